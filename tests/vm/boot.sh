@@ -1,0 +1,95 @@
+#!/bin/sh
+# boot.sh [--lab] [SCENARIO.sh]
+# Boot the cached Debian kernel under qemu (TCG) with an initramfs made of the
+# base archive from prepare.sh plus a small overlay (/init, the scenario, lkmtui).
+#
+# Scenario mode (default): runs SCENARIO.sh inside the guest (helpers from
+# guest/vm-lib.sh are already sourced), prints on stdout only what it printed
+# (between the console markers, \r stripped, the kernel version replaced by
+# @KVER@).  Exit: 0 scenario exited 0; 1 scenario exited non-zero; 2 the guest
+# did not boot, hung (timeout) or lost the markers (console log on stderr);
+# 77 prepare could not get what it needs (reason on stderr).
+#
+# --lab: interactive; /init starts /bin/lkmtui (or a shell) on the serial
+# console, which is this terminal (-nographic).  Ctrl-A X quits qemu.
+#
+# Environment:
+#   LKMTUI_BIN          lkmtui binary to put at /bin/lkmtui (with its libraries)
+#   LKMTUI_VM_EXTRA     "HOSTPATH:GUESTPATH ..." more files for the guest
+#   LKMTUI_VM_TIMEOUT   seconds before a scenario boot is killed (default 120)
+#   LKMTUI_VM_LOG       keep the whole console log in this file
+#   LKMTUI_VM_QEMU_ARGS extra qemu arguments
+#   LKMTUI_CACHE        cache directory (default ~/.cache/lkmtui)
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+
+mode=scenario
+if [ "${1:-}" = --lab ]; then mode=lab; shift; fi
+scenario=${1:-}
+if [ "$mode" = scenario ]; then
+	[ -n "$scenario" ] && [ -r "$scenario" ] ||
+		{ echo "usage: boot.sh [--lab] SCENARIO.sh" >&2; exit 2; }
+fi
+
+out=$(LKMTUI_VM_QUIET=${LKMTUI_VM_QUIET-1} "$here/prepare.sh") || exit $?
+KVER=$(echo "$out" | sed -n 's/^KVER=//p')
+K=$(echo "$out" | sed -n 's/^CACHE=//p')
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/lkmtui-vm.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT INT TERM
+S=$tmp/stage
+mkdir -p "$S/lib" "$S/etc" "$S/bin"
+cp "$here/guest/init" "$S/init" && chmod 755 "$S/init"
+cp "$here/guest/vm-lib.sh" "$S/lib/vm-lib.sh"
+cp "$here/guest/motd" "$S/etc/motd"
+echo "$mode" > "$S/etc/vm-mode"
+[ -n "$scenario" ] && cp "$scenario" "$S/scenario.sh"
+if [ -n "${LKMTUI_BIN:-}" ]; then
+	[ -x "$LKMTUI_BIN" ] || { echo "boot.sh: LKMTUI_BIN=$LKMTUI_BIN is not executable" >&2; exit 2; }
+	cp "$LKMTUI_BIN" "$S/bin/lkmtui"
+	"$here/copy-libs.sh" "$S" "$LKMTUI_BIN"
+	# The base archive has /usr/lib -> ../lib; keep library paths under /lib.
+	[ -d "$S/usr/lib" ] && { cp -a "$S/usr/lib/." "$S/lib/"; rm -rf "$S/usr/lib"; }
+fi
+for pair in ${LKMTUI_VM_EXTRA:-}; do
+	mkdir -p "$S$(dirname "${pair#*:}")"
+	cp -a "${pair%%:*}" "$S${pair#*:}"
+done
+rmdir "$S/usr" 2>/dev/null || true
+( cd "$S" && find . -mindepth 1 | LC_ALL=C sort |
+	cpio -o -H newc -R 0:0 --quiet ) | gzip -1 > "$tmp/overlay.cpio.gz"
+cat "$K/base.cpio.gz" "$tmp/overlay.cpio.gz" > "$tmp/initrd.gz"
+
+append="console=ttyS0 quiet panic=-1 printk.time=0"
+set -- qemu-system-x86_64 -accel tcg -cpu max -m 512 -no-reboot \
+	-kernel "$K/vmlinuz" -initrd "$tmp/initrd.gz" \
+	-device ne2k_pci -nic none -vga none ${LKMTUI_VM_QEMU_ARGS:-}
+
+if [ "$mode" = lab ]; then
+	rows=24 cols=80
+	if sz=$(stty size 2>/dev/null) && [ -n "$sz" ]; then rows=${sz% *} cols=${sz#* }; fi
+	"$@" -nographic -append "$append TERM=${TERM:-vt100} LKMTUI_ROWS=$rows LKMTUI_COLS=$cols"
+	exit $?
+fi
+
+log=${LKMTUI_VM_LOG:-$tmp/console.log}
+st=0
+timeout -k 5 "${LKMTUI_VM_TIMEOUT:-120}" "$@" -display none -monitor none \
+	-serial "file:$log" -append "$append" </dev/null >"$tmp/qemu.out" 2>&1 || st=$?
+tr -d '\r' < "$log" > "$tmp/console"
+end=$(grep -a '^=== END rc=[0-9]* ===$' "$tmp/console" | tail -n1 || true)
+if ! grep -aqx '=== BEGIN ===' "$tmp/console" || [ -z "$end" ]; then
+	if [ "$st" = 124 ] || [ "$st" = 137 ]; then
+		why="timed out after ${LKMTUI_VM_TIMEOUT:-120} s"
+	else
+		why="qemu exited with status $st before the scenario finished"
+	fi
+	{ echo "boot.sh: guest $why; console log:"; cat "$tmp/console"
+	  cat "$tmp/qemu.out"; } >&2
+	exit 2
+fi
+sed -n '/^=== BEGIN ===$/,/^=== END rc=[0-9]* ===$/p' "$tmp/console" |
+	sed '1d;$d' | sed "s/$KVER/@KVER@/g"
+rc=${end#=== END rc=}; rc=${rc% ===}
+[ "$rc" = 0 ] || { echo "boot.sh: scenario exited with status $rc" >&2; exit 1; }
+exit 0
