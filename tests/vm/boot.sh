@@ -60,10 +60,12 @@ rmdir "$S/usr" 2>/dev/null || true
 	cpio -o -H newc -R 0:0 --quiet ) | gzip -1 > "$tmp/overlay.cpio.gz"
 cat "$K/base.cpio.gz" "$tmp/overlay.cpio.gz" > "$tmp/initrd.gz"
 
+# The NE2000 card in slot 3 routes to ACPI link LNKC = IRQ 11, the seed's line
+# (in slot 2, which -vga none frees, it would get IRQ 10).
 append="console=ttyS0 quiet panic=-1 printk.time=0"
 set -- qemu-system-x86_64 -accel tcg -cpu max -m 512 -no-reboot \
 	-kernel "$K/vmlinuz" -initrd "$tmp/initrd.gz" \
-	-device ne2k_pci -nic none -vga none ${LKMTUI_VM_QEMU_ARGS:-}
+	-device ne2k_pci,addr=03 -nic none -vga none ${LKMTUI_VM_QEMU_ARGS:-}
 
 if [ "$mode" = lab ]; then
 	rows=24 cols=80
