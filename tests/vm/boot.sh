@@ -65,7 +65,7 @@ cat "$K/base.cpio.gz" "$tmp/overlay.cpio.gz" > "$tmp/initrd.gz"
 append="console=ttyS0 quiet panic=-1 printk.time=0"
 set -- qemu-system-x86_64 -accel tcg -cpu max -m 512 -no-reboot \
 	-kernel "$K/vmlinuz" -initrd "$tmp/initrd.gz" \
-	-device ne2k_pci,addr=03 -nic none -vga none ${LKMTUI_VM_QEMU_ARGS:-}
+	-device ne2k_pci,addr=03,romfile= -nic none -vga none ${LKMTUI_VM_QEMU_ARGS:-}
 
 if [ "$mode" = lab ]; then
 	rows=24 cols=80

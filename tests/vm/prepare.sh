@@ -169,6 +169,16 @@ if [ "$(cat "$K/base.sum" 2>/dev/null)" != "$basesum" ] || [ ! -s "$K/base.cpio.
 	cp "$L"/* "$S/lab/"
 	cp "$B"/*.ko "$S/lab/"
 	[ -e "$guide" ] && cp "$guide" "$S/lab/GUIDE.txt"
+	# Terminal descriptions for lkmtui's screen on the serial console.
+	for t in v/vt100 v/vt220 l/linux x/xterm x/xterm-256color s/screen \
+		 s/screen-256color t/tmux t/tmux-256color d/dumb; do
+		for d in /lib/terminfo /usr/share/terminfo; do
+			[ -e "$d/$t" ] || continue
+			mkdir -p "$S/lib/terminfo/${t%/*}"
+			cp -L "$d/$t" "$S/lib/terminfo/$t"
+			break
+		done
+	done
 	echo "root:x:0:0:root:/root:/bin/sh" > "$S/etc/passwd"
 	echo "root:x:0:" > "$S/etc/group"
 	echo "$KVER" > "$S/etc/lkmtui-kver"
