@@ -1,0 +1,447 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <libsmartcols.h>
+
+#include "model/snapshot.h"
+#include "ui/cli.h"
+#include "ui/columns.h"
+#include "ui/i18n.h"
+#include "ui/json_shapes.h"
+
+#define EXIT_USAGE 2
+#define CELL_MAX 65536
+
+struct cli {
+	const char *root_dir;
+	const char *config;
+	struct lkm_sysroot *root;
+};
+
+/* Options shared by the read-only table commands, as util-linux spells them. */
+struct table_opts {
+	bool json;
+	bool raw;
+	bool noheadings;
+	const char *output;
+	double interval;
+};
+
+struct command {
+	const char *name;
+	int (*run)(struct cli *cli, int argc, char **argv);
+	const char *summary; /* N_() */
+};
+
+static int cmd_list(struct cli *cli, int argc, char **argv);
+static int cmd_devices(struct cli *cli, int argc, char **argv);
+static int cmd_interrupts(struct cli *cli, int argc, char **argv);
+static int cmd_netdev(struct cli *cli, int argc, char **argv);
+
+static const struct command commands[] = {
+	{ "list", cmd_list, N_("loaded modules (/proc/modules)") },
+	{ "devices", cmd_devices, N_("character and block device majors (/proc/devices)") },
+	{ "interrupts", cmd_interrupts, N_("interrupt lines and their rates (/proc/interrupts)") },
+	{ "netdev", cmd_netdev, N_("network interfaces and their rates (/proc/net/dev)") },
+};
+
+static void usage(FILE *out)
+{
+	fputs(_("\nUsage:\n"), out);
+	fprintf(out, _(" %s [options] [command] [command options]\n"), PACKAGE);
+	fputs(_("\nShow the kernel's loadable modules, devices, interrupts and network\n"
+		"interfaces, and explain what they mean.\n"),
+	      out);
+	fputs(_("\nCommands:\n"), out);
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		fprintf(out, " %-12s %s\n", commands[i].name, _(commands[i].summary));
+	fputs(_("\nOptions:\n"), out);
+	fputs(_(" -R, --root <dir>       read /proc, /sys and /lib/modules under <dir>\n"), out);
+	fputs(_(" -c, --config <file>    read settings from <file>\n"), out);
+	fputs(_(" -h, --help             display this help\n"), out);
+	fputs(_(" -V, --version          display version\n"), out);
+	fprintf(out, _("\nFor a command's options and columns: %s <command> --help\n"), PACKAGE);
+}
+
+static void table_usage(FILE *out, const char *name, enum lkm_pane pane, bool has_interval)
+{
+	size_t n;
+	const struct lkm_colinfo *cols = lkm_columns(pane, &n);
+
+	fputs(_("\nUsage:\n"), out);
+	fprintf(out, _(" %s %s [options]\n"), PACKAGE, name);
+	fputs(_("\nOptions:\n"), out);
+	fputs(_(" -J, --json             use JSON output format\n"), out);
+	fputs(_(" -n, --noheadings       don't print headings\n"), out);
+	fputs(_(" -o, --output <list>    the columns to show (+LIST adds to the default)\n"), out);
+	fputs(_(" -r, --raw              use raw output format\n"), out);
+	if (has_interval)
+		fputs(_(" -i, --interval <secs>  take two samples <secs> apart and show rates\n"),
+		      out);
+	fputs(_(" -R, --root <dir>       read /proc and /sys under <dir>\n"), out);
+	fputs(_(" -h, --help             display this help\n"), out);
+	fputs(_("\nAvailable output columns:\n"), out);
+	for (size_t i = 0; i < n; i++)
+		fprintf(out, " %14s  %s\n", cols[i].id, _(cols[i].help));
+}
+
+/* Reports a usage error: MESSAGE is already formatted. */
+static int bad_usage(const char *message)
+{
+	fprintf(stderr, "%s: %s\n", PACKAGE, message);
+	fprintf(stderr, _("Try '%s --help' for more information.\n"), PACKAGE);
+	return EXIT_USAGE;
+}
+
+static int bad_usage_arg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static int bad_usage_arg(const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	return bad_usage(msg);
+}
+
+/* Parses the options of a table command. Returns 0, or an exit status to stop with. */
+static int parse_table_opts(struct cli *cli, int argc, char **argv, const char *name,
+			    enum lkm_pane pane, bool has_interval, struct table_opts *o)
+{
+	static const struct option longopts[] = {
+		{ "json", no_argument, NULL, 'J' },
+		{ "noheadings", no_argument, NULL, 'n' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "raw", no_argument, NULL, 'r' },
+		{ "interval", required_argument, NULL, 'i' },
+		{ "root", required_argument, NULL, 'R' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+
+	memset(o, 0, sizeof(*o));
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "Jno:ri:R:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'J': o->json = true; break;
+		case 'n': o->noheadings = true; break;
+		case 'o': o->output = optarg; break;
+		case 'r': o->raw = true; break;
+		case 'R': cli->root_dir = optarg; break;
+		case 'i': {
+			char *end;
+
+			if (!has_interval)
+				return bad_usage_arg(_("%s has no --interval"), name);
+			errno = 0;
+			o->interval = strtod(optarg, &end);
+			if (errno || end == optarg || *end || !(o->interval > 0) ||
+			    o->interval > 3600)
+				return bad_usage_arg(_("invalid interval: '%s' (seconds, up to 3600)"),
+						 optarg);
+			break;
+		}
+		case 'h': table_usage(stdout, name, pane, has_interval); return EXIT_SUCCESS + 256;
+		default:
+			fprintf(stderr, _("Try '%s %s --help' for more information.\n"), PACKAGE,
+				name);
+			return EXIT_USAGE;
+		}
+	}
+	if (optind < argc)
+		return bad_usage_arg(_("unexpected argument: '%s'"), argv[optind]);
+	return 0;
+}
+
+/* Fills COLS with the columns to show; returns how many, or -1 after reporting an error. */
+static int select_columns(enum lkm_pane pane, const struct table_opts *o, int *cols, int max)
+{
+	size_t n;
+	const struct lkm_colinfo *info = lkm_columns(pane, &n);
+	const char *list = o->output;
+	int count = 0;
+
+	if (list == NULL || list[0] == '+') {
+		for (size_t i = 0; i < n && count < max; i++) {
+			if (!(info[i].flags & LKM_COL_DEFAULT))
+				continue;
+			if ((info[i].flags & LKM_COL_RATE) && o->interval <= 0)
+				continue;
+			cols[count++] = (int)i;
+		}
+		if (list == NULL)
+			return count;
+		list++;
+	}
+	while (*list) {
+		size_t len = strcspn(list, ",");
+		char id[64];
+		int col;
+
+		if (len == 0 || len >= sizeof(id)) {
+			fprintf(stderr, _("%s: invalid column list: '%s'\n"), PACKAGE, o->output);
+			return -1;
+		}
+		memcpy(id, list, len);
+		id[len] = '\0';
+		col = lkm_column_find(pane, id);
+		if (col < 0) {
+			fprintf(stderr, _("%s: unknown column: '%s'\n"), PACKAGE, id);
+			return -1;
+		}
+		if (count == max) {
+			fprintf(stderr, _("%s: too many columns\n"), PACKAGE);
+			return -1;
+		}
+		cols[count++] = col;
+		list += len;
+		if (*list == ',')
+			list++;
+	}
+	return count;
+}
+
+static int print_table(enum lkm_pane pane, const struct table_opts *o,
+		       const struct lkm_snapshot *snap, const struct lkm_rates *rates)
+{
+	size_t ninfo;
+	const struct lkm_colinfo *info = lkm_columns(pane, &ninfo);
+	int cols[64];
+	int ncols = select_columns(pane, o, cols, 64);
+	struct libscols_table *tb;
+	char *cell;
+	int rc = EXIT_FAILURE;
+
+	if (ncols < 0)
+		return EXIT_USAGE;
+	cell = malloc(CELL_MAX);
+	tb = scols_new_table();
+	if (cell == NULL || tb == NULL) {
+		fprintf(stderr, _("%s: out of memory\n"), PACKAGE);
+		goto out;
+	}
+	scols_table_enable_raw(tb, o->raw);
+	scols_table_enable_noheadings(tb, o->noheadings);
+	for (int c = 0; c < ncols; c++) {
+		const struct lkm_colinfo *ci = &info[cols[c]];
+		int fl = 0;
+
+		if (ci->flags & LKM_COL_RIGHT)
+			fl |= SCOLS_FL_RIGHT;
+		if (ci->flags & (LKM_COL_TRUNC | LKM_COL_WRAP))
+			fl |= SCOLS_FL_TRUNC;
+		if (scols_table_new_column(tb, ci->id, ci->whint, fl) == NULL)
+			goto out;
+	}
+	for (size_t r = 0; r < lkm_pane_rows(pane, snap); r++) {
+		struct libscols_line *ln = scols_table_new_line(tb, NULL);
+
+		if (ln == NULL)
+			goto out;
+		for (int c = 0; c < ncols; c++) {
+			lkm_cell(pane, cols[c], snap, rates, r, ",", cell, CELL_MAX);
+			if (scols_line_set_data(ln, (size_t)c, cell) < 0)
+				goto out;
+		}
+	}
+	scols_print_table(tb);
+	rc = EXIT_SUCCESS;
+out:
+	scols_unref_table(tb);
+	free(cell);
+	return rc;
+}
+
+static int open_root(struct cli *cli)
+{
+	int err = lkm_sysroot_new(cli->root_dir, &cli->root);
+
+	if (err < 0) {
+		fprintf(stderr, _("%s: cannot open root directory %s: %s\n"), PACKAGE,
+			cli->root_dir, strerror(-err));
+		return EXIT_FAILURE;
+	}
+	return 0;
+}
+
+/* Says what a source's read error means; returns the exit status. */
+static int report_source_error(const char *path, int err)
+{
+	if (err == -ENOMEM)
+		fprintf(stderr, _("%s: out of memory\n"), PACKAGE);
+	else
+		fprintf(stderr, _("%s: cannot read %s: %s\n"), PACKAGE, path, strerror(-err));
+	return EXIT_FAILURE;
+}
+
+static void report_skipped(const char *path, size_t skipped)
+{
+	if (skipped)
+		fprintf(stderr,
+			ngettext("%s: %s: %zu line could not be read and was skipped\n",
+				 "%s: %s: %zu lines could not be read and were skipped\n", skipped),
+			PACKAGE, path, skipped);
+}
+
+static void sleep_seconds(double s)
+{
+	struct timespec ts = { (time_t)s, (long)((s - floor(s)) * 1e9) };
+
+	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
+		;
+}
+
+/*
+ * The common body of the four read-only commands: one snapshot of one source (two,
+ * INTERVAL apart, for rates), then a table or JSON.
+ */
+static int run_table(struct cli *cli, int argc, char **argv, const char *name,
+		     enum lkm_pane pane, bool has_interval)
+{
+	static const struct {
+		unsigned source;
+		const char *path;
+	} sources[LKM_PANE_COUNT] = {
+		[LKM_PANE_MODULES] = { LKM_SRC_MODULES, "/proc/modules" },
+		[LKM_PANE_DEVICES] = { LKM_SRC_DEVICES, "/proc/devices" },
+		[LKM_PANE_INTERRUPTS] = { LKM_SRC_INTERRUPTS, "/proc/interrupts" },
+		[LKM_PANE_NETDEV] = { LKM_SRC_NETDEV, "/proc/net/dev" },
+	};
+	struct lkm_snapshot snaps[2] = { 0 };
+	struct lkm_rates rates = { 0 };
+	struct lkm_snapshot *cur = &snaps[0];
+	struct table_opts o;
+	const int *errp;
+	size_t skipped;
+	int rc;
+
+	rc = parse_table_opts(cli, argc, argv, name, pane, has_interval, &o);
+	if (rc)
+		return rc > 255 ? EXIT_SUCCESS : rc;
+	rc = open_root(cli);
+	if (rc)
+		return rc;
+	if (lkm_snapshot_take(&snaps[0], cli->root, sources[pane].source) < 0)
+		return report_source_error(sources[pane].path, -ENOMEM);
+	if (o.interval > 0) {
+		sleep_seconds(o.interval);
+		cur = &snaps[1];
+		if (lkm_snapshot_take(cur, cli->root, sources[pane].source) < 0 ||
+		    lkm_rates_compute(&rates, &snaps[0], cur) < 0) {
+			rc = report_source_error(sources[pane].path, -ENOMEM);
+			goto out;
+		}
+	}
+	switch (pane) {
+	case LKM_PANE_MODULES: errp = &cur->modules_err; skipped = cur->modules.skipped; break;
+	case LKM_PANE_DEVICES: errp = &cur->devices_err; skipped = cur->devices.skipped; break;
+	case LKM_PANE_INTERRUPTS:
+		errp = &cur->interrupts_err;
+		skipped = cur->interrupts.skipped;
+		break;
+	default: errp = &cur->netdev_err; skipped = cur->netdev.skipped; break;
+	}
+	if (pane == LKM_PANE_MODULES && *errp == -ENOENT) {
+		/* No /proc/modules: the kernel was built without CONFIG_MODULES. */
+		if (o.json)
+			lkm_json_modules(stdout, cur);
+		fprintf(stderr,
+			_("%s: this kernel has no loadable-module support (no /proc/modules): "
+			  "there are no modules to list, and devices, interrupts and netdev still "
+			  "work.\n"),
+			PACKAGE);
+		rc = EXIT_FAILURE;
+		goto out;
+	}
+	if (*errp < 0) {
+		rc = report_source_error(sources[pane].path, *errp);
+		goto out;
+	}
+	report_skipped(sources[pane].path, skipped);
+	if (o.json) {
+		switch (pane) {
+		case LKM_PANE_MODULES: lkm_json_modules(stdout, cur); break;
+		case LKM_PANE_DEVICES: lkm_json_devices(stdout, cur); break;
+		case LKM_PANE_INTERRUPTS: lkm_json_interrupts(stdout, cur, &rates); break;
+		default: lkm_json_netdev(stdout, cur, &rates); break;
+		}
+		rc = EXIT_SUCCESS;
+	} else {
+		rc = print_table(pane, &o, cur, &rates);
+	}
+out:
+	lkm_rates_release(&rates);
+	lkm_snapshot_release(&snaps[0]);
+	lkm_snapshot_release(&snaps[1]);
+	return rc;
+}
+
+static int cmd_list(struct cli *cli, int argc, char **argv)
+{
+	return run_table(cli, argc, argv, "list", LKM_PANE_MODULES, false);
+}
+
+static int cmd_devices(struct cli *cli, int argc, char **argv)
+{
+	return run_table(cli, argc, argv, "devices", LKM_PANE_DEVICES, false);
+}
+
+static int cmd_interrupts(struct cli *cli, int argc, char **argv)
+{
+	return run_table(cli, argc, argv, "interrupts", LKM_PANE_INTERRUPTS, true);
+}
+
+static int cmd_netdev(struct cli *cli, int argc, char **argv)
+{
+	return run_table(cli, argc, argv, "netdev", LKM_PANE_NETDEV, true);
+}
+
+int lkm_cli_main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "root", required_argument, NULL, 'R' },
+		{ "config", required_argument, NULL, 'c' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct cli cli = { 0 };
+	int c, rc;
+
+	/* '+': stop at the command; its own options are parsed by the command. */
+	while ((c = getopt_long(argc, argv, "+R:c:hV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'R': cli.root_dir = optarg; break;
+		case 'c': cli.config = optarg; break;
+		case 'h': usage(stdout); return EXIT_SUCCESS;
+		case 'V': printf("%s %s\n", PACKAGE, PACKAGE_VERSION); return EXIT_SUCCESS;
+		default:
+			fprintf(stderr, _("Try '%s --help' for more information.\n"), PACKAGE);
+			return EXIT_USAGE;
+		}
+	}
+	if (optind == argc) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+		if (strcmp(argv[optind], commands[i].name) != 0)
+			continue;
+		rc = commands[i].run(&cli, argc - optind, argv + optind);
+		lkm_sysroot_free(cli.root);
+		return rc;
+	}
+	return bad_usage_arg(_("unknown command: '%s'"), argv[optind]);
+}
