@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <libkmod.h>
+
+#include "core/ops.h"
+
+static int real_insert(void *ctx, const char *path, const char *params)
+{
+	struct lkm_real_ops *c = ctx;
+	struct kmod_module *mod;
+	int err = kmod_module_new_from_path(c->kctx, path, &mod);
+
+	if (err < 0)
+		return err;
+	err = kmod_module_insert_module(mod, 0, params ? params : "");
+	kmod_module_unref(mod);
+	return err;
+}
+
+static int real_remove(void *ctx, const char *name)
+{
+	struct lkm_real_ops *c = ctx;
+	struct kmod_module *mod;
+	int err = kmod_module_new_from_name(c->kctx, name, &mod);
+
+	if (err < 0)
+		return err;
+	err = kmod_module_remove_module(mod, 0);
+	kmod_module_unref(mod);
+	return err;
+}
+
+static int real_write_param(void *ctx, const char *module, const char *param, const char *value)
+{
+	struct lkm_real_ops *c = ctx;
+	char path[512];
+	size_t len = strlen(value);
+	ssize_t n;
+	int fd, err = 0;
+
+	if (snprintf(path, sizeof(path), "/sys/module/%s/parameters/%s", module, param) >=
+	    (int)sizeof(path))
+		return -ENAMETOOLONG;
+	for (char *p = path + strlen("/sys/module/"); *p && *p != '/'; p++)
+		if (*p == '-')
+			*p = '_';
+	fd = lkm_sysroot_open(c->root, path, O_WRONLY);
+	if (fd < 0)
+		return fd;
+	/* A sysfs store takes the value in one write; a short write is a refusal. */
+	n = write(fd, value, len);
+	if (n < 0)
+		err = -errno;
+	else if ((size_t)n != len)
+		err = -EIO;
+	if (close(fd) < 0 && err == 0)
+		err = -errno;
+	return err;
+}
+
+void lkm_real_ops_init(struct lkm_real_ops *r, struct kmod_ctx *kctx,
+		       const struct lkm_sysroot *root)
+{
+	r->kctx = kctx;
+	r->root = root;
+	r->ops.insert = real_insert;
+	r->ops.remove = real_remove;
+	r->ops.write_param = real_write_param;
+	r->ops.ctx = r;
+}
