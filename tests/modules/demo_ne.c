@@ -4,6 +4,7 @@
  * "insmod ne.o io=0x300 irq=11".  It touches no hardware: "nodev=1" makes
  * its init fail the way a driver that finds no card does (-ENODEV).
  */
+#include <linux/delay.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/module.h>
@@ -34,8 +35,19 @@ static bool nodev;
 module_param(nodev, bool, 0444);
 MODULE_PARM_DESC(nodev, "Pretend no card answers at io (init fails with -ENODEV)");
 
+/* Make the Loading and Unloading states last long enough to be seen. */
+static unsigned int init_delay_ms;
+module_param(init_delay_ms, uint, 0444);
+MODULE_PARM_DESC(init_delay_ms, "Sleep this long in init (shows the Loading state)");
+
+static unsigned int exit_delay_ms;
+module_param(exit_delay_ms, uint, 0644);
+MODULE_PARM_DESC(exit_delay_ms, "Sleep this long in exit (shows the Unloading state)");
+
 static int __init demo_ne_init(void)
 {
+	if (init_delay_ms)
+		msleep(init_delay_ms);
 	if (nodev) {
 		pr_err("demo_ne: no card found at io=0x%lx\n", io);
 		return -ENODEV;
@@ -46,6 +58,8 @@ static int __init demo_ne_init(void)
 
 static void __exit demo_ne_exit(void)
 {
+	if (exit_delay_ms)
+		msleep(exit_delay_ms);
 	pr_info("demo_ne: %s removed\n", name);
 }
 

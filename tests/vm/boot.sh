@@ -62,7 +62,7 @@ cat "$K/base.cpio.gz" "$tmp/overlay.cpio.gz" > "$tmp/initrd.gz"
 
 # The NE2000 card in slot 3 routes to ACPI link LNKC = IRQ 11, the seed's line
 # (in slot 2, which -vga none frees, it would get IRQ 10).
-append="console=ttyS0 quiet panic=-1 printk.time=0"
+append="console=ttyS0 quiet panic=-1 printk.time=0 ${LKMTUI_VM_APPEND:-}"
 set -- qemu-system-x86_64 -accel tcg -cpu max -m 512 -no-reboot \
 	-kernel "$K/vmlinuz" -initrd "$tmp/initrd.gz" \
 	-device ne2k_pci,addr=03,romfile= -nic none -vga none ${LKMTUI_VM_QEMU_ARGS:-}

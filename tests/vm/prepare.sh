@@ -31,16 +31,21 @@ for t in qemu-system-x86_64:qemu-system-x86 cpio:cpio depmod:kmod \
 	 gzip:gzip xz:xz-utils zstd:zstd gcc:gcc make:make dpkg-deb:dpkg; do
 	command -v "${t%%:*}" >/dev/null 2>&1 || need_pkgs="$need_pkgs ${t#*:}"
 done
-[ -x /bin/busybox ] && /bin/busybox --list 2>/dev/null | grep -qx ash &&
-	file -L /bin/busybox 2>/dev/null | grep -q 'statically linked' ||
+# The guest has no libc of its own for busybox: it must be the static one.
+[ -x /bin/busybox ] && ldd /bin/busybox 2>&1 | grep -q 'not a dynamic' ||
 	need_pkgs="$need_pkgs busybox-static"
 [ -e /usr/bin/kmod ] || need_pkgs="$need_pkgs kmod"
+command -v flock >/dev/null 2>&1 || need_pkgs="$need_pkgs util-linux"
 if [ -n "$need_pkgs" ]; then
 	log "installing:$need_pkgs"
 	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q $need_pkgs >&2 ||
 		skip "cannot install$need_pkgs (no root or no package archive)"
 fi
-command -v file >/dev/null 2>&1 || true
+
+# Parallel "make check" runs several tests at once: one preparer at a time.
+mkdir -p "$CACHE"
+exec 9> "$CACHE/.lock"
+flock 9
 
 # The current Debian kernel: what linux-image-amd64 depends on.
 KVER=${LKMTUI_KVER:-}
