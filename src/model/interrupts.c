@@ -253,6 +253,11 @@ static enum row_result parse_row(struct lkm_interrupts *irqs, char *line, struct
 	*irq = (struct lkm_irq){ .label = s, .actions = "" };
 	irq->is_numbered = is_digits(s, (size_t)(e - s));
 	p = e + 1;
+	/* Room for a full row up front, so the loop below stores without checking. */
+	if (irqs->n_cpus > SIZE_MAX - start ||
+	    grow_array((void **)&irqs->counts, &irqs->counts_cap, start + irqs->n_cpus,
+		       sizeof(*irqs->counts), 1024) < 0)
+		return ROW_ENOMEM;
 	while (irq->n_counts < irqs->n_cpus) {
 		char *q = lkm_scan_blank(p), *r = q;
 		uint64_t v;
@@ -267,16 +272,11 @@ static enum row_result parse_row(struct lkm_interrupts *irqs, char *line, struct
 			*n_counts_used = start;
 			return ROW_BAD; /* more than 64 bits: not a count we can trust */
 		}
-		if (grow_array((void **)&irqs->counts, &irqs->counts_cap, *n_counts_used + 1,
-			       sizeof(*irqs->counts), 1024) < 0) {
-			*n_counts_used = start;
-			return ROW_ENOMEM;
-		}
-		irqs->counts[(*n_counts_used)++] = v;
-		irq->n_counts++;
+		irqs->counts[start + irq->n_counts++] = v;
 		irq->total = irq->total > UINT64_MAX - v ? UINT64_MAX : irq->total + v;
 		p = r;
 	}
+	*n_counts_used = start + irq->n_counts;
 	irq->description = lkm_scan_trim(p, p + strlen(p));
 	if (irq->is_numbered && !split_description(irq, a, irq->description)) {
 		*n_counts_used = start;
