@@ -45,6 +45,9 @@ static int real_write_param(void *ctx, const char *module, const char *param, co
 	ssize_t n;
 	int fd, err = 0;
 
+	/* Each name is one path component, never a way out of /sys/module. */
+	if (strchr(module, '/') || strchr(param, '/') || module[0] == '.' || param[0] == '.')
+		return -EINVAL;
 	if (snprintf(path, sizeof(path), "/sys/module/%s/parameters/%s", module, param) >=
 	    (int)sizeof(path))
 		return -ENAMETOOLONG;

@@ -84,8 +84,10 @@ static bool looks_like_24(const char *rest)
 		return true;
 	if (!is_integer(t, len))
 		return false;
+	/* 2.6 writes flags in the users list too, but always with a trailing comma:
+	 * "0 [permanent], Live" is 2.6, "0 [msdos]" is 2.4. */
 	len = peek_token(rest, 1, &t);
-	return len == 0 || t[0] == '(' || t[0] == '[';
+	return len == 0 || t[0] == '(' || (t[0] == '[' && t[len - 1] != ',');
 }
 
 static bool parse_whole_i64(char *tok, int64_t *out)
@@ -114,6 +116,7 @@ static void split_users(struct lkm_module *m, char *list, const char *seps)
 	m->n_used_by = 0;
 	while (*r) {
 		size_t len = strcspn(r, seps);
+		char *next = r[len] ? r + len + 1 : r + len;
 
 		if (len == 11 && memcmp(r, "[permanent]", 11) == 0) {
 			m->flags |= LKM_MODFLAG_PERMANENT;
@@ -125,9 +128,7 @@ static void split_users(struct lkm_module *m, char *list, const char *seps)
 			w += len + 1;
 			m->n_used_by++;
 		}
-		r += len;
-		if (*r)
-			r++;
+		r = next;
 	}
 	if (w < r)
 		*w = '\0';
@@ -268,6 +269,13 @@ int lkm_modules_parse(struct lkm_modules *mods, char *text)
 			continue;
 		}
 		is24 = looks_like_24(rest);
+		/* A file is written in one format: a line that looks like the other one is a
+		 * damaged line (a mail-wrapped capture), not a second format. */
+		if (mods->format != LKM_MODULES_FORMAT_NONE &&
+		    is24 != (mods->format == LKM_MODULES_FORMAT_24)) {
+			mods->skipped++;
+			continue;
+		}
 		ok = is24 ? parse_24(m, rest) : parse_26(m, rest);
 		if (!ok) {
 			mods->skipped++;

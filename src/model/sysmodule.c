@@ -151,6 +151,9 @@ int lkm_sysmodule_read(const struct lkm_sysroot *root, const char *name, struct 
 	size_t i;
 
 	memset(out, 0, sizeof(*out));
+	/* A module name is one path component; anything else names no module. */
+	if (name[0] == '\0' || name[0] == '.' || strchr(name, '/') != NULL)
+		return 0;
 	if (snprintf(path, sizeof(path), "sys/module/%s", name) >= (int)sizeof(path))
 		return 0;
 	for (i = strlen("sys/module/"); path[i]; i++)
