@@ -184,6 +184,10 @@ if [ "$(cat "$K/base.sum" 2>/dev/null)" != "$basesum" ] || [ ! -s "$K/base.cpio.
 			break
 		done
 	done
+	# A UTF-8 locale for the TUI (the guest sets LANG=C.UTF-8).
+	if [ -d /usr/lib/locale/C.utf8 ]; then
+		mkdir -p "$S/lib/locale" && cp -a /usr/lib/locale/C.utf8 "$S/lib/locale/"
+	fi
 	echo "root:x:0:0:root:/root:/bin/sh" > "$S/etc/passwd"
 	echo "root:x:0:" > "$S/etc/group"
 	echo "$KVER" > "$S/etc/lkmtui-kver"
