@@ -6,9 +6,9 @@
 # (reason shown: no qemu/kernel/archive, or lkmtui needed but not built).
 #
 # A scenario that needs lkmtui says so with a line "# needs: lkmtui"; it is
-# then at /bin/lkmtui in the guest.  The binary is $LKMTUI_BIN, or src/lkmtui
-# under the build tree ($abs_top_builddir, else the current directory, else
-# the source tree).
+# then at /bin/lkmtui in the guest.  The binary is $LKMTUI_BIN, or lkmtui (or
+# src/lkmtui) in $abs_top_builddir, else the current directory, else the
+# source tree.
 # LKMTUI_VM_UPDATE=1 rewrites expected/NAME.out from the guest's output.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -19,7 +19,7 @@ exp=$here/expected/$name.out
 [ -r "$scen" ] || { echo "run-test.sh: no scenario $scen" >&2; exit 1; }
 
 if [ -z "${LKMTUI_BIN:-}" ]; then
-	for b in "${abs_top_builddir:-.}/src/lkmtui" "./src/lkmtui" "$top/src/lkmtui"; do
+	for b in "${abs_top_builddir:-.}/lkmtui" "${abs_top_builddir:-.}/src/lkmtui" ./lkmtui "$top/lkmtui" "$top/src/lkmtui"; do
 		if [ -f "$b" ] && [ -x "$b" ]; then LKMTUI_BIN=$(cd "$(dirname "$b")" && pwd)/lkmtui; break; fi
 	done
 fi
