@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "config.h"
 
+#include <ftw.h>
+#include <unistd.h>
+
+#include "largehost.h"
 #include "testutil.h"
 
 #include "model/snapshot.h"
@@ -121,6 +125,62 @@ static void test_rate_edges(void **state)
 	assert_true(lkm_rate(0, UINT64_MAX, 1.0) > 1e19);
 }
 
+static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+/* A host larger than any fixture: 1,000 modules, 256 CPUs, 200 interfaces. */
+static void test_large_host(void **state)
+{
+	const struct largehost_shape shape = { 1000, 256, 300, 200 };
+	char dir[] = "/tmp/lkmtui-large.XXXXXX";
+	struct lkm_sysroot *root;
+	struct lkm_snapshot s = { 0 };
+	const struct lkm_irq *irq;
+	const struct lkm_module *m;
+	uint64_t total = 0;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	assert_int_equal(largehost_write(dir, &shape), 0);
+	assert_int_equal(lkm_sysroot_new(dir, &root), 0);
+	assert_int_equal(lkm_snapshot_take(&s, root, LKM_SRC_ALL), 0);
+
+	assert_int_equal(s.modules.n, 1000);
+	assert_int_equal(s.modules.skipped, 0);
+	m = lkm_modules_find(&s.modules, "mod_0700");
+	assert_non_null(m);
+	assert_int_equal(m->use_count, 1);
+	assert_string_equal(m->used_by, "mod_0701");
+	assert_string_equal(m->taints, "OE");
+	assert_int_equal(s.devices.n, 260);
+	assert_int_equal(s.interrupts.n_cpus, 256);
+	assert_int_equal(s.interrupts.n, 300 + 20 + 2);
+	assert_int_equal(s.interrupts.skipped, 0);
+	irq = lkm_interrupts_find(&s.interrupts, "299");
+	assert_non_null(irq);
+	assert_int_equal(irq->n_counts, 256);
+	for (size_t c = 0; c < 256; c++) {
+		assert_true(irq->counts[c] == largehost_count(299, c));
+		total += largehost_count(299, c);
+	}
+	assert_true(irq->total == total);
+	assert_string_equal(irq->chip, "IR-PCI-MSI");
+	assert_string_equal(irq->actions, "eth3-TxRx-299");
+	assert_int_equal(lkm_interrupts_find(&s.interrupts, "ERR")->n_counts, 1);
+	assert_int_equal(s.netdev.n, 200);
+	assert_string_equal(s.netdev.v[199].name, "eth199");
+	assert_true(s.netdev.v[199].c[LKM_TX_BYTES] == 2000000000199ULL);
+
+	lkm_snapshot_release(&s);
+	lkm_sysroot_free(root);
+	nftw(dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -128,6 +188,7 @@ int main(void)
 		cmocka_unit_test(test_no_module_support),
 		cmocka_unit_test(test_rates),
 		cmocka_unit_test(test_rate_edges),
+		cmocka_unit_test(test_large_host),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

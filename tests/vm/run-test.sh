@@ -17,6 +17,10 @@ name=${1:?usage: run-test.sh NAME}
 scen=$here/scenarios/$name.sh
 exp=$here/expected/$name.out
 [ -r "$scen" ] || { echo "run-test.sh: no scenario $scen" >&2; exit 1; }
+if [ "${LKMTUI_VM:-}" = skip ]; then
+	echo "SKIP: $name: LKMTUI_VM=skip (a second build: ./run check boots the kernel once)"
+	exit 77
+fi
 
 if [ -z "${LKMTUI_BIN:-}" ]; then
 	for b in "${abs_top_builddir:-.}/lkmtui" "${abs_top_builddir:-.}/src/lkmtui" ./lkmtui "$top/lkmtui" "$top/src/lkmtui"; do

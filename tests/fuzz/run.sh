@@ -1,0 +1,61 @@
+#!/bin/sh
+# tests/fuzz/run.sh BUILDDIR [SECONDS]
+# Builds one libFuzzer binary per parser (clang -fsanitize=fuzzer,address,undefined) into
+# BUILDDIR/fuzz and, when SECONDS > 0, runs each that long from a corpus seeded with the
+# fixtures. A crash fails the run and leaves the input in BUILDDIR/fuzz/; to replay one:
+#   BUILDDIR/fuzz/fuzz-NAME crash-FILE
+# No clang (or no libFuzzer runtime): SKIP with the reason, exit 77.
+set -eu
+src=$(cd "$(dirname "$0")/../.." && pwd)
+build=$(cd "${1:?usage: run.sh BUILDDIR [SECONDS]}" && pwd)
+secs=${2:-0}
+out=$build/fuzz
+cc=${CLANG:-clang}
+
+if ! command -v "$cc" >/dev/null 2>&1; then
+	echo "SKIP: fuzzing: $cc is not installed (apt-get install clang libclang-rt-14-dev)"
+	exit 77
+fi
+mkdir -p "$out"
+probe=$out/probe.c
+echo 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { return 0; }' >"$probe"
+if ! "$cc" -fsanitize=fuzzer "$probe" -o "$out/probe" 2>/dev/null; then
+	echo "SKIP: fuzzing: $cc has no libFuzzer runtime (apt-get install libclang-rt-14-dev)"
+	exit 77
+fi
+
+flags="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -I$build -I$src/src"
+model="$src/src/model/*.c"
+core_libs=$(pkg-config --libs libelf liblzma libzstd zlib libkmod 2>/dev/null || true)
+
+# name: extra sources, libraries, seed files
+for name in modules devices interrupts netdev modfile; do
+	harness=$src/tests/fuzz/fuzz-$name.c
+	[ -f "$harness" ] || continue
+	extra= libs= seeds=
+	case $name in
+	modules) seeds="$src/tests/fixtures/debian61/proc/modules $src/tests/fixtures/realdata/lkml/*" ;;
+	devices) seeds="$src/tests/fixtures/realdata/*/devices*" ;;
+	interrupts) seeds="$src/tests/fixtures/realdata/*/interrupts $src/tests/fixtures/realdata/pcp/interrupts-*cpu-[!1]*" ;;
+	netdev) seeds="$src/tests/fixtures/realdata/*/net_dev*" ;;
+	modfile)
+		extra="$src/src/core/modfile.c $src/src/core/decompress.c"
+		libs=$core_libs
+		seeds="$src/tests/fixtures/ko/*"
+		;;
+	esac
+	# shellcheck disable=SC2086
+	"$cc" $flags -o "$out/fuzz-$name" "$harness" $model $extra $libs
+	[ "$secs" -gt 0 ] || continue
+	corpus=$out/corpus-$name
+	mkdir -p "$corpus"
+	for s in $seeds; do [ -f "$s" ] && cp "$s" "$corpus/" 2>/dev/null || true; done
+	echo "fuzz-$name: ${secs}s"
+	(cd "$out" && "./fuzz-$name" -max_total_time="$secs" -max_len=65536 -rss_limit_mb=2048 \
+		-print_final_stats=0 "$corpus" 2>"$out/fuzz-$name.log") || {
+		tail -40 "$out/fuzz-$name.log"
+		echo "FAIL: fuzz-$name found a crash; the input is in $out"
+		exit 1
+	}
+	tail -1 "$out/fuzz-$name.log"
+done
