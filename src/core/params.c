@@ -1,0 +1,248 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/params.h"
+
+/* The kernel's numeric parameter types and their ranges (kernel/params.c STANDARD_PARAM_DEF). */
+static const struct {
+	const char *type;
+	bool is_signed;
+	uint64_t max;     /* largest value (unsigned magnitude for signed types) */
+	int64_t min;
+} numeric_types[] = {
+	{ "byte", false, UINT8_MAX, 0 },
+	{ "short", true, INT16_MAX, INT16_MIN },
+	{ "ushort", false, UINT16_MAX, 0 },
+	{ "int", true, INT32_MAX, INT32_MIN },
+	{ "uint", false, UINT32_MAX, 0 },
+	{ "hexint", false, UINT32_MAX, 0 },
+	{ "long", true, INT64_MAX, INT64_MIN },
+	{ "ulong", false, UINT64_MAX, 0 },
+	{ "ullong", false, UINT64_MAX, 0 },
+};
+
+/* The longest charp the kernel takes (param_set_charp: 1024). */
+#define CHARP_MAX 1024
+
+bool lkm_param_name_eq(const char *a, const char *b)
+{
+	for (; *a && *b; a++, b++) {
+		char ca = *a == '-' ? '_' : *a;
+		char cb = *b == '-' ? '_' : *b;
+
+		if (ca != cb)
+			return false;
+	}
+	return *a == *b;
+}
+
+enum lkm_param_verdict lkm_param_split(const char *arg, char *name, size_t name_size,
+				       const char **value, char *reason, size_t reason_size)
+{
+	const char *eq = strchr(arg, '=');
+	size_t len = eq ? (size_t)(eq - arg) : strlen(arg);
+
+	*value = eq ? eq + 1 : NULL;
+	if (len == 0) {
+		snprintf(reason, reason_size, "'%s' has no parameter name before '='", arg);
+		return LKM_PARAM_MALFORMED;
+	}
+	if (len >= name_size) {
+		snprintf(reason, reason_size, "parameter name too long");
+		return LKM_PARAM_MALFORMED;
+	}
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)arg[i];
+
+		if (!isalnum(c) && c != '_' && c != '-' && c != '.') {
+			snprintf(reason, reason_size,
+				 "'%.*s' is not a parameter name (letters, digits, '_' and '-')",
+				 (int)len, arg);
+			return LKM_PARAM_MALFORMED;
+		}
+	}
+	memcpy(name, arg, len);
+	name[len] = '\0';
+	if (*value != NULL) {
+		for (const unsigned char *v = (const unsigned char *)*value; *v; v++) {
+			/* The kernel's parser ends a value at a newline and toggles quoting on
+			 * '"': neither can be passed through. */
+			if (*v == '"' || *v < 0x20 || *v == 0x7f) {
+				snprintf(reason, reason_size,
+					 "the value of %s holds %s, which the kernel cannot be given",
+					 name, *v == '"' ? "a double quote" : "a control character");
+				return LKM_PARAM_MALFORMED;
+			}
+		}
+	}
+	return LKM_PARAM_OK;
+}
+
+/* kstrtoull(base 0) and friends: optional sign (where allowed), 0x/0 prefix, digits,
+ * one trailing newline. Returns false on anything else or overflow of 64 bits. */
+static bool parse_integer(const char *s, bool allow_minus, bool *neg, uint64_t *out)
+{
+	unsigned base = 10;
+	uint64_t v = 0;
+	const char *start;
+
+	*neg = false;
+	if (*s == '+') {
+		s++;
+	} else if (*s == '-' && allow_minus) {
+		*neg = true;
+		s++;
+	}
+	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X') && isxdigit((unsigned char)s[2])) {
+		base = 16;
+		s += 2;
+	} else if (s[0] == '0') {
+		base = 8;
+	}
+	start = s;
+	for (; *s && *s != '\n'; s++) {
+		unsigned d;
+
+		if (*s >= '0' && *s <= '9')
+			d = (unsigned)(*s - '0');
+		else if (*s >= 'a' && *s <= 'f')
+			d = (unsigned)(*s - 'a' + 10);
+		else if (*s >= 'A' && *s <= 'F')
+			d = (unsigned)(*s - 'A' + 10);
+		else
+			return false;
+		if (d >= base)
+			return false;
+		if (v > (UINT64_MAX - d) / base)
+			return false;
+		v = v * base + d;
+	}
+	if (s == start || (*s == '\n' && s[1] != '\0'))
+		return false;
+	*out = v;
+	return true;
+}
+
+static bool check_bool(const char *v)
+{
+	/* kstrtobool: y/Y/1/n/N/0, and on/off; the kernel reads only the first letters. */
+	switch (v[0]) {
+	case 'y': case 'Y': case '1': case 'n': case 'N': case '0': return true;
+	case 'o': case 'O': return v[1] == 'n' || v[1] == 'N' || v[1] == 'f' || v[1] == 'F';
+	default: return false;
+	}
+}
+
+static enum lkm_param_verdict check_scalar(const char *type, const char *value, char *reason,
+					   size_t reason_size)
+{
+	if (strcmp(type, "bool") == 0 || strcmp(type, "invbool") == 0) {
+		/* A bare name sets a bool (param_set_bool takes NULL as "y"). */
+		if (value == NULL || check_bool(value))
+			return LKM_PARAM_OK;
+		snprintf(reason, reason_size, "'%s' is not a boolean: use y, n, 1, 0, on or off",
+			 value);
+		return LKM_PARAM_INVALID;
+	}
+	if (value == NULL) {
+		snprintf(reason, reason_size, "needs a value: NAME=VALUE");
+		return LKM_PARAM_INVALID;
+	}
+	if (strcmp(type, "charp") == 0 || strcmp(type, "string") == 0) {
+		if (strlen(value) > CHARP_MAX) {
+			snprintf(reason, reason_size, "longer than the kernel's %d characters",
+				 CHARP_MAX);
+			return LKM_PARAM_INVALID;
+		}
+		return LKM_PARAM_OK;
+	}
+	for (size_t i = 0; i < sizeof(numeric_types) / sizeof(numeric_types[0]); i++) {
+		bool neg;
+		uint64_t v;
+
+		if (strcmp(type, numeric_types[i].type) != 0)
+			continue;
+		if (!parse_integer(value, numeric_types[i].is_signed, &neg, &v)) {
+			snprintf(reason, reason_size, "'%s' is not %s number (%s)", value,
+				 numeric_types[i].is_signed ? "a" : "a non-negative", type);
+			return LKM_PARAM_INVALID;
+		}
+		if ((!neg && v > numeric_types[i].max) ||
+		    (neg && v > (uint64_t)(-(numeric_types[i].min + 1)) + 1)) {
+			if (numeric_types[i].is_signed)
+				snprintf(reason, reason_size, "'%s' is out of range for %s (%" PRId64
+					 " to %" PRIu64 ")", value, type, numeric_types[i].min,
+					 numeric_types[i].max);
+			else
+				snprintf(reason, reason_size,
+					 "'%s' is out of range for %s (0 to %" PRIu64 ")", value, type,
+					 numeric_types[i].max);
+			return LKM_PARAM_INVALID;
+		}
+		return LKM_PARAM_OK;
+	}
+	return LKM_PARAM_OK; /* a driver's own type: the kernel judges */
+}
+
+enum lkm_param_verdict lkm_param_check_value(const char *type, const char *value, char *reason,
+					     size_t reason_size)
+{
+	static const char array_prefix[] = "array of ";
+	char elem[4096];
+
+	reason[0] = '\0';
+	if (strncmp(type, array_prefix, sizeof(array_prefix) - 1) != 0)
+		return check_scalar(type, value, reason, reason_size);
+	type += sizeof(array_prefix) - 1;
+	if (value == NULL) {
+		snprintf(reason, reason_size, "needs a value: NAME=V1,V2,...");
+		return LKM_PARAM_INVALID;
+	}
+	/* param_array_set: comma-separated elements, each of the element type. */
+	for (const char *p = value;;) {
+		size_t len = strcspn(p, ",");
+		enum lkm_param_verdict v;
+		char why[256];
+
+		if (len >= sizeof(elem)) {
+			snprintf(reason, reason_size, "an element is too long");
+			return LKM_PARAM_INVALID;
+		}
+		memcpy(elem, p, len);
+		elem[len] = '\0';
+		v = check_scalar(type, elem, why, sizeof(why));
+		if (v != LKM_PARAM_OK) {
+			snprintf(reason, reason_size, "element '%s': %s", elem, why);
+			return v;
+		}
+		if (p[len] == '\0')
+			break;
+		p += len + 1;
+	}
+	return LKM_PARAM_OK;
+}
+
+int lkm_param_append(char *buf, size_t size, const char *name, const char *value)
+{
+	size_t len = strlen(buf);
+	bool quote = value && strpbrk(value, " \t") != NULL;
+	int n;
+
+	if (value == NULL)
+		n = snprintf(buf + len, size - len, "%s%s", len ? " " : "", name);
+	else
+		n = snprintf(buf + len, size - len, quote ? "%s%s=\"%s\"" : "%s%s=%s",
+			     len ? " " : "", name, value);
+	if (n < 0 || (size_t)n >= size - len) {
+		buf[len] = '\0';
+		return -ENOSPC;
+	}
+	return 0;
+}

@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#pragma once
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/*
+ * Module parameters as the user gives them ("io=0x300", "verbose") checked against what
+ * the module declares (modinfo's parmtype: "int", "charp", "array of int", ...) with the
+ * kernel's own rules (kernel/params.c and lib/kstrtox.c), before anything is loaded.
+ */
+enum lkm_param_verdict {
+	LKM_PARAM_OK,
+	LKM_PARAM_MALFORMED, /* not NAME=VALUE or NAME, or a value the kernel can't be given */
+	LKM_PARAM_UNKNOWN,   /* the module declares no such parameter */
+	LKM_PARAM_INVALID,   /* declared, but the value is not of its type */
+};
+
+/* Splits ARG into its name (copied into NAME) and *VALUE (into ARG, NULL for a bare
+ * "NAME"). Returns LKM_PARAM_OK or LKM_PARAM_MALFORMED with REASON filled. */
+enum lkm_param_verdict lkm_param_split(const char *arg, char *name, size_t name_size,
+				       const char **value, char *reason, size_t reason_size);
+
+/* Whether VALUE (NULL: the bare name, which only bool and invbool accept) is valid for the
+ * kernel type TYPE ("int", "array of ushort", ...). A type lkmtui does not know (a driver's
+ * own kernel_param_ops) is accepted: the kernel will judge. REASON says why not. */
+enum lkm_param_verdict lkm_param_check_value(const char *type, const char *value, char *reason,
+					     size_t reason_size);
+
+/* Appends NAME=VALUE to the kernel's parameter string BUF (capacity SIZE), quoting VALUE
+ * when it holds blanks, as the kernel's parser (next_arg) reads it. Returns 0 or -ENOSPC. */
+int lkm_param_append(char *buf, size_t size, const char *name, const char *value);
+
+/* Parameter names compare with '-' and '_' the same, as the kernel's parameq(). */
+bool lkm_param_name_eq(const char *a, const char *b);

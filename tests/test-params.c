@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "config.h"
+
+#include "testutil.h"
+
+#include "core/params.h"
+
+static enum lkm_param_verdict check(const char *type, const char *value)
+{
+	char reason[256];
+
+	return lkm_param_check_value(type, value, reason, sizeof(reason));
+}
+
+static void test_split(void **state)
+{
+	char name[64], reason[256];
+	const char *value;
+
+	(void)state;
+	assert_int_equal(lkm_param_split("io=0x300", name, sizeof(name), &value, reason,
+					 sizeof(reason)), LKM_PARAM_OK);
+	assert_string_equal(name, "io");
+	assert_string_equal(value, "0x300");
+	assert_int_equal(lkm_param_split("verbose", name, sizeof(name), &value, reason,
+					 sizeof(reason)), LKM_PARAM_OK);
+	assert_null(value);
+	assert_int_equal(lkm_param_split("name=a=b", name, sizeof(name), &value, reason,
+					 sizeof(reason)), LKM_PARAM_OK);
+	assert_string_equal(value, "a=b");
+	assert_int_equal(lkm_param_split("=3", name, sizeof(name), &value, reason,
+					 sizeof(reason)), LKM_PARAM_MALFORMED);
+	assert_string_equal(reason, "'=3' has no parameter name before '='");
+	assert_int_equal(lkm_param_split("a b=1", name, sizeof(name), &value, reason,
+					 sizeof(reason)), LKM_PARAM_MALFORMED);
+	assert_int_equal(lkm_param_split("name=a\"b", name, sizeof(name), &value, reason,
+					 sizeof(reason)), LKM_PARAM_MALFORMED);
+	assert_string_equal(reason, "the value of name holds a double quote, which the kernel "
+				    "cannot be given");
+	assert_int_equal(lkm_param_split("name=a\nb", name, sizeof(name), &value, reason,
+					 sizeof(reason)), LKM_PARAM_MALFORMED);
+}
+
+static void test_numbers(void **state)
+{
+	char reason[256];
+
+	(void)state;
+	/* The seed's example: io=0x300 irq=11. */
+	assert_int_equal(check("ulong", "0x300"), LKM_PARAM_OK);
+	assert_int_equal(check("int", "11"), LKM_PARAM_OK);
+	assert_int_equal(check("int", "-11"), LKM_PARAM_OK);
+	assert_int_equal(check("int", "0777"), LKM_PARAM_OK);
+	assert_int_equal(check("int", "08"), LKM_PARAM_INVALID); /* octal, as the kernel reads */
+	assert_int_equal(check("int", "2147483647"), LKM_PARAM_OK);
+	assert_int_equal(check("int", "2147483648"), LKM_PARAM_INVALID);
+	assert_int_equal(check("int", "-2147483648"), LKM_PARAM_OK);
+	assert_int_equal(check("int", "-2147483649"), LKM_PARAM_INVALID);
+	assert_int_equal(check("uint", "-1"), LKM_PARAM_INVALID);
+	assert_int_equal(check("byte", "255"), LKM_PARAM_OK);
+	assert_int_equal(check("byte", "256"), LKM_PARAM_INVALID);
+	assert_int_equal(check("ullong", "18446744073709551615"), LKM_PARAM_OK);
+	assert_int_equal(check("ullong", "18446744073709551616"), LKM_PARAM_INVALID);
+	assert_int_equal(check("long", "-9223372036854775808"), LKM_PARAM_OK);
+	assert_int_equal(check("int", ""), LKM_PARAM_INVALID);
+	assert_int_equal(check("int", NULL), LKM_PARAM_INVALID);
+	assert_int_equal(lkm_param_check_value("int", "eleven", reason, sizeof(reason)),
+			 LKM_PARAM_INVALID);
+	assert_string_equal(reason, "'eleven' is not a number (int)");
+	assert_int_equal(lkm_param_check_value("ushort", "70000", reason, sizeof(reason)),
+			 LKM_PARAM_INVALID);
+	assert_string_equal(reason, "'70000' is out of range for ushort (0 to 65535)");
+}
+
+static void test_bool_charp_array_unknown(void **state)
+{
+	char reason[256];
+	char big[1100];
+
+	(void)state;
+	assert_int_equal(check("bool", NULL), LKM_PARAM_OK);
+	assert_int_equal(check("bool", "Y"), LKM_PARAM_OK);
+	assert_int_equal(check("bool", "off"), LKM_PARAM_OK);
+	assert_int_equal(check("invbool", "0"), LKM_PARAM_OK);
+	assert_int_equal(check("bool", "maybe"), LKM_PARAM_INVALID);
+	assert_int_equal(check("charp", "lab card"), LKM_PARAM_OK);
+	memset(big, 'x', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	assert_int_equal(check("charp", big), LKM_PARAM_INVALID);
+	assert_int_equal(check("array of int", "1,2,-3"), LKM_PARAM_OK);
+	assert_int_equal(lkm_param_check_value("array of int", "1,x,3", reason, sizeof(reason)),
+			 LKM_PARAM_INVALID);
+	assert_string_equal(reason, "element 'x': 'x' is not a number (int)");
+	assert_int_equal(check("ne2k_media", "whatever"), LKM_PARAM_OK);
+}
+
+static void test_append_and_names(void **state)
+{
+	char buf[32] = "";
+
+	(void)state;
+	assert_int_equal(lkm_param_append(buf, sizeof(buf), "io", "0x300"), 0);
+	assert_int_equal(lkm_param_append(buf, sizeof(buf), "name", "lab card"), 0);
+	assert_int_equal(lkm_param_append(buf, sizeof(buf), "v", NULL), 0);
+	assert_string_equal(buf, "io=0x300 name=\"lab card\" v");
+	assert_int_equal(lkm_param_append(buf, sizeof(buf), "toolong", "abcdefgh"), -ENOSPC);
+	assert_string_equal(buf, "io=0x300 name=\"lab card\" v");
+	assert_true(lkm_param_name_eq("full-duplex", "full_duplex"));
+	assert_false(lkm_param_name_eq("irq", "irqs"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_split),
+		cmocka_unit_test(test_numbers),
+		cmocka_unit_test(test_bool_charp_array_unknown),
+		cmocka_unit_test(test_append_and_names),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
