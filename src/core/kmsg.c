@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/kmsg.h"
+
+/* A record is at most a little over the kernel's 1024-byte line plus its prefix. */
+#define RECORD_MAX 8192
+
+void lkm_kmsg_begin(struct lkm_kmsg *k, const struct lkm_sysroot *root)
+{
+	memset(k, 0, sizeof(*k));
+	k->fd = lkm_sysroot_open(root, "/dev/kmsg", O_RDONLY | O_NONBLOCK);
+	if (k->fd < 0) {
+		k->err = k->fd;
+		return;
+	}
+	/* SEEK_END on /dev/kmsg moves past every record already written. */
+	if (lseek(k->fd, 0, SEEK_END) < 0) {
+		k->err = -errno;
+		close(k->fd);
+		k->fd = -1;
+	}
+}
+
+char *lkm_kmsg_parse_record(const char *rec, size_t len)
+{
+	const char *semi = memchr(rec, ';', len);
+	const char *end;
+	char *out, *w;
+
+	if (semi == NULL)
+		return NULL;
+	end = memchr(semi + 1, '\n', len - (size_t)(semi + 1 - rec));
+	if (end == NULL)
+		end = rec + len;
+	out = malloc((size_t)(end - semi));
+	if (out == NULL)
+		return NULL;
+	w = out;
+	for (const char *r = semi + 1; r < end; r++) {
+		/* The kernel writes non-printable bytes as \xNN. */
+		if (r[0] == '\\' && end - r >= 4 && r[1] == 'x') {
+			char hex[3] = { r[2], r[3], 0 };
+			char *e;
+			unsigned long v = strtoul(hex, &e, 16);
+
+			if (*e == '\0') {
+				*w++ = (char)v;
+				r += 3;
+				continue;
+			}
+		}
+		*w++ = *r;
+	}
+	*w = '\0';
+	return out;
+}
+
+static int add_line(struct lkm_kmsg *k, char *line)
+{
+	if (k->n == k->cap) {
+		size_t cap = k->cap ? k->cap * 2 : 16;
+		char **v = realloc(k->lines, cap * sizeof(*v));
+
+		if (v == NULL) {
+			free(line);
+			return -ENOMEM;
+		}
+		k->lines = v;
+		k->cap = cap;
+	}
+	k->lines[k->n++] = line;
+	return 0;
+}
+
+int lkm_kmsg_collect(struct lkm_kmsg *k)
+{
+	char rec[RECORD_MAX];
+
+	if (k->fd < 0)
+		return 0;
+	for (;;) {
+		ssize_t n = read(k->fd, rec, sizeof(rec));
+		size_t off = 0;
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		/* EPIPE: records were overwritten before we read them; go on with the rest. */
+		if (n < 0 && errno == EPIPE)
+			continue;
+		if (n <= 0)
+			return 0;
+		/* /dev/kmsg hands one record per read; a saved log (or a test's file) has many.
+		 * Continuation lines (" SUBSYSTEM=...") start with a blank and are not text. */
+		while (off < (size_t)n) {
+			const char *start = rec + off;
+			const char *nl = memchr(start, '\n', (size_t)n - off);
+			size_t len = nl ? (size_t)(nl - start) + 1 : (size_t)n - off;
+			char *line;
+
+			off += len;
+			if (start[0] == ' ')
+				continue;
+			line = lkm_kmsg_parse_record(start, len);
+			if (line != NULL && add_line(k, line) < 0)
+				return -ENOMEM;
+		}
+	}
+}
+
+void lkm_kmsg_end(struct lkm_kmsg *k)
+{
+	if (k->fd >= 0)
+		close(k->fd);
+	for (size_t i = 0; i < k->n; i++)
+		free(k->lines[i]);
+	free(k->lines);
+	memset(k, 0, sizeof(*k));
+	k->fd = -1;
+}

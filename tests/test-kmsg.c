@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "config.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "testutil.h"
+
+#include "core/kmsg.h"
+
+static void test_parse_record(void **state)
+{
+	static const char rec[] = "3,1203,8123456,-;msdos: Unknown symbol fat_add_entries (err -2)\n";
+	static const char esc[] = "4,9,1,-;demo_ne: `eleven\\x27 x\\x0ay\\xzz\n SUBSYSTEM=x\n";
+	char *s;
+
+	(void)state;
+	s = lkm_kmsg_parse_record(rec, sizeof(rec) - 1);
+	assert_string_equal(s, "msdos: Unknown symbol fat_add_entries (err -2)");
+	free(s);
+	s = lkm_kmsg_parse_record(esc, sizeof(esc) - 1);
+	assert_string_equal(s, "demo_ne: `eleven' x\ny\\xzz");
+	free(s);
+	assert_null(lkm_kmsg_parse_record("no record here", 14));
+}
+
+/* A regular file stands in for /dev/kmsg: what was there before begin is not collected. */
+static void test_collect_since_begin(void **state)
+{
+	char dir[] = "/tmp/lkmtui-kmsg.XXXXXX";
+	char path[256];
+	struct lkm_sysroot *root;
+	struct lkm_kmsg k;
+	int fd;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/dev", dir);
+	assert_int_equal(mkdir(path, 0755), 0);
+	snprintf(path, sizeof(path), "%s/dev/kmsg", dir);
+	fd = open(path, O_CREAT | O_WRONLY | O_APPEND, 0644);
+	assert_true(write(fd, "6,1,1,-;old line\n", 17) == 17);
+	assert_int_equal(lkm_sysroot_new(dir, &root), 0);
+
+	lkm_kmsg_begin(&k, root);
+	assert_int_equal(k.err, 0);
+	assert_true(write(fd, "3,2,2,-;fat: one\n SUBSYSTEM=x\n6,3,3,-;fat: two\n", 47) == 47);
+	assert_int_equal(lkm_kmsg_collect(&k), 0);
+	assert_int_equal(k.n, 2);
+	assert_string_equal(k.lines[0], "fat: one");
+	assert_string_equal(k.lines[1], "fat: two");
+	lkm_kmsg_end(&k);
+	close(fd);
+	unlink(path);
+	lkm_sysroot_free(root);
+
+	/* No /dev/kmsg (a fixture root, a container): a state, not a failure. */
+	snprintf(path, sizeof(path), "%s/dev", dir);
+	rmdir(path);
+	assert_int_equal(lkm_sysroot_new(dir, &root), 0);
+	lkm_kmsg_begin(&k, root);
+	assert_int_equal(k.err, -ENOENT);
+	assert_int_equal(lkm_kmsg_collect(&k), 0);
+	assert_int_equal(k.n, 0);
+	lkm_kmsg_end(&k);
+	lkm_sysroot_free(root);
+	rmdir(dir);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_parse_record),
+		cmocka_unit_test(test_collect_since_begin),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
