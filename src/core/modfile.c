@@ -1,0 +1,1062 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * Reading a module file: the bytes (decompressed), then libelf over them. libelf checks
+ * less than a hostile or truncated file needs, so every offset and size that comes from
+ * the file is checked here against the image before libelf or we follow it, the way
+ * kmod's libkmod-elf.c and the kernel's elf_validity_check() do.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <gelf.h>
+#include <libelf.h>
+#include <libintl.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <libkmod.h>
+
+#include "core/decompress.h"
+#include "core/modfile.h"
+
+#define _(s) gettext(s)
+
+#ifndef EM_LOONGARCH
+#define EM_LOONGARCH 258
+#endif
+
+/* What the kernel appends after the ELF image when it signs a module (module_signature.h). */
+static const char sig_magic[] = "~Module signature appended~\n";
+#define SIG_MAGIC_LEN (sizeof(sig_magic) - 1)
+/* struct module_signature: algo, hash, id_type, signer_len, key_id_len, pad[3], be32 len */
+#define SIG_INFO_LEN 12
+
+/* __versions: struct modversion_info { unsigned long crc; char name[64 - sizeof(long)]; } */
+#define MODVERSION_ENTRY 64
+
+struct info_entry {
+	const char *key;
+	const char *value;
+};
+
+struct lkm_modfile {
+	char *path;
+	const char *compression;
+	unsigned char *data; /* decompressed bytes, signature included */
+	size_t size;
+	size_t elf_size; /* the ELF image: data without the signature */
+	Elf *elf;
+
+	int elf_class;
+	bool big_endian;
+	unsigned machine;
+	unsigned type;
+	const char *machine_name;
+	const char *type_name;
+	char machine_buf[32];
+	char type_buf[32];
+
+	const char **sections;
+	size_t n_sections;
+	bool has_modinfo, has_this_module, has_versions;
+
+	char *modinfo;
+	struct info_entry *info;
+	size_t n_info;
+
+	char *depends_buf;
+	const char **depends;
+	size_t n_depends;
+
+	struct lkm_modfile_param *params;
+	size_t n_params;
+
+	const char **undef;
+	size_t n_undef;
+
+	struct lkm_modfile_version *versions;
+	size_t n_versions;
+
+	struct lkm_modfile_signature sig;
+};
+
+static int fail(struct lkm_modfile_error *why, int err, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static int fail(struct lkm_modfile_error *why, int err, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (why) {
+		why->err = err;
+		va_start(ap, fmt);
+		vsnprintf(why->reason, sizeof(why->reason), fmt, ap);
+		va_end(ap);
+	}
+	return err;
+}
+
+static int no_memory(struct lkm_modfile_error *why)
+{
+	return fail(why, -ENOMEM, "%s", _("out of memory"));
+}
+
+/* True when [off, off + len) lies inside a buffer of SIZE bytes, without overflowing. */
+static bool in_range(uint64_t off, uint64_t len, size_t size)
+{
+	return off <= size && len <= size - off;
+}
+
+static uint64_t read_uint(const unsigned char *p, size_t len, bool big_endian)
+{
+	uint64_t v = 0;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		v |= (uint64_t)p[big_endian ? i : len - 1 - i] << (8 * (len - 1 - i));
+	return v;
+}
+
+static const char *machine_name(unsigned m)
+{
+	switch (m) {
+	case EM_X86_64: return "x86-64";
+	case EM_386: return "i386";
+	case EM_AARCH64: return "AArch64";
+	case EM_ARM: return "ARM";
+	case EM_SPARCV9: return "SPARC v9";
+	case EM_SPARC: return "SPARC";
+	case EM_PPC: return "PowerPC";
+	case EM_PPC64: return "PowerPC64";
+	case EM_S390: return "IBM S/390";
+	case EM_RISCV: return "RISC-V";
+	case EM_MIPS: return "MIPS";
+	case EM_LOONGARCH: return "LoongArch";
+	case EM_PARISC: return "PA-RISC";
+	case EM_IA_64: return "IA-64";
+	case EM_SH: return "SuperH";
+	case EM_ALPHA: return "Alpha";
+	case EM_68K: return "m68k";
+	case EM_XTENSA: return "Xtensa";
+	case EM_MICROBLAZE: return "MicroBlaze";
+	case EM_ARCV2: return "ARCv2";
+	case EM_ARC_COMPACT: return "ARCompact";
+	case EM_OPENRISC: return "OpenRISC";
+	case EM_CSKY: return "C-SKY";
+	default: return NULL;
+	}
+}
+
+static const char *type_name(unsigned t)
+{
+	switch (t) {
+	case ET_NONE: return "none";
+	case ET_REL: return "relocatable";
+	case ET_EXEC: return "executable";
+	case ET_DYN: return "shared object";
+	case ET_CORE: return "core";
+	default: return NULL;
+	}
+}
+
+void lkm_modfile_free(struct lkm_modfile *mf)
+{
+	size_t i;
+
+	if (!mf)
+		return;
+	if (mf->elf)
+		elf_end(mf->elf);
+	for (i = 0; i < mf->n_params; i++)
+		free((char *)mf->params[i].name);
+	free(mf->params);
+	free(mf->versions);
+	free(mf->undef);
+	free(mf->depends);
+	free(mf->depends_buf);
+	free(mf->info);
+	free(mf->modinfo);
+	free(mf->sections);
+	free((char *)mf->sig.signer);
+	free((char *)mf->sig.key_id);
+	free((char *)mf->sig.hash_algo);
+	free(mf->data);
+	free(mf->path);
+	free(mf);
+}
+
+/*
+ * The kernel reads the signature from the end (mod_verify_sig): magic, then
+ * struct module_signature, then sig_len bytes of signature before it. What is left in
+ * front is the ELF image.
+ */
+static int find_signature(struct lkm_modfile *mf, struct lkm_modfile_error *why)
+{
+	const unsigned char *info;
+	uint32_t sig_len;
+	size_t rest;
+
+	mf->elf_size = mf->size;
+	if (mf->size < SIG_MAGIC_LEN ||
+	    memcmp(mf->data + mf->size - SIG_MAGIC_LEN, sig_magic, SIG_MAGIC_LEN) != 0)
+		return 0;
+	rest = mf->size - SIG_MAGIC_LEN;
+	if (rest < SIG_INFO_LEN)
+		return fail(why, -EBADMSG, "%s",
+			    _("the module signature trailer is cut short (no signature header)"));
+	info = mf->data + rest - SIG_INFO_LEN;
+	sig_len = (uint32_t)info[8] << 24 | (uint32_t)info[9] << 16 | (uint32_t)info[10] << 8 |
+		  info[11];
+	rest -= SIG_INFO_LEN;
+	if (sig_len > rest)
+		return fail(why, -EBADMSG,
+			    _("the module signature claims %u bytes but only %zu precede it"),
+			    sig_len, rest);
+	mf->sig.present = true;
+	mf->sig.id_type = info[2];
+	mf->sig.sig_len = sig_len;
+	mf->elf_size = rest - sig_len;
+	return 0;
+}
+
+/* Reads the ELF header, through libelf, after checking what libelf would trust. */
+static int read_header(struct lkm_modfile *mf, struct lkm_modfile_error *why)
+{
+	const unsigned char *id = mf->data;
+	size_t need;
+	GElf_Ehdr eh;
+
+	if (mf->elf_size == 0)
+		return fail(why, -ENOEXEC, "%s",
+			    mf->sig.present ? _("nothing but a module signature: no ELF image")
+					    : _("the file is empty (0 bytes)"));
+	if (mf->elf_size < SELFMAG || memcmp(id, ELFMAG, SELFMAG) != 0) {
+		if (mf->elf_size < SELFMAG)
+			return fail(why, -ENOEXEC,
+				    _("not an ELF file: only %zu bytes, too short for the ELF magic"),
+				    mf->elf_size);
+		return fail(why, -ENOEXEC,
+			    _("not an ELF file: it starts with %02x %02x %02x %02x, not 7f 45 4c 46"),
+			    id[0], id[1], id[2], id[3]);
+	}
+	if (mf->elf_size < EI_NIDENT)
+		return fail(why, -ENOEXEC, _("truncated: %zu bytes, shorter than the ELF ident"),
+			    mf->elf_size);
+	if (id[EI_CLASS] != ELFCLASS32 && id[EI_CLASS] != ELFCLASS64)
+		return fail(why, -ENOEXEC, _("unknown ELF class %u (neither 32- nor 64-bit)"),
+			    id[EI_CLASS]);
+	if (id[EI_DATA] != ELFDATA2LSB && id[EI_DATA] != ELFDATA2MSB)
+		return fail(why, -ENOEXEC, _("unknown ELF byte order %u"), id[EI_DATA]);
+	mf->elf_class = id[EI_CLASS] == ELFCLASS64 ? 64 : 32;
+	mf->big_endian = id[EI_DATA] == ELFDATA2MSB;
+	need = mf->elf_class == 64 ? sizeof(Elf64_Ehdr) : sizeof(Elf32_Ehdr);
+	if (mf->elf_size < need)
+		return fail(why, -ENOEXEC,
+			    _("truncated: %zu bytes, shorter than the %zu-byte ELF header"),
+			    mf->elf_size, need);
+
+	mf->elf = elf_memory((char *)mf->data, mf->elf_size);
+	if (!mf->elf || elf_kind(mf->elf) != ELF_K_ELF)
+		return fail(why, -ENOEXEC, _("libelf cannot read it: %s"), elf_errmsg(-1));
+	if (!gelf_getehdr(mf->elf, &eh))
+		return fail(why, -ENOEXEC, _("libelf cannot read the ELF header: %s"),
+			    elf_errmsg(-1));
+	mf->machine = eh.e_machine;
+	mf->type = eh.e_type;
+	mf->machine_name = machine_name(eh.e_machine);
+	if (!mf->machine_name) {
+		snprintf(mf->machine_buf, sizeof(mf->machine_buf), "machine %u", eh.e_machine);
+		mf->machine_name = mf->machine_buf;
+	}
+	mf->type_name = type_name(eh.e_type);
+	if (!mf->type_name) {
+		snprintf(mf->type_buf, sizeof(mf->type_buf), "type %#x", eh.e_type);
+		mf->type_name = mf->type_buf;
+	}
+	return 0;
+}
+
+/* The section header table: where it is, how many entries, all inside the image. */
+static int check_section_table(struct lkm_modfile *mf, size_t *shnum_out,
+			       struct lkm_modfile_error *why)
+{
+	size_t entsize = mf->elf_class == 64 ? sizeof(Elf64_Shdr) : sizeof(Elf32_Shdr);
+	GElf_Ehdr eh;
+	size_t shnum, libelf_shnum;
+
+	*shnum_out = 0;
+	if (!gelf_getehdr(mf->elf, &eh))
+		return fail(why, -ENOEXEC, _("libelf cannot read the ELF header: %s"),
+			    elf_errmsg(-1));
+	if (eh.e_shoff == 0)
+		return 0; /* no section headers at all: an empty list, not damage */
+	if (eh.e_shentsize != entsize)
+		return fail(why, -ENOEXEC,
+			    _("section header entries are %u bytes, not the %zu of ELF%d"),
+			    eh.e_shentsize, entsize, mf->elf_class);
+	/* With e_shnum 0 the real count is in section 0: make sure that one is there. */
+	if (!in_range(eh.e_shoff, entsize, mf->elf_size))
+		return fail(why, -ENOEXEC,
+			    _("truncated: the section header table at offset %#jx lies past the "
+			      "end of the file (%zu bytes)"),
+			    (uintmax_t)eh.e_shoff, mf->elf_size);
+	/* The count from the header itself: libelf quietly reports 0 sections when the
+	 * table does not fit, which would make a truncated file look merely empty. */
+	if (eh.e_shnum != 0) {
+		shnum = eh.e_shnum;
+	} else {
+		const unsigned char *s0 = mf->data + eh.e_shoff;
+		size_t off = mf->elf_class == 64 ? offsetof(Elf64_Shdr, sh_size)
+						 : offsetof(Elf32_Shdr, sh_size);
+		uint64_t n = read_uint(s0 + off, mf->elf_class == 64 ? 8 : 4, mf->big_endian);
+
+		if (n > SIZE_MAX)
+			n = SIZE_MAX;
+		shnum = (size_t)n;
+	}
+	if (shnum > SIZE_MAX / entsize || !in_range(eh.e_shoff, shnum * entsize, mf->elf_size))
+		return fail(why, -ENOEXEC,
+			    _("truncated: the section header table (%zu entries at offset %#jx) "
+			      "runs past the end of the file (%zu bytes)"),
+			    shnum, (uintmax_t)eh.e_shoff, mf->elf_size);
+	if (elf_getshdrnum(mf->elf, &libelf_shnum) != 0 || libelf_shnum != shnum)
+		return fail(why, -ENOEXEC, _("libelf cannot count the sections: %s"),
+			    elf_errmsg(-1));
+	*shnum_out = shnum;
+	return 0;
+}
+
+/*
+ * A NUL-terminated string at OFF inside the string table section STR (whose range was
+ * checked): checked here, then fetched through libelf.
+ */
+static const char *strtab_string(struct lkm_modfile *mf, size_t str_idx, const GElf_Shdr *str,
+				 uint64_t off)
+{
+	const unsigned char *base = mf->data + str->sh_offset;
+
+	if (off >= str->sh_size || !memchr(base + off, '\0', str->sh_size - off))
+		return NULL;
+	return elf_strptr(mf->elf, str_idx, off);
+}
+
+static int read_sections(struct lkm_modfile *mf, struct lkm_modfile_error *why)
+{
+	size_t shnum, shstrndx, i;
+	GElf_Shdr str, sh;
+	Elf_Scn *scn;
+	int err;
+
+	err = check_section_table(mf, &shnum, why);
+	if (err < 0 || shnum == 0)
+		return err;
+	if (elf_getshdrstrndx(mf->elf, &shstrndx) != 0)
+		return fail(why, -ENOEXEC, _("libelf cannot find the section name table: %s"),
+			    elf_errmsg(-1));
+	if (shstrndx == SHN_UNDEF)
+		return fail(why, -ENOEXEC, "%s", _("there is no section name table"));
+	if (shstrndx >= shnum)
+		return fail(why, -ENOEXEC,
+			    _("the section name table index %zu is out of range (%zu sections)"),
+			    shstrndx, shnum);
+	scn = elf_getscn(mf->elf, shstrndx);
+	if (!scn || !gelf_getshdr(scn, &str))
+		return fail(why, -ENOEXEC, _("libelf cannot read section %zu: %s"), shstrndx,
+			    elf_errmsg(-1));
+	if (str.sh_type != SHT_STRTAB)
+		return fail(why, -ENOEXEC,
+			    _("the section name table (section %zu) is not a string table"),
+			    shstrndx);
+	if (!in_range(str.sh_offset, str.sh_size, mf->elf_size))
+		return fail(why, -ENOEXEC,
+			    _("the section name table (offset %#jx, %ju bytes) runs past the end "
+			      "of the file (%zu bytes)"),
+			    (uintmax_t)str.sh_offset, (uintmax_t)str.sh_size, mf->elf_size);
+
+	mf->sections = calloc(shnum, sizeof(*mf->sections));
+	if (!mf->sections)
+		return no_memory(why);
+	mf->n_sections = shnum;
+	for (i = 0; i < shnum; i++) {
+		const char *name;
+
+		scn = elf_getscn(mf->elf, i);
+		if (!scn || !gelf_getshdr(scn, &sh))
+			return fail(why, -ENOEXEC, _("libelf cannot read section %zu: %s"), i,
+				    elf_errmsg(-1));
+		if (i == 0 && sh.sh_name == 0) {
+			name = "";
+		} else if (sh.sh_name >= str.sh_size) {
+			return fail(why, -ENOEXEC,
+				    _("section %zu's name offset %u lies past the section name "
+				      "table (%ju bytes)"),
+				    i, (unsigned)sh.sh_name, (uintmax_t)str.sh_size);
+		} else {
+			name = strtab_string(mf, shstrndx, &str, sh.sh_name);
+			if (!name)
+				return fail(why, -ENOEXEC,
+					    _("section %zu's name at offset %u is not terminated "
+					      "inside the section name table"),
+					    i, (unsigned)sh.sh_name);
+		}
+		mf->sections[i] = name;
+		if (sh.sh_type != SHT_NOBITS && sh.sh_type != SHT_NULL &&
+		    !in_range(sh.sh_offset, sh.sh_size, mf->elf_size))
+			return fail(why, -ENOEXEC,
+				    _("section %zu (%s) at offset %#jx with %ju bytes runs past "
+				      "the end of the file (%zu bytes)"),
+				    i, name, (uintmax_t)sh.sh_offset, (uintmax_t)sh.sh_size,
+				    mf->elf_size);
+		if (strcmp(name, ".modinfo") == 0)
+			mf->has_modinfo = true;
+		else if (strcmp(name, ".gnu.linkonce.this_module") == 0)
+			mf->has_this_module = true;
+		else if (strcmp(name, "__versions") == 0)
+			mf->has_versions = true;
+	}
+	return 0;
+}
+
+/* The first section called NAME with bytes in the file, or NULL. */
+static Elf_Scn *find_section(struct lkm_modfile *mf, const char *name, GElf_Shdr *sh)
+{
+	size_t i;
+
+	for (i = 1; i < mf->n_sections; i++) {
+		Elf_Scn *scn;
+
+		if (strcmp(mf->sections[i], name) != 0)
+			continue;
+		scn = elf_getscn(mf->elf, i);
+		if (scn && gelf_getshdr(scn, sh) && sh->sh_type != SHT_NOBITS)
+			return scn;
+	}
+	return NULL;
+}
+
+/* The raw bytes of a section whose range read_sections() has checked. */
+static const unsigned char *section_bytes(Elf_Scn *scn, const GElf_Shdr *sh)
+{
+	Elf_Data *d = elf_rawdata(scn, NULL);
+
+	if (!d || (sh->sh_size && !d->d_buf) || d->d_size != sh->sh_size)
+		return NULL;
+	return d->d_buf;
+}
+
+static struct lkm_modfile_param *param_for(struct lkm_modfile *mf, const char *value,
+					   const char **rest)
+{
+	const char *colon = strchr(value, ':');
+	size_t len = colon ? (size_t)(colon - value) : strlen(value);
+	struct lkm_modfile_param *p;
+	size_t i;
+
+	*rest = colon ? colon + 1 : NULL;
+	for (i = 0; i < mf->n_params; i++) {
+		p = &mf->params[i];
+		if (strlen(p->name) == len && memcmp(p->name, value, len) == 0)
+			return p;
+	}
+	/* n_params <= n_info, for which the array was sized */
+	p = &mf->params[mf->n_params];
+	p->name = strndup(value, len);
+	if (!p->name)
+		return NULL;
+	p->type = NULL;
+	p->description = NULL;
+	mf->n_params++;
+	return p;
+}
+
+static int split_params(struct lkm_modfile *mf, struct lkm_modfile_error *why)
+{
+	size_t i;
+
+	mf->params = calloc(mf->n_info ? mf->n_info : 1, sizeof(*mf->params));
+	if (!mf->params)
+		return no_memory(why);
+	for (i = 0; i < mf->n_info; i++) {
+		bool is_desc = strcmp(mf->info[i].key, "parm") == 0;
+		bool is_type = strcmp(mf->info[i].key, "parmtype") == 0;
+		struct lkm_modfile_param *p;
+		const char *rest;
+
+		if (!is_desc && !is_type)
+			continue;
+		p = param_for(mf, mf->info[i].value, &rest);
+		if (!p)
+			return no_memory(why);
+		if (is_desc && !p->description)
+			p->description = rest;
+		else if (is_type && !p->type)
+			p->type = rest;
+	}
+	return 0;
+}
+
+static int split_depends(struct lkm_modfile *mf, struct lkm_modfile_error *why)
+{
+	const char *dep = lkm_modfile_info(mf, "depends");
+	size_t n = 1;
+	char *s, *tok, *save = NULL;
+
+	if (!dep || !*dep)
+		return 0;
+	for (s = (char *)dep; *s; s++)
+		n += *s == ',';
+	mf->depends_buf = strdup(dep);
+	mf->depends = calloc(n, sizeof(*mf->depends));
+	if (!mf->depends_buf || !mf->depends)
+		return no_memory(why);
+	for (tok = strtok_r(mf->depends_buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
+		mf->depends[mf->n_depends++] = tok;
+	return 0;
+}
+
+/*
+ * .modinfo is "key=value\0" strings, possibly with NUL padding between them. The kernel
+ * walks it assuming each ends in NUL inside the section; refuse one that does not.
+ */
+static int read_modinfo(struct lkm_modfile *mf, struct lkm_modfile_error *why)
+{
+	const unsigned char *bytes;
+	GElf_Shdr sh;
+	Elf_Scn *scn = find_section(mf, ".modinfo", &sh);
+	size_t size, i, n = 0;
+	char *p, *end;
+	int err;
+
+	if (!scn)
+		return 0;
+	size = sh.sh_size;
+	bytes = section_bytes(scn, &sh);
+	if (!bytes)
+		return fail(why, -ENOEXEC, _("libelf cannot read .modinfo: %s"), elf_errmsg(-1));
+	if (size && bytes[size - 1] != '\0') {
+		size_t start = size;
+
+		while (start > 0 && bytes[start - 1] != '\0')
+			start--;
+		return fail(why, -ENOEXEC,
+			    _(".modinfo (%zu bytes) does not end with a NUL: its last entry "
+			      "\"%.*s\" is cut off"),
+			    size, (int)(size - start > 40 ? 40 : size - start),
+			    (const char *)bytes + start);
+	}
+	mf->modinfo = malloc(size + 1);
+	if (!mf->modinfo)
+		return no_memory(why);
+	memcpy(mf->modinfo, bytes, size);
+	mf->modinfo[size] = '\0';
+	end = mf->modinfo + size;
+	for (p = mf->modinfo; p < end; p += strlen(p) + 1)
+		n += *p != '\0';
+	mf->info = calloc(n ? n : 1, sizeof(*mf->info));
+	if (!mf->info)
+		return no_memory(why);
+	for (p = mf->modinfo, i = 0; p < end && i < n; p += strlen(p) + 1) {
+		char *eq;
+
+		if (!*p)
+			continue;
+		/* the key ends at '=': split there, and step over the value next */
+		eq = strchr(p, '=');
+		mf->info[i].key = p;
+		if (eq) {
+			*eq = '\0';
+			mf->info[i].value = eq + 1;
+			p = eq + 1;
+		} else {
+			mf->info[i].value = "";
+		}
+		i++;
+	}
+	mf->n_info = i;
+	err = split_params(mf, why);
+	if (err < 0)
+		return err;
+	return split_depends(mf, why);
+}
+
+static int read_undefined(struct lkm_modfile *mf, struct lkm_modfile_error *why)
+{
+	size_t entsize = mf->elf_class == 64 ? sizeof(Elf64_Sym) : sizeof(Elf32_Sym);
+	GElf_Shdr sh, str;
+	Elf_Scn *scn = NULL, *strscn;
+	Elf_Data *d;
+	size_t i, n;
+
+	for (i = 1; i < mf->n_sections; i++) {
+		scn = elf_getscn(mf->elf, i);
+		if (scn && gelf_getshdr(scn, &sh) && sh.sh_type == SHT_SYMTAB)
+			break;
+		scn = NULL;
+	}
+	if (!scn)
+		return 0;
+	if (sh.sh_entsize != entsize || sh.sh_size % entsize != 0)
+		return fail(why, -ENOEXEC,
+			    _("the symbol table's entries (%ju bytes in %ju) are not the %zu-byte "
+			      "ELF%d symbols"),
+			    (uintmax_t)sh.sh_entsize, (uintmax_t)sh.sh_size, entsize, mf->elf_class);
+	if (sh.sh_link == 0 || sh.sh_link >= mf->n_sections)
+		return fail(why, -ENOEXEC,
+			    _("the symbol table links to section %u, which does not exist"),
+			    (unsigned)sh.sh_link);
+	strscn = elf_getscn(mf->elf, sh.sh_link);
+	if (!strscn || !gelf_getshdr(strscn, &str) || str.sh_type != SHT_STRTAB)
+		return fail(why, -ENOEXEC,
+			    _("the symbol table's string table (section %u) is not a string table"),
+			    (unsigned)sh.sh_link);
+	d = elf_getdata(scn, NULL);
+	if (!d || d->d_size < sh.sh_size)
+		return fail(why, -ENOEXEC, _("libelf cannot read the symbol table: %s"),
+			    elf_errmsg(-1));
+	n = sh.sh_size / entsize;
+	mf->undef = calloc(n ? n : 1, sizeof(*mf->undef));
+	if (!mf->undef)
+		return no_memory(why);
+	for (i = 1; i < n; i++) {
+		GElf_Sym sym;
+		const char *name;
+
+		if (!gelf_getsym(d, (int)i, &sym))
+			return fail(why, -ENOEXEC, _("libelf cannot read symbol %zu: %s"), i,
+				    elf_errmsg(-1));
+		if (sym.st_shndx != SHN_UNDEF || sym.st_name == 0)
+			continue;
+		name = strtab_string(mf, sh.sh_link, &str, sym.st_name);
+		if (!name)
+			return fail(why, -ENOEXEC,
+				    _("symbol %zu's name offset %u lies outside the string table "
+				      "(%ju bytes) or is not terminated"),
+				    i, (unsigned)sym.st_name, (uintmax_t)str.sh_size);
+		if (*name)
+			mf->undef[mf->n_undef++] = name;
+	}
+	return 0;
+}
+
+static int read_versions(struct lkm_modfile *mf, struct lkm_modfile_error *why)
+{
+	size_t crc_len = mf->elf_class == 64 ? 8 : 4;
+	const unsigned char *bytes;
+	GElf_Shdr sh;
+	Elf_Scn *scn = find_section(mf, "__versions", &sh);
+	size_t n, i;
+
+	if (!scn || sh.sh_size == 0)
+		return 0;
+	if (sh.sh_size % MODVERSION_ENTRY != 0)
+		return fail(why, -ENOEXEC,
+			    _("__versions is %ju bytes, not a whole number of %d-byte entries"),
+			    (uintmax_t)sh.sh_size, MODVERSION_ENTRY);
+	bytes = section_bytes(scn, &sh);
+	if (!bytes)
+		return fail(why, -ENOEXEC, _("libelf cannot read __versions: %s"), elf_errmsg(-1));
+	n = sh.sh_size / MODVERSION_ENTRY;
+	mf->versions = calloc(n, sizeof(*mf->versions));
+	if (!mf->versions)
+		return no_memory(why);
+	for (i = 0; i < n; i++) {
+		const unsigned char *e = bytes + i * MODVERSION_ENTRY;
+
+		if (!memchr(e + crc_len, '\0', MODVERSION_ENTRY - crc_len))
+			return fail(why, -ENOEXEC,
+				    _("__versions entry %zu's symbol name is not terminated"), i);
+		mf->versions[i].crc = read_uint(e, crc_len, mf->big_endian);
+		mf->versions[i].symbol = (const char *)e + crc_len;
+	}
+	mf->n_versions = n;
+	return 0;
+}
+
+/* Takes ownership of BYTES (malloc'd, SIZE bytes, already decompressed). */
+static int inspect(struct lkm_modfile *mf, unsigned char *bytes, size_t size,
+		   struct lkm_modfile_error *why)
+{
+	int err;
+
+	mf->data = bytes;
+	mf->size = size;
+	err = find_signature(mf, why);
+	if (err < 0)
+		return err;
+	err = read_header(mf, why);
+	if (err < 0)
+		return err;
+	err = read_sections(mf, why);
+	if (err < 0)
+		return err;
+	err = read_modinfo(mf, why);
+	if (err < 0)
+		return err;
+	err = read_undefined(mf, why);
+	if (err < 0)
+		return err;
+	return read_versions(mf, why);
+}
+
+/*
+ * Decompresses RAW if it needs it and inspects the result. RAW is consumed when OWNED
+ * (used as is for plain data), copied otherwise.
+ */
+static int open_bytes(struct lkm_modfile *mf, const void *raw, size_t size, bool owned,
+		      struct lkm_modfile_error *why)
+{
+	char reason[200];
+	void *plain;
+	size_t plain_size;
+	int err;
+
+	if (elf_version(EV_CURRENT) == EV_NONE)
+		return fail(why, -ENOSYS, _("libelf is unusable: %s"), elf_errmsg(-1));
+	mf->compression = lkm_decompress_detect(raw, size);
+	if (strcmp(mf->compression, "none") == 0 && owned)
+		return inspect(mf, (unsigned char *)raw, size, why);
+	err = lkm_decompress_why(raw, size, LKM_MODFILE_MAX, &plain, &plain_size, NULL, reason,
+				 sizeof(reason));
+	if (owned)
+		free((void *)raw);
+	if (err < 0) {
+		if (err == -ENOMEM && !reason[0])
+			return no_memory(why);
+		return fail(why, err, _("cannot decompress: %s"), reason);
+	}
+	return inspect(mf, plain, plain_size, why);
+}
+
+static int new_modfile(struct lkm_modfile **out, struct lkm_modfile_error *why)
+{
+	*out = NULL;
+	if (why) {
+		why->err = 0;
+		why->reason[0] = '\0';
+	}
+	*out = calloc(1, sizeof(**out));
+	if (!*out)
+		return no_memory(why);
+	return 0;
+}
+
+static int finish(struct lkm_modfile *mf, int err, struct lkm_modfile **out)
+{
+	if (err < 0) {
+		lkm_modfile_free(mf);
+		*out = NULL;
+		return err;
+	}
+	*out = mf;
+	return 0;
+}
+
+int lkm_modfile_open_mem(const void *data, size_t size, struct lkm_modfile **out,
+			 struct lkm_modfile_error *why)
+{
+	struct lkm_modfile *mf;
+	int err = new_modfile(out, why);
+
+	if (err < 0)
+		return err;
+	mf = *out;
+	if (!data && size)
+		err = fail(why, -EINVAL, "%s", _("no data"));
+	else if (size == 0)
+		err = fail(why, -ENOEXEC, "%s", _("the file is empty (0 bytes)"));
+	else if (size > LKM_MODFILE_MAX)
+		err = fail(why, -EFBIG, _("%zu bytes: bigger than any module (limit %zu MiB)"),
+			   size, LKM_MODFILE_MAX >> 20);
+	else
+		err = open_bytes(mf, data, size, false, why);
+	return finish(mf, err, out);
+}
+
+static int read_whole(const char *path, unsigned char **bytes, size_t *size,
+		      struct lkm_modfile_error *why)
+{
+	struct stat st;
+	unsigned char *buf;
+	size_t len = 0;
+	int fd, err = 0;
+
+	*bytes = NULL;
+	*size = 0;
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		err = -errno;
+		return fail(why, err, _("cannot open %s: %s"), path, strerror(-err));
+	}
+	if (fstat(fd, &st) < 0) {
+		err = -errno;
+		fail(why, err, _("cannot stat %s: %s"), path, strerror(-err));
+		goto out;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		err = fail(why, -EISDIR, _("%s is a directory, not a module file"), path);
+		goto out;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		err = fail(why, -EINVAL, _("%s is not a regular file"), path);
+		goto out;
+	}
+	if (st.st_size == 0) {
+		err = fail(why, -ENOEXEC, "%s", _("the file is empty (0 bytes)"));
+		goto out;
+	}
+	if ((uintmax_t)st.st_size > LKM_MODFILE_MAX) {
+		err = fail(why, -EFBIG, _("%jd bytes: bigger than any module (limit %zu MiB)"),
+			   (intmax_t)st.st_size, LKM_MODFILE_MAX >> 20);
+		goto out;
+	}
+	buf = malloc((size_t)st.st_size);
+	if (!buf) {
+		err = no_memory(why);
+		goto out;
+	}
+	/* A file that shrinks while read is taken as it was read; one that grows, as it
+	 * was when stat()ed. */
+	while (len < (size_t)st.st_size) {
+		ssize_t r = read(fd, buf + len, (size_t)st.st_size - len);
+
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			err = -errno;
+			free(buf);
+			fail(why, err, _("cannot read %s: %s"), path, strerror(-err));
+			goto out;
+		}
+		if (r == 0)
+			break;
+		len += (size_t)r;
+	}
+	if (len == 0) {
+		free(buf);
+		err = fail(why, -ENOEXEC, "%s", _("the file is empty (0 bytes)"));
+		goto out;
+	}
+	*bytes = buf;
+	*size = len;
+out:
+	close(fd);
+	return err;
+}
+
+static void quiet_log(void *data, int priority, const char *file, int line, const char *fn,
+		      const char *format, va_list args)
+{
+}
+
+/*
+ * libkmod already parses the PKCS#7 blob (with OpenSSL) for modinfo's signer, sig_key and
+ * sig_hashalgo: ask it, by path, rather than parse ASN.1 here. Best effort: a libkmod
+ * without the needed decompressor or crypto simply leaves these NULL.
+ */
+static void signature_from_kmod(struct lkm_modfile *mf)
+{
+	static const char *const no_config[] = { NULL };
+	struct kmod_ctx *ctx = kmod_new(NULL, no_config);
+	struct kmod_module *mod = NULL;
+	struct kmod_list *list = NULL, *l;
+
+	if (!ctx)
+		return;
+	kmod_set_log_fn(ctx, quiet_log, NULL);
+	if (kmod_module_new_from_path(ctx, mf->path, &mod) < 0)
+		goto out;
+	if (kmod_module_get_info(mod, &list) < 0)
+		goto out;
+	kmod_list_foreach(l, list) {
+		const char *key = kmod_module_info_get_key(l);
+		const char *value = kmod_module_info_get_value(l);
+		const char **slot = NULL;
+
+		if (!key || !value)
+			continue;
+		if (strcmp(key, "signer") == 0)
+			slot = &mf->sig.signer;
+		else if (strcmp(key, "sig_key") == 0)
+			slot = &mf->sig.key_id;
+		else if (strcmp(key, "sig_hashalgo") == 0)
+			slot = &mf->sig.hash_algo;
+		if (slot && !*slot)
+			*slot = strdup(value);
+	}
+	kmod_module_info_free_list(list);
+out:
+	kmod_module_unref(mod);
+	kmod_unref(ctx);
+}
+
+int lkm_modfile_open(const char *path, struct lkm_modfile **out, struct lkm_modfile_error *why)
+{
+	struct lkm_modfile *mf;
+	unsigned char *bytes;
+	size_t size;
+	int err = new_modfile(out, why);
+
+	if (err < 0)
+		return err;
+	mf = *out;
+	mf->path = strdup(path);
+	if (!mf->path)
+		return finish(mf, no_memory(why), out);
+	err = read_whole(path, &bytes, &size, why);
+	if (err < 0)
+		return finish(mf, err, out);
+	err = open_bytes(mf, bytes, size, true, why);
+	if (err == 0 && mf->sig.present)
+		signature_from_kmod(mf);
+	return finish(mf, err, out);
+}
+
+const char *lkm_modfile_path(const struct lkm_modfile *mf)
+{
+	return mf->path;
+}
+
+const char *lkm_modfile_compression(const struct lkm_modfile *mf)
+{
+	return mf->compression;
+}
+
+const void *lkm_modfile_data(const struct lkm_modfile *mf, size_t *size)
+{
+	if (size)
+		*size = mf->size;
+	return mf->data;
+}
+
+int lkm_modfile_elf_class(const struct lkm_modfile *mf)
+{
+	return mf->elf_class;
+}
+
+bool lkm_modfile_big_endian(const struct lkm_modfile *mf)
+{
+	return mf->big_endian;
+}
+
+unsigned lkm_modfile_machine(const struct lkm_modfile *mf)
+{
+	return mf->machine;
+}
+
+const char *lkm_modfile_machine_name(const struct lkm_modfile *mf)
+{
+	return mf->machine_name;
+}
+
+unsigned lkm_modfile_type(const struct lkm_modfile *mf)
+{
+	return mf->type;
+}
+
+const char *lkm_modfile_type_name(const struct lkm_modfile *mf)
+{
+	return mf->type_name;
+}
+
+size_t lkm_modfile_section_count(const struct lkm_modfile *mf)
+{
+	return mf->n_sections;
+}
+
+const char *lkm_modfile_section_name(const struct lkm_modfile *mf, size_t i)
+{
+	return i < mf->n_sections ? mf->sections[i] : NULL;
+}
+
+bool lkm_modfile_has_section(const struct lkm_modfile *mf, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < mf->n_sections; i++)
+		if (strcmp(mf->sections[i], name) == 0)
+			return true;
+	return false;
+}
+
+bool lkm_modfile_has_modinfo(const struct lkm_modfile *mf)
+{
+	return mf->has_modinfo;
+}
+
+bool lkm_modfile_has_this_module(const struct lkm_modfile *mf)
+{
+	return mf->has_this_module;
+}
+
+bool lkm_modfile_has_versions(const struct lkm_modfile *mf)
+{
+	return mf->has_versions;
+}
+
+bool lkm_modfile_is_module(const struct lkm_modfile *mf)
+{
+	return mf->type == ET_REL && mf->has_modinfo && mf->has_this_module;
+}
+
+const char *lkm_modfile_info(const struct lkm_modfile *mf, const char *key)
+{
+	size_t pos = 0;
+
+	return lkm_modfile_info_next(mf, key, &pos, NULL);
+}
+
+const char *lkm_modfile_info_next(const struct lkm_modfile *mf, const char *key, size_t *pos,
+				  const char **key_out)
+{
+	while (*pos < mf->n_info) {
+		const struct info_entry *e = &mf->info[(*pos)++];
+
+		if (!key || strcmp(e->key, key) == 0) {
+			if (key_out)
+				*key_out = e->key;
+			return e->value;
+		}
+	}
+	return NULL;
+}
+
+size_t lkm_modfile_info_count(const struct lkm_modfile *mf)
+{
+	return mf->n_info;
+}
+
+size_t lkm_modfile_depends(const struct lkm_modfile *mf, const char *const **out)
+{
+	*out = mf->n_depends ? mf->depends : NULL;
+	return mf->n_depends;
+}
+
+size_t lkm_modfile_params(const struct lkm_modfile *mf, const struct lkm_modfile_param **out)
+{
+	*out = mf->n_params ? mf->params : NULL;
+	return mf->n_params;
+}
+
+size_t lkm_modfile_undefined(const struct lkm_modfile *mf, const char *const **out)
+{
+	*out = mf->n_undef ? mf->undef : NULL;
+	return mf->n_undef;
+}
+
+size_t lkm_modfile_versions(const struct lkm_modfile *mf,
+			    const struct lkm_modfile_version **out)
+{
+	*out = mf->n_versions ? mf->versions : NULL;
+	return mf->n_versions;
+}
+
+const struct lkm_modfile_signature *lkm_modfile_signature(const struct lkm_modfile *mf)
+{
+	return &mf->sig;
+}
