@@ -721,7 +721,7 @@ static int open_bytes(struct lkm_modfile *mf, const void *raw, size_t size, bool
 	mf->compression = lkm_decompress_detect(raw, size);
 	if (strcmp(mf->compression, "none") == 0 && owned)
 		return inspect(mf, (unsigned char *)raw, size, why);
-	err = lkm_decompress_why(raw, size, LKM_MODFILE_MAX, &plain, &plain_size, NULL, reason,
+	err = lkm_decompress_why(raw, size, 0, &plain, &plain_size, NULL, reason,
 				 sizeof(reason));
 	if (owned)
 		free((void *)raw);
