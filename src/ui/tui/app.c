@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "ui/i18n.h"
+#include "ui/tui/app.h"
+
+void lkm_tui_app_init(struct lkm_tui_app *app, struct lkm_sysroot *root,
+		      const struct lkm_tui_config *cfg)
+{
+	memset(app, 0, sizeof(*app));
+	app->root = root;
+	for (int p = 0; p < LKM_PANE_COUNT; p++)
+		lkm_view_init(&app->views[p], (enum lkm_pane)p);
+	app->pane = cfg->pane;
+	app->interval = cfg->interval;
+	app->color = cfg->color != LKM_COLOR_OFF;
+	lkm_tui_keymap_init(&app->keymap);
+}
+
+void lkm_tui_app_release(struct lkm_tui_app *app)
+{
+	for (int p = 0; p < LKM_PANE_COUNT; p++)
+		lkm_view_release(&app->views[p]);
+	lkm_rates_release(&app->rates);
+	lkm_snapshot_release(&app->snaps[0]);
+	lkm_snapshot_release(&app->snaps[1]);
+}
+
+int lkm_tui_app_refresh(struct lkm_tui_app *app)
+{
+	int next = app->nsnaps ? !app->cur : app->cur;
+	struct lkm_snapshot *prev = &app->snaps[app->cur], *cur = &app->snaps[next];
+	int rc = 0;
+
+	if (lkm_snapshot_take(cur, app->root, LKM_SRC_ALL) < 0)
+		return -ENOMEM;
+	if (app->nsnaps) {
+		if (lkm_rates_compute(&app->rates, prev, cur) < 0)
+			return -ENOMEM;
+	} else {
+		app->rates.seconds = 0;
+	}
+	app->cur = next;
+	app->nsnaps++;
+	for (int p = 0; p < LKM_PANE_COUNT; p++)
+		if (lkm_view_refresh(&app->views[p], cur, &app->rates) < 0)
+			rc = -ENOMEM;
+	return rc;
+}
+
+void lkm_tui_app_resize(struct lkm_tui_app *app, int lines, int cols)
+{
+	int h = lines - LKM_TUI_LIST_Y - 1;
+
+	app->lines = lines;
+	app->cols = cols;
+	for (int p = 0; p < LKM_PANE_COUNT; p++)
+		lkm_view_set_height(&app->views[p], h > 0 ? (size_t)h : 1);
+}
+
+const char *lkm_tui_tab_label(enum lkm_pane pane, char *buf, size_t size)
+{
+	static const char *const names[LKM_PANE_COUNT] = {
+		[LKM_PANE_MODULES] = N_("Modules"),
+		[LKM_PANE_DEVICES] = N_("Devices"),
+		[LKM_PANE_INTERRUPTS] = N_("Interrupts"),
+		[LKM_PANE_NETDEV] = N_("Network"),
+	};
+
+	snprintf(buf, size, " %d %s ", (int)pane + 1, _(names[pane]));
+	return buf;
+}
+
+int lkm_tui_tab_at(int x)
+{
+	int left = 0;
+	char buf[64];
+
+	for (int p = 0; p < LKM_PANE_COUNT; p++) {
+		/* Labels are ASCII in English; a translation's width is its length in
+		 * characters only when it is, too. Good enough for a click target. */
+		int w = (int)strlen(lkm_tui_tab_label((enum lkm_pane)p, buf, sizeof(buf)));
+
+		if (x >= left && x < left + w)
+			return p;
+		left += w + 1;
+	}
+	return -1;
+}
+
+double lkm_tui_interval_step(double cur, int dir)
+{
+	static const double steps[] = { 0.5, 1, 2, 3, 5, 10, 15, 30, 60, 120, 300 };
+	const size_t n = sizeof(steps) / sizeof(steps[0]);
+
+	if (dir > 0) {
+		for (size_t i = 0; i < n; i++)
+			if (steps[i] > cur + 1e-9)
+				return steps[i];
+		return cur > steps[n - 1] ? cur : steps[n - 1];
+	}
+	for (size_t i = n; i-- > 0;)
+		if (steps[i] < cur - 1e-9)
+			return steps[i];
+	return cur < steps[0] ? cur : steps[0];
+}

@@ -1,0 +1,269 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <curses.h>
+
+#include "ui/i18n.h"
+#include "ui/tui/app.h"
+#include "ui/tui/handlers.h"
+
+#define CHANGED (LKM_TUI_HANDLED | LKM_TUI_REDRAW)
+
+unsigned lkm_tui_on_help(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
+{
+	app->mode = LKM_MODE_HELP;
+	app->help_top = 0;
+	return CHANGED;
+}
+
+unsigned lkm_tui_on_quit(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
+{
+	return LKM_TUI_HANDLED | LKM_TUI_QUIT;
+}
+
+static unsigned switch_pane(struct lkm_tui_app *app, int pane)
+{
+	app->pane = (enum lkm_pane)((pane + LKM_PANE_COUNT) % LKM_PANE_COUNT);
+	return CHANGED;
+}
+
+unsigned lkm_tui_on_pane(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
+{
+	return switch_pane(app, ev->action - LKM_ACT_PANE_MODULES);
+}
+
+unsigned lkm_tui_on_pane_next(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
+{
+	return switch_pane(app, (int)app->pane + 1);
+}
+
+unsigned lkm_tui_on_pane_prev(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
+{
+	return switch_pane(app, (int)app->pane - 1);
+}
+
+unsigned lkm_tui_on_move(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
+{
+	struct lkm_view *v = lkm_tui_view(app);
+	long page = v->height > 1 ? (long)v->height - 1 : 1;
+
+	switch (ev->action) {
+	case LKM_ACT_UP: lkm_view_move(v, -1); break;
+	case LKM_ACT_DOWN: lkm_view_move(v, 1); break;
+	case LKM_ACT_PAGE_UP:
+		lkm_view_move(v, -page);
+		break;
+	case LKM_ACT_PAGE_DOWN: lkm_view_move(v, page); break;
+	case LKM_ACT_HOME: lkm_view_move_to(v, 0); break;
+	case LKM_ACT_END: lkm_view_move_to(v, v->nrows ? v->nrows - 1 : 0); break;
+	default: return 0;
+	}
+	return CHANGED;
+}
+
+unsigned lkm_tui_on_sort(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
+{
+	struct lkm_view *v = lkm_tui_view(app);
+
+	switch (ev->action) {
+	case LKM_ACT_SORT_NEXT: lkm_view_sort_step(v, 1); break;
+	case LKM_ACT_SORT_PREV: lkm_view_sort_step(v, -1); break;
+	case LKM_ACT_SORT_INVERT:
+		if (v->sort_col < 0) {
+			snprintf(app->message, sizeof(app->message), "%s",
+				 _("the kernel's order has no reverse; s picks a column"));
+			return CHANGED;
+		}
+		lkm_view_sort_invert(v);
+		break;
+	default: return 0;
+	}
+	return CHANGED;
+}
+
+unsigned lkm_tui_on_filter(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
+{
+	snprintf(app->filter_saved, sizeof(app->filter_saved), "%s", lkm_tui_view(app)->filter);
+	app->mode = LKM_MODE_FILTER;
+	return CHANGED;
+}
+
+unsigned lkm_tui_on_filter_clear(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
+{
+	struct lkm_view *v = lkm_tui_view(app);
+
+	if (v->filter[0] == '\0')
+		return LKM_TUI_HANDLED;
+	lkm_view_set_filter(v, "");
+	return CHANGED;
+}
+
+unsigned lkm_tui_filter_mode_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
+{
+	struct lkm_view *v = lkm_tui_view(app);
+	int key = ev->key;
+
+	switch (key) {
+	case '\n':
+	case '\r':
+	case KEY_ENTER:
+		app->mode = LKM_MODE_NORMAL;
+		break;
+	case 27: /* Esc: back to what the filter was before '/' */
+		app->mode = LKM_MODE_NORMAL;
+		lkm_view_set_filter(v, app->filter_saved);
+		break;
+	case KEY_BACKSPACE:
+	case 127:
+	case 8:
+		lkm_view_filter_backspace(v);
+		break;
+	case 21: /* Ctrl-U, as in a shell */
+		lkm_view_set_filter(v, "");
+		break;
+	case KEY_UP:
+	case KEY_DOWN:
+	case KEY_PPAGE:
+	case KEY_NPAGE:
+		/* Moving while typing is common enough to allow; it keeps the prompt open. */
+		lkm_view_move(v, key == KEY_UP ? -1 : key == KEY_DOWN ? 1 :
+				 key == KEY_PPAGE ? -(long)v->height : (long)v->height);
+		break;
+	default:
+		if (key >= 32 && key < 127)
+			lkm_view_filter_add(v, (char)key);
+		else
+			return LKM_TUI_HANDLED;
+	}
+	return CHANGED;
+}
+
+unsigned lkm_tui_on_tree(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
+{
+	struct lkm_view *v = lkm_tui_view(app);
+
+	if (!lkm_view_set_tree(v, !v->tree))
+		snprintf(app->message, sizeof(app->message), "%s",
+			 _("the tree view is for modules (1)"));
+	return CHANGED;
+}
+
+unsigned lkm_tui_on_interval(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
+{
+	app->interval = lkm_tui_interval_step(app->interval,
+					      ev->action == LKM_ACT_SLOWER ? 1 : -1);
+	snprintf(app->message, sizeof(app->message), _("refreshing every %gs"), app->interval);
+	return CHANGED | LKM_TUI_RETIME;
+}
+
+unsigned lkm_tui_on_refresh(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
+{
+	return CHANGED | LKM_TUI_RESCAN;
+}
+
+unsigned lkm_tui_on_redraw(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
+{
+	return CHANGED;
+}
+
+unsigned lkm_tui_on_click(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
+{
+	struct lkm_view *v = lkm_tui_view(app);
+
+	if (ev->y == LKM_TUI_TABS_Y) {
+		int tab = lkm_tui_tab_at(ev->x);
+
+		return tab < 0 ? LKM_TUI_HANDLED : switch_pane(app, tab);
+	}
+	if (ev->y == LKM_TUI_HEADER_Y || ev->y < LKM_TUI_LIST_Y)
+		return LKM_TUI_HANDLED;
+	if ((size_t)(ev->y - LKM_TUI_LIST_Y) < v->height &&
+	    v->top + (size_t)(ev->y - LKM_TUI_LIST_Y) < v->nrows) {
+		lkm_view_move_to(v, v->top + (size_t)(ev->y - LKM_TUI_LIST_Y));
+		return CHANGED;
+	}
+	return LKM_TUI_HANDLED;
+}
+
+static const char *const help_tail[] = {
+	"",
+	N_("Marks: > is the cursor; + an item that appeared since the last refresh."),
+	N_("Interrupts: per-CPU counts, or one character per CPU when they do not fit"),
+	N_("(' ' none, then . : - = + * # % @ as the rate grows). NMI, LOC, ... come last."),
+	N_("Network: errors and drops other than 0 are highlighted."),
+	"",
+	N_("Up/Down scroll this help; any other key returns."),
+};
+
+#define N_TAIL (sizeof(help_tail) / sizeof(help_tail[0]))
+
+size_t lkm_tui_help_lines(const struct lkm_tui_app *app)
+{
+	size_t n = 2; /* title, blank */
+
+	for (int a = 0; a < LKM_ACT_COUNT; a++)
+		n += lkm_tui_action((enum lkm_tui_action_id)a)->help != NULL;
+	return n + N_TAIL;
+}
+
+void lkm_tui_help_line(const struct lkm_tui_app *app, size_t i, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	if (i == 0) {
+		snprintf(buf, size, _("%s %s: the keys"), PACKAGE, PACKAGE_VERSION);
+		return;
+	}
+	if (i == 1)
+		return;
+	i -= 2;
+	for (int a = 0; a < LKM_ACT_COUNT; a++) {
+		const struct lkm_tui_action *act = lkm_tui_action((enum lkm_tui_action_id)a);
+		char keys[96];
+
+		if (act->help == NULL)
+			continue;
+		if (i-- == 0) {
+			lkm_tui_keys_of(&app->keymap, (enum lkm_tui_action_id)a, keys, sizeof(keys));
+			snprintf(buf, size, "  %-22s %s", keys, _(act->help));
+			return;
+		}
+	}
+	if (i < N_TAIL && help_tail[i][0])
+		snprintf(buf, size, "%s", _(help_tail[i]));
+}
+
+unsigned lkm_tui_help_mode_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
+{
+	size_t page = app->lines > 3 ? (size_t)app->lines - 3 : 1;
+	size_t max = lkm_tui_help_lines(app);
+
+	max = max > page ? max - page : 0;
+	switch (ev->key) {
+	case KEY_DOWN:
+	case 'j':
+		if (app->help_top < max)
+			app->help_top++;
+		break;
+	case KEY_UP:
+	case 'k':
+		if (app->help_top > 0)
+			app->help_top--;
+		break;
+	case KEY_NPAGE:
+	case ' ':
+		app->help_top = app->help_top + page < max ? app->help_top + page : max;
+		break;
+	case KEY_PPAGE: app->help_top = app->help_top > page ? app->help_top - page : 0; break;
+	case KEY_MOUSE:
+	case KEY_RESIZE:
+		return LKM_TUI_HANDLED;
+	case 'q':
+	case 3:
+		/* q leaves the help, as in htop and less; a second q quits. */
+	default: app->mode = LKM_MODE_NORMAL; break;
+	}
+	return CHANGED;
+}

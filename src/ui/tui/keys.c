@@ -1,0 +1,200 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <curses.h>
+
+#include "ui/i18n.h"
+#include "ui/tui/app.h"
+#include "ui/tui/handlers.h"
+#include "ui/tui/keys.h"
+
+#define CTRL(c) ((c) & 0x1f)
+#define KEY_ESC 27
+#define KEY_TAB '\t'
+
+static const struct lkm_tui_action actions[LKM_ACT_COUNT] = {
+	[LKM_ACT_NONE] = { "none", NULL, NULL },
+	[LKM_ACT_HELP] = { "help", N_("show this help"), lkm_tui_on_help },
+	[LKM_ACT_QUIT] = { "quit", N_("quit"), lkm_tui_on_quit },
+	[LKM_ACT_PANE_MODULES] = { "pane-modules", N_("Modules pane"), lkm_tui_on_pane },
+	[LKM_ACT_PANE_DEVICES] = { "pane-devices", N_("Devices pane"), lkm_tui_on_pane },
+	[LKM_ACT_PANE_INTERRUPTS] = { "pane-interrupts", N_("Interrupts pane"), lkm_tui_on_pane },
+	[LKM_ACT_PANE_NETDEV] = { "pane-network", N_("Network pane"), lkm_tui_on_pane },
+	[LKM_ACT_PANE_NEXT] = { "pane-next", N_("next pane"), lkm_tui_on_pane_next },
+	[LKM_ACT_PANE_PREV] = { "pane-prev", N_("previous pane"), lkm_tui_on_pane_prev },
+	[LKM_ACT_UP] = { "up", N_("cursor up"), lkm_tui_on_move },
+	[LKM_ACT_DOWN] = { "down", N_("cursor down"), lkm_tui_on_move },
+	[LKM_ACT_PAGE_UP] = { "page-up", N_("one screen up"), lkm_tui_on_move },
+	[LKM_ACT_PAGE_DOWN] = { "page-down", N_("one screen down"), lkm_tui_on_move },
+	[LKM_ACT_HOME] = { "home", N_("first row"), lkm_tui_on_move },
+	[LKM_ACT_END] = { "end", N_("last row"), lkm_tui_on_move },
+	[LKM_ACT_SORT_NEXT] = { "sort-next", N_("sort by the next column"), lkm_tui_on_sort },
+	[LKM_ACT_SORT_PREV] = { "sort-prev", N_("sort by the previous column"), lkm_tui_on_sort },
+	[LKM_ACT_SORT_INVERT] = { "sort-invert", N_("reverse the sort order"), lkm_tui_on_sort },
+	[LKM_ACT_FILTER] = { "filter", N_("filter as you type (Enter keeps it, Esc drops it)"),
+			     lkm_tui_on_filter },
+	[LKM_ACT_FILTER_CLEAR] = { "filter-clear", N_("clear the filter"),
+				   lkm_tui_on_filter_clear },
+	[LKM_ACT_TREE] = { "tree", N_("Modules: tree of what uses what (users under the module)"),
+			   lkm_tui_on_tree },
+	[LKM_ACT_SLOWER] = { "slower", N_("refresh less often"), lkm_tui_on_interval },
+	[LKM_ACT_FASTER] = { "faster", N_("refresh more often"), lkm_tui_on_interval },
+	[LKM_ACT_REFRESH] = { "refresh", N_("refresh now"), lkm_tui_on_refresh },
+	[LKM_ACT_REDRAW] = { "redraw", N_("redraw the screen"), lkm_tui_on_redraw },
+	[LKM_ACT_CLICK] = { "click", NULL, lkm_tui_on_click },
+};
+
+/* The default bindings; their order is the order keys are listed in the help. */
+static const struct {
+	int key;
+	enum lkm_tui_action_id action;
+} default_bindings[] = {
+	{ '?', LKM_ACT_HELP },
+	{ KEY_F(1), LKM_ACT_HELP },
+	{ 'h', LKM_ACT_HELP },
+	{ 'q', LKM_ACT_QUIT },
+	{ KEY_F(10), LKM_ACT_QUIT },
+	{ CTRL('c'), LKM_ACT_QUIT },
+	{ '1', LKM_ACT_PANE_MODULES },
+	{ '2', LKM_ACT_PANE_DEVICES },
+	{ '3', LKM_ACT_PANE_INTERRUPTS },
+	{ '4', LKM_ACT_PANE_NETDEV },
+	{ KEY_TAB, LKM_ACT_PANE_NEXT },
+	{ KEY_RIGHT, LKM_ACT_PANE_NEXT },
+	{ KEY_BTAB, LKM_ACT_PANE_PREV },
+	{ KEY_LEFT, LKM_ACT_PANE_PREV },
+	{ KEY_UP, LKM_ACT_UP },
+	{ 'k', LKM_ACT_UP },
+	{ KEY_DOWN, LKM_ACT_DOWN },
+	{ 'j', LKM_ACT_DOWN },
+	{ KEY_PPAGE, LKM_ACT_PAGE_UP },
+	{ KEY_NPAGE, LKM_ACT_PAGE_DOWN },
+	{ ' ', LKM_ACT_PAGE_DOWN },
+	{ KEY_HOME, LKM_ACT_HOME },
+	{ 'g', LKM_ACT_HOME },
+	{ KEY_END, LKM_ACT_END },
+	{ 'G', LKM_ACT_END },
+	{ 's', LKM_ACT_SORT_NEXT },
+	{ '>', LKM_ACT_SORT_NEXT },
+	{ KEY_F(6), LKM_ACT_SORT_NEXT },
+	{ '<', LKM_ACT_SORT_PREV },
+	{ 'r', LKM_ACT_SORT_INVERT },
+	{ 'I', LKM_ACT_SORT_INVERT },
+	{ '/', LKM_ACT_FILTER },
+	{ KEY_F(4), LKM_ACT_FILTER },
+	{ KEY_ESC, LKM_ACT_FILTER_CLEAR },
+	{ 't', LKM_ACT_TREE },
+	{ KEY_F(5), LKM_ACT_TREE },
+	{ '+', LKM_ACT_SLOWER },
+	{ '=', LKM_ACT_SLOWER },
+	{ '-', LKM_ACT_FASTER },
+	{ 'R', LKM_ACT_REFRESH },
+	{ CTRL('r'), LKM_ACT_REFRESH },
+	{ CTRL('l'), LKM_ACT_REDRAW },
+	{ KEY_MOUSE, LKM_ACT_CLICK },
+};
+
+#define N_BINDINGS (sizeof(default_bindings) / sizeof(default_bindings[0]))
+
+const struct lkm_tui_action *lkm_tui_action(enum lkm_tui_action_id id)
+{
+	return (unsigned)id < LKM_ACT_COUNT ? &actions[id] : &actions[LKM_ACT_NONE];
+}
+
+bool lkm_tui_keymap_bind(struct lkm_tui_keymap *km, int key, enum lkm_tui_action_id id)
+{
+	if (key < 0 || key >= LKM_TUI_KEYMAP_SIZE || (unsigned)id >= LKM_ACT_COUNT)
+		return false;
+	km->action[key] = (unsigned char)id;
+	return true;
+}
+
+void lkm_tui_keymap_init(struct lkm_tui_keymap *km)
+{
+	memset(km, 0, sizeof(*km));
+	for (size_t i = 0; i < N_BINDINGS; i++)
+		lkm_tui_keymap_bind(km, default_bindings[i].key, default_bindings[i].action);
+}
+
+enum lkm_tui_action_id lkm_tui_keymap_lookup(const struct lkm_tui_keymap *km, int key)
+{
+	if (key < 0 || key >= LKM_TUI_KEYMAP_SIZE)
+		return LKM_ACT_NONE;
+	return (enum lkm_tui_action_id)km->action[key];
+}
+
+void lkm_tui_key_name(int key, char *buf, size_t size)
+{
+	static const struct {
+		int key;
+		const char *name;
+	} names[] = {
+		{ KEY_TAB, "Tab" }, { KEY_BTAB, "Shift-Tab" }, { KEY_UP, "Up" },
+		{ KEY_DOWN, "Down" }, { KEY_LEFT, "Left" }, { KEY_RIGHT, "Right" },
+		{ KEY_PPAGE, "PgUp" }, { KEY_NPAGE, "PgDn" }, { KEY_HOME, "Home" },
+		{ KEY_END, "End" }, { KEY_ESC, "Esc" }, { ' ', "Space" },
+		{ KEY_MOUSE, "mouse" }, { '\n', "Enter" }, { KEY_BACKSPACE, "Backspace" },
+	};
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (names[i].key == key) {
+			snprintf(buf, size, "%s", names[i].name);
+			return;
+		}
+	if (key >= KEY_F(1) && key <= KEY_F(24))
+		snprintf(buf, size, "F%d", key - KEY_F0);
+	else if (key > 0 && key < 32)
+		snprintf(buf, size, "Ctrl-%c", key + 'A' - 1);
+	else if (key > 32 && key < 127)
+		snprintf(buf, size, "%c", key);
+	else
+		snprintf(buf, size, "#%d", key);
+}
+
+void lkm_tui_keys_of(const struct lkm_tui_keymap *km, enum lkm_tui_action_id id, char *buf,
+		     size_t size)
+{
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < N_BINDINGS; i++) {
+		char name[32];
+		int key = default_bindings[i].key;
+
+		if (lkm_tui_keymap_lookup(km, key) != id)
+			continue;
+		lkm_tui_key_name(key, name, sizeof(name));
+		len += (size_t)snprintf(buf + len, len < size ? size - len : 0, "%s%s",
+					len ? ", " : "", name);
+		if (len >= size)
+			break;
+	}
+}
+
+unsigned lkm_tui_dispatch(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
+{
+	struct lkm_tui_event e = *ev;
+	const struct lkm_tui_action *a;
+
+	switch (app->mode) {
+	case LKM_MODE_FILTER: return lkm_tui_filter_mode_key(app, &e);
+	case LKM_MODE_HELP: return lkm_tui_help_mode_key(app, &e);
+	case LKM_MODE_NORMAL: break;
+	}
+	e.action = lkm_tui_keymap_lookup(&app->keymap, e.key);
+	a = lkm_tui_action((enum lkm_tui_action_id)e.action);
+	if (a->run == NULL) {
+		char name[32];
+
+		if (e.key == KEY_RESIZE)
+			return 0;
+		lkm_tui_key_name(e.key, name, sizeof(name));
+		snprintf(app->message, sizeof(app->message),
+			 _("%s does nothing here; ? lists the keys"), name);
+		return LKM_TUI_REDRAW;
+	}
+	return a->run(app, &e);
+}

@@ -1,0 +1,97 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#pragma once
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/*
+ * The input dispatcher: keys map to action ids through one table (as htop's
+ * Action_setBindings), each action has one handler, and handlers only change state and
+ * say what follows by returning flags; they never draw. To add an action (load, unload,
+ * set, explain, a detail view): add its id below, a row to the action table and the
+ * default bindings in keys.c, and its handler (handlers.h). A modal screen (a form, a
+ * prompt) is a new enum lkm_tui_mode in app.h with its own key handler in the
+ * dispatcher's mode switch and its own drawing in draw.c.
+ */
+
+struct lkm_tui_app;
+
+enum lkm_tui_result {
+	LKM_TUI_HANDLED = 1 << 0,
+	LKM_TUI_REDRAW = 1 << 1,
+	LKM_TUI_RESCAN = 1 << 2, /* take a new snapshot now */
+	LKM_TUI_QUIT = 1 << 3,
+	LKM_TUI_RETIME = 1 << 4, /* the refresh interval changed: re-arm the timer */
+};
+
+/* A key, or a mouse click (key is KEY_MOUSE, y/x the cell); action is what the keymap
+ * made of it, so one handler can serve related actions (up, down, page down...). */
+struct lkm_tui_event {
+	int key;
+	int y, x;
+	int action; /* enum lkm_tui_action_id */
+};
+
+typedef unsigned (*lkm_tui_handler)(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
+
+enum lkm_tui_action_id {
+	LKM_ACT_NONE,
+	LKM_ACT_HELP,
+	LKM_ACT_QUIT,
+	LKM_ACT_PANE_MODULES,
+	LKM_ACT_PANE_DEVICES,
+	LKM_ACT_PANE_INTERRUPTS,
+	LKM_ACT_PANE_NETDEV,
+	LKM_ACT_PANE_NEXT,
+	LKM_ACT_PANE_PREV,
+	LKM_ACT_UP,
+	LKM_ACT_DOWN,
+	LKM_ACT_PAGE_UP,
+	LKM_ACT_PAGE_DOWN,
+	LKM_ACT_HOME,
+	LKM_ACT_END,
+	LKM_ACT_SORT_NEXT,
+	LKM_ACT_SORT_PREV,
+	LKM_ACT_SORT_INVERT,
+	LKM_ACT_FILTER,
+	LKM_ACT_FILTER_CLEAR,
+	LKM_ACT_TREE,
+	LKM_ACT_SLOWER,
+	LKM_ACT_FASTER,
+	LKM_ACT_REFRESH,
+	LKM_ACT_REDRAW,
+	LKM_ACT_CLICK,
+	LKM_ACT_COUNT
+};
+
+struct lkm_tui_action {
+	const char *name; /* stable id, for a future [keys] section of the config */
+	const char *help; /* N_()-marked; NULL: not listed in the help */
+	lkm_tui_handler run;
+};
+
+/* The action table, indexed by enum lkm_tui_action_id. */
+const struct lkm_tui_action *lkm_tui_action(enum lkm_tui_action_id id);
+
+#define LKM_TUI_KEYMAP_SIZE 1024 /* covers bytes and every ncurses KEY_* code */
+
+struct lkm_tui_keymap {
+	unsigned char action[LKM_TUI_KEYMAP_SIZE]; /* enum lkm_tui_action_id */
+};
+
+/* The default bindings. */
+void lkm_tui_keymap_init(struct lkm_tui_keymap *km);
+/* Binds KEY to ID; false when KEY is out of range. */
+bool lkm_tui_keymap_bind(struct lkm_tui_keymap *km, int key, enum lkm_tui_action_id id);
+enum lkm_tui_action_id lkm_tui_keymap_lookup(const struct lkm_tui_keymap *km, int key);
+
+/* A key's name as the help shows it ("q", "Tab", "F1", "Ctrl-C", "Up"). */
+void lkm_tui_key_name(int key, char *buf, size_t size);
+
+/* The keys bound to ID, ", "-joined, in the order of the default table. */
+void lkm_tui_keys_of(const struct lkm_tui_keymap *km, enum lkm_tui_action_id id, char *buf,
+		     size_t size);
+
+/* Routes EV by the app's mode (filter prompt, help, normal) and returns the handler's flags;
+ * 0 when nothing handled it. */
+unsigned lkm_tui_dispatch(struct lkm_tui_app *app, const struct lkm_tui_event *ev);

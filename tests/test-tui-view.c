@@ -1,0 +1,597 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* The TUI without a terminal: the view-model, the key map and dispatcher, the settings. */
+#include "config.h"
+
+#include <errno.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <curses.h>
+
+#include "ui/tui/app.h"
+#include "ui/tui/keys.h"
+#include "ui/tui/settings.h"
+#include "ui/tui/view.h"
+
+#define MODS1 \
+	"vfat 20480 1 - Live 0xffffffffc0300000\n" \
+	"msdos 20480 0 - Live 0xffffffffc0310000\n" \
+	"fat 90112 2 msdos,vfat, Live 0xffffffffc020a000\n" \
+	"e1000 159744 0 - Live 0xffffffffc0100000 (OE)\n"
+
+/* Refreshed: e1000 gone, nls_cp437 new, fat's size as before, lines reordered. */
+#define MODS2 \
+	"nls_cp437 16384 1 - Live 0xffffffffc0400000\n" \
+	"fat 90112 2 msdos,vfat, Live 0xffffffffc020a000\n" \
+	"msdos 20480 0 - Live 0xffffffffc0310000\n" \
+	"vfat 20480 1 - Live 0xffffffffc0300000\n"
+
+#define IRQS \
+	"           CPU0       CPU1\n" \
+	"  0:         18          0   IO-APIC    2-edge      timer\n" \
+	" NMI:         5          0   Non-maskable interrupts\n" \
+	"  1:          0         73   IO-APIC    1-edge      i8042\n" \
+	" LOC:    366351     997227   Local timer interrupts\n" \
+	" 19:          0     126705   IO-APIC   19-fasteoi   ens33\n"
+
+struct fixture {
+	struct lkm_snapshot snap[2];
+	char *text[2];
+	struct lkm_view v;
+};
+
+static void load_modules(struct fixture *f, int i, const char *text)
+{
+	free(f->text[i]);
+	f->text[i] = strdup(text);
+	assert_non_null(f->text[i]);
+	assert_int_equal(lkm_modules_parse(&f->snap[i].modules, f->text[i]), 0);
+}
+
+static int setup_modules(void **state)
+{
+	struct fixture *f = calloc(1, sizeof(*f));
+
+	load_modules(f, 0, MODS1);
+	load_modules(f, 1, MODS2);
+	lkm_view_init(&f->v, LKM_PANE_MODULES);
+	assert_int_equal(lkm_view_refresh(&f->v, &f->snap[0], NULL), 0);
+	*state = f;
+	return 0;
+}
+
+static int setup_irqs(void **state)
+{
+	struct fixture *f = calloc(1, sizeof(*f));
+
+	f->text[0] = strdup(IRQS);
+	assert_int_equal(lkm_interrupts_parse(&f->snap[0].interrupts, f->text[0]), 0);
+	lkm_view_init(&f->v, LKM_PANE_INTERRUPTS);
+	assert_int_equal(lkm_view_refresh(&f->v, &f->snap[0], NULL), 0);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	lkm_view_release(&f->v);
+	for (int i = 0; i < 2; i++) {
+		lkm_snapshot_release(&f->snap[i]);
+		free(f->text[i]);
+	}
+	free(f);
+	return 0;
+}
+
+/* The keys of the rows, ' '-joined ("|" for a separator), for one-line assertions. */
+static const char *rows_of(const struct lkm_view *v)
+{
+	static char out[1024];
+	size_t len = 0;
+
+	out[0] = '\0';
+	for (size_t r = 0; r < v->nrows; r++) {
+		char key[256];
+
+		if (v->rows[r].item == LKM_VIEW_SEPARATOR)
+			snprintf(key, sizeof(key), "|");
+		else
+			lkm_view_item_key(v, v->rows[r].item, key, sizeof(key));
+		len += (size_t)snprintf(out + len, sizeof(out) - len, "%s%s", r ? " " : "", key);
+	}
+	return out;
+}
+
+static const char *cursor_of(const struct lkm_view *v)
+{
+	static char key[256];
+
+	lkm_view_item_key(v, lkm_view_current(v), key, sizeof(key));
+	return key;
+}
+
+static void test_kernel_order_by_default(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_int_equal(f->v.sort_col, -1);
+	assert_string_equal(rows_of(&f->v), "vfat msdos fat e1000");
+	assert_string_equal(cursor_of(&f->v), "vfat");
+	/* the view shows the shared column model's default module columns */
+	assert_int_equal(f->v.cols[0], LKM_MODCOL_NAME);
+	assert_int_equal(f->v.ncols, 7);
+}
+
+static void test_sort(void **state)
+{
+	struct fixture *f = *state;
+
+	lkm_view_sort_by(&f->v, LKM_MODCOL_NAME);
+	assert_false(f->v.sort_desc);
+	assert_string_equal(rows_of(&f->v), "e1000 fat msdos vfat");
+	lkm_view_sort_invert(&f->v);
+	assert_string_equal(rows_of(&f->v), "vfat msdos fat e1000");
+	/* numbers start with the biggest; ties keep the kernel's order */
+	lkm_view_sort_by(&f->v, LKM_MODCOL_SIZE);
+	assert_true(f->v.sort_desc);
+	assert_string_equal(rows_of(&f->v), "e1000 fat vfat msdos");
+	lkm_view_sort_invert(&f->v);
+	assert_string_equal(rows_of(&f->v), "vfat msdos fat e1000");
+	/* stepping walks the visible columns and wraps through the kernel's order */
+	lkm_view_sort_by(&f->v, -1);
+	lkm_view_sort_step(&f->v, 1);
+	assert_int_equal(f->v.sort_col, LKM_MODCOL_NAME);
+	lkm_view_sort_step(&f->v, -1);
+	assert_int_equal(f->v.sort_col, -1);
+	lkm_view_sort_step(&f->v, -1);
+	assert_int_equal(f->v.sort_col, LKM_MODCOL_TAINTS);
+	assert_string_equal(rows_of(&f->v), "vfat msdos fat e1000");
+}
+
+static void test_filter(void **state)
+{
+	struct fixture *f = *state;
+
+	lkm_view_set_filter(&f->v, "VFAT"); /* case-insensitive; fat's used-by names vfat */
+	assert_string_equal(rows_of(&f->v), "vfat fat");
+	assert_int_equal(f->v.nshown, 2);
+	lkm_view_filter_backspace(&f->v);
+	lkm_view_filter_backspace(&f->v);
+	assert_string_equal(f->v.filter, "VF");
+	assert_string_equal(rows_of(&f->v), "vfat fat");
+	lkm_view_set_filter(&f->v, "v"); /* every state is "live" */
+	assert_int_equal(f->v.nrows, 4);
+	lkm_view_filter_add(&f->v, 'x');
+	assert_int_equal(f->v.nrows, 0);
+	assert_int_equal(lkm_view_current(&f->v), LKM_VIEW_SEPARATOR);
+	/* numbers are not searched: "20480" is a size, not a name */
+	lkm_view_set_filter(&f->v, "20480");
+	assert_int_equal(f->v.nrows, 0);
+	lkm_view_set_filter(&f->v, "");
+	assert_int_equal(f->v.nrows, 4);
+}
+
+static void test_cursor_follows_item(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_true(lkm_view_select_key(&f->v, "msdos"));
+	lkm_view_sort_by(&f->v, LKM_MODCOL_NAME);
+	assert_string_equal(cursor_of(&f->v), "msdos");
+	assert_int_equal(f->v.cursor, 2);
+	lkm_view_set_filter(&f->v, "s"); /* fat matches by its used-by */
+	assert_string_equal(rows_of(&f->v), "fat msdos");
+	assert_string_equal(cursor_of(&f->v), "msdos");
+	/* filtered away: the cursor rests elsewhere, and comes back when it is shown again */
+	lkm_view_set_filter(&f->v, "vf");
+	assert_string_equal(cursor_of(&f->v), "vfat");
+	lkm_view_set_filter(&f->v, "");
+	assert_string_equal(cursor_of(&f->v), "msdos");
+	/* a move by the user makes the new item the one to follow */
+	lkm_view_move(&f->v, 1);
+	assert_string_equal(cursor_of(&f->v), "vfat");
+	lkm_view_sort_invert(&f->v);
+	assert_string_equal(cursor_of(&f->v), "vfat");
+	assert_int_equal(f->v.cursor, 0);
+}
+
+static void test_refresh_marks_and_cursor(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_true(lkm_view_select_key(&f->v, "msdos"));
+	for (size_t r = 0; r < f->v.nrows; r++)
+		assert_false(f->v.rows[r].is_new); /* the first refresh marks nothing */
+	assert_int_equal(lkm_view_refresh(&f->v, &f->snap[1], NULL), 0);
+	assert_string_equal(rows_of(&f->v), "nls_cp437 fat msdos vfat");
+	assert_string_equal(cursor_of(&f->v), "msdos");
+	assert_true(f->v.rows[0].is_new);
+	for (size_t r = 1; r < f->v.nrows; r++)
+		assert_false(f->v.rows[r].is_new);
+	assert_int_equal(f->v.ngone, 1);
+	assert_string_equal(f->v.gone, "e1000");
+	/* the marks last one refresh */
+	assert_int_equal(lkm_view_refresh(&f->v, &f->snap[1], NULL), 0);
+	assert_false(f->v.rows[0].is_new);
+	assert_int_equal(f->v.ngone, 0);
+	assert_string_equal(cursor_of(&f->v), "msdos");
+	/* the cursor's item gone: the cursor stays where it was on the screen */
+	assert_true(lkm_view_select_key(&f->v, "e1000") == false);
+	lkm_view_move_to(&f->v, 3);
+	assert_string_equal(cursor_of(&f->v), "vfat");
+	assert_int_equal(lkm_view_refresh(&f->v, &f->snap[0], NULL), 0);
+	assert_string_equal(cursor_of(&f->v), "vfat");
+}
+
+static void test_scroll(void **state)
+{
+	struct fixture *f = *state;
+
+	lkm_view_set_height(&f->v, 2);
+	assert_int_equal(f->v.top, 0);
+	lkm_view_move(&f->v, 3);
+	assert_int_equal(f->v.cursor, 3);
+	assert_int_equal(f->v.top, 2);
+	lkm_view_move(&f->v, -100);
+	assert_int_equal(f->v.cursor, 0);
+	assert_int_equal(f->v.top, 0);
+	lkm_view_move(&f->v, 100);
+	assert_int_equal(f->v.cursor, 3);
+}
+
+static void test_tree(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_true(lkm_view_set_tree(&f->v, true));
+	/* roots use nothing; under each module, its users; e1000 stands alone */
+	assert_string_equal(rows_of(&f->v), "fat vfat msdos e1000");
+	assert_int_equal(f->v.rows[0].depth, 0);
+	assert_int_equal(f->v.rows[1].depth, 1);
+	assert_false(f->v.rows[1].last);
+	assert_int_equal(f->v.rows[2].depth, 1);
+	assert_true(f->v.rows[2].last);
+	assert_int_equal(f->v.rows[3].depth, 0);
+	/* siblings sort like the flat list */
+	lkm_view_sort_by(&f->v, LKM_MODCOL_NAME);
+	lkm_view_sort_invert(&f->v);
+	assert_string_equal(rows_of(&f->v), "fat vfat msdos e1000");
+	/* a filtered tree keeps what leads to a match */
+	lkm_view_set_filter(&f->v, "msdos");
+	assert_string_equal(rows_of(&f->v), "fat msdos");
+	lkm_view_set_filter(&f->v, "");
+	assert_true(lkm_view_set_tree(&f->v, false));
+	assert_string_equal(rows_of(&f->v), "vfat msdos fat e1000");
+}
+
+static void test_tree_cycle_and_duplicates(void **state)
+{
+	struct fixture *f = *state;
+
+	/* a used-by cycle (never real, but the file can say anything) must not hang or drop */
+	load_modules(f, 1, "a 1 1 b, Live 0x0\nb 1 1 a, Live 0x0\nc 1 0 - Live 0x0\n"
+			   "d 1 2 e,f, Live 0x0\ne 1 0 - Live 0x0\nf 1 1 e, Live 0x0\n");
+	assert_int_equal(lkm_view_refresh(&f->v, &f->snap[1], NULL), 0);
+	lkm_view_set_tree(&f->v, true);
+	/* e uses both d and f: it shows under each, and counts once */
+	assert_string_equal(rows_of(&f->v), "c d e f e a b");
+	assert_int_equal(f->v.nshown, 6);
+	assert_true(lkm_view_set_tree(&f->v, false));
+}
+
+static void test_tree_only_for_modules(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_false(lkm_view_set_tree(&f->v, true));
+	assert_false(f->v.tree);
+}
+
+static void test_irq_groups(void **state)
+{
+	struct fixture *f = *state;
+
+	/* sorted by rate (none yet: the kernel's order), named lines after a divider */
+	assert_int_equal(f->v.sort_col, LKM_IRQCOL_RATE);
+	assert_string_equal(rows_of(&f->v), "0 1 19 | NMI LOC");
+	assert_int_equal(f->v.nitems, 5);
+	lkm_view_sort_by(&f->v, LKM_IRQCOL_TOTAL);
+	assert_string_equal(rows_of(&f->v), "19 1 0 | LOC NMI");
+	lkm_view_sort_by(&f->v, LKM_IRQCOL_IRQ);
+	assert_string_equal(rows_of(&f->v), "0 1 19 | LOC NMI");
+	/* the cursor steps over the divider */
+	lkm_view_move_to(&f->v, 2);
+	lkm_view_move(&f->v, 1);
+	assert_string_equal(cursor_of(&f->v), "LOC");
+	lkm_view_move(&f->v, -1);
+	assert_string_equal(cursor_of(&f->v), "19");
+	lkm_view_set_filter(&f->v, "timer"); /* "Local timer interrupts" and "timer" */
+	assert_string_equal(rows_of(&f->v), "0 | LOC");
+	lkm_view_set_filter(&f->v, "i8042");
+	assert_string_equal(rows_of(&f->v), "1");
+	assert_int_equal(f->v.n_cpus, 2);
+	assert_int_equal(f->v.cpu_width, 6);
+}
+
+static void test_irq_rates_sort(void **state)
+{
+	struct fixture *f = *state;
+	struct lkm_rates rates = { 0 };
+	char *text = strdup("           CPU0       CPU1\n"
+			    "  0:         28          0   IO-APIC    2-edge      timer\n"
+			    " NMI:         5          0   Non-maskable interrupts\n"
+			    "  1:          0         74   IO-APIC    1-edge      i8042\n"
+			    " LOC:    366451     997227   Local timer interrupts\n"
+			    " 19:          0     126705   IO-APIC   19-fasteoi   ens33\n");
+
+	assert_int_equal(lkm_interrupts_parse(&f->snap[1].interrupts, text), 0);
+	f->snap[0].taken = 1;
+	f->snap[1].taken = 2;
+	assert_int_equal(lkm_rates_compute(&rates, &f->snap[0], &f->snap[1]), 0);
+	assert_true(lkm_view_select_key(&f->v, "19"));
+	assert_int_equal(lkm_view_refresh(&f->v, &f->snap[1], &rates), 0);
+	assert_string_equal(rows_of(&f->v), "0 1 19 | LOC NMI");
+	assert_string_equal(cursor_of(&f->v), "19");
+	lkm_rates_release(&rates);
+	lkm_view_release(&f->v); /* before its snapshot goes */
+	lkm_interrupts_release(&f->snap[1].interrupts);
+	free(text);
+	lkm_view_init(&f->v, LKM_PANE_INTERRUPTS);
+}
+
+static void test_keymap(void **state)
+{
+	struct lkm_tui_keymap km;
+	char buf[64];
+
+	lkm_tui_keymap_init(&km);
+	assert_int_equal(lkm_tui_keymap_lookup(&km, 'q'), LKM_ACT_QUIT);
+	assert_int_equal(lkm_tui_keymap_lookup(&km, 3), LKM_ACT_QUIT);
+	assert_int_equal(lkm_tui_keymap_lookup(&km, '?'), LKM_ACT_HELP);
+	assert_int_equal(lkm_tui_keymap_lookup(&km, KEY_F(1)), LKM_ACT_HELP);
+	assert_int_equal(lkm_tui_keymap_lookup(&km, '\t'), LKM_ACT_PANE_NEXT);
+	assert_int_equal(lkm_tui_keymap_lookup(&km, KEY_BTAB), LKM_ACT_PANE_PREV);
+	assert_int_equal(lkm_tui_keymap_lookup(&km, '3'), LKM_ACT_PANE_INTERRUPTS);
+	assert_int_equal(lkm_tui_keymap_lookup(&km, '/'), LKM_ACT_FILTER);
+	assert_int_equal(lkm_tui_keymap_lookup(&km, 't'), LKM_ACT_TREE);
+	assert_int_equal(lkm_tui_keymap_lookup(&km, 's'), LKM_ACT_SORT_NEXT);
+	assert_int_equal(lkm_tui_keymap_lookup(&km, '<'), LKM_ACT_SORT_PREV);
+	assert_int_equal(lkm_tui_keymap_lookup(&km, '>'), LKM_ACT_SORT_NEXT);
+	assert_int_equal(lkm_tui_keymap_lookup(&km, '+'), LKM_ACT_SLOWER);
+	assert_int_equal(lkm_tui_keymap_lookup(&km, '-'), LKM_ACT_FASTER);
+	assert_int_equal(lkm_tui_keymap_lookup(&km, KEY_MOUSE), LKM_ACT_CLICK);
+	assert_int_equal(lkm_tui_keymap_lookup(&km, 'Z'), LKM_ACT_NONE);
+	assert_int_equal(lkm_tui_keymap_lookup(&km, -1), LKM_ACT_NONE);
+	assert_int_equal(lkm_tui_keymap_lookup(&km, 100000), LKM_ACT_NONE);
+	/* every action with a help line has a handler and at least one key */
+	for (int a = 1; a < LKM_ACT_COUNT; a++) {
+		const struct lkm_tui_action *act = lkm_tui_action((enum lkm_tui_action_id)a);
+
+		assert_non_null(act->run);
+		assert_non_null(act->name);
+		lkm_tui_keys_of(&km, (enum lkm_tui_action_id)a, buf, sizeof(buf));
+		assert_true(buf[0] != '\0');
+	}
+	lkm_tui_keys_of(&km, LKM_ACT_QUIT, buf, sizeof(buf));
+	assert_string_equal(buf, "q, F10, Ctrl-C");
+	assert_true(lkm_tui_keymap_bind(&km, 'Z', LKM_ACT_QUIT));
+	assert_false(lkm_tui_keymap_bind(&km, -5, LKM_ACT_QUIT));
+	assert_int_equal(lkm_tui_keymap_lookup(&km, 'Z'), LKM_ACT_QUIT);
+	lkm_tui_key_name(KEY_BTAB, buf, sizeof(buf));
+	assert_string_equal(buf, "Shift-Tab");
+	lkm_tui_key_name(KEY_F(6), buf, sizeof(buf));
+	assert_string_equal(buf, "F6");
+}
+
+static void app_with(struct lkm_tui_app *app, struct fixture *f)
+{
+	struct lkm_tui_config cfg;
+
+	lkm_tui_config_defaults(&cfg);
+	lkm_tui_app_init(app, NULL, &cfg);
+	for (int p = 0; p < LKM_PANE_COUNT; p++)
+		assert_int_equal(lkm_view_refresh(&app->views[p], &f->snap[0], NULL), 0);
+	lkm_tui_app_resize(app, 30, 100);
+}
+
+static unsigned press(struct lkm_tui_app *app, int key)
+{
+	struct lkm_tui_event ev = { .key = key, .y = -1, .x = -1 };
+
+	return lkm_tui_dispatch(app, &ev);
+}
+
+static void test_dispatch(void **state)
+{
+	struct fixture *f = *state;
+	struct lkm_tui_app app;
+	struct lkm_tui_event click = { .key = KEY_MOUSE, .y = 0, .x = 0 };
+	char tab[64];
+
+	app_with(&app, f);
+	assert_int_equal(app.pane, LKM_PANE_MODULES);
+	assert_true(press(&app, '\t') & LKM_TUI_REDRAW);
+	assert_int_equal(app.pane, LKM_PANE_DEVICES);
+	press(&app, KEY_BTAB);
+	press(&app, KEY_BTAB);
+	assert_int_equal(app.pane, LKM_PANE_NETDEV);
+	press(&app, '1');
+	assert_int_equal(app.pane, LKM_PANE_MODULES);
+	/* filter as you type; Esc restores what was there before */
+	press(&app, '/');
+	assert_int_equal(app.mode, LKM_MODE_FILTER);
+	press(&app, 'f');
+	press(&app, 'a');
+	assert_string_equal(app.views[0].filter, "fa");
+	assert_int_equal(app.views[0].nrows, 2);
+	press(&app, 'q'); /* typed into the filter, not quitting */
+	assert_string_equal(app.views[0].filter, "faq");
+	press(&app, KEY_BACKSPACE);
+	press(&app, '\r');
+	assert_int_equal(app.mode, LKM_MODE_NORMAL);
+	assert_string_equal(app.views[0].filter, "fa");
+	press(&app, '/');
+	press(&app, 'x');
+	press(&app, 27);
+	assert_string_equal(app.views[0].filter, "fa");
+	press(&app, 27); /* Esc outside the prompt clears the filter */
+	assert_string_equal(app.views[0].filter, "");
+	/* moves, sort, tree */
+	press(&app, KEY_DOWN);
+	assert_string_equal(cursor_of(&app.views[0]), "msdos");
+	press(&app, 's');
+	assert_int_equal(app.views[0].sort_col, LKM_MODCOL_NAME);
+	assert_string_equal(cursor_of(&app.views[0]), "msdos");
+	press(&app, KEY_END);
+	assert_string_equal(cursor_of(&app.views[0]), "vfat");
+	press(&app, 't');
+	assert_true(app.views[0].tree);
+	/* the interval, help, unknown keys, quit */
+	assert_true(press(&app, '+') & LKM_TUI_RETIME);
+	assert_true(app.interval > 2);
+	press(&app, '-');
+	press(&app, '-');
+	assert_true(app.interval < 2);
+	press(&app, '?');
+	assert_int_equal(app.mode, LKM_MODE_HELP);
+	press(&app, 'x');
+	assert_int_equal(app.mode, LKM_MODE_NORMAL);
+	press(&app, 'Z');
+	assert_non_null(strstr(app.message, "?"));
+	assert_true(press(&app, 'R') & LKM_TUI_RESCAN);
+	assert_true(press(&app, 'q') & LKM_TUI_QUIT);
+	/* mouse: a tab, then a row */
+	lkm_tui_tab_label(LKM_PANE_DEVICES, tab, sizeof(tab));
+	click.x = (int)strlen(tab) + 2; /* inside the second tab, after " 1 Modules " and a gap */
+	lkm_tui_dispatch(&app, &click);
+	assert_int_equal(app.pane, LKM_PANE_DEVICES);
+	press(&app, '1');
+	click.y = LKM_TUI_LIST_Y + 2;
+	click.x = 5;
+	lkm_tui_dispatch(&app, &click);
+	assert_int_equal(app.views[0].cursor, 2);
+	lkm_tui_app_release(&app);
+}
+
+static void test_tabs_and_interval_steps(void **state)
+{
+	assert_int_equal(lkm_tui_tab_at(0), LKM_PANE_MODULES);
+	assert_int_equal(lkm_tui_tab_at(10), LKM_PANE_MODULES);
+	assert_int_equal(lkm_tui_tab_at(11), -1); /* the gap */
+	assert_int_equal(lkm_tui_tab_at(12), LKM_PANE_DEVICES);
+	assert_int_equal(lkm_tui_tab_at(1000), -1);
+	assert_true(lkm_tui_interval_step(2, 1) == 3);
+	assert_true(lkm_tui_interval_step(2, -1) == 1);
+	assert_true(lkm_tui_interval_step(0.5, -1) == 0.5);
+	assert_true(lkm_tui_interval_step(0.2, -1) == 0.2);
+	assert_true(lkm_tui_interval_step(2.5, 1) == 3);
+	assert_true(lkm_tui_interval_step(3600, 1) == 3600);
+}
+
+static char *write_config(const char *text)
+{
+	static char path[] = "/tmp/lkmtui-test-config-XXXXXX";
+	int fd;
+
+	strcpy(path, "/tmp/lkmtui-test-config-XXXXXX");
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+	return path;
+}
+
+static void test_settings(void **state)
+{
+	struct lkm_tui_config cfg;
+	char err[512], *path;
+
+	lkm_tui_config_defaults(&cfg);
+	assert_true(cfg.interval == 2);
+	path = write_config("; mine\n[display]\ninterval = 0.5\npane = network\ncolor = no\n");
+	assert_int_equal(lkm_tui_config_load(&cfg, path, true, err, sizeof(err)), 0);
+	assert_true(cfg.interval == 0.5);
+	assert_int_equal(cfg.pane, LKM_PANE_NETDEV);
+	assert_int_equal(cfg.color, LKM_COLOR_OFF);
+	unlink(path);
+
+	lkm_tui_config_defaults(&cfg);
+	path = write_config("[display]\npane = 3\n\ninterval = fast\n");
+	assert_int_equal(lkm_tui_config_load(&cfg, path, true, err, sizeof(err)), -EINVAL);
+	assert_non_null(strstr(err, ":4: interval = 'fast'"));
+	assert_non_null(strstr(err, "0.1 to 3600"));
+	assert_int_equal(cfg.pane, LKM_PANE_INTERRUPTS);
+	assert_true(cfg.interval == 2);
+	unlink(path);
+
+	path = write_config("[display]\ncolour = purple\n");
+	assert_int_equal(lkm_tui_config_load(&cfg, path, true, err, sizeof(err)), -EINVAL);
+	assert_non_null(strstr(err, ":2: color = 'purple': use auto, yes or no"));
+	unlink(path);
+
+	path = write_config("[display]\nrefresh = 2\n");
+	assert_int_equal(lkm_tui_config_load(&cfg, path, true, err, sizeof(err)), -EINVAL);
+	assert_non_null(strstr(err, "unknown setting 'refresh'"));
+	unlink(path);
+
+	path = write_config("interval = 2\n");
+	assert_int_equal(lkm_tui_config_load(&cfg, path, true, err, sizeof(err)), -EINVAL);
+	assert_non_null(strstr(err, ":1: unknown section []"));
+	unlink(path);
+
+	path = write_config("[display]\nthis is not ini\n");
+	assert_int_equal(lkm_tui_config_load(&cfg, path, true, err, sizeof(err)), -EINVAL);
+	assert_non_null(strstr(err, ":2: not a"));
+	unlink(path);
+
+	assert_int_equal(lkm_tui_config_load(&cfg, "/nonexistent/x.ini", false, err, sizeof(err)),
+			 0);
+	assert_int_equal(lkm_tui_config_load(&cfg, "/nonexistent/x.ini", true, err, sizeof(err)),
+			 -ENOENT);
+	assert_non_null(strstr(err, "/nonexistent/x.ini"));
+
+	setenv("XDG_CONFIG_HOME", "/xdg", 1);
+	assert_string_equal(lkm_tui_config_default_path(err, sizeof(err)),
+			    "/xdg/lkmtui/config.ini");
+	unsetenv("XDG_CONFIG_HOME");
+	setenv("HOME", "/home/u", 1);
+	assert_string_equal(lkm_tui_config_default_path(err, sizeof(err)),
+			    "/home/u/.config/lkmtui/config.ini");
+	assert_int_equal(lkm_tui_pane_from_name("Interrupts"), LKM_PANE_INTERRUPTS);
+	assert_int_equal(lkm_tui_pane_from_name("5"), -1);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_kernel_order_by_default, setup_modules,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_sort, setup_modules, teardown),
+		cmocka_unit_test_setup_teardown(test_filter, setup_modules, teardown),
+		cmocka_unit_test_setup_teardown(test_cursor_follows_item, setup_modules, teardown),
+		cmocka_unit_test_setup_teardown(test_refresh_marks_and_cursor, setup_modules,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_scroll, setup_modules, teardown),
+		cmocka_unit_test_setup_teardown(test_tree, setup_modules, teardown),
+		cmocka_unit_test_setup_teardown(test_tree_cycle_and_duplicates, setup_modules,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_tree_only_for_modules, setup_irqs, teardown),
+		cmocka_unit_test_setup_teardown(test_irq_groups, setup_irqs, teardown),
+		cmocka_unit_test_setup_teardown(test_irq_rates_sort, setup_irqs, teardown),
+		cmocka_unit_test(test_keymap),
+		cmocka_unit_test_setup_teardown(test_dispatch, setup_modules, teardown),
+		cmocka_unit_test(test_tabs_and_interval_steps),
+		cmocka_unit_test(test_settings),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
