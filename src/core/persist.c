@@ -1,0 +1,459 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libintl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/persist.h"
+#include "model/procfile.h"
+
+#define _(s) gettext(s)
+#define N_(s) (s)
+
+/* The kernel's MODULE_NAME_LEN is 64 - sizeof(unsigned long), NUL included. */
+#define MODULE_NAME_MAX 55
+
+static const char header[] =
+	"# Module options written by lkmtui --persist. modprobe applies them whenever it loads the\n"
+	"# module; lkmtui replaces a module's line when you persist new values and keeps every other line.\n";
+
+const char *lkm_persist_refusal_text(enum lkm_persist_refusal why)
+{
+	static const char *const text[] = {
+		[LKM_PERSIST_OK] = N_("accepted"),
+		[LKM_PERSIST_BAD_MODULE] =
+			N_("a module name is 1 to 55 letters, digits, '_' or '-'"),
+		[LKM_PERSIST_EMPTY] = N_("an empty parameter: write name=value, or name alone"),
+		[LKM_PERSIST_BAD_NAME] = N_("not name=value or name: a parameter name is "
+					    "letters, digits, '_', '-' or '.'"),
+		[LKM_PERSIST_NEWLINE] = N_("a line break would end the options line early"),
+		[LKM_PERSIST_HASH] = N_("'#' would start a comment and cut the value"),
+		[LKM_PERSIST_CONTROL] = N_("control characters (tab included) cannot be written "
+					   "to modprobe.d"),
+		[LKM_PERSIST_QUOTE] = N_("'\"' cannot be written inside a value in modprobe.d"),
+		[LKM_PERSIST_BACKSLASH] = N_("'\\' would join the next line to this one"),
+	};
+
+	if ((unsigned)why >= sizeof(text) / sizeof(*text) || text[why] == NULL)
+		return _("refused");
+	return _(text[why]);
+}
+
+void lkm_persist_strv_free(char **v)
+{
+	if (v == NULL)
+		return;
+	for (char **p = v; *p; p++)
+		free(*p);
+	free(v);
+}
+
+/* ---- validation and the line ---- */
+
+static int is_name_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '_' || c == '-';
+}
+
+static enum lkm_persist_refusal check_module(const char *module)
+{
+	size_t len = module ? strlen(module) : 0;
+
+	if (len == 0 || len > MODULE_NAME_MAX)
+		return LKM_PERSIST_BAD_MODULE;
+	for (size_t i = 0; i < len; i++)
+		if (!is_name_char(module[i]))
+			return LKM_PERSIST_BAD_MODULE;
+	return LKM_PERSIST_OK;
+}
+
+static enum lkm_persist_refusal check_param(const char *p, int *needs_quotes)
+{
+	const char *eq = strchr(p, '=');
+	size_t namelen = eq ? (size_t)(eq - p) : strlen(p);
+
+	*needs_quotes = 0;
+	if (*p == '\0')
+		return LKM_PERSIST_EMPTY;
+	if (namelen == 0 || p[0] == '-' || p[0] == '.')
+		return LKM_PERSIST_BAD_NAME;
+	for (size_t i = 0; i < namelen; i++)
+		if (!is_name_char(p[i]) && p[i] != '.')
+			return LKM_PERSIST_BAD_NAME;
+	if (eq == NULL)
+		return LKM_PERSIST_OK;
+	/* Newlines first: the most dangerous, and the reason people most need to see. */
+	for (const char *v = eq + 1; *v; v++)
+		if (*v == '\n' || *v == '\r')
+			return LKM_PERSIST_NEWLINE;
+	for (const unsigned char *v = (const unsigned char *)eq + 1; *v; v++) {
+		if (*v == '#')
+			return LKM_PERSIST_HASH;
+		if (*v < 0x20 || *v == 0x7f)
+			return LKM_PERSIST_CONTROL;
+		if (*v == '"')
+			return LKM_PERSIST_QUOTE;
+		if (*v == '\\')
+			return LKM_PERSIST_BACKSLASH;
+		if (*v == ' ')
+			*needs_quotes = 1;
+	}
+	return LKM_PERSIST_OK;
+}
+
+static void result_init(struct lkm_persist_result *res)
+{
+	memset(res, 0, sizeof(*res));
+}
+
+int lkm_persist_line(const char *module, const char *const *params, size_t n,
+		     struct lkm_persist_result *res, char **out)
+{
+	struct lkm_persist_result local;
+	size_t len, at;
+	char *line;
+
+	if (res == NULL)
+		res = &local;
+	*out = NULL;
+	res->refusal = check_module(module);
+	if (res->refusal != LKM_PERSIST_OK) {
+		res->bad = (size_t)-1;
+		return -EINVAL;
+	}
+	len = strlen("options ") + strlen(module) + 1;
+	for (size_t i = 0; i < n; i++) {
+		int quote;
+
+		res->refusal = check_param(params[i], &quote);
+		if (res->refusal != LKM_PERSIST_OK) {
+			res->bad = i;
+			return -EINVAL;
+		}
+		len += 1 + strlen(params[i]) + (quote ? 2 : 0);
+	}
+	line = malloc(len);
+	if (line == NULL)
+		return -ENOMEM;
+	at = (size_t)sprintf(line, "options %s", module);
+	for (size_t i = 0; line[i]; i++)
+		if (line[i] == '-')
+			line[i] = '_';
+	for (size_t i = 0; i < n; i++) {
+		const char *eq = strchr(params[i], '=');
+		int quote;
+
+		check_param(params[i], &quote);
+		if (quote)
+			at += (size_t)sprintf(line + at, " %.*s=\"%s\"", (int)(eq - params[i]),
+					      params[i], eq + 1);
+		else
+			at += (size_t)sprintf(line + at, " %s", params[i]);
+	}
+	*out = line;
+	return 0;
+}
+
+/* ---- reading the file as modprobe does ---- */
+
+/*
+ * One logical line of a modprobe.d file: physical lines joined while one ends in '\'.
+ * [start, end) covers the bytes including the final newline, if any.
+ */
+struct logical {
+	const char *start;
+	const char *end;
+};
+
+static int next_logical(const char **pos, const char *limit, struct logical *l)
+{
+	const char *p = *pos;
+
+	if (p >= limit)
+		return 0;
+	l->start = p;
+	for (;;) {
+		const char *nl = memchr(p, '\n', (size_t)(limit - p));
+
+		if (nl == NULL) {
+			p = limit;
+			break;
+		}
+		p = nl + 1;
+		if (nl > l->start && nl[-1] == '\\')
+			continue;
+		break;
+	}
+	l->end = p;
+	*pos = p;
+	return 1;
+}
+
+/* Whitespace between words; a '\' that continues the line counts as such. */
+static int is_blank(const char *s, const char *end)
+{
+	if (*s == '\\')
+		return s + 1 < end && s[1] == '\n';
+	return *s == ' ' || *s == '\t' || *s == '\n' || *s == '\r';
+}
+
+/* Next word of [*p, end): start and length; 0 at the end. Quotes keep spaces inside. */
+static size_t next_word(const char **p, const char *end, const char **word)
+{
+	const char *s = *p;
+	int quoted = 0;
+
+	while (s < end && is_blank(s, end))
+		s++;
+	*word = s;
+	while (s < end && (quoted || !is_blank(s, end))) {
+		if (*s == '"')
+			quoted = !quoted;
+		s++;
+	}
+	*p = s;
+	return (size_t)(s - *word);
+}
+
+static int same_module(const char *a, size_t alen, const char *b)
+{
+	if (alen != strlen(b))
+		return 0;
+	for (size_t i = 0; i < alen; i++) {
+		char x = a[i] == '-' ? '_' : a[i], y = b[i] == '-' ? '_' : b[i];
+
+		if (x != y)
+			return 0;
+	}
+	return 1;
+}
+
+/* Whether L is an "options MODULE ..." line; *rest is where its parameters start. */
+static int is_options_for(const struct logical *l, const char *module, const char **rest)
+{
+	const char *p = l->start, *w;
+	size_t len = next_word(&p, l->end, &w);
+
+	if (len != 7 || memcmp(w, "options", 7) != 0)
+		return 0;
+	len = next_word(&p, l->end, &w);
+	if (!same_module(w, len, module))
+		return 0;
+	*rest = p;
+	return 1;
+}
+
+static int strv_append(char ***v, size_t *n, const char *s, size_t len)
+{
+	char **nv = realloc(*v, (*n + 2) * sizeof(**v));
+	char *copy;
+	size_t w = 0;
+
+	if (nv == NULL)
+		return -ENOMEM;
+	*v = nv;
+	copy = malloc(len + 1);
+	if (copy == NULL)
+		return -ENOMEM;
+	for (size_t i = 0; i < len; i++)
+		if (s[i] != '"')
+			copy[w++] = s[i];
+	copy[w] = '\0';
+	nv[(*n)++] = copy;
+	nv[*n] = NULL;
+	return 0;
+}
+
+int lkm_persist_read(const struct lkm_sysroot *root, const char *module, char ***params)
+{
+	struct lkm_buf buf = { 0 };
+	const char *pos, *limit;
+	struct logical l;
+	char **v = NULL;
+	size_t n = 0;
+	int err;
+
+	*params = NULL;
+	if (check_module(module) != LKM_PERSIST_OK)
+		return -EINVAL;
+	err = lkm_procfile_read(root, LKM_PERSIST_FILE, &buf);
+	if (err < 0 && err != -ENOENT)
+		return err;
+	err = 0;
+	pos = buf.data;
+	limit = buf.data ? buf.data + buf.len : NULL;
+	while (err == 0 && pos != NULL && next_logical(&pos, limit, &l)) {
+		const char *rest, *w;
+		size_t len;
+
+		if (!is_options_for(&l, module, &rest))
+			continue;
+		while (err == 0 && (len = next_word(&rest, l.end, &w)) > 0)
+			err = strv_append(&v, &n, w, len);
+	}
+	lkm_buf_release(&buf);
+	if (err == 0 && v == NULL) {
+		v = calloc(1, sizeof(*v));
+		if (v == NULL)
+			err = -ENOMEM;
+	}
+	if (err < 0) {
+		lkm_persist_strv_free(v);
+		return err;
+	}
+	*params = v;
+	return (int)n;
+}
+
+/* ---- writing ---- */
+
+static int write_all(int fd, const char *data, size_t len)
+{
+	while (len > 0) {
+		ssize_t w = write(fd, data, len);
+
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return -errno;
+		}
+		if (w == 0)
+			return -EIO;
+		data += w;
+		len -= (size_t)w;
+	}
+	return 0;
+}
+
+/* The new file content into OUT (malloc'ed): OLD with MODULE's lines replaced by LINE. */
+static int rewrite(const char *old, size_t oldlen, const char *module, const char *line,
+		   char **out, size_t *outlen, int *replaced)
+{
+	size_t cap = oldlen + strlen(line) + 2, len = 0;
+	const char *pos = old, *limit = old + oldlen;
+	struct logical l;
+	int placed = 0;
+	char *buf = malloc(cap + 1);
+
+	if (buf == NULL)
+		return -ENOMEM;
+	*replaced = 0;
+	while (next_logical(&pos, limit, &l)) {
+		const char *rest;
+
+		if (!is_options_for(&l, module, &rest)) {
+			memcpy(buf + len, l.start, (size_t)(l.end - l.start));
+			len += (size_t)(l.end - l.start);
+			continue;
+		}
+		(*replaced)++;
+		if (!placed && *line) {
+			len += (size_t)sprintf(buf + len, "%s\n", line);
+			placed = 1;
+		}
+	}
+	if (!placed && *line) {
+		if (len > 0 && buf[len - 1] != '\n')
+			buf[len++] = '\n';
+		len += (size_t)sprintf(buf + len, "%s\n", line);
+	}
+	*out = buf;
+	*outlen = len;
+	return 0;
+}
+
+/* Writes DATA to a temporary file in DIR and renames it over PATH. */
+static int replace_file(const char *dir, const char *path, const char *data, size_t len,
+			mode_t mode)
+{
+	char tmp[PATH_MAX];
+	int fd, err, dfd;
+
+	if (snprintf(tmp, sizeof(tmp), "%s/.lkmtui.conf.XXXXXX", dir) >= (int)sizeof(tmp))
+		return -ENAMETOOLONG;
+	fd = mkostemp(tmp, O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	err = fchmod(fd, mode) < 0 ? -errno : 0;
+	if (err == 0)
+		err = write_all(fd, data, len);
+	if (err == 0 && fsync(fd) < 0)
+		err = -errno;
+	if (close(fd) < 0 && err == 0)
+		err = -errno;
+	if (err == 0 && rename(tmp, path) < 0)
+		err = -errno;
+	if (err < 0) {
+		unlink(tmp);
+		return err;
+	}
+	/* The rename itself reaches the disk with the directory. */
+	dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd >= 0) {
+		(void)fsync(dfd);
+		close(dfd);
+	}
+	return 0;
+}
+
+int lkm_persist_options(const struct lkm_sysroot *root, const char *module,
+			const char *const *params, size_t n, struct lkm_persist_result *res)
+{
+	struct lkm_persist_result local;
+	struct lkm_buf old = { 0 };
+	char dir[PATH_MAX], *line = NULL, *content = NULL;
+	size_t len;
+	mode_t mode = 0644;
+	struct stat st;
+	int err;
+
+	if (res == NULL)
+		res = &local;
+	result_init(res);
+	err = lkm_persist_line(module, params, n, res, &line);
+	if (err < 0)
+		return err;
+	if (n == 0)
+		line[0] = '\0';
+	err = lkm_sysroot_path(root, LKM_PERSIST_FILE, res->path, sizeof(res->path));
+	if (err == 0)
+		err = lkm_sysroot_path(root, "/etc/modprobe.d", dir, sizeof(dir));
+	if (err < 0)
+		goto out;
+
+	if (fstatat(lkm_sysroot_fd(root), lkm_sysroot_rel("/etc/modprobe.d"), &st, 0) < 0) {
+		if (errno != ENOENT ||
+		    mkdirat(lkm_sysroot_fd(root), lkm_sysroot_rel("/etc/modprobe.d"), 0755) < 0) {
+			err = -errno;
+			goto out;
+		}
+	}
+	err = lkm_procfile_read(root, LKM_PERSIST_FILE, &old);
+	if (err == -ENOENT) {
+		res->created = 1;
+		err = lkm_buf_reserve(&old, sizeof(header));
+		if (err < 0)
+			goto out;
+		memcpy(old.data, header, sizeof(header));
+		old.len = sizeof(header) - 1;
+	} else if (err < 0) {
+		goto out;
+	} else if (fstatat(lkm_sysroot_fd(root), lkm_sysroot_rel(LKM_PERSIST_FILE), &st, 0) == 0) {
+		mode = st.st_mode & 07777;
+	}
+	err = rewrite(old.data, old.len, module, line, &content, &len, &res->replaced);
+	if (err == 0)
+		err = replace_file(dir, res->path, content, len, mode);
+out:
+	free(line);
+	free(content);
+	lkm_buf_release(&old);
+	return err;
+}

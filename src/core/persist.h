@@ -1,0 +1,79 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#pragma once
+
+#include <limits.h>
+#include <stddef.h>
+
+#include "model/sysroot.h"
+
+/*
+ * `--persist`: module options kept in <root>/etc/modprobe.d/lkmtui.conf, one
+ * "options NAME k=v ..." line per module, which modprobe applies whenever it loads NAME.
+ *
+ * Writing is atomic: the new content goes to a temporary file in the same directory
+ * (created O_EXCL), is written whole, fsync'ed and renamed over the old file; on any
+ * failure (a full disk included) the old file is left as it was and the temporary file is
+ * removed. Every line that is not this module's "options" line is kept byte for byte
+ * (comments, blank lines, other modules, other directives, continuation lines). This
+ * module's line is replaced where it stands (names compared with '-' and '_' equal); if
+ * the file held several options lines for it, the first is replaced and the others
+ * dropped, so that the file gives exactly the options written. With no line yet, the new
+ * one is appended (after adding a final newline to the file if it had none). A missing
+ * file is created with a header comment, and a missing /etc/modprobe.d directory too.
+ */
+
+#define LKM_PERSIST_FILE "/etc/modprobe.d/lkmtui.conf"
+
+/* Why a module name or a parameter was refused. */
+enum lkm_persist_refusal {
+	LKM_PERSIST_OK = 0,
+	LKM_PERSIST_BAD_MODULE,   /* module name empty, too long, or not letters/digits/_/- */
+	LKM_PERSIST_EMPTY,        /* an empty parameter */
+	LKM_PERSIST_BAD_NAME,     /* not "name=value" or "name": empty or odd name */
+	LKM_PERSIST_NEWLINE,      /* a line break in the value */
+	LKM_PERSIST_HASH,         /* '#' would start a comment */
+	LKM_PERSIST_CONTROL,      /* another control character (tab included) */
+	LKM_PERSIST_QUOTE,        /* '"' cannot be written inside a quoted value */
+	LKM_PERSIST_BACKSLASH,    /* '\' would continue the line */
+};
+
+/* The refusal in words, translated; never NULL. */
+const char *lkm_persist_refusal_text(enum lkm_persist_refusal why);
+
+struct lkm_persist_result {
+	char path[PATH_MAX];             /* host path of lkmtui.conf */
+	int created;                     /* the file did not exist before */
+	int replaced;                    /* this module's earlier options lines removed (count) */
+	enum lkm_persist_refusal refusal; /* on -EINVAL: why */
+	size_t bad;                      /* on -EINVAL: index of the refused parameter in
+	                                    PARAMS, or (size_t)-1 for the module name */
+};
+
+/*
+ * The line lkm_persist_options would write, without a newline: "options ne2k_pci debug=2
+ * name=\"a b\"" (the module name normalized to '_'; a value with spaces double-quoted, as
+ * the kernel's parameter parser reads it). *out is malloc'ed, caller frees. Returns 0,
+ * -EINVAL with RES->refusal and RES->bad set (RES may be NULL), or -ENOMEM. Use it for
+ * --dry-run.
+ */
+int lkm_persist_line(const char *module, const char *const *params, size_t n,
+		     struct lkm_persist_result *res, char **out);
+
+/*
+ * Writes MODULE's options line (PARAMS[0..N-1], each "name=value" or "name") into
+ * lkmtui.conf under ROOT, as described above. N == 0 removes the module's line. RES is
+ * filled on success and failure (may be NULL). Returns 0, -EINVAL (refused, nothing
+ * written), or the -errno of the failing step (the old file untouched).
+ */
+int lkm_persist_options(const struct lkm_sysroot *root, const char *module,
+			const char *const *params, size_t n, struct lkm_persist_result *res);
+
+/*
+ * The options lkmtui.conf holds for MODULE, one parameter per element with quotes removed
+ * ("name=a b"), all of the module's lines in order. *params is NULL-terminated (empty when
+ * the file or the line is absent) and freed with lkm_persist_strv_free. Returns the count
+ * or -errno.
+ */
+int lkm_persist_read(const struct lkm_sysroot *root, const char *module, char ***params);
+
+void lkm_persist_strv_free(char **v);
