@@ -1,0 +1,932 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/capability.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <syslog.h>
+#include <unistd.h>
+
+#include "core/engine.h"
+#include "core/modfile.h"
+#include "core/params.h"
+#include "core/persist.h"
+#include "model/modules.h"
+#include "model/procfile.h"
+#include "model/sysmodule.h"
+
+#define PARAMS_MAX 4096
+
+bool lkm_engine_privileged(void)
+{
+	struct __user_cap_header_struct hdr = { _LINUX_CAPABILITY_VERSION_3, 0 };
+	struct __user_cap_data_struct data[2];
+
+	if (syscall(SYS_capget, &hdr, data) != 0)
+		return geteuid() == 0;
+	return (data[CAP_TO_INDEX(CAP_SYS_MODULE)].effective & CAP_TO_MASK(CAP_SYS_MODULE)) != 0;
+}
+
+const char *lkm_step_kind_id(enum lkm_step_kind kind)
+{
+	switch (kind) {
+	case LKM_STEP_INSERT: return "insert";
+	case LKM_STEP_SKIP_LOADED: return "already-loaded";
+	case LKM_STEP_SKIP_BUILTIN: return "built-in";
+	case LKM_STEP_SKIP_BLACKLIST: return "blacklisted";
+	case LKM_STEP_REMOVE: return "remove";
+	case LKM_STEP_KEEP: return "keep";
+	case LKM_STEP_WRITE_PARAM: return "write-parameter";
+	case LKM_STEP_PERSIST: return "persist";
+	}
+	return "unknown";
+}
+
+/* Appends a formatted line to a string vector; false on -ENOMEM. */
+static bool strv_addf(char ***v, size_t *n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static bool strv_addf(char ***v, size_t *n, const char *fmt, ...)
+{
+	char **nv = realloc(*v, (*n + 1) * sizeof(**v));
+	va_list ap;
+	int len;
+
+	if (nv == NULL)
+		return false;
+	*v = nv;
+	va_start(ap, fmt);
+	len = vasprintf(&nv[*n], fmt, ap);
+	va_end(ap);
+	if (len < 0)
+		return false;
+	(*n)++;
+	return true;
+}
+
+static void strv_free(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+static char *dup_or_null(const char *s)
+{
+	return s ? strdup(s) : NULL;
+}
+
+void lkm_result_release(struct lkm_result *res)
+{
+	for (size_t i = 0; i < res->n_steps; i++) {
+		free(res->steps[i].module);
+		free(res->steps[i].path);
+		free(res->steps[i].params);
+		free(res->steps[i].note);
+	}
+	free(res->steps);
+	strv_free(res->warnings, res->n_warnings);
+	strv_free(res->holders, res->n_holders);
+	strv_free(res->details, res->n_details);
+	free(res->target);
+	free(res->module);
+	free(res->path);
+	free(res->reason);
+	free(res->bad_param);
+	lkm_kmsg_end(&res->log);
+	memset(res, 0, sizeof(*res));
+	res->log.fd = -1;
+}
+
+static void result_init(struct lkm_result *res, enum lkm_op op, const char *target)
+{
+	memset(res, 0, sizeof(*res));
+	res->log.fd = -1;
+	res->op = op;
+	res->target = strdup(target);
+}
+
+static struct lkm_step *add_step(struct lkm_result *res, enum lkm_step_kind kind,
+				 const char *module, const char *path, const char *params,
+				 const char *note)
+{
+	struct lkm_step *v = realloc(res->steps, (res->n_steps + 1) * sizeof(*v));
+	struct lkm_step *s;
+
+	if (v == NULL)
+		return NULL;
+	res->steps = v;
+	s = &v[res->n_steps++];
+	memset(s, 0, sizeof(*s));
+	s->kind = kind;
+	s->module = dup_or_null(module);
+	s->path = dup_or_null(path);
+	s->params = dup_or_null(params);
+	s->note = dup_or_null(note);
+	res->failed = res->n_steps;
+	return s;
+}
+
+/* Records a refusal: the engine stops before the kernel is asked. Returns ERR. */
+static int refuse(struct lkm_result *res, enum lkm_refusal why, int err, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+static int refuse(struct lkm_result *res, enum lkm_refusal why, int err, const char *fmt, ...)
+{
+	va_list ap;
+
+	res->refusal = why;
+	res->err = err;
+	res->failed = res->n_steps;
+	free(res->reason);
+	va_start(ap, fmt);
+	if (vasprintf(&res->reason, fmt, ap) < 0)
+		res->reason = NULL;
+	va_end(ap);
+	return err;
+}
+
+static void normalize_name(char *name)
+{
+	for (; *name; name++)
+		if (*name == '-')
+			*name = '_';
+}
+
+static bool has_module_suffix(const char *s)
+{
+	static const char *const suffixes[] = { ".ko", ".ko.xz", ".ko.zst", ".ko.gz" };
+	size_t len = strlen(s);
+
+	for (size_t i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
+		size_t sl = strlen(suffixes[i]);
+
+		if (len > sl && strcmp(s + len - sl, suffixes[i]) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* A target names a file when it has a '/', or a module suffix and exists. */
+static bool is_file_target(const char *target)
+{
+	return strchr(target, '/') != NULL || (has_module_suffix(target) && access(target, F_OK) == 0);
+}
+
+/* The module name a file declares (.modinfo name), else its base name without suffix. */
+static char *module_name_of(const struct lkm_modfile *mf, const char *path)
+{
+	const char *name = lkm_modfile_info(mf, "name");
+	const char *base = strrchr(path, '/');
+	char *out;
+
+	if (name != NULL && *name)
+		out = strdup(name);
+	else {
+		out = strdup(base ? base + 1 : path);
+		if (out != NULL) {
+			char *dot = strstr(out, ".ko");
+
+			if (dot)
+				*dot = '\0';
+		}
+	}
+	if (out != NULL)
+		normalize_name(out);
+	return out;
+}
+
+/* The system state that stops every change: no module support, modules_disabled. */
+static int check_kernel_accepts(const struct lkm_engine *e, struct lkm_result *res,
+				struct lkm_modules *mods)
+{
+	struct lkm_buf buf = { 0 };
+	int err = lkm_modules_read(mods, e->root);
+
+	if (err == -ENOENT)
+		return refuse(res, LKM_REFUSE_NO_MODULE_SUPPORT, -ENOSYS,
+			      "this kernel has no loadable-module support (no /proc/modules)");
+	if (err < 0)
+		return refuse(res, LKM_REFUSE_NONE, err, "cannot read /proc/modules");
+	if (lkm_procfile_read(e->root, "/proc/sys/kernel/modules_disabled", &buf) == 0 &&
+	    buf.data[0] == '1') {
+		lkm_buf_release(&buf);
+		return refuse(res, LKM_REFUSE_MODULES_DISABLED, -EPERM,
+			      "module loading and unloading are disabled until the next boot "
+			      "(/proc/sys/kernel/modules_disabled is 1)");
+	}
+	lkm_buf_release(&buf);
+	return 0;
+}
+
+static int check_privilege(const struct lkm_engine *e, struct lkm_result *res, unsigned flags)
+{
+	if (e->privileged || (flags & LKM_DRY_RUN))
+		return 0;
+	return refuse(res, LKM_REFUSE_NOT_PERMITTED, -EPERM,
+		      "changing the kernel's modules needs root (CAP_SYS_MODULE), and %s has not",
+		      e->who ? e->who : "this process");
+}
+
+static void log_change(const struct lkm_engine *e, const struct lkm_result *res,
+		       const char *what)
+{
+	if (!e->log_to_syslog)
+		return;
+	syslog(LOG_NOTICE, "%s: %s %s%s%s: %s", e->who ? e->who : "?", what,
+	       res->module ? res->module : res->target, res->path ? " from " : "",
+	       res->path ? res->path : "", res->err ? strerror(-res->err) : "done");
+}
+
+/* Adds NAME's load chain (deepest dependency first) to CHAIN, each module once. */
+static int add_chain(const struct lkm_engine *e, const char *name, struct lkm_modlist *chain)
+{
+	struct lkm_modlist deps = { 0 };
+	int err = lkm_resolve_deps(e->resolver, name, &deps);
+
+	if (err < 0)
+		return err;
+	for (size_t i = 0; i < deps.n; i++) {
+		bool seen = false;
+		struct lkm_modref *v;
+
+		for (size_t j = 0; j < chain->n && !seen; j++)
+			seen = strcmp(chain->v[j].name, deps.v[i].name) == 0;
+		if (seen)
+			continue;
+		v = realloc(chain->v, (chain->n + 1) * sizeof(*v));
+		if (v == NULL) {
+			lkm_modlist_release(&deps);
+			return -ENOMEM;
+		}
+		chain->v = v;
+		chain->v[chain->n++] = deps.v[i];
+		memset(&deps.v[i], 0, sizeof(deps.v[i]));
+	}
+	lkm_modlist_release(&deps);
+	return 0;
+}
+
+/*
+ * Checks the user's PARAMS against what MF declares, and appends them to KPARAMS. A
+ * refusal is recorded in RES.
+ */
+static int check_params(const struct lkm_modfile *mf, const char *module,
+			const char *const *params, size_t n, char *kparams, size_t size,
+			struct lkm_result *res)
+{
+	const struct lkm_modfile_param *decl;
+	size_t n_decl = lkm_modfile_params(mf, &decl);
+
+	for (size_t i = 0; i < n; i++) {
+		char name[128], reason[256];
+		const char *value;
+		const struct lkm_modfile_param *d = NULL;
+
+		if (lkm_param_split(params[i], name, sizeof(name), &value, reason, sizeof(reason)) !=
+		    LKM_PARAM_OK) {
+			res->bad_param = strdup(params[i]);
+			return refuse(res, LKM_REFUSE_MALFORMED_PARAM, -EINVAL, "%s", reason);
+		}
+		for (size_t j = 0; j < n_decl && d == NULL; j++)
+			if (lkm_param_name_eq(decl[j].name, name))
+				d = &decl[j];
+		if (d == NULL) {
+			res->bad_param = strdup(name);
+			for (size_t j = 0; j < n_decl; j++)
+				if (!strv_addf(&res->details, &res->n_details, "%s (%s)%s%s",
+					       decl[j].name, decl[j].type ? decl[j].type : "?",
+					       decl[j].description ? ": " : "",
+					       decl[j].description ? decl[j].description : ""))
+					return -ENOMEM;
+			/* The kernel would only warn ("unknown parameter 'x' ignored") and load:
+			 * the user meant something, so stop and show what exists. */
+			return refuse(res, LKM_REFUSE_UNKNOWN_PARAM, -EINVAL,
+				      n_decl ? "%s has no parameter '%s'"
+					     : "%s has no parameter '%s': it declares none",
+				      module, name);
+		}
+		if (d->type != NULL &&
+		    lkm_param_check_value(d->type, value, reason, sizeof(reason)) != LKM_PARAM_OK) {
+			res->bad_param = strdup(name);
+			if (d->description)
+				strv_addf(&res->details, &res->n_details, "%s (%s): %s", d->name,
+					  d->type, d->description);
+			return refuse(res, LKM_REFUSE_INVALID_PARAM, -EINVAL, "%s: %s", name, reason);
+		}
+		if (lkm_param_append(kparams, size, name, value) < 0)
+			return refuse(res, LKM_REFUSE_MALFORMED_PARAM, -E2BIG,
+				      "the parameters are too long");
+	}
+	return 0;
+}
+
+/* Already loaded: what the kernel holds now against what was asked. */
+static int explain_already_loaded(const struct lkm_engine *e, const struct lkm_module *m,
+				  const char *const *params, size_t n, struct lkm_result *res)
+{
+	struct lkm_sysmodule sm;
+	int err = lkm_sysmodule_read(e->root, m->name, &sm);
+
+	if (err < 0)
+		return err;
+	strv_addf(&res->details, &res->n_details, "state: %s, use count %lld",
+		  lkm_module_state_id(m->state), (long long)m->use_count);
+	for (size_t i = 0; i < n; i++) {
+		char name[128], reason[256];
+		const char *value;
+		const struct lkm_sysparam *p;
+
+		if (lkm_param_split(params[i], name, sizeof(name), &value, reason, sizeof(reason)) !=
+		    LKM_PARAM_OK)
+			continue;
+		p = lkm_sysmodule_param(&sm, name);
+		if (p == NULL)
+			strv_addf(&res->details, &res->n_details, "%s: not in /sys (requested %s)",
+				  name, value ? value : "(set)");
+		else
+			strv_addf(&res->details, &res->n_details, "%s: %s now, %s requested (%s)",
+				  name, p->value ? p->value : "?", value ? value : "(set)",
+				  p->writable ? "writable: lkmtui set can change it"
+					      : "read-only: unload and load again to change it");
+	}
+	lkm_sysmodule_release(&sm);
+	return refuse(res, LKM_REFUSE_ALREADY_LOADED, -EEXIST,
+		      n ? "%s is already loaded: the kernel keeps the values it was loaded with"
+			: "%s is already loaded",
+		      m->name);
+}
+
+static int run_inserts(const struct lkm_engine *e, struct lkm_result *res)
+{
+	lkm_kmsg_begin(&res->log, e->root);
+	for (size_t i = 0; i < res->n_steps; i++) {
+		struct lkm_step *s = &res->steps[i];
+
+		if (s->kind != LKM_STEP_INSERT)
+			continue;
+		s->err = e->ops->insert(e->ops->ctx, s->path, s->params ? s->params : "");
+		s->done = s->err == 0;
+		if (s->err < 0) {
+			res->err = s->err;
+			res->failed = i;
+			free(res->module);
+			res->module = strdup(s->module);
+			free(res->path);
+			res->path = dup_or_null(s->path);
+			break;
+		}
+	}
+	return lkm_kmsg_collect(&res->log);
+}
+
+static int persist(const struct lkm_engine *e, const char *module, const char *const *params,
+		   size_t n, struct lkm_result *res)
+{
+	struct lkm_persist_result pr;
+	struct lkm_step *s;
+	int err;
+
+	err = lkm_persist_options(e->root, module, params, n, &pr);
+	s = add_step(res, LKM_STEP_PERSIST, module, pr.path, NULL, NULL);
+	if (s == NULL)
+		return -ENOMEM;
+	s->err = err;
+	s->done = err == 0;
+	if (err < 0)
+		return refuse(res, LKM_REFUSE_PERSIST, err, "could not write %s: %s", pr.path,
+			      err == -EINVAL ? lkm_persist_refusal_text(pr.refusal) : strerror(-err));
+	return 0;
+}
+
+int lkm_engine_load(const struct lkm_engine *e, const char *target, const char *const *params,
+		    size_t n_params, unsigned flags, struct lkm_result *res)
+{
+	struct lkm_modules mods = { 0 };
+	struct lkm_modlist found = { 0 }, chain = { 0 };
+	struct lkm_modconf conf = { 0 };
+	struct lkm_modfile *mf = NULL;
+	struct lkm_modfile_error why = { 0 };
+	char *kparams = NULL;
+	const struct lkm_module *loaded;
+	int err;
+
+	result_init(res, LKM_OP_LOAD, target);
+	if (res->target == NULL)
+		return -ENOMEM;
+	err = check_kernel_accepts(e, res, &mods);
+	if (err < 0)
+		goto out;
+
+	if (is_file_target(target)) {
+		err = lkm_modfile_open(target, &mf, &why);
+		res->path = strdup(target);
+		if (err < 0) {
+			refuse(res, err == -ENOENT ? LKM_REFUSE_NOT_FOUND : LKM_REFUSE_BAD_FILE, err,
+			       "%s", why.reason);
+			goto out;
+		}
+		res->module = module_name_of(mf, target);
+		if (res->module == NULL || res->path == NULL) {
+			err = -ENOMEM;
+			goto out;
+		}
+		if ((flags & LKM_WITH_DEPS) && e->resolver) {
+			const char *const *deps;
+			size_t n = lkm_modfile_depends(mf, &deps);
+
+			for (size_t i = 0; i < n; i++) {
+				err = add_chain(e, deps[i], &chain);
+				if (err < 0) {
+					refuse(res, LKM_REFUSE_NOT_FOUND, err,
+					       "%s needs %s, which is not installed", res->module,
+					       deps[i]);
+					goto out;
+				}
+			}
+		}
+	} else {
+		if (e->resolver == NULL) {
+			err = refuse(res, LKM_REFUSE_NOT_FOUND, -ENOENT,
+				     "no module directory (/lib/modules/<release>) to look %s up in",
+				     target);
+			goto out;
+		}
+		err = lkm_resolve_lookup(e->resolver, target, &found);
+		if (err < 0) {
+			char **close = NULL;
+			int nc = lkm_resolve_suggest(e->resolver, target, &close);
+
+			for (int i = 0; i < nc; i++)
+				strv_addf(&res->details, &res->n_details, "%s", close[i]);
+			lkm_resolve_strv_free(close);
+			refuse(res, LKM_REFUSE_NOT_FOUND, -ENOENT,
+			       "no module, alias or file is called %s", target);
+			goto out;
+		}
+		for (size_t i = 0; i < found.n; i++) {
+			const struct lkm_modref *m = &found.v[i];
+
+			if (m->by_alias && m->blacklisted) {
+				add_step(res, LKM_STEP_SKIP_BLACKLIST, m->name, m->path, NULL,
+					 "blacklisted in modprobe.d, and reached through an alias");
+				continue;
+			}
+			if (res->module != NULL)
+				continue; /* the first match is loaded, as modprobe's first */
+			res->module = strdup(m->name);
+			res->path = dup_or_null(m->path);
+			if (m->blacklisted)
+				strv_addf(&res->warnings, &res->n_warnings,
+					  "%s is blacklisted in modprobe.d: that stops it being loaded "
+					  "through an alias (hardware detection) only; an explicit load "
+					  "like this one, and a load as a dependency, still work",
+					  m->name);
+		}
+		if (res->module == NULL) {
+			err = refuse(res, LKM_REFUSE_NOT_FOUND, -ENOENT,
+				     "every module %s names is blacklisted in modprobe.d", target);
+			goto out;
+		}
+		if (res->path == NULL && lkm_resolve_is_builtin(e->resolver, res->module) == 1) {
+			err = refuse(res, LKM_REFUSE_BUILTIN, -EEXIST,
+				     "%s is built into the kernel: it is always there, and its "
+				     "parameters are set on the kernel command line (%s.NAME=VALUE)",
+				     res->module, res->module);
+			goto out;
+		}
+		if (res->path == NULL) {
+			err = refuse(res, LKM_REFUSE_NOT_FOUND, -ENOENT,
+				     "%s is named in modprobe.d but no module file exists",
+				     res->module);
+			goto out;
+		}
+		err = lkm_resolve_modconf(e->resolver, res->module, &conf);
+		if (err < 0)
+			goto out;
+		if (conf.install != NULL) {
+			strv_addf(&res->details, &res->n_details, "install %s %s", res->module,
+				  conf.install);
+			err = refuse(res, LKM_REFUSE_INSTALL_COMMAND, -EPERM,
+				     "modprobe.d runs a command instead of loading %s; lkmtui runs "
+				     "no shell commands",
+				     res->module);
+			goto out;
+		}
+		for (size_t i = 0; i < conf.pre.n && !(flags & LKM_NO_DEPS); i++) {
+			err = add_chain(e, conf.pre.v[i].name, &chain);
+			if (err < 0)
+				goto out;
+		}
+		if (!(flags & LKM_NO_DEPS)) {
+			err = add_chain(e, res->module, &chain);
+			if (err < 0)
+				goto out;
+			/* The target is the chain's own last entry: it is added below. */
+			if (chain.n && strcmp(chain.v[chain.n - 1].name, res->module) == 0) {
+				free(chain.v[chain.n - 1].name);
+				free(chain.v[chain.n - 1].path);
+				chain.n--;
+			}
+		}
+		err = lkm_modfile_open(res->path, &mf, &why);
+		if (err < 0) {
+			refuse(res, LKM_REFUSE_BAD_FILE, err, "%s", why.reason);
+			goto out;
+		}
+	}
+
+	loaded = lkm_modules_find(&mods, res->module);
+	if (loaded != NULL) {
+		err = explain_already_loaded(e, loaded, params, n_params, res);
+		goto out;
+	}
+	kparams = calloc(1, PARAMS_MAX);
+	if (kparams == NULL) {
+		err = -ENOMEM;
+		goto out;
+	}
+	/* modprobe.d's options first: the kernel takes the last value, so the user's win. */
+	if (conf.options != NULL)
+		snprintf(kparams, PARAMS_MAX, "%s", conf.options);
+	err = check_params(mf, res->module, params, n_params, kparams, PARAMS_MAX, res);
+	if (err < 0)
+		goto out;
+
+	for (size_t i = 0; i < chain.n; i++) {
+		const struct lkm_modref *m = &chain.v[i];
+		struct lkm_modconf dconf = { 0 };
+		char note[256];
+
+		snprintf(note, sizeof(note), "needed by %s", res->module);
+		if (lkm_modules_find(&mods, m->name)) {
+			add_step(res, LKM_STEP_SKIP_LOADED, m->name, m->path, NULL, note);
+			continue;
+		}
+		if (m->path == NULL) {
+			add_step(res, LKM_STEP_SKIP_BUILTIN, m->name, NULL, NULL, note);
+			continue;
+		}
+		if (e->resolver != NULL)
+			lkm_resolve_modconf(e->resolver, m->name, &dconf);
+		add_step(res, LKM_STEP_INSERT, m->name, m->path, dconf.options ? dconf.options : "",
+			 note);
+		lkm_modconf_release(&dconf);
+	}
+	add_step(res, LKM_STEP_INSERT, res->module, res->path, kparams,
+		 conf.options ? "with the options modprobe.d gives it" : NULL);
+	for (size_t i = 0; i < conf.post.n && !(flags & LKM_NO_DEPS); i++)
+		if (!lkm_modules_find(&mods, conf.post.v[i].name) && conf.post.v[i].path)
+			add_step(res, LKM_STEP_INSERT, conf.post.v[i].name, conf.post.v[i].path, "",
+				 "softdep post");
+
+	err = check_privilege(e, res, flags);
+	if (err < 0 || (flags & LKM_DRY_RUN)) {
+		if (err == 0 && (flags & LKM_PERSIST))
+			add_step(res, LKM_STEP_PERSIST, res->module, LKM_PERSIST_FILE, NULL, NULL);
+		goto out;
+	}
+	err = run_inserts(e, res);
+	if (err == 0 && res->err == 0 && (flags & LKM_PERSIST))
+		err = persist(e, res->module, params, n_params, res);
+	log_change(e, res, "load");
+	err = err < 0 ? err : res->err;
+out:
+	free(kparams);
+	lkm_modfile_free(mf);
+	lkm_modconf_release(&conf);
+	lkm_modlist_release(&found);
+	lkm_modlist_release(&chain);
+	lkm_modules_release(&mods);
+	if (err < 0 && res->err == 0)
+		res->err = err;
+	return err;
+}
+
+/* The loaded modules that MODULE uses: those listing it among their users. */
+static bool uses(const struct lkm_module *dep, const char *name)
+{
+	for (const char *u = lkm_module_next_user(dep, NULL); u; u = lkm_module_next_user(dep, u))
+		if (lkm_param_name_eq(u, name))
+			return true;
+	return false;
+}
+
+static bool in_steps(const struct lkm_result *res, const char *name)
+{
+	for (size_t i = 0; i < res->n_steps; i++)
+		if ((res->steps[i].kind == LKM_STEP_REMOVE || res->steps[i].kind == LKM_STEP_KEEP) &&
+		    lkm_param_name_eq(res->steps[i].module, name))
+			return true;
+	return false;
+}
+
+static bool removed(const struct lkm_result *res, const char *name)
+{
+	for (size_t i = 0; i < res->n_steps; i++)
+		if (res->steps[i].kind == LKM_STEP_REMOVE &&
+		    lkm_param_name_eq(res->steps[i].module, name))
+			return true;
+	return false;
+}
+
+/*
+ * modprobe -r's order: the module, then each module it used once nothing else uses it
+ * (every user removed before it, and no other reference), breadth first.
+ */
+static int plan_stack(const struct lkm_modules *mods, struct lkm_result *res)
+{
+	for (size_t next = 0; next < res->n_steps; next++) {
+		const char *name = res->steps[next].module;
+
+		if (res->steps[next].kind != LKM_STEP_REMOVE)
+			continue;
+		for (size_t i = 0; i < mods->n; i++) {
+			const struct lkm_module *d = &mods->v[i];
+			const char *other = NULL;
+			char note[256];
+			size_t users_gone = 0;
+
+			if (!uses(d, name) || in_steps(res, d->name))
+				continue;
+			for (const char *u = lkm_module_next_user(d, NULL); u;
+			     u = lkm_module_next_user(d, u)) {
+				if (removed(res, u))
+					users_gone++;
+				else if (other == NULL)
+					other = u;
+			}
+			if (d->flags & LKM_MODFLAG_PERMANENT) {
+				snprintf(note, sizeof(note), "permanent: it has no exit function");
+			} else if (other != NULL) {
+				snprintf(note, sizeof(note), "still used by %s", other);
+			} else if (d->has_use_count && d->use_count > (int64_t)users_gone) {
+				snprintf(note, sizeof(note), "still in use (use count %lld)",
+					 (long long)d->use_count - (long long)users_gone);
+			} else {
+				snprintf(note, sizeof(note), "was used by %s only", name);
+				if (add_step(res, LKM_STEP_REMOVE, d->name, NULL, NULL, note) == NULL)
+					return -ENOMEM;
+				continue;
+			}
+			if (add_step(res, LKM_STEP_KEEP, d->name, NULL, NULL, note) == NULL)
+				return -ENOMEM;
+		}
+	}
+	return 0;
+}
+
+int lkm_engine_unload(const struct lkm_engine *e, const char *module, unsigned flags,
+		      struct lkm_result *res)
+{
+	struct lkm_modules mods = { 0 };
+	const struct lkm_module *m;
+	int err;
+
+	result_init(res, LKM_OP_UNLOAD, module);
+	if (res->target == NULL)
+		return -ENOMEM;
+	err = check_kernel_accepts(e, res, &mods);
+	if (err < 0)
+		goto out;
+	m = lkm_modules_find(&mods, module);
+	if (m == NULL) {
+		if (e->resolver && lkm_resolve_is_builtin(e->resolver, module) == 1) {
+			err = refuse(res, LKM_REFUSE_BUILTIN, -EPERM,
+				     "%s is built into the kernel: it cannot be unloaded", module);
+			goto out;
+		}
+		/* Close names among what is loaded: the name people meant is usually there. */
+		for (size_t i = 0; i < mods.n; i++)
+			if (strstr(mods.v[i].name, module) || strstr(module, mods.v[i].name))
+				strv_addf(&res->details, &res->n_details, "%s", mods.v[i].name);
+		err = refuse(res, LKM_REFUSE_NOT_LOADED, -ENOENT, "%s is not loaded", module);
+		goto out;
+	}
+	res->module = strdup(m->name);
+	if (m->flags & LKM_MODFLAG_PERMANENT) {
+		err = refuse(res, LKM_REFUSE_PERMANENT, -EBUSY,
+			     "%s is permanent: it was built without an exit function, so the kernel "
+			     "cannot unload it", m->name);
+		goto out;
+	}
+	if (m->n_used_by > 0 || (m->has_use_count && m->use_count != 0)) {
+		for (const char *u = lkm_module_next_user(m, NULL); u; u = lkm_module_next_user(m, u))
+			strv_addf(&res->holders, &res->n_holders, "%s", u);
+		err = refuse(res, LKM_REFUSE_IN_USE, -EBUSY,
+			     m->n_used_by ? "%s is in use by %lld module(s) or other references"
+					  : "%s is in use (%lld references: open devices, mounts or "
+					    "another subsystem)",
+			     m->name, (long long)m->use_count);
+		goto out;
+	}
+	if (add_step(res, LKM_STEP_REMOVE, m->name, NULL, NULL, NULL) == NULL) {
+		err = -ENOMEM;
+		goto out;
+	}
+	if (flags & LKM_STACK) {
+		err = plan_stack(&mods, res);
+		if (err < 0)
+			goto out;
+	}
+	err = check_privilege(e, res, flags);
+	if (err < 0 || (flags & LKM_DRY_RUN))
+		goto out;
+	lkm_kmsg_begin(&res->log, e->root);
+	for (size_t i = 0; i < res->n_steps; i++) {
+		struct lkm_step *s = &res->steps[i];
+
+		if (s->kind != LKM_STEP_REMOVE)
+			continue;
+		s->err = e->ops->remove(e->ops->ctx, s->module);
+		s->done = s->err == 0;
+		if (s->err < 0) {
+			res->err = s->err;
+			res->failed = i;
+			break;
+		}
+	}
+	err = lkm_kmsg_collect(&res->log);
+	log_change(e, res, "unload");
+	err = err < 0 ? err : res->err;
+out:
+	lkm_modules_release(&mods);
+	if (err < 0 && res->err == 0)
+		res->err = err;
+	return err;
+}
+
+/* The declared type of MODULE's parameter NAME, from its file; NULL when unknown. */
+static char *declared_type(const struct lkm_engine *e, const char *module, const char *name)
+{
+	struct lkm_modlist found = { 0 };
+	struct lkm_modfile *mf = NULL;
+	char *type = NULL;
+
+	if (e->resolver == NULL || lkm_resolve_lookup(e->resolver, module, &found) < 0)
+		return NULL;
+	if (found.n > 0 && found.v[0].path && lkm_modfile_open(found.v[0].path, &mf, NULL) == 0) {
+		const struct lkm_modfile_param *decl;
+		size_t n = lkm_modfile_params(mf, &decl);
+
+		for (size_t i = 0; i < n; i++)
+			if (lkm_param_name_eq(decl[i].name, name) && decl[i].type)
+				type = strdup(decl[i].type);
+	}
+	lkm_modfile_free(mf);
+	lkm_modlist_release(&found);
+	return type;
+}
+
+/* --persist for set: this module's persisted options with NAME's value replaced. */
+static int persist_merged(const struct lkm_engine *e, const char *module, const char *name,
+			  const char *assignment, struct lkm_result *res)
+{
+	char **old = NULL;
+	const char **merged;
+	size_t n = 0;
+	int err = lkm_persist_read(e->root, module, &old);
+
+	if (err < 0 && err != -ENOENT)
+		return refuse(res, LKM_REFUSE_PERSIST, err, "cannot read %s: %s",
+			      LKM_PERSIST_FILE, strerror(-err));
+	for (size_t i = 0; old && old[i]; i++)
+		n++;
+	merged = calloc(n + 1, sizeof(*merged));
+	if (merged == NULL) {
+		lkm_persist_strv_free(old);
+		return -ENOMEM;
+	}
+	n = 0;
+	for (size_t i = 0; old && old[i]; i++) {
+		size_t len = strcspn(old[i], "=");
+		char oname[128];
+
+		snprintf(oname, sizeof(oname), "%.*s", (int)len, old[i]);
+		if (!lkm_param_name_eq(oname, name))
+			merged[n++] = old[i];
+	}
+	merged[n++] = assignment;
+	err = persist(e, module, merged, n, res);
+	free(merged);
+	lkm_persist_strv_free(old);
+	return err;
+}
+
+int lkm_engine_set(const struct lkm_engine *e, const char *module, const char *assignment,
+		   unsigned flags, struct lkm_result *res)
+{
+	struct lkm_modules mods = { 0 };
+	struct lkm_sysmodule sm = { 0 };
+	const struct lkm_sysparam *p;
+	char name[128], reason[256], *type = NULL;
+	const char *value;
+	struct lkm_step *s;
+	int err;
+
+	result_init(res, LKM_OP_SET, module);
+	if (res->target == NULL)
+		return -ENOMEM;
+	res->module = strdup(module);
+	if (res->module == NULL)
+		return -ENOMEM;
+	normalize_name(res->module);
+	if (lkm_param_split(assignment, name, sizeof(name), &value, reason, sizeof(reason)) !=
+		    LKM_PARAM_OK ||
+	    value == NULL) {
+		res->bad_param = strdup(assignment);
+		err = refuse(res, LKM_REFUSE_MALFORMED_PARAM, -EINVAL, "%s",
+			     value == NULL && strchr(assignment, '=') == NULL
+				     ? "give the new value as NAME=VALUE"
+				     : reason);
+		goto out;
+	}
+	res->bad_param = strdup(name);
+	err = check_kernel_accepts(e, res, &mods);
+	if (err < 0 && res->refusal != LKM_REFUSE_NO_MODULE_SUPPORT)
+		goto out;
+	/* Built-in modules have /sys/module/NAME/parameters too, without /proc/modules. */
+	err = lkm_sysmodule_read(e->root, res->module, &sm);
+	if (err < 0)
+		goto out;
+	if (!sm.present) {
+		err = refuse(res, LKM_REFUSE_NOT_LOADED, -ENOENT, "%s is not loaded", module);
+		goto out;
+	}
+	res->refusal = LKM_REFUSE_NONE;
+	res->err = 0;
+	p = NULL;
+	for (size_t i = 0; i < sm.n_params; i++)
+		if (lkm_param_name_eq(sm.params[i].name, name))
+			p = &sm.params[i];
+	if (p == NULL) {
+		for (size_t i = 0; i < sm.n_params; i++)
+			strv_addf(&res->details, &res->n_details, "%s = %s (%s)", sm.params[i].name,
+				  sm.params[i].value ? sm.params[i].value : "?",
+				  sm.params[i].writable ? "writable" : "read-only");
+		err = refuse(res, LKM_REFUSE_UNKNOWN_PARAM, -ENOENT,
+			     sm.n_params ? "%s has no parameter '%s' in /sys/module/%s/parameters"
+					 : "%s has no parameter '%s': it shows none in "
+					   "/sys/module/%s/parameters",
+			     res->module, name, res->module);
+		goto out;
+	}
+	strv_addf(&res->details, &res->n_details, "%s: %s now", p->name, p->value ? p->value : "?");
+	if (!p->writable) {
+		err = refuse(res, LKM_REFUSE_READ_ONLY_PARAM, -EPERM,
+			     "%s is read-only (mode %04o): the module lets it be set only when it "
+			     "is loaded",
+			     p->name, (unsigned)p->mode);
+		goto out;
+	}
+	type = declared_type(e, res->module, name);
+	if (type != NULL &&
+	    lkm_param_check_value(type, value, reason, sizeof(reason)) != LKM_PARAM_OK) {
+		err = refuse(res, LKM_REFUSE_INVALID_PARAM, -EINVAL, "%s: %s", name, reason);
+		goto out;
+	}
+	s = add_step(res, LKM_STEP_WRITE_PARAM, res->module, NULL, assignment, NULL);
+	if (s == NULL) {
+		err = -ENOMEM;
+		goto out;
+	}
+	err = check_privilege(e, res, flags);
+	if (err < 0 || (flags & LKM_DRY_RUN)) {
+		if (err == 0 && (flags & LKM_PERSIST))
+			add_step(res, LKM_STEP_PERSIST, res->module, LKM_PERSIST_FILE, NULL, NULL);
+		goto out;
+	}
+	lkm_kmsg_begin(&res->log, e->root);
+	s->err = e->ops->write_param(e->ops->ctx, res->module, p->name, value);
+	s->done = s->err == 0;
+	if (s->err < 0) {
+		res->err = s->err;
+		res->failed = 0;
+	}
+	err = lkm_kmsg_collect(&res->log);
+	if (err == 0 && res->err == 0) {
+		struct lkm_sysmodule after;
+
+		if (lkm_sysmodule_read(e->root, res->module, &after) == 0) {
+			const struct lkm_sysparam *q = lkm_sysmodule_param(&after, p->name);
+
+			strv_addf(&res->details, &res->n_details, "%s: %s after", p->name,
+				  q && q->value ? q->value : "?");
+			lkm_sysmodule_release(&after);
+		}
+		if (flags & LKM_PERSIST)
+			err = persist_merged(e, res->module, name, assignment, res);
+	}
+	log_change(e, res, "set parameter of");
+	err = err < 0 ? err : res->err;
+out:
+	free(type);
+	lkm_sysmodule_release(&sm);
+	lkm_modules_release(&mods);
+	if (err < 0 && res->err == 0)
+		res->err = err;
+	return err;
+}

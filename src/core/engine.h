@@ -1,0 +1,127 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#pragma once
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/kmsg.h"
+#include "core/ops.h"
+#include "core/resolve.h"
+#include "model/sysroot.h"
+
+/*
+ * The engine: load, unload and set, as insmod/modprobe/rmmod and a write to
+ * /sys/module/NAME/parameters do them, through one ops table (the kernel boundary). The
+ * CLI and the TUI both call it; the explainer turns a failed result into a diagnosis.
+ */
+struct lkm_engine {
+	const struct lkm_sysroot *root;
+	struct lkm_resolver *resolver; /* may be NULL: no /lib/modules (loads by file only) */
+	const struct lkm_ops *ops;
+	bool privileged;               /* may load and unload (root or CAP_SYS_MODULE) */
+	const char *who;               /* for the syslog line ("uid 0") */
+	bool log_to_syslog;
+};
+
+/* Whether this process may load and unload modules: CAP_SYS_MODULE in its effective set. */
+bool lkm_engine_privileged(void);
+
+enum lkm_op { LKM_OP_LOAD, LKM_OP_UNLOAD, LKM_OP_SET };
+
+enum lkm_load_flag {
+	LKM_DRY_RUN = 1 << 0,  /* say the steps, change nothing */
+	LKM_NO_DEPS = 1 << 1,  /* by name: insert the module alone */
+	LKM_WITH_DEPS = 1 << 2, /* by file: load its `depends` first */
+	LKM_PERSIST = 1 << 3,  /* on success, write the user's options to modprobe.d */
+	LKM_STACK = 1 << 4,    /* unload: then the dependencies nothing else uses */
+};
+
+enum lkm_step_kind {
+	LKM_STEP_INSERT,         /* insert PATH with PARAMS */
+	LKM_STEP_SKIP_LOADED,    /* a dependency already loaded */
+	LKM_STEP_SKIP_BUILTIN,   /* a dependency built into the kernel */
+	LKM_STEP_SKIP_BLACKLIST, /* reached through an alias and blacklisted */
+	LKM_STEP_REMOVE,         /* remove MODULE */
+	LKM_STEP_KEEP,           /* stack unload: a dependency still used, left loaded */
+	LKM_STEP_WRITE_PARAM,    /* write PARAMS ("irq=7") to MODULE's parameter */
+	LKM_STEP_PERSIST,        /* write PARAMS as MODULE's options line to PATH */
+};
+
+struct lkm_step {
+	enum lkm_step_kind kind;
+	char *module;
+	char *path;
+	char *params;
+	char *note;  /* where the step comes from: "dependency of msdos", "modprobe.d options" */
+	int err;     /* 0, or the -errno the step failed with */
+	bool done;   /* it was carried out (false in a dry run, and after a failure) */
+};
+
+/* Why the engine stopped before asking the kernel (LKM_REFUSE_NONE: it did not). */
+enum lkm_refusal {
+	LKM_REFUSE_NONE,
+	LKM_REFUSE_NOT_FOUND,        /* no such module file, name or alias */
+	LKM_REFUSE_BAD_FILE,         /* the file cannot be read as a module (reason says) */
+	LKM_REFUSE_BUILTIN,          /* built into the kernel: nothing to load or unload */
+	LKM_REFUSE_ALREADY_LOADED,
+	LKM_REFUSE_NOT_LOADED,
+	LKM_REFUSE_IN_USE,           /* holders in result->holders */
+	LKM_REFUSE_PERMANENT,
+	LKM_REFUSE_MALFORMED_PARAM,
+	LKM_REFUSE_UNKNOWN_PARAM,    /* result->bad_param; declared ones in result->declared */
+	LKM_REFUSE_INVALID_PARAM,
+	LKM_REFUSE_READ_ONLY_PARAM,
+	LKM_REFUSE_NOT_PERMITTED,    /* not root, no CAP_SYS_MODULE */
+	LKM_REFUSE_MODULES_DISABLED, /* /proc/sys/kernel/modules_disabled is 1 */
+	LKM_REFUSE_INSTALL_COMMAND,  /* modprobe.d runs a command instead: no shell here */
+	LKM_REFUSE_PERSIST,          /* the options could not be written (reason says) */
+	LKM_REFUSE_NO_MODULE_SUPPORT, /* the kernel has no /proc/modules (no CONFIG_MODULES) */
+};
+
+struct lkm_result {
+	enum lkm_op op;
+	char *target;          /* as the user named it: a module, alias or file */
+	char *module;          /* the module it resolved to, when known */
+	char *path;            /* its file, when known */
+	int err;               /* 0 done; else the -errno of the refusal or the failed step */
+	enum lkm_refusal refusal;
+	char *reason;          /* one line: why it was refused or what failed */
+	struct lkm_step *steps;
+	size_t n_steps;
+	size_t failed;         /* index of the failed step; n_steps when none failed */
+	char **warnings;       /* things to know even on success (blacklist, kept values) */
+	size_t n_warnings;
+	char **holders;        /* in use: who holds the module */
+	size_t n_holders;
+	char **details;        /* lines of context: "irq: 11 now, 7 requested", suggestions */
+	size_t n_details;
+	char *bad_param;       /* the parameter refused or rejected by the kernel */
+	struct lkm_kmsg log;   /* the kernel's lines written during the operation */
+};
+
+void lkm_result_release(struct lkm_result *res);
+
+/*
+ * Loads TARGET: a module name or alias (its dependencies first, modprobe.d options under
+ * the user's own, blacklisted alias matches skipped), or a module file (a path, or a name
+ * ending .ko/.ko.xz/.ko.zst/.ko.gz that exists: inserted alone unless LKM_WITH_DEPS).
+ * PARAMS are "NAME=VALUE" or "NAME" and go to the target only, checked against what it
+ * declares before anything is inserted. Returns 0 or -errno (res->err): -ENOMEM only for
+ * a failure of lkmtui itself; everything else is told in RES, which the caller releases.
+ */
+int lkm_engine_load(const struct lkm_engine *e, const char *target, const char *const *params,
+		    size_t n_params, unsigned flags, struct lkm_result *res);
+
+/* Unloads MODULE; with LKM_STACK, then each dependency nothing else uses (modprobe -r).
+ * Never forced. Refuses a module in use or permanent, with the reason, before trying. */
+int lkm_engine_unload(const struct lkm_engine *e, const char *module, unsigned flags,
+		      struct lkm_result *res);
+
+/* Sets a loaded module's parameter through /sys/module/MODULE/parameters (ASSIGNMENT is
+ * "NAME=VALUE"). Refuses unknown and read-only parameters and values not of the declared
+ * type. LKM_PERSIST also writes the options line. */
+int lkm_engine_set(const struct lkm_engine *e, const char *module, const char *assignment,
+		   unsigned flags, struct lkm_result *res);
+
+/* "insert", "remove", ...: a word for a step kind, for plain and JSON output. */
+const char *lkm_step_kind_id(enum lkm_step_kind kind);
