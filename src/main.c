@@ -4,7 +4,7 @@
 #include <locale.h>
 
 #include "ui/cli.h"
-#include "ui/i18n.h"
+#include "i18n.h"
 
 int main(int argc, char **argv)
 {

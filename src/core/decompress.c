@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <libintl.h>
 #include <lzma.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -12,9 +11,9 @@
 #include <zlib.h>
 #include <zstd.h>
 
+#include "i18n.h"
 #include "core/decompress.h"
 
-#define _(s) gettext(s)
 
 static const unsigned char xz_magic[] = { 0xfd, '7', 'z', 'X', 'Z', 0x00 };
 static const unsigned char zstd_magic[] = { 0x28, 0xb5, 0x2f, 0xfd };

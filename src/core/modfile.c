@@ -11,7 +11,6 @@
 #include <fcntl.h>
 #include <gelf.h>
 #include <libelf.h>
-#include <libintl.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -22,10 +21,10 @@
 
 #include <libkmod.h>
 
+#include "i18n.h"
 #include "core/decompress.h"
 #include "core/modfile.h"
 
-#define _(s) gettext(s)
 
 #ifndef EM_LOONGARCH
 #define EM_LOONGARCH 258

@@ -3,17 +3,16 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <libintl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "core/persist.h"
 #include "model/procfile.h"
 
-#define _(s) gettext(s)
 #define N_(s) (s)
 
 /* The kernel's MODULE_NAME_LEN is 64 - sizeof(unsigned long), NUL included. */

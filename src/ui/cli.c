@@ -16,7 +16,7 @@
 #include "model/snapshot.h"
 #include "ui/cli.h"
 #include "ui/columns.h"
-#include "ui/i18n.h"
+#include "i18n.h"
 #include "ui/json_shapes.h"
 
 #define EXIT_USAGE 2

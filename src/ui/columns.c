@@ -7,7 +7,7 @@
 #include <strings.h>
 
 #include "ui/columns.h"
-#include "ui/i18n.h"
+#include "i18n.h"
 
 static const struct lkm_colinfo module_cols[LKM_MODCOL_COUNT] = {
 	[LKM_MODCOL_NAME] = { "NAME", 0.1, LKM_COL_DEFAULT, N_("module name") },

@@ -1,0 +1,278 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <pwd.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <syslog.h>
+#include <unistd.h>
+
+#include "core/engine.h"
+#include "core/resolve.h"
+#include "ui/cli_actions.h"
+#include "ui/cli_report.h"
+#include "i18n.h"
+
+#define EXIT_USAGE 2
+
+/* What every action needs: the root, a resolver for it, the real kernel boundary. */
+struct session {
+	struct lkm_sysroot *root;
+	struct lkm_resolver *resolver;
+	struct lkm_real_ops real;
+	struct lkm_engine engine;
+	char who[64];
+};
+
+static int session_open(struct session *s, const char *root_dir)
+{
+	struct passwd *pw = getpwuid(getuid());
+	int err;
+
+	memset(s, 0, sizeof(*s));
+	err = lkm_sysroot_new(root_dir, &s->root);
+	if (err < 0) {
+		fprintf(stderr, _("%s: cannot open root directory %s: %s\n"), PACKAGE,
+			root_dir ? root_dir : "/", strerror(-err));
+		return EXIT_FAILURE;
+	}
+	/* Without /lib/modules for this kernel, loads by file still work. */
+	if (lkm_resolver_new(s->root, NULL, &s->resolver) < 0)
+		s->resolver = NULL;
+	if (s->resolver)
+		lkm_real_ops_init(&s->real, lkm_resolver_kmod(s->resolver), s->root);
+	snprintf(s->who, sizeof(s->who), "%s (uid %u)", pw ? pw->pw_name : "?", (unsigned)getuid());
+	s->engine.root = s->root;
+	s->engine.resolver = s->resolver;
+	s->engine.ops = &s->real.ops;
+	s->engine.privileged = lkm_engine_privileged();
+	s->engine.who = s->who;
+	/* A change to the running kernel is worth a line in its log; a --root is not one. */
+	s->engine.log_to_syslog = lkm_sysroot_is_live(s->root);
+	if (s->engine.log_to_syslog)
+		openlog(PACKAGE, LOG_PID, LOG_USER);
+	if (s->resolver == NULL && s->engine.log_to_syslog) {
+		/* Still insert files: a kmod context on the default paths is enough. */
+		s->engine.ops = NULL;
+	}
+	return 0;
+}
+
+static void session_close(struct session *s)
+{
+	if (s->engine.log_to_syslog)
+		closelog();
+	lkm_resolver_free(s->resolver);
+	lkm_sysroot_free(s->root);
+}
+
+static int usage_error(const char *cmd, const char *msg)
+{
+	fprintf(stderr, "%s: %s\n", PACKAGE, msg);
+	fprintf(stderr, _("Try '%s %s --help' for more information.\n"), PACKAGE, cmd);
+	return EXIT_USAGE;
+}
+
+struct action_opts {
+	bool json, dry_run, no_deps, with_deps, persist, stack;
+	const char *root_dir;
+};
+
+enum { OPT_NO_DEPS = 256, OPT_WITH_DEPS };
+
+/* Parses the options shared by the actions; returns 0, or the exit status to stop with. */
+static int parse_action_opts(int argc, char **argv, const char *cmd, const char *allowed,
+			     void (*help)(void), struct action_opts *o)
+{
+	static const struct option longopts[] = {
+		{ "json", no_argument, NULL, 'J' },
+		{ "dry-run", no_argument, NULL, 'd' },
+		{ "no-deps", no_argument, NULL, OPT_NO_DEPS },
+		{ "with-deps", no_argument, NULL, OPT_WITH_DEPS },
+		{ "persist", no_argument, NULL, 'p' },
+		{ "stack", no_argument, NULL, 's' },
+		{ "root", required_argument, NULL, 'R' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+
+	optind = 1;
+	/* Parameters ("io=0x300") are operands; options may come anywhere. */
+	while ((c = getopt_long(argc, argv, "Jdpsh" "R:", longopts, NULL)) != -1) {
+		const char *name = NULL;
+
+		switch (c) {
+		case 'J': o->json = true; break;
+		case 'd': o->dry_run = true; name = "d"; break;
+		case OPT_NO_DEPS: o->no_deps = true; name = "n"; break;
+		case OPT_WITH_DEPS: o->with_deps = true; name = "w"; break;
+		case 'p': o->persist = true; name = "p"; break;
+		case 's': o->stack = true; name = "s"; break;
+		case 'R': o->root_dir = optarg; break;
+		case 'h': help(); return 256;
+		default: return usage_error(cmd, _("unknown option"));
+		}
+		if (name && !strchr(allowed, name[0])) {
+			char msg[128];
+
+			snprintf(msg, sizeof(msg), _("%s takes no such option: %s"), cmd, argv[optind - 1]);
+			return usage_error(cmd, msg);
+		}
+	}
+	return 0;
+}
+
+static void load_help(void)
+{
+	printf(_("\nUsage:\n %s load [options] MODULE|FILE [NAME=VALUE...]\n"), PACKAGE);
+	fputs(_("\nLoad a module by name or alias (its dependencies first, modprobe.d's options\n"
+		"under yours) or a module file, with parameters checked before loading.\n"),
+	      stdout);
+	fputs(_("\nOptions:\n"
+		" -d, --dry-run    print the steps, change nothing\n"
+		"     --no-deps    by name: insert the module alone\n"
+		"     --with-deps  by file: load what it depends on first\n"
+		" -p, --persist    also write the parameters to /etc/modprobe.d/lkmtui.conf\n"
+		" -J, --json       JSON output\n"
+		" -R, --root DIR   act on the system under DIR\n"),
+	      stdout);
+}
+
+static void unload_help(void)
+{
+	printf(_("\nUsage:\n %s unload [options] MODULE\n"), PACKAGE);
+	fputs(_("\nUnload a module. Never forced: a module in use or permanent is refused, and\n"
+		"why is explained.\n"),
+	      stdout);
+	fputs(_("\nOptions:\n"
+		" -s, --stack      then unload what it used and nothing else uses (modprobe -r)\n"
+		" -d, --dry-run    print the steps, change nothing\n"
+		" -J, --json       JSON output\n"
+		" -R, --root DIR   act on the system under DIR\n"),
+	      stdout);
+}
+
+static void set_help(void)
+{
+	printf(_("\nUsage:\n %s set [options] MODULE NAME=VALUE\n"), PACKAGE);
+	fputs(_("\nChange a loaded module's parameter (/sys/module/MODULE/parameters/NAME).\n"),
+	      stdout);
+	fputs(_("\nOptions:\n"
+		" -p, --persist    also write it to /etc/modprobe.d/lkmtui.conf for the next load\n"
+		" -d, --dry-run    print the step, change nothing\n"
+		" -J, --json       JSON output\n"
+		" -R, --root DIR   act on the system under DIR\n"),
+	      stdout);
+}
+
+/* Runs after the options: sets up the session, reports, returns the exit status. */
+static int finish(struct session *s, const struct action_opts *o, struct lkm_result *res,
+		  int err)
+{
+	int rc;
+
+	if (err == -ENOMEM && res->refusal == LKM_REFUSE_NONE && res->failed == res->n_steps) {
+		fprintf(stderr, _("%s: out of memory\n"), PACKAGE);
+		rc = EXIT_FAILURE;
+	} else {
+		rc = lkm_report_result(stdout, s->root, s->resolver, res, o->json, o->dry_run);
+	}
+	lkm_result_release(res);
+	session_close(s);
+	return rc;
+}
+
+int lkm_cli_load(const char *root_dir, int argc, char **argv)
+{
+	struct action_opts o = { .root_dir = root_dir };
+	struct lkm_result res;
+	struct session s;
+	unsigned flags = 0;
+	int rc = parse_action_opts(argc, argv, "load", "dnwp", load_help, &o);
+
+	if (rc)
+		return rc > 255 ? EXIT_SUCCESS : rc;
+	if (optind >= argc)
+		return usage_error("load", _("which module? lkmtui load MODULE|FILE [NAME=VALUE...]"));
+	if (o.no_deps && o.with_deps)
+		return usage_error("load", _("--no-deps and --with-deps contradict each other"));
+	if (session_open(&s, o.root_dir))
+		return EXIT_FAILURE;
+	flags |= o.dry_run ? LKM_DRY_RUN : 0;
+	flags |= o.no_deps ? LKM_NO_DEPS : 0;
+	flags |= o.with_deps ? LKM_WITH_DEPS : 0;
+	flags |= o.persist ? LKM_PERSIST : 0;
+	rc = lkm_engine_load(&s.engine, argv[optind], (const char *const *)argv + optind + 1,
+			     (size_t)(argc - optind - 1), flags, &res);
+	return finish(&s, &o, &res, rc);
+}
+
+int lkm_cli_unload(const char *root_dir, int argc, char **argv)
+{
+	struct action_opts o = { .root_dir = root_dir };
+	struct lkm_result res;
+	struct session s;
+	int rc = parse_action_opts(argc, argv, "unload", "ds", unload_help, &o);
+
+	if (rc)
+		return rc > 255 ? EXIT_SUCCESS : rc;
+	if (optind + 1 != argc)
+		return usage_error("unload", _("give one module: lkmtui unload MODULE"));
+	if (session_open(&s, o.root_dir))
+		return EXIT_FAILURE;
+	rc = lkm_engine_unload(&s.engine, argv[optind],
+			       (o.dry_run ? LKM_DRY_RUN : 0) | (o.stack ? LKM_STACK : 0), &res);
+	return finish(&s, &o, &res, rc);
+}
+
+int lkm_cli_set(const char *root_dir, int argc, char **argv)
+{
+	struct action_opts o = { .root_dir = root_dir };
+	struct lkm_result res;
+	struct session s;
+	int rc = parse_action_opts(argc, argv, "set", "dp", set_help, &o);
+
+	if (rc)
+		return rc > 255 ? EXIT_SUCCESS : rc;
+	if (optind + 2 != argc)
+		return usage_error("set", _("give a module and one NAME=VALUE: lkmtui set demo_ne irq=7"));
+	if (session_open(&s, o.root_dir))
+		return EXIT_FAILURE;
+	rc = lkm_engine_set(&s.engine, argv[optind], argv[optind + 1],
+			    (o.dry_run ? LKM_DRY_RUN : 0) | (o.persist ? LKM_PERSIST : 0), &res);
+	return finish(&s, &o, &res, rc);
+}
+
+static void info_help(void)
+{
+	printf(_("\nUsage:\n %s info [options] MODULE|FILE\n"), PACKAGE);
+	fputs(_("\nWhat a module is (its .modinfo), its state if it is loaded, its parameters\n"
+		"with their current values, and what modprobe.d says about it.\n"),
+	      stdout);
+	fputs(_("\nOptions:\n"
+		" -J, --json       JSON output\n"
+		" -R, --root DIR   look at the system under DIR\n"),
+	      stdout);
+}
+
+int lkm_cli_info(const char *root_dir, int argc, char **argv)
+{
+	struct action_opts o = { .root_dir = root_dir };
+	struct session s;
+	int rc = parse_action_opts(argc, argv, "info", "", info_help, &o);
+
+	if (rc)
+		return rc > 255 ? EXIT_SUCCESS : rc;
+	if (optind + 1 != argc)
+		return usage_error("info", _("give one module or file: lkmtui info MODULE|FILE"));
+	if (session_open(&s, o.root_dir))
+		return EXIT_FAILURE;
+	rc = lkm_report_info(stdout, s.root, s.resolver, argv[optind], o.json);
+	session_close(&s);
+	return rc;
+}
