@@ -308,6 +308,13 @@ static void test_irq_groups(void **state)
 	assert_string_equal(rows_of(&f->v), "19 1 0 | LOC NMI");
 	lkm_view_sort_by(&f->v, LKM_IRQCOL_IRQ);
 	assert_string_equal(rows_of(&f->v), "0 1 19 | LOC NMI");
+	/* stepping skips the per-CPU counts */
+	lkm_view_sort_by(&f->v, LKM_IRQCOL_RATE);
+	lkm_view_sort_step(&f->v, 1);
+	assert_int_equal(f->v.sort_col, LKM_IRQCOL_DESCRIPTION);
+	lkm_view_sort_step(&f->v, -1);
+	assert_int_equal(f->v.sort_col, LKM_IRQCOL_RATE);
+	lkm_view_sort_by(&f->v, LKM_IRQCOL_IRQ);
 	/* the cursor steps over the divider */
 	lkm_view_move_to(&f->v, 2);
 	lkm_view_move(&f->v, 1);

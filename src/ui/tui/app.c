@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "ui/i18n.h"
+#include "i18n.h"
 #include "ui/tui/app.h"
 
 void lkm_tui_app_init(struct lkm_tui_app *app, struct lkm_sysroot *root,

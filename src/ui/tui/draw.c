@@ -9,7 +9,7 @@
 
 #include <curses.h>
 
-#include "ui/i18n.h"
+#include "i18n.h"
 #include "ui/tui/app.h"
 #include "ui/tui/draw.h"
 #include "ui/tui/handlers.h"
@@ -497,6 +497,18 @@ static void draw_status(const struct lkm_tui_app *app, const struct lkm_view *v,
 		put(y, 0, cols, app->message, false, attr_of(LKM_ROLE_STATUS) | A_BOLD);
 		return;
 	}
+	snprintf(right, sizeof(right), _("every %gs  ? help  q quit"), app->interval);
+	rw = (int)strlen(right);
+	if (lkm_view_source_error(v) < 0) {
+		if (v->pane == LKM_PANE_MODULES && lkm_view_source_error(v) == -ENOENT)
+			snprintf(left, sizeof(left), "%s", _("no loadable-module support"));
+		else
+			snprintf(left, sizeof(left), _("%s unreadable"), pane_source(v->pane));
+		put(y, 0, cols, left, false, attr_of(LKM_ROLE_STATUS));
+		if ((int)strlen(left) + rw + 2 <= cols)
+			put(y, cols - rw - 1, rw, right, false, attr_of(LKM_ROLE_STATUS));
+		return;
+	}
 	if (v->filter[0])
 		len += (size_t)snprintf(left + len, sizeof(left) - len, _("%zu of "), v->nshown);
 	len += (size_t)pane_count_text(v->pane, total, left + len, sizeof(left) - len);
@@ -516,8 +528,6 @@ static void draw_status(const struct lkm_tui_app *app, const struct lkm_view *v,
 		len += (size_t)snprintf(left + len, sizeof(left) - len, "%s", _(" | tree"));
 	if (v->ngone && len < sizeof(left))
 		len += (size_t)snprintf(left + len, sizeof(left) - len, _(" | gone: %s"), v->gone);
-	snprintf(right, sizeof(right), _("every %gs  ? help  q quit"), app->interval);
-	rw = (int)strlen(right);
 	put(y, 0, cols, left, false, attr_of(LKM_ROLE_STATUS));
 	if ((int)(len < sizeof(left) ? len : sizeof(left)) + rw + 2 <= cols)
 		put(y, cols - rw - 1, rw, right, false, attr_of(LKM_ROLE_STATUS));

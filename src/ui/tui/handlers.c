@@ -6,7 +6,7 @@
 
 #include <curses.h>
 
-#include "ui/i18n.h"
+#include "i18n.h"
 #include "ui/tui/app.h"
 #include "ui/tui/handlers.h"
 

@@ -14,7 +14,7 @@
 
 #include <curses.h>
 
-#include "ui/i18n.h"
+#include "i18n.h"
 #include "ui/tui/app.h"
 #include "ui/tui/draw.h"
 #include "ui/tui/keys.h"
@@ -39,6 +39,8 @@ static void resize(struct lkm_tui_app *app)
 
 	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0)
 		resize_term(ws.ws_row, ws.ws_col);
+	/* What the terminal shows now is not what curses thinks: repaint all of it. */
+	clearok(curscr, TRUE);
 	lkm_tui_app_resize(app, LINES, COLS);
 }
 

@@ -10,7 +10,7 @@
 
 #include <ini.h>
 
-#include "ui/i18n.h"
+#include "i18n.h"
 #include "ui/tui/settings.h"
 
 void lkm_tui_config_defaults(struct lkm_tui_config *cfg)

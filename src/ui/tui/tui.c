@@ -11,7 +11,7 @@
 
 #include <curses.h>
 
-#include "ui/i18n.h"
+#include "i18n.h"
 #include "ui/tui/app.h"
 #include "ui/tui/draw.h"
 #include "ui/tui/loop.h"

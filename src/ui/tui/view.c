@@ -607,6 +607,8 @@ bool lkm_view_select_key(struct lkm_view *v, const char *key)
 int lkm_view_rebuild(struct lkm_view *v)
 {
 	size_t n = item_count(v), old = v->cursor;
+	/* Where the cursor is on the screen: after a sort it stays there when it can. */
+	size_t offset = v->cursor >= v->top ? v->cursor - v->top : 0;
 	char *cell = malloc(CELL_MAX);
 	int rc = -ENOMEM;
 
@@ -626,6 +628,12 @@ out:
 	free(cell);
 	if (v->cursor_key[0] == '\0' || !lkm_view_select_key(v, v->cursor_key))
 		settle_cursor(v, old, v->cursor_key[0] == '\0');
+	/* After a sort the cursor's item may move far: it keeps its row on the screen. After a
+	 * refresh or a filter the list keeps its place, so new items above stay in sight. */
+	if (v->keep_offset)
+		v->top = v->cursor > offset ? v->cursor - offset : 0;
+	v->keep_offset = false;
+	scroll_to_cursor(v);
 	return rc;
 }
 
@@ -671,6 +679,7 @@ void lkm_view_sort_by(struct lkm_view *v, int col)
 	/* Counters and rates: the biggest first. Identifiers (the key, a major): ascending. */
 	v->sort_desc = col >= 0 && is_numeric(v, col) && col != v->cols[0] &&
 		       v->pane != LKM_PANE_DEVICES;
+	v->keep_offset = true;
 	lkm_view_rebuild(v);
 }
 
@@ -682,12 +691,16 @@ void lkm_view_sort_step(struct lkm_view *v, int step)
 		if (v->cols[c] == v->sort_col)
 			pos = (long)c;
 	pos = ((pos + 1 + step) % n + n) % n;
+	/* Per-CPU counts as a whole are no order anyone asks for: step over them. */
+	if (pos > 0 && v->pane == LKM_PANE_INTERRUPTS && v->cols[pos - 1] == LKM_IRQCOL_COUNTS)
+		pos = ((pos + step) % n + n) % n;
 	lkm_view_sort_by(v, pos == 0 ? -1 : v->cols[pos - 1]);
 }
 
 void lkm_view_sort_invert(struct lkm_view *v)
 {
 	v->sort_desc = !v->sort_desc;
+	v->keep_offset = true;
 	lkm_view_rebuild(v);
 }
 
@@ -723,6 +736,7 @@ bool lkm_view_set_tree(struct lkm_view *v, bool on)
 	if (v->pane != LKM_PANE_MODULES)
 		return false;
 	v->tree = on;
+	v->keep_offset = true;
 	lkm_view_rebuild(v);
 	return true;
 }

@@ -53,6 +53,7 @@ struct lkm_view {
 	size_t cursor;        /* row index; meaningless when nrows == 0 */
 	size_t top;           /* first row on screen */
 	size_t height;        /* rows the screen shows, set by the drawing */
+	bool keep_offset;     /* the next rebuild keeps the cursor's row on the screen */
 	char cursor_key[256]; /* the item the cursor is on; "" before any */
 
 	/* Keys of the previous refresh (sorted), to mark what is new and name what went. */
