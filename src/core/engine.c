@@ -176,29 +176,6 @@ static bool is_file_target(const char *target)
 	return strchr(target, '/') != NULL || (has_module_suffix(target) && access(target, F_OK) == 0);
 }
 
-/* The module name a file declares (.modinfo name), else its base name without suffix. */
-static char *module_name_of(const struct lkm_modfile *mf, const char *path)
-{
-	const char *name = lkm_modfile_info(mf, "name");
-	const char *base = strrchr(path, '/');
-	char *out;
-
-	if (name != NULL && *name)
-		out = strdup(name);
-	else {
-		out = strdup(base ? base + 1 : path);
-		if (out != NULL) {
-			char *dot = strstr(out, ".ko");
-
-			if (dot)
-				*dot = '\0';
-		}
-	}
-	if (out != NULL)
-		normalize_name(out);
-	return out;
-}
-
 /* The system state that stops every change: no module support, modules_disabled. */
 static int check_kernel_accepts(const struct lkm_engine *e, struct lkm_result *res,
 				struct lkm_modules *mods)
@@ -224,7 +201,18 @@ static int check_kernel_accepts(const struct lkm_engine *e, struct lkm_result *r
 
 static int check_privilege(const struct lkm_engine *e, struct lkm_result *res, unsigned flags)
 {
-	if (e->privileged || (flags & LKM_DRY_RUN))
+	if (flags & LKM_DRY_RUN)
+		return 0;
+	if (e->ops == NULL && lkm_sysroot_is_live(e->root))
+		return refuse(res, LKM_REFUSE_NOT_FOUND, -ENOENT,
+			      "the running kernel has no module directory (/lib/modules/RELEASE) "
+			      "for lkmtui to work with");
+	if (e->ops == NULL)
+		return refuse(res, LKM_REFUSE_OFFLINE_ROOT, -EROFS,
+			      "%s is not the running system: lkmtui only looks at it (--dry-run "
+			      "shows the steps)",
+			      lkm_sysroot_dir(e->root));
+	if (e->privileged)
 		return 0;
 	return refuse(res, LKM_REFUSE_NOT_PERMITTED, -EPERM,
 		      "changing the kernel's modules needs root (CAP_SYS_MODULE), and %s has not",
@@ -429,7 +417,7 @@ int lkm_engine_load(const struct lkm_engine *e, const char *target, const char *
 			       "%s", why.reason);
 			goto out;
 		}
-		res->module = module_name_of(mf, target);
+		res->module = lkm_modfile_module_name(mf, target);
 		if (res->module == NULL || res->path == NULL) {
 			err = -ENOMEM;
 			goto out;
@@ -552,9 +540,17 @@ int lkm_engine_load(const struct lkm_engine *e, const char *target, const char *
 	/* modprobe.d's options first: the kernel takes the last value, so the user's win. */
 	if (conf.options != NULL)
 		snprintf(kparams, PARAMS_MAX, "%s", conf.options);
-	err = check_params(mf, res->module, params, n_params, kparams, PARAMS_MAX, res);
-	if (err < 0)
-		goto out;
+	if (lkm_modfile_is_module(mf)) {
+		err = check_params(mf, res->module, params, n_params, kparams, PARAMS_MAX, res);
+		if (err < 0)
+			goto out;
+	} else {
+		/* Not a module at all: the kernel refuses it whatever the parameters, and
+		 * its refusal (with the file's missing sections) is the diagnosis. */
+		for (size_t i = 0; i < n_params; i++)
+			if (lkm_param_append(kparams, PARAMS_MAX, params[i], NULL) < 0)
+				break;
+	}
 
 	for (size_t i = 0; i < chain.n; i++) {
 		const struct lkm_modref *m = &chain.v[i];

@@ -17,7 +17,7 @@
 struct lkm_engine {
 	const struct lkm_sysroot *root;
 	struct lkm_resolver *resolver; /* may be NULL: no /lib/modules (loads by file only) */
-	const struct lkm_ops *ops;
+	const struct lkm_ops *ops;     /* NULL: look, never act (an offline --root) */
 	bool privileged;               /* may load and unload (root or CAP_SYS_MODULE) */
 	const char *who;               /* for the syslog line ("uid 0") */
 	bool log_to_syslog;
@@ -76,6 +76,7 @@ enum lkm_refusal {
 	LKM_REFUSE_INSTALL_COMMAND,  /* modprobe.d runs a command instead: no shell here */
 	LKM_REFUSE_PERSIST,          /* the options could not be written (reason says) */
 	LKM_REFUSE_NO_MODULE_SUPPORT, /* the kernel has no /proc/modules (no CONFIG_MODULES) */
+	LKM_REFUSE_OFFLINE_ROOT,     /* --root is not the running system: no ops to act with */
 };
 
 struct lkm_result {

@@ -1059,3 +1059,26 @@ const struct lkm_modfile_signature *lkm_modfile_signature(const struct lkm_modfi
 {
 	return &mf->sig;
 }
+
+char *lkm_modfile_module_name(const struct lkm_modfile *mf, const char *path)
+{
+	const char *name = mf ? lkm_modfile_info(mf, "name") : NULL;
+	const char *base = path ? strrchr(path, '/') : NULL;
+	char *out;
+
+	if (name != NULL && *name) {
+		out = strdup(name);
+	} else {
+		out = strdup(base ? base + 1 : path ? path : "");
+		if (out != NULL) {
+			char *dot = strstr(out, ".ko");
+
+			if (dot)
+				*dot = '\0';
+		}
+	}
+	for (char *p = out; p && *p; p++)
+		if (*p == '-')
+			*p = '_';
+	return out;
+}

@@ -142,3 +142,7 @@ size_t lkm_modfile_versions(const struct lkm_modfile *mf,
 			    const struct lkm_modfile_version **out);
 
 const struct lkm_modfile_signature *lkm_modfile_signature(const struct lkm_modfile *mf);
+
+/* The module name MF declares (.modinfo name), else PATH's base name without its .ko
+ * suffix; '-' written '_' as the kernel names modules. Malloc'd; NULL on -ENOMEM. */
+char *lkm_modfile_module_name(const struct lkm_modfile *mf, const char *path);

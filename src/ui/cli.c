@@ -15,9 +15,11 @@
 
 #include "model/snapshot.h"
 #include "ui/cli.h"
+#include "ui/cli_actions.h"
 #include "ui/columns.h"
 #include "i18n.h"
 #include "ui/json_shapes.h"
+#include "ui/tui/tui.h"
 
 #define EXIT_USAGE 2
 #define CELL_MAX 65536
@@ -48,17 +50,48 @@ static int cmd_devices(struct cli *cli, int argc, char **argv);
 static int cmd_interrupts(struct cli *cli, int argc, char **argv);
 static int cmd_netdev(struct cli *cli, int argc, char **argv);
 
+static int cmd_info(struct cli *cli, int argc, char **argv)
+{
+	return lkm_cli_info(cli->root_dir, argc, argv);
+}
+
+static int cmd_load(struct cli *cli, int argc, char **argv)
+{
+	return lkm_cli_load(cli->root_dir, argc, argv);
+}
+
+static int cmd_unload(struct cli *cli, int argc, char **argv)
+{
+	return lkm_cli_unload(cli->root_dir, argc, argv);
+}
+
+static int cmd_set(struct cli *cli, int argc, char **argv)
+{
+	return lkm_cli_set(cli->root_dir, argc, argv);
+}
+
+static int cmd_explain(struct cli *cli, int argc, char **argv)
+{
+	return lkm_cli_explain(cli->root_dir, argc, argv);
+}
+
 static const struct command commands[] = {
 	{ "list", cmd_list, N_("loaded modules (/proc/modules)") },
 	{ "devices", cmd_devices, N_("character and block device majors (/proc/devices)") },
 	{ "interrupts", cmd_interrupts, N_("interrupt lines and their rates (/proc/interrupts)") },
 	{ "netdev", cmd_netdev, N_("network interfaces and their rates (/proc/net/dev)") },
+	{ "info", cmd_info, N_("a module: what it is, its state, its parameters and their values") },
+	{ "load", cmd_load, N_("load a module by name or file, with parameters") },
+	{ "unload", cmd_unload, N_("unload a module (--stack: and what only it used)") },
+	{ "set", cmd_set, N_("change a loaded module's parameter") },
+	{ "explain", cmd_explain, N_("predict why loading a module would fail, without loading") },
 };
 
 static void usage(FILE *out)
 {
 	fputs(_("\nUsage:\n"), out);
-	fprintf(out, _(" %s [options] [command] [command options]\n"), PACKAGE);
+	fprintf(out, _(" %s [options]                 the full-screen interface\n"), PACKAGE);
+	fprintf(out, _(" %s [options] command [command options]\n"), PACKAGE);
 	fputs(_("\nShow the kernel's loadable modules, devices, interrupts and network\n"
 		"interfaces, and explain what they mean.\n"),
 	      out);
@@ -432,10 +465,9 @@ int lkm_cli_main(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
-	if (optind == argc) {
-		usage(stderr);
-		return EXIT_USAGE;
-	}
+	/* No command: the full-screen interface. */
+	if (optind == argc)
+		return lkm_tui_main(cli.root_dir, cli.config);
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
 		if (strcmp(argv[optind], commands[i].name) != 0)
 			continue;

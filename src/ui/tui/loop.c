@@ -142,13 +142,15 @@ int lkm_tui_loop(struct lkm_tui_app *app, const char **why)
 			if (read(tfd, &ticks, sizeof(ticks)) == (ssize_t)sizeof(ticks))
 				flags |= LKM_TUI_RESCAN;
 		}
-		if (fds[0].revents & POLLIN)
-			flags |= read_keys(app);
-		else if (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL)) {
+		/* A hung-up terminal reports POLLIN and POLLHUP together, and every read then
+		 * fails at once: test the hang-up first, or the loop spins on it forever. */
+		if (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL)) {
 			/* The terminal went away: nobody is left to show anything to. */
 			status = 128 + SIGHUP;
 			goto out;
 		}
+		if (fds[0].revents & POLLIN)
+			flags |= read_keys(app);
 		if (flags & LKM_TUI_QUIT) {
 			status = 0;
 			goto out;

@@ -1,0 +1,99 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#pragma once
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/engine.h"
+#include "core/resolve.h"
+#include "model/sysroot.h"
+
+/*
+ * The explainer: why the kernel said no, in plain language. A diagnosis names the cause
+ * (one of DESIGN.md's kinds), shows the evidence (the errno, the kernel's own log lines,
+ * what the file says, the system's state) and gives the fix as commands. The texts —
+ * titles, teaching paragraphs, fix templates — are one table (explain_texts.c).
+ */
+enum lkm_diag_kind {
+	LKM_DIAG_NONE,
+	LKM_DIAG_NOT_A_MODULE,
+	LKM_DIAG_VERMAGIC_MISMATCH,
+	LKM_DIAG_SYMBOL_VERSION_MISMATCH,
+	LKM_DIAG_UNRESOLVED_SYMBOLS,
+	LKM_DIAG_GPL_ONLY_SYMBOL,
+	LKM_DIAG_UNKNOWN_PARAMETER,
+	LKM_DIAG_INVALID_PARAMETER,
+	LKM_DIAG_ALREADY_LOADED,
+	LKM_DIAG_NO_DEVICE,
+	LKM_DIAG_INIT_FAILED,
+	LKM_DIAG_PERMISSION_DENIED,
+	LKM_DIAG_MODULES_DISABLED,
+	LKM_DIAG_SIGNATURE_REJECTED,
+	LKM_DIAG_WRONG_ARCHITECTURE,
+	LKM_DIAG_IN_USE,
+	LKM_DIAG_PERMANENT,
+	LKM_DIAG_NOT_LOADED,
+	LKM_DIAG_BUILTIN,
+	LKM_DIAG_NOT_FOUND,
+	LKM_DIAG_NO_MODULE_SUPPORT,
+	LKM_DIAG_READ_ONLY_PARAMETER,
+	LKM_DIAG_INSTALL_COMMAND,
+	LKM_DIAG_PERSIST_FAILED,
+	LKM_DIAG_OFFLINE_ROOT,
+	LKM_DIAG_COUNT
+};
+
+struct lkm_diagnosis {
+	enum lkm_diag_kind kind;
+	int err;               /* the -errno behind it (0 for a prediction) */
+	char *title;           /* one line */
+	char *teach;           /* the paragraph that teaches what happened */
+	char **evidence;       /* what shows it: kernel lines, the file, the system */
+	size_t n_evidence;
+	char **fix;            /* what to do, commands first */
+	size_t n_fix;
+};
+
+/* What the explainer looks at besides the result. */
+struct lkm_explain_ctx {
+	const struct lkm_sysroot *root;
+	struct lkm_resolver *resolver; /* may be NULL */
+	const char *release;           /* the running kernel's release ("6.1.0-56-amd64") */
+	const char *machine;           /* uname -m of the running kernel ("x86_64") */
+};
+
+/* The kind's stable id ("unresolved-symbols") and its teaching paragraph (translated). */
+const char *lkm_diag_id(enum lkm_diag_kind kind);
+const char *lkm_diag_teach(enum lkm_diag_kind kind);
+
+/*
+ * The diagnosis of a failed RES (res->err != 0). Returns 0, or -ENOMEM. OUT is released
+ * with lkm_diagnosis_release.
+ */
+int lkm_explain_result(const struct lkm_explain_ctx *ctx, const struct lkm_result *res,
+		       struct lkm_diagnosis *out);
+
+/*
+ * Predicts, without loading, every failure static analysis can see for loading TARGET with
+ * PARAMS: the engine's own refusals (a dry run), then what the file says — not a module,
+ * another architecture, another kernel's vermagic or symbol versions, symbols nothing
+ * would provide. *OUT gets N diagnoses (0: no problem found); free with
+ * lkm_diagnoses_free. Returns N or -ENOMEM.
+ */
+int lkm_explain_predict(const struct lkm_explain_ctx *ctx, const struct lkm_engine *engine,
+			const char *target, const char *const *params, size_t n_params,
+			struct lkm_diagnosis **out);
+
+void lkm_diagnosis_release(struct lkm_diagnosis *d);
+void lkm_diagnoses_free(struct lkm_diagnosis *v, size_t n);
+
+/* Fills CTX->release and ->machine for ROOT: uname on the live system, else the root's
+ * osrelease (BUF holds the strings). */
+void lkm_explain_ctx_init(struct lkm_explain_ctx *ctx, const struct lkm_sysroot *root,
+			  struct lkm_resolver *resolver, char *buf, size_t size);
+
+/* One sentence for a module state, count, flag or taint letter (for info and the TUI's
+ * teach key). KEY is "live", "loading", "unloading", "deleted", "initializing",
+ * "uninitialized", "permanent", "unsafe", "unused", "autoclean", "use-count--1",
+ * "use-count-0", "use-count", "used-by", or "taint-X" for a letter X. NULL if unknown. */
+const char *lkm_explain_term(const char *key);

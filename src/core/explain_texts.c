@@ -1,0 +1,337 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * Every text the explainer shows, as one table: for each kind, a title, the paragraph that
+ * teaches what happened in the kernel, and the fixes. Templates take:
+ *   %m module   %f file (or what was named)   %t what was named   %p parameter
+ *   %r running kernel release   %v the kind's one value (a symbol, an errno name, ...)
+ *   %e each element of the kind's list: a fix line with %e is repeated per element
+ * A line whose placeholder has nothing to fill it is left out.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "core/explain.h"
+#include "core/explain_texts.h"
+#include "i18n.h"
+
+static const struct lkm_diag_text texts[LKM_DIAG_COUNT] = {
+	[LKM_DIAG_NOT_A_MODULE] = {
+		"not-a-module",
+		N_("%f is not a kernel module"),
+		N_("The kernel loads only files built as modules: an ELF relocatable object with a "
+		   ".modinfo section (name, license, the kernel it was built for) and a "
+		   ".gnu.linkonce.this_module section (the struct module the kernel fills in). "
+		   "Without them the file is an ordinary object: often code meant to be built "
+		   "into the kernel, or a module source compiled without linux/module.h and "
+		   "MODULE_LICENSE(), or with plain gcc instead of the kernel's build system. "
+		   "kmod calls this \"Invalid module format\", the same words it uses for a "
+		   "module built for another kernel."),
+		{ N_("build it as a module with the kernel's build system: "
+		     "make -C /lib/modules/%r/build M=$PWD modules"),
+		  N_("if it is meant to be part of the kernel, check whether this kernel has it "
+		     "built in: grep -w %m /lib/modules/%r/modules.builtin") },
+	},
+	[LKM_DIAG_VERMAGIC_MISMATCH] = {
+		"vermagic-mismatch",
+		N_("%f was built for another kernel (%v), not for this one (%r)"),
+		N_("Every module records the kernel it was built against in its version magic "
+		   "(vermagic): the release, and flags such as SMP, preempt, mod_unload and "
+		   "modversions. The kernel refuses a module whose vermagic differs from its own, "
+		   "because its internal structures may be laid out differently and the module "
+		   "could crash the system."),
+		{ N_("install the module built for this kernel (Debian: the linux-image-%r "
+		     "package ships its modules)"),
+		  N_("or rebuild it against this kernel's headers: apt-get install "
+		     "linux-headers-%r, then make -C /lib/modules/%r/build M=$PWD modules") },
+	},
+	[LKM_DIAG_SYMBOL_VERSION_MISMATCH] = {
+		"symbol-version-mismatch",
+		N_("%f was built against another build of the kernel: symbol %v has another version"),
+		N_("This kernel records a checksum (CRC) of the exact declaration of every "
+		   "symbol it exports (CONFIG_MODVERSIONS), and each module records the checksums "
+		   "it was compiled against in its __versions table. A different checksum for "
+		   "the same symbol means the module was compiled against other kernel sources "
+		   "or another configuration: typically another flavour (-cloud, -rt) or another "
+		   "build of the same release. module_layout's checksum covers struct module "
+		   "itself: when it differs, the whole module comes from another kernel build."),
+		{ N_("use the module built for this kernel, %r (the linux-image-%r package ships "
+		     "its modules)"),
+		  N_("or rebuild it against this kernel's headers: apt-get install "
+		     "linux-headers-%r, then make -C /lib/modules/%r/build M=$PWD modules") },
+	},
+	[LKM_DIAG_UNRESOLVED_SYMBOLS] = {
+		"unresolved-symbols",
+		N_("%m needs symbols that nothing loaded provides"),
+		N_("A module calls functions and uses variables that the kernel or other modules "
+		   "export. When it is loaded, the kernel looks up each of them among what is "
+		   "exported right now; a name it cannot find is an unresolved symbol, and the "
+		   "load stops with ENOENT (\"Unknown symbol in module\"). Usually the module that "
+		   "exports it is not loaded yet: load that one first, or load by name, which "
+		   "loads the prerequisites in order (from modules.dep)."),
+		{ N_("lkmtui load %e"), N_("or load %m by name, with its prerequisites: lkmtui "
+					   "load %m") },
+	},
+	[LKM_DIAG_GPL_ONLY_SYMBOL] = {
+		"gpl-only-symbol",
+		N_("%m is not under a GPL-compatible licence but uses symbols exported only to GPL modules"),
+		N_("Kernel code exports some symbols with EXPORT_SYMBOL_GPL: only modules whose "
+		   "MODULE_LICENSE is GPL-compatible may use them. For any other module the "
+		   "kernel acts as if the symbol did not exist, and the load fails with "
+		   "\"Unknown symbol\"."),
+		{ N_("if you may, declare a GPL-compatible licence in the source: "
+		     "MODULE_LICENSE(\"GPL\"), then rebuild"),
+		  N_("otherwise stop using %e") },
+	},
+	[LKM_DIAG_UNKNOWN_PARAMETER] = {
+		"unknown-parameter",
+		N_("%m has no parameter %p"),
+		N_("A module's parameters are declared in its source with module_param(); the "
+		   "kernel knows only those names. Given another one, the kernel merely logs "
+		   "\"unknown parameter ignored\" and loads the module without it, so lkmtui stops "
+		   "before loading: you meant something by it. The parameters the module does "
+		   "have are listed below."),
+		{ N_("lkmtui info %m") },
+	},
+	[LKM_DIAG_INVALID_PARAMETER] = {
+		"invalid-parameter",
+		N_("the value given for %p is not what %m accepts"),
+		N_("Each parameter has a type: int, uint, bool, charp (a string), an array of one "
+		   "of them, or a driver's own. The kernel parses the value with that type's "
+		   "rules and refuses the whole load (EINVAL) when it does not fit: io=0x300 and "
+		   "io=768 are the same number, irq=eleven is not one."),
+		{ N_("lkmtui info %m") },
+	},
+	[LKM_DIAG_ALREADY_LOADED] = {
+		"already-loaded",
+		N_("%m is already loaded"),
+		N_("A module is loaded once. Loading it again changes nothing (\"File exists\"), "
+		   "and parameters given with the second load are not applied: the kernel keeps "
+		   "the values the module was loaded with. A writable parameter can be changed in "
+		   "place; a read-only one only by unloading the module and loading it again."),
+		{ N_("lkmtui set %m %e"), N_("or: lkmtui unload %m, then load it again with the new "
+					     "values") },
+	},
+	[LKM_DIAG_NO_DEVICE] = {
+		"no-device",
+		N_("%m found no device to drive"),
+		N_("The kernel loaded the driver's code and ran its init function, which probes "
+		   "for the hardware. It found none and returned ENODEV (\"No such device\"), so "
+		   "the kernel unloaded it again. Either the hardware is not there (not plugged "
+		   "in, switched off in the firmware, already taken by another driver), or, for "
+		   "old ISA drivers like ne, the parameters that say where to look (io=, irq=) do "
+		   "not match the card's jumpers."),
+		{ N_("check that the hardware is present: lspci -k or lsusb"),
+		  N_("give the parameters that select the hardware (below): lkmtui load %m "
+		     "io=0x300 irq=11") },
+	},
+	[LKM_DIAG_INIT_FAILED] = {
+		"init-failed",
+		N_("%m's init function failed (%v)"),
+		N_("The kernel loaded the module's code and ran its init function, which returned "
+		   "an error; the kernel then unloaded it. Why is in the module's own messages "
+		   "below, when it wrote any."),
+		{ N_("read the module's messages: dmesg | grep %m") },
+	},
+	[LKM_DIAG_PERMISSION_DENIED] = {
+		"permission-denied",
+		N_("changing the kernel's modules needs root"),
+		N_("Loading and unloading modules changes the running kernel, so it needs the "
+		   "CAP_SYS_MODULE capability, which root has; writing a parameter in /sys/module "
+		   "needs write permission on its file, normally root's. lkmtui checks this "
+		   "before asking the kernel."),
+		{ N_("run it as root: sudo lkmtui ...") },
+	},
+	[LKM_DIAG_MODULES_DISABLED] = {
+		"modules-disabled",
+		N_("loading and unloading modules is switched off until the next boot"),
+		N_("Writing 1 to /proc/sys/kernel/modules_disabled forbids loading and unloading "
+		   "modules for the rest of the boot, and it cannot be set back to 0: hardened "
+		   "systems do this once everything they need is loaded. The kernel answers "
+		   "every load and unload with EPERM."),
+		{ N_("reboot (and remove kernel.modules_disabled = 1 from /etc/sysctl.d if it is "
+		     "set there)") },
+	},
+	[LKM_DIAG_SIGNATURE_REJECTED] = {
+		"signature-rejected",
+		N_("the kernel refused %m: it is not signed with a key this kernel trusts"),
+		N_("With signature enforcement (module.sig_enforce=1, or kernel lockdown under "
+		   "Secure Boot) the kernel loads only modules signed by a key in its keyrings. "
+		   "Modules built outside the distribution are unsigned unless you sign them."),
+		{ N_("sign it: /usr/src/linux-headers-%r/scripts/sign-file sha256 KEY.priv KEY.der %f"),
+		  N_("and enrol the key: mokutil --import KEY.der (then reboot)") },
+	},
+	[LKM_DIAG_WRONG_ARCHITECTURE] = {
+		"wrong-architecture",
+		N_("%f is built for %v, not for this machine"),
+		N_("A module is machine code for one processor architecture, and this kernel runs "
+		   "on another. The kernel checks the ELF header and refuses it (\"Invalid module "
+		   "format\")."),
+		{ N_("build it for this machine (uname -m) against this kernel's headers: "
+		     "make -C /lib/modules/%r/build M=$PWD modules") },
+	},
+	[LKM_DIAG_IN_USE] = {
+		"in-use",
+		N_("%m is in use"),
+		N_("The kernel counts the references that keep a module loaded: other modules "
+		   "that use its symbols, open device files, mounted file systems, network "
+		   "interfaces that are up. While the count is above zero it refuses to unload "
+		   "it (rmmod says \"Resource temporarily unavailable\"). Unload its users first, "
+		   "or unload the whole stack from the top."),
+		{ N_("lkmtui unload %e"), N_("then: lkmtui unload %m") },
+	},
+	[LKM_DIAG_PERMANENT] = {
+		"permanent",
+		N_("%m cannot be unloaded: it is permanent"),
+		N_("A module built with an init function but no exit function has no way to undo "
+		   "what it set up, so the kernel marks it [permanent] in /proc/modules and never "
+		   "unloads it. Only a reboot removes it."),
+		{ N_("reboot to remove it") },
+	},
+	[LKM_DIAG_NOT_LOADED] = {
+		"not-loaded",
+		N_("%t is not loaded"),
+		N_("Only a module listed in /proc/modules can be unloaded or have its parameters "
+		   "changed in /sys/module. Names with '-' and '_' are the same module."),
+		{ N_("did you mean: lkmtui unload %e"), N_("see what is loaded: lkmtui list") },
+	},
+	[LKM_DIAG_BUILTIN] = {
+		"builtin",
+		N_("%m is built into the kernel"),
+		N_("This kernel was compiled with %m inside it (it is listed in modules.builtin), "
+		   "not as a loadable module. It is always there: it cannot be loaded or "
+		   "unloaded. Its parameters are set on the kernel command line as "
+		   "%m.NAME=VALUE, and the writable ones can be changed in "
+		   "/sys/module/%m/parameters."),
+		{ N_("add %m.NAME=VALUE to the kernel command line, or: lkmtui set %m NAME=VALUE") },
+	},
+	[LKM_DIAG_NOT_FOUND] = {
+		"not-found",
+		N_("no module called %t"),
+		N_("lkmtui looks a name up as modprobe does: a module name in "
+		   "/lib/modules/RELEASE/modules.dep, then an alias (modprobe.d, modules.alias), "
+		   "for the running kernel only. A module installed for another kernel, or copied "
+		   "into /lib/modules without running depmod, is not found."),
+		{ N_("did you mean: lkmtui load %e"),
+		  N_("if you copied the module into /lib/modules/%r yourself: depmod -a"),
+		  N_("or load the file itself: lkmtui load ./%t.ko") },
+	},
+	[LKM_DIAG_NO_MODULE_SUPPORT] = {
+		"no-module-support",
+		N_("this kernel cannot load modules"),
+		N_("The kernel was built without loadable-module support (CONFIG_MODULES): all "
+		   "its drivers are built in, and it has no /proc/modules. Nothing can be loaded "
+		   "or unloaded; lkmtui still shows the devices, interrupts and network "
+		   "interfaces."),
+		{ N_("lkmtui devices; lkmtui interrupts; lkmtui netdev") },
+	},
+	[LKM_DIAG_READ_ONLY_PARAMETER] = {
+		"read-only-parameter",
+		N_("%p of %m is read-only"),
+		N_("A module declares each parameter's permissions in its source "
+		   "(module_param(name, type, perm)). A read-only one (0444) can be read in "
+		   "/sys/module/%m/parameters but set only when the module is loaded."),
+		{ N_("lkmtui unload %m, then: lkmtui load %m %p=VALUE"),
+		  N_("to keep it for every later load, add --persist to that load") },
+	},
+	[LKM_DIAG_INSTALL_COMMAND] = {
+		"install-command",
+		N_("modprobe.d replaces loading %m with a command"),
+		N_("An \"install\" line in modprobe.d tells modprobe to run a shell command "
+		   "instead of inserting the module (sometimes /bin/false, to forbid it). lkmtui "
+		   "runs no shell commands, so it stops here."),
+		{ N_("let modprobe run the command: modprobe %m"),
+		  N_("or insert the file itself, without the command: lkmtui load %f") },
+	},
+	[LKM_DIAG_PERSIST_FAILED] = {
+		"persist-failed",
+		N_("the options for %m could not be saved"),
+		N_("--persist writes \"options MODULE NAME=VALUE\" to /etc/modprobe.d/lkmtui.conf, "
+		   "which modprobe and lkmtui read at every later load. The file is replaced "
+		   "in one step, so a failure leaves the old one as it was."),
+		{ NULL },
+	},
+	[LKM_DIAG_OFFLINE_ROOT] = {
+		"offline-root",
+		N_("%t: lkmtui does not change a system it is only looking at"),
+		N_("With --root DIR, lkmtui reads /proc, /sys and /lib/modules under DIR: a copy "
+		   "of another machine, an image, a test tree. Loading or unloading would act on "
+		   "the kernel running here, not on that system, so lkmtui refuses; --dry-run "
+		   "still shows every step it would take."),
+		{ N_("see the steps: add --dry-run") },
+	},
+};
+
+const struct lkm_diag_text *lkm_diag_text(enum lkm_diag_kind kind)
+{
+	if (kind <= LKM_DIAG_NONE || kind >= LKM_DIAG_COUNT)
+		return NULL;
+	return &texts[kind];
+}
+
+const char *lkm_diag_id(enum lkm_diag_kind kind)
+{
+	const struct lkm_diag_text *t = lkm_diag_text(kind);
+
+	return t ? t->id : "none";
+}
+
+const char *lkm_diag_teach(enum lkm_diag_kind kind)
+{
+	const struct lkm_diag_text *t = lkm_diag_text(kind);
+
+	return t ? _(t->teach) : "";
+}
+
+/* What each state, count, flag and taint letter means: info and the TUI's teach key. */
+static const struct {
+	const char *key;
+	const char *text;
+} terms[] = {
+	{ "live", N_("Live: loaded, initialised and working.") },
+	{ "loading", N_("Loading: the kernel is running the module's init function; it is not "
+			"usable yet.") },
+	{ "unloading", N_("Unloading: the kernel is running the module's exit function; it "
+			  "will be gone when that returns.") },
+	{ "deleted", N_("deleted (2.4): unloaded while still referenced; it goes when the last "
+			"reference does.") },
+	{ "initializing", N_("initializing (2.4): its init function is running.") },
+	{ "uninitialized", N_("uninitialized (2.4): loaded but its init function has not run.") },
+	{ "permanent", N_("[permanent]: built without an exit function, so it can never be "
+			  "unloaded; only a reboot removes it.") },
+	{ "unsafe", N_("[unsafe]: it was unloaded by force once (rmmod -f), which the kernel "
+		       "does not consider safe.") },
+	{ "unused", N_("(unused) (2.4): nothing has used it since it was loaded, so "
+		       "autoclean may remove it.") },
+	{ "autoclean", N_("(autoclean) (2.4): loaded on demand by kerneld/kmod, removed again "
+			  "automatically when unused.") },
+	{ "use-count--1", N_("use count -1: the module is being unloaded (or, on 2.4, it has "
+			     "its own busy check), so the count means nothing now.") },
+	{ "use-count-0", N_("use count 0: nothing holds it; it can be unloaded.") },
+	{ "use-count", N_("use count: the references that keep it loaded (modules using it, "
+			  "open devices, mounts); it can be unloaded only at 0.") },
+	{ "used-by", N_("used by: the loaded modules that use its symbols; they must be "
+			"unloaded before it.") },
+	{ "taint-P", N_("P: a proprietary module (licence not GPL-compatible) was loaded.") },
+	{ "taint-O", N_("O: an out-of-tree module (not built with the kernel) was loaded.") },
+	{ "taint-E", N_("E: an unsigned module was loaded in a kernel that supports "
+			"signatures.") },
+	{ "taint-C", N_("C: a staging driver (drivers/staging, not up to the kernel's standards) "
+			"was loaded.") },
+	{ "taint-F", N_("F: a module was loaded by force (insmod -f), ignoring version checks.") },
+	{ "taint-R", N_("R: a module was unloaded by force (rmmod -f).") },
+	{ "taint-X", N_("X: an auxiliary taint, set by a distribution (a module it does not "
+			"support).") },
+	{ "taint-N", N_("N: a module built for kernel testing (in-kernel tests) was loaded.") },
+	{ "taint-K", N_("K: the kernel has been live patched.") },
+	{ "taint-T", N_("T: the kernel was built with the struct randomisation plugin.") },
+	{ "taint-G", N_("G: no proprietary module was loaded (all GPL).") },
+};
+
+const char *lkm_explain_term(const char *key)
+{
+	for (size_t i = 0; i < sizeof(terms) / sizeof(terms[0]); i++)
+		if (strcmp(terms[i].key, key) == 0)
+			return _(terms[i].text);
+	return NULL;
+}

@@ -1,0 +1,343 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * lkmtui info: what a module is (its .modinfo), whether and how it is loaded (with what
+ * each state, count and taint letter means), its parameters with their current values,
+ * and what modprobe.d and lkmtui.conf say about it.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/explain.h"
+#include "core/modfile.h"
+#include "core/params.h"
+#include "core/persist.h"
+#include "i18n.h"
+#include "model/modules.h"
+#include "model/sysmodule.h"
+#include "ui/cli_report.h"
+#include "ui/json.h"
+
+/* The .modinfo keys shown, in this order; repeated keys are shown each time. */
+static const char *const info_keys[] = {
+	"name", "description", "author", "license", "version", "srcversion", "alias", "depends",
+	"softdep", "firmware", "import_ns", "intree", "staging", "retpoline", "vermagic",
+};
+
+struct info {
+	char *name;
+	const char *path;
+	struct lkm_modlist found;
+	struct lkm_modfile *mf;
+	struct lkm_modules mods;
+	const struct lkm_module *loaded;
+	struct lkm_sysmodule sm;
+	struct lkm_modconf conf;
+	char **persisted;
+	bool builtin;
+	char error[300];
+};
+
+static void info_release(struct info *in)
+{
+	free(in->name);
+	lkm_modlist_release(&in->found);
+	lkm_modfile_free(in->mf);
+	lkm_modules_release(&in->mods);
+	lkm_sysmodule_release(&in->sm);
+	lkm_modconf_release(&in->conf);
+	lkm_persist_strv_free(in->persisted);
+}
+
+static bool is_path(const char *t)
+{
+	return strchr(t, '/') != NULL || (strstr(t, ".ko") != NULL && access(t, F_OK) == 0);
+}
+
+/* Gathers everything; returns 0, or -ENOENT when TARGET is nothing we know. */
+static int gather(struct info *in, const struct lkm_sysroot *root, struct lkm_resolver *resolver,
+		  const char *target)
+{
+	struct lkm_modfile_error why = { 0 };
+
+	memset(in, 0, sizeof(*in));
+	if (is_path(target)) {
+		in->path = target;
+		if (lkm_modfile_open(target, &in->mf, &why) < 0) {
+			snprintf(in->error, sizeof(in->error), "%s", why.reason);
+			return why.err;
+		}
+		in->name = lkm_modfile_module_name(in->mf, target);
+	} else {
+		if (resolver && lkm_resolve_lookup(resolver, target, &in->found) == 0 && in->found.n) {
+			in->name = strdup(in->found.v[0].name);
+			in->path = in->found.v[0].path;
+			in->builtin = in->found.v[0].builtin;
+			if (in->path && lkm_modfile_open(in->path, &in->mf, &why) < 0)
+				snprintf(in->error, sizeof(in->error), "%s", why.reason);
+		} else {
+			in->name = strdup(target);
+		}
+	}
+	if (in->name == NULL)
+		return -ENOMEM;
+	for (char *p = in->name; *p; p++)
+		if (*p == '-')
+			*p = '_';
+	if (lkm_modules_read(&in->mods, root) == 0)
+		in->loaded = lkm_modules_find(&in->mods, in->name);
+	if (lkm_sysmodule_read(root, in->name, &in->sm) < 0)
+		return -ENOMEM;
+	if (resolver)
+		lkm_resolve_modconf(resolver, in->name, &in->conf);
+	lkm_persist_read(root, in->name, &in->persisted);
+	if (in->mf == NULL && in->loaded == NULL && !in->sm.present && !in->builtin) {
+		if (!in->error[0])
+			snprintf(in->error, sizeof(in->error),
+				 _("no module, alias or file is called %s"), target);
+		return -ENOENT;
+	}
+	return 0;
+}
+
+static const struct lkm_sysparam *current(const struct info *in, const char *name)
+{
+	for (size_t i = 0; i < in->sm.n_params; i++)
+		if (lkm_param_name_eq(in->sm.params[i].name, name))
+			return &in->sm.params[i];
+	return NULL;
+}
+
+static void print_term(FILE *out, const char *label, const char *value, const char *key)
+{
+	const char *t = key ? lkm_explain_term(key) : NULL;
+
+	fprintf(out, "%-12s %s\n", label, value);
+	if (t)
+		fprintf(out, "%-12s   %s\n", "", t);
+}
+
+static void print_text(FILE *out, const struct info *in)
+{
+	const struct lkm_modfile_param *decl = NULL;
+	size_t n_decl = in->mf ? lkm_modfile_params(in->mf, &decl) : 0;
+
+	fprintf(out, "%-12s %s\n", _("module"), in->name);
+	if (in->path)
+		fprintf(out, "%-12s %s%s%s%s\n", _("file"), in->path,
+			in->mf && strcmp(lkm_modfile_compression(in->mf), "none") ? " (" : "",
+			in->mf && strcmp(lkm_modfile_compression(in->mf), "none")
+				? lkm_modfile_compression(in->mf) : "",
+			in->mf && strcmp(lkm_modfile_compression(in->mf), "none") ? ")" : "");
+	if (in->builtin)
+		fprintf(out, "%-12s %s\n", "", _("built into the kernel (modules.builtin)"));
+	if (in->error[0])
+		fprintf(out, "%-12s %s\n", _("file error"), in->error);
+	for (size_t k = 0; in->mf && k < sizeof(info_keys) / sizeof(info_keys[0]); k++) {
+		size_t pos = 0;
+		const char *v;
+
+		while ((v = lkm_modfile_info_next(in->mf, info_keys[k], &pos, NULL)) != NULL)
+			fprintf(out, "%-12s %s\n", info_keys[k], v);
+	}
+	if (in->mf) {
+		const struct lkm_modfile_signature *sig = lkm_modfile_signature(in->mf);
+
+		fprintf(out, "%-12s %s, %d-bit, %s\n", _("elf"), lkm_modfile_machine_name(in->mf),
+			lkm_modfile_elf_class(in->mf), lkm_modfile_type_name(in->mf));
+		if (sig->present)
+			fprintf(out, "%-12s %s%s%s\n", _("signature"), sig->signer ? sig->signer : _("present"),
+				sig->hash_algo ? ", " : "", sig->hash_algo ? sig->hash_algo : "");
+		else
+			fprintf(out, "%-12s %s\n", _("signature"), _("none"));
+	}
+
+	if (in->loaded) {
+		const struct lkm_module *m = in->loaded;
+		char count[32], key[32];
+		char users[1024] = "";
+		size_t len = 0;
+
+		print_term(out, _("state"), m->state_word, lkm_module_state_id(m->state));
+		snprintf(count, sizeof(count), "%lld", (long long)m->use_count);
+		snprintf(key, sizeof(key), m->use_count == -1 ? "use-count--1"
+					   : m->use_count == 0 ? "use-count-0" : "use-count");
+		if (m->has_use_count)
+			print_term(out, _("use count"), count, key);
+		for (const char *u = lkm_module_next_user(m, NULL); u; u = lkm_module_next_user(m, u))
+			len += (size_t)snprintf(users + len, len < sizeof(users) ? sizeof(users) - len : 0,
+						"%s%s", len ? ", " : "", u);
+		if (m->n_used_by)
+			print_term(out, _("used by"), users, "used-by");
+		if (m->flags & LKM_MODFLAG_PERMANENT)
+			print_term(out, _("flags"), "[permanent]", "permanent");
+		if (m->flags & LKM_MODFLAG_UNSAFE)
+			print_term(out, _("flags"), "[unsafe]", "unsafe");
+		if (m->flags & LKM_MODFLAG_AUTOCLEAN)
+			print_term(out, _("flags"), "(autoclean)", "autoclean");
+		if (m->flags & LKM_MODFLAG_UNUSED)
+			print_term(out, _("flags"), "(unused)", "unused");
+		if (m->taints && *m->taints) {
+			fprintf(out, "%-12s %s\n", _("taints"), m->taints);
+			for (const char *t = m->taints; *t; t++) {
+				char tk[16];
+				const char *text;
+
+				snprintf(tk, sizeof(tk), "taint-%c", *t);
+				text = lkm_explain_term(tk);
+				if (text)
+					fprintf(out, "%-12s   %s\n", "", text);
+			}
+		}
+		if (in->sm.present && in->sm.has_coresize)
+			fprintf(out, "%-12s %llu\n", _("core size"), (unsigned long long)in->sm.coresize);
+	} else if (in->sm.present) {
+		fprintf(out, "%-12s %s\n", _("state"),
+			_("present in /sys/module but not in /proc/modules: built in"));
+	} else {
+		fprintf(out, "%-12s %s\n", _("state"), _("not loaded"));
+	}
+
+	if (n_decl || in->sm.n_params) {
+		fprintf(out, _("parameters:\n"));
+		for (size_t i = 0; i < n_decl; i++) {
+			const struct lkm_sysparam *p = current(in, decl[i].name);
+
+			fprintf(out, "  %-16s %-14s", decl[i].name, decl[i].type ? decl[i].type : "?");
+			if (p)
+				fprintf(out, " = %-10s %s", p->value ? p->value : "?",
+					p->writable ? _("(writable)") : _("(read-only)"));
+			fputc('\n', out);
+			if (decl[i].description)
+				fprintf(out, "  %-16s %s\n", "", decl[i].description);
+		}
+		for (size_t i = 0; in->mf == NULL && i < in->sm.n_params; i++)
+			fprintf(out, "  %-16s = %-10s %s\n", in->sm.params[i].name,
+				in->sm.params[i].value ? in->sm.params[i].value : "?",
+				in->sm.params[i].writable ? _("(writable)") : _("(read-only)"));
+	}
+
+	if (in->conf.options)
+		fprintf(out, "%-12s %s\n", _("options"), in->conf.options);
+	for (size_t i = 0; in->persisted && in->persisted[i]; i++)
+		fprintf(out, "%-12s %s %s\n", i ? "" : _("persisted"), in->persisted[i],
+			i ? "" : "(" LKM_PERSIST_FILE ")");
+	if (in->conf.blacklisted) {
+		fprintf(out, "%-12s %s\n", _("blacklist"), _("yes, in modprobe.d"));
+		fprintf(out, "%-12s   %s\n", "",
+			_("That stops it being loaded through an alias (hardware detection at boot). "
+			  "It does not stop an explicit load by name, nor a load as another module's "
+			  "dependency: to forbid it entirely, use \"install NAME /bin/false\"."));
+	}
+	for (size_t i = 0; i < in->conf.pre.n; i++)
+		fprintf(out, "%-12s %s\n", _("softdep pre"), in->conf.pre.v[i].name);
+	for (size_t i = 0; i < in->conf.post.n; i++)
+		fprintf(out, "%-12s %s\n", _("softdep post"), in->conf.post.v[i].name);
+	if (in->conf.install)
+		fprintf(out, "%-12s %s\n", _("install"), in->conf.install);
+	if (in->conf.remove)
+		fprintf(out, "%-12s %s\n", _("remove"), in->conf.remove);
+}
+
+static void print_json(FILE *out, const struct info *in)
+{
+	const struct lkm_modfile_param *decl = NULL;
+	size_t n_decl = in->mf ? lkm_modfile_params(in->mf, &decl) : 0;
+	struct lkm_json j;
+
+	lkm_json_init(&j, out);
+	lkm_json_open(&j, NULL, '{');
+	lkm_json_bool(&j, "ok", true);
+	lkm_json_str(&j, "module", in->name);
+	lkm_json_str(&j, "path", in->path);
+	lkm_json_bool(&j, "builtin", in->builtin);
+	lkm_json_str(&j, "compression", in->mf ? lkm_modfile_compression(in->mf) : NULL);
+	lkm_json_open(&j, "modinfo", '{');
+	for (size_t k = 0; in->mf && k < sizeof(info_keys) / sizeof(info_keys[0]); k++) {
+		size_t pos = 0, count = 0;
+		const char *v;
+
+		while (lkm_modfile_info_next(in->mf, info_keys[k], &pos, NULL))
+			count++;
+		if (count == 0)
+			continue;
+		pos = 0;
+		lkm_json_open(&j, info_keys[k], '[');
+		while ((v = lkm_modfile_info_next(in->mf, info_keys[k], &pos, NULL)) != NULL)
+			lkm_json_str(&j, NULL, v);
+		lkm_json_close(&j, ']');
+	}
+	lkm_json_close(&j, '}');
+	lkm_json_bool(&j, "loaded", in->loaded != NULL);
+	if (in->loaded) {
+		lkm_json_str(&j, "state", lkm_module_state_id(in->loaded->state));
+		lkm_json_i64(&j, "use_count", in->loaded->use_count);
+		lkm_json_open(&j, "used_by", '[');
+		for (const char *u = lkm_module_next_user(in->loaded, NULL); u;
+		     u = lkm_module_next_user(in->loaded, u))
+			lkm_json_str(&j, NULL, u);
+		lkm_json_close(&j, ']');
+		lkm_json_str(&j, "taints", in->loaded->taints);
+	}
+	lkm_json_open(&j, "parameters", '[');
+	for (size_t i = 0; i < n_decl; i++) {
+		const struct lkm_sysparam *p = current(in, decl[i].name);
+
+		lkm_json_open(&j, NULL, '{');
+		lkm_json_str(&j, "name", decl[i].name);
+		lkm_json_str(&j, "type", decl[i].type);
+		lkm_json_str(&j, "description", decl[i].description);
+		lkm_json_str(&j, "value", p ? p->value : NULL);
+		if (p)
+			lkm_json_bool(&j, "writable", p->writable);
+		else
+			lkm_json_null(&j, "writable");
+		lkm_json_close(&j, '}');
+	}
+	lkm_json_close(&j, ']');
+	lkm_json_str(&j, "options", in->conf.options);
+	lkm_json_bool(&j, "blacklisted", in->conf.blacklisted);
+	lkm_json_str(&j, "install", in->conf.install);
+	lkm_json_str(&j, "remove", in->conf.remove);
+	lkm_json_close(&j, '}');
+	lkm_json_end(&j);
+}
+
+int lkm_report_info(FILE *out, const struct lkm_sysroot *root, struct lkm_resolver *resolver,
+		    const char *target, bool json)
+{
+	struct info in;
+	int err = gather(&in, root, resolver, target);
+
+	if (err == -ENOMEM) {
+		fprintf(stderr, _("%s: out of memory\n"), PACKAGE);
+		info_release(&in);
+		return EXIT_FAILURE;
+	}
+	if (err < 0) {
+		if (json) {
+			struct lkm_json j;
+
+			lkm_json_init(&j, out);
+			lkm_json_open(&j, NULL, '{');
+			lkm_json_bool(&j, "ok", false);
+			lkm_json_i64(&j, "errno", -err);
+			lkm_json_str(&j, "errno_name", strerrorname_np(-err));
+			lkm_json_str(&j, "error", in.error);
+			lkm_json_close(&j, '}');
+			lkm_json_end(&j);
+		}
+		fprintf(stderr, "%s: %s\n", PACKAGE, in.error);
+		info_release(&in);
+		return EXIT_FAILURE;
+	}
+	if (json)
+		print_json(out, &in);
+	else
+		print_text(out, &in);
+	info_release(&in);
+	return EXIT_SUCCESS;
+}

@@ -1,0 +1,264 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/explain.h"
+#include "i18n.h"
+#include "ui/cli_report.h"
+#include "ui/json.h"
+
+/* Prints TEXT wrapped at WIDTH columns, each line indented by INDENT spaces. */
+static void wrap(FILE *out, const char *text, int indent, int width)
+{
+	const char *p = text;
+
+	while (*p) {
+		int room = width - indent;
+		const char *end = p, *brk = NULL;
+
+		while (*end && end - p < room) {
+			if (*end == ' ')
+				brk = end;
+			end++;
+		}
+		if (*end == '\0')
+			brk = end;
+		else if (brk == NULL)
+			brk = end;
+		fprintf(out, "%*s%.*s\n", indent, "", (int)(brk - p), p);
+		p = brk;
+		while (*p == ' ')
+			p++;
+	}
+}
+
+static const char *errno_name(int err)
+{
+	const char *name = err ? strerrorname_np(-err) : NULL;
+
+	return name ? name : "";
+}
+
+static void print_diagnosis(FILE *out, const struct lkm_diagnosis *d)
+{
+	fprintf(out, "%s: %s  [%s]\n\n", PACKAGE, d->title, lkm_diag_id(d->kind));
+	wrap(out, d->teach, 2, 80);
+	if (d->n_evidence) {
+		fputs(_("\nEvidence:\n"), out);
+		for (size_t i = 0; i < d->n_evidence; i++)
+			fprintf(out, "  - %s\n", d->evidence[i]);
+	}
+	if (d->n_fix) {
+		fputs(_("\nFix:\n"), out);
+		for (size_t i = 0; i < d->n_fix; i++)
+			fprintf(out, "  > %s\n", d->fix[i]);
+	}
+}
+
+static void json_diagnosis(struct lkm_json *j, const struct lkm_diagnosis *d)
+{
+	lkm_json_open(j, "diagnosis", '{');
+	lkm_json_str(j, "kind", lkm_diag_id(d->kind));
+	lkm_json_i64(j, "errno", -d->err);
+	lkm_json_str(j, "errno_name", errno_name(d->err));
+	lkm_json_str(j, "title", d->title);
+	lkm_json_str(j, "explanation", d->teach);
+	lkm_json_open(j, "evidence", '[');
+	for (size_t i = 0; i < d->n_evidence; i++)
+		lkm_json_str(j, NULL, d->evidence[i]);
+	lkm_json_close(j, ']');
+	lkm_json_open(j, "fix", '[');
+	for (size_t i = 0; i < d->n_fix; i++)
+		lkm_json_str(j, NULL, d->fix[i]);
+	lkm_json_close(j, ']');
+	lkm_json_close(j, '}');
+}
+
+static const char *op_word(enum lkm_op op)
+{
+	switch (op) {
+	case LKM_OP_LOAD: return "load";
+	case LKM_OP_UNLOAD: return "unload";
+	case LKM_OP_SET: return "set";
+	}
+	return "?";
+}
+
+/* One step as a person reads it. */
+static void print_step(FILE *out, const struct lkm_step *s, bool dry_run)
+{
+	switch (s->kind) {
+	case LKM_STEP_INSERT:
+		fprintf(out, dry_run ? _("  insert %s from %s") : _("  inserted %s from %s"), s->module,
+			s->path);
+		if (s->params && *s->params)
+			fprintf(out, _(" with %s"), s->params);
+		break;
+	case LKM_STEP_SKIP_LOADED: fprintf(out, _("  %s is already loaded"), s->module); break;
+	case LKM_STEP_SKIP_BUILTIN: fprintf(out, _("  %s is built into the kernel"), s->module); break;
+	case LKM_STEP_SKIP_BLACKLIST: fprintf(out, _("  skip %s"), s->module); break;
+	case LKM_STEP_REMOVE:
+		fprintf(out, dry_run ? _("  remove %s") : _("  removed %s"), s->module);
+		break;
+	case LKM_STEP_KEEP: fprintf(out, _("  keep %s"), s->module); break;
+	case LKM_STEP_WRITE_PARAM:
+		fprintf(out, dry_run ? _("  write %s to /sys/module/%s/parameters")
+				     : _("  wrote %s to /sys/module/%s/parameters"),
+			s->params, s->module);
+		break;
+	case LKM_STEP_PERSIST:
+		fprintf(out, dry_run ? _("  save the options of %s in %s") : _("  saved the options of %s in %s"),
+			s->module, s->path);
+		break;
+	}
+	if (s->note)
+		fprintf(out, " (%s)", s->note);
+	if (s->err)
+		fprintf(out, _(": failed, %s"), errno_name(s->err));
+	fputc('\n', out);
+}
+
+int lkm_report_result(FILE *out, const struct lkm_sysroot *root, struct lkm_resolver *resolver,
+		      const struct lkm_result *res, bool json, bool dry_run)
+{
+	struct lkm_explain_ctx ctx;
+	struct lkm_diagnosis d = { 0 };
+	char ctxbuf[512];
+	bool ok = res->err == 0;
+
+	lkm_explain_ctx_init(&ctx, root, resolver, ctxbuf, sizeof(ctxbuf));
+	if (!ok && lkm_explain_result(&ctx, res, &d) < 0) {
+		fprintf(stderr, _("%s: out of memory\n"), PACKAGE);
+		return EXIT_FAILURE;
+	}
+	if (json) {
+		struct lkm_json j;
+
+		lkm_json_init(&j, out);
+		lkm_json_open(&j, NULL, '{');
+		lkm_json_bool(&j, "ok", ok);
+		lkm_json_str(&j, "operation", op_word(res->op));
+		lkm_json_str(&j, "target", res->target);
+		lkm_json_str(&j, "module", res->module);
+		lkm_json_bool(&j, "dry_run", dry_run);
+		if (!ok) {
+			lkm_json_i64(&j, "errno", -res->err);
+			lkm_json_str(&j, "errno_name", errno_name(res->err));
+		}
+		lkm_json_open(&j, "steps", '[');
+		for (size_t i = 0; i < res->n_steps; i++) {
+			const struct lkm_step *s = &res->steps[i];
+
+			lkm_json_open(&j, NULL, '{');
+			lkm_json_str(&j, "action", lkm_step_kind_id(s->kind));
+			lkm_json_str(&j, "module", s->module);
+			lkm_json_str(&j, "path", s->path);
+			lkm_json_str(&j, "params", s->params);
+			lkm_json_str(&j, "note", s->note);
+			lkm_json_bool(&j, "done", s->done);
+			if (s->err)
+				lkm_json_str(&j, "error", errno_name(s->err));
+			else
+				lkm_json_null(&j, "error");
+			lkm_json_close(&j, '}');
+		}
+		lkm_json_close(&j, ']');
+		lkm_json_open(&j, "warnings", '[');
+		for (size_t i = 0; i < res->n_warnings; i++)
+			lkm_json_str(&j, NULL, res->warnings[i]);
+		lkm_json_close(&j, ']');
+		lkm_json_open(&j, "details", '[');
+		for (size_t i = 0; i < res->n_details; i++)
+			lkm_json_str(&j, NULL, res->details[i]);
+		lkm_json_close(&j, ']');
+		lkm_json_open(&j, "kernel_log", '[');
+		for (size_t i = 0; i < res->log.n; i++)
+			lkm_json_str(&j, NULL, res->log.lines[i]);
+		lkm_json_close(&j, ']');
+		if (!ok)
+			json_diagnosis(&j, &d);
+		lkm_json_close(&j, '}');
+		lkm_json_end(&j);
+	} else {
+		for (size_t i = 0; i < res->n_warnings; i++) {
+			fprintf(stderr, "%s: %s\n", PACKAGE, _("warning:"));
+			wrap(stderr, res->warnings[i], 2, 80);
+		}
+		if (ok || res->failed < res->n_steps) {
+			if (dry_run)
+				fprintf(out, _("%s %s would take these steps:\n"), op_word(res->op),
+					res->module ? res->module : res->target);
+			for (size_t i = 0; i < res->n_steps && (ok || i <= res->failed); i++)
+				print_step(out, &res->steps[i], dry_run);
+			if (ok && res->op == LKM_OP_SET)
+				for (size_t i = 0; i < res->n_details; i++)
+					fprintf(out, "  %s\n", res->details[i]);
+			if (ok)
+				for (size_t i = 0; i < res->log.n; i++)
+					fprintf(out, _("  kernel: %s\n"), res->log.lines[i]);
+		}
+		if (!ok)
+			print_diagnosis(stderr, &d);
+	}
+	lkm_diagnosis_release(&d);
+	return ok ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
+int lkm_report_explain(FILE *out, const struct lkm_engine *engine, const char *target,
+		       const char *const *params, size_t n_params, bool json)
+{
+	struct lkm_explain_ctx ctx;
+	struct lkm_diagnosis *v;
+	char ctxbuf[512];
+	int n;
+
+	lkm_explain_ctx_init(&ctx, engine->root, engine->resolver, ctxbuf, sizeof(ctxbuf));
+	n = lkm_explain_predict(&ctx, engine, target, params, n_params, &v);
+	if (n < 0) {
+		fprintf(stderr, _("%s: out of memory\n"), PACKAGE);
+		return EXIT_FAILURE;
+	}
+	if (json) {
+		struct lkm_json j;
+
+		lkm_json_init(&j, out);
+		lkm_json_open(&j, NULL, '{');
+		lkm_json_bool(&j, "ok", n == 0);
+		lkm_json_str(&j, "target", target);
+		lkm_json_open(&j, "problems", '[');
+		for (int i = 0; i < n; i++) {
+			lkm_json_open(&j, NULL, '{');
+			lkm_json_str(&j, "kind", lkm_diag_id(v[i].kind));
+			lkm_json_str(&j, "title", v[i].title);
+			lkm_json_str(&j, "explanation", v[i].teach);
+			lkm_json_open(&j, "evidence", '[');
+			for (size_t k = 0; k < v[i].n_evidence; k++)
+				lkm_json_str(&j, NULL, v[i].evidence[k]);
+			lkm_json_close(&j, ']');
+			lkm_json_open(&j, "fix", '[');
+			for (size_t k = 0; k < v[i].n_fix; k++)
+				lkm_json_str(&j, NULL, v[i].fix[k]);
+			lkm_json_close(&j, ']');
+			lkm_json_close(&j, '}');
+		}
+		lkm_json_close(&j, ']');
+		lkm_json_close(&j, '}');
+		lkm_json_end(&j);
+	} else if (n == 0) {
+		fprintf(out, _("%s: no problem found: loading %s should work as far as the file and "
+			       "this system show\n"),
+			PACKAGE, target);
+	} else {
+		for (int i = 0; i < n; i++) {
+			if (i)
+				fputc('\n', out);
+			v[i].err = 0;
+			print_diagnosis(out, &v[i]);
+		}
+	}
+	lkm_diagnoses_free(v, (size_t)n);
+	return n == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

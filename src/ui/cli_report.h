@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#pragma once
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "core/engine.h"
+#include "core/resolve.h"
+
+/* Prints what an action did (or would do) and, when it failed, its diagnosis: plain text,
+ * or one JSON object. Returns the exit status (0 done, 1 failed). */
+int lkm_report_result(FILE *out, const struct lkm_sysroot *root, struct lkm_resolver *resolver,
+		      const struct lkm_result *res, bool json, bool dry_run);
+
+/* lkmtui info: what TARGET (a module name, alias or file) is, its state and parameters. */
+int lkm_report_info(FILE *out, const struct lkm_sysroot *root, struct lkm_resolver *resolver,
+		    const char *target, bool json);
+
+/* lkmtui explain: every failure static analysis predicts for loading TARGET with PARAMS. */
+int lkm_report_explain(FILE *out, const struct lkm_engine *engine, const char *target,
+		       const char *const *params, size_t n_params, bool json);
