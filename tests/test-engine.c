@@ -444,19 +444,6 @@ static void modprobe_conf(struct t *t, const char *text)
 		res = &t->res;                                                          \
 	} while (0)
 
-/*
- * A test of how the engine SHOULD behave that it does not yet: skipped with its reason, so
- * that make check stays green until src/core/engine.c is fixed. LKMTUI_TEST_KNOWN_BUGS=1
- * runs them.
- */
-#define KNOWN_BUG(why)                                                                  \
-	do {                                                                            \
-		if (getenv("LKMTUI_TEST_KNOWN_BUGS") == NULL) {                         \
-			print_message("known engine bug, skipped: %s\n", why);          \
-			skip();                                                         \
-		}                                                                       \
-	} while (0)
-
 #define P(...) ((const char *const[]){ __VA_ARGS__ })
 #define NP(...) (sizeof(P(__VA_ARGS__)) / sizeof(const char *))
 
@@ -1081,8 +1068,6 @@ static void test_load_persist_fails(void **state)
 static void test_load_persist_refused_first(void **state)
 {
 	T();
-	KNOWN_BUG("the value is checked for lkmtui.conf only after the insert: the module is "
-		  "loaded, then the refusal comes");
 	assert_int_equal(lkm_engine_load(&t->e, rpath("/home/msdos.ko"), P("label=a#b"), 1,
 					 LKM_PERSIST, res), -EINVAL);
 	assert_int_equal(res->refusal, LKM_REFUSE_PERSIST);
@@ -1246,7 +1231,6 @@ static void test_unload_stack_diamond(void **state)
 static void test_unload_stack_diamond_note(void **state)
 {
 	T();
-	KNOWN_BUG("bluetooth's note says \"was used by btusb only\"; it was used by four modules");
 	write_file("/proc/modules", proc_btusb_stack, 0644);
 	assert_int_equal(lkm_engine_unload(&t->e, "btusb", LKM_STACK | LKM_DRY_RUN, res), 0);
 	assert_string_equal(steps_text(res),
@@ -1268,7 +1252,6 @@ static void test_unload_stack_diamond_note(void **state)
 static void test_unload_stack_deep(void **state)
 {
 	T();
-	KNOWN_BUG("plan_stack keeps snd (\"still used by snd_timer\") and never looks again");
 	write_file("/proc/modules",
 		   "snd_hda_intel 57344 0 - Live 0xffffffffc0e00000\n"
 		   "snd_intel_dspcfg 32768 1 snd_hda_intel, Live 0xffffffffc0de0000\n"
@@ -1481,7 +1464,6 @@ static void test_set_persist_merges(void **state)
 static void test_set_modules_disabled(void **state)
 {
 	T();
-	KNOWN_BUG("lkm_engine_set refuses with LKM_REFUSE_MODULES_DISABLED");
 	ne2k_loaded();
 	write_file("/proc/sys/kernel/modules_disabled", "1\n", 0644);
 	assert_int_equal(lkm_engine_set(&t->e, "ne2k_pci", "debug=1", 0, res), 0);

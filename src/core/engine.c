@@ -579,6 +579,31 @@ int lkm_engine_load(const struct lkm_engine *e, const char *target, const char *
 			add_step(res, LKM_STEP_INSERT, conf.post.v[i].name, conf.post.v[i].path, "",
 				 "softdep post");
 
+	if ((flags & LKM_PERSIST) && n_params == 0) {
+		/* Persisting nothing would delete the options saved before: not what anyone
+		 * typing --persist means. */
+		strv_addf(&res->warnings, &res->n_warnings,
+			  "--persist without parameters: nothing to save, %s left as it is",
+			  LKM_PERSIST_FILE);
+		flags &= ~(unsigned)LKM_PERSIST;
+	}
+	if (flags & LKM_PERSIST) {
+		/* A value the options file cannot hold is refused before the kernel is asked:
+		 * loading, then failing to remember, would leave half of what was asked. */
+		struct lkm_persist_result pr;
+		char *line = NULL;
+
+		err = lkm_persist_line(res->module, params, n_params, &pr, &line);
+		free(line);
+		if (err == -EINVAL) {
+			err = refuse(res, LKM_REFUSE_PERSIST, err, "cannot save %s in %s: %s",
+				     pr.bad < n_params ? params[pr.bad] : res->module,
+				     LKM_PERSIST_FILE, lkm_persist_refusal_text(pr.refusal));
+			goto out;
+		}
+		if (err < 0)
+			goto out;
+	}
 	err = check_privilege(e, res, flags);
 	if (err < 0 || (flags & LKM_DRY_RUN)) {
 		if (err == 0 && (flags & LKM_PERSIST))
@@ -629,45 +654,79 @@ static bool removed(const struct lkm_result *res, const char *name)
 	return false;
 }
 
+/* Why D must stay once the modules in RES's remove steps are gone; NULL if it can go. */
+static const char *why_kept(const struct lkm_module *d, const struct lkm_result *res, char *note,
+			    size_t size)
+{
+	size_t users_gone = 0;
+
+	if (d->flags & LKM_MODFLAG_PERMANENT) {
+		snprintf(note, size, "permanent: it has no exit function");
+		return note;
+	}
+	for (const char *u = lkm_module_next_user(d, NULL); u; u = lkm_module_next_user(d, u)) {
+		if (!removed(res, u)) {
+			snprintf(note, size, "still used by %s", u);
+			return note;
+		}
+		users_gone++;
+	}
+	if (d->has_use_count && d->use_count > (int64_t)users_gone) {
+		snprintf(note, size, "still in use (use count %lld)",
+			 (long long)d->use_count - (long long)users_gone);
+		return note;
+	}
+	return NULL;
+}
+
 /*
- * modprobe -r's order: the module, then each module it used once nothing else uses it
- * (every user removed before it, and no other reference), breadth first.
+ * modprobe -r's plan: the module, then every module it used, directly or through others,
+ * once nothing else uses it: each removed only after all its users. Repeated until nothing
+ * more can go, so a module reached by a short and a long path is judged after both. What
+ * must stay is listed last, with the reason.
  */
 static int plan_stack(const struct lkm_modules *mods, struct lkm_result *res)
 {
-	for (size_t next = 0; next < res->n_steps; next++) {
-		const char *name = res->steps[next].module;
+	char note[512];
+	bool changed;
 
-		if (res->steps[next].kind != LKM_STEP_REMOVE)
+	do {
+		changed = false;
+		for (size_t s = 0; s < res->n_steps; s++) {
+			const char *name = res->steps[s].module;
+
+			for (size_t i = 0; i < mods->n; i++) {
+				const struct lkm_module *d = &mods->v[i];
+				size_t len = 0;
+
+				if (!uses(d, name) || removed(res, d->name) ||
+				    why_kept(d, res, note, sizeof(note)))
+					continue;
+				len = (size_t)snprintf(note, sizeof(note), "was used by ");
+				for (const char *u = lkm_module_next_user(d, NULL); u;
+				     u = lkm_module_next_user(d, u))
+					len += (size_t)snprintf(note + len,
+								len < sizeof(note) ? sizeof(note) - len : 0,
+								"%s%s", u == d->used_by ? "" : ", ", u);
+				snprintf(note + (len < sizeof(note) ? len : sizeof(note) - 1),
+					 len < sizeof(note) ? sizeof(note) - len : 1, " only");
+				if (add_step(res, LKM_STEP_REMOVE, d->name, NULL, NULL, note) == NULL)
+					return -ENOMEM;
+				changed = true;
+			}
+		}
+	} while (changed);
+	for (size_t s = 0; s < res->n_steps; s++) {
+		const char *name = res->steps[s].module;
+
+		if (res->steps[s].kind != LKM_STEP_REMOVE)
 			continue;
 		for (size_t i = 0; i < mods->n; i++) {
 			const struct lkm_module *d = &mods->v[i];
-			const char *other = NULL;
-			char note[256];
-			size_t users_gone = 0;
 
-			if (!uses(d, name) || in_steps(res, d->name))
+			if (!uses(d, name) || in_steps(res, d->name) ||
+			    !why_kept(d, res, note, sizeof(note)))
 				continue;
-			for (const char *u = lkm_module_next_user(d, NULL); u;
-			     u = lkm_module_next_user(d, u)) {
-				if (removed(res, u))
-					users_gone++;
-				else if (other == NULL)
-					other = u;
-			}
-			if (d->flags & LKM_MODFLAG_PERMANENT) {
-				snprintf(note, sizeof(note), "permanent: it has no exit function");
-			} else if (other != NULL) {
-				snprintf(note, sizeof(note), "still used by %s", other);
-			} else if (d->has_use_count && d->use_count > (int64_t)users_gone) {
-				snprintf(note, sizeof(note), "still in use (use count %lld)",
-					 (long long)d->use_count - (long long)users_gone);
-			} else {
-				snprintf(note, sizeof(note), "was used by %s only", name);
-				if (add_step(res, LKM_STEP_REMOVE, d->name, NULL, NULL, note) == NULL)
-					return -ENOMEM;
-				continue;
-			}
 			if (add_step(res, LKM_STEP_KEEP, d->name, NULL, NULL, note) == NULL)
 				return -ENOMEM;
 		}
@@ -841,8 +900,11 @@ int lkm_engine_set(const struct lkm_engine *e, const char *module, const char *a
 		goto out;
 	}
 	res->bad_param = strdup(name);
+	/* modules_disabled stops loads and unloads only: the kernel's sysfs parameter store
+	 * (param_attr_store) never looks at it. */
 	err = check_kernel_accepts(e, res, &mods);
-	if (err < 0 && res->refusal != LKM_REFUSE_NO_MODULE_SUPPORT)
+	if (err < 0 && res->refusal != LKM_REFUSE_NO_MODULE_SUPPORT &&
+	    res->refusal != LKM_REFUSE_MODULES_DISABLED)
 		goto out;
 	/* Built-in modules have /sys/module/NAME/parameters too, without /proc/modules. */
 	err = lkm_sysmodule_read(e->root, res->module, &sm);
@@ -854,6 +916,8 @@ int lkm_engine_set(const struct lkm_engine *e, const char *module, const char *a
 	}
 	res->refusal = LKM_REFUSE_NONE;
 	res->err = 0;
+	free(res->reason);
+	res->reason = NULL;
 	p = NULL;
 	for (size_t i = 0; i < sm.n_params; i++)
 		if (lkm_param_name_eq(sm.params[i].name, name))
