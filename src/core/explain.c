@@ -31,6 +31,7 @@ struct vars {
 	const char *module, *file, *target, *param, *release, *value;
 	char **list;
 	size_t n_list;
+	const char *joined; /* the list joined with ", ", set by build() */
 };
 
 static bool addf(char ***v, size_t *n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -83,6 +84,7 @@ static char *expand(const char *template, const struct vars *v, const char *elem
 			case 'r': fill = v->release; break;
 			case 'v': fill = v->value; break;
 			case 'e': fill = elem; break;
+			case 'E': fill = v->joined; break;
 			case '%': fill = "%"; break;
 			default: fill = NULL; break;
 			}
@@ -114,7 +116,15 @@ static char *expand(const char *template, const struct vars *v, const char *elem
 static int build(struct lkm_diagnosis *d, enum lkm_diag_kind kind, int err, const struct vars *v)
 {
 	const struct lkm_diag_text *t = lkm_diag_text(kind);
+	struct vars with_joined = *v;
+	char joined[1024] = "";
+	size_t len = 0;
 
+	for (size_t i = 0; i < v->n_list; i++)
+		len += (size_t)snprintf(joined + len, len < sizeof(joined) ? sizeof(joined) - len : 0,
+					"%s%s", i ? ", " : "", v->list[i]);
+	with_joined.joined = joined;
+	v = &with_joined;
 	d->kind = kind;
 	d->err = err;
 	free(d->title);
@@ -425,10 +435,14 @@ static int analyse_file(const struct lkm_explain_ctx *ctx, const struct lkm_modf
 		const char *bad = NULL;
 		unsigned long long mine = 0, theirs = 0;
 
-		/* The symbol the kernel named, else the first the two disagree on. */
+		/* The symbol the kernel named, else module_layout (the kernel checks it
+		 * first), else the first the two disagree on. */
 		if (disagreeing_symbol && crc_of(mf, disagreeing_symbol, &mine) &&
 		    crc_of(ref, disagreeing_symbol, &theirs))
 			bad = disagreeing_symbol;
+		if (bad == NULL && crc_of(mf, "module_layout", &mine) &&
+		    crc_of(ref, "module_layout", &theirs) && mine != theirs)
+			bad = "module_layout";
 		for (size_t i = 0; i < nv && bad == NULL; i++)
 			if (crc_of(ref, vers[i].symbol, &theirs) && theirs != vers[i].crc) {
 				bad = vers[i].symbol;
@@ -616,6 +630,22 @@ static bool selects_hardware(const char *name)
 
 /* ---- a failed result ---- */
 
+/* Whether PATH begins with the ELF magic, or a compressed stream (a damaged .ko.xz). */
+static bool starts_as_elf(const char *path)
+{
+	unsigned char magic[4] = { 0 };
+	FILE *f = fopen(path, "rb");
+	bool elf;
+
+	if (f == NULL)
+		return false;
+	elf = fread(magic, 1, 4, f) == 4 &&
+	      ((memcmp(magic, "\177ELF", 4) == 0) || (magic[0] == 0xfd && magic[1] == '7') ||
+	       (magic[0] == 0x28 && magic[1] == 0xb5) || (magic[0] == 0x1f && magic[1] == 0x8b));
+	fclose(f);
+	return elf;
+}
+
 static enum lkm_diag_kind kind_of_refusal(enum lkm_refusal r)
 {
 	switch (r) {
@@ -710,9 +740,10 @@ static int explain_refusal(const struct lkm_explain_ctx *ctx, const struct lkm_r
 	}
 	v.list = list;
 	v.n_list = n_list;
-	/* A file that opens but is not a module is diagnosed from what it holds. */
-	if (kind == LKM_DIAG_NOT_A_MODULE && res->err != -ENOEXEC)
-		v.value = NULL;
+	/* A file that starts as ELF but does not hold together is damaged, not a plain
+	 * object: the fix is another copy, not another build. */
+	if (kind == LKM_DIAG_NOT_A_MODULE && res->path && starts_as_elf(res->path))
+		kind = LKM_DIAG_DAMAGED_FILE;
 	err = build(d, kind, res->err, &v);
 	strv_free(list, n_list);
 	return err;

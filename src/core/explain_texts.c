@@ -5,6 +5,7 @@
  *   %m module   %f file (or what was named)   %t what was named   %p parameter
  *   %r running kernel release   %v the kind's one value (a symbol, an errno name, ...)
  *   %e each element of the kind's list: a fix line with %e is repeated per element
+ *   %E the whole list, joined with ", "
  * A line whose placeholder has nothing to fill it is left out.
  */
 #include "config.h"
@@ -69,7 +70,7 @@ static const struct lkm_diag_text texts[LKM_DIAG_COUNT] = {
 		   "load stops with ENOENT (\"Unknown symbol in module\"). Usually the module that "
 		   "exports it is not loaded yet: load that one first, or load by name, which "
 		   "loads the prerequisites in order (from modules.dep)."),
-		{ N_("lkmtui load %e"), N_("or load %m by name, with its prerequisites: lkmtui "
+		{ N_("lkmtui load %e"), N_("or load %m by name, which loads %E first: lkmtui "
 					   "load %m") },
 	},
 	[LKM_DIAG_GPL_ONLY_SYMBOL] = {
@@ -259,6 +260,17 @@ static const struct lkm_diag_text texts[LKM_DIAG_COUNT] = {
 		   "the kernel running here, not on that system, so lkmtui refuses; --dry-run "
 		   "still shows every step it would take."),
 		{ N_("see the steps: add --dry-run") },
+	},
+	[LKM_DIAG_DAMAGED_FILE] = {
+		"damaged-file",
+		N_("%f is damaged"),
+		N_("The file starts as an ELF object, as a module does, but what follows does not "
+		   "hold together: it is cut short, or a table in it points past its end, or its "
+		   "compression is corrupt. The kernel refuses it (\"Invalid module format\"). "
+		   "This happens to a copy that was interrupted, a download that did not finish, "
+		   "or a disk that lost data."),
+		{ N_("copy or build it again; if a package installed it, reinstall that package "
+		     "(dpkg -S %f names it)") },
 	},
 };
 

@@ -1072,9 +1072,12 @@ char *lkm_modfile_module_name(const struct lkm_modfile *mf, const char *path)
 		out = strdup(base ? base + 1 : path ? path : "");
 		if (out != NULL) {
 			char *dot = strstr(out, ".ko");
+			size_t len = strlen(out);
 
 			if (dot)
 				*dot = '\0';
+			else if (len > 2 && strcmp(out + len - 2, ".o") == 0)
+				out[len - 2] = '\0';
 		}
 	}
 	for (char *p = out; p && *p; p++)

@@ -92,8 +92,8 @@ static void print_step(FILE *out, const struct lkm_step *s, bool dry_run)
 {
 	switch (s->kind) {
 	case LKM_STEP_INSERT:
-		fprintf(out, dry_run ? _("  insert %s from %s") : _("  inserted %s from %s"), s->module,
-			s->path);
+		fprintf(out, dry_run || !s->done ? _("  insert %s from %s") : _("  inserted %s from %s"),
+			s->module, s->path);
 		if (s->params && *s->params)
 			fprintf(out, _(" with %s"), s->params);
 		break;
@@ -101,11 +101,11 @@ static void print_step(FILE *out, const struct lkm_step *s, bool dry_run)
 	case LKM_STEP_SKIP_BUILTIN: fprintf(out, _("  %s is built into the kernel"), s->module); break;
 	case LKM_STEP_SKIP_BLACKLIST: fprintf(out, _("  skip %s"), s->module); break;
 	case LKM_STEP_REMOVE:
-		fprintf(out, dry_run ? _("  remove %s") : _("  removed %s"), s->module);
+		fprintf(out, dry_run || !s->done ? _("  remove %s") : _("  removed %s"), s->module);
 		break;
 	case LKM_STEP_KEEP: fprintf(out, _("  keep %s"), s->module); break;
 	case LKM_STEP_WRITE_PARAM:
-		fprintf(out, dry_run ? _("  write %s to /sys/module/%s/parameters")
+		fprintf(out, dry_run || !s->done ? _("  write %s to /sys/module/%s/parameters")
 				     : _("  wrote %s to /sys/module/%s/parameters"),
 			s->params, s->module);
 		break;
