@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "core/engine.h"
+#include "core/strv.h"
 #include "core/modfile.h"
 #include "core/params.h"
 #include "core/persist.h"
@@ -48,33 +49,6 @@ const char *lkm_step_kind_id(enum lkm_step_kind kind)
 	return "unknown";
 }
 
-/* Appends a formatted line to a string vector; false on -ENOMEM. */
-static bool strv_addf(char ***v, size_t *n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static bool strv_addf(char ***v, size_t *n, const char *fmt, ...)
-{
-	char **nv = realloc(*v, (*n + 1) * sizeof(**v));
-	va_list ap;
-	int len;
-
-	if (nv == NULL)
-		return false;
-	*v = nv;
-	va_start(ap, fmt);
-	len = vasprintf(&nv[*n], fmt, ap);
-	va_end(ap);
-	if (len < 0)
-		return false;
-	(*n)++;
-	return true;
-}
-
-static void strv_free(char **v, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
-}
-
 static char *dup_or_null(const char *s)
 {
 	return s ? strdup(s) : NULL;
@@ -89,9 +63,9 @@ void lkm_result_release(struct lkm_result *res)
 		free(res->steps[i].note);
 	}
 	free(res->steps);
-	strv_free(res->warnings, res->n_warnings);
-	strv_free(res->holders, res->n_holders);
-	strv_free(res->details, res->n_details);
+	lkm_strv_free(res->warnings, res->n_warnings);
+	lkm_strv_free(res->holders, res->n_holders);
+	lkm_strv_free(res->details, res->n_details);
 	free(res->target);
 	free(res->module);
 	free(res->path);
@@ -285,7 +259,7 @@ static int check_params(const struct lkm_modfile *mf, const char *module,
 		if (d == NULL) {
 			res->bad_param = strdup(name);
 			for (size_t j = 0; j < n_decl; j++)
-				if (!strv_addf(&res->details, &res->n_details, "%s (%s)%s%s",
+				if (!lkm_strv_addf(&res->details, &res->n_details, "%s (%s)%s%s",
 					       decl[j].name, decl[j].type ? decl[j].type : "?",
 					       decl[j].description ? ": " : "",
 					       decl[j].description ? decl[j].description : ""))
@@ -301,7 +275,7 @@ static int check_params(const struct lkm_modfile *mf, const char *module,
 		    lkm_param_check_value(d->type, value, reason, sizeof(reason)) != LKM_PARAM_OK) {
 			res->bad_param = strdup(name);
 			if (d->description)
-				strv_addf(&res->details, &res->n_details, "%s (%s): %s", d->name,
+				lkm_strv_addf(&res->details, &res->n_details, "%s (%s): %s", d->name,
 					  d->type, d->description);
 			return refuse(res, LKM_REFUSE_INVALID_PARAM, -EINVAL, "%s: %s", name, reason);
 		}
@@ -321,7 +295,7 @@ static int explain_already_loaded(const struct lkm_engine *e, const struct lkm_m
 
 	if (err < 0)
 		return err;
-	strv_addf(&res->details, &res->n_details, "state: %s, use count %lld",
+	lkm_strv_addf(&res->details, &res->n_details, "state: %s, use count %lld",
 		  lkm_module_state_id(m->state), (long long)m->use_count);
 	for (size_t i = 0; i < n; i++) {
 		char name[128], reason[256];
@@ -333,10 +307,10 @@ static int explain_already_loaded(const struct lkm_engine *e, const struct lkm_m
 			continue;
 		p = lkm_sysmodule_param(&sm, name);
 		if (p == NULL)
-			strv_addf(&res->details, &res->n_details, "%s: not in /sys (requested %s)",
+			lkm_strv_addf(&res->details, &res->n_details, "%s: not in /sys (requested %s)",
 				  name, value ? value : "(set)");
 		else
-			strv_addf(&res->details, &res->n_details, "%s: %s now, %s requested (%s)",
+			lkm_strv_addf(&res->details, &res->n_details, "%s: %s now, %s requested (%s)",
 				  name, p->value ? p->value : "?", value ? value : "(set)",
 				  p->writable ? "writable: lkmtui set can change it"
 					      : "read-only: unload and load again to change it");
@@ -449,7 +423,7 @@ int lkm_engine_load(const struct lkm_engine *e, const char *target, const char *
 			int nc = lkm_resolve_suggest(e->resolver, target, &close);
 
 			for (int i = 0; i < nc; i++)
-				strv_addf(&res->details, &res->n_details, "%s", close[i]);
+				lkm_strv_addf(&res->details, &res->n_details, "%s", close[i]);
 			lkm_resolve_strv_free(close);
 			refuse(res, LKM_REFUSE_NOT_FOUND, -ENOENT,
 			       "no module, alias or file is called %s", target);
@@ -468,7 +442,7 @@ int lkm_engine_load(const struct lkm_engine *e, const char *target, const char *
 			res->module = strdup(m->name);
 			res->path = dup_or_null(m->path);
 			if (m->blacklisted)
-				strv_addf(&res->warnings, &res->n_warnings,
+				lkm_strv_addf(&res->warnings, &res->n_warnings,
 					  "%s is blacklisted in modprobe.d: that stops it being loaded "
 					  "through an alias (hardware detection) only; an explicit load "
 					  "like this one, and a load as a dependency, still work",
@@ -496,7 +470,7 @@ int lkm_engine_load(const struct lkm_engine *e, const char *target, const char *
 		if (err < 0)
 			goto out;
 		if (conf.install != NULL) {
-			strv_addf(&res->details, &res->n_details, "install %s %s", res->module,
+			lkm_strv_addf(&res->details, &res->n_details, "install %s %s", res->module,
 				  conf.install);
 			err = refuse(res, LKM_REFUSE_INSTALL_COMMAND, -EPERM,
 				     "modprobe.d runs a command instead of loading %s; lkmtui runs "
@@ -582,7 +556,7 @@ int lkm_engine_load(const struct lkm_engine *e, const char *target, const char *
 	if ((flags & LKM_PERSIST) && n_params == 0) {
 		/* Persisting nothing would delete the options saved before: not what anyone
 		 * typing --persist means. */
-		strv_addf(&res->warnings, &res->n_warnings,
+		lkm_strv_addf(&res->warnings, &res->n_warnings,
 			  "--persist without parameters: nothing to save, %s left as it is",
 			  LKM_PERSIST_FILE);
 		flags &= ~(unsigned)LKM_PERSIST;
@@ -757,7 +731,7 @@ int lkm_engine_unload(const struct lkm_engine *e, const char *module, unsigned f
 		/* Close names among what is loaded: the name people meant is usually there. */
 		for (size_t i = 0; i < mods.n; i++)
 			if (strstr(mods.v[i].name, module) || strstr(module, mods.v[i].name))
-				strv_addf(&res->details, &res->n_details, "%s", mods.v[i].name);
+				lkm_strv_addf(&res->details, &res->n_details, "%s", mods.v[i].name);
 		err = refuse(res, LKM_REFUSE_NOT_LOADED, -ENOENT, "%s is not loaded", module);
 		goto out;
 	}
@@ -770,7 +744,7 @@ int lkm_engine_unload(const struct lkm_engine *e, const char *module, unsigned f
 	}
 	if (m->n_used_by > 0 || (m->has_use_count && m->use_count != 0)) {
 		for (const char *u = lkm_module_next_user(m, NULL); u; u = lkm_module_next_user(m, u))
-			strv_addf(&res->holders, &res->n_holders, "%s", u);
+			lkm_strv_addf(&res->holders, &res->n_holders, "%s", u);
 		err = refuse(res, LKM_REFUSE_IN_USE, -EBUSY,
 			     m->n_used_by ? "%s is in use by %lld module(s) or other references"
 					  : "%s is in use (%lld references: open devices, mounts or "
@@ -924,7 +898,7 @@ int lkm_engine_set(const struct lkm_engine *e, const char *module, const char *a
 			p = &sm.params[i];
 	if (p == NULL) {
 		for (size_t i = 0; i < sm.n_params; i++)
-			strv_addf(&res->details, &res->n_details, "%s = %s (%s)", sm.params[i].name,
+			lkm_strv_addf(&res->details, &res->n_details, "%s = %s (%s)", sm.params[i].name,
 				  sm.params[i].value ? sm.params[i].value : "?",
 				  sm.params[i].writable ? "writable" : "read-only");
 		err = refuse(res, LKM_REFUSE_UNKNOWN_PARAM, -ENOENT,
@@ -934,7 +908,7 @@ int lkm_engine_set(const struct lkm_engine *e, const char *module, const char *a
 			     res->module, name, res->module);
 		goto out;
 	}
-	strv_addf(&res->details, &res->n_details, "%s: %s now", p->name, p->value ? p->value : "?");
+	lkm_strv_addf(&res->details, &res->n_details, "%s: %s now", p->name, p->value ? p->value : "?");
 	if (!p->writable) {
 		err = refuse(res, LKM_REFUSE_READ_ONLY_PARAM, -EPERM,
 			     "%s is read-only (mode %04o): the module lets it be set only when it "
@@ -973,7 +947,7 @@ int lkm_engine_set(const struct lkm_engine *e, const char *module, const char *a
 		if (lkm_sysmodule_read(e->root, res->module, &after) == 0) {
 			const struct lkm_sysparam *q = lkm_sysmodule_param(&after, p->name);
 
-			strv_addf(&res->details, &res->n_details, "%s: %s after", p->name,
+			lkm_strv_addf(&res->details, &res->n_details, "%s: %s after", p->name,
 				  q && q->value ? q->value : "?");
 			lkm_sysmodule_release(&after);
 		}

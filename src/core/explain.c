@@ -18,6 +18,7 @@
 
 #include "core/explain.h"
 #include "core/explain_texts.h"
+#include "core/strv.h"
 #include "core/modfile.h"
 #include "core/params.h"
 #include "i18n.h"
@@ -33,32 +34,6 @@ struct vars {
 	size_t n_list;
 	const char *joined; /* the list joined with ", ", set by build() */
 };
-
-static bool addf(char ***v, size_t *n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static bool addf(char ***v, size_t *n, const char *fmt, ...)
-{
-	char **nv = realloc(*v, (*n + 1) * sizeof(**v));
-	va_list ap;
-	int len;
-
-	if (nv == NULL)
-		return false;
-	*v = nv;
-	va_start(ap, fmt);
-	len = vasprintf(&nv[*n], fmt, ap);
-	va_end(ap);
-	if (len < 0)
-		return false;
-	(*n)++;
-	return true;
-}
-
-static void strv_free(char **v, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
-}
 
 /* Expands TEMPLATE; NULL when a placeholder it uses has no value (the line is dropped). */
 static char *expand(const char *template, const struct vars *v, const char *elem)
@@ -142,7 +117,7 @@ static int build(struct lkm_diagnosis *d, enum lkm_diag_kind kind, int err, cons
 			for (size_t j = 0; j < v->n_list; j++) {
 				char *line = expand(tpl, v, v->list[j]);
 
-				if (line && !addf(&d->fix, &d->n_fix, "%s", line)) {
+				if (line && !lkm_strv_addf(&d->fix, &d->n_fix, "%s", line)) {
 					free(line);
 					return -ENOMEM;
 				}
@@ -152,7 +127,7 @@ static int build(struct lkm_diagnosis *d, enum lkm_diag_kind kind, int err, cons
 		}
 		char *line = expand(tpl, v, NULL);
 
-		if (line && !addf(&d->fix, &d->n_fix, "%s", line)) {
+		if (line && !lkm_strv_addf(&d->fix, &d->n_fix, "%s", line)) {
 			free(line);
 			return -ENOMEM;
 		}
@@ -165,8 +140,8 @@ void lkm_diagnosis_release(struct lkm_diagnosis *d)
 {
 	free(d->title);
 	free(d->teach);
-	strv_free(d->evidence, d->n_evidence);
-	strv_free(d->fix, d->n_fix);
+	lkm_strv_free(d->evidence, d->n_evidence);
+	lkm_strv_free(d->fix, d->n_fix);
 	memset(d, 0, sizeof(*d));
 }
 
@@ -223,7 +198,7 @@ static int add_log_evidence(struct lkm_diagnosis *d, const struct lkm_result *re
 	size_t shown = 0, hidden = 0;
 
 	if (res->log.err < 0 && (res->op != LKM_OP_SET)) {
-		if (!addf(&d->evidence, &d->n_evidence,
+		if (!lkm_strv_addf(&d->evidence, &d->n_evidence,
 			  _("the kernel log could not be read (%s): what follows comes from the file "
 			    "and the system"),
 			  res->log.err == -EPERM || res->log.err == -EACCES
@@ -242,11 +217,11 @@ static int add_log_evidence(struct lkm_diagnosis *d, const struct lkm_result *re
 			hidden++;
 			continue;
 		}
-		if (!addf(&d->evidence, &d->n_evidence, _("kernel: %s"), line))
+		if (!lkm_strv_addf(&d->evidence, &d->n_evidence, _("kernel: %s"), line))
 			return -ENOMEM;
 		shown++;
 	}
-	if (hidden && !addf(&d->evidence, &d->n_evidence, _("kernel: ... and %zu more lines"), hidden))
+	if (hidden && !lkm_strv_addf(&d->evidence, &d->n_evidence, _("kernel: ... and %zu more lines"), hidden))
 		return -ENOMEM;
 	(void)module;
 	return 0;
@@ -399,9 +374,9 @@ static int analyse_file(const struct lkm_explain_ctx *ctx, const struct lkm_modf
 		snprintf(what, sizeof(what), "%s (%d-bit%s)", lkm_modfile_machine_name(mf),
 			 lkm_modfile_elf_class(mf), lkm_modfile_big_endian(mf) ? ", big-endian" : "");
 		v.value = what;
-		addf(&d->evidence, &d->n_evidence, _("the file: ELF %s, %s"), what,
+		lkm_strv_addf(&d->evidence, &d->n_evidence, _("the file: ELF %s, %s"), what,
 		     lkm_modfile_type_name(mf));
-		addf(&d->evidence, &d->n_evidence, _("this machine: %s (%s)"), want, ctx->machine);
+		lkm_strv_addf(&d->evidence, &d->n_evidence, _("this machine: %s (%s)"), want, ctx->machine);
 		return build(d, LKM_DIAG_WRONG_ARCHITECTURE, err, &v) < 0 ? -ENOMEM : 1;
 	}
 	if (!lkm_modfile_is_module(mf)) {
@@ -413,16 +388,16 @@ static int analyse_file(const struct lkm_explain_ctx *ctx, const struct lkm_modf
 						lkm_modfile_section_name(mf, i));
 		if (len >= sizeof(list))
 			strcpy(list + sizeof(list) - 5, "...");
-		addf(&d->evidence, &d->n_evidence, _("the file: ELF %s, %s, sections: %s"),
+		lkm_strv_addf(&d->evidence, &d->n_evidence, _("the file: ELF %s, %s, sections: %s"),
 		     lkm_modfile_machine_name(mf), lkm_modfile_type_name(mf), n > 1 ? list : "-");
 		if (!lkm_modfile_has_modinfo(mf))
-			addf(&d->evidence, &d->n_evidence,
+			lkm_strv_addf(&d->evidence, &d->n_evidence,
 			     _("no .modinfo section: no module name, licence or vermagic"));
 		if (!lkm_modfile_has_this_module(mf))
-			addf(&d->evidence, &d->n_evidence,
+			lkm_strv_addf(&d->evidence, &d->n_evidence,
 			     _("no .gnu.linkonce.this_module section: no struct module for the kernel"));
 		if (strcmp(lkm_modfile_type_name(mf), "relocatable") != 0)
-			addf(&d->evidence, &d->n_evidence,
+			lkm_strv_addf(&d->evidence, &d->n_evidence,
 			     _("a module is a relocatable object (ET_REL), this is %s"),
 			     lkm_modfile_type_name(mf));
 		return build(d, LKM_DIAG_NOT_A_MODULE, err, &v) < 0 ? -ENOMEM : 1;
@@ -453,14 +428,14 @@ static int analyse_file(const struct lkm_explain_ctx *ctx, const struct lkm_modf
 			char release[128];
 
 			snprintf(release, sizeof(release), "%.*s", (int)rl, vermagic);
-			addf(&d->evidence, &d->n_evidence, _("the file's vermagic:  %s"), vermagic);
-			addf(&d->evidence, &d->n_evidence, _("this kernel's:        %s"), ref_magic);
+			lkm_strv_addf(&d->evidence, &d->n_evidence, _("the file's vermagic:  %s"), vermagic);
+			lkm_strv_addf(&d->evidence, &d->n_evidence, _("this kernel's:        %s"), ref_magic);
 			if (rl != rr || strncmp(vermagic, ref_magic, rl) != 0)
-				addf(&d->evidence, &d->n_evidence,
+				lkm_strv_addf(&d->evidence, &d->n_evidence,
 				     _("they differ in the release (%.*s, not %.*s)"), (int)rl, vermagic,
 				     (int)rr, ref_magic);
 			if (strcmp(vermagic + rl, ref_magic + rr) != 0)
-				addf(&d->evidence, &d->n_evidence,
+				lkm_strv_addf(&d->evidence, &d->n_evidence,
 				     _("they differ in the flags (%s, not %s)"), vermagic + rl + 1,
 				     ref_magic + rr + 1);
 			if (bad == NULL) {
@@ -469,7 +444,7 @@ static int analyse_file(const struct lkm_explain_ctx *ctx, const struct lkm_modf
 			}
 		}
 		if (bad != NULL) {
-			addf(&d->evidence, &d->n_evidence,
+			lkm_strv_addf(&d->evidence, &d->n_evidence,
 			     _("%s: the file was built against CRC 0x%08llx, this kernel's modules "
 			       "against 0x%08llx"),
 			     bad, mine, theirs);
@@ -482,8 +457,8 @@ static int analyse_file(const struct lkm_explain_ctx *ctx, const struct lkm_modf
 		char release[128];
 
 		snprintf(release, sizeof(release), "%.*s", (int)strcspn(vermagic, " "), vermagic);
-		addf(&d->evidence, &d->n_evidence, _("the file's vermagic: %s"), vermagic);
-		addf(&d->evidence, &d->n_evidence, _("this kernel: %s"), ctx->release);
+		lkm_strv_addf(&d->evidence, &d->n_evidence, _("the file's vermagic: %s"), vermagic);
+		lkm_strv_addf(&d->evidence, &d->n_evidence, _("this kernel: %s"), ctx->release);
 		v.value = release;
 		rc = build(d, LKM_DIAG_VERMAGIC_MISMATCH, err, &v) < 0 ? -ENOMEM : 1;
 	}
@@ -539,15 +514,15 @@ static int analyse_symbols(const struct lkm_explain_ctx *ctx, const struct lkm_m
 			for (size_t j = 0; j < n_exp; j++)
 				seen |= strcmp(exporters[j], exp) == 0;
 			if (!seen)
-				addf(&exporters, &n_exp, "%s", exp);
-			addf(&missing_by, &n_missing, "%s\t%s", exp, undef[i]);
+				lkm_strv_addf(&exporters, &n_exp, "%s", exp);
+			lkm_strv_addf(&missing_by, &n_missing, "%s\t%s", exp, undef[i]);
 		} else if (n_logged && symset_has(&have, undef[i]) && license &&
 			   strstr(license, "GPL") == NULL && strcmp(license, "Dual BSD/GPL") != 0) {
 			/* Exported, yet unknown to this module: exported to GPL modules only. */
-			addf(&missing_by, &n_missing, "%s\t%s", "", undef[i]);
+			lkm_strv_addf(&missing_by, &n_missing, "%s\t%s", "", undef[i]);
 			rc = 2;
 		} else {
-			addf(&missing_by, &n_missing, "%s\t%s", "", undef[i]);
+			lkm_strv_addf(&missing_by, &n_missing, "%s\t%s", "", undef[i]);
 			n_nobody++;
 		}
 		lkm_modlist_release(&who);
@@ -570,22 +545,22 @@ static int analyse_symbols(const struct lkm_explain_ctx *ctx, const struct lkm_m
 			count++;
 		}
 		if (count > 4)
-			addf(&d->evidence, &d->n_evidence,
+			lkm_strv_addf(&d->evidence, &d->n_evidence,
 			     _("%s, and %zu more: exported by %s, which is not loaded"), syms, count - 4,
 			     exporters[j]);
 		else
-			addf(&d->evidence, &d->n_evidence, _("%s: exported by %s, which is not loaded"),
+			lkm_strv_addf(&d->evidence, &d->n_evidence, _("%s: exported by %s, which is not loaded"),
 			     syms, exporters[j]);
 	}
 	for (size_t i = 0; i < n_missing; i++)
 		if (missing_by[i][0] == '\t')
-			addf(&d->evidence, &d->n_evidence,
+			lkm_strv_addf(&d->evidence, &d->n_evidence,
 			     rc == 2 ? _("%s: exported to GPL-licensed modules only (this one's "
 					 "licence: %s)")
 				     : _("%s: no installed module exports it, and the kernel does not"),
 			     missing_by[i] + 1, license ? license : "");
 	if (n_exp)
-		addf(&d->evidence, &d->n_evidence, _("load order: %s first, then %s"), exporters[0],
+		lkm_strv_addf(&d->evidence, &d->n_evidence, _("load order: %s first, then %s"), exporters[0],
 		     module);
 	v.list = exporters;
 	v.n_list = n_exp;
@@ -595,14 +570,14 @@ static int analyse_symbols(const struct lkm_explain_ctx *ctx, const struct lkm_m
 
 		for (size_t i = 0; i < n_missing; i++)
 			if (missing_by[i][0] == '\t')
-				addf(&syms, &ns, "%s", missing_by[i] + 1);
+				lkm_strv_addf(&syms, &ns, "%s", missing_by[i] + 1);
 		v.list = syms;
 		v.n_list = ns;
 		rc = build(d, LKM_DIAG_GPL_ONLY_SYMBOL, err, &v) < 0 ? -ENOMEM : 1;
-		strv_free(syms, ns);
+		lkm_strv_free(syms, ns);
 	} else {
 		if (n_nobody && n_exp == 0)
-			addf(&d->fix, &d->n_fix,
+			lkm_strv_addf(&d->fix, &d->n_fix,
 			     _("no module provides these: the module was built against a kernel or "
 			       "a companion module you do not have; rebuild it against "
 			       "linux-headers-%s with its companion"),
@@ -610,8 +585,8 @@ static int analyse_symbols(const struct lkm_explain_ctx *ctx, const struct lkm_m
 		rc = build(d, LKM_DIAG_UNRESOLVED_SYMBOLS, err, &v) < 0 ? -ENOMEM : 1;
 	}
 out:
-	strv_free(exporters, n_exp);
-	strv_free(missing_by, n_missing);
+	lkm_strv_free(exporters, n_exp);
+	lkm_strv_free(missing_by, n_missing);
 	symset_free(&have);
 	return rc;
 }
@@ -683,7 +658,7 @@ static int explain_refusal(const struct lkm_explain_ctx *ctx, const struct lkm_r
 	int err;
 
 	if (res->reason)
-		addf(&d->evidence, &d->n_evidence, "%s", res->reason);
+		lkm_strv_addf(&d->evidence, &d->n_evidence, "%s", res->reason);
 	switch (kind) {
 	case LKM_DIAG_IN_USE:
 	{
@@ -691,24 +666,24 @@ static int explain_refusal(const struct lkm_explain_ctx *ctx, const struct lkm_r
 		size_t len = 0;
 
 		for (size_t i = 0; i < res->n_holders; i++) {
-			addf(&list, &n_list, "%s", res->holders[i]);
+			lkm_strv_addf(&list, &n_list, "%s", res->holders[i]);
 			len += (size_t)snprintf(users + len, len < sizeof(users) ? sizeof(users) - len : 0,
 						"%s%s", i ? ", " : "", res->holders[i]);
 		}
 		if (n_list)
-			addf(&d->evidence, &d->n_evidence, _("used by: %s"), users);
+			lkm_strv_addf(&d->evidence, &d->n_evidence, _("used by: %s"), users);
 		break;
 	}
 	case LKM_DIAG_NOT_FOUND:
 	case LKM_DIAG_NOT_LOADED:
 		for (size_t i = 0; i < res->n_details; i++)
-			addf(&list, &n_list, "%s", res->details[i]);
+			lkm_strv_addf(&list, &n_list, "%s", res->details[i]);
 		break;
 	case LKM_DIAG_ALREADY_LOADED:
 		for (size_t i = 0; i < res->n_details; i++) {
 			char name[128];
 
-			addf(&d->evidence, &d->n_evidence, "%s", res->details[i]);
+			lkm_strv_addf(&d->evidence, &d->n_evidence, "%s", res->details[i]);
 			/* "irq: 11 now, 7 requested (writable...)" -> "irq=7" for the fix */
 			if (strstr(res->details[i], "(writable") &&
 			    sscanf(res->details[i], "%127[^:]:", name) == 1) {
@@ -716,7 +691,7 @@ static int explain_refusal(const struct lkm_explain_ctx *ctx, const struct lkm_r
 				char value[128];
 
 				if (req && sscanf(req + 6, "%127s requested", value) == 1)
-					addf(&list, &n_list, "%s=%s", name, value);
+					lkm_strv_addf(&list, &n_list, "%s=%s", name, value);
 			}
 		}
 		break;
@@ -725,14 +700,14 @@ static int explain_refusal(const struct lkm_explain_ctx *ctx, const struct lkm_r
 	case LKM_DIAG_NOT_A_MODULE:
 	case LKM_DIAG_INSTALL_COMMAND:
 		for (size_t i = 0; i < res->n_details; i++)
-			addf(&d->evidence, &d->n_evidence, "%s", res->details[i]);
+			lkm_strv_addf(&d->evidence, &d->n_evidence, "%s", res->details[i]);
 		break;
 	case LKM_DIAG_READ_ONLY_PARAMETER:
 		for (size_t i = 0; i < res->n_details; i++)
-			addf(&d->evidence, &d->n_evidence, "%s", res->details[i]);
+			lkm_strv_addf(&d->evidence, &d->n_evidence, "%s", res->details[i]);
 		break;
 	case LKM_DIAG_PERMISSION_DENIED:
-		addf(&d->evidence, &d->n_evidence, _("you are uid %u, without CAP_SYS_MODULE"),
+		lkm_strv_addf(&d->evidence, &d->n_evidence, _("you are uid %u, without CAP_SYS_MODULE"),
 		     (unsigned)getuid());
 		break;
 	default:
@@ -745,7 +720,7 @@ static int explain_refusal(const struct lkm_explain_ctx *ctx, const struct lkm_r
 	if (kind == LKM_DIAG_NOT_A_MODULE && res->path && starts_as_elf(res->path))
 		kind = LKM_DIAG_DAMAGED_FILE;
 	err = build(d, kind, res->err, &v);
-	strv_free(list, n_list);
+	lkm_strv_free(list, n_list);
 	return err;
 }
 
@@ -764,7 +739,7 @@ static int explain_kernel_failure(const struct lkm_explain_ctx *ctx, const struc
 	const char *line;
 	int err = res->err, rc = 0;
 
-	addf(&d->evidence, &d->n_evidence, _("the kernel answered %s (%s)"),
+	lkm_strv_addf(&d->evidence, &d->n_evidence, _("the kernel answered %s (%s)"),
 	     strerrorname_np(-err) ? strerrorname_np(-err) : "?", strerror(-err));
 	if (add_log_evidence(d, res, module) < 0)
 		return -ENOMEM;
@@ -794,7 +769,7 @@ static int explain_kernel_failure(const struct lkm_explain_ctx *ctx, const struc
 	/* Loads: the kernel's words first. */
 	for (size_t i = 0; i < res->log.n; i++)
 		if (after(res->log.lines[i], "Unknown symbol ", " ", sym, sizeof(sym)))
-			addf(&logged, &n_logged, "%s", sym);
+			lkm_strv_addf(&logged, &n_logged, "%s", sym);
 	if (n_logged && mf) {
 		rc = analyse_symbols(ctx, mf, module, (const char *const *)logged, n_logged, NULL, d, err);
 		goto out;
@@ -866,20 +841,20 @@ static int explain_kernel_failure(const struct lkm_explain_ctx *ctx, const struc
 
 			for (size_t i = 0; i < n; i++)
 				if (selects_hardware(decl[i].name))
-					addf(&d->evidence, &d->n_evidence, _("parameter %s (%s)%s%s"),
+					lkm_strv_addf(&d->evidence, &d->n_evidence, _("parameter %s (%s)%s%s"),
 					     decl[i].name, decl[i].type ? decl[i].type : "?",
 					     decl[i].description ? ": " : "",
 					     decl[i].description ? decl[i].description : "");
 		}
 		if (step->params && *step->params)
-			addf(&d->evidence, &d->n_evidence, _("it was given: %s"), step->params);
+			lkm_strv_addf(&d->evidence, &d->n_evidence, _("it was given: %s"), step->params);
 		rc = build(d, LKM_DIAG_NO_DEVICE, err, &v);
 		goto out;
 	}
 	v.value = strerrorname_np(-err);
 	rc = build(d, LKM_DIAG_INIT_FAILED, err, &v);
 out:
-	strv_free(logged, n_logged);
+	lkm_strv_free(logged, n_logged);
 	lkm_modfile_free(mf);
 	return rc < 0 ? rc : 0;
 }
@@ -901,7 +876,7 @@ int lkm_explain_result(const struct lkm_explain_ctx *ctx, const struct lkm_resul
 				  .value = strerrorname_np(-res->err) };
 
 		if (res->reason)
-			addf(&out->evidence, &out->n_evidence, "%s", res->reason);
+			lkm_strv_addf(&out->evidence, &out->n_evidence, "%s", res->reason);
 		return build(out, LKM_DIAG_INIT_FAILED, res->err, &v);
 	}
 }
