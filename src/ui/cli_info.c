@@ -13,10 +13,12 @@
 
 #include "core/explain.h"
 #include "core/modfile.h"
+#include "core/owns.h"
 #include "core/params.h"
 #include "core/persist.h"
 #include "i18n.h"
 #include "model/modules.h"
+#include "model/snapshot.h"
 #include "model/sysmodule.h"
 #include "ui/cli_report.h"
 #include "ui/json.h"
@@ -37,6 +39,7 @@ struct info {
 	struct lkm_sysmodule sm;
 	struct lkm_modconf conf;
 	char **persisted;
+	struct lkm_owns owns; /* what it drives, from /sys */
 	bool builtin;
 	char error[300];
 };
@@ -50,6 +53,7 @@ static void info_release(struct info *in)
 	lkm_sysmodule_release(&in->sm);
 	lkm_modconf_release(&in->conf);
 	lkm_persist_strv_free(in->persisted);
+	lkm_owns_release(&in->owns);
 }
 
 static bool is_path(const char *t)
@@ -94,6 +98,16 @@ static int gather(struct info *in, const struct lkm_sysroot *root, struct lkm_re
 	if (resolver)
 		lkm_resolve_modconf(resolver, in->name, &in->conf);
 	lkm_persist_read(root, in->name, &in->persisted);
+	if (in->loaded || in->sm.present) {
+		struct lkm_snapshot snap = { 0 };
+		int rc = lkm_snapshot_take(&snap, root, LKM_SRC_MODULES | LKM_SRC_INTERRUPTS);
+
+		if (rc == 0)
+			rc = lkm_owns_query(root, &snap, in->name, &in->owns);
+		lkm_snapshot_release(&snap);
+		if (rc < 0)
+			return rc;
+	}
 	if (in->mf == NULL && in->loaded == NULL && !in->sm.present && !in->builtin) {
 		if (!in->error[0])
 			snprintf(in->error, sizeof(in->error),
@@ -118,6 +132,21 @@ static void print_term(FILE *out, const char *label, const char *value, const ch
 	fprintf(out, "%-12s %s\n", label, value);
 	if (t)
 		fprintf(out, "%-12s   %s\n", "", t);
+}
+
+/* What it drives: "network eth0", "irq 11", "char 4:64 ttyS0", one a line. */
+static void print_drives(FILE *out, const struct lkm_owns *o)
+{
+	const char *label = _("drives");
+
+	for (size_t i = 0; i < o->n_interfaces; i++, label = "")
+		fprintf(out, "%-12s %s %s\n", label, _("network"), o->interfaces[i]);
+	for (size_t i = 0; i < o->n_irqs; i++, label = "")
+		fprintf(out, "%-12s %s %s\n", label, _("irq"), o->irqs[i]);
+	for (size_t i = 0; i < o->n_devices; i++, label = "")
+		fprintf(out, "%-12s %s %u:%u %s\n", label,
+			o->devices[i].kind == 'c' ? _("char") : _("block"), o->devices[i].major,
+			o->devices[i].minor, o->devices[i].name);
 }
 
 static void print_text(FILE *out, const struct info *in)
@@ -240,6 +269,31 @@ static void print_text(FILE *out, const struct info *in)
 		fprintf(out, "%-12s %s\n", _("install"), in->conf.install);
 	if (in->conf.remove)
 		fprintf(out, "%-12s %s\n", _("remove"), in->conf.remove);
+	print_drives(out, &in->owns);
+}
+
+static void json_drives(struct lkm_json *j, const struct lkm_owns *o)
+{
+	lkm_json_open(j, "drives", '{');
+	lkm_json_open(j, "interfaces", '[');
+	for (size_t i = 0; i < o->n_interfaces; i++)
+		lkm_json_str(j, NULL, o->interfaces[i]);
+	lkm_json_close(j, ']');
+	lkm_json_open(j, "irqs", '[');
+	for (size_t i = 0; i < o->n_irqs; i++)
+		lkm_json_str(j, NULL, o->irqs[i]);
+	lkm_json_close(j, ']');
+	lkm_json_open(j, "devices", '[');
+	for (size_t i = 0; i < o->n_devices; i++) {
+		lkm_json_open(j, NULL, '{');
+		lkm_json_str(j, "type", o->devices[i].kind == 'c' ? "char" : "block");
+		lkm_json_i64(j, "major", o->devices[i].major);
+		lkm_json_i64(j, "minor", o->devices[i].minor);
+		lkm_json_str(j, "name", o->devices[i].name);
+		lkm_json_close(j, '}');
+	}
+	lkm_json_close(j, ']');
+	lkm_json_close(j, '}');
 }
 
 static void print_json(FILE *out, const struct info *in)
@@ -302,6 +356,9 @@ static void print_json(FILE *out, const struct info *in)
 	lkm_json_bool(&j, "blacklisted", in->conf.blacklisted);
 	lkm_json_str(&j, "install", in->conf.install);
 	lkm_json_str(&j, "remove", in->conf.remove);
+	/* What it drives, for a module the kernel has (a file alone drives nothing). */
+	if (in->loaded || in->sm.present)
+		json_drives(&j, &in->owns);
 	lkm_json_close(&j, '}');
 	lkm_json_end(&j);
 }
