@@ -110,8 +110,9 @@ static const struct lkm_diag_text texts[LKM_DIAG_COUNT] = {
 		   "and parameters given with the second load are not applied: the kernel keeps "
 		   "the values the module was loaded with. A writable parameter can be changed in "
 		   "place; a read-only one only by unloading the module and loading it again."),
-		{ N_("lkmtui set %m %e"), N_("or: lkmtui unload %m, then load it again with the new "
-					     "values") },
+		{ N_("lkmtui set %m %e"),
+		  N_("to load it afresh with other values: lkmtui unload %m, then lkmtui load %m "
+		     "NAME=VALUE...") },
 	},
 	[LKM_DIAG_NO_DEVICE] = {
 		"no-device",

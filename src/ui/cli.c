@@ -165,7 +165,8 @@ static int parse_table_opts(struct cli *cli, int argc, char **argv, const char *
 	int c;
 
 	memset(o, 0, sizeof(*o));
-	optind = 1;
+	/* 0, not 1: glibc then forgets the "+" (stop at the first operand) of main's parse. */
+	optind = 0;
 	while ((c = getopt_long(argc, argv, "Jno:ri:R:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'J': o->json = true; break;

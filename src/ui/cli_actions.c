@@ -102,7 +102,8 @@ static int parse_action_opts(int argc, char **argv, const char *cmd, const char 
 	};
 	int c;
 
-	optind = 1;
+	/* 0, not 1: glibc then forgets the "+" (stop at the first operand) of main's parse. */
+	optind = 0;
 	/* Parameters ("io=0x300") are operands; options may come anywhere. */
 	while ((c = getopt_long(argc, argv, "Jdpsh" "R:", longopts, NULL)) != -1) {
 		const char *name = NULL;

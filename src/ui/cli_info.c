@@ -252,8 +252,8 @@ static void print_text(FILE *out, const struct info *in)
 	if (in->conf.options)
 		fprintf(out, "%-12s %s\n", _("options"), in->conf.options);
 	for (size_t i = 0; in->persisted && in->persisted[i]; i++)
-		fprintf(out, "%-12s %s %s\n", i ? "" : _("persisted"), in->persisted[i],
-			i ? "" : "(" LKM_PERSIST_FILE ")");
+		fprintf(out, "%-12s %s%s\n", i ? "" : _("persisted"), in->persisted[i],
+			i ? "" : " (" LKM_PERSIST_FILE ")");
 	if (in->conf.blacklisted) {
 		fprintf(out, "%-12s %s\n", _("blacklist"), _("yes, in modprobe.d"));
 		fprintf(out, "%-12s   %s\n", "",

@@ -200,6 +200,8 @@ int lkm_report_result(FILE *out, const struct lkm_sysroot *root, struct lkm_reso
 				for (size_t i = 0; i < res->log.n; i++)
 					fprintf(out, _("  kernel: %s\n"), res->log.lines[i]);
 		}
+		/* The steps (stdout) before the diagnosis (stderr), also when piped. */
+		fflush(out);
 		if (!ok)
 			print_diagnosis(stderr, &d);
 	}

@@ -5,12 +5,6 @@
 # nothing.  With the NE2000 card: eth0 appears in `lkmtui netdev`, IRQ 11's
 # action is eth0 in `lkmtui interrupts`, and both go with the stack unload.
 
-# BUG: options after the operands are taken as operands (`lkmtui load msdos
-# --dry-run` refuses "--dry-run" as an unknown parameter, `lkmtui unload --stack
-# msdos --dry-run` is a usage error); this scenario puts them first.  Should:
-#   lkmtui load msdos --dry-run        -> the same as lkmtui load --dry-run msdos
-#   lkmtui unload msdos --stack        -> the same as lkmtui unload --stack msdos
-
 interrupt_11() {	# lkmtui's stable columns for IRQ 11, with the heading
 	sh_t 'lkmtui interrupts -o IRQ,CHIP,HWIRQ,TRIGGER,ACTIONS | grep -E "^ *(IRQ|11) "'
 }
@@ -18,6 +12,8 @@ interrupt_11() {	# lkmtui's stable columns for IRQ 11, with the heading
 echo "--- msdos needs fat"
 mods
 t lkmtui load --dry-run msdos
+# options may also follow the module, as people type them
+t lkmtui load msdos --dry-run
 mods
 t lkmtui load msdos
 mods

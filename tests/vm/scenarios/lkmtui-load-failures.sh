@@ -55,11 +55,7 @@ mod_state demo_ne
 
 echo "--- already-loaded"
 t lkmtui load demo_ne
-# BUG: with no parameters given, the only fix is "> or: lkmtui unload demo_ne,
-# then load it again with the new values" (an "or:" with nothing before it, and
-# no new values were given); it should name the unload + load without "or:"
-# (or offer nothing).  That line is left out here.
-T lkmtui load demo_ne | grep -v '^  > or: lkmtui unload demo_ne, then load it again with the new values$'
+T lkmtui load demo_ne
 sh_t 'lkmtui load --json demo_ne | grep -E "\"(kind|errno_name)\""'
 mod_state demo_ne
 t lkmtui unload demo_ne

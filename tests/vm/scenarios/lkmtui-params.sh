@@ -5,9 +5,6 @@
 # loaded); --persist writes /etc/modprobe.d/lkmtui.conf, which the next load by
 # name (lkmtui's and kmod's modprobe alike) uses; `info` on the .ko, .ko.xz and
 # .ko.zst shows the same fields; a value of the wrong type loads nothing.
-# BUG: options after the module name are taken as parameters: `lkmtui load
-# demo_ne --persist io=0x240 irq=5` refuses "--persist" as an unknown parameter
-# instead of loading and persisting; this scenario puts the options first.
 P=/sys/module/demo_ne/parameters
 params() { show $P/io $P/irq $P/name; }
 
@@ -33,7 +30,7 @@ echo "--- persist"
 t lkmtui unload demo_ne
 mod_state demo_ne
 show /etc/modprobe.d/lkmtui.conf
-t lkmtui load --persist demo_ne io=0x240 irq=5
+t lkmtui load demo_ne --persist io=0x240 irq=5
 show /etc/modprobe.d/lkmtui.conf
 params
 t lkmtui unload demo_ne
