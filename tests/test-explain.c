@@ -1,0 +1,1990 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * The explainer (src/core/explain.c): every diagnosis kind, produced the way lkmtui meets
+ * it — the engine against a fake ops table that answers with the errno the real kernel
+ * gives and appends the kernel's real lines (tests/vm/KERNEL-FACTS.md) to the root's
+ * dev/kmsg, or one of the engine's refusals, or lkm_explain_predict on a file — and
+ * checked whole: the kind, the errno, the title, the evidence lines and the fix lines.
+ *
+ * The root is tests/fixtures/modroot-make.sh's module tree plus the files
+ * tests/fixtures/explain/make-modules.sh compiles into it (a fat.ko with a __versions
+ * table to compare CRCs with, the lab's demo modules, other kernels' builds, a plain
+ * object, a truncated module). Without depmod or a compiler every test is skipped.
+ *
+ * Tests named *_should_* state what the explainer ought to say where it says something
+ * wrong today; each has a comment saying what it says instead. They are in main's
+ * known_bugs list, disabled: LKM_EXPLAIN_KNOWN_BUGS=1 in the environment runs them too.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <setjmp.h>
+#include <spawn.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/utsname.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "core/engine.h"
+#include "core/explain.h"
+#include "core/modfile.h"
+#include "core/ops.h"
+#include "core/persist.h"
+#include "core/resolve.h"
+#include "model/sysroot.h"
+
+#define REL "6.1.0-test"
+#define MODDIR "/lib/modules/" REL
+#define MAGIC REL " SMP preempt mod_unload modversions "
+
+extern char **environ;
+
+static char built[] = "/tmp/lkm-explain-XXXXXX";
+static bool have_built;
+static bool x86_64_host;
+static bool produced[LKM_DIAG_COUNT]; /* the kinds the tests so far have produced */
+
+/* ---- files under the temporary root ---- */
+
+static const char *rpath(const char *path)
+{
+	static char buf[8][4096];
+	static int i;
+
+	i = (i + 1) % 8;
+	snprintf(buf[i], sizeof(buf[i]), "%s%s", built, path);
+	return buf[i];
+}
+
+/* printf into one of a few rotating buffers: expected strings that name temporary paths. */
+static const char *fmt(const char *f, ...) __attribute__((format(printf, 1, 2)));
+static const char *fmt(const char *f, ...)
+{
+	static char buf[8][16384];
+	static int i;
+	va_list ap;
+
+	i = (i + 1) % 8;
+	va_start(ap, f);
+	vsnprintf(buf[i], sizeof(buf[i]), f, ap);
+	va_end(ap);
+	return buf[i];
+}
+
+static void write_file(const char *path, const char *text, mode_t mode)
+{
+	const char *host = rpath(path);
+	int fd;
+
+	unlink(host);
+	fd = open(host, O_WRONLY | O_CREAT | O_TRUNC, mode);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	assert_int_equal(close(fd), 0);
+	assert_int_equal(chmod(host, mode), 0);
+}
+
+static void write_bytes(const char *path, const void *data, size_t len)
+{
+	FILE *f = fopen(rpath(path), "wb");
+
+	assert_non_null(f);
+	assert_int_equal(fwrite(data, 1, len, f), len);
+	assert_int_equal(fclose(f), 0);
+}
+
+static void append_file(const char *path, const char *text)
+{
+	FILE *f = fopen(rpath(path), "a");
+
+	assert_non_null(f);
+	fputs(text, f);
+	assert_int_equal(fclose(f), 0);
+}
+
+static int run(const char *const argv[])
+{
+	pid_t pid;
+	int status;
+
+	if (posix_spawn(&pid, argv[0], NULL, NULL, (char *const *)argv, environ) != 0)
+		return -1;
+	if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status))
+		return -1;
+	return WEXITSTATUS(status);
+}
+
+static void mkdirs(const char *path)
+{
+	const char *argv[] = { "/bin/mkdir", "-p", rpath(path), NULL };
+
+	assert_int_equal(run(argv), 0);
+}
+
+static void rm_tree(const char *host_path)
+{
+	const char *argv[] = { "/bin/rm", "-rf", "--", host_path, NULL };
+
+	run(argv);
+}
+
+static void sys_param(const char *module, const char *param, const char *value, mode_t mode)
+{
+	char path[512], text[256];
+
+	snprintf(path, sizeof(path), "/sys/module/%s/parameters", module);
+	mkdirs(path);
+	snprintf(path, sizeof(path), "/sys/module/%s/parameters/%s", module, param);
+	snprintf(text, sizeof(text), "%s\n", value);
+	write_file(path, text, mode);
+}
+
+/* ---- the fake kernel boundary ---- */
+
+static struct fake {
+	const char *fail_module; /* the module whose insert/remove/write fails */
+	int err;                 /* with this -errno */
+	const char *kmsg;        /* /dev/kmsg records the kernel writes as it fails */
+	const char *proc_on_remove; /* /proc/modules as it is when the kernel is asked */
+	bool disable_on_insert;  /* modules_disabled becomes 1 just before the insert */
+} fake;
+
+static const char *base_name(const char *path)
+{
+	const char *slash = path ? strrchr(path, '/') : NULL;
+
+	return slash ? slash + 1 : path;
+}
+
+static int fake_answer(const char *name)
+{
+	int err = fake.fail_module && strcmp(fake.fail_module, name) == 0 ? fake.err : 0;
+
+	if (err < 0 && fake.kmsg)
+		append_file("/dev/kmsg", fake.kmsg);
+	return err;
+}
+
+static int fake_insert(void *ctx, const char *path, const char *params)
+{
+	char name[128];
+
+	(void)params;
+	assert_ptr_equal(ctx, &fake);
+	snprintf(name, sizeof(name), "%.*s", (int)strcspn(base_name(path), "."), base_name(path));
+	for (char *p = name; *p; p++)
+		if (*p == '-')
+			*p = '_';
+	if (fake.disable_on_insert)
+		write_file("/proc/sys/kernel/modules_disabled", "1\n", 0644);
+	return fake_answer(name);
+}
+
+static int fake_remove(void *ctx, const char *name)
+{
+	assert_ptr_equal(ctx, &fake);
+	if (fake.proc_on_remove)
+		write_file("/proc/modules", fake.proc_on_remove, 0644);
+	return fake_answer(name);
+}
+
+static int fake_write_param(void *ctx, const char *module, const char *param, const char *value)
+{
+	(void)param;
+	(void)value;
+	assert_ptr_equal(ctx, &fake);
+	return fake_answer(module);
+}
+
+static const struct lkm_ops fake_ops = {
+	.insert = fake_insert,
+	.remove = fake_remove,
+	.write_param = fake_write_param,
+	.ctx = &fake,
+};
+
+/* ---- per-test state ---- */
+
+struct t {
+	struct lkm_sysroot *root;
+	struct lkm_resolver *resolver;
+	struct lkm_engine e;
+	struct lkm_explain_ctx ctx;
+	char ctx_buf[512];
+	struct lkm_result res;
+	struct lkm_diagnosis d;
+	struct lkm_diagnosis *p; /* predictions */
+	int n_p;
+};
+
+/* What the kernel exports, as /proc/kallsyms lists it (module symbols carry [module]). */
+static const char kallsyms[] =
+	"ffffffff81000000 T _text\n"
+	"ffffffff810a1230 T printk\n"
+	"ffffffff810b0000 T module_layout\n"
+	"ffffffff810c4560 T gpl_only_helper\n"
+	"ffffffffc0a00000 t loop_probe\t[loop]\n";
+
+static int group_setup(void **state)
+{
+	const char *modroot[] = { "/bin/sh", FIXTURES "/modroot-make.sh", built, NULL };
+	const char *extra[] = { "/bin/sh", FIXTURES "/explain/make-modules.sh", built, NULL };
+	struct utsname u;
+	int rc;
+
+	(void)state;
+	if (mkdtemp(built) == NULL)
+		return -1;
+	setenv("CC", LKM_TEST_CC, 1);
+	rc = run(modroot);
+	if (rc == 77) {
+		fprintf(stderr, "# modroot-make.sh skipped: explainer tests are skipped\n");
+		return 0;
+	}
+	if (rc != 0 || run(extra) != 0)
+		return -1;
+	x86_64_host = uname(&u) == 0 && strcmp(u.machine, "x86_64") == 0;
+	have_built = true;
+	return 0;
+}
+
+static int group_teardown(void **state)
+{
+	(void)state;
+	rm_tree(built);
+	return 0;
+}
+
+static int setup(void **state)
+{
+	struct t *t;
+
+	if (!have_built) {
+		*state = NULL;
+		return 0;
+	}
+	t = calloc(1, sizeof(*t));
+	if (t == NULL)
+		return -1;
+	memset(&fake, 0, sizeof(fake));
+	write_file("/proc/modules", "", 0644);
+	write_file("/proc/kallsyms", kallsyms, 0644);
+	write_file("/proc/sys/kernel/modules_disabled", "0\n", 0644);
+	write_file(LKM_PERSIST_FILE, "", 0644);
+	mkdirs("/dev");
+	write_file("/dev/kmsg", "6,1,0,-;an earlier line, not ours\n", 0644);
+	rm_tree(rpath("/sys"));
+	if (lkm_sysroot_new(built, &t->root) < 0 || lkm_resolver_new(t->root, NULL, &t->resolver) < 0)
+		return -1;
+	t->e = (struct lkm_engine){
+		.root = t->root,
+		.resolver = t->resolver,
+		.ops = &fake_ops,
+		.privileged = true,
+		.who = "uid 1000",
+		.log_to_syslog = false,
+	};
+	lkm_explain_ctx_init(&t->ctx, t->root, t->resolver, t->ctx_buf, sizeof(t->ctx_buf));
+	t->res.log.fd = -1;
+	*state = t;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct t *t = *state;
+
+	if (t == NULL)
+		return 0;
+	lkm_diagnosis_release(&t->d);
+	lkm_diagnoses_free(t->p, t->n_p > 0 ? (size_t)t->n_p : 0);
+	lkm_result_release(&t->res);
+	lkm_resolver_free(t->resolver);
+	lkm_sysroot_free(t->root);
+	free(t);
+	return 0;
+}
+
+#define T()                                                                             \
+	struct t *t = *state;                                                           \
+	do {                                                                            \
+		if (t == NULL)                                                          \
+			skip();                                                         \
+	} while (0)
+
+#define P(...) ((const char *const[]){ __VA_ARGS__ })
+
+/* ---- running and checking ---- */
+
+static const char *joined(char *const *v, size_t n)
+{
+	static char buf[4][16384];
+	static int which;
+	size_t at = 0;
+
+	which = (which + 1) % 4;
+	buf[which][0] = '\0';
+	for (size_t i = 0; i < n; i++)
+		at += (size_t)snprintf(buf[which] + at, sizeof(buf[which]) - at, "%s\n", v[i]);
+	return buf[which];
+}
+
+static void note(const struct lkm_diagnosis *d)
+{
+	assert_true(d->kind > LKM_DIAG_NONE && d->kind < LKM_DIAG_COUNT);
+	produced[d->kind] = true;
+}
+
+/* The diagnosis of the result the engine left in T. */
+static struct lkm_diagnosis *explain(struct t *t)
+{
+	assert_int_not_equal(t->res.err, 0);
+	assert_int_equal(lkm_explain_result(&t->ctx, &t->res, &t->d), 0);
+	note(&t->d);
+	return &t->d;
+}
+
+static struct lkm_diagnosis *load(struct t *t, const char *target, const char *const *params,
+				  size_t n, unsigned flags)
+{
+	int err = lkm_engine_load(&t->e, target, params, n, flags, &t->res);
+
+	assert_int_not_equal(err, 0);
+	assert_int_not_equal(err, -ENOMEM);
+	return explain(t);
+}
+
+static struct lkm_diagnosis *unload(struct t *t, const char *module, unsigned flags)
+{
+	int err = lkm_engine_unload(&t->e, module, flags, &t->res);
+
+	assert_int_not_equal(err, 0);
+	return explain(t);
+}
+
+static struct lkm_diagnosis *set(struct t *t, const char *module, const char *assignment)
+{
+	int err = lkm_engine_set(&t->e, module, assignment, 0, &t->res);
+
+	assert_int_not_equal(err, 0);
+	return explain(t);
+}
+
+static int predict(struct t *t, const char *target, const char *const *params, size_t n)
+{
+	t->n_p = lkm_explain_predict(&t->ctx, &t->e, target, params, n, &t->p);
+	assert_true(t->n_p >= 0);
+	for (int i = 0; i < t->n_p; i++)
+		note(&t->p[i]);
+	return t->n_p;
+}
+
+/*
+ * Kind, errno, title, evidence and fixes, each whole; EVIDENCE and FIX are the lines each
+ * followed by "\n" (NULL: not checked here). The teaching paragraph is the table's, its
+ * placeholders filled.
+ */
+static void assert_diag(const struct lkm_diagnosis *d, enum lkm_diag_kind kind, int err,
+			const char *title, const char *evidence, const char *fix)
+{
+	assert_string_equal(lkm_diag_id(d->kind), lkm_diag_id(kind));
+	assert_int_equal(d->err, err);
+	assert_string_equal(d->title, title);
+	if (evidence)
+		assert_string_equal(joined(d->evidence, d->n_evidence), evidence);
+	if (fix)
+		assert_string_equal(joined(d->fix, d->n_fix), fix);
+	assert_non_null(d->teach);
+	if (strchr(lkm_diag_teach(kind), '%') == NULL)
+		assert_string_equal(d->teach, lkm_diag_teach(kind));
+}
+
+static const char fix_rebuild[] =
+	"or rebuild it against this kernel's headers: apt-get install linux-headers-" REL
+	", then make -C /lib/modules/" REL "/build M=$PWD modules\n";
+
+/* ==== unresolved symbols ==== */
+
+#define MSDOS_KO MODDIR "/kernel/fs/fat/msdos.ko"
+
+/* The seed case: msdos.ko inserted by file while fat is not loaded. */
+static void test_unresolved_msdos_without_fat(void **state)
+{
+	struct lkm_diagnosis *d;
+	T();
+	fake.fail_module = "msdos";
+	fake.err = -ENOENT;
+	fake.kmsg = "3,200,1,-;msdos: Unknown symbol fat_add_entries (err -2)\n"
+		    "3,201,1,-;msdos: Unknown symbol fat_dir_empty (err -2)\n"
+		    "3,202,1,-;msdos: Unknown symbol fat_fill_super (err -2)\n";
+	d = load(t, rpath(MSDOS_KO), NULL, 0, 0);
+	assert_diag(d, LKM_DIAG_UNRESOLVED_SYMBOLS, -ENOENT,
+		    "msdos needs symbols that nothing loaded provides",
+		    "the kernel answered ENOENT (No such file or directory)\n"
+		    "kernel: msdos: Unknown symbol fat_add_entries (err -2)\n"
+		    "kernel: msdos: Unknown symbol fat_dir_empty (err -2)\n"
+		    "kernel: msdos: Unknown symbol fat_fill_super (err -2)\n"
+		    "fat_add_entries, fat_dir_empty, fat_fill_super: exported by fat, which is not "
+		    "loaded\n"
+		    "load order: fat first, then msdos\n",
+		    "lkmtui load fat\n"
+		    "or load msdos by name, which loads fat first: lkmtui load msdos\n");
+}
+
+/*
+ * The real kernel's 19 lines for msdos (KERNEL-FACTS.md, in its order); this tree's fat
+ * exports four of them, the rest nobody here. Eight kernel lines are shown, then a count.
+ */
+static const char *const msdos_symbols[] = {
+	"fat_dir_empty", "fat_time_unix2fat", "fat_get_dotdot_entry", "fat_free_clusters",
+	"fat_setattr", "__fat_fs_error", "fat_scan", "fat_getattr", "fat_attach",
+	"fat_update_time", "fat_build_inode", "fat_fill_super", "fat_alloc_new_dir",
+	"fat_remove_entries", "fat_add_entries", "fat_sync_inode", "fat_truncate_time",
+	"fat_flush_inodes", "fat_detach",
+};
+
+static void test_unresolved_msdos_real_lines(void **state)
+{
+	char kmsg[4096] = "", evidence[8192] = "";
+	size_t at = 0, ev = 0, n = sizeof(msdos_symbols) / sizeof(msdos_symbols[0]);
+	struct lkm_diagnosis *d;
+	T();
+	assert_int_equal(n, 19);
+	for (size_t i = 0; i < n; i++)
+		at += (size_t)snprintf(kmsg + at, sizeof(kmsg) - at,
+				       "3,%zu,1,-;msdos: Unknown symbol %s (err -2)\n", 300 + i,
+				       msdos_symbols[i]);
+	ev += (size_t)snprintf(evidence + ev, sizeof(evidence) - ev,
+			       "the kernel answered ENOENT (No such file or directory)\n");
+	for (size_t i = 0; i < 8; i++)
+		ev += (size_t)snprintf(evidence + ev, sizeof(evidence) - ev,
+				       "kernel: msdos: Unknown symbol %s (err -2)\n", msdos_symbols[i]);
+	ev += (size_t)snprintf(evidence + ev, sizeof(evidence) - ev,
+			       "kernel: ... and 11 more lines\n"
+			       "fat_dir_empty, fat_attach, fat_fill_super, fat_add_entries: exported "
+			       "by fat, which is not loaded\n");
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(msdos_symbols[i], "fat_dir_empty") && strcmp(msdos_symbols[i], "fat_attach") &&
+		    strcmp(msdos_symbols[i], "fat_fill_super") &&
+		    strcmp(msdos_symbols[i], "fat_add_entries"))
+			ev += (size_t)snprintf(evidence + ev, sizeof(evidence) - ev,
+					       "%s: no installed module exports it, and the kernel "
+					       "does not\n",
+					       msdos_symbols[i]);
+	snprintf(evidence + ev, sizeof(evidence) - ev, "load order: fat first, then msdos\n");
+	fake.fail_module = "msdos";
+	fake.err = -ENOENT;
+	fake.kmsg = kmsg;
+	d = load(t, rpath(MSDOS_KO), NULL, 0, 0);
+	assert_diag(d, LKM_DIAG_UNRESOLVED_SYMBOLS, -ENOENT,
+		    "msdos needs symbols that nothing loaded provides", evidence,
+		    "lkmtui load fat\n"
+		    "or load msdos by name, which loads fat first: lkmtui load msdos\n");
+}
+
+/* The lab's demo_needs_missing: a symbol no module and not the kernel exports. */
+static void test_unresolved_nobody_exports(void **state)
+{
+	struct lkm_diagnosis *d;
+	T();
+	fake.fail_module = "demo_needs_missing";
+	fake.err = -ENOENT;
+	fake.kmsg = "3,200,1,-;demo_needs_missing: Unknown symbol lkmtui_no_such_symbol (err -2)\n";
+	d = load(t, rpath("/home/demo_needs_missing.ko"), NULL, 0, 0);
+	assert_diag(d, LKM_DIAG_UNRESOLVED_SYMBOLS, -ENOENT,
+		    "demo_needs_missing needs symbols that nothing loaded provides",
+		    "the kernel answered ENOENT (No such file or directory)\n"
+		    "kernel: demo_needs_missing: Unknown symbol lkmtui_no_such_symbol (err -2)\n"
+		    "lkmtui_no_such_symbol: no installed module exports it, and the kernel does "
+		    "not\n",
+		    "no module provides these: the module was built against a kernel or a "
+		    "companion module you do not have; rebuild it against linux-headers-" REL
+		    " with its companion\n");
+}
+
+/* No dev/kmsg (or not readable): the file's undefined symbols against /proc/kallsyms. */
+static void test_unresolved_log_unreadable(void **state)
+{
+	struct lkm_diagnosis *d;
+	T();
+	assert_int_equal(unlink(rpath("/dev/kmsg")), 0);
+	fake.fail_module = "msdos";
+	fake.err = -ENOENT;
+	d = load(t, rpath(MSDOS_KO), NULL, 0, 0);
+	assert_int_equal(t->res.log.err, -ENOENT);
+	assert_diag(d, LKM_DIAG_UNRESOLVED_SYMBOLS, -ENOENT,
+		    "msdos needs symbols that nothing loaded provides",
+		    "the kernel answered ENOENT (No such file or directory)\n"
+		    "the kernel log could not be read (No such file or directory): what follows "
+		    "comes from the file and the system\n"
+		    "fat_add_entries, fat_fill_super, fat_dir_empty: exported by fat, which is not "
+		    "loaded\n"
+		    "load order: fat first, then msdos\n",
+		    "lkmtui load fat\n"
+		    "or load msdos by name, which loads fat first: lkmtui load msdos\n");
+}
+
+/* What the kernel has (kallsyms) is not missing: only the nobody-exports symbol is. */
+static void test_unresolved_log_unreadable_nobody(void **state)
+{
+	struct lkm_diagnosis *d;
+	T();
+	assert_int_equal(unlink(rpath("/dev/kmsg")), 0);
+	fake.fail_module = "demo_needs_missing";
+	fake.err = -ENOENT;
+	d = load(t, rpath("/home/demo_needs_missing.ko"), NULL, 0, 0);
+	assert_diag(d, LKM_DIAG_UNRESOLVED_SYMBOLS, -ENOENT,
+		    "demo_needs_missing needs symbols that nothing loaded provides",
+		    "the kernel answered ENOENT (No such file or directory)\n"
+		    "the kernel log could not be read (No such file or directory): what follows "
+		    "comes from the file and the system\n"
+		    "lkmtui_no_such_symbol: no installed module exports it, and the kernel does "
+		    "not\n",
+		    "no module provides these: the module was built against a kernel or a "
+		    "companion module you do not have; rebuild it against linux-headers-" REL
+		    " with its companion\n");
+}
+
+/*
+ * An out-of-tree module (not in modules.dep) that needs fat, inserted by file. "load it by
+ * name" cannot work for it: `lkmtui load fat_user` finds no module of that name.
+ * DISABLED: today the second fix is "or load fat_user by name, which loads fat first:
+ * lkmtui load fat_user", which fails with not-found.
+ */
+static void test_unresolved_out_of_tree_should_not_offer_by_name(void **state)
+{
+	struct lkm_diagnosis *d;
+	T();
+	fake.fail_module = "fat_user";
+	fake.err = -ENOENT;
+	fake.kmsg = "3,200,1,-;fat_user: Unknown symbol fat_attach (err -2)\n";
+	d = load(t, rpath("/home/fat_user.ko"), NULL, 0, 0);
+	assert_diag(d, LKM_DIAG_UNRESOLVED_SYMBOLS, -ENOENT,
+		    "fat_user needs symbols that nothing loaded provides",
+		    "the kernel answered ENOENT (No such file or directory)\n"
+		    "kernel: fat_user: Unknown symbol fat_attach (err -2)\n"
+		    "fat_attach: exported by fat, which is not loaded\n"
+		    "load order: fat first, then fat_user\n",
+		    "lkmtui load fat\n");
+}
+
+/* The part of that case that is right today. */
+static void test_unresolved_out_of_tree(void **state)
+{
+	struct lkm_diagnosis *d;
+	T();
+	fake.fail_module = "fat_user";
+	fake.err = -ENOENT;
+	fake.kmsg = "3,200,1,-;fat_user: Unknown symbol fat_attach (err -2)\n";
+	d = load(t, rpath("/home/fat_user.ko"), NULL, 0, 0);
+	assert_diag(d, LKM_DIAG_UNRESOLVED_SYMBOLS, -ENOENT,
+		    "fat_user needs symbols that nothing loaded provides",
+		    "the kernel answered ENOENT (No such file or directory)\n"
+		    "kernel: fat_user: Unknown symbol fat_attach (err -2)\n"
+		    "fat_attach: exported by fat, which is not loaded\n"
+		    "load order: fat first, then fat_user\n",
+		    NULL);
+	assert_true(d->n_fix >= 1);
+	assert_string_equal(d->fix[0], "lkmtui load fat");
+}
+
+/*
+ * Neither the log nor /proc/kallsyms readable: the depmod index still says fat exports
+ * what msdos needs. DISABLED: today this is init-failed, "msdos's init function failed
+ * (ENOENT)" with the fix "read the module's messages: dmesg | grep msdos"; an ENOENT from
+ * init_module is the kernel's unknown-symbol answer, and the index names the exporter.
+ */
+static void test_unresolved_no_log_no_kallsyms_should_use_index(void **state)
+{
+	struct lkm_diagnosis *d;
+	T();
+	assert_int_equal(unlink(rpath("/dev/kmsg")), 0);
+	assert_int_equal(unlink(rpath("/proc/kallsyms")), 0);
+	fake.fail_module = "msdos";
+	fake.err = -ENOENT;
+	d = load(t, rpath(MSDOS_KO), NULL, 0, 0);
+	assert_diag(d, LKM_DIAG_UNRESOLVED_SYMBOLS, -ENOENT,
+		    "msdos needs symbols that nothing loaded provides", NULL, NULL);
+	assert_true(d->n_fix >= 1);
+	assert_string_equal(d->fix[0], "lkmtui load fat");
+}
+
+/* ==== GPL-only symbols ==== */
+
+static void test_gpl_only_symbol(void **state)
+{
+	struct lkm_diagnosis *d;
+	T();
+	fake.fail_module = "closed";
+	fake.err = -ENOENT;
+	fake.kmsg = "3,200,1,-;closed: Unknown symbol gpl_only_helper (err -2)\n";
+	d = load(t, rpath("/home/closed.ko"), NULL, 0, 0);
+	assert_diag(d, LKM_DIAG_GPL_ONLY_SYMBOL, -ENOENT,
+		    "closed is not under a GPL-compatible licence but uses symbols exported only "
+		    "to GPL modules",
+		    "the kernel answered ENOENT (No such file or directory)\n"
+		    "kernel: closed: Unknown symbol gpl_only_helper (err -2)\n"
+		    "gpl_only_helper: exported to GPL-licensed modules only (this one's licence: "
+		    "Proprietary)\n",
+		    "if you may, declare a GPL-compatible licence in the source: "
+		    "MODULE_LICENSE(\"GPL\"), then rebuild\n"
+		    "otherwise stop using gpl_only_helper\n");
+}
+
+/*
+ * No MODULE_LICENSE at all: the kernel treats the module as not GPL-compatible, so a
+ * GPL-only export is unknown to it the same way. DISABLED: today (license NULL) the
+ * symbol, which /proc/kallsyms lists, is reported as "gpl_only_helper: no installed module
+ * exports it, and the kernel does not" (unresolved-symbols, rebuild-against fix).
+ */
+static void test_gpl_only_no_license_should_be_gpl_only(void **state)
+{
+	struct lkm_diagnosis *d;
+	T();
+	fake.fail_module = "nolicense";
+	fake.err = -ENOENT;
+	fake.kmsg = "3,200,1,-;nolicense: Unknown symbol gpl_only_helper (err -2)\n";
+	d = load(t, rpath("/home/nolicense.ko"), NULL, 0, 0);
+	assert_diag(d, LKM_DIAG_GPL_ONLY_SYMBOL, -ENOENT,
+		    "nolicense is not under a GPL-compatible licence but uses symbols exported "
+		    "only to GPL modules",
+		    NULL,
+		    "if you may, declare a GPL-compatible licence in the source: "
+		    "MODULE_LICENSE(\"GPL\"), then rebuild\n"
+		    "otherwise stop using gpl_only_helper\n");
+}
+
+/* ==== symbol versions (modversions) ==== */
+
+static void test_symbol_version_module_layout(void **state)
+{
+	const char *path;
+	struct lkm_diagnosis *d;
+	T();
+	path = rpath("/home/other_layout.ko");
+	fake.fail_module = "other_layout";
+	fake.err = -ENOEXEC;
+	fake.kmsg = "3,200,1,-;other_layout: disagrees about version of symbol module_layout\n";
+	d = load(t, path, NULL, 0, 0);
+	assert_diag(d, LKM_DIAG_SYMBOL_VERSION_MISMATCH, -ENOEXEC,
+		    fmt("%s was built against another build of the kernel: symbol module_layout "
+			"has another version", path),
+		    "the kernel answered ENOEXEC (Exec format error)\n"
+		    "kernel: other_layout: disagrees about version of symbol module_layout\n"
+		    "module_layout: the file was built against CRC 0x22222222, this kernel's "
+		    "modules against 0x11111111\n",
+		    fmt("use the module built for this kernel, " REL " (the linux-image-" REL
+			" package ships its modules)\n%s", fix_rebuild));
+}
+
+/* Any other symbol the kernel names: its CRCs, the file's and the reference module's.
+ * (The kernel's "disagrees" line alone; the real pair is in the test below.) */
+static void test_symbol_version_other_symbol(void **state)
+{
+	const char *path;
+	struct lkm_diagnosis *d;
+	T();
+	path = rpath("/home/other_printk.ko");
+	fake.fail_module = "other_printk";
+	fake.err = -EINVAL;
+	fake.kmsg = "4,200,1,-;other_printk: disagrees about version of symbol printk\n";
+	d = load(t, path, NULL, 0, 0);
+	assert_diag(d, LKM_DIAG_SYMBOL_VERSION_MISMATCH, -EINVAL,
+		    fmt("%s was built against another build of the kernel: symbol printk has "
+			"another version", path),
+		    "the kernel answered EINVAL (Invalid argument)\n"
+		    "kernel: other_printk: disagrees about version of symbol printk\n"
+		    "printk: the file was built against CRC 0xbbbb0002, this kernel's modules "
+		    "against 0xaaaa0001\n",
+		    NULL);
+}
+
+/*
+ * What the real kernel logs for a CRC mismatch on a symbol other than module_layout:
+ * check_version() prints "disagrees about version of symbol printk", then
+ * resolve_symbol() gives ERR_PTR(-EINVAL) and simplify_symbols() prints "Unknown symbol
+ * printk (err -22)"; the load fails with EINVAL. (The test above has the first line only.)
+ * DISABLED: the "Unknown symbol" line is read first, so this comes out as
+ * unresolved-symbols, "other_printk needs symbols that nothing loaded provides", with the
+ * evidence "printk: no installed module exports it, and the kernel does not" (printk is in
+ * /proc/kallsyms) and the fix "no module provides these: … rebuild it against
+ * linux-headers-6.1.0-test with its companion". An "Unknown symbol X (err -22)" line, or
+ * a "disagrees about version of symbol X" line for the same X, is a version mismatch.
+ */
+static void test_symbol_version_real_lines_should_be_version_mismatch(void **state)
+{
+	const char *path;
+	struct lkm_diagnosis *d;
+	T();
+	path = rpath("/home/other_printk.ko");
+	fake.fail_module = "other_printk";
+	fake.err = -EINVAL;
+	fake.kmsg = "4,200,1,-;other_printk: disagrees about version of symbol printk\n"
+		    "4,201,1,-;other_printk: Unknown symbol printk (err -22)\n";
+	d = load(t, path, NULL, 0, 0);
+	assert_diag(d, LKM_DIAG_SYMBOL_VERSION_MISMATCH, -EINVAL,
+		    fmt("%s was built against another build of the kernel: symbol printk has "
+			"another version", path),
+		    "the kernel answered EINVAL (Invalid argument)\n"
+		    "kernel: other_printk: disagrees about version of symbol printk\n"
+		    "kernel: other_printk: Unknown symbol printk (err -22)\n"
+		    "printk: the file was built against CRC 0xbbbb0002, this kernel's modules "
+		    "against 0xaaaa0001\n",
+		    fmt("use the module built for this kernel, " REL " (the linux-image-" REL
+			" package ships its modules)\n%s", fix_rebuild));
+}
+
+/* Without the kernel's line (ENOEXEC, log unreadable): the CRCs alone show it. */
+static void test_symbol_version_no_log(void **state)
+{
+	const char *path;
+	struct lkm_diagnosis *d;
+	T();
+	assert_int_equal(unlink(rpath("/dev/kmsg")), 0);
+	path = rpath("/home/other_layout.ko");
+	fake.fail_module = "other_layout";
+	fake.err = -ENOEXEC;
+	d = load(t, path, NULL, 0, 0);
+	assert_diag(d, LKM_DIAG_SYMBOL_VERSION_MISMATCH, -ENOEXEC,
+		    fmt("%s was built against another build of the kernel: symbol module_layout "
+			"has another version", path),
+		    "the kernel answered ENOEXEC (Exec format error)\n"
+		    "the kernel log could not be read (No such file or directory): what follows "
+		    "comes from the file and the system\n"
+		    "module_layout: the file was built against CRC 0x22222222, this kernel's "
+		    "modules against 0x11111111\n",
+		    NULL);
+}
+
+static void test_predict_symbol_version(void **state)
+{
+	const char *path;
+	T();
+	path = rpath("/home/other_layout.ko");
+	assert_int_equal(predict(t, path, NULL, 0), 1);
+	assert_diag(&t->p[0], LKM_DIAG_SYMBOL_VERSION_MISMATCH, 0,
+		    fmt("%s was built against another build of the kernel: symbol module_layout "
+			"has another version", path),
+		    "module_layout: the file was built against CRC 0x22222222, this kernel's "
+		    "modules against 0x11111111\n",
+		    fmt("use the module built for this kernel, " REL " (the linux-image-" REL
+			" package ships its modules)\n%s", fix_rebuild));
+}
+
+/* ==== version magic ==== */
+
+static const char other_release_line[] =
+	"other_release: version magic '6.1.0-99-amd64 SMP mod_unload ' should be '" MAGIC "'";
+
+static void test_vermagic_kernel_line(void **state)
+{
+	const char *path;
+	struct lkm_diagnosis *d;
+	T();
+	path = rpath("/home/other_release.ko");
+	fake.fail_module = "other_release";
+	fake.err = -ENOEXEC;
+	fake.kmsg = fmt("3,200,1,-;%s\n", other_release_line);
+	d = load(t, path, NULL, 0, 0);
+	assert_diag(d, LKM_DIAG_VERMAGIC_MISMATCH, -ENOEXEC,
+		    fmt("%s was built for another kernel (6.1.0-99-amd64), not for this one (" REL
+			")", path),
+		    NULL,
+		    fmt("install the module built for this kernel (Debian: the linux-image-" REL
+			" package ships its modules)\n%s", fix_rebuild));
+	assert_true(d->n_evidence >= 2);
+	assert_string_equal(d->evidence[0], "the kernel answered ENOEXEC (Exec format error)");
+	assert_string_equal(d->evidence[1], fmt("kernel: %s", other_release_line));
+}
+
+/*
+ * The issue asks for the two vermagics side by side and which part differs, also when the
+ * kernel's line is there. DISABLED: today the kernel-line path gives only "the kernel
+ * answered ENOEXEC" and the kernel's line; the file is not compared (predict does it).
+ */
+static void test_vermagic_kernel_line_should_say_what_differs(void **state)
+{
+	struct lkm_diagnosis *d;
+	T();
+	fake.fail_module = "other_release";
+	fake.err = -ENOEXEC;
+	fake.kmsg = fmt("3,200,1,-;%s\n", other_release_line);
+	d = load(t, rpath("/home/other_release.ko"), NULL, 0, 0);
+	assert_int_equal(d->kind, LKM_DIAG_VERMAGIC_MISMATCH);
+	assert_string_equal(joined(d->evidence, d->n_evidence),
+			    fmt("the kernel answered ENOEXEC (Exec format error)\n"
+				"kernel: %s\n"
+				"the file's vermagic:  6.1.0-99-amd64 SMP mod_unload \n"
+				"this kernel's:        " MAGIC "\n"
+				"they differ in the release (6.1.0-99-amd64, not " REL ")\n"
+				"they differ in the flags (SMP mod_unload, not SMP preempt "
+				"mod_unload modversions)\n",
+				other_release_line));
+}
+
+/* Release and flags both differ: predict shows both vermagics and says what differs. */
+static void test_predict_vermagic_release_and_flags(void **state)
+{
+	const char *path;
+	struct lkm_diagnosis *d;
+	T();
+	path = rpath("/home/other_release.ko");
+	assert_int_equal(predict(t, path, NULL, 0), 1);
+	d = &t->p[0];
+	assert_diag(d, LKM_DIAG_VERMAGIC_MISMATCH, 0,
+		    fmt("%s was built for another kernel (6.1.0-99-amd64), not for this one (" REL
+			")", path),
+		    NULL,
+		    fmt("install the module built for this kernel (Debian: the linux-image-" REL
+			" package ships its modules)\n%s", fix_rebuild));
+	assert_int_equal(d->n_evidence, 4);
+	assert_string_equal(d->evidence[0], "the file's vermagic:  6.1.0-99-amd64 SMP mod_unload ");
+	assert_string_equal(d->evidence[1], "this kernel's:        " MAGIC);
+	assert_string_equal(d->evidence[2], "they differ in the release (6.1.0-99-amd64, not " REL ")");
+	assert_true(strncmp(d->evidence[3], "they differ in the flags (", 26) == 0);
+}
+
+/*
+ * DISABLED: the flags line carries the vermagics' trailing blanks inside the parentheses:
+ * "they differ in the flags (SMP mod_unload , not SMP preempt mod_unload modversions )".
+ */
+static void test_predict_vermagic_flags_line_should_be_trimmed(void **state)
+{
+	T();
+	assert_int_equal(predict(t, rpath("/home/other_release.ko"), NULL, 0), 1);
+	assert_int_equal(t->p[0].n_evidence, 4);
+	assert_string_equal(t->p[0].evidence[3],
+			    "they differ in the flags (SMP mod_unload, not SMP preempt mod_unload "
+			    "modversions)");
+}
+
+/* The same release, other flags (another flavour's configuration). */
+static void test_predict_vermagic_flags_only(void **state)
+{
+	struct lkm_diagnosis *d;
+	T();
+	assert_int_equal(predict(t, rpath("/home/other_flags.ko"), NULL, 0), 1);
+	d = &t->p[0];
+	assert_int_equal(d->kind, LKM_DIAG_VERMAGIC_MISMATCH);
+	assert_int_equal(d->n_evidence, 3);
+	assert_string_equal(d->evidence[0], "the file's vermagic:  " REL " SMP mod_unload ");
+	assert_string_equal(d->evidence[1], "this kernel's:        " MAGIC);
+	assert_true(strncmp(d->evidence[2], "they differ in the flags (", 26) == 0);
+}
+
+/*
+ * DISABLED: with only the flags differing the title contradicts itself: "… was built for
+ * another kernel (6.1.0-test), not for this one (6.1.0-test)". It should name what
+ * differs (the flags), not the same release twice.
+ */
+static void test_predict_vermagic_flags_only_title_should_not_repeat_release(void **state)
+{
+	T();
+	assert_int_equal(predict(t, rpath("/home/other_flags.ko"), NULL, 0), 1);
+	assert_int_equal(t->p[0].kind, LKM_DIAG_VERMAGIC_MISMATCH);
+	assert_null(strstr(t->p[0].title, "(" REL "), not for this one (" REL ")"));
+}
+
+/*
+ * A module with __versions whose CRCs all match this kernel's, built for another release
+ * string: the kernel compares vermagic without the release when the module has CRCs
+ * (same_magic(…, has_crcs) skips up to the first blank), so it loads. DISABLED: today
+ * predict says vermagic-mismatch, "… was built for another kernel (6.1.0-55-test)", for a
+ * module the kernel accepts.
+ */
+static void test_predict_release_only_with_same_crcs_should_load(void **state)
+{
+	T();
+	assert_int_equal(predict(t, rpath("/home/same_crcs.ko"), NULL, 0), 0);
+}
+
+/* ==== the file is not a module for this machine ==== */
+
+static void test_wrong_architecture(void **state)
+{
+	const char *sparc = FIXTURES "/ko/mod-simple-sparc64.ko";
+	const char *i386 = FIXTURES "/ko/mod-simple-i386.ko";
+	struct lkm_diagnosis *d;
+	T();
+	if (!x86_64_host)
+		skip();
+	assert_int_equal(predict(t, sparc, NULL, 0), 1);
+	assert_diag(&t->p[0], LKM_DIAG_WRONG_ARCHITECTURE, 0,
+		    fmt("%s is built for SPARC v9 (64-bit, big-endian), not for this machine",
+			sparc),
+		    "the file: ELF SPARC v9 (64-bit, big-endian), relocatable\n"
+		    "this machine: x86-64 (x86_64)\n",
+		    "build it for this machine (uname -m) against this kernel's headers: make -C "
+		    "/lib/modules/" REL "/build M=$PWD modules\n");
+	/* Inserted: the kernel says ENOEXEC; the file says why. */
+	fake.fail_module = "mod_simple_i386";
+	fake.err = -ENOEXEC;
+	d = load(t, i386, NULL, 0, 0);
+	assert_diag(d, LKM_DIAG_WRONG_ARCHITECTURE, -ENOEXEC,
+		    fmt("%s is built for i386 (32-bit), not for this machine", i386),
+		    "the kernel answered ENOEXEC (Exec format error)\n"
+		    "the file: ELF i386 (32-bit), relocatable\n"
+		    "this machine: x86-64 (x86_64)\n",
+		    "build it for this machine (uname -m) against this kernel's headers: make -C "
+		    "/lib/modules/" REL "/build M=$PWD modules\n");
+}
+
+/* The sections of PATH as the explainer lists them (they depend on the compiler). */
+static const char *sections_of(const char *path)
+{
+	static char list[1024];
+	struct lkm_modfile *mf = NULL;
+	size_t len = 0;
+
+	assert_int_equal(lkm_modfile_open(path, &mf, NULL), 0);
+	list[0] = '\0';
+	for (size_t i = 1; i < lkm_modfile_section_count(mf); i++)
+		len += (size_t)snprintf(list + len, sizeof(list) - len, "%s%s", i > 1 ? ", " : "",
+					lkm_modfile_section_name(mf, i));
+	assert_non_null(strstr(list, ".text"));
+	assert_null(strstr(list, ".modinfo"));
+	lkm_modfile_free(mf);
+	return list;
+}
+
+static void test_not_a_module(void **state)
+{
+	const char *path;
+	struct lkm_diagnosis *d;
+	T();
+	if (!x86_64_host)
+		skip();
+	path = rpath("/home/plain.o");
+	fake.fail_module = "plain";
+	fake.err = -ENOEXEC;
+	fake.kmsg = "4,200,1,-;(missing .modinfo section or name field): No module found in object\n";
+	d = load(t, path, NULL, 0, 0);
+	assert_diag(d, LKM_DIAG_NOT_A_MODULE, -ENOEXEC, fmt("%s is not a kernel module", path),
+		    fmt("the kernel answered ENOEXEC (Exec format error)\n"
+			"kernel: (missing .modinfo section or name field): No module found in "
+			"object\n"
+			"the file: ELF x86-64, relocatable, sections: %s\n"
+			"no .modinfo section: no module name, licence or vermagic\n"
+			"no .gnu.linkonce.this_module section: no struct module for the kernel\n",
+			sections_of(path)),
+		    "build it as a module with the kernel's build system: make -C /lib/modules/" REL
+		    "/build M=$PWD modules\n"
+		    "if it is meant to be part of the kernel, check whether this kernel has it "
+		    "built in: grep -w plain /lib/modules/" REL "/modules.builtin\n");
+}
+
+static void test_predict_not_a_module(void **state)
+{
+	const char *path;
+	T();
+	if (!x86_64_host)
+		skip();
+	path = rpath("/home/plain.o");
+	assert_int_equal(predict(t, path, NULL, 0), 1);
+	assert_diag(&t->p[0], LKM_DIAG_NOT_A_MODULE, 0, fmt("%s is not a kernel module", path),
+		    fmt("the file: ELF x86-64, relocatable, sections: %s\n"
+			"no .modinfo section: no module name, licence or vermagic\n"
+			"no .gnu.linkonce.this_module section: no struct module for the kernel\n",
+			sections_of(path)),
+		    NULL);
+}
+
+/* Not ELF at all: the engine refuses it before the kernel sees it. */
+static void test_not_elf(void **state)
+{
+	const char *path;
+	struct lkm_diagnosis *d;
+	T();
+	write_file("/home/junk.ko", "not an ELF file\n", 0644);
+	path = rpath("/home/junk.ko");
+	d = load(t, path, NULL, 0, 0);
+	assert_int_equal(t->res.refusal, LKM_REFUSE_BAD_FILE);
+	assert_diag(d, LKM_DIAG_NOT_A_MODULE, -ENOEXEC, fmt("%s is not a kernel module", path),
+		    "not an ELF file: it starts with 6e 6f 74 20, not 7f 45 4c 46\n", NULL);
+	assert_int_equal(d->n_fix, 2);
+	assert_string_equal(d->fix[0], "build it as a module with the kernel's build system: make -C "
+				       "/lib/modules/" REL "/build M=$PWD modules");
+}
+
+/*
+ * DISABLED: for a file the engine refused (res->module NULL) the built-in check greps
+ * modules.builtin for the whole path: "grep -w /tmp/…/home/junk.ko
+ * /lib/modules/6.1.0-test/modules.builtin", which never matches; the module's name (the
+ * file's base name without .ko) is what modules.builtin lists.
+ */
+static void test_not_elf_builtin_fix_should_grep_name(void **state)
+{
+	struct lkm_diagnosis *d;
+	T();
+	write_file("/home/junk.ko", "not an ELF file\n", 0644);
+	d = load(t, rpath("/home/junk.ko"), NULL, 0, 0);
+	assert_int_equal(d->n_fix, 2);
+	assert_string_equal(d->fix[1], "if it is meant to be part of the kernel, check whether this "
+				       "kernel has it built in: grep -w junk /lib/modules/" REL
+				       "/modules.builtin");
+}
+
+/* Half of a module (an interrupted copy): ELF at the start, nothing holds together. */
+static void test_damaged_file(void **state)
+{
+	const char *path;
+	struct lkm_diagnosis *d;
+	T();
+	path = rpath("/home/truncated.ko");
+	d = load(t, path, NULL, 0, 0);
+	assert_int_equal(t->res.refusal, LKM_REFUSE_BAD_FILE);
+	assert_non_null(t->res.reason);
+	assert_diag(d, LKM_DIAG_DAMAGED_FILE, t->res.err, fmt("%s is damaged", path),
+		    fmt("%s\n", t->res.reason),
+		    fmt("copy or build it again; if a package installed it, reinstall that package "
+			"(dpkg -S %s names it)\n", path));
+	lkm_diagnosis_release(&t->d);
+	lkm_result_release(&t->res);
+	/* lkmtui explain says the same. */
+	assert_int_equal(predict(t, path, NULL, 0), 1);
+	assert_int_equal(t->p[0].kind, LKM_DIAG_DAMAGED_FILE);
+}
+
+/* A compressed module whose stream is corrupt: damaged as well. */
+static void test_damaged_compressed(void **state)
+{
+	static const unsigned char xz[] = { 0xfd, '7', 'z', 'X', 'Z', 0, 'g', 'a', 'r', 'b' };
+	const char *path;
+	struct lkm_diagnosis *d;
+	T();
+	write_bytes("/home/broken.ko.xz", xz, sizeof(xz));
+	path = rpath("/home/broken.ko.xz");
+	d = load(t, path, NULL, 0, 0);
+	assert_int_equal(t->res.refusal, LKM_REFUSE_BAD_FILE);
+	assert_diag(d, LKM_DIAG_DAMAGED_FILE, t->res.err, fmt("%s is damaged", path),
+		    fmt("%s\n", t->res.reason), NULL);
+}
+
+/* ==== the module's init function ==== */
+
+static const char taint_lines[] =
+	"4,198,1,-;demo_ne: loading out-of-tree module taints kernel.\n"
+	"4,199,1,-;demo_ne: module verification failed: signature and/or required key missing - "
+	"tainting kernel\n";
+
+static void test_no_device(void **state)
+{
+	struct lkm_diagnosis *d;
+	T();
+	fake.fail_module = "demo_ne";
+	fake.err = -ENODEV;
+	fake.kmsg = fmt("%s6,200,1,-;demo_ne: no card found at io=0x300\n", taint_lines);
+	d = load(t, rpath("/home/demo_ne.ko"), P("io=0x300"), 1, 0);
+	/* The taint notices are not why it failed: left out. */
+	assert_diag(d, LKM_DIAG_NO_DEVICE, -ENODEV, "demo_ne found no device to drive",
+		    "the kernel answered ENODEV (No such device)\n"
+		    "kernel: demo_ne: no card found at io=0x300\n"
+		    "parameter io (ulong): I/O base address\n"
+		    "parameter irq (int): IRQ line\n"
+		    "it was given: io=0x300\n",
+		    NULL);
+	assert_true(d->n_fix >= 1);
+	assert_string_equal(d->fix[0], "check that the hardware is present: lspci -k or lsusb");
+}
+
+/*
+ * DISABLED: the second fix is "give the parameters that select the hardware (below):
+ * lkmtui load demo_ne io=0x300 irq=11". demo_ne was loaded by file and is not in
+ * modules.dep, so `lkmtui load demo_ne` is not-found; the command must name what the user
+ * loaded (the file).
+ */
+static void test_no_device_by_file_fix_should_name_file(void **state)
+{
+	const char *path;
+	struct lkm_diagnosis *d;
+	T();
+	path = rpath("/home/demo_ne.ko");
+	fake.fail_module = "demo_ne";
+	fake.err = -ENODEV;
+	fake.kmsg = "6,200,1,-;demo_ne: no card found at io=0x300\n";
+	d = load(t, path, P("io=0x300"), 1, 0);
+	assert_int_equal(d->kind, LKM_DIAG_NO_DEVICE);
+	assert_string_equal(joined(d->fix, d->n_fix),
+			    fmt("check that the hardware is present: lspci -k or lsusb\n"
+				"give the parameters that select the hardware (below): lkmtui load "
+				"%s io=0x300 irq=11\n", path));
+}
+
+/*
+ * DISABLED: ne2k_pci (a PCI driver: parameters debug and full_duplex, nothing that selects
+ * hardware) answering ENODEV gets the fix "lkmtui load ne2k_pci io=0x300 irq=11", which the
+ * engine refuses (ne2k_pci has no parameter 'io'). The io/irq fix belongs only to modules
+ * that declare such parameters.
+ */
+static void test_no_device_without_hw_params_should_not_suggest_io(void **state)
+{
+	struct lkm_diagnosis *d;
+	T();
+	fake.fail_module = "ne2k_pci";
+	fake.err = -ENODEV;
+	d = load(t, "ne2k_pci", NULL, 0, 0);
+	/* debug and full_duplex come from the fixture's modprobe.d (local.conf). */
+	assert_diag(d, LKM_DIAG_NO_DEVICE, -ENODEV, "ne2k_pci found no device to drive",
+		    "the kernel answered ENODEV (No such device)\n"
+		    "it was given: debug=2 full_duplex=1\n",
+		    "check that the hardware is present: lspci -k or lsusb\n");
+}
+
+static void test_init_failed(void **state)
+{
+	struct lkm_diagnosis *d;
+	T();
+	fake.fail_module = "demo_ne";
+	fake.err = -ETIMEDOUT;
+	fake.kmsg = "3,200,1,-;demo_ne: card at io=0x300 did not answer\n";
+	d = load(t, rpath("/home/demo_ne.ko"), NULL, 0, 0);
+	assert_diag(d, LKM_DIAG_INIT_FAILED, -ETIMEDOUT, "demo_ne's init function failed (ETIMEDOUT)",
+		    "the kernel answered ETIMEDOUT (Connection timed out)\n"
+		    "kernel: demo_ne: card at io=0x300 did not answer\n",
+		    "read the module's messages: dmesg | grep demo_ne\n");
+}
+
+/* ==== parameters ==== */
+
+/* The value does not parse as the declared type: the engine refuses before the kernel. */
+static void test_invalid_parameter_refused(void **state)
+{
+	struct lkm_diagnosis *d;
+	T();
+	d = load(t, "ne2k_pci", P("debug=eleven"), 1, 0);
+	assert_int_equal(t->res.refusal, LKM_REFUSE_INVALID_PARAM);
+	assert_diag(d, LKM_DIAG_INVALID_PARAMETER, -EINVAL,
+		    "the value given for debug is not what ne2k_pci accepts",
+		    "debug: 'eleven' is not a number (int)\n"
+		    "debug (int): debug level (1-2)\n",
+		    "lkmtui info ne2k_pci\n");
+}
+
+/* The kernel's own answer (a parameter lkmtui cannot check): EINVAL and its line. */
+static void test_invalid_parameter_kernel(void **state)
+{
+	struct lkm_diagnosis *d;
+	T();
+	fake.fail_module = "demo_ne_untyped";
+	fake.err = -EINVAL;
+	fake.kmsg = "4,200,1,-;demo_ne: `eleven' invalid for parameter `irq'\n";
+	d = load(t, rpath("/home/demo_ne_untyped.ko"), P("irq=eleven"), 1, 0);
+	assert_int_equal(t->res.refusal, LKM_REFUSE_NONE);
+	assert_diag(d, LKM_DIAG_INVALID_PARAMETER, -EINVAL,
+		    "the value given for irq is not what demo_ne accepts",
+		    "the kernel answered EINVAL (Invalid argument)\n"
+		    "kernel: demo_ne: `eleven' invalid for parameter `irq'\n",
+		    NULL);
+}
+
+/*
+ * DISABLED: a module known only as a file gets "lkmtui info demo_ne", which finds no
+ * module of that name; `lkmtui info FILE` works.
+ */
+static void test_invalid_parameter_by_file_fix_should_name_file(void **state)
+{
+	const char *path;
+	struct lkm_diagnosis *d;
+	T();
+	path = rpath("/home/demo_ne.ko");
+	d = load(t, path, P("irq=eleven"), 1, 0);
+	assert_int_equal(d->kind, LKM_DIAG_INVALID_PARAMETER);
+	assert_string_equal(joined(d->fix, d->n_fix), fmt("lkmtui info %s\n", path));
+}
+
+static void test_unknown_parameter(void **state)
+{
+	struct lkm_diagnosis *d;
+	T();
+	d = load(t, "ne2k_pci", P("debug=1", "bogus=1"), 2, 0);
+	assert_diag(d, LKM_DIAG_UNKNOWN_PARAMETER, -EINVAL, "ne2k_pci has no parameter bogus",
+		    "ne2k_pci has no parameter 'bogus'\n"
+		    "debug (int): debug level (1-2)\n"
+		    "full_duplex (array of int): full duplex setting(s) (1)\n",
+		    "lkmtui info ne2k_pci\n");
+}
+
+static void ne2k_loaded(void)
+{
+	write_file("/proc/modules", "8390 24576 1 ne2k_pci, Live 0xffffffffc0a00000\n"
+				    "ne2k_pci 16384 0 - Live 0xffffffffc0a10000\n", 0644);
+	sys_param("ne2k_pci", "debug", "2", 0644);
+	sys_param("ne2k_pci", "full_duplex", "1", 0444);
+}
+
+static void test_unknown_parameter_set(void **state)
+{
+	struct lkm_diagnosis *d;
+	T();
+	ne2k_loaded();
+	d = set(t, "ne2k_pci", "irq=7");
+	assert_diag(d, LKM_DIAG_UNKNOWN_PARAMETER, -ENOENT, "ne2k_pci has no parameter irq",
+		    "ne2k_pci has no parameter 'irq' in /sys/module/ne2k_pci/parameters\n"
+		    "debug = 2 (writable)\n"
+		    "full_duplex = 1 (read-only)\n",
+		    "lkmtui info ne2k_pci\n");
+}
+
+static void test_read_only_parameter(void **state)
+{
+	struct lkm_diagnosis *d;
+	T();
+	ne2k_loaded();
+	d = set(t, "ne2k_pci", "full_duplex=0");
+	assert_diag(d, LKM_DIAG_READ_ONLY_PARAMETER, -EPERM, "full_duplex of ne2k_pci is read-only",
+		    "full_duplex is read-only (mode 0444): the module lets it be set only when it "
+		    "is loaded\n"
+		    "full_duplex: 1 now\n",
+		    "lkmtui unload ne2k_pci, then: lkmtui load ne2k_pci full_duplex=VALUE\n"
+		    "to keep it for every later load, add --persist to that load\n");
+	assert_string_equal(d->teach,
+			    "A module declares each parameter's permissions in its source "
+			    "(module_param(name, type, perm)). A read-only one (0444) can be read in "
+			    "/sys/module/ne2k_pci/parameters but set only when the module is loaded.");
+}
+
+/* The kernel refuses a written value (the driver's own set function): EINVAL. */
+static void test_invalid_parameter_set_kernel(void **state)
+{
+	struct lkm_diagnosis *d;
+	T();
+	ne2k_loaded();
+	fake.fail_module = "ne2k_pci";
+	fake.err = -EINVAL;
+	d = set(t, "ne2k_pci", "debug=7");
+	assert_diag(d, LKM_DIAG_INVALID_PARAMETER, -EINVAL,
+		    "the value given for debug is not what ne2k_pci accepts",
+		    "the kernel answered EINVAL (Invalid argument)\n", "lkmtui info ne2k_pci\n");
+}
+
+/* ==== already there, not there ==== */
+
+static void test_already_loaded(void **state)
+{
+	struct lkm_diagnosis *d;
+	T();
+	ne2k_loaded();
+	d = load(t, "ne2k-pci", P("debug=1", "full_duplex=0"), 2, 0);
+	assert_diag(d, LKM_DIAG_ALREADY_LOADED, -EEXIST, "ne2k_pci is already loaded",
+		    "ne2k_pci is already loaded: the kernel keeps the values it was loaded with\n"
+		    "state: live, use count 0\n"
+		    "debug: 2 now, 1 requested (writable: lkmtui set can change it)\n"
+		    "full_duplex: 1 now, 0 requested (read-only: unload and load again to change "
+		    "it)\n",
+		    "lkmtui set ne2k_pci debug=1\n"
+		    "to load it afresh with other values: lkmtui unload ne2k_pci, then lkmtui load "
+		    "ne2k_pci NAME=VALUE...\n");
+}
+
+/* Another loader got there first: the kernel's EEXIST. */
+static void test_already_loaded_kernel(void **state)
+{
+	struct lkm_diagnosis *d;
+	T();
+	fake.fail_module = "msdos";
+	fake.err = -EEXIST;
+	d = load(t, rpath(MSDOS_KO), NULL, 0, 0);
+	assert_diag(d, LKM_DIAG_ALREADY_LOADED, -EEXIST, "msdos is already loaded",
+		    "the kernel answered EEXIST (File exists)\n", NULL);
+}
+
+static void test_not_loaded(void **state)
+{
+	struct lkm_diagnosis *d;
+	T();
+	write_file("/proc/modules", "fat 86016 0 - Live 0xffffffffc0a1c000\n", 0644);
+	d = unload(t, "vfat", 0);
+	assert_diag(d, LKM_DIAG_NOT_LOADED, -ENOENT, "vfat is not loaded", "vfat is not loaded\n",
+		    "did you mean: lkmtui unload fat\n"
+		    "see what is loaded: lkmtui list\n");
+}
+
+/* The kernel's ENOENT from delete_module (gone in between). */
+static void test_not_loaded_kernel(void **state)
+{
+	struct lkm_diagnosis *d;
+	T();
+	write_file("/proc/modules", "msdos 20480 0 - Live 0xffffffffc0a36000\n", 0644);
+	fake.fail_module = "msdos";
+	fake.err = -ENOENT;
+	d = unload(t, "msdos", 0);
+	assert_diag(d, LKM_DIAG_NOT_LOADED, -ENOENT, "msdos is not loaded",
+		    "the kernel answered ENOENT (No such file or directory)\n",
+		    "see what is loaded: lkmtui list\n");
+}
+
+static void test_not_loaded_set(void **state)
+{
+	struct lkm_diagnosis *d;
+	T();
+	d = set(t, "ne2k_pci", "debug=1");
+	assert_diag(d, LKM_DIAG_NOT_LOADED, -ENOENT, "ne2k_pci is not loaded",
+		    "ne2k_pci is not loaded\n", "see what is loaded: lkmtui list\n");
+}
+
+static void test_not_found(void **state)
+{
+	struct lkm_diagnosis *d;
+	T();
+	d = load(t, "msdoss", NULL, 0, 0);
+	assert_diag(d, LKM_DIAG_NOT_FOUND, -ENOENT, "no module called msdoss",
+		    "no module, alias or file is called msdoss\n",
+		    "did you mean: lkmtui load msdos\n"
+		    "if you copied the module into /lib/modules/" REL " yourself: depmod -a\n"
+		    "or load the file itself: lkmtui load ./msdoss.ko\n");
+}
+
+/*
+ * A file that does not exist. DISABLED: today the fixes are "if you copied the module
+ * into /lib/modules/6.1.0-test yourself: depmod -a" and "or load the file itself: lkmtui
+ * load .//tmp/…/home/nothere.ko.ko" (./ + the absolute path + .ko again): neither
+ * applies to a mistyped path, and the second names a file that cannot exist.
+ */
+static void test_not_found_file_should_not_suggest_dot_slash(void **state)
+{
+	const char *path;
+	struct lkm_diagnosis *d;
+	T();
+	path = rpath("/home/nothere.ko");
+	d = load(t, path, NULL, 0, 0);
+	assert_int_equal(d->kind, LKM_DIAG_NOT_FOUND);
+	for (size_t i = 0; i < d->n_fix; i++) {
+		assert_null(strstr(d->fix[i], "lkmtui load ./"));
+		assert_null(strstr(d->fix[i], "depmod"));
+	}
+}
+
+static void test_not_found_file(void **state)
+{
+	const char *path;
+	struct lkm_diagnosis *d;
+	T();
+	path = rpath("/home/nothere.ko");
+	d = load(t, path, NULL, 0, 0);
+	assert_diag(d, LKM_DIAG_NOT_FOUND, -ENOENT, fmt("no module called %s", path),
+		    fmt("cannot open %s: No such file or directory\n", path), NULL);
+}
+
+static void test_builtin(void **state)
+{
+	struct lkm_diagnosis *d;
+	T();
+	d = load(t, "ext4", NULL, 0, 0);
+	assert_diag(d, LKM_DIAG_BUILTIN, -EEXIST, "ext4 is built into the kernel",
+		    "ext4 is built into the kernel: it is always there, and its parameters are set "
+		    "on the kernel command line (ext4.NAME=VALUE)\n",
+		    "add ext4.NAME=VALUE to the kernel command line, or: lkmtui set ext4 "
+		    "NAME=VALUE\n");
+	assert_string_equal(d->teach,
+			    "This kernel was compiled with ext4 inside it (it is listed in "
+			    "modules.builtin), not as a loadable module. It is always there: it "
+			    "cannot be loaded or unloaded. Its parameters are set on the kernel "
+			    "command line as ext4.NAME=VALUE, and the writable ones can be changed "
+			    "in /sys/module/ext4/parameters.");
+}
+
+static void test_builtin_unload(void **state)
+{
+	struct lkm_diagnosis *d;
+	T();
+	d = unload(t, "ext4", 0);
+	assert_diag(d, LKM_DIAG_BUILTIN, -EPERM, "ext4 is built into the kernel",
+		    "ext4 is built into the kernel: it cannot be unloaded\n", NULL);
+}
+
+/* ==== unloading ==== */
+
+static void test_in_use(void **state)
+{
+	struct lkm_diagnosis *d;
+	T();
+	write_file("/proc/modules", "fat 86016 2 msdos,vfat, Live 0xffffffffc0a1c000\n"
+				    "msdos 20480 0 - Live 0xffffffffc0a36000\n"
+				    "vfat 24576 0 - Live 0xffffffffc0a40000\n", 0644);
+	d = unload(t, "fat", 0);
+	assert_diag(d, LKM_DIAG_IN_USE, -EBUSY, "fat is in use",
+		    "fat is in use by 2 module(s) or other references\n"
+		    "used by: msdos, vfat\n",
+		    "lkmtui unload msdos\n"
+		    "lkmtui unload vfat\n"
+		    "then: lkmtui unload fat\n");
+}
+
+/* The kernel's EAGAIN (EWOULDBLOCK) from delete_module: something took a reference. */
+static void test_in_use_kernel(void **state)
+{
+	struct lkm_diagnosis *d;
+	T();
+	write_file("/proc/modules", "msdos 20480 0 - Live 0xffffffffc0a36000\n", 0644);
+	fake.fail_module = "msdos";
+	fake.err = -EAGAIN;
+	d = unload(t, "msdos", 0);
+	assert_diag(d, LKM_DIAG_IN_USE, -EAGAIN, "msdos is in use",
+		    "the kernel answered EAGAIN (Resource temporarily unavailable)\n", NULL);
+}
+
+/*
+ * fat looked free when lkmtui checked, then msdos was loaded: the kernel says EAGAIN.
+ * DISABLED: today the evidence is the errno alone and the only fix is "then: lkmtui
+ * unload fat" (a "then" with nothing before it, and the same command that just failed);
+ * /proc/modules, read now, names the holder, as the refusal does.
+ */
+static void test_in_use_kernel_should_name_holders(void **state)
+{
+	struct lkm_diagnosis *d;
+	T();
+	write_file("/proc/modules", "fat 86016 0 - Live 0xffffffffc0a1c000\n", 0644);
+	fake.proc_on_remove = "fat 86016 1 msdos, Live 0xffffffffc0a1c000\n"
+			      "msdos 20480 0 - Live 0xffffffffc0a36000\n";
+	fake.fail_module = "fat";
+	fake.err = -EAGAIN;
+	d = unload(t, "fat", 0);
+	assert_diag(d, LKM_DIAG_IN_USE, -EAGAIN, "fat is in use",
+		    "the kernel answered EAGAIN (Resource temporarily unavailable)\n"
+		    "used by: msdos\n",
+		    "lkmtui unload msdos\n"
+		    "then: lkmtui unload fat\n");
+}
+
+/*
+ * A use count with no module holding it (a mount, an open device). DISABLED: the only fix
+ * is "then: lkmtui unload fat" — nothing comes before the "then", and it is the command
+ * that was just refused. No fix line should begin "then:" when there is no first step.
+ */
+static void test_in_use_by_references_should_not_say_then(void **state)
+{
+	struct lkm_diagnosis *d;
+	T();
+	write_file("/proc/modules", "fat 86016 3 - Live 0xffffffffc0a1c000\n", 0644);
+	d = unload(t, "fat", 0);
+	assert_int_equal(d->kind, LKM_DIAG_IN_USE);
+	for (size_t i = 0; i < d->n_fix; i++)
+		assert_true(strncmp(d->fix[i], "then:", 5) != 0);
+}
+
+static void test_permanent(void **state)
+{
+	struct lkm_diagnosis *d;
+	T();
+	write_file("/proc/modules",
+		   "demo_permanent 12288 0 [permanent], Live 0xffffffffc0a00000 (OE)\n", 0644);
+	d = unload(t, "demo_permanent", 0);
+	assert_diag(d, LKM_DIAG_PERMANENT, -EBUSY,
+		    "demo_permanent cannot be unloaded: it is permanent",
+		    "demo_permanent is permanent: it was built without an exit function, so the "
+		    "kernel cannot unload it\n",
+		    "reboot to remove it\n");
+}
+
+/*
+ * The kernel's EBUSY from delete_module means "no exit function" (or "not live: still
+ * loading or already going"), never "in use" (that is EWOULDBLOCK). DISABLED: today an
+ * EBUSY unload of a module /proc/modules shows as [permanent] is "demo_permanent is in
+ * use" with the fix "then: lkmtui unload demo_permanent".
+ */
+static void test_permanent_kernel_ebusy_should_be_permanent(void **state)
+{
+	struct lkm_step step = { .kind = LKM_STEP_REMOVE, .module = "demo_permanent",
+				 .err = -EBUSY };
+	struct lkm_result res = { .op = LKM_OP_UNLOAD, .target = "demo_permanent",
+				  .module = "demo_permanent", .err = -EBUSY, .steps = &step,
+				  .n_steps = 1, .failed = 0, .log = { .fd = -1 } };
+	T();
+	write_file("/proc/modules",
+		   "demo_permanent 12288 0 [permanent], Live 0xffffffffc0a00000 (OE)\n", 0644);
+	assert_int_equal(lkm_explain_result(&t->ctx, &res, &t->d), 0);
+	assert_diag(&t->d, LKM_DIAG_PERMANENT, -EBUSY,
+		    "demo_permanent cannot be unloaded: it is permanent", NULL,
+		    "reboot to remove it\n");
+}
+
+/* ==== the system ==== */
+
+static void test_permission_denied(void **state)
+{
+	struct lkm_diagnosis *d;
+	T();
+	t->e.privileged = false;
+	d = load(t, "msdos", NULL, 0, 0);
+	assert_diag(d, LKM_DIAG_PERMISSION_DENIED, -EPERM, "changing the kernel's modules needs root",
+		    fmt("changing the kernel's modules needs root (CAP_SYS_MODULE), and uid 1000 "
+			"has not\n"
+			"you are uid %u, without CAP_SYS_MODULE\n", (unsigned)getuid()),
+		    "run it as root: sudo lkmtui ...\n");
+}
+
+/* Writing a parameter the kernel does not let this user write: EACCES. */
+static void test_permission_denied_set(void **state)
+{
+	struct lkm_diagnosis *d;
+	T();
+	ne2k_loaded();
+	fake.fail_module = "ne2k_pci";
+	fake.err = -EACCES;
+	d = set(t, "ne2k_pci", "debug=1");
+	assert_diag(d, LKM_DIAG_PERMISSION_DENIED, -EACCES,
+		    "changing the kernel's modules needs root",
+		    "the kernel answered EACCES (Permission denied)\n",
+		    "run it as root: sudo lkmtui ...\n");
+}
+
+static void test_modules_disabled(void **state)
+{
+	struct lkm_diagnosis *d;
+	T();
+	write_file("/proc/sys/kernel/modules_disabled", "1\n", 0644);
+	d = load(t, "msdos", NULL, 0, 0);
+	assert_diag(d, LKM_DIAG_MODULES_DISABLED, -EPERM,
+		    "loading and unloading modules is switched off until the next boot",
+		    "module loading and unloading are disabled until the next boot "
+		    "(/proc/sys/kernel/modules_disabled is 1)\n",
+		    "reboot (and remove kernel.modules_disabled = 1 from /etc/sysctl.d if it is set "
+		    "there)\n");
+}
+
+/* Switched off between lkmtui's check and the insert: the kernel's EPERM, the sysctl 1. */
+static void test_modules_disabled_kernel(void **state)
+{
+	struct lkm_diagnosis *d;
+	T();
+	fake.disable_on_insert = true;
+	fake.fail_module = "msdos";
+	fake.err = -EPERM;
+	d = load(t, rpath(MSDOS_KO), NULL, 0, 0);
+	assert_diag(d, LKM_DIAG_MODULES_DISABLED, -EPERM,
+		    "loading and unloading modules is switched off until the next boot", NULL,
+		    "reboot (and remove kernel.modules_disabled = 1 from /etc/sysctl.d if it is set "
+		    "there)\n");
+	assert_string_equal(d->evidence[0], "the kernel answered EPERM (Operation not permitted)");
+}
+
+/*
+ * DISABLED: DESIGN.md's evidence for modules-disabled is the sysctl; on the kernel-EPERM
+ * path the evidence is only "the kernel answered EPERM (Operation not permitted)".
+ */
+static void test_modules_disabled_kernel_should_show_sysctl(void **state)
+{
+	struct lkm_diagnosis *d;
+	T();
+	fake.disable_on_insert = true;
+	fake.fail_module = "msdos";
+	fake.err = -EPERM;
+	d = load(t, rpath(MSDOS_KO), NULL, 0, 0);
+	assert_string_equal(joined(d->evidence, d->n_evidence),
+			    "the kernel answered EPERM (Operation not permitted)\n"
+			    "module loading and unloading are disabled until the next boot "
+			    "(/proc/sys/kernel/modules_disabled is 1)\n");
+}
+
+static void test_modules_disabled_unload_kernel(void **state)
+{
+	struct lkm_diagnosis *d;
+	T();
+	write_file("/proc/modules", "msdos 20480 0 - Live 0xffffffffc0a36000\n", 0644);
+	fake.fail_module = "msdos";
+	fake.err = -EPERM;
+	d = unload(t, "msdos", 0);
+	assert_diag(d, LKM_DIAG_MODULES_DISABLED, -EPERM,
+		    "loading and unloading modules is switched off until the next boot",
+		    "the kernel answered EPERM (Operation not permitted)\n", NULL);
+}
+
+/* Lockdown (Secure Boot): EPERM, and the LSM's line. */
+static void test_signature_lockdown(void **state)
+{
+	const char *path;
+	struct lkm_diagnosis *d;
+	T();
+	path = rpath("/home/demo_ne.ko");
+	fake.fail_module = "demo_ne";
+	fake.err = -EPERM;
+	fake.kmsg = "5,200,1,-;Lockdown: lkmtui: unsigned module loading is restricted; see man "
+		    "kernel_lockdown.7\n";
+	d = load(t, path, NULL, 0, 0);
+	assert_diag(d, LKM_DIAG_SIGNATURE_REJECTED, -EPERM,
+		    "the kernel refused demo_ne: it is not signed with a key this kernel trusts",
+		    "the kernel answered EPERM (Operation not permitted)\n"
+		    "kernel: Lockdown: lkmtui: unsigned module loading is restricted; see man "
+		    "kernel_lockdown.7\n",
+		    fmt("sign it: /usr/src/linux-headers-" REL "/scripts/sign-file sha256 KEY.priv "
+			"KEY.der %s\n"
+			"and enrol the key: mokutil --import KEY.der (then reboot)\n", path));
+}
+
+/* module.sig_enforce=1: EKEYREJECTED and "Loading of unsigned module is rejected". */
+static void test_signature_enforced(void **state)
+{
+	const char *path;
+	struct lkm_diagnosis *d;
+	T();
+	path = rpath("/home/demo_ne.ko");
+	fake.fail_module = "demo_ne";
+	fake.err = -EKEYREJECTED;
+	fake.kmsg = "5,200,1,-;Loading of unsigned module is rejected\n";
+	d = load(t, path, NULL, 0, 0);
+	assert_diag(d, LKM_DIAG_SIGNATURE_REJECTED, -EKEYREJECTED,
+		    "the kernel refused demo_ne: it is not signed with a key this kernel trusts",
+		    "the kernel answered EKEYREJECTED (Key was rejected by service)\n"
+		    "kernel: Loading of unsigned module is rejected\n",
+		    fmt("sign it: /usr/src/linux-headers-" REL "/scripts/sign-file sha256 KEY.priv "
+			"KEY.der %s\n"
+			"and enrol the key: mokutil --import KEY.der (then reboot)\n", path));
+}
+
+/* EKEYREJECTED with no line at all (log unreadable): the errno alone says it. */
+static void test_signature_errno_alone(void **state)
+{
+	struct lkm_diagnosis *d;
+	T();
+	assert_int_equal(unlink(rpath("/dev/kmsg")), 0);
+	fake.fail_module = "demo_ne";
+	fake.err = -EKEYREJECTED;
+	d = load(t, rpath("/home/demo_ne.ko"), NULL, 0, 0);
+	assert_int_equal(d->kind, LKM_DIAG_SIGNATURE_REJECTED);
+	assert_string_equal(d->title,
+			    "the kernel refused demo_ne: it is not signed with a key this kernel trusts");
+}
+
+static void test_no_module_support(void **state)
+{
+	struct lkm_diagnosis *d;
+	T();
+	assert_int_equal(unlink(rpath("/proc/modules")), 0);
+	d = load(t, "msdos", NULL, 0, 0);
+	assert_diag(d, LKM_DIAG_NO_MODULE_SUPPORT, -ENOSYS, "this kernel cannot load modules",
+		    "this kernel has no loadable-module support (no /proc/modules)\n",
+		    "lkmtui devices; lkmtui interrupts; lkmtui netdev\n");
+}
+
+static void test_install_command(void **state)
+{
+	struct lkm_diagnosis *d;
+	T();
+	d = load(t, "floppy", NULL, 0, 0);
+	assert_diag(d, LKM_DIAG_INSTALL_COMMAND, -EPERM,
+		    "modprobe.d replaces loading floppy with a command",
+		    "modprobe.d runs a command instead of loading floppy; lkmtui runs no shell "
+		    "commands\n"
+		    "install floppy /bin/true\n",
+		    t->res.path ? fmt("let modprobe run the command: modprobe floppy\n"
+				      "or insert the file itself, without the command: lkmtui load "
+				      "%s\n", t->res.path)
+				: "let modprobe run the command: modprobe floppy\n");
+}
+
+static void test_persist_failed(void **state)
+{
+	struct lkm_diagnosis *d;
+	T();
+	assert_int_equal(unlink(rpath(LKM_PERSIST_FILE)), 0);
+	mkdirs(LKM_PERSIST_FILE);
+	d = load(t, "btusb", P("enable_autosuspend=1"), 1, LKM_NO_DEPS | LKM_PERSIST);
+	assert_diag(d, LKM_DIAG_PERSIST_FAILED, -EISDIR, "the options for btusb could not be saved",
+		    fmt("could not write %s: Is a directory\n", rpath(LKM_PERSIST_FILE)), "");
+	rm_tree(rpath(LKM_PERSIST_FILE));
+}
+
+/* --root on a copy of another system: no ops table to act with. */
+static void test_offline_root(void **state)
+{
+	struct lkm_diagnosis *d;
+	T();
+	t->e.ops = NULL;
+	d = load(t, "msdos", NULL, 0, 0);
+	assert_diag(d, LKM_DIAG_OFFLINE_ROOT, -EROFS,
+		    "msdos: lkmtui does not change a system it is only looking at",
+		    fmt("%s is not the running system: lkmtui only looks at it (--dry-run shows "
+			"the steps)\n", built),
+		    "see the steps: add --dry-run\n");
+}
+
+/* ==== predictions ==== */
+
+static void test_predict_loadable(void **state)
+{
+	T();
+	assert_int_equal(predict(t, rpath("/home/loadable.ko"), NULL, 0), 0);
+	lkm_diagnoses_free(t->p, 0);
+	t->p = NULL;
+	/* By name, its prerequisites are part of the plan: msdos needs fat, which it loads. */
+	assert_int_equal(predict(t, "msdos", NULL, 0), 0);
+	lkm_diagnoses_free(t->p, 0);
+	t->p = NULL;
+	assert_int_equal(predict(t, "ne2k_pci", P("debug=1"), 1), 0);
+}
+
+/* By file, nothing loads fat first: the symbols against kallsyms and the index. */
+static void test_predict_unresolved_by_file(void **state)
+{
+	T();
+	assert_int_equal(predict(t, rpath(MSDOS_KO), NULL, 0), 1);
+	assert_diag(&t->p[0], LKM_DIAG_UNRESOLVED_SYMBOLS, 0,
+		    "msdos needs symbols that nothing loaded provides",
+		    "fat_add_entries, fat_fill_super, fat_dir_empty: exported by fat, which is not "
+		    "loaded\n"
+		    "load order: fat first, then msdos\n",
+		    "lkmtui load fat\n"
+		    "or load msdos by name, which loads fat first: lkmtui load msdos\n");
+}
+
+/* fat loaded: msdos by file has everything it needs (fat's symbols are in kallsyms). */
+static void test_predict_dependency_loaded(void **state)
+{
+	T();
+	write_file("/proc/modules", "fat 86016 0 - Live 0xffffffffc0a1c000\n", 0644);
+	append_file("/proc/kallsyms", "ffffffffc0a1c000 T fat_add_entries\t[fat]\n"
+				      "ffffffffc0a1c100 T fat_fill_super\t[fat]\n"
+				      "ffffffffc0a1c200 T fat_dir_empty\t[fat]\n"
+				      "ffffffffc0a1c300 T fat_attach\t[fat]\n");
+	assert_int_equal(predict(t, rpath(MSDOS_KO), NULL, 0), 0);
+}
+
+/* The engine's refusal comes first, and the file is still read after a bad parameter. */
+static void test_predict_refusals(void **state)
+{
+	T();
+	assert_int_equal(predict(t, "msdoss", NULL, 0), 1);
+	assert_int_equal(t->p[0].kind, LKM_DIAG_NOT_FOUND);
+	assert_int_equal(t->p[0].err, -ENOENT);
+	lkm_diagnoses_free(t->p, 1);
+	t->p = NULL;
+	t->n_p = 0;
+	assert_int_equal(predict(t, rpath("/home/other_layout.ko"), P("bogus=1"), 1), 2);
+	assert_int_equal(t->p[0].kind, LKM_DIAG_UNKNOWN_PARAMETER);
+	assert_string_equal(t->p[0].title, "other_layout has no parameter bogus");
+	assert_int_equal(t->p[1].kind, LKM_DIAG_SYMBOL_VERSION_MISMATCH);
+	lkm_diagnoses_free(t->p, 2);
+	t->p = NULL;
+	t->n_p = 0;
+	/* Not privileged is not a prediction: explain is asked as anyone. */
+	t->e.privileged = false;
+	assert_int_equal(predict(t, "msdos", NULL, 0), 0);
+}
+
+/* ==== the table and the terms ==== */
+
+static void test_kind_ids(void **state)
+{
+	static const char *const ids[LKM_DIAG_COUNT] = {
+		[LKM_DIAG_NONE] = "none",
+		[LKM_DIAG_NOT_A_MODULE] = "not-a-module",
+		[LKM_DIAG_VERMAGIC_MISMATCH] = "vermagic-mismatch",
+		[LKM_DIAG_SYMBOL_VERSION_MISMATCH] = "symbol-version-mismatch",
+		[LKM_DIAG_UNRESOLVED_SYMBOLS] = "unresolved-symbols",
+		[LKM_DIAG_GPL_ONLY_SYMBOL] = "gpl-only-symbol",
+		[LKM_DIAG_UNKNOWN_PARAMETER] = "unknown-parameter",
+		[LKM_DIAG_INVALID_PARAMETER] = "invalid-parameter",
+		[LKM_DIAG_ALREADY_LOADED] = "already-loaded",
+		[LKM_DIAG_NO_DEVICE] = "no-device",
+		[LKM_DIAG_INIT_FAILED] = "init-failed",
+		[LKM_DIAG_PERMISSION_DENIED] = "permission-denied",
+		[LKM_DIAG_MODULES_DISABLED] = "modules-disabled",
+		[LKM_DIAG_SIGNATURE_REJECTED] = "signature-rejected",
+		[LKM_DIAG_WRONG_ARCHITECTURE] = "wrong-architecture",
+		[LKM_DIAG_IN_USE] = "in-use",
+		[LKM_DIAG_PERMANENT] = "permanent",
+		[LKM_DIAG_NOT_LOADED] = "not-loaded",
+		[LKM_DIAG_BUILTIN] = "builtin",
+		[LKM_DIAG_NOT_FOUND] = "not-found",
+		[LKM_DIAG_NO_MODULE_SUPPORT] = "no-module-support",
+		[LKM_DIAG_READ_ONLY_PARAMETER] = "read-only-parameter",
+		[LKM_DIAG_INSTALL_COMMAND] = "install-command",
+		[LKM_DIAG_PERSIST_FAILED] = "persist-failed",
+		[LKM_DIAG_OFFLINE_ROOT] = "offline-root",
+		[LKM_DIAG_DAMAGED_FILE] = "damaged-file",
+	};
+
+	(void)state;
+	for (int k = 0; k < LKM_DIAG_COUNT; k++) {
+		assert_non_null(ids[k]);
+		assert_string_equal(lkm_diag_id((enum lkm_diag_kind)k), ids[k]);
+		if (k == LKM_DIAG_NONE)
+			assert_string_equal(lkm_diag_teach((enum lkm_diag_kind)k), "");
+		else
+			assert_true(strlen(lkm_diag_teach((enum lkm_diag_kind)k)) > 80);
+	}
+	assert_string_equal(lkm_diag_id(LKM_DIAG_COUNT), "none");
+}
+
+static void test_terms(void **state)
+{
+	static const struct {
+		const char *key, *text;
+	} terms[] = {
+		{ "live", "Live: loaded, initialised and working." },
+		{ "loading", "Loading: the kernel is running the module's init function; it is not "
+			     "usable yet." },
+		{ "unloading", "Unloading: the kernel is running the module's exit function; it "
+			       "will be gone when that returns." },
+		{ "deleted", "deleted (2.4): unloaded while still referenced; it goes when the last "
+			     "reference does." },
+		{ "initializing", "initializing (2.4): its init function is running." },
+		{ "uninitialized", "uninitialized (2.4): loaded but its init function has not run." },
+		{ "permanent", "[permanent]: built without an exit function, so it can never be "
+			       "unloaded; only a reboot removes it." },
+		{ "unsafe", "[unsafe]: it was unloaded by force once (rmmod -f), which the kernel "
+			    "does not consider safe." },
+		{ "unused", "(unused) (2.4): nothing has used it since it was loaded, so autoclean "
+			    "may remove it." },
+		{ "autoclean", "(autoclean) (2.4): loaded on demand by kerneld/kmod, removed again "
+			       "automatically when unused." },
+		{ "use-count--1", "use count -1: the module is being unloaded (or, on 2.4, it has "
+				  "its own busy check), so the count means nothing now." },
+		{ "use-count-0", "use count 0: nothing holds it; it can be unloaded." },
+		{ "use-count", "use count: the references that keep it loaded (modules using it, "
+			       "open devices, mounts); it can be unloaded only at 0." },
+		{ "used-by", "used by: the loaded modules that use its symbols; they must be "
+			     "unloaded before it." },
+		{ "taint-P", "P: a proprietary module (licence not GPL-compatible) was loaded." },
+		{ "taint-O", "O: an out-of-tree module (not built with the kernel) was loaded." },
+		{ "taint-E", "E: an unsigned module was loaded in a kernel that supports "
+			     "signatures." },
+		{ "taint-C", "C: a staging driver (drivers/staging, not up to the kernel's "
+			     "standards) was loaded." },
+		{ "taint-F", "F: a module was loaded by force (insmod -f), ignoring version "
+			     "checks." },
+		{ "taint-R", "R: a module was unloaded by force (rmmod -f)." },
+		{ "taint-X", "X: an auxiliary taint, set by a distribution (a module it does not "
+			     "support)." },
+		{ "taint-N", "N: a module built for kernel testing (in-kernel tests) was loaded." },
+		{ "taint-K", "K: the kernel has been live patched." },
+		{ "taint-T", "T: the kernel was built with the struct randomisation plugin." },
+		{ "taint-G", "G: no proprietary module was loaded (all GPL)." },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(terms) / sizeof(terms[0]); i++) {
+		const char *got = lkm_explain_term(terms[i].key);
+
+		assert_non_null(got);
+		assert_string_equal(got, terms[i].text);
+	}
+	assert_null(lkm_explain_term("taint-Z"));
+	assert_null(lkm_explain_term("taint-"));
+	assert_null(lkm_explain_term("Live"));
+	assert_null(lkm_explain_term(""));
+	assert_null(lkm_explain_term("use-count-1"));
+}
+
+/* Runs last: every kind in the enum came out of at least one test above. */
+static void test_every_kind_produced(void **state)
+{
+	(void)state;
+	if (!have_built)
+		skip();
+	for (int k = LKM_DIAG_NONE + 1; k < LKM_DIAG_COUNT; k++) {
+		if (!produced[k] && (k == LKM_DIAG_WRONG_ARCHITECTURE || k == LKM_DIAG_NOT_A_MODULE) &&
+		    !x86_64_host)
+			continue;
+		if (!produced[k])
+			fail_msg("no test produced %s", lkm_diag_id((enum lkm_diag_kind)k));
+	}
+}
+
+#define E(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		E(test_unresolved_msdos_without_fat),
+		E(test_unresolved_msdos_real_lines),
+		E(test_unresolved_nobody_exports),
+		E(test_unresolved_log_unreadable),
+		E(test_unresolved_log_unreadable_nobody),
+		E(test_unresolved_out_of_tree),
+		E(test_gpl_only_symbol),
+		E(test_symbol_version_module_layout),
+		E(test_symbol_version_other_symbol),
+		E(test_symbol_version_no_log),
+		E(test_predict_symbol_version),
+		E(test_vermagic_kernel_line),
+		E(test_predict_vermagic_release_and_flags),
+		E(test_predict_vermagic_flags_only),
+		E(test_wrong_architecture),
+		E(test_not_a_module),
+		E(test_predict_not_a_module),
+		E(test_not_elf),
+		E(test_damaged_file),
+		E(test_damaged_compressed),
+		E(test_no_device),
+		E(test_init_failed),
+		E(test_invalid_parameter_refused),
+		E(test_invalid_parameter_kernel),
+		E(test_unknown_parameter),
+		E(test_unknown_parameter_set),
+		E(test_read_only_parameter),
+		E(test_invalid_parameter_set_kernel),
+		E(test_already_loaded),
+		E(test_already_loaded_kernel),
+		E(test_not_loaded),
+		E(test_not_loaded_kernel),
+		E(test_not_loaded_set),
+		E(test_not_found),
+		E(test_not_found_file),
+		E(test_builtin),
+		E(test_builtin_unload),
+		E(test_in_use),
+		E(test_in_use_kernel),
+		E(test_permanent),
+		E(test_permission_denied),
+		E(test_permission_denied_set),
+		E(test_modules_disabled),
+		E(test_modules_disabled_kernel),
+		E(test_modules_disabled_unload_kernel),
+		E(test_signature_lockdown),
+		E(test_signature_enforced),
+		E(test_signature_errno_alone),
+		E(test_no_module_support),
+		E(test_install_command),
+		E(test_persist_failed),
+		E(test_offline_root),
+		E(test_predict_loadable),
+		E(test_predict_unresolved_by_file),
+		E(test_predict_dependency_loaded),
+		E(test_predict_refusals),
+		cmocka_unit_test(test_kind_ids),
+		cmocka_unit_test(test_terms),
+		cmocka_unit_test(test_every_kind_produced),
+	};
+
+	/* What the explainer gets wrong today (see each test's comment): disabled until it is
+	 * fixed. LKM_EXPLAIN_KNOWN_BUGS=1 in the environment runs them. */
+	const struct CMUnitTest known_bugs[] = {
+		E(test_unresolved_out_of_tree_should_not_offer_by_name),
+		E(test_unresolved_no_log_no_kallsyms_should_use_index),
+		E(test_gpl_only_no_license_should_be_gpl_only),
+		E(test_symbol_version_real_lines_should_be_version_mismatch),
+		E(test_vermagic_kernel_line_should_say_what_differs),
+		E(test_predict_vermagic_flags_line_should_be_trimmed),
+		E(test_predict_vermagic_flags_only_title_should_not_repeat_release),
+		E(test_predict_release_only_with_same_crcs_should_load),
+		E(test_not_elf_builtin_fix_should_grep_name),
+		E(test_no_device_by_file_fix_should_name_file),
+		E(test_no_device_without_hw_params_should_not_suggest_io),
+		E(test_invalid_parameter_by_file_fix_should_name_file),
+		E(test_not_found_file_should_not_suggest_dot_slash),
+		E(test_in_use_kernel_should_name_holders),
+		E(test_in_use_by_references_should_not_say_then),
+		E(test_permanent_kernel_ebusy_should_be_permanent),
+		E(test_modules_disabled_kernel_should_show_sysctl),
+	};
+	int failed = cmocka_run_group_tests_name("explain", tests, group_setup, group_teardown);
+
+	if (getenv("LKM_EXPLAIN_KNOWN_BUGS") != NULL) {
+		memset(built + strlen(built) - 6, 'X', 6);
+		have_built = false;
+		failed += cmocka_run_group_tests_name("explain-known-bugs", known_bugs, group_setup,
+						      group_teardown);
+	}
+	return failed;
+}
