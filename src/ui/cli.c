@@ -315,6 +315,10 @@ static int report_source_error(const char *path, int err)
 {
 	if (err == -ENOMEM)
 		fprintf(stderr, _("%s: out of memory\n"), PACKAGE);
+	else if (err == -EINVAL)
+		fprintf(stderr, _("%s: %s is not in the format the kernel writes (its header line "
+				  "is missing or wrong)\n"),
+			PACKAGE, path);
 	else
 		fprintf(stderr, _("%s: cannot read %s: %s\n"), PACKAGE, path, strerror(-err));
 	return EXIT_FAILURE;
