@@ -129,6 +129,7 @@ static int setup(void **state)
 	link_("../../../00:05", "sys/devices/pnp0/00:05/tty/ttyS0/device");
 	link_("../../../bus/pnp/drivers/serial", "sys/devices/pnp0/00:05/driver");
 	link_("../../../../module/8250", "sys/bus/pnp/drivers/serial/module");
+	link_("../../devices/pnp0/00:05/tty/ttyS0", "sys/class/tty/ttyS0");
 	/* tun: a misc device with no device link. */
 	mkdirs("sys/devices/virtual/misc/tun");
 	link_("../../devices/virtual/misc/tun", "sys/dev/char/10:200");
@@ -271,6 +272,9 @@ static void test_reverse(void **state)
 	/* "uhci_hcd:usb1": the driver's name before the colon. */
 	assert_int_equal(lkm_owns_irq_module(f.root, &f.snap, "19", buf, sizeof(buf)), 0);
 	assert_string_equal(buf, "uhci_hcd");
+	/* "ttyS0": a device in /sys/class/tty, its driver's module built in. */
+	assert_int_equal(lkm_owns_irq_module(f.root, &f.snap, "4", buf, sizeof(buf)), 0);
+	assert_string_equal(buf, "8250");
 	assert_int_equal(lkm_owns_irq_module(f.root, &f.snap, "0", buf, sizeof(buf)), -ENOENT);
 	assert_int_equal(lkm_owns_irq_module(f.root, &f.snap, "NMI", buf, sizeof(buf)), -ENOENT);
 	assert_int_equal(lkm_owns_irq_module(f.root, &f.snap, "99", buf, sizeof(buf)), -ENOENT);

@@ -379,6 +379,31 @@ static int driver_module(const struct lkm_sysroot *root, const char *driver, cha
 	return rc;
 }
 
+/* The module behind the device named NAME in any class (/sys/class/tty/ttyS0, ...). */
+static int class_device_module(const struct lkm_sysroot *root, const char *name, char *buf,
+			       size_t size)
+{
+	DIR *d = open_dir(root, "sys/class");
+	struct dirent *e;
+	int rc = -ENOENT;
+
+	if (d == NULL)
+		return -ENOENT;
+	while (rc < 0 && (e = readdir(d)) != NULL) {
+		char path[PATH_LEN];
+
+		if (is_dot(e->d_name))
+			continue;
+		if ((size_t)snprintf(path, sizeof(path), "sys/class/%s/%s/device/driver/module",
+				     e->d_name, name) >= sizeof(path))
+			continue;
+		if (link_base(root, path, buf, size) == 0)
+			rc = 0;
+	}
+	closedir(d);
+	return rc;
+}
+
 /* One action's candidates: the whole word, then shorter at each separator. */
 static int action_module(const struct lkm_sysroot *root, const struct lkm_snapshot *snap,
 			 const char *action, char *buf, size_t size)
@@ -400,7 +425,8 @@ static int action_module(const struct lkm_sysroot *root, const struct lkm_snapsh
 				snprintf(buf, size, "%s", m->name);
 				return 0;
 			}
-			if (driver_module(root, word, buf, size) == 0)
+			if (driver_module(root, word, buf, size) == 0 ||
+			    class_device_module(root, word, buf, size) == 0)
 				return 0;
 		}
 		while (len > 0 && !strchr(":[@-", word[len - 1]))

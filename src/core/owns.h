@@ -65,8 +65,8 @@ int lkm_owns_iface_module(const struct lkm_sysroot *root, const char *iface, cha
 
 /*
  * The module behind interrupt line LABEL of SNAP: its actions taken as interfaces, then
- * as loaded modules, then as driver names under /sys/bus/ * /drivers. Returns 0 with the
- * name in BUF, or -ENOENT.
+ * as loaded modules, then as driver names under /sys/bus/ * /drivers, then as devices
+ * under /sys/class/ * (ttyS0). Returns 0 with the name in BUF, or -ENOENT.
  */
 int lkm_owns_irq_module(const struct lkm_sysroot *root, const struct lkm_snapshot *snap,
 			const char *label, char *buf, size_t size);
