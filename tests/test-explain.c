@@ -11,9 +11,8 @@
  * table to compare CRCs with, the lab's demo modules, other kernels' builds, a plain
  * object, a truncated module). Without depmod or a compiler every test is skipped.
  *
- * Tests named *_should_* state what the explainer ought to say where it says something
- * wrong today; each has a comment saying what it says instead. They are in main's
- * known_bugs list, disabled: LKM_EXPLAIN_KNOWN_BUGS=1 in the environment runs them too.
+ * Tests named *_should_* were written where the explainer said something wrong; each
+ * comment says what it said before the fix.
  */
 #include "config.h"
 
@@ -46,6 +45,11 @@
 #define REL "6.1.0-test"
 #define MODDIR "/lib/modules/" REL
 #define MAGIC REL " SMP preempt mod_unload modversions "
+#define MAGIC_TRIMMED REL " SMP preempt mod_unload modversions"
+/* The in-use fix for references no module holds, after the per-holder ones. */
+#define NOT_A_MODULE_HOLDS                                                              \
+	"for references no module holds: look for open device files (lsof), mounts "  \
+	"(findmnt) and interfaces that are up (ip link)\n"
 
 extern char **environ;
 
@@ -558,7 +562,7 @@ static void test_unresolved_log_unreadable_nobody(void **state)
 /*
  * An out-of-tree module (not in modules.dep) that needs fat, inserted by file. "load it by
  * name" cannot work for it: `lkmtui load fat_user` finds no module of that name.
- * DISABLED: today the second fix is "or load fat_user by name, which loads fat first:
+ * Fixed: earlier, today the second fix is "or load fat_user by name, which loads fat first:
  * lkmtui load fat_user", which fails with not-found.
  */
 static void test_unresolved_out_of_tree_should_not_offer_by_name(void **state)
@@ -600,7 +604,7 @@ static void test_unresolved_out_of_tree(void **state)
 
 /*
  * Neither the log nor /proc/kallsyms readable: the depmod index still says fat exports
- * what msdos needs. DISABLED: today this is init-failed, "msdos's init function failed
+ * what msdos needs. Fixed: earlier, today this is init-failed, "msdos's init function failed
  * (ENOENT)" with the fix "read the module's messages: dmesg | grep msdos"; an ENOENT from
  * init_module is the kernel's unknown-symbol answer, and the index names the exporter.
  */
@@ -643,7 +647,7 @@ static void test_gpl_only_symbol(void **state)
 
 /*
  * No MODULE_LICENSE at all: the kernel treats the module as not GPL-compatible, so a
- * GPL-only export is unknown to it the same way. DISABLED: today (license NULL) the
+ * GPL-only export is unknown to it the same way. Fixed: earlier, today (license NULL) the
  * symbol, which /proc/kallsyms lists, is reported as "gpl_only_helper: no installed module
  * exports it, and the kernel does not" (unresolved-symbols, rebuild-against fix).
  */
@@ -714,7 +718,7 @@ static void test_symbol_version_other_symbol(void **state)
  * check_version() prints "disagrees about version of symbol printk", then
  * resolve_symbol() gives ERR_PTR(-EINVAL) and simplify_symbols() prints "Unknown symbol
  * printk (err -22)"; the load fails with EINVAL. (The test above has the first line only.)
- * DISABLED: the "Unknown symbol" line is read first, so this comes out as
+ * Fixed: earlier, the "Unknown symbol" line is read first, so this comes out as
  * unresolved-symbols, "other_printk needs symbols that nothing loaded provides", with the
  * evidence "printk: no installed module exports it, and the kernel does not" (printk is in
  * /proc/kallsyms) and the fix "no module provides these: … rebuild it against
@@ -809,7 +813,7 @@ static void test_vermagic_kernel_line(void **state)
 
 /*
  * The issue asks for the two vermagics side by side and which part differs, also when the
- * kernel's line is there. DISABLED: today the kernel-line path gives only "the kernel
+ * kernel's line is there. Fixed: earlier, today the kernel-line path gives only "the kernel
  * answered ENOEXEC" and the kernel's line; the file is not compared (predict does it).
  */
 static void test_vermagic_kernel_line_should_say_what_differs(void **state)
@@ -824,8 +828,8 @@ static void test_vermagic_kernel_line_should_say_what_differs(void **state)
 	assert_string_equal(joined(d->evidence, d->n_evidence),
 			    fmt("the kernel answered ENOEXEC (Exec format error)\n"
 				"kernel: %s\n"
-				"the file's vermagic:  6.1.0-99-amd64 SMP mod_unload \n"
-				"this kernel's:        " MAGIC "\n"
+				"the file's vermagic:  6.1.0-99-amd64 SMP mod_unload\n"
+				"this kernel's:        " MAGIC_TRIMMED "\n"
 				"they differ in the release (6.1.0-99-amd64, not " REL ")\n"
 				"they differ in the flags (SMP mod_unload, not SMP preempt "
 				"mod_unload modversions)\n",
@@ -848,14 +852,14 @@ static void test_predict_vermagic_release_and_flags(void **state)
 		    fmt("install the module built for this kernel (Debian: the linux-image-" REL
 			" package ships its modules)\n%s", fix_rebuild));
 	assert_int_equal(d->n_evidence, 4);
-	assert_string_equal(d->evidence[0], "the file's vermagic:  6.1.0-99-amd64 SMP mod_unload ");
-	assert_string_equal(d->evidence[1], "this kernel's:        " MAGIC);
+	assert_string_equal(d->evidence[0], "the file's vermagic:  6.1.0-99-amd64 SMP mod_unload");
+	assert_string_equal(d->evidence[1], "this kernel's:        " MAGIC_TRIMMED);
 	assert_string_equal(d->evidence[2], "they differ in the release (6.1.0-99-amd64, not " REL ")");
 	assert_true(strncmp(d->evidence[3], "they differ in the flags (", 26) == 0);
 }
 
 /*
- * DISABLED: the flags line carries the vermagics' trailing blanks inside the parentheses:
+ * Fixed: earlier, the flags line carries the vermagics' trailing blanks inside the parentheses:
  * "they differ in the flags (SMP mod_unload , not SMP preempt mod_unload modversions )".
  */
 static void test_predict_vermagic_flags_line_should_be_trimmed(void **state)
@@ -877,13 +881,13 @@ static void test_predict_vermagic_flags_only(void **state)
 	d = &t->p[0];
 	assert_int_equal(d->kind, LKM_DIAG_VERMAGIC_MISMATCH);
 	assert_int_equal(d->n_evidence, 3);
-	assert_string_equal(d->evidence[0], "the file's vermagic:  " REL " SMP mod_unload ");
-	assert_string_equal(d->evidence[1], "this kernel's:        " MAGIC);
+	assert_string_equal(d->evidence[0], "the file's vermagic:  " REL " SMP mod_unload");
+	assert_string_equal(d->evidence[1], "this kernel's:        " MAGIC_TRIMMED);
 	assert_true(strncmp(d->evidence[2], "they differ in the flags (", 26) == 0);
 }
 
 /*
- * DISABLED: with only the flags differing the title contradicts itself: "… was built for
+ * Fixed: earlier, with only the flags differing the title contradicts itself: "… was built for
  * another kernel (6.1.0-test), not for this one (6.1.0-test)". It should name what
  * differs (the flags), not the same release twice.
  */
@@ -898,7 +902,7 @@ static void test_predict_vermagic_flags_only_title_should_not_repeat_release(voi
 /*
  * A module with __versions whose CRCs all match this kernel's, built for another release
  * string: the kernel compares vermagic without the release when the module has CRCs
- * (same_magic(…, has_crcs) skips up to the first blank), so it loads. DISABLED: today
+ * (same_magic(…, has_crcs) skips up to the first blank), so it loads. Fixed: earlier, today
  * predict says vermagic-mismatch, "… was built for another kernel (6.1.0-55-test)", for a
  * module the kernel accepts.
  */
@@ -1017,7 +1021,7 @@ static void test_not_elf(void **state)
 }
 
 /*
- * DISABLED: for a file the engine refused (res->module NULL) the built-in check greps
+ * Fixed: earlier, for a file the engine refused (res->module NULL) the built-in check greps
  * modules.builtin for the whole path: "grep -w /tmp/…/home/junk.ko
  * /lib/modules/6.1.0-test/modules.builtin", which never matches; the module's name (the
  * file's base name without .ko) is what modules.builtin lists.
@@ -1098,7 +1102,7 @@ static void test_no_device(void **state)
 }
 
 /*
- * DISABLED: the second fix is "give the parameters that select the hardware (below):
+ * Fixed: earlier, the second fix is "give the parameters that select the hardware (below):
  * lkmtui load demo_ne io=0x300 irq=11". demo_ne was loaded by file and is not in
  * modules.dep, so `lkmtui load demo_ne` is not-found; the command must name what the user
  * loaded (the file).
@@ -1121,7 +1125,7 @@ static void test_no_device_by_file_fix_should_name_file(void **state)
 }
 
 /*
- * DISABLED: ne2k_pci (a PCI driver: parameters debug and full_duplex, nothing that selects
+ * Fixed: earlier, ne2k_pci (a PCI driver: parameters debug and full_duplex, nothing that selects
  * hardware) answering ENODEV gets the fix "lkmtui load ne2k_pci io=0x300 irq=11", which the
  * engine refuses (ne2k_pci has no parameter 'io'). The io/irq fix belongs only to modules
  * that declare such parameters.
@@ -1188,7 +1192,7 @@ static void test_invalid_parameter_kernel(void **state)
 }
 
 /*
- * DISABLED: a module known only as a file gets "lkmtui info demo_ne", which finds no
+ * Fixed: earlier, a module known only as a file gets "lkmtui info demo_ne", which finds no
  * module of that name; `lkmtui info FILE` works.
  */
 static void test_invalid_parameter_by_file_fix_should_name_file(void **state)
@@ -1340,12 +1344,11 @@ static void test_not_found(void **state)
 	assert_diag(d, LKM_DIAG_NOT_FOUND, -ENOENT, "no module called msdoss",
 		    "no module, alias or file is called msdoss\n",
 		    "did you mean: lkmtui load msdos\n"
-		    "if you copied the module into /lib/modules/" REL " yourself: depmod -a\n"
-		    "or load the file itself: lkmtui load ./msdoss.ko\n");
+		    "if you copied msdoss into /lib/modules/" REL " yourself: depmod -a\n");
 }
 
 /*
- * A file that does not exist. DISABLED: today the fixes are "if you copied the module
+ * A file that does not exist. Fixed: earlier, today the fixes are "if you copied the module
  * into /lib/modules/6.1.0-test yourself: depmod -a" and "or load the file itself: lkmtui
  * load .//tmp/…/home/nothere.ko.ko" (./ + the absolute path + .ko again): neither
  * applies to a mistyped path, and the second names a file that cannot exist.
@@ -1417,7 +1420,7 @@ static void test_in_use(void **state)
 		    "used by: msdos, vfat\n",
 		    "lkmtui unload msdos\n"
 		    "lkmtui unload vfat\n"
-		    "then: lkmtui unload fat\n");
+		    "once msdos, vfat are gone: lkmtui unload fat\n" NOT_A_MODULE_HOLDS);
 }
 
 /* The kernel's EAGAIN (EWOULDBLOCK) from delete_module: something took a reference. */
@@ -1435,7 +1438,7 @@ static void test_in_use_kernel(void **state)
 
 /*
  * fat looked free when lkmtui checked, then msdos was loaded: the kernel says EAGAIN.
- * DISABLED: today the evidence is the errno alone and the only fix is "then: lkmtui
+ * Fixed: earlier, today the evidence is the errno alone and the only fix is "then: lkmtui
  * unload fat" (a "then" with nothing before it, and the same command that just failed);
  * /proc/modules, read now, names the holder, as the refusal does.
  */
@@ -1453,11 +1456,11 @@ static void test_in_use_kernel_should_name_holders(void **state)
 		    "the kernel answered EAGAIN (Resource temporarily unavailable)\n"
 		    "used by: msdos\n",
 		    "lkmtui unload msdos\n"
-		    "then: lkmtui unload fat\n");
+		    "once msdos are gone: lkmtui unload fat\n" NOT_A_MODULE_HOLDS);
 }
 
 /*
- * A use count with no module holding it (a mount, an open device). DISABLED: the only fix
+ * A use count with no module holding it (a mount, an open device). Fixed: earlier, the only fix
  * is "then: lkmtui unload fat" — nothing comes before the "then", and it is the command
  * that was just refused. No fix line should begin "then:" when there is no first step.
  */
@@ -1488,7 +1491,7 @@ static void test_permanent(void **state)
 
 /*
  * The kernel's EBUSY from delete_module means "no exit function" (or "not live: still
- * loading or already going"), never "in use" (that is EWOULDBLOCK). DISABLED: today an
+ * loading or already going"), never "in use" (that is EWOULDBLOCK). Fixed: earlier, today an
  * EBUSY unload of a module /proc/modules shows as [permanent] is "demo_permanent is in
  * use" with the fix "then: lkmtui unload demo_permanent".
  */
@@ -1569,7 +1572,7 @@ static void test_modules_disabled_kernel(void **state)
 }
 
 /*
- * DISABLED: DESIGN.md's evidence for modules-disabled is the sysctl; on the kernel-EPERM
+ * Fixed: earlier, DESIGN.md's evidence for modules-disabled is the sysctl; on the kernel-EPERM
  * path the evidence is only "the kernel answered EPERM (Operation not permitted)".
  */
 static void test_modules_disabled_kernel_should_show_sysctl(void **state)
@@ -1582,8 +1585,7 @@ static void test_modules_disabled_kernel_should_show_sysctl(void **state)
 	d = load(t, rpath(MSDOS_KO), NULL, 0, 0);
 	assert_string_equal(joined(d->evidence, d->n_evidence),
 			    "the kernel answered EPERM (Operation not permitted)\n"
-			    "module loading and unloading are disabled until the next boot "
-			    "(/proc/sys/kernel/modules_disabled is 1)\n");
+			    "/proc/sys/kernel/modules_disabled is 1\n");
 }
 
 static void test_modules_disabled_unload_kernel(void **state)
@@ -1593,9 +1595,10 @@ static void test_modules_disabled_unload_kernel(void **state)
 	write_file("/proc/modules", "msdos 20480 0 - Live 0xffffffffc0a36000\n", 0644);
 	fake.fail_module = "msdos";
 	fake.err = -EPERM;
+	/* modules_disabled is 0: an EPERM lkmtui did not foresee is a permission, not the
+	 * sysctl (test_modules_disabled_kernel_should_show_sysctl has it set). */
 	d = unload(t, "msdos", 0);
-	assert_diag(d, LKM_DIAG_MODULES_DISABLED, -EPERM,
-		    "loading and unloading modules is switched off until the next boot",
+	assert_diag(d, LKM_DIAG_PERMISSION_DENIED, -EPERM, "changing the kernel's modules needs root",
 		    "the kernel answered EPERM (Operation not permitted)\n", NULL);
 }
 
@@ -1690,7 +1693,9 @@ static void test_persist_failed(void **state)
 	mkdirs(LKM_PERSIST_FILE);
 	d = load(t, "btusb", P("enable_autosuspend=1"), 1, LKM_NO_DEPS | LKM_PERSIST);
 	assert_diag(d, LKM_DIAG_PERSIST_FAILED, -EISDIR, "the options for btusb could not be saved",
-		    fmt("could not write %s: Is a directory\n", rpath(LKM_PERSIST_FILE)), "");
+		    fmt("could not write %s: Is a directory\n", rpath(LKM_PERSIST_FILE)),
+		    "check that /etc/modprobe.d can be written and has room: ls -ld /etc/modprobe.d; "
+		    "df /etc\n");
 	rm_tree(rpath(LKM_PERSIST_FILE));
 }
 
@@ -1955,11 +1960,6 @@ int main(void)
 		cmocka_unit_test(test_kind_ids),
 		cmocka_unit_test(test_terms),
 		cmocka_unit_test(test_every_kind_produced),
-	};
-
-	/* What the explainer gets wrong today (see each test's comment): disabled until it is
-	 * fixed. LKM_EXPLAIN_KNOWN_BUGS=1 in the environment runs them. */
-	const struct CMUnitTest known_bugs[] = {
 		E(test_unresolved_out_of_tree_should_not_offer_by_name),
 		E(test_unresolved_no_log_no_kallsyms_should_use_index),
 		E(test_gpl_only_no_license_should_be_gpl_only),
@@ -1978,13 +1978,8 @@ int main(void)
 		E(test_permanent_kernel_ebusy_should_be_permanent),
 		E(test_modules_disabled_kernel_should_show_sysctl),
 	};
+
 	int failed = cmocka_run_group_tests_name("explain", tests, group_setup, group_teardown);
 
-	if (getenv("LKM_EXPLAIN_KNOWN_BUGS") != NULL) {
-		memset(built + strlen(built) - 6, 'X', 6);
-		have_built = false;
-		failed += cmocka_run_group_tests_name("explain-known-bugs", known_bugs, group_setup,
-						      group_teardown);
-	}
 	return failed;
 }

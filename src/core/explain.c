@@ -33,7 +33,17 @@ struct vars {
 	char **list;
 	size_t n_list;
 	const char *joined; /* the list joined with ", ", set by build() */
+	const char *as_named; /* %l */
+	const char *by_name;  /* %n */
+	const char *hw;       /* %h */
 };
+
+/* Whether the user named a file rather than a module ("./x.ko", "/lab/y.o", "z.ko"). */
+static bool is_pathlike(const char *t)
+{
+	return strchr(t, '/') != NULL || strstr(t, ".ko") != NULL ||
+	       (strlen(t) > 2 && strcmp(t + strlen(t) - 2, ".o") == 0);
+}
 
 /* Expands TEMPLATE; NULL when a placeholder it uses has no value (the line is dropped). */
 static char *expand(const char *template, const struct vars *v, const char *elem)
@@ -60,6 +70,11 @@ static char *expand(const char *template, const struct vars *v, const char *elem
 			case 'v': fill = v->value; break;
 			case 'e': fill = elem; break;
 			case 'E': fill = v->joined; break;
+			case 'l': fill = v->as_named; break;
+			case 'n': fill = v->by_name; break;
+			case 'h': fill = v->hw; break;
+			case 'q': fill = v->target && !is_pathlike(v->target) ? v->target : NULL; break;
+			case 'P': fill = v->target && is_pathlike(v->target) ? v->target : NULL; break;
 			case '%': fill = "%"; break;
 			default: fill = NULL; break;
 			}
@@ -99,6 +114,11 @@ static int build(struct lkm_diagnosis *d, enum lkm_diag_kind kind, int err, cons
 		len += (size_t)snprintf(joined + len, len < sizeof(joined) ? sizeof(joined) - len : 0,
 					"%s%s", i ? ", " : "", v->list[i]);
 	with_joined.joined = joined;
+	/* How to name it to lkmtui again: what the user typed when it was a file. */
+	if (with_joined.as_named == NULL)
+		with_joined.as_named = with_joined.target && is_pathlike(with_joined.target)
+					       ? with_joined.target
+					       : with_joined.module;
 	v = &with_joined;
 	d->kind = kind;
 	d->err = err;
@@ -353,6 +373,50 @@ static const char *elf_name_of_machine(const char *uname_machine)
 	return NULL;
 }
 
+/* Length of S without the blanks at its end. */
+static int trimmed_len(const char *s)
+{
+	size_t n = strlen(s);
+
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	return (int)n;
+}
+
+/*
+ * Puts the file's vermagic beside the kernel's and says which part differs. Returns true
+ * when the kernel would refuse it for that: with modversions on both sides the kernel
+ * compares only what follows the release (the CRCs speak for the release), without them
+ * the whole string. V->value gets what to name in the title.
+ */
+static bool compare_vermagic(struct lkm_diagnosis *d, const char *mine, const char *theirs,
+			     struct vars *v, char *buf, size_t size)
+{
+	int rl = (int)strcspn(mine, " "), rr = (int)strcspn(theirs, " ");
+	const char *fm = mine[rl] ? mine + rl + 1 : "", *ft = theirs[rr] ? theirs + rr + 1 : "";
+	bool release_differs = rl != rr || strncmp(mine, theirs, (size_t)rl) != 0;
+	bool flags_differ = trimmed_len(fm) != trimmed_len(ft) ||
+			    strncmp(fm, ft, (size_t)trimmed_len(fm)) != 0;
+	bool modversions = strstr(fm, "modversions") && strstr(ft, "modversions");
+
+	lkm_strv_addf(&d->evidence, &d->n_evidence, _("the file's vermagic:  %.*s"),
+		      trimmed_len(mine), mine);
+	lkm_strv_addf(&d->evidence, &d->n_evidence, _("this kernel's:        %.*s"),
+		      trimmed_len(theirs), theirs);
+	if (release_differs)
+		lkm_strv_addf(&d->evidence, &d->n_evidence,
+			      _("they differ in the release (%.*s, not %.*s)"), rl, mine, rr, theirs);
+	if (flags_differ)
+		lkm_strv_addf(&d->evidence, &d->n_evidence, _("they differ in the flags (%.*s, not %.*s)"),
+			      trimmed_len(fm), fm, trimmed_len(ft), ft);
+	if (release_differs)
+		snprintf(buf, size, "%.*s", rl, mine);
+	else
+		snprintf(buf, size, "%.*s", trimmed_len(mine), mine);
+	v->value = buf;
+	return flags_differ || (release_differs && !modversions);
+}
+
 /* ---- static analysis of a file ---- */
 
 /* Kinds the file alone shows: not a module, another architecture, another kernel. Fills D
@@ -366,6 +430,7 @@ static int analyse_file(const struct lkm_explain_ctx *ctx, const struct lkm_modf
 	const char *want = elf_name_of_machine(ctx->machine);
 	const char *vermagic = lkm_modfile_info(mf, "vermagic");
 	struct lkm_modfile *ref;
+	char release_buf[256];
 	int rc = 0;
 
 	if (want && strcmp(lkm_modfile_machine_name(mf), want) != 0) {
@@ -424,24 +489,10 @@ static int analyse_file(const struct lkm_explain_ctx *ctx, const struct lkm_modf
 				mine = vers[i].crc;
 			}
 		if (vermagic && ref_magic && strcmp(vermagic, ref_magic) != 0) {
-			size_t rl = strcspn(vermagic, " "), rr = strcspn(ref_magic, " ");
-			char release[128];
-
-			snprintf(release, sizeof(release), "%.*s", (int)rl, vermagic);
-			lkm_strv_addf(&d->evidence, &d->n_evidence, _("the file's vermagic:  %s"), vermagic);
-			lkm_strv_addf(&d->evidence, &d->n_evidence, _("this kernel's:        %s"), ref_magic);
-			if (rl != rr || strncmp(vermagic, ref_magic, rl) != 0)
-				lkm_strv_addf(&d->evidence, &d->n_evidence,
-				     _("they differ in the release (%.*s, not %.*s)"), (int)rl, vermagic,
-				     (int)rr, ref_magic);
-			if (strcmp(vermagic + rl, ref_magic + rr) != 0)
-				lkm_strv_addf(&d->evidence, &d->n_evidence,
-				     _("they differ in the flags (%s, not %s)"), vermagic + rl + 1,
-				     ref_magic + rr + 1);
-			if (bad == NULL) {
-				v.value = release;
+			if (compare_vermagic(d, vermagic, ref_magic, &v, release_buf,
+					     sizeof(release_buf)) &&
+			    bad == NULL)
 				rc = build(d, LKM_DIAG_VERMAGIC_MISMATCH, err, &v) < 0 ? -ENOMEM : 1;
-			}
 		}
 		if (bad != NULL) {
 			lkm_strv_addf(&d->evidence, &d->n_evidence,
@@ -480,14 +531,19 @@ static int analyse_symbols(const struct lkm_explain_ctx *ctx, const struct lkm_m
 	size_t n_exp = 0, n_missing = 0, n_nobody = 0;
 	int rc = 0;
 	const char *license = lkm_modfile_info(mf, "license");
+	struct lkm_modules loaded = { 0 };
+	bool no_kallsyms = false;
+	struct lkm_modlist self = { 0 };
 
 	symset_load(&have, ctx->root);
 	if (n_logged) {
 		undef = logged;
 		n = n_logged;
 	} else if (have.n == 0) {
-		symset_free(&have);
-		return 0; /* no kallsyms and no log: nothing to go on */
+		/* No log and no kallsyms: depmod's index and /proc/modules still say which
+		 * exporters are missing; what no module exports is taken to be the kernel's. */
+		lkm_modules_read(&loaded, ctx->root);
+		no_kallsyms = true;
 	}
 	for (size_t i = 0; i < n; i++) {
 		struct lkm_modlist who = { 0 };
@@ -499,6 +555,10 @@ static int analyse_symbols(const struct lkm_explain_ctx *ctx, const struct lkm_m
 			continue;
 		if (ctx->resolver && lkm_resolve_symbol(ctx->resolver, undef[i], &who) == 0 && who.n)
 			exp = who.v[0].name;
+		if (no_kallsyms && (exp == NULL || lkm_modules_find(&loaded, exp) != NULL)) {
+			lkm_modlist_release(&who);
+			continue;
+		}
 		for (size_t s = 0; plan && exp && s < plan->n_steps; s++)
 			if (plan->steps[s].kind == LKM_STEP_INSERT &&
 			    lkm_param_name_eq(plan->steps[s].module, exp) &&
@@ -516,8 +576,8 @@ static int analyse_symbols(const struct lkm_explain_ctx *ctx, const struct lkm_m
 			if (!seen)
 				lkm_strv_addf(&exporters, &n_exp, "%s", exp);
 			lkm_strv_addf(&missing_by, &n_missing, "%s\t%s", exp, undef[i]);
-		} else if (n_logged && symset_has(&have, undef[i]) && license &&
-			   strstr(license, "GPL") == NULL && strcmp(license, "Dual BSD/GPL") != 0) {
+		} else if (n_logged && symset_has(&have, undef[i]) &&
+			   (license == NULL || strstr(license, "GPL") == NULL)) {
 			/* Exported, yet unknown to this module: exported to GPL modules only. */
 			lkm_strv_addf(&missing_by, &n_missing, "%s\t%s", "", undef[i]);
 			rc = 2;
@@ -558,12 +618,16 @@ static int analyse_symbols(const struct lkm_explain_ctx *ctx, const struct lkm_m
 			     rc == 2 ? _("%s: exported to GPL-licensed modules only (this one's "
 					 "licence: %s)")
 				     : _("%s: no installed module exports it, and the kernel does not"),
-			     missing_by[i] + 1, license ? license : "");
+			     missing_by[i] + 1, license ? license : _("none declared"));
 	if (n_exp)
 		lkm_strv_addf(&d->evidence, &d->n_evidence, _("load order: %s first, then %s"), exporters[0],
 		     module);
 	v.list = exporters;
 	v.n_list = n_exp;
+	/* "load it by name" helps only when lkmtui finds it by name. */
+	if (ctx->resolver && lkm_resolve_lookup(ctx->resolver, module, &self) == 0 && self.n &&
+	    self.v[0].path)
+		v.by_name = module;
 	if (rc == 2) {
 		char **syms = NULL;
 		size_t ns = 0;
@@ -587,6 +651,8 @@ static int analyse_symbols(const struct lkm_explain_ctx *ctx, const struct lkm_m
 out:
 	lkm_strv_free(exporters, n_exp);
 	lkm_strv_free(missing_by, n_missing);
+	lkm_modlist_release(&self);
+	lkm_modules_release(&loaded);
 	symset_free(&have);
 	return rc;
 }
@@ -604,6 +670,31 @@ static bool selects_hardware(const char *name)
 }
 
 /* ---- a failed result ---- */
+
+/* M's users joined with ", " into BUF. */
+static const char *joined_users(const struct lkm_module *m, char *buf, size_t size)
+{
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (const char *u = lkm_module_next_user(m, NULL); u; u = lkm_module_next_user(m, u))
+		len += (size_t)snprintf(buf + len, len < size ? size - len : 0, "%s%s", len ? ", " : "",
+					u);
+	return buf;
+}
+
+/* Whether /proc/sys/kernel/modules_disabled is 1; when it is, that goes in the evidence. */
+static bool modules_disabled(const struct lkm_explain_ctx *ctx, struct lkm_diagnosis *d)
+{
+	struct lkm_buf buf = { 0 };
+	bool disabled = lkm_procfile_read(ctx->root, "/proc/sys/kernel/modules_disabled", &buf) == 0 &&
+			buf.data[0] == '1';
+
+	lkm_buf_release(&buf);
+	if (disabled)
+		lkm_strv_addf(&d->evidence, &d->n_evidence, _("/proc/sys/kernel/modules_disabled is 1"));
+	return disabled;
+}
 
 /* Whether PATH begins with the ELF magic, or a compressed stream (a damaged .ko.xz). */
 static bool starts_as_elf(const char *path)
@@ -650,7 +741,11 @@ static int explain_refusal(const struct lkm_explain_ctx *ctx, const struct lkm_r
 			   struct lkm_diagnosis *d)
 {
 	enum lkm_diag_kind kind = kind_of_refusal(res->refusal);
-	struct vars v = { .module = res->module ? res->module : res->target,
+	char *file_module = res->module == NULL && is_pathlike(res->target)
+				    ? lkm_modfile_module_name(NULL, res->target)
+				    : NULL;
+	struct vars v = { .module = res->module ? res->module
+				  : file_module ? file_module : res->target,
 			  .file = res->path, .target = res->target, .param = res->bad_param,
 			  .release = ctx->release };
 	char **list = NULL;
@@ -721,6 +816,7 @@ static int explain_refusal(const struct lkm_explain_ctx *ctx, const struct lkm_r
 		kind = LKM_DIAG_DAMAGED_FILE;
 	err = build(d, kind, res->err, &v);
 	lkm_strv_free(list, n_list);
+	free(file_module);
 	return err;
 }
 
@@ -735,7 +831,7 @@ static int explain_kernel_failure(const struct lkm_explain_ctx *ctx, const struc
 	struct lkm_modfile *mf = NULL;
 	char **logged = NULL;
 	size_t n_logged = 0;
-	char sym[256], value[256], param[128];
+	char sym[256], value[256], param[128], hw[256] = "";
 	const char *line;
 	int err = res->err, rc = 0;
 
@@ -748,15 +844,45 @@ static int explain_kernel_failure(const struct lkm_explain_ctx *ctx, const struc
 
 	if (res->op == LKM_OP_UNLOAD) {
 		enum lkm_diag_kind k = LKM_DIAG_INIT_FAILED;
+		struct lkm_modules mods = { 0 };
+		const struct lkm_module *m = NULL;
+		char **holders = NULL, users[1024];
+		size_t n_holders = 0;
 
-		if (err == -EAGAIN || err == -EBUSY)
+		if (lkm_modules_read(&mods, ctx->root) == 0)
+			m = lkm_modules_find(&mods, module);
+		/* delete_module: EWOULDBLOCK is "in use"; EBUSY is "no exit function" or "not
+		 * live yet / any more". /proc/modules now says which. */
+		if (err == -EBUSY && m && (m->flags & LKM_MODFLAG_PERMANENT)) {
+			k = LKM_DIAG_PERMANENT;
+		} else if (err == -EAGAIN || err == -EBUSY) {
 			k = LKM_DIAG_IN_USE;
-		else if (err == -ENOENT)
+			for (const char *u = m ? lkm_module_next_user(m, NULL) : NULL; u;
+			     u = lkm_module_next_user(m, u))
+				lkm_strv_addf(&holders, &n_holders, "%s", u);
+			if (m && m->state != LKM_STATE_LIVE)
+				lkm_strv_addf(&d->evidence, &d->n_evidence,
+					      _("its state is %s, not live"), lkm_module_state_id(m->state));
+			else if (m && n_holders)
+				lkm_strv_addf(&d->evidence, &d->n_evidence, _("used by: %s"),
+					      joined_users(m, users, sizeof(users)));
+			else if (m && m->use_count > 0)
+				lkm_strv_addf(&d->evidence, &d->n_evidence,
+					      _("use count %lld, and no module among its users"),
+					      (long long)m->use_count);
+		} else if (err == -ENOENT) {
 			k = LKM_DIAG_NOT_LOADED;
-		else if (err == -EPERM)
-			k = LKM_DIAG_MODULES_DISABLED;
+		} else if (err == -EPERM) {
+			k = modules_disabled(ctx, d) ? LKM_DIAG_MODULES_DISABLED
+						     : LKM_DIAG_PERMISSION_DENIED;
+		}
 		v.value = strerrorname_np(-err);
-		return build(d, k, err, &v);
+		v.list = holders;
+		v.n_list = n_holders;
+		rc = build(d, k, err, &v);
+		lkm_strv_free(holders, n_holders);
+		lkm_modules_release(&mods);
+		return rc;
 	}
 	if (res->op == LKM_OP_SET) {
 		enum lkm_diag_kind k = err == -EINVAL ? LKM_DIAG_INVALID_PARAMETER
@@ -766,14 +892,8 @@ static int explain_kernel_failure(const struct lkm_explain_ctx *ctx, const struc
 		return build(d, k, err, &v);
 	}
 
-	/* Loads: the kernel's words first. */
-	for (size_t i = 0; i < res->log.n; i++)
-		if (after(res->log.lines[i], "Unknown symbol ", " ", sym, sizeof(sym)))
-			lkm_strv_addf(&logged, &n_logged, "%s", sym);
-	if (n_logged && mf) {
-		rc = analyse_symbols(ctx, mf, module, (const char *const *)logged, n_logged, NULL, d, err);
-		goto out;
-	}
+	/* Loads: the kernel's words first. A CRC mismatch comes first: the kernel logs
+	 * "disagrees about version of symbol X" and then "Unknown symbol X (err -22)". */
 	if ((line = log_find(res, "disagrees about version of symbol ")) != NULL &&
 	    after(line, "disagrees about version of symbol ", " \n", sym, sizeof(sym))) {
 		if (mf)
@@ -785,12 +905,21 @@ static int explain_kernel_failure(const struct lkm_explain_ctx *ctx, const struc
 		}
 		goto out;
 	}
+	for (size_t i = 0; i < res->log.n; i++)
+		if (after(res->log.lines[i], "Unknown symbol ", " ", sym, sizeof(sym)))
+			lkm_strv_addf(&logged, &n_logged, "%s", sym);
+	if (n_logged && mf) {
+		rc = analyse_symbols(ctx, mf, module, (const char *const *)logged, n_logged, NULL, d, err);
+		goto out;
+	}
 	if ((line = log_find(res, "version magic '")) != NULL &&
 	    after(line, "version magic '", "'", value, sizeof(value))) {
-		char rel[128];
+		char kernels[256], rel[256];
 
-		snprintf(rel, sizeof(rel), "%.*s", (int)strcspn(value, " "), value);
-		v.value = rel;
+		if (after(line, "should be '", "'", kernels, sizeof(kernels)))
+			compare_vermagic(d, value, kernels, &v, rel, sizeof(rel));
+		else
+			v.value = value;
 		rc = build(d, LKM_DIAG_VERMAGIC_MISMATCH, err, &v);
 		goto out;
 	}
@@ -826,11 +955,8 @@ static int explain_kernel_failure(const struct lkm_explain_ctx *ctx, const struc
 		goto out;
 	}
 	if (err == -EPERM) {
-		struct lkm_buf buf = { 0 };
-		bool disabled = lkm_procfile_read(ctx->root, "/proc/sys/kernel/modules_disabled", &buf) == 0 &&
-				buf.data[0] == '1';
+		bool disabled = modules_disabled(ctx, d);
 
-		lkm_buf_release(&buf);
 		rc = build(d, disabled ? LKM_DIAG_MODULES_DISABLED : LKM_DIAG_PERMISSION_DENIED, err, &v);
 		goto out;
 	}
@@ -839,12 +965,24 @@ static int explain_kernel_failure(const struct lkm_explain_ctx *ctx, const struc
 			const struct lkm_modfile_param *decl;
 			size_t n = lkm_modfile_params(mf, &decl);
 
-			for (size_t i = 0; i < n; i++)
-				if (selects_hardware(decl[i].name))
-					lkm_strv_addf(&d->evidence, &d->n_evidence, _("parameter %s (%s)%s%s"),
-					     decl[i].name, decl[i].type ? decl[i].type : "?",
-					     decl[i].description ? ": " : "",
-					     decl[i].description ? decl[i].description : "");
+			size_t hl = 0;
+
+			for (size_t i = 0; i < n; i++) {
+				if (!selects_hardware(decl[i].name))
+					continue;
+				lkm_strv_addf(&d->evidence, &d->n_evidence, _("parameter %s (%s)%s%s"),
+					      decl[i].name, decl[i].type ? decl[i].type : "?",
+					      decl[i].description ? ": " : "",
+					      decl[i].description ? decl[i].description : "");
+				/* The seed's example values for the classic two, NAME=VALUE else. */
+				hl += (size_t)snprintf(hw + hl, hl < sizeof(hw) ? sizeof(hw) - hl : 0,
+						       "%s%s=%s", hl ? " " : "", decl[i].name,
+						       strcmp(decl[i].name, "io") == 0    ? "0x300"
+						       : strcmp(decl[i].name, "irq") == 0 ? "11"
+											  : "VALUE");
+			}
+			if (hw[0])
+				v.hw = hw;
 		}
 		if (step->params && *step->params)
 			lkm_strv_addf(&d->evidence, &d->n_evidence, _("it was given: %s"), step->params);

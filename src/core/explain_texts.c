@@ -6,6 +6,10 @@
  *   %r running kernel release   %v the kind's one value (a symbol, an errno name, ...)
  *   %e each element of the kind's list: a fix line with %e is repeated per element
  *   %E the whole list, joined with ", "
+ *   %l how to name it to lkmtui again: the file when it was given as one, else the module
+ *   %n the module, only when lkmtui can find it by name
+ *   %q what was named, only when it is a bare name; %P only when it is a path
+ *   %h the hardware-selecting parameters it declares, as NAME=VALUE examples
  * A line whose placeholder has nothing to fill it is left out.
  */
 #include "config.h"
@@ -70,8 +74,8 @@ static const struct lkm_diag_text texts[LKM_DIAG_COUNT] = {
 		   "load stops with ENOENT (\"Unknown symbol in module\"). Usually the module that "
 		   "exports it is not loaded yet: load that one first, or load by name, which "
 		   "loads the prerequisites in order (from modules.dep)."),
-		{ N_("lkmtui load %e"), N_("or load %m by name, which loads %E first: lkmtui "
-					   "load %m") },
+		{ N_("lkmtui load %e"), N_("or load %n by name, which loads %E first: lkmtui "
+					   "load %n") },
 	},
 	[LKM_DIAG_GPL_ONLY_SYMBOL] = {
 		"gpl-only-symbol",
@@ -92,7 +96,7 @@ static const struct lkm_diag_text texts[LKM_DIAG_COUNT] = {
 		   "\"unknown parameter ignored\" and loads the module without it, so lkmtui stops "
 		   "before loading: you meant something by it. The parameters the module does "
 		   "have are listed below."),
-		{ N_("lkmtui info %m") },
+		{ N_("lkmtui info %l") },
 	},
 	[LKM_DIAG_INVALID_PARAMETER] = {
 		"invalid-parameter",
@@ -101,7 +105,7 @@ static const struct lkm_diag_text texts[LKM_DIAG_COUNT] = {
 		   "of them, or a driver's own. The kernel parses the value with that type's "
 		   "rules and refuses the whole load (EINVAL) when it does not fit: io=0x300 and "
 		   "io=768 are the same number, irq=eleven is not one."),
-		{ N_("lkmtui info %m") },
+		{ N_("lkmtui info %l") },
 	},
 	[LKM_DIAG_ALREADY_LOADED] = {
 		"already-loaded",
@@ -124,8 +128,7 @@ static const struct lkm_diag_text texts[LKM_DIAG_COUNT] = {
 		   "old ISA drivers like ne, the parameters that say where to look (io=, irq=) do "
 		   "not match the card's jumpers."),
 		{ N_("check that the hardware is present: lspci -k or lsusb"),
-		  N_("give the parameters that select the hardware (below): lkmtui load %m "
-		     "io=0x300 irq=11") },
+		  N_("give the parameters that select the hardware (below): lkmtui load %l %h") },
 	},
 	[LKM_DIAG_INIT_FAILED] = {
 		"init-failed",
@@ -180,7 +183,9 @@ static const struct lkm_diag_text texts[LKM_DIAG_COUNT] = {
 		   "interfaces that are up. While the count is above zero it refuses to unload "
 		   "it (rmmod says \"Resource temporarily unavailable\"). Unload its users first, "
 		   "or unload the whole stack from the top."),
-		{ N_("lkmtui unload %e"), N_("then: lkmtui unload %m") },
+		{ N_("lkmtui unload %e"), N_("once %E are gone: lkmtui unload %m"),
+		  N_("for references no module holds: look for open device files (lsof), mounts "
+		     "(findmnt) and interfaces that are up (ip link)") },
 	},
 	[LKM_DIAG_PERMANENT] = {
 		"permanent",
@@ -215,8 +220,8 @@ static const struct lkm_diag_text texts[LKM_DIAG_COUNT] = {
 		   "for the running kernel only. A module installed for another kernel, or copied "
 		   "into /lib/modules without running depmod, is not found."),
 		{ N_("did you mean: lkmtui load %e"),
-		  N_("if you copied the module into /lib/modules/%r yourself: depmod -a"),
-		  N_("or load the file itself: lkmtui load ./%t.ko") },
+		  N_("if you copied %q into /lib/modules/%r yourself: depmod -a"),
+		  N_("check the path: ls -l %P") },
 	},
 	[LKM_DIAG_NO_MODULE_SUPPORT] = {
 		"no-module-support",
@@ -251,7 +256,8 @@ static const struct lkm_diag_text texts[LKM_DIAG_COUNT] = {
 		N_("--persist writes \"options MODULE NAME=VALUE\" to /etc/modprobe.d/lkmtui.conf, "
 		   "which modprobe and lkmtui read at every later load. The file is replaced "
 		   "in one step, so a failure leaves the old one as it was."),
-		{ NULL },
+		{ N_("check that /etc/modprobe.d can be written and has room: ls -ld /etc/modprobe.d; "
+		     "df /etc") },
 	},
 	[LKM_DIAG_OFFLINE_ROOT] = {
 		"offline-root",
