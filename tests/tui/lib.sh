@@ -119,3 +119,33 @@ finish() {
 	[ $fail = 0 ] && echo PASS
 	exit $fail
 }
+
+# drives_root DIR: a copy of the debian61 capture with the /sys links of the lab guest's
+# NE2000 card (eth0 on 0000:00:03.0, driven by ne2k-pci from ne2k_pci, which irq 11's
+# "eth0" action then belongs to), and a serial port driven by 8250.
+drives_root() {
+	cp -R "$FIX/debian61" "$1"
+	chmod -R u+w "$1"
+	# git keeps no file modes: the captured /sys parameter modes (read-only, writable).
+	while read -r mode path; do
+		chmod "$mode" "$1/${path#debian61/}"
+	done <"$FIX/debian61.modes"
+	(
+		cd "$1/sys" || exit 1
+		pci=devices/pci0000:00/0000:00:03.0
+		mkdir -p "$pci/net/eth0" class/net bus/pci/drivers/ne2k-pci module/ne2k_pci/drivers \
+			devices/virtual/net/lo devices/pnp0/00:05/tty/ttyS0 bus/pnp/drivers/serial dev/char
+		ln -s ../../$pci/net/eth0 class/net/eth0
+		ln -s ../../devices/virtual/net/lo class/net/lo
+		ln -s ../../../0000:00:03.0 "$pci/net/eth0/device"
+		ln -s ../../../bus/pci/drivers/ne2k-pci "$pci/driver"
+		ln -s ../../../../module/ne2k_pci bus/pci/drivers/ne2k-pci/module
+		ln -s ../../../bus/pci/drivers/ne2k-pci module/ne2k_pci/drivers/pci:ne2k-pci
+		mkdir -p class/tty
+		ln -s ../../devices/pnp0/00:05/tty/ttyS0 class/tty/ttyS0
+		ln -s ../../devices/pnp0/00:05/tty/ttyS0 dev/char/4:64
+		ln -s ../../../00:05 devices/pnp0/00:05/tty/ttyS0/device
+		ln -s ../../../bus/pnp/drivers/serial devices/pnp0/00:05/driver
+		ln -s ../../../../module/8250 bus/pnp/drivers/serial/module
+	)
+}

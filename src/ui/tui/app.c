@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "ui/tui/actions.h"
 #include "ui/tui/app.h"
 
 void lkm_tui_app_init(struct lkm_tui_app *app, struct lkm_sysroot *root,
@@ -19,10 +20,12 @@ void lkm_tui_app_init(struct lkm_tui_app *app, struct lkm_sysroot *root,
 	app->interval = cfg->interval;
 	app->color = cfg->color != LKM_COLOR_OFF;
 	lkm_tui_keymap_init(&app->keymap);
+	app->preview.log.fd = -1;
 }
 
 void lkm_tui_app_release(struct lkm_tui_app *app)
 {
+	lkm_tui_actions_release(app);
 	for (int p = 0; p < LKM_PANE_COUNT; p++)
 		lkm_view_release(&app->views[p]);
 	lkm_rates_release(&app->rates);
@@ -49,17 +52,34 @@ int lkm_tui_app_refresh(struct lkm_tui_app *app)
 	for (int p = 0; p < LKM_PANE_COUNT; p++)
 		if (lkm_view_refresh(&app->views[p], cur, &app->rates) < 0)
 			rc = -ENOMEM;
+	if (lkm_tui_in_detail(app))
+		lkm_tui_detail_refresh(app);
 	return rc;
+}
+
+/* The strip: a title line and the last few of the kernel's lines. */
+#define STRIP_MAX_LINES 3
+
+int lkm_tui_strip_rows(const struct lkm_tui_app *app)
+{
+	size_t n = app->n_klog < STRIP_MAX_LINES ? app->n_klog : STRIP_MAX_LINES;
+
+	if (app->klog_title[0] == '\0' || app->lines < 12)
+		return 0;
+	return 1 + (int)n;
 }
 
 void lkm_tui_app_resize(struct lkm_tui_app *app, int lines, int cols)
 {
-	int h = lines - LKM_TUI_LIST_Y - 1;
+	int h;
 
 	app->lines = lines;
 	app->cols = cols;
+	h = lines - LKM_TUI_LIST_Y - 1 - lkm_tui_strip_rows(app);
 	for (int p = 0; p < LKM_PANE_COUNT; p++)
 		lkm_view_set_height(&app->views[p], h > 0 ? (size_t)h : 1);
+	if (lkm_tui_in_detail(app))
+		lkm_tui_detail_refresh(app); /* wrapped to the new width */
 }
 
 const char *lkm_tui_tab_label(enum lkm_pane pane, char *buf, size_t size)

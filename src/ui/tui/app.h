@@ -4,8 +4,13 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "core/engine.h"
+#include "core/explain.h"
+#include "core/ops.h"
+#include "core/resolve.h"
 #include "model/snapshot.h"
 #include "model/sysroot.h"
+#include "ui/tui/detail.h"
 #include "ui/tui/settings.h"
 #include "ui/tui/keys.h"
 #include "ui/tui/view.h"
@@ -16,12 +21,70 @@
  * interval. Handlers change it, the drawing reads it, the loop owns it.
  */
 
-/* What has the keyboard. A form or prompt added later is one more mode. */
+/* What has the keyboard. */
 enum lkm_tui_mode {
 	LKM_MODE_NORMAL,
-	LKM_MODE_FILTER, /* typing the filter of the current pane */
+	LKM_MODE_FILTER,  /* typing the filter of the current pane */
 	LKM_MODE_HELP,
+	LKM_MODE_DETAIL,  /* one module: state, parameters, neighbours, what it drives */
+	LKM_MODE_TEACH,   /* what a row's or a line's terms mean; any key returns */
+	LKM_MODE_INPUT,   /* a line being typed: a module to load, its parameters, a value */
+	LKM_MODE_CONFIRM, /* an action's steps (its dry run), waiting for y or n */
+	LKM_MODE_DIAG,    /* why an action failed, and its fix */
 };
+
+/*
+ * What the actions act through, set up as the CLI's session (src/ui/cli_actions.c): the
+ * root's resolver, the real kernel boundary, the engine, the explainer's context. CAN_ACT
+ * is decided once, up front: an offline --root or a process without CAP_SYS_MODULE shows
+ * l, u and p as unavailable, with WHY_NOT, and never asks the engine to act.
+ */
+struct lkm_tui_session {
+	struct lkm_resolver *resolver; /* NULL: no /lib/modules for this root */
+	struct lkm_real_ops real;
+	struct lkm_engine engine;
+	struct lkm_explain_ctx ectx;
+	char ectx_buf[512];
+	char who[64];
+	bool can_act;
+	enum lkm_refusal refusal;      /* why not (OFFLINE_ROOT, NOT_PERMITTED, NOT_FOUND) */
+	char why_not[256];             /* one translated line */
+	char **names;                  /* module names for completion, read on first use */
+	bool names_read;
+};
+
+/* One action as the user asked for it: what confirm runs, a fix runs, a retry repeats. */
+struct lkm_tui_req {
+	enum lkm_op op;
+	char target[256];
+	char args[512]; /* load: "io=0x300 irq=11"; set: "irq=7" */
+	unsigned flags; /* LKM_STACK */
+};
+
+/* What the input line is for. */
+enum lkm_tui_input {
+	LKM_INPUT_LOAD_NAME,   /* a module name or a file, with Tab completion */
+	LKM_INPUT_LOAD_PARAMS, /* NAME=VALUE words for the module named */
+	LKM_INPUT_SET,         /* one NAME=VALUE for a loaded module */
+};
+
+struct lkm_tui_form {
+	enum lkm_tui_input what;
+	char module[256];       /* the module the parameters are for */
+	char text[512];         /* what is typed */
+	char note[256];         /* one line under the input: no match, a refusal */
+	char **cands;           /* completion candidates shown under the input */
+	size_t n_cands;
+	struct lkm_param_info *params;
+	size_t n_params;
+};
+
+/* One term and its sentence, for the teach box. */
+struct lkm_tui_term {
+	char label[64];
+	const char *text;
+};
+#define LKM_TUI_MAX_TERMS 32
 
 /* Screen geometry the drawing and the mouse agree on. */
 #define LKM_TUI_TABS_Y 0
@@ -44,6 +107,29 @@ struct lkm_tui_app {
 	bool color;           /* decided at start: config, NO_COLOR, the terminal */
 	bool utf8;
 	size_t help_top;      /* first help line shown */
+	enum lkm_tui_mode help_back; /* the help returns to the list or the detail view */
+
+	struct lkm_tui_session session;
+	enum lkm_tui_mode back_mode; /* where teach, confirm and the diagnosis return to */
+	struct lkm_detail detail;
+	struct lkm_tui_form form;
+	struct lkm_tui_req req;      /* what confirm runs */
+	struct lkm_result preview;   /* its dry run */
+	bool have_preview;
+	struct lkm_tui_req retry;    /* the action a fix was run for, offered again after it */
+	bool have_retry;
+	struct lkm_diagnosis diag;
+	struct lkm_tui_req diag_req; /* the action that failed */
+	struct lkm_tui_req fix;      /* the diagnosis' first fix, when it is an lkmtui action */
+	bool fix_ok;
+	size_t diag_top;
+	char diag_steps[512];        /* what was done before the failure ("loaded fat") */
+	char teach_title[256];
+	struct lkm_tui_term terms[LKM_TUI_MAX_TERMS];
+	size_t n_terms;
+	char **klog;                 /* the kernel's lines of the last operation */
+	size_t n_klog;
+	char klog_title[256];        /* "load msdos: the kernel said" ("" before any) */
 	char filter_saved[128]; /* the filter before '/', restored by Esc */
 	char message[256];    /* one-shot status message, cleared by the next key */
 	int lines, cols;      /* the screen size the last drawing had */
@@ -53,6 +139,17 @@ struct lkm_tui_app {
 void lkm_tui_app_init(struct lkm_tui_app *app, struct lkm_sysroot *root,
 		      const struct lkm_tui_config *cfg);
 void lkm_tui_app_release(struct lkm_tui_app *app);
+
+/*
+ * Opens the session on APP's root as the CLI does: a resolver, the real ops, the engine;
+ * an offline root gets no ops (unless LKMTUI_FAKE_KERNEL says the module syscalls are
+ * trapped, for whole-program tests), and CAN_ACT and WHY_NOT say what that means.
+ * PRIVILEGED is lkm_engine_privileged() in the program; tests pass what they check.
+ */
+void lkm_tui_session_open(struct lkm_tui_app *app, bool privileged);
+
+/* Rows the kernel log strip takes above the status line (0 before any action). */
+int lkm_tui_strip_rows(const struct lkm_tui_app *app);
 
 /* Takes a snapshot, computes rates against the previous one, refreshes every view.
  * Returns 0 or -ENOMEM. */

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "config.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
@@ -10,6 +11,7 @@
 #include <curses.h>
 
 #include "i18n.h"
+#include "ui/tui/actions.h"
 #include "ui/tui/app.h"
 #include "ui/tui/draw.h"
 #include "ui/tui/handlers.h"
@@ -497,7 +499,10 @@ static void draw_status(const struct lkm_tui_app *app, const struct lkm_view *v,
 		put(y, 0, cols, app->message, false, attr_of(LKM_ROLE_STATUS) | A_BOLD);
 		return;
 	}
-	snprintf(right, sizeof(right), _("every %gs  ? help  q quit"), app->interval);
+	snprintf(right, sizeof(right),
+		 app->session.can_act ? _("every %gs  ? help  q quit")
+				      : _("look only  every %gs  ? help  q quit"),
+		 app->interval);
 	rw = (int)strlen(right);
 	if (lkm_view_source_error(v) < 0) {
 		if (v->pane == LKM_PANE_MODULES && lkm_view_source_error(v) == -ENOENT)
@@ -551,15 +556,416 @@ static void draw_help(const struct lkm_tui_app *app, int lines, int cols)
 	put(lines - 1, 0, cols, _("Help: any key returns"), false, attr_of(LKM_ROLE_STATUS));
 }
 
+/* TEXT from row Y, column X, wrapped at word boundaries in W cells; stops at MAXY.
+ * Returns the next row. */
+static int draw_wrapped(int y, int x, int maxy, int w, const char *text, attr_t attr)
+{
+	const char *p = text;
+
+	if (w < 8)
+		w = 8;
+	attrset(attr);
+	while (*p && y < maxy) {
+		int len = (int)strlen(p), cut = len;
+
+		if (len > w) {
+			cut = w;
+			while (cut > 0 && p[cut] != ' ')
+				cut--;
+			if (cut == 0)
+				cut = w;
+		}
+		mvaddnstr(y++, x, p, cut);
+		p += cut;
+		while (*p == ' ')
+			p++;
+	}
+	return y;
+}
+
+/* How many rows draw_wrapped takes for TEXT in W cells. */
+static int wrapped_rows(const char *text, int w)
+{
+	const char *p = text;
+	int rows = 0;
+
+	if (w < 8)
+		w = 8;
+	while (*p) {
+		int len = (int)strlen(p), cut = len;
+
+		if (len > w) {
+			cut = w;
+			while (cut > 0 && p[cut] != ' ')
+				cut--;
+			if (cut == 0)
+				cut = w;
+		}
+		rows++;
+		p += cut;
+		while (*p == ' ')
+			p++;
+	}
+	return rows ? rows : 1;
+}
+
+/* The rows above the status line that the kernel log strip takes, from FIRST. */
+static void draw_strip(const struct lkm_tui_app *app, int first, int rows, int cols)
+{
+	size_t from;
+
+	if (rows <= 0)
+		return;
+	fill_line(first, cols, attr_of(LKM_ROLE_DIVIDER));
+	put(first, 0, cols, app->klog_title, false, attr_of(LKM_ROLE_NOTICE));
+	from = app->n_klog > (size_t)(rows - 1) ? app->n_klog - (size_t)(rows - 1) : 0;
+	for (int r = 1; r < rows; r++) {
+		char buf[512];
+
+		fill_line(first + r, cols, attr_of(LKM_ROLE_NORMAL));
+		if (from + (size_t)(r - 1) >= app->n_klog)
+			continue;
+		snprintf(buf, sizeof(buf), "  %s", app->klog[from + (size_t)(r - 1)]);
+		put(first + r, 0, cols, buf, false, attr_of(LKM_ROLE_NORMAL));
+	}
+}
+
+static void draw_title(int cols, const char *text, enum lkm_tui_role role)
+{
+	fill_line(LKM_TUI_HEADER_Y, cols, attr_of(role));
+	put(LKM_TUI_HEADER_Y, 1, cols - 1, text, false, attr_of(role));
+}
+
+static void draw_detail(const struct lkm_tui_app *app, int bottom, int cols)
+{
+	const struct lkm_detail *d = &app->detail;
+
+	draw_title(cols, d->title, LKM_ROLE_HEADER);
+	for (size_t i = d->top; i < d->n && LKM_TUI_LIST_Y + (int)(i - d->top) < bottom; i++) {
+		int y = LKM_TUI_LIST_Y + (int)(i - d->top);
+		const struct lkm_detail_line *l = &d->v[i];
+		bool at = i == d->cursor && lkm_detail_selectable(d, i);
+		enum lkm_tui_role role = at ? LKM_ROLE_CURSOR
+				       : l->kind == LKM_DL_SECTION ? LKM_ROLE_NOTICE : LKM_ROLE_NORMAL;
+
+		fill_line(y, cols, attr_of(role));
+		put(y, 0, 1, at ? ">" : " ", false, attr_of(role));
+		put(y, 1, cols - 1, l->text, false, attr_of(role));
+	}
+}
+
+/* The teach box, over what is under it. */
+static void draw_teach(const struct lkm_tui_app *app, int bottom, int cols)
+{
+	int w = cols - 4 > 76 ? 76 : cols - 4, x = (cols - w) / 2, y = LKM_TUI_LIST_Y + 1;
+	int lw = 4, inner = w - 4;
+
+	for (size_t i = 0; i < app->n_terms; i++)
+		if ((int)strlen(app->terms[i].label) > lw)
+			lw = (int)strlen(app->terms[i].label);
+	if (lw > inner / 3)
+		lw = inner / 3;
+	/* Measure, then draw: the box is as tall as its text. */
+	{
+		int rows = 2, top = y;
+
+		for (size_t i = 0; i < app->n_terms; i++)
+			rows += wrapped_rows(app->terms[i].text, inner - lw - 2);
+		rows--; /* the top border and the first line share the count's extra one */
+		if (top + rows + 1 > bottom)
+			rows = bottom - top - 1;
+		for (int r = 0; r < rows + 1 && top + r < bottom; r++)
+			put(top + r, x, w, "", false, attr_of(LKM_ROLE_NORMAL));
+		attrset(attr_of(LKM_ROLE_NORMAL));
+		mvhline(top, x, '-', w);
+		mvhline(top + rows, x, '-', w);
+		for (int r = 1; r < rows; r++) {
+			mvaddch(top + r, x, '|');
+			mvaddch(top + r, x + w - 1, '|');
+		}
+		{
+			int tl = (int)strlen(app->teach_title) + 2;
+
+			put(top, x + 2, tl < w - 4 ? tl : w - 4, "", false, attr_of(LKM_ROLE_NORMAL));
+			put(top, x + 3, tl - 2 < w - 6 ? tl - 2 : w - 6, app->teach_title, false,
+			    attr_of(LKM_ROLE_NOTICE));
+		}
+		y = top + 1;
+		for (size_t i = 0; i < app->n_terms && y < top + rows; i++) {
+			put(y, x + 2, lw, app->terms[i].label, false, attr_of(LKM_ROLE_PROMPT));
+			y = draw_wrapped(y, x + 2 + lw + 2, top + rows, inner - lw - 2,
+					 app->terms[i].text, attr_of(LKM_ROLE_NORMAL));
+		}
+	}
+}
+
+static void draw_input(const struct lkm_tui_app *app, int bottom, int cols)
+{
+	const struct lkm_tui_form *f = &app->form;
+	char buf[1024];
+	const char *prompt;
+	int y = LKM_TUI_LIST_Y + 1, cx;
+
+	switch (f->what) {
+	case LKM_INPUT_LOAD_NAME:
+		draw_title(cols, _("Load a module"), LKM_ROLE_HEADER);
+		prompt = _("Module, alias or file: ");
+		break;
+	case LKM_INPUT_LOAD_PARAMS:
+		snprintf(buf, sizeof(buf), _("Load %s: its parameters"), f->module);
+		draw_title(cols, buf, LKM_ROLE_HEADER);
+		prompt = _("Parameters (NAME=VALUE ...): ");
+		break;
+	default:
+		snprintf(buf, sizeof(buf), _("Set a parameter of %s"), f->module);
+		draw_title(cols, buf, LKM_ROLE_HEADER);
+		prompt = _("NAME=VALUE: ");
+		break;
+	}
+	put(y, 2, cols - 2, prompt, false, attr_of(LKM_ROLE_PROMPT));
+	cx = 2 + (int)strlen(prompt);
+	put(y, cx, cols - cx, f->text, false, attr_of(LKM_ROLE_NORMAL));
+	cx += (int)strlen(f->text);
+	y += 1;
+	if (f->note[0])
+		put(y, 2, cols - 2, f->note, false, attr_of(LKM_ROLE_MESSAGE));
+	y += 2;
+	if (f->what == LKM_INPUT_LOAD_NAME) {
+		if (f->n_cands) {
+			put(y++, 2, cols - 2, _("Completions:"), false, attr_of(LKM_ROLE_NOTICE));
+			/* In columns, as a shell lists them. */
+			int w = 8, per;
+
+			for (size_t i = 0; i < f->n_cands; i++)
+				if ((int)strlen(f->cands[i]) + 2 > w)
+					w = (int)strlen(f->cands[i]) + 2;
+			per = (cols - 4) / w > 0 ? (cols - 4) / w : 1;
+			for (size_t i = 0; i < f->n_cands && y < bottom; i += (size_t)per, y++)
+				for (int c = 0; c < per && i + (size_t)c < f->n_cands; c++)
+					put(y, 4 + c * w, w, f->cands[i + (size_t)c], false,
+					    attr_of(LKM_ROLE_NORMAL));
+		} else {
+			y = draw_wrapped(y, 2, bottom, cols - 4,
+					 _("A name as modprobe takes it (ne2k-pci, fat, an alias) or a "
+					   "module file (./demo.ko). Tab completes names and paths."),
+					 attr_of(LKM_ROLE_NORMAL));
+		}
+	} else {
+		int nw = 4, tw = 4;
+
+		for (size_t i = 0; i < f->n_params; i++) {
+			int l = (int)strlen(f->params[i].name);
+			int t = f->params[i].type ? (int)strlen(f->params[i].type) : 1;
+
+			nw = l > nw ? l : nw;
+			tw = t > tw ? t : tw;
+		}
+		nw = nw > 24 ? 24 : nw;
+		tw = tw > 16 ? 16 : tw;
+		if (f->n_params == 0) {
+			put(y++, 2, cols - 2,
+			    f->what == LKM_INPUT_LOAD_PARAMS
+				    ? _("It declares no parameters that lkmtui can see: Enter loads it.")
+				    : _("It has no parameters in /sys/module."),
+			    false, attr_of(LKM_ROLE_NORMAL));
+		} else {
+			if (f->what == LKM_INPUT_LOAD_PARAMS)
+				snprintf(buf, sizeof(buf), "%-*s %-*s %s", nw, _("NAME"), tw, _("TYPE"),
+					 _("DESCRIPTION"));
+			else
+				snprintf(buf, sizeof(buf), "%-*s %-12s %-10s %s", nw, _("NAME"),
+					 _("VALUE"), _("ACCESS"), _("TYPE, DESCRIPTION"));
+			put(y++, 2, cols - 2, buf, false, attr_of(LKM_ROLE_HEADER));
+		}
+		for (size_t i = 0; i < f->n_params && y < bottom - 2; i++) {
+			const struct lkm_param_info *p = &f->params[i];
+
+			if (f->what == LKM_INPUT_LOAD_PARAMS)
+				snprintf(buf, sizeof(buf), "%-*s %-*s %s", nw, p->name, tw,
+					 p->type ? p->type : "-", p->desc ? p->desc : "");
+			else
+				snprintf(buf, sizeof(buf), "%-*s %-12s %-10s %s%s%s", nw, p->name,
+					 p->value ? p->value : "-",
+					 p->writable > 0 ? _("writable")
+					 : p->writable == 0 ? _("read-only") : _("not in /sys"),
+					 p->type ? p->type : "", p->type && p->desc ? ", " : "",
+					 p->desc ? p->desc : "");
+			put(y++, 2, cols - 2, buf, false, attr_of(LKM_ROLE_NORMAL));
+		}
+		if (f->what == LKM_INPUT_SET && f->n_params)
+			draw_wrapped(y + 1, 2, bottom, cols - 4,
+				     _("Only writable parameters can change while the module is "
+				       "loaded; a read-only one takes its value at load time "
+				       "(unload, then load with NAME=VALUE)."),
+				     attr_of(LKM_ROLE_NORMAL));
+	}
+	/* The terminal's cursor where the next character goes. */
+	move(LKM_TUI_LIST_Y + 1, cx < cols ? cx : cols - 1);
+}
+
+static void draw_confirm(const struct lkm_tui_app *app, int bottom, int cols)
+{
+	const struct lkm_result *res = &app->preview;
+	char buf[1024];
+	int y = LKM_TUI_LIST_Y + 1;
+
+	snprintf(buf, sizeof(buf), _("%s %s: the steps (a dry run, nothing done yet)"),
+		 lkm_tui_op_word(app->req.op), app->req.target);
+	draw_title(cols, buf, LKM_ROLE_HEADER);
+	for (size_t i = 0; app->have_preview && i < res->n_steps && y < bottom - 4; i++) {
+		lkm_tui_step_text(&res->steps[i], true, buf, sizeof(buf));
+		put(y++, 4, cols - 4, buf, false, attr_of(LKM_ROLE_NORMAL));
+	}
+	if (app->have_preview && res->n_steps == 0)
+		put(y++, 4, cols - 4, _("nothing to do"), false, attr_of(LKM_ROLE_NORMAL));
+	y++;
+	for (size_t i = 0; app->have_preview && i < res->n_warnings && y < bottom - 3; i++) {
+		snprintf(buf, sizeof(buf), _("warning: %s"), res->warnings[i]);
+		y = draw_wrapped(y, 2, bottom - 3, cols - 4, buf, attr_of(LKM_ROLE_MESSAGE));
+	}
+	if (app->req.op == LKM_OP_UNLOAD) {
+		put(y++, 2, cols - 2,
+		    app->req.flags & LKM_STACK
+			    ? _("s: stack unload is on: also what it used, when nothing else uses it")
+			    : _("s: stack unload is off (s also unloads what it used, when nothing "
+				"else uses it)"),
+		    false, attr_of(LKM_ROLE_NORMAL));
+		y++;
+	}
+	snprintf(buf, sizeof(buf), _("%s %s now? y or Enter: yes; n or Esc: no"),
+		 lkm_tui_op_word(app->req.op), app->req.target);
+	buf[0] = (char)toupper((unsigned char)buf[0]);
+	put(y, 2, cols - 2, buf, false, attr_of(LKM_ROLE_PROMPT));
+}
+
+static void draw_diag(const struct lkm_tui_app *app, int bottom, int cols)
+{
+	const struct lkm_diagnosis *d = &app->diag;
+	char buf[1024];
+	int y = LKM_TUI_LIST_Y + 1 - (int)app->diag_top;
+
+	if (app->diag_req.target[0])
+		snprintf(buf, sizeof(buf), _("%s %s failed: %s"), lkm_tui_op_word(app->diag_req.op),
+			 app->diag_req.target, d->title ? d->title : "");
+	else
+		snprintf(buf, sizeof(buf), _("%s: %s"), lkm_tui_op_word(app->diag_req.op),
+			 d->title ? d->title : "");
+	draw_title(cols, buf, LKM_ROLE_ALERT);
+	/* Rows above the body are skipped by drawing from a negative start into a pad row:
+	 * draw_wrapped clips at BOTTOM only, so start it where the scroll puts it. */
+#define ROW_OK(r) ((r) >= LKM_TUI_LIST_Y && (r) < bottom)
+	if (d->teach) {
+		/* Paragraph lines: wrap into the visible window. */
+		const char *p = d->teach;
+		int w = cols - 4;
+
+		attrset(attr_of(LKM_ROLE_NORMAL));
+		while (*p) {
+			int len = (int)strlen(p), cut = len;
+
+			if (len > w) {
+				cut = w;
+				while (cut > 0 && p[cut] != ' ')
+					cut--;
+				if (cut == 0)
+					cut = w;
+			}
+			if (ROW_OK(y))
+				mvaddnstr(y, 2, p, cut);
+			y++;
+			p += cut;
+			while (*p == ' ')
+				p++;
+		}
+	}
+	y++;
+	if (app->diag_steps[0]) {
+		snprintf(buf, sizeof(buf), _("done before it failed: %s"), app->diag_steps);
+		if (ROW_OK(y))
+			put(y, 2, cols - 2, buf, false, attr_of(LKM_ROLE_NORMAL));
+		y += 2;
+	}
+	if (d->n_evidence) {
+		if (ROW_OK(y))
+			put(y, 2, cols - 2, _("Evidence:"), false, attr_of(LKM_ROLE_NOTICE));
+		y++;
+		for (size_t i = 0; i < d->n_evidence; i++, y++)
+			if (ROW_OK(y)) {
+				snprintf(buf, sizeof(buf), "- %s", d->evidence[i]);
+				put(y, 4, cols - 4, buf, false, attr_of(LKM_ROLE_NORMAL));
+			}
+		y++;
+	}
+	if (d->n_fix) {
+		if (ROW_OK(y))
+			put(y, 2, cols - 2, _("Fix:"), false, attr_of(LKM_ROLE_NOTICE));
+		y++;
+		for (size_t i = 0; i < d->n_fix; i++, y++)
+			if (ROW_OK(y)) {
+				snprintf(buf, sizeof(buf), "> %s", d->fix[i]);
+				put(y, 4, cols - 4, buf, false, attr_of(LKM_ROLE_PROMPT));
+			}
+		y++;
+	}
+	if (app->fix_ok && ROW_OK(y)) {
+		char fix[1024], line[1600];
+
+		snprintf(fix, sizeof(fix), "%s %s%s%s", lkm_tui_op_word(app->fix.op), app->fix.target,
+			 app->fix.args[0] ? " " : "", app->fix.args);
+		snprintf(line, sizeof(line), _("f runs the fix (%s), then offers %s %s again."), fix,
+			 lkm_tui_op_word(app->diag_req.op), app->diag_req.target);
+		put(y, 2, cols - 2, line, false, attr_of(LKM_ROLE_MESSAGE));
+	}
+#undef ROW_OK
+}
+
+static void draw_input_cursor(const struct lkm_tui_app *app, int cols)
+{
+	const char *prompt = app->form.what == LKM_INPUT_LOAD_NAME ? _("Module, alias or file: ")
+			     : app->form.what == LKM_INPUT_LOAD_PARAMS
+				     ? _("Parameters (NAME=VALUE ...): ")
+				     : _("NAME=VALUE: ");
+	int cx = 2 + (int)strlen(prompt) + (int)strlen(app->form.text);
+
+	move(LKM_TUI_LIST_Y + 1, cx < cols ? cx : cols - 1);
+}
+
+/* The status line of the modes that are not a pane. */
+static void draw_mode_status(const struct lkm_tui_app *app, int y, int cols)
+{
+	const char *text;
+
+	switch (app->mode) {
+	case LKM_MODE_DETAIL:
+		text = app->session.can_act
+			       ? _("Up/Down pick  Enter go  e explain  l load  u unload  p set  Esc back")
+			       : _("Up/Down pick  Enter go  e explain  Esc back  (look only)");
+		break;
+	case LKM_MODE_TEACH: text = _("any key returns"); break;
+	case LKM_MODE_INPUT:
+		text = app->form.what == LKM_INPUT_LOAD_NAME ? _("Enter next  Tab complete  Esc cancel")
+							     : _("Enter next  Esc cancel");
+		break;
+	case LKM_MODE_CONFIRM: text = _("y/Enter do it  n/Esc cancel"); break;
+	default:
+		text = app->fix_ok ? _("f run the fix  Up/Down scroll  other keys return")
+				   : _("Up/Down scroll  other keys return");
+		break;
+	}
+	fill_line(y, cols, attr_of(LKM_ROLE_STATUS));
+	put(y, 0, cols, app->message[0] ? app->message : text, false,
+	    attr_of(LKM_ROLE_STATUS) | (app->message[0] ? A_BOLD : 0));
+}
+
 void lkm_tui_draw(const struct lkm_tui_app *app)
 {
 	const struct lkm_view *v = &app->views[app->pane];
-	int lines, cols;
+	int lines, cols, strip, bottom;
 
 	getmaxyx(stdscr, lines, cols);
 	attrset(A_NORMAL);
 	erase();
-	curs_set(app->mode == LKM_MODE_FILTER ? 1 : 0);
+	curs_set(app->mode == LKM_MODE_FILTER || app->mode == LKM_MODE_INPUT ? 1 : 0);
 	if (lines < 4 || cols < 20) {
 		mvaddnstr(0, 0, _("Terminal too small"), cols);
 		return;
@@ -568,8 +974,34 @@ void lkm_tui_draw(const struct lkm_tui_app *app)
 		draw_help(app, lines, cols);
 		return;
 	}
+	strip = lkm_tui_strip_rows(app);
+	bottom = lines - 1 - strip;
 	draw_tabs(app, cols);
-	draw_body(app, v, lines, cols);
-	draw_status(app, v, lines - 1, cols);
+	if (app->mode == LKM_MODE_NORMAL || app->mode == LKM_MODE_FILTER) {
+		draw_body(app, v, bottom + 1, cols);
+		draw_strip(app, bottom, strip, cols);
+		draw_status(app, v, lines - 1, cols);
+		attrset(A_NORMAL);
+		return;
+	}
+	switch (app->mode) {
+	case LKM_MODE_DETAIL: draw_detail(app, bottom, cols); break;
+	case LKM_MODE_TEACH:
+		if (lkm_tui_in_detail(app))
+			draw_detail(app, bottom, cols);
+		else
+			draw_body(app, v, bottom + 1, cols);
+		draw_teach(app, bottom, cols);
+		break;
+	case LKM_MODE_INPUT: draw_input(app, bottom, cols); break;
+	case LKM_MODE_CONFIRM: draw_confirm(app, bottom, cols); break;
+	default: draw_diag(app, bottom, cols); break;
+	}
+	draw_strip(app, bottom, strip, cols);
+	draw_mode_status(app, lines - 1, cols);
 	attrset(A_NORMAL);
+	if (app->mode == LKM_MODE_INPUT) {
+		/* The cursor goes back where the input ends (the drawing above moved it). */
+		draw_input_cursor(app, cols);
+	}
 }

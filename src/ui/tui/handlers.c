@@ -14,6 +14,7 @@
 
 unsigned lkm_tui_on_help(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
 {
+	app->help_back = app->mode == LKM_MODE_DETAIL ? LKM_MODE_DETAIL : LKM_MODE_NORMAL;
 	app->mode = LKM_MODE_HELP;
 	app->help_top = 0;
 	return CHANGED;
@@ -194,6 +195,9 @@ static const char *const help_tail[] = {
 	N_("Interrupts: per-CPU counts, or one character per CPU when they do not fit"),
 	N_("(' ' none, then . : - = + * # % @ as the rate grows). NMI, LOC, ... come last."),
 	N_("Network: errors and drops other than 0 are highlighted."),
+	N_("Detail (Enter): Up/Down pick a line; Enter goes to it; e explains it; Esc returns."),
+	N_("Actions: a dry run shows the steps, y does them; a failure shows why, and f runs"),
+	N_("the fix when it is an lkmtui action, then offers the action again."),
 	"",
 	N_("Up/Down scroll this help; any other key returns."),
 };
@@ -202,7 +206,7 @@ static const char *const help_tail[] = {
 
 size_t lkm_tui_help_lines(const struct lkm_tui_app *app)
 {
-	size_t n = 2; /* title, blank */
+	size_t n = app->session.can_act ? 2 : 3; /* title, blank, why l, u, p are unavailable */
 
 	for (int a = 0; a < LKM_ACT_COUNT; a++)
 		n += lkm_tui_action((enum lkm_tui_action_id)a)->help != NULL;
@@ -219,6 +223,10 @@ void lkm_tui_help_line(const struct lkm_tui_app *app, size_t i, char *buf, size_
 	if (i == 1)
 		return;
 	i -= 2;
+	if (!app->session.can_act && i-- == 0) {
+		snprintf(buf, size, _("l, u, p are unavailable: %s."), app->session.why_not);
+		return;
+	}
 	for (int a = 0; a < LKM_ACT_COUNT; a++) {
 		const struct lkm_tui_action *act = lkm_tui_action((enum lkm_tui_action_id)a);
 		char keys[96];
@@ -263,7 +271,7 @@ unsigned lkm_tui_help_mode_key(struct lkm_tui_app *app, const struct lkm_tui_eve
 	case 'q':
 	case 3:
 		/* q leaves the help, as in htop and less; a second q quits. */
-	default: app->mode = LKM_MODE_NORMAL; break;
+	default: app->mode = app->help_back; break;
 	}
 	return CHANGED;
 }

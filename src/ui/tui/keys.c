@@ -7,6 +7,7 @@
 #include <curses.h>
 
 #include "i18n.h"
+#include "ui/tui/actions.h"
 #include "ui/tui/app.h"
 #include "ui/tui/handlers.h"
 #include "ui/tui/keys.h"
@@ -45,6 +46,17 @@ static const struct lkm_tui_action actions[LKM_ACT_COUNT] = {
 	[LKM_ACT_REFRESH] = { "refresh", N_("refresh now"), lkm_tui_on_refresh },
 	[LKM_ACT_REDRAW] = { "redraw", N_("redraw the screen"), lkm_tui_on_redraw },
 	[LKM_ACT_CLICK] = { "click", NULL, lkm_tui_on_click },
+	[LKM_ACT_DETAIL] = { "detail", N_("Modules: open the module (state, parameters, holders, "
+					  "what it drives)"), lkm_tui_on_detail },
+	[LKM_ACT_JUMP] = { "jump", N_("Interrupts, Network: go to the module driving the line"),
+			   lkm_tui_on_jump },
+	[LKM_ACT_TEACH] = { "teach", N_("explain the state, counts, flags and taint letters"),
+			    lkm_tui_on_teach },
+	[LKM_ACT_LOAD] = { "load", N_("load a module (Tab completes; steps shown first)"),
+			   lkm_tui_on_load },
+	[LKM_ACT_UNLOAD] = { "unload", N_("unload the module (s in the preview: as a stack)"),
+			     lkm_tui_on_unload },
+	[LKM_ACT_SET] = { "set", N_("set a parameter of the module"), lkm_tui_on_set },
 };
 
 /* The default bindings; their order is the order keys are listed in the help. */
@@ -95,6 +107,14 @@ static const struct {
 	{ CTRL('r'), LKM_ACT_REFRESH },
 	{ CTRL('l'), LKM_ACT_REDRAW },
 	{ KEY_MOUSE, LKM_ACT_CLICK },
+	{ '\r', LKM_ACT_DETAIL },
+	{ '\n', LKM_ACT_DETAIL },
+	{ KEY_ENTER, LKM_ACT_DETAIL },
+	{ 'm', LKM_ACT_JUMP },
+	{ 'e', LKM_ACT_TEACH },
+	{ 'l', LKM_ACT_LOAD },
+	{ 'u', LKM_ACT_UNLOAD },
+	{ 'p', LKM_ACT_SET },
 };
 
 #define N_BINDINGS (sizeof(default_bindings) / sizeof(default_bindings[0]))
@@ -136,7 +156,8 @@ void lkm_tui_key_name(int key, char *buf, size_t size)
 		{ KEY_DOWN, "Down" }, { KEY_LEFT, "Left" }, { KEY_RIGHT, "Right" },
 		{ KEY_PPAGE, "PgUp" }, { KEY_NPAGE, "PgDn" }, { KEY_HOME, "Home" },
 		{ KEY_END, "End" }, { KEY_ESC, "Esc" }, { ' ', "Space" },
-		{ KEY_MOUSE, "mouse" }, { '\n', "Enter" }, { KEY_BACKSPACE, "Backspace" },
+		{ KEY_MOUSE, "mouse" }, { '\n', "Enter" }, { '\r', "Enter" },
+		{ KEY_ENTER, "Enter" }, { KEY_BACKSPACE, "Backspace" },
 	};
 
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
@@ -154,6 +175,17 @@ void lkm_tui_key_name(int key, char *buf, size_t size)
 		snprintf(buf, size, "#%d", key);
 }
 
+/* Whether NAME is already one of the ", "-joined names in LIST. */
+static bool key_listed(const char *list, const char *name)
+{
+	size_t n = strlen(name);
+
+	for (const char *p = list; (p = strstr(p, name)) != NULL; p += n)
+		if ((p == list || p[-1] == ' ') && (p[n] == '\0' || p[n] == ','))
+			return true;
+	return false;
+}
+
 void lkm_tui_keys_of(const struct lkm_tui_keymap *km, enum lkm_tui_action_id id, char *buf,
 		     size_t size)
 {
@@ -167,6 +199,8 @@ void lkm_tui_keys_of(const struct lkm_tui_keymap *km, enum lkm_tui_action_id id,
 		if (lkm_tui_keymap_lookup(km, key) != id)
 			continue;
 		lkm_tui_key_name(key, name, sizeof(name));
+		if (key_listed(buf, name))
+			continue; /* Enter is three codes and one key */
 		len += (size_t)snprintf(buf + len, len < size ? size - len : 0, "%s%s",
 					len ? ", " : "", name);
 		if (len >= size)
@@ -182,6 +216,11 @@ unsigned lkm_tui_dispatch(struct lkm_tui_app *app, const struct lkm_tui_event *e
 	switch (app->mode) {
 	case LKM_MODE_FILTER: return lkm_tui_filter_mode_key(app, &e);
 	case LKM_MODE_HELP: return lkm_tui_help_mode_key(app, &e);
+	case LKM_MODE_DETAIL: return lkm_tui_detail_mode_key(app, &e);
+	case LKM_MODE_TEACH: return lkm_tui_teach_mode_key(app, &e);
+	case LKM_MODE_INPUT: return lkm_tui_input_mode_key(app, &e);
+	case LKM_MODE_CONFIRM: return lkm_tui_confirm_mode_key(app, &e);
+	case LKM_MODE_DIAG: return lkm_tui_diag_mode_key(app, &e);
 	case LKM_MODE_NORMAL: break;
 	}
 	e.action = lkm_tui_keymap_lookup(&app->keymap, e.key);

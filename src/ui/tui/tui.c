@@ -107,6 +107,7 @@ int lkm_tui_main(const char *root_dir, const char *config_path)
 		return 1;
 	}
 	lkm_tui_app_init(&app, root, &cfg);
+	lkm_tui_session_open(&app, lkm_engine_privileged());
 	app.utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 	if (lkm_tui_app_refresh(&app) < 0) {
 		fprintf(stderr, _("%s: out of memory\n"), PACKAGE);
