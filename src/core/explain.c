@@ -76,6 +76,12 @@ static char *expand(const char *template, const struct vars *v, const char *elem
 			case 'q': fill = v->target && !is_pathlike(v->target) ? v->target : NULL; break;
 			case 'P': fill = v->target && is_pathlike(v->target) ? v->target : NULL; break;
 			case '%': fill = "%"; break;
+			case '0':
+				if (v->n_list) {
+					free(out);
+					return NULL;
+				}
+				continue;
 			default: fill = NULL; break;
 			}
 			if (fill == NULL || *fill == '\0') {
@@ -661,7 +667,7 @@ out:
 static bool selects_hardware(const char *name)
 {
 	static const char *const words[] = { "io", "irq", "dma", "mem", "port", "base", "addr",
-					     "bus", "slot", "card", "media" };
+					     "bus", "slot", "card" };
 
 	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
 		if (strncmp(name, words[i], strlen(words[i])) == 0)
@@ -967,8 +973,13 @@ static int explain_kernel_failure(const struct lkm_explain_ctx *ctx, const struc
 
 			size_t hl = 0;
 
+			/* io and irq first, as people write them; the rest after. */
+			for (size_t pass = 0; pass < 3; pass++)
 			for (size_t i = 0; i < n; i++) {
-				if (!selects_hardware(decl[i].name))
+				bool io = strcmp(decl[i].name, "io") == 0, irq = strcmp(decl[i].name, "irq") == 0;
+
+				if (!selects_hardware(decl[i].name) || (pass == 0 && !io) ||
+				    (pass == 1 && !irq) || (pass == 2 && (io || irq)))
 					continue;
 				lkm_strv_addf(&d->evidence, &d->n_evidence, _("parameter %s (%s)%s%s"),
 					      decl[i].name, decl[i].type ? decl[i].type : "?",

@@ -10,6 +10,7 @@
  *   %n the module, only when lkmtui can find it by name
  *   %q what was named, only when it is a bare name; %P only when it is a path
  *   %h the hardware-selecting parameters it declares, as NAME=VALUE examples
+ *   %0 nothing, and the line is kept only when the kind's list is empty
  * A line whose placeholder has nothing to fill it is left out.
  */
 #include "config.h"
@@ -183,8 +184,8 @@ static const struct lkm_diag_text texts[LKM_DIAG_COUNT] = {
 		   "interfaces that are up. While the count is above zero it refuses to unload "
 		   "it (rmmod says \"Resource temporarily unavailable\"). Unload its users first, "
 		   "or unload the whole stack from the top."),
-		{ N_("lkmtui unload %e"), N_("once %E are gone: lkmtui unload %m"),
-		  N_("for references no module holds: look for open device files (lsof), mounts "
+		{ N_("lkmtui unload %e"), N_("after unloading %E: lkmtui unload %m"),
+		  N_("%0no module holds it: look for its open device files (lsof), mounts "
 		     "(findmnt) and interfaces that are up (ip link)") },
 	},
 	[LKM_DIAG_PERMANENT] = {
