@@ -498,7 +498,9 @@ static int build_flat(struct lkm_view *v, size_t n, char *cell)
 	for (size_t i = 0; i < n; i++)
 		if (item_matches(v, i, cell) && push_row(v, i, 0, 0, false) < 0)
 			return -ENOMEM;
-	qsort_r(v->rows, v->nrows, sizeof(*v->rows), cmp_rows, v);
+	/* qsort of nothing is undefined with a NULL base: an empty pane has no rows array. */
+	if (v->nrows > 1)
+		qsort_r(v->rows, v->nrows, sizeof(*v->rows), cmp_rows, v);
 	v->nshown = v->nitems;
 	if (v->pane != LKM_PANE_INTERRUPTS)
 		return 0;
