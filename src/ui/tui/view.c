@@ -184,7 +184,8 @@ int lkm_view_refresh(struct lkm_view *v, const struct lkm_snapshot *snap,
 		len += strlen(p) + 1;
 		p = arena + len;
 	}
-	qsort(index, n, sizeof(*index), cmp_str);
+	if (n > 1)
+		qsort(index, n, sizeof(*index), cmp_str);
 	v->gone[0] = '\0';
 	v->ngone = 0;
 	if (v->have_prev)
@@ -435,7 +436,8 @@ static int build_tree(struct lkm_view *v, size_t n, char *cell)
 		v->index[i] = i;
 		total += m->v[i].n_used_by;
 	}
-	qsort_r(v->index, n, sizeof(*v->index), cmp_index_name, (void *)m);
+	if (n > 1)
+		qsort_r(v->index, n, sizeof(*v->index), cmp_index_name, (void *)m);
 	t.start = calloc(n + 1, sizeof(size_t));
 	t.count = calloc(n + 1, sizeof(size_t));
 	t.parents = calloc(n + 1, sizeof(size_t));
@@ -460,7 +462,8 @@ static int build_tree(struct lkm_view *v, size_t n, char *cell)
 			t.parents[j]++;
 		}
 		t.count[i] = total - t.start[i];
-		qsort_r(t.child + t.start[i], t.count[i], sizeof(size_t), cmp_size_items, v);
+		if (t.count[i] > 1)
+			qsort_r(t.child + t.start[i], t.count[i], sizeof(size_t), cmp_size_items, v);
 	}
 	memset(t.kept, -1, n + 1);
 	for (size_t i = 0; i < n; i++) {
@@ -468,7 +471,8 @@ static int build_tree(struct lkm_view *v, size_t n, char *cell)
 		if (t.parents[i] == 0)
 			roots[nroots++] = i;
 	}
-	qsort_r(roots, nroots, sizeof(size_t), cmp_size_items, v);
+	if (nroots > 1)
+		qsort_r(roots, nroots, sizeof(size_t), cmp_size_items, v);
 	for (size_t r = 0; r < nroots; r++)
 		if (t.kept[roots[r]] == 1 && tree_emit(v, &t, roots[r], 0, 0, true) < 0)
 			goto out;
