@@ -15,10 +15,13 @@
 #include <cmocka.h>
 #include <curses.h>
 
+#include "ui/tui/actions.h"
 #include "ui/tui/app.h"
+#include "ui/tui/detail.h"
 #include "ui/tui/keys.h"
 #include "ui/tui/settings.h"
 #include "ui/tui/view.h"
+#include "core/explain.h"
 
 #define MODS1 \
 	"vfat 20480 1 - Live 0xffffffffc0300000\n" \
@@ -577,6 +580,226 @@ static void test_settings(void **state)
 	assert_int_equal(lkm_tui_pane_from_name("5"), -1);
 }
 
+/* An app on a fixture root, as lkmtui --root opens it (the session included). */
+static void app_on_root(struct lkm_tui_app *app, struct lkm_sysroot **root, const char *dir,
+			bool privileged)
+{
+	struct lkm_tui_config cfg;
+
+	assert_int_equal(lkm_sysroot_new(dir, root), 0);
+	lkm_tui_config_defaults(&cfg);
+	lkm_tui_app_init(app, *root, &cfg);
+	lkm_tui_session_open(app, privileged);
+	assert_int_equal(lkm_tui_app_refresh(app), 0);
+	lkm_tui_app_resize(app, 30, 100);
+}
+
+static void app_off_root(struct lkm_tui_app *app, struct lkm_sysroot *root)
+{
+	lkm_tui_app_release(app);
+	lkm_sysroot_free(root);
+}
+
+static void test_new_keys(void **state)
+{
+	struct lkm_tui_keymap km;
+	char buf[64];
+
+	(void)state;
+	lkm_tui_keymap_init(&km);
+	assert_int_equal(lkm_tui_keymap_lookup(&km, '\r'), LKM_ACT_DETAIL);
+	assert_int_equal(lkm_tui_keymap_lookup(&km, KEY_ENTER), LKM_ACT_DETAIL);
+	assert_int_equal(lkm_tui_keymap_lookup(&km, 'm'), LKM_ACT_JUMP);
+	assert_int_equal(lkm_tui_keymap_lookup(&km, 'e'), LKM_ACT_TEACH);
+	assert_int_equal(lkm_tui_keymap_lookup(&km, 'l'), LKM_ACT_LOAD);
+	assert_int_equal(lkm_tui_keymap_lookup(&km, 'u'), LKM_ACT_UNLOAD);
+	assert_int_equal(lkm_tui_keymap_lookup(&km, 'p'), LKM_ACT_SET);
+	/* Enter is three codes and one name in the help. */
+	lkm_tui_keys_of(&km, LKM_ACT_DETAIL, buf, sizeof(buf));
+	assert_string_equal(buf, "Enter");
+}
+
+static void test_parse_fix(void **state)
+{
+	struct lkm_tui_req r;
+
+	(void)state;
+	assert_true(lkm_tui_parse_fix("lkmtui load fat", &r));
+	assert_int_equal(r.op, LKM_OP_LOAD);
+	assert_string_equal(r.target, "fat");
+	assert_string_equal(r.args, "");
+	assert_true(lkm_tui_parse_fix("did you mean: lkmtui load vfat", &r));
+	assert_string_equal(r.target, "vfat");
+	assert_true(lkm_tui_parse_fix("lkmtui load demo_ne io=0x300 irq=11", &r));
+	assert_string_equal(r.args, "io=0x300 irq=11");
+	assert_true(lkm_tui_parse_fix("lkmtui unload vfat, then: lkmtui unload fat", &r));
+	assert_int_equal(r.op, LKM_OP_UNLOAD);
+	assert_string_equal(r.target, "vfat");
+	assert_true(lkm_tui_parse_fix("lkmtui set demo_ne irq=7", &r));
+	assert_int_equal(r.op, LKM_OP_SET);
+	assert_string_equal(r.args, "irq=7");
+	/* Templates, options and prose are not actions to run. */
+	assert_false(lkm_tui_parse_fix("see the steps: add --dry-run", &r));
+	assert_false(lkm_tui_parse_fix("run it as root: sudo lkmtui ...", &r));
+	assert_false(lkm_tui_parse_fix("lkmtui unload demo_ne, then: lkmtui load demo_ne "
+				       "irq=VALUE", &r) && strstr(r.args, "VALUE"));
+	assert_false(lkm_tui_parse_fix("lkmtui set demo_ne NAME=VALUE", &r));
+	assert_false(lkm_tui_parse_fix("lkmtui devices; lkmtui interrupts", &r));
+}
+
+static const struct lkm_detail_line *line_with(const struct lkm_detail *d,
+					       enum lkm_detail_kind kind, const char *ref)
+{
+	for (size_t i = 0; i < d->n; i++)
+		if (d->v[i].kind == kind && d->v[i].ref && strcmp(d->v[i].ref, ref) == 0)
+			return &d->v[i];
+	return NULL;
+}
+
+static void test_detail(void **state)
+{
+	struct lkm_sysroot *root;
+	struct lkm_tui_app app;
+	const struct lkm_detail *d = &app.detail;
+
+	(void)state;
+	app_on_root(&app, &root, FIXTURES "/debian61", true);
+	/* Modules in the kernel's order: fat is last; Enter opens it. */
+	press(&app, KEY_END);
+	press(&app, '\r');
+	assert_int_equal(app.mode, LKM_MODE_DETAIL);
+	assert_string_equal(d->module, "fat");
+	assert_true(d->loaded);
+	assert_non_null(line_with(d, LKM_DL_TERM, "live"));
+	assert_non_null(line_with(d, LKM_DL_TERM, "use-count"));
+	assert_non_null(line_with(d, LKM_DL_MODULE, "vfat"));
+	assert_non_null(line_with(d, LKM_DL_MODULE, "msdos"));
+	/* The cursor walks the selectable lines: state, use count, the two holders. */
+	assert_string_equal(lkm_detail_current(d)->ref, "live");
+	press(&app, KEY_DOWN);
+	press(&app, KEY_DOWN);
+	assert_string_equal(lkm_detail_current(d)->ref, "vfat");
+	press(&app, KEY_DOWN);
+	press(&app, KEY_DOWN);
+	assert_string_equal(lkm_detail_current(d)->ref, "msdos");
+	/* Enter on a holder opens it; it uses fat. */
+	press(&app, '\r');
+	assert_string_equal(d->module, "msdos");
+	assert_non_null(line_with(d, LKM_DL_MODULE, "fat"));
+	/* e on its state: the teach box with the explainer's sentence. */
+	press(&app, 'e');
+	assert_int_equal(app.mode, LKM_MODE_TEACH);
+	assert_int_equal(app.n_terms, 1);
+	assert_string_equal(app.terms[0].label, "Live");
+	assert_string_equal(app.terms[0].text, lkm_explain_term("live"));
+	press(&app, 'x');
+	assert_int_equal(app.mode, LKM_MODE_DETAIL);
+	/* A refresh keeps the detail and its cursor. */
+	assert_int_equal(lkm_tui_app_refresh(&app), 0);
+	assert_string_equal(d->module, "msdos");
+	assert_string_equal(lkm_detail_current(d)->ref, "live");
+	/* demo_ne: its eight parameters, with values. */
+	press(&app, 27);
+	assert_int_equal(app.mode, LKM_MODE_NORMAL);
+	assert_int_equal(lkm_tui_open_detail(&app, "demo_ne") & LKM_TUI_REDRAW, LKM_TUI_REDRAW);
+	assert_non_null(line_with(d, LKM_DL_PARAM, "io"));
+	assert_non_null(strstr(line_with(d, LKM_DL_PARAM, "io")->text, "768"));
+	assert_non_null(line_with(d, LKM_DL_PARAM, "irq"));
+	assert_non_null(line_with(d, LKM_DL_TERM, "taint-O"));
+	assert_non_null(line_with(d, LKM_DL_TERM, "taint-E"));
+	app_off_root(&app, root);
+}
+
+static void test_teach_row(void **state)
+{
+	struct lkm_sysroot *root;
+	struct lkm_tui_app app;
+
+	(void)state;
+	app_on_root(&app, &root, FIXTURES "/debian61", true);
+	/* demo_permanent: Live, 0, [permanent], O, E. */
+	press(&app, 'e');
+	assert_int_equal(app.mode, LKM_MODE_TEACH);
+	assert_int_equal(app.n_terms, 5);
+	assert_string_equal(app.terms[2].label, "[permanent]");
+	assert_string_equal(app.terms[2].text, lkm_explain_term("permanent"));
+	assert_string_equal(app.terms[4].label, "E");
+	press(&app, 'x');
+	assert_int_equal(app.mode, LKM_MODE_NORMAL);
+	/* Not on the Devices pane: a message, no box. */
+	press(&app, '2');
+	press(&app, 'e');
+	assert_int_equal(app.mode, LKM_MODE_NORMAL);
+	assert_true(app.message[0] != '\0');
+	app_off_root(&app, root);
+}
+
+static void test_actions_unavailable(void **state)
+{
+	struct lkm_sysroot *root;
+	struct lkm_tui_app app;
+
+	(void)state;
+	/* An offline root: said up front, and u shows the refusal without trying. */
+	app_on_root(&app, &root, FIXTURES "/debian61", true);
+	assert_false(app.session.can_act);
+	assert_int_equal(app.session.refusal, LKM_REFUSE_OFFLINE_ROOT);
+	assert_null(app.session.engine.ops);
+	press(&app, KEY_END);
+	press(&app, 'u');
+	assert_int_equal(app.mode, LKM_MODE_DIAG);
+	assert_int_equal(app.diag.kind, LKM_DIAG_OFFLINE_ROOT);
+	assert_string_equal(app.diag_req.target, "fat");
+	assert_false(app.fix_ok);
+	press(&app, 'x');
+	assert_int_equal(app.mode, LKM_MODE_NORMAL);
+	press(&app, 'l');
+	assert_int_equal(app.mode, LKM_MODE_DIAG);
+	assert_int_equal(app.diag_req.op, LKM_OP_LOAD);
+	press(&app, 'x');
+	app_off_root(&app, root);
+
+	/* Not privileged: the same, with the permission diagnosis. */
+	setenv("LKMTUI_FAKE_KERNEL", "", 1);
+	app_on_root(&app, &root, FIXTURES "/modroot", false);
+	unsetenv("LKMTUI_FAKE_KERNEL");
+	assert_false(app.session.can_act);
+	assert_int_equal(app.session.refusal, LKM_REFUSE_NOT_PERMITTED);
+	press(&app, 'l');
+	assert_int_equal(app.mode, LKM_MODE_DIAG);
+	assert_int_equal(app.diag.kind, LKM_DIAG_PERMISSION_DENIED);
+	app_off_root(&app, root);
+}
+
+/* The load form: completion from the resolver's names, then the parameter line. With the
+ * session able to act (a privileged fake-kernel session), Enter goes to the dry run. */
+static void test_load_form(void **state)
+{
+	struct lkm_sysroot *root;
+	struct lkm_tui_app app;
+
+	(void)state;
+	setenv("LKMTUI_FAKE_KERNEL", "", 1);
+	app_on_root(&app, &root, FIXTURES "/modroot", true);
+	unsetenv("LKMTUI_FAKE_KERNEL");
+	if (app.session.resolver == NULL) {
+		/* modroot has no depmod indexes until modroot-make.sh builds them. */
+		assert_false(app.session.can_act);
+		app_off_root(&app, root);
+		return;
+	}
+	press(&app, 'l');
+	assert_int_equal(app.mode, LKM_MODE_INPUT);
+	assert_int_equal(app.form.what, LKM_INPUT_LOAD_NAME);
+	press(&app, 'z');
+	press(&app, '\t');
+	assert_int_equal(app.form.n_cands, 0);
+	assert_true(app.form.note[0] != '\0');
+	press(&app, 27);
+	assert_int_equal(app.mode, LKM_MODE_NORMAL);
+	app_off_root(&app, root);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -598,6 +821,12 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_dispatch, setup_modules, teardown),
 		cmocka_unit_test(test_tabs_and_interval_steps),
 		cmocka_unit_test(test_settings),
+		cmocka_unit_test(test_new_keys),
+		cmocka_unit_test(test_parse_fix),
+		cmocka_unit_test(test_detail),
+		cmocka_unit_test(test_teach_row),
+		cmocka_unit_test(test_actions_unavailable),
+		cmocka_unit_test(test_load_form),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

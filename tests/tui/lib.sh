@@ -38,14 +38,16 @@ printf '[display]\ninterval = 3600\ncolor = no\n' >"$XDG_CONFIG_HOME/lkmtui/conf
 
 t() { tmux -S "$sock" "$@"; }
 
-# tui_start [-x W] [-y H] [-e VAR=VALUE]... ARGS...: lkmtui ARGS in a fresh session. The
-# shell around it prints the exit status and whether the tty settings came back.
+# tui_start [-x W] [-y H] [-C DIR] [-e VAR=VALUE]... ARGS...: lkmtui ARGS in a fresh
+# session (in DIR). The shell around it prints the exit status and whether the tty
+# settings came back.
 tui_start() {
-	w=100 h=30 envs="LC_ALL=C"
+	w=100 h=30 envs="LC_ALL=C" dir=.
 	while :; do
 		case $1 in
 		-x) w=$2; shift 2 ;;
 		-y) h=$2; shift 2 ;;
+		-C) dir=$2; shift 2 ;;
 		-e) envs="$envs $2"; shift 2 ;;
 		*) break ;;
 		esac
@@ -53,6 +55,7 @@ tui_start() {
 	# The shell catches (not ignores: that would be inherited) what lkmtui must see.
 	cat >"$tmp/run.sh" <<EOS
 trap : INT HUP TERM
+cd "$dir" || exit 1
 s=\$(stty -g)
 env $envs "$LKMTUI" $*
 rc=\$?

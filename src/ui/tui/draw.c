@@ -665,17 +665,27 @@ static void draw_teach(const struct lkm_tui_app *app, int bottom, int cols)
 			lw = (int)strlen(app->terms[i].label);
 	if (lw > inner / 3)
 		lw = inner / 3;
-	/* Measure, then draw: the box is as tall as its text. */
+	/* Measure, then draw: the box is as tall as its text, and goes under the cursor's row
+	 * when it fits there, else above it, so the row it explains stays in sight. */
 	{
-		int rows = 2, top = y;
+		int rows = 1, top, cy;
 
 		for (size_t i = 0; i < app->n_terms; i++)
 			rows += wrapped_rows(app->terms[i].text, inner - lw - 2);
-		rows--; /* the top border and the first line share the count's extra one */
+		if (lkm_tui_in_detail(app))
+			cy = LKM_TUI_LIST_Y + (int)(app->detail.cursor - app->detail.top);
+		else
+			cy = LKM_TUI_LIST_Y + (int)(app->views[app->pane].cursor -
+						    app->views[app->pane].top);
+		top = cy + 1;
+		if (top + rows + 1 > bottom && cy - rows - 1 >= LKM_TUI_LIST_Y)
+			top = cy - rows - 1;
+		if (top + rows + 1 > bottom)
+			top = y;
 		if (top + rows + 1 > bottom)
 			rows = bottom - top - 1;
 		for (int r = 0; r < rows + 1 && top + r < bottom; r++)
-			put(top + r, x, w, "", false, attr_of(LKM_ROLE_NORMAL));
+			fill_line(top + r, cols, attr_of(LKM_ROLE_NORMAL));
 		attrset(attr_of(LKM_ROLE_NORMAL));
 		mvhline(top, x, '-', w);
 		mvhline(top + rows, x, '-', w);
