@@ -2,7 +2,9 @@
 /*
  * make bench: the CPU one refresh costs (all four /proc sources read and parsed),
  * beside the CPU of only reading the same bytes (what cat does, in this process) and
- * of cat(1) itself, on a synthetic large host and on real captures.
+ * of cat(1) itself, on a synthetic large host and on real captures; then the CPU of one
+ * whole TUI refresh (snapshot, rates, and the four views rebuilt: sort, filter, marks),
+ * with no terminal: the view-model is pure, the drawing is not counted.
  */
 #include "config.h"
 
@@ -21,6 +23,8 @@
 
 #include "largehost.h"
 #include "model/snapshot.h"
+#include "ui/tui/app.h"
+#include "ui/tui/settings.h"
 
 extern char **environ;
 
@@ -137,6 +141,35 @@ static void row(const char *name, const char *dir, unsigned sources, int rounds)
 	lkm_sysroot_free(root);
 }
 
+/* CPU per lkm_tui_app_refresh() on DIR, once two snapshots exist (rates computed). */
+static void tui_row(const char *name, const char *dir, int rounds)
+{
+	struct lkm_tui_config cfg;
+	struct lkm_tui_app app;
+	struct lkm_sysroot *root;
+	double t0;
+
+	if (lkm_sysroot_new(dir, &root) < 0) {
+		printf("%-34s (missing: %s)\n", name, dir);
+		return;
+	}
+	lkm_tui_config_defaults(&cfg);
+	lkm_tui_app_init(&app, root, &cfg);
+	lkm_tui_app_resize(&app, 60, 200);
+	/* Two warm refreshes: buffers reach their size, rates and marks exist. */
+	lkm_tui_app_refresh(&app);
+	lkm_tui_app_refresh(&app);
+	t0 = cpu_now();
+	for (int r = 0; r < rounds; r++)
+		lkm_tui_app_refresh(&app);
+	t0 = (cpu_now() - t0) / rounds;
+	printf("%-34s %9.3f ms   (%zu modules, %zu irq lines, %zu ifaces shown)\n", name,
+	       t0 * 1e3, app.views[LKM_PANE_MODULES].nrows, app.views[LKM_PANE_INTERRUPTS].nitems,
+	       app.views[LKM_PANE_NETDEV].nrows);
+	lkm_tui_app_release(&app);
+	lkm_sysroot_free(root);
+}
+
 static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
 {
 	(void)st;
@@ -179,6 +212,10 @@ int main(int argc, char **argv)
 				row("1,152-CPU interrupts (pcp capture)", dir2, LKM_SRC_INTERRUPTS, 20);
 		}
 	}
+	printf("\nCPU per TUI refresh: snapshot + rates + the four views rebuilt (no drawing)\n");
+	tui_row("1000 modules, 256 CPUs, 200 ifaces", dir, 100);
+	snprintf(path, sizeof(path), "%s/debian61", fixtures);
+	tui_row("Debian 6.1 guest (captured)", path, 1000);
 	nftw(dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 	nftw(dir2, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 	return 0;
