@@ -1069,8 +1069,9 @@ int lkm_explain_predict(const struct lkm_explain_ctx *ctx, const struct lkm_engi
 			goto fail;
 		if (err > 0)
 			v[n++] = d;
-		else if (lkm_modfile_is_module(mf)) {
-			memset(&d, 0, sizeof(d));
+		else
+			lkm_diagnosis_release(&d); /* side-by-side lines of a difference that is fine */
+		if (err == 0 && lkm_modfile_is_module(mf)) {
 			err = analyse_symbols(ctx, mf, plan.module ? plan.module : target, NULL, 0, &plan,
 					      &d, 0);
 			if (err < 0)
