@@ -18,29 +18,17 @@
 
 #include <cmocka.h>
 
+#include "testutil.h"
+
 #include "model/devices.h"
 #include "model/sysroot.h"
 
 static char *load(const char *dir, const char *name)
 {
 	char path[4096];
-	FILE *f;
-	long len;
-	char *text;
 
 	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	f = fopen(path, "rb");
-	assert_non_null(f);
-	assert_int_equal(fseek(f, 0, SEEK_END), 0);
-	len = ftell(f);
-	assert_true(len >= 0);
-	rewind(f);
-	text = malloc((size_t)len + 1);
-	assert_non_null(text);
-	assert_int_equal(fread(text, 1, (size_t)len, f), (size_t)len);
-	text[len] = '\0';
-	fclose(f);
-	return text;
+	return test_slurp(path);
 }
 
 static void check_dev(const struct lkm_devices *devs, size_t i, enum lkm_device_kind kind,
