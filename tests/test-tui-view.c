@@ -492,6 +492,59 @@ static void test_dispatch(void **state)
 	lkm_tui_app_release(&app);
 }
 
+/* v: the 2x2 grid on a large screen, each view as tall as its quadrant; clicks and Tab. */
+static void test_split(void **state)
+{
+	struct fixture *f = *state;
+	struct lkm_tui_app app;
+	struct lkm_tui_rect r;
+	struct lkm_tui_event click = { .key = KEY_MOUSE };
+
+	app_with(&app, f);
+	assert_int_equal(app.views[0].height, 27); /* 30 - tabs, header, status */
+	assert_int_equal(press(&app, 'v') & LKM_TUI_REDRAW, LKM_TUI_REDRAW);
+	assert_true(app.split);
+	assert_false(lkm_tui_split_shown(&app)); /* 100x30 is too small: one pane, and why */
+	assert_non_null(strstr(app.message, "160x48"));
+	lkm_tui_app_resize(&app, 60, 200);
+	assert_true(lkm_tui_split_shown(&app));
+	/* 58 rows under the tabs: 29 per quadrant, a title and a header in each. */
+	lkm_tui_pane_rect(&app, LKM_PANE_MODULES, &r);
+	assert_int_equal(r.y, 1);
+	assert_int_equal(r.x, 0);
+	assert_int_equal(r.h, 29);
+	assert_int_equal(r.w, 99);
+	assert_int_equal(lkm_tui_rect_list_y(&r), 3);
+	lkm_tui_pane_rect(&app, LKM_PANE_NETDEV, &r);
+	assert_int_equal(r.y, 30);
+	assert_int_equal(r.x, 100); /* after the bar at column 99 */
+	assert_int_equal(r.w, 100);
+	for (int p = 0; p < LKM_PANE_COUNT; p++)
+		assert_int_equal(app.views[p].height, 27);
+	assert_int_equal(lkm_tui_pane_at(&app, 5, 99), -1);
+	assert_int_equal(lkm_tui_pane_at(&app, 5, 150), LKM_PANE_DEVICES);
+	assert_int_equal(lkm_tui_pane_at(&app, 40, 10), LKM_PANE_INTERRUPTS);
+	/* Each pane keeps its own cursor; Tab gives the keys to the next one. */
+	press(&app, KEY_DOWN);
+	press(&app, '\t');
+	assert_int_equal(app.pane, LKM_PANE_DEVICES);
+	assert_string_equal(cursor_of(&app.views[0]), "msdos");
+	/* A click on a row of another pane focuses it and moves its cursor there. */
+	click.y = 3 + 2;
+	click.x = 10;
+	lkm_tui_dispatch(&app, &click);
+	assert_int_equal(app.pane, LKM_PANE_MODULES);
+	assert_int_equal(app.views[0].cursor, 2);
+	click.y = 40;
+	lkm_tui_dispatch(&app, &click); /* an empty pane: focused, no cursor to move */
+	assert_int_equal(app.pane, LKM_PANE_INTERRUPTS);
+	/* v again: one pane, the whole screen tall. */
+	press(&app, 'v');
+	assert_false(lkm_tui_split_shown(&app));
+	assert_int_equal(app.views[0].height, 57);
+	lkm_tui_app_release(&app);
+}
+
 static void test_tabs_and_interval_steps(void **state)
 {
 	assert_int_equal(lkm_tui_tab_at(0), LKM_PANE_MODULES);
@@ -546,6 +599,17 @@ static void test_settings(void **state)
 	path = write_config("[display]\ncolour = purple\n");
 	assert_int_equal(lkm_tui_config_load(&cfg, path, true, err, sizeof(err)), -EINVAL);
 	assert_non_null(strstr(err, ":2: color = 'purple': use auto, yes or no"));
+	unlink(path);
+
+	lkm_tui_config_defaults(&cfg);
+	assert_false(cfg.split);
+	path = write_config("[display]\nlayout = split\n");
+	assert_int_equal(lkm_tui_config_load(&cfg, path, true, err, sizeof(err)), 0);
+	assert_true(cfg.split);
+	unlink(path);
+	path = write_config("[display]\nlayout = quad\n");
+	assert_int_equal(lkm_tui_config_load(&cfg, path, true, err, sizeof(err)), -EINVAL);
+	assert_non_null(strstr(err, "layout = 'quad': use single or split"));
 	unlink(path);
 
 	path = write_config("[display]\nrefresh = 2\n");
@@ -819,6 +883,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_irq_rates_sort, setup_irqs, teardown),
 		cmocka_unit_test(test_keymap),
 		cmocka_unit_test_setup_teardown(test_dispatch, setup_modules, teardown),
+		cmocka_unit_test_setup_teardown(test_split, setup_modules, teardown),
 		cmocka_unit_test(test_tabs_and_interval_steps),
 		cmocka_unit_test(test_settings),
 		cmocka_unit_test(test_new_keys),

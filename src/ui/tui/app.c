@@ -19,6 +19,7 @@ void lkm_tui_app_init(struct lkm_tui_app *app, struct lkm_sysroot *root,
 	app->pane = cfg->pane;
 	app->interval = cfg->interval;
 	app->color = cfg->color != LKM_COLOR_OFF;
+	app->split = cfg->split;
 	lkm_tui_keymap_init(&app->keymap);
 	app->preview.log.fd = -1;
 }
@@ -69,15 +70,55 @@ int lkm_tui_strip_rows(const struct lkm_tui_app *app)
 	return 1 + (int)n;
 }
 
+bool lkm_tui_split_shown(const struct lkm_tui_app *app)
+{
+	return app->split && app->lines >= LKM_TUI_SPLIT_MIN_LINES &&
+	       app->cols >= LKM_TUI_SPLIT_MIN_COLS;
+}
+
+void lkm_tui_pane_rect(const struct lkm_tui_app *app, enum lkm_pane pane,
+		       struct lkm_tui_rect *r)
+{
+	/* Rows between the tab bar and the kernel log strip (then the status line). */
+	int h = app->lines - LKM_TUI_HEADER_Y - 1 - lkm_tui_strip_rows(app);
+	int top = h / 2, left = (app->cols - 1) / 2;
+
+	if (!lkm_tui_split_shown(app)) {
+		*r = (struct lkm_tui_rect){ LKM_TUI_HEADER_Y, 0, h, app->cols, false };
+		return;
+	}
+	/* 1 2 over 3 4; a one-cell bar between the columns. */
+	r->titled = true;
+	r->y = LKM_TUI_HEADER_Y + (pane >= 2 ? top : 0);
+	r->h = pane >= 2 ? h - top : top;
+	r->x = pane % 2 ? left + 1 : 0;
+	r->w = pane % 2 ? app->cols - left - 1 : left;
+}
+
+int lkm_tui_pane_at(const struct lkm_tui_app *app, int y, int x)
+{
+	for (int p = 0; p < LKM_PANE_COUNT; p++) {
+		struct lkm_tui_rect r;
+
+		lkm_tui_pane_rect(app, (enum lkm_pane)p, &r);
+		if (y >= r.y && y < r.y + r.h && x >= r.x && x < r.x + r.w)
+			return p;
+	}
+	return -1;
+}
+
 void lkm_tui_app_resize(struct lkm_tui_app *app, int lines, int cols)
 {
-	int h;
-
 	app->lines = lines;
 	app->cols = cols;
-	h = lines - LKM_TUI_LIST_Y - 1 - lkm_tui_strip_rows(app);
-	for (int p = 0; p < LKM_PANE_COUNT; p++)
+	for (int p = 0; p < LKM_PANE_COUNT; p++) {
+		struct lkm_tui_rect r;
+		int h;
+
+		lkm_tui_pane_rect(app, (enum lkm_pane)p, &r);
+		h = r.h - (lkm_tui_rect_list_y(&r) - r.y);
 		lkm_view_set_height(&app->views[p], h > 0 ? (size_t)h : 1);
+	}
 	if (lkm_tui_in_detail(app))
 		lkm_tui_detail_refresh(app); /* wrapped to the new width */
 }

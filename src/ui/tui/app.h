@@ -91,6 +91,19 @@ struct lkm_tui_term {
 #define LKM_TUI_HEADER_Y 1
 #define LKM_TUI_LIST_Y 2 /* first table row; the last screen line is the status line */
 
+/* The split layout (all four panes in a 2x2 grid) needs at least this screen. */
+#define LKM_TUI_SPLIT_MIN_COLS 160
+#define LKM_TUI_SPLIT_MIN_LINES 48
+
+/*
+ * Where a pane is drawn: its column header at row Y (after a title row when TITLED, in the
+ * split layout), its list below, H rows in all, W cells from column X.
+ */
+struct lkm_tui_rect {
+	int y, x, h, w;
+	bool titled;
+};
+
 struct lkm_tui_app {
 	struct lkm_sysroot *root;
 	struct lkm_snapshot snaps[2];
@@ -99,7 +112,8 @@ struct lkm_tui_app {
 	struct lkm_rates rates;
 
 	struct lkm_view views[LKM_PANE_COUNT];
-	enum lkm_pane pane;
+	enum lkm_pane pane;   /* the pane shown, or in the split layout the one with the keys */
+	bool split;           /* the split layout is asked for (v, or layout = split) */
 	enum lkm_tui_mode mode;
 	struct lkm_tui_keymap keymap;
 
@@ -158,6 +172,23 @@ int lkm_tui_app_refresh(struct lkm_tui_app *app);
 /* The screen is LINES x COLS: every view gets the rows between the header and the status
  * line, and keeps its cursor on screen. */
 void lkm_tui_app_resize(struct lkm_tui_app *app, int lines, int cols);
+
+/* Whether the four panes are shown at once: asked for, and the screen is large enough. */
+bool lkm_tui_split_shown(const struct lkm_tui_app *app);
+
+/* Where PANE is drawn on the screen the last resize gave (the list area in the single
+ * layout; its quadrant, 1 2 over 3 4, in the split one). */
+void lkm_tui_pane_rect(const struct lkm_tui_app *app, enum lkm_pane pane,
+		       struct lkm_tui_rect *r);
+
+/* The first list row of R. */
+static inline int lkm_tui_rect_list_y(const struct lkm_tui_rect *r)
+{
+	return r->y + (r->titled ? 2 : 1);
+}
+
+/* The pane whose list area holds the cell Y, X in the split layout, or -1. */
+int lkm_tui_pane_at(const struct lkm_tui_app *app, int y, int x);
 
 static inline struct lkm_view *lkm_tui_view(struct lkm_tui_app *app)
 {

@@ -81,10 +81,15 @@ static void put(int y, int x, int w, const char *text, bool right, attr_t attr)
 	}
 }
 
-static void fill_line(int y, int cols, attr_t attr)
+static void fill_span(int y, int x, int w, attr_t attr)
 {
 	attrset(attr);
-	mvhline(y, 0, ' ', cols);
+	mvhline(y, x, ' ', w);
+}
+
+static void fill_line(int y, int cols, attr_t attr)
+{
+	fill_span(y, 0, cols, attr);
 }
 
 static void draw_tabs(const struct lkm_tui_app *app, int cols)
@@ -133,7 +138,7 @@ static bool is_counts(const struct lkm_view *v, int col)
  * too wide, the flexible columns (lists, descriptions) shrink, per-CPU counts condense,
  * then columns drop from the right; the last flexible column takes what is left.
  */
-static void lay_out(const struct lkm_view *v, int cols, struct layout *l)
+static void lay_out(const struct lkm_view *v, int cols, int x0, struct layout *l)
 {
 	int total = GUTTER, min_flex = 12;
 	size_t maxdepth = 0;
@@ -191,16 +196,16 @@ static void lay_out(const struct lkm_view *v, int cols, struct layout *l)
 				break;
 			}
 	}
-	for (size_t c = 0, x = GUTTER; c < l->ncols; c++) {
+	for (size_t c = 0, x = (size_t)x0 + GUTTER; c < l->ncols; c++) {
 		l->x[c] = (int)x;
 		x += (size_t)l->w[c] + 1;
 	}
 }
 
 static void draw_header(const struct lkm_tui_app *app, const struct lkm_view *v,
-			const struct layout *l, int cols)
+			const struct layout *l, int hy, int x0, int cols)
 {
-	fill_line(LKM_TUI_HEADER_Y, cols, attr_of(LKM_ROLE_HEADER));
+	fill_span(hy, x0, cols, attr_of(LKM_ROLE_HEADER));
 	for (size_t c = 0; c < l->ncols; c++) {
 		const struct lkm_colinfo *ci = colinfo(v, v->cols[c]);
 		bool sorted = v->cols[c] == v->sort_col;
@@ -222,7 +227,7 @@ static void draw_header(const struct lkm_tui_app *app, const struct lkm_view *v,
 				len += (size_t)snprintf(cpus + len, sizeof(cpus) - len, "%s%*s",
 							k ? " " : "", (int)v->cpu_width,
 							irqs->cpus[k]);
-			put(LKM_TUI_HEADER_Y, l->x[c], l->w[c], cpus, false,
+			put(hy, l->x[c], l->w[c], cpus, false,
 			    attr_of(LKM_ROLE_HEADER));
 			continue;
 		}
@@ -236,16 +241,16 @@ static void draw_header(const struct lkm_tui_app *app, const struct lkm_view *v,
 
 			attrset(attr_of(LKM_ROLE_HEADER_SORT));
 			if (right && len < w) {
-				mvhline(LKM_TUI_HEADER_Y, l->x[c], ' ', w - len);
-				mvaddstr(LKM_TUI_HEADER_Y, l->x[c] + w - len, text);
+				mvhline(hy, l->x[c], ' ', w - len);
+				mvaddstr(hy, l->x[c] + w - len, text);
 			} else {
-				mvaddstr(LKM_TUI_HEADER_Y, l->x[c], text);
+				mvaddstr(hy, l->x[c], text);
 				if (len < w)
-					mvhline(LKM_TUI_HEADER_Y, l->x[c] + len, ' ', w - len);
+					mvhline(hy, l->x[c] + len, ' ', w - len);
 			}
 			continue;
 		}
-		put(LKM_TUI_HEADER_Y, l->x[c], l->w[c], text, right,
+		put(hy, l->x[c], l->w[c], text, right,
 		    attr_of(sorted ? LKM_ROLE_HEADER_SORT : LKM_ROLE_HEADER));
 	}
 }
@@ -331,28 +336,31 @@ static void tree_prefix(const struct lkm_tui_app *app, const struct lkm_view_row
 			   : (app->utf8 ? "\u251c\u2500" : "|-"));
 }
 
+/* Row R at Y, in COLS cells from X0; the cursor's row is highlighted when FOCUSED (the
+ * other panes of the split layout mark it with '>' only). */
 static void draw_row(const struct lkm_tui_app *app, const struct lkm_view *v,
-		     const struct layout *l, size_t r, int y, int cols, char *cell)
+		     const struct layout *l, size_t r, int y, int x0, int cols, bool focused,
+		     char *cell)
 {
 	const struct lkm_view_row *row = &v->rows[r];
-	bool at_cursor = r == v->cursor;
-	attr_t base = attr_of(at_cursor ? LKM_ROLE_CURSOR : row->is_new ? LKM_ROLE_NEW
-									  : LKM_ROLE_NORMAL);
+	bool at_cursor = r == v->cursor, lit = at_cursor && focused;
+	attr_t base = attr_of(lit ? LKM_ROLE_CURSOR : row->is_new ? LKM_ROLE_NEW
+								  : LKM_ROLE_NORMAL);
 
 	if (row->item == LKM_VIEW_SEPARATOR) {
 		attrset(attr_of(LKM_ROLE_DIVIDER));
 		if (app->utf8) {
-			move(y, 0);
+			move(y, x0);
 			for (int x = 0; x < cols; x++)
 				addstr("\u2500");
 		} else {
-			mvhline(y, 0, '-', cols);
+			mvhline(y, x0, '-', cols);
 		}
 		return;
 	}
-	fill_line(y, cols, base);
-	put(y, 0, 1, at_cursor ? ">" : " ", false, base);
-	put(y, 1, 1, row->is_new ? "+" : " ", false, base);
+	fill_span(y, x0, cols, base);
+	put(y, x0, 1, at_cursor ? ">" : " ", false, base);
+	put(y, x0 + 1, 1, row->is_new ? "+" : " ", false, base);
 	for (size_t c = 0; c < l->ncols; c++) {
 		int col = v->cols[c];
 		const struct lkm_colinfo *ci = colinfo(v, col);
@@ -362,9 +370,9 @@ static void draw_row(const struct lkm_tui_app *app, const struct lkm_view *v,
 			draw_counts(app, v, l, c, y, row->item, base);
 			continue;
 		}
-		if (!at_cursor && is_alert_cell(v, col, row->item))
+		if (!lit && is_alert_cell(v, col, row->item))
 			attr = attr_of(LKM_ROLE_ALERT);
-		else if (at_cursor && is_alert_cell(v, col, row->item))
+		else if (lit && is_alert_cell(v, col, row->item))
 			attr = base | A_BOLD;
 		if (c == 0 && v->tree) {
 			char prefix[2 * LKM_VIEW_MAX_DEPTH * 3 + 8];
@@ -398,8 +406,9 @@ static const char *pane_source(enum lkm_pane pane)
 	return paths[pane];
 }
 
-/* A paragraph at row Y, wrapped at word boundaries to COLS; returns the next row. */
-static int draw_paragraph(int y, int maxy, int cols, const char *text, attr_t attr)
+/* A paragraph at row Y, wrapped at word boundaries to COLS cells from X0; returns the
+ * next row. */
+static int draw_paragraph(int y, int maxy, int x0, int cols, const char *text, attr_t attr)
 {
 	const char *p = text;
 
@@ -414,7 +423,7 @@ static int draw_paragraph(int y, int maxy, int cols, const char *text, attr_t at
 			if (cut == 0)
 				cut = cols - 2;
 		}
-		mvaddnstr(y++, 1, p, cut);
+		mvaddnstr(y++, x0 + 1, p, cut);
 		p += cut;
 		while (*p == ' ')
 			p++;
@@ -422,16 +431,55 @@ static int draw_paragraph(int y, int maxy, int cols, const char *text, attr_t at
 	return y;
 }
 
-static void draw_body(const struct lkm_tui_app *app, const struct lkm_view *v, int lines,
-		      int cols)
+static int pane_count_text(enum lkm_pane pane, size_t n, char *buf, size_t size);
+
+/* The split layout's title row over a pane: its tab label and what it counts. */
+static void draw_pane_title(const struct lkm_tui_app *app, const struct lkm_view *v,
+			    const struct lkm_tui_rect *r, bool focused)
+{
+	char label[64], text[512];
+	size_t len, total = v->snap ? lkm_pane_rows(v->pane, v->snap) : 0;
+	int w;
+
+	attrset(attr_of(LKM_ROLE_DIVIDER));
+	if (app->utf8) {
+		move(r->y, r->x);
+		for (int x = 0; x < r->w; x++)
+			addstr("\u2500");
+	} else {
+		mvhline(r->y, r->x, '-', r->w);
+	}
+	len = (size_t)snprintf(text, sizeof(text), "%s ",
+			       lkm_tui_tab_label(v->pane, label, sizeof(label)));
+	if (v->filter[0] && len < sizeof(text))
+		len += (size_t)snprintf(text + len, sizeof(text) - len, _("%zu of "), v->nshown);
+	if (len < sizeof(text))
+		len += (size_t)pane_count_text(v->pane, total, text + len, sizeof(text) - len);
+	if (v->filter[0] && len < sizeof(text))
+		len += (size_t)snprintf(text + len, sizeof(text) - len, _(" match '%s'"),
+					v->filter);
+	if (len < sizeof(text))
+		snprintf(text + len, sizeof(text) - len, " ");
+	w = (int)strlen(text);
+	put(r->y, r->x + 1, w < r->w - 1 ? w : r->w - 1, text, false,
+	    attr_of(focused ? LKM_ROLE_TAB_ACTIVE : LKM_ROLE_NOTICE));
+}
+
+/* Pane V in R: its column header and rows, or the sentence saying why there are none. */
+static void draw_body(const struct lkm_tui_app *app, const struct lkm_view *v,
+		      const struct lkm_tui_rect *r, bool focused)
 {
 	int err = lkm_view_source_error(v);
+	int hy = r->y + (r->titled ? 1 : 0), ly = lkm_tui_rect_list_y(r), bottom = r->y + r->h;
+	int cols = r->w, x0 = r->x;
 	struct layout l;
 	char *cell;
 	char msg[512];
 
+	if (r->titled)
+		draw_pane_title(app, v, r, focused);
 	if (v->pane == LKM_PANE_MODULES && err == -ENOENT) {
-		draw_paragraph(LKM_TUI_LIST_Y + 1, lines - 1, cols,
+		draw_paragraph(ly + 1, bottom, x0, cols,
 			       _("This kernel has no loadable-module support (no /proc/modules), "
 				 "so there are no modules to show; the Devices, Interrupts and "
 				 "Network panes still work."),
@@ -441,27 +489,50 @@ static void draw_body(const struct lkm_tui_app *app, const struct lkm_view *v, i
 	if (err < 0) {
 		snprintf(msg, sizeof(msg), _("Cannot read %s: %s."), pane_source(v->pane),
 			 strerror(-err));
-		draw_paragraph(LKM_TUI_LIST_Y + 1, lines - 1, cols, msg, attr_of(LKM_ROLE_NOTICE));
+		draw_paragraph(ly + 1, bottom, x0, cols, msg, attr_of(LKM_ROLE_NOTICE));
 		return;
 	}
-	lay_out(v, cols, &l);
-	draw_header(app, v, &l, cols);
+	lay_out(v, cols, x0, &l);
+	draw_header(app, v, &l, hy, x0, cols);
 	if (v->nrows == 0) {
 		if (v->filter[0])
 			snprintf(msg, sizeof(msg), _("Nothing matches '%s' (Esc clears the filter)."),
 				 v->filter);
 		else
 			snprintf(msg, sizeof(msg), _("%s is empty."), pane_source(v->pane));
-		draw_paragraph(LKM_TUI_LIST_Y + 1, lines - 1, cols, msg, attr_of(LKM_ROLE_NOTICE));
+		draw_paragraph(ly + 1, bottom, x0, cols, msg, attr_of(LKM_ROLE_NOTICE));
 		return;
 	}
 	cell = malloc(CELL_MAX);
 	if (cell == NULL)
 		return;
-	for (size_t r = v->top; r < v->nrows && (int)(r - v->top) + LKM_TUI_LIST_Y < lines - 1;
-	     r++)
-		draw_row(app, v, &l, r, LKM_TUI_LIST_Y + (int)(r - v->top), cols, cell);
+	for (size_t row = v->top; row < v->nrows && (int)(row - v->top) + ly < bottom; row++)
+		draw_row(app, v, &l, row, ly + (int)(row - v->top), x0, cols, focused, cell);
 	free(cell);
+}
+
+/* The panes of the list screen: the one shown, or all four with a bar between them. */
+static void draw_panes(const struct lkm_tui_app *app)
+{
+	struct lkm_tui_rect r;
+
+	if (!lkm_tui_split_shown(app)) {
+		lkm_tui_pane_rect(app, app->pane, &r);
+		draw_body(app, &app->views[app->pane], &r, true);
+		return;
+	}
+	for (int p = 0; p < LKM_PANE_COUNT; p++) {
+		lkm_tui_pane_rect(app, (enum lkm_pane)p, &r);
+		draw_body(app, &app->views[p], &r, p == (int)app->pane);
+	}
+	lkm_tui_pane_rect(app, LKM_PANE_MODULES, &r);
+	attrset(attr_of(LKM_ROLE_DIVIDER));
+	for (int y = LKM_TUI_HEADER_Y; y < app->lines - 1 - lkm_tui_strip_rows(app); y++) {
+		if (app->utf8)
+			mvaddstr(y, r.x + r.w, "\u2502");
+		else
+			mvaddch(y, r.x + r.w, '|');
+	}
 }
 
 static int pane_count_text(enum lkm_pane pane, size_t n, char *buf, size_t size)
@@ -672,11 +743,15 @@ static void draw_teach(const struct lkm_tui_app *app, int bottom, int cols)
 
 		for (size_t i = 0; i < app->n_terms; i++)
 			rows += wrapped_rows(app->terms[i].text, inner - lw - 2);
-		if (lkm_tui_in_detail(app))
+		if (lkm_tui_in_detail(app)) {
 			cy = LKM_TUI_LIST_Y + (int)(app->detail.cursor - app->detail.top);
-		else
-			cy = LKM_TUI_LIST_Y + (int)(app->views[app->pane].cursor -
-						    app->views[app->pane].top);
+		} else {
+			struct lkm_tui_rect pr;
+
+			lkm_tui_pane_rect(app, app->pane, &pr);
+			cy = lkm_tui_rect_list_y(&pr) + (int)(app->views[app->pane].cursor -
+							      app->views[app->pane].top);
+		}
 		top = cy + 1;
 		if (top + rows + 1 > bottom && cy - rows - 1 >= LKM_TUI_LIST_Y)
 			top = cy - rows - 1;
@@ -988,7 +1063,7 @@ void lkm_tui_draw(const struct lkm_tui_app *app)
 	bottom = lines - 1 - strip;
 	draw_tabs(app, cols);
 	if (app->mode == LKM_MODE_NORMAL || app->mode == LKM_MODE_FILTER) {
-		draw_body(app, v, bottom + 1, cols);
+		draw_panes(app);
 		draw_strip(app, bottom, strip, cols);
 		draw_status(app, v, lines - 1, cols);
 		attrset(A_NORMAL);
@@ -1000,7 +1075,7 @@ void lkm_tui_draw(const struct lkm_tui_app *app)
 		if (lkm_tui_in_detail(app))
 			draw_detail(app, bottom, cols);
 		else
-			draw_body(app, v, bottom + 1, cols);
+			draw_panes(app);
 		draw_teach(app, bottom, cols);
 		break;
 	case LKM_MODE_INPUT: draw_input(app, bottom, cols); break;

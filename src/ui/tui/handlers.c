@@ -46,6 +46,19 @@ unsigned lkm_tui_on_pane_prev(struct lkm_tui_app *app, const struct lkm_tui_even
 	return switch_pane(app, (int)app->pane - 1);
 }
 
+unsigned lkm_tui_on_split(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
+{
+	app->split = !app->split;
+	/* Every view's height changes with the layout. */
+	lkm_tui_app_resize(app, app->lines, app->cols);
+	if (app->split && !lkm_tui_split_shown(app))
+		snprintf(app->message, sizeof(app->message),
+			 _("the split layout shows on a screen of %dx%d or more (this one is "
+			   "%dx%d); v again turns it off"),
+			 LKM_TUI_SPLIT_MIN_COLS, LKM_TUI_SPLIT_MIN_LINES, app->cols, app->lines);
+	return CHANGED;
+}
+
 unsigned lkm_tui_on_move(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
 {
 	struct lkm_view *v = lkm_tui_view(app);
@@ -173,20 +186,34 @@ unsigned lkm_tui_on_redraw(struct lkm_tui_app *app, const struct lkm_tui_event *
 unsigned lkm_tui_on_click(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
 {
 	struct lkm_view *v = lkm_tui_view(app);
+	struct lkm_tui_rect r;
+	unsigned flags = LKM_TUI_HANDLED;
+	int ly;
 
 	if (ev->y == LKM_TUI_TABS_Y) {
 		int tab = lkm_tui_tab_at(ev->x);
 
 		return tab < 0 ? LKM_TUI_HANDLED : switch_pane(app, tab);
 	}
-	if (ev->y == LKM_TUI_HEADER_Y || ev->y < LKM_TUI_LIST_Y)
-		return LKM_TUI_HANDLED;
-	if ((size_t)(ev->y - LKM_TUI_LIST_Y) < v->height &&
-	    v->top + (size_t)(ev->y - LKM_TUI_LIST_Y) < v->nrows) {
-		lkm_view_move_to(v, v->top + (size_t)(ev->y - LKM_TUI_LIST_Y));
+	if (lkm_tui_split_shown(app)) {
+		/* A click in a pane gives it the keys, and on a row moves its cursor there. */
+		int p = lkm_tui_pane_at(app, ev->y, ev->x);
+
+		if (p < 0)
+			return LKM_TUI_HANDLED;
+		if (p != (int)app->pane)
+			flags = switch_pane(app, p);
+		v = lkm_tui_view(app);
+	}
+	lkm_tui_pane_rect(app, app->pane, &r);
+	ly = lkm_tui_rect_list_y(&r);
+	if (ev->y < ly)
+		return flags;
+	if ((size_t)(ev->y - ly) < v->height && v->top + (size_t)(ev->y - ly) < v->nrows) {
+		lkm_view_move_to(v, v->top + (size_t)(ev->y - ly));
 		return CHANGED;
 	}
-	return LKM_TUI_HANDLED;
+	return flags;
 }
 
 static const char *const help_tail[] = {

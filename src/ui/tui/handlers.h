@@ -14,6 +14,7 @@ unsigned lkm_tui_on_quit(struct lkm_tui_app *app, const struct lkm_tui_event *ev
 unsigned lkm_tui_on_pane(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
 unsigned lkm_tui_on_pane_next(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
 unsigned lkm_tui_on_pane_prev(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
+unsigned lkm_tui_on_split(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
 unsigned lkm_tui_on_move(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
 unsigned lkm_tui_on_sort(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
 unsigned lkm_tui_on_filter(struct lkm_tui_app *app, const struct lkm_tui_event *ev);

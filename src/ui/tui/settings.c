@@ -18,6 +18,7 @@ void lkm_tui_config_defaults(struct lkm_tui_config *cfg)
 	cfg->interval = 2;
 	cfg->pane = LKM_PANE_MODULES;
 	cfg->color = LKM_COLOR_AUTO;
+	cfg->split = false;
 }
 
 int lkm_tui_pane_from_name(const char *name)
@@ -107,8 +108,16 @@ static int on_value(void *user, const char *section, const char *name, const cha
 			c->cfg->color = LKM_COLOR_OFF;
 		else
 			return bad(c, _("color = '%s': use auto, yes or no"), value);
+	} else if (strcasecmp(name, "layout") == 0) {
+		if (strcasecmp(value, "single") == 0)
+			c->cfg->split = false;
+		else if (strcasecmp(value, "split") == 0)
+			c->cfg->split = true;
+		else
+			return bad(c, _("layout = '%s': use single or split"), value);
 	} else {
-		return bad(c, _("unknown setting '%s' (known: interval, pane, color)"), name);
+		return bad(c, _("unknown setting '%s' (known: interval, pane, color, layout)"),
+			   name);
 	}
 	return 1;
 }
