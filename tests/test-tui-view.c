@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -22,6 +24,7 @@
 #include "ui/tui/settings.h"
 #include "ui/tui/view.h"
 #include "core/explain.h"
+#include "core/kmsg.h"
 
 #define MODS1 \
 	"vfat 20480 1 - Live 0xffffffffc0300000\n" \
@@ -545,6 +548,87 @@ static void test_split(void **state)
 	lkm_tui_app_release(&app);
 }
 
+/* The live kernel log (L), in core: a module's lines only, '-' and '_' alike. */
+static void test_kmsg_line_from(void **state)
+{
+	(void)state;
+	assert_true(lkm_kmsg_line_from("fat: bogus number of FAT sectors", "fat"));
+	assert_true(lkm_kmsg_line_from("ne2k-pci 0000:00:03.0: eth0: NE2000", "ne2k_pci"));
+	assert_true(lkm_kmsg_line_from("usb_storage: x", "usb-storage"));
+	assert_false(lkm_kmsg_line_from("vfat: x", "fat"));
+	assert_false(lkm_kmsg_line_from("fatx: x", "fat"));
+	assert_false(lkm_kmsg_line_from("fat", "fat"));
+	assert_false(lkm_kmsg_line_from("FAT-fs (sda1): x", "fat"));
+	assert_false(lkm_kmsg_line_from("fat: x", ""));
+	assert_false(lkm_kmsg_line_from("fat: x", NULL));
+}
+
+/* A regular file stands in for /dev/kmsg, as in tests/test-kmsg.c: lkm_kmsg_follow reads
+ * what is new since begin or its last call, filtered, keeping the last few; a record being
+ * written (no newline yet) waits for the next call. The app's strip follows it. */
+static void test_kmsg_follow(void **state)
+{
+	char dir[] = "/tmp/lkmtui-live.XXXXXX", path[256];
+	struct lkm_sysroot *root;
+	struct lkm_tui_config cfg;
+	struct lkm_tui_app app;
+	struct lkm_kmsg k;
+	int fd;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/dev", dir);
+	assert_int_equal(mkdir(path, 0755), 0);
+	snprintf(path, sizeof(path), "%s/dev/kmsg", dir);
+	fd = open(path, O_CREAT | O_WRONLY | O_APPEND, 0644);
+	assert_true(fd >= 0);
+	assert_true(write(fd, "6,1,1,-;fat: old\n", 17) == 17);
+	assert_int_equal(lkm_sysroot_new(dir, &root), 0);
+
+	lkm_kmsg_begin(&k, root);
+	assert_int_equal(k.err, 0);
+	assert_false(lkm_kmsg_pollable(&k)); /* a file: read on a timer */
+	assert_int_equal(lkm_kmsg_follow(&k, "fat", 2), 0);
+	dprintf(fd, "6,2,2,-;fat: one\n SUBSYSTEM=x\n6,3,3,-;vfat: not it\n6,4,4,-;fat: tw");
+	assert_int_equal(lkm_kmsg_follow(&k, "fat", 2), 1);
+	assert_int_equal(k.n, 1);
+	assert_string_equal(k.lines[0], "fat: one");
+	dprintf(fd, "o\n6,5,5,-;fat: three\n");
+	assert_int_equal(lkm_kmsg_follow(&k, "fat", 2), 2);
+	assert_int_equal(k.n, 2); /* the oldest went */
+	assert_string_equal(k.lines[0], "fat: two");
+	assert_string_equal(k.lines[1], "fat: three");
+	assert_int_equal(lkm_kmsg_follow(&k, "fat", 2), 0);
+	lkm_kmsg_end(&k);
+
+	/* The app: L starts at the log's end; a read that brings lines asks for a redraw. */
+	lkm_tui_config_defaults(&cfg);
+	lkm_tui_app_init(&app, root, &cfg);
+	lkm_tui_app_resize(&app, 30, 100);
+	assert_int_equal(lkm_tui_strip_rows(&app), 0);
+	lkm_tui_live_start(&app, "fat");
+	assert_true(app.live_on);
+	assert_int_equal(lkm_tui_strip_rows(&app), 4);
+	assert_int_equal(app.views[0].height, 23); /* the strip's rows came off the list */
+	assert_int_equal(lkm_tui_live_timeout(&app), LKM_TUI_LIVE_POLL_MS);
+	assert_int_equal(lkm_tui_live_read(&app), 0);
+	dprintf(fd, "6,6,6,-;fat: four\n");
+	assert_int_equal(lkm_tui_live_read(&app), LKM_TUI_REDRAW);
+	assert_string_equal(app.live.lines[0], "fat: four");
+	lkm_tui_live_start(&app, NULL);
+	assert_false(app.live_on);
+	assert_int_equal(app.views[0].height, 27);
+	assert_int_equal(lkm_tui_live_timeout(&app), -1);
+	lkm_tui_app_release(&app);
+
+	close(fd);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/dev", dir);
+	rmdir(path);
+	lkm_sysroot_free(root);
+	rmdir(dir);
+}
+
 static void test_tabs_and_interval_steps(void **state)
 {
 	assert_int_equal(lkm_tui_tab_at(0), LKM_PANE_MODULES);
@@ -884,6 +968,8 @@ int main(void)
 		cmocka_unit_test(test_keymap),
 		cmocka_unit_test_setup_teardown(test_dispatch, setup_modules, teardown),
 		cmocka_unit_test_setup_teardown(test_split, setup_modules, teardown),
+		cmocka_unit_test(test_kmsg_line_from),
+		cmocka_unit_test(test_kmsg_follow),
 		cmocka_unit_test(test_tabs_and_interval_steps),
 		cmocka_unit_test(test_settings),
 		cmocka_unit_test(test_new_keys),

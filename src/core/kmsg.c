@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/kmsg.h"
@@ -112,6 +113,92 @@ int lkm_kmsg_collect(struct lkm_kmsg *k)
 				return -ENOMEM;
 		}
 	}
+}
+
+bool lkm_kmsg_line_from(const char *line, const char *module)
+{
+	size_t i;
+
+	if (module == NULL || module[0] == '\0')
+		return false;
+	for (i = 0; module[i]; i++) {
+		char a = line[i] == '-' ? '_' : line[i], b = module[i] == '-' ? '_' : module[i];
+
+		if (a != b)
+			return false;
+	}
+	return line[i] == ':' || line[i] == ' ';
+}
+
+bool lkm_kmsg_pollable(const struct lkm_kmsg *k)
+{
+	struct stat st;
+
+	return k->fd >= 0 && fstat(k->fd, &st) == 0 && !S_ISREG(st.st_mode);
+}
+
+/* Drops all but the last KEEP lines. */
+static void keep_last(struct lkm_kmsg *k, size_t keep)
+{
+	size_t drop;
+
+	if (keep == 0 || k->n <= keep)
+		return;
+	drop = k->n - keep;
+	for (size_t i = 0; i < drop; i++)
+		free(k->lines[i]);
+	memmove(k->lines, k->lines + drop, keep * sizeof(*k->lines));
+	k->n = keep;
+}
+
+int lkm_kmsg_follow(struct lkm_kmsg *k, const char *module, size_t keep)
+{
+	char rec[RECORD_MAX];
+	bool file = k->fd >= 0 && !lkm_kmsg_pollable(k);
+	bool partial = false;
+	int added = 0;
+
+	if (k->fd < 0)
+		return 0;
+	while (!partial) {
+		ssize_t n = read(k->fd, rec, sizeof(rec));
+		size_t off = 0;
+
+		if (n < 0 && (errno == EINTR || errno == EPIPE))
+			continue;
+		if (n <= 0)
+			break;
+		while (off < (size_t)n) {
+			const char *start = rec + off;
+			const char *nl = memchr(start, '\n', (size_t)n - off);
+			size_t len = nl ? (size_t)(nl - start) + 1 : (size_t)n - off;
+			char *line;
+
+			if (nl == NULL && file && (off > 0 || (size_t)n < sizeof(rec))) {
+				/* Half a record, cut by our buffer or still being written: read
+				 * it again whole next time. */
+				lseek(k->fd, -(off_t)len, SEEK_CUR);
+				partial = (size_t)n < sizeof(rec); /* else read on from it now */
+				break;
+			}
+			off += len;
+			if (start[0] == ' ')
+				continue;
+			line = lkm_kmsg_parse_record(start, len);
+			if (line == NULL)
+				continue;
+			if (module && !lkm_kmsg_line_from(line, module)) {
+				free(line);
+				continue;
+			}
+			if (add_line(k, line) < 0)
+				return -ENOMEM;
+			added++;
+		}
+		keep_last(k, keep);
+	}
+	keep_last(k, keep);
+	return added;
 }
 
 void lkm_kmsg_end(struct lkm_kmsg *k)

@@ -29,5 +29,24 @@ int lkm_kmsg_collect(struct lkm_kmsg *k);
  * with \xNN escapes undone. Returns a malloc'd string, or NULL if it is not a record. */
 char *lkm_kmsg_parse_record(const char *rec, size_t len);
 
+/*
+ * Following the log live (the TUI's log strip): lkm_kmsg_begin() opens it at its end, then
+ * lkm_kmsg_follow() reads what is new without blocking, whenever k->fd polls readable.
+ */
+
+/* Whether LINE (a message, as parsed) is from MODULE: it starts with the module's name,
+ * '-' and '_' alike, then ':' or ' ' ("fat: ...", "ne2k-pci 0000:00:03.0: eth0 ..."). */
+bool lkm_kmsg_line_from(const char *line, const char *module);
+
+/* Whether k->fd tells by poll(2) that there is something new: /dev/kmsg does; a regular
+ * file standing for it (a saved log, a test's root) is always readable, so read it on a
+ * timer instead. False when the log is not open. */
+bool lkm_kmsg_pollable(const struct lkm_kmsg *k);
+
+/* Appends the records written since the last read whose text is from MODULE (all of them
+ * when NULL), then keeps only the last KEEP lines (0: all). A record cut at the end of a
+ * regular file is left for the next call. Returns the number of lines added, or -ENOMEM. */
+int lkm_kmsg_follow(struct lkm_kmsg *k, const char *module, size_t keep);
+
 /* Closes the log and frees the lines. */
 void lkm_kmsg_end(struct lkm_kmsg *k);

@@ -386,6 +386,7 @@ unsigned lkm_tui_detail_mode_key(struct lkm_tui_app *app, const struct lkm_tui_e
 	case LKM_ACT_REDRAW:
 	case LKM_ACT_SLOWER:
 	case LKM_ACT_FASTER:
+	case LKM_ACT_LIVE_LOG:
 		return lkm_tui_action((enum lkm_tui_action_id)e.action)->run(app, &e);
 	case LKM_ACT_PANE_MODULES:
 	case LKM_ACT_PANE_DEVICES:

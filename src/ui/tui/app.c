@@ -22,11 +22,13 @@ void lkm_tui_app_init(struct lkm_tui_app *app, struct lkm_sysroot *root,
 	app->split = cfg->split;
 	lkm_tui_keymap_init(&app->keymap);
 	app->preview.log.fd = -1;
+	app->live.fd = -1;
 }
 
 void lkm_tui_app_release(struct lkm_tui_app *app)
 {
 	lkm_tui_actions_release(app);
+	lkm_tui_live_start(app, NULL);
 	for (int p = 0; p < LKM_PANE_COUNT; p++)
 		lkm_view_release(&app->views[p]);
 	lkm_rates_release(&app->rates);
@@ -65,9 +67,46 @@ int lkm_tui_strip_rows(const struct lkm_tui_app *app)
 {
 	size_t n = app->n_klog < STRIP_MAX_LINES ? app->n_klog : STRIP_MAX_LINES;
 
-	if (app->klog_title[0] == '\0' || app->lines < 12)
+	if (app->lines < 12)
+		return 0;
+	if (app->live_on) /* as tall as it will be, so the panes do not jump as lines come */
+		return 1 + STRIP_MAX_LINES;
+	if (app->klog_title[0] == '\0')
 		return 0;
 	return 1 + (int)n;
+}
+
+void lkm_tui_live_start(struct lkm_tui_app *app, const char *module)
+{
+	if (app->live_on)
+		lkm_kmsg_end(&app->live);
+	app->live_on = module != NULL;
+	app->live_module[0] = '\0';
+	if (module) {
+		snprintf(app->live_module, sizeof(app->live_module), "%s", module);
+		lkm_kmsg_begin(&app->live, app->root);
+	}
+	if (app->lines > 0)
+		lkm_tui_app_resize(app, app->lines, app->cols);
+}
+
+unsigned lkm_tui_live_read(struct lkm_tui_app *app)
+{
+	int n;
+
+	if (!app->live_on)
+		return 0;
+	n = lkm_kmsg_follow(&app->live, app->live_module, LKM_TUI_LIVE_KEEP);
+	if (n < 0)
+		snprintf(app->message, sizeof(app->message), "%s",
+			 _("out of memory: the kernel log strip stopped growing"));
+	return n != 0 ? LKM_TUI_REDRAW : 0;
+}
+
+int lkm_tui_live_timeout(const struct lkm_tui_app *app)
+{
+	return app->live_on && app->live.fd >= 0 && !lkm_kmsg_pollable(&app->live)
+		       ? LKM_TUI_LIVE_POLL_MS : -1;
 }
 
 bool lkm_tui_split_shown(const struct lkm_tui_app *app)

@@ -6,6 +6,7 @@
 
 #include "core/engine.h"
 #include "core/explain.h"
+#include "core/kmsg.h"
 #include "core/ops.h"
 #include "core/resolve.h"
 #include "model/snapshot.h"
@@ -144,6 +145,9 @@ struct lkm_tui_app {
 	char **klog;                 /* the kernel's lines of the last operation */
 	size_t n_klog;
 	char klog_title[256];        /* "load msdos: the kernel said" ("" before any) */
+	bool live_on;                /* the strip follows the kernel log (L) */
+	struct lkm_kmsg live;        /* its lines from LIVE_MODULE, the last few */
+	char live_module[256];
 	char filter_saved[128]; /* the filter before '/', restored by Esc */
 	char message[256];    /* one-shot status message, cleared by the next key */
 	int lines, cols;      /* the screen size the last drawing had */
@@ -164,6 +168,22 @@ void lkm_tui_session_open(struct lkm_tui_app *app, bool privileged);
 
 /* Rows the kernel log strip takes above the status line (0 before any action). */
 int lkm_tui_strip_rows(const struct lkm_tui_app *app);
+
+/* How often a log that cannot be polled (a regular file in a fixture root) is read. */
+#define LKM_TUI_LIVE_POLL_MS 250
+/* Lines of the live log kept. */
+#define LKM_TUI_LIVE_KEEP 64
+
+/* Starts following the kernel log for MODULE's lines (stopping what was followed before),
+ * or stops (MODULE NULL). The strip's height changes: the views are resized. */
+void lkm_tui_live_start(struct lkm_tui_app *app, const char *module);
+
+/* Reads what the log has new; returns LKM_TUI_REDRAW when the strip changed. */
+unsigned lkm_tui_live_read(struct lkm_tui_app *app);
+
+/* The poll(2) timeout the loop needs for the live log: -1 (none, or its fd polls) or
+ * LKM_TUI_LIVE_POLL_MS. */
+int lkm_tui_live_timeout(const struct lkm_tui_app *app);
 
 /* Takes a snapshot, computes rates against the previous one, refreshes every view.
  * Returns 0 or -ENOMEM. */

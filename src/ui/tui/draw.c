@@ -680,23 +680,53 @@ static int wrapped_rows(const char *text, int w)
 	return rows ? rows : 1;
 }
 
-/* The rows above the status line that the kernel log strip takes, from FIRST. */
+/* The live log's one sentence when it shows no line: why it cannot, or that none came. */
+static void live_note(const struct lkm_tui_app *app, char *buf, size_t size)
+{
+	int err = app->live.err;
+
+	if (err == -EPERM || err == -EACCES)
+		snprintf(buf, size, _("  Cannot read /dev/kmsg: %s (it needs root, or the sysctl "
+				      "kernel.dmesg_restrict = 0)."), strerror(-err));
+	else if (err == -ENOENT)
+		snprintf(buf, size, "%s", _("  There is no /dev/kmsg under this root, so there is "
+					    "no kernel log to follow."));
+	else if (err < 0)
+		snprintf(buf, size, _("  Cannot read /dev/kmsg: %s."), strerror(-err));
+	else
+		snprintf(buf, size, _("  Nothing from %s since L was pressed."), app->live_module);
+}
+
+/* The rows above the status line that the kernel log strip takes, from FIRST: the last
+ * operation's lines, or the live log's. */
 static void draw_strip(const struct lkm_tui_app *app, int first, int rows, int cols)
 {
-	size_t from;
+	char *const *lines = app->live_on ? app->live.lines : app->klog;
+	size_t n = app->live_on ? app->live.n : app->n_klog, from;
+	char title[512];
 
 	if (rows <= 0)
 		return;
+	if (app->live_on)
+		snprintf(title, sizeof(title), _("Kernel log of %s, live (L stops)"),
+			 app->live_module);
+	else
+		snprintf(title, sizeof(title), "%s", app->klog_title);
 	fill_line(first, cols, attr_of(LKM_ROLE_DIVIDER));
-	put(first, 0, cols, app->klog_title, false, attr_of(LKM_ROLE_NOTICE));
-	from = app->n_klog > (size_t)(rows - 1) ? app->n_klog - (size_t)(rows - 1) : 0;
+	put(first, 0, cols, title, false, attr_of(LKM_ROLE_NOTICE));
+	from = n > (size_t)(rows - 1) ? n - (size_t)(rows - 1) : 0;
 	for (int r = 1; r < rows; r++) {
 		char buf[512];
 
 		fill_line(first + r, cols, attr_of(LKM_ROLE_NORMAL));
-		if (from + (size_t)(r - 1) >= app->n_klog)
+		if (app->live_on && n == 0 && r == 1) {
+			live_note(app, buf, sizeof(buf));
+			put(first + r, 0, cols, buf, false, attr_of(LKM_ROLE_MESSAGE));
 			continue;
-		snprintf(buf, sizeof(buf), "  %s", app->klog[from + (size_t)(r - 1)]);
+		}
+		if (from + (size_t)(r - 1) >= n)
+			continue;
+		snprintf(buf, sizeof(buf), "  %s", lines[from + (size_t)(r - 1)]);
 		put(first + r, 0, cols, buf, false, attr_of(LKM_ROLE_NORMAL));
 	}
 }

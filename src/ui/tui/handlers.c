@@ -7,6 +7,7 @@
 #include <curses.h>
 
 #include "i18n.h"
+#include "ui/tui/actions.h"
 #include "ui/tui/app.h"
 #include "ui/tui/handlers.h"
 
@@ -180,6 +181,31 @@ unsigned lkm_tui_on_refresh(struct lkm_tui_app *app, const struct lkm_tui_event 
 
 unsigned lkm_tui_on_redraw(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
 {
+	return CHANGED;
+}
+
+unsigned lkm_tui_on_live_log(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
+{
+	const struct lkm_view *v = &app->views[LKM_PANE_MODULES];
+	const char *module = NULL;
+	size_t item;
+
+	if (app->live_on) {
+		lkm_tui_live_start(app, NULL);
+		return CHANGED;
+	}
+	if (lkm_tui_in_detail(app)) {
+		module = app->detail.module;
+	} else if (app->pane == LKM_PANE_MODULES && v->snap &&
+		   (item = lkm_view_current(v)) != LKM_VIEW_SEPARATOR) {
+		module = v->snap->modules.v[item].name;
+	}
+	if (module == NULL || module[0] == '\0') {
+		snprintf(app->message, sizeof(app->message), "%s",
+			 _("L follows the kernel log of a module: pick one in Modules (1)"));
+		return CHANGED;
+	}
+	lkm_tui_live_start(app, module);
 	return CHANGED;
 }
 

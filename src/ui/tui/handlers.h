@@ -23,6 +23,7 @@ unsigned lkm_tui_on_tree(struct lkm_tui_app *app, const struct lkm_tui_event *ev
 unsigned lkm_tui_on_interval(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
 unsigned lkm_tui_on_refresh(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
 unsigned lkm_tui_on_redraw(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
+unsigned lkm_tui_on_live_log(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
 unsigned lkm_tui_on_click(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
 
 /* Modes: every key goes here while the mode is on. */

@@ -59,6 +59,8 @@ static const struct lkm_tui_action actions[LKM_ACT_COUNT] = {
 	[LKM_ACT_UNLOAD] = { "unload", N_("unload the module (s in the preview: as a stack)"),
 			     lkm_tui_on_unload },
 	[LKM_ACT_SET] = { "set", N_("set a parameter of the module"), lkm_tui_on_set },
+	[LKM_ACT_LIVE_LOG] = { "live-log", N_("follow the kernel log of the module, live (again: "
+					      "stop)"), lkm_tui_on_live_log },
 };
 
 /* The default bindings; their order is the order keys are listed in the help. */
@@ -118,6 +120,7 @@ static const struct {
 	{ 'l', LKM_ACT_LOAD },
 	{ 'u', LKM_ACT_UNLOAD },
 	{ 'p', LKM_ACT_SET },
+	{ 'L', LKM_ACT_LIVE_LOG },
 };
 
 #define N_BINDINGS (sizeof(default_bindings) / sizeof(default_bindings[0]))

@@ -102,24 +102,32 @@ int lkm_tui_loop(struct lkm_tui_app *app, const char **why)
 	nodelay(stdscr, TRUE);
 	resize(app);
 	for (;;) {
-		struct pollfd fds[3] = {
+		struct pollfd fds[4] = {
 			{ .fd = STDIN_FILENO, .events = POLLIN },
 			{ .fd = tfd, .events = POLLIN },
 			{ .fd = sfd, .events = POLLIN },
+			{ .fd = -1, .events = POLLIN }, /* the live kernel log, when it polls */
 		};
 		unsigned flags = 0;
+		int timeout = lkm_tui_live_timeout(app), n;
 
 		if (dirty) {
 			lkm_tui_draw(app);
 			refresh();
 			dirty = false;
 		}
-		if (poll(fds, 3, -1) < 0) {
+		if (app->live_on && timeout < 0)
+			fds[3].fd = app->live.fd; /* -1 when it could not be opened: ignored */
+		n = poll(fds, 4, timeout);
+		if (n < 0) {
 			if (errno == EINTR)
 				continue;
 			*why = "poll";
 			goto out;
 		}
+		/* New log records, or (a log that does not poll) the time to look again. */
+		if ((fds[3].revents & (POLLIN | POLLERR | POLLPRI)) || timeout >= 0)
+			flags |= lkm_tui_live_read(app);
 		if (fds[2].revents & POLLIN) {
 			struct signalfd_siginfo si;
 
