@@ -361,6 +361,51 @@ static void test_irq_rates_sort(void **state)
 	lkm_view_init(&f->v, LKM_PANE_INTERRUPTS);
 }
 
+/* Per-CPU counts too wide: condensed, or scrolled as numbers (] [), in the pure layout. */
+static void test_cpu_scroll(void **state)
+{
+	struct fixture *f = *state;
+	struct lkm_view *v = &f->v;
+	struct lkm_view_layout l;
+
+	assert_int_equal(v->n_cpus, 2);
+	lkm_view_layout(v, 100, 0, &l);
+	assert_false(l.spark);
+	assert_int_equal(l.cpu_first, 0);
+	assert_int_equal(l.cpu_shown, 2);
+	assert_false(lkm_view_cpu_scroll(v, 1, 100)); /* it all fits: nothing to scroll */
+	assert_false(v->cpu_numbers);
+
+	lkm_view_layout(v, 40, 0, &l);
+	assert_true(l.spark);
+	assert_true(lkm_view_cpu_scroll(v, -1, 40)); /* left of condensed: still condensed */
+	assert_false(v->cpu_numbers);
+	assert_true(lkm_view_cpu_scroll(v, 1, 40));  /* numbers, from CPU0 */
+	assert_true(v->cpu_numbers);
+	lkm_view_layout(v, 40, 0, &l);
+	assert_false(l.spark);
+	assert_int_equal(l.cpu_first, 0);
+	assert_int_equal(l.cpu_shown, 1);
+	assert_int_equal(l.w[3], (int)v->cpu_width); /* one whole CPU column */
+	assert_true(lkm_view_cpu_scroll(v, LKM_VIEW_CPU_PAGE, 40));
+	assert_int_equal(v->cpu_first, 1);
+	assert_true(lkm_view_cpu_scroll(v, 1, 40)); /* never past the last CPU */
+	assert_int_equal(v->cpu_first, 1);
+	lkm_view_layout(v, 40, 0, &l);
+	assert_int_equal(l.cpu_first, 1);
+	/* A wider screen shows them all, whatever the scroll said. */
+	lkm_view_layout(v, 100, 0, &l);
+	assert_int_equal(l.cpu_first, 0);
+	assert_int_equal(l.cpu_shown, 2);
+	assert_true(lkm_view_cpu_scroll(v, -1, 40));
+	assert_int_equal(v->cpu_first, 0);
+	assert_true(lkm_view_cpu_scroll(v, -1, 40)); /* left of CPU0: condensed again */
+	assert_false(v->cpu_numbers);
+	/* The layout starts where it is told. */
+	lkm_view_layout(v, 100, 7, &l);
+	assert_int_equal(l.x[0], 7 + LKM_VIEW_GUTTER);
+}
+
 static void test_keymap(void **state)
 {
 	struct lkm_tui_keymap km;
@@ -762,6 +807,14 @@ static void test_new_keys(void **state)
 	assert_int_equal(lkm_tui_keymap_lookup(&km, 'l'), LKM_ACT_LOAD);
 	assert_int_equal(lkm_tui_keymap_lookup(&km, 'u'), LKM_ACT_UNLOAD);
 	assert_int_equal(lkm_tui_keymap_lookup(&km, 'p'), LKM_ACT_SET);
+	assert_int_equal(lkm_tui_keymap_lookup(&km, 'v'), LKM_ACT_SPLIT);
+	assert_int_equal(lkm_tui_keymap_lookup(&km, 'L'), LKM_ACT_LIVE_LOG);
+	assert_int_equal(lkm_tui_keymap_lookup(&km, '['), LKM_ACT_CPU_LEFT);
+	assert_int_equal(lkm_tui_keymap_lookup(&km, ']'), LKM_ACT_CPU_RIGHT);
+	assert_int_equal(lkm_tui_keymap_lookup(&km, '{'), LKM_ACT_CPU_PAGE_LEFT);
+	assert_int_equal(lkm_tui_keymap_lookup(&km, '}'), LKM_ACT_CPU_PAGE_RIGHT);
+	lkm_tui_keys_of(&km, LKM_ACT_CPU_RIGHT, buf, sizeof(buf));
+	assert_string_equal(buf, "], Shift-Right");
 	/* Enter is three codes and one name in the help. */
 	lkm_tui_keys_of(&km, LKM_ACT_DETAIL, buf, sizeof(buf));
 	assert_string_equal(buf, "Enter");
@@ -965,6 +1018,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_tree_only_for_modules, setup_irqs, teardown),
 		cmocka_unit_test_setup_teardown(test_irq_groups, setup_irqs, teardown),
 		cmocka_unit_test_setup_teardown(test_irq_rates_sort, setup_irqs, teardown),
+		cmocka_unit_test_setup_teardown(test_cpu_scroll, setup_irqs, teardown),
 		cmocka_unit_test(test_keymap),
 		cmocka_unit_test_setup_teardown(test_dispatch, setup_modules, teardown),
 		cmocka_unit_test_setup_teardown(test_split, setup_modules, teardown),

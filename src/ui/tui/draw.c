@@ -17,7 +17,6 @@
 #include "ui/tui/handlers.h"
 
 #define CELL_MAX 4096
-#define GUTTER 2 /* '>' for the cursor, '+' for a new item */
 
 static attr_t role_attr[LKM_ROLE_COUNT];
 
@@ -108,14 +107,6 @@ static void draw_tabs(const struct lkm_tui_app *app, int cols)
 	}
 }
 
-struct layout {
-	int x[LKM_VIEW_MAX_COLS];
-	int w[LKM_VIEW_MAX_COLS];
-	size_t ncols;      /* columns that fit, from the left */
-	bool spark;        /* interrupts: per-CPU counts condensed to one character each */
-	int tree_w;        /* cells of tree branches before the name */
-};
-
 static const struct lkm_colinfo *colinfo(const struct lkm_view *v, int col)
 {
 	size_t n;
@@ -123,87 +114,13 @@ static const struct lkm_colinfo *colinfo(const struct lkm_view *v, int col)
 	return &lkm_columns(v->pane, &n)[col];
 }
 
-static bool is_flex(const struct lkm_view *v, int col)
-{
-	return colinfo(v, col)->flags & (LKM_COL_WRAP | LKM_COL_TRUNC);
-}
-
 static bool is_counts(const struct lkm_view *v, int col)
 {
 	return v->pane == LKM_PANE_INTERRUPTS && col == LKM_IRQCOL_COUNTS;
 }
 
-/*
- * Column widths for COLS cells: natural widths (header + sort mark, or the widest cell);
- * too wide, the flexible columns (lists, descriptions) shrink, per-CPU counts condense,
- * then columns drop from the right; the last flexible column takes what is left.
- */
-static void lay_out(const struct lkm_view *v, int cols, int x0, struct layout *l)
-{
-	int total = GUTTER, min_flex = 12;
-	size_t maxdepth = 0;
-
-	memset(l, 0, sizeof(*l));
-	if (v->tree)
-		for (size_t r = 0; r < v->nrows; r++)
-			if (v->rows[r].depth > maxdepth)
-				maxdepth = v->rows[r].depth;
-	l->tree_w = (int)maxdepth * 2;
-	for (size_t c = 0; c < v->ncols; c++) {
-		int hw = (int)strlen(colinfo(v, v->cols[c])->id) + 1;
-
-		l->w[c] = (int)v->width[c];
-		if (c == 0)
-			l->w[c] += l->tree_w;
-		if (l->w[c] < hw)
-			l->w[c] = hw;
-		total += l->w[c] + (c ? 1 : 0);
-	}
-	for (size_t c = v->ncols; c-- > 0 && total > cols;) {
-		int want;
-
-		if (is_counts(v, v->cols[c])) {
-			/* One character per CPU, and fewer when even that does not fit. */
-			want = (int)v->n_cpus < 40 ? (int)v->n_cpus : 40;
-			if (want < 7)
-				want = 7;
-			l->spark = true;
-		} else if (is_flex(v, v->cols[c])) {
-			want = min_flex;
-		} else {
-			continue;
-		}
-		if (l->w[c] > want) {
-			int cut = l->w[c] - want < total - cols ? l->w[c] - want : total - cols;
-
-			if (is_counts(v, v->cols[c]))
-				cut = l->w[c] - want;
-			l->w[c] -= cut;
-			total -= cut;
-		}
-	}
-	l->ncols = v->ncols;
-	while (total > cols && l->ncols > 1) {
-		l->ncols--;
-		total -= l->w[l->ncols] + 1;
-	}
-	if (total > cols) /* a very narrow screen: cut the first column too */
-		l->w[0] -= total - cols;
-	if (total < cols) {
-		for (size_t c = l->ncols; c-- > 0;)
-			if (is_flex(v, v->cols[c])) {
-				l->w[c] += cols - total;
-				break;
-			}
-	}
-	for (size_t c = 0, x = (size_t)x0 + GUTTER; c < l->ncols; c++) {
-		l->x[c] = (int)x;
-		x += (size_t)l->w[c] + 1;
-	}
-}
-
 static void draw_header(const struct lkm_tui_app *app, const struct lkm_view *v,
-			const struct layout *l, int hy, int x0, int cols)
+			const struct lkm_view_layout *l, int hy, int x0, int cols)
 {
 	fill_span(hy, x0, cols, attr_of(LKM_ROLE_HEADER));
 	for (size_t c = 0; c < l->ncols; c++) {
@@ -223,10 +140,12 @@ static void draw_header(const struct lkm_tui_app *app, const struct lkm_view *v,
 			char cpus[CELL_MAX];
 
 			cpus[0] = '\0';
-			for (size_t k = 0; k < irqs->n_cpus && len < sizeof(cpus); k++)
+			for (size_t k = l->cpu_first;
+			     k < irqs->n_cpus && k < l->cpu_first + l->cpu_shown && len < sizeof(cpus);
+			     k++)
 				len += (size_t)snprintf(cpus + len, sizeof(cpus) - len, "%s%*s",
-							k ? " " : "", (int)v->cpu_width,
-							irqs->cpus[k]);
+							k > l->cpu_first ? " " : "",
+							(int)v->cpu_width, irqs->cpus[k]);
 			put(hy, l->x[c], l->w[c], cpus, false,
 			    attr_of(LKM_ROLE_HEADER));
 			continue;
@@ -257,7 +176,7 @@ static void draw_header(const struct lkm_tui_app *app, const struct lkm_view *v,
 
 /* Per-CPU counts: aligned numbers, or one character per CPU (or per group of CPUs). */
 static void draw_counts(const struct lkm_tui_app *app, const struct lkm_view *v,
-			const struct layout *l, size_t c, int y, size_t item, attr_t attr)
+			const struct lkm_view_layout *l, size_t c, int y, size_t item, attr_t attr)
 {
 	static const char levels[] = " .:-=+*#%@";
 	const struct lkm_irq *irq = &v->snap->interrupts.v[item];
@@ -267,9 +186,12 @@ static void draw_counts(const struct lkm_tui_app *app, const struct lkm_view *v,
 	size_t len = 0;
 
 	if (!l->spark) {
-		for (size_t k = 0; k < irq->n_counts && len + 1 < sizeof(buf); k++)
+		for (size_t k = l->cpu_first; k < irq->n_counts &&
+					      k < l->cpu_first + l->cpu_shown && len + 1 < sizeof(buf);
+		     k++)
 			len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s%*" PRIu64,
-						k ? " " : "", (int)v->cpu_width, irq->counts[k]);
+						k > l->cpu_first ? " " : "", (int)v->cpu_width,
+						irq->counts[k]);
 		buf[len < sizeof(buf) ? len : sizeof(buf) - 1] = '\0';
 		put(y, l->x[c], l->w[c], buf, false, attr);
 		return;
@@ -339,7 +261,7 @@ static void tree_prefix(const struct lkm_tui_app *app, const struct lkm_view_row
 /* Row R at Y, in COLS cells from X0; the cursor's row is highlighted when FOCUSED (the
  * other panes of the split layout mark it with '>' only). */
 static void draw_row(const struct lkm_tui_app *app, const struct lkm_view *v,
-		     const struct layout *l, size_t r, int y, int x0, int cols, bool focused,
+		     const struct lkm_view_layout *l, size_t r, int y, int x0, int cols, bool focused,
 		     char *cell)
 {
 	const struct lkm_view_row *row = &v->rows[r];
@@ -472,7 +394,7 @@ static void draw_body(const struct lkm_tui_app *app, const struct lkm_view *v,
 	int err = lkm_view_source_error(v);
 	int hy = r->y + (r->titled ? 1 : 0), ly = lkm_tui_rect_list_y(r), bottom = r->y + r->h;
 	int cols = r->w, x0 = r->x;
-	struct layout l;
+	struct lkm_view_layout l;
 	char *cell;
 	char msg[512];
 
@@ -492,7 +414,7 @@ static void draw_body(const struct lkm_tui_app *app, const struct lkm_view *v,
 		draw_paragraph(ly + 1, bottom, x0, cols, msg, attr_of(LKM_ROLE_NOTICE));
 		return;
 	}
-	lay_out(v, cols, x0, &l);
+	lkm_view_layout(v, cols, x0, &l);
 	draw_header(app, v, &l, hy, x0, cols);
 	if (v->nrows == 0) {
 		if (v->filter[0])

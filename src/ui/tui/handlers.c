@@ -166,6 +166,29 @@ unsigned lkm_tui_on_tree(struct lkm_tui_app *app, const struct lkm_tui_event *ev
 	return CHANGED;
 }
 
+unsigned lkm_tui_on_cpu_scroll(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
+{
+	struct lkm_tui_rect r;
+	long delta;
+
+	switch (ev->action) {
+	case LKM_ACT_CPU_LEFT: delta = -1; break;
+	case LKM_ACT_CPU_RIGHT: delta = 1; break;
+	case LKM_ACT_CPU_PAGE_LEFT: delta = -LKM_VIEW_CPU_PAGE; break;
+	default: delta = LKM_VIEW_CPU_PAGE; break;
+	}
+	if (app->pane != LKM_PANE_INTERRUPTS) {
+		snprintf(app->message, sizeof(app->message), "%s",
+			 _("[ and ] scroll the per-CPU counts of Interrupts (3)"));
+		return CHANGED;
+	}
+	lkm_tui_pane_rect(app, app->pane, &r);
+	if (!lkm_view_cpu_scroll(lkm_tui_view(app), delta, r.w))
+		snprintf(app->message, sizeof(app->message), "%s",
+			 _("every CPU's count is on the screen: nothing to scroll"));
+	return CHANGED;
+}
+
 unsigned lkm_tui_on_interval(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
 {
 	app->interval = lkm_tui_interval_step(app->interval,

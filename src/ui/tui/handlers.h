@@ -20,6 +20,7 @@ unsigned lkm_tui_on_sort(struct lkm_tui_app *app, const struct lkm_tui_event *ev
 unsigned lkm_tui_on_filter(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
 unsigned lkm_tui_on_filter_clear(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
 unsigned lkm_tui_on_tree(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
+unsigned lkm_tui_on_cpu_scroll(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
 unsigned lkm_tui_on_interval(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
 unsigned lkm_tui_on_refresh(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
 unsigned lkm_tui_on_redraw(struct lkm_tui_app *app, const struct lkm_tui_event *ev);

@@ -74,7 +74,40 @@ struct lkm_view {
 	size_t index_cap;
 	size_t cpu_width;     /* interrupts: widest per-CPU count */
 	size_t n_cpus;
+	bool cpu_numbers;     /* interrupts: the counts that do not fit scroll as numbers ([ ]) */
+	size_t cpu_first;     /* the first CPU they show */
 };
+
+#define LKM_VIEW_GUTTER 2 /* '>' for the cursor, '+' for a new item */
+
+/* Where each column goes in a pane COLS cells wide from column X0. */
+struct lkm_view_layout {
+	int x[LKM_VIEW_MAX_COLS];
+	int w[LKM_VIEW_MAX_COLS];
+	size_t ncols;      /* columns that fit, from the left */
+	bool spark;        /* interrupts: per-CPU counts condensed to one character each */
+	int tree_w;        /* cells of tree branches before the name */
+	size_t cpu_first;  /* interrupts, not condensed: the CPUs shown as numbers */
+	size_t cpu_shown;
+};
+
+/*
+ * Column widths for COLS cells: natural widths (header + sort mark, or the widest cell);
+ * too wide, the flexible columns (lists, descriptions) shrink, per-CPU counts condense (or,
+ * scrolled, show as many CPUs as fit from cpu_first), then columns drop from the right; the
+ * last flexible column takes what is left.
+ */
+void lkm_view_layout(const struct lkm_view *v, int cols, int x0, struct lkm_view_layout *l);
+
+/* A delta of this many CPUs means a screenful. */
+#define LKM_VIEW_CPU_PAGE 100000L
+
+/*
+ * Interrupts in a pane COLS cells wide: scrolls the per-CPU counts DELTA CPUs (right when
+ * positive). Right of the condensed form come the numbers from CPU 0; left of CPU 0 the
+ * condensed form again. False (nothing changed) when every count fits, or on other panes.
+ */
+bool lkm_view_cpu_scroll(struct lkm_view *v, long delta, int cols);
 
 /* Sets up V for PANE with the pane's default columns and sort. Never fails. */
 void lkm_view_init(struct lkm_view *v, enum lkm_pane pane);
