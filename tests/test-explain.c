@@ -1617,7 +1617,8 @@ static void test_signature_lockdown(void **state)
 		    "the kernel refused demo_ne: it is not signed with a key this kernel trusts",
 		    "the kernel answered EPERM (Operation not permitted)\n"
 		    "kernel: Lockdown: lkmtui: unsigned module loading is restricted; see man "
-		    "kernel_lockdown.7\n",
+		    "kernel_lockdown.7\n"
+		    "the file carries no signature\n",
 		    fmt("sign it: /usr/src/linux-headers-" REL "/scripts/sign-file sha256 KEY.priv "
 			"KEY.der %s\n"
 			"and enrol the key: mokutil --import KEY.der (then reboot)\n", path));
@@ -1637,7 +1638,8 @@ static void test_signature_enforced(void **state)
 	assert_diag(d, LKM_DIAG_SIGNATURE_REJECTED, -EKEYREJECTED,
 		    "the kernel refused demo_ne: it is not signed with a key this kernel trusts",
 		    "the kernel answered EKEYREJECTED (Key was rejected by service)\n"
-		    "kernel: Loading of unsigned module is rejected\n",
+		    "kernel: Loading of unsigned module is rejected\n"
+		    "the file carries no signature\n",
 		    fmt("sign it: /usr/src/linux-headers-" REL "/scripts/sign-file sha256 KEY.priv "
 			"KEY.der %s\n"
 			"and enrol the key: mokutil --import KEY.der (then reboot)\n", path));

@@ -940,6 +940,19 @@ static int explain_kernel_failure(const struct lkm_explain_ctx *ctx, const struc
 	if (err == -EKEYREJECTED || err == -ENOKEY || err == -EKEYEXPIRED || err == -EBADMSG ||
 	    log_find(res, "Key was rejected") || log_find(res, "Lockdown:") ||
 	    log_find(res, "Loading of unsigned module is rejected")) {
+		struct lkm_buf buf = { 0 };
+
+		if (mf && !lkm_modfile_signature(mf)->present)
+			lkm_strv_addf(&d->evidence, &d->n_evidence, _("the file carries no signature"));
+		else if (mf && lkm_modfile_signature(mf)->signer)
+			lkm_strv_addf(&d->evidence, &d->n_evidence, _("the file is signed by %s"),
+				      lkm_modfile_signature(mf)->signer);
+		if (lkm_procfile_read(ctx->root, "/sys/module/module/parameters/sig_enforce", &buf) == 0 &&
+		    buf.data[0] == 'Y')
+			lkm_strv_addf(&d->evidence, &d->n_evidence,
+				      _("this kernel enforces signatures "
+					"(/sys/module/module/parameters/sig_enforce is Y)"));
+		lkm_buf_release(&buf);
 		rc = build(d, LKM_DIAG_SIGNATURE_REJECTED, err, &v);
 		goto out;
 	}

@@ -32,6 +32,9 @@ if grep -q '^# needs: lkmtui' "$scen" && [ -z "${LKMTUI_BIN:-}" ]; then
 	exit 77
 fi
 export LKMTUI_BIN=${LKMTUI_BIN:-}
+# A scenario may need the kernel booted with more options: "# append: module.sig_enforce=1".
+LKMTUI_VM_APPEND="${LKMTUI_VM_APPEND:-} $(sed -n 's/^# append: //p' "$scen")"
+export LKMTUI_VM_APPEND
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/lkmtui-test.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT INT TERM
