@@ -270,6 +270,9 @@ unsigned lkm_tui_open_detail(struct lkm_tui_app *app, const char *module)
 		app->detail.cursor = 0;
 		app->detail.top = 0;
 	}
+	/* A jump from an interrupt line or an interface returns there on Esc. */
+	if (app->mode != LKM_MODE_DETAIL)
+		app->detail_from = app->pane;
 	app->pane = LKM_PANE_MODULES;
 	lkm_view_select_key(&app->views[LKM_PANE_MODULES], name);
 	app->mode = LKM_MODE_DETAIL;
@@ -283,6 +286,7 @@ static void close_detail(struct lkm_tui_app *app)
 	app->back_mode = LKM_MODE_NORMAL;
 	lkm_view_select_key(&app->views[LKM_PANE_MODULES], app->detail.module);
 	lkm_detail_release(&app->detail);
+	app->pane = app->detail_from;
 }
 
 /* The Devices pane's row for a "c:MAJOR" reference. */

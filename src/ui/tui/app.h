@@ -126,6 +126,7 @@ struct lkm_tui_app {
 
 	struct lkm_tui_session session;
 	enum lkm_tui_mode back_mode; /* where teach, confirm and the diagnosis return to */
+	enum lkm_pane detail_from;   /* the pane the detail view was opened from (a jump) */
 	struct lkm_detail detail;
 	struct lkm_tui_form form;
 	struct lkm_tui_req req;      /* what confirm runs */
