@@ -655,8 +655,16 @@ static void draw_strip(const struct lkm_tui_app *app, int first, int rows, int c
 
 static void draw_title(int cols, const char *text, enum lkm_tui_role role)
 {
+	int w = cols - 1;
+
 	fill_line(LKM_TUI_HEADER_Y, cols, attr_of(role));
-	put(LKM_TUI_HEADER_Y, 1, cols - 1, text, false, attr_of(role));
+	/* A title cut at the edge reads as a whole one: say that it goes on. */
+	if ((int)strlen(text) > w && w > 3) {
+		put(LKM_TUI_HEADER_Y, 1, w - 3, text, false, attr_of(role));
+		put(LKM_TUI_HEADER_Y, w - 2, 3, "...", false, attr_of(role));
+		return;
+	}
+	put(LKM_TUI_HEADER_Y, 1, w, text, false, attr_of(role));
 }
 
 static void draw_detail(const struct lkm_tui_app *app, int bottom, int cols)
