@@ -39,20 +39,13 @@
 extern char **environ;
 
 static char built[] = "/tmp/lkm-engine-XXXXXX";
+
+/* Files under that root: rpath, write_file, append_file, run, mkdirs, rm_tree, sys_param. */
+#include "testroot.h"
 static bool have_built;
 static char *pristine_conf; /* the committed etc/modprobe.d/lkmtui.conf */
 
 /* ---- files under the temporary root ---- */
-
-static const char *rpath(const char *path)
-{
-	static char buf[4][4096];
-	static int i;
-
-	i = (i + 1) % 4;
-	snprintf(buf[i], sizeof(buf[i]), "%s%s", built, path);
-	return buf[i];
-}
 
 static char *slurp(const char *host_path)
 {
@@ -70,67 +63,6 @@ static char *slurp(const char *host_path)
 	assert_int_equal(fread(data, 1, (size_t)len, f), (size_t)len);
 	fclose(f);
 	return data;
-}
-
-static void write_file(const char *path, const char *text, mode_t mode)
-{
-	const char *host = rpath(path);
-	int fd;
-
-	unlink(host);
-	fd = open(host, O_WRONLY | O_CREAT | O_TRUNC, mode);
-	assert_true(fd >= 0);
-	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
-	assert_int_equal(close(fd), 0);
-	/* The umask must not change the mode the test asked for (0444 vs 0644). */
-	assert_int_equal(chmod(host, mode), 0);
-}
-
-static void append_file(const char *path, const char *text)
-{
-	FILE *f = fopen(rpath(path), "a");
-
-	assert_non_null(f);
-	fputs(text, f);
-	assert_int_equal(fclose(f), 0);
-}
-
-static int run(const char *const argv[])
-{
-	pid_t pid;
-	int status;
-
-	if (posix_spawn(&pid, argv[0], NULL, NULL, (char *const *)argv, environ) != 0)
-		return -1;
-	if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status))
-		return -1;
-	return WEXITSTATUS(status);
-}
-
-static void mkdirs(const char *path)
-{
-	const char *argv[] = { "/bin/mkdir", "-p", rpath(path), NULL };
-
-	assert_int_equal(run(argv), 0);
-}
-
-static void rm_tree(const char *host_path)
-{
-	const char *argv[] = { "/bin/rm", "-rf", "--", host_path, NULL };
-
-	run(argv);
-}
-
-/* /sys/module/MODULE/parameters/PARAM holding VALUE with MODE (git keeps no modes). */
-static void sys_param(const char *module, const char *param, const char *value, mode_t mode)
-{
-	char path[512], text[256];
-
-	snprintf(path, sizeof(path), "/sys/module/%s/parameters", module);
-	mkdirs(path);
-	snprintf(path, sizeof(path), "/sys/module/%s/parameters/%s", module, param);
-	snprintf(text, sizeof(text), "%s\n", value);
-	write_file(path, text, mode);
 }
 
 /*
