@@ -605,7 +605,7 @@ out:
 static bool uses(const struct lkm_module *dep, const char *name)
 {
 	for (const char *u = lkm_module_next_user(dep, NULL); u; u = lkm_module_next_user(dep, u))
-		if (lkm_param_name_eq(u, name))
+		if (lkm_module_name_eq(u, name))
 			return true;
 	return false;
 }
@@ -614,7 +614,7 @@ static bool in_steps(const struct lkm_result *res, const char *name)
 {
 	for (size_t i = 0; i < res->n_steps; i++)
 		if ((res->steps[i].kind == LKM_STEP_REMOVE || res->steps[i].kind == LKM_STEP_KEEP) &&
-		    lkm_param_name_eq(res->steps[i].module, name))
+		    lkm_module_name_eq(res->steps[i].module, name))
 			return true;
 	return false;
 }
@@ -623,7 +623,7 @@ static bool removed(const struct lkm_result *res, const char *name)
 {
 	for (size_t i = 0; i < res->n_steps; i++)
 		if (res->steps[i].kind == LKM_STEP_REMOVE &&
-		    lkm_param_name_eq(res->steps[i].module, name))
+		    lkm_module_name_eq(res->steps[i].module, name))
 			return true;
 	return false;
 }

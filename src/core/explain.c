@@ -567,8 +567,8 @@ static int analyse_symbols(const struct lkm_explain_ctx *ctx, const struct lkm_m
 		}
 		for (size_t s = 0; plan && exp && s < plan->n_steps; s++)
 			if (plan->steps[s].kind == LKM_STEP_INSERT &&
-			    lkm_param_name_eq(plan->steps[s].module, exp) &&
-			    !lkm_param_name_eq(exp, module))
+			    lkm_module_name_eq(plan->steps[s].module, exp) &&
+			    !lkm_module_name_eq(exp, module))
 				planned = true;
 		if (planned) {
 			lkm_modlist_release(&who);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/params.h"
+#include "model/modules.h"
 
 /* The kernel's numeric parameter types and their ranges (kernel/params.c STANDARD_PARAM_DEF). */
 static const struct {
@@ -33,14 +34,8 @@ static const struct {
 
 bool lkm_param_name_eq(const char *a, const char *b)
 {
-	for (; *a && *b; a++, b++) {
-		char ca = *a == '-' ? '_' : *a;
-		char cb = *b == '-' ? '_' : *b;
-
-		if (ca != cb)
-			return false;
-	}
-	return *a == *b;
+	/* The kernel's parameq() is the rule it uses for module names too. */
+	return lkm_module_name_eq(a, b);
 }
 
 enum lkm_param_verdict lkm_param_split(const char *arg, char *name, size_t name_size,

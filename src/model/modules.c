@@ -299,7 +299,7 @@ int lkm_modules_read(struct lkm_modules *mods, const struct lkm_sysroot *root)
 	return lkm_modules_parse(mods, mods->buf.data);
 }
 
-static bool same_module_name(const char *a, const char *b)
+bool lkm_module_name_eq(const char *a, const char *b)
 {
 	for (; *a && *b; a++, b++) {
 		char ca = *a == '-' ? '_' : *a;
@@ -314,7 +314,7 @@ static bool same_module_name(const char *a, const char *b)
 const struct lkm_module *lkm_modules_find(const struct lkm_modules *mods, const char *name)
 {
 	for (size_t i = 0; i < mods->n; i++)
-		if (same_module_name(mods->v[i].name, name))
+		if (lkm_module_name_eq(mods->v[i].name, name))
 			return &mods->v[i];
 	return NULL;
 }

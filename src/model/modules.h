@@ -67,6 +67,10 @@ int lkm_modules_parse(struct lkm_modules *mods, char *text);
  * loadable-module support (no /proc/modules), or another -errno. */
 int lkm_modules_read(struct lkm_modules *mods, const struct lkm_sysroot *root);
 
+/* Whether A and B name the same module: '-' and '_' are the same to the kernel (and to
+ * its parameter names, parameq()). */
+bool lkm_module_name_eq(const char *a, const char *b);
+
 /* The module named NAME ('-' and '_' are the same, as the kernel treats them), or NULL. */
 const struct lkm_module *lkm_modules_find(const struct lkm_modules *mods, const char *name);
 
