@@ -813,7 +813,8 @@ static void test_predict_vermagic_flags_only(void **state)
 	assert_int_equal(d->n_evidence, 3);
 	assert_string_equal(d->evidence[0], "the file's vermagic:  " REL " SMP mod_unload");
 	assert_string_equal(d->evidence[1], "this kernel's:        " MAGIC_TRIMMED);
-	assert_true(strncmp(d->evidence[2], "they differ in the flags (", 26) == 0);
+	assert_string_equal(d->evidence[2], "they differ in the flags (SMP mod_unload, not SMP "
+					    "preempt mod_unload modversions)");
 }
 
 /*
@@ -826,7 +827,10 @@ static void test_predict_vermagic_flags_only_title_should_not_repeat_release(voi
 	T();
 	assert_int_equal(predict(t, rpath("/home/other_flags.ko"), NULL, 0), 1);
 	assert_int_equal(t->p[0].kind, LKM_DIAG_VERMAGIC_MISMATCH);
-	assert_null(strstr(t->p[0].title, "(" REL "), not for this one (" REL ")"));
+	assert_string_equal(t->p[0].title,
+			    fmt("%s was built for another kernel (" REL " SMP mod_unload), not for "
+				"this one (" REL ")",
+				rpath("/home/other_flags.ko")));
 }
 
 /*
@@ -1291,10 +1295,7 @@ static void test_not_found_file_should_not_suggest_dot_slash(void **state)
 	path = rpath("/home/nothere.ko");
 	d = load(t, path, NULL, 0, 0);
 	assert_int_equal(d->kind, LKM_DIAG_NOT_FOUND);
-	for (size_t i = 0; i < d->n_fix; i++) {
-		assert_null(strstr(d->fix[i], "lkmtui load ./"));
-		assert_null(strstr(d->fix[i], "depmod"));
-	}
+	assert_string_equal(joined(d->fix, d->n_fix), fmt("check the path: ls -l %s\n", path));
 }
 
 static void test_not_found_file(void **state)

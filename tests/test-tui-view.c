@@ -524,7 +524,7 @@ static void test_dispatch(void **state)
 	press(&app, 'x');
 	assert_int_equal(app.mode, LKM_MODE_NORMAL);
 	press(&app, 'Z');
-	assert_non_null(strstr(app.message, "?"));
+	assert_string_equal(app.message, "Z does nothing here; ? lists the keys");
 	assert_true(press(&app, 'R') & LKM_TUI_RESCAN);
 	assert_true(press(&app, 'q') & LKM_TUI_QUIT);
 	/* mouse: a tab, then a row */
@@ -553,7 +553,8 @@ static void test_split(void **state)
 	assert_int_equal(press(&app, 'v') & LKM_TUI_REDRAW, LKM_TUI_REDRAW);
 	assert_true(app.split);
 	assert_false(lkm_tui_split_shown(&app)); /* 100x30 is too small: one pane, and why */
-	assert_non_null(strstr(app.message, "160x48"));
+	assert_string_equal(app.message, "the split layout shows on a screen of 160x48 or more (this "
+					 "one is 100x30); v again turns it off");
 	lkm_tui_app_resize(&app, 60, 200);
 	assert_true(lkm_tui_split_shown(&app));
 	/* 58 rows under the tabs: 29 per quadrant, a title and a header in each. */
@@ -702,6 +703,15 @@ static char *write_config(const char *text)
 	return path;
 }
 
+/* The message a settings error gives: the file's path, then REST. */
+static const char *at(const char *path, const char *rest)
+{
+	static char buf[1024];
+
+	snprintf(buf, sizeof(buf), "%s%s", path, rest);
+	return buf;
+}
+
 static void test_settings(void **state)
 {
 	struct lkm_tui_config cfg;
@@ -719,15 +729,15 @@ static void test_settings(void **state)
 	lkm_tui_config_defaults(&cfg);
 	path = write_config("[display]\npane = 3\n\ninterval = fast\n");
 	assert_int_equal(lkm_tui_config_load(&cfg, path, true, err, sizeof(err)), -EINVAL);
-	assert_non_null(strstr(err, ":4: interval = 'fast'"));
-	assert_non_null(strstr(err, "0.1 to 3600"));
+	assert_string_equal(err, at(path, ":4: interval = 'fast': give the seconds between "
+					  "refreshes, from 0.1 to 3600"));
 	assert_int_equal(cfg.pane, LKM_PANE_INTERRUPTS);
 	assert_true(cfg.interval == 2);
 	unlink(path);
 
 	path = write_config("[display]\ncolour = purple\n");
 	assert_int_equal(lkm_tui_config_load(&cfg, path, true, err, sizeof(err)), -EINVAL);
-	assert_non_null(strstr(err, ":2: color = 'purple': use auto, yes or no"));
+	assert_string_equal(err, at(path, ":2: color = 'purple': use auto, yes or no"));
 	unlink(path);
 
 	lkm_tui_config_defaults(&cfg);
@@ -738,29 +748,32 @@ static void test_settings(void **state)
 	unlink(path);
 	path = write_config("[display]\nlayout = quad\n");
 	assert_int_equal(lkm_tui_config_load(&cfg, path, true, err, sizeof(err)), -EINVAL);
-	assert_non_null(strstr(err, "layout = 'quad': use single or split"));
+	assert_string_equal(err, at(path, ":2: layout = 'quad': use single or split"));
 	unlink(path);
 
 	path = write_config("[display]\nrefresh = 2\n");
 	assert_int_equal(lkm_tui_config_load(&cfg, path, true, err, sizeof(err)), -EINVAL);
-	assert_non_null(strstr(err, "unknown setting 'refresh'"));
+	assert_string_equal(err, at(path, ":2: unknown setting 'refresh' (known: interval, pane, "
+					  "color, layout)"));
 	unlink(path);
 
 	path = write_config("interval = 2\n");
 	assert_int_equal(lkm_tui_config_load(&cfg, path, true, err, sizeof(err)), -EINVAL);
-	assert_non_null(strstr(err, ":1: unknown section []"));
+	assert_string_equal(err, at(path, ":1: unknown section [] (the settings go under "
+					  "[display])"));
 	unlink(path);
 
 	path = write_config("[display]\nthis is not ini\n");
 	assert_int_equal(lkm_tui_config_load(&cfg, path, true, err, sizeof(err)), -EINVAL);
-	assert_non_null(strstr(err, ":2: not a"));
+	assert_string_equal(err, at(path, ":2: not a '[section]' or 'name = value' line"));
 	unlink(path);
 
 	assert_int_equal(lkm_tui_config_load(&cfg, "/nonexistent/x.ini", false, err, sizeof(err)),
 			 0);
 	assert_int_equal(lkm_tui_config_load(&cfg, "/nonexistent/x.ini", true, err, sizeof(err)),
 			 -ENOENT);
-	assert_non_null(strstr(err, "/nonexistent/x.ini"));
+	assert_string_equal(err, "cannot read the settings file /nonexistent/x.ini: No such file or "
+				 "directory");
 
 	setenv("XDG_CONFIG_HOME", "/xdg", 1);
 	assert_string_equal(lkm_tui_config_default_path(err, sizeof(err)),
@@ -843,7 +856,7 @@ static void test_parse_fix(void **state)
 	assert_false(lkm_tui_parse_fix("see the steps: add --dry-run", &r));
 	assert_false(lkm_tui_parse_fix("run it as root: sudo lkmtui ...", &r));
 	assert_false(lkm_tui_parse_fix("lkmtui unload demo_ne, then: lkmtui load demo_ne "
-				       "irq=VALUE", &r) && strstr(r.args, "VALUE"));
+				       "irq=VALUE", &r));
 	assert_false(lkm_tui_parse_fix("lkmtui set demo_ne NAME=VALUE", &r));
 	assert_false(lkm_tui_parse_fix("lkmtui devices; lkmtui interrupts", &r));
 }
@@ -904,7 +917,8 @@ static void test_detail(void **state)
 	assert_int_equal(app.mode, LKM_MODE_NORMAL);
 	assert_int_equal(lkm_tui_open_detail(&app, "demo_ne") & LKM_TUI_REDRAW, LKM_TUI_REDRAW);
 	assert_non_null(line_with(d, LKM_DL_PARAM, "io"));
-	assert_non_null(strstr(line_with(d, LKM_DL_PARAM, "io")->text, "768"));
+	/* git keeps no modes: the fixture's files read as writable here. */
+	assert_string_equal(line_with(d, LKM_DL_PARAM, "io")->text, "  io            768   writable   ");
 	assert_non_null(line_with(d, LKM_DL_PARAM, "irq"));
 	assert_non_null(line_with(d, LKM_DL_TERM, "taint-O"));
 	assert_non_null(line_with(d, LKM_DL_TERM, "taint-E"));

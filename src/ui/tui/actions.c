@@ -814,6 +814,13 @@ bool lkm_tui_parse_fix(const char *fix, struct lkm_tui_req *req)
 	len = strcspn(p, ",;()");
 	if (len >= sizeof(buf))
 		return false;
+	/* "lkmtui unload X, then: lkmtui load X io=VALUE" is two steps whose second the user
+	 * must complete: running the first alone would leave the job half done (the retry of
+	 * the original action then fails), so such a fix is shown, not run. A second step
+	 * with nothing to fill in is what the retry does. */
+	if (strstr(p + len, "lkmtui ") != NULL &&
+	    (strstr(p + len, "VALUE") || strstr(p + len, "NAME") || strstr(p + len, "...")))
+		return false;
 	memcpy(buf, p, len);
 	buf[len] = '\0';
 	for (char *w = strtok_r(buf, " \t", &save); w && n < 8; w = strtok_r(NULL, " \t", &save))
