@@ -349,6 +349,26 @@ static void test_read_through_sysroot(void **state)
 	lkm_modules_release(&mods);
 }
 
+/* The kernel's one rule for module (and parameter) names: '-' is '_'. */
+static void test_name_rule(void **state)
+{
+	char name[] = "ne2k-pci-x";
+
+	(void)state;
+	assert_true(lkm_module_name_eq("ne2k-pci", "ne2k_pci"));
+	assert_false(lkm_module_name_eq("ne2k-pci", "ne2k_pc"));
+	assert_true(lkm_module_name_cmp("a-b", "a_c") < 0);
+	assert_int_equal(lkm_module_name_cmp("snd_pcm", "snd-pcm"), 0);
+	assert_true(lkm_module_name_eq_len("fat: msdos", 3, "fat"));
+	assert_false(lkm_module_name_eq_len("fat: msdos", 3, "fa"));
+	assert_false(lkm_module_name_eq_len("fat: msdos", 2, "fat"));
+	assert_true(lkm_module_name_has_prefix("eth0-rx-0", "eth0"));
+	assert_true(lkm_module_name_has_prefix("snd_hda_intel", "snd-hda"));
+	assert_false(lkm_module_name_has_prefix("eth", "eth0"));
+	lkm_module_name_normalize(name);
+	assert_string_equal(name, "ne2k_pci_x");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -363,6 +383,7 @@ int main(void)
 		cmocka_unit_test(test_malformed),
 		cmocka_unit_test(test_reparse_reuses_arrays),
 		cmocka_unit_test(test_read_through_sysroot),
+		cmocka_unit_test(test_name_rule),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

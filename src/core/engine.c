@@ -123,16 +123,9 @@ static int refuse(struct lkm_result *res, enum lkm_refusal why, int err, const c
 	return err;
 }
 
-static void normalize_name(char *name)
-{
-	for (; *name; name++)
-		if (*name == '-')
-			*name = '_';
-}
-
 static bool has_module_suffix(const char *s)
 {
-	static const char *const suffixes[] = { ".ko", ".ko.xz", ".ko.zst", ".ko.gz" };
+	static const char *const suffixes[] = { ".ko", ".ko.xz", ".ko.zst", ".ko.gz", ".o" };
 	size_t len = strlen(s);
 
 	for (size_t i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
@@ -144,8 +137,7 @@ static bool has_module_suffix(const char *s)
 	return false;
 }
 
-/* A target names a file when it has a '/', or a module suffix and exists. */
-static bool is_file_target(const char *target)
+bool lkm_engine_names_file(const char *target)
 {
 	return strchr(target, '/') != NULL || (has_module_suffix(target) && access(target, F_OK) == 0);
 }
@@ -383,7 +375,7 @@ int lkm_engine_load(const struct lkm_engine *e, const char *target, const char *
 	if (err < 0)
 		goto out;
 
-	if (is_file_target(target)) {
+	if (lkm_engine_names_file(target)) {
 		err = lkm_modfile_open(target, &mf, &why);
 		res->path = strdup(target);
 		if (err < 0) {
@@ -862,7 +854,7 @@ int lkm_engine_set(const struct lkm_engine *e, const char *module, const char *a
 	res->module = strdup(module);
 	if (res->module == NULL)
 		return -ENOMEM;
-	normalize_name(res->module);
+	lkm_module_name_normalize(res->module);
 	if (lkm_param_split(assignment, name, sizeof(name), &value, reason, sizeof(reason)) !=
 		    LKM_PARAM_OK ||
 	    value == NULL) {

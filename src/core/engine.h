@@ -124,5 +124,9 @@ int lkm_engine_unload(const struct lkm_engine *e, const char *module, unsigned f
 int lkm_engine_set(const struct lkm_engine *e, const char *module, const char *assignment,
 		   unsigned flags, struct lkm_result *res);
 
+/* Whether the user named a file, not a module: a '/' in it, or a module suffix (.ko, .ko.xz,
+ * .ko.zst, .ko.gz, .o) and the file exists. */
+bool lkm_engine_names_file(const char *target);
+
 /* "insert", "remove", ...: a word for a step kind, for plain and JSON output. */
 const char *lkm_step_kind_id(enum lkm_step_kind kind);

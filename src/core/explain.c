@@ -38,13 +38,6 @@ struct vars {
 	const char *hw;       /* %h */
 };
 
-/* Whether the user named a file rather than a module ("./x.ko", "/lab/y.o", "z.ko"). */
-static bool is_pathlike(const char *t)
-{
-	return strchr(t, '/') != NULL || strstr(t, ".ko") != NULL ||
-	       (strlen(t) > 2 && strcmp(t + strlen(t) - 2, ".o") == 0);
-}
-
 /* Expands TEMPLATE; NULL when a placeholder it uses has no value (the line is dropped). */
 static char *expand(const char *template, const struct vars *v, const char *elem)
 {
@@ -73,8 +66,8 @@ static char *expand(const char *template, const struct vars *v, const char *elem
 			case 'l': fill = v->as_named; break;
 			case 'n': fill = v->by_name; break;
 			case 'h': fill = v->hw; break;
-			case 'q': fill = v->target && !is_pathlike(v->target) ? v->target : NULL; break;
-			case 'P': fill = v->target && is_pathlike(v->target) ? v->target : NULL; break;
+			case 'q': fill = v->target && !lkm_engine_names_file(v->target) ? v->target : NULL; break;
+			case 'P': fill = v->target && lkm_engine_names_file(v->target) ? v->target : NULL; break;
 			case '%': fill = "%"; break;
 			case '0':
 				if (v->n_list) {
@@ -122,7 +115,7 @@ static int build(struct lkm_diagnosis *d, enum lkm_diag_kind kind, int err, cons
 	with_joined.joined = joined;
 	/* How to name it to lkmtui again: what the user typed when it was a file. */
 	if (with_joined.as_named == NULL)
-		with_joined.as_named = with_joined.target && is_pathlike(with_joined.target)
+		with_joined.as_named = with_joined.target && lkm_engine_names_file(with_joined.target)
 					       ? with_joined.target
 					       : with_joined.module;
 	v = &with_joined;
@@ -747,7 +740,7 @@ static int explain_refusal(const struct lkm_explain_ctx *ctx, const struct lkm_r
 			   struct lkm_diagnosis *d)
 {
 	enum lkm_diag_kind kind = kind_of_refusal(res->refusal);
-	char *file_module = res->module == NULL && is_pathlike(res->target)
+	char *file_module = res->module == NULL && lkm_engine_names_file(res->target)
 				    ? lkm_modfile_module_name(NULL, res->target)
 				    : NULL;
 	struct vars v = { .module = res->module ? res->module

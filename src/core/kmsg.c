@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "core/kmsg.h"
+#include "model/modules.h"
 
 /* A record is at most a little over the kernel's 1024-byte line plus its prefix. */
 #define RECORD_MAX 8192
@@ -117,17 +118,12 @@ int lkm_kmsg_collect(struct lkm_kmsg *k)
 
 bool lkm_kmsg_line_from(const char *line, const char *module)
 {
-	size_t i;
+	size_t len = module ? strlen(module) : 0;
 
-	if (module == NULL || module[0] == '\0')
+	/* "fat: ..." or "fat ...": the module's name, whole, then its words. */
+	if (len == 0 || strlen(line) <= len || (line[len] != ':' && line[len] != ' '))
 		return false;
-	for (i = 0; module[i]; i++) {
-		char a = line[i] == '-' ? '_' : line[i], b = module[i] == '-' ? '_' : module[i];
-
-		if (a != b)
-			return false;
-	}
-	return line[i] == ':' || line[i] == ' ';
+	return lkm_module_name_eq_len(line, len, module);
 }
 
 bool lkm_kmsg_pollable(const struct lkm_kmsg *k)

@@ -24,6 +24,7 @@
 #include "i18n.h"
 #include "core/decompress.h"
 #include "core/modfile.h"
+#include "model/modules.h"
 
 
 #ifndef EM_LOONGARCH
@@ -1080,8 +1081,7 @@ char *lkm_modfile_module_name(const struct lkm_modfile *mf, const char *path)
 				out[len - 2] = '\0';
 		}
 	}
-	for (char *p = out; p && *p; p++)
-		if (*p == '-')
-			*p = '_';
+	if (out != NULL)
+		lkm_module_name_normalize(out);
 	return out;
 }

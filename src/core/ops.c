@@ -10,6 +10,7 @@
 #include <libkmod.h>
 
 #include "core/ops.h"
+#include "model/modules.h"
 
 static int real_insert(void *ctx, const char *path, const char *params)
 {
@@ -40,7 +41,7 @@ static int real_remove(void *ctx, const char *name)
 static int real_write_param(void *ctx, const char *module, const char *param, const char *value)
 {
 	struct lkm_real_ops *c = ctx;
-	char path[512];
+	char path[512], name[256];
 	size_t len = strlen(value);
 	ssize_t n;
 	int fd, err = 0;
@@ -48,12 +49,12 @@ static int real_write_param(void *ctx, const char *module, const char *param, co
 	/* Each name is one path component, never a way out of /sys/module. */
 	if (strchr(module, '/') || strchr(param, '/') || module[0] == '.' || param[0] == '.')
 		return -EINVAL;
-	if (snprintf(path, sizeof(path), "/sys/module/%s/parameters/%s", module, param) >=
+	if (snprintf(name, sizeof(name), "%s", module) >= (int)sizeof(name))
+		return -ENAMETOOLONG;
+	lkm_module_name_normalize(name);
+	if (snprintf(path, sizeof(path), "/sys/module/%s/parameters/%s", name, param) >=
 	    (int)sizeof(path))
 		return -ENAMETOOLONG;
-	for (char *p = path + strlen("/sys/module/"); *p && *p != '/'; p++)
-		if (*p == '-')
-			*p = '_';
 	fd = lkm_sysroot_open(c->root, path, O_WRONLY);
 	if (fd < 0)
 		return fd;

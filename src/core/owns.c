@@ -15,29 +15,9 @@
 #include <unistd.h>
 
 #include "core/owns.h"
+#include "core/strv.h"
 
 #define PATH_LEN 512
-
-/* Module names as the kernel compares them: '-' and '_' are the same. */
-static bool name_eq_n(const char *a, const char *b, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		char ca = a[i] == '-' ? '_' : a[i], cb = b[i] == '-' ? '_' : b[i];
-
-		if (ca != cb)
-			return false;
-		if (ca == '\0')
-			return true;
-	}
-	return true;
-}
-
-static bool name_eq(const char *a, const char *b)
-{
-	size_t la = strlen(a);
-
-	return la == strlen(b) && name_eq_n(a, b, la);
-}
 
 /* An interrupt action names CAND: the same word, or CAND and then a separator that
  * drivers put before a queue, a bus address or a device ("eth0-rx-0", "ahci[...]"). */
@@ -45,7 +25,7 @@ static bool action_names(const char *action, const char *cand)
 {
 	size_t n = strlen(cand);
 
-	if (n == 0 || !name_eq_n(action, cand, n) || strlen(action) < n)
+	if (n == 0 || !lkm_module_name_has_prefix(action, cand))
 		return false;
 	return action[n] == '\0' || strchr(":[@-", action[n]) != NULL;
 }
@@ -68,13 +48,6 @@ static int strv_add(char ***v, size_t *n, const char *s)
 	nv[(*n)++] = copy;
 	*v = nv;
 	return 0;
-}
-
-static void strv_free(char **v, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
 }
 
 /* The last component of the symlink at REL (relative to the root), into BUF. */
@@ -134,7 +107,7 @@ static int device_driven_by(const struct lkm_sysroot *root, const char *dev, con
 	*yes = false;
 	if ((size_t)snprintf(path, sizeof(path), "%s/device/driver/module", dev) >= sizeof(path))
 		return 0;
-	if (link_base(root, path, base, sizeof(base)) < 0 || !name_eq(base, module))
+	if (link_base(root, path, base, sizeof(base)) < 0 || !lkm_module_name_eq(base, module))
 		return 0;
 	*yes = true;
 	snprintf(path, sizeof(path), "%s/device/driver", dev);
@@ -240,9 +213,7 @@ static int find_drivers(const struct lkm_sysroot *root, const char *module, stru
 	int rc = 0;
 
 	snprintf(norm, sizeof(norm), "%s", module);
-	for (char *p = norm; *p; p++)
-		if (*p == '-')
-			*p = '_';
+	lkm_module_name_normalize(norm);
 	snprintf(rel, sizeof(rel), "sys/module/%s/drivers", norm);
 	d = open_dir(root, rel);
 	if (d == NULL)
@@ -296,7 +267,7 @@ static int find_neighbours(const struct lkm_snapshot *snap, const char *module,
 		const struct lkm_module *m = &mods->v[i];
 
 		for (const char *u = lkm_module_next_user(m, NULL); u; u = lkm_module_next_user(m, u))
-			if (name_eq(u, module)) {
+			if (lkm_module_name_eq(u, module)) {
 				if (strv_add(&o->uses, &o->n_uses, m->name) < 0)
 					return -ENOMEM;
 				break;
@@ -325,11 +296,11 @@ int lkm_owns_query(const struct lkm_sysroot *root, const struct lkm_snapshot *sn
 
 void lkm_owns_release(struct lkm_owns *o)
 {
-	strv_free(o->interfaces, o->n_interfaces);
-	strv_free(o->irqs, o->n_irqs);
-	strv_free(o->drivers, o->n_drivers);
-	strv_free(o->holders, o->n_holders);
-	strv_free(o->uses, o->n_uses);
+	lkm_strv_free(o->interfaces, o->n_interfaces);
+	lkm_strv_free(o->irqs, o->n_irqs);
+	lkm_strv_free(o->drivers, o->n_drivers);
+	lkm_strv_free(o->holders, o->n_holders);
+	lkm_strv_free(o->uses, o->n_uses);
 	for (size_t i = 0; i < o->n_devices; i++)
 		free(o->devices[i].name);
 	free(o->devices);

@@ -11,6 +11,7 @@
 
 #include "i18n.h"
 #include "core/persist.h"
+#include "model/modules.h"
 #include "model/procfile.h"
 
 #define N_(s) (s)
@@ -142,9 +143,7 @@ int lkm_persist_line(const char *module, const char *const *params, size_t n,
 	if (line == NULL)
 		return -ENOMEM;
 	at = (size_t)sprintf(line, "options %s", module);
-	for (size_t i = 0; line[i]; i++)
-		if (line[i] == '-')
-			line[i] = '_';
+	lkm_module_name_normalize(line + strlen("options "));
 	for (size_t i = 0; i < n; i++) {
 		const char *eq = strchr(params[i], '=');
 		int quote;
@@ -221,19 +220,6 @@ static size_t next_word(const char **p, const char *end, const char **word)
 	return (size_t)(s - *word);
 }
 
-static int same_module(const char *a, size_t alen, const char *b)
-{
-	if (alen != strlen(b))
-		return 0;
-	for (size_t i = 0; i < alen; i++) {
-		char x = a[i] == '-' ? '_' : a[i], y = b[i] == '-' ? '_' : b[i];
-
-		if (x != y)
-			return 0;
-	}
-	return 1;
-}
-
 /* Whether L is an "options MODULE ..." line; *rest is where its parameters start. */
 static int is_options_for(const struct logical *l, const char *module, const char **rest)
 {
@@ -243,7 +229,7 @@ static int is_options_for(const struct logical *l, const char *module, const cha
 	if (len != 7 || memcmp(w, "options", 7) != 0)
 		return 0;
 	len = next_word(&p, l->end, &w);
-	if (!same_module(w, len, module))
+	if (!lkm_module_name_eq_len(w, len, module))
 		return 0;
 	*rest = p;
 	return 1;

@@ -17,6 +17,7 @@
 #include <libkmod.h>
 
 #include "core/resolve.h"
+#include "model/modules.h"
 #include "model/procfile.h"
 
 /* A growable, NULL-terminated vector of owned strings. */
@@ -127,8 +128,8 @@ static int normalize(const char *name, char *buf, size_t size)
 		return -EINVAL;
 	if (len >= size)
 		return -ENAMETOOLONG;
-	for (size_t i = 0; i <= len; i++)
-		buf[i] = name[i] == '-' ? '_' : name[i];
+	memcpy(buf, name, len + 1);
+	lkm_module_name_normalize(buf);
 	return 0;
 }
 
@@ -154,8 +155,9 @@ static int push_modname_of_path(struct strv *s, const char *path, size_t len)
 	}
 	if (n == 0 || n > NAME_MAX)
 		return 0;
-	for (size_t i = 0; i < n; i++)
-		name[i] = base[i] == '-' ? '_' : base[i];
+	memcpy(name, base, n);
+	name[n] = '\0';
+	lkm_module_name_normalize(name);
 	return strv_push(s, name, n);
 }
 

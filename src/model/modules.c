@@ -299,16 +299,48 @@ int lkm_modules_read(struct lkm_modules *mods, const struct lkm_sysroot *root)
 	return lkm_modules_parse(mods, mods->buf.data);
 }
 
+static char name_char(char c)
+{
+	return c == '-' ? '_' : c;
+}
+
+int lkm_module_name_cmp(const char *a, const char *b)
+{
+	for (;; a++, b++) {
+		char ca = name_char(*a), cb = name_char(*b);
+
+		if (ca != cb || ca == '\0')
+			return (unsigned char)ca - (unsigned char)cb;
+	}
+}
+
 bool lkm_module_name_eq(const char *a, const char *b)
 {
-	for (; *a && *b; a++, b++) {
-		char ca = *a == '-' ? '_' : *a;
-		char cb = *b == '-' ? '_' : *b;
+	return lkm_module_name_cmp(a, b) == 0;
+}
 
-		if (ca != cb)
+bool lkm_module_name_eq_len(const char *a, size_t len, const char *b)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (b[i] == '\0' || name_char(a[i]) != name_char(b[i]))
 			return false;
-	}
-	return *a == *b;
+	return b[i] == '\0';
+}
+
+bool lkm_module_name_has_prefix(const char *name, const char *prefix)
+{
+	for (; *prefix; prefix++, name++)
+		if (name_char(*name) != name_char(*prefix))
+			return false;
+	return true;
+}
+
+void lkm_module_name_normalize(char *name)
+{
+	for (; *name; name++)
+		*name = name_char(*name);
 }
 
 const struct lkm_module *lkm_modules_find(const struct lkm_modules *mods, const char *name)

@@ -67,9 +67,19 @@ int lkm_modules_parse(struct lkm_modules *mods, char *text);
  * loadable-module support (no /proc/modules), or another -errno. */
 int lkm_modules_read(struct lkm_modules *mods, const struct lkm_sysroot *root);
 
-/* Whether A and B name the same module: '-' and '_' are the same to the kernel (and to
- * its parameter names, parameq()). */
+/*
+ * Module names as the kernel compares them: '-' and '_' are the same (for parameter names
+ * too, parameq()). The one place lkmtui keeps that rule.
+ */
 bool lkm_module_name_eq(const char *a, const char *b);
+/* strcmp's order under that rule. */
+int lkm_module_name_cmp(const char *a, const char *b);
+/* Whether the LEN bytes at A are the whole name B. */
+bool lkm_module_name_eq_len(const char *a, size_t len, const char *b);
+/* Whether NAME begins with PREFIX. */
+bool lkm_module_name_has_prefix(const char *name, const char *prefix);
+/* Writes NAME as the kernel spells it, '-' as '_', in place. */
+void lkm_module_name_normalize(char *name);
 
 /* The module named NAME ('-' and '_' are the same, as the kernel treats them), or NULL. */
 const struct lkm_module *lkm_modules_find(const struct lkm_modules *mods, const char *name);

@@ -12,6 +12,7 @@
 
 #include "model/procfile.h"
 #include "model/scan.h"
+#include "model/modules.h"
 #include "model/sysmodule.h"
 
 /* sysfs attributes are at most a page; anything longer is not one. */
@@ -156,9 +157,7 @@ int lkm_sysmodule_read(const struct lkm_sysroot *root, const char *name, struct 
 		return 0;
 	if (snprintf(path, sizeof(path), "sys/module/%s", name) >= (int)sizeof(path))
 		return 0;
-	for (i = strlen("sys/module/"); path[i]; i++)
-		if (path[i] == '-')
-			path[i] = '_';
+	lkm_module_name_normalize(path + strlen("sys/module/"));
 	modfd = openat(lkm_sysroot_fd(root), path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (modfd < 0)
 		return 0;

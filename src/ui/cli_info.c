@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/engine.h"
 #include "core/explain.h"
 #include "core/modfile.h"
 #include "core/owns.h"
@@ -56,11 +57,6 @@ static void info_release(struct info *in)
 	lkm_owns_release(&in->owns);
 }
 
-static bool is_path(const char *t)
-{
-	return strchr(t, '/') != NULL || (strstr(t, ".ko") != NULL && access(t, F_OK) == 0);
-}
-
 /* Gathers everything; returns 0, or -ENOENT when TARGET is nothing we know. */
 static int gather(struct info *in, const struct lkm_sysroot *root, struct lkm_resolver *resolver,
 		  const char *target)
@@ -68,7 +64,7 @@ static int gather(struct info *in, const struct lkm_sysroot *root, struct lkm_re
 	struct lkm_modfile_error why = { 0 };
 
 	memset(in, 0, sizeof(*in));
-	if (is_path(target)) {
+	if (lkm_engine_names_file(target)) {
 		in->path = target;
 		if (lkm_modfile_open(target, &in->mf, &why) < 0) {
 			snprintf(in->error, sizeof(in->error), "%s", why.reason);
@@ -88,9 +84,7 @@ static int gather(struct info *in, const struct lkm_sysroot *root, struct lkm_re
 	}
 	if (in->name == NULL)
 		return -ENOMEM;
-	for (char *p = in->name; *p; p++)
-		if (*p == '-')
-			*p = '_';
+	lkm_module_name_normalize(in->name);
 	if (lkm_modules_read(&in->mods, root) == 0)
 		in->loaded = lkm_modules_find(&in->mods, in->name);
 	if (lkm_sysmodule_read(root, in->name, &in->sm) < 0)

@@ -965,17 +965,6 @@ static int cmp_strp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static bool name_prefix(const char *name, const char *prefix)
-{
-	for (; *prefix; prefix++, name++) {
-		char a = *name == '-' ? '_' : *name, b = *prefix == '-' ? '_' : *prefix;
-
-		if (a != b)
-			return false;
-	}
-	return true;
-}
-
 static int add_cand(struct lkm_tui_form *f, const char *s, size_t *total)
 {
 	char **nv;
@@ -1056,7 +1045,7 @@ size_t lkm_tui_complete(struct lkm_tui_app *app)
 				s->names = NULL;
 		s->names_read = true;
 		for (size_t i = 0; s->names && s->names[i]; i++)
-			if (name_prefix(s->names[i], t) && add_cand(f, s->names[i], &total) < 0)
+			if (lkm_module_name_has_prefix(s->names[i], t) && add_cand(f, s->names[i], &total) < 0)
 				break;
 	}
 	if (f->n_cands == 0) {

@@ -331,22 +331,11 @@ static void measure(struct lkm_view *v, size_t n, char *cell)
 			v->width[c] = v->n_cpus * (v->cpu_width + 1) - 1;
 }
 
-/* Module name comparison as the kernel does it: '-' and '_' are the same. */
-static int cmp_modname(const char *a, const char *b)
-{
-	for (;; a++, b++) {
-		char ca = *a == '-' ? '_' : *a, cb = *b == '-' ? '_' : *b;
-
-		if (ca != cb || ca == '\0')
-			return (unsigned char)ca - (unsigned char)cb;
-	}
-}
-
 static int cmp_index_name(const void *pa, const void *pb, void *arg)
 {
 	const struct lkm_modules *m = arg;
 
-	return cmp_modname(m->v[*(const size_t *)pa].name, m->v[*(const size_t *)pb].name);
+	return lkm_module_name_cmp(m->v[*(const size_t *)pa].name, m->v[*(const size_t *)pb].name);
 }
 
 struct tree {
@@ -364,7 +353,7 @@ static size_t find_module(struct lkm_view *v, const char *name)
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		int r = cmp_modname(name, m->v[v->index[mid]].name);
+		int r = lkm_module_name_cmp(name, m->v[v->index[mid]].name);
 
 		if (r == 0)
 			return v->index[mid];
