@@ -58,12 +58,15 @@ static void print_diagnosis(FILE *out, const struct lkm_diagnosis *d)
 	}
 }
 
-static void json_diagnosis(struct lkm_json *j, const struct lkm_diagnosis *d)
+/* A diagnosis as an object under KEY (NULL in an array); a prediction has no errno. */
+static void json_diagnosis(struct lkm_json *j, const char *key, const struct lkm_diagnosis *d)
 {
-	lkm_json_open(j, "diagnosis", '{');
+	lkm_json_open(j, key, '{');
 	lkm_json_str(j, "kind", lkm_diag_id(d->kind));
-	lkm_json_i64(j, "errno", -d->err);
-	lkm_json_str(j, "errno_name", errno_name(d->err));
+	if (d->err) {
+		lkm_json_i64(j, "errno", -d->err);
+		lkm_json_str(j, "errno_name", errno_name(d->err));
+	}
 	lkm_json_str(j, "title", d->title);
 	lkm_json_str(j, "explanation", d->teach);
 	lkm_json_open(j, "evidence", '[');
@@ -179,7 +182,7 @@ int lkm_report_result(FILE *out, const struct lkm_sysroot *root, struct lkm_reso
 			lkm_json_str(&j, NULL, res->log.lines[i]);
 		lkm_json_close(&j, ']');
 		if (!ok)
-			json_diagnosis(&j, &d);
+			json_diagnosis(&j, "diagnosis", &d);
 		lkm_json_close(&j, '}');
 		lkm_json_end(&j);
 	} else {
@@ -232,19 +235,8 @@ int lkm_report_explain(FILE *out, const struct lkm_engine *engine, const char *t
 		lkm_json_str(&j, "target", target);
 		lkm_json_open(&j, "problems", '[');
 		for (int i = 0; i < n; i++) {
-			lkm_json_open(&j, NULL, '{');
-			lkm_json_str(&j, "kind", lkm_diag_id(v[i].kind));
-			lkm_json_str(&j, "title", v[i].title);
-			lkm_json_str(&j, "explanation", v[i].teach);
-			lkm_json_open(&j, "evidence", '[');
-			for (size_t k = 0; k < v[i].n_evidence; k++)
-				lkm_json_str(&j, NULL, v[i].evidence[k]);
-			lkm_json_close(&j, ']');
-			lkm_json_open(&j, "fix", '[');
-			for (size_t k = 0; k < v[i].n_fix; k++)
-				lkm_json_str(&j, NULL, v[i].fix[k]);
-			lkm_json_close(&j, ']');
-			lkm_json_close(&j, '}');
+			v[i].err = 0; /* a prediction: nothing answered yet */
+			json_diagnosis(&j, NULL, &v[i]);
 		}
 		lkm_json_close(&j, ']');
 		lkm_json_close(&j, '}');
