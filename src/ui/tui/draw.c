@@ -883,6 +883,26 @@ static void draw_confirm(const struct lkm_tui_app *app, int bottom, int cols)
 	put(y, 2, cols - 2, buf, false, attr_of(LKM_ROLE_PROMPT));
 }
 
+/* A headed list of the diagnosis ("Evidence:", "Fix:") from row Y, rows outside the
+ * window [LKM_TUI_LIST_Y, BOTTOM) skipped; returns the row after it and a blank. */
+static int draw_items(int y, int bottom, int cols, const char *heading, char *const *items,
+		      size_t n, const char *mark, enum lkm_tui_role role)
+{
+	char buf[2048];
+
+	if (n == 0)
+		return y;
+	if (y >= LKM_TUI_LIST_Y && y < bottom)
+		put(y, 2, cols - 2, heading, false, attr_of(LKM_ROLE_NOTICE));
+	y++;
+	for (size_t i = 0; i < n; i++, y++)
+		if (y >= LKM_TUI_LIST_Y && y < bottom) {
+			snprintf(buf, sizeof(buf), "%s%s", mark, items[i]);
+			put(y, 4, cols - 4, buf, false, attr_of(role));
+		}
+	return y + 1;
+}
+
 static void draw_diag(const struct lkm_tui_app *app, int bottom, int cols)
 {
 	const struct lkm_diagnosis *d = &app->diag;
@@ -930,28 +950,9 @@ static void draw_diag(const struct lkm_tui_app *app, int bottom, int cols)
 			put(y, 2, cols - 2, buf, false, attr_of(LKM_ROLE_NORMAL));
 		y += 2;
 	}
-	if (d->n_evidence) {
-		if (ROW_OK(y))
-			put(y, 2, cols - 2, _("Evidence:"), false, attr_of(LKM_ROLE_NOTICE));
-		y++;
-		for (size_t i = 0; i < d->n_evidence; i++, y++)
-			if (ROW_OK(y)) {
-				snprintf(buf, sizeof(buf), "- %s", d->evidence[i]);
-				put(y, 4, cols - 4, buf, false, attr_of(LKM_ROLE_NORMAL));
-			}
-		y++;
-	}
-	if (d->n_fix) {
-		if (ROW_OK(y))
-			put(y, 2, cols - 2, _("Fix:"), false, attr_of(LKM_ROLE_NOTICE));
-		y++;
-		for (size_t i = 0; i < d->n_fix; i++, y++)
-			if (ROW_OK(y)) {
-				snprintf(buf, sizeof(buf), "> %s", d->fix[i]);
-				put(y, 4, cols - 4, buf, false, attr_of(LKM_ROLE_PROMPT));
-			}
-		y++;
-	}
+	y = draw_items(y, bottom, cols, _("Evidence:"), d->evidence, d->n_evidence, "- ",
+		       LKM_ROLE_NORMAL);
+	y = draw_items(y, bottom, cols, _("Fix:"), d->fix, d->n_fix, "> ", LKM_ROLE_PROMPT);
 	if (app->fix_ok && ROW_OK(y)) {
 		char fix[1024], line[1600];
 
