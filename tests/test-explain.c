@@ -1621,6 +1621,25 @@ static void test_install_command(void **state)
 				: "let modprobe run the command: modprobe floppy\n");
 }
 
+/* An alias whose only module is blacklisted: nothing loads, and the module's own name does. */
+static void test_blacklisted_alias(void **state)
+{
+	struct lkm_diagnosis *d;
+	T();
+	write_file("/etc/modprobe.d/explain-test.conf", "alias lkmtui-floppy-alias pcspkr\n", 0644);
+	lkm_resolver_free(t->resolver);
+	assert_int_equal(lkm_resolver_new(t->root, NULL, &t->resolver), 0);
+	t->e.resolver = t->resolver;
+	t->ctx.resolver = t->resolver;
+	d = load(t, "lkmtui-floppy-alias", NULL, 0, 0);
+	assert_diag(d, LKM_DIAG_BLACKLISTED, -ENOENT,
+		    "lkmtui-floppy-alias names only blacklisted modules",
+		    "every module lkmtui-floppy-alias names is blacklisted in modprobe.d\n",
+		    "load it by its own name: lkmtui load pcspkr\n"
+		    "or take the blacklist line out of /etc/modprobe.d\n");
+	unlink(rpath("/etc/modprobe.d/explain-test.conf"));
+}
+
 static void test_persist_failed(void **state)
 {
 	struct lkm_diagnosis *d;
@@ -1743,6 +1762,7 @@ static void test_kind_ids(void **state)
 		[LKM_DIAG_PERSIST_FAILED] = "persist-failed",
 		[LKM_DIAG_OFFLINE_ROOT] = "offline-root",
 		[LKM_DIAG_DAMAGED_FILE] = "damaged-file",
+		[LKM_DIAG_BLACKLISTED] = "blacklisted",
 	};
 
 	(void)state;
@@ -1887,6 +1907,7 @@ int main(void)
 		E(test_signature_errno_alone),
 		E(test_no_module_support),
 		E(test_install_command),
+		E(test_blacklisted_alias),
 		E(test_persist_failed),
 		E(test_offline_root),
 		E(test_predict_loadable),

@@ -441,7 +441,9 @@ int lkm_engine_load(const struct lkm_engine *e, const char *target, const char *
 					  m->name);
 		}
 		if (res->module == NULL) {
-			err = refuse(res, LKM_REFUSE_NOT_FOUND, -ENOENT,
+			for (size_t i = 0; i < found.n; i++)
+				lkm_strv_addf(&res->details, &res->n_details, "%s", found.v[i].name);
+			err = refuse(res, LKM_REFUSE_BLACKLISTED, -ENOENT,
 				     "every module %s names is blacklisted in modprobe.d", target);
 			goto out;
 		}

@@ -77,6 +77,7 @@ enum lkm_refusal {
 	LKM_REFUSE_PERSIST,          /* the options could not be written (reason says) */
 	LKM_REFUSE_NO_MODULE_SUPPORT, /* the kernel has no /proc/modules (no CONFIG_MODULES) */
 	LKM_REFUSE_OFFLINE_ROOT,     /* --root is not the running system: no ops to act with */
+	LKM_REFUSE_BLACKLISTED,      /* an alias whose every module is blacklisted (details) */
 };
 
 struct lkm_result {

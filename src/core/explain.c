@@ -731,6 +731,7 @@ static enum lkm_diag_kind kind_of_refusal(enum lkm_refusal r)
 	case LKM_REFUSE_PERSIST: return LKM_DIAG_PERSIST_FAILED;
 	case LKM_REFUSE_NO_MODULE_SUPPORT: return LKM_DIAG_NO_MODULE_SUPPORT;
 	case LKM_REFUSE_OFFLINE_ROOT: return LKM_DIAG_OFFLINE_ROOT;
+	case LKM_REFUSE_BLACKLISTED: return LKM_DIAG_BLACKLISTED;
 	case LKM_REFUSE_NONE: break;
 	}
 	return LKM_DIAG_NONE;
@@ -770,6 +771,7 @@ static int explain_refusal(const struct lkm_explain_ctx *ctx, const struct lkm_r
 	}
 	case LKM_DIAG_NOT_FOUND:
 	case LKM_DIAG_NOT_LOADED:
+	case LKM_DIAG_BLACKLISTED:
 		for (size_t i = 0; i < res->n_details; i++)
 			lkm_strv_addf(&list, &n_list, "%s", res->details[i]);
 		break;

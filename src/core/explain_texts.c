@@ -280,6 +280,16 @@ static const struct lkm_diag_text texts[LKM_DIAG_COUNT] = {
 		{ N_("copy or build it again; if a package installed it, reinstall that package "
 		     "(dpkg -S %f names it)") },
 	},
+	[LKM_DIAG_BLACKLISTED] = {
+		"blacklisted",
+		N_("%t names only blacklisted modules"),
+		N_("A \"blacklist\" line in modprobe.d stops a module from being loaded through an "
+		   "alias: what hardware detection at boot and \"modprobe ALIAS\" use. Every "
+		   "module this alias names is blacklisted, so nothing is loaded. The blacklist "
+		   "does not stop a load by the module's own name."),
+		{ N_("load it by its own name: lkmtui load %e"),
+		  N_("or take the blacklist line out of /etc/modprobe.d") },
+	},
 };
 
 const struct lkm_diag_text *lkm_diag_text(enum lkm_diag_kind kind)
