@@ -6,7 +6,8 @@
 # Scenario mode (default): runs SCENARIO.sh inside the guest (helpers from
 # guest/vm-lib.sh are already sourced), prints on stdout only what it printed
 # (between the console markers, \r stripped, the kernel version replaced by
-# @KVER@).  Exit: 0 scenario exited 0; 1 scenario exited non-zero; 2 the guest
+# @KVER@, the -cloud flavour's by @CLOUDVER@, and the module tree's own suffix in
+# paths under /lib/modules/@KVER@/kernel by @KO@: .ko on 6.1, .ko.xz on 6.12).  Exit: 0 scenario exited 0; 1 scenario exited non-zero; 2 the guest
 # did not boot, hung (timeout) or lost the markers (console log on stderr);
 # 77 prepare could not get what it needs (reason on stderr).
 #
@@ -18,7 +19,9 @@
 #   LKMTUI_VM_EXTRA     "HOSTPATH:GUESTPATH ..." more files for the guest
 #   LKMTUI_VM_TIMEOUT   seconds before a scenario boot is killed (default 120)
 #   LKMTUI_VM_LOG       keep the whole console log in this file
-#   LKMTUI_VM_QEMU_ARGS extra qemu arguments
+#   LKMTUI_VM_QEMU_ARGS extra qemu arguments (a scenario adds its own with a line
+#                       "# qemu: ARGS")
+#   LKMTUI_KVER         the kernel: a release or a generation (prepare.sh)
 #   LKMTUI_CACHE        cache directory (default ~/.cache/lkmtui)
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -34,6 +37,7 @@ fi
 out=$(LKMTUI_VM_QUIET=${LKMTUI_VM_QUIET-1} "$here/prepare.sh") || exit $?
 KVER=$(echo "$out" | sed -n 's/^KVER=//p')
 K=$(echo "$out" | sed -n 's/^CACHE=//p')
+KO=$(echo "$out" | sed -n 's/^KO=//p')
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/lkmtui-vm.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT INT TERM
@@ -60,12 +64,22 @@ rmdir "$S/usr" 2>/dev/null || true
 	cpio -o -H newc -R 0:0 --quiet ) | gzip -1 > "$tmp/overlay.cpio.gz"
 cat "$K/base.cpio.gz" "$tmp/overlay.cpio.gz" > "$tmp/initrd.gz"
 
+# A scenario may ask for more hardware: "# qemu: -smp 2". "# full-tree" shares the
+# whole module tree read-only over 9p (guest/vm-lib.sh: full_tree mounts it).
+qemu_extra=
+if [ -n "$scenario" ]; then
+	qemu_extra=$(sed -n 's/^# qemu: //p' "$scenario" | tr '\n' ' ')
+	if grep -q '^# full-tree' "$scenario"; then
+		qemu_extra="$qemu_extra -virtfs local,path=$K/image/lib/modules/$KVER,mount_tag=fulltree,security_model=none,readonly=on"
+	fi
+fi
+
 # The NE2000 card in slot 3 routes to ACPI link LNKC = IRQ 11, the seed's line
 # (in slot 2, which -vga none frees, it would get IRQ 10).
 append="console=ttyS0 quiet panic=-1 printk.time=0 ${LKMTUI_VM_APPEND:-}"
 set -- qemu-system-x86_64 -accel tcg -cpu max -m 512 -no-reboot \
 	-kernel "$K/vmlinuz" -initrd "$tmp/initrd.gz" \
-	-device ne2k_pci,addr=03,romfile= -nic none -vga none ${LKMTUI_VM_QEMU_ARGS:-}
+	-device ne2k_pci,addr=03,romfile= -nic none -vga none $qemu_extra ${LKMTUI_VM_QEMU_ARGS:-}
 
 if [ "$mode" = lab ]; then
 	rows=24 cols=80
@@ -90,8 +104,11 @@ if ! grep -aqx '=== BEGIN ===' "$tmp/console" || [ -z "$end" ]; then
 	  cat "$tmp/qemu.out"; } >&2
 	exit 2
 fi
-sed -n '/^=== BEGIN ===$/,/^=== END rc=[0-9]* ===$/p' "$tmp/console" |
-	sed '1d;$d' | sed "s/$KVER/@KVER@/g"
+# Literal strings in sed patterns: a release holds '.' and '+'.
+lit() { printf '%s' "$1" | sed 's/[].[*^$\\/+?(){}|]/\\&/g'; }
+sed -n '/^=== BEGIN ===$/,/^=== END rc=[0-9]* ===$/p' "$tmp/console" | sed '1d;$d' |
+	sed -E "s/$(lit "${KVER%-amd64}-cloud-amd64")/@CLOUDVER@/g; s/$(lit "$KVER")/@KVER@/g" |
+	sed -E "s#(/lib/modules/@KVER@/kernel/[^ :'\"]*)$(lit "$KO")([^.a-z0-9_]|\$)#\1@KO@\2#g"
 rc=${end#=== END rc=}; rc=${rc% ===}
 [ "$rc" = 0 ] || { echo "boot.sh: scenario exited with status $rc" >&2; exit 1; }
 exit 0

@@ -4,7 +4,24 @@
 KVER=$(cat /etc/lkmtui-kver)
 MODDIR=/lib/modules/$KVER
 KMOD=/opt/kmod/bin
-export KVER MODDIR KMOD
+# The tree's module suffix: .ko on Debian's 6.1, .ko.xz on its 6.12.
+KO=$(cat /etc/lkmtui-ko)
+export KVER MODDIR KMOD KO
+
+# full_tree: the kernel's whole module tree (a scenario with a "# full-tree"
+# line; boot.sh shares it over 9p) mounted read-only over the small one.
+full_tree() {
+	$KMOD/modprobe -a virtio_pci 9pnet_virtio 9p &&
+		mount -t 9p -o trans=virtio,version=9p2000.L,ro fulltree "$MODDIR"
+}
+
+# ms CMD...: CMD's mean wall time over five runs in milliseconds, on stdout (its
+# output dropped). busybox's date has no %N: /proc/uptime counts hundredths.
+ms() {
+	_t0=$(tr -d . < /proc/uptime | cut -d' ' -f1)
+	for _i in 1 2 3 4 5; do "$@" > /dev/null 2>&1; done
+	echo $((($(tr -d . < /proc/uptime | cut -d' ' -f1) - _t0) * 10 / 5))
+}
 
 # t CMD...: show the command, run it with stderr merged, show its exit status.
 t() {
@@ -21,8 +38,22 @@ sh_t() {
 }
 
 # klog: kernel messages logged since the last call (printk.time=0: no stamps).
+# Dropped: what an emulated CPU on a busy host makes the kernel say about its clocks
+# and timers (it comes and goes with the host's load, not with what was done).
 klog() {
-	dmesg -c | sed 's/^/klog: /'
+	dmesg -c | grep -Ev '^(clocksource|hrtimer|workqueue|sched_clock|rcu): |watchdog' |
+		sed 's/^/klog: /'
+}
+
+# shapes: lines (klog's) with every symbol but module_layout named SYM, each line
+# once, in first-seen order; a line without SYM seen more than once says so (xN).
+# Which symbols a module of another flavour disagrees about depends on how the two
+# flavours' configurations differ, which moves with the releases; the kind of line
+# and the errno do not (6.1 checks module_layout first; 6.12 has none: every symbol).
+shapes() {
+	sed -E '/module_layout/!s/(of symbol|Unknown symbol) [A-Za-z0-9_]+/\1 SYM/' |
+		awk '!($0 in c) { l[++n] = $0 } { c[$0]++ }
+			END { for (i = 1; i <= n; i++) print l[i] (l[i] !~ /SYM/ && c[l[i]] > 1 ? " (x" c[l[i]] ")" : "") }'
 }
 
 # mods: /proc/modules without sizes and load addresses.

@@ -5,7 +5,7 @@ N=$MODDIR/kernel/drivers/net/ethernet/8390
 X=$MODDIR/extra
 
 echo "## a prerequisite missing: msdos before fat"
-t $KMOD/insmod $F/msdos.ko
+t $KMOD/insmod $F/msdos$KO
 klog > /tmp/k
 grep -c 'msdos: Unknown symbol' /tmp/k | sed 's/^/unknown-symbol lines: /'
 grep fat_add_entries /tmp/k
@@ -62,8 +62,8 @@ klog
 mod_state demo_permanent
 
 echo "## a module built for another flavour"
-t $KMOD/insmod /lab/fat-${KVER%-amd64}-cloud-amd64.ko
-klog
+t $KMOD/insmod /lab/fat-cloud.ko
+klog | shapes
 
 echo "## an object file that is not a module"
 t $KMOD/insmod /lab/not_a_module.o
@@ -74,8 +74,8 @@ t $KMOD/insmod /lab/demo_ne-truncated.ko
 klog
 
 echo "## already loaded"
-t $KMOD/insmod $F/fat.ko
-t $KMOD/insmod $F/fat.ko
+t $KMOD/insmod $F/fat$KO
+t $KMOD/insmod $F/fat$KO
 klog
 t $KMOD/rmmod fat
 
@@ -106,7 +106,7 @@ t rmmod demo_ne
 klog
 
 echo "## the NE2000 card on IRQ 11: ne2k-pci needs 8390"
-t $KMOD/insmod $N/ne2k-pci.ko
+t $KMOD/insmod $N/ne2k-pci$KO
 klog
 t $KMOD/modprobe ne2k-pci
 klog
@@ -128,7 +128,7 @@ ls /sys/class/net
 mods
 
 echo "## modules_disabled"
-t $KMOD/insmod $F/fat.ko
+t $KMOD/insmod $F/fat$KO
 sh_t 'echo 1 > /proc/sys/kernel/modules_disabled'
 t $KMOD/insmod $X/demo_ne.ko
 t $KMOD/rmmod fat

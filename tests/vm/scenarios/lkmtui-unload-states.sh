@@ -16,8 +16,8 @@ wait_state() {	# wait_state STATE: until demo_ne's /proc/modules line says STATE
 }
 
 echo "--- loaded by busybox insmod"
-t insmod $MODDIR/kernel/fs/fat/fat.ko
-t insmod $MODDIR/kernel/fs/fat/vfat.ko
+t insmod $MODDIR/kernel/fs/fat/fat$KO
+t insmod $MODDIR/kernel/fs/fat/vfat$KO
 mods
 t $LIST
 info fat
