@@ -8,38 +8,54 @@
  */
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/utsname.h>
 #include <unistd.h>
 
 #include "core/explain.h"
 #include "core/explain_texts.h"
+#include "core/holders.h"
 #include "core/strv.h"
 #include "core/modfile.h"
 #include "core/params.h"
 #include "i18n.h"
+#include "model/devices.h"
+#include "model/interrupts.h"
+#include "model/ioranges.h"
 #include "model/modules.h"
 #include "model/procfile.h"
 #include "model/scan.h"
 #include "model/sysmodule.h"
 
-/* What fills a template's placeholders. */
-struct vars {
-	const char *module, *file, *target, *param, *release, *value;
-	char **list;
-	size_t n_list;
-	const char *joined; /* the list joined with ", ", set by build() */
-	const char *as_named; /* %l */
-	const char *by_name;  /* %n */
-	const char *hw;       /* %h */
-};
-
 /* Expands TEMPLATE; NULL when a placeholder it uses has no value (the line is dropped). */
-static char *expand(const char *template, const struct vars *v, const char *elem)
+/* What a placeholder says in a teaching paragraph when it has no value. */
+static const char *generic(char c)
+{
+	switch (c) {
+	case 'm': return _("the module");
+	case 'f': return _("the file");
+	case 't': case 'q': case 'l': case 'n': return _("it");
+	case 'P': return _("the path");
+	case 'p': return _("the parameter");
+	case 'r': return "$(uname -r)";
+	case 'o': return _("another module");
+	case 'e': case 'E': case 'h': return _("them");
+	default: return _("it");
+	}
+}
+
+/* Expands TEMPLATE; NULL when a placeholder it uses has no value (the line is dropped),
+ * unless LENIENT: then the placeholder says what it stands for ("the module"). */
+static char *expand(const char *template, const struct lkm_diag_fill *v, const char *elem,
+		    bool lenient)
 {
 	size_t cap = strlen(template) + 256, len = 0;
 	char *out = malloc(cap);
@@ -66,6 +82,7 @@ static char *expand(const char *template, const struct vars *v, const char *elem
 			case 'l': fill = v->as_named; break;
 			case 'n': fill = v->by_name; break;
 			case 'h': fill = v->hw; break;
+			case 'o': fill = v->other; break;
 			case 'q': fill = v->target && !lkm_engine_names_file(v->target) ? v->target : NULL; break;
 			case 'P': fill = v->target && lkm_engine_names_file(v->target) ? v->target : NULL; break;
 			case '%': fill = "%"; break;
@@ -77,6 +94,8 @@ static char *expand(const char *template, const struct vars *v, const char *elem
 				continue;
 			default: fill = NULL; break;
 			}
+			if ((fill == NULL || *fill == '\0') && lenient)
+				fill = generic(*p);
 			if (fill == NULL || *fill == '\0') {
 				free(out);
 				return NULL;
@@ -101,11 +120,10 @@ static char *expand(const char *template, const struct vars *v, const char *elem
 	return out;
 }
 
-/* Sets D's kind, title, teaching and fixes from the table. */
-static int build(struct lkm_diagnosis *d, enum lkm_diag_kind kind, int err, const struct vars *v)
+int lkm_diag_build(struct lkm_diagnosis *d, enum lkm_diag_kind kind, int err, const struct lkm_diag_fill *v)
 {
 	const struct lkm_diag_text *t = lkm_diag_text(kind);
-	struct vars with_joined = *v;
+	struct lkm_diag_fill with_joined = *v;
 	char joined[1024] = "";
 	size_t len = 0;
 
@@ -123,18 +141,16 @@ static int build(struct lkm_diagnosis *d, enum lkm_diag_kind kind, int err, cons
 	d->err = err;
 	free(d->title);
 	free(d->teach);
-	d->title = expand(_(t->title), v, NULL);
+	d->title = expand(_(t->title), v, NULL, false);
 	if (d->title == NULL)
-		d->title = strdup(_(t->title));
-	d->teach = expand(_(t->teach), v, NULL);
-	if (d->teach == NULL)
-		d->teach = strdup(_(t->teach));
+		d->title = expand(_(t->title_bare ? t->title_bare : t->title), v, NULL, true);
+	d->teach = expand(_(t->teach), v, NULL, true);
 	for (size_t i = 0; i < LKM_DIAG_MAX_FIX && t->fix[i]; i++) {
 		const char *tpl = _(t->fix[i]);
 
 		if (strstr(tpl, "%e") != NULL) {
 			for (size_t j = 0; j < v->n_list; j++) {
-				char *line = expand(tpl, v, v->list[j]);
+				char *line = expand(tpl, v, v->list[j], false);
 
 				if (line && !lkm_strv_addf(&d->fix, &d->n_fix, "%s", line)) {
 					free(line);
@@ -144,7 +160,7 @@ static int build(struct lkm_diagnosis *d, enum lkm_diag_kind kind, int err, cons
 			}
 			continue;
 		}
-		char *line = expand(tpl, v, NULL);
+		char *line = expand(tpl, v, NULL, false);
 
 		if (line && !lkm_strv_addf(&d->fix, &d->n_fix, "%s", line)) {
 			free(line);
@@ -389,7 +405,7 @@ static int trimmed_len(const char *s)
  * the whole string. V->value gets what to name in the title.
  */
 static bool compare_vermagic(struct lkm_diagnosis *d, const char *mine, const char *theirs,
-			     struct vars *v, char *buf, size_t size)
+			     struct lkm_diag_fill *v, char *buf, size_t size)
 {
 	int rl = (int)strcspn(mine, " "), rr = (int)strcspn(theirs, " ");
 	const char *fm = mine[rl] ? mine + rl + 1 : "", *ft = theirs[rr] ? theirs + rr + 1 : "";
@@ -424,7 +440,7 @@ static int analyse_file(const struct lkm_explain_ctx *ctx, const struct lkm_modf
 			const char *path, const char *module, const char *disagreeing_symbol,
 			struct lkm_diagnosis *d, int err)
 {
-	struct vars v = { .module = module, .file = path, .target = path,
+	struct lkm_diag_fill v = { .module = module, .file = path, .target = path,
 			  .release = ctx->release };
 	const char *want = elf_name_of_machine(ctx->machine);
 	const char *vermagic = lkm_modfile_info(mf, "vermagic");
@@ -441,7 +457,7 @@ static int analyse_file(const struct lkm_explain_ctx *ctx, const struct lkm_modf
 		lkm_strv_addf(&d->evidence, &d->n_evidence, _("the file: ELF %s, %s"), what,
 		     lkm_modfile_type_name(mf));
 		lkm_strv_addf(&d->evidence, &d->n_evidence, _("this machine: %s (%s)"), want, ctx->machine);
-		return build(d, LKM_DIAG_WRONG_ARCHITECTURE, err, &v) < 0 ? -ENOMEM : 1;
+		return lkm_diag_build(d, LKM_DIAG_WRONG_ARCHITECTURE, err, &v) < 0 ? -ENOMEM : 1;
 	}
 	if (!lkm_modfile_is_module(mf)) {
 		char list[1024] = "";
@@ -464,7 +480,7 @@ static int analyse_file(const struct lkm_explain_ctx *ctx, const struct lkm_modf
 			lkm_strv_addf(&d->evidence, &d->n_evidence,
 			     _("a module is a relocatable object (ET_REL), this is %s"),
 			     lkm_modfile_type_name(mf));
-		return build(d, LKM_DIAG_NOT_A_MODULE, err, &v) < 0 ? -ENOMEM : 1;
+		return lkm_diag_build(d, LKM_DIAG_NOT_A_MODULE, err, &v) < 0 ? -ENOMEM : 1;
 	}
 	ref = reference_module(ctx, path);
 	if (ref != NULL) {
@@ -491,7 +507,7 @@ static int analyse_file(const struct lkm_explain_ctx *ctx, const struct lkm_modf
 			if (compare_vermagic(d, vermagic, ref_magic, &v, release_buf,
 					     sizeof(release_buf)) &&
 			    bad == NULL)
-				rc = build(d, LKM_DIAG_VERMAGIC_MISMATCH, err, &v) < 0 ? -ENOMEM : 1;
+				rc = lkm_diag_build(d, LKM_DIAG_VERMAGIC_MISMATCH, err, &v) < 0 ? -ENOMEM : 1;
 		}
 		if (bad != NULL) {
 			lkm_strv_addf(&d->evidence, &d->n_evidence,
@@ -499,7 +515,7 @@ static int analyse_file(const struct lkm_explain_ctx *ctx, const struct lkm_modf
 			       "against 0x%08llx"),
 			     bad, mine, theirs);
 			v.value = bad;
-			rc = build(d, LKM_DIAG_SYMBOL_VERSION_MISMATCH, err, &v) < 0 ? -ENOMEM : 1;
+			rc = lkm_diag_build(d, LKM_DIAG_SYMBOL_VERSION_MISMATCH, err, &v) < 0 ? -ENOMEM : 1;
 		}
 		lkm_modfile_free(ref);
 	} else if (vermagic && ctx->release &&
@@ -510,7 +526,7 @@ static int analyse_file(const struct lkm_explain_ctx *ctx, const struct lkm_modf
 		lkm_strv_addf(&d->evidence, &d->n_evidence, _("the file's vermagic: %s"), vermagic);
 		lkm_strv_addf(&d->evidence, &d->n_evidence, _("this kernel: %s"), ctx->release);
 		v.value = release;
-		rc = build(d, LKM_DIAG_VERMAGIC_MISMATCH, err, &v) < 0 ? -ENOMEM : 1;
+		rc = lkm_diag_build(d, LKM_DIAG_VERMAGIC_MISMATCH, err, &v) < 0 ? -ENOMEM : 1;
 	}
 	return rc;
 }
@@ -525,7 +541,7 @@ static int analyse_symbols(const struct lkm_explain_ctx *ctx, const struct lkm_m
 	const char *const *undef;
 	size_t n = lkm_modfile_undefined(mf, &undef);
 	struct symset have;
-	struct vars v = { .module = module, .release = ctx->release };
+	struct lkm_diag_fill v = { .module = module, .release = ctx->release };
 	char **exporters = NULL, **missing_by = NULL;
 	size_t n_exp = 0, n_missing = 0, n_nobody = 0;
 	int rc = 0;
@@ -636,7 +652,7 @@ static int analyse_symbols(const struct lkm_explain_ctx *ctx, const struct lkm_m
 				lkm_strv_addf(&syms, &ns, "%s", missing_by[i] + 1);
 		v.list = syms;
 		v.n_list = ns;
-		rc = build(d, LKM_DIAG_GPL_ONLY_SYMBOL, err, &v) < 0 ? -ENOMEM : 1;
+		rc = lkm_diag_build(d, LKM_DIAG_GPL_ONLY_SYMBOL, err, &v) < 0 ? -ENOMEM : 1;
 		lkm_strv_free(syms, ns);
 	} else {
 		if (n_nobody && n_exp == 0)
@@ -645,7 +661,7 @@ static int analyse_symbols(const struct lkm_explain_ctx *ctx, const struct lkm_m
 			       "a companion module you do not have; rebuild it against "
 			       "linux-headers-%s with its companion"),
 			     ctx->release ? ctx->release : "$(uname -r)");
-		rc = build(d, LKM_DIAG_UNRESOLVED_SYMBOLS, err, &v) < 0 ? -ENOMEM : 1;
+		rc = lkm_diag_build(d, LKM_DIAG_UNRESOLVED_SYMBOLS, err, &v) < 0 ? -ENOMEM : 1;
 	}
 out:
 	lkm_strv_free(exporters, n_exp);
@@ -666,6 +682,295 @@ static bool selects_hardware(const char *name)
 		if (strncmp(name, words[i], strlen(words[i])) == 0)
 			return true;
 	return false;
+}
+
+/* ---- the boot's own rules: the command line, lockdown ---- */
+
+/* The value of KEY= on ROOT's kernel command line, into BUF (the last one wins, as the
+ * kernel's parser does). */
+static bool cmdline_value(const struct lkm_explain_ctx *ctx, const char *key, char *buf,
+			  size_t size)
+{
+	struct lkm_buf cmd = { 0 };
+	size_t klen = strlen(key);
+	bool found = false;
+	char *p, *tok;
+
+	if (lkm_procfile_read(ctx->root, "/proc/cmdline", &cmd) < 0)
+		return false;
+	cmd.data[strcspn(cmd.data, "\n")] = '\0';
+	p = cmd.data;
+	while ((tok = lkm_scan_token(&p)) != NULL)
+		if (strncmp(tok, key, klen) == 0 && tok[klen] == '=') {
+			snprintf(buf, size, "%s", tok + klen + 1);
+			found = true;
+		}
+	lkm_buf_release(&cmd);
+	return found;
+}
+
+/* Whether LIST ("a,b,c") names MODULE, '-' and '_' alike. */
+static bool list_names(const char *list, const char *module)
+{
+	for (const char *p = list; *p;) {
+		size_t n = strcspn(p, ",");
+
+		if (lkm_module_name_eq_len(p, n, module))
+			return true;
+		p += n + (p[n] == ',');
+	}
+	return false;
+}
+
+/* /sys/kernel/security/lockdown: "none [integrity] confidentiality" -> "integrity" in BUF;
+ * false when it is none or cannot be read. */
+static bool lockdown_mode(const struct lkm_explain_ctx *ctx, char *buf, size_t size)
+{
+	struct lkm_buf lk = { 0 };
+	bool on = false;
+
+	if (lkm_procfile_read(ctx->root, "/sys/kernel/security/lockdown", &lk) == 0 &&
+	    after(lk.data, "[", "]", buf, size))
+		on = strcmp(buf, "none") != 0;
+	lkm_buf_release(&lk);
+	return on;
+}
+
+/* Evidence and fixes of a load the command line's module_blacklist= forbids; false when
+ * it does not name MODULE. */
+static bool blacklisted_by_kernel(const struct lkm_explain_ctx *ctx, const char *module,
+				  struct lkm_diagnosis *d)
+{
+	char list[512];
+
+	if (module == NULL || !cmdline_value(ctx, "module_blacklist", list, sizeof(list)) ||
+	    !list_names(list, module))
+		return false;
+	lkm_strv_addf(&d->evidence, &d->n_evidence, _("the kernel command line (/proc/cmdline) "
+						      "has module_blacklist=%s"), list);
+	return true;
+}
+
+/* Evidence of a load lockdown refuses: the mode, the file's signature, where lockdown
+ * comes from; the fix that fits the last. Returns the mode in BUF, false when lockdown is
+ * off (or unreadable) and the kernel's line does not say it either. */
+static bool lockdown_evidence(const struct lkm_explain_ctx *ctx, const struct lkm_modfile *mf,
+			      bool logged, struct lkm_diagnosis *d, char *buf, size_t size)
+{
+	char arg[64];
+	bool on = lockdown_mode(ctx, buf, size);
+
+	if (!on && !logged)
+		return false;
+	if (on)
+		lkm_strv_addf(&d->evidence, &d->n_evidence,
+			      _("/sys/kernel/security/lockdown: %s"), buf);
+	else
+		snprintf(buf, size, "%s", _("on"));
+	if (mf && !lkm_modfile_signature(mf)->present)
+		lkm_strv_addf(&d->evidence, &d->n_evidence, _("the file carries no signature"));
+	else if (mf && lkm_modfile_signature(mf)->signer)
+		lkm_strv_addf(&d->evidence, &d->n_evidence,
+			      _("the file is signed by %s, a key this kernel does not trust"),
+			      lkm_modfile_signature(mf)->signer);
+	if (cmdline_value(ctx, "lockdown", arg, sizeof(arg))) {
+		lkm_strv_addf(&d->evidence, &d->n_evidence,
+			      _("lockdown comes from the kernel command line: lockdown=%s"), arg);
+		lkm_strv_addf(&d->fix, &d->n_fix,
+			      _("or boot without lockdown=%s: take it out of the boot loader's command "
+				"line (Debian: GRUB_CMDLINE_LINUX in /etc/default/grub, then "
+				"update-grub)"),
+			      arg);
+	} else {
+		lkm_strv_addf(&d->fix, &d->n_fix,
+			      _("or, if lockdown comes from Secure Boot here, turn Secure Boot off in "
+				"the firmware (mokutil --sb-state says)"));
+	}
+	return true;
+}
+
+/* ---- who holds what a driver asked for ---- */
+
+/* "0x300-0x307" (or "0x300") anywhere in TEXT. */
+static bool hex_range(const char *text, uint64_t *start, uint64_t *end)
+{
+	for (const char *p = strstr(text, "0x"); p; p = strstr(p + 2, "0x")) {
+		char *e;
+		unsigned long long a = strtoull(p, &e, 16), b;
+
+		if (e == p + 2)
+			continue;
+		*start = *end = a;
+		if (e[0] == '-' && e[1] == '0' && e[2] == 'x') {
+			b = strtoull(e + 1, &e, 16);
+			if (b >= a)
+				*end = b;
+		}
+		return true;
+	}
+	return false;
+}
+
+/* Who holds [START, END] of /proc/ioports or /proc/iomem (PATH): evidence, and each holder
+ * that is a loaded module into LIST. Returns how many holders. */
+static size_t range_holders(const struct lkm_explain_ctx *ctx, const char *path, const char *what,
+			    uint64_t start, uint64_t end, const char *self,
+			    const struct lkm_modules *mods, struct lkm_diagnosis *d, char ***list,
+			    size_t *n_list, char *value, size_t size)
+{
+	struct lkm_ioranges r = { 0 };
+	const struct lkm_iorange *h = NULL;
+	size_t n = 0;
+
+	if (lkm_ioranges_read(&r, ctx->root, path) < 0 || r.hidden) {
+		if (r.hidden)
+			lkm_strv_addf(&d->evidence, &d->n_evidence,
+				      _("%s shows no addresses without root"), path);
+		lkm_ioranges_release(&r);
+		return 0;
+	}
+	while ((h = lkm_ioranges_next_holder(&r, h, start, end)) != NULL) {
+		if (self && lkm_module_name_eq(h->name, self))
+			continue;
+		lkm_strv_addf(&d->evidence, &d->n_evidence, _("%s: %#llx-%#llx is held by %s%s"),
+			      path, (unsigned long long)h->start, (unsigned long long)h->end,
+			      h->name,
+			      lkm_modules_find(mods, h->name) ? _(" (a loaded module)")
+							      : _(" (built in, not a module)"));
+		if (lkm_modules_find(mods, h->name))
+			lkm_strv_addf(list, n_list, "%s", lkm_modules_find(mods, h->name)->name);
+		if (n++ == 0 && value[0] == '\0' && start == end)
+			snprintf(value, size, _("%s at %#llx"), what, (unsigned long long)start);
+		else if (n == 1 && value[0] == '\0')
+			snprintf(value, size, "%s %#llx-%#llx", what, (unsigned long long)start,
+				 (unsigned long long)end);
+	}
+	if (n == 0)
+		lkm_strv_addf(&d->evidence, &d->n_evidence,
+			      _("%s: nothing holds %s %#llx-%#llx now"), path, what,
+			      (unsigned long long)start, (unsigned long long)end);
+	lkm_ioranges_release(&r);
+	return n;
+}
+
+/*
+ * A load whose init returned EBUSY: the parameters that name a resource (io=, port=,
+ * base=, mem=, iomem=, irq=, major=) and the ranges the module's own messages name,
+ * against /proc/ioports, /proc/iomem, /proc/interrupts and /proc/devices. Fills V's
+ * value, param and list (holder modules; the caller frees it).
+ */
+static void resource_facts(const struct lkm_explain_ctx *ctx, const struct lkm_result *res,
+			   const char *module, const char *params, struct lkm_diagnosis *d,
+			   struct lkm_diag_fill *v, char *value, size_t size, char *param,
+			   size_t psize)
+{
+	struct lkm_modules mods = { 0 };
+	char *copy = params ? strdup(params) : NULL, *p = copy, *tok;
+	uint64_t start, end;
+	size_t found = 0;
+	bool asked = false;
+
+	lkm_modules_read(&mods, ctx->root);
+	while (p && (tok = lkm_scan_token(&p)) != NULL) {
+		char *eq = strchr(tok, '='), *e;
+		unsigned long long num;
+		size_t before = found;
+
+		if (eq == NULL)
+			continue;
+		*eq = '\0';
+		num = strtoull(eq + 1, &e, 0);
+		if (e == eq + 1)
+			continue;
+		/* the range the module's messages give, when they give one that starts here */
+		start = end = num;
+		for (size_t i = 0; i < res->log.n; i++) {
+			uint64_t a, b;
+
+			if (lkm_kmsg_line_from(res->log.lines[i], module) &&
+			    hex_range(res->log.lines[i], &a, &b) && a == num)
+				end = b;
+		}
+		if (strncmp(tok, "io", 2) == 0 || strncmp(tok, "port", 4) == 0 ||
+		    strncmp(tok, "base", 4) == 0) {
+			asked = true;
+			found += range_holders(ctx, "/proc/ioports", _("I/O ports"), start, end, module,
+					       &mods, d, &v->list, &v->n_list, value, size);
+		} else if (strncmp(tok, "mem", 3) == 0 || strncmp(tok, "iomem", 5) == 0) {
+			asked = true;
+			found += range_holders(ctx, "/proc/iomem", _("I/O memory"), start, end, module,
+					       &mods, d, &v->list, &v->n_list, value, size);
+		} else if (strcmp(tok, "irq") == 0) {
+			struct lkm_interrupts irqs = { 0 };
+			const struct lkm_irq *irq;
+			char label[32];
+
+			asked = true;
+			snprintf(label, sizeof(label), "%llu", num);
+			if (lkm_interrupts_read(&irqs, ctx->root) == 0 &&
+			    (irq = lkm_interrupts_find(&irqs, label)) != NULL) {
+				for (const char *a = lkm_irq_next_action(irq, NULL); a;
+				     a = lkm_irq_next_action(irq, a)) {
+					lkm_strv_addf(&d->evidence, &d->n_evidence,
+						      _("/proc/interrupts: irq %s is used by %s"), label, a);
+					if (lkm_modules_find(&mods, a))
+						lkm_strv_addf(&v->list, &v->n_list, "%s", a);
+					if (found++ == 0 && value[0] == '\0')
+						snprintf(value, size, _("irq %s"), label);
+				}
+			}
+			lkm_interrupts_release(&irqs);
+		} else if (strcmp(tok, "major") == 0) {
+			struct lkm_devices devs = { 0 };
+
+			asked = true;
+			if (lkm_devices_read(&devs, ctx->root) == 0)
+				for (size_t i = 0; i < devs.n; i++) {
+					if (devs.v[i].major != num || lkm_module_name_eq(devs.v[i].name, module))
+						continue;
+					lkm_strv_addf(&d->evidence, &d->n_evidence,
+						      _("/proc/devices: %s major %llu is %s"),
+						      devs.v[i].kind == LKM_DEV_CHAR ? _("character")
+										     : _("block"),
+						      num, devs.v[i].name);
+					if (lkm_modules_find(&mods, devs.v[i].name))
+						lkm_strv_addf(&v->list, &v->n_list, "%s", devs.v[i].name);
+					if (found++ == 0 && value[0] == '\0')
+						snprintf(value, size, _("major %llu"), num);
+				}
+			lkm_devices_release(&devs);
+		}
+		if (found > before && param[0] == '\0')
+			snprintf(param, psize, "%s", tok);
+	}
+	/* Nothing given: a range the module's messages name. */
+	for (size_t i = 0; !asked && i < res->log.n; i++)
+		if (lkm_kmsg_line_from(res->log.lines[i], module) &&
+		    hex_range(res->log.lines[i], &start, &end)) {
+			asked = true;
+			found += range_holders(ctx, strstr(res->log.lines[i], "mem") ? "/proc/iomem"
+										    : "/proc/ioports",
+					       strstr(res->log.lines[i], "mem") ? _("I/O memory")
+										: _("I/O ports"),
+					       start, end, module, &mods, d, &v->list, &v->n_list, value,
+					       size);
+		}
+	if (found)
+		v->value = value;
+	if (param[0])
+		v->param = param;
+	if (!found)
+		lkm_strv_addf(&d->fix, &d->n_fix,
+			      _("read what %s asked for in its messages (dmesg | grep %s) and compare "
+				"with /proc/ioports, /proc/iomem, /proc/interrupts and /proc/devices"),
+			      module, module);
+	if (!asked)
+		lkm_strv_addf(&d->evidence, &d->n_evidence,
+			      _("no parameter given and no message of %s names a resource lkmtui "
+				"can look up"),
+			      module);
+	free(copy);
+	lkm_modules_release(&mods);
 }
 
 /* ---- a failed result ---- */
@@ -737,6 +1042,181 @@ static enum lkm_diag_kind kind_of_refusal(enum lkm_refusal r)
 	return LKM_DIAG_NONE;
 }
 
+/* ---- a name not found: the tree gone, or a file depmod never indexed ---- */
+
+/* Whether the running kernel's module tree is missing or empty; the other trees under
+ * /lib/modules go to LIST. */
+static bool tree_missing(const struct lkm_explain_ctx *ctx, struct lkm_diagnosis *d,
+			 char ***list, size_t *n_list)
+{
+	char rel[PATH_MAX];
+	int fd;
+	DIR *dir;
+	struct dirent *e;
+	size_t entries = 0;
+	bool missing;
+
+	/* Without /lib/modules at all this is no upgrade: a capture, or a system that never
+	 * had modules installed. */
+	if (ctx->release == NULL ||
+	    faccessat(lkm_sysroot_fd(ctx->root), "lib/modules", F_OK, 0) < 0)
+		return false;
+	snprintf(rel, sizeof(rel), "lib/modules/%s", ctx->release);
+	fd = openat(lkm_sysroot_fd(ctx->root), rel, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd >= 0 && (dir = fdopendir(fd)) != NULL) {
+		while ((e = readdir(dir)) != NULL)
+			entries += e->d_name[0] != '.';
+		closedir(dir);
+	} else if (fd >= 0) {
+		close(fd);
+	}
+	missing = fd < 0 || entries == 0;
+	if (!missing)
+		return false;
+	lkm_strv_addf(&d->evidence, &d->n_evidence,
+		      fd < 0 ? _("/lib/modules/%s does not exist: the running kernel is %s")
+			     : _("/lib/modules/%s is empty: the running kernel is %s"),
+		      ctx->release, ctx->release);
+	fd = openat(lkm_sysroot_fd(ctx->root), "lib/modules", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd >= 0 && (dir = fdopendir(fd)) != NULL) {
+		while ((e = readdir(dir)) != NULL)
+			if (e->d_name[0] != '.' && strcmp(e->d_name, ctx->release) != 0)
+				lkm_strv_addf(list, n_list, "%s", e->d_name);
+		closedir(dir);
+		if (*n_list > 1)
+			qsort(*list, *n_list, sizeof(**list), cmp_str);
+	} else if (fd >= 0) {
+		close(fd);
+	}
+	if (*n_list == 0)
+		lkm_strv_addf(&d->evidence, &d->n_evidence,
+			      _("/lib/modules holds no other kernel's modules either"));
+	else
+		for (size_t i = 0; i < *n_list; i++)
+			lkm_strv_addf(&d->evidence, &d->n_evidence, _("installed: /lib/modules/%s"),
+				      (*list)[i]);
+	return true;
+}
+
+/* The module file for NAME under DIR (relative to the root's fd), searched depth first,
+ * into OUT (an absolute path as the system names it). */
+static bool find_module_file(int dirfd, const char *dir, const char *name, char *out, size_t size,
+			     int depth)
+{
+	int fd = openat(dirfd, dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	DIR *dp;
+	struct dirent *e;
+	bool found = false;
+
+	if (fd < 0)
+		return false;
+	dp = fdopendir(fd);
+	if (dp == NULL) {
+		close(fd);
+		return false;
+	}
+	while (!found && (e = readdir(dp)) != NULL) {
+		char sub[PATH_MAX];
+		size_t stem = strcspn(e->d_name, ".");
+		const char *suffix = e->d_name + stem;
+
+		if (e->d_name[0] == '.')
+			continue;
+		if ((size_t)snprintf(sub, sizeof(sub), "%s/%s", dir, e->d_name) >= sizeof(sub))
+			continue;
+		if ((strcmp(suffix, ".ko") == 0 || strcmp(suffix, ".ko.xz") == 0 ||
+		     strcmp(suffix, ".ko.zst") == 0 || strcmp(suffix, ".ko.gz") == 0) &&
+		    lkm_module_name_eq_len(e->d_name, stem, name)) {
+			found = (size_t)snprintf(out, size, "/%s", sub) < size;
+		} else if (depth < 8 && (e->d_type == DT_DIR || e->d_type == DT_UNKNOWN)) {
+			found = find_module_file(dirfd, sub, name, out, size, depth + 1);
+		}
+	}
+	closedir(dp);
+	return found;
+}
+
+/* Whether a file for NAME lies under the running tree though no lookup finds it; the file
+ * goes to LIST. */
+static bool not_indexed(const struct lkm_explain_ctx *ctx, const char *name,
+			struct lkm_diagnosis *d, char ***list, size_t *n_list)
+{
+	char rel[PATH_MAX], file[PATH_MAX];
+	struct stat st_file, st_dep;
+
+	if (ctx->release == NULL || name == NULL || name[0] == '\0' || strchr(name, '/'))
+		return false;
+	snprintf(rel, sizeof(rel), "lib/modules/%s", ctx->release);
+	if (!find_module_file(lkm_sysroot_fd(ctx->root), rel, name, file, sizeof(file), 0))
+		return false;
+	lkm_strv_addf(&d->evidence, &d->n_evidence, _("the file is there: %s"), file);
+	snprintf(rel, sizeof(rel), "lib/modules/%s/modules.dep", ctx->release);
+	if (fstatat(lkm_sysroot_fd(ctx->root), rel, &st_dep, 0) < 0)
+		lkm_strv_addf(&d->evidence, &d->n_evidence,
+			      _("/lib/modules/%s has no modules.dep: depmod never ran there"),
+			      ctx->release);
+	else if (fstatat(lkm_sysroot_fd(ctx->root), lkm_sysroot_rel(file), &st_file, 0) == 0 &&
+		 st_file.st_mtime > st_dep.st_mtime)
+		lkm_strv_addf(&d->evidence, &d->n_evidence,
+			      _("modules.dep does not list it, and is older than it"));
+	else
+		lkm_strv_addf(&d->evidence, &d->n_evidence, _("modules.dep does not list it"));
+	lkm_strv_addf(list, n_list, "%s", file);
+	return true;
+}
+
+/* The processes and mounts that hold MODULE: evidence now, and the fixes to put before the
+ * table's. Returns how many, or -ENOMEM. */
+static int find_holders(const struct lkm_explain_ctx *ctx, const char *module,
+			struct lkm_diagnosis *d, char ***fix, size_t *n_fix)
+{
+	struct lkm_holders h;
+	int err = lkm_holders_query(ctx->root, module, &h);
+	size_t n = 0;
+
+	for (size_t i = 0; err == 0 && i < h.n_mounts; i++, n++)
+		if (!lkm_strv_addf(&d->evidence, &d->n_evidence, _("mounted: %s on %s (%s)"),
+				   h.mounts[i].source, h.mounts[i].point, h.mounts[i].fstype) ||
+		    !lkm_strv_addf(fix, n_fix, "umount %s", h.mounts[i].point))
+			err = -ENOMEM;
+	for (size_t i = 0; err == 0 && i < h.n_procs; i++, n++) {
+		bool again = i > 0 && h.procs[i - 1].pid == h.procs[i].pid;
+
+		if (!lkm_strv_addf(&d->evidence, &d->n_evidence, _("open: %s, by %s (pid %d)"),
+				   h.procs[i].file, h.procs[i].comm, h.procs[i].pid) ||
+		    (!again && !lkm_strv_addf(fix, n_fix, _("stop %s (pid %d): kill %d"),
+					      h.procs[i].comm, h.procs[i].pid, h.procs[i].pid)))
+			err = -ENOMEM;
+	}
+	lkm_holders_release(&h);
+	return err < 0 ? err : (int)n;
+}
+
+/* Puts *FIX (the holders' fixes, taken over) before D's; with no module among the users,
+ * the table's generic "look for open files" line gives way to the unload itself. */
+static int merge_holder_fixes(struct lkm_diagnosis *d, char ***fix, size_t *n_fix, size_t n_list,
+			      const char *module)
+{
+	if (*n_fix == 0)
+		return 0;
+	if (n_list == 0) {
+		lkm_strv_free(d->fix, d->n_fix);
+		d->fix = NULL;
+		d->n_fix = 0;
+		if (!lkm_strv_addf(fix, n_fix, _("then: lkmtui unload %s"), module))
+			return -ENOMEM;
+	}
+	for (size_t i = 0; i < d->n_fix; i++)
+		if (!lkm_strv_addf(fix, n_fix, "%s", d->fix[i]))
+			return -ENOMEM;
+	lkm_strv_free(d->fix, d->n_fix);
+	d->fix = *fix;
+	d->n_fix = *n_fix;
+	*fix = NULL;
+	*n_fix = 0;
+	return 0;
+}
+
 static int explain_refusal(const struct lkm_explain_ctx *ctx, const struct lkm_result *res,
 			   struct lkm_diagnosis *d)
 {
@@ -744,12 +1224,12 @@ static int explain_refusal(const struct lkm_explain_ctx *ctx, const struct lkm_r
 	char *file_module = res->module == NULL && lkm_engine_names_file(res->target)
 				    ? lkm_modfile_module_name(NULL, res->target)
 				    : NULL;
-	struct vars v = { .module = res->module ? res->module
+	struct lkm_diag_fill v = { .module = res->module ? res->module
 				  : file_module ? file_module : res->target,
 			  .file = res->path, .target = res->target, .param = res->bad_param,
 			  .release = ctx->release };
-	char **list = NULL;
-	size_t n_list = 0;
+	char **list = NULL, **hfix = NULL;
+	size_t n_list = 0, n_hfix = 0;
 	int err;
 
 	if (res->reason)
@@ -767,9 +1247,22 @@ static int explain_refusal(const struct lkm_explain_ctx *ctx, const struct lkm_r
 		}
 		if (n_list)
 			lkm_strv_addf(&d->evidence, &d->n_evidence, _("used by: %s"), users);
+		if (find_holders(ctx, v.module, d, &hfix, &n_hfix) < 0)
+			goto nomem;
 		break;
 	}
 	case LKM_DIAG_NOT_FOUND:
+		if (res->op == LKM_OP_LOAD && !lkm_engine_names_file(res->target) &&
+		    tree_missing(ctx, d, &list, &n_list)) {
+			kind = LKM_DIAG_MODULE_TREE_MISSING;
+			break;
+		}
+		if (res->op == LKM_OP_LOAD && !lkm_engine_names_file(res->target) &&
+		    not_indexed(ctx, res->target, d, &list, &n_list)) {
+			kind = LKM_DIAG_NOT_INDEXED;
+			break;
+		}
+		/* fall through */
 	case LKM_DIAG_NOT_LOADED:
 	case LKM_DIAG_BLACKLISTED:
 		for (size_t i = 0; i < res->n_details; i++)
@@ -815,10 +1308,18 @@ static int explain_refusal(const struct lkm_explain_ctx *ctx, const struct lkm_r
 	 * object: the fix is another copy, not another build. */
 	if (kind == LKM_DIAG_NOT_A_MODULE && res->path && starts_as_elf(res->path))
 		kind = LKM_DIAG_DAMAGED_FILE;
-	err = build(d, kind, res->err, &v);
+	err = lkm_diag_build(d, kind, res->err, &v);
+	if (err == 0)
+		err = merge_holder_fixes(d, &hfix, &n_hfix, n_list, v.module);
+	lkm_strv_free(hfix, n_hfix);
 	lkm_strv_free(list, n_list);
 	free(file_module);
 	return err;
+nomem:
+	lkm_strv_free(hfix, n_hfix);
+	lkm_strv_free(list, n_list);
+	free(file_module);
+	return -ENOMEM;
 }
 
 static int explain_kernel_failure(const struct lkm_explain_ctx *ctx, const struct lkm_result *res,
@@ -827,7 +1328,7 @@ static int explain_kernel_failure(const struct lkm_explain_ctx *ctx, const struc
 	const struct lkm_step *step = &res->steps[res->failed];
 	const char *module = step->module ? step->module : res->module;
 	const char *path = step->path ? step->path : res->path;
-	struct vars v = { .module = module, .file = path, .target = res->target,
+	struct lkm_diag_fill v = { .module = module, .file = path, .target = res->target,
 			  .param = res->bad_param, .release = ctx->release };
 	struct lkm_modfile *mf = NULL;
 	char **logged = NULL;
@@ -847,8 +1348,8 @@ static int explain_kernel_failure(const struct lkm_explain_ctx *ctx, const struc
 		enum lkm_diag_kind k = LKM_DIAG_INIT_FAILED;
 		struct lkm_modules mods = { 0 };
 		const struct lkm_module *m = NULL;
-		char **holders = NULL, users[1024];
-		size_t n_holders = 0;
+		char **holders = NULL, users[1024], **hfix = NULL;
+		size_t n_holders = 0, n_hfix = 0;
 
 		if (lkm_modules_read(&mods, ctx->root) == 0)
 			m = lkm_modules_find(&mods, module);
@@ -877,10 +1378,16 @@ static int explain_kernel_failure(const struct lkm_explain_ctx *ctx, const struc
 			k = modules_disabled(ctx, d) ? LKM_DIAG_MODULES_DISABLED
 						     : LKM_DIAG_PERMISSION_DENIED;
 		}
+		if (k == LKM_DIAG_IN_USE && find_holders(ctx, module, d, &hfix, &n_hfix) < 0)
+			rc = -ENOMEM;
 		v.value = strerrorname_np(-err);
 		v.list = holders;
 		v.n_list = n_holders;
-		rc = build(d, k, err, &v);
+		if (rc == 0)
+			rc = lkm_diag_build(d, k, err, &v);
+		if (rc == 0)
+			rc = merge_holder_fixes(d, &hfix, &n_hfix, n_holders, module);
+		lkm_strv_free(hfix, n_hfix);
 		lkm_strv_free(holders, n_holders);
 		lkm_modules_release(&mods);
 		return rc;
@@ -890,10 +1397,99 @@ static int explain_kernel_failure(const struct lkm_explain_ctx *ctx, const struc
 				       : (err == -EACCES || err == -EPERM) ? LKM_DIAG_PERMISSION_DENIED
 									   : LKM_DIAG_INIT_FAILED;
 		v.value = strerrorname_np(-err);
-		return build(d, k, err, &v);
+		return lkm_diag_build(d, k, err, &v);
 	}
 
-	/* Loads: the kernel's words first. A CRC mismatch comes first: the kernel logs
+	/* Loads: the kernel's words first. The namespace check runs while symbols are
+	 * resolved: "module uses symbol (X) from namespace NS, but does not import it", then
+	 * "Unknown symbol X (err -22)". */
+	if ((line = log_find(res, ", but does not import it")) != NULL &&
+	    after(line, "uses symbol (", ")", sym, sizeof(sym)) &&
+	    after(line, "from namespace ", ", ", value, sizeof(value))) {
+		char imports[512] = "";
+		size_t pos = 0, il = 0;
+		const char *ns;
+		struct lkm_modlist who = { 0 };
+
+		for (; mf && (ns = lkm_modfile_info_next(mf, "import_ns", &pos, NULL)) != NULL;)
+			il += (size_t)snprintf(imports + il, il < sizeof(imports) ? sizeof(imports) - il : 0,
+					       "%s%s", il ? ", " : "", ns);
+		if (ctx->resolver && lkm_resolve_symbol(ctx->resolver, sym, &who) == 0 && who.n)
+			lkm_strv_addf(&d->evidence, &d->n_evidence,
+				      _("%s is exported by %s into namespace %s"), sym, who.v[0].name,
+				      value);
+		else
+			lkm_strv_addf(&d->evidence, &d->n_evidence,
+				      _("%s is exported into namespace %s"), sym, value);
+		lkm_modlist_release(&who);
+		if (mf)
+			lkm_strv_addf(&d->evidence, &d->n_evidence, _("%s imports: %s"), module,
+				      il ? imports : _("no namespace"));
+		v.value = value;
+		rc = lkm_diag_build(d, LKM_DIAG_NAMESPACE_NOT_IMPORTED, err, &v);
+		goto out;
+	}
+	/* "exports duplicate symbol X (owned by M)": ENOEXEC, which kmod calls an invalid
+	 * format. M is "kernel" when the kernel itself exports it. */
+	if ((line = log_find(res, "exports duplicate symbol ")) != NULL &&
+	    after(line, "exports duplicate symbol ", " ", sym, sizeof(sym)) &&
+	    after(line, "(owned by ", ")", value, sizeof(value))) {
+		bool kernel = strcmp(value, "kernel") == 0;
+
+		lkm_strv_addf(&d->evidence, &d->n_evidence,
+			      kernel ? _("%s is exported by the kernel itself (built in)")
+				     : _("%s is exported by %s, which is loaded"),
+			      sym, value);
+		v.value = sym;
+		v.other = kernel ? _("the kernel") : value;
+		rc = lkm_diag_build(d, LKM_DIAG_DUPLICATE_SYMBOL, err, &v);
+		if (kernel && rc == 0) {
+			/* Nothing to unload: the table's fixes name a module. */
+			lkm_strv_free(d->fix, d->n_fix);
+			d->fix = NULL;
+			d->n_fix = 0;
+			if (!lkm_strv_addf(&d->fix, &d->n_fix,
+					   _("the running kernel has %s built in: use that, not this copy "
+					     "(or rename the symbol in this copy's source)"),
+					   sym))
+				rc = -ENOMEM;
+		}
+		goto out;
+	}
+	/* The boot's own rules: module_blacklist= and lockdown, before what the file says. */
+	if (err == -EPERM &&
+	    (blacklisted_by_kernel(ctx, module, d) || log_find(res, " is blacklisted") != NULL)) {
+		rc = lkm_diag_build(d, LKM_DIAG_BLACKLISTED_BY_KERNEL, err, &v);
+		goto out;
+	}
+	if (err == -EPERM && (log_find(res, "Lockdown:") || !mf || !lkm_modfile_signature(mf)->present)) {
+		char mode[64];
+		struct lkm_diagnosis tmp = { 0 };
+
+		/* The fixes this adds go after the table's, so gather them apart. */
+		if (lockdown_evidence(ctx, mf, log_find(res, "Lockdown:") != NULL, &tmp, mode,
+				      sizeof(mode))) {
+			for (size_t i = 0; i < tmp.n_evidence; i++)
+				lkm_strv_addf(&d->evidence, &d->n_evidence, "%s", tmp.evidence[i]);
+			v.value = mode;
+			rc = lkm_diag_build(d, LKM_DIAG_LOCKDOWN, err, &v);
+			for (size_t i = 0; rc == 0 && i < tmp.n_fix; i++)
+				lkm_strv_addf(&d->fix, &d->n_fix, "%s", tmp.fix[i]);
+			lkm_diagnosis_release(&tmp);
+			goto out;
+		}
+		lkm_diagnosis_release(&tmp);
+	}
+	if (err == -EBUSY) {
+		char what[128] = "", pname[64] = "";
+
+		resource_facts(ctx, res, module, step->params, d, &v, what, sizeof(what), pname,
+			       sizeof(pname));
+		rc = lkm_diag_build(d, LKM_DIAG_RESOURCE_BUSY, err, &v);
+		lkm_strv_free(v.list, v.n_list);
+		goto out;
+	}
+	/* A CRC mismatch comes first: the kernel logs
 	 * "disagrees about version of symbol X" and then "Unknown symbol X (err -22)". */
 	if ((line = log_find(res, "disagrees about version of symbol ")) != NULL &&
 	    after(line, "disagrees about version of symbol ", " \n", sym, sizeof(sym))) {
@@ -902,7 +1498,7 @@ static int explain_kernel_failure(const struct lkm_explain_ctx *ctx, const struc
 		if (rc == 0 || d->kind != LKM_DIAG_SYMBOL_VERSION_MISMATCH) {
 			/* The kernel named the symbol: that is the cause, whatever else differs. */
 			v.value = sym;
-			rc = build(d, LKM_DIAG_SYMBOL_VERSION_MISMATCH, err, &v);
+			rc = lkm_diag_build(d, LKM_DIAG_SYMBOL_VERSION_MISMATCH, err, &v);
 		}
 		goto out;
 	}
@@ -921,7 +1517,7 @@ static int explain_kernel_failure(const struct lkm_explain_ctx *ctx, const struc
 			compare_vermagic(d, value, kernels, &v, rel, sizeof(rel));
 		else
 			v.value = value;
-		rc = build(d, LKM_DIAG_VERMAGIC_MISMATCH, err, &v);
+		rc = lkm_diag_build(d, LKM_DIAG_VERMAGIC_MISMATCH, err, &v);
 		goto out;
 	}
 	if (log_find(res, "invalid for parameter") != NULL ||
@@ -929,7 +1525,7 @@ static int explain_kernel_failure(const struct lkm_explain_ctx *ctx, const struc
 		line = log_find(res, "invalid for parameter");
 		if (line && after(line, "invalid for parameter `", "'", param, sizeof(param)))
 			v.param = param;
-		rc = build(d, LKM_DIAG_INVALID_PARAMETER, err, &v);
+		rc = lkm_diag_build(d, LKM_DIAG_INVALID_PARAMETER, err, &v);
 		goto out;
 	}
 	if (err == -EKEYREJECTED || err == -ENOKEY || err == -EKEYEXPIRED || err == -EBADMSG ||
@@ -948,14 +1544,14 @@ static int explain_kernel_failure(const struct lkm_explain_ctx *ctx, const struc
 				      _("this kernel enforces signatures "
 					"(/sys/module/module/parameters/sig_enforce is Y)"));
 		lkm_buf_release(&buf);
-		rc = build(d, LKM_DIAG_SIGNATURE_REJECTED, err, &v);
+		rc = lkm_diag_build(d, LKM_DIAG_SIGNATURE_REJECTED, err, &v);
 		goto out;
 	}
 	if (err == -ENOEXEC) {
 		if (mf)
 			rc = analyse_file(ctx, mf, path, module, NULL, d, err);
 		if (rc == 0)
-			rc = build(d, LKM_DIAG_NOT_A_MODULE, err, &v);
+			rc = lkm_diag_build(d, LKM_DIAG_NOT_A_MODULE, err, &v);
 		goto out;
 	}
 	if (err == -ENOENT && mf) {
@@ -965,13 +1561,13 @@ static int explain_kernel_failure(const struct lkm_explain_ctx *ctx, const struc
 			goto out;
 	}
 	if (err == -EEXIST) {
-		rc = build(d, LKM_DIAG_ALREADY_LOADED, err, &v);
+		rc = lkm_diag_build(d, LKM_DIAG_ALREADY_LOADED, err, &v);
 		goto out;
 	}
 	if (err == -EPERM) {
 		bool disabled = modules_disabled(ctx, d);
 
-		rc = build(d, disabled ? LKM_DIAG_MODULES_DISABLED : LKM_DIAG_PERMISSION_DENIED, err, &v);
+		rc = lkm_diag_build(d, disabled ? LKM_DIAG_MODULES_DISABLED : LKM_DIAG_PERMISSION_DENIED, err, &v);
 		goto out;
 	}
 	if (err == -ENODEV || err == -ENXIO) {
@@ -1005,11 +1601,11 @@ static int explain_kernel_failure(const struct lkm_explain_ctx *ctx, const struc
 		}
 		if (step->params && *step->params)
 			lkm_strv_addf(&d->evidence, &d->n_evidence, _("it was given: %s"), step->params);
-		rc = build(d, LKM_DIAG_NO_DEVICE, err, &v);
+		rc = lkm_diag_build(d, LKM_DIAG_NO_DEVICE, err, &v);
 		goto out;
 	}
 	v.value = strerrorname_np(-err);
-	rc = build(d, LKM_DIAG_INIT_FAILED, err, &v);
+	rc = lkm_diag_build(d, LKM_DIAG_INIT_FAILED, err, &v);
 out:
 	lkm_strv_free(logged, n_logged);
 	lkm_modfile_free(mf);
@@ -1028,14 +1624,85 @@ int lkm_explain_result(const struct lkm_explain_ctx *ctx, const struct lkm_resul
 		return explain_kernel_failure(ctx, res, out);
 	/* A failure of lkmtui itself (reading /proc/modules, memory). */
 	{
-		struct vars v = { .module = res->module ? res->module : res->target,
+		struct lkm_diag_fill v = { .module = res->module ? res->module : res->target,
 				  .target = res->target, .release = ctx->release,
 				  .value = strerrorname_np(-res->err) };
 
 		if (res->reason)
 			lkm_strv_addf(&out->evidence, &out->n_evidence, "%s", res->reason);
-		return build(out, LKM_DIAG_INIT_FAILED, res->err, &v);
+		return lkm_diag_build(out, LKM_DIAG_INIT_FAILED, res->err, &v);
 	}
+}
+
+/*
+ * What the running system will refuse, seen before loading: the command line's
+ * module_blacklist= naming a module of the plan, lockdown with an unsigned file, and
+ * parameters asking for a range, line or major something holds. Fills up to 3 of OUT;
+ * returns how many, or -ENOMEM.
+ */
+static int predict_system(const struct lkm_explain_ctx *ctx, const struct lkm_result *plan,
+			  const struct lkm_modfile *mf, const char *const *params, size_t n_params,
+			  struct lkm_diagnosis *out)
+{
+	const char *module = plan->module ? plan->module : plan->target;
+	int n = 0;
+
+	for (size_t s = 0; s < plan->n_steps; s++) {
+		struct lkm_diag_fill v = { .module = plan->steps[s].module, .file = plan->steps[s].path,
+					   .target = plan->target, .release = ctx->release };
+
+		if (plan->steps[s].kind != LKM_STEP_INSERT ||
+		    !blacklisted_by_kernel(ctx, plan->steps[s].module, &out[n]))
+			continue;
+		if (lkm_diag_build(&out[n++], LKM_DIAG_BLACKLISTED_BY_KERNEL, 0, &v) < 0)
+			return -ENOMEM;
+		break;
+	}
+	if (mf && !lkm_modfile_signature(mf)->present) {
+		char mode[64];
+		struct lkm_diagnosis tmp = { 0 };
+		struct lkm_diag_fill v = { .module = module, .file = plan->path, .target = plan->target,
+					   .release = ctx->release, .value = mode };
+
+		if (lockdown_evidence(ctx, mf, false, &tmp, mode, sizeof(mode))) {
+			out[n].evidence = tmp.evidence;
+			out[n].n_evidence = tmp.n_evidence;
+			tmp.evidence = NULL;
+			tmp.n_evidence = 0;
+			if (lkm_diag_build(&out[n], LKM_DIAG_LOCKDOWN, 0, &v) < 0)
+				return lkm_diagnosis_release(&tmp), -ENOMEM;
+			for (size_t i = 0; i < tmp.n_fix; i++)
+				lkm_strv_addf(&out[n].fix, &out[n].n_fix, "%s", tmp.fix[i]);
+			n++;
+		}
+		lkm_diagnosis_release(&tmp);
+	}
+	if (n_params) {
+		struct lkm_result none = { .log = { .fd = -1 } };
+		struct lkm_diag_fill v = { .module = module, .file = plan->path, .target = plan->target,
+					   .release = ctx->release };
+		char given[1024] = "", what[128] = "", pname[64] = "";
+		size_t len = 0;
+		struct lkm_diagnosis d = { 0 };
+
+		for (size_t i = 0; i < n_params; i++)
+			len += (size_t)snprintf(given + len, len < sizeof(given) ? sizeof(given) - len : 0,
+						"%s%s", i ? " " : "", params[i]);
+		resource_facts(ctx, &none, module, given, &d, &v, what, sizeof(what), pname,
+			       sizeof(pname));
+		if (v.value != NULL) {
+			if (lkm_diag_build(&d, LKM_DIAG_RESOURCE_BUSY, 0, &v) < 0) {
+				lkm_strv_free(v.list, v.n_list);
+				lkm_diagnosis_release(&d);
+				return -ENOMEM;
+			}
+			out[n++] = d;
+		} else {
+			lkm_diagnosis_release(&d);
+		}
+		lkm_strv_free(v.list, v.n_list);
+	}
+	return n;
 }
 
 int lkm_explain_predict(const struct lkm_explain_ctx *ctx, const struct lkm_engine *engine,
@@ -1055,7 +1722,7 @@ int lkm_explain_predict(const struct lkm_explain_ctx *ctx, const struct lkm_engi
 	err = lkm_engine_load(&dry, target, params, n_params, LKM_DRY_RUN, &plan);
 	if (err == -ENOMEM)
 		goto fail;
-	v = calloc(4, sizeof(*v));
+	v = calloc(8, sizeof(*v));
 	if (v == NULL)
 		goto fail;
 	if (plan.refusal != LKM_REFUSE_NONE && plan.refusal != LKM_REFUSE_ALREADY_LOADED) {
@@ -1088,6 +1755,10 @@ int lkm_explain_predict(const struct lkm_explain_ctx *ctx, const struct lkm_engi
 				v[n++] = d;
 		}
 	}
+	err = predict_system(ctx, &plan, mf, params, n_params, v + n);
+	if (err < 0)
+		goto fail;
+	n += (size_t)err;
 done:
 	lkm_modfile_free(mf);
 	lkm_result_release(&plan);
