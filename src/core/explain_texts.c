@@ -1,19 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * Every text the explainer shows, as one table: for each kind, a title, the paragraph that
- * teaches what happened in the kernel, and the fixes. Templates take:
- *   %m module   %f file (or what was named)   %t what was named   %p parameter
- *   %r running kernel release   %v the kind's one value (a symbol, an errno name, ...)
- *   %e each element of the kind's list: a fix line with %e is repeated per element
- *   %E the whole list, joined with ", "
- *   %l how to name it to lkmtui again: the file when it was given as one, else the module
- *   %n the module, only when lkmtui can find it by name
- *   %q what was named, only when it is a bare name; %P only when it is a path
- *   %h the hardware-selecting parameters it declares, as NAME=VALUE examples
- *   %o the other party: the module that owns a symbol already
- *   %0 nothing, and the line is kept only when the kind's list is empty
- * A fix line whose placeholder has nothing to fill it is left out; a title then falls back
- * to its bare form, and a teaching paragraph names the thing ("the module").
+ * Every text the explainer shows, as one table: for each kind, a title, the paragraph
+ * that teaches what happened in the kernel, and the fixes. Templates take: %m module   %f
+ * file (or what was named)   %t what was named   %p parameter %r running kernel release
+ * %v the kind's one value (a symbol, an errno name, ...) %e each element of the kind's
+ * list: a fix line with %e is repeated per element %E the whole list, joined with ", " %l
+ * how to name it to lkmtui again: the file when it was given as one, else the module %n
+ * the module, only when lkmtui can find it by name %q what was named, only when it is a
+ * bare name; %P only when it is a path %h the hardware-selecting parameters it declares,
+ * as NAME=VALUE examples %o the other party: the module that owns a symbol already %0
+ * nothing, and the line is kept only when the kind's list is empty A fix line whose
+ * placeholder has nothing to fill it is left out; a title then falls back to its bare
+ * form, and a teaching paragraph names the thing ("the module").
  */
 #include "config.h"
 
@@ -432,42 +430,58 @@ static const struct {
 	const char *text;
 } terms[] = {
 	{ "live", N_("Live: loaded, initialised and working.") },
-	{ "loading", N_("Loading: the kernel is running the module's init function; it is not "
-			"usable yet.") },
-	{ "unloading", N_("Unloading: the kernel is running the module's exit function; it "
-			  "will be gone when that returns.") },
-	{ "deleted", N_("deleted (2.4): unloaded while still referenced; it goes when the last "
-			"reference does.") },
+	{ "loading",
+	  N_("Loading: the kernel is running the module's init function; it is not "
+	     "usable yet.") },
+	{ "unloading",
+	  N_("Unloading: the kernel is running the module's exit function; it "
+	     "will be gone when that returns.") },
+	{ "deleted",
+	  N_("deleted (2.4): unloaded while still referenced; it goes when the last "
+	     "reference does.") },
 	{ "initializing", N_("initializing (2.4): its init function is running.") },
-	{ "uninitialized", N_("uninitialized (2.4): loaded but its init function has not run.") },
-	{ "permanent", N_("[permanent]: built without an exit function, so it can never be "
-			  "unloaded; only a reboot removes it.") },
-	{ "unsafe", N_("[unsafe]: it was unloaded by force once (rmmod -f), which the kernel "
-		       "does not consider safe.") },
+	{ "uninitialized",
+	  N_("uninitialized (2.4): loaded but its init function has not run.") },
+	{ "permanent",
+	  N_("[permanent]: built without an exit function, so it can never be "
+	     "unloaded; only a reboot removes it.") },
+	{ "unsafe",
+	  N_("[unsafe]: it was unloaded by force once (rmmod -f), which the kernel "
+	     "does not consider safe.") },
 	{ "unused", N_("(unused) (2.4): nothing has used it since it was loaded, so "
 		       "autoclean may remove it.") },
-	{ "autoclean", N_("(autoclean) (2.4): loaded on demand by kerneld/kmod, removed again "
-			  "automatically when unused.") },
-	{ "use-count--1", N_("use count -1: the module is being unloaded (or, on 2.4, it has "
-			     "its own busy check), so the count means nothing now.") },
+	{ "autoclean",
+	  N_("(autoclean) (2.4): loaded on demand by kerneld/kmod, removed again "
+	     "automatically when unused.") },
+	{ "use-count--1",
+	  N_("use count -1: the module is being unloaded (or, on 2.4, it has "
+	     "its own busy check), so the count means nothing now.") },
 	{ "use-count-0", N_("use count 0: nothing holds it; it can be unloaded.") },
-	{ "use-count", N_("use count: the references that keep it loaded (modules using it, "
-			  "open devices, mounts); it can be unloaded only at 0.") },
+	{ "use-count",
+	  N_("use count: the references that keep it loaded (modules using it, "
+	     "open devices, mounts); it can be unloaded only at 0.") },
 	{ "used-by", N_("used by: the loaded modules that use its symbols; they must be "
 			"unloaded before it.") },
-	{ "taint-P", N_("P: a proprietary module (licence not GPL-compatible) was loaded.") },
-	{ "taint-O", N_("O: an out-of-tree module (not built with the kernel) was loaded.") },
+	{ "taint-P",
+	  N_("P: a proprietary module (licence not GPL-compatible) was loaded.") },
+	{ "taint-O",
+	  N_("O: an out-of-tree module (not built with the kernel) was loaded.") },
 	{ "taint-E", N_("E: an unsigned module was loaded in a kernel that supports "
 			"signatures.") },
-	{ "taint-C", N_("C: a staging driver (drivers/staging, not up to the kernel's standards) "
-			"was loaded.") },
-	{ "taint-F", N_("F: a module was loaded by force (insmod -f), ignoring version checks.") },
+	{ "taint-C",
+	  N_("C: a staging driver (drivers/staging, not up to the kernel's standards) "
+	     "was loaded.") },
+	{ "taint-F",
+	  N_("F: a module was loaded by force (insmod -f), ignoring version checks.") },
 	{ "taint-R", N_("R: a module was unloaded by force (rmmod -f).") },
-	{ "taint-X", N_("X: an auxiliary taint, set by a distribution (a module it does not "
-			"support).") },
-	{ "taint-N", N_("N: a module built for kernel testing (in-kernel tests) was loaded.") },
+	{ "taint-X",
+	  N_("X: an auxiliary taint, set by a distribution (a module it does not "
+	     "support).") },
+	{ "taint-N",
+	  N_("N: a module built for kernel testing (in-kernel tests) was loaded.") },
 	{ "taint-K", N_("K: the kernel has been live patched.") },
-	{ "taint-T", N_("T: the kernel was built with the struct randomisation plugin.") },
+	{ "taint-T",
+	  N_("T: the kernel was built with the struct randomisation plugin.") },
 	{ "taint-G", N_("G: no proprietary module was loaded (all GPL).") },
 };
 

@@ -25,7 +25,7 @@
 #include "model/procfile.h"
 #include "model/scan.h"
 
-#define MAX_MAJORS 16
+#define MAX_MAJORS  16
 #define MAX_FSTYPES 8
 
 struct wanted {
@@ -53,7 +53,8 @@ static bool has_major(const unsigned *v, size_t n, unsigned major)
 	return false;
 }
 
-static int collect_wanted(const struct lkm_sysroot *root, const char *module, struct wanted *w)
+static int collect_wanted(const struct lkm_sysroot *root, const char *module,
+			  struct wanted *w)
 {
 	struct lkm_devices devs = { 0 };
 	struct lkm_owns owns = { 0 };
@@ -63,14 +64,17 @@ static int collect_wanted(const struct lkm_sysroot *root, const char *module, st
 	if (lkm_devices_read(&devs, root) == 0)
 		for (size_t i = 0; i < devs.n; i++)
 			if (lkm_module_name_eq(devs.v[i].name, module))
-				add_major(devs.v[i].kind == LKM_DEV_CHAR ? w->chr : w->blk,
-					  devs.v[i].kind == LKM_DEV_CHAR ? &w->n_chr : &w->n_blk,
+				add_major(devs.v[i].kind == LKM_DEV_CHAR ? w->chr
+									 : w->blk,
+					  devs.v[i].kind == LKM_DEV_CHAR ? &w->n_chr
+									 : &w->n_blk,
 					  devs.v[i].major);
 	lkm_devices_release(&devs);
 	err = lkm_owns_query(root, NULL, module, &owns);
 	for (size_t i = 0; err == 0 && i < owns.n_devices; i++)
 		add_major(owns.devices[i].kind == 'c' ? w->chr : w->blk,
-			  owns.devices[i].kind == 'c' ? &w->n_chr : &w->n_blk, owns.devices[i].major);
+			  owns.devices[i].kind == 'c' ? &w->n_chr : &w->n_blk,
+			  owns.devices[i].major);
 	lkm_owns_release(&owns);
 	if (err < 0)
 		return err;
@@ -110,7 +114,8 @@ static int add_proc(struct lkm_holders *h, const struct lkm_sysroot *root, int p
 		return -ENOMEM;
 	h->procs = v;
 	snprintf(path, sizeof(path), "/proc/%d/comm", pid);
-	v[h->n_procs] = (struct lkm_proc_holder){ pid, read_small(root, path), strdup(file) };
+	v[h->n_procs] =
+		(struct lkm_proc_holder){ pid, read_small(root, path), strdup(file) };
 	if (v[h->n_procs].file == NULL) {
 		free(v[h->n_procs].comm);
 		return -ENOMEM;
@@ -149,8 +154,10 @@ static int scan_process(const struct lkm_sysroot *root, int pid, const struct wa
 
 		if (e->d_name[0] == '.' || fstatat(dfd, e->d_name, &st, 0) < 0)
 			continue;
-		if (!(S_ISCHR(st.st_mode) && has_major(w->chr, w->n_chr, major(st.st_rdev))) &&
-		    !(S_ISBLK(st.st_mode) && has_major(w->blk, w->n_blk, major(st.st_rdev))))
+		if (!(S_ISCHR(st.st_mode) &&
+		      has_major(w->chr, w->n_chr, major(st.st_rdev))) &&
+		    !(S_ISBLK(st.st_mode) &&
+		      has_major(w->blk, w->n_blk, major(st.st_rdev))))
 			continue;
 		n = readlinkat(dfd, e->d_name, target, sizeof(target) - 1);
 		if (n < 0)
@@ -175,7 +182,8 @@ static int cmp_proc(const void *a, const void *b)
 static int scan_processes(const struct lkm_sysroot *root, const struct wanted *w,
 			  struct lkm_holders *h)
 {
-	int dfd = openat(lkm_sysroot_fd(root), "proc", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	int dfd =
+		openat(lkm_sysroot_fd(root), "proc", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	DIR *d;
 	struct dirent *e;
 	int err = 0;
@@ -236,7 +244,8 @@ static int scan_mounts(const struct lkm_sysroot *root, const struct wanted *w,
 	return err;
 }
 
-int lkm_holders_query(const struct lkm_sysroot *root, const char *module, struct lkm_holders *out)
+int lkm_holders_query(const struct lkm_sysroot *root, const char *module,
+		      struct lkm_holders *out)
 {
 	struct wanted w = { 0 };
 	int err;

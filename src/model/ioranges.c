@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * /proc/ioports and /proc/iomem. A request_region() succeeds inside a bus window ("PCI Bus
- * 0000:00") and fails on a range a driver holds, so what holds a range is a leaf: a line
- * with nothing indented under it.
+ * /proc/ioports and /proc/iomem. A request_region() succeeds inside a bus window ("PCI
+ * Bus 0000:00") and fails on a range a driver holds, so what holds a range is a leaf: a
+ * line with nothing indented under it.
  */
 #include "config.h"
 
@@ -18,10 +18,14 @@ static bool hex(const char **p, uint64_t *out)
 	const char *s = *p;
 	uint64_t v = 0;
 
-	if (!((*s >= '0' && *s <= '9') || (*s >= 'a' && *s <= 'f') || (*s >= 'A' && *s <= 'F')))
+	if (!((*s >= '0' && *s <= '9') || (*s >= 'a' && *s <= 'f') ||
+	      (*s >= 'A' && *s <= 'F')))
 		return false;
-	for (; (*s >= '0' && *s <= '9') || (*s >= 'a' && *s <= 'f') || (*s >= 'A' && *s <= 'F'); s++) {
-		unsigned d = *s <= '9' ? (unsigned)(*s - '0') : (unsigned)((*s | 0x20) - 'a' + 10);
+	for (; (*s >= '0' && *s <= '9') || (*s >= 'a' && *s <= 'f') ||
+	       (*s >= 'A' && *s <= 'F');
+	     s++) {
+		unsigned d = *s <= '9' ? (unsigned)(*s - '0')
+				       : (unsigned)((*s | 0x20) - 'a' + 10);
 
 		if (v > (UINT64_MAX >> 4))
 			return false;
@@ -73,7 +77,8 @@ int lkm_ioranges_parse(struct lkm_ioranges *r, char *text)
 	return 0;
 }
 
-int lkm_ioranges_read(struct lkm_ioranges *r, const struct lkm_sysroot *root, const char *path)
+int lkm_ioranges_read(struct lkm_ioranges *r, const struct lkm_sysroot *root,
+		      const char *path)
 {
 	int err = lkm_procfile_read(root, path, &r->buf);
 
@@ -81,8 +86,8 @@ int lkm_ioranges_read(struct lkm_ioranges *r, const struct lkm_sysroot *root, co
 }
 
 const struct lkm_iorange *lkm_ioranges_next_holder(const struct lkm_ioranges *r,
-						   const struct lkm_iorange *after, uint64_t start,
-						   uint64_t end)
+						   const struct lkm_iorange *after,
+						   uint64_t start, uint64_t end)
 {
 	for (size_t i = after ? (size_t)(after - r->v) + 1 : 0; i < r->n; i++)
 		if (r->v[i].leaf && r->v[i].start <= end && start <= r->v[i].end)

@@ -13,7 +13,7 @@
  */
 struct lkm_mount {
 	unsigned major, minor; /* the device behind it (0:N for a virtual file system) */
-	const char *point;   /* unescaped, into the buffer */
+	const char *point;     /* unescaped, into the buffer */
 	const char *fstype;
 	const char *source;
 };
@@ -25,7 +25,8 @@ struct lkm_mounts {
 	struct lkm_buf buf;
 };
 
-/* Parses TEXT in place; lines that do not hold together are skipped. 0, -EINVAL, -ENOMEM. */
+/* Parses TEXT in place; lines that do not hold together are skipped. 0, -EINVAL, -ENOMEM.
+ */
 int lkm_mounts_parse(struct lkm_mounts *m, char *text);
 
 /* Reads ROOT's /proc/self/mountinfo. Returns 0 or -errno. */
