@@ -36,22 +36,24 @@
 
 #include "core/engine.h"
 #include "core/explain.h"
+#include "core/explain_texts.h"
 #include "core/modfile.h"
 #include "core/ops.h"
 #include "core/persist.h"
 #include "core/resolve.h"
 #include "model/sysroot.h"
 
-#define REL "6.1.0-test"
-#define MODDIR "/lib/modules/" REL
-#define MAGIC REL " SMP preempt mod_unload modversions "
+#define REL	      "6.1.0-test"
+#define MODDIR	      "/lib/modules/" REL
+#define MAGIC	      REL " SMP preempt mod_unload modversions "
 #define MAGIC_TRIMMED REL " SMP preempt mod_unload modversions"
 
 extern char **environ;
 
 static char built[] = "/tmp/lkm-explain-XXXXXX";
 
-/* Files under that root: rpath, write_file, append_file, run, mkdirs, rm_tree, sys_param. */
+/* Files under that root: rpath, write_file, append_file, run, mkdirs, rm_tree, sys_param.
+ */
 #include "testroot.h"
 static bool have_built;
 static bool x86_64_host;
@@ -59,7 +61,8 @@ static bool produced[LKM_DIAG_COUNT]; /* the kinds the tests so far have produce
 
 /* ---- files under the temporary root ---- */
 
-/* printf into one of a few rotating buffers: expected strings that name temporary paths. */
+/* printf into one of a few rotating buffers: expected strings that name temporary paths.
+ */
 static const char *fmt(const char *f, ...) __attribute__((format(printf, 1, 2)));
 static const char *fmt(const char *f, ...)
 {
@@ -86,11 +89,11 @@ static void write_bytes(const char *path, const void *data, size_t len)
 /* ---- the fake kernel boundary ---- */
 
 static struct fake {
-	const char *fail_module; /* the module whose insert/remove/write fails */
-	int err;                 /* with this -errno */
-	const char *kmsg;        /* /dev/kmsg records the kernel writes as it fails */
+	const char *fail_module;    /* the module whose insert/remove/write fails */
+	int err;		    /* with this -errno */
+	const char *kmsg;	    /* /dev/kmsg records the kernel writes as it fails */
 	const char *proc_on_remove; /* /proc/modules as it is when the kernel is asked */
-	bool disable_on_insert;  /* modules_disabled becomes 1 just before the insert */
+	bool disable_on_insert; /* modules_disabled becomes 1 just before the insert */
 } fake;
 
 static const char *base_name(const char *path)
@@ -115,7 +118,8 @@ static int fake_insert(void *ctx, const char *path, const char *params)
 
 	(void)params;
 	assert_ptr_equal(ctx, &fake);
-	snprintf(name, sizeof(name), "%.*s", (int)strcspn(base_name(path), "."), base_name(path));
+	snprintf(name, sizeof(name), "%.*s", (int)strcspn(base_name(path), "."),
+		 base_name(path));
 	for (char *p = name; *p; p++)
 		if (*p == '-')
 			*p = '_';
@@ -132,7 +136,8 @@ static int fake_remove(void *ctx, const char *name)
 	return fake_answer(name);
 }
 
-static int fake_write_param(void *ctx, const char *module, const char *param, const char *value)
+static int fake_write_param(void *ctx, const char *module, const char *param,
+			    const char *value)
 {
 	(void)param;
 	(void)value;
@@ -162,17 +167,17 @@ struct t {
 };
 
 /* What the kernel exports, as /proc/kallsyms lists it (module symbols carry [module]). */
-static const char kallsyms[] =
-	"ffffffff81000000 T _text\n"
-	"ffffffff810a1230 T printk\n"
-	"ffffffff810b0000 T module_layout\n"
-	"ffffffff810c4560 T gpl_only_helper\n"
-	"ffffffffc0a00000 t loop_probe\t[loop]\n";
+static const char kallsyms[] = "ffffffff81000000 T _text\n"
+			       "ffffffff810a1230 T printk\n"
+			       "ffffffff810b0000 T module_layout\n"
+			       "ffffffff810c4560 T gpl_only_helper\n"
+			       "ffffffffc0a00000 t loop_probe\t[loop]\n";
 
 static int group_setup(void **state)
 {
 	const char *modroot[] = { "/bin/sh", FIXTURES "/modroot-make.sh", built, NULL };
-	const char *extra[] = { "/bin/sh", FIXTURES "/explain/make-modules.sh", built, NULL };
+	const char *extra[] = { "/bin/sh", FIXTURES "/explain/make-modules.sh", built,
+				NULL };
 	struct utsname u;
 	int rc;
 
@@ -182,7 +187,8 @@ static int group_setup(void **state)
 	setenv("CC", LKM_TEST_CC, 1);
 	rc = run(modroot);
 	if (rc == 77) {
-		fprintf(stderr, "# modroot-make.sh skipped: explainer tests are skipped\n");
+		fprintf(stderr,
+			"# modroot-make.sh skipped: explainer tests are skipped\n");
 		return 0;
 	}
 	if (rc != 0 || run(extra) != 0)
@@ -218,7 +224,13 @@ static int setup(void **state)
 	mkdirs("/dev");
 	write_file("/dev/kmsg", "6,1,0,-;an earlier line, not ours\n", 0644);
 	rm_tree(rpath("/sys"));
-	if (lkm_sysroot_new(built, &t->root) < 0 || lkm_resolver_new(t->root, NULL, &t->resolver) < 0)
+	unlink(rpath("/proc/cmdline"));
+	unlink(rpath("/proc/ioports"));
+	unlink(rpath("/proc/devices"));
+	unlink(rpath("/proc/filesystems"));
+	rm_tree(rpath("/proc/self"));
+	if (lkm_sysroot_new(built, &t->root) < 0 ||
+	    lkm_resolver_new(t->root, NULL, &t->resolver) < 0)
 		return -1;
 	t->e = (struct lkm_engine){
 		.root = t->root,
@@ -228,7 +240,8 @@ static int setup(void **state)
 		.who = "uid 1000",
 		.log_to_syslog = false,
 	};
-	lkm_explain_ctx_init(&t->ctx, t->root, t->resolver, t->ctx_buf, sizeof(t->ctx_buf));
+	lkm_explain_ctx_init(&t->ctx, t->root, t->resolver, t->ctx_buf,
+			     sizeof(t->ctx_buf));
 	t->res.log.fd = -1;
 	*state = t;
 	return 0;
@@ -249,11 +262,11 @@ static int teardown(void **state)
 	return 0;
 }
 
-#define T()                                                                             \
-	struct t *t = *state;                                                           \
-	do {                                                                            \
-		if (t == NULL)                                                          \
-			skip();                                                         \
+#define T()                                                                              \
+	struct t *t = *state;                                                            \
+	do {                                                                             \
+		if (t == NULL)                                                           \
+			skip();                                                          \
 	} while (0)
 
 #define P(...) ((const char *const[]){ __VA_ARGS__ })
@@ -269,7 +282,8 @@ static const char *joined(char *const *v, size_t n)
 	which = (which + 1) % 4;
 	buf[which][0] = '\0';
 	for (size_t i = 0; i < n; i++)
-		at += (size_t)snprintf(buf[which] + at, sizeof(buf[which]) - at, "%s\n", v[i]);
+		at += (size_t)snprintf(buf[which] + at, sizeof(buf[which]) - at, "%s\n",
+				       v[i]);
 	return buf[which];
 }
 
@@ -288,8 +302,8 @@ static struct lkm_diagnosis *explain(struct t *t)
 	return &t->d;
 }
 
-static struct lkm_diagnosis *load(struct t *t, const char *target, const char *const *params,
-				  size_t n, unsigned flags)
+static struct lkm_diagnosis *load(struct t *t, const char *target,
+				  const char *const *params, size_t n, unsigned flags)
 {
 	int err = lkm_engine_load(&t->e, target, params, n, flags, &t->res);
 
@@ -368,7 +382,8 @@ static void test_unresolved_msdos_without_fat(void **state)
 		    "kernel: msdos: Unknown symbol fat_add_entries (err -2)\n"
 		    "kernel: msdos: Unknown symbol fat_dir_empty (err -2)\n"
 		    "kernel: msdos: Unknown symbol fat_fill_super (err -2)\n"
-		    "fat_add_entries, fat_dir_empty, fat_fill_super: exported by fat, which is not "
+		    "fat_add_entries, fat_dir_empty, fat_fill_super: exported by fat, "
+		    "which is not "
 		    "loaded\n"
 		    "load order: fat first, then msdos\n",
 		    "lkmtui load fat\n"
@@ -380,11 +395,13 @@ static void test_unresolved_msdos_without_fat(void **state)
  * exports four of them, the rest nobody here. Eight kernel lines are shown, then a count.
  */
 static const char *const msdos_symbols[] = {
-	"fat_dir_empty", "fat_time_unix2fat", "fat_get_dotdot_entry", "fat_free_clusters",
-	"fat_setattr", "__fat_fs_error", "fat_scan", "fat_getattr", "fat_attach",
-	"fat_update_time", "fat_build_inode", "fat_fill_super", "fat_alloc_new_dir",
-	"fat_remove_entries", "fat_add_entries", "fat_sync_inode", "fat_truncate_time",
-	"fat_flush_inodes", "fat_detach",
+	"fat_dir_empty",     "fat_time_unix2fat",  "fat_get_dotdot_entry",
+	"fat_free_clusters", "fat_setattr",	   "__fat_fs_error",
+	"fat_scan",	     "fat_getattr",	   "fat_attach",
+	"fat_update_time",   "fat_build_inode",	   "fat_fill_super",
+	"fat_alloc_new_dir", "fat_remove_entries", "fat_add_entries",
+	"fat_sync_inode",    "fat_truncate_time",  "fat_flush_inodes",
+	"fat_detach",
 };
 
 static void test_unresolved_msdos_real_lines(void **state)
@@ -396,26 +413,32 @@ static void test_unresolved_msdos_real_lines(void **state)
 	assert_int_equal(n, 19);
 	for (size_t i = 0; i < n; i++)
 		at += (size_t)snprintf(kmsg + at, sizeof(kmsg) - at,
-				       "3,%zu,1,-;msdos: Unknown symbol %s (err -2)\n", 300 + i,
-				       msdos_symbols[i]);
-	ev += (size_t)snprintf(evidence + ev, sizeof(evidence) - ev,
-			       "the kernel answered ENOENT (No such file or directory)\n");
+				       "3,%zu,1,-;msdos: Unknown symbol %s (err -2)\n",
+				       300 + i, msdos_symbols[i]);
+	ev += (size_t)snprintf(
+		evidence + ev, sizeof(evidence) - ev,
+		"the kernel answered ENOENT (No such file or directory)\n");
 	for (size_t i = 0; i < 8; i++)
 		ev += (size_t)snprintf(evidence + ev, sizeof(evidence) - ev,
-				       "kernel: msdos: Unknown symbol %s (err -2)\n", msdos_symbols[i]);
-	ev += (size_t)snprintf(evidence + ev, sizeof(evidence) - ev,
-			       "kernel: ... and 11 more lines\n"
-			       "fat_dir_empty, fat_attach, fat_fill_super, fat_add_entries: exported "
-			       "by fat, which is not loaded\n");
+				       "kernel: msdos: Unknown symbol %s (err -2)\n",
+				       msdos_symbols[i]);
+	ev += (size_t)snprintf(
+		evidence + ev, sizeof(evidence) - ev,
+		"kernel: ... and 11 more lines\n"
+		"fat_dir_empty, fat_attach, fat_fill_super, fat_add_entries: exported "
+		"by fat, which is not loaded\n");
 	for (size_t i = 0; i < n; i++)
-		if (strcmp(msdos_symbols[i], "fat_dir_empty") && strcmp(msdos_symbols[i], "fat_attach") &&
+		if (strcmp(msdos_symbols[i], "fat_dir_empty") &&
+		    strcmp(msdos_symbols[i], "fat_attach") &&
 		    strcmp(msdos_symbols[i], "fat_fill_super") &&
 		    strcmp(msdos_symbols[i], "fat_add_entries"))
-			ev += (size_t)snprintf(evidence + ev, sizeof(evidence) - ev,
-					       "%s: no installed module exports it, and the kernel "
-					       "does not\n",
-					       msdos_symbols[i]);
-	snprintf(evidence + ev, sizeof(evidence) - ev, "load order: fat first, then msdos\n");
+			ev += (size_t)snprintf(
+				evidence + ev, sizeof(evidence) - ev,
+				"%s: no installed module exports it, and the kernel "
+				"does not\n",
+				msdos_symbols[i]);
+	snprintf(evidence + ev, sizeof(evidence) - ev,
+		 "load order: fat first, then msdos\n");
 	fake.fail_module = "msdos";
 	fake.err = -ENOENT;
 	fake.kmsg = kmsg;
@@ -433,17 +456,21 @@ static void test_unresolved_nobody_exports(void **state)
 	T();
 	fake.fail_module = "demo_needs_missing";
 	fake.err = -ENOENT;
-	fake.kmsg = "3,200,1,-;demo_needs_missing: Unknown symbol lkmtui_no_such_symbol (err -2)\n";
+	fake.kmsg = "3,200,1,-;demo_needs_missing: Unknown symbol lkmtui_no_such_symbol "
+		    "(err -2)\n";
 	d = load(t, rpath("/home/demo_needs_missing.ko"), NULL, 0, 0);
-	assert_diag(d, LKM_DIAG_UNRESOLVED_SYMBOLS, -ENOENT,
-		    "demo_needs_missing needs symbols that nothing loaded provides",
-		    "the kernel answered ENOENT (No such file or directory)\n"
-		    "kernel: demo_needs_missing: Unknown symbol lkmtui_no_such_symbol (err -2)\n"
-		    "lkmtui_no_such_symbol: no installed module exports it, and the kernel does "
-		    "not\n",
-		    "no module provides these: the module was built against a kernel or a "
-		    "companion module you do not have; rebuild it against linux-headers-" REL
-		    " with its companion\n");
+	assert_diag(
+		d, LKM_DIAG_UNRESOLVED_SYMBOLS, -ENOENT,
+		"demo_needs_missing needs symbols that nothing loaded provides",
+		"the kernel answered ENOENT (No such file or directory)\n"
+		"kernel: demo_needs_missing: Unknown symbol lkmtui_no_such_symbol (err "
+		"-2)\n"
+		"lkmtui_no_such_symbol: no installed module exports it, and the kernel "
+		"does "
+		"not\n",
+		"no module provides these: the module was built against a kernel or a "
+		"companion module you do not have; rebuild it against linux-headers-" REL
+		" with its companion\n");
 }
 
 /* No dev/kmsg (or not readable): the file's undefined symbols against /proc/kallsyms. */
@@ -459,9 +486,11 @@ static void test_unresolved_log_unreadable(void **state)
 	assert_diag(d, LKM_DIAG_UNRESOLVED_SYMBOLS, -ENOENT,
 		    "msdos needs symbols that nothing loaded provides",
 		    "the kernel answered ENOENT (No such file or directory)\n"
-		    "the kernel log could not be read (No such file or directory): what follows "
+		    "the kernel log could not be read (No such file or directory): what "
+		    "follows "
 		    "comes from the file and the system\n"
-		    "fat_add_entries, fat_fill_super, fat_dir_empty: exported by fat, which is not "
+		    "fat_add_entries, fat_fill_super, fat_dir_empty: exported by fat, "
+		    "which is not "
 		    "loaded\n"
 		    "load order: fat first, then msdos\n",
 		    "lkmtui load fat\n"
@@ -477,23 +506,26 @@ static void test_unresolved_log_unreadable_nobody(void **state)
 	fake.fail_module = "demo_needs_missing";
 	fake.err = -ENOENT;
 	d = load(t, rpath("/home/demo_needs_missing.ko"), NULL, 0, 0);
-	assert_diag(d, LKM_DIAG_UNRESOLVED_SYMBOLS, -ENOENT,
-		    "demo_needs_missing needs symbols that nothing loaded provides",
-		    "the kernel answered ENOENT (No such file or directory)\n"
-		    "the kernel log could not be read (No such file or directory): what follows "
-		    "comes from the file and the system\n"
-		    "lkmtui_no_such_symbol: no installed module exports it, and the kernel does "
-		    "not\n",
-		    "no module provides these: the module was built against a kernel or a "
-		    "companion module you do not have; rebuild it against linux-headers-" REL
-		    " with its companion\n");
+	assert_diag(
+		d, LKM_DIAG_UNRESOLVED_SYMBOLS, -ENOENT,
+		"demo_needs_missing needs symbols that nothing loaded provides",
+		"the kernel answered ENOENT (No such file or directory)\n"
+		"the kernel log could not be read (No such file or directory): what "
+		"follows "
+		"comes from the file and the system\n"
+		"lkmtui_no_such_symbol: no installed module exports it, and the kernel "
+		"does "
+		"not\n",
+		"no module provides these: the module was built against a kernel or a "
+		"companion module you do not have; rebuild it against linux-headers-" REL
+		" with its companion\n");
 }
 
 /*
- * An out-of-tree module (not in modules.dep) that needs fat, inserted by file. "load it by
- * name" cannot work for it: `lkmtui load fat_user` finds no module of that name.
- * Fixed: earlier, today the second fix is "or load fat_user by name, which loads fat first:
- * lkmtui load fat_user", which fails with not-found.
+ * An out-of-tree module (not in modules.dep) that needs fat, inserted by file. "load it
+ * by name" cannot work for it: `lkmtui load fat_user` finds no module of that name.
+ * Fixed: earlier, today the second fix is "or load fat_user by name, which loads fat
+ * first: lkmtui load fat_user", which fails with not-found.
  */
 static void test_unresolved_out_of_tree_should_not_offer_by_name(void **state)
 {
@@ -534,9 +566,10 @@ static void test_unresolved_out_of_tree(void **state)
 
 /*
  * Neither the log nor /proc/kallsyms readable: the depmod index still says fat exports
- * what msdos needs. Fixed: earlier, today this is init-failed, "msdos's init function failed
- * (ENOENT)" with the fix "read the module's messages: dmesg | grep msdos"; an ENOENT from
- * init_module is the kernel's unknown-symbol answer, and the index names the exporter.
+ * what msdos needs. Fixed: earlier, today this is init-failed, "msdos's init function
+ * failed (ENOENT)" with the fix "read the module's messages: dmesg | grep msdos"; an
+ * ENOENT from init_module is the kernel's unknown-symbol answer, and the index names the
+ * exporter.
  */
 static void test_unresolved_no_log_no_kallsyms_should_use_index(void **state)
 {
@@ -564,11 +597,13 @@ static void test_gpl_only_symbol(void **state)
 	fake.kmsg = "3,200,1,-;closed: Unknown symbol gpl_only_helper (err -2)\n";
 	d = load(t, rpath("/home/closed.ko"), NULL, 0, 0);
 	assert_diag(d, LKM_DIAG_GPL_ONLY_SYMBOL, -ENOENT,
-		    "closed is not under a GPL-compatible licence but uses symbols exported only "
+		    "closed is not under a GPL-compatible licence but uses symbols "
+		    "exported only "
 		    "to GPL modules",
 		    "the kernel answered ENOENT (No such file or directory)\n"
 		    "kernel: closed: Unknown symbol gpl_only_helper (err -2)\n"
-		    "gpl_only_helper: exported to GPL-licensed modules only (this one's licence: "
+		    "gpl_only_helper: exported to GPL-licensed modules only (this one's "
+		    "licence: "
 		    "Proprietary)\n",
 		    "if you may, declare a GPL-compatible licence in the source: "
 		    "MODULE_LICENSE(\"GPL\"), then rebuild\n"
@@ -578,8 +613,8 @@ static void test_gpl_only_symbol(void **state)
 /*
  * No MODULE_LICENSE at all: the kernel treats the module as not GPL-compatible, so a
  * GPL-only export is unknown to it the same way. Fixed: earlier, today (license NULL) the
- * symbol, which /proc/kallsyms lists, is reported as "gpl_only_helper: no installed module
- * exports it, and the kernel does not" (unresolved-symbols, rebuild-against fix).
+ * symbol, which /proc/kallsyms lists, is reported as "gpl_only_helper: no installed
+ * module exports it, and the kernel does not" (unresolved-symbols, rebuild-against fix).
  */
 static void test_gpl_only_no_license_should_be_gpl_only(void **state)
 {
@@ -590,7 +625,8 @@ static void test_gpl_only_no_license_should_be_gpl_only(void **state)
 	fake.kmsg = "3,200,1,-;nolicense: Unknown symbol gpl_only_helper (err -2)\n";
 	d = load(t, rpath("/home/nolicense.ko"), NULL, 0, 0);
 	assert_diag(d, LKM_DIAG_GPL_ONLY_SYMBOL, -ENOENT,
-		    "nolicense is not under a GPL-compatible licence but uses symbols exported "
+		    "nolicense is not under a GPL-compatible licence but uses symbols "
+		    "exported "
 		    "only to GPL modules",
 		    NULL,
 		    "if you may, declare a GPL-compatible licence in the source: "
@@ -608,17 +644,22 @@ static void test_symbol_version_module_layout(void **state)
 	path = rpath("/home/other_layout.ko");
 	fake.fail_module = "other_layout";
 	fake.err = -ENOEXEC;
-	fake.kmsg = "3,200,1,-;other_layout: disagrees about version of symbol module_layout\n";
+	fake.kmsg = "3,200,1,-;other_layout: disagrees about version of symbol "
+		    "module_layout\n";
 	d = load(t, path, NULL, 0, 0);
-	assert_diag(d, LKM_DIAG_SYMBOL_VERSION_MISMATCH, -ENOEXEC,
-		    fmt("%s was built against another build of the kernel: symbol module_layout "
-			"has another version", path),
-		    "the kernel answered ENOEXEC (Exec format error)\n"
-		    "kernel: other_layout: disagrees about version of symbol module_layout\n"
-		    "module_layout: the file was built against CRC 0x22222222, this kernel's "
-		    "modules against 0x11111111\n",
-		    fmt("use the module built for this kernel, " REL " (the linux-image-" REL
-			" package ships its modules)\n%s", fix_rebuild));
+	assert_diag(
+		d, LKM_DIAG_SYMBOL_VERSION_MISMATCH, -ENOEXEC,
+		fmt("%s was built against another build of the kernel: symbol "
+		    "module_layout "
+		    "has another version",
+		    path),
+		"the kernel answered ENOEXEC (Exec format error)\n"
+		"kernel: other_layout: disagrees about version of symbol module_layout\n"
+		"module_layout: the file was built against CRC 0x22222222, this kernel's "
+		"modules against 0x11111111\n",
+		fmt("use the module built for this kernel, " REL " (the linux-image-" REL
+		    " package ships its modules)\n%s",
+		    fix_rebuild));
 }
 
 /* Any other symbol the kernel names: its CRCs, the file's and the reference module's.
@@ -633,25 +674,28 @@ static void test_symbol_version_other_symbol(void **state)
 	fake.err = -EINVAL;
 	fake.kmsg = "4,200,1,-;other_printk: disagrees about version of symbol printk\n";
 	d = load(t, path, NULL, 0, 0);
-	assert_diag(d, LKM_DIAG_SYMBOL_VERSION_MISMATCH, -EINVAL,
-		    fmt("%s was built against another build of the kernel: symbol printk has "
-			"another version", path),
-		    "the kernel answered EINVAL (Invalid argument)\n"
-		    "kernel: other_printk: disagrees about version of symbol printk\n"
-		    "printk: the file was built against CRC 0xbbbb0002, this kernel's modules "
-		    "against 0xaaaa0001\n",
-		    NULL);
+	assert_diag(
+		d, LKM_DIAG_SYMBOL_VERSION_MISMATCH, -EINVAL,
+		fmt("%s was built against another build of the kernel: symbol printk has "
+		    "another version",
+		    path),
+		"the kernel answered EINVAL (Invalid argument)\n"
+		"kernel: other_printk: disagrees about version of symbol printk\n"
+		"printk: the file was built against CRC 0xbbbb0002, this kernel's "
+		"modules "
+		"against 0xaaaa0001\n",
+		NULL);
 }
 
 /*
  * What the real kernel logs for a CRC mismatch on a symbol other than module_layout:
  * check_version() prints "disagrees about version of symbol printk", then
  * resolve_symbol() gives ERR_PTR(-EINVAL) and simplify_symbols() prints "Unknown symbol
- * printk (err -22)"; the load fails with EINVAL. (The test above has the first line only.)
- * Fixed: earlier, the "Unknown symbol" line is read first, so this comes out as
+ * printk (err -22)"; the load fails with EINVAL. (The test above has the first line
+ * only.) Fixed: earlier, the "Unknown symbol" line is read first, so this comes out as
  * unresolved-symbols, "other_printk needs symbols that nothing loaded provides", with the
- * evidence "printk: no installed module exports it, and the kernel does not" (printk is in
- * /proc/kallsyms) and the fix "no module provides these: … rebuild it against
+ * evidence "printk: no installed module exports it, and the kernel does not" (printk is
+ * in /proc/kallsyms) and the fix "no module provides these: … rebuild it against
  * linux-headers-6.1.0-test with its companion". An "Unknown symbol X (err -22)" line, or
  * a "disagrees about version of symbol X" line for the same X, is a version mismatch.
  */
@@ -666,16 +710,20 @@ static void test_symbol_version_real_lines_should_be_version_mismatch(void **sta
 	fake.kmsg = "4,200,1,-;other_printk: disagrees about version of symbol printk\n"
 		    "4,201,1,-;other_printk: Unknown symbol printk (err -22)\n";
 	d = load(t, path, NULL, 0, 0);
-	assert_diag(d, LKM_DIAG_SYMBOL_VERSION_MISMATCH, -EINVAL,
-		    fmt("%s was built against another build of the kernel: symbol printk has "
-			"another version", path),
-		    "the kernel answered EINVAL (Invalid argument)\n"
-		    "kernel: other_printk: disagrees about version of symbol printk\n"
-		    "kernel: other_printk: Unknown symbol printk (err -22)\n"
-		    "printk: the file was built against CRC 0xbbbb0002, this kernel's modules "
-		    "against 0xaaaa0001\n",
-		    fmt("use the module built for this kernel, " REL " (the linux-image-" REL
-			" package ships its modules)\n%s", fix_rebuild));
+	assert_diag(
+		d, LKM_DIAG_SYMBOL_VERSION_MISMATCH, -EINVAL,
+		fmt("%s was built against another build of the kernel: symbol printk has "
+		    "another version",
+		    path),
+		"the kernel answered EINVAL (Invalid argument)\n"
+		"kernel: other_printk: disagrees about version of symbol printk\n"
+		"kernel: other_printk: Unknown symbol printk (err -22)\n"
+		"printk: the file was built against CRC 0xbbbb0002, this kernel's "
+		"modules "
+		"against 0xaaaa0001\n",
+		fmt("use the module built for this kernel, " REL " (the linux-image-" REL
+		    " package ships its modules)\n%s",
+		    fix_rebuild));
 }
 
 /* Without the kernel's line (ENOEXEC, log unreadable): the CRCs alone show it. */
@@ -689,15 +737,19 @@ static void test_symbol_version_no_log(void **state)
 	fake.fail_module = "other_layout";
 	fake.err = -ENOEXEC;
 	d = load(t, path, NULL, 0, 0);
-	assert_diag(d, LKM_DIAG_SYMBOL_VERSION_MISMATCH, -ENOEXEC,
-		    fmt("%s was built against another build of the kernel: symbol module_layout "
-			"has another version", path),
-		    "the kernel answered ENOEXEC (Exec format error)\n"
-		    "the kernel log could not be read (No such file or directory): what follows "
-		    "comes from the file and the system\n"
-		    "module_layout: the file was built against CRC 0x22222222, this kernel's "
-		    "modules against 0x11111111\n",
-		    NULL);
+	assert_diag(
+		d, LKM_DIAG_SYMBOL_VERSION_MISMATCH, -ENOEXEC,
+		fmt("%s was built against another build of the kernel: symbol "
+		    "module_layout "
+		    "has another version",
+		    path),
+		"the kernel answered ENOEXEC (Exec format error)\n"
+		"the kernel log could not be read (No such file or directory): what "
+		"follows "
+		"comes from the file and the system\n"
+		"module_layout: the file was built against CRC 0x22222222, this kernel's "
+		"modules against 0x11111111\n",
+		NULL);
 }
 
 static void test_predict_symbol_version(void **state)
@@ -706,19 +758,24 @@ static void test_predict_symbol_version(void **state)
 	T();
 	path = rpath("/home/other_layout.ko");
 	assert_int_equal(predict(t, path, NULL, 0), 1);
-	assert_diag(&t->p[0], LKM_DIAG_SYMBOL_VERSION_MISMATCH, 0,
-		    fmt("%s was built against another build of the kernel: symbol module_layout "
-			"has another version", path),
-		    "module_layout: the file was built against CRC 0x22222222, this kernel's "
-		    "modules against 0x11111111\n",
-		    fmt("use the module built for this kernel, " REL " (the linux-image-" REL
-			" package ships its modules)\n%s", fix_rebuild));
+	assert_diag(
+		&t->p[0], LKM_DIAG_SYMBOL_VERSION_MISMATCH, 0,
+		fmt("%s was built against another build of the kernel: symbol "
+		    "module_layout "
+		    "has another version",
+		    path),
+		"module_layout: the file was built against CRC 0x22222222, this kernel's "
+		"modules against 0x11111111\n",
+		fmt("use the module built for this kernel, " REL " (the linux-image-" REL
+		    " package ships its modules)\n%s",
+		    fix_rebuild));
 }
 
 /* ==== version magic ==== */
 
 static const char other_release_line[] =
-	"other_release: version magic '6.1.0-99-amd64 SMP mod_unload ' should be '" MAGIC "'";
+	"other_release: version magic '6.1.0-99-amd64 SMP mod_unload ' should be '" MAGIC
+	"'";
 
 static void test_vermagic_kernel_line(void **state)
 {
@@ -731,20 +788,24 @@ static void test_vermagic_kernel_line(void **state)
 	fake.kmsg = fmt("3,200,1,-;%s\n", other_release_line);
 	d = load(t, path, NULL, 0, 0);
 	assert_diag(d, LKM_DIAG_VERMAGIC_MISMATCH, -ENOEXEC,
-		    fmt("%s was built for another kernel (6.1.0-99-amd64), not for this one (" REL
-			")", path),
+		    fmt("%s was built for another kernel (6.1.0-99-amd64), not for this "
+			"one (" REL ")",
+			path),
 		    NULL,
-		    fmt("install the module built for this kernel (Debian: the linux-image-" REL
-			" package ships its modules)\n%s", fix_rebuild));
+		    fmt("install the module built for this kernel (Debian: the "
+			"linux-image-" REL " package ships its modules)\n%s",
+			fix_rebuild));
 	assert_true(d->n_evidence >= 2);
-	assert_string_equal(d->evidence[0], "the kernel answered ENOEXEC (Exec format error)");
+	assert_string_equal(d->evidence[0],
+			    "the kernel answered ENOEXEC (Exec format error)");
 	assert_string_equal(d->evidence[1], fmt("kernel: %s", other_release_line));
 }
 
 /*
  * The issue asks for the two vermagics side by side and which part differs, also when the
- * kernel's line is there. Fixed: earlier, today the kernel-line path gives only "the kernel
- * answered ENOEXEC" and the kernel's line; the file is not compared (predict does it).
+ * kernel's line is there. Fixed: earlier, today the kernel-line path gives only "the
+ * kernel answered ENOEXEC" and the kernel's line; the file is not compared (predict does
+ * it).
  */
 static void test_vermagic_kernel_line_should_say_what_differs(void **state)
 {
@@ -755,15 +816,16 @@ static void test_vermagic_kernel_line_should_say_what_differs(void **state)
 	fake.kmsg = fmt("3,200,1,-;%s\n", other_release_line);
 	d = load(t, rpath("/home/other_release.ko"), NULL, 0, 0);
 	assert_int_equal(d->kind, LKM_DIAG_VERMAGIC_MISMATCH);
-	assert_string_equal(joined(d->evidence, d->n_evidence),
-			    fmt("the kernel answered ENOEXEC (Exec format error)\n"
-				"kernel: %s\n"
-				"the file's vermagic:  6.1.0-99-amd64 SMP mod_unload\n"
-				"this kernel's:        " MAGIC_TRIMMED "\n"
-				"they differ in the release (6.1.0-99-amd64, not " REL ")\n"
-				"they differ in the flags (SMP mod_unload, not SMP preempt "
-				"mod_unload modversions)\n",
-				other_release_line));
+	assert_string_equal(
+		joined(d->evidence, d->n_evidence),
+		fmt("the kernel answered ENOEXEC (Exec format error)\n"
+		    "kernel: %s\n"
+		    "the file's vermagic:  6.1.0-99-amd64 SMP mod_unload\n"
+		    "this kernel's:        " MAGIC_TRIMMED "\n"
+		    "they differ in the release (6.1.0-99-amd64, not " REL ")\n"
+		    "they differ in the flags (SMP mod_unload, not SMP preempt "
+		    "mod_unload modversions)\n",
+		    other_release_line));
 }
 
 /* Release and flags both differ: predict shows both vermagics and says what differs. */
@@ -776,30 +838,36 @@ static void test_predict_vermagic_release_and_flags(void **state)
 	assert_int_equal(predict(t, path, NULL, 0), 1);
 	d = &t->p[0];
 	assert_diag(d, LKM_DIAG_VERMAGIC_MISMATCH, 0,
-		    fmt("%s was built for another kernel (6.1.0-99-amd64), not for this one (" REL
-			")", path),
+		    fmt("%s was built for another kernel (6.1.0-99-amd64), not for this "
+			"one (" REL ")",
+			path),
 		    NULL,
-		    fmt("install the module built for this kernel (Debian: the linux-image-" REL
-			" package ships its modules)\n%s", fix_rebuild));
+		    fmt("install the module built for this kernel (Debian: the "
+			"linux-image-" REL " package ships its modules)\n%s",
+			fix_rebuild));
 	assert_int_equal(d->n_evidence, 4);
-	assert_string_equal(d->evidence[0], "the file's vermagic:  6.1.0-99-amd64 SMP mod_unload");
+	assert_string_equal(d->evidence[0],
+			    "the file's vermagic:  6.1.0-99-amd64 SMP mod_unload");
 	assert_string_equal(d->evidence[1], "this kernel's:        " MAGIC_TRIMMED);
-	assert_string_equal(d->evidence[2], "they differ in the release (6.1.0-99-amd64, not " REL ")");
+	assert_string_equal(d->evidence[2],
+			    "they differ in the release (6.1.0-99-amd64, not " REL ")");
 	assert_true(strncmp(d->evidence[3], "they differ in the flags (", 26) == 0);
 }
 
 /*
- * Fixed: earlier, the flags line carries the vermagics' trailing blanks inside the parentheses:
- * "they differ in the flags (SMP mod_unload , not SMP preempt mod_unload modversions )".
+ * Fixed: earlier, the flags line carries the vermagics' trailing blanks inside the
+ * parentheses: "they differ in the flags (SMP mod_unload , not SMP preempt mod_unload
+ * modversions )".
  */
 static void test_predict_vermagic_flags_line_should_be_trimmed(void **state)
 {
 	T();
 	assert_int_equal(predict(t, rpath("/home/other_release.ko"), NULL, 0), 1);
 	assert_int_equal(t->p[0].n_evidence, 4);
-	assert_string_equal(t->p[0].evidence[3],
-			    "they differ in the flags (SMP mod_unload, not SMP preempt mod_unload "
-			    "modversions)");
+	assert_string_equal(
+		t->p[0].evidence[3],
+		"they differ in the flags (SMP mod_unload, not SMP preempt mod_unload "
+		"modversions)");
 }
 
 /* The same release, other flags (another flavour's configuration). */
@@ -811,34 +879,36 @@ static void test_predict_vermagic_flags_only(void **state)
 	d = &t->p[0];
 	assert_int_equal(d->kind, LKM_DIAG_VERMAGIC_MISMATCH);
 	assert_int_equal(d->n_evidence, 3);
-	assert_string_equal(d->evidence[0], "the file's vermagic:  " REL " SMP mod_unload");
+	assert_string_equal(d->evidence[0],
+			    "the file's vermagic:  " REL " SMP mod_unload");
 	assert_string_equal(d->evidence[1], "this kernel's:        " MAGIC_TRIMMED);
-	assert_string_equal(d->evidence[2], "they differ in the flags (SMP mod_unload, not SMP "
-					    "preempt mod_unload modversions)");
+	assert_string_equal(d->evidence[2],
+			    "they differ in the flags (SMP mod_unload, not SMP "
+			    "preempt mod_unload modversions)");
 }
 
 /*
- * Fixed: earlier, with only the flags differing the title contradicts itself: "… was built for
- * another kernel (6.1.0-test), not for this one (6.1.0-test)". It should name what
- * differs (the flags), not the same release twice.
+ * Fixed: earlier, with only the flags differing the title contradicts itself: "… was
+ * built for another kernel (6.1.0-test), not for this one (6.1.0-test)". It should name
+ * what differs (the flags), not the same release twice.
  */
 static void test_predict_vermagic_flags_only_title_should_not_repeat_release(void **state)
 {
 	T();
 	assert_int_equal(predict(t, rpath("/home/other_flags.ko"), NULL, 0), 1);
 	assert_int_equal(t->p[0].kind, LKM_DIAG_VERMAGIC_MISMATCH);
-	assert_string_equal(t->p[0].title,
-			    fmt("%s was built for another kernel (" REL " SMP mod_unload), not for "
-				"this one (" REL ")",
-				rpath("/home/other_flags.ko")));
+	assert_string_equal(t->p[0].title, fmt("%s was built for another kernel (" REL
+					       " SMP mod_unload), not for "
+					       "this one (" REL ")",
+					       rpath("/home/other_flags.ko")));
 }
 
 /*
  * A module with __versions whose CRCs all match this kernel's, built for another release
  * string: the kernel compares vermagic without the release when the module has CRCs
- * (same_magic(…, has_crcs) skips up to the first blank), so it loads. Fixed: earlier, today
- * predict says vermagic-mismatch, "… was built for another kernel (6.1.0-55-test)", for a
- * module the kernel accepts.
+ * (same_magic(…, has_crcs) skips up to the first blank), so it loads. Fixed: earlier,
+ * today predict says vermagic-mismatch, "… was built for another kernel (6.1.0-55-test)",
+ * for a module the kernel accepts.
  */
 static void test_predict_release_only_with_same_crcs_should_load(void **state)
 {
@@ -857,13 +927,15 @@ static void test_wrong_architecture(void **state)
 	if (!x86_64_host)
 		skip();
 	assert_int_equal(predict(t, sparc, NULL, 0), 1);
-	assert_diag(&t->p[0], LKM_DIAG_WRONG_ARCHITECTURE, 0,
-		    fmt("%s is built for SPARC v9 (64-bit, big-endian), not for this machine",
-			sparc),
-		    "the file: ELF SPARC v9 (64-bit, big-endian), relocatable\n"
-		    "this machine: x86-64 (x86_64)\n",
-		    "build it for this machine (uname -m) against this kernel's headers: make -C "
-		    "/lib/modules/" REL "/build M=$PWD modules\n");
+	assert_diag(
+		&t->p[0], LKM_DIAG_WRONG_ARCHITECTURE, 0,
+		fmt("%s is built for SPARC v9 (64-bit, big-endian), not for this machine",
+		    sparc),
+		"the file: ELF SPARC v9 (64-bit, big-endian), relocatable\n"
+		"this machine: x86-64 (x86_64)\n",
+		"build it for this machine (uname -m) against this kernel's headers: "
+		"make -C "
+		"/lib/modules/" REL "/build M=$PWD modules\n");
 	/* Inserted: the kernel says ENOEXEC; the file says why. */
 	fake.fail_module = "mod_simple_i386";
 	fake.err = -ENOEXEC;
@@ -873,7 +945,8 @@ static void test_wrong_architecture(void **state)
 		    "the kernel answered ENOEXEC (Exec format error)\n"
 		    "the file: ELF i386 (32-bit), relocatable\n"
 		    "this machine: x86-64 (x86_64)\n",
-		    "build it for this machine (uname -m) against this kernel's headers: make -C "
+		    "build it for this machine (uname -m) against this kernel's headers: "
+		    "make -C "
 		    "/lib/modules/" REL "/build M=$PWD modules\n");
 }
 
@@ -887,7 +960,8 @@ static const char *sections_of(const char *path)
 	assert_int_equal(lkm_modfile_open(path, &mf, NULL), 0);
 	list[0] = '\0';
 	for (size_t i = 1; i < lkm_modfile_section_count(mf); i++)
-		len += (size_t)snprintf(list + len, sizeof(list) - len, "%s%s", i > 1 ? ", " : "",
+		len += (size_t)snprintf(list + len, sizeof(list) - len, "%s%s",
+					i > 1 ? ", " : "",
 					lkm_modfile_section_name(mf, i));
 	assert_non_null(strstr(list, ".text"));
 	assert_null(strstr(list, ".modinfo"));
@@ -905,19 +979,24 @@ static void test_not_a_module(void **state)
 	path = rpath("/home/plain.o");
 	fake.fail_module = "plain";
 	fake.err = -ENOEXEC;
-	fake.kmsg = "4,200,1,-;(missing .modinfo section or name field): No module found in object\n";
+	fake.kmsg = "4,200,1,-;(missing .modinfo section or name field): No module found "
+		    "in object\n";
 	d = load(t, path, NULL, 0, 0);
-	assert_diag(d, LKM_DIAG_NOT_A_MODULE, -ENOEXEC, fmt("%s is not a kernel module", path),
+	assert_diag(d, LKM_DIAG_NOT_A_MODULE, -ENOEXEC,
+		    fmt("%s is not a kernel module", path),
 		    fmt("the kernel answered ENOEXEC (Exec format error)\n"
-			"kernel: (missing .modinfo section or name field): No module found in "
+			"kernel: (missing .modinfo section or name field): No module "
+			"found in "
 			"object\n"
 			"the file: ELF x86-64, relocatable, sections: %s\n"
 			"no .modinfo section: no module name, licence or vermagic\n"
-			"no .gnu.linkonce.this_module section: no struct module for the kernel\n",
+			"no .gnu.linkonce.this_module section: no struct module for the "
+			"kernel\n",
 			sections_of(path)),
-		    "build it as a module with the kernel's build system: make -C /lib/modules/" REL
-		    "/build M=$PWD modules\n"
-		    "if it is meant to be part of the kernel, check whether this kernel has it "
+		    "build it as a module with the kernel's build system: make -C "
+		    "/lib/modules/" REL "/build M=$PWD modules\n"
+		    "if it is meant to be part of the kernel, check whether this kernel "
+		    "has it "
 		    "built in: grep -w plain /lib/modules/" REL "/modules.builtin\n");
 }
 
@@ -929,10 +1008,12 @@ static void test_predict_not_a_module(void **state)
 		skip();
 	path = rpath("/home/plain.o");
 	assert_int_equal(predict(t, path, NULL, 0), 1);
-	assert_diag(&t->p[0], LKM_DIAG_NOT_A_MODULE, 0, fmt("%s is not a kernel module", path),
+	assert_diag(&t->p[0], LKM_DIAG_NOT_A_MODULE, 0,
+		    fmt("%s is not a kernel module", path),
 		    fmt("the file: ELF x86-64, relocatable, sections: %s\n"
 			"no .modinfo section: no module name, licence or vermagic\n"
-			"no .gnu.linkonce.this_module section: no struct module for the kernel\n",
+			"no .gnu.linkonce.this_module section: no struct module for the "
+			"kernel\n",
 			sections_of(path)),
 		    NULL);
 }
@@ -947,16 +1028,19 @@ static void test_not_elf(void **state)
 	path = rpath("/home/junk.ko");
 	d = load(t, path, NULL, 0, 0);
 	assert_int_equal(t->res.refusal, LKM_REFUSE_BAD_FILE);
-	assert_diag(d, LKM_DIAG_NOT_A_MODULE, -ENOEXEC, fmt("%s is not a kernel module", path),
-		    "not an ELF file: it starts with 6e 6f 74 20, not 7f 45 4c 46\n", NULL);
+	assert_diag(d, LKM_DIAG_NOT_A_MODULE, -ENOEXEC,
+		    fmt("%s is not a kernel module", path),
+		    "not an ELF file: it starts with 6e 6f 74 20, not 7f 45 4c 46\n",
+		    NULL);
 	assert_int_equal(d->n_fix, 2);
-	assert_string_equal(d->fix[0], "build it as a module with the kernel's build system: make -C "
-				       "/lib/modules/" REL "/build M=$PWD modules");
+	assert_string_equal(
+		d->fix[0], "build it as a module with the kernel's build system: make -C "
+			   "/lib/modules/" REL "/build M=$PWD modules");
 }
 
 /*
- * Fixed: earlier, for a file the engine refused (res->module NULL) the built-in check greps
- * modules.builtin for the whole path: "grep -w /tmp/…/home/junk.ko
+ * Fixed: earlier, for a file the engine refused (res->module NULL) the built-in check
+ * greps modules.builtin for the whole path: "grep -w /tmp/…/home/junk.ko
  * /lib/modules/6.1.0-test/modules.builtin", which never matches; the module's name (the
  * file's base name without .ko) is what modules.builtin lists.
  */
@@ -967,9 +1051,10 @@ static void test_not_elf_builtin_fix_should_grep_name(void **state)
 	write_file("/home/junk.ko", "not an ELF file\n", 0644);
 	d = load(t, rpath("/home/junk.ko"), NULL, 0, 0);
 	assert_int_equal(d->n_fix, 2);
-	assert_string_equal(d->fix[1], "if it is meant to be part of the kernel, check whether this "
-				       "kernel has it built in: grep -w junk /lib/modules/" REL
-				       "/modules.builtin");
+	assert_string_equal(d->fix[1],
+			    "if it is meant to be part of the kernel, check whether this "
+			    "kernel has it built in: grep -w junk /lib/modules/" REL
+			    "/modules.builtin");
 }
 
 /* Half of a module (an interrupted copy): ELF at the start, nothing holds together. */
@@ -984,8 +1069,10 @@ static void test_damaged_file(void **state)
 	assert_non_null(t->res.reason);
 	assert_diag(d, LKM_DIAG_DAMAGED_FILE, t->res.err, fmt("%s is damaged", path),
 		    fmt("%s\n", t->res.reason),
-		    fmt("copy or build it again; if a package installed it, reinstall that package "
-			"(dpkg -S %s names it)\n", path));
+		    fmt("copy or build it again; if a package installed it, reinstall "
+			"that package "
+			"(dpkg -S %s names it)\n",
+			path));
 	lkm_diagnosis_release(&t->d);
 	lkm_result_release(&t->res);
 	/* lkmtui explain says the same. */
@@ -996,7 +1083,8 @@ static void test_damaged_file(void **state)
 /* A compressed module whose stream is corrupt: damaged as well. */
 static void test_damaged_compressed(void **state)
 {
-	static const unsigned char xz[] = { 0xfd, '7', 'z', 'X', 'Z', 0, 'g', 'a', 'r', 'b' };
+	static const unsigned char xz[] = { 0xfd, '7', 'z', 'X', 'Z',
+					    0,	  'g', 'a', 'r', 'b' };
 	const char *path;
 	struct lkm_diagnosis *d;
 	T();
@@ -1012,7 +1100,8 @@ static void test_damaged_compressed(void **state)
 
 static const char taint_lines[] =
 	"4,198,1,-;demo_ne: loading out-of-tree module taints kernel.\n"
-	"4,199,1,-;demo_ne: module verification failed: signature and/or required key missing - "
+	"4,199,1,-;demo_ne: module verification failed: signature and/or required key "
+	"missing - "
 	"tainting kernel\n";
 
 static void test_no_device(void **state)
@@ -1032,12 +1121,13 @@ static void test_no_device(void **state)
 		    "it was given: io=0x300\n",
 		    NULL);
 	assert_true(d->n_fix >= 1);
-	assert_string_equal(d->fix[0], "check that the hardware is present: lspci -k or lsusb");
+	assert_string_equal(d->fix[0],
+			    "check that the hardware is present: lspci -k or lsusb");
 }
 
 /*
- * Fixed: earlier, the second fix is "give the parameters that select the hardware (below):
- * lkmtui load demo_ne io=0x300 irq=11". demo_ne was loaded by file and is not in
+ * Fixed: earlier, the second fix is "give the parameters that select the hardware
+ * (below): lkmtui load demo_ne io=0x300 irq=11". demo_ne was loaded by file and is not in
  * modules.dep, so `lkmtui load demo_ne` is not-found; the command must name what the user
  * loaded (the file).
  */
@@ -1052,17 +1142,19 @@ static void test_no_device_by_file_fix_should_name_file(void **state)
 	fake.kmsg = "6,200,1,-;demo_ne: no card found at io=0x300\n";
 	d = load(t, path, P("io=0x300"), 1, 0);
 	assert_int_equal(d->kind, LKM_DIAG_NO_DEVICE);
-	assert_string_equal(joined(d->fix, d->n_fix),
-			    fmt("check that the hardware is present: lspci -k or lsusb\n"
-				"give the parameters that select the hardware (below): lkmtui load "
-				"%s io=0x300 irq=11\n", path));
+	assert_string_equal(
+		joined(d->fix, d->n_fix),
+		fmt("check that the hardware is present: lspci -k or lsusb\n"
+		    "give the parameters that select the hardware (below): lkmtui load "
+		    "%s io=0x300 irq=11\n",
+		    path));
 }
 
 /*
- * Fixed: earlier, ne2k_pci (a PCI driver: parameters debug and full_duplex, nothing that selects
- * hardware) answering ENODEV gets the fix "lkmtui load ne2k_pci io=0x300 irq=11", which the
- * engine refuses (ne2k_pci has no parameter 'io'). The io/irq fix belongs only to modules
- * that declare such parameters.
+ * Fixed: earlier, ne2k_pci (a PCI driver: parameters debug and full_duplex, nothing that
+ * selects hardware) answering ENODEV gets the fix "lkmtui load ne2k_pci io=0x300 irq=11",
+ * which the engine refuses (ne2k_pci has no parameter 'io'). The io/irq fix belongs only
+ * to modules that declare such parameters.
  */
 static void test_no_device_without_hw_params_should_not_suggest_io(void **state)
 {
@@ -1086,7 +1178,8 @@ static void test_init_failed(void **state)
 	fake.err = -ETIMEDOUT;
 	fake.kmsg = "3,200,1,-;demo_ne: card at io=0x300 did not answer\n";
 	d = load(t, rpath("/home/demo_ne.ko"), NULL, 0, 0);
-	assert_diag(d, LKM_DIAG_INIT_FAILED, -ETIMEDOUT, "demo_ne's init function failed (ETIMEDOUT)",
+	assert_diag(d, LKM_DIAG_INIT_FAILED, -ETIMEDOUT,
+		    "demo_ne's init function failed (ETIMEDOUT)",
 		    "the kernel answered ETIMEDOUT (Connection timed out)\n"
 		    "kernel: demo_ne: card at io=0x300 did not answer\n",
 		    "read the module's messages: dmesg | grep demo_ne\n");
@@ -1126,8 +1219,8 @@ static void test_invalid_parameter_kernel(void **state)
 }
 
 /*
- * Fixed: earlier, a module known only as a file gets "lkmtui info demo_ne", which finds no
- * module of that name; `lkmtui info FILE` works.
+ * Fixed: earlier, a module known only as a file gets "lkmtui info demo_ne", which finds
+ * no module of that name; `lkmtui info FILE` works.
  */
 static void test_invalid_parameter_by_file_fix_should_name_file(void **state)
 {
@@ -1145,7 +1238,8 @@ static void test_unknown_parameter(void **state)
 	struct lkm_diagnosis *d;
 	T();
 	d = load(t, "ne2k_pci", P("debug=1", "bogus=1"), 2, 0);
-	assert_diag(d, LKM_DIAG_UNKNOWN_PARAMETER, -EINVAL, "ne2k_pci has no parameter bogus",
+	assert_diag(d, LKM_DIAG_UNKNOWN_PARAMETER, -EINVAL,
+		    "ne2k_pci has no parameter bogus",
 		    "ne2k_pci has no parameter 'bogus'\n"
 		    "debug (int): debug level (1-2)\n"
 		    "full_duplex (array of int): full duplex setting(s) (1)\n",
@@ -1154,8 +1248,10 @@ static void test_unknown_parameter(void **state)
 
 static void ne2k_loaded(void)
 {
-	write_file("/proc/modules", "8390 24576 1 ne2k_pci, Live 0xffffffffc0a00000\n"
-				    "ne2k_pci 16384 0 - Live 0xffffffffc0a10000\n", 0644);
+	write_file("/proc/modules",
+		   "8390 24576 1 ne2k_pci, Live 0xffffffffc0a00000\n"
+		   "ne2k_pci 16384 0 - Live 0xffffffffc0a10000\n",
+		   0644);
 	sys_param("ne2k_pci", "debug", "2", 0644);
 	sys_param("ne2k_pci", "full_duplex", "1", 0444);
 }
@@ -1166,7 +1262,8 @@ static void test_unknown_parameter_set(void **state)
 	T();
 	ne2k_loaded();
 	d = set(t, "ne2k_pci", "irq=7");
-	assert_diag(d, LKM_DIAG_UNKNOWN_PARAMETER, -ENOENT, "ne2k_pci has no parameter irq",
+	assert_diag(d, LKM_DIAG_UNKNOWN_PARAMETER, -ENOENT,
+		    "ne2k_pci has no parameter irq",
 		    "ne2k_pci has no parameter 'irq' in /sys/module/ne2k_pci/parameters\n"
 		    "debug = 2 (writable)\n"
 		    "full_duplex = 1 (read-only)\n",
@@ -1179,16 +1276,21 @@ static void test_read_only_parameter(void **state)
 	T();
 	ne2k_loaded();
 	d = set(t, "ne2k_pci", "full_duplex=0");
-	assert_diag(d, LKM_DIAG_READ_ONLY_PARAMETER, -EPERM, "full_duplex of ne2k_pci is read-only",
-		    "full_duplex is read-only (mode 0444): the module lets it be set only when it "
-		    "is loaded\n"
-		    "full_duplex: 1 now\n",
-		    "lkmtui unload ne2k_pci, then: lkmtui load ne2k_pci full_duplex=VALUE\n"
-		    "to keep it for every later load, add --persist to that load\n");
-	assert_string_equal(d->teach,
-			    "A module declares each parameter's permissions in its source "
-			    "(module_param(name, type, perm)). A read-only one (0444) can be read in "
-			    "/sys/module/ne2k_pci/parameters but set only when the module is loaded.");
+	assert_diag(
+		d, LKM_DIAG_READ_ONLY_PARAMETER, -EPERM,
+		"full_duplex of ne2k_pci is read-only",
+		"full_duplex is read-only (mode 0444): the module lets it be set only "
+		"when it "
+		"is loaded\n"
+		"full_duplex: 1 now\n",
+		"lkmtui unload ne2k_pci, then: lkmtui load ne2k_pci full_duplex=VALUE\n"
+		"to keep it for every later load, add --persist to that load\n");
+	assert_string_equal(
+		d->teach,
+		"A module declares each parameter's permissions in its source "
+		"(module_param(name, type, perm)). A read-only one (0444) can be read in "
+		"/sys/module/ne2k_pci/parameters but set only when the module is "
+		"loaded.");
 }
 
 /* The kernel refuses a written value (the driver's own set function): EINVAL. */
@@ -1202,7 +1304,8 @@ static void test_invalid_parameter_set_kernel(void **state)
 	d = set(t, "ne2k_pci", "debug=7");
 	assert_diag(d, LKM_DIAG_INVALID_PARAMETER, -EINVAL,
 		    "the value given for debug is not what ne2k_pci accepts",
-		    "the kernel answered EINVAL (Invalid argument)\n", "lkmtui info ne2k_pci\n");
+		    "the kernel answered EINVAL (Invalid argument)\n",
+		    "lkmtui info ne2k_pci\n");
 }
 
 /* ==== already there, not there ==== */
@@ -1214,13 +1317,16 @@ static void test_already_loaded(void **state)
 	ne2k_loaded();
 	d = load(t, "ne2k-pci", P("debug=1", "full_duplex=0"), 2, 0);
 	assert_diag(d, LKM_DIAG_ALREADY_LOADED, -EEXIST, "ne2k_pci is already loaded",
-		    "ne2k_pci is already loaded: the kernel keeps the values it was loaded with\n"
+		    "ne2k_pci is already loaded: the kernel keeps the values it was "
+		    "loaded with\n"
 		    "state: live, use count 0\n"
 		    "debug: 2 now, 1 requested (writable: lkmtui set can change it)\n"
-		    "full_duplex: 1 now, 0 requested (read-only: unload and load again to change "
+		    "full_duplex: 1 now, 0 requested (read-only: unload and load again "
+		    "to change "
 		    "it)\n",
 		    "lkmtui set ne2k_pci debug=1\n"
-		    "to load it afresh with other values: lkmtui unload ne2k_pci, then lkmtui load "
+		    "to load it afresh with other values: lkmtui unload ne2k_pci, then "
+		    "lkmtui load "
 		    "ne2k_pci NAME=VALUE...\n");
 }
 
@@ -1242,7 +1348,8 @@ static void test_not_loaded(void **state)
 	T();
 	write_file("/proc/modules", "fat 86016 0 - Live 0xffffffffc0a1c000\n", 0644);
 	d = unload(t, "vfat", 0);
-	assert_diag(d, LKM_DIAG_NOT_LOADED, -ENOENT, "vfat is not loaded", "vfat is not loaded\n",
+	assert_diag(d, LKM_DIAG_NOT_LOADED, -ENOENT, "vfat is not loaded",
+		    "vfat is not loaded\n",
 		    "did you mean: lkmtui unload fat\n"
 		    "see what is loaded: lkmtui list\n");
 }
@@ -1278,13 +1385,14 @@ static void test_not_found(void **state)
 	assert_diag(d, LKM_DIAG_NOT_FOUND, -ENOENT, "no module called msdoss",
 		    "no module, alias or file is called msdoss\n",
 		    "did you mean: lkmtui load msdos\n"
-		    "if you copied msdoss into /lib/modules/" REL " yourself: depmod -a\n");
+		    "if you copied msdoss into /lib/modules/" REL
+		    " yourself: depmod -a\n");
 }
 
 /*
- * A file that does not exist. Fixed: earlier, today the fixes are "if you copied the module
- * into /lib/modules/6.1.0-test yourself: depmod -a" and "or load the file itself: lkmtui
- * load .//tmp/…/home/nothere.ko.ko" (./ + the absolute path + .ko again): neither
+ * A file that does not exist. Fixed: earlier, today the fixes are "if you copied the
+ * module into /lib/modules/6.1.0-test yourself: depmod -a" and "or load the file itself:
+ * lkmtui load .//tmp/…/home/nothere.ko.ko" (./ + the absolute path + .ko again): neither
  * applies to a mistyped path, and the second names a file that cannot exist.
  */
 static void test_not_found_file_should_not_suggest_dot_slash(void **state)
@@ -1295,7 +1403,8 @@ static void test_not_found_file_should_not_suggest_dot_slash(void **state)
 	path = rpath("/home/nothere.ko");
 	d = load(t, path, NULL, 0, 0);
 	assert_int_equal(d->kind, LKM_DIAG_NOT_FOUND);
-	assert_string_equal(joined(d->fix, d->n_fix), fmt("check the path: ls -l %s\n", path));
+	assert_string_equal(joined(d->fix, d->n_fix),
+			    fmt("check the path: ls -l %s\n", path));
 }
 
 static void test_not_found_file(void **state)
@@ -1315,16 +1424,18 @@ static void test_builtin(void **state)
 	T();
 	d = load(t, "ext4", NULL, 0, 0);
 	assert_diag(d, LKM_DIAG_BUILTIN, -EEXIST, "ext4 is built into the kernel",
-		    "ext4 is built into the kernel: it is always there, and its parameters are set "
+		    "ext4 is built into the kernel: it is always there, and its "
+		    "parameters are set "
 		    "on the kernel command line (ext4.NAME=VALUE)\n",
 		    "add ext4.NAME=VALUE to the kernel command line, or: lkmtui set ext4 "
 		    "NAME=VALUE\n");
-	assert_string_equal(d->teach,
-			    "This kernel was compiled with ext4 inside it (it is listed in "
-			    "modules.builtin), not as a loadable module. It is always there: it "
-			    "cannot be loaded or unloaded. Its parameters are set on the kernel "
-			    "command line as ext4.NAME=VALUE, and the writable ones can be changed "
-			    "in /sys/module/ext4/parameters.");
+	assert_string_equal(
+		d->teach,
+		"This kernel was compiled with ext4 inside it (it is listed in "
+		"modules.builtin), not as a loadable module. It is always there: it "
+		"cannot be loaded or unloaded. Its parameters are set on the kernel "
+		"command line as ext4.NAME=VALUE, and the writable ones can be changed "
+		"in /sys/module/ext4/parameters.");
 }
 
 static void test_builtin_unload(void **state)
@@ -1342,9 +1453,11 @@ static void test_in_use(void **state)
 {
 	struct lkm_diagnosis *d;
 	T();
-	write_file("/proc/modules", "fat 86016 2 msdos,vfat, Live 0xffffffffc0a1c000\n"
-				    "msdos 20480 0 - Live 0xffffffffc0a36000\n"
-				    "vfat 24576 0 - Live 0xffffffffc0a40000\n", 0644);
+	write_file("/proc/modules",
+		   "fat 86016 2 msdos,vfat, Live 0xffffffffc0a1c000\n"
+		   "msdos 20480 0 - Live 0xffffffffc0a36000\n"
+		   "vfat 24576 0 - Live 0xffffffffc0a40000\n",
+		   0644);
 	d = unload(t, "fat", 0);
 	assert_diag(d, LKM_DIAG_IN_USE, -EBUSY, "fat is in use",
 		    "fat is in use by 2 module(s) or other references\n"
@@ -1364,7 +1477,8 @@ static void test_in_use_kernel(void **state)
 	fake.err = -EAGAIN;
 	d = unload(t, "msdos", 0);
 	assert_diag(d, LKM_DIAG_IN_USE, -EAGAIN, "msdos is in use",
-		    "the kernel answered EAGAIN (Resource temporarily unavailable)\n", NULL);
+		    "the kernel answered EAGAIN (Resource temporarily unavailable)\n",
+		    NULL);
 }
 
 /*
@@ -1391,9 +1505,10 @@ static void test_in_use_kernel_should_name_holders(void **state)
 }
 
 /*
- * A use count with no module holding it (a mount, an open device). Fixed: earlier, the only fix
- * is "then: lkmtui unload fat" — nothing comes before the "then", and it is the command
- * that was just refused. No fix line should begin "then:" when there is no first step.
+ * A use count with no module holding it (a mount, an open device). Fixed: earlier, the
+ * only fix is "then: lkmtui unload fat" — nothing comes before the "then", and it is the
+ * command that was just refused. No fix line should begin "then:" when there is no first
+ * step.
  */
 static void test_in_use_by_references_should_not_say_then(void **state)
 {
@@ -1404,9 +1519,10 @@ static void test_in_use_by_references_should_not_say_then(void **state)
 	assert_int_equal(d->kind, LKM_DIAG_IN_USE);
 	for (size_t i = 0; i < d->n_fix; i++)
 		assert_true(strncmp(d->fix[i], "then:", 5) != 0);
-	assert_string_equal(joined(d->fix, d->n_fix),
-			    "no module holds it: look for its open device files (lsof), mounts "
-			    "(findmnt) and interfaces that are up (ip link)\n");
+	assert_string_equal(
+		joined(d->fix, d->n_fix),
+		"no module holds it: look for its open device files (lsof), mounts "
+		"(findmnt) and interfaces that are up (ip link)\n");
 }
 
 static void test_permanent(void **state)
@@ -1414,31 +1530,40 @@ static void test_permanent(void **state)
 	struct lkm_diagnosis *d;
 	T();
 	write_file("/proc/modules",
-		   "demo_permanent 12288 0 [permanent], Live 0xffffffffc0a00000 (OE)\n", 0644);
+		   "demo_permanent 12288 0 [permanent], Live 0xffffffffc0a00000 (OE)\n",
+		   0644);
 	d = unload(t, "demo_permanent", 0);
 	assert_diag(d, LKM_DIAG_PERMANENT, -EBUSY,
 		    "demo_permanent cannot be unloaded: it is permanent",
-		    "demo_permanent is permanent: it was built without an exit function, so the "
+		    "demo_permanent is permanent: it was built without an exit function, "
+		    "so the "
 		    "kernel cannot unload it\n",
 		    "reboot to remove it\n");
 }
 
 /*
  * The kernel's EBUSY from delete_module means "no exit function" (or "not live: still
- * loading or already going"), never "in use" (that is EWOULDBLOCK). Fixed: earlier, today an
- * EBUSY unload of a module /proc/modules shows as [permanent] is "demo_permanent is in
+ * loading or already going"), never "in use" (that is EWOULDBLOCK). Fixed: earlier, today
+ * an EBUSY unload of a module /proc/modules shows as [permanent] is "demo_permanent is in
  * use" with the fix "then: lkmtui unload demo_permanent".
  */
 static void test_permanent_kernel_ebusy_should_be_permanent(void **state)
 {
-	struct lkm_step step = { .kind = LKM_STEP_REMOVE, .module = "demo_permanent",
+	struct lkm_step step = { .kind = LKM_STEP_REMOVE,
+				 .module = "demo_permanent",
 				 .err = -EBUSY };
-	struct lkm_result res = { .op = LKM_OP_UNLOAD, .target = "demo_permanent",
-				  .module = "demo_permanent", .err = -EBUSY, .steps = &step,
-				  .n_steps = 1, .failed = 0, .log = { .fd = -1 } };
+	struct lkm_result res = { .op = LKM_OP_UNLOAD,
+				  .target = "demo_permanent",
+				  .module = "demo_permanent",
+				  .err = -EBUSY,
+				  .steps = &step,
+				  .n_steps = 1,
+				  .failed = 0,
+				  .log = { .fd = -1 } };
 	T();
 	write_file("/proc/modules",
-		   "demo_permanent 12288 0 [permanent], Live 0xffffffffc0a00000 (OE)\n", 0644);
+		   "demo_permanent 12288 0 [permanent], Live 0xffffffffc0a00000 (OE)\n",
+		   0644);
 	assert_int_equal(lkm_explain_result(&t->ctx, &res, &t->d), 0);
 	assert_diag(&t->d, LKM_DIAG_PERMANENT, -EBUSY,
 		    "demo_permanent cannot be unloaded: it is permanent", NULL,
@@ -1453,10 +1578,13 @@ static void test_permission_denied(void **state)
 	T();
 	t->e.privileged = false;
 	d = load(t, "msdos", NULL, 0, 0);
-	assert_diag(d, LKM_DIAG_PERMISSION_DENIED, -EPERM, "changing the kernel's modules needs root",
-		    fmt("changing the kernel's modules needs root (CAP_SYS_MODULE), and uid 1000 "
+	assert_diag(d, LKM_DIAG_PERMISSION_DENIED, -EPERM,
+		    "changing the kernel's modules needs root",
+		    fmt("changing the kernel's modules needs root (CAP_SYS_MODULE), and "
+			"uid 1000 "
 			"has not\n"
-			"you are uid %u, without CAP_SYS_MODULE\n", (unsigned)getuid()),
+			"you are uid %u, without CAP_SYS_MODULE\n",
+			(unsigned)getuid()),
 		    "run it as root: sudo lkmtui ...\n");
 }
 
@@ -1485,11 +1613,13 @@ static void test_modules_disabled(void **state)
 		    "loading and unloading modules is switched off until the next boot",
 		    "module loading and unloading are disabled until the next boot "
 		    "(/proc/sys/kernel/modules_disabled is 1)\n",
-		    "reboot (and remove kernel.modules_disabled = 1 from /etc/sysctl.d if it is set "
+		    "reboot (and remove kernel.modules_disabled = 1 from /etc/sysctl.d "
+		    "if it is set "
 		    "there)\n");
 }
 
-/* Switched off between lkmtui's check and the insert: the kernel's EPERM, the sysctl 1. */
+/* Switched off between lkmtui's check and the insert: the kernel's EPERM, the sysctl 1.
+ */
 static void test_modules_disabled_kernel(void **state)
 {
 	struct lkm_diagnosis *d;
@@ -1499,15 +1629,19 @@ static void test_modules_disabled_kernel(void **state)
 	fake.err = -EPERM;
 	d = load(t, rpath(MSDOS_KO), NULL, 0, 0);
 	assert_diag(d, LKM_DIAG_MODULES_DISABLED, -EPERM,
-		    "loading and unloading modules is switched off until the next boot", NULL,
-		    "reboot (and remove kernel.modules_disabled = 1 from /etc/sysctl.d if it is set "
+		    "loading and unloading modules is switched off until the next boot",
+		    NULL,
+		    "reboot (and remove kernel.modules_disabled = 1 from /etc/sysctl.d "
+		    "if it is set "
 		    "there)\n");
-	assert_string_equal(d->evidence[0], "the kernel answered EPERM (Operation not permitted)");
+	assert_string_equal(d->evidence[0],
+			    "the kernel answered EPERM (Operation not permitted)");
 }
 
 /*
- * Fixed: earlier, DESIGN.md's evidence for modules-disabled is the sysctl; on the kernel-EPERM
- * path the evidence is only "the kernel answered EPERM (Operation not permitted)".
+ * Fixed: earlier, DESIGN.md's evidence for modules-disabled is the sysctl; on the
+ * kernel-EPERM path the evidence is only "the kernel answered EPERM (Operation not
+ * permitted)".
  */
 static void test_modules_disabled_kernel_should_show_sysctl(void **state)
 {
@@ -1532,7 +1666,8 @@ static void test_modules_disabled_unload_kernel(void **state)
 	/* modules_disabled is 0: an EPERM lkmtui did not foresee is a permission, not the
 	 * sysctl (test_modules_disabled_kernel_should_show_sysctl has it set). */
 	d = unload(t, "msdos", 0);
-	assert_diag(d, LKM_DIAG_PERMISSION_DENIED, -EPERM, "changing the kernel's modules needs root",
+	assert_diag(d, LKM_DIAG_PERMISSION_DENIED, -EPERM,
+		    "changing the kernel's modules needs root",
 		    "the kernel answered EPERM (Operation not permitted)\n", NULL);
 }
 
@@ -1543,20 +1678,394 @@ static void test_signature_lockdown(void **state)
 	struct lkm_diagnosis *d;
 	T();
 	path = rpath("/home/demo_ne.ko");
+	mkdirs("/sys/kernel/security");
+	write_file("/sys/kernel/security/lockdown", "none [integrity] confidentiality\n",
+		   0644);
+	write_file("/proc/cmdline", "console=ttyS0 quiet lockdown=integrity\n", 0644);
 	fake.fail_module = "demo_ne";
 	fake.err = -EPERM;
-	fake.kmsg = "5,200,1,-;Lockdown: lkmtui: unsigned module loading is restricted; see man "
+	fake.kmsg = "5,200,1,-;Lockdown: lkmtui: unsigned module loading is restricted; "
+		    "see man "
 		    "kernel_lockdown.7\n";
 	d = load(t, path, NULL, 0, 0);
-	assert_diag(d, LKM_DIAG_SIGNATURE_REJECTED, -EPERM,
-		    "the kernel refused demo_ne: it is not signed with a key this kernel trusts",
-		    "the kernel answered EPERM (Operation not permitted)\n"
-		    "kernel: Lockdown: lkmtui: unsigned module loading is restricted; see man "
-		    "kernel_lockdown.7\n"
-		    "the file carries no signature\n",
-		    fmt("sign it: /usr/src/linux-headers-" REL "/scripts/sign-file sha256 KEY.priv "
-			"KEY.der %s\n"
-			"and enrol the key: mokutil --import KEY.der (then reboot)\n", path));
+	assert_diag(
+		d, LKM_DIAG_LOCKDOWN, -EPERM,
+		"kernel lockdown (integrity) refuses demo_ne: it is not signed with a "
+		"key this "
+		"kernel trusts",
+		"the kernel answered EPERM (Operation not permitted)\n"
+		"kernel: Lockdown: lkmtui: unsigned module loading is restricted; see "
+		"man "
+		"kernel_lockdown.7\n"
+		"/sys/kernel/security/lockdown: integrity\n"
+		"the file carries no signature\n"
+		"lockdown comes from the kernel command line: lockdown=integrity\n",
+		fmt("sign it with a key the kernel trusts: /usr/src/linux-headers-" REL
+		    "/scripts/sign-file sha256 KEY.priv KEY.der %s, then enrol the key: "
+		    "mokutil --import KEY.der (and reboot)\n"
+		    "or boot without lockdown=integrity: take it out of the boot "
+		    "loader's "
+		    "command line (Debian: GRUB_CMDLINE_LINUX in /etc/default/grub, then "
+		    "update-grub)\n",
+		    path));
+	/* explain foresees it from the mode and the missing signature */
+	assert_int_equal(predict(t, path, NULL, 0), 1);
+	assert_int_equal(t->p[0].kind, LKM_DIAG_LOCKDOWN);
+}
+
+/* EPERM with neither lockdown nor module_blacklist= is plain permission. */
+static void test_eperm_plain_should_not_be_lockdown(void **state)
+{
+	struct lkm_diagnosis *d;
+	T();
+	mkdirs("/sys/kernel/security");
+	write_file("/sys/kernel/security/lockdown", "[none] integrity confidentiality\n",
+		   0644);
+	write_file("/proc/cmdline", "console=ttyS0 module_blacklist=vfat\n", 0644);
+	fake.fail_module = "demo_ne";
+	fake.err = -EPERM;
+	d = load(t, rpath("/home/demo_ne.ko"), NULL, 0, 0);
+	assert_int_equal(d->kind, LKM_DIAG_PERMISSION_DENIED);
+}
+
+/* module_blacklist= on the command line: EPERM and "Module X is blacklisted". */
+static void test_blacklisted_by_kernel(void **state)
+{
+	struct lkm_diagnosis *d;
+	T();
+	write_file("/proc/cmdline", "console=ttyS0 module_blacklist=vfat,demo-ne quiet\n",
+		   0644);
+	fake.fail_module = "demo_ne";
+	fake.err = -EPERM;
+	fake.kmsg = "3,200,1,-;Module demo_ne is blacklisted\n";
+	d = load(t, rpath("/home/demo_ne.ko"), NULL, 0, 0);
+	assert_diag(
+		d, LKM_DIAG_BLACKLISTED_BY_KERNEL, -EPERM,
+		"the kernel's command line forbids loading demo_ne (module_blacklist=)",
+		"the kernel answered EPERM (Operation not permitted)\n"
+		"kernel: Module demo_ne is blacklisted\n"
+		"the kernel command line (/proc/cmdline) has "
+		"module_blacklist=vfat,demo-ne\n",
+		"take demo_ne out of module_blacklist= on the boot loader's command line "
+		"(Debian: GRUB_CMDLINE_LINUX in /etc/default/grub, then update-grub) and "
+		"reboot\n");
+	assert_int_equal(predict(t, rpath("/home/demo_ne.ko"), NULL, 0), 1);
+	assert_int_equal(t->p[0].kind, LKM_DIAG_BLACKLISTED_BY_KERNEL);
+	lkm_diagnoses_free(t->p, (size_t)t->n_p);
+	/* by name, the blacklisted module a dependency of what was named */
+	write_file("/proc/cmdline", "console=ttyS0 module_blacklist=fat\n", 0644);
+	assert_int_equal(predict(t, "msdos", NULL, 0), 1);
+	assert_diag(&t->p[0], LKM_DIAG_BLACKLISTED_BY_KERNEL, 0,
+		    "the kernel's command line forbids loading fat (module_blacklist=)",
+		    "the kernel command line (/proc/cmdline) has module_blacklist=fat\n",
+		    NULL);
+}
+
+/* 6.1 and 6.12: "module uses symbol (X) from namespace NS, but does not import it", then
+ * "Unknown symbol X (err -22)". Before: unresolved-symbols and "rebuild". */
+static void test_namespace_not_imported(void **state)
+{
+	struct lkm_diagnosis *d;
+	T();
+	fake.fail_module = "demo_ne";
+	fake.err = -EINVAL;
+	fake.kmsg = "4,200,1,-;demo_ne: module uses symbol (printk) from namespace "
+		    "LKMTUI_DEMO, "
+		    "but does not import it.\n"
+		    "4,201,1,-;demo_ne: Unknown symbol printk (err -22)\n";
+	d = load(t, rpath("/home/demo_ne.ko"), NULL, 0, 0);
+	assert_diag(d, LKM_DIAG_NAMESPACE_NOT_IMPORTED, -EINVAL,
+		    "demo_ne uses a symbol of namespace LKMTUI_DEMO without importing "
+		    "the namespace",
+		    "the kernel answered EINVAL (Invalid argument)\n"
+		    "kernel: demo_ne: module uses symbol (printk) from namespace "
+		    "LKMTUI_DEMO, but "
+		    "does not import it.\n"
+		    "kernel: demo_ne: Unknown symbol printk (err -22)\n"
+		    "printk is exported into namespace LKMTUI_DEMO\n"
+		    "demo_ne imports: no namespace\n",
+		    "add MODULE_IMPORT_NS(LKMTUI_DEMO); to demo_ne's source and rebuild: "
+		    "make -C "
+		    "/lib/modules/" REL "/build M=$PWD modules\n"
+		    "if you did not write demo_ne: this build of it does not fit this "
+		    "kernel; get "
+		    "one built for " REL "\n");
+}
+
+/* "exports duplicate symbol X (owned by M)" is ENOEXEC. Before: not-a-module. */
+static void test_duplicate_symbol(void **state)
+{
+	struct lkm_diagnosis *d;
+	T();
+	write_file("/proc/modules",
+		   "demo_provider 16384 0 - Live 0xffffffffc0a36000 (OE)\n", 0644);
+	fake.fail_module = "demo_ne";
+	fake.err = -ENOEXEC;
+	fake.kmsg = "3,200,1,-;demo_ne: exports duplicate symbol demo_provider_answer "
+		    "(owned by "
+		    "demo_provider)\n";
+	d = load(t, rpath("/home/demo_ne.ko"), NULL, 0, 0);
+	assert_diag(
+		d, LKM_DIAG_DUPLICATE_SYMBOL, -ENOEXEC,
+		"demo_ne exports demo_provider_answer, which demo_provider already "
+		"exports",
+		"the kernel answered ENOEXEC (Exec format error)\n"
+		"kernel: demo_ne: exports duplicate symbol demo_provider_answer (owned "
+		"by "
+		"demo_provider)\n"
+		"demo_provider_answer is exported by demo_provider, which is loaded\n",
+		"if nothing needs demo_provider: lkmtui unload demo_provider, then load "
+		"this one\n"
+		"or keep demo_provider, which provides the same, and do not load this "
+		"copy\n");
+}
+
+static void test_duplicate_symbol_of_kernel(void **state)
+{
+	struct lkm_diagnosis *d;
+	T();
+	fake.fail_module = "demo_ne";
+	fake.err = -ENOEXEC;
+	fake.kmsg =
+		"3,200,1,-;demo_ne: exports duplicate symbol printk (owned by kernel)\n";
+	d = load(t, rpath("/home/demo_ne.ko"), NULL, 0, 0);
+	assert_diag(d, LKM_DIAG_DUPLICATE_SYMBOL, -ENOEXEC,
+		    "demo_ne exports printk, which the kernel already exports",
+		    "the kernel answered ENOEXEC (Exec format error)\n"
+		    "kernel: demo_ne: exports duplicate symbol printk (owned by kernel)\n"
+		    "printk is exported by the kernel itself (built in)\n",
+		    "the running kernel has printk built in: use that, not this copy (or "
+		    "rename the "
+		    "symbol in this copy's source)\n");
+}
+
+static const char ioports[] = "0000-0cf7 : PCI Bus 0000:00\n"
+			      "  0000-001f : dma1\n"
+			      "  0300-0307 : demo_provider\n"
+			      "  03f8-03ff : serial\n"
+			      "0cf8-0cff : PCI conf1\n"
+			      "0d00-ffff : PCI Bus 0000:00\n";
+
+/* init returned EBUSY: who holds io= in /proc/ioports. Before: init-failed, "read dmesg".
+ */
+static void test_resource_busy(void **state)
+{
+	struct lkm_diagnosis *d;
+	const char *path;
+	T();
+	path = rpath("/home/demo_ne.ko");
+	write_file("/proc/ioports", ioports, 0644);
+	write_file("/proc/modules",
+		   "demo_provider 16384 0 - Live 0xffffffffc0a36000 (OE)\n", 0644);
+	fake.fail_module = "demo_ne";
+	fake.err = -EBUSY;
+	fake.kmsg = "3,200,1,-;demo_ne: I/O ports 0x300-0x31f already in use\n";
+	d = load(t, path, P("io=0x300"), 1, 0);
+	assert_diag(
+		d, LKM_DIAG_RESOURCE_BUSY, -EBUSY,
+		"demo_ne could not claim I/O ports 0x300-0x31f: something else holds it",
+		"the kernel answered EBUSY (Device or resource busy)\n"
+		"kernel: demo_ne: I/O ports 0x300-0x31f already in use\n"
+		"/proc/ioports: 0x300-0x307 is held by demo_provider (a loaded module)\n",
+		fmt("if nothing needs it: lkmtui unload demo_provider, then load demo_ne "
+		    "again\n"
+		    "or, keeping demo_provider, give demo_ne a value nothing holds: "
+		    "lkmtui load "
+		    "%s io=VALUE\n",
+		    path));
+	/* explain foresees it from the parameter alone */
+	assert_int_equal(predict(t, path, P("io=0x3f8"), 1), 1);
+	assert_diag(
+		&t->p[0], LKM_DIAG_RESOURCE_BUSY, 0,
+		"demo_ne could not claim I/O ports at 0x3f8: something else holds it",
+		"/proc/ioports: 0x3f8-0x3ff is held by serial (built in, not a module)\n",
+		fmt("give demo_ne a value nothing holds: lkmtui load %s io=VALUE\n",
+		    path));
+}
+
+/* EBUSY and nothing to look up: no holder is invented. */
+static void test_resource_busy_unknown(void **state)
+{
+	struct lkm_diagnosis *d;
+	T();
+	write_file("/proc/ioports", ioports, 0644);
+	fake.fail_module = "demo_ne";
+	fake.err = -EBUSY;
+	d = load(t, rpath("/home/demo_ne.ko"), P("io=0x200"), 1, 0);
+	assert_diag(
+		d, LKM_DIAG_RESOURCE_BUSY, -EBUSY,
+		"the module could not claim a resource: something else holds it",
+		"the kernel answered EBUSY (Device or resource busy)\n"
+		"/proc/ioports: nothing holds I/O ports 0x200-0x200 now\n",
+		"read what demo_ne asked for in its messages (dmesg | grep demo_ne) and "
+		"compare "
+		"with /proc/ioports, /proc/iomem, /proc/interrupts and /proc/devices\n");
+}
+
+/* A process with the module's device file open: named, with the fix. */
+static void test_in_use_by_process(void **state)
+{
+	struct lkm_diagnosis *d;
+	T();
+	write_file("/proc/modules", "demo_chr 16384 1 - Live 0xffffffffc0a36000 (OE)\n",
+		   0644);
+	write_file("/proc/devices",
+		   "Character devices:\n  1 demo_chr\n\nBlock devices:\n", 0644);
+	mkdirs("/proc/4242/fd");
+	write_file("/proc/4242/comm", "sleep\n", 0644);
+	assert_int_equal(symlink("/dev/null", rpath("/proc/4242/fd/3")), 0);
+	assert_int_equal(symlink("/tmp", rpath("/proc/4242/fd/4")), 0);
+	d = unload(t, "demo_chr", 0);
+	assert_diag(d, LKM_DIAG_IN_USE, -EBUSY, "demo_chr is in use",
+		    "demo_chr is in use (1 references: open devices, mounts or another "
+		    "subsystem)\n"
+		    "open: /dev/null, by sleep (pid 4242)\n",
+		    "stop sleep (pid 4242): kill 4242\n"
+		    "then: lkmtui unload demo_chr\n");
+	rm_tree(rpath("/proc/4242"));
+}
+
+/* Its file system mounted: the mount point and umount. */
+static void test_in_use_by_mount(void **state)
+{
+	struct lkm_diagnosis *d;
+	T();
+	write_file("/proc/modules", "vfat 16384 1 - Live 0xffffffffc0a36000\n", 0644);
+	write_file("/proc/filesystems", "nodev\tproc\n\tvfat\n", 0644);
+	mkdirs("/proc/self");
+	write_file("/proc/self/mountinfo",
+		   "22 1 0:21 / /proc rw,relatime shared:12 - proc proc rw\n"
+		   "40 22 7:0 / /mnt/usb\\040key rw,relatime - vfat /dev/loop0 "
+		   "rw,fmask=0022\n",
+		   0644);
+	d = unload(t, "vfat", 0);
+	assert_diag(d, LKM_DIAG_IN_USE, -EBUSY, "vfat is in use",
+		    "vfat is in use (1 references: open devices, mounts or another "
+		    "subsystem)\n"
+		    "mounted: /dev/loop0 on /mnt/usb key (vfat)\n",
+		    "umount /mnt/usb key\n"
+		    "then: lkmtui unload vfat\n");
+}
+
+/* /lib/modules/$(uname -r) gone after an upgrade: the other trees and a reboot. */
+static void test_module_tree_missing(void **state)
+{
+	struct lkm_diagnosis *d;
+	T();
+	assert_int_equal(rename(rpath(MODDIR), rpath("/lib/modules/6.1.0-99-amd64")), 0);
+	t->res.op = LKM_OP_LOAD;
+	t->res.target = strdup("msdos");
+	t->res.err = -ENOENT;
+	t->res.refusal = LKM_REFUSE_NOT_FOUND;
+	t->res.failed = 0;
+	d = explain(t);
+	assert_int_equal(rename(rpath("/lib/modules/6.1.0-99-amd64"), rpath(MODDIR)), 0);
+	assert_diag(d, LKM_DIAG_MODULE_TREE_MISSING, -ENOENT,
+		    "the running kernel's modules are gone: /lib/modules/" REL
+		    " is missing or empty",
+		    "/lib/modules/" REL " does not exist: the running kernel is " REL "\n"
+		    "installed: /lib/modules/6.1.0-99-amd64\n",
+		    "reboot into the kernel that is installed now: 6.1.0-99-amd64\n"
+		    "to go on with this kernel, put its modules back: apt-get install "
+		    "--reinstall "
+		    "linux-image-" REL "\n");
+}
+
+/* A module copied under the tree without depmod. Before: not-found. */
+static void test_not_indexed(void **state)
+{
+	struct lkm_diagnosis *d;
+	FILE *in, *out;
+	char buf[4096];
+	size_t n;
+	T();
+	mkdirs(MODDIR "/updates");
+	in = fopen(rpath("/home/demo_ne.ko"), "rb");
+	out = fopen(rpath(MODDIR "/updates/demo_copied.ko"), "wb");
+	assert_non_null(in);
+	assert_non_null(out);
+	while ((n = fread(buf, 1, sizeof(buf), in)) > 0)
+		assert_int_equal(fwrite(buf, 1, n, out), n);
+	fclose(in);
+	fclose(out);
+	d = load(t, "demo_copied", NULL, 0, 0);
+	unlink(rpath(MODDIR "/updates/demo_copied.ko"));
+	assert_diag(d, LKM_DIAG_NOT_INDEXED, -ENOENT,
+		    "demo_copied is under /lib/modules/" REL
+		    ", but depmod has not indexed it",
+		    NULL,
+		    "depmod -a, then: lkmtui load demo_copied\n"
+		    "or load the file itself: lkmtui load /lib/modules/" REL
+		    "/updates/demo_copied.ko\n");
+	assert_string_equal(d->evidence[1], "the file is there: /lib/modules/" REL
+					    "/updates/demo_copied.ko");
+}
+
+/*
+ * Issue 16: "lkmtui load ''" said "no module called %t". Every template of every kind,
+ * filled with each placeholder empty (and NULL) in turn, lets no raw placeholder through.
+ */
+static void test_templates_with_empty_values(void **state)
+{
+	char *list[] = { "x1", "x2" };
+	(void)state;
+	for (int k = LKM_DIAG_NONE + 1; k < LKM_DIAG_COUNT; k++)
+		for (int field = 0; field < 14; field++)
+			for (int how = 0; how < 2; how++) {
+				const char *e = how ? "" : NULL;
+				struct lkm_diag_fill f = { "mod", "/f.ko", "tgt",   "par",
+							   "6.1", "val",   "oth",   list,
+							   2,	  NULL,	   "/f.ko", "mod",
+							   "io=1" };
+				struct lkm_diagnosis d = { 0 };
+				const char **slot[] = { &f.module,  &f.file,
+							&f.target,  &f.param,
+							&f.release, &f.value,
+							&f.other,   &f.as_named,
+							&f.by_name, &f.hw };
+
+				if (field < 10)
+					*slot[field] = e;
+				else if (field == 10)
+					f.n_list = 0;
+				else if (field == 11) {
+					f.module = f.file = f.target = e;
+				} else if (field == 12) {
+					f.module = f.file = f.target = f.param = f.value =
+						f.other = e;
+					f.release = f.as_named = f.by_name = f.hw = e;
+					f.n_list = 0;
+				}
+				assert_int_equal(lkm_diag_build(&d, (enum lkm_diag_kind)k,
+								-EINVAL, &f),
+						 0);
+				if (strchr(d.title, '%') || d.title[0] == '\0')
+					fail_msg("%s, field %d empty: title \"%s\"",
+						 lkm_diag_id((enum lkm_diag_kind)k),
+						 field, d.title);
+				if (strchr(d.teach, '%'))
+					fail_msg("%s, field %d empty: teach \"%s\"",
+						 lkm_diag_id((enum lkm_diag_kind)k),
+						 field, d.teach);
+				for (size_t i = 0; i < d.n_fix; i++)
+					if (strchr(d.fix[i], '%'))
+						fail_msg("%s, field %d empty: fix \"%s\"",
+							 lkm_diag_id(
+								 (enum lkm_diag_kind)k),
+							 field, d.fix[i]);
+				lkm_diagnosis_release(&d);
+			}
+}
+
+/* The engine's refusal of an empty name, whole: no "%t". */
+static void test_not_found_empty_name_should_not_print_placeholder(void **state)
+{
+	struct lkm_diagnosis *d;
+	T();
+	d = load(t, "", NULL, 0, 0);
+	assert_int_equal(d->kind, LKM_DIAG_NOT_FOUND);
+	assert_string_equal(d->title, "no module of that name");
+	assert_null(strchr(joined(d->fix, d->n_fix), '%'));
 }
 
 /* module.sig_enforce=1: EKEYREJECTED and "Loading of unsigned module is rejected". */
@@ -1571,13 +2080,16 @@ static void test_signature_enforced(void **state)
 	fake.kmsg = "5,200,1,-;Loading of unsigned module is rejected\n";
 	d = load(t, path, NULL, 0, 0);
 	assert_diag(d, LKM_DIAG_SIGNATURE_REJECTED, -EKEYREJECTED,
-		    "the kernel refused demo_ne: it is not signed with a key this kernel trusts",
+		    "the kernel refused demo_ne: it is not signed with a key this kernel "
+		    "trusts",
 		    "the kernel answered EKEYREJECTED (Key was rejected by service)\n"
 		    "kernel: Loading of unsigned module is rejected\n"
 		    "the file carries no signature\n",
-		    fmt("sign it: /usr/src/linux-headers-" REL "/scripts/sign-file sha256 KEY.priv "
+		    fmt("sign it: /usr/src/linux-headers-" REL
+			"/scripts/sign-file sha256 KEY.priv "
 			"KEY.der %s\n"
-			"and enrol the key: mokutil --import KEY.der (then reboot)\n", path));
+			"and enrol the key: mokutil --import KEY.der (then reboot)\n",
+			path));
 }
 
 /* EKEYREJECTED with no line at all (log unreadable): the errno alone says it. */
@@ -1590,8 +2102,8 @@ static void test_signature_errno_alone(void **state)
 	fake.err = -EKEYREJECTED;
 	d = load(t, rpath("/home/demo_ne.ko"), NULL, 0, 0);
 	assert_int_equal(d->kind, LKM_DIAG_SIGNATURE_REJECTED);
-	assert_string_equal(d->title,
-			    "the kernel refused demo_ne: it is not signed with a key this kernel trusts");
+	assert_string_equal(d->title, "the kernel refused demo_ne: it is not signed with "
+				      "a key this kernel trusts");
 }
 
 static void test_no_module_support(void **state)
@@ -1600,7 +2112,8 @@ static void test_no_module_support(void **state)
 	T();
 	assert_int_equal(unlink(rpath("/proc/modules")), 0);
 	d = load(t, "msdos", NULL, 0, 0);
-	assert_diag(d, LKM_DIAG_NO_MODULE_SUPPORT, -ENOSYS, "this kernel cannot load modules",
+	assert_diag(d, LKM_DIAG_NO_MODULE_SUPPORT, -ENOSYS,
+		    "this kernel cannot load modules",
 		    "this kernel has no loadable-module support (no /proc/modules)\n",
 		    "lkmtui devices; lkmtui interrupts; lkmtui netdev\n");
 }
@@ -1612,31 +2125,37 @@ static void test_install_command(void **state)
 	d = load(t, "floppy", NULL, 0, 0);
 	assert_diag(d, LKM_DIAG_INSTALL_COMMAND, -EPERM,
 		    "modprobe.d replaces loading floppy with a command",
-		    "modprobe.d runs a command instead of loading floppy; lkmtui runs no shell "
+		    "modprobe.d runs a command instead of loading floppy; lkmtui runs no "
+		    "shell "
 		    "commands\n"
 		    "install floppy /bin/true\n",
 		    t->res.path ? fmt("let modprobe run the command: modprobe floppy\n"
-				      "or insert the file itself, without the command: lkmtui load "
-				      "%s\n", t->res.path)
+				      "or insert the file itself, without the command: "
+				      "lkmtui load "
+				      "%s\n",
+				      t->res.path)
 				: "let modprobe run the command: modprobe floppy\n");
 }
 
-/* An alias whose only module is blacklisted: nothing loads, and the module's own name does. */
+/* An alias whose only module is blacklisted: nothing loads, and the module's own name
+ * does. */
 static void test_blacklisted_alias(void **state)
 {
 	struct lkm_diagnosis *d;
 	T();
-	write_file("/etc/modprobe.d/explain-test.conf", "alias lkmtui-floppy-alias pcspkr\n", 0644);
+	write_file("/etc/modprobe.d/explain-test.conf",
+		   "alias lkmtui-floppy-alias pcspkr\n", 0644);
 	lkm_resolver_free(t->resolver);
 	assert_int_equal(lkm_resolver_new(t->root, NULL, &t->resolver), 0);
 	t->e.resolver = t->resolver;
 	t->ctx.resolver = t->resolver;
 	d = load(t, "lkmtui-floppy-alias", NULL, 0, 0);
-	assert_diag(d, LKM_DIAG_BLACKLISTED, -ENOENT,
-		    "lkmtui-floppy-alias names only blacklisted modules",
-		    "every module lkmtui-floppy-alias names is blacklisted in modprobe.d\n",
-		    "load it by its own name: lkmtui load pcspkr\n"
-		    "or take the blacklist line out of /etc/modprobe.d\n");
+	assert_diag(
+		d, LKM_DIAG_BLACKLISTED, -ENOENT,
+		"lkmtui-floppy-alias names only blacklisted modules",
+		"every module lkmtui-floppy-alias names is blacklisted in modprobe.d\n",
+		"load it by its own name: lkmtui load pcspkr\n"
+		"or take the blacklist line out of /etc/modprobe.d\n");
 	unlink(rpath("/etc/modprobe.d/explain-test.conf"));
 }
 
@@ -1647,9 +2166,11 @@ static void test_persist_failed(void **state)
 	assert_int_equal(unlink(rpath(LKM_PERSIST_FILE)), 0);
 	mkdirs(LKM_PERSIST_FILE);
 	d = load(t, "btusb", P("enable_autosuspend=1"), 1, LKM_NO_DEPS | LKM_PERSIST);
-	assert_diag(d, LKM_DIAG_PERSIST_FAILED, -EISDIR, "the options for btusb could not be saved",
+	assert_diag(d, LKM_DIAG_PERSIST_FAILED, -EISDIR,
+		    "the options for btusb could not be saved",
 		    fmt("could not write %s: Is a directory\n", rpath(LKM_PERSIST_FILE)),
-		    "check that /etc/modprobe.d can be written and has room: ls -ld /etc/modprobe.d; "
+		    "check that /etc/modprobe.d can be written and has room: ls -ld "
+		    "/etc/modprobe.d; "
 		    "df /etc\n");
 	rm_tree(rpath(LKM_PERSIST_FILE));
 }
@@ -1663,8 +2184,10 @@ static void test_offline_root(void **state)
 	d = load(t, "msdos", NULL, 0, 0);
 	assert_diag(d, LKM_DIAG_OFFLINE_ROOT, -EROFS,
 		    "msdos: lkmtui does not change a system it is only looking at",
-		    fmt("%s is not the running system: lkmtui only looks at it (--dry-run shows "
-			"the steps)\n", built),
+		    fmt("%s is not the running system: lkmtui only looks at it "
+			"(--dry-run shows "
+			"the steps)\n",
+			built),
 		    "see the steps: add --dry-run\n");
 }
 
@@ -1676,7 +2199,8 @@ static void test_predict_loadable(void **state)
 	assert_int_equal(predict(t, rpath("/home/loadable.ko"), NULL, 0), 0);
 	lkm_diagnoses_free(t->p, 0);
 	t->p = NULL;
-	/* By name, its prerequisites are part of the plan: msdos needs fat, which it loads. */
+	/* By name, its prerequisites are part of the plan: msdos needs fat, which it
+	 * loads. */
 	assert_int_equal(predict(t, "msdos", NULL, 0), 0);
 	lkm_diagnoses_free(t->p, 0);
 	t->p = NULL;
@@ -1690,7 +2214,8 @@ static void test_predict_unresolved_by_file(void **state)
 	assert_int_equal(predict(t, rpath(MSDOS_KO), NULL, 0), 1);
 	assert_diag(&t->p[0], LKM_DIAG_UNRESOLVED_SYMBOLS, 0,
 		    "msdos needs symbols that nothing loaded provides",
-		    "fat_add_entries, fat_fill_super, fat_dir_empty: exported by fat, which is not "
+		    "fat_add_entries, fat_fill_super, fat_dir_empty: exported by fat, "
+		    "which is not "
 		    "loaded\n"
 		    "load order: fat first, then msdos\n",
 		    "lkmtui load fat\n"
@@ -1763,6 +2288,13 @@ static void test_kind_ids(void **state)
 		[LKM_DIAG_OFFLINE_ROOT] = "offline-root",
 		[LKM_DIAG_DAMAGED_FILE] = "damaged-file",
 		[LKM_DIAG_BLACKLISTED] = "blacklisted",
+		[LKM_DIAG_NAMESPACE_NOT_IMPORTED] = "namespace-not-imported",
+		[LKM_DIAG_DUPLICATE_SYMBOL] = "duplicate-symbol",
+		[LKM_DIAG_RESOURCE_BUSY] = "resource-busy",
+		[LKM_DIAG_MODULE_TREE_MISSING] = "module-tree-missing",
+		[LKM_DIAG_NOT_INDEXED] = "not-indexed",
+		[LKM_DIAG_BLACKLISTED_BY_KERNEL] = "blacklisted-by-kernel",
+		[LKM_DIAG_LOCKDOWN] = "lockdown",
 	};
 
 	(void)state;
@@ -1783,43 +2315,61 @@ static void test_terms(void **state)
 		const char *key, *text;
 	} terms[] = {
 		{ "live", "Live: loaded, initialised and working." },
-		{ "loading", "Loading: the kernel is running the module's init function; it is not "
-			     "usable yet." },
-		{ "unloading", "Unloading: the kernel is running the module's exit function; it "
-			       "will be gone when that returns." },
-		{ "deleted", "deleted (2.4): unloaded while still referenced; it goes when the last "
-			     "reference does." },
+		{ "loading",
+		  "Loading: the kernel is running the module's init function; it is not "
+		  "usable yet." },
+		{ "unloading",
+		  "Unloading: the kernel is running the module's exit function; it "
+		  "will be gone when that returns." },
+		{ "deleted",
+		  "deleted (2.4): unloaded while still referenced; it goes when the last "
+		  "reference does." },
 		{ "initializing", "initializing (2.4): its init function is running." },
-		{ "uninitialized", "uninitialized (2.4): loaded but its init function has not run." },
-		{ "permanent", "[permanent]: built without an exit function, so it can never be "
-			       "unloaded; only a reboot removes it." },
-		{ "unsafe", "[unsafe]: it was unloaded by force once (rmmod -f), which the kernel "
-			    "does not consider safe." },
-		{ "unused", "(unused) (2.4): nothing has used it since it was loaded, so autoclean "
-			    "may remove it." },
-		{ "autoclean", "(autoclean) (2.4): loaded on demand by kerneld/kmod, removed again "
-			       "automatically when unused." },
-		{ "use-count--1", "use count -1: the module is being unloaded (or, on 2.4, it has "
-				  "its own busy check), so the count means nothing now." },
+		{ "uninitialized",
+		  "uninitialized (2.4): loaded but its init function has not run." },
+		{ "permanent",
+		  "[permanent]: built without an exit function, so it can never be "
+		  "unloaded; only a reboot removes it." },
+		{ "unsafe",
+		  "[unsafe]: it was unloaded by force once (rmmod -f), which the kernel "
+		  "does not consider safe." },
+		{ "unused",
+		  "(unused) (2.4): nothing has used it since it was loaded, so autoclean "
+		  "may remove it." },
+		{ "autoclean",
+		  "(autoclean) (2.4): loaded on demand by kerneld/kmod, removed again "
+		  "automatically when unused." },
+		{ "use-count--1",
+		  "use count -1: the module is being unloaded (or, on 2.4, it has "
+		  "its own busy check), so the count means nothing now." },
 		{ "use-count-0", "use count 0: nothing holds it; it can be unloaded." },
-		{ "use-count", "use count: the references that keep it loaded (modules using it, "
-			       "open devices, mounts); it can be unloaded only at 0." },
-		{ "used-by", "used by: the loaded modules that use its symbols; they must be "
-			     "unloaded before it." },
-		{ "taint-P", "P: a proprietary module (licence not GPL-compatible) was loaded." },
-		{ "taint-O", "O: an out-of-tree module (not built with the kernel) was loaded." },
+		{ "use-count",
+		  "use count: the references that keep it loaded (modules using it, "
+		  "open devices, mounts); it can be unloaded only at 0." },
+		{ "used-by",
+		  "used by: the loaded modules that use its symbols; they must be "
+		  "unloaded before it." },
+		{ "taint-P",
+		  "P: a proprietary module (licence not GPL-compatible) was loaded." },
+		{ "taint-O",
+		  "O: an out-of-tree module (not built with the kernel) was loaded." },
 		{ "taint-E", "E: an unsigned module was loaded in a kernel that supports "
 			     "signatures." },
-		{ "taint-C", "C: a staging driver (drivers/staging, not up to the kernel's "
-			     "standards) was loaded." },
-		{ "taint-F", "F: a module was loaded by force (insmod -f), ignoring version "
-			     "checks." },
+		{ "taint-C",
+		  "C: a staging driver (drivers/staging, not up to the kernel's "
+		  "standards) was loaded." },
+		{ "taint-F",
+		  "F: a module was loaded by force (insmod -f), ignoring version "
+		  "checks." },
 		{ "taint-R", "R: a module was unloaded by force (rmmod -f)." },
-		{ "taint-X", "X: an auxiliary taint, set by a distribution (a module it does not "
-			     "support)." },
-		{ "taint-N", "N: a module built for kernel testing (in-kernel tests) was loaded." },
+		{ "taint-X",
+		  "X: an auxiliary taint, set by a distribution (a module it does not "
+		  "support)." },
+		{ "taint-N",
+		  "N: a module built for kernel testing (in-kernel tests) was loaded." },
 		{ "taint-K", "K: the kernel has been live patched." },
-		{ "taint-T", "T: the kernel was built with the struct randomisation plugin." },
+		{ "taint-T",
+		  "T: the kernel was built with the struct randomisation plugin." },
 		{ "taint-G", "G: no proprietary module was loaded (all GPL)." },
 	};
 
@@ -1844,11 +2394,13 @@ static void test_every_kind_produced(void **state)
 	if (!have_built)
 		skip();
 	for (int k = LKM_DIAG_NONE + 1; k < LKM_DIAG_COUNT; k++) {
-		if (!produced[k] && (k == LKM_DIAG_WRONG_ARCHITECTURE || k == LKM_DIAG_NOT_A_MODULE) &&
+		if (!produced[k] &&
+		    (k == LKM_DIAG_WRONG_ARCHITECTURE || k == LKM_DIAG_NOT_A_MODULE) &&
 		    !x86_64_host)
 			continue;
 		if (!produced[k])
-			fail_msg("no test produced %s", lkm_diag_id((enum lkm_diag_kind)k));
+			fail_msg("no test produced %s",
+				 lkm_diag_id((enum lkm_diag_kind)k));
 	}
 }
 
@@ -1903,6 +2455,19 @@ int main(void)
 		E(test_modules_disabled_kernel),
 		E(test_modules_disabled_unload_kernel),
 		E(test_signature_lockdown),
+		E(test_eperm_plain_should_not_be_lockdown),
+		E(test_blacklisted_by_kernel),
+		E(test_namespace_not_imported),
+		E(test_duplicate_symbol),
+		E(test_duplicate_symbol_of_kernel),
+		E(test_resource_busy),
+		E(test_resource_busy_unknown),
+		E(test_in_use_by_process),
+		E(test_in_use_by_mount),
+		E(test_module_tree_missing),
+		E(test_not_indexed),
+		cmocka_unit_test(test_templates_with_empty_values),
+		E(test_not_found_empty_name_should_not_print_placeholder),
 		E(test_signature_enforced),
 		E(test_signature_errno_alone),
 		E(test_no_module_support),
@@ -1936,7 +2501,8 @@ int main(void)
 		E(test_modules_disabled_kernel_should_show_sysctl),
 	};
 
-	int failed = cmocka_run_group_tests_name("explain", tests, group_setup, group_teardown);
+	int failed = cmocka_run_group_tests_name("explain", tests, group_setup,
+						 group_teardown);
 
 	return failed;
 }

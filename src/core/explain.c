@@ -8,38 +8,60 @@
  */
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/utsname.h>
 #include <unistd.h>
 
 #include "core/explain.h"
 #include "core/explain_texts.h"
+#include "core/holders.h"
 #include "core/strv.h"
 #include "core/modfile.h"
 #include "core/params.h"
 #include "i18n.h"
+#include "model/devices.h"
+#include "model/interrupts.h"
+#include "model/ioranges.h"
 #include "model/modules.h"
 #include "model/procfile.h"
 #include "model/scan.h"
 #include "model/sysmodule.h"
 
-/* What fills a template's placeholders. */
-struct vars {
-	const char *module, *file, *target, *param, *release, *value;
-	char **list;
-	size_t n_list;
-	const char *joined; /* the list joined with ", ", set by build() */
-	const char *as_named; /* %l */
-	const char *by_name;  /* %n */
-	const char *hw;       /* %h */
-};
+/* Expands TEMPLATE; NULL when a placeholder it uses has no value (the line is dropped).
+ */
+/* What a placeholder says in a teaching paragraph when it has no value. */
+static const char *generic(char c)
+{
+	switch (c) {
+	case 'm': return _("the module");
+	case 'f': return _("the file");
+	case 't':
+	case 'q':
+	case 'l':
+	case 'n': return _("it");
+	case 'P': return _("the path");
+	case 'p': return _("the parameter");
+	case 'r': return "$(uname -r)";
+	case 'o': return _("another module");
+	case 'e':
+	case 'E':
+	case 'h': return _("them");
+	default: return _("it");
+	}
+}
 
-/* Expands TEMPLATE; NULL when a placeholder it uses has no value (the line is dropped). */
-static char *expand(const char *template, const struct vars *v, const char *elem)
+/* Expands TEMPLATE; NULL when a placeholder it uses has no value (the line is dropped),
+ * unless LENIENT: then the placeholder says what it stands for ("the module"). */
+static char *expand(const char *template, const struct lkm_diag_fill *v, const char *elem,
+		    bool lenient)
 {
 	size_t cap = strlen(template) + 256, len = 0;
 	char *out = malloc(cap);
@@ -66,8 +88,17 @@ static char *expand(const char *template, const struct vars *v, const char *elem
 			case 'l': fill = v->as_named; break;
 			case 'n': fill = v->by_name; break;
 			case 'h': fill = v->hw; break;
-			case 'q': fill = v->target && !lkm_engine_names_file(v->target) ? v->target : NULL; break;
-			case 'P': fill = v->target && lkm_engine_names_file(v->target) ? v->target : NULL; break;
+			case 'o': fill = v->other; break;
+			case 'q':
+				fill = v->target && !lkm_engine_names_file(v->target)
+					       ? v->target
+					       : NULL;
+				break;
+			case 'P':
+				fill = v->target && lkm_engine_names_file(v->target)
+					       ? v->target
+					       : NULL;
+				break;
 			case '%': fill = "%"; break;
 			case '0':
 				if (v->n_list) {
@@ -77,6 +108,8 @@ static char *expand(const char *template, const struct vars *v, const char *elem
 				continue;
 			default: fill = NULL; break;
 			}
+			if ((fill == NULL || *fill == '\0') && lenient)
+				fill = generic(*p);
 			if (fill == NULL || *fill == '\0') {
 				free(out);
 				return NULL;
@@ -101,42 +134,44 @@ static char *expand(const char *template, const struct vars *v, const char *elem
 	return out;
 }
 
-/* Sets D's kind, title, teaching and fixes from the table. */
-static int build(struct lkm_diagnosis *d, enum lkm_diag_kind kind, int err, const struct vars *v)
+int lkm_diag_build(struct lkm_diagnosis *d, enum lkm_diag_kind kind, int err,
+		   const struct lkm_diag_fill *v)
 {
 	const struct lkm_diag_text *t = lkm_diag_text(kind);
-	struct vars with_joined = *v;
+	struct lkm_diag_fill with_joined = *v;
 	char joined[1024] = "";
 	size_t len = 0;
 
 	for (size_t i = 0; i < v->n_list; i++)
-		len += (size_t)snprintf(joined + len, len < sizeof(joined) ? sizeof(joined) - len : 0,
+		len += (size_t)snprintf(joined + len,
+					len < sizeof(joined) ? sizeof(joined) - len : 0,
 					"%s%s", i ? ", " : "", v->list[i]);
 	with_joined.joined = joined;
 	/* How to name it to lkmtui again: what the user typed when it was a file. */
 	if (with_joined.as_named == NULL)
-		with_joined.as_named = with_joined.target && lkm_engine_names_file(with_joined.target)
-					       ? with_joined.target
-					       : with_joined.module;
+		with_joined.as_named =
+			with_joined.target && lkm_engine_names_file(with_joined.target)
+				? with_joined.target
+				: with_joined.module;
 	v = &with_joined;
 	d->kind = kind;
 	d->err = err;
 	free(d->title);
 	free(d->teach);
-	d->title = expand(_(t->title), v, NULL);
+	d->title = expand(_(t->title), v, NULL, false);
 	if (d->title == NULL)
-		d->title = strdup(_(t->title));
-	d->teach = expand(_(t->teach), v, NULL);
-	if (d->teach == NULL)
-		d->teach = strdup(_(t->teach));
+		d->title = expand(_(t->title_bare ? t->title_bare : t->title), v, NULL,
+				  true);
+	d->teach = expand(_(t->teach), v, NULL, true);
 	for (size_t i = 0; i < LKM_DIAG_MAX_FIX && t->fix[i]; i++) {
 		const char *tpl = _(t->fix[i]);
 
 		if (strstr(tpl, "%e") != NULL) {
 			for (size_t j = 0; j < v->n_list; j++) {
-				char *line = expand(tpl, v, v->list[j]);
+				char *line = expand(tpl, v, v->list[j], false);
 
-				if (line && !lkm_strv_addf(&d->fix, &d->n_fix, "%s", line)) {
+				if (line &&
+				    !lkm_strv_addf(&d->fix, &d->n_fix, "%s", line)) {
 					free(line);
 					return -ENOMEM;
 				}
@@ -144,7 +179,7 @@ static int build(struct lkm_diagnosis *d, enum lkm_diag_kind kind, int err, cons
 			}
 			continue;
 		}
-		char *line = expand(tpl, v, NULL);
+		char *line = expand(tpl, v, NULL, false);
 
 		if (line && !lkm_strv_addf(&d->fix, &d->n_fix, "%s", line)) {
 			free(line);
@@ -194,7 +229,8 @@ void lkm_explain_ctx_init(struct lkm_explain_ctx *ctx, const struct lkm_sysroot 
 /* ---- the kernel's own words ---- */
 
 /* The text after "PREFIX" in LINE up to one of the END characters, into OUT. */
-static bool after(const char *line, const char *prefix, const char *end, char *out, size_t size)
+static bool after(const char *line, const char *prefix, const char *end, char *out,
+		  size_t size)
 {
 	const char *p = strstr(line, prefix);
 	size_t n;
@@ -218,18 +254,20 @@ static int add_log_evidence(struct lkm_diagnosis *d, const struct lkm_result *re
 
 	if (res->log.err < 0 && (res->op != LKM_OP_SET)) {
 		if (!lkm_strv_addf(&d->evidence, &d->n_evidence,
-			  _("the kernel log could not be read (%s): what follows comes from the file "
-			    "and the system"),
-			  res->log.err == -EPERM || res->log.err == -EACCES
-				  ? _("not root, or dmesg_restrict")
-				  : strerror(-res->log.err)))
+				   _("the kernel log could not be read (%s): what "
+				     "follows comes from the file "
+				     "and the system"),
+				   res->log.err == -EPERM || res->log.err == -EACCES
+					   ? _("not root, or dmesg_restrict")
+					   : strerror(-res->log.err)))
 			return -ENOMEM;
 		return 0;
 	}
 	for (size_t i = 0; i < res->log.n; i++) {
 		const char *line = res->log.lines[i];
 
-		/* The taint notices of a first out-of-tree load are not why anything failed. */
+		/* The taint notices of a first out-of-tree load are not why anything
+		 * failed. */
 		if (strstr(line, "taints kernel") || strstr(line, "tainting kernel"))
 			continue;
 		if (shown == 8) {
@@ -240,7 +278,8 @@ static int add_log_evidence(struct lkm_diagnosis *d, const struct lkm_result *re
 			return -ENOMEM;
 		shown++;
 	}
-	if (hidden && !lkm_strv_addf(&d->evidence, &d->n_evidence, _("kernel: ... and %zu more lines"), hidden))
+	if (hidden && !lkm_strv_addf(&d->evidence, &d->n_evidence,
+				     _("kernel: ... and %zu more lines"), hidden))
 		return -ENOMEM;
 	(void)module;
 	return 0;
@@ -310,18 +349,21 @@ static void symset_free(struct symset *s)
 }
 
 /* A module built for the running kernel, to compare vermagic and symbol CRCs with. */
-static struct lkm_modfile *reference_module(const struct lkm_explain_ctx *ctx, const char *not)
+static struct lkm_modfile *reference_module(const struct lkm_explain_ctx *ctx,
+					    const char * not )
 {
-	static const char *const candidates[] = { "fat", "8390", "loop", "crc16", "mbcache", "ext4" };
+	static const char *const candidates[] = { "fat",   "8390",    "loop",
+						  "crc16", "mbcache", "ext4" };
 	struct lkm_modfile *mf = NULL;
 
 	if (ctx->resolver == NULL)
 		return NULL;
-	for (size_t i = 0; i < sizeof(candidates) / sizeof(candidates[0]) && mf == NULL; i++) {
+	for (size_t i = 0; i < sizeof(candidates) / sizeof(candidates[0]) && mf == NULL;
+	     i++) {
 		struct lkm_modlist l = { 0 };
 
-		if (lkm_resolve_lookup(ctx->resolver, candidates[i], &l) == 0 && l.n && l.v[0].path &&
-		    (not == NULL || strcmp(l.v[0].path, not) != 0))
+		if (lkm_resolve_lookup(ctx->resolver, candidates[i], &l) == 0 && l.n &&
+		    l.v[0].path && (not == NULL || strcmp(l.v[0].path, not ) != 0))
 			lkm_modfile_open(l.v[0].path, &mf, NULL);
 		lkm_modlist_release(&l);
 	}
@@ -332,8 +374,9 @@ static struct lkm_modfile *reference_module(const struct lkm_explain_ctx *ctx, c
 		for (int i = 0; i < n && mf == NULL; i++) {
 			struct lkm_modlist l = { 0 };
 
-			if (lkm_resolve_lookup(ctx->resolver, names[i], &l) == 0 && l.n && l.v[0].path &&
-			    (not == NULL || strcmp(l.v[0].path, not) != 0))
+			if (lkm_resolve_lookup(ctx->resolver, names[i], &l) == 0 && l.n &&
+			    l.v[0].path &&
+			    (not == NULL || strcmp(l.v[0].path, not ) != 0))
 				lkm_modfile_open(l.v[0].path, &mf, NULL);
 			lkm_modlist_release(&l);
 		}
@@ -342,7 +385,8 @@ static struct lkm_modfile *reference_module(const struct lkm_explain_ctx *ctx, c
 	return mf;
 }
 
-static bool crc_of(const struct lkm_modfile *mf, const char *symbol, unsigned long long *crc)
+static bool crc_of(const struct lkm_modfile *mf, const char *symbol,
+		   unsigned long long *crc)
 {
 	const struct lkm_modfile_version *v;
 	size_t n = lkm_modfile_versions(mf, &v);
@@ -361,9 +405,11 @@ static const char *elf_name_of_machine(const char *uname_machine)
 	static const struct {
 		const char *uname, *elf;
 	} map[] = {
-		{ "x86_64", "x86-64" }, { "i686", "i386" }, { "i386", "i386" },
-		{ "aarch64", "AArch64" }, { "s390x", "S/390" }, { "ppc64le", "PowerPC64" },
-		{ "riscv64", "RISC-V" }, { "sparc64", "SPARC v9" }, { "armv7l", "ARM" },
+		{ "x86_64", "x86-64" },	 { "i686", "i386" },
+		{ "i386", "i386" },	 { "aarch64", "AArch64" },
+		{ "s390x", "S/390" },	 { "ppc64le", "PowerPC64" },
+		{ "riscv64", "RISC-V" }, { "sparc64", "SPARC v9" },
+		{ "armv7l", "ARM" },
 	};
 
 	for (size_t i = 0; uname_machine && i < sizeof(map) / sizeof(map[0]); i++)
@@ -388,11 +434,13 @@ static int trimmed_len(const char *s)
  * compares only what follows the release (the CRCs speak for the release), without them
  * the whole string. V->value gets what to name in the title.
  */
-static bool compare_vermagic(struct lkm_diagnosis *d, const char *mine, const char *theirs,
-			     struct vars *v, char *buf, size_t size)
+static bool compare_vermagic(struct lkm_diagnosis *d, const char *mine,
+			     const char *theirs, struct lkm_diag_fill *v, char *buf,
+			     size_t size)
 {
 	int rl = (int)strcspn(mine, " "), rr = (int)strcspn(theirs, " ");
-	const char *fm = mine[rl] ? mine + rl + 1 : "", *ft = theirs[rr] ? theirs + rr + 1 : "";
+	const char *fm = mine[rl] ? mine + rl + 1 : "",
+		   *ft = theirs[rr] ? theirs + rr + 1 : "";
 	bool release_differs = rl != rr || strncmp(mine, theirs, (size_t)rl) != 0;
 	bool flags_differ = trimmed_len(fm) != trimmed_len(ft) ||
 			    strncmp(fm, ft, (size_t)trimmed_len(fm)) != 0;
@@ -404,9 +452,11 @@ static bool compare_vermagic(struct lkm_diagnosis *d, const char *mine, const ch
 		      trimmed_len(theirs), theirs);
 	if (release_differs)
 		lkm_strv_addf(&d->evidence, &d->n_evidence,
-			      _("they differ in the release (%.*s, not %.*s)"), rl, mine, rr, theirs);
+			      _("they differ in the release (%.*s, not %.*s)"), rl, mine,
+			      rr, theirs);
 	if (flags_differ)
-		lkm_strv_addf(&d->evidence, &d->n_evidence, _("they differ in the flags (%.*s, not %.*s)"),
+		lkm_strv_addf(&d->evidence, &d->n_evidence,
+			      _("they differ in the flags (%.*s, not %.*s)"),
 			      trimmed_len(fm), fm, trimmed_len(ft), ft);
 	if (release_differs)
 		snprintf(buf, size, "%.*s", rl, mine);
@@ -421,11 +471,12 @@ static bool compare_vermagic(struct lkm_diagnosis *d, const char *mine, const ch
 /* Kinds the file alone shows: not a module, another architecture, another kernel. Fills D
  * and returns true when one is found. */
 static int analyse_file(const struct lkm_explain_ctx *ctx, const struct lkm_modfile *mf,
-			const char *path, const char *module, const char *disagreeing_symbol,
-			struct lkm_diagnosis *d, int err)
+			const char *path, const char *module,
+			const char *disagreeing_symbol, struct lkm_diagnosis *d, int err)
 {
-	struct vars v = { .module = module, .file = path, .target = path,
-			  .release = ctx->release };
+	struct lkm_diag_fill v = {
+		.module = module, .file = path, .target = path, .release = ctx->release
+	};
 	const char *want = elf_name_of_machine(ctx->machine);
 	const char *vermagic = lkm_modfile_info(mf, "vermagic");
 	struct lkm_modfile *ref;
@@ -435,36 +486,47 @@ static int analyse_file(const struct lkm_explain_ctx *ctx, const struct lkm_modf
 	if (want && strcmp(lkm_modfile_machine_name(mf), want) != 0) {
 		char what[96];
 
-		snprintf(what, sizeof(what), "%s (%d-bit%s)", lkm_modfile_machine_name(mf),
-			 lkm_modfile_elf_class(mf), lkm_modfile_big_endian(mf) ? ", big-endian" : "");
+		snprintf(what, sizeof(what), "%s (%d-bit%s)",
+			 lkm_modfile_machine_name(mf), lkm_modfile_elf_class(mf),
+			 lkm_modfile_big_endian(mf) ? ", big-endian" : "");
 		v.value = what;
-		lkm_strv_addf(&d->evidence, &d->n_evidence, _("the file: ELF %s, %s"), what,
-		     lkm_modfile_type_name(mf));
-		lkm_strv_addf(&d->evidence, &d->n_evidence, _("this machine: %s (%s)"), want, ctx->machine);
-		return build(d, LKM_DIAG_WRONG_ARCHITECTURE, err, &v) < 0 ? -ENOMEM : 1;
+		lkm_strv_addf(&d->evidence, &d->n_evidence, _("the file: ELF %s, %s"),
+			      what, lkm_modfile_type_name(mf));
+		lkm_strv_addf(&d->evidence, &d->n_evidence, _("this machine: %s (%s)"),
+			      want, ctx->machine);
+		return lkm_diag_build(d, LKM_DIAG_WRONG_ARCHITECTURE, err, &v) < 0
+			       ? -ENOMEM
+			       : 1;
 	}
 	if (!lkm_modfile_is_module(mf)) {
 		char list[1024] = "";
 		size_t len = 0, n = lkm_modfile_section_count(mf);
 
 		for (size_t i = 1; i < n && len + 2 < sizeof(list); i++)
-			len += (size_t)snprintf(list + len, sizeof(list) - len, "%s%s", i > 1 ? ", " : "",
+			len += (size_t)snprintf(list + len, sizeof(list) - len, "%s%s",
+						i > 1 ? ", " : "",
 						lkm_modfile_section_name(mf, i));
 		if (len >= sizeof(list))
 			strcpy(list + sizeof(list) - 5, "...");
-		lkm_strv_addf(&d->evidence, &d->n_evidence, _("the file: ELF %s, %s, sections: %s"),
-		     lkm_modfile_machine_name(mf), lkm_modfile_type_name(mf), n > 1 ? list : "-");
+		lkm_strv_addf(&d->evidence, &d->n_evidence,
+			      _("the file: ELF %s, %s, sections: %s"),
+			      lkm_modfile_machine_name(mf), lkm_modfile_type_name(mf),
+			      n > 1 ? list : "-");
 		if (!lkm_modfile_has_modinfo(mf))
 			lkm_strv_addf(&d->evidence, &d->n_evidence,
-			     _("no .modinfo section: no module name, licence or vermagic"));
+				      _("no .modinfo section: no module name, licence or "
+					"vermagic"));
 		if (!lkm_modfile_has_this_module(mf))
 			lkm_strv_addf(&d->evidence, &d->n_evidence,
-			     _("no .gnu.linkonce.this_module section: no struct module for the kernel"));
+				      _("no .gnu.linkonce.this_module section: no struct "
+					"module for the kernel"));
 		if (strcmp(lkm_modfile_type_name(mf), "relocatable") != 0)
 			lkm_strv_addf(&d->evidence, &d->n_evidence,
-			     _("a module is a relocatable object (ET_REL), this is %s"),
-			     lkm_modfile_type_name(mf));
-		return build(d, LKM_DIAG_NOT_A_MODULE, err, &v) < 0 ? -ENOMEM : 1;
+				      _("a module is a relocatable object (ET_REL), this "
+					"is %s"),
+				      lkm_modfile_type_name(mf));
+		return lkm_diag_build(d, LKM_DIAG_NOT_A_MODULE, err, &v) < 0 ? -ENOMEM
+									     : 1;
 	}
 	ref = reference_module(ctx, path);
 	if (ref != NULL) {
@@ -483,7 +545,8 @@ static int analyse_file(const struct lkm_explain_ctx *ctx, const struct lkm_modf
 		    crc_of(ref, "module_layout", &theirs) && mine != theirs)
 			bad = "module_layout";
 		for (size_t i = 0; i < nv && bad == NULL; i++)
-			if (crc_of(ref, vers[i].symbol, &theirs) && theirs != vers[i].crc) {
+			if (crc_of(ref, vers[i].symbol, &theirs) &&
+			    theirs != vers[i].crc) {
 				bad = vers[i].symbol;
 				mine = vers[i].crc;
 			}
@@ -491,26 +554,37 @@ static int analyse_file(const struct lkm_explain_ctx *ctx, const struct lkm_modf
 			if (compare_vermagic(d, vermagic, ref_magic, &v, release_buf,
 					     sizeof(release_buf)) &&
 			    bad == NULL)
-				rc = build(d, LKM_DIAG_VERMAGIC_MISMATCH, err, &v) < 0 ? -ENOMEM : 1;
+				rc = lkm_diag_build(d, LKM_DIAG_VERMAGIC_MISMATCH, err,
+						    &v) < 0
+					     ? -ENOMEM
+					     : 1;
 		}
 		if (bad != NULL) {
 			lkm_strv_addf(&d->evidence, &d->n_evidence,
-			     _("%s: the file was built against CRC 0x%08llx, this kernel's modules "
-			       "against 0x%08llx"),
-			     bad, mine, theirs);
+				      _("%s: the file was built against CRC 0x%08llx, "
+					"this kernel's modules "
+					"against 0x%08llx"),
+				      bad, mine, theirs);
 			v.value = bad;
-			rc = build(d, LKM_DIAG_SYMBOL_VERSION_MISMATCH, err, &v) < 0 ? -ENOMEM : 1;
+			rc = lkm_diag_build(d, LKM_DIAG_SYMBOL_VERSION_MISMATCH, err,
+					    &v) < 0
+				     ? -ENOMEM
+				     : 1;
 		}
 		lkm_modfile_free(ref);
 	} else if (vermagic && ctx->release &&
 		   strncmp(vermagic, ctx->release, strlen(ctx->release)) != 0) {
 		char release[128];
 
-		snprintf(release, sizeof(release), "%.*s", (int)strcspn(vermagic, " "), vermagic);
-		lkm_strv_addf(&d->evidence, &d->n_evidence, _("the file's vermagic: %s"), vermagic);
-		lkm_strv_addf(&d->evidence, &d->n_evidence, _("this kernel: %s"), ctx->release);
+		snprintf(release, sizeof(release), "%.*s", (int)strcspn(vermagic, " "),
+			 vermagic);
+		lkm_strv_addf(&d->evidence, &d->n_evidence, _("the file's vermagic: %s"),
+			      vermagic);
+		lkm_strv_addf(&d->evidence, &d->n_evidence, _("this kernel: %s"),
+			      ctx->release);
 		v.value = release;
-		rc = build(d, LKM_DIAG_VERMAGIC_MISMATCH, err, &v) < 0 ? -ENOMEM : 1;
+		rc = lkm_diag_build(d, LKM_DIAG_VERMAGIC_MISMATCH, err, &v) < 0 ? -ENOMEM
+										: 1;
 	}
 	return rc;
 }
@@ -518,14 +592,16 @@ static int analyse_file(const struct lkm_explain_ctx *ctx, const struct lkm_modf
 /* Undefined symbols of MF that nothing loaded (kallsyms) provides, each with who exports
  * it. SKIP lists modules that will be loaded first (a load by name); their exports count
  * as provided. Fills D as unresolved-symbols and returns 1 when there are any. */
-static int analyse_symbols(const struct lkm_explain_ctx *ctx, const struct lkm_modfile *mf,
-			   const char *module, const char *const *logged, size_t n_logged,
-			   const struct lkm_result *plan, struct lkm_diagnosis *d, int err)
+static int analyse_symbols(const struct lkm_explain_ctx *ctx,
+			   const struct lkm_modfile *mf, const char *module,
+			   const char *const *logged, size_t n_logged,
+			   const struct lkm_result *plan, struct lkm_diagnosis *d,
+			   int err)
 {
 	const char *const *undef;
 	size_t n = lkm_modfile_undefined(mf, &undef);
 	struct symset have;
-	struct vars v = { .module = module, .release = ctx->release };
+	struct lkm_diag_fill v = { .module = module, .release = ctx->release };
 	char **exporters = NULL, **missing_by = NULL;
 	size_t n_exp = 0, n_missing = 0, n_nobody = 0;
 	int rc = 0;
@@ -539,8 +615,9 @@ static int analyse_symbols(const struct lkm_explain_ctx *ctx, const struct lkm_m
 		undef = logged;
 		n = n_logged;
 	} else if (have.n == 0) {
-		/* No log and no kallsyms: depmod's index and /proc/modules still say which
-		 * exporters are missing; what no module exports is taken to be the kernel's. */
+		/* No log and no kallsyms: depmod's index and /proc/modules still say
+		 * which exporters are missing; what no module exports is taken to be the
+		 * kernel's. */
 		lkm_modules_read(&loaded, ctx->root);
 		no_kallsyms = true;
 	}
@@ -550,11 +627,14 @@ static int analyse_symbols(const struct lkm_explain_ctx *ctx, const struct lkm_m
 		bool planned = false;
 
 		/* The loader's own symbols are resolved by the kernel, not by exports. */
-		if (!n_logged && (symset_has(&have, undef[i]) || strcmp(undef[i], "__this_module") == 0))
+		if (!n_logged && (symset_has(&have, undef[i]) ||
+				  strcmp(undef[i], "__this_module") == 0))
 			continue;
-		if (ctx->resolver && lkm_resolve_symbol(ctx->resolver, undef[i], &who) == 0 && who.n)
+		if (ctx->resolver &&
+		    lkm_resolve_symbol(ctx->resolver, undef[i], &who) == 0 && who.n)
 			exp = who.v[0].name;
-		if (no_kallsyms && (exp == NULL || lkm_modules_find(&loaded, exp) != NULL)) {
+		if (no_kallsyms &&
+		    (exp == NULL || lkm_modules_find(&loaded, exp) != NULL)) {
 			lkm_modlist_release(&who);
 			continue;
 		}
@@ -577,7 +657,8 @@ static int analyse_symbols(const struct lkm_explain_ctx *ctx, const struct lkm_m
 			lkm_strv_addf(&missing_by, &n_missing, "%s\t%s", exp, undef[i]);
 		} else if (n_logged && symset_has(&have, undef[i]) &&
 			   (license == NULL || strstr(license, "GPL") == NULL)) {
-			/* Exported, yet unknown to this module: exported to GPL modules only. */
+			/* Exported, yet unknown to this module: exported to GPL modules
+			 * only. */
 			lkm_strv_addf(&missing_by, &n_missing, "%s\t%s", "", undef[i]);
 			rc = 2;
 		} else {
@@ -588,7 +669,8 @@ static int analyse_symbols(const struct lkm_explain_ctx *ctx, const struct lkm_m
 	}
 	if (n_missing == 0)
 		goto out;
-	/* Group the evidence by exporter: "fat (not loaded) exports fat_add_entries, ..." */
+	/* Group the evidence by exporter: "fat (not loaded) exports fat_add_entries, ..."
+	 */
 	for (size_t j = 0; j < n_exp; j++) {
 		char syms[512] = "";
 		size_t len = 0, count = 0;
@@ -596,36 +678,45 @@ static int analyse_symbols(const struct lkm_explain_ctx *ctx, const struct lkm_m
 		for (size_t i = 0; i < n_missing; i++) {
 			size_t el = strcspn(missing_by[i], "\t");
 
-			if (strncmp(missing_by[i], exporters[j], el) != 0 || exporters[j][el] != '\0')
+			if (strncmp(missing_by[i], exporters[j], el) != 0 ||
+			    exporters[j][el] != '\0')
 				continue;
 			if (count < 4)
-				len += (size_t)snprintf(syms + len, len < sizeof(syms) ? sizeof(syms) - len : 0,
-							"%s%s", count ? ", " : "", missing_by[i] + el + 1);
+				len += (size_t)snprintf(
+					syms + len,
+					len < sizeof(syms) ? sizeof(syms) - len : 0,
+					"%s%s", count ? ", " : "",
+					missing_by[i] + el + 1);
 			count++;
 		}
 		if (count > 4)
 			lkm_strv_addf(&d->evidence, &d->n_evidence,
-			     _("%s, and %zu more: exported by %s, which is not loaded"), syms, count - 4,
-			     exporters[j]);
+				      _("%s, and %zu more: exported by %s, which is not "
+					"loaded"),
+				      syms, count - 4, exporters[j]);
 		else
-			lkm_strv_addf(&d->evidence, &d->n_evidence, _("%s: exported by %s, which is not loaded"),
-			     syms, exporters[j]);
+			lkm_strv_addf(&d->evidence, &d->n_evidence,
+				      _("%s: exported by %s, which is not loaded"), syms,
+				      exporters[j]);
 	}
 	for (size_t i = 0; i < n_missing; i++)
 		if (missing_by[i][0] == '\t')
 			lkm_strv_addf(&d->evidence, &d->n_evidence,
-			     rc == 2 ? _("%s: exported to GPL-licensed modules only (this one's "
-					 "licence: %s)")
-				     : _("%s: no installed module exports it, and the kernel does not"),
-			     missing_by[i] + 1, license ? license : _("none declared"));
+				      rc == 2 ? _("%s: exported to GPL-licensed modules "
+						  "only (this one's "
+						  "licence: %s)")
+					      : _("%s: no installed module exports it, "
+						  "and the kernel does not"),
+				      missing_by[i] + 1,
+				      license ? license : _("none declared"));
 	if (n_exp)
-		lkm_strv_addf(&d->evidence, &d->n_evidence, _("load order: %s first, then %s"), exporters[0],
-		     module);
+		lkm_strv_addf(&d->evidence, &d->n_evidence,
+			      _("load order: %s first, then %s"), exporters[0], module);
 	v.list = exporters;
 	v.n_list = n_exp;
 	/* "load it by name" helps only when lkmtui finds it by name. */
-	if (ctx->resolver && lkm_resolve_lookup(ctx->resolver, module, &self) == 0 && self.n &&
-	    self.v[0].path)
+	if (ctx->resolver && lkm_resolve_lookup(ctx->resolver, module, &self) == 0 &&
+	    self.n && self.v[0].path)
 		v.by_name = module;
 	if (rc == 2) {
 		char **syms = NULL;
@@ -636,16 +727,20 @@ static int analyse_symbols(const struct lkm_explain_ctx *ctx, const struct lkm_m
 				lkm_strv_addf(&syms, &ns, "%s", missing_by[i] + 1);
 		v.list = syms;
 		v.n_list = ns;
-		rc = build(d, LKM_DIAG_GPL_ONLY_SYMBOL, err, &v) < 0 ? -ENOMEM : 1;
+		rc = lkm_diag_build(d, LKM_DIAG_GPL_ONLY_SYMBOL, err, &v) < 0 ? -ENOMEM
+									      : 1;
 		lkm_strv_free(syms, ns);
 	} else {
 		if (n_nobody && n_exp == 0)
 			lkm_strv_addf(&d->fix, &d->n_fix,
-			     _("no module provides these: the module was built against a kernel or "
-			       "a companion module you do not have; rebuild it against "
-			       "linux-headers-%s with its companion"),
-			     ctx->release ? ctx->release : "$(uname -r)");
-		rc = build(d, LKM_DIAG_UNRESOLVED_SYMBOLS, err, &v) < 0 ? -ENOMEM : 1;
+				      _("no module provides these: the module was built "
+					"against a kernel or "
+					"a companion module you do not have; rebuild it "
+					"against "
+					"linux-headers-%s with its companion"),
+				      ctx->release ? ctx->release : "$(uname -r)");
+		rc = lkm_diag_build(d, LKM_DIAG_UNRESOLVED_SYMBOLS, err, &v) < 0 ? -ENOMEM
+										 : 1;
 	}
 out:
 	lkm_strv_free(exporters, n_exp);
@@ -659,13 +754,334 @@ out:
 /* Parameters that tell an old driver where its hardware is. */
 static bool selects_hardware(const char *name)
 {
-	static const char *const words[] = { "io", "irq", "dma", "mem", "port", "base", "addr",
-					     "bus", "slot", "card" };
+	static const char *const words[] = { "io",   "irq",  "dma", "mem",  "port",
+					     "base", "addr", "bus", "slot", "card" };
 
 	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
 		if (strncmp(name, words[i], strlen(words[i])) == 0)
 			return true;
 	return false;
+}
+
+/* ---- the boot's own rules: the command line, lockdown ---- */
+
+/* The value of KEY= on ROOT's kernel command line, into BUF (the last one wins, as the
+ * kernel's parser does). */
+static bool cmdline_value(const struct lkm_explain_ctx *ctx, const char *key, char *buf,
+			  size_t size)
+{
+	struct lkm_buf cmd = { 0 };
+	size_t klen = strlen(key);
+	bool found = false;
+	char *p, *tok;
+
+	if (lkm_procfile_read(ctx->root, "/proc/cmdline", &cmd) < 0)
+		return false;
+	cmd.data[strcspn(cmd.data, "\n")] = '\0';
+	p = cmd.data;
+	while ((tok = lkm_scan_token(&p)) != NULL)
+		if (strncmp(tok, key, klen) == 0 && tok[klen] == '=') {
+			snprintf(buf, size, "%s", tok + klen + 1);
+			found = true;
+		}
+	lkm_buf_release(&cmd);
+	return found;
+}
+
+/* Whether LIST ("a,b,c") names MODULE, '-' and '_' alike. */
+static bool list_names(const char *list, const char *module)
+{
+	for (const char *p = list; *p;) {
+		size_t n = strcspn(p, ",");
+
+		if (lkm_module_name_eq_len(p, n, module))
+			return true;
+		p += n + (p[n] == ',');
+	}
+	return false;
+}
+
+/* /sys/kernel/security/lockdown: "none [integrity] confidentiality" -> "integrity" in
+ * BUF; false when it is none or cannot be read. */
+static bool lockdown_mode(const struct lkm_explain_ctx *ctx, char *buf, size_t size)
+{
+	struct lkm_buf lk = { 0 };
+	bool on = false;
+
+	if (lkm_procfile_read(ctx->root, "/sys/kernel/security/lockdown", &lk) == 0 &&
+	    after(lk.data, "[", "]", buf, size))
+		on = strcmp(buf, "none") != 0;
+	lkm_buf_release(&lk);
+	return on;
+}
+
+/* Evidence and fixes of a load the command line's module_blacklist= forbids; false when
+ * it does not name MODULE. */
+static bool blacklisted_by_kernel(const struct lkm_explain_ctx *ctx, const char *module,
+				  struct lkm_diagnosis *d)
+{
+	char list[512];
+
+	if (module == NULL ||
+	    !cmdline_value(ctx, "module_blacklist", list, sizeof(list)) ||
+	    !list_names(list, module))
+		return false;
+	lkm_strv_addf(&d->evidence, &d->n_evidence,
+		      _("the kernel command line (/proc/cmdline) "
+			"has module_blacklist=%s"),
+		      list);
+	return true;
+}
+
+/* Evidence of a load lockdown refuses: the mode, the file's signature, where lockdown
+ * comes from; the fix that fits the last. Returns the mode in BUF, false when lockdown is
+ * off (or unreadable) and the kernel's line does not say it either. */
+static bool lockdown_evidence(const struct lkm_explain_ctx *ctx,
+			      const struct lkm_modfile *mf, bool logged,
+			      struct lkm_diagnosis *d, char *buf, size_t size)
+{
+	char arg[64];
+	bool on = lockdown_mode(ctx, buf, size);
+
+	if (!on && !logged)
+		return false;
+	if (on)
+		lkm_strv_addf(&d->evidence, &d->n_evidence,
+			      _("/sys/kernel/security/lockdown: %s"), buf);
+	else
+		snprintf(buf, size, "%s", _("on"));
+	if (mf && !lkm_modfile_signature(mf)->present)
+		lkm_strv_addf(&d->evidence, &d->n_evidence,
+			      _("the file carries no signature"));
+	else if (mf && lkm_modfile_signature(mf)->signer)
+		lkm_strv_addf(
+			&d->evidence, &d->n_evidence,
+			_("the file is signed by %s, a key this kernel does not trust"),
+			lkm_modfile_signature(mf)->signer);
+	if (cmdline_value(ctx, "lockdown", arg, sizeof(arg))) {
+		lkm_strv_addf(
+			&d->evidence, &d->n_evidence,
+			_("lockdown comes from the kernel command line: lockdown=%s"),
+			arg);
+		lkm_strv_addf(
+			&d->fix, &d->n_fix,
+			_("or boot without lockdown=%s: take it out of the boot loader's "
+			  "command "
+			  "line (Debian: GRUB_CMDLINE_LINUX in /etc/default/grub, then "
+			  "update-grub)"),
+			arg);
+	} else {
+		lkm_strv_addf(&d->fix, &d->n_fix,
+			      _("or, if lockdown comes from Secure Boot here, turn "
+				"Secure Boot off in "
+				"the firmware (mokutil --sb-state says)"));
+	}
+	return true;
+}
+
+/* ---- who holds what a driver asked for ---- */
+
+/* "0x300-0x307" (or "0x300") anywhere in TEXT. */
+static bool hex_range(const char *text, uint64_t *start, uint64_t *end)
+{
+	for (const char *p = strstr(text, "0x"); p; p = strstr(p + 2, "0x")) {
+		char *e;
+		unsigned long long a = strtoull(p, &e, 16), b;
+
+		if (e == p + 2)
+			continue;
+		*start = *end = a;
+		if (e[0] == '-' && e[1] == '0' && e[2] == 'x') {
+			b = strtoull(e + 1, &e, 16);
+			if (b >= a)
+				*end = b;
+		}
+		return true;
+	}
+	return false;
+}
+
+/* Who holds [START, END] of /proc/ioports or /proc/iomem (PATH): evidence, and each
+ * holder that is a loaded module into LIST. Returns how many holders. */
+static size_t range_holders(const struct lkm_explain_ctx *ctx, const char *path,
+			    const char *what, uint64_t start, uint64_t end,
+			    const char *self, const struct lkm_modules *mods,
+			    struct lkm_diagnosis *d, char ***list, size_t *n_list,
+			    char *value, size_t size)
+{
+	struct lkm_ioranges r = { 0 };
+	const struct lkm_iorange *h = NULL;
+	size_t n = 0;
+
+	if (lkm_ioranges_read(&r, ctx->root, path) < 0 || r.hidden) {
+		if (r.hidden)
+			lkm_strv_addf(&d->evidence, &d->n_evidence,
+				      _("%s shows no addresses without root"), path);
+		lkm_ioranges_release(&r);
+		return 0;
+	}
+	while ((h = lkm_ioranges_next_holder(&r, h, start, end)) != NULL) {
+		if (self && lkm_module_name_eq(h->name, self))
+			continue;
+		lkm_strv_addf(
+			&d->evidence, &d->n_evidence,
+			_("%s: %#llx-%#llx is held by %s%s"), path,
+			(unsigned long long)h->start, (unsigned long long)h->end, h->name,
+			lkm_modules_find(mods, h->name) ? _(" (a loaded module)")
+							: _(" (built in, not a module)"));
+		if (lkm_modules_find(mods, h->name))
+			lkm_strv_addf(list, n_list, "%s",
+				      lkm_modules_find(mods, h->name)->name);
+		if (n++ == 0 && value[0] == '\0' && start == end)
+			snprintf(value, size, _("%s at %#llx"), what,
+				 (unsigned long long)start);
+		else if (n == 1 && value[0] == '\0')
+			snprintf(value, size, "%s %#llx-%#llx", what,
+				 (unsigned long long)start, (unsigned long long)end);
+	}
+	if (n == 0)
+		lkm_strv_addf(&d->evidence, &d->n_evidence,
+			      _("%s: nothing holds %s %#llx-%#llx now"), path, what,
+			      (unsigned long long)start, (unsigned long long)end);
+	lkm_ioranges_release(&r);
+	return n;
+}
+
+/*
+ * A load whose init returned EBUSY: the parameters that name a resource (io=, port=,
+ * base=, mem=, iomem=, irq=, major=) and the ranges the module's own messages name,
+ * against /proc/ioports, /proc/iomem, /proc/interrupts and /proc/devices. Fills V's
+ * value, param and list (holder modules; the caller frees it).
+ */
+static void resource_facts(const struct lkm_explain_ctx *ctx,
+			   const struct lkm_result *res, const char *module,
+			   const char *params, struct lkm_diagnosis *d,
+			   struct lkm_diag_fill *v, char *value, size_t size, char *param,
+			   size_t psize)
+{
+	struct lkm_modules mods = { 0 };
+	char *copy = params ? strdup(params) : NULL, *p = copy, *tok;
+	uint64_t start, end;
+	size_t found = 0;
+	bool asked = false;
+
+	lkm_modules_read(&mods, ctx->root);
+	while (p && (tok = lkm_scan_token(&p)) != NULL) {
+		char *eq = strchr(tok, '='), *e;
+		unsigned long long num;
+		size_t before = found;
+
+		if (eq == NULL)
+			continue;
+		*eq = '\0';
+		num = strtoull(eq + 1, &e, 0);
+		if (e == eq + 1)
+			continue;
+		/* the range the module's messages give, when they give one that starts
+		 * here */
+		start = end = num;
+		for (size_t i = 0; i < res->log.n; i++) {
+			uint64_t a, b;
+
+			if (lkm_kmsg_line_from(res->log.lines[i], module) &&
+			    hex_range(res->log.lines[i], &a, &b) && a == num)
+				end = b;
+		}
+		if (strncmp(tok, "io", 2) == 0 || strncmp(tok, "port", 4) == 0 ||
+		    strncmp(tok, "base", 4) == 0) {
+			asked = true;
+			found += range_holders(ctx, "/proc/ioports", _("I/O ports"),
+					       start, end, module, &mods, d, &v->list,
+					       &v->n_list, value, size);
+		} else if (strncmp(tok, "mem", 3) == 0 || strncmp(tok, "iomem", 5) == 0) {
+			asked = true;
+			found += range_holders(ctx, "/proc/iomem", _("I/O memory"), start,
+					       end, module, &mods, d, &v->list,
+					       &v->n_list, value, size);
+		} else if (strcmp(tok, "irq") == 0) {
+			struct lkm_interrupts irqs = { 0 };
+			const struct lkm_irq *irq;
+			char label[32];
+
+			asked = true;
+			snprintf(label, sizeof(label), "%llu", num);
+			if (lkm_interrupts_read(&irqs, ctx->root) == 0 &&
+			    (irq = lkm_interrupts_find(&irqs, label)) != NULL) {
+				for (const char *a = lkm_irq_next_action(irq, NULL); a;
+				     a = lkm_irq_next_action(irq, a)) {
+					lkm_strv_addf(&d->evidence, &d->n_evidence,
+						      _("/proc/interrupts: irq %s is "
+							"used by %s"),
+						      label, a);
+					if (lkm_modules_find(&mods, a))
+						lkm_strv_addf(&v->list, &v->n_list, "%s",
+							      a);
+					if (found++ == 0 && value[0] == '\0')
+						snprintf(value, size, _("irq %s"), label);
+				}
+			}
+			lkm_interrupts_release(&irqs);
+		} else if (strcmp(tok, "major") == 0) {
+			struct lkm_devices devs = { 0 };
+
+			asked = true;
+			if (lkm_devices_read(&devs, ctx->root) == 0)
+				for (size_t i = 0; i < devs.n; i++) {
+					if (devs.v[i].major != num ||
+					    lkm_module_name_eq(devs.v[i].name, module))
+						continue;
+					lkm_strv_addf(
+						&d->evidence, &d->n_evidence,
+						_("/proc/devices: %s major %llu is %s"),
+						devs.v[i].kind == LKM_DEV_CHAR
+							? _("character")
+							: _("block"),
+						num, devs.v[i].name);
+					if (lkm_modules_find(&mods, devs.v[i].name))
+						lkm_strv_addf(&v->list, &v->n_list, "%s",
+							      devs.v[i].name);
+					if (found++ == 0 && value[0] == '\0')
+						snprintf(value, size, _("major %llu"),
+							 num);
+				}
+			lkm_devices_release(&devs);
+		}
+		if (found > before && param[0] == '\0')
+			snprintf(param, psize, "%s", tok);
+	}
+	/* Nothing given: a range the module's messages name. */
+	for (size_t i = 0; !asked && i < res->log.n; i++)
+		if (lkm_kmsg_line_from(res->log.lines[i], module) &&
+		    hex_range(res->log.lines[i], &start, &end)) {
+			asked = true;
+			found += range_holders(
+				ctx,
+				strstr(res->log.lines[i], "mem") ? "/proc/iomem"
+								 : "/proc/ioports",
+				strstr(res->log.lines[i], "mem") ? _("I/O memory")
+								 : _("I/O ports"),
+				start, end, module, &mods, d, &v->list, &v->n_list, value,
+				size);
+		}
+	if (found)
+		v->value = value;
+	if (param[0])
+		v->param = param;
+	if (!found)
+		lkm_strv_addf(&d->fix, &d->n_fix,
+			      _("read what %s asked for in its messages (dmesg | grep "
+				"%s) and compare "
+				"with /proc/ioports, /proc/iomem, /proc/interrupts and "
+				"/proc/devices"),
+			      module, module);
+	if (!asked)
+		lkm_strv_addf(&d->evidence, &d->n_evidence,
+			      _("no parameter given and no message of %s names a "
+				"resource lkmtui "
+				"can look up"),
+			      module);
+	free(copy);
+	lkm_modules_release(&mods);
 }
 
 /* ---- a failed result ---- */
@@ -676,22 +1092,26 @@ static const char *joined_users(const struct lkm_module *m, char *buf, size_t si
 	size_t len = 0;
 
 	buf[0] = '\0';
-	for (const char *u = lkm_module_next_user(m, NULL); u; u = lkm_module_next_user(m, u))
-		len += (size_t)snprintf(buf + len, len < size ? size - len : 0, "%s%s", len ? ", " : "",
-					u);
+	for (const char *u = lkm_module_next_user(m, NULL); u;
+	     u = lkm_module_next_user(m, u))
+		len += (size_t)snprintf(buf + len, len < size ? size - len : 0, "%s%s",
+					len ? ", " : "", u);
 	return buf;
 }
 
-/* Whether /proc/sys/kernel/modules_disabled is 1; when it is, that goes in the evidence. */
+/* Whether /proc/sys/kernel/modules_disabled is 1; when it is, that goes in the evidence.
+ */
 static bool modules_disabled(const struct lkm_explain_ctx *ctx, struct lkm_diagnosis *d)
 {
 	struct lkm_buf buf = { 0 };
-	bool disabled = lkm_procfile_read(ctx->root, "/proc/sys/kernel/modules_disabled", &buf) == 0 &&
+	bool disabled = lkm_procfile_read(ctx->root, "/proc/sys/kernel/modules_disabled",
+					  &buf) == 0 &&
 			buf.data[0] == '1';
 
 	lkm_buf_release(&buf);
 	if (disabled)
-		lkm_strv_addf(&d->evidence, &d->n_evidence, _("/proc/sys/kernel/modules_disabled is 1"));
+		lkm_strv_addf(&d->evidence, &d->n_evidence,
+			      _("/proc/sys/kernel/modules_disabled is 1"));
 	return disabled;
 }
 
@@ -704,9 +1124,10 @@ static bool starts_as_elf(const char *path)
 
 	if (f == NULL)
 		return false;
-	elf = fread(magic, 1, 4, f) == 4 &&
-	      ((memcmp(magic, "\177ELF", 4) == 0) || (magic[0] == 0xfd && magic[1] == '7') ||
-	       (magic[0] == 0x28 && magic[1] == 0xb5) || (magic[0] == 0x1f && magic[1] == 0x8b));
+	elf = fread(magic, 1, 4, f) == 4 && ((memcmp(magic, "\177ELF", 4) == 0) ||
+					     (magic[0] == 0xfd && magic[1] == '7') ||
+					     (magic[0] == 0x28 && magic[1] == 0xb5) ||
+					     (magic[0] == 0x1f && magic[1] == 0x8b));
 	fclose(f);
 	return elf;
 }
@@ -737,39 +1158,243 @@ static enum lkm_diag_kind kind_of_refusal(enum lkm_refusal r)
 	return LKM_DIAG_NONE;
 }
 
-static int explain_refusal(const struct lkm_explain_ctx *ctx, const struct lkm_result *res,
-			   struct lkm_diagnosis *d)
+/* ---- a name not found: the tree gone, or a file depmod never indexed ---- */
+
+/* Whether the running kernel's module tree is missing or empty; the other trees under
+ * /lib/modules go to LIST. */
+static bool tree_missing(const struct lkm_explain_ctx *ctx, struct lkm_diagnosis *d,
+			 char ***list, size_t *n_list)
+{
+	char rel[PATH_MAX];
+	int fd;
+	DIR *dir;
+	struct dirent *e;
+	size_t entries = 0;
+	bool missing;
+
+	/* Without /lib/modules at all this is no upgrade: a capture, or a system that
+	 * never had modules installed. */
+	if (ctx->release == NULL ||
+	    faccessat(lkm_sysroot_fd(ctx->root), "lib/modules", F_OK, 0) < 0)
+		return false;
+	snprintf(rel, sizeof(rel), "lib/modules/%s", ctx->release);
+	fd = openat(lkm_sysroot_fd(ctx->root), rel, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd >= 0 && (dir = fdopendir(fd)) != NULL) {
+		while ((e = readdir(dir)) != NULL)
+			entries += e->d_name[0] != '.';
+		closedir(dir);
+	} else if (fd >= 0) {
+		close(fd);
+	}
+	missing = fd < 0 || entries == 0;
+	if (!missing)
+		return false;
+	lkm_strv_addf(
+		&d->evidence, &d->n_evidence,
+		fd < 0 ? _("/lib/modules/%s does not exist: the running kernel is %s")
+		       : _("/lib/modules/%s is empty: the running kernel is %s"),
+		ctx->release, ctx->release);
+	fd = openat(lkm_sysroot_fd(ctx->root), "lib/modules",
+		    O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd >= 0 && (dir = fdopendir(fd)) != NULL) {
+		while ((e = readdir(dir)) != NULL)
+			if (e->d_name[0] != '.' && strcmp(e->d_name, ctx->release) != 0)
+				lkm_strv_addf(list, n_list, "%s", e->d_name);
+		closedir(dir);
+		if (*n_list > 1)
+			qsort(*list, *n_list, sizeof(**list), cmp_str);
+	} else if (fd >= 0) {
+		close(fd);
+	}
+	if (*n_list == 0)
+		lkm_strv_addf(&d->evidence, &d->n_evidence,
+			      _("/lib/modules holds no other kernel's modules either"));
+	else
+		for (size_t i = 0; i < *n_list; i++)
+			lkm_strv_addf(&d->evidence, &d->n_evidence,
+				      _("installed: /lib/modules/%s"), (*list)[i]);
+	return true;
+}
+
+/* The module file for NAME under DIR (relative to the root's fd), searched depth first,
+ * into OUT (an absolute path as the system names it). */
+static bool find_module_file(int dirfd, const char *dir, const char *name, char *out,
+			     size_t size, int depth)
+{
+	int fd = openat(dirfd, dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	DIR *dp;
+	struct dirent *e;
+	bool found = false;
+
+	if (fd < 0)
+		return false;
+	dp = fdopendir(fd);
+	if (dp == NULL) {
+		close(fd);
+		return false;
+	}
+	while (!found && (e = readdir(dp)) != NULL) {
+		char sub[PATH_MAX];
+		size_t stem = strcspn(e->d_name, ".");
+		const char *suffix = e->d_name + stem;
+
+		if (e->d_name[0] == '.')
+			continue;
+		if ((size_t)snprintf(sub, sizeof(sub), "%s/%s", dir, e->d_name) >=
+		    sizeof(sub))
+			continue;
+		if ((strcmp(suffix, ".ko") == 0 || strcmp(suffix, ".ko.xz") == 0 ||
+		     strcmp(suffix, ".ko.zst") == 0 || strcmp(suffix, ".ko.gz") == 0) &&
+		    lkm_module_name_eq_len(e->d_name, stem, name)) {
+			found = (size_t)snprintf(out, size, "/%s", sub) < size;
+		} else if (depth < 8 &&
+			   (e->d_type == DT_DIR || e->d_type == DT_UNKNOWN)) {
+			found = find_module_file(dirfd, sub, name, out, size, depth + 1);
+		}
+	}
+	closedir(dp);
+	return found;
+}
+
+/* Whether a file for NAME lies under the running tree though no lookup finds it; the file
+ * goes to LIST. */
+static bool not_indexed(const struct lkm_explain_ctx *ctx, const char *name,
+			struct lkm_diagnosis *d, char ***list, size_t *n_list)
+{
+	char rel[PATH_MAX], file[PATH_MAX];
+	struct stat st_file, st_dep;
+
+	if (ctx->release == NULL || name == NULL || name[0] == '\0' || strchr(name, '/'))
+		return false;
+	snprintf(rel, sizeof(rel), "lib/modules/%s", ctx->release);
+	if (!find_module_file(lkm_sysroot_fd(ctx->root), rel, name, file, sizeof(file),
+			      0))
+		return false;
+	lkm_strv_addf(&d->evidence, &d->n_evidence, _("the file is there: %s"), file);
+	snprintf(rel, sizeof(rel), "lib/modules/%s/modules.dep", ctx->release);
+	if (fstatat(lkm_sysroot_fd(ctx->root), rel, &st_dep, 0) < 0)
+		lkm_strv_addf(
+			&d->evidence, &d->n_evidence,
+			_("/lib/modules/%s has no modules.dep: depmod never ran there"),
+			ctx->release);
+	else if (fstatat(lkm_sysroot_fd(ctx->root), lkm_sysroot_rel(file), &st_file, 0) ==
+			 0 &&
+		 st_file.st_mtime > st_dep.st_mtime)
+		lkm_strv_addf(&d->evidence, &d->n_evidence,
+			      _("modules.dep does not list it, and is older than it"));
+	else
+		lkm_strv_addf(&d->evidence, &d->n_evidence,
+			      _("modules.dep does not list it"));
+	lkm_strv_addf(list, n_list, "%s", file);
+	return true;
+}
+
+/* The processes and mounts that hold MODULE: evidence now, and the fixes to put before
+ * the table's. Returns how many, or -ENOMEM. */
+static int find_holders(const struct lkm_explain_ctx *ctx, const char *module,
+			struct lkm_diagnosis *d, char ***fix, size_t *n_fix)
+{
+	struct lkm_holders h;
+	int err = lkm_holders_query(ctx->root, module, &h);
+	size_t n = 0;
+
+	for (size_t i = 0; err == 0 && i < h.n_mounts; i++, n++)
+		if (!lkm_strv_addf(&d->evidence, &d->n_evidence,
+				   _("mounted: %s on %s (%s)"), h.mounts[i].source,
+				   h.mounts[i].point, h.mounts[i].fstype) ||
+		    !lkm_strv_addf(fix, n_fix, "umount %s", h.mounts[i].point))
+			err = -ENOMEM;
+	for (size_t i = 0; err == 0 && i < h.n_procs; i++, n++) {
+		bool again = i > 0 && h.procs[i - 1].pid == h.procs[i].pid;
+
+		if (!lkm_strv_addf(&d->evidence, &d->n_evidence,
+				   _("open: %s, by %s (pid %d)"), h.procs[i].file,
+				   h.procs[i].comm, h.procs[i].pid) ||
+		    (!again &&
+		     !lkm_strv_addf(fix, n_fix, _("stop %s (pid %d): kill %d"),
+				    h.procs[i].comm, h.procs[i].pid, h.procs[i].pid)))
+			err = -ENOMEM;
+	}
+	lkm_holders_release(&h);
+	return err < 0 ? err : (int)n;
+}
+
+/* Puts *FIX (the holders' fixes, taken over) before D's; with no module among the users,
+ * the table's generic "look for open files" line gives way to the unload itself. */
+static int merge_holder_fixes(struct lkm_diagnosis *d, char ***fix, size_t *n_fix,
+			      size_t n_list, const char *module)
+{
+	if (*n_fix == 0)
+		return 0;
+	if (n_list == 0) {
+		lkm_strv_free(d->fix, d->n_fix);
+		d->fix = NULL;
+		d->n_fix = 0;
+		if (!lkm_strv_addf(fix, n_fix, _("then: lkmtui unload %s"), module))
+			return -ENOMEM;
+	}
+	for (size_t i = 0; i < d->n_fix; i++)
+		if (!lkm_strv_addf(fix, n_fix, "%s", d->fix[i]))
+			return -ENOMEM;
+	lkm_strv_free(d->fix, d->n_fix);
+	d->fix = *fix;
+	d->n_fix = *n_fix;
+	*fix = NULL;
+	*n_fix = 0;
+	return 0;
+}
+
+static int explain_refusal(const struct lkm_explain_ctx *ctx,
+			   const struct lkm_result *res, struct lkm_diagnosis *d)
 {
 	enum lkm_diag_kind kind = kind_of_refusal(res->refusal);
 	char *file_module = res->module == NULL && lkm_engine_names_file(res->target)
 				    ? lkm_modfile_module_name(NULL, res->target)
 				    : NULL;
-	struct vars v = { .module = res->module ? res->module
-				  : file_module ? file_module : res->target,
-			  .file = res->path, .target = res->target, .param = res->bad_param,
-			  .release = ctx->release };
-	char **list = NULL;
-	size_t n_list = 0;
+	struct lkm_diag_fill v = { .module = res->module   ? res->module
+					     : file_module ? file_module
+							   : res->target,
+				   .file = res->path,
+				   .target = res->target,
+				   .param = res->bad_param,
+				   .release = ctx->release };
+	char **list = NULL, **hfix = NULL;
+	size_t n_list = 0, n_hfix = 0;
 	int err;
 
 	if (res->reason)
 		lkm_strv_addf(&d->evidence, &d->n_evidence, "%s", res->reason);
 	switch (kind) {
-	case LKM_DIAG_IN_USE:
-	{
+	case LKM_DIAG_IN_USE: {
 		char users[1024] = "";
 		size_t len = 0;
 
 		for (size_t i = 0; i < res->n_holders; i++) {
 			lkm_strv_addf(&list, &n_list, "%s", res->holders[i]);
-			len += (size_t)snprintf(users + len, len < sizeof(users) ? sizeof(users) - len : 0,
+			len += (size_t)snprintf(users + len,
+						len < sizeof(users) ? sizeof(users) - len
+								    : 0,
 						"%s%s", i ? ", " : "", res->holders[i]);
 		}
 		if (n_list)
-			lkm_strv_addf(&d->evidence, &d->n_evidence, _("used by: %s"), users);
+			lkm_strv_addf(&d->evidence, &d->n_evidence, _("used by: %s"),
+				      users);
+		if (find_holders(ctx, v.module, d, &hfix, &n_hfix) < 0)
+			goto nomem;
 		break;
 	}
 	case LKM_DIAG_NOT_FOUND:
+		if (res->op == LKM_OP_LOAD && !lkm_engine_names_file(res->target) &&
+		    tree_missing(ctx, d, &list, &n_list)) {
+			kind = LKM_DIAG_MODULE_TREE_MISSING;
+			break;
+		}
+		if (res->op == LKM_OP_LOAD && !lkm_engine_names_file(res->target) &&
+		    not_indexed(ctx, res->target, d, &list, &n_list)) {
+			kind = LKM_DIAG_NOT_INDEXED;
+			break;
+		}
+		/* fall through */
 	case LKM_DIAG_NOT_LOADED:
 	case LKM_DIAG_BLACKLISTED:
 		for (size_t i = 0; i < res->n_details; i++)
@@ -779,15 +1404,18 @@ static int explain_refusal(const struct lkm_explain_ctx *ctx, const struct lkm_r
 		for (size_t i = 0; i < res->n_details; i++) {
 			char name[128];
 
-			lkm_strv_addf(&d->evidence, &d->n_evidence, "%s", res->details[i]);
-			/* "irq: 11 now, 7 requested (writable...)" -> "irq=7" for the fix */
+			lkm_strv_addf(&d->evidence, &d->n_evidence, "%s",
+				      res->details[i]);
+			/* "irq: 11 now, 7 requested (writable...)" -> "irq=7" for the fix
+			 */
 			if (strstr(res->details[i], "(writable") &&
 			    sscanf(res->details[i], "%127[^:]:", name) == 1) {
 				const char *req = strstr(res->details[i], " now, ");
 				char value[128];
 
 				if (req && sscanf(req + 6, "%127s requested", value) == 1)
-					lkm_strv_addf(&list, &n_list, "%s=%s", name, value);
+					lkm_strv_addf(&list, &n_list, "%s=%s", name,
+						      value);
 			}
 		}
 		break;
@@ -796,18 +1424,20 @@ static int explain_refusal(const struct lkm_explain_ctx *ctx, const struct lkm_r
 	case LKM_DIAG_NOT_A_MODULE:
 	case LKM_DIAG_INSTALL_COMMAND:
 		for (size_t i = 0; i < res->n_details; i++)
-			lkm_strv_addf(&d->evidence, &d->n_evidence, "%s", res->details[i]);
+			lkm_strv_addf(&d->evidence, &d->n_evidence, "%s",
+				      res->details[i]);
 		break;
 	case LKM_DIAG_READ_ONLY_PARAMETER:
 		for (size_t i = 0; i < res->n_details; i++)
-			lkm_strv_addf(&d->evidence, &d->n_evidence, "%s", res->details[i]);
+			lkm_strv_addf(&d->evidence, &d->n_evidence, "%s",
+				      res->details[i]);
 		break;
 	case LKM_DIAG_PERMISSION_DENIED:
-		lkm_strv_addf(&d->evidence, &d->n_evidence, _("you are uid %u, without CAP_SYS_MODULE"),
-		     (unsigned)getuid());
+		lkm_strv_addf(&d->evidence, &d->n_evidence,
+			      _("you are uid %u, without CAP_SYS_MODULE"),
+			      (unsigned)getuid());
 		break;
-	default:
-		break;
+	default: break;
 	}
 	v.list = list;
 	v.n_list = n_list;
@@ -815,20 +1445,31 @@ static int explain_refusal(const struct lkm_explain_ctx *ctx, const struct lkm_r
 	 * object: the fix is another copy, not another build. */
 	if (kind == LKM_DIAG_NOT_A_MODULE && res->path && starts_as_elf(res->path))
 		kind = LKM_DIAG_DAMAGED_FILE;
-	err = build(d, kind, res->err, &v);
+	err = lkm_diag_build(d, kind, res->err, &v);
+	if (err == 0)
+		err = merge_holder_fixes(d, &hfix, &n_hfix, n_list, v.module);
+	lkm_strv_free(hfix, n_hfix);
 	lkm_strv_free(list, n_list);
 	free(file_module);
 	return err;
+nomem:
+	lkm_strv_free(hfix, n_hfix);
+	lkm_strv_free(list, n_list);
+	free(file_module);
+	return -ENOMEM;
 }
 
-static int explain_kernel_failure(const struct lkm_explain_ctx *ctx, const struct lkm_result *res,
-				  struct lkm_diagnosis *d)
+static int explain_kernel_failure(const struct lkm_explain_ctx *ctx,
+				  const struct lkm_result *res, struct lkm_diagnosis *d)
 {
 	const struct lkm_step *step = &res->steps[res->failed];
 	const char *module = step->module ? step->module : res->module;
 	const char *path = step->path ? step->path : res->path;
-	struct vars v = { .module = module, .file = path, .target = res->target,
-			  .param = res->bad_param, .release = ctx->release };
+	struct lkm_diag_fill v = { .module = module,
+				   .file = path,
+				   .target = res->target,
+				   .param = res->bad_param,
+				   .release = ctx->release };
 	struct lkm_modfile *mf = NULL;
 	char **logged = NULL;
 	size_t n_logged = 0;
@@ -837,7 +1478,8 @@ static int explain_kernel_failure(const struct lkm_explain_ctx *ctx, const struc
 	int err = res->err, rc = 0;
 
 	lkm_strv_addf(&d->evidence, &d->n_evidence, _("the kernel answered %s (%s)"),
-	     strerrorname_np(-err) ? strerrorname_np(-err) : "?", strerror(-err));
+		      strerrorname_np(-err) ? strerrorname_np(-err) : "?",
+		      strerror(-err));
 	if (add_log_evidence(d, res, module) < 0)
 		return -ENOMEM;
 	if (path != NULL && (res->op == LKM_OP_LOAD))
@@ -847,13 +1489,13 @@ static int explain_kernel_failure(const struct lkm_explain_ctx *ctx, const struc
 		enum lkm_diag_kind k = LKM_DIAG_INIT_FAILED;
 		struct lkm_modules mods = { 0 };
 		const struct lkm_module *m = NULL;
-		char **holders = NULL, users[1024];
-		size_t n_holders = 0;
+		char **holders = NULL, users[1024], **hfix = NULL;
+		size_t n_holders = 0, n_hfix = 0;
 
 		if (lkm_modules_read(&mods, ctx->root) == 0)
 			m = lkm_modules_find(&mods, module);
-		/* delete_module: EWOULDBLOCK is "in use"; EBUSY is "no exit function" or "not
-		 * live yet / any more". /proc/modules now says which. */
+		/* delete_module: EWOULDBLOCK is "in use"; EBUSY is "no exit function" or
+		 * "not live yet / any more". /proc/modules now says which. */
 		if (err == -EBUSY && m && (m->flags & LKM_MODFLAG_PERMANENT)) {
 			k = LKM_DIAG_PERMANENT;
 		} else if (err == -EAGAIN || err == -EBUSY) {
@@ -863,13 +1505,16 @@ static int explain_kernel_failure(const struct lkm_explain_ctx *ctx, const struc
 				lkm_strv_addf(&holders, &n_holders, "%s", u);
 			if (m && m->state != LKM_STATE_LIVE)
 				lkm_strv_addf(&d->evidence, &d->n_evidence,
-					      _("its state is %s, not live"), lkm_module_state_id(m->state));
+					      _("its state is %s, not live"),
+					      lkm_module_state_id(m->state));
 			else if (m && n_holders)
-				lkm_strv_addf(&d->evidence, &d->n_evidence, _("used by: %s"),
+				lkm_strv_addf(&d->evidence, &d->n_evidence,
+					      _("used by: %s"),
 					      joined_users(m, users, sizeof(users)));
 			else if (m && m->use_count > 0)
 				lkm_strv_addf(&d->evidence, &d->n_evidence,
-					      _("use count %lld, and no module among its users"),
+					      _("use count %lld, and no module among its "
+						"users"),
 					      (long long)m->use_count);
 		} else if (err == -ENOENT) {
 			k = LKM_DIAG_NOT_LOADED;
@@ -877,32 +1522,139 @@ static int explain_kernel_failure(const struct lkm_explain_ctx *ctx, const struc
 			k = modules_disabled(ctx, d) ? LKM_DIAG_MODULES_DISABLED
 						     : LKM_DIAG_PERMISSION_DENIED;
 		}
+		if (k == LKM_DIAG_IN_USE &&
+		    find_holders(ctx, module, d, &hfix, &n_hfix) < 0)
+			rc = -ENOMEM;
 		v.value = strerrorname_np(-err);
 		v.list = holders;
 		v.n_list = n_holders;
-		rc = build(d, k, err, &v);
+		if (rc == 0)
+			rc = lkm_diag_build(d, k, err, &v);
+		if (rc == 0)
+			rc = merge_holder_fixes(d, &hfix, &n_hfix, n_holders, module);
+		lkm_strv_free(hfix, n_hfix);
 		lkm_strv_free(holders, n_holders);
 		lkm_modules_release(&mods);
 		return rc;
 	}
 	if (res->op == LKM_OP_SET) {
 		enum lkm_diag_kind k = err == -EINVAL ? LKM_DIAG_INVALID_PARAMETER
-				       : (err == -EACCES || err == -EPERM) ? LKM_DIAG_PERMISSION_DENIED
-									   : LKM_DIAG_INIT_FAILED;
+				       : (err == -EACCES || err == -EPERM)
+					       ? LKM_DIAG_PERMISSION_DENIED
+					       : LKM_DIAG_INIT_FAILED;
 		v.value = strerrorname_np(-err);
-		return build(d, k, err, &v);
+		return lkm_diag_build(d, k, err, &v);
 	}
 
-	/* Loads: the kernel's words first. A CRC mismatch comes first: the kernel logs
+	/* Loads: the kernel's words first. The namespace check runs while symbols are
+	 * resolved: "module uses symbol (X) from namespace NS, but does not import it",
+	 * then "Unknown symbol X (err -22)". */
+	if ((line = log_find(res, ", but does not import it")) != NULL &&
+	    after(line, "uses symbol (", ")", sym, sizeof(sym)) &&
+	    after(line, "from namespace ", ", ", value, sizeof(value))) {
+		char imports[512] = "";
+		size_t pos = 0, il = 0;
+		const char *ns;
+		struct lkm_modlist who = { 0 };
+
+		for (; mf &&
+		       (ns = lkm_modfile_info_next(mf, "import_ns", &pos, NULL)) != NULL;)
+			il += (size_t)snprintf(imports + il,
+					       il < sizeof(imports) ? sizeof(imports) - il
+								    : 0,
+					       "%s%s", il ? ", " : "", ns);
+		if (ctx->resolver && lkm_resolve_symbol(ctx->resolver, sym, &who) == 0 &&
+		    who.n)
+			lkm_strv_addf(&d->evidence, &d->n_evidence,
+				      _("%s is exported by %s into namespace %s"), sym,
+				      who.v[0].name, value);
+		else
+			lkm_strv_addf(&d->evidence, &d->n_evidence,
+				      _("%s is exported into namespace %s"), sym, value);
+		lkm_modlist_release(&who);
+		if (mf)
+			lkm_strv_addf(&d->evidence, &d->n_evidence, _("%s imports: %s"),
+				      module, il ? imports : _("no namespace"));
+		v.value = value;
+		rc = lkm_diag_build(d, LKM_DIAG_NAMESPACE_NOT_IMPORTED, err, &v);
+		goto out;
+	}
+	/* "exports duplicate symbol X (owned by M)": ENOEXEC, which kmod calls an invalid
+	 * format. M is "kernel" when the kernel itself exports it. */
+	if ((line = log_find(res, "exports duplicate symbol ")) != NULL &&
+	    after(line, "exports duplicate symbol ", " ", sym, sizeof(sym)) &&
+	    after(line, "(owned by ", ")", value, sizeof(value))) {
+		bool kernel = strcmp(value, "kernel") == 0;
+
+		lkm_strv_addf(&d->evidence, &d->n_evidence,
+			      kernel ? _("%s is exported by the kernel itself (built in)")
+				     : _("%s is exported by %s, which is loaded"),
+			      sym, value);
+		v.value = sym;
+		v.other = kernel ? _("the kernel") : value;
+		rc = lkm_diag_build(d, LKM_DIAG_DUPLICATE_SYMBOL, err, &v);
+		if (kernel && rc == 0) {
+			/* Nothing to unload: the table's fixes name a module. */
+			lkm_strv_free(d->fix, d->n_fix);
+			d->fix = NULL;
+			d->n_fix = 0;
+			if (!lkm_strv_addf(
+				    &d->fix, &d->n_fix,
+				    _("the running kernel has %s built in: use that, not "
+				      "this copy "
+				      "(or rename the symbol in this copy's source)"),
+				    sym))
+				rc = -ENOMEM;
+		}
+		goto out;
+	}
+	/* The boot's own rules: module_blacklist= and lockdown, before what the file
+	 * says. */
+	if (err == -EPERM && (blacklisted_by_kernel(ctx, module, d) ||
+			      log_find(res, " is blacklisted") != NULL)) {
+		rc = lkm_diag_build(d, LKM_DIAG_BLACKLISTED_BY_KERNEL, err, &v);
+		goto out;
+	}
+	if (err == -EPERM &&
+	    (log_find(res, "Lockdown:") || !mf || !lkm_modfile_signature(mf)->present)) {
+		char mode[64];
+		struct lkm_diagnosis tmp = { 0 };
+
+		/* The fixes this adds go after the table's, so gather them apart. */
+		if (lockdown_evidence(ctx, mf, log_find(res, "Lockdown:") != NULL, &tmp,
+				      mode, sizeof(mode))) {
+			for (size_t i = 0; i < tmp.n_evidence; i++)
+				lkm_strv_addf(&d->evidence, &d->n_evidence, "%s",
+					      tmp.evidence[i]);
+			v.value = mode;
+			rc = lkm_diag_build(d, LKM_DIAG_LOCKDOWN, err, &v);
+			for (size_t i = 0; rc == 0 && i < tmp.n_fix; i++)
+				lkm_strv_addf(&d->fix, &d->n_fix, "%s", tmp.fix[i]);
+			lkm_diagnosis_release(&tmp);
+			goto out;
+		}
+		lkm_diagnosis_release(&tmp);
+	}
+	if (err == -EBUSY) {
+		char what[128] = "", pname[64] = "";
+
+		resource_facts(ctx, res, module, step->params, d, &v, what, sizeof(what),
+			       pname, sizeof(pname));
+		rc = lkm_diag_build(d, LKM_DIAG_RESOURCE_BUSY, err, &v);
+		lkm_strv_free(v.list, v.n_list);
+		goto out;
+	}
+	/* A CRC mismatch comes first: the kernel logs
 	 * "disagrees about version of symbol X" and then "Unknown symbol X (err -22)". */
 	if ((line = log_find(res, "disagrees about version of symbol ")) != NULL &&
 	    after(line, "disagrees about version of symbol ", " \n", sym, sizeof(sym))) {
 		if (mf)
 			rc = analyse_file(ctx, mf, path, module, sym, d, err);
 		if (rc == 0 || d->kind != LKM_DIAG_SYMBOL_VERSION_MISMATCH) {
-			/* The kernel named the symbol: that is the cause, whatever else differs. */
+			/* The kernel named the symbol: that is the cause, whatever else
+			 * differs. */
 			v.value = sym;
-			rc = build(d, LKM_DIAG_SYMBOL_VERSION_MISMATCH, err, &v);
+			rc = lkm_diag_build(d, LKM_DIAG_SYMBOL_VERSION_MISMATCH, err, &v);
 		}
 		goto out;
 	}
@@ -910,7 +1662,8 @@ static int explain_kernel_failure(const struct lkm_explain_ctx *ctx, const struc
 		if (after(res->log.lines[i], "Unknown symbol ", " ", sym, sizeof(sym)))
 			lkm_strv_addf(&logged, &n_logged, "%s", sym);
 	if (n_logged && mf) {
-		rc = analyse_symbols(ctx, mf, module, (const char *const *)logged, n_logged, NULL, d, err);
+		rc = analyse_symbols(ctx, mf, module, (const char *const *)logged,
+				     n_logged, NULL, d, err);
 		goto out;
 	}
 	if ((line = log_find(res, "version magic '")) != NULL &&
@@ -921,57 +1674,68 @@ static int explain_kernel_failure(const struct lkm_explain_ctx *ctx, const struc
 			compare_vermagic(d, value, kernels, &v, rel, sizeof(rel));
 		else
 			v.value = value;
-		rc = build(d, LKM_DIAG_VERMAGIC_MISMATCH, err, &v);
+		rc = lkm_diag_build(d, LKM_DIAG_VERMAGIC_MISMATCH, err, &v);
 		goto out;
 	}
 	if (log_find(res, "invalid for parameter") != NULL ||
 	    (err == -EINVAL && log_find(res, "parameter"))) {
 		line = log_find(res, "invalid for parameter");
-		if (line && after(line, "invalid for parameter `", "'", param, sizeof(param)))
+		if (line &&
+		    after(line, "invalid for parameter `", "'", param, sizeof(param)))
 			v.param = param;
-		rc = build(d, LKM_DIAG_INVALID_PARAMETER, err, &v);
+		rc = lkm_diag_build(d, LKM_DIAG_INVALID_PARAMETER, err, &v);
 		goto out;
 	}
-	if (err == -EKEYREJECTED || err == -ENOKEY || err == -EKEYEXPIRED || err == -EBADMSG ||
-	    log_find(res, "Key was rejected") || log_find(res, "Lockdown:") ||
+	if (err == -EKEYREJECTED || err == -ENOKEY || err == -EKEYEXPIRED ||
+	    err == -EBADMSG || log_find(res, "Key was rejected") ||
+	    log_find(res, "Lockdown:") ||
 	    log_find(res, "Loading of unsigned module is rejected")) {
 		struct lkm_buf buf = { 0 };
 
 		if (mf && !lkm_modfile_signature(mf)->present)
-			lkm_strv_addf(&d->evidence, &d->n_evidence, _("the file carries no signature"));
-		else if (mf && lkm_modfile_signature(mf)->signer)
-			lkm_strv_addf(&d->evidence, &d->n_evidence, _("the file is signed by %s"),
-				      lkm_modfile_signature(mf)->signer);
-		if (lkm_procfile_read(ctx->root, "/sys/module/module/parameters/sig_enforce", &buf) == 0 &&
-		    buf.data[0] == 'Y')
 			lkm_strv_addf(&d->evidence, &d->n_evidence,
-				      _("this kernel enforces signatures "
-					"(/sys/module/module/parameters/sig_enforce is Y)"));
+				      _("the file carries no signature"));
+		else if (mf && lkm_modfile_signature(mf)->signer)
+			lkm_strv_addf(&d->evidence, &d->n_evidence,
+				      _("the file is signed by %s"),
+				      lkm_modfile_signature(mf)->signer);
+		if (lkm_procfile_read(ctx->root,
+				      "/sys/module/module/parameters/sig_enforce",
+				      &buf) == 0 &&
+		    buf.data[0] == 'Y')
+			lkm_strv_addf(
+				&d->evidence, &d->n_evidence,
+				_("this kernel enforces signatures "
+				  "(/sys/module/module/parameters/sig_enforce is Y)"));
 		lkm_buf_release(&buf);
-		rc = build(d, LKM_DIAG_SIGNATURE_REJECTED, err, &v);
+		rc = lkm_diag_build(d, LKM_DIAG_SIGNATURE_REJECTED, err, &v);
 		goto out;
 	}
 	if (err == -ENOEXEC) {
 		if (mf)
 			rc = analyse_file(ctx, mf, path, module, NULL, d, err);
 		if (rc == 0)
-			rc = build(d, LKM_DIAG_NOT_A_MODULE, err, &v);
+			rc = lkm_diag_build(d, LKM_DIAG_NOT_A_MODULE, err, &v);
 		goto out;
 	}
 	if (err == -ENOENT && mf) {
-		/* ENOENT without readable log lines: the file's undefined symbols against kallsyms. */
+		/* ENOENT without readable log lines: the file's undefined symbols against
+		 * kallsyms. */
 		rc = analyse_symbols(ctx, mf, module, NULL, 0, NULL, d, err);
 		if (rc != 0)
 			goto out;
 	}
 	if (err == -EEXIST) {
-		rc = build(d, LKM_DIAG_ALREADY_LOADED, err, &v);
+		rc = lkm_diag_build(d, LKM_DIAG_ALREADY_LOADED, err, &v);
 		goto out;
 	}
 	if (err == -EPERM) {
 		bool disabled = modules_disabled(ctx, d);
 
-		rc = build(d, disabled ? LKM_DIAG_MODULES_DISABLED : LKM_DIAG_PERMISSION_DENIED, err, &v);
+		rc = lkm_diag_build(d,
+				    disabled ? LKM_DIAG_MODULES_DISABLED
+					     : LKM_DIAG_PERMISSION_DENIED,
+				    err, &v);
 		goto out;
 	}
 	if (err == -ENODEV || err == -ENXIO) {
@@ -983,33 +1747,43 @@ static int explain_kernel_failure(const struct lkm_explain_ctx *ctx, const struc
 
 			/* io and irq first, as people write them; the rest after. */
 			for (size_t pass = 0; pass < 3; pass++)
-			for (size_t i = 0; i < n; i++) {
-				bool io = strcmp(decl[i].name, "io") == 0, irq = strcmp(decl[i].name, "irq") == 0;
+				for (size_t i = 0; i < n; i++) {
+					bool io = strcmp(decl[i].name, "io") == 0,
+					     irq = strcmp(decl[i].name, "irq") == 0;
 
-				if (!selects_hardware(decl[i].name) || (pass == 0 && !io) ||
-				    (pass == 1 && !irq) || (pass == 2 && (io || irq)))
-					continue;
-				lkm_strv_addf(&d->evidence, &d->n_evidence, _("parameter %s (%s)%s%s"),
-					      decl[i].name, decl[i].type ? decl[i].type : "?",
-					      decl[i].description ? ": " : "",
-					      decl[i].description ? decl[i].description : "");
-				/* The seed's example values for the classic two, NAME=VALUE else. */
-				hl += (size_t)snprintf(hw + hl, hl < sizeof(hw) ? sizeof(hw) - hl : 0,
-						       "%s%s=%s", hl ? " " : "", decl[i].name,
-						       strcmp(decl[i].name, "io") == 0    ? "0x300"
-						       : strcmp(decl[i].name, "irq") == 0 ? "11"
-											  : "VALUE");
-			}
+					if (!selects_hardware(decl[i].name) ||
+					    (pass == 0 && !io) || (pass == 1 && !irq) ||
+					    (pass == 2 && (io || irq)))
+						continue;
+					lkm_strv_addf(
+						&d->evidence, &d->n_evidence,
+						_("parameter %s (%s)%s%s"), decl[i].name,
+						decl[i].type ? decl[i].type : "?",
+						decl[i].description ? ": " : "",
+						decl[i].description ? decl[i].description
+								    : "");
+					/* The seed's example values for the classic two,
+					 * NAME=VALUE else. */
+					hl += (size_t)snprintf(
+						hw + hl,
+						hl < sizeof(hw) ? sizeof(hw) - hl : 0,
+						"%s%s=%s", hl ? " " : "", decl[i].name,
+						strcmp(decl[i].name, "io") == 0 ? "0x300"
+						: strcmp(decl[i].name, "irq") == 0
+							? "11"
+							: "VALUE");
+				}
 			if (hw[0])
 				v.hw = hw;
 		}
 		if (step->params && *step->params)
-			lkm_strv_addf(&d->evidence, &d->n_evidence, _("it was given: %s"), step->params);
-		rc = build(d, LKM_DIAG_NO_DEVICE, err, &v);
+			lkm_strv_addf(&d->evidence, &d->n_evidence, _("it was given: %s"),
+				      step->params);
+		rc = lkm_diag_build(d, LKM_DIAG_NO_DEVICE, err, &v);
 		goto out;
 	}
 	v.value = strerrorname_np(-err);
-	rc = build(d, LKM_DIAG_INIT_FAILED, err, &v);
+	rc = lkm_diag_build(d, LKM_DIAG_INIT_FAILED, err, &v);
 out:
 	lkm_strv_free(logged, n_logged);
 	lkm_modfile_free(mf);
@@ -1028,18 +1802,104 @@ int lkm_explain_result(const struct lkm_explain_ctx *ctx, const struct lkm_resul
 		return explain_kernel_failure(ctx, res, out);
 	/* A failure of lkmtui itself (reading /proc/modules, memory). */
 	{
-		struct vars v = { .module = res->module ? res->module : res->target,
-				  .target = res->target, .release = ctx->release,
-				  .value = strerrorname_np(-res->err) };
+		struct lkm_diag_fill v = { .module = res->module ? res->module
+								 : res->target,
+					   .target = res->target,
+					   .release = ctx->release,
+					   .value = strerrorname_np(-res->err) };
 
 		if (res->reason)
-			lkm_strv_addf(&out->evidence, &out->n_evidence, "%s", res->reason);
-		return build(out, LKM_DIAG_INIT_FAILED, res->err, &v);
+			lkm_strv_addf(&out->evidence, &out->n_evidence, "%s",
+				      res->reason);
+		return lkm_diag_build(out, LKM_DIAG_INIT_FAILED, res->err, &v);
 	}
 }
 
-int lkm_explain_predict(const struct lkm_explain_ctx *ctx, const struct lkm_engine *engine,
-			const char *target, const char *const *params, size_t n_params,
+/*
+ * What the running system will refuse, seen before loading: the command line's
+ * module_blacklist= naming a module of the plan, lockdown with an unsigned file, and
+ * parameters asking for a range, line or major something holds. Fills up to 3 of OUT;
+ * returns how many, or -ENOMEM.
+ */
+static int predict_system(const struct lkm_explain_ctx *ctx,
+			  const struct lkm_result *plan, const struct lkm_modfile *mf,
+			  const char *const *params, size_t n_params,
+			  struct lkm_diagnosis *out)
+{
+	const char *module = plan->module ? plan->module : plan->target;
+	int n = 0;
+
+	for (size_t s = 0; s < plan->n_steps; s++) {
+		struct lkm_diag_fill v = { .module = plan->steps[s].module,
+					   .file = plan->steps[s].path,
+					   .target = plan->target,
+					   .release = ctx->release };
+
+		if (plan->steps[s].kind != LKM_STEP_INSERT ||
+		    !blacklisted_by_kernel(ctx, plan->steps[s].module, &out[n]))
+			continue;
+		if (lkm_diag_build(&out[n++], LKM_DIAG_BLACKLISTED_BY_KERNEL, 0, &v) < 0)
+			return -ENOMEM;
+		break;
+	}
+	if (mf && !lkm_modfile_signature(mf)->present) {
+		char mode[64];
+		struct lkm_diagnosis tmp = { 0 };
+		struct lkm_diag_fill v = { .module = module,
+					   .file = plan->path,
+					   .target = plan->target,
+					   .release = ctx->release,
+					   .value = mode };
+
+		if (lockdown_evidence(ctx, mf, false, &tmp, mode, sizeof(mode))) {
+			out[n].evidence = tmp.evidence;
+			out[n].n_evidence = tmp.n_evidence;
+			tmp.evidence = NULL;
+			tmp.n_evidence = 0;
+			if (lkm_diag_build(&out[n], LKM_DIAG_LOCKDOWN, 0, &v) < 0)
+				return lkm_diagnosis_release(&tmp), -ENOMEM;
+			for (size_t i = 0; i < tmp.n_fix; i++)
+				lkm_strv_addf(&out[n].fix, &out[n].n_fix, "%s",
+					      tmp.fix[i]);
+			n++;
+		}
+		lkm_diagnosis_release(&tmp);
+	}
+	if (n_params) {
+		struct lkm_result none = { .log = { .fd = -1 } };
+		struct lkm_diag_fill v = { .module = module,
+					   .file = plan->path,
+					   .target = plan->target,
+					   .release = ctx->release };
+		char given[1024] = "", what[128] = "", pname[64] = "";
+		size_t len = 0;
+		struct lkm_diagnosis d = { 0 };
+
+		for (size_t i = 0; i < n_params; i++)
+			len += (size_t)snprintf(given + len,
+						len < sizeof(given) ? sizeof(given) - len
+								    : 0,
+						"%s%s", i ? " " : "", params[i]);
+		resource_facts(ctx, &none, module, given, &d, &v, what, sizeof(what),
+			       pname, sizeof(pname));
+		if (v.value != NULL) {
+			if (lkm_diag_build(&d, LKM_DIAG_RESOURCE_BUSY, 0, &v) < 0) {
+				lkm_strv_free(v.list, v.n_list);
+				lkm_diagnosis_release(&d);
+				return -ENOMEM;
+			}
+			out[n++] = d;
+		} else {
+			lkm_diagnosis_release(&d);
+		}
+		lkm_strv_free(v.list, v.n_list);
+	}
+	return n;
+}
+
+int lkm_explain_predict(const struct lkm_explain_ctx *ctx,
+			const struct lkm_engine *engine, const char *target,
+			const char *const *params, size_t n_params,
 			struct lkm_diagnosis **out)
 {
 	struct lkm_engine dry = *engine;
@@ -1050,20 +1910,24 @@ int lkm_explain_predict(const struct lkm_explain_ctx *ctx, const struct lkm_engi
 	int err;
 
 	*out = NULL;
-	/* A dry run finds the engine's own refusals; privilege is not what is asked here. */
+	/* A dry run finds the engine's own refusals; privilege is not what is asked here.
+	 */
 	dry.privileged = true;
 	err = lkm_engine_load(&dry, target, params, n_params, LKM_DRY_RUN, &plan);
 	if (err == -ENOMEM)
 		goto fail;
-	v = calloc(4, sizeof(*v));
+	v = calloc(8, sizeof(*v));
 	if (v == NULL)
 		goto fail;
-	if (plan.refusal != LKM_REFUSE_NONE && plan.refusal != LKM_REFUSE_ALREADY_LOADED) {
+	if (plan.refusal != LKM_REFUSE_NONE &&
+	    plan.refusal != LKM_REFUSE_ALREADY_LOADED) {
 		if (lkm_explain_result(ctx, &plan, &v[n]) < 0)
 			goto fail;
 		n++;
-		/* A file that opened is still worth reading: it may not be a module at all. */
-		if (plan.refusal != LKM_REFUSE_UNKNOWN_PARAM && plan.refusal != LKM_REFUSE_INVALID_PARAM)
+		/* A file that opened is still worth reading: it may not be a module at
+		 * all. */
+		if (plan.refusal != LKM_REFUSE_UNKNOWN_PARAM &&
+		    plan.refusal != LKM_REFUSE_INVALID_PARAM)
 			goto done;
 	} else if (plan.refusal == LKM_REFUSE_ALREADY_LOADED) {
 		if (lkm_explain_result(ctx, &plan, &v[n]) < 0)
@@ -1072,22 +1936,28 @@ int lkm_explain_predict(const struct lkm_explain_ctx *ctx, const struct lkm_engi
 	}
 	if (plan.path && lkm_modfile_open(plan.path, &mf, NULL) == 0) {
 		memset(&d, 0, sizeof(d));
-		err = analyse_file(ctx, mf, plan.path, plan.module ? plan.module : target, NULL, &d, 0);
+		err = analyse_file(ctx, mf, plan.path, plan.module ? plan.module : target,
+				   NULL, &d, 0);
 		if (err < 0)
 			goto fail;
 		if (err > 0)
 			v[n++] = d;
 		else
-			lkm_diagnosis_release(&d); /* side-by-side lines of a difference that is fine */
+			lkm_diagnosis_release(
+				&d); /* side-by-side lines of a difference that is fine */
 		if (err == 0 && lkm_modfile_is_module(mf)) {
-			err = analyse_symbols(ctx, mf, plan.module ? plan.module : target, NULL, 0, &plan,
-					      &d, 0);
+			err = analyse_symbols(ctx, mf, plan.module ? plan.module : target,
+					      NULL, 0, &plan, &d, 0);
 			if (err < 0)
 				goto fail;
 			if (err > 0)
 				v[n++] = d;
 		}
 	}
+	err = predict_system(ctx, &plan, mf, params, n_params, v + n);
+	if (err < 0)
+		goto fail;
+	n += (size_t)err;
 done:
 	lkm_modfile_free(mf);
 	lkm_result_release(&plan);

@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * Every text the explainer shows, as one table: for each kind, a title, the paragraph that
- * teaches what happened in the kernel, and the fixes. Templates take:
- *   %m module   %f file (or what was named)   %t what was named   %p parameter
- *   %r running kernel release   %v the kind's one value (a symbol, an errno name, ...)
- *   %e each element of the kind's list: a fix line with %e is repeated per element
- *   %E the whole list, joined with ", "
- *   %l how to name it to lkmtui again: the file when it was given as one, else the module
- *   %n the module, only when lkmtui can find it by name
- *   %q what was named, only when it is a bare name; %P only when it is a path
- *   %h the hardware-selecting parameters it declares, as NAME=VALUE examples
- *   %0 nothing, and the line is kept only when the kind's list is empty
- * A line whose placeholder has nothing to fill it is left out.
+ * Every text the explainer shows, as one table: for each kind, a title, the paragraph
+ * that teaches what happened in the kernel, and the fixes. Templates take: %m module   %f
+ * file (or what was named)   %t what was named   %p parameter %r running kernel release
+ * %v the kind's one value (a symbol, an errno name, ...) %e each element of the kind's
+ * list: a fix line with %e is repeated per element %E the whole list, joined with ", " %l
+ * how to name it to lkmtui again: the file when it was given as one, else the module %n
+ * the module, only when lkmtui can find it by name %q what was named, only when it is a
+ * bare name; %P only when it is a path %h the hardware-selecting parameters it declares,
+ * as NAME=VALUE examples %o the other party: the module that owns a symbol already %0
+ * nothing, and the line is kept only when the kind's list is empty A fix line whose
+ * placeholder has nothing to fill it is left out; a title then falls back to its bare
+ * form, and a teaching paragraph names the thing ("the module").
  */
 #include "config.h"
 
@@ -37,6 +37,7 @@ static const struct lkm_diag_text texts[LKM_DIAG_COUNT] = {
 		     "make -C /lib/modules/%r/build M=$PWD modules"),
 		  N_("if it is meant to be part of the kernel, check whether this kernel has it "
 		     "built in: grep -w %m /lib/modules/%r/modules.builtin") },
+		N_("this file is not a kernel module"),
 	},
 	[LKM_DIAG_VERMAGIC_MISMATCH] = {
 		"vermagic-mismatch",
@@ -50,6 +51,7 @@ static const struct lkm_diag_text texts[LKM_DIAG_COUNT] = {
 		     "package ships its modules)"),
 		  N_("or rebuild it against this kernel's headers: apt-get install "
 		     "linux-headers-%r, then make -C /lib/modules/%r/build M=$PWD modules") },
+		N_("the module was built for another kernel"),
 	},
 	[LKM_DIAG_SYMBOL_VERSION_MISMATCH] = {
 		"symbol-version-mismatch",
@@ -65,6 +67,7 @@ static const struct lkm_diag_text texts[LKM_DIAG_COUNT] = {
 		     "its modules)"),
 		  N_("or rebuild it against this kernel's headers: apt-get install "
 		     "linux-headers-%r, then make -C /lib/modules/%r/build M=$PWD modules") },
+		N_("the module was built against another build of the kernel"),
 	},
 	[LKM_DIAG_UNRESOLVED_SYMBOLS] = {
 		"unresolved-symbols",
@@ -77,6 +80,7 @@ static const struct lkm_diag_text texts[LKM_DIAG_COUNT] = {
 		   "loads the prerequisites in order (from modules.dep)."),
 		{ N_("lkmtui load %e"), N_("or load %n by name, which loads %E first: lkmtui "
 					   "load %n") },
+		N_("the module needs symbols that nothing loaded provides"),
 	},
 	[LKM_DIAG_GPL_ONLY_SYMBOL] = {
 		"gpl-only-symbol",
@@ -88,6 +92,7 @@ static const struct lkm_diag_text texts[LKM_DIAG_COUNT] = {
 		{ N_("if you may, declare a GPL-compatible licence in the source: "
 		     "MODULE_LICENSE(\"GPL\"), then rebuild"),
 		  N_("otherwise stop using %e") },
+		N_("the module is not under a GPL-compatible licence but uses symbols exported only to GPL modules"),
 	},
 	[LKM_DIAG_UNKNOWN_PARAMETER] = {
 		"unknown-parameter",
@@ -98,6 +103,7 @@ static const struct lkm_diag_text texts[LKM_DIAG_COUNT] = {
 		   "before loading: you meant something by it. The parameters the module does "
 		   "have are listed below."),
 		{ N_("lkmtui info %l") },
+		N_("the module has no such parameter"),
 	},
 	[LKM_DIAG_INVALID_PARAMETER] = {
 		"invalid-parameter",
@@ -107,6 +113,7 @@ static const struct lkm_diag_text texts[LKM_DIAG_COUNT] = {
 		   "rules and refuses the whole load (EINVAL) when it does not fit: io=0x300 and "
 		   "io=768 are the same number, irq=eleven is not one."),
 		{ N_("lkmtui info %l") },
+		N_("a value given is not what the module accepts"),
 	},
 	[LKM_DIAG_ALREADY_LOADED] = {
 		"already-loaded",
@@ -118,6 +125,7 @@ static const struct lkm_diag_text texts[LKM_DIAG_COUNT] = {
 		{ N_("lkmtui set %m %e"),
 		  N_("to load it afresh with other values: lkmtui unload %m, then lkmtui load %m "
 		     "NAME=VALUE...") },
+		N_("the module is already loaded"),
 	},
 	[LKM_DIAG_NO_DEVICE] = {
 		"no-device",
@@ -130,6 +138,7 @@ static const struct lkm_diag_text texts[LKM_DIAG_COUNT] = {
 		   "not match the card's jumpers."),
 		{ N_("check that the hardware is present: lspci -k or lsusb"),
 		  N_("give the parameters that select the hardware (below): lkmtui load %l %h") },
+		N_("the driver found no device to drive"),
 	},
 	[LKM_DIAG_INIT_FAILED] = {
 		"init-failed",
@@ -138,6 +147,7 @@ static const struct lkm_diag_text texts[LKM_DIAG_COUNT] = {
 		   "an error; the kernel then unloaded it. Why is in the module's own messages "
 		   "below, when it wrote any."),
 		{ N_("read the module's messages: dmesg | grep %m") },
+		N_("the module's init function failed"),
 	},
 	[LKM_DIAG_PERMISSION_DENIED] = {
 		"permission-denied",
@@ -166,6 +176,7 @@ static const struct lkm_diag_text texts[LKM_DIAG_COUNT] = {
 		   "Modules built outside the distribution are unsigned unless you sign them."),
 		{ N_("sign it: /usr/src/linux-headers-%r/scripts/sign-file sha256 KEY.priv KEY.der %f"),
 		  N_("and enrol the key: mokutil --import KEY.der (then reboot)") },
+		N_("the kernel refused the module: it is not signed with a key this kernel trusts"),
 	},
 	[LKM_DIAG_WRONG_ARCHITECTURE] = {
 		"wrong-architecture",
@@ -175,6 +186,7 @@ static const struct lkm_diag_text texts[LKM_DIAG_COUNT] = {
 		   "format\")."),
 		{ N_("build it for this machine (uname -m) against this kernel's headers: "
 		     "make -C /lib/modules/%r/build M=$PWD modules") },
+		N_("the file is built for another machine"),
 	},
 	[LKM_DIAG_IN_USE] = {
 		"in-use",
@@ -187,6 +199,7 @@ static const struct lkm_diag_text texts[LKM_DIAG_COUNT] = {
 		{ N_("lkmtui unload %e"), N_("after unloading %E: lkmtui unload %m"),
 		  N_("%0no module holds it: look for its open device files (lsof), mounts "
 		     "(findmnt) and interfaces that are up (ip link)") },
+		N_("the module is in use"),
 	},
 	[LKM_DIAG_PERMANENT] = {
 		"permanent",
@@ -195,6 +208,7 @@ static const struct lkm_diag_text texts[LKM_DIAG_COUNT] = {
 		   "what it set up, so the kernel marks it [permanent] in /proc/modules and never "
 		   "unloads it. Only a reboot removes it."),
 		{ N_("reboot to remove it") },
+		N_("the module cannot be unloaded: it is permanent"),
 	},
 	[LKM_DIAG_NOT_LOADED] = {
 		"not-loaded",
@@ -202,6 +216,7 @@ static const struct lkm_diag_text texts[LKM_DIAG_COUNT] = {
 		N_("Only a module listed in /proc/modules can be unloaded or have its parameters "
 		   "changed in /sys/module. Names with '-' and '_' are the same module."),
 		{ N_("did you mean: lkmtui unload %e"), N_("see what is loaded: lkmtui list") },
+		N_("no module of that name is loaded"),
 	},
 	[LKM_DIAG_BUILTIN] = {
 		"builtin",
@@ -212,6 +227,7 @@ static const struct lkm_diag_text texts[LKM_DIAG_COUNT] = {
 		   "%m.NAME=VALUE, and the writable ones can be changed in "
 		   "/sys/module/%m/parameters."),
 		{ N_("add %m.NAME=VALUE to the kernel command line, or: lkmtui set %m NAME=VALUE") },
+		N_("the module is built into the kernel"),
 	},
 	[LKM_DIAG_NOT_FOUND] = {
 		"not-found",
@@ -223,6 +239,7 @@ static const struct lkm_diag_text texts[LKM_DIAG_COUNT] = {
 		{ N_("did you mean: lkmtui load %e"),
 		  N_("if you copied %q into /lib/modules/%r yourself: depmod -a"),
 		  N_("check the path: ls -l %P") },
+		N_("no module of that name"),
 	},
 	[LKM_DIAG_NO_MODULE_SUPPORT] = {
 		"no-module-support",
@@ -241,6 +258,7 @@ static const struct lkm_diag_text texts[LKM_DIAG_COUNT] = {
 		   "/sys/module/%m/parameters but set only when the module is loaded."),
 		{ N_("lkmtui unload %m, then: lkmtui load %m %p=VALUE"),
 		  N_("to keep it for every later load, add --persist to that load") },
+		N_("the parameter is read-only"),
 	},
 	[LKM_DIAG_INSTALL_COMMAND] = {
 		"install-command",
@@ -250,6 +268,7 @@ static const struct lkm_diag_text texts[LKM_DIAG_COUNT] = {
 		   "runs no shell commands, so it stops here."),
 		{ N_("let modprobe run the command: modprobe %m"),
 		  N_("or insert the file itself, without the command: lkmtui load %f") },
+		N_("modprobe.d replaces loading the module with a command"),
 	},
 	[LKM_DIAG_PERSIST_FAILED] = {
 		"persist-failed",
@@ -259,6 +278,7 @@ static const struct lkm_diag_text texts[LKM_DIAG_COUNT] = {
 		   "in one step, so a failure leaves the old one as it was."),
 		{ N_("check that /etc/modprobe.d can be written and has room: ls -ld /etc/modprobe.d; "
 		     "df /etc") },
+		N_("the options could not be saved"),
 	},
 	[LKM_DIAG_OFFLINE_ROOT] = {
 		"offline-root",
@@ -268,6 +288,7 @@ static const struct lkm_diag_text texts[LKM_DIAG_COUNT] = {
 		   "the kernel running here, not on that system, so lkmtui refuses; --dry-run "
 		   "still shows every step it would take."),
 		{ N_("see the steps: add --dry-run") },
+		N_("lkmtui does not change a system it is only looking at"),
 	},
 	[LKM_DIAG_DAMAGED_FILE] = {
 		"damaged-file",
@@ -279,6 +300,7 @@ static const struct lkm_diag_text texts[LKM_DIAG_COUNT] = {
 		   "or a disk that lost data."),
 		{ N_("copy or build it again; if a package installed it, reinstall that package "
 		     "(dpkg -S %f names it)") },
+		N_("the file is damaged"),
 	},
 	[LKM_DIAG_BLACKLISTED] = {
 		"blacklisted",
@@ -289,6 +311,95 @@ static const struct lkm_diag_text texts[LKM_DIAG_COUNT] = {
 		   "does not stop a load by the module's own name."),
 		{ N_("load it by its own name: lkmtui load %e"),
 		  N_("or take the blacklist line out of /etc/modprobe.d") },
+		N_("that name names only blacklisted modules"),
+	},
+	[LKM_DIAG_NAMESPACE_NOT_IMPORTED] = {
+		"namespace-not-imported",
+		N_("%m uses a symbol of namespace %v without importing the namespace"),
+		N_("Some symbols are exported into a namespace (EXPORT_SYMBOL_NS): only a module "
+		   "that declares MODULE_IMPORT_NS for that namespace may use them. The kernel "
+		   "checks each symbol the module needs against the namespaces it imports (its "
+		   ".modinfo import_ns lines) and refuses the load with EINVAL: \"module uses "
+		   "symbol ... from namespace ..., but does not import it\". It is a mistake in the "
+		   "module's source, or a module built for a kernel that had no namespace there."),
+		{ N_("add MODULE_IMPORT_NS(%v); to %m's source and rebuild: make -C "
+		     "/lib/modules/%r/build M=$PWD modules"),
+		  N_("if you did not write %m: this build of it does not fit this kernel; get one "
+		     "built for %r") },
+		N_("the module uses a symbol of a namespace it does not import"),
+	},
+	[LKM_DIAG_DUPLICATE_SYMBOL] = {
+		"duplicate-symbol",
+		N_("%m exports %v, which %o already exports"),
+		N_("An exported name exists once in the running kernel. A module that exports a "
+		   "name the kernel or a loaded module already exports is refused (ENOEXEC; kmod "
+		   "says \"Invalid module format\"): it is usually a second copy of a driver that "
+		   "is loaded or built in already, such as an out-of-tree build of something the "
+		   "kernel now has."),
+		{ N_("if nothing needs %o: lkmtui unload %o, then load this one"),
+		  N_("or keep %o, which provides the same, and do not load this copy") },
+		N_("the module exports a symbol that is already exported"),
+	},
+	[LKM_DIAG_RESOURCE_BUSY] = {
+		"resource-busy",
+		N_("%m could not claim %v: something else holds it"),
+		N_("A driver asks the kernel for its hardware's resources before it touches it: a "
+		   "range of I/O ports (request_region), of I/O memory, an interrupt line, a "
+		   "device major. The kernel gives each to one driver at a time; when another "
+		   "holds it, the request fails and the driver's init returns EBUSY (\"Device or "
+		   "resource busy\"). /proc/ioports, /proc/iomem, /proc/interrupts and "
+		   "/proc/devices say who holds what."),
+		{ N_("if nothing needs it: lkmtui unload %e, then load %m again"),
+		  N_("or, keeping %E, give %m a value nothing holds: lkmtui load %l %p=VALUE"),
+		  N_("%0give %m a value nothing holds: lkmtui load %l %p=VALUE") },
+		N_("the module could not claim a resource: something else holds it"),
+	},
+	[LKM_DIAG_MODULE_TREE_MISSING] = {
+		"module-tree-missing",
+		N_("the running kernel's modules are gone: /lib/modules/%r is missing or empty"),
+		N_("The modules of the running kernel live in /lib/modules/RELEASE. A kernel upgrade "
+		   "installs the new release's tree and, once the old package is removed, deletes "
+		   "the running one's: until the reboot into the new kernel nothing can be loaded "
+		   "by name, and the loaded modules still work."),
+		{ N_("reboot into the kernel that is installed now: %E"),
+		  N_("to go on with this kernel, put its modules back: apt-get install "
+		     "--reinstall linux-image-%r") },
+		N_("the running kernel's module tree is missing or empty"),
+	},
+	[LKM_DIAG_NOT_INDEXED] = {
+		"not-indexed",
+		N_("%t is under /lib/modules/%r, but depmod has not indexed it"),
+		N_("modprobe and lkmtui find a module by name through modules.dep, the index "
+		   "depmod writes from the files under /lib/modules/RELEASE. A module copied there "
+		   "by hand (or installed by a script that did not run depmod) is on the disk but "
+		   "not in the index, so no name reaches it."),
+		{ N_("depmod -a, then: lkmtui load %t"), N_("or load the file itself: lkmtui load %e") },
+		N_("the module's file is there, but depmod has not indexed it"),
+	},
+	[LKM_DIAG_BLACKLISTED_BY_KERNEL] = {
+		"blacklisted-by-kernel",
+		N_("the kernel's command line forbids loading %m (module_blacklist=)"),
+		N_("module_blacklist=NAME,... on the kernel command line makes the kernel itself "
+		   "refuse those modules for the whole boot, whoever asks and by whatever name or "
+		   "file (EPERM, \"Module NAME is blacklisted\"). Unlike a blacklist line in "
+		   "modprobe.d, loading by the module's own name does not get around it."),
+		{ N_("take %m out of module_blacklist= on the boot loader's command line (Debian: "
+		     "GRUB_CMDLINE_LINUX in /etc/default/grub, then update-grub) and reboot") },
+		N_("the kernel's command line forbids loading the module (module_blacklist=)"),
+	},
+	[LKM_DIAG_LOCKDOWN] = {
+		"lockdown",
+		N_("kernel lockdown (%v) refuses %m: it is not signed with a key this kernel trusts"),
+		N_("In lockdown (integrity or confidentiality) the kernel refuses whatever could "
+		   "change its code unverified, and a module without a valid signature is such a "
+		   "thing: the load fails with EPERM and the kernel logs \"Lockdown: ... unsigned "
+		   "module loading is restricted\". Lockdown follows Secure Boot on many "
+		   "distributions, or lockdown= on the kernel command line; it needs no "
+		   "module.sig_enforce."),
+		{ N_("sign it with a key the kernel trusts: /usr/src/linux-headers-%r/scripts/"
+		     "sign-file sha256 KEY.priv KEY.der %f, then enrol the key: mokutil --import "
+		     "KEY.der (and reboot)") },
+		N_("kernel lockdown refuses the module: it is not signed with a key this kernel trusts"),
 	},
 };
 
@@ -319,42 +430,58 @@ static const struct {
 	const char *text;
 } terms[] = {
 	{ "live", N_("Live: loaded, initialised and working.") },
-	{ "loading", N_("Loading: the kernel is running the module's init function; it is not "
-			"usable yet.") },
-	{ "unloading", N_("Unloading: the kernel is running the module's exit function; it "
-			  "will be gone when that returns.") },
-	{ "deleted", N_("deleted (2.4): unloaded while still referenced; it goes when the last "
-			"reference does.") },
+	{ "loading",
+	  N_("Loading: the kernel is running the module's init function; it is not "
+	     "usable yet.") },
+	{ "unloading",
+	  N_("Unloading: the kernel is running the module's exit function; it "
+	     "will be gone when that returns.") },
+	{ "deleted",
+	  N_("deleted (2.4): unloaded while still referenced; it goes when the last "
+	     "reference does.") },
 	{ "initializing", N_("initializing (2.4): its init function is running.") },
-	{ "uninitialized", N_("uninitialized (2.4): loaded but its init function has not run.") },
-	{ "permanent", N_("[permanent]: built without an exit function, so it can never be "
-			  "unloaded; only a reboot removes it.") },
-	{ "unsafe", N_("[unsafe]: it was unloaded by force once (rmmod -f), which the kernel "
-		       "does not consider safe.") },
+	{ "uninitialized",
+	  N_("uninitialized (2.4): loaded but its init function has not run.") },
+	{ "permanent",
+	  N_("[permanent]: built without an exit function, so it can never be "
+	     "unloaded; only a reboot removes it.") },
+	{ "unsafe",
+	  N_("[unsafe]: it was unloaded by force once (rmmod -f), which the kernel "
+	     "does not consider safe.") },
 	{ "unused", N_("(unused) (2.4): nothing has used it since it was loaded, so "
 		       "autoclean may remove it.") },
-	{ "autoclean", N_("(autoclean) (2.4): loaded on demand by kerneld/kmod, removed again "
-			  "automatically when unused.") },
-	{ "use-count--1", N_("use count -1: the module is being unloaded (or, on 2.4, it has "
-			     "its own busy check), so the count means nothing now.") },
+	{ "autoclean",
+	  N_("(autoclean) (2.4): loaded on demand by kerneld/kmod, removed again "
+	     "automatically when unused.") },
+	{ "use-count--1",
+	  N_("use count -1: the module is being unloaded (or, on 2.4, it has "
+	     "its own busy check), so the count means nothing now.") },
 	{ "use-count-0", N_("use count 0: nothing holds it; it can be unloaded.") },
-	{ "use-count", N_("use count: the references that keep it loaded (modules using it, "
-			  "open devices, mounts); it can be unloaded only at 0.") },
+	{ "use-count",
+	  N_("use count: the references that keep it loaded (modules using it, "
+	     "open devices, mounts); it can be unloaded only at 0.") },
 	{ "used-by", N_("used by: the loaded modules that use its symbols; they must be "
 			"unloaded before it.") },
-	{ "taint-P", N_("P: a proprietary module (licence not GPL-compatible) was loaded.") },
-	{ "taint-O", N_("O: an out-of-tree module (not built with the kernel) was loaded.") },
+	{ "taint-P",
+	  N_("P: a proprietary module (licence not GPL-compatible) was loaded.") },
+	{ "taint-O",
+	  N_("O: an out-of-tree module (not built with the kernel) was loaded.") },
 	{ "taint-E", N_("E: an unsigned module was loaded in a kernel that supports "
 			"signatures.") },
-	{ "taint-C", N_("C: a staging driver (drivers/staging, not up to the kernel's standards) "
-			"was loaded.") },
-	{ "taint-F", N_("F: a module was loaded by force (insmod -f), ignoring version checks.") },
+	{ "taint-C",
+	  N_("C: a staging driver (drivers/staging, not up to the kernel's standards) "
+	     "was loaded.") },
+	{ "taint-F",
+	  N_("F: a module was loaded by force (insmod -f), ignoring version checks.") },
 	{ "taint-R", N_("R: a module was unloaded by force (rmmod -f).") },
-	{ "taint-X", N_("X: an auxiliary taint, set by a distribution (a module it does not "
-			"support).") },
-	{ "taint-N", N_("N: a module built for kernel testing (in-kernel tests) was loaded.") },
+	{ "taint-X",
+	  N_("X: an auxiliary taint, set by a distribution (a module it does not "
+	     "support).") },
+	{ "taint-N",
+	  N_("N: a module built for kernel testing (in-kernel tests) was loaded.") },
 	{ "taint-K", N_("K: the kernel has been live patched.") },
-	{ "taint-T", N_("T: the kernel was built with the struct randomisation plugin.") },
+	{ "taint-T",
+	  N_("T: the kernel was built with the struct randomisation plugin.") },
 	{ "taint-G", N_("G: no proprietary module was loaded (all GPL).") },
 };
 

@@ -11,7 +11,26 @@ struct lkm_diag_text {
 	const char *title;                   /* template */
 	const char *teach;
 	const char *fix[LKM_DIAG_MAX_FIX];   /* templates; NULL ends */
+	const char *title_bare;              /* the title when its template cannot be filled */
 };
+
+/* What fills a template's placeholders (explain_texts.c lists them). NULL or "" is
+ * "nothing": a fix line that needs it is dropped, the title falls back to title_bare and
+ * the teaching paragraph says "the module", "the file" instead. */
+struct lkm_diag_fill {
+	const char *module, *file, *target, *param, *release, *value, *other;
+	char **list;
+	size_t n_list;
+	const char *joined;   /* %E: set by lkm_diag_build from the list */
+	const char *as_named; /* %l */
+	const char *by_name;  /* %n */
+	const char *hw;       /* %h */
+};
+
+/* Sets D's kind, errno, title, teaching and fixes from KIND's row filled with FILL; fixes
+ * already in D stay first. Returns 0 or -ENOMEM. */
+int lkm_diag_build(struct lkm_diagnosis *d, enum lkm_diag_kind kind, int err,
+		   const struct lkm_diag_fill *fill);
 
 /* The row of KIND, or NULL for LKM_DIAG_NONE. */
 const struct lkm_diag_text *lkm_diag_text(enum lkm_diag_kind kind);
