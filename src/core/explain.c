@@ -533,17 +533,25 @@ static int analyse_file(const struct lkm_explain_ctx *ctx, const struct lkm_modf
 		const char *ref_magic = lkm_modfile_info(ref, "vermagic");
 		const struct lkm_modfile_version *vers;
 		size_t nv = lkm_modfile_versions(mf, &vers);
+		const char *const *undef;
+		size_t nu = lkm_modfile_undefined(mf, &undef);
 		const char *bad = NULL;
 		unsigned long long mine = 0, theirs = 0;
 
-		/* The symbol the kernel named, else module_layout (the kernel checks it
-		 * first), else the first the two disagree on. */
+		/* The symbol the kernel named, else module_layout (a kernel that has it
+		 * checks it first), else the first the two disagree on in the order the
+		 * kernel checks them: the undefined symbols in .symtab order, then the
+		 * rest of __versions. */
 		if (disagreeing_symbol && crc_of(mf, disagreeing_symbol, &mine) &&
 		    crc_of(ref, disagreeing_symbol, &theirs))
 			bad = disagreeing_symbol;
 		if (bad == NULL && crc_of(mf, "module_layout", &mine) &&
 		    crc_of(ref, "module_layout", &theirs) && mine != theirs)
 			bad = "module_layout";
+		for (size_t i = 0; i < nu && bad == NULL; i++)
+			if (crc_of(mf, undef[i], &mine) && crc_of(ref, undef[i], &theirs) &&
+			    mine != theirs)
+				bad = undef[i];
 		for (size_t i = 0; i < nv && bad == NULL; i++)
 			if (crc_of(ref, vers[i].symbol, &theirs) &&
 			    theirs != vers[i].crc) {

@@ -61,8 +61,10 @@ static const struct lkm_diag_text texts[LKM_DIAG_COUNT] = {
 		   "it was compiled against in its __versions table. A different checksum for "
 		   "the same symbol means the module was compiled against other kernel sources "
 		   "or another configuration: typically another flavour (-cloud, -rt) or another "
-		   "build of the same release. module_layout's checksum covers struct module "
-		   "itself: when it differs, the whole module comes from another kernel build."),
+		   "build of the same release. Debian's 6.1 checks module_layout first, whose "
+		   "checksum covers struct module itself, and refuses the file as not a valid "
+		   "module (ENOEXEC); 6.12 has no module_layout: it checks each symbol the module "
+		   "uses, logs a line for each one that differs, and refuses with EINVAL."),
 		{ N_("use the module built for this kernel, %r (the linux-image-%r package ships "
 		     "its modules)"),
 		  N_("or rebuild it against this kernel's headers: apt-get install "

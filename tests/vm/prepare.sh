@@ -138,6 +138,8 @@ if [ "$(cat "$B/.srcsum" 2>/dev/null)" != "$srcsum" ]; then
 	# demo_needs_missing references a symbol nobody exports on purpose.
 	make -s -C "$HDR" M="$B" KBUILD_MODPOST_WARN=1 modules >"$B/build.log" 2>&1 ||
 		{ cat "$B/build.log" >&2; die "test module build failed"; }
+	# demo_ns_user: the namespace mistake 6.12's modpost refuses to build.
+	"$top/tests/modules/make-ns-mistake.sh" "$B"
 	echo "$srcsum" > "$B/.srcsum"
 fi
 

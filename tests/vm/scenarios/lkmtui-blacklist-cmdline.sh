@@ -9,8 +9,6 @@ t lkmtui explain msdos
 t lkmtui load msdos
 mod_state msdos
 mod_state fat
-# 6.12's tree holds .ko.xz where 6.1's holds .ko: the same output on both.
-tk() { t "$@" | sed 's/\.ko\.xz/.ko/g'; }
-tk lkmtui load vfat
+t lkmtui load vfat
 mod_state vfat
 klog

@@ -6,9 +6,7 @@
 klog > /dev/null
 mount -t securityfs securityfs /sys/kernel/security
 show /sys/kernel/security/lockdown /sys/module/module/parameters/sig_enforce
-# 6.12's tree holds .ko.xz where 6.1's holds .ko: the same output on both.
-tk() { t "$@" | sed 's/\.ko\.xz/.ko/g'; }
-tk lkmtui load fat
+t lkmtui load fat
 mod_state fat
 t lkmtui explain demo_ne
 t lkmtui load demo_ne
