@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "core/engine.h"
+#include "core/params.h"
 #include "core/resolve.h"
 #include "ui/cli_actions.h"
 #include "ui/cli_report.h"
@@ -76,6 +77,27 @@ static int usage_error(const char *cmd, const char *msg)
 	fprintf(stderr, "%s: %s\n", PACKAGE, msg);
 	fprintf(stderr, _("Try '%s %s --help' for more information.\n"), PACKAGE, cmd);
 	return EXIT_USAGE;
+}
+
+/* Malformed or repeated NAME=VALUE arguments are bad usage, refused before anything is
+ * done. */
+static int check_params(const char *cmd, char **args, int n, bool need_value)
+{
+	char reason[512];
+	size_t bad;
+
+	if (lkm_param_check_args((const char *const *)args, (size_t)n, &bad, reason,
+				 sizeof(reason)) != LKM_PARAM_OK)
+		return usage_error(cmd, reason);
+	for (int i = 0; need_value && i < n; i++) {
+		if (strchr(args[i], '=') == NULL) {
+			snprintf(reason, sizeof(reason),
+				 _("%s: give the new value as NAME=VALUE, as %s=7"),
+				 args[i], args[i]);
+			return usage_error(cmd, reason);
+		}
+	}
+	return 0;
 }
 
 struct action_opts {
@@ -203,6 +225,9 @@ int lkm_cli_load(const char *root_dir, int argc, char **argv)
 		return usage_error("load", _("which module? lkmtui load MODULE|FILE [NAME=VALUE...]"));
 	if (o.no_deps && o.with_deps)
 		return usage_error("load", _("--no-deps and --with-deps contradict each other"));
+	rc = check_params("load", argv + optind + 1, argc - optind - 1, false);
+	if (rc)
+		return rc;
 	if (session_open(&s, o.root_dir))
 		return EXIT_FAILURE;
 	flags |= o.dry_run ? LKM_DRY_RUN : 0;
@@ -243,6 +268,9 @@ int lkm_cli_set(const char *root_dir, int argc, char **argv)
 		return rc > 255 ? EXIT_SUCCESS : rc;
 	if (optind + 2 != argc)
 		return usage_error("set", _("give a module and one NAME=VALUE: lkmtui set demo_ne irq=7"));
+	rc = check_params("set", argv + optind + 1, 1, true);
+	if (rc)
+		return rc;
 	if (session_open(&s, o.root_dir))
 		return EXIT_FAILURE;
 	rc = lkm_engine_set(&s.engine, argv[optind], argv[optind + 1],
@@ -301,6 +329,9 @@ int lkm_cli_explain(const char *root_dir, int argc, char **argv)
 		return rc > 255 ? EXIT_SUCCESS : rc;
 	if (optind >= argc)
 		return usage_error("explain", _("which module? lkmtui explain MODULE|FILE [NAME=VALUE...]"));
+	rc = check_params("explain", argv + optind + 1, argc - optind - 1, false);
+	if (rc)
+		return rc;
 	if (session_open(&s, o.root_dir))
 		return EXIT_FAILURE;
 	rc = lkm_report_explain(stdout, &s.engine, argv[optind],

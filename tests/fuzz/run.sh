@@ -39,7 +39,7 @@ for name in modules devices interrupts netdev modfile; do
 	interrupts) seeds="$src/tests/fixtures/realdata/*/interrupts $src/tests/fixtures/realdata/pcp/interrupts-*cpu-[!1]*" ;;
 	netdev) seeds="$src/tests/fixtures/realdata/*/net_dev*" ;;
 	modfile)
-		extra="$src/src/core/modfile.c $src/src/core/decompress.c"
+		extra="$src/src/core/modfile.c $src/src/core/decompress.c $src/src/core/userpath.c"
 		libs=$core_libs
 		seeds="$src/tests/fixtures/ko/*"
 		;;
