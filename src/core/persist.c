@@ -323,7 +323,7 @@ static int write_all(int fd, const char *data, size_t len)
 static int rewrite(const char *old, size_t oldlen, const char *module, const char *line,
 		   char **out, size_t *outlen, int *replaced)
 {
-	size_t cap = oldlen + strlen(line) + 2, len = 0;
+	size_t cap = oldlen + strlen(line) + 3, len = 0;
 	const char *pos = old, *limit = old + oldlen;
 	struct logical l;
 	int placed = 0;
@@ -348,6 +348,10 @@ static int rewrite(const char *old, size_t oldlen, const char *module, const cha
 	}
 	if (!placed && *line) {
 		if (len > 0 && buf[len - 1] != '\n')
+			buf[len++] = '\n';
+		/* A last line ending in '\' continues into whatever follows: end it with
+		 * a blank line, or the new line would be read as part of it. */
+		if (len > 1 && buf[len - 2] == '\\')
 			buf[len++] = '\n';
 		len += (size_t)sprintf(buf + len, "%s\n", line);
 	}
