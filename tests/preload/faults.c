@@ -93,7 +93,8 @@ static int should_fail(void *caller)
 		return 0;
 	counted++;
 	if (counted == fail_at) {
-		/* Where, for a person chasing a failure: addr2line -f -e lkmtui +OFFSET... */
+		/* Where, for a person chasing a failure: addr2line -f -e lkmtui
+		 * +OFFSET... */
 		if (getenv("LKMTUI_FAULT_TRACE")) {
 			void *frames[16];
 
