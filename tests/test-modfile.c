@@ -713,7 +713,15 @@ static void test_not_files(void **state)
 	snprintf(want, sizeof(want), "%s is a directory, not a module file", tmpdir);
 	path_fails(tmpdir, -EISDIR, want);
 	path_fails(save("empty.ko", "", 0), -ENOEXEC, "the file is empty (0 bytes)");
-	path_fails("/dev/null", -EINVAL, "/dev/null is not a regular file");
+	path_fails("/dev/null", -EINVAL,
+		   "/dev/null is a character device, not a module file");
+	/* A FIFO: refused without being opened (open(2) would wait for a writer forever).
+	 */
+	assert_int_equal(mkfifo(tmp_path("fifo.ko"), 0600), 0);
+	snprintf(want, sizeof(want), "%s is a FIFO (named pipe), not a module file",
+		 tmp_path("fifo.ko"));
+	path_fails(tmp_path("fifo.ko"), -EINVAL, want);
+	unlink(tmp_path("fifo.ko"));
 	mem_fails("", 0, -ENOEXEC, "the file is empty (0 bytes)");
 }
 

@@ -99,7 +99,8 @@ static int temp_files(const char *dir)
 	if (d == NULL)
 		return 0;
 	while ((e = readdir(d)) != NULL)
-		if (strncmp(e->d_name, ".lkmtui.conf.", 13) == 0)
+		if (strncmp(e->d_name, ".lkmtui.conf.", 13) == 0 &&
+		    strcmp(e->d_name, LKM_PERSIST_LOCK) != 0)
 			n++;
 	closedir(d);
 	return n;
@@ -333,6 +334,27 @@ static void test_append_and_remove(void **state)
 	assert_int_equal(temp_files(moddir(f)), 0);
 }
 
+/* Found by fuzz-persist: a last line ending in '\' would join the appended line to it,
+ * and modprobe (and lkmtui) would read the new options as the other module's. */
+static void test_append_after_continuation(void **state)
+{
+	struct fx *f = *state;
+	const char *p[] = { "debug=2" };
+	char **v;
+
+	assert_int_equal(mkdir(moddir(f), 0755), 0);
+	write_file(f->conf, "options x a=1\\", 0644);
+	assert_int_equal(lkm_persist_options(f->root, "m", p, 1, NULL), 0);
+	expect_file(f->conf, "options x a=1\\\n\noptions m debug=2\n");
+	assert_int_equal(lkm_persist_read(f->root, "m", &v), 1);
+	assert_string_equal(v[0], "debug=2");
+	lkm_persist_strv_free(v);
+	write_file(f->conf, "options x a=1 \\\n", 0644);
+	assert_int_equal(lkm_persist_options(f->root, "m", p, 1, NULL), 0);
+	expect_file(f->conf, "options x a=1 \\\n\noptions m debug=2\n");
+	assert_int_equal(temp_files(moddir(f)), 0);
+}
+
 static void test_read(void **state)
 {
 	struct lkm_sysroot *fx;
@@ -475,8 +497,11 @@ int main(void)
 		cmocka_unit_test(test_line),
 		cmocka_unit_test_setup_teardown(test_refusals, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_new_file, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_replace_keeps_others, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_replace_keeps_others, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_append_and_remove, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_append_after_continuation, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_read, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_write_fails_fsize, setup, teardown),
 		cmocka_unit_test(test_write_fails_enospc),

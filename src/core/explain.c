@@ -26,6 +26,7 @@
 #include "core/strv.h"
 #include "core/modfile.h"
 #include "core/params.h"
+#include "core/userpath.h"
 #include "i18n.h"
 #include "model/devices.h"
 #include "model/interrupts.h"
@@ -1127,15 +1128,18 @@ static bool modules_disabled(const struct lkm_explain_ctx *ctx, struct lkm_diagn
 static bool starts_as_elf(const char *path)
 {
 	unsigned char magic[4] = { 0 };
-	FILE *f = fopen(path, "rb");
+	int fd = lkm_userpath_open(path, LKM_USERPATH_FILE, NULL);
+	FILE *f = fd < 0 ? NULL : fdopen(fd, "rb");
 	bool elf;
 
-	if (f == NULL)
+	if (f == NULL) {
+		if (fd >= 0)
+			close(fd);
 		return false;
-	elf = fread(magic, 1, 4, f) == 4 && ((memcmp(magic, "\177ELF", 4) == 0) ||
-					     (magic[0] == 0xfd && magic[1] == '7') ||
-					     (magic[0] == 0x28 && magic[1] == 0xb5) ||
-					     (magic[0] == 0x1f && magic[1] == 0x8b));
+	}
+	elf = fread(magic, 1, 4, f) == 4 &&
+	      ((memcmp(magic, "\177ELF", 4) == 0) || (magic[0] == 0xfd && magic[1] == '7') ||
+	       (magic[0] == 0x28 && magic[1] == 0xb5) || (magic[0] == 0x1f && magic[1] == 0x8b));
 	fclose(f);
 	return elf;
 }

@@ -24,6 +24,7 @@
 #include "i18n.h"
 #include "core/decompress.h"
 #include "core/modfile.h"
+#include "core/userpath.h"
 #include "model/modules.h"
 
 
@@ -784,26 +785,20 @@ static int read_whole(const char *path, unsigned char **bytes, size_t *size,
 	struct stat st;
 	unsigned char *buf;
 	size_t len = 0;
+	mode_t mode;
 	int fd, err = 0;
 
 	*bytes = NULL;
 	*size = 0;
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
-		err = -errno;
-		return fail(why, err, _("cannot open %s: %s"), path, strerror(-err));
-	}
+	fd = lkm_userpath_open(path, LKM_USERPATH_FILE, &mode);
+	if (fd == -EISDIR || fd == -EINVAL)
+		return fail(why, fd, _("%s is %s, not a module file"), path,
+			    lkm_userpath_kind(mode));
+	if (fd < 0)
+		return fail(why, fd, _("cannot open %s: %s"), path, strerror(-fd));
 	if (fstat(fd, &st) < 0) {
 		err = -errno;
 		fail(why, err, _("cannot stat %s: %s"), path, strerror(-err));
-		goto out;
-	}
-	if (S_ISDIR(st.st_mode)) {
-		err = fail(why, -EISDIR, _("%s is a directory, not a module file"), path);
-		goto out;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		err = fail(why, -EINVAL, _("%s is not a regular file"), path);
 		goto out;
 	}
 	if (st.st_size == 0) {

@@ -79,3 +79,42 @@ void lkm_real_ops_init(struct lkm_real_ops *r, struct kmod_ctx *kctx,
 	r->ops.write_param = real_write_param;
 	r->ops.ctx = r;
 }
+
+static int stop_insert(void *ctx, const char *path, const char *params)
+{
+	const struct lkm_stop_ops *s = ctx;
+
+	if (*s->stop)
+		return -EINTR;
+	return s->inner->insert(s->inner->ctx, path, params);
+}
+
+static int stop_remove(void *ctx, const char *name)
+{
+	const struct lkm_stop_ops *s = ctx;
+
+	if (*s->stop)
+		return -EINTR;
+	return s->inner->remove(s->inner->ctx, name);
+}
+
+static int stop_write_param(void *ctx, const char *module, const char *param,
+			    const char *value)
+{
+	const struct lkm_stop_ops *s = ctx;
+
+	if (*s->stop)
+		return -EINTR;
+	return s->inner->write_param(s->inner->ctx, module, param, value);
+}
+
+void lkm_stop_ops_init(struct lkm_stop_ops *s, const struct lkm_ops *inner,
+		       const volatile sig_atomic_t *stop)
+{
+	s->ops.insert = stop_insert;
+	s->ops.remove = stop_remove;
+	s->ops.write_param = stop_write_param;
+	s->ops.ctx = s;
+	s->inner = inner;
+	s->stop = stop;
+}

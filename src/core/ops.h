@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #pragma once
 
+#include <signal.h>
+
 #include "model/sysroot.h"
 
 struct kmod_ctx;
@@ -31,3 +33,18 @@ struct lkm_real_ops {
 /* Fills R so that R->ops calls the kernel; KCTX and ROOT must outlive R. */
 void lkm_real_ops_init(struct lkm_real_ops *r, struct kmod_ctx *kctx,
 		       const struct lkm_sysroot *root);
+
+/*
+ * A table that passes each call to INNER until *STOP is set (by a signal handler), then
+ * answers every further call with -EINTR without reaching the kernel: a multi-step
+ * operation stops between two steps, never inside one, and its result says which were
+ * done. STOP and INNER must outlive S.
+ */
+struct lkm_stop_ops {
+	struct lkm_ops ops;
+	const struct lkm_ops *inner;
+	const volatile sig_atomic_t *stop;
+};
+
+void lkm_stop_ops_init(struct lkm_stop_ops *s, const struct lkm_ops *inner,
+		       const volatile sig_atomic_t *stop);

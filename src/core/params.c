@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "core/params.h"
 #include "model/modules.h"
 
@@ -45,6 +46,11 @@ enum lkm_param_verdict lkm_param_split(const char *arg, char *name, size_t name_
 	size_t len = eq ? (size_t)(eq - arg) : strlen(arg);
 
 	*value = eq ? eq + 1 : NULL;
+	if (*arg == '\0') {
+		snprintf(reason, reason_size, "%s",
+			 _("an empty argument where NAME=VALUE was expected"));
+		return LKM_PARAM_MALFORMED;
+	}
 	if (len == 0) {
 		snprintf(reason, reason_size, "'%s' has no parameter name before '='", arg);
 		return LKM_PARAM_MALFORMED;
@@ -240,4 +246,31 @@ int lkm_param_append(char *buf, size_t size, const char *name, const char *value
 		return -ENOSPC;
 	}
 	return 0;
+}
+
+enum lkm_param_verdict lkm_param_check_args(const char *const *args, size_t n,
+					    size_t *bad, char *reason, size_t reason_size)
+{
+	char name[128], other[128];
+	const char *value;
+
+	for (size_t i = 0; i < n; i++) {
+		*bad = i;
+		if (lkm_param_split(args[i], name, sizeof(name), &value, reason,
+				    reason_size) != LKM_PARAM_OK)
+			return LKM_PARAM_MALFORMED;
+		for (size_t j = 0; j < i; j++) {
+			if (lkm_param_split(args[j], other, sizeof(other), &value, reason,
+					    reason_size) != LKM_PARAM_OK ||
+			    !lkm_param_name_eq(name, other))
+				continue;
+			snprintf(reason, reason_size,
+				 _("%s is given twice (%s, then %s): the kernel would "
+				   "keep only "
+				   "the last; give each parameter once"),
+				 name, args[j], args[i]);
+			return LKM_PARAM_MALFORMED;
+		}
+	}
+	return LKM_PARAM_OK;
 }

@@ -21,6 +21,20 @@ enum lkm_param_verdict {
 enum lkm_param_verdict lkm_param_split(const char *arg, char *name, size_t name_size,
 				       const char **value, char *reason, size_t reason_size);
 
+/*
+ * The NAME=VALUE arguments a person gave for one load or set, before anything is done:
+ * each must split (lkm_param_split), and no name may come twice. The kernel would keep
+ * the last of two (parse_args() sets the parameter once per occurrence), but two values
+ * typed at once are a slip more often than an intent, and the slip would load a driver
+ * with a value its user did not mean (irq=5 irq=7): refused, so they choose.
+ * (modprobe.d's options followed by the user's are not a repeat: that is how a command
+ * line overrides them.) Returns LKM_PARAM_OK, or LKM_PARAM_MALFORMED with *BAD the index
+ * of the argument refused and REASON filled.
+ */
+enum lkm_param_verdict lkm_param_check_args(const char *const *args, size_t n,
+					    size_t *bad, char *reason,
+					    size_t reason_size);
+
 /* Whether VALUE (NULL: the bare name, which only bool and invbool accept) is valid for the
  * kernel type TYPE ("int", "array of ushort", ...). A type lkmtui does not know (a driver's
  * own kernel_param_ops) is accepted: the kernel will judge. REASON says why not. */

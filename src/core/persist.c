@@ -3,9 +3,11 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -321,7 +323,7 @@ static int write_all(int fd, const char *data, size_t len)
 static int rewrite(const char *old, size_t oldlen, const char *module, const char *line,
 		   char **out, size_t *outlen, int *replaced)
 {
-	size_t cap = oldlen + strlen(line) + 2, len = 0;
+	size_t cap = oldlen + strlen(line) + 3, len = 0;
 	const char *pos = old, *limit = old + oldlen;
 	struct logical l;
 	int placed = 0;
@@ -347,6 +349,10 @@ static int rewrite(const char *old, size_t oldlen, const char *module, const cha
 	if (!placed && *line) {
 		if (len > 0 && buf[len - 1] != '\n')
 			buf[len++] = '\n';
+		/* A last line ending in '\' continues into whatever follows: end it with
+		 * a blank line, or the new line would be read as part of it. */
+		if (len > 1 && buf[len - 2] == '\\')
+			buf[len++] = '\n';
 		len += (size_t)sprintf(buf + len, "%s\n", line);
 	}
 	*out = buf;
@@ -354,18 +360,66 @@ static int rewrite(const char *old, size_t oldlen, const char *module, const cha
 	return 0;
 }
 
-/* Writes DATA to a temporary file in DIR and renames it over PATH. */
+/*
+ * Takes the lock every read-modify-write of lkmtui.conf holds: flock(2) on a lock file
+ * beside it (never removed: removing one while another process waits on it would let a
+ * third lock a new file). Returns its fd (closing it unlocks) or -errno.
+ */
+static int lock_conf(const char *dir)
+{
+	char path[PATH_MAX];
+	int fd;
+
+	if (snprintf(path, sizeof(path), "%s/%s", dir, LKM_PERSIST_LOCK) >=
+	    (int)sizeof(path))
+		return -ENAMETOOLONG;
+	fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return -errno;
+	while (flock(fd, LOCK_EX) < 0) {
+		int err = -errno;
+
+		if (err == -EINTR)
+			continue;
+		close(fd);
+		return err;
+	}
+	return fd;
+}
+
+/* The signals that end a program at a terminal or from a service manager. */
+static void block_stops(sigset_t *old)
+{
+	sigset_t set;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGHUP);
+	sigaddset(&set, SIGQUIT);
+	sigprocmask(SIG_BLOCK, &set, old);
+}
+
+/*
+ * Writes DATA to a temporary file in DIR and renames it over PATH. A Ctrl-C or a SIGTERM
+ * waits until the temporary file is renamed or removed: none is ever left behind.
+ */
 static int replace_file(const char *dir, const char *path, const char *data, size_t len,
 			mode_t mode)
 {
 	char tmp[PATH_MAX];
+	sigset_t old;
 	int fd, err, dfd;
 
 	if (snprintf(tmp, sizeof(tmp), "%s/.lkmtui.conf.XXXXXX", dir) >= (int)sizeof(tmp))
 		return -ENAMETOOLONG;
+	block_stops(&old);
 	fd = mkostemp(tmp, O_CLOEXEC);
-	if (fd < 0)
-		return -errno;
+	if (fd < 0) {
+		err = -errno;
+		sigprocmask(SIG_SETMASK, &old, NULL);
+		return err;
+	}
 	err = fchmod(fd, mode) < 0 ? -errno : 0;
 	if (err == 0)
 		err = write_all(fd, data, len);
@@ -375,10 +429,11 @@ static int replace_file(const char *dir, const char *path, const char *data, siz
 		err = -errno;
 	if (err == 0 && rename(tmp, path) < 0)
 		err = -errno;
-	if (err < 0) {
+	if (err < 0)
 		unlink(tmp);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	if (err < 0)
 		return err;
-	}
 	/* The rename itself reaches the disk with the directory. */
 	dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (dfd >= 0) {
@@ -397,7 +452,7 @@ int lkm_persist_options(const struct lkm_sysroot *root, const char *module,
 	size_t len;
 	mode_t mode = 0644;
 	struct stat st;
-	int err;
+	int err, lock = -1;
 
 	if (res == NULL)
 		res = &local;
@@ -420,6 +475,11 @@ int lkm_persist_options(const struct lkm_sysroot *root, const char *module,
 			goto out;
 		}
 	}
+	lock = lock_conf(dir);
+	if (lock < 0) {
+		err = lock;
+		goto out;
+	}
 	err = lkm_procfile_read(root, LKM_PERSIST_FILE, &old);
 	if (err == -ENOENT) {
 		res->created = 1;
@@ -437,6 +497,8 @@ int lkm_persist_options(const struct lkm_sysroot *root, const char *module,
 	if (err == 0)
 		err = replace_file(dir, res->path, content, len, mode);
 out:
+	if (lock >= 0)
+		close(lock);
 	free(line);
 	free(content);
 	lkm_buf_release(&old);

@@ -10,6 +10,8 @@
  * `--persist`: module options kept in <root>/etc/modprobe.d/lkmtui.conf, one
  * "options NAME k=v ..." line per module, which modprobe applies whenever it loads NAME.
  *
+ * Writers take a lock (flock on LKM_PERSIST_LOCK beside the file) around the whole
+ * read-modify-write, so two at once each keep the other's line.
  * Writing is atomic: the new content goes to a temporary file in the same directory
  * (created O_EXCL), is written whole, fsync'ed and renamed over the old file; on any
  * failure (a full disk included) the old file is left as it was and the temporary file is
@@ -23,6 +25,9 @@
  */
 
 #define LKM_PERSIST_FILE "/etc/modprobe.d/lkmtui.conf"
+/* Beside it: what writers flock(2) around their read-modify-write (modprobe reads only
+ * names ending ".conf", and kmod skips names starting with '.'). */
+#define LKM_PERSIST_LOCK ".lkmtui.conf.lock"
 
 /* Why a module name or a parameter was refused. */
 enum lkm_persist_refusal {

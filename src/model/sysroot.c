@@ -33,7 +33,7 @@ int lkm_sysroot_new(const char *dir, struct lkm_sysroot **out)
 		free(root);
 		return -ENOMEM;
 	}
-	root->fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	root->fd = open(dir, O_RDONLY | O_DIRECTORY | O_NONBLOCK | O_CLOEXEC);
 	if (root->fd < 0) {
 		err = -errno;
 		free(root->dir);

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <pwd.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +13,7 @@
 #include <unistd.h>
 
 #include "core/engine.h"
+#include "core/params.h"
 #include "core/resolve.h"
 #include "ui/cli_actions.h"
 #include "ui/cli_report.h"
@@ -25,8 +27,37 @@ struct session {
 	struct lkm_resolver *resolver;
 	struct lkm_real_ops real;
 	struct lkm_engine engine;
+	struct lkm_stop_ops stop;
 	char who[64];
 };
+
+/* The signal that asked an action to stop (SIGINT, SIGTERM, SIGHUP), or 0. */
+static volatile sig_atomic_t stop_signal;
+
+static void on_stop(int sig)
+{
+	stop_signal = sig;
+}
+
+/*
+ * A Ctrl-C or a SIGTERM during a load of several modules stops it between two steps: the
+ * step under way finishes (the kernel cannot be interrupted inside one), the next ones
+ * are refused by the stop table, and the report says which were done.
+ */
+static void stop_between_steps(struct session *s)
+{
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+	struct sigaction sa;
+
+	lkm_stop_ops_init(&s->stop, s->engine.ops, &stop_signal);
+	s->engine.ops = &s->stop.ops;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_stop;
+	sa.sa_flags = SA_RESTART;
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		sigaction(sigs[i], &sa, NULL);
+}
 
 static int session_open(struct session *s, const char *root_dir)
 {
@@ -40,8 +71,15 @@ static int session_open(struct session *s, const char *root_dir)
 			root_dir ? root_dir : "/", strerror(-err));
 		return EXIT_FAILURE;
 	}
-	/* Without /lib/modules for this kernel, loads by file still work. */
-	if (lkm_resolver_new(s->root, NULL, &s->resolver) < 0)
+	/* Without /lib/modules for this kernel, loads by file still work; without memory,
+	 * nothing does (going on would answer "no such module" for one that exists). */
+	err = lkm_resolver_new(s->root, NULL, &s->resolver);
+	if (err == -ENOMEM) {
+		fprintf(stderr, _("%s: out of memory\n"), PACKAGE);
+		lkm_sysroot_free(s->root);
+		return EXIT_FAILURE;
+	}
+	if (err < 0)
 		s->resolver = NULL;
 	if (s->resolver)
 		lkm_real_ops_init(&s->real, lkm_resolver_kmod(s->resolver), s->root);
@@ -60,6 +98,8 @@ static int session_open(struct session *s, const char *root_dir)
 	if (s->resolver == NULL ||
 	    (!lkm_sysroot_is_live(s->root) && getenv("LKMTUI_FAKE_KERNEL") == NULL))
 		s->engine.ops = NULL;
+	if (s->engine.ops)
+		stop_between_steps(s);
 	return 0;
 }
 
@@ -76,6 +116,27 @@ static int usage_error(const char *cmd, const char *msg)
 	fprintf(stderr, "%s: %s\n", PACKAGE, msg);
 	fprintf(stderr, _("Try '%s %s --help' for more information.\n"), PACKAGE, cmd);
 	return EXIT_USAGE;
+}
+
+/* Malformed or repeated NAME=VALUE arguments are bad usage, refused before anything is
+ * done. */
+static int check_params(const char *cmd, char **args, int n, bool need_value)
+{
+	char reason[512];
+	size_t bad;
+
+	if (lkm_param_check_args((const char *const *)args, (size_t)n, &bad, reason,
+				 sizeof(reason)) != LKM_PARAM_OK)
+		return usage_error(cmd, reason);
+	for (int i = 0; need_value && i < n; i++) {
+		if (strchr(args[i], '=') == NULL) {
+			snprintf(reason, sizeof(reason),
+				 _("%s: give the new value as NAME=VALUE, as %s=7"),
+				 args[i], args[i]);
+			return usage_error(cmd, reason);
+		}
+	}
+	return 0;
 }
 
 struct action_opts {
@@ -178,7 +239,10 @@ static int finish(struct session *s, const struct action_opts *o, struct lkm_res
 {
 	int rc;
 
-	if (err == -ENOMEM && res->refusal == LKM_REFUSE_NONE && res->failed == res->n_steps) {
+	if (stop_signal && !o->json) {
+		rc = lkm_report_stopped(stdout, res, stop_signal);
+	} else if (err == -ENOMEM && res->refusal == LKM_REFUSE_NONE &&
+		   res->failed == res->n_steps) {
 		fprintf(stderr, _("%s: out of memory\n"), PACKAGE);
 		rc = EXIT_FAILURE;
 	} else {
@@ -186,6 +250,13 @@ static int finish(struct session *s, const struct action_opts *o, struct lkm_res
 	}
 	lkm_result_release(res);
 	session_close(s);
+	if (stop_signal) {
+		/* Die of the signal, as the shell that sent it expects (exit status
+		 * 128+N). */
+		fflush(stdout);
+		signal(stop_signal, SIG_DFL);
+		raise(stop_signal);
+	}
 	return rc;
 }
 
@@ -203,6 +274,9 @@ int lkm_cli_load(const char *root_dir, int argc, char **argv)
 		return usage_error("load", _("which module? lkmtui load MODULE|FILE [NAME=VALUE...]"));
 	if (o.no_deps && o.with_deps)
 		return usage_error("load", _("--no-deps and --with-deps contradict each other"));
+	rc = check_params("load", argv + optind + 1, argc - optind - 1, false);
+	if (rc)
+		return rc;
 	if (session_open(&s, o.root_dir))
 		return EXIT_FAILURE;
 	flags |= o.dry_run ? LKM_DRY_RUN : 0;
@@ -243,6 +317,9 @@ int lkm_cli_set(const char *root_dir, int argc, char **argv)
 		return rc > 255 ? EXIT_SUCCESS : rc;
 	if (optind + 2 != argc)
 		return usage_error("set", _("give a module and one NAME=VALUE: lkmtui set demo_ne irq=7"));
+	rc = check_params("set", argv + optind + 1, 1, true);
+	if (rc)
+		return rc;
 	if (session_open(&s, o.root_dir))
 		return EXIT_FAILURE;
 	rc = lkm_engine_set(&s.engine, argv[optind], argv[optind + 1],
@@ -301,6 +378,9 @@ int lkm_cli_explain(const char *root_dir, int argc, char **argv)
 		return rc > 255 ? EXIT_SUCCESS : rc;
 	if (optind >= argc)
 		return usage_error("explain", _("which module? lkmtui explain MODULE|FILE [NAME=VALUE...]"));
+	rc = check_params("explain", argv + optind + 1, argc - optind - 1, false);
+	if (rc)
+		return rc;
 	if (session_open(&s, o.root_dir))
 		return EXIT_FAILURE;
 	rc = lkm_report_explain(stdout, &s.engine, argv[optind],

@@ -113,7 +113,9 @@ static void print_step(FILE *out, const struct lkm_step *s, bool dry_run)
 			s->params, s->module);
 		break;
 	case LKM_STEP_PERSIST:
-		fprintf(out, dry_run ? _("  save the options of %s in %s") : _("  saved the options of %s in %s"),
+		fprintf(out,
+			dry_run || !s->done ? _("  save the options of %s in %s")
+					    : _("  saved the options of %s in %s"),
 			s->module, s->path);
 		break;
 	}
@@ -122,6 +124,14 @@ static void print_step(FILE *out, const struct lkm_step *s, bool dry_run)
 	if (s->err)
 		fprintf(out, _(": failed, %s"), errno_name(s->err));
 	fputc('\n', out);
+}
+
+static bool any_done(const struct lkm_result *res)
+{
+	for (size_t i = 0; i < res->n_steps; i++)
+		if (res->steps[i].done)
+			return true;
+	return false;
 }
 
 int lkm_report_result(FILE *out, const struct lkm_sysroot *root, struct lkm_resolver *resolver,
@@ -190,7 +200,9 @@ int lkm_report_result(FILE *out, const struct lkm_sysroot *root, struct lkm_reso
 			fprintf(stderr, "%s: %s\n", PACKAGE, _("warning:"));
 			wrap(stderr, res->warnings[i], 2, 80);
 		}
-		if (ok || res->failed < res->n_steps) {
+		/* A refusal after steps were done (a --persist that failed) tells them
+		 * too. */
+		if (ok || res->failed < res->n_steps || any_done(res)) {
 			if (dry_run)
 				fprintf(out, _("%s %s would take these steps:\n"), op_word(res->op),
 					res->module ? res->module : res->target);
@@ -210,6 +222,42 @@ int lkm_report_result(FILE *out, const struct lkm_sysroot *root, struct lkm_reso
 	}
 	lkm_diagnosis_release(&d);
 	return ok ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
+int lkm_report_stopped(FILE *out, const struct lkm_result *res, int sig)
+{
+	char name[32];
+	size_t done = 0;
+
+	for (size_t i = 0; i < res->n_steps; i++) {
+		struct lkm_step s = res->steps[i];
+		char line[2048] = "";
+		FILE *m;
+
+		if (s.done) {
+			print_step(out, &s, false);
+			done++;
+			continue;
+		}
+		/* As --dry-run words it: what would have been done. */
+		s.err = 0;
+		m = fmemopen(line, sizeof(line) - 1, "w");
+		if (m == NULL)
+			continue;
+		print_step(m, &s, true);
+		fclose(m);
+		fprintf(out, _("  not done: %s"), line + strspn(line, " "));
+	}
+	fflush(out);
+	if (sigabbrev_np(sig))
+		snprintf(name, sizeof(name), "SIG%s", sigabbrev_np(sig));
+	else
+		snprintf(name, sizeof(name), "%d", sig);
+	fprintf(stderr,
+		_("%s: stopped by %s: %zu of %zu steps done; the others were not "
+		  "started\n"),
+		PACKAGE, name, done, res->n_steps);
+	return EXIT_FAILURE;
 }
 
 int lkm_report_explain(FILE *out, const struct lkm_engine *engine, const char *target,

@@ -19,3 +19,9 @@ int lkm_report_info(FILE *out, const struct lkm_sysroot *root, struct lkm_resolv
 /* lkmtui explain: every failure static analysis predicts for loading TARGET with PARAMS. */
 int lkm_report_explain(FILE *out, const struct lkm_engine *engine, const char *target,
 		       const char *const *params, size_t n_params, bool json);
+
+/*
+ * RES after a stop signal (SIG) ended a multi-step operation between two steps: every
+ * step, done or "not done", on OUT, and one line on stderr. Returns the exit status (1).
+ */
+int lkm_report_stopped(FILE *out, const struct lkm_result *res, int sig);

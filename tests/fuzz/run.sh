@@ -1,14 +1,17 @@
 #!/bin/sh
-# tests/fuzz/run.sh BUILDDIR [SECONDS]
+# tests/fuzz/run.sh BUILDDIR [SECONDS [NAME...]]
 # Builds one libFuzzer binary per parser (clang -fsanitize=fuzzer,address,undefined) into
-# BUILDDIR/fuzz and, when SECONDS > 0, runs each that long from a corpus seeded with the
-# fixtures. A crash fails the run and leaves the input in BUILDDIR/fuzz/; to replay one:
+# BUILDDIR/fuzz and, when SECONDS > 0, runs each (or each NAME) that long from a corpus
+# seeded with the fixtures and tests/fuzz/corpus/NAME. `make fuzz-long` runs every
+# harness for 10 minutes. A crash fails the run and leaves the input in BUILDDIR/fuzz/; to replay one:
 #   BUILDDIR/fuzz/fuzz-NAME crash-FILE
 # No clang (or no libFuzzer runtime): SKIP with the reason, exit 77.
 set -eu
 src=$(cd "$(dirname "$0")/../.." && pwd)
 build=$(cd "${1:?usage: run.sh BUILDDIR [SECONDS]}" && pwd)
 secs=${2:-0}
+shift $(($# < 2 ? $# : 2))
+only=" $* "
 out=$build/fuzz
 cc=${CLANG:-clang}
 
@@ -29,9 +32,10 @@ model="$src/src/model/*.c"
 core_libs=$(pkg-config --libs libelf liblzma libzstd zlib libkmod 2>/dev/null || true)
 
 # name: extra sources, libraries, seed files
-for name in modules devices interrupts netdev modfile; do
+for name in modules devices interrupts netdev modfile kmsg persist settings params sysmodule; do
 	harness=$src/tests/fuzz/fuzz-$name.c
 	[ -f "$harness" ] || continue
+	[ "$only" = "  " ] || case $only in *" $name "*) ;; *) continue ;; esac
 	extra= libs= seeds=
 	case $name in
 	modules) seeds="$src/tests/fixtures/debian61/proc/modules $src/tests/fixtures/realdata/lkml/*" ;;
@@ -39,11 +43,23 @@ for name in modules devices interrupts netdev modfile; do
 	interrupts) seeds="$src/tests/fixtures/realdata/*/interrupts $src/tests/fixtures/realdata/pcp/interrupts-*cpu-[!1]*" ;;
 	netdev) seeds="$src/tests/fixtures/realdata/*/net_dev*" ;;
 	modfile)
-		extra="$src/src/core/modfile.c $src/src/core/decompress.c"
+		extra="$src/src/core/modfile.c $src/src/core/decompress.c $src/src/core/userpath.c"
 		libs=$core_libs
 		seeds="$src/tests/fixtures/ko/*"
 		;;
+	kmsg) extra="$src/src/core/kmsg.c" ;;
+	persist)
+		extra="$src/src/core/persist.c"
+		seeds="$src/tests/fixtures/modroot/etc/modprobe.d/*"
+		;;
+	settings)
+		extra="$src/src/ui/tui/settings.c $src/src/core/userpath.c"
+		libs=$(pkg-config --libs inih 2>/dev/null || echo -linih)
+		;;
+	params) extra="$src/src/core/params.c" ;;
 	esac
+	# The small corpus kept in the repository (tests/fuzz/corpus/NAME) seeds each too.
+	seeds="$seeds $src/tests/fuzz/corpus/$name/*"
 	# shellcheck disable=SC2086
 	"$cc" $flags -o "$out/fuzz-$name" "$harness" $model $extra $libs
 	[ "$secs" -gt 0 ] || continue

@@ -8,19 +8,19 @@
  * `init_module`, `finit_module` and `delete_module` symbols. Nothing reaches the kernel.
  *
  * Environment:
- *   LKMTUI_FAKE_KERNEL        "name:ret:errno[,name:ret:errno...]": what a call for module
- *                             NAME returns (ret 0 is success; errno a number or a name
- *                             such as ENOENT). Other modules succeed.
- *   LKMTUI_FAKE_KERNEL_LOG    a file each call is appended to, one line:
+ *   LKMTUI_FAKE_KERNEL        "name:ret:errno[,name:ret:errno...]": what a call for
+ * module NAME returns (ret 0 is success; errno a number or a name such as ENOENT). Other
+ * modules succeed. LKMTUI_FAKE_KERNEL_LOG    a file each call is appended to, one line:
  *                               finit_module BASENAME PARAMS   (the file's base name)
- *                               init_module NAME PARAMS        (.modinfo name in the image)
- *                               delete_module NAME FLAGS       (flags in decimal)
- *                             " PARAMS" is left out when the parameters are empty.
+ *                               init_module NAME PARAMS        (.modinfo name in the
+ * image) delete_module NAME FLAGS       (flags in decimal) " PARAMS" is left out when the
+ * parameters are empty. LKMTUI_FAKE_KERNEL_SIGNAL "name:signo": after the call for module
+ * NAME, the process sends itself signal SIGNO (a Ctrl-C between two steps).
  *   LKMTUI_FAKE_PROC_MODULES  a /proc/modules file kept as a kernel would: an insert of a
  *                             module listed there fails with EEXIST, a delete of one not
- *                             listed with ENOENT (unless LKMTUI_FAKE_KERNEL says otherwise);
- *                             a successful insert appends "NAME SIZE 0 - Live 0x0", a
- *                             successful delete removes the module's line.
+ *                             listed with ENOENT (unless LKMTUI_FAKE_KERNEL says
+ * otherwise); a successful insert appends "NAME SIZE 0 - Live 0x0", a successful delete
+ * removes the module's line.
  *
  * A module's name: for init_module, the "name=" field of .modinfo found in the image; for
  * finit_module, the same read from the file, else its base name up to ".ko" with '-' made
@@ -32,6 +32,7 @@
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -240,11 +241,35 @@ static void proc_remove(const char *name)
 	free(text);
 }
 
+/* LKMTUI_FAKE_KERNEL_SIGNAL: the signal to send after the call for NAME, or 0. */
+static int signal_after(const char *name)
+{
+	const char *spec = getenv("LKMTUI_FAKE_KERNEL_SIGNAL");
+	size_t nlen = strlen(name);
+
+	if (spec && strncmp(spec, name, nlen) == 0 && spec[nlen] == ':')
+		return atoi(spec + nlen + 1);
+	return 0;
+}
+
 /* The verdict for an insert (INSERT) or a delete of NAME: 0, or -1 with errno set. */
 static long verdict(const char *name, int insert)
 {
+	int sig = signal_after(name);
 	long ret;
 	int err;
+
+	if (sig > 0) {
+		int saved = errno;
+		long v;
+
+		setenv("LKMTUI_FAKE_KERNEL_SIGNAL", "", 1);
+		v = verdict(name, insert);
+		saved = errno;
+		kill(getpid(), sig);
+		errno = saved;
+		return v;
+	}
 
 	if (rule_for(name, &ret, &err)) {
 		if (ret == 0)

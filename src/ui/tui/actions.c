@@ -1016,8 +1016,10 @@ static void path_cands(struct lkm_tui_form *f, size_t *total)
 				closedir(sub);
 			}
 		}
-		/* Directories, and files that can be modules. */
-		if (!is_dir && !strstr(e->d_name, ".ko"))
+		/* Directories, and files that can be modules (no FIFO, no device). */
+		if (!is_dir && (!strstr(e->d_name, ".ko") ||
+				(e->d_type != DT_REG && e->d_type != DT_LNK &&
+				 e->d_type != DT_UNKNOWN)))
 			continue;
 		snprintf(cand, sizeof(cand), "%s%s%s", dir, e->d_name, is_dir ? "/" : "");
 		if (add_cand(f, cand, total) < 0)

@@ -7,10 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include <ini.h>
 
 #include "i18n.h"
+#include "core/userpath.h"
 #include "ui/tui/settings.h"
 
 void lkm_tui_config_defaults(struct lkm_tui_config *cfg)
@@ -126,17 +128,27 @@ int lkm_tui_config_load(struct lkm_tui_config *cfg, const char *path, bool must_
 			char *err, size_t errsize)
 {
 	struct load_ctx c = { cfg, path, err, errsize, 0, NULL };
+	mode_t mode;
 	FILE *f;
-	int rc;
+	int fd, rc;
 
 	err[0] = '\0';
-	f = fopen(path, "r");
+	fd = lkm_userpath_open(path, LKM_USERPATH_FILE, &mode);
+	f = fd < 0 ? NULL : fdopen(fd, "r");
 	if (f == NULL) {
-		int e = errno;
+		int e = fd < 0 ? -fd : errno;
 
+		if (fd >= 0)
+			close(fd);
 		if (e == ENOENT && !must_exist)
 			return 0;
-		snprintf(err, errsize, _("cannot read the settings file %s: %s"), path, strerror(e));
+		if (e == EISDIR || e == EINVAL)
+			snprintf(err, errsize,
+				 _("the settings file %s is %s, not a regular file"),
+				 path, lkm_userpath_kind(mode));
+		else
+			snprintf(err, errsize, _("cannot read the settings file %s: %s"),
+				 path, strerror(e));
 		return -e;
 	}
 	c.f = f;
