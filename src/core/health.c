@@ -111,18 +111,6 @@ static bool blocks_loading(const char *install)
 	return false;
 }
 
-/* The declared type of PARAM, from the module's file; NULL when unknown. */
-static const char *declared_type(const struct lkm_modfile *mf, const char *param)
-{
-	const struct lkm_modfile_param *decl;
-	size_t n = mf ? lkm_modfile_params(mf, &decl) : 0;
-
-	for (size_t i = 0; i < n; i++)
-		if (lkm_param_name_eq(decl[i].name, param))
-			return decl[i].type;
-	return NULL;
-}
-
 static int add_param(struct lkm_health *h, const char *module, const char *param,
 		     const char *wanted, const char *running, bool differs)
 {
@@ -176,7 +164,7 @@ static int check_module(const struct lkm_sysroot *root, struct lkm_resolver *r,
 			p = lkm_sysmodule_param(&sm, word);
 			err = add_param(h, name, word, wanted, p ? p->value : NULL,
 					p && p->value &&
-						!lkm_param_value_eq(declared_type(mf, word), p->value,
+						!lkm_param_value_eq(lkm_modfile_param_type(mf, word), p->value,
 								    wanted));
 		}
 	}

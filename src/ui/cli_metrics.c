@@ -46,25 +46,28 @@ static void label_value(FILE *out, const char *v)
 	}
 }
 
+static void label(FILE *out, const char *key, const char *value, bool first)
+{
+	fprintf(out, "%s%s=\"", first ? "{" : ",", key);
+	label_value(out, value);
+	fputc('"', out);
+}
+
+/* One series; labels in name order, as Prometheus itself writes them. */
 static void sample(FILE *out, const char *name, const char *module, const char *key2,
 		   const char *val2, int64_t value)
 {
+	bool key2_first = key2 && (!module || strcmp(key2, "module") < 0);
+
 	fputs(name, out);
-	if (module) {
-		fputs("{module=\"", out);
-		label_value(out, module);
-		fputc('"', out);
-		if (key2) {
-			fprintf(out, ",%s=\"", key2);
-			label_value(out, val2);
-			fputc('"', out);
-		}
+	if (key2_first)
+		label(out, key2, val2, true);
+	if (module)
+		label(out, "module", module, !key2_first);
+	if (key2 && !key2_first)
+		label(out, key2, val2, false);
+	if (module || key2)
 		fputc('}', out);
-	} else if (key2) {
-		fprintf(out, "{%s=\"", key2);
-		label_value(out, val2);
-		fputs("\"}", out);
-	}
 	fprintf(out, " %" PRId64 "\n", value);
 }
 
