@@ -38,7 +38,8 @@ static void read_taint(const struct lkm_sysroot *root, struct lkm_health *h)
 	if (lkm_procfile_read(root, "/proc/sys/kernel/tainted", &buf) == 0) {
 		errno = 0;
 		h->taint = strtoull(buf.data, &end, 10);
-		h->has_taint = errno == 0 && end != buf.data && (*end == '\n' || *end == '\0');
+		h->has_taint =
+			errno == 0 && end != buf.data && (*end == '\n' || *end == '\0');
 	}
 	lkm_buf_release(&buf);
 }
@@ -59,7 +60,8 @@ static bool is_module_file(const char *path)
 
 static bool later(const struct timespec *a, const struct timespec *b)
 {
-	return a->tv_sec > b->tv_sec || (a->tv_sec == b->tv_sec && a->tv_nsec > b->tv_nsec);
+	return a->tv_sec > b->tv_sec ||
+	       (a->tv_sec == b->tv_sec && a->tv_nsec > b->tv_nsec);
 }
 
 /* Whether a module file under MODDIR is newer than WHEN. */
@@ -98,14 +100,16 @@ static void check_tree(const char *moddir, struct lkm_health *h)
 
 static bool blocks_loading(const char *install)
 {
-	static const char *const commands[] = { "/bin/true", "/bin/false", "/usr/bin/true",
-						"/usr/bin/false", "true", "false" };
+	static const char *const commands[] = { "/bin/true",	 "/bin/false",
+						"/usr/bin/true", "/usr/bin/false",
+						"true",		 "false" };
 	size_t len = strspn(install, " \t");
 
 	install += len;
 	len = strcspn(install, " \t;");
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		if (strlen(commands[i]) == len && strncmp(install, commands[i], len) == 0 &&
+		if (strlen(commands[i]) == len &&
+		    strncmp(install, commands[i], len) == 0 &&
 		    install[len + strspn(install + len, " \t")] == '\0')
 			return true;
 	return false;
@@ -154,7 +158,8 @@ static int check_module(const struct lkm_sysroot *root, struct lkm_resolver *r,
 		if (err == 0 && lkm_resolve_lookup(r, name, &found) == 0 && found.n &&
 		    found.v[0].path)
 			lkm_modfile_open(found.v[0].path, &mf, NULL);
-		for (pos = conf.options; err == 0 && lkm_param_next(&pos, word, sizeof(word));) {
+		for (pos = conf.options;
+		     err == 0 && lkm_param_next(&pos, word, sizeof(word));) {
 			char *eq = strchr(word, '=');
 			const struct lkm_sysparam *p;
 			const char *wanted = eq ? eq + 1 : NULL;
@@ -164,8 +169,9 @@ static int check_module(const struct lkm_sysroot *root, struct lkm_resolver *r,
 			p = lkm_sysmodule_param(&sm, word);
 			err = add_param(h, name, word, wanted, p ? p->value : NULL,
 					p && p->value &&
-						!lkm_param_value_eq(lkm_modfile_param_type(mf, word), p->value,
-								    wanted));
+						!lkm_param_value_eq(
+							lkm_modfile_param_type(mf, word),
+							p->value, wanted));
 		}
 	}
 	lkm_modfile_free(mf);
@@ -202,7 +208,8 @@ int lkm_health_gather(const struct lkm_sysroot *root, struct lkm_health *out)
 		out->release[0] = '\0';
 	if (out->release[0] && lkm_resolver_new(root, out->release, &r) == 0) {
 		check_tree(lkm_resolver_moddir(r), out);
-		for (size_t i = 0; err == 0 && out->modules_err == 0 && i < out->mods.n; i++)
+		for (size_t i = 0; err == 0 && out->modules_err == 0 && i < out->mods.n;
+		     i++)
 			err = check_module(root, r, out->mods.v[i].name, out);
 	}
 	lkm_resolver_free(r);

@@ -19,24 +19,24 @@
 struct lkm_health_param {
 	char *module;
 	char *param;
-	char *wanted;   /* modprobe.d's value; NULL for a bare name */
-	char *running;  /* /sys/module/M/parameters/P; NULL when unreadable or absent */
-	bool differs;   /* running is readable and not what wanted sets */
+	char *wanted;  /* modprobe.d's value; NULL for a bare name */
+	char *running; /* /sys/module/M/parameters/P; NULL when unreadable or absent */
+	bool differs;  /* running is readable and not what wanted sets */
 };
 
 struct lkm_health {
 	struct lkm_modules mods;
-	int modules_err;          /* lkm_modules_read's result: -ENOENT = no module support */
-	uint64_t taint;           /* /proc/sys/kernel/tainted */
+	int modules_err; /* lkm_modules_read's result: -ENOENT = no module support */
+	uint64_t taint;	 /* /proc/sys/kernel/tainted */
 	bool has_taint;
-	char release[256];        /* the running kernel's release, "" when unknown */
-	bool tree_present;        /* /lib/modules/<release> is a directory */
-	bool index_present;       /* depmod's modules.dep.bin is there */
-	bool index_stale;         /* a module file is newer than modules.dep.bin */
+	char release[256];  /* the running kernel's release, "" when unknown */
+	bool tree_present;  /* /lib/modules/<release> is a directory */
+	bool index_present; /* depmod's modules.dep.bin is there */
+	bool index_stale;   /* a module file is newer than modules.dep.bin */
 	struct lkm_health_param *params; /* sorted by module, then parameter */
 	size_t n_params;
-	char **blocked;           /* loaded modules modprobe.d blacklists or installs as
-	                             /bin/true or /bin/false, sorted */
+	char **blocked; /* loaded modules modprobe.d blacklists or installs as
+			   /bin/true or /bin/false, sorted */
 	size_t n_blocked;
 };
 

@@ -25,7 +25,8 @@ int lkm_replace_file(const char *path, const char *data, size_t len, mode_t mode
 		return -EISDIR;
 	if (snprintf(dirpath, sizeof(dirpath), "%.*s", dirlen, slash ? path : ".") >=
 		    (int)sizeof(dirpath) ||
-	    snprintf(tmp, sizeof(tmp), "%s/.%s.XXXXXX", dirpath, base) >= (int)sizeof(tmp))
+	    snprintf(tmp, sizeof(tmp), "%s/.%s.XXXXXX", dirpath, base) >=
+		    (int)sizeof(tmp))
 		return -ENAMETOOLONG;
 	fd = mkostemp(tmp, O_CLOEXEC);
 	if (fd < 0)

@@ -25,7 +25,7 @@
 #include "model/sysroot.h"
 #include "ui/cli_metrics.h"
 
-#define EXIT_USAGE 2
+#define EXIT_USAGE    2
 #define TEXTFILE_NAME "lkmtui.prom"
 
 static void family(FILE *out, const char *name, const char *type, const char *help)
@@ -74,7 +74,7 @@ static void sample(FILE *out, const char *name, const char *module, const char *
 static void print_modules(FILE *out, const struct lkm_health *h)
 {
 	static const enum lkm_module_state states[] = { LKM_STATE_LIVE, LKM_STATE_LOADING,
-							 LKM_STATE_UNLOADING };
+							LKM_STATE_UNLOADING };
 	const struct lkm_modules *m = &h->mods;
 
 	family(out, "lkmtui_modules_loaded", "gauge", "Modules listed in /proc/modules.");
@@ -91,14 +91,16 @@ static void print_modules(FILE *out, const struct lkm_health *h)
 			sample(out, "lkmtui_module_refcount", m->v[i].name, NULL, NULL,
 			       m->v[i].use_count);
 	family(out, "lkmtui_module_state", "gauge",
-	       "1 for a loaded module's state in /proc/modules, 0 for the states it is not in.");
+	       "1 for a loaded module's state in /proc/modules, 0 for the states it is "
+	       "not in.");
 	for (size_t i = 0; i < m->n; i++) {
 		bool known = false;
 
 		for (size_t s = 0; s < sizeof(states) / sizeof(states[0]); s++) {
 			known = known || m->v[i].state == states[s];
 			sample(out, "lkmtui_module_state", m->v[i].name, "state",
-			       lkm_module_state_id(states[s]), m->v[i].state == states[s]);
+			       lkm_module_state_id(states[s]),
+			       m->v[i].state == states[s]);
 		}
 		if (!known)
 			sample(out, "lkmtui_module_state", m->v[i].name, "state",
@@ -115,7 +117,8 @@ static void print_modules(FILE *out, const struct lkm_health *h)
 		for (const char *t = m->v[i].taints; t && *t; t++) {
 			char letter[2] = { *t, '\0' };
 
-			sample(out, "lkmtui_module_taint", m->v[i].name, "flag", letter, 1);
+			sample(out, "lkmtui_module_taint", m->v[i].name, "flag", letter,
+			       1);
 		}
 }
 
@@ -127,7 +130,8 @@ static void print_kernel(FILE *out, const struct lkm_health *h)
 	if (h->has_taint) {
 		family(out, "lkmtui_kernel_taint_mask", "gauge",
 		       "The kernel's taint, /proc/sys/kernel/tainted (0: not tainted).");
-		sample(out, "lkmtui_kernel_taint_mask", NULL, NULL, NULL, (int64_t)h->taint);
+		sample(out, "lkmtui_kernel_taint_mask", NULL, NULL, NULL,
+		       (int64_t)h->taint);
 		family(out, "lkmtui_kernel_taint", "gauge",
 		       "1 for each taint flag set in /proc/sys/kernel/tainted.");
 		for (unsigned bit = 0; bit < 64; bit++) {
@@ -143,10 +147,12 @@ static void print_kernel(FILE *out, const struct lkm_health *h)
 		}
 	}
 	family(out, "lkmtui_module_tree_present", "gauge",
-	       "1 when /lib/modules/<running release> is there (0: removed, a reboot is due).");
+	       "1 when /lib/modules/<running release> is there (0: removed, a reboot is "
+	       "due).");
 	sample(out, "lkmtui_module_tree_present", NULL, NULL, NULL, h->tree_present);
 	family(out, "lkmtui_module_index_stale", "gauge",
-	       "1 when depmod's index is missing or older than a module file (run depmod).");
+	       "1 when depmod's index is missing or older than a module file (run "
+	       "depmod).");
 	sample(out, "lkmtui_module_index_stale", NULL, NULL, NULL,
 	       h->tree_present && (!h->index_present || h->index_stale));
 }
@@ -154,14 +160,16 @@ static void print_kernel(FILE *out, const struct lkm_health *h)
 static void print_policy(FILE *out, const struct lkm_health *h)
 {
 	family(out, "lkmtui_module_parameter_drift", "gauge",
-	       "For each parameter modprobe.d sets on a loaded module: 1 when the running value "
+	       "For each parameter modprobe.d sets on a loaded module: 1 when the "
+	       "running value "
 	       "differs.");
 	for (size_t i = 0; i < h->n_params; i++)
 		if (h->params[i].running)
 			sample(out, "lkmtui_module_parameter_drift", h->params[i].module,
 			       "parameter", h->params[i].param, h->params[i].differs);
 	family(out, "lkmtui_module_blocked_loaded", "gauge",
-	       "1 for a loaded module that modprobe.d blacklists or installs as true/false.");
+	       "1 for a loaded module that modprobe.d blacklists or installs as "
+	       "true/false.");
 	for (size_t i = 0; i < h->n_blocked; i++)
 		sample(out, "lkmtui_module_blocked_loaded", h->blocked[i], NULL, NULL, 1);
 }
@@ -169,12 +177,15 @@ static void print_policy(FILE *out, const struct lkm_health *h)
 static void metrics_help(void)
 {
 	printf(_("\nUsage:\n %s metrics [options]\n"), PACKAGE);
-	fputs(_("\nThe loaded modules, the kernel's taint, the module tree and parameter drift\n"
-		"against modprobe.d, in Prometheus' text format (node_exporter's textfile\n"
+	fputs(_("\nThe loaded modules, the kernel's taint, the module tree and parameter "
+		"drift\n"
+		"against modprobe.d, in Prometheus' text format (node_exporter's "
+		"textfile\n"
 		"collector).\n"),
 	      stdout);
 	fputs(_("\nOptions:\n"
-		" -t, --textfile DIR  write DIR/lkmtui.prom atomically (temporary file, rename)\n"
+		" -t, --textfile DIR  write DIR/lkmtui.prom atomically (temporary file, "
+		"rename)\n"
 		" -o, --output FILE   write FILE atomically\n"
 		" -R, --root DIR      look at the system under DIR\n"
 		" -h, --help          display this help\n"),
@@ -198,7 +209,8 @@ int lkm_cli_metrics(const char *root_dir, int argc, char **argv)
 	FILE *mem;
 	int c, err;
 
-	/* 0, not 1: glibc then forgets the "+" (stop at the first operand) of main's parse. */
+	/* 0, not 1: glibc then forgets the "+" (stop at the first operand) of main's
+	 * parse. */
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "t:o:R:h", longopts, NULL)) != -1) {
 		switch (c) {
@@ -207,20 +219,26 @@ int lkm_cli_metrics(const char *root_dir, int argc, char **argv)
 		case 'R': root_dir = optarg; break;
 		case 'h': metrics_help(); return EXIT_SUCCESS;
 		default:
-			fprintf(stderr, _("Try '%s metrics --help' for more information.\n"), PACKAGE);
+			fprintf(stderr,
+				_("Try '%s metrics --help' for more information.\n"),
+				PACKAGE);
 			return EXIT_USAGE;
 		}
 	}
 	if (optind < argc || (textfile && output)) {
-		fprintf(stderr, optind < argc ? _("%s: unexpected argument: '%s'\n")
-					      : _("%s: give --textfile or --output, not both%s\n"),
+		fprintf(stderr,
+			optind < argc
+				? _("%s: unexpected argument: '%s'\n")
+				: _("%s: give --textfile or --output, not both%s\n"),
 			PACKAGE, optind < argc ? argv[optind] : "");
-		fprintf(stderr, _("Try '%s metrics --help' for more information.\n"), PACKAGE);
+		fprintf(stderr, _("Try '%s metrics --help' for more information.\n"),
+			PACKAGE);
 		return EXIT_USAGE;
 	}
 	if (textfile && snprintf(path, sizeof(path), "%s/%s", textfile, TEXTFILE_NAME) >=
 				(int)sizeof(path)) {
-		fprintf(stderr, _("%s: %s: %s\n"), PACKAGE, textfile, strerror(ENAMETOOLONG));
+		fprintf(stderr, _("%s: %s: %s\n"), PACKAGE, textfile,
+			strerror(ENAMETOOLONG));
 		return EXIT_FAILURE;
 	}
 	err = lkm_sysroot_new(root_dir, &root);
