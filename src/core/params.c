@@ -294,7 +294,7 @@ bool lkm_param_value_eq(const char *type, const char *running, const char *wante
 	    wanted == NULL)
 		return scalar_eq(type, running, wanted);
 	type += sizeof(array_prefix) - 1;
-	/* param_array_get shows the elements set, comma-separated, as the user gives them. */
+	/* param_array_get shows the elements set, comma-separated, as given. */
 	for (const char *p = running, *q = wanted;;) {
 		size_t lr = strcspn(p, ","), lw = strcspn(q, ",");
 
