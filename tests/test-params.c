@@ -109,6 +109,47 @@ static void test_append_and_names(void **state)
 	assert_false(lkm_param_name_eq("irq", "irqs"));
 }
 
+/* What /sys shows against what a play or modprobe.d asks for, by the kernel's types. */
+static void test_value_eq(void **state)
+{
+	(void)state;
+	assert_true(lkm_param_value_eq("int", "768", "0x300"));
+	assert_true(lkm_param_value_eq("int", "8", "010"));
+	assert_false(lkm_param_value_eq("int", "768", "0x280"));
+	assert_true(lkm_param_value_eq("bool", "Y", "1"));
+	assert_true(lkm_param_value_eq("bool", "Y", "on"));
+	assert_true(lkm_param_value_eq("bool", "Y", NULL));
+	assert_true(lkm_param_value_eq("invbool", "N", "off"));
+	assert_false(lkm_param_value_eq("bool", "N", "y"));
+	assert_true(lkm_param_value_eq("array of int", "1,0x10", "1,16"));
+	assert_false(lkm_param_value_eq("array of int", "1,2", "1"));
+	assert_true(lkm_param_value_eq("charp", "lab card", "lab card"));
+	assert_false(lkm_param_value_eq("charp", "010", "8"));
+	/* Unknown type (no module file): numbers and booleans still compare as such. */
+	assert_true(lkm_param_value_eq(NULL, "11", "0xb"));
+	assert_true(lkm_param_value_eq(NULL, "N", "0"));
+	assert_false(lkm_param_value_eq(NULL, "lab", "lab2"));
+	assert_false(lkm_param_value_eq("int", NULL, "1"));
+}
+
+static void test_next(void **state)
+{
+	const char *pos = "  debug=2 name=\"a b\"\tv ";
+	char buf[16];
+
+	(void)state;
+	assert_true(lkm_param_next(&pos, buf, sizeof(buf)));
+	assert_string_equal(buf, "debug=2");
+	assert_true(lkm_param_next(&pos, buf, sizeof(buf)));
+	assert_string_equal(buf, "name=a b");
+	assert_true(lkm_param_next(&pos, buf, sizeof(buf)));
+	assert_string_equal(buf, "v");
+	assert_false(lkm_param_next(&pos, buf, sizeof(buf)));
+	pos = "waytoolongforthebuffer=1 ok=2";
+	assert_true(lkm_param_next(&pos, buf, sizeof(buf)));
+	assert_string_equal(buf, "ok=2");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -116,6 +157,8 @@ int main(void)
 		cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_bool_charp_array_unknown),
 		cmocka_unit_test(test_append_and_names),
+		cmocka_unit_test(test_value_eq),
+		cmocka_unit_test(test_next),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1080,3 +1080,14 @@ char *lkm_modfile_module_name(const struct lkm_modfile *mf, const char *path)
 		lkm_module_name_normalize(out);
 	return out;
 }
+
+const char *lkm_modfile_param_type(const struct lkm_modfile *mf, const char *name)
+{
+	const struct lkm_modfile_param *decl;
+	size_t n = mf ? lkm_modfile_params(mf, &decl) : 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (lkm_module_name_eq(decl[i].name, name))
+			return decl[i].type;
+	return NULL;
+}

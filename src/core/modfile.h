@@ -134,6 +134,10 @@ size_t lkm_modfile_depends(const struct lkm_modfile *mf, const char *const **out
 /* Declared parameters in the order they first appear in .modinfo. */
 size_t lkm_modfile_params(const struct lkm_modfile *mf, const struct lkm_modfile_param **out);
 
+/* The declared type of parameter NAME ('-' and '_' alike); NULL when MF is NULL or does
+ * not declare it. */
+const char *lkm_modfile_param_type(const struct lkm_modfile *mf, const char *name);
+
 /* Names of undefined symbols in .symtab (SHN_UNDEF, named), in table order. */
 size_t lkm_modfile_undefined(const struct lkm_modfile *mf, const char *const **out);
 

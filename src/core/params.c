@@ -274,3 +274,103 @@ enum lkm_param_verdict lkm_param_check_args(const char *const *args, size_t n,
 	}
 	return LKM_PARAM_OK;
 }
+
+/* What VALUE says as a kernel bool: 1 true, 0 false, -1 not a bool. */
+static int bool_value(const char *v)
+{
+	if (v == NULL)
+		return 1;
+	if (!check_bool(v))
+		return -1;
+	return v[0] == 'y' || v[0] == 'Y' || v[0] == '1' ||
+	       ((v[0] == 'o' || v[0] == 'O') && (v[1] == 'n' || v[1] == 'N'));
+}
+
+static bool is_numeric_type(const char *type)
+{
+	for (size_t i = 0; i < sizeof(numeric_types) / sizeof(numeric_types[0]); i++)
+		if (strcmp(type, numeric_types[i].type) == 0)
+			return true;
+	return false;
+}
+
+static bool scalar_eq(const char *type, const char *running, const char *wanted)
+{
+	bool neg_r, neg_w;
+	uint64_t r, w;
+	int br, bw;
+
+	if (type == NULL || is_numeric_type(type)) {
+		if (wanted != NULL && parse_integer(running, true, &neg_r, &r) &&
+		    parse_integer(wanted, true, &neg_w, &w))
+			return neg_r == neg_w && (r == w || (r == 0 && w == 0));
+		if (type != NULL)
+			return wanted != NULL && strcmp(running, wanted) == 0;
+	}
+	if (type == NULL || strcmp(type, "bool") == 0 || strcmp(type, "invbool") == 0) {
+		br = bool_value(running);
+		bw = bool_value(wanted);
+		if (br >= 0 && bw >= 0)
+			return br == bw;
+	}
+	return wanted != NULL && strcmp(running, wanted) == 0;
+}
+
+bool lkm_param_value_eq(const char *type, const char *running, const char *wanted)
+{
+	static const char array_prefix[] = "array of ";
+	char r[4096], w[4096];
+
+	if (running == NULL)
+		return false;
+	if (type == NULL || strncmp(type, array_prefix, sizeof(array_prefix) - 1) != 0 ||
+	    wanted == NULL)
+		return scalar_eq(type, running, wanted);
+	type += sizeof(array_prefix) - 1;
+	/* param_array_get shows the elements set, comma-separated, as given. */
+	for (const char *p = running, *q = wanted;;) {
+		size_t lr = strcspn(p, ","), lw = strcspn(q, ",");
+
+		if (lr >= sizeof(r) || lw >= sizeof(w))
+			return false;
+		memcpy(r, p, lr);
+		r[lr] = '\0';
+		memcpy(w, q, lw);
+		w[lw] = '\0';
+		if (!scalar_eq(type, r, w))
+			return false;
+		if (p[lr] == '\0' || q[lw] == '\0')
+			return p[lr] == q[lw];
+		p += lr + 1;
+		q += lw + 1;
+	}
+}
+
+bool lkm_param_next(const char **pos, char *buf, size_t size)
+{
+	const char *p = *pos;
+	bool quoted = false, fits = true;
+	size_t len = 0;
+
+	while (*p == ' ' || *p == '\t' || *p == '\n')
+		p++;
+	if (*p == '\0') {
+		*pos = p;
+		return false;
+	}
+	for (; *p && (quoted || (*p != ' ' && *p != '\t' && *p != '\n')); p++) {
+		if (*p == '"') {
+			quoted = !quoted;
+			continue;
+		}
+		if (len + 1 < size)
+			buf[len++] = *p;
+		else
+			fits = false;
+	}
+	buf[len] = '\0';
+	*pos = p;
+	if (!fits)
+		return lkm_param_next(pos, buf, size);
+	return true;
+}

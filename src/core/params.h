@@ -47,3 +47,15 @@ int lkm_param_append(char *buf, size_t size, const char *name, const char *value
 
 /* Parameter names compare with '-' and '_' the same, as the kernel's parameq(). */
 bool lkm_param_name_eq(const char *a, const char *b);
+
+/* Whether the value the kernel shows in /sys/module/M/parameters/NAME (RUNNING) is the value
+ * WANTED would set, by the kernel type TYPE (NULL: unknown, then numbers compare as numbers
+ * and booleans as booleans): "0x300" is 768, "1" is Y for a bool, "on" is Y, a bare name
+ * (WANTED NULL) is Y. RUNNING NULL (unreadable) is never equal. */
+bool lkm_param_value_eq(const char *type, const char *running, const char *wanted);
+
+/* The next "name=value" (or bare "name") of a kernel parameter string such as modprobe.d's
+ * "debug=2 name=\"a b\"", as the kernel's next_arg() splits it: blanks separate, double
+ * quotes group and are removed. Copies it into BUF and advances *POS. Returns false at the
+ * end of the string, or when the word does not fit (it is then skipped). */
+bool lkm_param_next(const char **pos, char *buf, size_t size);

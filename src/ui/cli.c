@@ -16,6 +16,7 @@
 #include "model/snapshot.h"
 #include "ui/cli.h"
 #include "ui/cli_actions.h"
+#include "ui/cli_metrics.h"
 #include "ui/columns.h"
 #include "i18n.h"
 #include "ui/json_shapes.h"
@@ -75,6 +76,11 @@ static int cmd_explain(struct cli *cli, int argc, char **argv)
 	return lkm_cli_explain(cli->root_dir, argc, argv);
 }
 
+static int cmd_metrics(struct cli *cli, int argc, char **argv)
+{
+	return lkm_cli_metrics(cli->root_dir, argc, argv);
+}
+
 static const struct command commands[] = {
 	{ "list", cmd_list, N_("loaded modules (/proc/modules)") },
 	{ "devices", cmd_devices, N_("character and block device majors (/proc/devices)") },
@@ -85,6 +91,7 @@ static const struct command commands[] = {
 	{ "unload", cmd_unload, N_("unload a module (--stack: and what only it used)") },
 	{ "set", cmd_set, N_("change a loaded module's parameter") },
 	{ "explain", cmd_explain, N_("predict why loading a module would fail, without loading") },
+	{ "metrics", cmd_metrics, N_("module facts in Prometheus' format (node_exporter textfile)") },
 };
 
 static void usage(FILE *out)

@@ -329,9 +329,10 @@ int lkm_cli_set(const char *root_dir, int argc, char **argv)
 
 static void info_help(void)
 {
-	printf(_("\nUsage:\n %s info [options] MODULE|FILE\n"), PACKAGE);
+	printf(_("\nUsage:\n %s info [options] MODULE|FILE [NAME=VALUE...]\n"), PACKAGE);
 	fputs(_("\nWhat a module is (its .modinfo), its state if it is loaded, its parameters\n"
-		"with their current values, and what modprobe.d says about it.\n"),
+		"with their current values, and what modprobe.d says about it. With NAME=VALUE,\n"
+		"also whether each running value is that one (by the parameter's type).\n"),
 	      stdout);
 	fputs(_("\nOptions:\n"
 		" -J, --json       JSON output\n"
@@ -347,11 +348,13 @@ int lkm_cli_info(const char *root_dir, int argc, char **argv)
 
 	if (rc)
 		return rc > 255 ? EXIT_SUCCESS : rc;
-	if (optind + 1 != argc)
+	if (optind >= argc)
 		return usage_error("info", _("give one module or file: lkmtui info MODULE|FILE"));
 	if (session_open(&s, o.root_dir))
 		return EXIT_FAILURE;
-	rc = lkm_report_info(stdout, s.root, s.resolver, argv[optind], o.json);
+	rc = lkm_report_info(stdout, s.root, s.resolver, argv[optind],
+			     (const char *const *)argv + optind + 1, (size_t)(argc - optind - 1),
+			     o.json);
 	session_close(&s);
 	return rc;
 }

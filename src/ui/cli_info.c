@@ -41,6 +41,8 @@ struct info {
 	struct lkm_modconf conf;
 	char **persisted;
 	struct lkm_owns owns; /* what it drives, from /sys */
+	const char *const *wanted; /* NAME=VALUE the caller asks about */
+	size_t n_wanted;
 	bool builtin;
 	char error[300];
 };
@@ -117,6 +119,27 @@ static const struct lkm_sysparam *current(const struct info *in, const char *nam
 		if (lkm_param_name_eq(in->sm.params[i].name, name))
 			return &in->sm.params[i];
 	return NULL;
+}
+
+/* One NAME=VALUE asked about: its name (into NAME), value and the running parameter. */
+struct wanted {
+	char name[128];
+	const char *value; /* NULL for a bare name */
+	const struct lkm_sysparam *running;
+	bool differs;      /* running readable and not VALUE */
+};
+
+static bool wanted_at(const struct info *in, size_t i, struct wanted *w)
+{
+	char reason[256];
+
+	if (lkm_param_split(in->wanted[i], w->name, sizeof(w->name), &w->value, reason,
+			    sizeof(reason)) != LKM_PARAM_OK)
+		return false;
+	w->running = current(in, w->name);
+	w->differs = w->running && w->running->value &&
+		     !lkm_param_value_eq(lkm_modfile_param_type(in->mf, w->name), w->running->value, w->value);
+	return true;
 }
 
 static void print_term(FILE *out, const char *label, const char *value, const char *key)
@@ -243,6 +266,19 @@ static void print_text(FILE *out, const struct info *in)
 				in->sm.params[i].writable ? _("(writable)") : _("(read-only)"));
 	}
 
+	for (size_t i = 0; i < in->n_wanted; i++) {
+		struct wanted w;
+
+		if (!wanted_at(in, i, &w))
+			continue;
+		fprintf(out, "%-12s %s=%s: ", i ? "" : _("wanted"), w.name, w.value ? w.value : "");
+		if (w.running == NULL || w.running->value == NULL)
+			fputs(_("no running value to compare\n"), out);
+		else if (w.differs)
+			fprintf(out, _("differs, %s now\n"), w.running->value);
+		else
+			fprintf(out, _("as running (%s)\n"), w.running->value);
+	}
 	if (in->conf.options)
 		fprintf(out, "%-12s %s\n", _("options"), in->conf.options);
 	for (size_t i = 0; in->persisted && in->persisted[i]; i++)
@@ -345,6 +381,46 @@ static void print_json(FILE *out, const struct info *in)
 			lkm_json_null(&j, "writable");
 		lkm_json_close(&j, '}');
 	}
+	/* Without the module's file, what /sys shows is all there is. */
+	for (size_t i = 0; in->mf == NULL && i < in->sm.n_params; i++) {
+		lkm_json_open(&j, NULL, '{');
+		lkm_json_str(&j, "name", in->sm.params[i].name);
+		lkm_json_null(&j, "type");
+		lkm_json_null(&j, "description");
+		lkm_json_str(&j, "value", in->sm.params[i].value);
+		lkm_json_bool(&j, "writable", in->sm.params[i].writable);
+		lkm_json_close(&j, '}');
+	}
+	lkm_json_close(&j, ']');
+	if (in->n_wanted) {
+		lkm_json_open(&j, "wanted", '[');
+		for (size_t i = 0; i < in->n_wanted; i++) {
+			struct wanted w;
+
+			if (!wanted_at(in, i, &w))
+				continue;
+			lkm_json_open(&j, NULL, '{');
+			lkm_json_str(&j, "name", w.name);
+			lkm_json_str(&j, "value", w.value);
+			if (w.running == NULL) {
+				lkm_json_null(&j, "running");
+				lkm_json_null(&j, "writable");
+				lkm_json_null(&j, "differs");
+			} else {
+				lkm_json_str(&j, "running", w.running->value);
+				lkm_json_bool(&j, "writable", w.running->writable);
+				if (w.running->value)
+					lkm_json_bool(&j, "differs", w.differs);
+				else
+					lkm_json_null(&j, "differs");
+			}
+			lkm_json_close(&j, '}');
+		}
+		lkm_json_close(&j, ']');
+	}
+	lkm_json_open(&j, "persisted", '[');
+	for (size_t i = 0; in->persisted && in->persisted[i]; i++)
+		lkm_json_str(&j, NULL, in->persisted[i]);
 	lkm_json_close(&j, ']');
 	lkm_json_str(&j, "options", in->conf.options);
 	lkm_json_bool(&j, "blacklisted", in->conf.blacklisted);
@@ -358,11 +434,22 @@ static void print_json(FILE *out, const struct info *in)
 }
 
 int lkm_report_info(FILE *out, const struct lkm_sysroot *root, struct lkm_resolver *resolver,
-		    const char *target, bool json)
+		    const char *target, const char *const *wanted, size_t n_wanted, bool json)
 {
 	struct info in;
 	int err = gather(&in, root, resolver, target);
 
+	in.wanted = wanted;
+	in.n_wanted = n_wanted;
+	for (size_t i = 0; i < n_wanted; i++) {
+		struct wanted w;
+
+		if (!wanted_at(&in, i, &w)) {
+			fprintf(stderr, _("%s: not NAME=VALUE: '%s'\n"), PACKAGE, wanted[i]);
+			info_release(&in);
+			return 2;
+		}
+	}
 	if (err == -ENOMEM) {
 		fprintf(stderr, _("%s: out of memory\n"), PACKAGE);
 		info_release(&in);

@@ -12,9 +12,10 @@
 int lkm_report_result(FILE *out, const struct lkm_sysroot *root, struct lkm_resolver *resolver,
 		      const struct lkm_result *res, bool json, bool dry_run);
 
-/* lkmtui info: what TARGET (a module name, alias or file) is, its state and parameters. */
+/* lkmtui info: what TARGET (a module name, alias or file) is, its state and parameters;
+ * with WANTED ("NAME=VALUE", N_WANTED of them), whether each running value is that one. */
 int lkm_report_info(FILE *out, const struct lkm_sysroot *root, struct lkm_resolver *resolver,
-		    const char *target, bool json);
+		    const char *target, const char *const *wanted, size_t n_wanted, bool json);
 
 /* lkmtui explain: every failure static analysis predicts for loading TARGET with PARAMS. */
 int lkm_report_explain(FILE *out, const struct lkm_engine *engine, const char *target,

@@ -18,9 +18,14 @@
  * NAME, the process sends itself signal SIGNO (a Ctrl-C between two steps).
  *   LKMTUI_FAKE_PROC_MODULES  a /proc/modules file kept as a kernel would: an insert of a
  *                             module listed there fails with EEXIST, a delete of one not
- *                             listed with ENOENT (unless LKMTUI_FAKE_KERNEL says
- * otherwise); a successful insert appends "NAME SIZE 0 - Live 0x0", a successful delete
- * removes the module's line.
+ *                             listed with ENOENT (unless LKMTUI_FAKE_KERNEL says otherwise);
+ *                             a successful insert appends "NAME SIZE 0 - Live 0x0", a
+ *                             successful delete removes the module's line.
+ *   LKMTUI_FAKE_SYSFS         a /sys directory kept as a kernel would for parameters: a
+ *                             successful insert writes module/NAME/parameters/P holding
+ *                             the value of each "P=V" it was given (the last one wins), a
+ *                             successful delete removes module/NAME. Mode 0644, or 0444
+ *                             for the names listed in LKMTUI_FAKE_READONLY ("a,b").
  *
  * A module's name: for init_module, the "name=" field of .modinfo found in the image; for
  * finit_module, the same read from the file, else its base name up to ".ko" with '-' made
@@ -29,6 +34,7 @@
  */
 #include "config.h"
 
+#include <dirent.h>
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -252,6 +258,78 @@ static int signal_after(const char *name)
 	return 0;
 }
 
+static int listed_in(const char *list, const char *name, size_t len)
+{
+	for (const char *p = list; p && *p;) {
+		size_t n = strcspn(p, ",");
+
+		if (n == len && strncmp(p, name, len) == 0)
+			return 1;
+		p += n + (p[n] == ',');
+	}
+	return 0;
+}
+
+static void sysfs_add(const char *name, const char *args)
+{
+	const char *sys = getenv("LKMTUI_FAKE_SYSFS");
+	char path[4096];
+
+	if (sys == NULL || *sys == '\0')
+		return;
+	snprintf(path, sizeof(path), "%s/module", sys);
+	mkdir(path, 0755);
+	snprintf(path, sizeof(path), "%s/module/%s", sys, name);
+	mkdir(path, 0755);
+	snprintf(path, sizeof(path), "%s/module/%s/parameters", sys, name);
+	mkdir(path, 0755);
+	for (const char *p = args; p && *p;) {
+		size_t len = strcspn(p, " "), nlen = strcspn(p, "= ");
+		int ro = listed_in(getenv("LKMTUI_FAKE_READONLY"), p, nlen);
+		FILE *f;
+
+		if (nlen < len) {
+			snprintf(path, sizeof(path), "%s/module/%s/parameters/%.*s", sys, name,
+				 (int)nlen, p);
+			chmod(path, 0644);
+			f = fopen(path, "we");
+			if (f != NULL) {
+				fprintf(f, "%.*s\n", (int)(len - nlen - 1), p + nlen + 1);
+				fclose(f);
+			}
+			chmod(path, ro ? 0444 : 0644);
+		}
+		p += len;
+		p += strspn(p, " ");
+	}
+}
+
+static void sysfs_remove(const char *name)
+{
+	const char *sys = getenv("LKMTUI_FAKE_SYSFS");
+	char path[4096];
+	DIR *d;
+	struct dirent *e;
+
+	if (sys == NULL || *sys == '\0')
+		return;
+	snprintf(path, sizeof(path), "%s/module/%s/parameters", sys, name);
+	d = opendir(path);
+	while (d != NULL && (e = readdir(d)) != NULL) {
+		char file[4096 + 256];
+
+		if (e->d_name[0] == '.')
+			continue;
+		snprintf(file, sizeof(file), "%s/%s", path, e->d_name);
+		unlink(file);
+	}
+	if (d != NULL)
+		closedir(d);
+	rmdir(path);
+	snprintf(path, sizeof(path), "%s/module/%s", sys, name);
+	rmdir(path);
+}
+
 /* The verdict for an insert (INSERT) or a delete of NAME: 0, or -1 with errno set. */
 static long verdict(const char *name, int insert)
 {
@@ -306,8 +384,10 @@ static long fake_init(const void *mem, unsigned long len, const char *args)
 	}
 	log_line("init_module %s%s%s", name, args && *args ? " " : "", args && *args ? args : "");
 	ret = verdict(name, 1);
-	if (ret == 0)
+	if (ret == 0) {
 		proc_add(name, len);
+		sysfs_add(name, args);
+	}
 	return ret;
 }
 
@@ -339,8 +419,10 @@ static int fake_finit(int fd, const char *args, int flags)
 	}
 	log_line("finit_module %s%s%s", base, args && *args ? " " : "", args && *args ? args : "");
 	ret = verdict(name, 1);
-	if (ret == 0)
+	if (ret == 0) {
 		proc_add(name, (size_t)st.st_size);
+		sysfs_add(name, args);
+	}
 	return (int)ret;
 }
 
@@ -354,8 +436,10 @@ static long fake_delete(const char *name, unsigned int flags)
 	}
 	log_line("delete_module %s %u", name, flags);
 	ret = verdict(name, 0);
-	if (ret == 0)
+	if (ret == 0) {
 		proc_remove(name);
+		sysfs_remove(name);
+	}
 	return ret;
 }
 
