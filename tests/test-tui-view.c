@@ -23,6 +23,7 @@
 #include "ui/tui/keys.h"
 #include "ui/tui/settings.h"
 #include "ui/tui/view.h"
+#include "ui/units.h"
 #include "core/explain.h"
 #include "core/kmsg.h"
 
@@ -1023,6 +1024,34 @@ static void test_load_form(void **state)
 	app_off_root(&app, root);
 }
 
+/* util-linux's size_to_human_string() in the C locale, value for value. */
+static void test_human_bytes(void **state)
+{
+	static const struct {
+		uint64_t n;
+		const char *text;
+	} cases[] = {
+		{ 0, "0B" },
+		{ 1023, "1023B" },
+		{ 1024, "1K" },
+		{ 1536, "1.5K" },
+		{ 1075, "1K" },                    /* 1.0498 rounds to 1.0: the .0 is dropped */
+		{ 1996, "1.9K" },
+		{ 2047, "2K" },                    /* 1.999 rounds up into the next whole */
+		{ 139512885, "133M" },
+		{ 4493605264ULL, "4.2G" },
+		{ 18690974820ULL, "17.4G" },
+		{ UINT64_MAX, "16E" },
+	};
+	char buf[16];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		assert_string_equal(lkm_human_bytes(cases[i].n, buf, sizeof(buf)), cases[i].text);
+	/* Cut, never overrun. */
+	assert_string_equal(lkm_human_bytes(139512885, buf, 3), "13");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1054,6 +1083,7 @@ int main(void)
 		cmocka_unit_test(test_teach_row),
 		cmocka_unit_test(test_actions_unavailable),
 		cmocka_unit_test(test_load_form),
+		cmocka_unit_test(test_human_bytes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -35,6 +35,7 @@ struct table_opts {
 	bool json;
 	bool raw;
 	bool noheadings;
+	bool bytes; /* netdev: raw byte counts, not K/M/G */
 	const char *output;
 	double interval;
 };
@@ -118,6 +119,8 @@ static void table_usage(FILE *out, const char *name, enum lkm_pane pane, bool ha
 	fputs(_(" -n, --noheadings       don't print headings\n"), out);
 	fputs(_(" -o, --output <list>    the columns to show (+LIST adds to the default)\n"), out);
 	fputs(_(" -r, --raw              use raw output format\n"), out);
+	if (pane == LKM_PANE_NETDEV)
+		fputs(_(" -b, --bytes            print byte counts in bytes, not K, M, G\n"), out);
 	if (has_interval)
 		fputs(_(" -i, --interval <secs>  take two samples <secs> apart and show rates\n"),
 		      out);
@@ -157,6 +160,7 @@ static int parse_table_opts(struct cli *cli, int argc, char **argv, const char *
 		{ "noheadings", no_argument, NULL, 'n' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "raw", no_argument, NULL, 'r' },
+		{ "bytes", no_argument, NULL, 'b' },
 		{ "interval", required_argument, NULL, 'i' },
 		{ "root", required_argument, NULL, 'R' },
 		{ "help", no_argument, NULL, 'h' },
@@ -167,12 +171,17 @@ static int parse_table_opts(struct cli *cli, int argc, char **argv, const char *
 	memset(o, 0, sizeof(*o));
 	/* 0, not 1: glibc then forgets the "+" (stop at the first operand) of main's parse. */
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "Jno:ri:R:h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "Jno:rbi:R:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'J': o->json = true; break;
 		case 'n': o->noheadings = true; break;
 		case 'o': o->output = optarg; break;
 		case 'r': o->raw = true; break;
+		case 'b':
+			if (pane != LKM_PANE_NETDEV)
+				return bad_usage_arg(_("%s has no --bytes"), name);
+			o->bytes = true;
+			break;
 		case 'R': cli->root_dir = optarg; break;
 		case 'i': {
 			char *end;
@@ -285,7 +294,8 @@ static int print_table(enum lkm_pane pane, const struct table_opts *o,
 		if (ln == NULL)
 			goto out;
 		for (int c = 0; c < ncols; c++) {
-			lkm_cell(pane, cols[c], snap, rates, r, ",", cell, CELL_MAX);
+			lkm_cell(pane, cols[c], snap, rates, r, ",",
+				 o->bytes ? LKM_CELL_RAW : LKM_CELL_HUMAN, cell, CELL_MAX);
 			if (scols_line_set_data(ln, (size_t)c, cell) < 0)
 				goto out;
 		}

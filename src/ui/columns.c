@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "ui/columns.h"
+#include "ui/units.h"
 #include "i18n.h"
 
 static const struct lkm_colinfo module_cols[LKM_MODCOL_COUNT] = {
@@ -253,8 +254,13 @@ static void irq_cell(const struct lkm_irq *irq, size_t row, int col,
 	}
 }
 
+static bool is_byte_counter(int k)
+{
+	return k == LKM_RX_BYTES || k == LKM_TX_BYTES;
+}
+
 static void net_cell(const struct lkm_netif *nif, size_t row, int col,
-		     const struct lkm_rates *rates, char *buf, size_t size)
+		     const struct lkm_rates *rates, unsigned fmt, char *buf, size_t size)
 {
 	static const enum lkm_netdev_counter rate_counter[] = {
 		[LKM_NETCOL_RX_BYTES_RATE - LKM_NETCOL_RX_BYTES_RATE] = LKM_RX_BYTES,
@@ -266,15 +272,28 @@ static void net_cell(const struct lkm_netif *nif, size_t row, int col,
 	buf[0] = '\0';
 	if (col == LKM_NETCOL_IFACE)
 		snprintf(buf, size, "%s", nif->name);
-	else if (col >= LKM_NETCOL_FIRST_COUNTER && col < LKM_NETCOL_RX_BYTES_RATE)
-		snprintf(buf, size, "%" PRIu64, nif->c[col - LKM_NETCOL_FIRST_COUNTER]);
-	else if (col >= LKM_NETCOL_RX_BYTES_RATE && col < LKM_NETCOL_COUNT && have_rates(rates))
-		snprintf(buf, size, "%.1f",
-			 rates->net[row][rate_counter[col - LKM_NETCOL_RX_BYTES_RATE]]);
+	else if (col >= LKM_NETCOL_FIRST_COUNTER && col < LKM_NETCOL_RX_BYTES_RATE) {
+		int k = col - LKM_NETCOL_FIRST_COUNTER;
+
+		if ((fmt & LKM_CELL_HUMAN) && is_byte_counter(k))
+			lkm_human_bytes(nif->c[k], buf, size);
+		else
+			snprintf(buf, size, "%" PRIu64, nif->c[k]);
+	} else if (col >= LKM_NETCOL_RX_BYTES_RATE && col < LKM_NETCOL_COUNT &&
+		   have_rates(rates)) {
+		int k = rate_counter[col - LKM_NETCOL_RX_BYTES_RATE];
+		double r = rates->net[row][k];
+
+		if ((fmt & LKM_CELL_HUMAN) && is_byte_counter(k))
+			lkm_human_bytes((uint64_t)(r + 0.5), buf, size);
+		else
+			snprintf(buf, size, "%.1f", r);
+	}
 }
 
 void lkm_cell(enum lkm_pane pane, int col, const struct lkm_snapshot *snap,
-	      const struct lkm_rates *rates, size_t row, const char *sep, char *buf, size_t size)
+	      const struct lkm_rates *rates, size_t row, const char *sep, unsigned fmt, char *buf,
+	      size_t size)
 {
 	if (size == 0)
 		return;
@@ -287,7 +306,7 @@ void lkm_cell(enum lkm_pane pane, int col, const struct lkm_snapshot *snap,
 	case LKM_PANE_INTERRUPTS:
 		irq_cell(&snap->interrupts.v[row], row, col, rates, sep, buf, size);
 		break;
-	case LKM_PANE_NETDEV: net_cell(&snap->netdev.v[row], row, col, rates, buf, size); break;
+	case LKM_PANE_NETDEV: net_cell(&snap->netdev.v[row], row, col, rates, fmt, buf, size); break;
 	case LKM_PANE_COUNT: break;
 	}
 }

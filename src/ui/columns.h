@@ -56,13 +56,20 @@ const struct lkm_colinfo *lkm_columns(enum lkm_pane pane, size_t *count);
 /* The column of PANE named ID (case-insensitive), or -1. */
 int lkm_column_find(enum lkm_pane pane, const char *id);
 
+/* How a cell writes its number: as the kernel counts it, or for a person to read. */
+enum lkm_cell_fmt {
+	LKM_CELL_RAW = 0,   /* 139512885: scripts, sort keys, --bytes */
+	LKM_CELL_HUMAN = 1, /* byte counts and byte rates in binary units: 133M */
+};
+
 /*
  * Renders row ROW of PANE's column COL from SNAP into BUF (always NUL-terminated, cut to
- * SIZE). RATES may be NULL or have seconds == 0: rate cells are then empty. Lists are
- * joined with SEP (",", or "\n" for libsmartcols' wrapping).
+ * SIZE) in format FMT (enum lkm_cell_fmt). RATES may be NULL or have seconds == 0: rate
+ * cells are then empty. Lists are joined with SEP (",", or "\n" for libsmartcols' wrapping).
  */
 void lkm_cell(enum lkm_pane pane, int col, const struct lkm_snapshot *snap,
-	      const struct lkm_rates *rates, size_t row, const char *sep, char *buf, size_t size);
+	      const struct lkm_rates *rates, size_t row, const char *sep, unsigned fmt, char *buf,
+	      size_t size);
 
 /* Number of rows PANE has in SNAP. */
 size_t lkm_pane_rows(enum lkm_pane pane, const struct lkm_snapshot *snap);

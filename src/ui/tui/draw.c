@@ -301,7 +301,8 @@ static void draw_row(const struct lkm_tui_app *app, const struct lkm_view *v,
 			char text[CELL_MAX];
 
 			tree_prefix(app, row, prefix, sizeof(prefix));
-			lkm_cell(v->pane, col, v->snap, v->rates, row->item, ",", cell, CELL_MAX);
+			lkm_cell(v->pane, col, v->snap, v->rates, row->item, ",", LKM_CELL_HUMAN, cell,
+			 CELL_MAX);
 			if (app->utf8) {
 				/* Box-drawing characters are 3 bytes for 1 cell. */
 				attrset(attr);
@@ -314,7 +315,8 @@ static void draw_row(const struct lkm_tui_app *app, const struct lkm_view *v,
 			put(y, l->x[c], l->w[c], text, false, attr);
 			continue;
 		}
-		lkm_cell(v->pane, col, v->snap, v->rates, row->item, ",", cell, CELL_MAX);
+		lkm_cell(v->pane, col, v->snap, v->rates, row->item, ",", LKM_CELL_HUMAN, cell,
+			 CELL_MAX);
 		put(y, l->x[c], l->w[c], cell, ci->flags & LKM_COL_RIGHT, attr);
 	}
 }

@@ -258,7 +258,8 @@ static bool item_matches(const struct lkm_view *v, size_t item, char *cell)
 	for (size_t c = 0; c < v->ncols; c++) {
 		if (is_numeric(v, v->cols[c]))
 			continue;
-		lkm_cell(v->pane, v->cols[c], v->snap, v->rates, item, ",", cell, CELL_MAX);
+		lkm_cell(v->pane, v->cols[c], v->snap, v->rates, item, ",", LKM_CELL_HUMAN, cell,
+			 CELL_MAX);
 		if (strcasestr(cell, v->filter))
 			return true;
 	}
@@ -300,7 +301,9 @@ static void measure(struct lkm_view *v, size_t n, char *cell)
 		if (v->sort_col >= 0) {
 			char *end;
 
-			lkm_cell(v->pane, v->sort_col, v->snap, v->rates, i, ",", cell, CELL_MAX);
+			/* Raw: the key is the number, not its rounded human form. */
+			lkm_cell(v->pane, v->sort_col, v->snap, v->rates, i, ",", LKM_CELL_RAW, cell,
+				 CELL_MAX);
 			snprintf(k->text, sizeof(k->text), "%s", cell);
 			k->num = strtod(cell, &end);
 			k->has_num = is_numeric(v, v->sort_col) && end != cell;
@@ -319,7 +322,8 @@ static void measure(struct lkm_view *v, size_t n, char *cell)
 				}
 				continue;
 			}
-			lkm_cell(v->pane, v->cols[c], v->snap, v->rates, i, ",", cell, CELL_MAX);
+			lkm_cell(v->pane, v->cols[c], v->snap, v->rates, i, ",", LKM_CELL_HUMAN, cell,
+				 CELL_MAX);
 			w = strlen(cell);
 			if (w > v->width[c])
 				v->width[c] = w;
