@@ -16,6 +16,7 @@
 #include "model/snapshot.h"
 #include "ui/cli.h"
 #include "ui/cli_actions.h"
+#include "ui/cli_affinity.h"
 #include "ui/columns.h"
 #include "i18n.h"
 #include "ui/json_shapes.h"
@@ -76,6 +77,11 @@ static int cmd_explain(struct cli *cli, int argc, char **argv)
 	return lkm_cli_explain(cli->root_dir, argc, argv);
 }
 
+static int cmd_irq_affinity(struct cli *cli, int argc, char **argv)
+{
+	return lkm_cli_irq_affinity(cli->root_dir, argc, argv);
+}
+
 static const struct command commands[] = {
 	{ "list", cmd_list, N_("loaded modules (/proc/modules)") },
 	{ "devices", cmd_devices, N_("character and block device majors (/proc/devices)") },
@@ -86,6 +92,7 @@ static const struct command commands[] = {
 	{ "unload", cmd_unload, N_("unload a module (--stack: and what only it used)") },
 	{ "set", cmd_set, N_("change a loaded module's parameter") },
 	{ "explain", cmd_explain, N_("predict why loading a module would fail, without loading") },
+	{ "irq-affinity", cmd_irq_affinity, N_("deliver an interrupt line to other CPUs") },
 };
 
 static void usage(FILE *out)

@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "core/engine.h"
+#include "core/explain.h"
 #include "core/resolve.h"
 
 /* Prints what an action did (or would do) and, when it failed, its diagnosis: plain text,
@@ -19,3 +20,11 @@ int lkm_report_info(FILE *out, const struct lkm_sysroot *root, struct lkm_resolv
 /* lkmtui explain: every failure static analysis predicts for loading TARGET with PARAMS. */
 int lkm_report_explain(FILE *out, const struct lkm_engine *engine, const char *target,
 		       const char *const *params, size_t n_params, bool json);
+
+struct lkm_json;
+
+/* A diagnosis as the actions print it: title, teaching, evidence, fix; or as a JSON object
+ * under KEY (NULL inside an array). */
+void lkm_report_diagnosis(FILE *out, const struct lkm_diagnosis *d);
+void lkm_report_json_diagnosis(struct lkm_json *j, const char *key,
+			       const struct lkm_diagnosis *d);

@@ -42,9 +42,12 @@ char *lkm_human_bytes(uint64_t bytes, char *buf, size_t size)
 	}
 	if (frac) {
 		const struct lconv *l = localeconv();
-		const char *dp = l && l->decimal_point && *l->decimal_point ? l->decimal_point : ".";
+		const char *dp = l && l->decimal_point && *l->decimal_point
+					 ? l->decimal_point
+					 : ".";
 
-		snprintf(buf, size, "%" PRIu64 "%s%" PRIu64 "%c", whole, dp, frac, letter);
+		snprintf(buf, size, "%" PRIu64 "%s%" PRIu64 "%c", whole, dp, frac,
+			 letter);
 	} else {
 		snprintf(buf, size, "%" PRIu64 "%c", whole, letter);
 	}
