@@ -24,6 +24,8 @@
 #include "ui/tui/settings.h"
 #include "ui/tui/view.h"
 #include "ui/units.h"
+#include "ui/sparkline.h"
+#include "model/history.h"
 #include "core/explain.h"
 #include "core/kmsg.h"
 
@@ -387,7 +389,7 @@ static void test_cpu_scroll(void **state)
 	assert_false(l.spark);
 	assert_int_equal(l.cpu_first, 0);
 	assert_int_equal(l.cpu_shown, 1);
-	assert_int_equal(l.w[3], (int)v->cpu_width); /* one whole CPU column */
+	assert_int_equal(l.w[6], (int)v->cpu_width); /* one whole CPU column */
 	assert_true(lkm_view_cpu_scroll(v, LKM_VIEW_CPU_PAGE, 40));
 	assert_int_equal(v->cpu_first, 1);
 	assert_true(lkm_view_cpu_scroll(v, 1, 40)); /* never past the last CPU */
@@ -1052,6 +1054,65 @@ static void test_human_bytes(void **state)
 	assert_string_equal(lkm_human_bytes(139512885, buf, 3), "13");
 }
 
+/* The last minute per row: seconds filled by the interval a rate covers, rows found again
+ * by key when they move, a row that went shows no rate for its absence, nothing allocated
+ * once every key has been seen. */
+static void test_history(void **state)
+{
+	struct lkm_history h = { 0 };
+	float v[LKM_HISTORY_SECONDS];
+	const struct lkm_history_series *before;
+
+	(void)state;
+	assert_int_equal(lkm_history_begin(&h, 1000.5, 0.5, 2), 0);
+	assert_int_equal(lkm_history_put(&h, 0, "11", 10), 0);
+	assert_int_equal(lkm_history_put(&h, 1, "eth0", 0), 0);
+	/* Three seconds later, the rows swapped. */
+	assert_int_equal(lkm_history_begin(&h, 1003.2, 2.7, 2), 0);
+	assert_int_equal(lkm_history_put(&h, 0, "eth0", 5), 0);
+	assert_int_equal(lkm_history_put(&h, 1, "11", 20), 0);
+	assert_int_equal(lkm_history_get(&h, 1, v, 5), 4);
+	assert_true(v[0] < 0);
+	assert_true(v[1] == 10 && v[2] == 20 && v[3] == 20 && v[4] == 20);
+	assert_int_equal(lkm_history_get(&h, 0, v, 4), 4);
+	assert_true(v[0] == 0 && v[1] == 5 && v[3] == 5);
+	/* eth0 gone for a refresh, then back: the gap has no rate. */
+	before = h.s;
+	assert_int_equal(lkm_history_begin(&h, 1005.1, 1.9, 1), 0);
+	assert_int_equal(lkm_history_put(&h, 0, "11", 1), 0);
+	assert_int_equal(lkm_history_begin(&h, 1006.1, 1, 2), 0);
+	assert_int_equal(lkm_history_put(&h, 0, "11", 1), 0);
+	assert_int_equal(lkm_history_put(&h, 1, "eth0", 7), 0);
+	assert_int_equal(lkm_history_get(&h, 1, v, 4), 2);
+	assert_true(v[0] == 5 && v[1] < 0 && v[2] < 0 && v[3] == 7);
+	assert_ptr_equal(h.s, before);
+	assert_int_equal(h.n, 2);
+	/* Over a minute later, only the last minute is there. */
+	assert_int_equal(lkm_history_begin(&h, 1200.0, 150, 2), 0);
+	assert_int_equal(lkm_history_put(&h, 0, "11", 3), 0);
+	assert_int_equal(lkm_history_get(&h, 0, v, LKM_HISTORY_SECONDS), LKM_HISTORY_SECONDS);
+	assert_int_equal(lkm_history_get(&h, 5, v, 3), 0);
+	lkm_history_release(&h);
+}
+
+static void test_sparkline(void **state)
+{
+	const float v[] = { -1, -1, 0, 0, 1, 2, 4, 8 };
+	char buf[64];
+
+	(void)state;
+	assert_true(lkm_sparkline(v, 8, 8, false, buf, sizeof(buf)) == 8);
+	assert_string_equal(buf, "  __.-=#");
+	lkm_sparkline(v, 8, 8, true, buf, sizeof(buf));
+	assert_string_equal(buf, "  \u2581\u2581\u2582\u2583\u2585\u2588");
+	/* Two samples a cell: the higher one. */
+	lkm_sparkline(v, 8, 4, false, buf, sizeof(buf));
+	assert_string_equal(buf, " _-#");
+	/* Cut at a whole character, never overrun. */
+	lkm_sparkline(v, 8, 8, true, buf, 6);
+	assert_string_equal(buf, "  \u2581");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1084,6 +1145,8 @@ int main(void)
 		cmocka_unit_test(test_actions_unavailable),
 		cmocka_unit_test(test_load_form),
 		cmocka_unit_test(test_human_bytes),
+		cmocka_unit_test(test_history),
+		cmocka_unit_test(test_sparkline),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -135,7 +135,8 @@ static void table_usage(FILE *out, const char *name, enum lkm_pane pane, bool ha
 	fputs(_(" -h, --help             display this help\n"), out);
 	fputs(_("\nAvailable output columns:\n"), out);
 	for (size_t i = 0; i < n; i++)
-		fprintf(out, " %14s  %s\n", cols[i].id, _(cols[i].help));
+		if (!(cols[i].flags & LKM_COL_TUI))
+			fprintf(out, " %14s  %s\n", cols[i].id, _(cols[i].help));
 }
 
 /* Reports a usage error: MESSAGE is already formatted. */
@@ -247,7 +248,7 @@ static int select_columns(enum lkm_pane pane, const struct table_opts *o, int *c
 		memcpy(id, list, len);
 		id[len] = '\0';
 		col = lkm_column_find(pane, id);
-		if (col < 0) {
+		if (col < 0 || (info[col].flags & LKM_COL_TUI)) {
 			fprintf(stderr, _("%s: unknown column: '%s'\n"), PACKAGE, id);
 			return -1;
 		}

@@ -49,6 +49,12 @@ static const struct lkm_colinfo irq_cols[LKM_IRQCOL_COUNT] = {
 	[LKM_IRQCOL_ACTIONS] = { "ACTIONS", 0.2, 0, N_("handlers registered on the line") },
 	[LKM_IRQCOL_DESCRIPTION] = { "DESCRIPTION", 0.3, LKM_COL_TRUNC | LKM_COL_DEFAULT,
 				     N_("the rest of the line as the kernel wrote it") },
+	[LKM_IRQCOL_HISTORY] = { "HISTORY", 0.1, LKM_COL_TUI,
+				 N_("interrupts per second over the last minute") },
+	[LKM_IRQCOL_AFFINITY] = { "AFFINITY", 0.05, LKM_COL_TUI,
+				  N_("CPUs the line may be delivered to (smp_affinity_list)") },
+	[LKM_IRQCOL_EFFECTIVE] = { "EFFECTIVE", 0.05, LKM_COL_TUI,
+				   N_("CPUs it is delivered to now (effective_affinity_list)") },
 };
 
 static const struct lkm_colinfo net_cols[LKM_NETCOL_COUNT] = {
@@ -97,6 +103,8 @@ static const struct lkm_colinfo net_cols[LKM_NETCOL_COUNT] = {
 				       N_("bytes sent per second") },
 	[LKM_NETCOL_TX_PACKETS_RATE] = { "TX-PACKETS/S", 0.1, LKM_COL_RIGHT | LKM_COL_RATE,
 					 N_("packets sent per second") },
+	[LKM_NETCOL_HISTORY] = { "HISTORY", 0.1, LKM_COL_TUI,
+				 N_("bytes per second, received and sent, over the last minute") },
 };
 
 const struct lkm_colinfo *lkm_columns(enum lkm_pane pane, size_t *count)
@@ -250,6 +258,9 @@ static void irq_cell(const struct lkm_irq *irq, size_t row, int col,
 		}
 		break;
 	case LKM_IRQCOL_DESCRIPTION: snprintf(buf, size, "%s", irq->description); break;
+	case LKM_IRQCOL_HISTORY:
+	case LKM_IRQCOL_AFFINITY:
+	case LKM_IRQCOL_EFFECTIVE:
 	case LKM_IRQCOL_COUNT: break;
 	}
 }
@@ -279,7 +290,7 @@ static void net_cell(const struct lkm_netif *nif, size_t row, int col,
 			lkm_human_bytes(nif->c[k], buf, size);
 		else
 			snprintf(buf, size, "%" PRIu64, nif->c[k]);
-	} else if (col >= LKM_NETCOL_RX_BYTES_RATE && col < LKM_NETCOL_COUNT &&
+	} else if (col >= LKM_NETCOL_RX_BYTES_RATE && col <= LKM_NETCOL_TX_PACKETS_RATE &&
 		   have_rates(rates)) {
 		int k = rate_counter[col - LKM_NETCOL_RX_BYTES_RATE];
 		double r = rates->net[row][k];

@@ -16,6 +16,7 @@ enum lkm_col_flag {
 	LKM_COL_DEFAULT = 1 << 2, /* shown when -o is not given */
 	LKM_COL_RATE = 1 << 3,    /* needs two snapshots (--interval) */
 	LKM_COL_WRAP = 1 << 4,    /* long lists: wrap rather than cut */
+	LKM_COL_TUI = 1 << 5,     /* drawn by the TUI from its own state; no CLI cell */
 };
 
 struct lkm_colinfo {
@@ -39,7 +40,8 @@ enum lkm_devcol { LKM_DEVCOL_TYPE, LKM_DEVCOL_MAJOR, LKM_DEVCOL_NAME, LKM_DEVCOL
 enum lkm_irqcol {
 	LKM_IRQCOL_IRQ, LKM_IRQCOL_TOTAL, LKM_IRQCOL_RATE, LKM_IRQCOL_COUNTS,
 	LKM_IRQCOL_CHIP, LKM_IRQCOL_HWIRQ, LKM_IRQCOL_TRIGGER, LKM_IRQCOL_ACTIONS,
-	LKM_IRQCOL_DESCRIPTION, LKM_IRQCOL_COUNT
+	LKM_IRQCOL_DESCRIPTION, LKM_IRQCOL_HISTORY, LKM_IRQCOL_AFFINITY, LKM_IRQCOL_EFFECTIVE,
+	LKM_IRQCOL_COUNT
 };
 
 enum lkm_netcol {
@@ -47,6 +49,7 @@ enum lkm_netcol {
 	LKM_NETCOL_FIRST_COUNTER, /* then one column per enum lkm_netdev_counter */
 	LKM_NETCOL_RX_BYTES_RATE = LKM_NETCOL_FIRST_COUNTER + LKM_NETDEV_NCOUNTERS,
 	LKM_NETCOL_RX_PACKETS_RATE, LKM_NETCOL_TX_BYTES_RATE, LKM_NETCOL_TX_PACKETS_RATE,
+	LKM_NETCOL_HISTORY,
 	LKM_NETCOL_COUNT
 };
 

@@ -111,6 +111,8 @@ struct lkm_tui_app {
 	int cur;              /* snaps[cur] is the newest */
 	unsigned nsnaps;      /* snapshots taken so far */
 	struct lkm_rates rates;
+	struct lkm_history irq_hist;  /* the last minute of each line's rate */
+	struct lkm_history net_hist;  /* and of each interface's bytes/s, in and out */
 
 	struct lkm_view views[LKM_PANE_COUNT];
 	enum lkm_pane pane;   /* the pane shown, or in the split layout the one with the keys */

@@ -15,6 +15,8 @@
 #include "ui/tui/app.h"
 #include "ui/tui/draw.h"
 #include "ui/tui/handlers.h"
+#include "ui/sparkline.h"
+#include "model/irqaffinity.h"
 
 #define CELL_MAX 4096
 
@@ -230,6 +232,39 @@ static void draw_counts(const struct lkm_tui_app *app, const struct lkm_view *v,
 	}
 }
 
+/* The columns drawn from the TUI's own state: the last minute as a sparkline, and an
+ * interrupt line's CPUs, read for the rows on screen only. */
+static void draw_tui_cell(const struct lkm_tui_app *app, const struct lkm_view *v,
+			  const struct lkm_view_layout *l, size_t c, int y, size_t item,
+			  attr_t attr)
+{
+	char buf[LKM_SPARK_CELLS * 4 + 1] = "";
+	int col = v->cols[c];
+
+	if (lkm_view_is_history(v, col)) {
+		float samples[LKM_HISTORY_SECONDS];
+
+		if (v->hist && lkm_history_get(v->hist, item, samples, LKM_HISTORY_SECONDS) > 0)
+			lkm_sparkline(samples, LKM_HISTORY_SECONDS, LKM_SPARK_CELLS, app->utf8, buf,
+				      sizeof(buf));
+		attrset(attr);
+		mvaddstr(y, l->x[c], buf);
+		return;
+	}
+	if (v->pane == LKM_PANE_INTERRUPTS) {
+		struct lkm_irq_affinity a;
+		unsigned irq;
+
+		if (lkm_irq_number(v->snap->interrupts.v[item].label, &irq) &&
+		    lkm_irq_affinity_read(app->root, irq, &a) == 0) {
+			put(y, l->x[c], l->w[c],
+			    col == LKM_IRQCOL_AFFINITY ? a.affinity : a.effective, false, attr);
+			return;
+		}
+	}
+	put(y, l->x[c], l->w[c], "", false, attr);
+}
+
 static bool is_alert_cell(const struct lkm_view *v, int col, size_t item)
 {
 	int k = col - LKM_NETCOL_FIRST_COUNTER;
@@ -290,6 +325,10 @@ static void draw_row(const struct lkm_tui_app *app, const struct lkm_view *v,
 
 		if (is_counts(v, col)) {
 			draw_counts(app, v, l, c, y, row->item, base);
+			continue;
+		}
+		if (ci->flags & LKM_COL_TUI) {
+			draw_tui_cell(app, v, l, c, y, row->item, base);
 			continue;
 		}
 		if (!lit && is_alert_cell(v, col, row->item))

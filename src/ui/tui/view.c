@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "ui/sparkline.h"
 #include "ui/tui/view.h"
 
 #define CELL_MAX 4096
@@ -24,8 +25,8 @@ static const int module_cols[] = {
 };
 static const int device_cols[] = { LKM_DEVCOL_TYPE, LKM_DEVCOL_MAJOR, LKM_DEVCOL_NAME };
 static const int irq_cols[] = {
-	LKM_IRQCOL_IRQ, LKM_IRQCOL_TOTAL, LKM_IRQCOL_RATE, LKM_IRQCOL_COUNTS,
-	LKM_IRQCOL_DESCRIPTION,
+	LKM_IRQCOL_IRQ,	     LKM_IRQCOL_TOTAL,	   LKM_IRQCOL_RATE,	   LKM_IRQCOL_HISTORY,
+	LKM_IRQCOL_AFFINITY, LKM_IRQCOL_EFFECTIVE, LKM_IRQCOL_COUNTS, LKM_IRQCOL_DESCRIPTION,
 };
 static const int net_cols[] = {
 	LKM_NETCOL_IFACE,
@@ -33,6 +34,7 @@ static const int net_cols[] = {
 	LKM_NETCOL_RX_PACKETS_RATE,
 	LKM_NETCOL_TX_BYTES_RATE,
 	LKM_NETCOL_TX_PACKETS_RATE,
+	LKM_NETCOL_HISTORY,
 	LKM_NETCOL_FIRST_COUNTER + LKM_RX_ERRS,
 	LKM_NETCOL_FIRST_COUNTER + LKM_RX_DROP,
 	LKM_NETCOL_FIRST_COUNTER + LKM_TX_ERRS,
@@ -44,6 +46,12 @@ static const int net_cols[] = {
 };
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+bool lkm_view_is_history(const struct lkm_view *v, int col)
+{
+	return (v->pane == LKM_PANE_INTERRUPTS && col == LKM_IRQCOL_HISTORY) ||
+	       (v->pane == LKM_PANE_NETDEV && col == LKM_NETCOL_HISTORY);
+}
 
 void lkm_view_init(struct lkm_view *v, enum lkm_pane pane)
 {
@@ -294,6 +302,9 @@ static void measure(struct lkm_view *v, size_t n, char *cell)
 	for (size_t c = 0; c < v->ncols; c++) {
 		info = colinfo(v, v->cols[c]);
 		v->width[c] = info ? strlen(info->id) : 0;
+		/* Drawn from the TUI's own state: a fixed width, nothing to measure per row. */
+		if (info && (info->flags & LKM_COL_TUI))
+			v->width[c] = lkm_view_is_history(v, v->cols[c]) ? LKM_SPARK_CELLS : 9;
 	}
 	for (size_t i = 0; i < n; i++) {
 		struct lkm_view_sortkey *k = &v->keys[i];
@@ -311,6 +322,8 @@ static void measure(struct lkm_view *v, size_t n, char *cell)
 		for (size_t c = 0; c < v->ncols; c++) {
 			size_t w;
 
+			if (colinfo(v, v->cols[c])->flags & LKM_COL_TUI)
+				continue;
 			if (v->pane == LKM_PANE_INTERRUPTS && v->cols[c] == LKM_IRQCOL_COUNTS) {
 				const struct lkm_irq *irq = &v->snap->interrupts.v[i];
 
@@ -682,6 +695,15 @@ void lkm_view_sort_by(struct lkm_view *v, int col)
 	lkm_view_rebuild(v);
 }
 
+static bool sortable(const struct lkm_view *v, int col)
+{
+	const struct lkm_colinfo *ci = colinfo(v, col);
+
+	if (v->pane == LKM_PANE_INTERRUPTS && col == LKM_IRQCOL_COUNTS)
+		return false;
+	return ci && !(ci->flags & LKM_COL_TUI);
+}
+
 void lkm_view_sort_step(struct lkm_view *v, int step)
 {
 	long pos = -1, n = (long)v->ncols + 1; /* position 0 is "the kernel's order" */
@@ -690,8 +712,9 @@ void lkm_view_sort_step(struct lkm_view *v, int step)
 		if (v->cols[c] == v->sort_col)
 			pos = (long)c;
 	pos = ((pos + 1 + step) % n + n) % n;
-	/* Per-CPU counts as a whole are no order anyone asks for: step over them. */
-	if (pos > 0 && v->pane == LKM_PANE_INTERRUPTS && v->cols[pos - 1] == LKM_IRQCOL_COUNTS)
+	/* Per-CPU counts as a whole, a sparkline, a CPU list are no order anyone asks for:
+	 * step over them. */
+	for (long k = 0; k < n && pos > 0 && !sortable(v, v->cols[pos - 1]); k++)
 		pos = ((pos + step) % n + n) % n;
 	lkm_view_sort_by(v, pos == 0 ? -1 : v->cols[pos - 1]);
 }
