@@ -1113,6 +1113,28 @@ static void test_sparkline(void **state)
 	assert_string_equal(buf, "  \u2581");
 }
 
+/* The line detail's graph: bars in eighths of a row, scaled to the highest; a measured
+ * second shows on the bottom row, a second with no rate is blank. */
+static void test_graph_row(void **state)
+{
+	const float v[] = { -1, 0, 1, 2, 4, 8 };
+	char rows[2][64];
+
+	(void)state;
+	assert_true(lkm_sparkline_max(v, 6) == 8);
+	lkm_graph_row(v, 6, 6, 8, 2, 0, false, rows[0], sizeof(rows[0]));
+	lkm_graph_row(v, 6, 6, 8, 2, 1, false, rows[1], sizeof(rows[1]));
+	assert_string_equal(rows[0], "     #");
+	assert_string_equal(rows[1], " ..###");
+	lkm_graph_row(v, 6, 6, 8, 2, 0, true, rows[0], sizeof(rows[0]));
+	lkm_graph_row(v, 6, 6, 8, 2, 1, true, rows[1], sizeof(rows[1]));
+	assert_string_equal(rows[0], "     \u2588");
+	assert_string_equal(rows[1], " \u2581\u2582\u2584\u2588\u2588");
+	/* Three columns for six seconds: the higher of each pair. */
+	lkm_graph_row(v, 6, 3, 8, 1, 0, false, rows[0], sizeof(rows[0]));
+	assert_string_equal(rows[0], "..#");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1147,6 +1169,7 @@ int main(void)
 		cmocka_unit_test(test_human_bytes),
 		cmocka_unit_test(test_history),
 		cmocka_unit_test(test_sparkline),
+		cmocka_unit_test(test_graph_row),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

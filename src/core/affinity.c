@@ -123,22 +123,20 @@ int lkm_affinity_set(const struct lkm_ops *ops, const struct lkm_sysroot *root,
 {
 	struct lkm_irq_affinity now;
 	int err = lkm_affinity_check(root, irq, cpus, out, diag);
-	char title[256];
 
 	if (err < 0)
 		return err;
 	if (ops == NULL || ops->write_irq_affinity == NULL) {
-		snprintf(title, sizeof(title),
-			 _("interrupt %u: lkmtui does not change a system it is only "
-			   "looking at"),
-			 irq);
-		err = diag_start(
-			diag, LKM_DIAG_OFFLINE_ROOT, -EROFS, title,
+		const char *teach =
 			_("With --root DIR, lkmtui reads /proc and /sys under DIR: a "
-			  "copy "
-			  "of another machine, an image, a test tree. Writing there "
-			  "would "
-			  "not move any interrupt of that system, so lkmtui refuses."));
+			  "copy of another machine, an image, a test tree. Writing "
+			  "there would not move any interrupt of that system, so "
+			  "lkmtui refuses.");
+
+		err = diag_start(
+			diag, LKM_DIAG_OFFLINE_ROOT, -EROFS,
+			_("lkmtui does not change a system it is only looking at"),
+			teach);
 		EVIDENCE(diag, _("root: %s"), lkm_sysroot_dir(root));
 		return err;
 	}

@@ -16,3 +16,15 @@
  */
 double lkm_sparkline(const float *v, size_t n, size_t cells, bool utf8, char *buf,
 		     size_t size);
+
+/* The highest of V's N samples (0 when none is above 0): the scale of a graph. */
+double lkm_sparkline_max(const float *v, size_t n);
+
+/*
+ * Row ROW (0 at the top) of a graph HEIGHT rows high of V's N samples in CELLS columns
+ * scaled so MAX fills it: each column a bar in eighths of a row (▁..█), or in ASCII '#'
+ * for at least half a row and '.' for less. Every measured second (zero too) shows at
+ * least a sliver on the bottom row; a second with no rate is blank.
+ */
+void lkm_graph_row(const float *v, size_t n, size_t cells, double max, int height,
+		   int row, bool utf8, char *buf, size_t size);
