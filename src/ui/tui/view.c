@@ -86,6 +86,7 @@ void lkm_view_release(struct lkm_view *v)
 	free(v->is_new);
 	free(v->keys);
 	free(v->index);
+	free(v->scratch);
 	memset(v, 0, sizeof(*v));
 }
 
@@ -167,27 +168,44 @@ int lkm_view_refresh(struct lkm_view *v, const struct lkm_snapshot *snap,
 		     const struct lkm_rates *rates)
 {
 	size_t n, len = 0, bufsize = 0;
-	char key[256], *arena, *p;
+	char *arena, *p;
 	const char **index;
 
 	v->snap = snap;
 	v->rates = rates;
 	n = item_count(v);
+	/* The keys, one after the other, into scratch kept from the last refresh. */
 	for (size_t i = 0; i < n; i++) {
-		lkm_view_item_key(v, i, key, sizeof(key));
-		bufsize += strlen(key) + 1;
+		if (len + 256 > v->scratch_cap &&
+		    reserve((void **)&v->scratch, &v->scratch_cap, 2 * (len + 256), 1) < 0)
+			return -ENOMEM;
+		lkm_view_item_key(v, i, v->scratch + len, 256);
+		len += strlen(v->scratch + len) + 1;
 	}
+	bufsize = len;
+	if (reserve((void **)&v->is_new, &v->is_new_cap, n, sizeof(*v->is_new)) < 0)
+		return -ENOMEM;
+	/* An idle refresh: the same items in the same order. Nothing is new, nothing went,
+	 * and nothing needs sorting or allocating. */
+	if (v->have_prev && lkm_view_source_error(v) == 0 && bufsize == v->prev_len &&
+	    n == v->prev_n && memcmp(v->scratch, v->prev_keys, bufsize) == 0) {
+		memset(v->is_new, 0, n * sizeof(*v->is_new));
+		v->gone[0] = '\0';
+		v->ngone = 0;
+		return lkm_view_rebuild(v);
+	}
+	len = 0;
 	arena = malloc(bufsize ? bufsize : 1);
 	index = malloc((n ? n : 1) * sizeof(*index));
-	if (arena == NULL || index == NULL ||
-	    reserve((void **)&v->is_new, &v->is_new_cap, n, sizeof(*v->is_new)) < 0) {
+	if (arena == NULL || index == NULL) {
 		free(arena);
 		free(index);
 		return -ENOMEM;
 	}
+	if (bufsize)
+		memcpy(arena, v->scratch, bufsize);
 	p = arena;
 	for (size_t i = 0; i < n; i++) {
-		lkm_view_item_key(v, i, p, bufsize - len);
 		index[i] = p;
 		v->is_new[i] = v->have_prev && !in_sorted(v->prev_index, v->prev_n, p);
 		len += strlen(p) + 1;

@@ -69,7 +69,9 @@ struct lkm_view {
 	char gone[256];       /* keys that vanished at the last refresh, ", "-joined ("" none) */
 	size_t ngone;
 
-	/* Scratch: sort keys and name index, reused across rebuilds. */
+	/* Scratch: this refresh's keys, sort keys and name index, reused across rebuilds. */
+	char *scratch;
+	size_t scratch_cap;
 	struct lkm_view_sortkey *keys;
 	size_t keys_cap;
 	size_t *index;
