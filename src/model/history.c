@@ -32,6 +32,15 @@ int lkm_history_begin(struct lkm_history *h, double taken, double seconds, size_
 
 	if (grow((void **)&h->row, &h->rows_cap, nrows, sizeof(*h->row)) < 0)
 		return -ENOMEM;
+	/* A series per row at the first push, exactly: no doubling to twice the rows. */
+	if (h->cap < nrows) {
+		void *p = realloc(h->s, nrows * sizeof(*h->s));
+
+		if (p == NULL)
+			return -ENOMEM;
+		h->s = p;
+		h->cap = nrows;
+	}
 	for (size_t i = old; i < h->rows_cap; i++)
 		h->row[i] = NONE;
 	h->nrows = nrows;
