@@ -2295,6 +2295,11 @@ static void test_kind_ids(void **state)
 		[LKM_DIAG_NOT_INDEXED] = "not-indexed",
 		[LKM_DIAG_BLACKLISTED_BY_KERNEL] = "blacklisted-by-kernel",
 		[LKM_DIAG_LOCKDOWN] = "lockdown",
+		[LKM_DIAG_IRQ_MANAGED] = "irq-managed",
+		[LKM_DIAG_CPUS_OFFLINE] = "cpus-offline",
+		[LKM_DIAG_INVALID_CPU_LIST] = "invalid-cpu-list",
+		[LKM_DIAG_NO_SUCH_IRQ] = "no-such-irq",
+		[LKM_DIAG_AFFINITY_REFUSED] = "affinity-refused",
 	};
 
 	(void)state;
@@ -2394,6 +2399,8 @@ static void test_every_kind_produced(void **state)
 	if (!have_built)
 		skip();
 	for (int k = LKM_DIAG_NONE + 1; k < LKM_DIAG_COUNT; k++) {
+		if (k >= LKM_DIAG_IRQ_MANAGED && k <= LKM_DIAG_AFFINITY_REFUSED)
+			continue; /* interrupt affinity: tests/test-affinity.c */
 		if (!produced[k] &&
 		    (k == LKM_DIAG_WRONG_ARCHITECTURE || k == LKM_DIAG_NOT_A_MODULE) &&
 		    !x86_64_host)

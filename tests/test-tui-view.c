@@ -23,6 +23,9 @@
 #include "ui/tui/keys.h"
 #include "ui/tui/settings.h"
 #include "ui/tui/view.h"
+#include "ui/units.h"
+#include "ui/sparkline.h"
+#include "model/history.h"
 #include "core/explain.h"
 #include "core/kmsg.h"
 
@@ -386,7 +389,7 @@ static void test_cpu_scroll(void **state)
 	assert_false(l.spark);
 	assert_int_equal(l.cpu_first, 0);
 	assert_int_equal(l.cpu_shown, 1);
-	assert_int_equal(l.w[3], (int)v->cpu_width); /* one whole CPU column */
+	assert_int_equal(l.w[6], (int)v->cpu_width); /* one whole CPU column */
 	assert_true(lkm_view_cpu_scroll(v, LKM_VIEW_CPU_PAGE, 40));
 	assert_int_equal(v->cpu_first, 1);
 	assert_true(lkm_view_cpu_scroll(v, 1, 40)); /* never past the last CPU */
@@ -1023,6 +1026,115 @@ static void test_load_form(void **state)
 	app_off_root(&app, root);
 }
 
+/* util-linux's size_to_human_string() in the C locale, value for value. */
+static void test_human_bytes(void **state)
+{
+	static const struct {
+		uint64_t n;
+		const char *text;
+	} cases[] = {
+		{ 0, "0B" },
+		{ 1023, "1023B" },
+		{ 1024, "1K" },
+		{ 1536, "1.5K" },
+		{ 1075, "1K" },                    /* 1.0498 rounds to 1.0: the .0 is dropped */
+		{ 1996, "1.9K" },
+		{ 2047, "2K" },                    /* 1.999 rounds up into the next whole */
+		{ 139512885, "133M" },
+		{ 4493605264ULL, "4.2G" },
+		{ 18690974820ULL, "17.4G" },
+		{ UINT64_MAX, "16E" },
+	};
+	char buf[16];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		assert_string_equal(lkm_human_bytes(cases[i].n, buf, sizeof(buf)), cases[i].text);
+	/* Cut, never overrun. */
+	assert_string_equal(lkm_human_bytes(139512885, buf, 3), "13");
+}
+
+/* The last minute per row: seconds filled by the interval a rate covers, rows found again
+ * by key when they move, a row that went shows no rate for its absence, nothing allocated
+ * once every key has been seen. */
+static void test_history(void **state)
+{
+	struct lkm_history h = { 0 };
+	float v[LKM_HISTORY_SECONDS];
+	const struct lkm_history_series *before;
+
+	(void)state;
+	assert_int_equal(lkm_history_begin(&h, 1000.5, 0.5, 2), 0);
+	assert_int_equal(lkm_history_put(&h, 0, "11", 10), 0);
+	assert_int_equal(lkm_history_put(&h, 1, "eth0", 0), 0);
+	/* Three seconds later, the rows swapped. */
+	assert_int_equal(lkm_history_begin(&h, 1003.2, 2.7, 2), 0);
+	assert_int_equal(lkm_history_put(&h, 0, "eth0", 5), 0);
+	assert_int_equal(lkm_history_put(&h, 1, "11", 20), 0);
+	assert_int_equal(lkm_history_get(&h, 1, v, 5), 4);
+	assert_true(v[0] < 0);
+	assert_true(v[1] == 10 && v[2] == 20 && v[3] == 20 && v[4] == 20);
+	assert_int_equal(lkm_history_get(&h, 0, v, 4), 4);
+	assert_true(v[0] == 0 && v[1] == 5 && v[3] == 5);
+	/* eth0 gone for a refresh, then back: the gap has no rate. */
+	before = h.s;
+	assert_int_equal(lkm_history_begin(&h, 1005.1, 1.9, 1), 0);
+	assert_int_equal(lkm_history_put(&h, 0, "11", 1), 0);
+	assert_int_equal(lkm_history_begin(&h, 1006.1, 1, 2), 0);
+	assert_int_equal(lkm_history_put(&h, 0, "11", 1), 0);
+	assert_int_equal(lkm_history_put(&h, 1, "eth0", 7), 0);
+	assert_int_equal(lkm_history_get(&h, 1, v, 4), 2);
+	assert_true(v[0] == 5 && v[1] < 0 && v[2] < 0 && v[3] == 7);
+	assert_ptr_equal(h.s, before);
+	assert_int_equal(h.n, 2);
+	/* Over a minute later, only the last minute is there. */
+	assert_int_equal(lkm_history_begin(&h, 1200.0, 150, 2), 0);
+	assert_int_equal(lkm_history_put(&h, 0, "11", 3), 0);
+	assert_int_equal(lkm_history_get(&h, 0, v, LKM_HISTORY_SECONDS), LKM_HISTORY_SECONDS);
+	assert_int_equal(lkm_history_get(&h, 5, v, 3), 0);
+	lkm_history_release(&h);
+}
+
+static void test_sparkline(void **state)
+{
+	const float v[] = { -1, -1, 0, 0, 1, 2, 4, 8 };
+	char buf[64];
+
+	(void)state;
+	assert_true(lkm_sparkline(v, 8, 8, false, buf, sizeof(buf)) == 8);
+	assert_string_equal(buf, "  __.-=#");
+	lkm_sparkline(v, 8, 8, true, buf, sizeof(buf));
+	assert_string_equal(buf, "  \u2581\u2581\u2582\u2583\u2585\u2588");
+	/* Two samples a cell: the higher one. */
+	lkm_sparkline(v, 8, 4, false, buf, sizeof(buf));
+	assert_string_equal(buf, " _-#");
+	/* Cut at a whole character, never overrun. */
+	lkm_sparkline(v, 8, 8, true, buf, 6);
+	assert_string_equal(buf, "  \u2581");
+}
+
+/* The line detail's graph: bars in eighths of a row, scaled to the highest; a measured
+ * second shows on the bottom row, a second with no rate is blank. */
+static void test_graph_row(void **state)
+{
+	const float v[] = { -1, 0, 1, 2, 4, 8 };
+	char rows[2][64];
+
+	(void)state;
+	assert_true(lkm_sparkline_max(v, 6) == 8);
+	lkm_graph_row(v, 6, 6, 8, 2, 0, false, rows[0], sizeof(rows[0]));
+	lkm_graph_row(v, 6, 6, 8, 2, 1, false, rows[1], sizeof(rows[1]));
+	assert_string_equal(rows[0], "     #");
+	assert_string_equal(rows[1], " ..###");
+	lkm_graph_row(v, 6, 6, 8, 2, 0, true, rows[0], sizeof(rows[0]));
+	lkm_graph_row(v, 6, 6, 8, 2, 1, true, rows[1], sizeof(rows[1]));
+	assert_string_equal(rows[0], "     \u2588");
+	assert_string_equal(rows[1], " \u2581\u2582\u2584\u2588\u2588");
+	/* Three columns for six seconds: the higher of each pair. */
+	lkm_graph_row(v, 6, 3, 8, 1, 0, false, rows[0], sizeof(rows[0]));
+	assert_string_equal(rows[0], "..#");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1054,6 +1166,10 @@ int main(void)
 		cmocka_unit_test(test_teach_row),
 		cmocka_unit_test(test_actions_unavailable),
 		cmocka_unit_test(test_load_form),
+		cmocka_unit_test(test_human_bytes),
+		cmocka_unit_test(test_history),
+		cmocka_unit_test(test_sparkline),
+		cmocka_unit_test(test_graph_row),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

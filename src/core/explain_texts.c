@@ -403,6 +403,45 @@ static const struct lkm_diag_text texts[LKM_DIAG_COUNT] = {
 		     "KEY.der (and reboot)") },
 		N_("kernel lockdown refuses the module: it is not signed with a key this kernel trusts"),
 	},
+	/* Affinity: core/affinity.c writes the titles, evidence and fixes with the numbers. */
+	[LKM_DIAG_IRQ_MANAGED] = {
+		"irq-managed",
+		N_("the kernel manages this interrupt's affinity and refuses to move it"),
+		N_("Some interrupts are placed by the kernel itself: the queues of NVMe, virtio "
+		   "and multi-queue network drivers are \"managed\" and spread over the CPUs at "
+		   "boot, and some controllers (the legacy PIC, the timer) cannot route a line "
+		   "to another CPU at all. Writing smp_affinity_list then fails with EIO."),
+		{ NULL },
+	},
+	[LKM_DIAG_CPUS_OFFLINE] = {
+		"cpus-offline",
+		N_("the CPU list names CPUs that are not online"),
+		N_("An interrupt can only be delivered to a CPU that is online "
+		   "(/sys/devices/system/cpu/online); the kernel refuses a list with none online "
+		   "(EINVAL)."),
+		{ NULL },
+	},
+	[LKM_DIAG_INVALID_CPU_LIST] = {
+		"invalid-cpu-list",
+		N_("that is not a CPU list"),
+		N_("A CPU list is numbers and ranges separated by commas, as the kernel writes "
+		   "them: 0-3,8 is CPUs 0, 1, 2, 3 and 8."),
+		{ NULL },
+	},
+	[LKM_DIAG_NO_SUCH_IRQ] = {
+		"no-such-irq",
+		N_("there is no such interrupt line"),
+		N_("Only numbered lines that the kernel lists under /proc/irq have an affinity; "
+		   "NMI, LOC and the other per-CPU interrupts always run on every CPU."),
+		{ NULL },
+	},
+	[LKM_DIAG_AFFINITY_REFUSED] = {
+		"affinity-refused",
+		N_("the kernel refused the new affinity"),
+		N_("Writing /proc/irq/N/smp_affinity_list failed with the error below: the "
+		   "interrupt stays where it was."),
+		{ NULL },
+	},
 };
 
 const struct lkm_diag_text *lkm_diag_text(enum lkm_diag_kind kind)

@@ -38,27 +38,18 @@ static int real_remove(void *ctx, const char *name)
 	return err;
 }
 
-static int real_write_param(void *ctx, const char *module, const char *param, const char *value)
+/* Writes VALUE to PATH under ROOT in one write, as a sysfs or procfs store wants it. */
+static int write_whole(const struct lkm_sysroot *root, const char *path, const char *value)
 {
-	struct lkm_real_ops *c = ctx;
-	char path[512], name[256];
 	size_t len = strlen(value);
 	ssize_t n;
 	int fd, err = 0;
 
-	/* Each name is one path component, never a way out of /sys/module. */
-	if (strchr(module, '/') || strchr(param, '/') || module[0] == '.' || param[0] == '.')
-		return -EINVAL;
-	if (snprintf(name, sizeof(name), "%s", module) >= (int)sizeof(name))
-		return -ENAMETOOLONG;
-	lkm_module_name_normalize(name);
-	if (snprintf(path, sizeof(path), "/sys/module/%s/parameters/%s", name, param) >=
-	    (int)sizeof(path))
-		return -ENAMETOOLONG;
-	fd = lkm_sysroot_open(c->root, path, O_WRONLY);
+	/* O_TRUNC as a shell's '>' does: /proc and /sys ignore it, a fixture copy needs it. */
+	fd = lkm_sysroot_open(root, path, O_WRONLY | O_TRUNC);
 	if (fd < 0)
 		return fd;
-	/* A sysfs store takes the value in one write; a short write is a refusal. */
+	/* A store takes the value in one write; a short write is a refusal. */
 	n = write(fd, value, len);
 	if (n < 0)
 		err = -errno;
@@ -69,6 +60,32 @@ static int real_write_param(void *ctx, const char *module, const char *param, co
 	return err;
 }
 
+static int real_write_param(void *ctx, const char *module, const char *param, const char *value)
+{
+	struct lkm_real_ops *c = ctx;
+	char path[512], name[256];
+
+	/* Each name is one path component, never a way out of /sys/module. */
+	if (strchr(module, '/') || strchr(param, '/') || module[0] == '.' || param[0] == '.')
+		return -EINVAL;
+	if (snprintf(name, sizeof(name), "%s", module) >= (int)sizeof(name))
+		return -ENAMETOOLONG;
+	lkm_module_name_normalize(name);
+	if (snprintf(path, sizeof(path), "/sys/module/%s/parameters/%s", name, param) >=
+	    (int)sizeof(path))
+		return -ENAMETOOLONG;
+	return write_whole(c->root, path, value);
+}
+
+static int real_write_irq_affinity(void *ctx, unsigned irq, const char *cpus)
+{
+	struct lkm_real_ops *c = ctx;
+	char path[64];
+
+	snprintf(path, sizeof(path), "/proc/irq/%u/smp_affinity_list", irq);
+	return write_whole(c->root, path, cpus);
+}
+
 void lkm_real_ops_init(struct lkm_real_ops *r, struct kmod_ctx *kctx,
 		       const struct lkm_sysroot *root)
 {
@@ -77,6 +94,7 @@ void lkm_real_ops_init(struct lkm_real_ops *r, struct kmod_ctx *kctx,
 	r->ops.insert = real_insert;
 	r->ops.remove = real_remove;
 	r->ops.write_param = real_write_param;
+	r->ops.write_irq_affinity = real_write_irq_affinity;
 	r->ops.ctx = r;
 }
 

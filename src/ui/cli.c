@@ -17,6 +17,7 @@
 #include "ui/cli.h"
 #include "ui/cli_actions.h"
 #include "ui/cli_metrics.h"
+#include "ui/cli_affinity.h"
 #include "ui/columns.h"
 #include "i18n.h"
 #include "ui/json_shapes.h"
@@ -36,6 +37,7 @@ struct table_opts {
 	bool json;
 	bool raw;
 	bool noheadings;
+	bool bytes; /* netdev: raw byte counts, not K/M/G */
 	const char *output;
 	double interval;
 };
@@ -81,6 +83,11 @@ static int cmd_metrics(struct cli *cli, int argc, char **argv)
 	return lkm_cli_metrics(cli->root_dir, argc, argv);
 }
 
+static int cmd_irq_affinity(struct cli *cli, int argc, char **argv)
+{
+	return lkm_cli_irq_affinity(cli->root_dir, argc, argv);
+}
+
 static const struct command commands[] = {
 	{ "list", cmd_list, N_("loaded modules (/proc/modules)") },
 	{ "devices", cmd_devices, N_("character and block device majors (/proc/devices)") },
@@ -92,6 +99,7 @@ static const struct command commands[] = {
 	{ "set", cmd_set, N_("change a loaded module's parameter") },
 	{ "explain", cmd_explain, N_("predict why loading a module would fail, without loading") },
 	{ "metrics", cmd_metrics, N_("module facts in Prometheus' format (node_exporter textfile)") },
+	{ "irq-affinity", cmd_irq_affinity, N_("deliver an interrupt line to other CPUs") },
 };
 
 static void usage(FILE *out)
@@ -125,6 +133,8 @@ static void table_usage(FILE *out, const char *name, enum lkm_pane pane, bool ha
 	fputs(_(" -n, --noheadings       don't print headings\n"), out);
 	fputs(_(" -o, --output <list>    the columns to show (+LIST adds to the default)\n"), out);
 	fputs(_(" -r, --raw              use raw output format\n"), out);
+	if (pane == LKM_PANE_NETDEV)
+		fputs(_(" -b, --bytes            print byte counts in bytes, not K, M, G\n"), out);
 	if (has_interval)
 		fputs(_(" -i, --interval <secs>  take two samples <secs> apart and show rates\n"),
 		      out);
@@ -132,7 +142,8 @@ static void table_usage(FILE *out, const char *name, enum lkm_pane pane, bool ha
 	fputs(_(" -h, --help             display this help\n"), out);
 	fputs(_("\nAvailable output columns:\n"), out);
 	for (size_t i = 0; i < n; i++)
-		fprintf(out, " %14s  %s\n", cols[i].id, _(cols[i].help));
+		if (!(cols[i].flags & LKM_COL_TUI))
+			fprintf(out, " %14s  %s\n", cols[i].id, _(cols[i].help));
 }
 
 /* Reports a usage error: MESSAGE is already formatted. */
@@ -164,6 +175,7 @@ static int parse_table_opts(struct cli *cli, int argc, char **argv, const char *
 		{ "noheadings", no_argument, NULL, 'n' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "raw", no_argument, NULL, 'r' },
+		{ "bytes", no_argument, NULL, 'b' },
 		{ "interval", required_argument, NULL, 'i' },
 		{ "root", required_argument, NULL, 'R' },
 		{ "help", no_argument, NULL, 'h' },
@@ -174,12 +186,17 @@ static int parse_table_opts(struct cli *cli, int argc, char **argv, const char *
 	memset(o, 0, sizeof(*o));
 	/* 0, not 1: glibc then forgets the "+" (stop at the first operand) of main's parse. */
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "Jno:ri:R:h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "Jno:rbi:R:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'J': o->json = true; break;
 		case 'n': o->noheadings = true; break;
 		case 'o': o->output = optarg; break;
 		case 'r': o->raw = true; break;
+		case 'b':
+			if (pane != LKM_PANE_NETDEV)
+				return bad_usage_arg(_("%s has no --bytes"), name);
+			o->bytes = true;
+			break;
 		case 'R': cli->root_dir = optarg; break;
 		case 'i': {
 			char *end;
@@ -238,7 +255,7 @@ static int select_columns(enum lkm_pane pane, const struct table_opts *o, int *c
 		memcpy(id, list, len);
 		id[len] = '\0';
 		col = lkm_column_find(pane, id);
-		if (col < 0) {
+		if (col < 0 || (info[col].flags & LKM_COL_TUI)) {
 			fprintf(stderr, _("%s: unknown column: '%s'\n"), PACKAGE, id);
 			return -1;
 		}
@@ -292,7 +309,8 @@ static int print_table(enum lkm_pane pane, const struct table_opts *o,
 		if (ln == NULL)
 			goto out;
 		for (int c = 0; c < ncols; c++) {
-			lkm_cell(pane, cols[c], snap, rates, r, ",", cell, CELL_MAX);
+			lkm_cell(pane, cols[c], snap, rates, r, ",",
+				 o->bytes ? LKM_CELL_RAW : LKM_CELL_HUMAN, cell, CELL_MAX);
 			if (scols_line_set_data(ln, (size_t)c, cell) < 0)
 				goto out;
 		}

@@ -42,7 +42,7 @@ static const char *errno_name(int err)
 	return name ? name : "";
 }
 
-static void print_diagnosis(FILE *out, const struct lkm_diagnosis *d)
+void lkm_report_diagnosis(FILE *out, const struct lkm_diagnosis *d)
 {
 	fprintf(out, "%s: %s  [%s]\n\n", PACKAGE, d->title, lkm_diag_id(d->kind));
 	wrap(out, d->teach, 2, 80);
@@ -59,7 +59,8 @@ static void print_diagnosis(FILE *out, const struct lkm_diagnosis *d)
 }
 
 /* A diagnosis as an object under KEY (NULL in an array); a prediction has no errno. */
-static void json_diagnosis(struct lkm_json *j, const char *key, const struct lkm_diagnosis *d)
+void lkm_report_json_diagnosis(struct lkm_json *j, const char *key,
+				const struct lkm_diagnosis *d)
 {
 	lkm_json_open(j, key, '{');
 	lkm_json_str(j, "kind", lkm_diag_id(d->kind));
@@ -192,7 +193,7 @@ int lkm_report_result(FILE *out, const struct lkm_sysroot *root, struct lkm_reso
 			lkm_json_str(&j, NULL, res->log.lines[i]);
 		lkm_json_close(&j, ']');
 		if (!ok)
-			json_diagnosis(&j, "diagnosis", &d);
+			lkm_report_json_diagnosis(&j, "diagnosis", &d);
 		lkm_json_close(&j, '}');
 		lkm_json_end(&j);
 	} else {
@@ -218,7 +219,7 @@ int lkm_report_result(FILE *out, const struct lkm_sysroot *root, struct lkm_reso
 		/* The steps (stdout) before the diagnosis (stderr), also when piped. */
 		fflush(out);
 		if (!ok)
-			print_diagnosis(stderr, &d);
+			lkm_report_diagnosis(stderr, &d);
 	}
 	lkm_diagnosis_release(&d);
 	return ok ? EXIT_SUCCESS : EXIT_FAILURE;
@@ -284,7 +285,7 @@ int lkm_report_explain(FILE *out, const struct lkm_engine *engine, const char *t
 		lkm_json_open(&j, "problems", '[');
 		for (int i = 0; i < n; i++) {
 			v[i].err = 0; /* a prediction: nothing answered yet */
-			json_diagnosis(&j, NULL, &v[i]);
+			lkm_report_json_diagnosis(&j, NULL, &v[i]);
 		}
 		lkm_json_close(&j, ']');
 		lkm_json_close(&j, '}');
@@ -298,7 +299,7 @@ int lkm_report_explain(FILE *out, const struct lkm_engine *engine, const char *t
 			if (i)
 				fputc('\n', out);
 			v[i].err = 0;
-			print_diagnosis(out, &v[i]);
+			lkm_report_diagnosis(out, &v[i]);
 		}
 	}
 	lkm_diagnoses_free(v, (size_t)n);

@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "core/engine.h"
+#include "core/explain.h"
 #include "core/resolve.h"
 
 /* Prints what an action did (or would do) and, when it failed, its diagnosis: plain text,
@@ -26,3 +27,11 @@ int lkm_report_explain(FILE *out, const struct lkm_engine *engine, const char *t
  * step, done or "not done", on OUT, and one line on stderr. Returns the exit status (1).
  */
 int lkm_report_stopped(FILE *out, const struct lkm_result *res, int sig);
+
+struct lkm_json;
+
+/* A diagnosis as the actions print it: title, teaching, evidence, fix; or as a JSON object
+ * under KEY (NULL inside an array). */
+void lkm_report_diagnosis(FILE *out, const struct lkm_diagnosis *d);
+void lkm_report_json_diagnosis(struct lkm_json *j, const char *key,
+			       const struct lkm_diagnosis *d);

@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "ui/columns.h"
+#include "ui/units.h"
 #include "i18n.h"
 
 static const struct lkm_colinfo module_cols[LKM_MODCOL_COUNT] = {
@@ -48,6 +49,12 @@ static const struct lkm_colinfo irq_cols[LKM_IRQCOL_COUNT] = {
 	[LKM_IRQCOL_ACTIONS] = { "ACTIONS", 0.2, 0, N_("handlers registered on the line") },
 	[LKM_IRQCOL_DESCRIPTION] = { "DESCRIPTION", 0.3, LKM_COL_TRUNC | LKM_COL_DEFAULT,
 				     N_("the rest of the line as the kernel wrote it") },
+	[LKM_IRQCOL_HISTORY] = { "HISTORY", 0.1, LKM_COL_TUI,
+				 N_("interrupts per second over the last minute") },
+	[LKM_IRQCOL_AFFINITY] = { "AFFINITY", 0.05, LKM_COL_TUI,
+				  N_("CPUs the line may be delivered to (smp_affinity_list)") },
+	[LKM_IRQCOL_EFFECTIVE] = { "EFFECTIVE", 0.05, LKM_COL_TUI,
+				   N_("CPUs it is delivered to now (effective_affinity_list)") },
 };
 
 static const struct lkm_colinfo net_cols[LKM_NETCOL_COUNT] = {
@@ -96,6 +103,8 @@ static const struct lkm_colinfo net_cols[LKM_NETCOL_COUNT] = {
 				       N_("bytes sent per second") },
 	[LKM_NETCOL_TX_PACKETS_RATE] = { "TX-PACKETS/S", 0.1, LKM_COL_RIGHT | LKM_COL_RATE,
 					 N_("packets sent per second") },
+	[LKM_NETCOL_HISTORY] = { "HISTORY", 0.1, LKM_COL_TUI,
+				 N_("bytes per second, received and sent, over the last minute") },
 };
 
 const struct lkm_colinfo *lkm_columns(enum lkm_pane pane, size_t *count)
@@ -249,12 +258,20 @@ static void irq_cell(const struct lkm_irq *irq, size_t row, int col,
 		}
 		break;
 	case LKM_IRQCOL_DESCRIPTION: snprintf(buf, size, "%s", irq->description); break;
+	case LKM_IRQCOL_HISTORY:
+	case LKM_IRQCOL_AFFINITY:
+	case LKM_IRQCOL_EFFECTIVE:
 	case LKM_IRQCOL_COUNT: break;
 	}
 }
 
+static bool is_byte_counter(int k)
+{
+	return k == LKM_RX_BYTES || k == LKM_TX_BYTES;
+}
+
 static void net_cell(const struct lkm_netif *nif, size_t row, int col,
-		     const struct lkm_rates *rates, char *buf, size_t size)
+		     const struct lkm_rates *rates, unsigned fmt, char *buf, size_t size)
 {
 	static const enum lkm_netdev_counter rate_counter[] = {
 		[LKM_NETCOL_RX_BYTES_RATE - LKM_NETCOL_RX_BYTES_RATE] = LKM_RX_BYTES,
@@ -266,15 +283,28 @@ static void net_cell(const struct lkm_netif *nif, size_t row, int col,
 	buf[0] = '\0';
 	if (col == LKM_NETCOL_IFACE)
 		snprintf(buf, size, "%s", nif->name);
-	else if (col >= LKM_NETCOL_FIRST_COUNTER && col < LKM_NETCOL_RX_BYTES_RATE)
-		snprintf(buf, size, "%" PRIu64, nif->c[col - LKM_NETCOL_FIRST_COUNTER]);
-	else if (col >= LKM_NETCOL_RX_BYTES_RATE && col < LKM_NETCOL_COUNT && have_rates(rates))
-		snprintf(buf, size, "%.1f",
-			 rates->net[row][rate_counter[col - LKM_NETCOL_RX_BYTES_RATE]]);
+	else if (col >= LKM_NETCOL_FIRST_COUNTER && col < LKM_NETCOL_RX_BYTES_RATE) {
+		int k = col - LKM_NETCOL_FIRST_COUNTER;
+
+		if ((fmt & LKM_CELL_HUMAN) && is_byte_counter(k))
+			lkm_human_bytes(nif->c[k], buf, size);
+		else
+			snprintf(buf, size, "%" PRIu64, nif->c[k]);
+	} else if (col >= LKM_NETCOL_RX_BYTES_RATE && col <= LKM_NETCOL_TX_PACKETS_RATE &&
+		   have_rates(rates)) {
+		int k = rate_counter[col - LKM_NETCOL_RX_BYTES_RATE];
+		double r = rates->net[row][k];
+
+		if ((fmt & LKM_CELL_HUMAN) && is_byte_counter(k))
+			lkm_human_bytes((uint64_t)(r + 0.5), buf, size);
+		else
+			snprintf(buf, size, "%.1f", r);
+	}
 }
 
 void lkm_cell(enum lkm_pane pane, int col, const struct lkm_snapshot *snap,
-	      const struct lkm_rates *rates, size_t row, const char *sep, char *buf, size_t size)
+	      const struct lkm_rates *rates, size_t row, const char *sep, unsigned fmt, char *buf,
+	      size_t size)
 {
 	if (size == 0)
 		return;
@@ -287,7 +317,7 @@ void lkm_cell(enum lkm_pane pane, int col, const struct lkm_snapshot *snap,
 	case LKM_PANE_INTERRUPTS:
 		irq_cell(&snap->interrupts.v[row], row, col, rates, sep, buf, size);
 		break;
-	case LKM_PANE_NETDEV: net_cell(&snap->netdev.v[row], row, col, rates, buf, size); break;
+	case LKM_PANE_NETDEV: net_cell(&snap->netdev.v[row], row, col, rates, fmt, buf, size); break;
 	case LKM_PANE_COUNT: break;
 	}
 }

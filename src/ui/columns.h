@@ -16,6 +16,7 @@ enum lkm_col_flag {
 	LKM_COL_DEFAULT = 1 << 2, /* shown when -o is not given */
 	LKM_COL_RATE = 1 << 3,    /* needs two snapshots (--interval) */
 	LKM_COL_WRAP = 1 << 4,    /* long lists: wrap rather than cut */
+	LKM_COL_TUI = 1 << 5,     /* drawn by the TUI from its own state; no CLI cell */
 };
 
 struct lkm_colinfo {
@@ -39,7 +40,8 @@ enum lkm_devcol { LKM_DEVCOL_TYPE, LKM_DEVCOL_MAJOR, LKM_DEVCOL_NAME, LKM_DEVCOL
 enum lkm_irqcol {
 	LKM_IRQCOL_IRQ, LKM_IRQCOL_TOTAL, LKM_IRQCOL_RATE, LKM_IRQCOL_COUNTS,
 	LKM_IRQCOL_CHIP, LKM_IRQCOL_HWIRQ, LKM_IRQCOL_TRIGGER, LKM_IRQCOL_ACTIONS,
-	LKM_IRQCOL_DESCRIPTION, LKM_IRQCOL_COUNT
+	LKM_IRQCOL_DESCRIPTION, LKM_IRQCOL_HISTORY, LKM_IRQCOL_AFFINITY, LKM_IRQCOL_EFFECTIVE,
+	LKM_IRQCOL_COUNT
 };
 
 enum lkm_netcol {
@@ -47,6 +49,7 @@ enum lkm_netcol {
 	LKM_NETCOL_FIRST_COUNTER, /* then one column per enum lkm_netdev_counter */
 	LKM_NETCOL_RX_BYTES_RATE = LKM_NETCOL_FIRST_COUNTER + LKM_NETDEV_NCOUNTERS,
 	LKM_NETCOL_RX_PACKETS_RATE, LKM_NETCOL_TX_BYTES_RATE, LKM_NETCOL_TX_PACKETS_RATE,
+	LKM_NETCOL_HISTORY,
 	LKM_NETCOL_COUNT
 };
 
@@ -56,13 +59,20 @@ const struct lkm_colinfo *lkm_columns(enum lkm_pane pane, size_t *count);
 /* The column of PANE named ID (case-insensitive), or -1. */
 int lkm_column_find(enum lkm_pane pane, const char *id);
 
+/* How a cell writes its number: as the kernel counts it, or for a person to read. */
+enum lkm_cell_fmt {
+	LKM_CELL_RAW = 0,   /* 139512885: scripts, sort keys, --bytes */
+	LKM_CELL_HUMAN = 1, /* byte counts and byte rates in binary units: 133M */
+};
+
 /*
  * Renders row ROW of PANE's column COL from SNAP into BUF (always NUL-terminated, cut to
- * SIZE). RATES may be NULL or have seconds == 0: rate cells are then empty. Lists are
- * joined with SEP (",", or "\n" for libsmartcols' wrapping).
+ * SIZE) in format FMT (enum lkm_cell_fmt). RATES may be NULL or have seconds == 0: rate
+ * cells are then empty. Lists are joined with SEP (",", or "\n" for libsmartcols' wrapping).
  */
 void lkm_cell(enum lkm_pane pane, int col, const struct lkm_snapshot *snap,
-	      const struct lkm_rates *rates, size_t row, const char *sep, char *buf, size_t size);
+	      const struct lkm_rates *rates, size_t row, const char *sep, unsigned fmt, char *buf,
+	      size_t size);
 
 /* Number of rows PANE has in SNAP. */
 size_t lkm_pane_rows(enum lkm_pane pane, const struct lkm_snapshot *snap);

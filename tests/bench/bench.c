@@ -19,6 +19,9 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
+#include <poll.h>
+#include <pty.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include "largehost.h"
@@ -178,10 +181,139 @@ static int remove_entry(const char *path, const struct stat *st, int flag, struc
 	return remove(path);
 }
 
+/* Reads what the TUI on FD writes for MS milliseconds (so it never blocks on a full pty). */
+static void drain(int fd, int ms)
+{
+	char buf[65536];
+	struct timespec t0, t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (;;) {
+		struct pollfd p = { .fd = fd, .events = POLLIN };
+		long left;
+
+		clock_gettime(CLOCK_MONOTONIC, &t);
+		left = ms - ((t.tv_sec - t0.tv_sec) * 1000 + (t.tv_nsec - t0.tv_nsec) / 1000000);
+		if (left <= 0 || poll(&p, 1, (int)left) <= 0)
+			return;
+		if (read(fd, buf, sizeof(buf)) <= 0)
+			return;
+	}
+}
+
+/* The peak resident size of process PID in KiB (its VmHWM), or -1. */
+static long vm_hwm(pid_t pid)
+{
+	char path[64], line[256];
+	long kib = -1;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)pid);
+	f = fopen(path, "r");
+	if (f == NULL)
+		return -1;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "VmHWM: %ld kB", &kib) == 1)
+			break;
+	fclose(f);
+	return kib;
+}
+
+/*
+ * The real lkmtui on a pseudo-terminal (200x60) on DIR, showing PANE: REFRESHES refreshes
+ * by hand ('R', so the count is exact; the interval is an hour), then 'q'. Returns the
+ * whole process' CPU seconds (drawing, start and exit included) and its peak RSS in KiB.
+ */
+static int pty_run(const char *lkmtui, const char *dir, const char *cfg, int refreshes,
+		   double *cpu, long *maxrss_kib)
+{
+	struct winsize ws = { .ws_row = 60, .ws_col = 200 };
+	struct rusage ru;
+	int fd, st;
+	pid_t pid = forkpty(&fd, NULL, NULL, &ws);
+
+	if (pid < 0)
+		return -errno;
+	if (pid == 0) {
+		setenv("TERM", "xterm", 1);
+		setenv("LC_ALL", "C.UTF-8", 1);
+		execl(lkmtui, "lkmtui", "--root", dir, "--config", cfg, (char *)NULL);
+		_exit(127);
+	}
+	drain(fd, 1500); /* started, first screen drawn */
+	for (int i = 0; i < refreshes; i++) {
+		if (write(fd, "R", 1) != 1)
+			break;
+		drain(fd, 15);
+	}
+	drain(fd, 500);
+	/* VmHWM of the running program: wait4's ru_maxrss would also count what the forked
+	 * bench held before the exec. */
+	*maxrss_kib = vm_hwm(pid);
+	if (write(fd, "q", 1) != 1)
+		kill(pid, SIGTERM);
+	drain(fd, 500);
+	if (wait4(pid, &st, 0, &ru) < 0)
+		return -errno;
+	close(fd);
+	*cpu = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 +
+	       (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
+	return WIFEXITED(st) && WEXITSTATUS(st) == 0 ? 0 : -ECHILD;
+}
+
+/* CPU per refresh of the whole lkmtui as top sees it, and its peak RSS (VmHWM). */
+static void pty_row(const char *name, const char *lkmtui, const char *dir, const char *pane)
+{
+	char cfg[] = "/tmp/lkmtui-bench-cfg.XXXXXX";
+	int fd = mkstemp(cfg), n = 200;
+	double cpu0, cpu1;
+	long rss0, rss1;
+	FILE *f;
+
+	if (fd < 0 || (f = fdopen(fd, "w")) == NULL)
+		return;
+	fprintf(f, "[display]\ninterval = 3600\ncolor = no\npane = %s\n", pane);
+	fclose(f);
+	if (pty_run(lkmtui, dir, cfg, 0, &cpu0, &rss0) < 0 ||
+	    pty_run(lkmtui, dir, cfg, n, &cpu1, &rss1) < 0) {
+		printf("%-34s (%s did not run on a pty)\n", name, lkmtui);
+	} else {
+		printf("%-34s %-10s %9.3f ms %8.1f MiB   (start, one screen, exit: %.1f ms, %.1f MiB)\n", name, pane,
+		       (cpu1 - cpu0) / n * 1e3, (double)(rss1 > rss0 ? rss1 : rss0) / 1024,
+		       cpu0 * 1e3, (double)rss0 / 1024);
+	}
+	remove(cfg);
+}
+
+/* bench --refresh ROUNDS: only the TUI refresh on the large host, for a profiler; with
+ * ROUNDS 0, only the whole ./lkmtui on a pty (run it where ./lkmtui is the build to
+ * measure). */
+static int refresh_only(int rounds)
+{
+	const struct largehost_shape large = { 1000, 256, 300, 200 };
+	char dir[] = "/tmp/lkmtui-bench.XXXXXX";
+
+	if (mkdtemp(dir) == NULL || largehost_write(dir, &large) < 0) {
+		perror("bench: writing the synthetic host");
+		return 1;
+	}
+	if (rounds > 0)
+		tui_row("1000 modules, 256 CPUs, 200 ifaces", dir, rounds);
+	else
+		for (size_t i = 0; i < 3; i++)
+			pty_row("1000 modules, 256 CPUs, 200 ifaces", "./lkmtui", dir,
+				(const char *[]){ "modules", "interrupts", "network" }[i]);
+	nftw(dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	const char *fixtures = argc > 1 ? argv[1] : "tests/fixtures";
 	const struct largehost_shape large = { 1000, 256, 300, 200 };
+
+	if (argc > 2 && strcmp(argv[1], "--refresh") == 0)
+		return refresh_only(atoi(argv[2]));
 	const struct largehost_shape issue = { 300, 128, 200, 50 };
 	char dir[] = "/tmp/lkmtui-bench.XXXXXX";
 	char dir2[] = "/tmp/lkmtui-bench.XXXXXX";
@@ -216,6 +348,10 @@ int main(int argc, char **argv)
 	tui_row("1000 modules, 256 CPUs, 200 ifaces", dir, 100);
 	snprintf(path, sizeof(path), "%s/debian61", fixtures);
 	tui_row("Debian 6.1 guest (captured)", path, 1000);
+	printf("\nThe whole lkmtui on a 200x60 pty, drawing included: CPU per refresh, peak RSS\n");
+	pty_row("1000 modules, 256 CPUs, 200 ifaces", "./lkmtui", dir, "modules");
+	pty_row("1000 modules, 256 CPUs, 200 ifaces", "./lkmtui", dir, "interrupts");
+	pty_row("1000 modules, 256 CPUs, 200 ifaces", "./lkmtui", dir, "network");
 	nftw(dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 	nftw(dir2, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 	return 0;

@@ -19,6 +19,7 @@
 #include "ui/tui/actions.h"
 #include "ui/tui/app.h"
 #include "ui/tui/handlers.h"
+#include "ui/tui/linedetail.h"
 
 #define CHANGED (LKM_TUI_HANDLED | LKM_TUI_REDRAW)
 #define MAX_CANDS 500
@@ -410,6 +411,8 @@ unsigned lkm_tui_detail_mode_key(struct lkm_tui_app *app, const struct lkm_tui_e
 
 unsigned lkm_tui_on_detail(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
 {
+	if (app->pane == LKM_PANE_INTERRUPTS || app->pane == LKM_PANE_NETDEV)
+		return lkm_tui_open_line(app);
 	return lkm_tui_on_jump(app, ev);
 }
 
@@ -604,7 +607,9 @@ static int run(struct lkm_tui_app *app, const struct lkm_tui_req *req, bool dry,
 
 static void leave(struct lkm_tui_app *app)
 {
-	app->mode = app->back_mode == LKM_MODE_DETAIL ? LKM_MODE_DETAIL : LKM_MODE_NORMAL;
+	app->mode = app->back_mode == LKM_MODE_DETAIL || app->back_mode == LKM_MODE_LINE
+			    ? app->back_mode
+			    : LKM_MODE_NORMAL;
 	app->back_mode = LKM_MODE_NORMAL;
 	form_clear(&app->form);
 }
@@ -893,16 +898,42 @@ static unsigned open_input(struct lkm_tui_app *app, enum lkm_tui_input what, con
 	int n;
 
 	if (app->mode != LKM_MODE_INPUT)
-		app->back_mode = app->mode == LKM_MODE_DETAIL ? LKM_MODE_DETAIL : LKM_MODE_NORMAL;
+		app->back_mode = app->mode == LKM_MODE_DETAIL || app->mode == LKM_MODE_LINE
+					 ? app->mode
+					 : LKM_MODE_NORMAL;
 	form_clear(f);
 	f->what = what;
 	snprintf(f->module, sizeof(f->module), "%s", module ? module : "");
 	snprintf(f->text, sizeof(f->text), "%s", text ? text : "");
-	if (what != LKM_INPUT_LOAD_NAME) {
+	if (what == LKM_INPUT_LOAD_PARAMS || what == LKM_INPUT_SET) {
 		n = lkm_param_infos(app->root, app->session.resolver, f->module, &f->params);
 		f->n_params = n > 0 ? (size_t)n : 0;
 	}
 	app->mode = LKM_MODE_INPUT;
+	return CHANGED;
+}
+
+unsigned lkm_tui_open_input(struct lkm_tui_app *app, enum lkm_tui_input what,
+			    const char *module, const char *text)
+{
+	return open_input(app, what, module, text);
+}
+
+unsigned lkm_tui_show_diagnosis(struct lkm_tui_app *app, struct lkm_diagnosis *d,
+				const struct lkm_tui_req *req)
+{
+	lkm_diagnosis_release(&app->diag);
+	app->diag = *d;
+	memset(d, 0, sizeof(*d));
+	app->diag_req = *req;
+	app->fix_ok = false;
+	app->diag_top = 0;
+	app->diag_steps[0] = '\0';
+	if (app->mode != LKM_MODE_DIAG && app->mode != LKM_MODE_CONFIRM &&
+	    app->mode != LKM_MODE_INPUT)
+		app->back_mode = app->mode;
+	form_clear(&app->form);
+	app->mode = LKM_MODE_DIAG;
 	return CHANGED;
 }
 
@@ -1137,6 +1168,7 @@ static unsigned input_enter(struct lkm_tui_app *app)
 		snprintf(req.target, sizeof(req.target), "%s", f->module);
 		snprintf(req.args, sizeof(req.args), "%s", f->text);
 		return lkm_tui_begin(app, &req);
+	case LKM_INPUT_AFFINITY: return lkm_tui_affinity_enter(app);
 	}
 	return CHANGED;
 }

@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "core/engine.h"
+#include "ui/tui/app.h"
 #include "ui/tui/keys.h"
 
 /*
@@ -56,3 +57,11 @@ const char *lkm_tui_op_word(enum lkm_op op);
 
 /* Drops the form, the preview, the diagnosis, the kernel log: what the session holds. */
 void lkm_tui_actions_release(struct lkm_tui_app *app);
+
+/* Opens the input line for WHAT (the forms of actions.c and of the affinity). */
+unsigned lkm_tui_open_input(struct lkm_tui_app *app, enum lkm_tui_input what,
+			    const char *module, const char *text);
+
+/* Shows D (moved into the app: D is left empty) as the failure of REQ. */
+unsigned lkm_tui_show_diagnosis(struct lkm_tui_app *app, struct lkm_diagnosis *d,
+				const struct lkm_tui_req *req);

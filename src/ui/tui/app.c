@@ -32,8 +32,30 @@ void lkm_tui_app_release(struct lkm_tui_app *app)
 	for (int p = 0; p < LKM_PANE_COUNT; p++)
 		lkm_view_release(&app->views[p]);
 	lkm_rates_release(&app->rates);
+	lkm_history_release(&app->irq_hist);
+	lkm_history_release(&app->net_hist);
 	lkm_snapshot_release(&app->snaps[0]);
 	lkm_snapshot_release(&app->snaps[1]);
+}
+
+/* Adds this refresh's rates to the last minute of every line and interface. */
+static int push_history(struct lkm_tui_app *app, const struct lkm_snapshot *cur)
+{
+	const struct lkm_rates *r = &app->rates;
+	const struct lkm_interrupts *irqs = &cur->interrupts;
+	const struct lkm_netdev *nd = &cur->netdev;
+
+	if (lkm_history_begin(&app->irq_hist, cur->taken, r->seconds, irqs->n) < 0 ||
+	    lkm_history_begin(&app->net_hist, cur->taken, r->seconds, nd->n) < 0)
+		return -ENOMEM;
+	for (size_t i = 0; i < irqs->n; i++)
+		if (lkm_history_put(&app->irq_hist, i, irqs->v[i].label, r->irq_total[i]) < 0)
+			return -ENOMEM;
+	for (size_t i = 0; i < nd->n; i++)
+		if (lkm_history_put(&app->net_hist, i, nd->v[i].name,
+				    r->net[i][LKM_RX_BYTES] + r->net[i][LKM_TX_BYTES]) < 0)
+			return -ENOMEM;
+	return 0;
 }
 
 int lkm_tui_app_refresh(struct lkm_tui_app *app)
@@ -45,13 +67,15 @@ int lkm_tui_app_refresh(struct lkm_tui_app *app)
 	if (lkm_snapshot_take(cur, app->root, LKM_SRC_ALL) < 0)
 		return -ENOMEM;
 	if (app->nsnaps) {
-		if (lkm_rates_compute(&app->rates, prev, cur) < 0)
+		if (lkm_rates_compute(&app->rates, prev, cur) < 0 || push_history(app, cur) < 0)
 			return -ENOMEM;
 	} else {
 		app->rates.seconds = 0;
 	}
 	app->cur = next;
 	app->nsnaps++;
+	app->views[LKM_PANE_INTERRUPTS].hist = &app->irq_hist;
+	app->views[LKM_PANE_NETDEV].hist = &app->net_hist;
 	for (int p = 0; p < LKM_PANE_COUNT; p++)
 		if (lkm_view_refresh(&app->views[p], cur, &app->rates) < 0)
 			rc = -ENOMEM;

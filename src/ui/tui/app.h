@@ -32,6 +32,7 @@ enum lkm_tui_mode {
 	LKM_MODE_INPUT,   /* a line being typed: a module to load, its parameters, a value */
 	LKM_MODE_CONFIRM, /* an action's steps (its dry run), waiting for y or n */
 	LKM_MODE_DIAG,    /* why an action failed, and its fix */
+	LKM_MODE_LINE,    /* one interrupt line or interface: its last minute, its CPUs */
 };
 
 /*
@@ -67,6 +68,7 @@ enum lkm_tui_input {
 	LKM_INPUT_LOAD_NAME,   /* a module name or a file, with Tab completion */
 	LKM_INPUT_LOAD_PARAMS, /* NAME=VALUE words for the module named */
 	LKM_INPUT_SET,         /* one NAME=VALUE for a loaded module */
+	LKM_INPUT_AFFINITY,    /* the CPUs of interrupt line form.module */
 };
 
 struct lkm_tui_form {
@@ -111,6 +113,8 @@ struct lkm_tui_app {
 	int cur;              /* snaps[cur] is the newest */
 	unsigned nsnaps;      /* snapshots taken so far */
 	struct lkm_rates rates;
+	struct lkm_history irq_hist;  /* the last minute of each line's rate */
+	struct lkm_history net_hist;  /* and of each interface's bytes/s, in and out */
 
 	struct lkm_view views[LKM_PANE_COUNT];
 	enum lkm_pane pane;   /* the pane shown, or in the split layout the one with the keys */
@@ -128,6 +132,8 @@ struct lkm_tui_app {
 	enum lkm_tui_mode back_mode; /* where teach, confirm and the diagnosis return to */
 	enum lkm_pane detail_from;   /* the pane the detail view was opened from (a jump) */
 	struct lkm_detail detail;
+	enum lkm_pane line_pane;     /* the line detail: Interrupts or Network */
+	char line_key[64];           /* and the irq label or interface it shows */
 	struct lkm_tui_form form;
 	struct lkm_tui_req req;      /* what confirm runs */
 	struct lkm_result preview;   /* its dry run */

@@ -15,6 +15,10 @@
 #include "ui/tui/app.h"
 #include "ui/tui/draw.h"
 #include "ui/tui/handlers.h"
+#include "ui/tui/linedetail.h"
+#include "ui/units.h"
+#include "ui/sparkline.h"
+#include "model/irqaffinity.h"
 
 #define CELL_MAX 4096
 
@@ -230,6 +234,39 @@ static void draw_counts(const struct lkm_tui_app *app, const struct lkm_view *v,
 	}
 }
 
+/* The columns drawn from the TUI's own state: the last minute as a sparkline, and an
+ * interrupt line's CPUs, read for the rows on screen only. */
+static void draw_tui_cell(const struct lkm_tui_app *app, const struct lkm_view *v,
+			  const struct lkm_view_layout *l, size_t c, int y, size_t item,
+			  attr_t attr)
+{
+	char buf[LKM_SPARK_CELLS * 4 + 1] = "";
+	int col = v->cols[c];
+
+	if (lkm_view_is_history(v, col)) {
+		float samples[LKM_HISTORY_SECONDS];
+
+		if (v->hist && lkm_history_get(v->hist, item, samples, LKM_HISTORY_SECONDS) > 0)
+			lkm_sparkline(samples, LKM_HISTORY_SECONDS, LKM_SPARK_CELLS, app->utf8, buf,
+				      sizeof(buf));
+		attrset(attr);
+		mvaddstr(y, l->x[c], buf);
+		return;
+	}
+	if (v->pane == LKM_PANE_INTERRUPTS) {
+		struct lkm_irq_affinity a;
+		unsigned irq;
+
+		if (lkm_irq_number(v->snap->interrupts.v[item].label, &irq) &&
+		    lkm_irq_affinity_read(app->root, irq, &a) == 0) {
+			put(y, l->x[c], l->w[c],
+			    col == LKM_IRQCOL_AFFINITY ? a.affinity : a.effective, false, attr);
+			return;
+		}
+	}
+	put(y, l->x[c], l->w[c], "", false, attr);
+}
+
 static bool is_alert_cell(const struct lkm_view *v, int col, size_t item)
 {
 	int k = col - LKM_NETCOL_FIRST_COUNTER;
@@ -292,6 +329,10 @@ static void draw_row(const struct lkm_tui_app *app, const struct lkm_view *v,
 			draw_counts(app, v, l, c, y, row->item, base);
 			continue;
 		}
+		if (ci->flags & LKM_COL_TUI) {
+			draw_tui_cell(app, v, l, c, y, row->item, base);
+			continue;
+		}
 		if (!lit && is_alert_cell(v, col, row->item))
 			attr = attr_of(LKM_ROLE_ALERT);
 		else if (lit && is_alert_cell(v, col, row->item))
@@ -301,7 +342,8 @@ static void draw_row(const struct lkm_tui_app *app, const struct lkm_view *v,
 			char text[CELL_MAX];
 
 			tree_prefix(app, row, prefix, sizeof(prefix));
-			lkm_cell(v->pane, col, v->snap, v->rates, row->item, ",", cell, CELL_MAX);
+			lkm_cell(v->pane, col, v->snap, v->rates, row->item, ",", LKM_CELL_HUMAN, cell,
+			 CELL_MAX);
 			if (app->utf8) {
 				/* Box-drawing characters are 3 bytes for 1 cell. */
 				attrset(attr);
@@ -314,7 +356,8 @@ static void draw_row(const struct lkm_tui_app *app, const struct lkm_view *v,
 			put(y, l->x[c], l->w[c], text, false, attr);
 			continue;
 		}
-		lkm_cell(v->pane, col, v->snap, v->rates, row->item, ",", cell, CELL_MAX);
+		lkm_cell(v->pane, col, v->snap, v->rates, row->item, ",", LKM_CELL_HUMAN, cell,
+			 CELL_MAX);
 		put(y, l->x[c], l->w[c], cell, ci->flags & LKM_COL_RIGHT, attr);
 	}
 }
@@ -761,6 +804,11 @@ static void draw_input(const struct lkm_tui_app *app, int bottom, int cols)
 		draw_title(cols, buf, LKM_ROLE_HEADER);
 		prompt = _("Parameters (NAME=VALUE ...): ");
 		break;
+	case LKM_INPUT_AFFINITY:
+		snprintf(buf, sizeof(buf), _("Interrupt %s: the CPUs it is delivered to"), f->module);
+		draw_title(cols, buf, LKM_ROLE_HEADER);
+		prompt = _("CPUs (as 0-3,8): ");
+		break;
 	default:
 		snprintf(buf, sizeof(buf), _("Set a parameter of %s"), f->module);
 		draw_title(cols, buf, LKM_ROLE_HEADER);
@@ -795,6 +843,17 @@ static void draw_input(const struct lkm_tui_app *app, int bottom, int cols)
 					   "module file (./demo.ko). Tab completes names and paths."),
 					 attr_of(LKM_ROLE_NORMAL));
 		}
+	} else if (f->what == LKM_INPUT_AFFINITY) {
+		struct lkm_cpuset online;
+		char list[256] = "?";
+
+		if (lkm_cpus_online(app->root, &online) == 0)
+			lkm_cpuset_format(&online, list, sizeof(list));
+		snprintf(buf, sizeof(buf),
+			 _("CPUs online: %s. A list of them (0-3,8) is checked here first, then "
+			   "written to /proc/irq/%s/smp_affinity_list."),
+			 list, f->module);
+		draw_wrapped(y, 2, bottom, cols - 4, buf, attr_of(LKM_ROLE_NORMAL));
 	} else {
 		int nw = 4, tw = 4;
 
@@ -970,10 +1029,131 @@ static void draw_input_cursor(const struct lkm_tui_app *app, int cols)
 	const char *prompt = app->form.what == LKM_INPUT_LOAD_NAME ? _("Module, alias or file: ")
 			     : app->form.what == LKM_INPUT_LOAD_PARAMS
 				     ? _("Parameters (NAME=VALUE ...): ")
-				     : _("NAME=VALUE: ");
+			     : app->form.what == LKM_INPUT_AFFINITY ? _("CPUs (as 0-3,8): ")
+								    : _("NAME=VALUE: ");
 	int cx = 2 + (int)strlen(prompt) + (int)strlen(app->form.text);
 
 	move(LKM_TUI_LIST_Y + 1, cx < cols ? cx : cols - 1);
+}
+
+/* A rate as the line's pane writes it: interrupts per second, or bytes in binary units. */
+static void rate_text(const struct lkm_tui_app *app, double r, char *buf, size_t size)
+{
+	char num[32];
+
+	if (app->line_pane == LKM_PANE_INTERRUPTS)
+		snprintf(buf, size, _("%.1f/s"), r);
+	else
+		snprintf(buf, size, _("%s/s"), lkm_human_bytes((uint64_t)(r + 0.5), num, sizeof(num)));
+}
+
+/* One "  label      value" line of the line detail at *Y. */
+static void line_field(int *y, int bottom, int cols, const char *label, const char *value)
+{
+	if (*y >= bottom)
+		return;
+	put(*y, 0, 2, "", false, attr_of(LKM_ROLE_NORMAL));
+	put(*y, 2, 13, label, false, attr_of(LKM_ROLE_NORMAL));
+	put((*y)++, 15, cols - 15, value, false, attr_of(LKM_ROLE_NORMAL));
+}
+
+#define GRAPH_ROWS 8
+
+/* The detail of one interrupt line or interface: its numbers, its CPUs, its last minute. */
+static void draw_line_detail(const struct lkm_tui_app *app, int bottom, int cols)
+{
+	const struct lkm_snapshot *s = app->nsnaps ? &app->snaps[app->cur] : NULL;
+	size_t item = lkm_tui_line_item(app);
+	float hist[LKM_HISTORY_SECONDS];
+	char buf[512], val[256], num[32], scale[48];
+	int y = LKM_TUI_LIST_Y + 1, gw, lw = 10;
+	double max;
+
+	if (s == NULL || item == (size_t)-1) {
+		snprintf(buf, sizeof(buf), _("%s is gone since the last refresh"), app->line_key);
+		draw_title(cols, buf, LKM_ROLE_ALERT);
+		return;
+	}
+	if (app->line_pane == LKM_PANE_INTERRUPTS) {
+		const struct lkm_irq *irq = &s->interrupts.v[item];
+		struct lkm_irq_affinity a;
+		struct lkm_cpuset online;
+		unsigned n;
+
+		snprintf(buf, sizeof(buf), _("Interrupt %s: %s"), irq->label, irq->description);
+		draw_title(cols, buf, LKM_ROLE_HEADER);
+		snprintf(val, sizeof(val), _("%" PRIu64 " since boot"), irq->total);
+		line_field(&y, bottom, cols, _("total"), val);
+		if (app->rates.seconds > 0 && item < s->interrupts.n) {
+			rate_text(app, app->rates.irq_total[item], val, sizeof(val));
+			line_field(&y, bottom, cols, _("rate"), val);
+		}
+		if (lkm_irq_number(irq->label, &n) && lkm_irq_affinity_read(app->root, n, &a) == 0) {
+			snprintf(val, sizeof(val), _("%s  (the CPUs it may be delivered to)"),
+				 a.affinity);
+			line_field(&y, bottom, cols, _("affinity"), val);
+			snprintf(val, sizeof(val), _("%s  (where the controller delivers it now)"),
+				 a.effective_err ? _("not shown by this kernel") : a.effective);
+			line_field(&y, bottom, cols, _("effective"), val);
+		} else {
+			line_field(&y, bottom, cols, _("affinity"),
+				   _("none: it runs on every CPU (no /proc/irq entry)"));
+		}
+		if (lkm_cpus_online(app->root, &online) == 0) {
+			lkm_cpuset_format(&online, val, sizeof(val));
+			line_field(&y, bottom, cols, _("online CPUs"), val);
+		}
+	} else {
+		const struct lkm_netif *nif = &s->netdev.v[item];
+
+		snprintf(buf, sizeof(buf), _("Interface %s"), nif->name);
+		draw_title(cols, buf, LKM_ROLE_HEADER);
+		snprintf(val, sizeof(val), _("%s in %" PRIu64 " packets"),
+			 lkm_human_bytes(nif->c[LKM_RX_BYTES], num, sizeof(num)), nif->c[LKM_RX_PACKETS]);
+		line_field(&y, bottom, cols, _("received"), val);
+		snprintf(val, sizeof(val), _("%s in %" PRIu64 " packets"),
+			 lkm_human_bytes(nif->c[LKM_TX_BYTES], num, sizeof(num)), nif->c[LKM_TX_PACKETS]);
+		line_field(&y, bottom, cols, _("sent"), val);
+		if (app->rates.seconds > 0 && item < s->netdev.n) {
+			char tx[48];
+
+			rate_text(app, app->rates.net[item][LKM_RX_BYTES], val, sizeof(val));
+			rate_text(app, app->rates.net[item][LKM_TX_BYTES], tx, sizeof(tx));
+			snprintf(buf, sizeof(buf), _("%s in, %s out"), val, tx);
+			line_field(&y, bottom, cols, _("rate"), buf);
+		}
+	}
+	y++;
+	lkm_tui_line_history(app, hist);
+	max = lkm_sparkline_max(hist, LKM_HISTORY_SECONDS);
+	if (y < bottom) {
+		put(y++, 2, cols - 2,
+		    app->line_pane == LKM_PANE_INTERRUPTS
+			    ? _("Interrupts per second, the last minute:")
+			    : _("Bytes per second, in and out, the last minute:"),
+		    false, attr_of(LKM_ROLE_NOTICE));
+	}
+	/* One column a second when it fits; the scale on the left, the time below. */
+	gw = cols - lw - 4;
+	if (gw > LKM_HISTORY_SECONDS)
+		gw = LKM_HISTORY_SECONDS;
+	if (gw < 10 || y + GRAPH_ROWS + 2 > bottom)
+		return;
+	rate_text(app, max, scale, sizeof(scale));
+	for (int r = 0; r < GRAPH_ROWS; r++) {
+		char row[LKM_HISTORY_SECONDS * 4 + 1];
+
+		lkm_graph_row(hist, LKM_HISTORY_SECONDS, (size_t)gw, max, GRAPH_ROWS, r, app->utf8, row,
+			      sizeof(row));
+		put(y, 0, lw, r == 0 ? scale : r == GRAPH_ROWS - 1 ? "0" : "", true,
+		    attr_of(LKM_ROLE_NORMAL));
+		attrset(attr_of(LKM_ROLE_DIVIDER));
+		mvaddstr(y, lw + 1, app->utf8 ? "\u2502" : "|");
+		attrset(attr_of(LKM_ROLE_NEW));
+		mvaddstr(y++, lw + 2, row);
+	}
+	snprintf(buf, sizeof(buf), "%-*s%s", gw - 3, _("-60s"), _("now"));
+	put(y, lw + 2, gw, buf, false, attr_of(LKM_ROLE_NORMAL));
 }
 
 /* The status line of the modes that are not a pane. */
@@ -988,6 +1168,11 @@ static void draw_mode_status(const struct lkm_tui_app *app, int y, int cols)
 			       : _("Up/Down pick  Enter go  e explain  Esc back  (look only)");
 		break;
 	case LKM_MODE_TEACH: text = _("any key returns"); break;
+	case LKM_MODE_LINE:
+		text = app->line_pane == LKM_PANE_INTERRUPTS
+			       ? _("a change its CPUs  m its module  R refresh  Esc back")
+			       : _("m its module  R refresh  Esc back");
+		break;
 	case LKM_MODE_INPUT:
 		text = app->form.what == LKM_INPUT_LOAD_NAME ? _("Enter next  Tab complete  Esc cancel")
 							     : _("Enter next  Esc cancel");
@@ -1041,6 +1226,7 @@ void lkm_tui_draw(const struct lkm_tui_app *app)
 		break;
 	case LKM_MODE_INPUT: draw_input(app, bottom, cols); break;
 	case LKM_MODE_CONFIRM: draw_confirm(app, bottom, cols); break;
+	case LKM_MODE_LINE: draw_line_detail(app, bottom, cols); break;
 	default: draw_diag(app, bottom, cols); break;
 	}
 	draw_strip(app, bottom, strip, cols);

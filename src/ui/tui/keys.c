@@ -11,6 +11,7 @@
 #include "ui/tui/app.h"
 #include "ui/tui/handlers.h"
 #include "ui/tui/keys.h"
+#include "ui/tui/linedetail.h"
 
 #define CTRL(c) ((c) & 0x1f)
 #define KEY_ESC 27
@@ -57,8 +58,8 @@ static const struct lkm_tui_action actions[LKM_ACT_COUNT] = {
 	[LKM_ACT_REFRESH] = { "refresh", N_("refresh now"), lkm_tui_on_refresh },
 	[LKM_ACT_REDRAW] = { "redraw", N_("redraw the screen"), lkm_tui_on_redraw },
 	[LKM_ACT_CLICK] = { "click", NULL, lkm_tui_on_click },
-	[LKM_ACT_DETAIL] = { "detail", N_("Modules: open the module (state, parameters, holders, "
-					  "what it drives)"), lkm_tui_on_detail },
+	[LKM_ACT_DETAIL] = { "detail", N_("open the module, interrupt line or interface under "
+					  "the cursor"), lkm_tui_on_detail },
 	[LKM_ACT_JUMP] = { "jump", N_("Interrupts, Network: go to the module driving the line"),
 			   lkm_tui_on_jump },
 	[LKM_ACT_TEACH] = { "teach", N_("explain the state, counts, flags and taint letters"),
@@ -70,6 +71,8 @@ static const struct lkm_tui_action actions[LKM_ACT_COUNT] = {
 	[LKM_ACT_SET] = { "set", N_("set a parameter of the module"), lkm_tui_on_set },
 	[LKM_ACT_LIVE_LOG] = { "live-log", N_("follow the kernel log of the module, live (again: "
 					      "stop)"), lkm_tui_on_live_log },
+	[LKM_ACT_AFFINITY] = { "affinity", N_("Interrupts: change the CPUs the line is delivered to"),
+			       lkm_tui_on_affinity },
 };
 
 /* The default bindings; their order is the order keys are listed in the help. */
@@ -136,6 +139,7 @@ static const struct {
 	{ 'u', LKM_ACT_UNLOAD },
 	{ 'p', LKM_ACT_SET },
 	{ 'L', LKM_ACT_LIVE_LOG },
+	{ 'a', LKM_ACT_AFFINITY },
 };
 
 #define N_BINDINGS (sizeof(default_bindings) / sizeof(default_bindings[0]))
@@ -243,6 +247,7 @@ unsigned lkm_tui_dispatch(struct lkm_tui_app *app, const struct lkm_tui_event *e
 	case LKM_MODE_INPUT: return lkm_tui_input_mode_key(app, &e);
 	case LKM_MODE_CONFIRM: return lkm_tui_confirm_mode_key(app, &e);
 	case LKM_MODE_DIAG: return lkm_tui_diag_mode_key(app, &e);
+	case LKM_MODE_LINE: return lkm_tui_line_mode_key(app, &e);
 	case LKM_MODE_NORMAL: break;
 	}
 	e.action = lkm_tui_keymap_lookup(&app->keymap, e.key);

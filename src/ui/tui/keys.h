@@ -73,6 +73,7 @@ enum lkm_tui_action_id {
 	LKM_ACT_UNLOAD,
 	LKM_ACT_SET,
 	LKM_ACT_LIVE_LOG,
+	LKM_ACT_AFFINITY,
 	LKM_ACT_COUNT
 };
 

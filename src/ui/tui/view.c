@@ -2,11 +2,13 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "ui/sparkline.h"
 #include "ui/tui/view.h"
 
 #define CELL_MAX 4096
@@ -24,8 +26,8 @@ static const int module_cols[] = {
 };
 static const int device_cols[] = { LKM_DEVCOL_TYPE, LKM_DEVCOL_MAJOR, LKM_DEVCOL_NAME };
 static const int irq_cols[] = {
-	LKM_IRQCOL_IRQ, LKM_IRQCOL_TOTAL, LKM_IRQCOL_RATE, LKM_IRQCOL_COUNTS,
-	LKM_IRQCOL_DESCRIPTION,
+	LKM_IRQCOL_IRQ,	     LKM_IRQCOL_TOTAL,	   LKM_IRQCOL_RATE,	   LKM_IRQCOL_HISTORY,
+	LKM_IRQCOL_AFFINITY, LKM_IRQCOL_EFFECTIVE, LKM_IRQCOL_COUNTS, LKM_IRQCOL_DESCRIPTION,
 };
 static const int net_cols[] = {
 	LKM_NETCOL_IFACE,
@@ -33,6 +35,7 @@ static const int net_cols[] = {
 	LKM_NETCOL_RX_PACKETS_RATE,
 	LKM_NETCOL_TX_BYTES_RATE,
 	LKM_NETCOL_TX_PACKETS_RATE,
+	LKM_NETCOL_HISTORY,
 	LKM_NETCOL_FIRST_COUNTER + LKM_RX_ERRS,
 	LKM_NETCOL_FIRST_COUNTER + LKM_RX_DROP,
 	LKM_NETCOL_FIRST_COUNTER + LKM_TX_ERRS,
@@ -44,6 +47,12 @@ static const int net_cols[] = {
 };
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+bool lkm_view_is_history(const struct lkm_view *v, int col)
+{
+	return (v->pane == LKM_PANE_INTERRUPTS && col == LKM_IRQCOL_HISTORY) ||
+	       (v->pane == LKM_PANE_NETDEV && col == LKM_NETCOL_HISTORY);
+}
 
 void lkm_view_init(struct lkm_view *v, enum lkm_pane pane)
 {
@@ -77,6 +86,7 @@ void lkm_view_release(struct lkm_view *v)
 	free(v->is_new);
 	free(v->keys);
 	free(v->index);
+	free(v->scratch);
 	memset(v, 0, sizeof(*v));
 }
 
@@ -158,27 +168,44 @@ int lkm_view_refresh(struct lkm_view *v, const struct lkm_snapshot *snap,
 		     const struct lkm_rates *rates)
 {
 	size_t n, len = 0, bufsize = 0;
-	char key[256], *arena, *p;
+	char *arena, *p;
 	const char **index;
 
 	v->snap = snap;
 	v->rates = rates;
 	n = item_count(v);
+	/* The keys, one after the other, into scratch kept from the last refresh. */
 	for (size_t i = 0; i < n; i++) {
-		lkm_view_item_key(v, i, key, sizeof(key));
-		bufsize += strlen(key) + 1;
+		if (len + 256 > v->scratch_cap &&
+		    reserve((void **)&v->scratch, &v->scratch_cap, 2 * (len + 256), 1) < 0)
+			return -ENOMEM;
+		lkm_view_item_key(v, i, v->scratch + len, 256);
+		len += strlen(v->scratch + len) + 1;
 	}
+	bufsize = len;
+	if (reserve((void **)&v->is_new, &v->is_new_cap, n, sizeof(*v->is_new)) < 0)
+		return -ENOMEM;
+	/* An idle refresh: the same items in the same order. Nothing is new, nothing went,
+	 * and nothing needs sorting or allocating. */
+	if (v->have_prev && lkm_view_source_error(v) == 0 && bufsize == v->prev_len &&
+	    n == v->prev_n && memcmp(v->scratch, v->prev_keys, bufsize) == 0) {
+		memset(v->is_new, 0, n * sizeof(*v->is_new));
+		v->gone[0] = '\0';
+		v->ngone = 0;
+		return lkm_view_rebuild(v);
+	}
+	len = 0;
 	arena = malloc(bufsize ? bufsize : 1);
 	index = malloc((n ? n : 1) * sizeof(*index));
-	if (arena == NULL || index == NULL ||
-	    reserve((void **)&v->is_new, &v->is_new_cap, n, sizeof(*v->is_new)) < 0) {
+	if (arena == NULL || index == NULL) {
 		free(arena);
 		free(index);
 		return -ENOMEM;
 	}
+	if (bufsize)
+		memcpy(arena, v->scratch, bufsize);
 	p = arena;
 	for (size_t i = 0; i < n; i++) {
-		lkm_view_item_key(v, i, p, bufsize - len);
 		index[i] = p;
 		v->is_new[i] = v->have_prev && !in_sorted(v->prev_index, v->prev_n, p);
 		len += strlen(p) + 1;
@@ -258,7 +285,8 @@ static bool item_matches(const struct lkm_view *v, size_t item, char *cell)
 	for (size_t c = 0; c < v->ncols; c++) {
 		if (is_numeric(v, v->cols[c]))
 			continue;
-		lkm_cell(v->pane, v->cols[c], v->snap, v->rates, item, ",", cell, CELL_MAX);
+		lkm_cell(v->pane, v->cols[c], v->snap, v->rates, item, ",", LKM_CELL_HUMAN, cell,
+			 CELL_MAX);
 		if (strcasestr(cell, v->filter))
 			return true;
 	}
@@ -283,6 +311,17 @@ static int push_row(struct lkm_view *v, size_t item, unsigned depth, unsigned mo
 	return 0;
 }
 
+static size_t digits(uint64_t n)
+{
+	size_t d = 1;
+
+	while (n >= 10) {
+		n /= 10;
+		d++;
+	}
+	return d;
+}
+
 /* Sort keys of every item for the sort column, natural widths, and the CPU count. */
 static void measure(struct lkm_view *v, size_t n, char *cell)
 {
@@ -293,6 +332,9 @@ static void measure(struct lkm_view *v, size_t n, char *cell)
 	for (size_t c = 0; c < v->ncols; c++) {
 		info = colinfo(v, v->cols[c]);
 		v->width[c] = info ? strlen(info->id) : 0;
+		/* Drawn from the TUI's own state: a fixed width, nothing to measure per row. */
+		if (info && (info->flags & LKM_COL_TUI))
+			v->width[c] = lkm_view_is_history(v, v->cols[c]) ? LKM_SPARK_CELLS : 9;
 	}
 	for (size_t i = 0; i < n; i++) {
 		struct lkm_view_sortkey *k = &v->keys[i];
@@ -300,7 +342,9 @@ static void measure(struct lkm_view *v, size_t n, char *cell)
 		if (v->sort_col >= 0) {
 			char *end;
 
-			lkm_cell(v->pane, v->sort_col, v->snap, v->rates, i, ",", cell, CELL_MAX);
+			/* Raw: the key is the number, not its rounded human form. */
+			lkm_cell(v->pane, v->sort_col, v->snap, v->rates, i, ",", LKM_CELL_RAW, cell,
+				 CELL_MAX);
 			snprintf(k->text, sizeof(k->text), "%s", cell);
 			k->num = strtod(cell, &end);
 			k->has_num = is_numeric(v, v->sort_col) && end != cell;
@@ -308,18 +352,25 @@ static void measure(struct lkm_view *v, size_t n, char *cell)
 		for (size_t c = 0; c < v->ncols; c++) {
 			size_t w;
 
+			if (colinfo(v, v->cols[c])->flags & LKM_COL_TUI)
+				continue;
 			if (v->pane == LKM_PANE_INTERRUPTS && v->cols[c] == LKM_IRQCOL_COUNTS) {
 				const struct lkm_irq *irq = &v->snap->interrupts.v[i];
 
-				for (size_t k2 = 0; k2 < irq->n_counts; k2++) {
-					w = (size_t)snprintf(cell, 32, "%llu",
-							     (unsigned long long)irq->counts[k2]);
-					if (w > v->cpu_width)
-						v->cpu_width = w;
-				}
+				/* The widest count is the largest: one digit count per line, not
+				 * one snprintf per CPU (82,000 of them on a 256-CPU host). */
+				uint64_t top = 0;
+
+				for (size_t k2 = 0; k2 < irq->n_counts; k2++)
+					if (irq->counts[k2] > top)
+						top = irq->counts[k2];
+				w = digits(top);
+				if (w > v->cpu_width)
+					v->cpu_width = w;
 				continue;
 			}
-			lkm_cell(v->pane, v->cols[c], v->snap, v->rates, i, ",", cell, CELL_MAX);
+			lkm_cell(v->pane, v->cols[c], v->snap, v->rates, i, ",", LKM_CELL_HUMAN, cell,
+				 CELL_MAX);
 			w = strlen(cell);
 			if (w > v->width[c])
 				v->width[c] = w;
@@ -678,6 +729,15 @@ void lkm_view_sort_by(struct lkm_view *v, int col)
 	lkm_view_rebuild(v);
 }
 
+static bool sortable(const struct lkm_view *v, int col)
+{
+	const struct lkm_colinfo *ci = colinfo(v, col);
+
+	if (v->pane == LKM_PANE_INTERRUPTS && col == LKM_IRQCOL_COUNTS)
+		return false;
+	return ci && !(ci->flags & LKM_COL_TUI);
+}
+
 void lkm_view_sort_step(struct lkm_view *v, int step)
 {
 	long pos = -1, n = (long)v->ncols + 1; /* position 0 is "the kernel's order" */
@@ -686,8 +746,9 @@ void lkm_view_sort_step(struct lkm_view *v, int step)
 		if (v->cols[c] == v->sort_col)
 			pos = (long)c;
 	pos = ((pos + 1 + step) % n + n) % n;
-	/* Per-CPU counts as a whole are no order anyone asks for: step over them. */
-	if (pos > 0 && v->pane == LKM_PANE_INTERRUPTS && v->cols[pos - 1] == LKM_IRQCOL_COUNTS)
+	/* Per-CPU counts as a whole, a sparkline, a CPU list are no order anyone asks for:
+	 * step over them. */
+	for (long k = 0; k < n && pos > 0 && !sortable(v, v->cols[pos - 1]); k++)
 		pos = ((pos + step) % n + n) % n;
 	lkm_view_sort_by(v, pos == 0 ? -1 : v->cols[pos - 1]);
 }

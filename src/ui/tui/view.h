@@ -4,6 +4,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "model/history.h"
 #include "model/snapshot.h"
 #include "ui/columns.h"
 
@@ -35,6 +36,7 @@ struct lkm_view {
 	enum lkm_pane pane;
 	const struct lkm_snapshot *snap;
 	const struct lkm_rates *rates;
+	const struct lkm_history *hist; /* interrupts, network: the last minute per row */
 
 	int cols[LKM_VIEW_MAX_COLS]; /* visible columns, in order (ids of ui/columns.h) */
 	size_t ncols;
@@ -67,7 +69,9 @@ struct lkm_view {
 	char gone[256];       /* keys that vanished at the last refresh, ", "-joined ("" none) */
 	size_t ngone;
 
-	/* Scratch: sort keys and name index, reused across rebuilds. */
+	/* Scratch: this refresh's keys, sort keys and name index, reused across rebuilds. */
+	char *scratch;
+	size_t scratch_cap;
 	struct lkm_view_sortkey *keys;
 	size_t keys_cap;
 	size_t *index;
@@ -108,6 +112,9 @@ void lkm_view_layout(const struct lkm_view *v, int cols, int x0, struct lkm_view
  * condensed form again. False (nothing changed) when every count fits, or on other panes.
  */
 bool lkm_view_cpu_scroll(struct lkm_view *v, long delta, int cols);
+
+/* Whether COL is V's HISTORY column (the sparkline of the last minute). */
+bool lkm_view_is_history(const struct lkm_view *v, int col);
 
 /* Sets up V for PANE with the pane's default columns and sort. Never fails. */
 void lkm_view_init(struct lkm_view *v, enum lkm_pane pane);
