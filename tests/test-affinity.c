@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -152,9 +153,12 @@ static void test_set(void **state)
 	/* The kernel's refusals, each explained. */
 	fake.calls[0] = '\0';
 	assert_string_equal(set(root, 24, "1", -EIO, -EIO, &ch), "irq-managed");
+	/* EPERM is "not root" for a user, and for root the kernel's refusal to move the
+	 * line (6.12 answers so where 6.1 answers EIO). */
 	assert_string_equal(set(root, 11, "1", -EACCES, -EACCES, &ch),
-			    "permission-denied");
-	assert_string_equal(set(root, 11, "1", -EPERM, -EPERM, &ch), "permission-denied");
+			    geteuid() == 0 ? "irq-managed" : "permission-denied");
+	assert_string_equal(set(root, 11, "1", -EPERM, -EPERM, &ch),
+			    geteuid() == 0 ? "irq-managed" : "permission-denied");
 	assert_string_equal(set(root, 11, "1", -ENOSPC, -ENOSPC, &ch),
 			    "affinity-refused");
 	assert_string_equal(fake.calls, "write 24 1;write 11 1;write 11 1;write 11 1;");

@@ -88,7 +88,9 @@ static int explain_write(const struct lkm_affinity_change *out, int err,
 {
 	char title[256];
 
-	if (err == -EPERM || err == -EACCES) {
+	/* Root refused with EPERM: 6.12 says so for a line user space may not move (the
+	 * timer), where 6.1 says EIO. */
+	if ((err == -EPERM || err == -EACCES) && geteuid() != 0) {
 		err = diag_start(
 			diag, LKM_DIAG_PERMISSION_DENIED, err,
 			_("moving an interrupt line needs root"),
@@ -98,7 +100,7 @@ static int explain_write(const struct lkm_affinity_change *out, int err,
 		FIX(diag, "sudo lkmtui irq-affinity %u %s", out->irq, out->cpus);
 		return err;
 	}
-	if (err == -EIO) {
+	if (err == -EIO || err == -EPERM || err == -EACCES) {
 		err = diag_start(diag, LKM_DIAG_IRQ_MANAGED, err, NULL, NULL);
 		EVIDENCE(diag, _("writing '%s' to /proc/irq/%u/smp_affinity_list: %s"),
 			 out->cpus, out->irq, strerror(-err));
