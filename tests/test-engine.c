@@ -476,7 +476,7 @@ static void test_load_softdep_builtin(void **state)
 	T();
 	assert_int_equal(lkm_engine_load(&t->e, "btrfs", NULL, 0, 0, res), 0);
 	assert_string_equal(steps_text(res),
-			    "built-in crc32c_generic - - (needed by btrfs) not-done\n"
+			    "built-in crc32c_generic - - (softdep pre of btrfs) not-done\n"
 			    "insert btrfs btrfs.ko [] done\n");
 	assert_string_equal(fake.calls, "insert btrfs.ko []\n");
 	assert_done(res);
@@ -536,9 +536,10 @@ static void test_load_dep_options(void **state)
 	T();
 	modprobe_conf(t, "options fat codepage=850\n");
 	assert_int_equal(lkm_engine_load(&t->e, "vfat", NULL, 0, 0, res), 0);
-	assert_string_equal(steps_text(res), "insert fat fat.ko [codepage=850] (needed by vfat) done\n"
+	/* libkmod's options string, trailing blank included: what modprobe passes. */
+	assert_string_equal(steps_text(res), "insert fat fat.ko [codepage=850 ] (needed by vfat) done\n"
 					     "insert vfat vfat.ko [] done\n");
-	assert_string_equal(fake.calls, "insert fat.ko [codepage=850]\n"
+	assert_string_equal(fake.calls, "insert fat.ko [codepage=850 ]\n"
 					"insert vfat.ko []\n");
 	assert_done(res);
 }
@@ -549,9 +550,9 @@ static void test_load_softdeps(void **state)
 	modprobe_conf(t, "softdep mod-loop-a pre: mod-foo-a post: mod-foo-c\n");
 	assert_int_equal(lkm_engine_load(&t->e, "mod-loop-a", NULL, 0, 0, res), 0);
 	assert_string_equal(steps_text(res),
-			    "insert mod_foo_a mod-foo-a.ko [] (needed by mod_loop_a) done\n"
+			    "insert mod_foo_a mod-foo-a.ko [] (softdep pre of mod_loop_a) done\n"
 			    "insert mod_loop_a mod-loop-a.ko [] done\n"
-			    "insert mod_foo_c mod-foo-c.ko [] (softdep post) done\n");
+			    "insert mod_foo_c mod-foo-c.ko [] (softdep post of mod_loop_a) done\n");
 	assert_string_equal(fake.calls, "insert mod-foo-a.ko []\n"
 					"insert mod-loop-a.ko []\n"
 					"insert mod-foo-c.ko []\n");
@@ -749,16 +750,92 @@ static void test_load_blacklisted_by_alias(void **state)
 	assert_done(res);
 }
 
+/* local.conf's "install floppy /bin/true": the administrator's block, with its line. */
 static void test_load_install_command(void **state)
 {
 	T();
 	assert_int_equal(lkm_engine_load(&t->e, "floppy", NULL, 0, 0, res), -EPERM);
-	assert_refused(res, LKM_REFUSE_INSTALL_COMMAND, -EPERM,
-		       "modprobe.d runs a command instead of loading floppy; lkmtui runs no shell "
-		       "commands");
-	assert_string_equal(details(res), "install floppy /bin/true\n");
-	assert_string_equal(steps_text(res), "");
+	assert_refused(res, LKM_REFUSE_BLOCKED, -EPERM,
+		       "floppy is blocked by /etc/modprobe.d/local.conf:4");
+	assert_string_equal(details(res),
+			    "install floppy /bin/true (/etc/modprobe.d/local.conf:4)\n");
+	assert_string_equal(steps_text(res), "run-command floppy floppy.ko [] not-done\n");
+	assert_string_equal(res->rule.kind, "install");
+	assert_string_equal(res->rule.module, "floppy");
+	assert_string_equal(res->rule.command, "/bin/true");
+	assert_string_equal(res->rule.origin, "/etc/modprobe.d/local.conf:4");
 	assert_string_equal(fake.calls, "");
+}
+
+/* The security case: a block on a dependency stops the whole load, as modprobe's failed
+ * install command does; nothing is inserted, not even what comes before it. */
+static void test_load_blocked_dependency(void **state)
+{
+	T();
+	modprobe_conf(t, "# CVE mitigation\n\ninstall fat /bin/false\n");
+	assert_int_equal(lkm_engine_load(&t->e, "msdos", NULL, 0, 0, res), -EPERM);
+	assert_refused(res, LKM_REFUSE_BLOCKED, -EPERM,
+		       "fat is blocked by /etc/modprobe.d/engine-test.conf:3; msdos needs fat");
+	assert_string_equal(steps_text(res), "run-command fat fat.ko [] (needed by msdos) not-done\n"
+					     "insert msdos msdos.ko [] not-done\n");
+	assert_string_equal(details(res),
+			    "install fat /bin/false (/etc/modprobe.d/engine-test.conf:3)\n");
+	assert_string_equal(res->module, "msdos");
+	assert_string_equal(res->rule.module, "fat");
+	assert_string_equal(fake.calls, "");
+}
+
+/* Blocked, but already loaded: modprobe runs nothing for a loaded module, nor does lkmtui. */
+static void test_load_blocked_dependency_loaded(void **state)
+{
+	T();
+	modprobe_conf(t, "install fat /bin/false\n");
+	write_file("/proc/modules", "fat 86016 0 - Live 0xffffffffc0a1c000\n", 0644);
+	assert_int_equal(lkm_engine_load(&t->e, "msdos", NULL, 0, 0, res), 0);
+	assert_string_equal(steps_text(res), "already-loaded fat fat.ko - (needed by msdos) not-done\n"
+					     "insert msdos msdos.ko [] done\n");
+	assert_done(res);
+}
+
+/* Any other command is not a block: install-command, with the rule and its line. A pattern
+ * matches as libkmod matches it ('-' is '_', fnmatch). */
+static void test_load_install_command_dependency(void **state)
+{
+	T();
+	modprobe_conf(t, "install f[a]t /sbin/modprobe --ignore-install fat \\\n"
+			 "  && echo loaded\n");
+	assert_int_equal(lkm_engine_load(&t->e, "vfat", NULL, 0, 0, res), -EPERM);
+	assert_refused(res, LKM_REFUSE_INSTALL_COMMAND, -EPERM,
+		       "modprobe.d runs a command instead of loading fat, which vfat needs; "
+		       "lkmtui runs no shell commands");
+	assert_string_equal(details(res), "install fat /sbin/modprobe --ignore-install fat "
+					  "  && echo loaded (/etc/modprobe.d/engine-test.conf:1)\n");
+	assert_string_equal(fake.calls, "");
+}
+
+/* A block anywhere wins over another command met first: it is the admin's word. */
+static void test_load_block_named_first(void **state)
+{
+	T();
+	modprobe_conf(t, "install fat /bin/echo fat\ninstall msdos /usr/bin/false\n");
+	assert_int_equal(lkm_engine_load(&t->e, "msdos", NULL, 0, 0, res), -EPERM);
+	assert_refused(res, LKM_REFUSE_BLOCKED, -EPERM,
+		       "msdos is blocked by /etc/modprobe.d/engine-test.conf:2");
+	assert_string_equal(fake.calls, "");
+}
+
+/* An alias with several matches loads each, as modprobe does; a shared dependency once. */
+static void test_load_alias_several(void **state)
+{
+	T();
+	modprobe_conf(t, "alias fatfs msdos\nalias fatfs vfat\n");
+	assert_int_equal(lkm_engine_load(&t->e, "fatfs", NULL, 0, 0, res), 0);
+	assert_string_equal(steps_text(res), "insert fat fat.ko [] (needed by msdos) done\n"
+					     "insert msdos msdos.ko [] done\n"
+					     "insert vfat vfat.ko [] (fatfs names it too) done\n");
+	assert_string_equal(fake.calls, "insert fat.ko []\ninsert msdos.ko []\ninsert vfat.ko []\n");
+	assert_done(res);
+	assert_string_equal(res->module, "msdos");
 }
 
 static void test_load_not_found(void **state)
@@ -909,7 +986,7 @@ static void test_load_fails_first_of_chain(void **state)
 			    "insert btintel btintel.ko [] (needed by btusb) done\n"
 			    "insert btbcm btbcm.ko [] (needed by btusb) err=-8\n"
 			    "insert btrtl btrtl.ko [] (needed by btusb) not-done\n"
-			    "insert btusb btusb.ko [enable_autosuspend=0] "
+			    "insert btusb btusb.ko [enable_autosuspend=0 ] "
 			    "(with the options modprobe.d gives it) not-done\n");
 	assert_string_equal(fake.calls, "insert bluetooth.ko []\n"
 					"insert btintel.ko []\n"
@@ -1435,6 +1512,11 @@ int main(void)
 		E(test_load_blacklisted_by_name),
 		E(test_load_blacklisted_by_alias),
 		E(test_load_install_command),
+	E(test_load_blocked_dependency),
+	E(test_load_blocked_dependency_loaded),
+	E(test_load_install_command_dependency),
+	E(test_load_block_named_first),
+	E(test_load_alias_several),
 		E(test_load_not_found),
 		E(test_load_builtin),
 		E(test_load_builtin_alias),
