@@ -44,6 +44,7 @@ static char built[] = "/tmp/lkm-engine-XXXXXX";
 #include "testroot.h"
 static bool have_built;
 static char *pristine_conf; /* the committed etc/modprobe.d/lkmtui.conf */
+static char *pristine_local; /* the committed etc/modprobe.d/local.conf */
 
 /* ---- files under the temporary root ---- */
 
@@ -295,7 +296,8 @@ static int group_setup(void **state)
 	if (rc != 0 || build_own_module() != 0)
 		return -1;
 	pristine_conf = slurp(FIXTURES "/modroot/etc/modprobe.d/lkmtui.conf");
-	if (pristine_conf == NULL)
+	pristine_local = slurp(FIXTURES "/modroot/etc/modprobe.d/local.conf");
+	if (pristine_conf == NULL || pristine_local == NULL)
 		return -1;
 	have_built = true;
 	return 0;
@@ -305,6 +307,7 @@ static int group_teardown(void **state)
 {
 	(void)state;
 	free(pristine_conf);
+	free(pristine_local);
 	rm_tree(built);
 	return 0;
 }
@@ -326,6 +329,7 @@ static int setup(void **state)
 	write_file("/proc/modules", proc_none, 0644);
 	write_file("/proc/sys/kernel/modules_disabled", "0\n", 0644);
 	write_file("/etc/modprobe.d/lkmtui.conf", pristine_conf, 0644);
+	write_file("/etc/modprobe.d/local.conf", pristine_local, 0644);
 	mkdirs("/dev");
 	write_file("/dev/kmsg", "6,1,0,-;an earlier line, not ours\n", 0644);
 	rm_tree(rpath("/sys"));
@@ -1218,9 +1222,77 @@ static const char proc_btusb_stack[] =
 	"bluetooth 913408 4 btusb,btintel,btbcm,btrtl, Live 0xffffffffc0c00000\n";
 
 /* btusb's stack: the helpers go, then bluetooth once none of them holds it. */
+/* local.conf without its "remove btusb" line, for the tests about the order of removal. */
+static void without_remove_rule(struct t *t)
+{
+	char *text = strdup(pristine_local), *line = strstr(text, "remove btusb");
+
+	assert_non_null(line);
+	*line = '\0';
+	write_file("/etc/modprobe.d/local.conf", text, 0644);
+	free(text);
+	modprobe_conf(t, "");
+}
+
+/* local.conf's "remove btusb /sbin/modprobe -r ...": modprobe -r would run it; lkmtui
+ * refuses before removing anything, naming the rule. */
+static void test_unload_remove_command(void **state)
+{
+	T();
+	write_file("/proc/modules", proc_btusb_stack, 0644);
+	assert_int_equal(lkm_engine_unload(&t->e, "btusb", 0, res), -EPERM);
+	assert_refused(res, LKM_REFUSE_REMOVE_COMMAND, -EPERM,
+		       "modprobe.d runs a command instead of removing btusb; lkmtui runs no "
+		       "shell commands");
+	assert_string_equal(details(res), "remove btusb /sbin/modprobe -r --ignore-remove btusb "
+					  "&& /bin/echo btusb removed "
+					  "(/etc/modprobe.d/local.conf:5)\n");
+	assert_string_equal(fake.calls, "");
+}
+
+/* A block on a module the stack would remove: nothing is removed, not even the top. */
+static void test_unload_stack_blocked_dependency(void **state)
+{
+	T();
+	modprobe_conf(t, "remove fat /bin/false\n");
+	write_file("/proc/modules", "fat 86016 1 msdos, Live 0xffffffffc0a1c000\n"
+				    "msdos 20480 0 - Live 0xffffffffc0a36000\n", 0644);
+	assert_int_equal(lkm_engine_unload(&t->e, "msdos", LKM_STACK, res), -EPERM);
+	assert_refused(res, LKM_REFUSE_BLOCKED, -EPERM,
+		       "fat is blocked by /etc/modprobe.d/engine-test.conf:1; unloading msdos "
+		       "would remove it");
+	assert_string_equal(steps_text(res), "remove msdos - - not-done\n"
+					     "run-command fat - - (was used by msdos only) not-done\n");
+	assert_string_equal(fake.calls, "");
+	/* Without --stack, fat is not part of the plan: msdos goes. */
+	lkm_result_release(res);
+	assert_int_equal(lkm_engine_unload(&t->e, "msdos", 0, res), 0);
+	assert_string_equal(fake.calls, "remove msdos\n");
+}
+
+/* modprobe -r's order: softdeps post first, the module, its softdeps pre last; a softdep
+ * something else holds stays. */
+static void test_unload_stack_softdeps(void **state)
+{
+	T();
+	modprobe_conf(t, "softdep mod-loop-a pre: mod-foo-a mod-foo-b post: mod-foo-c\n");
+	write_file("/proc/modules", "mod_foo_c 16384 0 - Live 0xffffffffc0000000\n"
+				    "mod_loop_a 16384 0 - Live 0xffffffffc0000000\n"
+				    "mod_foo_a 16384 0 - Live 0xffffffffc0000000\n"
+				    "mod_foo_b 16384 1 - Live 0xffffffffc0000000\n", 0644);
+	assert_int_equal(lkm_engine_unload(&t->e, "mod-loop-a", LKM_STACK, res), 0);
+	assert_string_equal(steps_text(res),
+			    "remove mod_foo_c - - (softdep post of mod_loop_a) done\n"
+			    "remove mod_loop_a - - done\n"
+			    "remove mod_foo_a - - (softdep pre of mod_loop_a) done\n");
+	assert_string_equal(fake.calls, "remove mod_foo_c\nremove mod_loop_a\nremove mod_foo_a\n");
+	assert_done(res);
+}
+
 static void test_unload_stack_diamond(void **state)
 {
 	T();
+	without_remove_rule(t);
 	write_file("/proc/modules", proc_btusb_stack, 0644);
 	assert_int_equal(lkm_engine_unload(&t->e, "btusb", LKM_STACK, res), 0);
 	assert_string_equal(plan_text(res), "remove btusb\n"
@@ -1240,6 +1312,7 @@ static void test_unload_stack_diamond(void **state)
 static void test_unload_stack_diamond_note(void **state)
 {
 	T();
+	without_remove_rule(t);
 	write_file("/proc/modules", proc_btusb_stack, 0644);
 	assert_int_equal(lkm_engine_unload(&t->e, "btusb", LKM_STACK | LKM_DRY_RUN, res), 0);
 	assert_string_equal(steps_text(res),
@@ -1542,7 +1615,10 @@ int main(void)
 		E(test_unload_dash_name),
 		E(test_unload_stack),
 		E(test_unload_stack_keeps_shared),
-		E(test_unload_stack_diamond),
+		E(test_unload_remove_command),
+	E(test_unload_stack_blocked_dependency),
+	E(test_unload_stack_softdeps),
+	E(test_unload_stack_diamond),
 		E(test_unload_stack_diamond_note),
 		E(test_unload_stack_deep),
 		E(test_unload_stack_keeps_referenced),

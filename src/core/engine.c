@@ -837,7 +837,7 @@ static const char *why_kept(const struct lkm_module *d, const struct lkm_result 
  * more can go, so a module reached by a short and a long path is judged after both. What
  * must stay is listed last, with the reason.
  */
-static int plan_stack(const struct lkm_modules *mods, struct lkm_result *res)
+static int stack_removes(const struct lkm_modules *mods, struct lkm_result *res)
 {
 	char note[512];
 	bool changed;
@@ -868,6 +868,14 @@ static int plan_stack(const struct lkm_modules *mods, struct lkm_result *res)
 			}
 		}
 	} while (changed);
+	return 0;
+}
+
+/* What must stay once the plan's removes are done, with the reason, as KEEP steps. */
+static int stack_keeps(const struct lkm_modules *mods, struct lkm_result *res)
+{
+	char note[512];
+
 	for (size_t s = 0; s < res->n_steps; s++) {
 		const char *name = res->steps[s].module;
 
@@ -884,6 +892,75 @@ static int plan_stack(const struct lkm_modules *mods, struct lkm_result *res)
 		}
 	}
 	return 0;
+}
+
+/* SOFTDEPS (pre or post, WHICH) of M that are loaded and that nothing else holds, as
+ * modprobe -r removes them, last listed first. */
+static int softdep_removes(const struct lkm_modules *mods, const struct lkm_modlist *softdeps,
+			   const char *which, const struct lkm_module *m, struct lkm_result *res)
+{
+	char note[512], why[512];
+
+	snprintf(note, sizeof(note), "softdep %s of %s", which, m->name);
+	for (size_t i = softdeps->n; i-- > 0;) {
+		const struct lkm_module *d = lkm_modules_find(mods, softdeps->v[i].name);
+
+		if (d == NULL || in_steps(res, d->name) || why_kept(d, res, why, sizeof(why)))
+			continue;
+		if (!add_step(res, LKM_STEP_REMOVE, d->name, NULL, NULL, note))
+			return -ENOMEM;
+	}
+	return 0;
+}
+
+/*
+ * The remove plan: M alone, or with LKM_STACK as modprobe -r orders it: M's softdeps post,
+ * M, the modules it used that nothing else holds, its softdeps pre, then what must stay.
+ * A module of the plan with a modprobe.d remove command becomes a LKM_STEP_COMMAND step.
+ */
+static int plan_unload(const struct lkm_engine *e, const struct lkm_modules *mods,
+		       const struct lkm_module *m, unsigned flags, struct lkm_result *res)
+{
+	struct lkm_modconf conf = { 0 };
+	int err = 0;
+
+	if ((flags & LKM_STACK) && e->resolver) {
+		err = lkm_resolve_modconf(e->resolver, m->name, &conf);
+		if (err == -ENOMEM)
+			return err;
+		err = softdep_removes(mods, &conf.post, "post", m, res);
+	}
+	if (err == 0 && add_step(res, LKM_STEP_REMOVE, m->name, NULL, NULL, NULL) == NULL)
+		err = -ENOMEM;
+	if (err == 0 && (flags & LKM_STACK))
+		err = stack_removes(mods, res);
+	if (err == 0 && (flags & LKM_STACK) && conf.pre.n) {
+		err = softdep_removes(mods, &conf.pre, "pre", m, res);
+		if (err == 0)
+			err = stack_removes(mods, res);
+	}
+	if (err == 0 && (flags & LKM_STACK))
+		err = stack_keeps(mods, res);
+	lkm_modconf_release(&conf);
+	for (size_t i = 0; err == 0 && e->resolver && i < res->n_steps; i++) {
+		struct lkm_step *s = &res->steps[i];
+		struct lkm_modconf sconf = { 0 };
+
+		if (s->kind != LKM_STEP_REMOVE)
+			continue;
+		err = lkm_resolve_modconf(e->resolver, s->module, &sconf);
+		if (err == 0 && sconf.remove) {
+			s->kind = LKM_STEP_COMMAND;
+			s->command = strdup(sconf.remove);
+			if (s->command == NULL)
+				err = -ENOMEM;
+		}
+		lkm_modconf_release(&sconf);
+		/* A module libkmod cannot name has no modprobe.d rules. */
+		if (err < 0 && err != -ENOMEM)
+			err = 0;
+	}
+	return err;
 }
 
 int lkm_engine_unload(const struct lkm_engine *e, const char *module, unsigned flags,
@@ -930,15 +1007,11 @@ int lkm_engine_unload(const struct lkm_engine *e, const char *module, unsigned f
 			     m->name, (long long)m->use_count);
 		goto out;
 	}
-	if (add_step(res, LKM_STEP_REMOVE, m->name, NULL, NULL, NULL) == NULL) {
-		err = -ENOMEM;
+	err = plan_unload(e, &mods, m, flags, res);
+	if (err == 0)
+		err = refuse_command(e, res, "remove");
+	if (err < 0)
 		goto out;
-	}
-	if (flags & LKM_STACK) {
-		err = plan_stack(&mods, res);
-		if (err < 0)
-			goto out;
-	}
 	err = check_privilege(e, res, flags);
 	if (err < 0 || (flags & LKM_DRY_RUN))
 		goto out;
