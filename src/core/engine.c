@@ -677,11 +677,6 @@ static int plan_name(const struct lkm_engine *e, const char *target, const char 
 			     "%s is named in modprobe.d but no module file exists", res->module);
 		goto out;
 	}
-	err = lkm_modfile_open(res->path, &mf, &why);
-	if (err < 0) {
-		err = refuse(res, LKM_REFUSE_BAD_FILE, err, "%s", why.reason);
-		goto out;
-	}
 	loaded = lkm_modules_find(mods, res->module);
 	if (loaded != NULL) {
 		err = explain_already_loaded(e, loaded, params, n_params, res);
@@ -692,9 +687,18 @@ static int plan_name(const struct lkm_engine *e, const char *target, const char 
 		err = -ENOMEM;
 		goto out;
 	}
-	err = user_params(mf, res->module, params, n_params, kparams, res);
-	if (err < 0)
-		goto out;
+	/* The file is read only to check the user's parameters: a plan costs what
+	 * modprobe's costs. A file the kernel refuses is diagnosed from its answer. */
+	if (n_params > 0) {
+		err = lkm_modfile_open(res->path, &mf, &why);
+		if (err < 0) {
+			err = refuse(res, LKM_REFUSE_BAD_FILE, err, "%s", why.reason);
+			goto out;
+		}
+		err = user_params(mf, res->module, params, n_params, kparams, res);
+		if (err < 0)
+			goto out;
+	}
 	if (*kparams) {
 		/* Again with the user's parameters: libkmod puts them after modprobe.d's, on
 		 * each module the name matches, as modprobe does with its command line. */
