@@ -540,10 +540,9 @@ static void test_load_dep_options(void **state)
 	T();
 	modprobe_conf(t, "options fat codepage=850\n");
 	assert_int_equal(lkm_engine_load(&t->e, "vfat", NULL, 0, 0, res), 0);
-	/* libkmod's options string, trailing blank included: what modprobe passes. */
-	assert_string_equal(steps_text(res), "insert fat fat.ko [codepage=850 ] (needed by vfat) done\n"
+	assert_string_equal(steps_text(res), "insert fat fat.ko [codepage=850] (needed by vfat) done\n"
 					     "insert vfat vfat.ko [] done\n");
-	assert_string_equal(fake.calls, "insert fat.ko [codepage=850 ]\n"
+	assert_string_equal(fake.calls, "insert fat.ko [codepage=850]\n"
 					"insert vfat.ko []\n");
 	assert_done(res);
 }
@@ -990,7 +989,7 @@ static void test_load_fails_first_of_chain(void **state)
 			    "insert btintel btintel.ko [] (needed by btusb) done\n"
 			    "insert btbcm btbcm.ko [] (needed by btusb) err=-8\n"
 			    "insert btrtl btrtl.ko [] (needed by btusb) not-done\n"
-			    "insert btusb btusb.ko [enable_autosuspend=0 ] "
+			    "insert btusb btusb.ko [enable_autosuspend=0] "
 			    "(with the options modprobe.d gives it) not-done\n");
 	assert_string_equal(fake.calls, "insert bluetooth.ko []\n"
 					"insert btintel.ko []\n"

@@ -101,6 +101,11 @@ static int add_item(struct collect *c, struct kmod_module *m, bool install, cons
 	it->name = dup_or_null(name, &oom);
 	it->path = dup_or_null(kmod_module_get_path(m), &oom);
 	it->options = dup_or_null(options, &oom);
+	/* libkmod leaves a blank after modprobe.d's options; the kernel skips it, people
+	 * reading the plan should not have to. */
+	if (it->options)
+		for (size_t n = strlen(it->options); n > 0 && it->options[n - 1] == ' '; n--)
+			it->options[n - 1] = '\0';
 	it->command = install ? dup_or_null(kmod_module_get_install_commands(m), &oom) : NULL;
 	it->builtin = builtin == 1;
 	it->match = c->match;

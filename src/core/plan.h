@@ -27,7 +27,8 @@ enum lkm_plan_role {
 struct lkm_plan_item {
 	char *name;    /* normalized */
 	char *path;    /* NULL: built in, or a name with no module file */
-	char *options; /* what modprobe passes: modprobe.d's, then the user's (targets only) */
+	char *options; /* what modprobe passes: modprobe.d's, then the user's (targets only);
+			* without the trailing blank libkmod leaves, which the kernel skips */
 	char *command; /* the install command modprobe would run instead of inserting; NULL */
 	bool builtin;  /* in modules.builtin */
 	enum lkm_plan_role role;

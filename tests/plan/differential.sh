@@ -14,6 +14,9 @@
 #   - lkmtui's steps print as modprobe prints them: insert -> "insmod PATH OPTIONS",
 #     built-in -> "builtin NAME", run-command -> "install COMMAND OPTIONS"; lkmtui's
 #     blacklisted (skipped alias match) prints nothing, as modprobe prints nothing.
+#     Blanks at the end of a line are dropped on both sides: modprobe prints one after
+#     empty options, and libkmod leaves one after modprobe.d's, which lkmtui trims (the
+#     kernel skips it).
 #   - modprobe --show-depends repeats a module met twice (a dependency shared by two
 #     softdeps, or by two alias matches); a real modprobe finds it loaded the second time
 #     and does nothing. lkmtui plans each module once: modprobe's later repeats of a line
@@ -143,6 +146,7 @@ compare() { # out-prefix label
 	}
 	# "install COMMAND OPTIONS" prints the two run together: a block is a line whose
 	# command is one of the blocks, whatever options follow.
+	function trim(s) { sub(/[ \t]+$/, "", s); return s }
 	function isblock(c) {
 		sub(/^[ \t]+/, "", c)
 		return c ~ /^((\/usr)?\/bin\/)?(false|true)([ \t]|$)/
@@ -161,9 +165,10 @@ compare() { # out-prefix label
 			if (line ~ /^      "params": /) params = line ~ /: null,?$/ ? "" : unjson(line)
 			if (line ~ /^      "command": /) command = unjson(line)
 			if (line ~ /^    }/ && action != "") {
-				if (action == "insert") LK[++nlk] = "insmod " path " " params
+				sub(/[ \t]+$/, "", params)
+				if (action == "insert") LK[++nlk] = trim("insmod " path " " params)
 				else if (action == "built-in") LK[++nlk] = "builtin " module
-				else if (action == "run-command") LK[++nlk] = "install " command " " params
+				else if (action == "run-command") LK[++nlk] = trim("install " command " " params)
 				else if (action != "blacklisted") LK[++nlk] = action " " module
 				action = ""
 			}
@@ -209,6 +214,7 @@ compare() { # out-prefix label
 	/^@@rc / { mprc = $2 + 0; check(); next }
 	{
 		line = $0
+		sub(/[ \t]+$/, "", line)
 		if (line in SEEN) next
 		SEEN[line] = 1
 		MP[++nmp] = line
