@@ -1626,14 +1626,16 @@ static void test_remove_command(void **state)
 	T();
 	write_file("/proc/modules", "btusb 16384 0 - Live 0xffffffffc0000000\n", 0644);
 	d = unload(t, "btusb", 0);
-	assert_diag(d, LKM_DIAG_REMOVE_COMMAND, -EPERM,
-		    "modprobe.d replaces removing btusb with a command",
-		    "modprobe.d runs a command instead of removing btusb; lkmtui runs no shell "
-		    "commands\n"
-		    "remove btusb /sbin/modprobe -r --ignore-remove btusb && /bin/echo btusb "
-		    "removed (/etc/modprobe.d/local.conf:5)\n",
-		    "let modprobe run the command: modprobe -r btusb\n"
-		    "the rule: /etc/modprobe.d/local.conf:5\n");
+	assert_diag(
+		d, LKM_DIAG_REMOVE_COMMAND, -EPERM,
+		"modprobe.d replaces removing btusb with a command",
+		"modprobe.d runs a command instead of removing btusb; lkmtui runs no "
+		"shell "
+		"commands\n"
+		"remove btusb /sbin/modprobe -r --ignore-remove btusb && /bin/echo btusb "
+		"removed (/etc/modprobe.d/local.conf:5)\n",
+		"let modprobe run the command: modprobe -r btusb\n"
+		"the rule: /etc/modprobe.d/local.conf:5\n");
 }
 
 static void test_install_command(void **state)
@@ -1651,13 +1653,16 @@ static void test_install_command(void **state)
 	unlink(rpath("/etc/modprobe.d/explain-test.conf"));
 	assert_diag(d, LKM_DIAG_INSTALL_COMMAND, -EPERM,
 		    "modprobe.d replaces loading floppy with a command",
-		    "modprobe.d runs a command instead of loading floppy; lkmtui runs no shell "
+		    "modprobe.d runs a command instead of loading floppy; lkmtui runs no "
+		    "shell "
 		    "commands\n"
 		    "install floppy /sbin/modprobe --ignore-install floppy "
 		    "(/etc/modprobe.d/explain-test.conf:1)\n",
 		    t->res.path ? fmt("let modprobe run the command: modprobe floppy\n"
-				      "or insert the file itself, without the command: lkmtui load "
-				      "%s\n", t->res.path)
+				      "or insert the file itself, without the command: "
+				      "lkmtui load "
+				      "%s\n",
+				      t->res.path)
 				: "let modprobe run the command: modprobe floppy\n");
 }
 

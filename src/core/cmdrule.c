@@ -18,8 +18,9 @@
 
 bool lkm_cmdrule_is_block(const char *command)
 {
-	static const char *const blocks[] = { "/bin/false", "/bin/true", "/usr/bin/false",
-					      "/usr/bin/true", "false", "true" };
+	static const char *const blocks[] = { "/bin/false",	"/bin/true",
+					      "/usr/bin/false", "/usr/bin/true",
+					      "false",		"true" };
 	size_t len;
 
 	command += strspn(command, " \t");
@@ -40,7 +41,8 @@ struct conf_file {
 
 static int cmp_conf(const void *a, const void *b)
 {
-	return strcmp(((const struct conf_file *)a)->name, ((const struct conf_file *)b)->name);
+	return strcmp(((const struct conf_file *)a)->name,
+		      ((const struct conf_file *)b)->name);
 }
 
 /* libkmod's filter: no dot files, only *.conf and *.alias, no directories. */
@@ -53,7 +55,8 @@ static bool conf_name_ok(const char *fn)
 	return strcmp(fn + len - 5, ".conf") == 0 || strcmp(fn + len - 6, ".alias") == 0;
 }
 
-static int list_conf_files(const struct lkm_sysroot *root, struct conf_file **out, size_t *n)
+static int list_conf_files(const struct lkm_sysroot *root, struct conf_file **out,
+			   size_t *n)
 {
 	const char *const *dirs = lkm_resolve_conf_dirs();
 
@@ -77,7 +80,8 @@ static int list_conf_files(const struct lkm_sysroot *root, struct conf_file **ou
 			bool seen = false;
 
 			if (!conf_name_ok(e->d_name) || strlen(e->d_name) > NAME_MAX ||
-			    fstatat(dirfd(dir), e->d_name, &st, 0) < 0 || S_ISDIR(st.st_mode))
+			    fstatat(dirfd(dir), e->d_name, &st, 0) < 0 ||
+			    S_ISDIR(st.st_mode))
 				continue;
 			for (size_t i = 0; i < *n && !seen; i++)
 				seen = strcmp((*out)[i].name, e->d_name) == 0;
@@ -166,8 +170,8 @@ static unsigned find_in_text(char *text, const char *kind, const char *module,
 	return 0;
 }
 
-int lkm_cmdrule_origin(const struct lkm_sysroot *root, const char *kind, const char *module,
-		       const char *command, char *buf, size_t size)
+int lkm_cmdrule_origin(const struct lkm_sysroot *root, const char *kind,
+		       const char *module, const char *command, char *buf, size_t size)
 {
 	struct conf_file *files;
 	size_t n;
@@ -189,7 +193,9 @@ int lkm_cmdrule_origin(const struct lkm_sysroot *root, const char *kind, const c
 		line = text.data ? find_in_text(text.data, kind, module, command) : 0;
 		lkm_buf_release(&text);
 		if (line > 0)
-			err = snprintf(buf, size, "%s:%u", path, line) < (int)size ? 0 : -ENAMETOOLONG;
+			err = snprintf(buf, size, "%s:%u", path, line) < (int)size
+				      ? 0
+				      : -ENAMETOOLONG;
 	}
 	free(files);
 	return err;

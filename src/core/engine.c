@@ -90,6 +90,8 @@ static void result_init(struct lkm_result *res, enum lkm_op op, const char *targ
 	res->log.fd = -1;
 	res->op = op;
 	res->target = strdup(target);
+	if (res->target == NULL)
+		res->err = -ENOMEM;
 }
 
 /* Appends a step; NULL when memory runs out (then nothing was added): the caller must
@@ -378,12 +380,13 @@ static int persist(const struct lkm_engine *e, const char *module, const char *c
 /* The user's parameters as the kernel gets them, into KPARAMS (PARAMS_MAX bytes), checked
  * against what MF declares. A refusal is recorded in RES. */
 static int user_params(const struct lkm_modfile *mf, const char *module,
-		       const char *const *params, size_t n, char *kparams, struct lkm_result *res)
+		       const char *const *params, size_t n, char *kparams,
+		       struct lkm_result *res)
 {
 	if (lkm_modfile_is_module(mf))
 		return check_params(mf, module, params, n, kparams, PARAMS_MAX, res);
-	/* Not a module at all: the kernel refuses it whatever the parameters, and its refusal
-	 * (with the file's missing sections) is the diagnosis. */
+	/* Not a module at all: the kernel refuses it whatever the parameters, and its
+	 * refusal (with the file's missing sections) is the diagnosis. */
 	for (size_t i = 0; i < n; i++)
 		if (lkm_param_append(kparams, PARAMS_MAX, params[i], NULL) < 0)
 			break;
@@ -391,9 +394,9 @@ static int user_params(const struct lkm_modfile *mf, const char *module,
 }
 
 /* A module file: alone, or with its `depends` first (LKM_WITH_DEPS), as insmod would. */
-static int plan_file(const struct lkm_engine *e, const char *target, const char *const *params,
-		     size_t n_params, unsigned flags, const struct lkm_modules *mods,
-		     struct lkm_result *res)
+static int plan_file(const struct lkm_engine *e, const char *target,
+		     const char *const *params, size_t n_params, unsigned flags,
+		     const struct lkm_modules *mods, struct lkm_result *res)
 {
 	struct lkm_modlist chain = { 0 };
 	struct lkm_modfile *mf = NULL;
@@ -405,8 +408,8 @@ static int plan_file(const struct lkm_engine *e, const char *target, const char 
 
 	res->path = strdup(target);
 	if (err < 0) {
-		refuse(res, err == -ENOENT ? LKM_REFUSE_NOT_FOUND : LKM_REFUSE_BAD_FILE, err, "%s",
-		       why.reason);
+		refuse(res, err == -ENOENT ? LKM_REFUSE_NOT_FOUND : LKM_REFUSE_BAD_FILE,
+		       err, "%s", why.reason);
 		goto out;
 	}
 	res->module = lkm_modfile_module_name(mf, target);
@@ -424,7 +427,8 @@ static int plan_file(const struct lkm_engine *e, const char *target, const char 
 				goto out;
 			if (err < 0) {
 				refuse(res, LKM_REFUSE_NOT_FOUND, err,
-				       "%s needs %s, which is not installed", res->module, deps[i]);
+				       "%s needs %s, which is not installed", res->module,
+				       deps[i]);
 				goto out;
 			}
 		}
@@ -449,10 +453,13 @@ static int plan_file(const struct lkm_engine *e, const char *target, const char 
 		struct lkm_step *s;
 
 		if (lkm_modules_find(mods, m->name))
-			s = add_step(res, LKM_STEP_SKIP_LOADED, m->name, m->path, NULL, note);
+			s = add_step(res, LKM_STEP_SKIP_LOADED, m->name, m->path, NULL,
+				     note);
 		else if (m->path == NULL)
-			s = add_step(res, LKM_STEP_SKIP_BUILTIN, m->name, NULL, NULL, note);
-		else if ((err = lkm_resolve_modconf(e->resolver, m->name, &dconf)) == -ENOMEM)
+			s = add_step(res, LKM_STEP_SKIP_BUILTIN, m->name, NULL, NULL,
+				     note);
+		else if ((err = lkm_resolve_modconf(e->resolver, m->name, &dconf)) ==
+			 -ENOMEM)
 			s = NULL;
 		else
 			s = add_step(res, LKM_STEP_INSERT, m->name, m->path,
@@ -463,7 +470,9 @@ static int plan_file(const struct lkm_engine *e, const char *target, const char 
 			goto out;
 		}
 	}
-	err = add_step(res, LKM_STEP_INSERT, res->module, res->path, kparams, NULL) ? 0 : -ENOMEM;
+	err = add_step(res, LKM_STEP_INSERT, res->module, res->path, kparams, NULL)
+		      ? 0
+		      : -ENOMEM;
 out:
 	free(kparams);
 	lkm_modfile_free(mf);
@@ -485,7 +494,9 @@ static const char *plan_note(const struct lkm_plan *p, const struct lkm_plan_ite
 		break;
 	case LKM_PLAN_DEPENDENCY: snprintf(buf, size, "needed by %s", owner); break;
 	case LKM_PLAN_SOFTDEP_PRE: snprintf(buf, size, "softdep pre of %s", owner); break;
-	case LKM_PLAN_SOFTDEP_POST: snprintf(buf, size, "softdep post of %s", owner); break;
+	case LKM_PLAN_SOFTDEP_POST:
+		snprintf(buf, size, "softdep post of %s", owner);
+		break;
 	}
 	return buf;
 }
@@ -497,8 +508,9 @@ static int plan_steps(const struct lkm_plan *p, size_t primary, const char *targ
 {
 	for (size_t i = 0; i < p->n_matches; i++)
 		if (p->matches[i].skipped &&
-		    !add_step(res, LKM_STEP_SKIP_BLACKLIST, p->matches[i].name, p->matches[i].path,
-			      NULL, "blacklisted in modprobe.d, and reached through an alias"))
+		    !add_step(res, LKM_STEP_SKIP_BLACKLIST, p->matches[i].name,
+			      p->matches[i].path, NULL,
+			      "blacklisted in modprobe.d, and reached through an alias"))
 			return -ENOMEM;
 	for (size_t i = 0; i < p->n_items; i++) {
 		const struct lkm_plan_item *it = &p->items[i];
@@ -509,18 +521,23 @@ static int plan_steps(const struct lkm_plan *p, size_t primary, const char *targ
 
 		if ((flags & LKM_NO_DEPS) && !is_primary)
 			continue;
-		if (is_primary && it->options && *it->options && strcmp(it->options, kparams) != 0)
+		if (is_primary && it->options && *it->options &&
+		    strcmp(it->options, kparams) != 0)
 			note = "with the options modprobe.d gives it";
 		if (lkm_modules_find(mods, it->name)) {
-			s = add_step(res, LKM_STEP_SKIP_LOADED, it->name, it->path, NULL, note);
+			s = add_step(res, LKM_STEP_SKIP_LOADED, it->name, it->path, NULL,
+				     note);
 		} else if (it->command) {
-			s = add_step(res, LKM_STEP_COMMAND, it->name, it->path, it->options, note);
+			s = add_step(res, LKM_STEP_COMMAND, it->name, it->path,
+				     it->options, note);
 			if (s && (s->command = strdup(it->command)) == NULL)
 				return -ENOMEM;
 		} else if (it->path == NULL) {
 			if (!it->builtin)
-				continue; /* a name with no module: modprobe does nothing for it */
-			s = add_step(res, LKM_STEP_SKIP_BUILTIN, it->name, NULL, NULL, note);
+				continue; /* a name with no module: modprobe does nothing
+					     for it */
+			s = add_step(res, LKM_STEP_SKIP_BUILTIN, it->name, NULL, NULL,
+				     note);
 		} else {
 			s = add_step(res, LKM_STEP_INSERT, it->name, it->path,
 				     it->options ? it->options : "", note);
@@ -534,10 +551,11 @@ static int plan_steps(const struct lkm_plan *p, size_t primary, const char *targ
 /*
  * A modprobe.d command in the plan stops it before anything changes: lkmtui runs no
  * shell. The administrator's block (a command that does nothing) is named first, wherever
- * it is in the plan; else the first command. KIND is "install" or "remove". Returns 0 when
- * the plan holds no command, else the refusal's -errno.
+ * it is in the plan; else the first command. KIND is "install" or "remove". Returns 0
+ * when the plan holds no command, else the refusal's -errno.
  */
-static int refuse_command(const struct lkm_engine *e, struct lkm_result *res, const char *kind)
+static int refuse_command(const struct lkm_engine *e, struct lkm_result *res,
+			  const char *kind)
 {
 	const struct lkm_step *first = NULL, *block = NULL, *s;
 	bool load = strcmp(kind, "install") == 0;
@@ -559,46 +577,56 @@ static int refuse_command(const struct lkm_engine *e, struct lkm_result *res, co
 	res->rule.kind = strdup(kind);
 	res->rule.module = strdup(s->module);
 	res->rule.command = strdup(s->command);
-	if (lkm_cmdrule_origin(e->root, kind, s->module, s->command, origin, sizeof(origin)) == 0 ||
-	    lkm_cmdrule_origin(e->root, kind, s->module, NULL, origin, sizeof(origin)) == 0)
+	if (lkm_cmdrule_origin(e->root, kind, s->module, s->command, origin,
+			       sizeof(origin)) == 0 ||
+	    lkm_cmdrule_origin(e->root, kind, s->module, NULL, origin, sizeof(origin)) ==
+		    0)
 		res->rule.origin = strdup(origin);
 	if (!res->rule.kind || !res->rule.module || !res->rule.command ||
-	    !lkm_strv_addf(&res->details, &res->n_details, "%s %s %s%s%s%s", kind, s->module,
-			   s->command, res->rule.origin ? " (" : "",
-			   res->rule.origin ? res->rule.origin : "", res->rule.origin ? ")" : ""))
+	    !lkm_strv_addf(&res->details, &res->n_details, "%s %s %s%s%s%s", kind,
+			   s->module, s->command, res->rule.origin ? " (" : "",
+			   res->rule.origin ? res->rule.origin : "",
+			   res->rule.origin ? ")" : ""))
 		return -ENOMEM;
 	if (block && self)
-		return refuse(res, LKM_REFUSE_BLOCKED, -EPERM, "%s is blocked by %s", s->module,
-			      res->rule.origin ? res->rule.origin : "a rule in modprobe.d");
+		return refuse(
+			res, LKM_REFUSE_BLOCKED, -EPERM, "%s is blocked by %s", s->module,
+			res->rule.origin ? res->rule.origin : "a rule in modprobe.d");
 	if (block && load)
-		return refuse(res, LKM_REFUSE_BLOCKED, -EPERM, "%s is blocked by %s; %s needs %s",
-			      s->module, res->rule.origin ? res->rule.origin : "a rule in modprobe.d",
+		return refuse(res, LKM_REFUSE_BLOCKED, -EPERM,
+			      "%s is blocked by %s; %s needs %s", s->module,
+			      res->rule.origin ? res->rule.origin
+					       : "a rule in modprobe.d",
 			      res->module, s->module);
 	if (block)
-		return refuse(res, LKM_REFUSE_BLOCKED, -EPERM,
-			      "%s is blocked by %s; unloading %s would remove it", s->module,
-			      res->rule.origin ? res->rule.origin : "a rule in modprobe.d",
-			      res->module);
+		return refuse(
+			res, LKM_REFUSE_BLOCKED, -EPERM,
+			"%s is blocked by %s; unloading %s would remove it", s->module,
+			res->rule.origin ? res->rule.origin : "a rule in modprobe.d",
+			res->module);
 	if (load && self)
-		return refuse(res, LKM_REFUSE_INSTALL_COMMAND, -EPERM,
-			      "modprobe.d runs a command instead of loading %s; lkmtui runs no "
-			      "shell commands",
-			      s->module);
+		return refuse(
+			res, LKM_REFUSE_INSTALL_COMMAND, -EPERM,
+			"modprobe.d runs a command instead of loading %s; lkmtui runs no "
+			"shell commands",
+			s->module);
 	if (load)
 		return refuse(res, LKM_REFUSE_INSTALL_COMMAND, -EPERM,
-			      "modprobe.d runs a command instead of loading %s, which %s needs; "
+			      "modprobe.d runs a command instead of loading %s, which %s "
+			      "needs; "
 			      "lkmtui runs no shell commands",
 			      s->module, res->module);
-	return refuse(res, LKM_REFUSE_REMOVE_COMMAND, -EPERM,
-		      "modprobe.d runs a command instead of removing %s; lkmtui runs no shell "
-		      "commands",
-		      s->module);
+	return refuse(
+		res, LKM_REFUSE_REMOVE_COMMAND, -EPERM,
+		"modprobe.d runs a command instead of removing %s; lkmtui runs no shell "
+		"commands",
+		s->module);
 }
 
 /* A module name or alias: modprobe's plan, from libkmod. */
-static int plan_name(const struct lkm_engine *e, const char *target, const char *const *params,
-		     size_t n_params, unsigned flags, const struct lkm_modules *mods,
-		     struct lkm_result *res)
+static int plan_name(const struct lkm_engine *e, const char *target,
+		     const char *const *params, size_t n_params, unsigned flags,
+		     const struct lkm_modules *mods, struct lkm_result *res)
 {
 	struct lkm_plan plan = { 0 };
 	struct lkm_modfile *mf = NULL;
@@ -610,16 +638,18 @@ static int plan_name(const struct lkm_engine *e, const char *target, const char 
 	int err;
 
 	if (e->resolver == NULL)
-		return refuse(res, LKM_REFUSE_NOT_FOUND, -ENOENT,
-			      "no module directory (/lib/modules/<release>) to look %s up in",
-			      target);
+		return refuse(
+			res, LKM_REFUSE_NOT_FOUND, -ENOENT,
+			"no module directory (/lib/modules/<release>) to look %s up in",
+			target);
 	err = lkm_plan_load(e->resolver, target, NULL, &plan);
 	if (err == -ENOENT || err == -EINVAL) {
 		char **close = NULL;
 		int nc = lkm_resolve_suggest(e->resolver, target, &close);
 
 		for (int i = 0; i < nc; i++)
-			if (!lkm_strv_addf(&res->details, &res->n_details, "%s", close[i]))
+			if (!lkm_strv_addf(&res->details, &res->n_details, "%s",
+					   close[i]))
 				nc = -ENOMEM;
 		lkm_resolve_strv_free(close);
 		if (nc == -ENOMEM)
@@ -630,11 +660,13 @@ static int plan_name(const struct lkm_engine *e, const char *target, const char 
 	if (err < 0)
 		return err;
 	/* The first match not passed over names the load, as modprobe's first. */
-	for (primary = 0; primary < plan.n_matches && plan.matches[primary].skipped; primary++)
+	for (primary = 0; primary < plan.n_matches && plan.matches[primary].skipped;
+	     primary++)
 		;
 	if (primary == plan.n_matches) {
 		for (size_t i = 0; i < plan.n_matches; i++)
-			if (!lkm_strv_addf(&res->details, &res->n_details, "%s", plan.matches[i].name))
+			if (!lkm_strv_addf(&res->details, &res->n_details, "%s",
+					   plan.matches[i].name))
 				err = -ENOMEM;
 		if (err == 0)
 			err = plan_steps(&plan, primary, target, "", mods, flags, res);
@@ -674,7 +706,8 @@ static int plan_name(const struct lkm_engine *e, const char *target, const char 
 	}
 	if (m->path == NULL) {
 		err = refuse(res, LKM_REFUSE_NOT_FOUND, -ENOENT,
-			     "%s is named in modprobe.d but no module file exists", res->module);
+			     "%s is named in modprobe.d but no module file exists",
+			     res->module);
 		goto out;
 	}
 	loaded = lkm_modules_find(mods, res->module);
@@ -700,8 +733,9 @@ static int plan_name(const struct lkm_engine *e, const char *target, const char 
 			goto out;
 	}
 	if (*kparams) {
-		/* Again with the user's parameters: libkmod puts them after modprobe.d's, on
-		 * each module the name matches, as modprobe does with its command line. */
+		/* Again with the user's parameters: libkmod puts them after modprobe.d's,
+		 * on each module the name matches, as modprobe does with its command
+		 * line. */
 		lkm_plan_release(&plan);
 		err = lkm_plan_load(e->resolver, target, kparams, &plan);
 		if (err < 0)
@@ -717,8 +751,9 @@ out:
 	return err;
 }
 
-int lkm_engine_load(const struct lkm_engine *e, const char *target, const char *const *params,
-		    size_t n_params, unsigned flags, struct lkm_result *res)
+int lkm_engine_load(const struct lkm_engine *e, const char *target,
+		    const char *const *params, size_t n_params, unsigned flags,
+		    struct lkm_result *res)
 {
 	struct lkm_modules mods = { 0 };
 	int err;
@@ -740,7 +775,8 @@ int lkm_engine_load(const struct lkm_engine *e, const char *target, const char *
 		/* Persisting nothing would delete the options saved before: not what anyone
 		 * typing --persist means. */
 		if (!lkm_strv_addf(&res->warnings, &res->n_warnings,
-				   "--persist without parameters: nothing to save, %s left as it is",
+				   "--persist without parameters: nothing to save, %s "
+				   "left as it is",
 				   LKM_PERSIST_FILE)) {
 			err = -ENOMEM;
 			goto out;
@@ -767,7 +803,8 @@ int lkm_engine_load(const struct lkm_engine *e, const char *target, const char *
 	err = check_privilege(e, res, flags);
 	if (err < 0 || (flags & LKM_DRY_RUN)) {
 		if (err == 0 && (flags & LKM_PERSIST) &&
-		    !add_step(res, LKM_STEP_PERSIST, res->module, LKM_PERSIST_FILE, NULL, NULL))
+		    !add_step(res, LKM_STEP_PERSIST, res->module, LKM_PERSIST_FILE, NULL,
+			      NULL))
 			err = -ENOMEM;
 		goto out;
 	}
@@ -900,8 +937,9 @@ static int stack_keeps(const struct lkm_modules *mods, struct lkm_result *res)
 
 /* SOFTDEPS (pre or post, WHICH) of M that are loaded and that nothing else holds, as
  * modprobe -r removes them, last listed first. */
-static int softdep_removes(const struct lkm_modules *mods, const struct lkm_modlist *softdeps,
-			   const char *which, const struct lkm_module *m, struct lkm_result *res)
+static int softdep_removes(const struct lkm_modules *mods,
+			   const struct lkm_modlist *softdeps, const char *which,
+			   const struct lkm_module *m, struct lkm_result *res)
 {
 	char note[512], why[512];
 
@@ -909,7 +947,8 @@ static int softdep_removes(const struct lkm_modules *mods, const struct lkm_modl
 	for (size_t i = softdeps->n; i-- > 0;) {
 		const struct lkm_module *d = lkm_modules_find(mods, softdeps->v[i].name);
 
-		if (d == NULL || in_steps(res, d->name) || why_kept(d, res, why, sizeof(why)))
+		if (d == NULL || in_steps(res, d->name) ||
+		    why_kept(d, res, why, sizeof(why)))
 			continue;
 		if (!add_step(res, LKM_STEP_REMOVE, d->name, NULL, NULL, note))
 			return -ENOMEM;
@@ -918,9 +957,10 @@ static int softdep_removes(const struct lkm_modules *mods, const struct lkm_modl
 }
 
 /*
- * The remove plan: M alone, or with LKM_STACK as modprobe -r orders it: M's softdeps post,
- * M, the modules it used that nothing else holds, its softdeps pre, then what must stay.
- * A module of the plan with a modprobe.d remove command becomes a LKM_STEP_COMMAND step.
+ * The remove plan: M alone, or with LKM_STACK as modprobe -r orders it: M's softdeps
+ * post, M, the modules it used that nothing else holds, its softdeps pre, then what must
+ * stay. A module of the plan with a modprobe.d remove command becomes a LKM_STEP_COMMAND
+ * step.
  */
 static int plan_unload(const struct lkm_engine *e, const struct lkm_modules *mods,
 		       const struct lkm_module *m, unsigned flags, struct lkm_result *res)

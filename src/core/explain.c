@@ -805,8 +805,10 @@ static int explain_refusal(const struct lkm_explain_ctx *ctx, const struct lkm_r
 		/* The module the rule is for, and where to take the rule out. */
 		v.value = res->rule.module;
 		for (size_t i = 0; i < res->n_details; i++)
-			lkm_strv_addf(&d->evidence, &d->n_evidence, "%s", res->details[i]);
-		lkm_strv_addf(&list, &n_list, "%s", res->rule.origin ? res->rule.origin : "modprobe.d");
+			lkm_strv_addf(&d->evidence, &d->n_evidence, "%s",
+				      res->details[i]);
+		lkm_strv_addf(&list, &n_list, "%s",
+			      res->rule.origin ? res->rule.origin : "modprobe.d");
 		break;
 	case LKM_DIAG_READ_ONLY_PARAMETER:
 		for (size_t i = 0; i < res->n_details; i++)

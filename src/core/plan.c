@@ -21,9 +21,9 @@ struct collect {
 };
 
 /*
- * libkmod's print_action carries no user data, so the collector of the call in progress is
- * reached through this pointer: set only for the length of one call, and per thread, so two
- * resolvers on two threads never see each other's.
+ * libkmod's print_action carries no user data, so the collector of the call in progress
+ * is reached through this pointer: set only for the length of one call, and per thread,
+ * so two resolvers on two threads never see each other's.
  */
 static _Thread_local struct collect *collecting;
 
@@ -73,7 +73,8 @@ static bool in_list(struct kmod_list *list, const char *name)
 	return false;
 }
 
-static int add_item(struct collect *c, struct kmod_module *m, bool install, const char *options)
+static int add_item(struct collect *c, struct kmod_module *m, bool install,
+		    const char *options)
 {
 	struct lkm_plan *p = c->plan;
 	const char *name = kmod_module_get_name(m);
@@ -83,7 +84,8 @@ static int add_item(struct collect *c, struct kmod_module *m, bool install, cons
 
 	if (m == c->target)
 		c->target_seen = true;
-	/* A module two matches share is loaded once: the second insert would find it there. */
+	/* A module two matches share is loaded once: the second insert would find it
+	 * there. */
 	for (size_t i = 0; i < p->n_items; i++)
 		if (strcmp(p->items[i].name, name) == 0)
 			return 0;
@@ -104,9 +106,11 @@ static int add_item(struct collect *c, struct kmod_module *m, bool install, cons
 	/* libkmod leaves a blank after modprobe.d's options; the kernel skips it, people
 	 * reading the plan should not have to. */
 	if (it->options)
-		for (size_t n = strlen(it->options); n > 0 && it->options[n - 1] == ' '; n--)
+		for (size_t n = strlen(it->options); n > 0 && it->options[n - 1] == ' ';
+		     n--)
 			it->options[n - 1] = '\0';
-	it->command = install ? dup_or_null(kmod_module_get_install_commands(m), &oom) : NULL;
+	it->command =
+		install ? dup_or_null(kmod_module_get_install_commands(m), &oom) : NULL;
 	it->builtin = builtin == 1;
 	it->match = c->match;
 	if (m == c->target)
@@ -171,21 +175,23 @@ int lkm_plan_load(struct lkm_resolver *r, const char *text, const char *extra_op
 		return -ENOENT;
 	kmod_list_foreach(l, list) {
 		struct kmod_module *mod = kmod_module_get_module(l);
-		struct collect c = { .resolver = r, .plan = out, .match = out->n_matches,
-				     .target = mod };
+		struct collect c = {
+			.resolver = r, .plan = out, .match = out->n_matches, .target = mod
+		};
 
 		err = add_match(r, out, mod);
 		if (err == 0) {
 			c.required = kmod_module_get_dependencies(mod);
 			collecting = &c;
-			err = kmod_module_probe_insert_module(mod, flags, extra_options, NULL, NULL,
-							      print_action);
+			err = kmod_module_probe_insert_module(mod, flags, extra_options,
+							      NULL, NULL, print_action);
 			collecting = NULL;
 			kmod_module_unref_list(c.required);
-			/* A positive answer is a flag: the only one these flags give is the
-			 * alias blacklist. */
+			/* A positive answer is a flag: the only one these flags give is
+			 * the alias blacklist. */
 			if (err > 0) {
-				out->matches[c.match].skipped = err == KMOD_PROBE_APPLY_BLACKLIST_ALIAS_ONLY;
+				out->matches[c.match].skipped =
+					err == KMOD_PROBE_APPLY_BLACKLIST_ALIAS_ONLY;
 				err = 0;
 			}
 			if (err == 0)

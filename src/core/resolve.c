@@ -329,8 +329,11 @@ const char *const *lkm_resolve_conf_dirs(void)
 {
 	/* modprobe's, in its order of precedence. */
 	static const char *const dirs[] = {
-		"/etc/modprobe.d", "/run/modprobe.d", "/usr/local/lib/modprobe.d",
-		"/lib/modprobe.d", NULL,
+		"/etc/modprobe.d",
+		"/run/modprobe.d",
+		"/usr/local/lib/modprobe.d",
+		"/lib/modprobe.d",
+		NULL,
 	};
 
 	return dirs;
