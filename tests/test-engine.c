@@ -683,6 +683,18 @@ static void test_load_file_with_deps(void **state)
 	assert_done(res);
 }
 
+/* --with-deps meets the same block as a load by name: nothing is inserted. */
+static void test_load_file_with_deps_blocked(void **state)
+{
+	T();
+	modprobe_conf(t, "install fat /bin/false\n");
+	assert_int_equal(lkm_engine_load(&t->e, rpath("/home/msdos.ko"), NULL, 0, LKM_WITH_DEPS,
+					 res), -EPERM);
+	assert_refused(res, LKM_REFUSE_BLOCKED, -EPERM,
+		       "fat is blocked by /etc/modprobe.d/engine-test.conf:1; msdos needs fat");
+	assert_string_equal(fake.calls, "");
+}
+
 static void test_load_file_deps_not_asked(void **state)
 {
 	T();
@@ -1653,6 +1665,7 @@ int main(void)
 		E(test_load_file_alone),
 		E(test_load_file_no_modprobe_options),
 		E(test_load_file_with_deps),
+	E(test_load_file_with_deps_blocked),
 		E(test_load_file_deps_not_asked),
 		E(test_load_file_missing),
 		E(test_load_file_not_elf),

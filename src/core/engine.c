@@ -462,8 +462,14 @@ static int plan_file(const struct lkm_engine *e, const char *target,
 			 -ENOMEM)
 			s = NULL;
 		else
-			s = add_step(res, LKM_STEP_INSERT, m->name, m->path,
-				     dconf.options ? dconf.options : "", note);
+			/* A rule on a dependency holds for a file's load too. */
+			s = add_step(res,
+				     dconf.install ? LKM_STEP_COMMAND : LKM_STEP_INSERT,
+				     m->name, m->path, dconf.options ? dconf.options : "",
+				     note);
+		if (s && s->kind == LKM_STEP_COMMAND &&
+		    (s->command = strdup(dconf.install)) == NULL)
+			s = NULL;
 		lkm_modconf_release(&dconf);
 		if (s == NULL) {
 			err = -ENOMEM;
@@ -742,8 +748,6 @@ static int plan_name(const struct lkm_engine *e, const char *target,
 			goto out;
 	}
 	err = plan_steps(&plan, primary, target, kparams, mods, flags, res);
-	if (err == 0)
-		err = refuse_command(e, res, "install");
 out:
 	free(kparams);
 	lkm_modfile_free(mf);
@@ -768,6 +772,8 @@ int lkm_engine_load(const struct lkm_engine *e, const char *target,
 		err = plan_file(e, target, params, n_params, flags, &mods, res);
 	else
 		err = plan_name(e, target, params, n_params, flags, &mods, res);
+	if (err == 0 && res->refusal == LKM_REFUSE_NONE)
+		err = refuse_command(e, res, "install");
 	if (err < 0 || res->refusal != LKM_REFUSE_NONE)
 		goto out;
 
