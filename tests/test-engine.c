@@ -40,10 +40,36 @@ extern char **environ;
 
 static char built[] = "/tmp/lkm-engine-XXXXXX";
 
+/* Allocations (realloc, strdup) left before they fail; -1: never fail. */
+static long alloc_budget = -1;
+void *__real_realloc(void *p, size_t n);
+char *__real_strdup(const char *s);
+void *__wrap_realloc(void *p, size_t n);
+char *__wrap_strdup(const char *s);
+
+void *__wrap_realloc(void *p, size_t n)
+{
+	if (alloc_budget == 0)
+		return NULL;
+	if (alloc_budget > 0)
+		alloc_budget--;
+	return __real_realloc(p, n);
+}
+
+char *__wrap_strdup(const char *s)
+{
+	if (alloc_budget == 0)
+		return NULL;
+	if (alloc_budget > 0)
+		alloc_budget--;
+	return __real_strdup(s);
+}
+
 /* Files under that root: rpath, write_file, append_file, run, mkdirs, rm_tree, sys_param. */
 #include "testroot.h"
 static bool have_built;
 static char *pristine_conf; /* the committed etc/modprobe.d/lkmtui.conf */
+static char *pristine_local; /* the committed etc/modprobe.d/local.conf */
 
 /* ---- files under the temporary root ---- */
 
@@ -295,7 +321,8 @@ static int group_setup(void **state)
 	if (rc != 0 || build_own_module() != 0)
 		return -1;
 	pristine_conf = slurp(FIXTURES "/modroot/etc/modprobe.d/lkmtui.conf");
-	if (pristine_conf == NULL)
+	pristine_local = slurp(FIXTURES "/modroot/etc/modprobe.d/local.conf");
+	if (pristine_conf == NULL || pristine_local == NULL)
 		return -1;
 	have_built = true;
 	return 0;
@@ -305,6 +332,7 @@ static int group_teardown(void **state)
 {
 	(void)state;
 	free(pristine_conf);
+	free(pristine_local);
 	rm_tree(built);
 	return 0;
 }
@@ -326,6 +354,7 @@ static int setup(void **state)
 	write_file("/proc/modules", proc_none, 0644);
 	write_file("/proc/sys/kernel/modules_disabled", "0\n", 0644);
 	write_file("/etc/modprobe.d/lkmtui.conf", pristine_conf, 0644);
+	write_file("/etc/modprobe.d/local.conf", pristine_local, 0644);
 	mkdirs("/dev");
 	write_file("/dev/kmsg", "6,1,0,-;an earlier line, not ours\n", 0644);
 	rm_tree(rpath("/sys"));
@@ -475,9 +504,10 @@ static void test_load_softdep_builtin(void **state)
 {
 	T();
 	assert_int_equal(lkm_engine_load(&t->e, "btrfs", NULL, 0, 0, res), 0);
-	assert_string_equal(steps_text(res),
-			    "built-in crc32c_generic - - (needed by btrfs) not-done\n"
-			    "insert btrfs btrfs.ko [] done\n");
+	assert_string_equal(
+		steps_text(res),
+		"built-in crc32c_generic - - (softdep pre of btrfs) not-done\n"
+		"insert btrfs btrfs.ko [] done\n");
 	assert_string_equal(fake.calls, "insert btrfs.ko []\n");
 	assert_done(res);
 }
@@ -548,10 +578,11 @@ static void test_load_softdeps(void **state)
 	T();
 	modprobe_conf(t, "softdep mod-loop-a pre: mod-foo-a post: mod-foo-c\n");
 	assert_int_equal(lkm_engine_load(&t->e, "mod-loop-a", NULL, 0, 0, res), 0);
-	assert_string_equal(steps_text(res),
-			    "insert mod_foo_a mod-foo-a.ko [] (needed by mod_loop_a) done\n"
-			    "insert mod_loop_a mod-loop-a.ko [] done\n"
-			    "insert mod_foo_c mod-foo-c.ko [] (softdep post) done\n");
+	assert_string_equal(
+		steps_text(res),
+		"insert mod_foo_a mod-foo-a.ko [] (softdep pre of mod_loop_a) done\n"
+		"insert mod_loop_a mod-loop-a.ko [] done\n"
+		"insert mod_foo_c mod-foo-c.ko [] (softdep post of mod_loop_a) done\n");
 	assert_string_equal(fake.calls, "insert mod-foo-a.ko []\n"
 					"insert mod-loop-a.ko []\n"
 					"insert mod-foo-c.ko []\n");
@@ -575,6 +606,39 @@ static void test_load_alias_to_nothing(void **state)
 	assert_int_equal(lkm_engine_load(&t->e, "mod-simple", NULL, 0, 0, res), -ENOENT);
 	assert_refused(res, LKM_REFUSE_NOT_FOUND, -ENOENT,
 		       "deaddood is named in modprobe.d but no module file exists");
+	assert_string_equal(fake.calls, "");
+}
+
+/*
+ * Memory running out anywhere in a load fails the load with -ENOMEM: never a success with
+ * a step missing from the plan (a dependency left out, and the load reported done). Every
+ * allocation is made to fail in turn, until the load has all it needs.
+ */
+static void test_load_out_of_memory(void **state)
+{
+	/* modprobe's order: the dependencies (with their own softdeps), then the softdeps
+	 * pre of the module itself. */
+	const char *full = "insert fat fat.ko [codepage=850] (needed by msdos) not-done\n"
+			   "insert pcspkr pcspkr.ko [] (softdep pre of msdos) not-done\n"
+			   "insert msdos msdos.ko [] not-done\n";
+	long budget;
+	int err = -ENOMEM;
+
+	T();
+	modprobe_conf(t, "softdep msdos pre: pcspkr\noptions fat codepage=850\n");
+	for (budget = 0; budget < 100000 && err == -ENOMEM; budget++) {
+		lkm_result_release(res);
+		alloc_budget = budget;
+		err = lkm_engine_load(&t->e, "msdos", NULL, 0, LKM_DRY_RUN, res);
+		alloc_budget = -1;
+		if (err != -ENOMEM)
+			assert_int_equal(err, 0);
+		else
+			assert_int_equal(res->err, -ENOMEM);
+	}
+	assert_true(budget > 3);
+	assert_string_equal(steps_text(res), full);
+	assert_done(res);
 	assert_string_equal(fake.calls, "");
 }
 
@@ -617,6 +681,18 @@ static void test_load_file_with_deps(void **state)
 					"insert msdos.ko [quiet]\n");
 	assert_string_equal(res->steps[1].path, rpath("/home/msdos.ko"));
 	assert_done(res);
+}
+
+/* --with-deps meets the same block as a load by name: nothing is inserted. */
+static void test_load_file_with_deps_blocked(void **state)
+{
+	T();
+	modprobe_conf(t, "install fat /bin/false\n");
+	assert_int_equal(lkm_engine_load(&t->e, rpath("/home/msdos.ko"), NULL, 0, LKM_WITH_DEPS,
+					 res), -EPERM);
+	assert_refused(res, LKM_REFUSE_BLOCKED, -EPERM,
+		       "fat is blocked by /etc/modprobe.d/engine-test.conf:1; msdos needs fat");
+	assert_string_equal(fake.calls, "");
 }
 
 static void test_load_file_deps_not_asked(void **state)
@@ -749,16 +825,103 @@ static void test_load_blacklisted_by_alias(void **state)
 	assert_done(res);
 }
 
+/* local.conf's "install floppy /bin/true": the administrator's block, with its line. */
 static void test_load_install_command(void **state)
 {
 	T();
 	assert_int_equal(lkm_engine_load(&t->e, "floppy", NULL, 0, 0, res), -EPERM);
-	assert_refused(res, LKM_REFUSE_INSTALL_COMMAND, -EPERM,
-		       "modprobe.d runs a command instead of loading floppy; lkmtui runs no shell "
-		       "commands");
-	assert_string_equal(details(res), "install floppy /bin/true\n");
-	assert_string_equal(steps_text(res), "");
+	assert_refused(res, LKM_REFUSE_BLOCKED, -EPERM,
+		       "floppy is blocked by /etc/modprobe.d/local.conf:4");
+	assert_string_equal(details(res),
+			    "install floppy /bin/true (/etc/modprobe.d/local.conf:4)\n");
+	assert_string_equal(steps_text(res),
+			    "run-command floppy floppy.ko [] not-done\n");
+	assert_string_equal(res->rule.kind, "install");
+	assert_string_equal(res->rule.module, "floppy");
+	assert_string_equal(res->rule.command, "/bin/true");
+	assert_string_equal(res->rule.origin, "/etc/modprobe.d/local.conf:4");
 	assert_string_equal(fake.calls, "");
+}
+
+/* The security case: a block on a dependency stops the whole load, as modprobe's failed
+ * install command does; nothing is inserted, not even what comes before it. */
+static void test_load_blocked_dependency(void **state)
+{
+	T();
+	modprobe_conf(t, "# CVE mitigation\n\ninstall fat /bin/false\n");
+	assert_int_equal(lkm_engine_load(&t->e, "msdos", NULL, 0, 0, res), -EPERM);
+	assert_refused(
+		res, LKM_REFUSE_BLOCKED, -EPERM,
+		"fat is blocked by /etc/modprobe.d/engine-test.conf:3; msdos needs fat");
+	assert_string_equal(steps_text(res),
+			    "run-command fat fat.ko [] (needed by msdos) not-done\n"
+			    "insert msdos msdos.ko [] not-done\n");
+	assert_string_equal(
+		details(res),
+		"install fat /bin/false (/etc/modprobe.d/engine-test.conf:3)\n");
+	assert_string_equal(res->module, "msdos");
+	assert_string_equal(res->rule.module, "fat");
+	assert_string_equal(fake.calls, "");
+}
+
+/* Blocked, but already loaded: modprobe runs nothing for a loaded module, nor does
+ * lkmtui. */
+static void test_load_blocked_dependency_loaded(void **state)
+{
+	T();
+	modprobe_conf(t, "install fat /bin/false\n");
+	write_file("/proc/modules", "fat 86016 0 - Live 0xffffffffc0a1c000\n", 0644);
+	assert_int_equal(lkm_engine_load(&t->e, "msdos", NULL, 0, 0, res), 0);
+	assert_string_equal(steps_text(res),
+			    "already-loaded fat fat.ko - (needed by msdos) not-done\n"
+			    "insert msdos msdos.ko [] done\n");
+	assert_done(res);
+}
+
+/* Any other command is not a block: install-command, with the rule and its line. A
+ * pattern matches as libkmod matches it ('-' is '_', fnmatch). */
+static void test_load_install_command_dependency(void **state)
+{
+	T();
+	modprobe_conf(t, "install f[a]t /sbin/modprobe --ignore-install fat \\\n"
+			 "  && echo loaded\n");
+	assert_int_equal(lkm_engine_load(&t->e, "vfat", NULL, 0, 0, res), -EPERM);
+	assert_refused(
+		res, LKM_REFUSE_INSTALL_COMMAND, -EPERM,
+		"modprobe.d runs a command instead of loading fat, which vfat needs; "
+		"lkmtui runs no shell commands");
+	assert_string_equal(details(res),
+			    "install fat /sbin/modprobe --ignore-install fat "
+			    "  && echo loaded (/etc/modprobe.d/engine-test.conf:1)\n");
+	assert_string_equal(fake.calls, "");
+}
+
+/* A block anywhere wins over another command met first: it is the admin's word. */
+static void test_load_block_named_first(void **state)
+{
+	T();
+	modprobe_conf(t, "install fat /bin/echo fat\ninstall msdos /usr/bin/false\n");
+	assert_int_equal(lkm_engine_load(&t->e, "msdos", NULL, 0, 0, res), -EPERM);
+	assert_refused(res, LKM_REFUSE_BLOCKED, -EPERM,
+		       "msdos is blocked by /etc/modprobe.d/engine-test.conf:2");
+	assert_string_equal(fake.calls, "");
+}
+
+/* An alias with several matches loads each, as modprobe does; a shared dependency once.
+ */
+static void test_load_alias_several(void **state)
+{
+	T();
+	modprobe_conf(t, "alias fatfs msdos\nalias fatfs vfat\n");
+	assert_int_equal(lkm_engine_load(&t->e, "fatfs", NULL, 0, 0, res), 0);
+	assert_string_equal(steps_text(res),
+			    "insert fat fat.ko [] (needed by msdos) done\n"
+			    "insert msdos msdos.ko [] done\n"
+			    "insert vfat vfat.ko [] (fatfs names it too) done\n");
+	assert_string_equal(fake.calls,
+			    "insert fat.ko []\ninsert msdos.ko []\ninsert vfat.ko []\n");
+	assert_done(res);
+	assert_string_equal(res->module, "msdos");
 }
 
 static void test_load_not_found(void **state)
@@ -1141,9 +1304,87 @@ static const char proc_btusb_stack[] =
 	"bluetooth 913408 4 btusb,btintel,btbcm,btrtl, Live 0xffffffffc0c00000\n";
 
 /* btusb's stack: the helpers go, then bluetooth once none of them holds it. */
+/* local.conf without its "remove btusb" line, for the tests about the order of removal.
+ */
+static void without_remove_rule(struct t *t)
+{
+	char *text = strdup(pristine_local), *line = strstr(text, "remove btusb");
+
+	assert_non_null(line);
+	*line = '\0';
+	write_file("/etc/modprobe.d/local.conf", text, 0644);
+	free(text);
+	modprobe_conf(t, "");
+}
+
+/* local.conf's "remove btusb /sbin/modprobe -r ...": modprobe -r would run it; lkmtui
+ * refuses before removing anything, naming the rule. */
+static void test_unload_remove_command(void **state)
+{
+	T();
+	write_file("/proc/modules", proc_btusb_stack, 0644);
+	assert_int_equal(lkm_engine_unload(&t->e, "btusb", 0, res), -EPERM);
+	assert_refused(
+		res, LKM_REFUSE_REMOVE_COMMAND, -EPERM,
+		"modprobe.d runs a command instead of removing btusb; lkmtui runs no "
+		"shell commands");
+	assert_string_equal(details(res),
+			    "remove btusb /sbin/modprobe -r --ignore-remove btusb "
+			    "&& /bin/echo btusb removed "
+			    "(/etc/modprobe.d/local.conf:5)\n");
+	assert_string_equal(fake.calls, "");
+}
+
+/* A block on a module the stack would remove: nothing is removed, not even the top. */
+static void test_unload_stack_blocked_dependency(void **state)
+{
+	T();
+	modprobe_conf(t, "remove fat /bin/false\n");
+	write_file("/proc/modules",
+		   "fat 86016 1 msdos, Live 0xffffffffc0a1c000\n"
+		   "msdos 20480 0 - Live 0xffffffffc0a36000\n",
+		   0644);
+	assert_int_equal(lkm_engine_unload(&t->e, "msdos", LKM_STACK, res), -EPERM);
+	assert_refused(
+		res, LKM_REFUSE_BLOCKED, -EPERM,
+		"fat is blocked by /etc/modprobe.d/engine-test.conf:1; unloading msdos "
+		"would remove it");
+	assert_string_equal(steps_text(res),
+			    "remove msdos - - not-done\n"
+			    "run-command fat - - (was used by msdos only) not-done\n");
+	assert_string_equal(fake.calls, "");
+	/* Without --stack, fat is not part of the plan: msdos goes. */
+	lkm_result_release(res);
+	assert_int_equal(lkm_engine_unload(&t->e, "msdos", 0, res), 0);
+	assert_string_equal(fake.calls, "remove msdos\n");
+}
+
+/* modprobe -r's order: softdeps post first, the module, its softdeps pre last; a softdep
+ * something else holds stays. */
+static void test_unload_stack_softdeps(void **state)
+{
+	T();
+	modprobe_conf(t, "softdep mod-loop-a pre: mod-foo-a mod-foo-b post: mod-foo-c\n");
+	write_file("/proc/modules",
+		   "mod_foo_c 16384 0 - Live 0xffffffffc0000000\n"
+		   "mod_loop_a 16384 0 - Live 0xffffffffc0000000\n"
+		   "mod_foo_a 16384 0 - Live 0xffffffffc0000000\n"
+		   "mod_foo_b 16384 1 - Live 0xffffffffc0000000\n",
+		   0644);
+	assert_int_equal(lkm_engine_unload(&t->e, "mod-loop-a", LKM_STACK, res), 0);
+	assert_string_equal(steps_text(res),
+			    "remove mod_foo_c - - (softdep post of mod_loop_a) done\n"
+			    "remove mod_loop_a - - done\n"
+			    "remove mod_foo_a - - (softdep pre of mod_loop_a) done\n");
+	assert_string_equal(fake.calls,
+			    "remove mod_foo_c\nremove mod_loop_a\nremove mod_foo_a\n");
+	assert_done(res);
+}
+
 static void test_unload_stack_diamond(void **state)
 {
 	T();
+	without_remove_rule(t);
 	write_file("/proc/modules", proc_btusb_stack, 0644);
 	assert_int_equal(lkm_engine_unload(&t->e, "btusb", LKM_STACK, res), 0);
 	assert_string_equal(plan_text(res), "remove btusb\n"
@@ -1163,6 +1404,7 @@ static void test_unload_stack_diamond(void **state)
 static void test_unload_stack_diamond_note(void **state)
 {
 	T();
+	without_remove_rule(t);
 	write_file("/proc/modules", proc_btusb_stack, 0644);
 	assert_int_equal(lkm_engine_unload(&t->e, "btusb", LKM_STACK | LKM_DRY_RUN, res), 0);
 	assert_string_equal(steps_text(res),
@@ -1423,6 +1665,7 @@ int main(void)
 		E(test_load_file_alone),
 		E(test_load_file_no_modprobe_options),
 		E(test_load_file_with_deps),
+	E(test_load_file_with_deps_blocked),
 		E(test_load_file_deps_not_asked),
 		E(test_load_file_missing),
 		E(test_load_file_not_elf),
@@ -1435,6 +1678,12 @@ int main(void)
 		E(test_load_blacklisted_by_name),
 		E(test_load_blacklisted_by_alias),
 		E(test_load_install_command),
+		E(test_load_blocked_dependency),
+		E(test_load_blocked_dependency_loaded),
+		E(test_load_install_command_dependency),
+		E(test_load_block_named_first),
+		E(test_load_alias_several),
+		E(test_load_out_of_memory),
 		E(test_load_not_found),
 		E(test_load_builtin),
 		E(test_load_builtin_alias),
@@ -1460,6 +1709,9 @@ int main(void)
 		E(test_unload_dash_name),
 		E(test_unload_stack),
 		E(test_unload_stack_keeps_shared),
+		E(test_unload_remove_command),
+		E(test_unload_stack_blocked_dependency),
+		E(test_unload_stack_softdeps),
 		E(test_unload_stack_diamond),
 		E(test_unload_stack_diamond_note),
 		E(test_unload_stack_deep),

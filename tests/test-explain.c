@@ -2118,17 +2118,59 @@ static void test_no_module_support(void **state)
 		    "lkmtui devices; lkmtui interrupts; lkmtui netdev\n");
 }
 
-static void test_install_command(void **state)
+/* The fixture's "install floppy /bin/true" is the administrator's block: named with its
+ * file and line, and the fix is to take the rule out, never a way around it. */
+static void test_blocked(void **state)
 {
 	struct lkm_diagnosis *d;
 	T();
 	d = load(t, "floppy", NULL, 0, 0);
+	assert_diag(d, LKM_DIAG_BLOCKED, -EPERM, "floppy is blocked in modprobe.d",
+		    "floppy is blocked by /etc/modprobe.d/local.conf:4\n"
+		    "install floppy /bin/true (/etc/modprobe.d/local.conf:4)\n",
+		    "if the block is no longer wanted, delete the rule: "
+		    "/etc/modprobe.d/local.conf:4\n");
+}
+
+/* local.conf's "remove btusb /sbin/modprobe -r ...": unload refuses, nothing removed. */
+static void test_remove_command(void **state)
+{
+	struct lkm_diagnosis *d;
+	T();
+	write_file("/proc/modules", "btusb 16384 0 - Live 0xffffffffc0000000\n", 0644);
+	d = unload(t, "btusb", 0);
+	assert_diag(
+		d, LKM_DIAG_REMOVE_COMMAND, -EPERM,
+		"modprobe.d replaces removing btusb with a command",
+		"modprobe.d runs a command instead of removing btusb; lkmtui runs no "
+		"shell "
+		"commands\n"
+		"remove btusb /sbin/modprobe -r --ignore-remove btusb && /bin/echo btusb "
+		"removed (/etc/modprobe.d/local.conf:5)\n",
+		"let modprobe run the command: modprobe -r btusb\n"
+		"the rule: /etc/modprobe.d/local.conf:5\n");
+}
+
+static void test_install_command(void **state)
+{
+	struct lkm_diagnosis *d;
+	T();
+	/* Read before local.conf: its rule is the one libkmod takes for floppy. */
+	write_file("/etc/modprobe.d/explain-test.conf",
+		   "install floppy /sbin/modprobe --ignore-install floppy\n", 0644);
+	lkm_resolver_free(t->resolver);
+	assert_int_equal(lkm_resolver_new(t->root, NULL, &t->resolver), 0);
+	t->e.resolver = t->resolver;
+	t->ctx.resolver = t->resolver;
+	d = load(t, "floppy", NULL, 0, 0);
+	unlink(rpath("/etc/modprobe.d/explain-test.conf"));
 	assert_diag(d, LKM_DIAG_INSTALL_COMMAND, -EPERM,
 		    "modprobe.d replaces loading floppy with a command",
 		    "modprobe.d runs a command instead of loading floppy; lkmtui runs no "
 		    "shell "
 		    "commands\n"
-		    "install floppy /bin/true\n",
+		    "install floppy /sbin/modprobe --ignore-install floppy "
+		    "(/etc/modprobe.d/explain-test.conf:1)\n",
 		    t->res.path ? fmt("let modprobe run the command: modprobe floppy\n"
 				      "or insert the file itself, without the command: "
 				      "lkmtui load "
@@ -2300,6 +2342,8 @@ static void test_kind_ids(void **state)
 		[LKM_DIAG_INVALID_CPU_LIST] = "invalid-cpu-list",
 		[LKM_DIAG_NO_SUCH_IRQ] = "no-such-irq",
 		[LKM_DIAG_AFFINITY_REFUSED] = "affinity-refused",
+		[LKM_DIAG_BLOCKED] = "blocked",
+		[LKM_DIAG_REMOVE_COMMAND] = "remove-command",
 	};
 
 	(void)state;
@@ -2479,6 +2523,8 @@ int main(void)
 		E(test_signature_errno_alone),
 		E(test_no_module_support),
 		E(test_install_command),
+		E(test_blocked),
+		E(test_remove_command),
 		E(test_blacklisted_alias),
 		E(test_persist_failed),
 		E(test_offline_root),

@@ -13,7 +13,9 @@
 #include <syslog.h>
 #include <unistd.h>
 
+#include "core/cmdrule.h"
 #include "core/engine.h"
+#include "core/plan.h"
 #include "core/strv.h"
 #include "core/modfile.h"
 #include "core/params.h"
@@ -45,6 +47,7 @@ const char *lkm_step_kind_id(enum lkm_step_kind kind)
 	case LKM_STEP_KEEP: return "keep";
 	case LKM_STEP_WRITE_PARAM: return "write-parameter";
 	case LKM_STEP_PERSIST: return "persist";
+	case LKM_STEP_COMMAND: return "run-command";
 	}
 	return "unknown";
 }
@@ -61,6 +64,7 @@ void lkm_result_release(struct lkm_result *res)
 		free(res->steps[i].path);
 		free(res->steps[i].params);
 		free(res->steps[i].note);
+		free(res->steps[i].command);
 	}
 	free(res->steps);
 	lkm_strv_free(res->warnings, res->n_warnings);
@@ -71,6 +75,10 @@ void lkm_result_release(struct lkm_result *res)
 	free(res->path);
 	free(res->reason);
 	free(res->bad_param);
+	free(res->rule.kind);
+	free(res->rule.module);
+	free(res->rule.command);
+	free(res->rule.origin);
 	lkm_kmsg_end(&res->log);
 	memset(res, 0, sizeof(*res));
 	res->log.fd = -1;
@@ -82,8 +90,12 @@ static void result_init(struct lkm_result *res, enum lkm_op op, const char *targ
 	res->log.fd = -1;
 	res->op = op;
 	res->target = strdup(target);
+	if (res->target == NULL)
+		res->err = -ENOMEM;
 }
 
+/* Appends a step; NULL when memory runs out (then nothing was added): the caller must
+ * fail the whole operation, since a plan missing a step is not the plan. */
 static struct lkm_step *add_step(struct lkm_result *res, enum lkm_step_kind kind,
 				 const char *module, const char *path, const char *params,
 				 const char *note)
@@ -94,13 +106,22 @@ static struct lkm_step *add_step(struct lkm_result *res, enum lkm_step_kind kind
 	if (v == NULL)
 		return NULL;
 	res->steps = v;
-	s = &v[res->n_steps++];
+	s = &v[res->n_steps];
 	memset(s, 0, sizeof(*s));
 	s->kind = kind;
 	s->module = dup_or_null(module);
 	s->path = dup_or_null(path);
 	s->params = dup_or_null(params);
 	s->note = dup_or_null(note);
+	if ((module && !s->module) || (path && !s->path) || (params && !s->params) ||
+	    (note && !s->note)) {
+		free(s->module);
+		free(s->path);
+		free(s->params);
+		free(s->note);
+		return NULL;
+	}
+	res->n_steps++;
 	res->failed = res->n_steps;
 	return s;
 }
@@ -356,146 +377,63 @@ static int persist(const struct lkm_engine *e, const char *module, const char *c
 	return 0;
 }
 
-int lkm_engine_load(const struct lkm_engine *e, const char *target, const char *const *params,
-		    size_t n_params, unsigned flags, struct lkm_result *res)
+/* The user's parameters as the kernel gets them, into KPARAMS (PARAMS_MAX bytes), checked
+ * against what MF declares. A refusal is recorded in RES. */
+static int user_params(const struct lkm_modfile *mf, const char *module,
+		       const char *const *params, size_t n, char *kparams,
+		       struct lkm_result *res)
 {
-	struct lkm_modules mods = { 0 };
-	struct lkm_modlist found = { 0 }, chain = { 0 };
-	struct lkm_modconf conf = { 0 };
+	if (lkm_modfile_is_module(mf))
+		return check_params(mf, module, params, n, kparams, PARAMS_MAX, res);
+	/* Not a module at all: the kernel refuses it whatever the parameters, and its
+	 * refusal (with the file's missing sections) is the diagnosis. */
+	for (size_t i = 0; i < n; i++)
+		if (lkm_param_append(kparams, PARAMS_MAX, params[i], NULL) < 0)
+			break;
+	return 0;
+}
+
+/* A module file: alone, or with its `depends` first (LKM_WITH_DEPS), as insmod would. */
+static int plan_file(const struct lkm_engine *e, const char *target,
+		     const char *const *params, size_t n_params, unsigned flags,
+		     const struct lkm_modules *mods, struct lkm_result *res)
+{
+	struct lkm_modlist chain = { 0 };
 	struct lkm_modfile *mf = NULL;
 	struct lkm_modfile_error why = { 0 };
-	char *kparams = NULL;
 	const struct lkm_module *loaded;
-	int err;
+	char *kparams = NULL;
+	char note[256];
+	int err = lkm_modfile_open(target, &mf, &why);
 
-	result_init(res, LKM_OP_LOAD, target);
-	if (res->target == NULL)
-		return -ENOMEM;
-	err = check_kernel_accepts(e, res, &mods);
-	if (err < 0)
+	res->path = strdup(target);
+	if (err < 0) {
+		refuse(res, err == -ENOENT ? LKM_REFUSE_NOT_FOUND : LKM_REFUSE_BAD_FILE,
+		       err, "%s", why.reason);
 		goto out;
+	}
+	res->module = lkm_modfile_module_name(mf, target);
+	if (res->module == NULL || res->path == NULL) {
+		err = -ENOMEM;
+		goto out;
+	}
+	if ((flags & LKM_WITH_DEPS) && e->resolver) {
+		const char *const *deps;
+		size_t n = lkm_modfile_depends(mf, &deps);
 
-	if (lkm_engine_names_file(target)) {
-		err = lkm_modfile_open(target, &mf, &why);
-		res->path = strdup(target);
-		if (err < 0) {
-			refuse(res, err == -ENOENT ? LKM_REFUSE_NOT_FOUND : LKM_REFUSE_BAD_FILE, err,
-			       "%s", why.reason);
-			goto out;
-		}
-		res->module = lkm_modfile_module_name(mf, target);
-		if (res->module == NULL || res->path == NULL) {
-			err = -ENOMEM;
-			goto out;
-		}
-		if ((flags & LKM_WITH_DEPS) && e->resolver) {
-			const char *const *deps;
-			size_t n = lkm_modfile_depends(mf, &deps);
-
-			for (size_t i = 0; i < n; i++) {
-				err = add_chain(e, deps[i], &chain);
-				if (err < 0) {
-					refuse(res, LKM_REFUSE_NOT_FOUND, err,
-					       "%s needs %s, which is not installed", res->module,
-					       deps[i]);
-					goto out;
-				}
-			}
-		}
-	} else {
-		if (e->resolver == NULL) {
-			err = refuse(res, LKM_REFUSE_NOT_FOUND, -ENOENT,
-				     "no module directory (/lib/modules/<release>) to look %s up in",
-				     target);
-			goto out;
-		}
-		err = lkm_resolve_lookup(e->resolver, target, &found);
-		if (err < 0) {
-			char **close = NULL;
-			int nc = lkm_resolve_suggest(e->resolver, target, &close);
-
-			for (int i = 0; i < nc; i++)
-				lkm_strv_addf(&res->details, &res->n_details, "%s", close[i]);
-			lkm_resolve_strv_free(close);
-			refuse(res, LKM_REFUSE_NOT_FOUND, -ENOENT,
-			       "no module, alias or file is called %s", target);
-			goto out;
-		}
-		for (size_t i = 0; i < found.n; i++) {
-			const struct lkm_modref *m = &found.v[i];
-
-			if (m->by_alias && m->blacklisted) {
-				add_step(res, LKM_STEP_SKIP_BLACKLIST, m->name, m->path, NULL,
-					 "blacklisted in modprobe.d, and reached through an alias");
-				continue;
-			}
-			if (res->module != NULL)
-				continue; /* the first match is loaded, as modprobe's first */
-			res->module = strdup(m->name);
-			res->path = dup_or_null(m->path);
-			if (m->blacklisted)
-				lkm_strv_addf(&res->warnings, &res->n_warnings,
-					  "%s is blacklisted in modprobe.d: that stops it being loaded "
-					  "through an alias (hardware detection) only; an explicit load "
-					  "like this one, and a load as a dependency, still work",
-					  m->name);
-		}
-		if (res->module == NULL) {
-			for (size_t i = 0; i < found.n; i++)
-				lkm_strv_addf(&res->details, &res->n_details, "%s", found.v[i].name);
-			err = refuse(res, LKM_REFUSE_BLACKLISTED, -ENOENT,
-				     "every module %s names is blacklisted in modprobe.d", target);
-			goto out;
-		}
-		if (res->path == NULL && lkm_resolve_is_builtin(e->resolver, res->module) == 1) {
-			err = refuse(res, LKM_REFUSE_BUILTIN, -EEXIST,
-				     "%s is built into the kernel: it is always there, and its "
-				     "parameters are set on the kernel command line (%s.NAME=VALUE)",
-				     res->module, res->module);
-			goto out;
-		}
-		if (res->path == NULL) {
-			err = refuse(res, LKM_REFUSE_NOT_FOUND, -ENOENT,
-				     "%s is named in modprobe.d but no module file exists",
-				     res->module);
-			goto out;
-		}
-		err = lkm_resolve_modconf(e->resolver, res->module, &conf);
-		if (err < 0)
-			goto out;
-		if (conf.install != NULL) {
-			lkm_strv_addf(&res->details, &res->n_details, "install %s %s", res->module,
-				  conf.install);
-			err = refuse(res, LKM_REFUSE_INSTALL_COMMAND, -EPERM,
-				     "modprobe.d runs a command instead of loading %s; lkmtui runs "
-				     "no shell commands",
-				     res->module);
-			goto out;
-		}
-		for (size_t i = 0; i < conf.pre.n && !(flags & LKM_NO_DEPS); i++) {
-			err = add_chain(e, conf.pre.v[i].name, &chain);
-			if (err < 0)
+		for (size_t i = 0; i < n; i++) {
+			err = add_chain(e, deps[i], &chain);
+			if (err == -ENOMEM)
 				goto out;
-		}
-		if (!(flags & LKM_NO_DEPS)) {
-			err = add_chain(e, res->module, &chain);
-			if (err < 0)
+			if (err < 0) {
+				refuse(res, LKM_REFUSE_NOT_FOUND, err,
+				       "%s needs %s, which is not installed", res->module,
+				       deps[i]);
 				goto out;
-			/* The target is the chain's own last entry: it is added below. */
-			if (chain.n && strcmp(chain.v[chain.n - 1].name, res->module) == 0) {
-				free(chain.v[chain.n - 1].name);
-				free(chain.v[chain.n - 1].path);
-				chain.n--;
 			}
-		}
-		err = lkm_modfile_open(res->path, &mf, &why);
-		if (err < 0) {
-			refuse(res, LKM_REFUSE_BAD_FILE, err, "%s", why.reason);
-			goto out;
 		}
 	}
-
-	loaded = lkm_modules_find(&mods, res->module);
+	loaded = lkm_modules_find(mods, res->module);
 	if (loaded != NULL) {
 		err = explain_already_loaded(e, loaded, params, n_params, res);
 		goto out;
@@ -505,54 +443,350 @@ int lkm_engine_load(const struct lkm_engine *e, const char *target, const char *
 		err = -ENOMEM;
 		goto out;
 	}
-	/* modprobe.d's options first: the kernel takes the last value, so the user's win. */
-	if (conf.options != NULL)
-		snprintf(kparams, PARAMS_MAX, "%s", conf.options);
-	if (lkm_modfile_is_module(mf)) {
-		err = check_params(mf, res->module, params, n_params, kparams, PARAMS_MAX, res);
-		if (err < 0)
-			goto out;
-	} else {
-		/* Not a module at all: the kernel refuses it whatever the parameters, and
-		 * its refusal (with the file's missing sections) is the diagnosis. */
-		for (size_t i = 0; i < n_params; i++)
-			if (lkm_param_append(kparams, PARAMS_MAX, params[i], NULL) < 0)
-				break;
-	}
-
+	err = user_params(mf, res->module, params, n_params, kparams, res);
+	if (err < 0)
+		goto out;
+	snprintf(note, sizeof(note), "needed by %s", res->module);
 	for (size_t i = 0; i < chain.n; i++) {
 		const struct lkm_modref *m = &chain.v[i];
 		struct lkm_modconf dconf = { 0 };
-		char note[256];
+		struct lkm_step *s;
 
-		snprintf(note, sizeof(note), "needed by %s", res->module);
-		if (lkm_modules_find(&mods, m->name)) {
-			add_step(res, LKM_STEP_SKIP_LOADED, m->name, m->path, NULL, note);
-			continue;
-		}
-		if (m->path == NULL) {
-			add_step(res, LKM_STEP_SKIP_BUILTIN, m->name, NULL, NULL, note);
-			continue;
-		}
-		if (e->resolver != NULL)
-			lkm_resolve_modconf(e->resolver, m->name, &dconf);
-		add_step(res, LKM_STEP_INSERT, m->name, m->path, dconf.options ? dconf.options : "",
-			 note);
+		if (lkm_modules_find(mods, m->name))
+			s = add_step(res, LKM_STEP_SKIP_LOADED, m->name, m->path, NULL,
+				     note);
+		else if (m->path == NULL)
+			s = add_step(res, LKM_STEP_SKIP_BUILTIN, m->name, NULL, NULL,
+				     note);
+		else if ((err = lkm_resolve_modconf(e->resolver, m->name, &dconf)) ==
+			 -ENOMEM)
+			s = NULL;
+		else
+			/* A rule on a dependency holds for a file's load too. */
+			s = add_step(res,
+				     dconf.install ? LKM_STEP_COMMAND : LKM_STEP_INSERT,
+				     m->name, m->path, dconf.options ? dconf.options : "",
+				     note);
+		if (s && s->kind == LKM_STEP_COMMAND &&
+		    (s->command = strdup(dconf.install)) == NULL)
+			s = NULL;
 		lkm_modconf_release(&dconf);
+		if (s == NULL) {
+			err = -ENOMEM;
+			goto out;
+		}
 	}
-	add_step(res, LKM_STEP_INSERT, res->module, res->path, kparams,
-		 conf.options ? "with the options modprobe.d gives it" : NULL);
-	for (size_t i = 0; i < conf.post.n && !(flags & LKM_NO_DEPS); i++)
-		if (!lkm_modules_find(&mods, conf.post.v[i].name) && conf.post.v[i].path)
-			add_step(res, LKM_STEP_INSERT, conf.post.v[i].name, conf.post.v[i].path, "",
-				 "softdep post");
+	err = add_step(res, LKM_STEP_INSERT, res->module, res->path, kparams, NULL)
+		      ? 0
+		      : -ENOMEM;
+out:
+	free(kparams);
+	lkm_modfile_free(mf);
+	lkm_modlist_release(&chain);
+	return err;
+}
+
+/* Why a module is in the plan, for the step's note, into BUF; NULL for the target. */
+static const char *plan_note(const struct lkm_plan *p, const struct lkm_plan_item *it,
+			     size_t primary, const char *target, char *buf, size_t size)
+{
+	const char *owner = p->matches[it->match].name;
+
+	switch (it->role) {
+	case LKM_PLAN_TARGET:
+		if (it->match == primary)
+			return NULL;
+		snprintf(buf, size, "%s names it too", target);
+		break;
+	case LKM_PLAN_DEPENDENCY: snprintf(buf, size, "needed by %s", owner); break;
+	case LKM_PLAN_SOFTDEP_PRE: snprintf(buf, size, "softdep pre of %s", owner); break;
+	case LKM_PLAN_SOFTDEP_POST:
+		snprintf(buf, size, "softdep post of %s", owner);
+		break;
+	}
+	return buf;
+}
+
+/* The plan's steps: what modprobe would do, less what /proc/modules already holds. */
+static int plan_steps(const struct lkm_plan *p, size_t primary, const char *target,
+		      const char *kparams, const struct lkm_modules *mods, unsigned flags,
+		      struct lkm_result *res)
+{
+	for (size_t i = 0; i < p->n_matches; i++)
+		if (p->matches[i].skipped &&
+		    !add_step(res, LKM_STEP_SKIP_BLACKLIST, p->matches[i].name,
+			      p->matches[i].path, NULL,
+			      "blacklisted in modprobe.d, and reached through an alias"))
+			return -ENOMEM;
+	for (size_t i = 0; i < p->n_items; i++) {
+		const struct lkm_plan_item *it = &p->items[i];
+		bool is_primary = it->role == LKM_PLAN_TARGET && it->match == primary;
+		char buf[256];
+		const char *note = plan_note(p, it, primary, target, buf, sizeof(buf));
+		struct lkm_step *s;
+
+		if ((flags & LKM_NO_DEPS) && !is_primary)
+			continue;
+		if (is_primary && it->options && *it->options &&
+		    strcmp(it->options, kparams) != 0)
+			note = "with the options modprobe.d gives it";
+		if (lkm_modules_find(mods, it->name)) {
+			s = add_step(res, LKM_STEP_SKIP_LOADED, it->name, it->path, NULL,
+				     note);
+		} else if (it->command) {
+			s = add_step(res, LKM_STEP_COMMAND, it->name, it->path,
+				     it->options, note);
+			if (s && (s->command = strdup(it->command)) == NULL)
+				return -ENOMEM;
+		} else if (it->path == NULL) {
+			if (!it->builtin)
+				continue; /* a name with no module: modprobe does nothing
+					     for it */
+			s = add_step(res, LKM_STEP_SKIP_BUILTIN, it->name, NULL, NULL,
+				     note);
+		} else {
+			s = add_step(res, LKM_STEP_INSERT, it->name, it->path,
+				     it->options ? it->options : "", note);
+		}
+		if (s == NULL)
+			return -ENOMEM;
+	}
+	return 0;
+}
+
+/*
+ * A modprobe.d command in the plan stops it before anything changes: lkmtui runs no
+ * shell. The administrator's block (a command that does nothing) is named first, wherever
+ * it is in the plan; else the first command. KIND is "install" or "remove". Returns 0
+ * when the plan holds no command, else the refusal's -errno.
+ */
+static int refuse_command(const struct lkm_engine *e, struct lkm_result *res,
+			  const char *kind)
+{
+	const struct lkm_step *first = NULL, *block = NULL, *s;
+	bool load = strcmp(kind, "install") == 0;
+	bool self;
+	char origin[PATH_MAX + 32];
+
+	for (size_t i = 0; i < res->n_steps; i++) {
+		if (res->steps[i].kind != LKM_STEP_COMMAND)
+			continue;
+		if (first == NULL)
+			first = &res->steps[i];
+		if (block == NULL && lkm_cmdrule_is_block(res->steps[i].command))
+			block = &res->steps[i];
+	}
+	s = block ? block : first;
+	if (s == NULL)
+		return 0;
+	self = res->module && lkm_module_name_eq(s->module, res->module);
+	res->rule.kind = strdup(kind);
+	res->rule.module = strdup(s->module);
+	res->rule.command = strdup(s->command);
+	if (lkm_cmdrule_origin(e->root, kind, s->module, s->command, origin,
+			       sizeof(origin)) == 0 ||
+	    lkm_cmdrule_origin(e->root, kind, s->module, NULL, origin, sizeof(origin)) ==
+		    0)
+		res->rule.origin = strdup(origin);
+	if (!res->rule.kind || !res->rule.module || !res->rule.command ||
+	    !lkm_strv_addf(&res->details, &res->n_details, "%s %s %s%s%s%s", kind,
+			   s->module, s->command, res->rule.origin ? " (" : "",
+			   res->rule.origin ? res->rule.origin : "",
+			   res->rule.origin ? ")" : ""))
+		return -ENOMEM;
+	if (block && self)
+		return refuse(
+			res, LKM_REFUSE_BLOCKED, -EPERM, "%s is blocked by %s", s->module,
+			res->rule.origin ? res->rule.origin : "a rule in modprobe.d");
+	if (block && load)
+		return refuse(res, LKM_REFUSE_BLOCKED, -EPERM,
+			      "%s is blocked by %s; %s needs %s", s->module,
+			      res->rule.origin ? res->rule.origin
+					       : "a rule in modprobe.d",
+			      res->module, s->module);
+	if (block)
+		return refuse(
+			res, LKM_REFUSE_BLOCKED, -EPERM,
+			"%s is blocked by %s; unloading %s would remove it", s->module,
+			res->rule.origin ? res->rule.origin : "a rule in modprobe.d",
+			res->module);
+	if (load && self)
+		return refuse(
+			res, LKM_REFUSE_INSTALL_COMMAND, -EPERM,
+			"modprobe.d runs a command instead of loading %s; lkmtui runs no "
+			"shell commands",
+			s->module);
+	if (load)
+		return refuse(res, LKM_REFUSE_INSTALL_COMMAND, -EPERM,
+			      "modprobe.d runs a command instead of loading %s, which %s "
+			      "needs; "
+			      "lkmtui runs no shell commands",
+			      s->module, res->module);
+	return refuse(
+		res, LKM_REFUSE_REMOVE_COMMAND, -EPERM,
+		"modprobe.d runs a command instead of removing %s; lkmtui runs no shell "
+		"commands",
+		s->module);
+}
+
+/* A module name or alias: modprobe's plan, from libkmod. */
+static int plan_name(const struct lkm_engine *e, const char *target,
+		     const char *const *params, size_t n_params, unsigned flags,
+		     const struct lkm_modules *mods, struct lkm_result *res)
+{
+	struct lkm_plan plan = { 0 };
+	struct lkm_modfile *mf = NULL;
+	struct lkm_modfile_error why = { 0 };
+	const struct lkm_plan_match *m = NULL;
+	const struct lkm_module *loaded;
+	char *kparams = NULL;
+	size_t primary = 0;
+	int err;
+
+	if (e->resolver == NULL)
+		return refuse(
+			res, LKM_REFUSE_NOT_FOUND, -ENOENT,
+			"no module directory (/lib/modules/<release>) to look %s up in",
+			target);
+	err = lkm_plan_load(e->resolver, target, NULL, &plan);
+	if (err == -ENOENT || err == -EINVAL) {
+		char **close = NULL;
+		int nc = lkm_resolve_suggest(e->resolver, target, &close);
+
+		for (int i = 0; i < nc; i++)
+			if (!lkm_strv_addf(&res->details, &res->n_details, "%s",
+					   close[i]))
+				nc = -ENOMEM;
+		lkm_resolve_strv_free(close);
+		if (nc == -ENOMEM)
+			return -ENOMEM;
+		return refuse(res, LKM_REFUSE_NOT_FOUND, -ENOENT,
+			      "no module, alias or file is called %s", target);
+	}
+	if (err < 0)
+		return err;
+	/* The first match not passed over names the load, as modprobe's first. */
+	for (primary = 0; primary < plan.n_matches && plan.matches[primary].skipped;
+	     primary++)
+		;
+	if (primary == plan.n_matches) {
+		for (size_t i = 0; i < plan.n_matches; i++)
+			if (!lkm_strv_addf(&res->details, &res->n_details, "%s",
+					   plan.matches[i].name))
+				err = -ENOMEM;
+		if (err == 0)
+			err = plan_steps(&plan, primary, target, "", mods, flags, res);
+		if (err == 0)
+			err = refuse(res, LKM_REFUSE_BLACKLISTED, -ENOENT,
+				     "every module %s names is blacklisted in modprobe.d", target);
+		goto out;
+	}
+	m = &plan.matches[primary];
+	res->module = strdup(m->name);
+	res->path = dup_or_null(m->path);
+	if (res->module == NULL || (m->path && res->path == NULL)) {
+		err = -ENOMEM;
+		goto out;
+	}
+	err = lkm_resolve_is_blacklisted(e->resolver, m->name);
+	if (err < 0)
+		goto out;
+	if (err == 1 &&
+	    !lkm_strv_addf(&res->warnings, &res->n_warnings,
+			   "%s is blacklisted in modprobe.d: that stops it being loaded "
+			   "through an alias (hardware detection) only; an explicit load "
+			   "like this one, and a load as a dependency, still work",
+			   m->name)) {
+		err = -ENOMEM;
+		goto out;
+	}
+	err = 0;
+	if (m->path == NULL && m->builtin) {
+		err = plan_steps(&plan, primary, target, "", mods, flags, res);
+		if (err == 0)
+			err = refuse(res, LKM_REFUSE_BUILTIN, -EEXIST,
+				     "%s is built into the kernel: it is always there, and its "
+				     "parameters are set on the kernel command line (%s.NAME=VALUE)",
+				     res->module, res->module);
+		goto out;
+	}
+	if (m->path == NULL) {
+		err = refuse(res, LKM_REFUSE_NOT_FOUND, -ENOENT,
+			     "%s is named in modprobe.d but no module file exists",
+			     res->module);
+		goto out;
+	}
+	loaded = lkm_modules_find(mods, res->module);
+	if (loaded != NULL) {
+		err = explain_already_loaded(e, loaded, params, n_params, res);
+		goto out;
+	}
+	kparams = calloc(1, PARAMS_MAX);
+	if (kparams == NULL) {
+		err = -ENOMEM;
+		goto out;
+	}
+	/* The file is read only to check the user's parameters: a plan costs what
+	 * modprobe's costs. A file the kernel refuses is diagnosed from its answer. */
+	if (n_params > 0) {
+		err = lkm_modfile_open(res->path, &mf, &why);
+		if (err < 0) {
+			err = refuse(res, LKM_REFUSE_BAD_FILE, err, "%s", why.reason);
+			goto out;
+		}
+		err = user_params(mf, res->module, params, n_params, kparams, res);
+		if (err < 0)
+			goto out;
+	}
+	if (*kparams) {
+		/* Again with the user's parameters: libkmod puts them after modprobe.d's,
+		 * on each module the name matches, as modprobe does with its command
+		 * line. */
+		lkm_plan_release(&plan);
+		err = lkm_plan_load(e->resolver, target, kparams, &plan);
+		if (err < 0)
+			goto out;
+	}
+	err = plan_steps(&plan, primary, target, kparams, mods, flags, res);
+out:
+	free(kparams);
+	lkm_modfile_free(mf);
+	lkm_plan_release(&plan);
+	return err;
+}
+
+int lkm_engine_load(const struct lkm_engine *e, const char *target,
+		    const char *const *params, size_t n_params, unsigned flags,
+		    struct lkm_result *res)
+{
+	struct lkm_modules mods = { 0 };
+	int err;
+
+	result_init(res, LKM_OP_LOAD, target);
+	if (res->target == NULL)
+		return -ENOMEM;
+	err = check_kernel_accepts(e, res, &mods);
+	if (err < 0)
+		goto out;
+	if (lkm_engine_names_file(target))
+		err = plan_file(e, target, params, n_params, flags, &mods, res);
+	else
+		err = plan_name(e, target, params, n_params, flags, &mods, res);
+	if (err == 0 && res->refusal == LKM_REFUSE_NONE)
+		err = refuse_command(e, res, "install");
+	if (err < 0 || res->refusal != LKM_REFUSE_NONE)
+		goto out;
 
 	if ((flags & LKM_PERSIST) && n_params == 0) {
 		/* Persisting nothing would delete the options saved before: not what anyone
 		 * typing --persist means. */
-		lkm_strv_addf(&res->warnings, &res->n_warnings,
-			  "--persist without parameters: nothing to save, %s left as it is",
-			  LKM_PERSIST_FILE);
+		if (!lkm_strv_addf(&res->warnings, &res->n_warnings,
+				   "--persist without parameters: nothing to save, %s "
+				   "left as it is",
+				   LKM_PERSIST_FILE)) {
+			err = -ENOMEM;
+			goto out;
+		}
 		flags &= ~(unsigned)LKM_PERSIST;
 	}
 	if (flags & LKM_PERSIST) {
@@ -574,8 +808,10 @@ int lkm_engine_load(const struct lkm_engine *e, const char *target, const char *
 	}
 	err = check_privilege(e, res, flags);
 	if (err < 0 || (flags & LKM_DRY_RUN)) {
-		if (err == 0 && (flags & LKM_PERSIST))
-			add_step(res, LKM_STEP_PERSIST, res->module, LKM_PERSIST_FILE, NULL, NULL);
+		if (err == 0 && (flags & LKM_PERSIST) &&
+		    !add_step(res, LKM_STEP_PERSIST, res->module, LKM_PERSIST_FILE, NULL,
+			      NULL))
+			err = -ENOMEM;
 		goto out;
 	}
 	err = run_inserts(e, res);
@@ -584,11 +820,6 @@ int lkm_engine_load(const struct lkm_engine *e, const char *target, const char *
 	log_change(e, res, "load");
 	err = err < 0 ? err : res->err;
 out:
-	free(kparams);
-	lkm_modfile_free(mf);
-	lkm_modconf_release(&conf);
-	lkm_modlist_release(&found);
-	lkm_modlist_release(&chain);
 	lkm_modules_release(&mods);
 	if (err < 0 && res->err == 0)
 		res->err = err;
@@ -653,7 +884,7 @@ static const char *why_kept(const struct lkm_module *d, const struct lkm_result 
  * more can go, so a module reached by a short and a long path is judged after both. What
  * must stay is listed last, with the reason.
  */
-static int plan_stack(const struct lkm_modules *mods, struct lkm_result *res)
+static int stack_removes(const struct lkm_modules *mods, struct lkm_result *res)
 {
 	char note[512];
 	bool changed;
@@ -684,6 +915,14 @@ static int plan_stack(const struct lkm_modules *mods, struct lkm_result *res)
 			}
 		}
 	} while (changed);
+	return 0;
+}
+
+/* What must stay once the plan's removes are done, with the reason, as KEEP steps. */
+static int stack_keeps(const struct lkm_modules *mods, struct lkm_result *res)
+{
+	char note[512];
+
 	for (size_t s = 0; s < res->n_steps; s++) {
 		const char *name = res->steps[s].module;
 
@@ -700,6 +939,78 @@ static int plan_stack(const struct lkm_modules *mods, struct lkm_result *res)
 		}
 	}
 	return 0;
+}
+
+/* SOFTDEPS (pre or post, WHICH) of M that are loaded and that nothing else holds, as
+ * modprobe -r removes them, last listed first. */
+static int softdep_removes(const struct lkm_modules *mods,
+			   const struct lkm_modlist *softdeps, const char *which,
+			   const struct lkm_module *m, struct lkm_result *res)
+{
+	char note[512], why[512];
+
+	snprintf(note, sizeof(note), "softdep %s of %s", which, m->name);
+	for (size_t i = softdeps->n; i-- > 0;) {
+		const struct lkm_module *d = lkm_modules_find(mods, softdeps->v[i].name);
+
+		if (d == NULL || in_steps(res, d->name) ||
+		    why_kept(d, res, why, sizeof(why)))
+			continue;
+		if (!add_step(res, LKM_STEP_REMOVE, d->name, NULL, NULL, note))
+			return -ENOMEM;
+	}
+	return 0;
+}
+
+/*
+ * The remove plan: M alone, or with LKM_STACK as modprobe -r orders it: M's softdeps
+ * post, M, the modules it used that nothing else holds, its softdeps pre, then what must
+ * stay. A module of the plan with a modprobe.d remove command becomes a LKM_STEP_COMMAND
+ * step.
+ */
+static int plan_unload(const struct lkm_engine *e, const struct lkm_modules *mods,
+		       const struct lkm_module *m, unsigned flags, struct lkm_result *res)
+{
+	struct lkm_modconf conf = { 0 };
+	int err = 0;
+
+	if ((flags & LKM_STACK) && e->resolver) {
+		err = lkm_resolve_modconf(e->resolver, m->name, &conf);
+		if (err == -ENOMEM)
+			return err;
+		err = softdep_removes(mods, &conf.post, "post", m, res);
+	}
+	if (err == 0 && add_step(res, LKM_STEP_REMOVE, m->name, NULL, NULL, NULL) == NULL)
+		err = -ENOMEM;
+	if (err == 0 && (flags & LKM_STACK))
+		err = stack_removes(mods, res);
+	if (err == 0 && (flags & LKM_STACK) && conf.pre.n) {
+		err = softdep_removes(mods, &conf.pre, "pre", m, res);
+		if (err == 0)
+			err = stack_removes(mods, res);
+	}
+	if (err == 0 && (flags & LKM_STACK))
+		err = stack_keeps(mods, res);
+	lkm_modconf_release(&conf);
+	for (size_t i = 0; err == 0 && e->resolver && i < res->n_steps; i++) {
+		struct lkm_step *s = &res->steps[i];
+		struct lkm_modconf sconf = { 0 };
+
+		if (s->kind != LKM_STEP_REMOVE)
+			continue;
+		err = lkm_resolve_modconf(e->resolver, s->module, &sconf);
+		if (err == 0 && sconf.remove) {
+			s->kind = LKM_STEP_COMMAND;
+			s->command = strdup(sconf.remove);
+			if (s->command == NULL)
+				err = -ENOMEM;
+		}
+		lkm_modconf_release(&sconf);
+		/* A module libkmod cannot name has no modprobe.d rules. */
+		if (err < 0 && err != -ENOMEM)
+			err = 0;
+	}
+	return err;
 }
 
 int lkm_engine_unload(const struct lkm_engine *e, const char *module, unsigned flags,
@@ -746,15 +1057,11 @@ int lkm_engine_unload(const struct lkm_engine *e, const char *module, unsigned f
 			     m->name, (long long)m->use_count);
 		goto out;
 	}
-	if (add_step(res, LKM_STEP_REMOVE, m->name, NULL, NULL, NULL) == NULL) {
-		err = -ENOMEM;
+	err = plan_unload(e, &mods, m, flags, res);
+	if (err == 0)
+		err = refuse_command(e, res, "remove");
+	if (err < 0)
 		goto out;
-	}
-	if (flags & LKM_STACK) {
-		err = plan_stack(&mods, res);
-		if (err < 0)
-			goto out;
-	}
 	err = check_privilege(e, res, flags);
 	if (err < 0 || (flags & LKM_DRY_RUN))
 		goto out;

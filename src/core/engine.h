@@ -37,14 +37,15 @@ enum lkm_load_flag {
 };
 
 enum lkm_step_kind {
-	LKM_STEP_INSERT,         /* insert PATH with PARAMS */
-	LKM_STEP_SKIP_LOADED,    /* a dependency already loaded */
-	LKM_STEP_SKIP_BUILTIN,   /* a dependency built into the kernel */
+	LKM_STEP_INSERT,	 /* insert PATH with PARAMS */
+	LKM_STEP_SKIP_LOADED,	 /* a dependency already loaded */
+	LKM_STEP_SKIP_BUILTIN,	 /* a dependency built into the kernel */
 	LKM_STEP_SKIP_BLACKLIST, /* reached through an alias and blacklisted */
-	LKM_STEP_REMOVE,         /* remove MODULE */
-	LKM_STEP_KEEP,           /* stack unload: a dependency still used, left loaded */
-	LKM_STEP_WRITE_PARAM,    /* write PARAMS ("irq=7") to MODULE's parameter */
-	LKM_STEP_PERSIST,        /* write PARAMS as MODULE's options line to PATH */
+	LKM_STEP_REMOVE,	 /* remove MODULE */
+	LKM_STEP_KEEP,		 /* stack unload: a dependency still used, left loaded */
+	LKM_STEP_WRITE_PARAM,	 /* write PARAMS ("irq=7") to MODULE's parameter */
+	LKM_STEP_PERSIST,	 /* write PARAMS as MODULE's options line to PATH */
+	LKM_STEP_COMMAND, /* modprobe would run COMMAND (modprobe.d) instead: never run */
 };
 
 struct lkm_step {
@@ -53,6 +54,8 @@ struct lkm_step {
 	char *path;
 	char *params;
 	char *note;  /* where the step comes from: "dependency of msdos", "modprobe.d options" */
+	char *command; /* LKM_STEP_COMMAND: the install or remove command, with PARAMS
+			  after it */
 	int err;     /* 0, or the -errno the step failed with */
 	bool done;   /* it was carried out (false in a dry run, and after a failure) */
 };
@@ -60,24 +63,38 @@ struct lkm_step {
 /* Why the engine stopped before asking the kernel (LKM_REFUSE_NONE: it did not). */
 enum lkm_refusal {
 	LKM_REFUSE_NONE,
-	LKM_REFUSE_NOT_FOUND,        /* no such module file, name or alias */
-	LKM_REFUSE_BAD_FILE,         /* the file cannot be read as a module (reason says) */
-	LKM_REFUSE_BUILTIN,          /* built into the kernel: nothing to load or unload */
+	LKM_REFUSE_NOT_FOUND, /* no such module file, name or alias */
+	LKM_REFUSE_BAD_FILE,  /* the file cannot be read as a module (reason says) */
+	LKM_REFUSE_BUILTIN,   /* built into the kernel: nothing to load or unload */
 	LKM_REFUSE_ALREADY_LOADED,
 	LKM_REFUSE_NOT_LOADED,
-	LKM_REFUSE_IN_USE,           /* holders in result->holders */
+	LKM_REFUSE_IN_USE, /* holders in result->holders */
 	LKM_REFUSE_PERMANENT,
 	LKM_REFUSE_MALFORMED_PARAM,
-	LKM_REFUSE_UNKNOWN_PARAM,    /* result->bad_param; declared ones in result->declared */
+	LKM_REFUSE_UNKNOWN_PARAM, /* result->bad_param; declared ones in result->declared
+				   */
 	LKM_REFUSE_INVALID_PARAM,
 	LKM_REFUSE_READ_ONLY_PARAM,
 	LKM_REFUSE_NOT_PERMITTED,    /* not root, no CAP_SYS_MODULE */
 	LKM_REFUSE_MODULES_DISABLED, /* /proc/sys/kernel/modules_disabled is 1 */
-	LKM_REFUSE_INSTALL_COMMAND,  /* modprobe.d runs a command instead: no shell here */
-	LKM_REFUSE_PERSIST,          /* the options could not be written (reason says) */
-	LKM_REFUSE_NO_MODULE_SUPPORT, /* the kernel has no /proc/modules (no CONFIG_MODULES) */
-	LKM_REFUSE_OFFLINE_ROOT,     /* --root is not the running system: no ops to act with */
-	LKM_REFUSE_BLACKLISTED,      /* an alias whose every module is blacklisted (details) */
+	LKM_REFUSE_INSTALL_COMMAND, /* modprobe.d runs a command instead: no shell here */
+	LKM_REFUSE_PERSIST,	    /* the options could not be written (reason says) */
+	LKM_REFUSE_NO_MODULE_SUPPORT, /* the kernel has no /proc/modules (no
+					 CONFIG_MODULES) */
+	LKM_REFUSE_OFFLINE_ROOT, /* --root is not the running system: no ops to act with
+				  */
+	LKM_REFUSE_BLACKLISTED, /* an alias whose every module is blacklisted (details) */
+	LKM_REFUSE_BLOCKED,	/* an install/remove rule that does nothing: the admin's
+				 * block of result->rule.module */
+	LKM_REFUSE_REMOVE_COMMAND, /* modprobe.d runs a command instead of removing */
+};
+
+/* A modprobe.d command rule the plan met (install or remove), which lkmtui never runs. */
+struct lkm_cmd_rule {
+	char *kind;    /* "install" or "remove" */
+	char *module;  /* the module it is for: the target, or one the target needs */
+	char *command; /* as written after the module's name */
+	char *origin; /* "/etc/modprobe.d/cve.conf:3", NULL when no file could be found */
 };
 
 struct lkm_result {
@@ -98,24 +115,33 @@ struct lkm_result {
 	char **details;        /* lines of context: "irq: 11 now, 7 requested", suggestions */
 	size_t n_details;
 	char *bad_param;       /* the parameter refused or rejected by the kernel */
+	struct lkm_cmd_rule
+		rule;	       /* LKM_REFUSE_BLOCKED, _INSTALL_COMMAND, _REMOVE_COMMAND */
 	struct lkm_kmsg log;   /* the kernel's lines written during the operation */
 };
 
 void lkm_result_release(struct lkm_result *res);
 
 /*
- * Loads TARGET: a module name or alias (its dependencies first, modprobe.d options under
- * the user's own, blacklisted alias matches skipped), or a module file (a path, or a name
- * ending .ko/.ko.xz/.ko.zst/.ko.gz that exists: inserted alone unless LKM_WITH_DEPS).
- * PARAMS are "NAME=VALUE" or "NAME" and go to the target only, checked against what it
- * declares before anything is inserted. Returns 0 or -errno (res->err): -ENOMEM only for
- * a failure of lkmtui itself; everything else is told in RES, which the caller releases.
+ * Loads TARGET: a module name or alias, along modprobe's own plan (src/core/plan.h: every
+ * module the alias matches, softdeps pre and post, dependencies in modules.dep order,
+ * modprobe.d options under the user's own, blacklisted alias matches skipped). A plan
+ * that holds an install command inserts nothing: a command that does nothing (/bin/false)
+ * is refused as the administrator's block (LKM_REFUSE_BLOCKED), any other as
+ * LKM_REFUSE_INSTALL_COMMAND; lkmtui runs no shell. Or TARGET is a module file (a path,
+ * or a name ending .ko/.ko.xz/.ko.zst/.ko.gz that exists: inserted alone unless
+ * LKM_WITH_DEPS). PARAMS are "NAME=VALUE" or "NAME" and go to the target only, checked
+ * against what it declares before anything is inserted. Returns 0 or -errno (res->err):
+ * -ENOMEM only for a failure of lkmtui itself; everything else is told in RES, which the
+ * caller releases.
  */
 int lkm_engine_load(const struct lkm_engine *e, const char *target, const char *const *params,
 		    size_t n_params, unsigned flags, struct lkm_result *res);
 
-/* Unloads MODULE; with LKM_STACK, then each dependency nothing else uses (modprobe -r).
- * Never forced. Refuses a module in use or permanent, with the reason, before trying. */
+/* Unloads MODULE; with LKM_STACK as modprobe -r does: its softdeps post first, then the
+ * module, then each dependency nothing else uses, then its softdeps pre. Never forced.
+ * Refuses a module in use or permanent, and a plan that meets a modprobe.d remove
+ * command, with the reason, before removing anything. */
 int lkm_engine_unload(const struct lkm_engine *e, const char *module, unsigned flags,
 		      struct lkm_result *res);
 

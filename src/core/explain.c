@@ -1165,6 +1165,8 @@ static enum lkm_diag_kind kind_of_refusal(enum lkm_refusal r)
 	case LKM_REFUSE_NO_MODULE_SUPPORT: return LKM_DIAG_NO_MODULE_SUPPORT;
 	case LKM_REFUSE_OFFLINE_ROOT: return LKM_DIAG_OFFLINE_ROOT;
 	case LKM_REFUSE_BLACKLISTED: return LKM_DIAG_BLACKLISTED;
+	case LKM_REFUSE_BLOCKED: return LKM_DIAG_BLOCKED;
+	case LKM_REFUSE_REMOVE_COMMAND: return LKM_DIAG_REMOVE_COMMAND;
 	case LKM_REFUSE_NONE: break;
 	}
 	return LKM_DIAG_NONE;
@@ -1438,6 +1440,16 @@ static int explain_refusal(const struct lkm_explain_ctx *ctx,
 		for (size_t i = 0; i < res->n_details; i++)
 			lkm_strv_addf(&d->evidence, &d->n_evidence, "%s",
 				      res->details[i]);
+		break;
+	case LKM_DIAG_BLOCKED:
+	case LKM_DIAG_REMOVE_COMMAND:
+		/* The module the rule is for, and where to take the rule out. */
+		v.value = res->rule.module;
+		for (size_t i = 0; i < res->n_details; i++)
+			lkm_strv_addf(&d->evidence, &d->n_evidence, "%s",
+				      res->details[i]);
+		lkm_strv_addf(&list, &n_list, "%s",
+			      res->rule.origin ? res->rule.origin : "modprobe.d");
 		break;
 	case LKM_DIAG_READ_ONLY_PARAMETER:
 		for (size_t i = 0; i < res->n_details; i++)

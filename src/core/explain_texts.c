@@ -443,6 +443,24 @@ static const struct lkm_diag_text texts[LKM_DIAG_COUNT] = {
 		   "interrupt stays where it was."),
 		{ NULL },
 	},
+	[LKM_DIAG_BLOCKED] = {
+		"blocked",
+		N_("%v is blocked in modprobe.d"),
+		N_("An \"install\" (or \"remove\") line in modprobe.d whose command does nothing, "
+		   "such as /bin/false or /bin/true, is how an administrator forbids a module: "
+		   "modprobe runs that command instead of inserting it, and then loads nothing "
+		   "that needs it. lkmtui honours the block, runs no command and changes nothing."),
+		{ N_("if the block is no longer wanted, delete the rule: %e") },
+	},
+	[LKM_DIAG_REMOVE_COMMAND] = {
+		"remove-command",
+		N_("modprobe.d replaces removing %v with a command"),
+		N_("A \"remove\" line in modprobe.d tells modprobe -r to run a shell command "
+		   "instead of removing the module. lkmtui runs no shell commands, so it stops "
+		   "before removing anything."),
+		{ N_("let modprobe run the command: modprobe -r %m"),
+		  N_("the rule: %e") },
+	},
 };
 
 const struct lkm_diag_text *lkm_diag_text(enum lkm_diag_kind kind)

@@ -325,13 +325,24 @@ static void kmod_log_discard(void *data, int priority, const char *file, int lin
 	(void)args;
 }
 
+const char *const *lkm_resolve_conf_dirs(void)
+{
+	/* modprobe's, in its order of precedence. */
+	static const char *const dirs[] = {
+		"/etc/modprobe.d",
+		"/run/modprobe.d",
+		"/usr/local/lib/modprobe.d",
+		"/lib/modprobe.d",
+		NULL,
+	};
+
+	return dirs;
+}
+
 int lkm_resolver_new(const struct lkm_sysroot *root, const char *release,
 		     struct lkm_resolver **out)
 {
-	static const char *const conf_dirs[] = {
-		"/etc/modprobe.d", "/run/modprobe.d", "/usr/local/lib/modprobe.d",
-		"/lib/modprobe.d",
-	};
+	const char *const *conf_dirs = lkm_resolve_conf_dirs();
 	char rel[256], dir[PATH_MAX], bin[PATH_MAX + 32];
 	char conf[4][PATH_MAX];
 	const char *conf_paths[5];
@@ -532,6 +543,19 @@ int lkm_resolve_is_builtin(struct lkm_resolver *r, const char *name)
 	if (err < 0)
 		return err;
 	return strv_has(&r->builtin_names, norm);
+}
+
+int lkm_resolve_is_blacklisted(struct lkm_resolver *r, const char *name)
+{
+	char norm[PATH_MAX];
+	int err = normalize(name, norm, sizeof(norm));
+
+	if (err < 0)
+		return err;
+	err = load_blacklist(r);
+	if (err < 0)
+		return err;
+	return strv_has(&r->blacklist, norm);
 }
 
 /* Dependencies before the module; each module once, even through a diamond or a cycle. */

@@ -43,6 +43,10 @@ int lkm_resolve_release(const struct lkm_sysroot *root, char *buf, size_t size);
 
 struct lkm_resolver;
 
+/* The modprobe.d directories libkmod reads, first one first, NULL-terminated: paths on
+ * the root's system ("/etc/modprobe.d"). */
+const char *const *lkm_resolve_conf_dirs(void);
+
 /*
  * Opens a resolver for ROOT and RELEASE (NULL: lkm_resolve_release's rule). ROOT must
  * outlive it. A root without depmod's indexes still opens (lkm_resolver_has_moddep says
@@ -103,6 +107,10 @@ int lkm_resolve_lookup(struct lkm_resolver *r, const char *text, struct lkm_modl
 
 /* Whether NAME (a module name, not an alias) is in modules.builtin: 1, 0, or -errno. */
 int lkm_resolve_is_builtin(struct lkm_resolver *r, const char *name);
+
+/* Whether NAME (a module name, not an alias) is named by a modprobe.d "blacklist" line:
+ * 1, 0, or -errno. */
+int lkm_resolve_is_blacklisted(struct lkm_resolver *r, const char *name);
 
 /*
  * What loading module NAME takes, in load order: the deepest dependency first, NAME last

@@ -108,6 +108,11 @@ static void print_step(FILE *out, const struct lkm_step *s, bool dry_run)
 		fprintf(out, dry_run || !s->done ? _("  remove %s") : _("  removed %s"), s->module);
 		break;
 	case LKM_STEP_KEEP: fprintf(out, _("  keep %s"), s->module); break;
+	case LKM_STEP_COMMAND:
+		fprintf(out, _("  not run: %s"), s->command);
+		if (s->params && *s->params)
+			fprintf(out, " %s", s->params);
+		break;
 	case LKM_STEP_WRITE_PARAM:
 		fprintf(out, dry_run || !s->done ? _("  write %s to /sys/module/%s/parameters")
 				     : _("  wrote %s to /sys/module/%s/parameters"),
@@ -172,6 +177,8 @@ int lkm_report_result(FILE *out, const struct lkm_sysroot *root, struct lkm_reso
 			lkm_json_str(&j, "path", s->path);
 			lkm_json_str(&j, "params", s->params);
 			lkm_json_str(&j, "note", s->note);
+			if (s->command)
+				lkm_json_str(&j, "command", s->command);
 			lkm_json_bool(&j, "done", s->done);
 			if (s->err)
 				lkm_json_str(&j, "error", errno_name(s->err));

@@ -167,6 +167,10 @@ void lkm_tui_step_text(const struct lkm_step *s, bool dry_run, char *buf, size_t
 		len = (size_t)snprintf(buf, size, done ? _("removed %s") : _("remove %s"), s->module);
 		break;
 	case LKM_STEP_KEEP: len = (size_t)snprintf(buf, size, _("keep %s"), s->module); break;
+	case LKM_STEP_COMMAND:
+		len = (size_t)snprintf(buf, size, _("not run: %s"),
+				       s->command ? s->command : "");
+		break;
 	case LKM_STEP_WRITE_PARAM:
 		len = (size_t)snprintf(buf, size,
 				       done ? _("wrote %s to /sys/module/%s/parameters")

@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#pragma once
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "model/sysroot.h"
+
+/*
+ * modprobe.d's command rules ("install NAME COMMAND", "remove NAME COMMAND"), which
+ * lkmtui never runs: what one means, and where it was written.
+ */
+
+/* Whether COMMAND is the administrator's way to forbid a module: a command that does
+ * nothing, /bin/false or /bin/true (also under /usr/bin, or as the bare shell word). */
+bool lkm_cmdrule_is_block(const char *command);
+
+/*
+ * Where the first KIND ("install" or "remove") rule for MODULE is written, as libkmod
+ * reads modprobe.d under ROOT (the same four directories, the same file order and the
+ * first matching rule, its pattern matched as libkmod matches it), into BUF as
+ * "FILE:LINE" with FILE as it is on that system ("/etc/modprobe.d/cve.conf:3"). COMMAND,
+ * when not NULL, must be the rule's command too. Returns 0, -ENOENT when no file has it,
+ * or -errno.
+ */
+int lkm_cmdrule_origin(const struct lkm_sysroot *root, const char *kind,
+		       const char *module, const char *command, char *buf, size_t size);
