@@ -1750,7 +1750,7 @@ static void test_modules_disabled_kernel(void **state)
 }
 
 /*
- * Fixed: earlier, DESIGN.md's evidence for modules-disabled is the sysctl; on the
+ * Fixed: earlier, doc/CONTRACT.md's evidence for modules-disabled is the sysctl; on the
  * kernel-EPERM path the evidence is only "the kernel answered EPERM (Operation not
  * permitted)".
  */
