@@ -950,6 +950,117 @@ static void test_wrong_architecture(void **state)
 		    "/lib/modules/" REL "/build M=$PWD modules\n");
 }
 
+/* PATH under the test root: an ELF header alone (ET_REL, no sections) of the given class,
+ * byte order and e_machine, as a module for a machine we have no compiler for starts. */
+static const char *elf_header_only(const char *path, int elf_class, bool big_endian,
+				   unsigned machine)
+{
+	unsigned char h[64] = {
+		0x7f, 'E', 'L', 'F', elf_class == 64 ? 2 : 1, big_endian ? 2 : 1, 1
+	};
+	size_t size = elf_class == 64 ? 64 : 52;
+	FILE *f;
+
+#define PUT16(off, v)                                                                    \
+	(h[(off) + !big_endian] = (unsigned char)((v) >> 8),                             \
+	 h[(off) + big_endian] = (unsigned char)(v))
+	PUT16(16, 1); /* e_type ET_REL */
+	PUT16(18, machine);
+	h[big_endian ? 23 : 20] = 1;				     /* e_version */
+	PUT16(elf_class == 64 ? 52 : 40, size);			     /* e_ehsize */
+	PUT16(elf_class == 64 ? 58 : 46, elf_class == 64 ? 64 : 40); /* e_shentsize */
+#undef PUT16
+	f = fopen(rpath(path), "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(h, 1, size, f), size);
+	assert_int_equal(fclose(f), 0);
+	return rpath(path);
+}
+
+/* The kinds predicted for PATH on a kernel that says MACHINE, one id a line. */
+static const char *kinds_on(struct t *t, const char *machine, const char *path)
+{
+	static char buf[256];
+	size_t at = 0;
+
+	lkm_diagnoses_free(t->p, t->n_p > 0 ? (size_t)t->n_p : 0);
+	t->p = NULL;
+	t->ctx.machine = machine;
+	predict(t, path, NULL, 0);
+	buf[0] = '\0';
+	for (int i = 0; i < t->n_p; i++)
+		at += (size_t)snprintf(buf + at, sizeof(buf) - at, "%s\n",
+				       lkm_diag_id(t->p[i].kind));
+	return buf;
+}
+
+/*
+ * Fixed: the file's machine was compared with the kernel's by display name, and uname's
+ * "s390x" was mapped to "S/390" while the file's EM_S390 is named "IBM S/390": on an
+ * s390x host every s390x module was "built for IBM S/390, not for this machine". Now
+ * machine, class and byte order are compared, with the host machine injected as uname
+ * names it.
+ */
+static void test_architecture_by_elf_machine(void **state)
+{
+	const char *x86_64 = FIXTURES "/ko/mod-simple-x86_64.ko";
+	const char *i386 = FIXTURES "/ko/mod-simple-i386.ko";
+	const char *s390x, *s390, *ppc64;
+	const char *fix = "build it for this machine (uname -m) against this kernel's "
+			  "headers: make -C /lib/modules/" REL "/build M=$PWD modules\n";
+	T();
+	s390x = elf_header_only("/home/s390x.ko", 64, true, 22 /* EM_S390 */);
+	s390 = elf_header_only("/home/s390.ko", 32, true, 22);
+	ppc64 = elf_header_only("/home/ppc64.ko", 64, true, 21 /* EM_PPC64 */);
+
+	/* Native: on s390x an s390x file is looked at as a module (a header only). */
+	assert_string_equal(kinds_on(t, "s390x", s390x), "not-a-module\n");
+	assert_diag(
+		&t->p[0], LKM_DIAG_NOT_A_MODULE, 0,
+		fmt("%s is not a kernel module", s390x),
+		"the file: ELF IBM S/390, relocatable, sections: -\n"
+		"no .modinfo section: no module name, licence or vermagic\n"
+		"no .gnu.linkonce.this_module section: no struct module for the kernel\n",
+		NULL);
+	assert_string_equal(kinds_on(t, "x86_64", x86_64), "vermagic-mismatch\n");
+	assert_string_equal(kinds_on(t, "i686", i386), "vermagic-mismatch\n");
+
+	/* Foreign: another machine, another class (31-bit s390), another byte order. */
+	assert_string_equal(kinds_on(t, "x86_64", s390x), "wrong-architecture\n");
+	assert_diag(&t->p[0], LKM_DIAG_WRONG_ARCHITECTURE, 0,
+		    fmt("%s is built for IBM S/390 (64-bit, big-endian), not for this "
+			"machine",
+			s390x),
+		    "the file: ELF IBM S/390 (64-bit, big-endian), relocatable\n"
+		    "this machine: x86-64 (x86_64)\n",
+		    fix);
+	assert_string_equal(kinds_on(t, "s390x", x86_64), "wrong-architecture\n");
+	assert_diag(&t->p[0], LKM_DIAG_WRONG_ARCHITECTURE, 0,
+		    fmt("%s is built for x86-64 (64-bit), not for this machine", x86_64),
+		    "the file: ELF x86-64 (64-bit), relocatable\n"
+		    "this machine: IBM S/390 (s390x)\n",
+		    fix);
+	assert_string_equal(kinds_on(t, "aarch64", x86_64), "wrong-architecture\n");
+	assert_string_equal(joined(t->p[0].evidence, t->p[0].n_evidence),
+			    "the file: ELF x86-64 (64-bit), relocatable\n"
+			    "this machine: AArch64 (aarch64)\n");
+	assert_string_equal(kinds_on(t, "i686", x86_64), "wrong-architecture\n");
+	assert_string_equal(joined(t->p[0].evidence, t->p[0].n_evidence),
+			    "the file: ELF x86-64 (64-bit), relocatable\n"
+			    "this machine: i386 (i686)\n");
+	assert_string_equal(kinds_on(t, "s390x", s390), "wrong-architecture\n");
+	assert_string_equal(joined(t->p[0].evidence, t->p[0].n_evidence),
+			    "the file: ELF IBM S/390 (32-bit, big-endian), relocatable\n"
+			    "this machine: IBM S/390 (s390x)\n");
+	assert_string_equal(kinds_on(t, "ppc64le", ppc64), "wrong-architecture\n");
+	assert_string_equal(joined(t->p[0].evidence, t->p[0].n_evidence),
+			    "the file: ELF PowerPC64 (64-bit, big-endian), relocatable\n"
+			    "this machine: PowerPC64 (ppc64le)\n");
+	assert_string_equal(kinds_on(t, "ppc64", ppc64), "not-a-module\n");
+	/* A machine lkmtui does not know is never called foreign. */
+	assert_string_equal(kinds_on(t, "vax", s390x), "not-a-module\n");
+}
+
 /* The sections of PATH as the explainer lists them (they depend on the compiler). */
 static const char *sections_of(const char *path)
 {
@@ -1639,7 +1750,7 @@ static void test_modules_disabled_kernel(void **state)
 }
 
 /*
- * Fixed: earlier, DESIGN.md's evidence for modules-disabled is the sysctl; on the
+ * Fixed: earlier, doc/CONTRACT.md's evidence for modules-disabled is the sysctl; on the
  * kernel-EPERM path the evidence is only "the kernel answered EPERM (Operation not
  * permitted)".
  */
@@ -2475,6 +2586,7 @@ int main(void)
 		E(test_predict_vermagic_release_and_flags),
 		E(test_predict_vermagic_flags_only),
 		E(test_wrong_architecture),
+		E(test_architecture_by_elf_machine),
 		E(test_not_a_module),
 		E(test_predict_not_a_module),
 		E(test_not_elf),

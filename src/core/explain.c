@@ -20,6 +20,7 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 
+#include "core/elfmachine.h"
 #include "core/explain.h"
 #include "core/explain_texts.h"
 #include "core/holders.h"
@@ -400,25 +401,6 @@ static bool crc_of(const struct lkm_modfile *mf, const char *symbol,
 	return false;
 }
 
-/* "x86_64" (uname) and the ELF machine name that goes with it. */
-static const char *elf_name_of_machine(const char *uname_machine)
-{
-	static const struct {
-		const char *uname, *elf;
-	} map[] = {
-		{ "x86_64", "x86-64" },	 { "i686", "i386" },
-		{ "i386", "i386" },	 { "aarch64", "AArch64" },
-		{ "s390x", "S/390" },	 { "ppc64le", "PowerPC64" },
-		{ "riscv64", "RISC-V" }, { "sparc64", "SPARC v9" },
-		{ "armv7l", "ARM" },
-	};
-
-	for (size_t i = 0; uname_machine && i < sizeof(map) / sizeof(map[0]); i++)
-		if (strcmp(map[i].uname, uname_machine) == 0)
-			return map[i].elf;
-	return NULL;
-}
-
 /* Length of S without the blanks at its end. */
 static int trimmed_len(const char *s)
 {
@@ -478,13 +460,17 @@ static int analyse_file(const struct lkm_explain_ctx *ctx, const struct lkm_modf
 	struct lkm_diag_fill v = {
 		.module = module, .file = path, .target = path, .release = ctx->release
 	};
-	const char *want = elf_name_of_machine(ctx->machine);
+	struct lkm_elf_target host,
+		file = { lkm_modfile_machine(mf), lkm_modfile_elf_class(mf),
+			 lkm_modfile_big_endian(mf) };
 	const char *vermagic = lkm_modfile_info(mf, "vermagic");
 	struct lkm_modfile *ref;
 	char release_buf[256];
 	int rc = 0;
 
-	if (want && strcmp(lkm_modfile_machine_name(mf), want) != 0) {
+	if (lkm_elf_target_of_uname(ctx->machine, &host) == 0 &&
+	    !lkm_elf_target_equal(&host, &file)) {
+		const char *name = lkm_elf_machine_name(host.machine);
 		char what[96];
 
 		snprintf(what, sizeof(what), "%s (%d-bit%s)",
@@ -494,7 +480,7 @@ static int analyse_file(const struct lkm_explain_ctx *ctx, const struct lkm_modf
 		lkm_strv_addf(&d->evidence, &d->n_evidence, _("the file: ELF %s, %s"),
 			      what, lkm_modfile_type_name(mf));
 		lkm_strv_addf(&d->evidence, &d->n_evidence, _("this machine: %s (%s)"),
-			      want, ctx->machine);
+			      name ? name : ctx->machine, ctx->machine);
 		return lkm_diag_build(d, LKM_DIAG_WRONG_ARCHITECTURE, err, &v) < 0
 			       ? -ENOMEM
 			       : 1;

@@ -10,7 +10,7 @@
 
 /*
  * The explainer: why the kernel said no, in plain language. A diagnosis names the cause
- * (one of DESIGN.md's kinds), shows the evidence (the errno, the kernel's own log lines,
+ * (a kind of doc/CONTRACT.md), shows the evidence (the errno, the kernel's own log lines,
  * what the file says, the system's state) and gives the fix as commands. The texts —
  * titles, teaching paragraphs, fix templates — are one table (explain_texts.c).
  */

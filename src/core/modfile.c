@@ -23,14 +23,10 @@
 
 #include "i18n.h"
 #include "core/decompress.h"
+#include "core/elfmachine.h"
 #include "core/modfile.h"
 #include "core/userpath.h"
 #include "model/modules.h"
-
-
-#ifndef EM_LOONGARCH
-#define EM_LOONGARCH 258
-#endif
 
 /* What the kernel appends after the ELF image when it signs a module (module_signature.h). */
 static const char sig_magic[] = "~Module signature appended~\n";
@@ -122,36 +118,6 @@ static uint64_t read_uint(const unsigned char *p, size_t len, bool big_endian)
 	for (i = 0; i < len; i++)
 		v |= (uint64_t)p[big_endian ? i : len - 1 - i] << (8 * (len - 1 - i));
 	return v;
-}
-
-static const char *machine_name(unsigned m)
-{
-	switch (m) {
-	case EM_X86_64: return "x86-64";
-	case EM_386: return "i386";
-	case EM_AARCH64: return "AArch64";
-	case EM_ARM: return "ARM";
-	case EM_SPARCV9: return "SPARC v9";
-	case EM_SPARC: return "SPARC";
-	case EM_PPC: return "PowerPC";
-	case EM_PPC64: return "PowerPC64";
-	case EM_S390: return "IBM S/390";
-	case EM_RISCV: return "RISC-V";
-	case EM_MIPS: return "MIPS";
-	case EM_LOONGARCH: return "LoongArch";
-	case EM_PARISC: return "PA-RISC";
-	case EM_IA_64: return "IA-64";
-	case EM_SH: return "SuperH";
-	case EM_ALPHA: return "Alpha";
-	case EM_68K: return "m68k";
-	case EM_XTENSA: return "Xtensa";
-	case EM_MICROBLAZE: return "MicroBlaze";
-	case EM_ARCV2: return "ARCv2";
-	case EM_ARC_COMPACT: return "ARCompact";
-	case EM_OPENRISC: return "OpenRISC";
-	case EM_CSKY: return "C-SKY";
-	default: return NULL;
-	}
 }
 
 static const char *type_name(unsigned t)
@@ -270,7 +236,7 @@ static int read_header(struct lkm_modfile *mf, struct lkm_modfile_error *why)
 			    elf_errmsg(-1));
 	mf->machine = eh.e_machine;
 	mf->type = eh.e_type;
-	mf->machine_name = machine_name(eh.e_machine);
+	mf->machine_name = lkm_elf_machine_name(eh.e_machine);
 	if (!mf->machine_name) {
 		snprintf(mf->machine_buf, sizeof(mf->machine_buf), "machine %u", eh.e_machine);
 		mf->machine_name = mf->machine_buf;

@@ -6,7 +6,7 @@
 #include <stdio.h>
 
 /*
- * A streaming JSON writer for the CLI's --json shapes (DESIGN.md), which have
+ * A streaming JSON writer for the CLI's --json shapes (doc/CONTRACT.md), which have
  * top-level siblings and nested objects that libsmartcols' table JSON cannot
  * express. Pretty-printed with two-space indent; strings escaped, and bytes that are
  * not valid UTF-8 written as U+FFFD so the output is always valid JSON.

@@ -1,6 +1,6 @@
 # Shared by tests/tui/*.test: run the real lkmtui in a detached tmux session, send keys,
 # capture the whole screen (capture-pane -p) and compare it with tests/tui/expected/NAME.
-# Set LKMTUI_REGEN=1 to write the expected screens instead (then read them before committing).
+# Set LKMTUI_UPDATE=1 to write the expected screens instead (then read them before committing).
 # Screens are deterministic: fixture roots are static, the refresh interval is 3600 s so
 # only a refresh by hand ('R') takes a second snapshot, and no clock is shown. normalise()
 # is where rates or times would be blanked if a test ever showed changing ones.
@@ -99,7 +99,7 @@ normalise() {
 # screen NAME: the whole screen must equal tests/tui/expected/NAME.
 screen() {
 	t capture-pane -p -t tui | normalise >"$tmp/$1"
-	if [ -n "$LKMTUI_REGEN" ]; then
+	if [ "${LKMTUI_UPDATE:-}" = 1 ]; then
 		cp "$tmp/$1" "$EXP/$1"
 		return 0
 	fi

@@ -14,8 +14,8 @@
 # then at /bin/lkmtui in the guest.  The binary is $LKMTUI_BIN, or lkmtui (or
 # src/lkmtui) in $abs_top_builddir, else the current directory, else the
 # source tree.
-# LKMTUI_VM_UPDATE=1 rewrites the expected file it compared with from the guest's
-# output; LKMTUI_VM_UPDATE=gen writes expected/GEN/NAME.out for this generation.
+# LKMTUI_UPDATE=1 rewrites the expected file it compared with from the guest's
+# output; LKMTUI_UPDATE=gen writes expected/GEN/NAME.out for this generation.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
@@ -83,8 +83,8 @@ if [ $st = 77 ]; then
 fi
 sed -n 's/^@log //p' "$tmp/raw"
 grep -v '^@log ' "$tmp/raw" > "$tmp/out"
-if [ -n "${LKMTUI_VM_UPDATE:-}" ] && [ $st -le 1 ]; then
-	[ "$LKMTUI_VM_UPDATE" = gen ] && exp=$here/expected/$gen/$name.out
+if [ -n "${LKMTUI_UPDATE:-}" ] && [ $st -le 1 ]; then
+	[ "$LKMTUI_UPDATE" = gen ] && exp=$here/expected/$gen/$name.out
 	mkdir -p "$(dirname "$exp")"
 	cp "$tmp/out" "$exp"
 	echo "UPDATED: $exp"
