@@ -126,7 +126,9 @@ static struct lkm_step *add_step(struct lkm_result *res, enum lkm_step_kind kind
 	return s;
 }
 
-/* Records a refusal: the engine stops before the kernel is asked. Returns ERR. */
+/* Records a refusal: the engine stops before the kernel is asked. Returns ERR, or
+ * -ENOMEM (and no refusal: a refusal without its reason is not one) when memory runs
+ * out. */
 static int refuse(struct lkm_result *res, enum lkm_refusal why, int err, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 static int refuse(struct lkm_result *res, enum lkm_refusal why, int err, const char *fmt, ...)
@@ -138,8 +140,11 @@ static int refuse(struct lkm_result *res, enum lkm_refusal why, int err, const c
 	res->failed = res->n_steps;
 	free(res->reason);
 	va_start(ap, fmt);
-	if (vasprintf(&res->reason, fmt, ap) < 0)
+	if (vasprintf(&res->reason, fmt, ap) < 0) {
 		res->reason = NULL;
+		res->refusal = LKM_REFUSE_NONE;
+		res->err = err = -ENOMEM;
+	}
 	va_end(ap);
 	return err;
 }
@@ -407,9 +412,12 @@ static int plan_file(const struct lkm_engine *e, const char *target,
 	int err = lkm_modfile_open(target, &mf, &why);
 
 	res->path = strdup(target);
+	if (err == -ENOMEM)
+		goto out;
 	if (err < 0) {
-		refuse(res, err == -ENOENT ? LKM_REFUSE_NOT_FOUND : LKM_REFUSE_BAD_FILE,
-		       err, "%s", why.reason);
+		err = refuse(res,
+			     err == -ENOENT ? LKM_REFUSE_NOT_FOUND : LKM_REFUSE_BAD_FILE,
+			     err, "%s", why.reason);
 		goto out;
 	}
 	res->module = lkm_modfile_module_name(mf, target);
@@ -426,9 +434,9 @@ static int plan_file(const struct lkm_engine *e, const char *target,
 			if (err == -ENOMEM)
 				goto out;
 			if (err < 0) {
-				refuse(res, LKM_REFUSE_NOT_FOUND, err,
-				       "%s needs %s, which is not installed", res->module,
-				       deps[i]);
+				err = refuse(res, LKM_REFUSE_NOT_FOUND, err,
+					     "%s needs %s, which is not installed",
+					     res->module, deps[i]);
 				goto out;
 			}
 		}
@@ -567,6 +575,7 @@ static int refuse_command(const struct lkm_engine *e, struct lkm_result *res,
 	bool load = strcmp(kind, "install") == 0;
 	bool self;
 	char origin[PATH_MAX + 32];
+	int found;
 
 	for (size_t i = 0; i < res->n_steps; i++) {
 		if (res->steps[i].kind != LKM_STEP_COMMAND)
@@ -583,11 +592,15 @@ static int refuse_command(const struct lkm_engine *e, struct lkm_result *res,
 	res->rule.kind = strdup(kind);
 	res->rule.module = strdup(s->module);
 	res->rule.command = strdup(s->command);
-	if (lkm_cmdrule_origin(e->root, kind, s->module, s->command, origin,
-			       sizeof(origin)) == 0 ||
-	    lkm_cmdrule_origin(e->root, kind, s->module, NULL, origin, sizeof(origin)) ==
-		    0)
-		res->rule.origin = strdup(origin);
+	found = lkm_cmdrule_origin(e->root, kind, s->module, s->command, origin,
+				   sizeof(origin));
+	if (found < 0 && found != -ENOMEM)
+		found = lkm_cmdrule_origin(e->root, kind, s->module, NULL, origin,
+					   sizeof(origin));
+	if (found == -ENOMEM)
+		return -ENOMEM;
+	if (found == 0 && (res->rule.origin = strdup(origin)) == NULL)
+		return -ENOMEM;
 	if (!res->rule.kind || !res->rule.module || !res->rule.command ||
 	    !lkm_strv_addf(&res->details, &res->n_details, "%s %s %s%s%s%s", kind,
 			   s->module, s->command, res->rule.origin ? " (" : "",
@@ -1041,6 +1054,10 @@ int lkm_engine_unload(const struct lkm_engine *e, const char *module, unsigned f
 		goto out;
 	}
 	res->module = strdup(m->name);
+	if (res->module == NULL) {
+		err = -ENOMEM;
+		goto out;
+	}
 	if (m->flags & LKM_MODFLAG_PERMANENT) {
 		err = refuse(res, LKM_REFUSE_PERMANENT, -EBUSY,
 			     "%s is permanent: it was built without an exit function, so the kernel "
