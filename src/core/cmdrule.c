@@ -184,11 +184,17 @@ int lkm_cmdrule_origin(const struct lkm_sysroot *root, const char *kind,
 		struct lkm_buf text = { 0 };
 		char path[PATH_MAX];
 		unsigned line;
+		int rd;
 
 		if (snprintf(path, sizeof(path), "%s/%s", files[i].dir, files[i].name) >=
 		    (int)sizeof(path))
 			continue;
-		if (lkm_procfile_read(root, path, &text) < 0)
+		rd = lkm_procfile_read(root, path, &text);
+		if (rd == -ENOMEM) {
+			err = rd;
+			break;
+		}
+		if (rd < 0)
 			continue;
 		line = text.data ? find_in_text(text.data, kind, module, command) : 0;
 		lkm_buf_release(&text);

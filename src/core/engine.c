@@ -126,7 +126,9 @@ static struct lkm_step *add_step(struct lkm_result *res, enum lkm_step_kind kind
 	return s;
 }
 
-/* Records a refusal: the engine stops before the kernel is asked. Returns ERR. */
+/* Records a refusal: the engine stops before the kernel is asked. Returns ERR, or
+ * -ENOMEM (and no refusal: a refusal without its reason is not one) when memory runs
+ * out. */
 static int refuse(struct lkm_result *res, enum lkm_refusal why, int err, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 static int refuse(struct lkm_result *res, enum lkm_refusal why, int err, const char *fmt, ...)
@@ -138,8 +140,11 @@ static int refuse(struct lkm_result *res, enum lkm_refusal why, int err, const c
 	res->failed = res->n_steps;
 	free(res->reason);
 	va_start(ap, fmt);
-	if (vasprintf(&res->reason, fmt, ap) < 0)
+	if (vasprintf(&res->reason, fmt, ap) < 0) {
 		res->reason = NULL;
+		res->refusal = LKM_REFUSE_NONE;
+		res->err = err = -ENOMEM;
+	}
 	va_end(ap);
 	return err;
 }
@@ -407,9 +412,12 @@ static int plan_file(const struct lkm_engine *e, const char *target,
 	int err = lkm_modfile_open(target, &mf, &why);
 
 	res->path = strdup(target);
+	if (err == -ENOMEM)
+		goto out;
 	if (err < 0) {
-		refuse(res, err == -ENOENT ? LKM_REFUSE_NOT_FOUND : LKM_REFUSE_BAD_FILE,
-		       err, "%s", why.reason);
+		err = refuse(res,
+			     err == -ENOENT ? LKM_REFUSE_NOT_FOUND : LKM_REFUSE_BAD_FILE,
+			     err, "%s", why.reason);
 		goto out;
 	}
 	res->module = lkm_modfile_module_name(mf, target);
@@ -426,9 +434,9 @@ static int plan_file(const struct lkm_engine *e, const char *target,
 			if (err == -ENOMEM)
 				goto out;
 			if (err < 0) {
-				refuse(res, LKM_REFUSE_NOT_FOUND, err,
-				       "%s needs %s, which is not installed", res->module,
-				       deps[i]);
+				err = refuse(res, LKM_REFUSE_NOT_FOUND, err,
+					     "%s needs %s, which is not installed",
+					     res->module, deps[i]);
 				goto out;
 			}
 		}
@@ -567,6 +575,7 @@ static int refuse_command(const struct lkm_engine *e, struct lkm_result *res,
 	bool load = strcmp(kind, "install") == 0;
 	bool self;
 	char origin[PATH_MAX + 32];
+	int found;
 
 	for (size_t i = 0; i < res->n_steps; i++) {
 		if (res->steps[i].kind != LKM_STEP_COMMAND)
@@ -583,11 +592,15 @@ static int refuse_command(const struct lkm_engine *e, struct lkm_result *res,
 	res->rule.kind = strdup(kind);
 	res->rule.module = strdup(s->module);
 	res->rule.command = strdup(s->command);
-	if (lkm_cmdrule_origin(e->root, kind, s->module, s->command, origin,
-			       sizeof(origin)) == 0 ||
-	    lkm_cmdrule_origin(e->root, kind, s->module, NULL, origin, sizeof(origin)) ==
-		    0)
-		res->rule.origin = strdup(origin);
+	found = lkm_cmdrule_origin(e->root, kind, s->module, s->command, origin,
+				   sizeof(origin));
+	if (found < 0 && found != -ENOMEM)
+		found = lkm_cmdrule_origin(e->root, kind, s->module, NULL, origin,
+					   sizeof(origin));
+	if (found == -ENOMEM)
+		return -ENOMEM;
+	if (found == 0 && (res->rule.origin = strdup(origin)) == NULL)
+		return -ENOMEM;
 	if (!res->rule.kind || !res->rule.module || !res->rule.command ||
 	    !lkm_strv_addf(&res->details, &res->n_details, "%s %s %s%s%s%s", kind,
 			   s->module, s->command, res->rule.origin ? " (" : "",
@@ -1041,6 +1054,10 @@ int lkm_engine_unload(const struct lkm_engine *e, const char *module, unsigned f
 		goto out;
 	}
 	res->module = strdup(m->name);
+	if (res->module == NULL) {
+		err = -ENOMEM;
+		goto out;
+	}
 	if (m->flags & LKM_MODFLAG_PERMANENT) {
 		err = refuse(res, LKM_REFUSE_PERMANENT, -EBUSY,
 			     "%s is permanent: it was built without an exit function, so the kernel "
@@ -1089,26 +1106,38 @@ out:
 	return err;
 }
 
-/* The declared type of MODULE's parameter NAME, from its file; NULL when unknown. */
-static char *declared_type(const struct lkm_engine *e, const char *module, const char *name)
+/* The declared type of MODULE's parameter NAME, from its file, into *TYPE (NULL when
+ * unknown). Returns 0 or -ENOMEM: an unknown type is not checked, a forgotten one would
+ * let a wrong value through. */
+static int declared_type(const struct lkm_engine *e, const char *module, const char *name,
+			 char **type)
 {
 	struct lkm_modlist found = { 0 };
 	struct lkm_modfile *mf = NULL;
-	char *type = NULL;
+	int err;
 
-	if (e->resolver == NULL || lkm_resolve_lookup(e->resolver, module, &found) < 0)
-		return NULL;
-	if (found.n > 0 && found.v[0].path && lkm_modfile_open(found.v[0].path, &mf, NULL) == 0) {
-		const struct lkm_modfile_param *decl;
-		size_t n = lkm_modfile_params(mf, &decl);
+	*type = NULL;
+	if (e->resolver == NULL)
+		return 0;
+	err = lkm_resolve_lookup(e->resolver, module, &found);
+	if (err < 0)
+		return err == -ENOMEM ? err : 0;
+	if (found.n > 0 && found.v[0].path) {
+		err = lkm_modfile_open(found.v[0].path, &mf, NULL);
+		if (err == 0) {
+			const struct lkm_modfile_param *decl;
+			size_t n = lkm_modfile_params(mf, &decl);
 
-		for (size_t i = 0; i < n; i++)
-			if (lkm_param_name_eq(decl[i].name, name) && decl[i].type)
-				type = strdup(decl[i].type);
+			for (size_t i = 0; i < n && *type == NULL; i++)
+				if (lkm_param_name_eq(decl[i].name, name) &&
+				    decl[i].type &&
+				    (*type = strdup(decl[i].type)) == NULL)
+					err = -ENOMEM;
+		}
 	}
 	lkm_modfile_free(mf);
 	lkm_modlist_release(&found);
-	return type;
+	return err == -ENOMEM ? err : 0;
 }
 
 /* --persist for set: this module's persisted options with NAME's value replaced. */
@@ -1168,6 +1197,10 @@ int lkm_engine_set(const struct lkm_engine *e, const char *module, const char *a
 		    LKM_PARAM_OK ||
 	    value == NULL) {
 		res->bad_param = strdup(assignment);
+		if (res->bad_param == NULL) {
+			err = -ENOMEM;
+			goto out;
+		}
 		err = refuse(res, LKM_REFUSE_MALFORMED_PARAM, -EINVAL, "%s",
 			     value == NULL && strchr(assignment, '=') == NULL
 				     ? "give the new value as NAME=VALUE"
@@ -1175,6 +1208,10 @@ int lkm_engine_set(const struct lkm_engine *e, const char *module, const char *a
 		goto out;
 	}
 	res->bad_param = strdup(name);
+	if (res->bad_param == NULL) {
+		err = -ENOMEM;
+		goto out;
+	}
 	/* modules_disabled stops loads and unloads only: the kernel's sysfs parameter store
 	 * (param_attr_store) never looks at it. */
 	err = check_kernel_accepts(e, res, &mods);
@@ -1199,9 +1236,14 @@ int lkm_engine_set(const struct lkm_engine *e, const char *module, const char *a
 			p = &sm.params[i];
 	if (p == NULL) {
 		for (size_t i = 0; i < sm.n_params; i++)
-			lkm_strv_addf(&res->details, &res->n_details, "%s = %s (%s)", sm.params[i].name,
-				  sm.params[i].value ? sm.params[i].value : "?",
-				  sm.params[i].writable ? "writable" : "read-only");
+			if (!lkm_strv_addf(&res->details, &res->n_details, "%s = %s (%s)",
+					   sm.params[i].name,
+					   sm.params[i].value ? sm.params[i].value : "?",
+					   sm.params[i].writable ? "writable"
+								 : "read-only")) {
+				err = -ENOMEM;
+				goto out;
+			}
 		err = refuse(res, LKM_REFUSE_UNKNOWN_PARAM, -ENOENT,
 			     sm.n_params ? "%s has no parameter '%s' in /sys/module/%s/parameters"
 					 : "%s has no parameter '%s': it shows none in "
@@ -1209,7 +1251,11 @@ int lkm_engine_set(const struct lkm_engine *e, const char *module, const char *a
 			     res->module, name, res->module);
 		goto out;
 	}
-	lkm_strv_addf(&res->details, &res->n_details, "%s: %s now", p->name, p->value ? p->value : "?");
+	if (!lkm_strv_addf(&res->details, &res->n_details, "%s: %s now", p->name,
+			   p->value ? p->value : "?")) {
+		err = -ENOMEM;
+		goto out;
+	}
 	if (!p->writable) {
 		err = refuse(res, LKM_REFUSE_READ_ONLY_PARAM, -EPERM,
 			     "%s is read-only (mode %04o): the module lets it be set only when it "
@@ -1217,7 +1263,9 @@ int lkm_engine_set(const struct lkm_engine *e, const char *module, const char *a
 			     p->name, (unsigned)p->mode);
 		goto out;
 	}
-	type = declared_type(e, res->module, name);
+	err = declared_type(e, res->module, name, &type);
+	if (err < 0)
+		goto out;
 	if (type != NULL &&
 	    lkm_param_check_value(type, value, reason, sizeof(reason)) != LKM_PARAM_OK) {
 		err = refuse(res, LKM_REFUSE_INVALID_PARAM, -EINVAL, "%s: %s", name, reason);
@@ -1230,8 +1278,10 @@ int lkm_engine_set(const struct lkm_engine *e, const char *module, const char *a
 	}
 	err = check_privilege(e, res, flags);
 	if (err < 0 || (flags & LKM_DRY_RUN)) {
-		if (err == 0 && (flags & LKM_PERSIST))
-			add_step(res, LKM_STEP_PERSIST, res->module, LKM_PERSIST_FILE, NULL, NULL);
+		if (err == 0 && (flags & LKM_PERSIST) &&
+		    add_step(res, LKM_STEP_PERSIST, res->module, LKM_PERSIST_FILE, NULL,
+			     NULL) == NULL)
+			err = -ENOMEM;
 		goto out;
 	}
 	lkm_kmsg_begin(&res->log, e->root);
@@ -1245,14 +1295,16 @@ int lkm_engine_set(const struct lkm_engine *e, const char *module, const char *a
 	if (err == 0 && res->err == 0) {
 		struct lkm_sysmodule after;
 
-		if (lkm_sysmodule_read(e->root, res->module, &after) == 0) {
+		err = lkm_sysmodule_read(e->root, res->module, &after);
+		if (err == 0) {
 			const struct lkm_sysparam *q = lkm_sysmodule_param(&after, p->name);
 
-			lkm_strv_addf(&res->details, &res->n_details, "%s: %s after", p->name,
-				  q && q->value ? q->value : "?");
+			if (!lkm_strv_addf(&res->details, &res->n_details, "%s: %s after",
+					   p->name, q && q->value ? q->value : "?"))
+				err = -ENOMEM;
 			lkm_sysmodule_release(&after);
 		}
-		if (flags & LKM_PERSIST)
+		if (err == 0 && (flags & LKM_PERSIST))
 			err = persist_merged(e, res->module, name, assignment, res);
 	}
 	log_change(e, res, "set parameter of");

@@ -37,6 +37,19 @@
 #include "model/scan.h"
 #include "model/sysmodule.h"
 
+/* Appends a formatted line to D's vector V; a failure marks D, and lkm_diag_build then
+ * refuses it: a diagnosis missing a line of evidence would tell another story. */
+__attribute__((format(printf, 4, 5))) static void
+diag_add_line(struct lkm_diagnosis *d, char ***v, size_t *n, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	if (!lkm_strv_vaddf(v, n, fmt, ap))
+		d->oom = true;
+	va_end(ap);
+}
+
 /* Expands TEMPLATE; NULL when a placeholder it uses has no value (the line is dropped).
  */
 /* What a placeholder says in a teaching paragraph when it has no value. */
@@ -61,15 +74,18 @@ static const char *generic(char c)
 }
 
 /* Expands TEMPLATE; NULL when a placeholder it uses has no value (the line is dropped),
- * unless LENIENT: then the placeholder says what it stands for ("the module"). */
-static char *expand(const char *template, const struct lkm_diag_fill *v, const char *elem,
-		    bool lenient)
+ * unless LENIENT: then the placeholder says what it stands for ("the module"). NULL
+ * too when memory runs out, and D is marked. */
+static char *expand(struct lkm_diagnosis *d, const char *template,
+		    const struct lkm_diag_fill *v, const char *elem, bool lenient)
 {
 	size_t cap = strlen(template) + 256, len = 0;
 	char *out = malloc(cap);
 
-	if (out == NULL)
+	if (out == NULL) {
+		d->oom = true;
 		return NULL;
+	}
 	for (const char *p = template; *p; p++) {
 		const char *fill = NULL;
 		size_t n;
@@ -125,6 +141,7 @@ static char *expand(const char *template, const struct lkm_diag_fill *v, const c
 			bigger = realloc(out, cap);
 			if (bigger == NULL) {
 				free(out);
+				d->oom = true;
 				return NULL;
 			}
 			out = bigger;
@@ -160,17 +177,17 @@ int lkm_diag_build(struct lkm_diagnosis *d, enum lkm_diag_kind kind, int err,
 	d->err = err;
 	free(d->title);
 	free(d->teach);
-	d->title = expand(_(t->title), v, NULL, false);
+	d->title = expand(d, _(t->title), v, NULL, false);
 	if (d->title == NULL)
-		d->title = expand(_(t->title_bare ? t->title_bare : t->title), v, NULL,
+		d->title = expand(d, _(t->title_bare ? t->title_bare : t->title), v, NULL,
 				  true);
-	d->teach = expand(_(t->teach), v, NULL, true);
+	d->teach = expand(d, _(t->teach), v, NULL, true);
 	for (size_t i = 0; i < LKM_DIAG_MAX_FIX && t->fix[i]; i++) {
 		const char *tpl = _(t->fix[i]);
 
 		if (strstr(tpl, "%e") != NULL) {
 			for (size_t j = 0; j < v->n_list; j++) {
-				char *line = expand(tpl, v, v->list[j], false);
+				char *line = expand(d, tpl, v, v->list[j], false);
 
 				if (line &&
 				    !lkm_strv_addf(&d->fix, &d->n_fix, "%s", line)) {
@@ -181,7 +198,7 @@ int lkm_diag_build(struct lkm_diagnosis *d, enum lkm_diag_kind kind, int err,
 			}
 			continue;
 		}
-		char *line = expand(tpl, v, NULL, false);
+		char *line = expand(d, tpl, v, NULL, false);
 
 		if (line && !lkm_strv_addf(&d->fix, &d->n_fix, "%s", line)) {
 			free(line);
@@ -189,7 +206,7 @@ int lkm_diag_build(struct lkm_diagnosis *d, enum lkm_diag_kind kind, int err,
 		}
 		free(line);
 	}
-	return d->title && d->teach ? 0 : -ENOMEM;
+	return d->title && d->teach && !d->oom ? 0 : -ENOMEM;
 }
 
 void lkm_diagnosis_release(struct lkm_diagnosis *d)
@@ -298,7 +315,7 @@ static const char *log_find(const struct lkm_result *res, const char *needle)
 /* ---- the system ---- */
 
 /* The names in /proc/kallsyms: what the kernel and its loaded modules have. Sorted for
- * bsearch. Returns the count, 0 if unreadable. */
+ * bsearch. None if unreadable; -ENOMEM when memory runs out. */
 struct symset {
 	struct lkm_buf buf;
 	char **v;
@@ -310,14 +327,16 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static void symset_load(struct symset *s, const struct lkm_sysroot *root)
+static int symset_load(struct symset *s, const struct lkm_sysroot *root)
 {
 	char *p, *line;
 	size_t cap = 0;
+	int err;
 
 	memset(s, 0, sizeof(*s));
-	if (lkm_procfile_read(root, "/proc/kallsyms", &s->buf) < 0)
-		return;
+	err = lkm_procfile_read(root, "/proc/kallsyms", &s->buf);
+	if (err < 0)
+		return err == -ENOMEM ? err : 0;
 	p = s->buf.data;
 	while ((line = lkm_scan_line(&p)) != NULL) {
 		char *addr = lkm_scan_token(&line);
@@ -330,13 +349,14 @@ static void symset_load(struct symset *s, const struct lkm_sysroot *root)
 			char **v = realloc(s->v, (cap ? cap * 2 : 4096) * sizeof(*v));
 
 			if (v == NULL)
-				break;
+				return -ENOMEM;
 			s->v = v;
 			cap = cap ? cap * 2 : 4096;
 		}
 		s->v[s->n++] = name;
 	}
 	qsort(s->v, s->n, sizeof(*s->v), cmp_str);
+	return 0;
 }
 
 static bool symset_has(const struct symset *s, const char *name)
@@ -350,41 +370,48 @@ static void symset_free(struct symset *s)
 	lkm_buf_release(&s->buf);
 }
 
-/* A module built for the running kernel, to compare vermagic and symbol CRCs with. */
-static struct lkm_modfile *reference_module(const struct lkm_explain_ctx *ctx,
-					    const char * not )
+/* Opens NAME's file into *MF unless it is the file NOT; -ENOMEM when memory runs out,
+ * else 0 (*MF stays NULL when there is no such module or its file does not open). */
+static int open_reference(const struct lkm_explain_ctx *ctx, const char *name,
+			  const char * not, struct lkm_modfile **mf)
+{
+	struct lkm_modlist l = { 0 };
+	int err = lkm_resolve_lookup(ctx->resolver, name, &l);
+
+	if (err == 0 && l.n && l.v[0].path &&
+	    (not == NULL || strcmp(l.v[0].path, not ) != 0))
+		err = lkm_modfile_open(l.v[0].path, mf, NULL);
+	lkm_modlist_release(&l);
+	return err == -ENOMEM ? err : 0;
+}
+
+/* A module built for the running kernel, to compare vermagic and symbol CRCs with: into
+ * *MF, NULL when there is none. Returns 0 or -ENOMEM. */
+static int reference_module(const struct lkm_explain_ctx *ctx, const char * not,
+			    struct lkm_modfile **mf)
 {
 	static const char *const candidates[] = { "fat",   "8390",    "loop",
 						  "crc16", "mbcache", "ext4" };
-	struct lkm_modfile *mf = NULL;
+	int err = 0;
 
+	*mf = NULL;
 	if (ctx->resolver == NULL)
-		return NULL;
-	for (size_t i = 0; i < sizeof(candidates) / sizeof(candidates[0]) && mf == NULL;
-	     i++) {
-		struct lkm_modlist l = { 0 };
-
-		if (lkm_resolve_lookup(ctx->resolver, candidates[i], &l) == 0 && l.n &&
-		    l.v[0].path && (not == NULL || strcmp(l.v[0].path, not ) != 0))
-			lkm_modfile_open(l.v[0].path, &mf, NULL);
-		lkm_modlist_release(&l);
-	}
-	if (mf == NULL) {
+		return 0;
+	for (size_t i = 0;
+	     i < sizeof(candidates) / sizeof(candidates[0]) && *mf == NULL && err == 0;
+	     i++)
+		err = open_reference(ctx, candidates[i], not, mf);
+	if (*mf == NULL && err == 0) {
 		char **names = NULL;
 		int n = lkm_resolve_names(ctx->resolver, 0, &names);
 
-		for (int i = 0; i < n && mf == NULL; i++) {
-			struct lkm_modlist l = { 0 };
-
-			if (lkm_resolve_lookup(ctx->resolver, names[i], &l) == 0 && l.n &&
-			    l.v[0].path &&
-			    (not == NULL || strcmp(l.v[0].path, not ) != 0))
-				lkm_modfile_open(l.v[0].path, &mf, NULL);
-			lkm_modlist_release(&l);
-		}
+		if (n == -ENOMEM)
+			err = n;
+		for (int i = 0; i < n && *mf == NULL && err == 0; i++)
+			err = open_reference(ctx, names[i], not, mf);
 		lkm_resolve_strv_free(names);
 	}
-	return mf;
+	return err;
 }
 
 static bool crc_of(const struct lkm_modfile *mf, const char *symbol,
@@ -429,16 +456,16 @@ static bool compare_vermagic(struct lkm_diagnosis *d, const char *mine,
 			    strncmp(fm, ft, (size_t)trimmed_len(fm)) != 0;
 	bool modversions = strstr(fm, "modversions") && strstr(ft, "modversions");
 
-	lkm_strv_addf(&d->evidence, &d->n_evidence, _("the file's vermagic:  %.*s"),
+	diag_add_line(d, &d->evidence, &d->n_evidence, _("the file's vermagic:  %.*s"),
 		      trimmed_len(mine), mine);
-	lkm_strv_addf(&d->evidence, &d->n_evidence, _("this kernel's:        %.*s"),
+	diag_add_line(d, &d->evidence, &d->n_evidence, _("this kernel's:        %.*s"),
 		      trimmed_len(theirs), theirs);
 	if (release_differs)
-		lkm_strv_addf(&d->evidence, &d->n_evidence,
+		diag_add_line(d, &d->evidence, &d->n_evidence,
 			      _("they differ in the release (%.*s, not %.*s)"), rl, mine,
 			      rr, theirs);
 	if (flags_differ)
-		lkm_strv_addf(&d->evidence, &d->n_evidence,
+		diag_add_line(d, &d->evidence, &d->n_evidence,
 			      _("they differ in the flags (%.*s, not %.*s)"),
 			      trimmed_len(fm), fm, trimmed_len(ft), ft);
 	if (release_differs)
@@ -477,9 +504,9 @@ static int analyse_file(const struct lkm_explain_ctx *ctx, const struct lkm_modf
 			 lkm_modfile_machine_name(mf), lkm_modfile_elf_class(mf),
 			 lkm_modfile_big_endian(mf) ? ", big-endian" : "");
 		v.value = what;
-		lkm_strv_addf(&d->evidence, &d->n_evidence, _("the file: ELF %s, %s"),
+		diag_add_line(d, &d->evidence, &d->n_evidence, _("the file: ELF %s, %s"),
 			      what, lkm_modfile_type_name(mf));
-		lkm_strv_addf(&d->evidence, &d->n_evidence, _("this machine: %s (%s)"),
+		diag_add_line(d, &d->evidence, &d->n_evidence, _("this machine: %s (%s)"),
 			      name ? name : ctx->machine, ctx->machine);
 		return lkm_diag_build(d, LKM_DIAG_WRONG_ARCHITECTURE, err, &v) < 0
 			       ? -ENOMEM
@@ -495,27 +522,28 @@ static int analyse_file(const struct lkm_explain_ctx *ctx, const struct lkm_modf
 						lkm_modfile_section_name(mf, i));
 		if (len >= sizeof(list))
 			strcpy(list + sizeof(list) - 5, "...");
-		lkm_strv_addf(&d->evidence, &d->n_evidence,
+		diag_add_line(d, &d->evidence, &d->n_evidence,
 			      _("the file: ELF %s, %s, sections: %s"),
 			      lkm_modfile_machine_name(mf), lkm_modfile_type_name(mf),
 			      n > 1 ? list : "-");
 		if (!lkm_modfile_has_modinfo(mf))
-			lkm_strv_addf(&d->evidence, &d->n_evidence,
+			diag_add_line(d, &d->evidence, &d->n_evidence,
 				      _("no .modinfo section: no module name, licence or "
 					"vermagic"));
 		if (!lkm_modfile_has_this_module(mf))
-			lkm_strv_addf(&d->evidence, &d->n_evidence,
+			diag_add_line(d, &d->evidence, &d->n_evidence,
 				      _("no .gnu.linkonce.this_module section: no struct "
 					"module for the kernel"));
 		if (strcmp(lkm_modfile_type_name(mf), "relocatable") != 0)
-			lkm_strv_addf(&d->evidence, &d->n_evidence,
+			diag_add_line(d, &d->evidence, &d->n_evidence,
 				      _("a module is a relocatable object (ET_REL), this "
 					"is %s"),
 				      lkm_modfile_type_name(mf));
 		return lkm_diag_build(d, LKM_DIAG_NOT_A_MODULE, err, &v) < 0 ? -ENOMEM
 									     : 1;
 	}
-	ref = reference_module(ctx, path);
+	if (reference_module(ctx, path, &ref) < 0)
+		return -ENOMEM;
 	if (ref != NULL) {
 		const char *ref_magic = lkm_modfile_info(ref, "vermagic");
 		const struct lkm_modfile_version *vers;
@@ -555,7 +583,7 @@ static int analyse_file(const struct lkm_explain_ctx *ctx, const struct lkm_modf
 					     : 1;
 		}
 		if (bad != NULL) {
-			lkm_strv_addf(&d->evidence, &d->n_evidence,
+			diag_add_line(d, &d->evidence, &d->n_evidence,
 				      _("%s: the file was built against CRC 0x%08llx, "
 					"this kernel's modules "
 					"against 0x%08llx"),
@@ -573,9 +601,9 @@ static int analyse_file(const struct lkm_explain_ctx *ctx, const struct lkm_modf
 
 		snprintf(release, sizeof(release), "%.*s", (int)strcspn(vermagic, " "),
 			 vermagic);
-		lkm_strv_addf(&d->evidence, &d->n_evidence, _("the file's vermagic: %s"),
-			      vermagic);
-		lkm_strv_addf(&d->evidence, &d->n_evidence, _("this kernel: %s"),
+		diag_add_line(d, &d->evidence, &d->n_evidence,
+			      _("the file's vermagic: %s"), vermagic);
+		diag_add_line(d, &d->evidence, &d->n_evidence, _("this kernel: %s"),
 			      ctx->release);
 		v.value = release;
 		rc = lkm_diag_build(d, LKM_DIAG_VERMAGIC_MISMATCH, err, &v) < 0 ? -ENOMEM
@@ -604,8 +632,12 @@ static int analyse_symbols(const struct lkm_explain_ctx *ctx,
 	struct lkm_modules loaded = { 0 };
 	bool no_kallsyms = false;
 	struct lkm_modlist self = { 0 };
+	int found_self;
 
-	symset_load(&have, ctx->root);
+	if (symset_load(&have, ctx->root) < 0) {
+		rc = -ENOMEM;
+		goto out;
+	}
 	if (n_logged) {
 		undef = logged;
 		n = n_logged;
@@ -613,20 +645,29 @@ static int analyse_symbols(const struct lkm_explain_ctx *ctx,
 		/* No log and no kallsyms: depmod's index and /proc/modules still say
 		 * which exporters are missing; what no module exports is taken to be the
 		 * kernel's. */
-		lkm_modules_read(&loaded, ctx->root);
+		if (lkm_modules_read(&loaded, ctx->root) == -ENOMEM) {
+			rc = -ENOMEM;
+			goto out;
+		}
 		no_kallsyms = true;
 	}
 	for (size_t i = 0; i < n; i++) {
 		struct lkm_modlist who = { 0 };
 		const char *exp = NULL;
 		bool planned = false;
+		int found;
 
 		/* The loader's own symbols are resolved by the kernel, not by exports. */
 		if (!n_logged && (symset_has(&have, undef[i]) ||
 				  strcmp(undef[i], "__this_module") == 0))
 			continue;
-		if (ctx->resolver &&
-		    lkm_resolve_symbol(ctx->resolver, undef[i], &who) == 0 && who.n)
+		found = ctx->resolver ? lkm_resolve_symbol(ctx->resolver, undef[i], &who)
+				      : -ENOENT;
+		if (found == -ENOMEM) {
+			rc = -ENOMEM;
+			goto out;
+		}
+		if (found == 0 && who.n)
 			exp = who.v[0].name;
 		if (no_kallsyms &&
 		    (exp == NULL || lkm_modules_find(&loaded, exp) != NULL)) {
@@ -648,21 +689,24 @@ static int analyse_symbols(const struct lkm_explain_ctx *ctx,
 			for (size_t j = 0; j < n_exp; j++)
 				seen |= strcmp(exporters[j], exp) == 0;
 			if (!seen)
-				lkm_strv_addf(&exporters, &n_exp, "%s", exp);
-			lkm_strv_addf(&missing_by, &n_missing, "%s\t%s", exp, undef[i]);
+				diag_add_line(d, &exporters, &n_exp, "%s", exp);
+			diag_add_line(d, &missing_by, &n_missing, "%s\t%s", exp,
+				      undef[i]);
 		} else if (n_logged && symset_has(&have, undef[i]) &&
 			   (license == NULL || strstr(license, "GPL") == NULL)) {
 			/* Exported, yet unknown to this module: exported to GPL modules
 			 * only. */
-			lkm_strv_addf(&missing_by, &n_missing, "%s\t%s", "", undef[i]);
+			diag_add_line(d, &missing_by, &n_missing, "%s\t%s", "", undef[i]);
 			rc = 2;
 		} else {
-			lkm_strv_addf(&missing_by, &n_missing, "%s\t%s", "", undef[i]);
+			diag_add_line(d, &missing_by, &n_missing, "%s\t%s", "", undef[i]);
 			n_nobody++;
 		}
 		lkm_modlist_release(&who);
 	}
-	if (n_missing == 0)
+	if (d->oom)
+		rc = -ENOMEM;
+	if (n_missing == 0 || rc < 0)
 		goto out;
 	/* Group the evidence by exporter: "fat (not loaded) exports fat_add_entries, ..."
 	 */
@@ -685,18 +729,18 @@ static int analyse_symbols(const struct lkm_explain_ctx *ctx,
 			count++;
 		}
 		if (count > 4)
-			lkm_strv_addf(&d->evidence, &d->n_evidence,
+			diag_add_line(d, &d->evidence, &d->n_evidence,
 				      _("%s, and %zu more: exported by %s, which is not "
 					"loaded"),
 				      syms, count - 4, exporters[j]);
 		else
-			lkm_strv_addf(&d->evidence, &d->n_evidence,
+			diag_add_line(d, &d->evidence, &d->n_evidence,
 				      _("%s: exported by %s, which is not loaded"), syms,
 				      exporters[j]);
 	}
 	for (size_t i = 0; i < n_missing; i++)
 		if (missing_by[i][0] == '\t')
-			lkm_strv_addf(&d->evidence, &d->n_evidence,
+			diag_add_line(d, &d->evidence, &d->n_evidence,
 				      rc == 2 ? _("%s: exported to GPL-licensed modules "
 						  "only (this one's "
 						  "licence: %s)")
@@ -705,13 +749,18 @@ static int analyse_symbols(const struct lkm_explain_ctx *ctx,
 				      missing_by[i] + 1,
 				      license ? license : _("none declared"));
 	if (n_exp)
-		lkm_strv_addf(&d->evidence, &d->n_evidence,
+		diag_add_line(d, &d->evidence, &d->n_evidence,
 			      _("load order: %s first, then %s"), exporters[0], module);
 	v.list = exporters;
 	v.n_list = n_exp;
 	/* "load it by name" helps only when lkmtui finds it by name. */
-	if (ctx->resolver && lkm_resolve_lookup(ctx->resolver, module, &self) == 0 &&
-	    self.n && self.v[0].path)
+	found_self = ctx->resolver ? lkm_resolve_lookup(ctx->resolver, module, &self)
+				   : -ENOENT;
+	if (found_self == -ENOMEM) {
+		rc = -ENOMEM;
+		goto out;
+	}
+	if (found_self == 0 && self.n && self.v[0].path)
 		v.by_name = module;
 	if (rc == 2) {
 		char **syms = NULL;
@@ -719,7 +768,7 @@ static int analyse_symbols(const struct lkm_explain_ctx *ctx,
 
 		for (size_t i = 0; i < n_missing; i++)
 			if (missing_by[i][0] == '\t')
-				lkm_strv_addf(&syms, &ns, "%s", missing_by[i] + 1);
+				diag_add_line(d, &syms, &ns, "%s", missing_by[i] + 1);
 		v.list = syms;
 		v.n_list = ns;
 		rc = lkm_diag_build(d, LKM_DIAG_GPL_ONLY_SYMBOL, err, &v) < 0 ? -ENOMEM
@@ -727,7 +776,7 @@ static int analyse_symbols(const struct lkm_explain_ctx *ctx,
 		lkm_strv_free(syms, ns);
 	} else {
 		if (n_nobody && n_exp == 0)
-			lkm_strv_addf(&d->fix, &d->n_fix,
+			diag_add_line(d, &d->fix, &d->n_fix,
 				      _("no module provides these: the module was built "
 					"against a kernel or "
 					"a companion module you do not have; rebuild it "
@@ -821,7 +870,7 @@ static bool blacklisted_by_kernel(const struct lkm_explain_ctx *ctx, const char 
 	    !cmdline_value(ctx, "module_blacklist", list, sizeof(list)) ||
 	    !list_names(list, module))
 		return false;
-	lkm_strv_addf(&d->evidence, &d->n_evidence,
+	diag_add_line(d, &d->evidence, &d->n_evidence,
 		      _("the kernel command line (/proc/cmdline) "
 			"has module_blacklist=%s"),
 		      list);
@@ -841,32 +890,32 @@ static bool lockdown_evidence(const struct lkm_explain_ctx *ctx,
 	if (!on && !logged)
 		return false;
 	if (on)
-		lkm_strv_addf(&d->evidence, &d->n_evidence,
+		diag_add_line(d, &d->evidence, &d->n_evidence,
 			      _("/sys/kernel/security/lockdown: %s"), buf);
 	else
 		snprintf(buf, size, "%s", _("on"));
 	if (mf && !lkm_modfile_signature(mf)->present)
-		lkm_strv_addf(&d->evidence, &d->n_evidence,
+		diag_add_line(d, &d->evidence, &d->n_evidence,
 			      _("the file carries no signature"));
 	else if (mf && lkm_modfile_signature(mf)->signer)
-		lkm_strv_addf(
-			&d->evidence, &d->n_evidence,
+		diag_add_line(
+			d, &d->evidence, &d->n_evidence,
 			_("the file is signed by %s, a key this kernel does not trust"),
 			lkm_modfile_signature(mf)->signer);
 	if (cmdline_value(ctx, "lockdown", arg, sizeof(arg))) {
-		lkm_strv_addf(
-			&d->evidence, &d->n_evidence,
+		diag_add_line(
+			d, &d->evidence, &d->n_evidence,
 			_("lockdown comes from the kernel command line: lockdown=%s"),
 			arg);
-		lkm_strv_addf(
-			&d->fix, &d->n_fix,
+		diag_add_line(
+			d, &d->fix, &d->n_fix,
 			_("or boot without lockdown=%s: take it out of the boot loader's "
 			  "command "
 			  "line (Debian: GRUB_CMDLINE_LINUX in /etc/default/grub, then "
 			  "update-grub)"),
 			arg);
 	} else {
-		lkm_strv_addf(&d->fix, &d->n_fix,
+		diag_add_line(d, &d->fix, &d->n_fix,
 			      _("or, if lockdown comes from Secure Boot here, turn "
 				"Secure Boot off in "
 				"the firmware (mokutil --sb-state says)"));
@@ -910,7 +959,7 @@ static size_t range_holders(const struct lkm_explain_ctx *ctx, const char *path,
 
 	if (lkm_ioranges_read(&r, ctx->root, path) < 0 || r.hidden) {
 		if (r.hidden)
-			lkm_strv_addf(&d->evidence, &d->n_evidence,
+			diag_add_line(d, &d->evidence, &d->n_evidence,
 				      _("%s shows no addresses without root"), path);
 		lkm_ioranges_release(&r);
 		return 0;
@@ -918,14 +967,14 @@ static size_t range_holders(const struct lkm_explain_ctx *ctx, const char *path,
 	while ((h = lkm_ioranges_next_holder(&r, h, start, end)) != NULL) {
 		if (self && lkm_module_name_eq(h->name, self))
 			continue;
-		lkm_strv_addf(
-			&d->evidence, &d->n_evidence,
+		diag_add_line(
+			d, &d->evidence, &d->n_evidence,
 			_("%s: %#llx-%#llx is held by %s%s"), path,
 			(unsigned long long)h->start, (unsigned long long)h->end, h->name,
 			lkm_modules_find(mods, h->name) ? _(" (a loaded module)")
 							: _(" (built in, not a module)"));
 		if (lkm_modules_find(mods, h->name))
-			lkm_strv_addf(list, n_list, "%s",
+			diag_add_line(d, list, n_list, "%s",
 				      lkm_modules_find(mods, h->name)->name);
 		if (n++ == 0 && value[0] == '\0' && start == end)
 			snprintf(value, size, _("%s at %#llx"), what,
@@ -935,7 +984,7 @@ static size_t range_holders(const struct lkm_explain_ctx *ctx, const char *path,
 				 (unsigned long long)start, (unsigned long long)end);
 	}
 	if (n == 0)
-		lkm_strv_addf(&d->evidence, &d->n_evidence,
+		diag_add_line(d, &d->evidence, &d->n_evidence,
 			      _("%s: nothing holds %s %#llx-%#llx now"), path, what,
 			      (unsigned long long)start, (unsigned long long)end);
 	lkm_ioranges_release(&r);
@@ -1004,13 +1053,13 @@ static void resource_facts(const struct lkm_explain_ctx *ctx,
 			    (irq = lkm_interrupts_find(&irqs, label)) != NULL) {
 				for (const char *a = lkm_irq_next_action(irq, NULL); a;
 				     a = lkm_irq_next_action(irq, a)) {
-					lkm_strv_addf(&d->evidence, &d->n_evidence,
+					diag_add_line(d, &d->evidence, &d->n_evidence,
 						      _("/proc/interrupts: irq %s is "
 							"used by %s"),
 						      label, a);
 					if (lkm_modules_find(&mods, a))
-						lkm_strv_addf(&v->list, &v->n_list, "%s",
-							      a);
+						diag_add_line(d, &v->list, &v->n_list,
+							      "%s", a);
 					if (found++ == 0 && value[0] == '\0')
 						snprintf(value, size, _("irq %s"), label);
 				}
@@ -1025,16 +1074,16 @@ static void resource_facts(const struct lkm_explain_ctx *ctx,
 					if (devs.v[i].major != num ||
 					    lkm_module_name_eq(devs.v[i].name, module))
 						continue;
-					lkm_strv_addf(
-						&d->evidence, &d->n_evidence,
+					diag_add_line(
+						d, &d->evidence, &d->n_evidence,
 						_("/proc/devices: %s major %llu is %s"),
 						devs.v[i].kind == LKM_DEV_CHAR
 							? _("character")
 							: _("block"),
 						num, devs.v[i].name);
 					if (lkm_modules_find(&mods, devs.v[i].name))
-						lkm_strv_addf(&v->list, &v->n_list, "%s",
-							      devs.v[i].name);
+						diag_add_line(d, &v->list, &v->n_list,
+							      "%s", devs.v[i].name);
 					if (found++ == 0 && value[0] == '\0')
 						snprintf(value, size, _("major %llu"),
 							 num);
@@ -1063,14 +1112,14 @@ static void resource_facts(const struct lkm_explain_ctx *ctx,
 	if (param[0])
 		v->param = param;
 	if (!found)
-		lkm_strv_addf(&d->fix, &d->n_fix,
+		diag_add_line(d, &d->fix, &d->n_fix,
 			      _("read what %s asked for in its messages (dmesg | grep "
 				"%s) and compare "
 				"with /proc/ioports, /proc/iomem, /proc/interrupts and "
 				"/proc/devices"),
 			      module, module);
 	if (!asked)
-		lkm_strv_addf(&d->evidence, &d->n_evidence,
+		diag_add_line(d, &d->evidence, &d->n_evidence,
 			      _("no parameter given and no message of %s names a "
 				"resource lkmtui "
 				"can look up"),
@@ -1105,7 +1154,7 @@ static bool modules_disabled(const struct lkm_explain_ctx *ctx, struct lkm_diagn
 
 	lkm_buf_release(&buf);
 	if (disabled)
-		lkm_strv_addf(&d->evidence, &d->n_evidence,
+		diag_add_line(d, &d->evidence, &d->n_evidence,
 			      _("/proc/sys/kernel/modules_disabled is 1"));
 	return disabled;
 }
@@ -1189,8 +1238,8 @@ static bool tree_missing(const struct lkm_explain_ctx *ctx, struct lkm_diagnosis
 	missing = fd < 0 || entries == 0;
 	if (!missing)
 		return false;
-	lkm_strv_addf(
-		&d->evidence, &d->n_evidence,
+	diag_add_line(
+		d, &d->evidence, &d->n_evidence,
 		fd < 0 ? _("/lib/modules/%s does not exist: the running kernel is %s")
 		       : _("/lib/modules/%s is empty: the running kernel is %s"),
 		ctx->release, ctx->release);
@@ -1199,7 +1248,7 @@ static bool tree_missing(const struct lkm_explain_ctx *ctx, struct lkm_diagnosis
 	if (fd >= 0 && (dir = fdopendir(fd)) != NULL) {
 		while ((e = readdir(dir)) != NULL)
 			if (e->d_name[0] != '.' && strcmp(e->d_name, ctx->release) != 0)
-				lkm_strv_addf(list, n_list, "%s", e->d_name);
+				diag_add_line(d, list, n_list, "%s", e->d_name);
 		closedir(dir);
 		if (*n_list > 1)
 			qsort(*list, *n_list, sizeof(**list), cmp_str);
@@ -1207,11 +1256,11 @@ static bool tree_missing(const struct lkm_explain_ctx *ctx, struct lkm_diagnosis
 		close(fd);
 	}
 	if (*n_list == 0)
-		lkm_strv_addf(&d->evidence, &d->n_evidence,
+		diag_add_line(d, &d->evidence, &d->n_evidence,
 			      _("/lib/modules holds no other kernel's modules either"));
 	else
 		for (size_t i = 0; i < *n_list; i++)
-			lkm_strv_addf(&d->evidence, &d->n_evidence,
+			diag_add_line(d, &d->evidence, &d->n_evidence,
 				      _("installed: /lib/modules/%s"), (*list)[i]);
 	return true;
 }
@@ -1270,22 +1319,22 @@ static bool not_indexed(const struct lkm_explain_ctx *ctx, const char *name,
 	if (!find_module_file(lkm_sysroot_fd(ctx->root), rel, name, file, sizeof(file),
 			      0))
 		return false;
-	lkm_strv_addf(&d->evidence, &d->n_evidence, _("the file is there: %s"), file);
+	diag_add_line(d, &d->evidence, &d->n_evidence, _("the file is there: %s"), file);
 	snprintf(rel, sizeof(rel), "lib/modules/%s/modules.dep", ctx->release);
 	if (fstatat(lkm_sysroot_fd(ctx->root), rel, &st_dep, 0) < 0)
-		lkm_strv_addf(
-			&d->evidence, &d->n_evidence,
+		diag_add_line(
+			d, &d->evidence, &d->n_evidence,
 			_("/lib/modules/%s has no modules.dep: depmod never ran there"),
 			ctx->release);
 	else if (fstatat(lkm_sysroot_fd(ctx->root), lkm_sysroot_rel(file), &st_file, 0) ==
 			 0 &&
 		 st_file.st_mtime > st_dep.st_mtime)
-		lkm_strv_addf(&d->evidence, &d->n_evidence,
+		diag_add_line(d, &d->evidence, &d->n_evidence,
 			      _("modules.dep does not list it, and is older than it"));
 	else
-		lkm_strv_addf(&d->evidence, &d->n_evidence,
+		diag_add_line(d, &d->evidence, &d->n_evidence,
 			      _("modules.dep does not list it"));
-	lkm_strv_addf(list, n_list, "%s", file);
+	diag_add_line(d, list, n_list, "%s", file);
 	return true;
 }
 
@@ -1363,21 +1412,21 @@ static int explain_refusal(const struct lkm_explain_ctx *ctx,
 	int err;
 
 	if (res->reason)
-		lkm_strv_addf(&d->evidence, &d->n_evidence, "%s", res->reason);
+		diag_add_line(d, &d->evidence, &d->n_evidence, "%s", res->reason);
 	switch (kind) {
 	case LKM_DIAG_IN_USE: {
 		char users[1024] = "";
 		size_t len = 0;
 
 		for (size_t i = 0; i < res->n_holders; i++) {
-			lkm_strv_addf(&list, &n_list, "%s", res->holders[i]);
+			diag_add_line(d, &list, &n_list, "%s", res->holders[i]);
 			len += (size_t)snprintf(users + len,
 						len < sizeof(users) ? sizeof(users) - len
 								    : 0,
 						"%s%s", i ? ", " : "", res->holders[i]);
 		}
 		if (n_list)
-			lkm_strv_addf(&d->evidence, &d->n_evidence, _("used by: %s"),
+			diag_add_line(d, &d->evidence, &d->n_evidence, _("used by: %s"),
 				      users);
 		if (find_holders(ctx, v.module, d, &hfix, &n_hfix) < 0)
 			goto nomem;
@@ -1398,13 +1447,13 @@ static int explain_refusal(const struct lkm_explain_ctx *ctx,
 	case LKM_DIAG_NOT_LOADED:
 	case LKM_DIAG_BLACKLISTED:
 		for (size_t i = 0; i < res->n_details; i++)
-			lkm_strv_addf(&list, &n_list, "%s", res->details[i]);
+			diag_add_line(d, &list, &n_list, "%s", res->details[i]);
 		break;
 	case LKM_DIAG_ALREADY_LOADED:
 		for (size_t i = 0; i < res->n_details; i++) {
 			char name[128];
 
-			lkm_strv_addf(&d->evidence, &d->n_evidence, "%s",
+			diag_add_line(d, &d->evidence, &d->n_evidence, "%s",
 				      res->details[i]);
 			/* "irq: 11 now, 7 requested (writable...)" -> "irq=7" for the fix
 			 */
@@ -1414,7 +1463,7 @@ static int explain_refusal(const struct lkm_explain_ctx *ctx,
 				char value[128];
 
 				if (req && sscanf(req + 6, "%127s requested", value) == 1)
-					lkm_strv_addf(&list, &n_list, "%s=%s", name,
+					diag_add_line(d, &list, &n_list, "%s=%s", name,
 						      value);
 			}
 		}
@@ -1424,7 +1473,7 @@ static int explain_refusal(const struct lkm_explain_ctx *ctx,
 	case LKM_DIAG_NOT_A_MODULE:
 	case LKM_DIAG_INSTALL_COMMAND:
 		for (size_t i = 0; i < res->n_details; i++)
-			lkm_strv_addf(&d->evidence, &d->n_evidence, "%s",
+			diag_add_line(d, &d->evidence, &d->n_evidence, "%s",
 				      res->details[i]);
 		break;
 	case LKM_DIAG_BLOCKED:
@@ -1432,18 +1481,18 @@ static int explain_refusal(const struct lkm_explain_ctx *ctx,
 		/* The module the rule is for, and where to take the rule out. */
 		v.value = res->rule.module;
 		for (size_t i = 0; i < res->n_details; i++)
-			lkm_strv_addf(&d->evidence, &d->n_evidence, "%s",
+			diag_add_line(d, &d->evidence, &d->n_evidence, "%s",
 				      res->details[i]);
-		lkm_strv_addf(&list, &n_list, "%s",
+		diag_add_line(d, &list, &n_list, "%s",
 			      res->rule.origin ? res->rule.origin : "modprobe.d");
 		break;
 	case LKM_DIAG_READ_ONLY_PARAMETER:
 		for (size_t i = 0; i < res->n_details; i++)
-			lkm_strv_addf(&d->evidence, &d->n_evidence, "%s",
+			diag_add_line(d, &d->evidence, &d->n_evidence, "%s",
 				      res->details[i]);
 		break;
 	case LKM_DIAG_PERMISSION_DENIED:
-		lkm_strv_addf(&d->evidence, &d->n_evidence,
+		diag_add_line(d, &d->evidence, &d->n_evidence,
 			      _("you are uid %u, without CAP_SYS_MODULE"),
 			      (unsigned)getuid());
 		break;
@@ -1487,7 +1536,7 @@ static int explain_kernel_failure(const struct lkm_explain_ctx *ctx,
 	const char *line;
 	int err = res->err, rc = 0;
 
-	lkm_strv_addf(&d->evidence, &d->n_evidence, _("the kernel answered %s (%s)"),
+	diag_add_line(d, &d->evidence, &d->n_evidence, _("the kernel answered %s (%s)"),
 		      strerrorname_np(-err) ? strerrorname_np(-err) : "?",
 		      strerror(-err));
 	if (add_log_evidence(d, res, module) < 0)
@@ -1512,17 +1561,17 @@ static int explain_kernel_failure(const struct lkm_explain_ctx *ctx,
 			k = LKM_DIAG_IN_USE;
 			for (const char *u = m ? lkm_module_next_user(m, NULL) : NULL; u;
 			     u = lkm_module_next_user(m, u))
-				lkm_strv_addf(&holders, &n_holders, "%s", u);
+				diag_add_line(d, &holders, &n_holders, "%s", u);
 			if (m && m->state != LKM_STATE_LIVE)
-				lkm_strv_addf(&d->evidence, &d->n_evidence,
+				diag_add_line(d, &d->evidence, &d->n_evidence,
 					      _("its state is %s, not live"),
 					      lkm_module_state_id(m->state));
 			else if (m && n_holders)
-				lkm_strv_addf(&d->evidence, &d->n_evidence,
+				diag_add_line(d, &d->evidence, &d->n_evidence,
 					      _("used by: %s"),
 					      joined_users(m, users, sizeof(users)));
 			else if (m && m->use_count > 0)
-				lkm_strv_addf(&d->evidence, &d->n_evidence,
+				diag_add_line(d, &d->evidence, &d->n_evidence,
 					      _("use count %lld, and no module among its "
 						"users"),
 					      (long long)m->use_count);
@@ -1575,16 +1624,17 @@ static int explain_kernel_failure(const struct lkm_explain_ctx *ctx,
 					       "%s%s", il ? ", " : "", ns);
 		if (ctx->resolver && lkm_resolve_symbol(ctx->resolver, sym, &who) == 0 &&
 		    who.n)
-			lkm_strv_addf(&d->evidence, &d->n_evidence,
+			diag_add_line(d, &d->evidence, &d->n_evidence,
 				      _("%s is exported by %s into namespace %s"), sym,
 				      who.v[0].name, value);
 		else
-			lkm_strv_addf(&d->evidence, &d->n_evidence,
+			diag_add_line(d, &d->evidence, &d->n_evidence,
 				      _("%s is exported into namespace %s"), sym, value);
 		lkm_modlist_release(&who);
 		if (mf)
-			lkm_strv_addf(&d->evidence, &d->n_evidence, _("%s imports: %s"),
-				      module, il ? imports : _("no namespace"));
+			diag_add_line(d, &d->evidence, &d->n_evidence,
+				      _("%s imports: %s"), module,
+				      il ? imports : _("no namespace"));
 		v.value = value;
 		rc = lkm_diag_build(d, LKM_DIAG_NAMESPACE_NOT_IMPORTED, err, &v);
 		goto out;
@@ -1596,7 +1646,7 @@ static int explain_kernel_failure(const struct lkm_explain_ctx *ctx,
 	    after(line, "(owned by ", ")", value, sizeof(value))) {
 		bool kernel = strcmp(value, "kernel") == 0;
 
-		lkm_strv_addf(&d->evidence, &d->n_evidence,
+		diag_add_line(d, &d->evidence, &d->n_evidence,
 			      kernel ? _("%s is exported by the kernel itself (built in)")
 				     : _("%s is exported by %s, which is loaded"),
 			      sym, value);
@@ -1634,12 +1684,12 @@ static int explain_kernel_failure(const struct lkm_explain_ctx *ctx,
 		if (lockdown_evidence(ctx, mf, log_find(res, "Lockdown:") != NULL, &tmp,
 				      mode, sizeof(mode))) {
 			for (size_t i = 0; i < tmp.n_evidence; i++)
-				lkm_strv_addf(&d->evidence, &d->n_evidence, "%s",
+				diag_add_line(d, &d->evidence, &d->n_evidence, "%s",
 					      tmp.evidence[i]);
 			v.value = mode;
 			rc = lkm_diag_build(d, LKM_DIAG_LOCKDOWN, err, &v);
 			for (size_t i = 0; rc == 0 && i < tmp.n_fix; i++)
-				lkm_strv_addf(&d->fix, &d->n_fix, "%s", tmp.fix[i]);
+				diag_add_line(d, &d->fix, &d->n_fix, "%s", tmp.fix[i]);
 			lkm_diagnosis_release(&tmp);
 			goto out;
 		}
@@ -1670,7 +1720,7 @@ static int explain_kernel_failure(const struct lkm_explain_ctx *ctx,
 	}
 	for (size_t i = 0; i < res->log.n; i++)
 		if (after(res->log.lines[i], "Unknown symbol ", " ", sym, sizeof(sym)))
-			lkm_strv_addf(&logged, &n_logged, "%s", sym);
+			diag_add_line(d, &logged, &n_logged, "%s", sym);
 	if (n_logged && mf) {
 		rc = analyse_symbols(ctx, mf, module, (const char *const *)logged,
 				     n_logged, NULL, d, err);
@@ -1703,18 +1753,18 @@ static int explain_kernel_failure(const struct lkm_explain_ctx *ctx,
 		struct lkm_buf buf = { 0 };
 
 		if (mf && !lkm_modfile_signature(mf)->present)
-			lkm_strv_addf(&d->evidence, &d->n_evidence,
+			diag_add_line(d, &d->evidence, &d->n_evidence,
 				      _("the file carries no signature"));
 		else if (mf && lkm_modfile_signature(mf)->signer)
-			lkm_strv_addf(&d->evidence, &d->n_evidence,
+			diag_add_line(d, &d->evidence, &d->n_evidence,
 				      _("the file is signed by %s"),
 				      lkm_modfile_signature(mf)->signer);
 		if (lkm_procfile_read(ctx->root,
 				      "/sys/module/module/parameters/sig_enforce",
 				      &buf) == 0 &&
 		    buf.data[0] == 'Y')
-			lkm_strv_addf(
-				&d->evidence, &d->n_evidence,
+			diag_add_line(
+				d, &d->evidence, &d->n_evidence,
 				_("this kernel enforces signatures "
 				  "(/sys/module/module/parameters/sig_enforce is Y)"));
 		lkm_buf_release(&buf);
@@ -1765,8 +1815,8 @@ static int explain_kernel_failure(const struct lkm_explain_ctx *ctx,
 					    (pass == 0 && !io) || (pass == 1 && !irq) ||
 					    (pass == 2 && (io || irq)))
 						continue;
-					lkm_strv_addf(
-						&d->evidence, &d->n_evidence,
+					diag_add_line(
+						d, &d->evidence, &d->n_evidence,
 						_("parameter %s (%s)%s%s"), decl[i].name,
 						decl[i].type ? decl[i].type : "?",
 						decl[i].description ? ": " : "",
@@ -1787,8 +1837,8 @@ static int explain_kernel_failure(const struct lkm_explain_ctx *ctx,
 				v.hw = hw;
 		}
 		if (step->params && *step->params)
-			lkm_strv_addf(&d->evidence, &d->n_evidence, _("it was given: %s"),
-				      step->params);
+			diag_add_line(d, &d->evidence, &d->n_evidence,
+				      _("it was given: %s"), step->params);
 		rc = lkm_diag_build(d, LKM_DIAG_NO_DEVICE, err, &v);
 		goto out;
 	}
@@ -1800,10 +1850,9 @@ out:
 	return rc < 0 ? rc : 0;
 }
 
-int lkm_explain_result(const struct lkm_explain_ctx *ctx, const struct lkm_result *res,
-		       struct lkm_diagnosis *out)
+static int explain_result(const struct lkm_explain_ctx *ctx, const struct lkm_result *res,
+			  struct lkm_diagnosis *out)
 {
-	memset(out, 0, sizeof(*out));
 	if (res->err == 0)
 		return 0;
 	if (res->refusal != LKM_REFUSE_NONE)
@@ -1819,10 +1868,24 @@ int lkm_explain_result(const struct lkm_explain_ctx *ctx, const struct lkm_resul
 					   .value = strerrorname_np(-res->err) };
 
 		if (res->reason)
-			lkm_strv_addf(&out->evidence, &out->n_evidence, "%s",
+			diag_add_line(out, &out->evidence, &out->n_evidence, "%s",
 				      res->reason);
 		return lkm_diag_build(out, LKM_DIAG_INIT_FAILED, res->err, &v);
 	}
+}
+
+int lkm_explain_result(const struct lkm_explain_ctx *ctx, const struct lkm_result *res,
+		       struct lkm_diagnosis *out)
+{
+	int err;
+
+	memset(out, 0, sizeof(*out));
+	err = explain_result(ctx, res, out);
+	if (err == 0 && out->oom)
+		err = -ENOMEM;
+	if (err < 0)
+		lkm_diagnosis_release(out);
+	return err;
 }
 
 /*
@@ -1869,7 +1932,7 @@ static int predict_system(const struct lkm_explain_ctx *ctx,
 			if (lkm_diag_build(&out[n], LKM_DIAG_LOCKDOWN, 0, &v) < 0)
 				return lkm_diagnosis_release(&tmp), -ENOMEM;
 			for (size_t i = 0; i < tmp.n_fix; i++)
-				lkm_strv_addf(&out[n].fix, &out[n].n_fix, "%s",
+				diag_add_line(&out[n], &out[n].fix, &out[n].n_fix, "%s",
 					      tmp.fix[i]);
 			n++;
 		}
@@ -1944,12 +2007,17 @@ int lkm_explain_predict(const struct lkm_explain_ctx *ctx,
 			goto fail;
 		n++;
 	}
-	if (plan.path && lkm_modfile_open(plan.path, &mf, NULL) == 0) {
+	err = plan.path ? lkm_modfile_open(plan.path, &mf, NULL) : -ENOENT;
+	if (err == -ENOMEM)
+		goto fail;
+	if (err == 0) {
 		memset(&d, 0, sizeof(d));
 		err = analyse_file(ctx, mf, plan.path, plan.module ? plan.module : target,
 				   NULL, &d, 0);
-		if (err < 0)
+		if (err < 0) {
+			lkm_diagnosis_release(&d);
 			goto fail;
+		}
 		if (err > 0)
 			v[n++] = d;
 		else
@@ -1958,8 +2026,10 @@ int lkm_explain_predict(const struct lkm_explain_ctx *ctx,
 		if (err == 0 && lkm_modfile_is_module(mf)) {
 			err = analyse_symbols(ctx, mf, plan.module ? plan.module : target,
 					      NULL, 0, &plan, &d, 0);
-			if (err < 0)
+			if (err < 0) {
+				lkm_diagnosis_release(&d);
 				goto fail;
+			}
 			if (err > 0)
 				v[n++] = d;
 		}

@@ -69,6 +69,7 @@ struct lkm_diagnosis {
 	size_t n_evidence;
 	char **fix;            /* what to do, commands first */
 	size_t n_fix;
+	bool oom; /* a line of it could not be allocated: lkm_diag_build fails */
 };
 
 /* What the explainer looks at besides the result. */

@@ -246,6 +246,7 @@ static int strv_append(char ***v, size_t *n, const char *s, size_t len)
 	if (nv == NULL)
 		return -ENOMEM;
 	*v = nv;
+	nv[*n] = NULL;
 	copy = malloc(len + 1);
 	if (copy == NULL)
 		return -ENOMEM;

@@ -54,6 +54,7 @@ static int strv_push(struct strv *s, const char *str, size_t len)
 		if (v == NULL)
 			return -ENOMEM;
 		s->v = v;
+		s->v[s->n] = NULL;
 		s->cap = cap;
 	}
 	copy = strndup(str, len);

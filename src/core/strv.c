@@ -7,22 +7,28 @@
 
 #include "core/strv.h"
 
-bool lkm_strv_addf(char ***v, size_t *n, const char *fmt, ...)
+bool lkm_strv_vaddf(char ***v, size_t *n, const char *fmt, va_list ap)
 {
 	char **nv = realloc(*v, (*n + 1) * sizeof(**v));
-	va_list ap;
-	int len;
 
 	if (nv == NULL)
 		return false;
 	*v = nv;
-	va_start(ap, fmt);
-	len = vasprintf(&nv[*n], fmt, ap);
-	va_end(ap);
-	if (len < 0)
+	if (vasprintf(&nv[*n], fmt, ap) < 0)
 		return false;
 	(*n)++;
 	return true;
+}
+
+bool lkm_strv_addf(char ***v, size_t *n, const char *fmt, ...)
+{
+	va_list ap;
+	bool ok;
+
+	va_start(ap, fmt);
+	ok = lkm_strv_vaddf(v, n, fmt, ap);
+	va_end(ap);
+	return ok;
 }
 
 void lkm_strv_free(char **v, size_t n)

@@ -64,6 +64,7 @@ static int gather(struct info *in, const struct lkm_sysroot *root, struct lkm_re
 		  const char *target)
 {
 	struct lkm_modfile_error why = { 0 };
+	int err;
 
 	memset(in, 0, sizeof(*in));
 	if (lkm_engine_names_file(target)) {
@@ -74,12 +75,19 @@ static int gather(struct info *in, const struct lkm_sysroot *root, struct lkm_re
 		}
 		in->name = lkm_modfile_module_name(in->mf, target);
 	} else {
-		if (resolver && lkm_resolve_lookup(resolver, target, &in->found) == 0 && in->found.n) {
+		err = resolver ? lkm_resolve_lookup(resolver, target, &in->found)
+			       : -ENOENT;
+		if (err == -ENOMEM)
+			return err;
+		if (err == 0 && in->found.n) {
 			in->name = strdup(in->found.v[0].name);
 			in->path = in->found.v[0].path;
 			in->builtin = in->found.v[0].builtin;
-			if (in->path && lkm_modfile_open(in->path, &in->mf, &why) < 0)
+			if (in->path && lkm_modfile_open(in->path, &in->mf, &why) < 0) {
+				if (why.err == -ENOMEM)
+					return why.err;
 				snprintf(in->error, sizeof(in->error), "%s", why.reason);
+			}
 		} else {
 			in->name = strdup(target);
 		}
@@ -87,13 +95,17 @@ static int gather(struct info *in, const struct lkm_sysroot *root, struct lkm_re
 	if (in->name == NULL)
 		return -ENOMEM;
 	lkm_module_name_normalize(in->name);
-	if (lkm_modules_read(&in->mods, root) == 0)
+	err = lkm_modules_read(&in->mods, root);
+	if (err == -ENOMEM)
+		return err;
+	if (err == 0)
 		in->loaded = lkm_modules_find(&in->mods, in->name);
 	if (lkm_sysmodule_read(root, in->name, &in->sm) < 0)
 		return -ENOMEM;
-	if (resolver)
-		lkm_resolve_modconf(resolver, in->name, &in->conf);
-	lkm_persist_read(root, in->name, &in->persisted);
+	if (resolver && lkm_resolve_modconf(resolver, in->name, &in->conf) == -ENOMEM)
+		return -ENOMEM;
+	if (lkm_persist_read(root, in->name, &in->persisted) == -ENOMEM)
+		return -ENOMEM;
 	if (in->loaded || in->sm.present) {
 		struct lkm_snapshot snap = { 0 };
 		int rc = lkm_snapshot_take(&snap, root, LKM_SRC_MODULES | LKM_SRC_INTERRUPTS);
