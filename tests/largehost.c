@@ -50,11 +50,12 @@ int largehost_write(const char *dir, const struct largehost_shape *s)
 	for (size_t i = 0; i < s->modules; i++) {
 		/* Every 7th module is used by the next one, as fat is by msdos. */
 		if (i % 7 == 0 && i + 1 < s->modules)
-			fprintf(f, "mod_%04zu %zu 1 mod_%04zu, Live 0xffffffffc%07zx%s\n", i,
-				16384 + i * 8, i + 1, i * 0x1000, i % 5 == 0 ? " (OE)" : "");
+			fprintf(f, "mod_%04zu %zu 1 mod_%04zu, Live 0xffffffffc%07zx%s\n",
+				i, 16384 + i * 8, i + 1, i * 0x1000,
+				i % 5 == 0 ? " (OE)" : "");
 		else
-			fprintf(f, "mod_%04zu %zu 0 - Live 0xffffffffc%07zx%s\n", i, 16384 + i * 8,
-				i * 0x1000, i % 5 == 0 ? " (OE)" : "");
+			fprintf(f, "mod_%04zu %zu 0 - Live 0xffffffffc%07zx%s\n", i,
+				16384 + i * 8, i * 0x1000, i % 5 == 0 ? " (OE)" : "");
 	}
 	if ((err = finish(f)) < 0)
 		return err;
@@ -82,7 +83,8 @@ int largehost_write(const char *dir, const struct largehost_shape *s)
 		fprintf(f, "%4zu:", i);
 		for (size_t c = 0; c < s->cpus; c++)
 			fprintf(f, " %10llu", largehost_count(i, c));
-		fprintf(f, "  IR-PCI-MSI %zu-edge      eth%zu-TxRx-%zu\n", 524288 + i, i % 8, i);
+		fprintf(f, "  IR-PCI-MSI %zu-edge      eth%zu-TxRx-%zu\n", 524288 + i,
+			i % 8, i);
 	}
 	for (size_t r = 0; r < sizeof(named_rows) / sizeof(named_rows[0]); r++) {
 		fprintf(f, "%4s:", named_rows[r]);
@@ -97,12 +99,14 @@ int largehost_write(const char *dir, const struct largehost_shape *s)
 	f = open_in(dir, "proc/net/dev");
 	if (f == NULL)
 		return -errno;
-	fputs("Inter-|   Receive                                                |  Transmit\n"
-	      " face |bytes    packets errs drop fifo frame compressed multicast|bytes    packets "
+	fputs("Inter-|   Receive                                                |  "
+	      "Transmit\n"
+	      " face |bytes    packets errs drop fifo frame compressed multicast|bytes   "
+	      " packets "
 	      "errs drop fifo colls carrier compressed\n",
 	      f);
 	for (size_t i = 0; i < s->interfaces; i++)
-		fprintf(f, "%6s%zu: %llu %zu 0 0 0 0 0 0 %llu %zu 0 0 0 0 0 0\n", "eth", i,
-			1000000000000ULL + i, i * 3, 2000000000000ULL + i, i * 5);
+		fprintf(f, "%6s%zu: %llu %zu 0 0 0 0 0 0 %llu %zu 0 0 0 0 0 0\n", "eth",
+			i, 1000000000000ULL + i, i * 3, 2000000000000ULL + i, i * 5);
 	return finish(f);
 }

@@ -9,9 +9,9 @@
  * check its numbers and the benchmark measures a refresh on it.
  */
 struct largehost_shape {
-	size_t modules;    /* each module i > 0 is used by module i - 1 every 7th line */
+	size_t modules; /* each module i > 0 is used by module i - 1 every 7th line */
 	size_t cpus;
-	size_t irqs;       /* numbered lines; the 20 named x86 rows follow */
+	size_t irqs; /* numbered lines; the 20 named x86 rows follow */
 	size_t interfaces;
 };
 

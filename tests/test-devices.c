@@ -46,7 +46,8 @@ static size_t count_kind(const struct lkm_devices *devs, enum lkm_device_kind ki
 	size_t n = 0;
 
 	for (size_t i = 0; i < devs->n; i++)
-		if (devs->v[i].kind == kind && (name == NULL || strcmp(devs->v[i].name, name) == 0))
+		if (devs->v[i].kind == kind &&
+		    (name == NULL || strcmp(devs->v[i].name, name) == 0))
 			n++;
 	return n;
 }
@@ -188,8 +189,9 @@ static void test_not_devices(void **state)
 		struct lkm_devices devs = { 0 };
 
 		assert_int_equal(lkm_devices_parse(&devs, NULL), -EINVAL);
-		assert_int_equal(lkm_devices_parse(&devs, (char[]){ "Misc devices:\n 1 x\n" }),
-				 -EINVAL);
+		assert_int_equal(
+			lkm_devices_parse(&devs, (char[]){ "Misc devices:\n 1 x\n" }),
+			-EINVAL);
 		lkm_devices_release(&devs);
 	}
 }
@@ -202,15 +204,16 @@ static void test_garbage(void **state)
 	(void)state;
 	assert_int_equal(lkm_devices_parse(&devs, text), 0);
 	/*
-	 * Skipped: "5" with no name, "abc def", a major over 64 bits, one over 32 bits, the
-	 * unknown "Misc devices:" header and the line under it.
+	 * Skipped: "5" with no name, "abc def", a major over 64 bits, one over 32 bits,
+	 * the unknown "Misc devices:" header and the line under it.
 	 */
 	assert_int_equal(devs.skipped, 6);
 	assert_int_equal(devs.n, 6);
 	check_dev(&devs, 0, LKM_DEV_CHAR, 1, "mem");
 	check_dev(&devs, 1, LKM_DEV_CHAR, 4, "/dev/vc/0");
 	check_dev(&devs, 2, LKM_DEV_CHAR, 10, "caf\xc3\xa9");
-	check_dev(&devs, 3, LKM_DEV_CHAR, 11, "\xff\xfe\x80"); /* bytes kept as they are */
+	check_dev(&devs, 3, LKM_DEV_CHAR, 11,
+		  "\xff\xfe\x80"); /* bytes kept as they are */
 	check_dev(&devs, 4, LKM_DEV_BLOCK, 8, "sd");
 	check_dev(&devs, 5, LKM_DEV_BLOCK, 259, "blk"); /* last line, no newline */
 	lkm_devices_release(&devs);

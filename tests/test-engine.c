@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * The engine (load, unload, set) against a recording fake ops table, on a module tree that
- * tests/fixtures/modroot-make.sh builds into a temporary directory (tiny ELF modules and
- * depmod's indexes; see tests/fixtures/modroot/README.md). Each test writes the parts of
- * that root the kernel would show (proc/modules, proc/sys/kernel/modules_disabled,
- * sys/module/NAME/parameters/PARAM) and compares whole results: the steps in order, the exact
- * calls the fake received, the refusal, errno, reason, details, holders and warnings.
- * Without depmod or a compiler every test is skipped with the script's reason.
+ * The engine (load, unload, set) against a recording fake ops table, on a module tree
+ * that tests/fixtures/modroot-make.sh builds into a temporary directory (tiny ELF modules
+ * and depmod's indexes; see tests/fixtures/modroot/README.md). Each test writes the parts
+ * of that root the kernel would show (proc/modules, proc/sys/kernel/modules_disabled,
+ * sys/module/NAME/parameters/PARAM) and compares whole results: the steps in order, the
+ * exact calls the fake received, the refusal, errno, reason, details, holders and
+ * warnings. Without depmod or a compiler every test is skipped with the script's reason.
  */
 #include "config.h"
 
@@ -33,7 +33,7 @@
 #include "core/resolve.h"
 #include "model/sysroot.h"
 
-#define REL "6.1.0-test"
+#define REL    "6.1.0-test"
 #define MODDIR "/lib/modules/" REL
 
 extern char **environ;
@@ -65,10 +65,11 @@ char *__wrap_strdup(const char *s)
 	return __real_strdup(s);
 }
 
-/* Files under that root: rpath, write_file, append_file, run, mkdirs, rm_tree, sys_param. */
+/* Files under that root: rpath, write_file, append_file, run, mkdirs, rm_tree, sys_param.
+ */
 #include "testroot.h"
 static bool have_built;
-static char *pristine_conf; /* the committed etc/modprobe.d/lkmtui.conf */
+static char *pristine_conf;  /* the committed etc/modprobe.d/lkmtui.conf */
 static char *pristine_local; /* the committed etc/modprobe.d/local.conf */
 
 /* ---- files under the temporary root ---- */
@@ -97,19 +98,26 @@ static char *slurp(const char *host_path)
  * depends field (depmod derives it from symbols), so by-file loads need this one.
  */
 static const char own_module_src[] =
-	"static const char modinfo[] __attribute__((section(\".modinfo\"), used, aligned(1))) =\n"
+	"static const char modinfo[] __attribute__((section(\".modinfo\"), used, "
+	"aligned(1))) =\n"
 	"\t\"license=GPL\\0\" \"depends=fat\\0\"\n"
 	"\t\"parm=quiet:say less\\0\" \"parmtype=quiet:bool\\0\"\n"
 	"\t\"parm=label:volume label\\0\" \"parmtype=label:charp\\0\"\n"
-	"\t\"name=msdos\\0\" \"vermagic=" REL " SMP preempt mod_unload modversions \\0\";\n"
-	"char __this_module[64] __attribute__((section(\".gnu.linkonce.this_module\"), used));\n"
+	"\t\"name=msdos\\0\" \"vermagic=" REL
+	" SMP preempt mod_unload modversions \\0\";\n"
+	"char __this_module[64] __attribute__((section(\".gnu.linkonce.this_module\"), "
+	"used));\n"
 	"int init_module(void) { return 0; }\n";
 
 static int build_own_module(void)
 {
-	const char *argv[] = { "/bin/sh", "-c", "mkdir -p \"$1/home\" && $0 -c -x c -o "
+	const char *argv[] = { "/bin/sh",
+			       "-c",
+			       "mkdir -p \"$1/home\" && $0 -c -x c -o "
 			       "\"$1/home/msdos.ko\" \"$1/home/msdos.c\"",
-			       LKM_TEST_CC, built, NULL };
+			       LKM_TEST_CC,
+			       built,
+			       NULL };
 	char src[4096];
 	FILE *f;
 
@@ -136,9 +144,9 @@ static struct fake {
 	char calls[8192];
 	struct fake_fail fail[8];
 	size_t n_fail;
-	bool track_proc;   /* insert/remove edit proc/modules as the kernel would */
-	bool write_sysfs;  /* write_param writes the sys file */
-	const char *kmsg;  /* a record appended to dev/kmsg when an insert fails */
+	bool track_proc;  /* insert/remove edit proc/modules as the kernel would */
+	bool write_sysfs; /* write_param writes the sys file */
+	const char *kmsg; /* a record appended to dev/kmsg when an insert fails */
 } fake;
 
 static void fake_record(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -191,7 +199,8 @@ static int fake_insert(void *ctx, const char *path, const char *params)
 	if (err == 0 && fake.track_proc) {
 		char line[256];
 
-		snprintf(line, sizeof(line), "%s 16384 0 - Live 0xffffffffc0000000\n", name);
+		snprintf(line, sizeof(line), "%s 16384 0 - Live 0xffffffffc0000000\n",
+			 name);
 		append_file("/proc/modules", line);
 	}
 	if (err < 0 && fake.kmsg)
@@ -215,7 +224,8 @@ static int fake_remove(void *ctx, const char *name)
 		assert_non_null(out);
 		w = out;
 		for (char *line = text; *line;) {
-			size_t n = strcspn(line, "\n") + (line[strcspn(line, "\n")] ? 1 : 0);
+			size_t n =
+				strcspn(line, "\n") + (line[strcspn(line, "\n")] ? 1 : 0);
 
 			if (!(strncmp(line, name, len) == 0 && line[len] == ' ')) {
 				memcpy(w, line, n);
@@ -230,7 +240,8 @@ static int fake_remove(void *ctx, const char *name)
 	return err;
 }
 
-static int fake_write_param(void *ctx, const char *module, const char *param, const char *value)
+static int fake_write_param(void *ctx, const char *module, const char *param,
+			    const char *value)
 {
 	int err;
 
@@ -264,13 +275,15 @@ static const char *steps_text(const struct lkm_result *r)
 		if (s->err)
 			snprintf(state, sizeof(state), "err=%d", s->err);
 		else
-			snprintf(state, sizeof(state), "%s", s->done ? "done" : "not-done");
-		at += (size_t)snprintf(buf + at, sizeof(buf) - at, "%s %s %s %s%s%s%s%s%s %s\n",
-				       lkm_step_kind_id(s->kind), s->module ? s->module : "-",
-				       s->path ? base_name(s->path) : "-", s->params ? "[" : "",
-				       s->params ? s->params : "-", s->params ? "]" : "",
-				       s->note ? " (" : "", s->note ? s->note : "",
-				       s->note ? ")" : "", state);
+			snprintf(state, sizeof(state), "%s",
+				 s->done ? "done" : "not-done");
+		at += (size_t)snprintf(
+			buf + at, sizeof(buf) - at, "%s %s %s %s%s%s%s%s%s %s\n",
+			lkm_step_kind_id(s->kind), s->module ? s->module : "-",
+			s->path ? base_name(s->path) : "-", s->params ? "[" : "",
+			s->params ? s->params : "-", s->params ? "]" : "",
+			s->note ? " (" : "", s->note ? s->note : "", s->note ? ")" : "",
+			state);
 	}
 	return buf;
 }
@@ -284,13 +297,14 @@ static const char *lines(char *const *v, size_t n)
 	which ^= 1;
 	buf[which][0] = '\0';
 	for (size_t i = 0; i < n; i++)
-		at += (size_t)snprintf(buf[which] + at, sizeof(buf[which]) - at, "%s\n", v[i]);
+		at += (size_t)snprintf(buf[which] + at, sizeof(buf[which]) - at, "%s\n",
+				       v[i]);
 	return buf[which];
 }
 
-#define details(r) lines((r)->details, (r)->n_details)
-#define warnings(r) lines((r)->warnings, (r)->n_warnings)
-#define holders(r) lines((r)->holders, (r)->n_holders)
+#define details(r)    lines((r)->details, (r)->n_details)
+#define warnings(r)   lines((r)->warnings, (r)->n_warnings)
+#define holders(r)    lines((r)->holders, (r)->n_holders)
 #define kmsg_lines(r) lines((r)->log.lines, (r)->log.n)
 
 /* ---- per-test state ---- */
@@ -359,7 +373,8 @@ static int setup(void **state)
 	write_file("/dev/kmsg", "6,1,0,-;an earlier line, not ours\n", 0644);
 	rm_tree(rpath("/sys"));
 	unlink(rpath("/etc/modprobe.d/engine-test.conf"));
-	if (lkm_sysroot_new(built, &t->root) < 0 || lkm_resolver_new(t->root, NULL, &t->resolver) < 0)
+	if (lkm_sysroot_new(built, &t->root) < 0 ||
+	    lkm_resolver_new(t->root, NULL, &t->resolver) < 0)
 		return -1;
 	t->e = (struct lkm_engine){
 		.root = t->root,
@@ -387,7 +402,8 @@ static int teardown(void **state)
 	return 0;
 }
 
-/* modprobe.d as a test writes it: libkmod reads its configuration when the resolver opens. */
+/* modprobe.d as a test writes it: libkmod reads its configuration when the resolver
+ * opens. */
 static void modprobe_conf(struct t *t, const char *text)
 {
 	write_file("/etc/modprobe.d/engine-test.conf", text, 0644);
@@ -396,16 +412,16 @@ static void modprobe_conf(struct t *t, const char *text)
 	t->e.resolver = t->resolver;
 }
 
-#define T()                                                                             \
-	struct t *t = *state;                                                           \
-	struct lkm_result *res;                                                         \
-	do {                                                                            \
-		if (t == NULL)                                                          \
-			skip();                                                         \
-		res = &t->res;                                                          \
+#define T()                                                                              \
+	struct t *t = *state;                                                            \
+	struct lkm_result *res;                                                          \
+	do {                                                                             \
+		if (t == NULL)                                                           \
+			skip();                                                          \
+		res = &t->res;                                                           \
 	} while (0)
 
-#define P(...) ((const char *const[]){ __VA_ARGS__ })
+#define P(...)	((const char *const[]){ __VA_ARGS__ })
 #define NP(...) (sizeof(P(__VA_ARGS__)) / sizeof(const char *))
 
 /* The refusal, errno and reason in one assertion each; whole strings. */
@@ -446,8 +462,9 @@ static void test_load_with_deps(void **state)
 {
 	T();
 	assert_int_equal(lkm_engine_load(&t->e, "msdos", NULL, 0, 0, res), 0);
-	assert_string_equal(steps_text(res), "insert fat fat.ko [] (needed by msdos) done\n"
-					     "insert msdos msdos.ko [] done\n");
+	assert_string_equal(steps_text(res),
+			    "insert fat fat.ko [] (needed by msdos) done\n"
+			    "insert msdos msdos.ko [] done\n");
 	assert_string_equal(fake.calls, "insert fat.ko []\n"
 					"insert msdos.ko []\n");
 	assert_done(res);
@@ -473,8 +490,9 @@ static void test_load_dep_already_loaded(void **state)
 	T();
 	write_file("/proc/modules", "fat 86016 0 - Live 0xffffffffc0a1c000\n", 0644);
 	assert_int_equal(lkm_engine_load(&t->e, "msdos", NULL, 0, 0, res), 0);
-	assert_string_equal(steps_text(res), "already-loaded fat fat.ko - (needed by msdos) not-done\n"
-					     "insert msdos msdos.ko [] done\n");
+	assert_string_equal(steps_text(res),
+			    "already-loaded fat fat.ko - (needed by msdos) not-done\n"
+			    "insert msdos msdos.ko [] done\n");
 	assert_string_equal(fake.calls, "insert msdos.ko []\n");
 	assert_done(res);
 }
@@ -483,19 +501,23 @@ static void test_load_dep_already_loaded(void **state)
 static void test_load_diamond(void **state)
 {
 	T();
-	assert_int_equal(lkm_engine_load(&t->e, "btusb", P("enable_autosuspend=1"), 1, 0, res), 0);
-	assert_string_equal(steps_text(res),
-			    "insert bluetooth bluetooth.ko [] (needed by btusb) done\n"
-			    "insert btintel btintel.ko [] (needed by btusb) done\n"
-			    "insert btbcm btbcm.ko [] (needed by btusb) done\n"
-			    "insert btrtl btrtl.ko [] (needed by btusb) done\n"
-			    "insert btusb btusb.ko [enable_autosuspend=0 enable_autosuspend=1] "
-			    "(with the options modprobe.d gives it) done\n");
-	assert_string_equal(fake.calls, "insert bluetooth.ko []\n"
-					"insert btintel.ko []\n"
-					"insert btbcm.ko []\n"
-					"insert btrtl.ko []\n"
-					"insert btusb.ko [enable_autosuspend=0 enable_autosuspend=1]\n");
+	assert_int_equal(
+		lkm_engine_load(&t->e, "btusb", P("enable_autosuspend=1"), 1, 0, res), 0);
+	assert_string_equal(
+		steps_text(res),
+		"insert bluetooth bluetooth.ko [] (needed by btusb) done\n"
+		"insert btintel btintel.ko [] (needed by btusb) done\n"
+		"insert btbcm btbcm.ko [] (needed by btusb) done\n"
+		"insert btrtl btrtl.ko [] (needed by btusb) done\n"
+		"insert btusb btusb.ko [enable_autosuspend=0 enable_autosuspend=1] "
+		"(with the options modprobe.d gives it) done\n");
+	assert_string_equal(
+		fake.calls,
+		"insert bluetooth.ko []\n"
+		"insert btintel.ko []\n"
+		"insert btbcm.ko []\n"
+		"insert btrtl.ko []\n"
+		"insert btusb.ko [enable_autosuspend=0 enable_autosuspend=1]\n");
 	assert_done(res);
 }
 
@@ -530,8 +552,9 @@ static void test_load_options_merged(void **state)
 			    "insert 8390 8390.ko [] (needed by ne2k_pci) done\n"
 			    "insert ne2k_pci ne2k-pci.ko [debug=2 full_duplex=1 debug=1] "
 			    "(with the options modprobe.d gives it) done\n");
-	assert_string_equal(fake.calls, "insert 8390.ko []\n"
-					"insert ne2k-pci.ko [debug=2 full_duplex=1 debug=1]\n");
+	assert_string_equal(fake.calls,
+			    "insert 8390.ko []\n"
+			    "insert ne2k-pci.ko [debug=2 full_duplex=1 debug=1]\n");
 	assert_done(res);
 	assert_string_equal(res->module, "ne2k_pci");
 }
@@ -540,11 +563,13 @@ static void test_load_options_merged(void **state)
 static void test_load_by_alias(void **state)
 {
 	T();
-	assert_int_equal(lkm_engine_load(&t->e, "eth-ne2k", P("full_duplex=0,1"), 1, 0, res), 0);
-	assert_string_equal(steps_text(res),
-			    "insert 8390 8390.ko [] (needed by ne2k_pci) done\n"
-			    "insert ne2k_pci ne2k-pci.ko [debug=2 full_duplex=1 full_duplex=0,1] "
-			    "(with the options modprobe.d gives it) done\n");
+	assert_int_equal(
+		lkm_engine_load(&t->e, "eth-ne2k", P("full_duplex=0,1"), 1, 0, res), 0);
+	assert_string_equal(
+		steps_text(res),
+		"insert 8390 8390.ko [] (needed by ne2k_pci) done\n"
+		"insert ne2k_pci ne2k-pci.ko [debug=2 full_duplex=1 full_duplex=0,1] "
+		"(with the options modprobe.d gives it) done\n");
 	assert_done(res);
 	assert_string_equal(res->target, "eth-ne2k");
 	assert_string_equal(res->module, "ne2k_pci");
@@ -553,10 +578,12 @@ static void test_load_by_alias(void **state)
 static void test_load_value_with_blank(void **state)
 {
 	T();
-	assert_int_equal(lkm_engine_load(&t->e, "btusb", P("enable_autosuspend"), 1, LKM_NO_DEPS,
-					 res), 0);
-	assert_string_equal(fake.calls,
-			    "insert btusb.ko [enable_autosuspend=0 enable_autosuspend]\n");
+	assert_int_equal(lkm_engine_load(&t->e, "btusb", P("enable_autosuspend"), 1,
+					 LKM_NO_DEPS, res),
+			 0);
+	assert_string_equal(
+		fake.calls,
+		"insert btusb.ko [enable_autosuspend=0 enable_autosuspend]\n");
 	assert_done(res);
 }
 
@@ -566,8 +593,9 @@ static void test_load_dep_options(void **state)
 	T();
 	modprobe_conf(t, "options fat codepage=850\n");
 	assert_int_equal(lkm_engine_load(&t->e, "vfat", NULL, 0, 0, res), 0);
-	assert_string_equal(steps_text(res), "insert fat fat.ko [codepage=850] (needed by vfat) done\n"
-					     "insert vfat vfat.ko [] done\n");
+	assert_string_equal(steps_text(res),
+			    "insert fat fat.ko [codepage=850] (needed by vfat) done\n"
+			    "insert vfat vfat.ko [] done\n");
 	assert_string_equal(fake.calls, "insert fat.ko [codepage=850]\n"
 					"insert vfat.ko []\n");
 	assert_done(res);
@@ -594,7 +622,8 @@ static void test_load_softdeps_no_deps(void **state)
 {
 	T();
 	modprobe_conf(t, "softdep mod-loop-a pre: mod-foo-a post: mod-foo-c\n");
-	assert_int_equal(lkm_engine_load(&t->e, "mod-loop-a", NULL, 0, LKM_NO_DEPS, res), 0);
+	assert_int_equal(lkm_engine_load(&t->e, "mod-loop-a", NULL, 0, LKM_NO_DEPS, res),
+			 0);
 	assert_string_equal(fake.calls, "insert mod-loop-a.ko []\n");
 	assert_done(res);
 }
@@ -663,10 +692,13 @@ static void test_load_file_alone(void **state)
 static void test_load_file_no_modprobe_options(void **state)
 {
 	T();
-	assert_int_equal(lkm_engine_load(&t->e, rpath(MODDIR "/kernel/drivers/net/ethernet/8390/"
+	assert_int_equal(lkm_engine_load(&t->e,
+					 rpath(MODDIR "/kernel/drivers/net/ethernet/8390/"
 						      "ne2k-pci.ko"),
-					 P("debug=1"), 1, 0, res), 0);
-	assert_string_equal(steps_text(res), "insert ne2k_pci ne2k-pci.ko [debug=1] done\n");
+					 P("debug=1"), 1, 0, res),
+			 0);
+	assert_string_equal(steps_text(res),
+			    "insert ne2k_pci ne2k-pci.ko [debug=1] done\n");
 	assert_done(res);
 }
 
@@ -674,9 +706,11 @@ static void test_load_file_with_deps(void **state)
 {
 	T();
 	assert_int_equal(lkm_engine_load(&t->e, rpath("/home/msdos.ko"), P("quiet"), 1,
-					 LKM_WITH_DEPS, res), 0);
-	assert_string_equal(steps_text(res), "insert fat fat.ko [] (needed by msdos) done\n"
-					     "insert msdos msdos.ko [quiet] done\n");
+					 LKM_WITH_DEPS, res),
+			 0);
+	assert_string_equal(steps_text(res),
+			    "insert fat fat.ko [] (needed by msdos) done\n"
+			    "insert msdos msdos.ko [quiet] done\n");
 	assert_string_equal(fake.calls, "insert fat.ko []\n"
 					"insert msdos.ko [quiet]\n");
 	assert_string_equal(res->steps[1].path, rpath("/home/msdos.ko"));
@@ -688,17 +722,20 @@ static void test_load_file_with_deps_blocked(void **state)
 {
 	T();
 	modprobe_conf(t, "install fat /bin/false\n");
-	assert_int_equal(lkm_engine_load(&t->e, rpath("/home/msdos.ko"), NULL, 0, LKM_WITH_DEPS,
-					 res), -EPERM);
-	assert_refused(res, LKM_REFUSE_BLOCKED, -EPERM,
-		       "fat is blocked by /etc/modprobe.d/engine-test.conf:1; msdos needs fat");
+	assert_int_equal(lkm_engine_load(&t->e, rpath("/home/msdos.ko"), NULL, 0,
+					 LKM_WITH_DEPS, res),
+			 -EPERM);
+	assert_refused(
+		res, LKM_REFUSE_BLOCKED, -EPERM,
+		"fat is blocked by /etc/modprobe.d/engine-test.conf:1; msdos needs fat");
 	assert_string_equal(fake.calls, "");
 }
 
 static void test_load_file_deps_not_asked(void **state)
 {
 	T();
-	assert_int_equal(lkm_engine_load(&t->e, rpath("/home/msdos.ko"), NULL, 0, 0, res), 0);
+	assert_int_equal(lkm_engine_load(&t->e, rpath("/home/msdos.ko"), NULL, 0, 0, res),
+			 0);
 	assert_string_equal(fake.calls, "insert msdos.ko []\n");
 	assert_done(res);
 }
@@ -710,8 +747,9 @@ static void test_load_file_missing(void **state)
 	T();
 	snprintf(reason, sizeof(reason), "cannot open %s: No such file or directory",
 		 rpath("/home/nothere.ko"));
-	assert_int_equal(lkm_engine_load(&t->e, rpath("/home/nothere.ko"), NULL, 0, 0, res),
-			 -ENOENT);
+	assert_int_equal(
+		lkm_engine_load(&t->e, rpath("/home/nothere.ko"), NULL, 0, 0, res),
+		-ENOENT);
 	assert_refused(res, LKM_REFUSE_NOT_FOUND, -ENOENT, reason);
 	assert_string_equal(res->path, rpath("/home/nothere.ko"));
 	assert_null(res->module);
@@ -723,7 +761,8 @@ static void test_load_file_not_elf(void **state)
 {
 	T();
 	write_file("/home/junk.ko", "not an ELF file\n", 0644);
-	assert_int_equal(lkm_engine_load(&t->e, rpath("/home/junk.ko"), NULL, 0, 0, res), -ENOEXEC);
+	assert_int_equal(lkm_engine_load(&t->e, rpath("/home/junk.ko"), NULL, 0, 0, res),
+			 -ENOEXEC);
 	assert_refused(res, LKM_REFUSE_BAD_FILE, -ENOEXEC,
 		       "not an ELF file: it starts with 6e 6f 74 20, not 7f 45 4c 46");
 	assert_string_equal(fake.calls, "");
@@ -734,12 +773,15 @@ static void test_load_file_not_elf(void **state)
 static void test_load_unknown_param(void **state)
 {
 	T();
-	assert_int_equal(lkm_engine_load(&t->e, "ne2k_pci", P("debug=1", "bogus=1"), 2, 0, res),
-			 -EINVAL);
-	assert_refused(res, LKM_REFUSE_UNKNOWN_PARAM, -EINVAL, "ne2k_pci has no parameter 'bogus'");
+	assert_int_equal(
+		lkm_engine_load(&t->e, "ne2k_pci", P("debug=1", "bogus=1"), 2, 0, res),
+		-EINVAL);
+	assert_refused(res, LKM_REFUSE_UNKNOWN_PARAM, -EINVAL,
+		       "ne2k_pci has no parameter 'bogus'");
 	assert_string_equal(res->bad_param, "bogus");
-	assert_string_equal(details(res), "debug (int): debug level (1-2)\n"
-					  "full_duplex (array of int): full duplex setting(s) (1)\n");
+	assert_string_equal(details(res),
+			    "debug (int): debug level (1-2)\n"
+			    "full_duplex (array of int): full duplex setting(s) (1)\n");
 	assert_string_equal(steps_text(res), "");
 	assert_string_equal(fake.calls, "");
 }
@@ -757,7 +799,8 @@ static void test_load_unknown_param_none_declared(void **state)
 static void test_load_invalid_param(void **state)
 {
 	T();
-	assert_int_equal(lkm_engine_load(&t->e, "ne2k_pci", P("debug=eleven"), 1, 0, res), -EINVAL);
+	assert_int_equal(lkm_engine_load(&t->e, "ne2k_pci", P("debug=eleven"), 1, 0, res),
+			 -EINVAL);
 	assert_refused(res, LKM_REFUSE_INVALID_PARAM, -EINVAL,
 		       "debug: 'eleven' is not a number (int)");
 	assert_string_equal(res->bad_param, "debug");
@@ -768,8 +811,9 @@ static void test_load_invalid_param(void **state)
 static void test_load_invalid_array_element(void **state)
 {
 	T();
-	assert_int_equal(lkm_engine_load(&t->e, "ne2k_pci", P("full_duplex=1,x"), 1, 0, res),
-			 -EINVAL);
+	assert_int_equal(
+		lkm_engine_load(&t->e, "ne2k_pci", P("full_duplex=1,x"), 1, 0, res),
+		-EINVAL);
 	assert_refused(res, LKM_REFUSE_INVALID_PARAM, -EINVAL,
 		       "full_duplex: element 'x': 'x' is not a number (int)");
 	assert_string_equal(fake.calls, "");
@@ -788,9 +832,11 @@ static void test_load_malformed_param(void **state)
 static void test_load_param_with_quote(void **state)
 {
 	T();
-	assert_int_equal(lkm_engine_load(&t->e, "ne2k_pci", P("debug=\"1"), 1, 0, res), -EINVAL);
+	assert_int_equal(lkm_engine_load(&t->e, "ne2k_pci", P("debug=\"1"), 1, 0, res),
+			 -EINVAL);
 	assert_refused(res, LKM_REFUSE_MALFORMED_PARAM, -EINVAL,
-		       "the value of debug holds a double quote, which the kernel cannot be given");
+		       "the value of debug holds a double quote, which the kernel cannot "
+		       "be given");
 	assert_string_equal(fake.calls, "");
 }
 
@@ -803,10 +849,11 @@ static void test_load_blacklisted_by_name(void **state)
 	assert_int_equal(lkm_engine_load(&t->e, "pcspkr", NULL, 0, 0, res), 0);
 	assert_string_equal(steps_text(res), "insert pcspkr pcspkr.ko [] done\n");
 	assert_string_equal(fake.calls, "insert pcspkr.ko []\n");
-	assert_string_equal(warnings(res),
-			    "pcspkr is blacklisted in modprobe.d: that stops it being loaded through "
-			    "an alias (hardware detection) only; an explicit load like this one, and "
-			    "a load as a dependency, still work\n");
+	assert_string_equal(
+		warnings(res),
+		"pcspkr is blacklisted in modprobe.d: that stops it being loaded through "
+		"an alias (hardware detection) only; an explicit load like this one, and "
+		"a load as a dependency, still work\n");
 	assert_done(res);
 }
 
@@ -815,10 +862,11 @@ static void test_load_blacklisted_by_alias(void **state)
 {
 	T();
 	assert_int_equal(lkm_engine_load(&t->e, "platform:pcspkr", NULL, 0, 0, res), 0);
-	assert_string_equal(steps_text(res),
-			    "blacklisted pcspkr pcspkr.ko - "
-			    "(blacklisted in modprobe.d, and reached through an alias) not-done\n"
-			    "insert snd_pcsp snd-pcsp.ko [] done\n");
+	assert_string_equal(
+		steps_text(res),
+		"blacklisted pcspkr pcspkr.ko - "
+		"(blacklisted in modprobe.d, and reached through an alias) not-done\n"
+		"insert snd_pcsp snd-pcsp.ko [] done\n");
 	assert_string_equal(fake.calls, "insert snd-pcsp.ko []\n");
 	assert_string_equal(warnings(res), "");
 	assert_string_equal(res->module, "snd_pcsp");
@@ -928,7 +976,8 @@ static void test_load_not_found(void **state)
 {
 	T();
 	assert_int_equal(lkm_engine_load(&t->e, "msdoss", NULL, 0, 0, res), -ENOENT);
-	assert_refused(res, LKM_REFUSE_NOT_FOUND, -ENOENT, "no module, alias or file is called msdoss");
+	assert_refused(res, LKM_REFUSE_NOT_FOUND, -ENOENT,
+		       "no module, alias or file is called msdoss");
 	assert_string_equal(details(res), "msdos\n");
 	assert_string_equal(fake.calls, "");
 }
@@ -938,7 +987,8 @@ static void test_load_builtin(void **state)
 	T();
 	assert_int_equal(lkm_engine_load(&t->e, "ext4", NULL, 0, 0, res), -EEXIST);
 	assert_refused(res, LKM_REFUSE_BUILTIN, -EEXIST,
-		       "ext4 is built into the kernel: it is always there, and its parameters are "
+		       "ext4 is built into the kernel: it is always there, and its "
+		       "parameters are "
 		       "set on the kernel command line (ext4.NAME=VALUE)");
 	assert_string_equal(fake.calls, "");
 }
@@ -956,20 +1006,26 @@ static void test_load_builtin_alias(void **state)
 static void test_load_already_loaded(void **state)
 {
 	T();
-	write_file("/proc/modules", "8390 24576 1 ne2k_pci, Live 0xffffffffc0a00000\n"
-				    "ne2k_pci 16384 0 - Live 0xffffffffc0a10000\n", 0644);
+	write_file("/proc/modules",
+		   "8390 24576 1 ne2k_pci, Live 0xffffffffc0a00000\n"
+		   "ne2k_pci 16384 0 - Live 0xffffffffc0a10000\n",
+		   0644);
 	sys_param("ne2k_pci", "debug", "2", 0644);
 	sys_param("ne2k_pci", "full_duplex", "1", 0444);
-	assert_int_equal(lkm_engine_load(&t->e, "ne2k-pci", P("debug=1", "full_duplex=0", "bogus=3"),
-					 3, 0, res), -EEXIST);
+	assert_int_equal(lkm_engine_load(&t->e, "ne2k-pci",
+					 P("debug=1", "full_duplex=0", "bogus=3"), 3, 0,
+					 res),
+			 -EEXIST);
 	assert_refused(res, LKM_REFUSE_ALREADY_LOADED, -EEXIST,
-		       "ne2k_pci is already loaded: the kernel keeps the values it was loaded with");
-	assert_string_equal(details(res),
-			    "state: live, use count 0\n"
-			    "debug: 2 now, 1 requested (writable: lkmtui set can change it)\n"
-			    "full_duplex: 1 now, 0 requested (read-only: unload and load again to "
-			    "change it)\n"
-			    "bogus: not in /sys (requested 3)\n");
+		       "ne2k_pci is already loaded: the kernel keeps the values it was "
+		       "loaded with");
+	assert_string_equal(
+		details(res),
+		"state: live, use count 0\n"
+		"debug: 2 now, 1 requested (writable: lkmtui set can change it)\n"
+		"full_duplex: 1 now, 0 requested (read-only: unload and load again to "
+		"change it)\n"
+		"bogus: not in /sys (requested 3)\n");
 	assert_string_equal(steps_text(res), "");
 	assert_string_equal(fake.calls, "");
 }
@@ -977,10 +1033,13 @@ static void test_load_already_loaded(void **state)
 static void test_load_already_loaded_no_params(void **state)
 {
 	T();
-	write_file("/proc/modules", "fat 86016 1 msdos, Live 0xffffffffc0a1c000\n"
-				    "msdos 20480 0 - Live 0xffffffffc0a36000\n", 0644);
+	write_file("/proc/modules",
+		   "fat 86016 1 msdos, Live 0xffffffffc0a1c000\n"
+		   "msdos 20480 0 - Live 0xffffffffc0a36000\n",
+		   0644);
 	assert_int_equal(lkm_engine_load(&t->e, "msdos", NULL, 0, 0, res), -EEXIST);
-	assert_refused(res, LKM_REFUSE_ALREADY_LOADED, -EEXIST, "msdos is already loaded");
+	assert_refused(res, LKM_REFUSE_ALREADY_LOADED, -EEXIST,
+		       "msdos is already loaded");
 	assert_string_equal(details(res), "state: live, use count 0\n");
 	assert_string_equal(fake.calls, "");
 }
@@ -997,8 +1056,9 @@ static void test_load_not_privileged(void **state)
 	assert_string_equal(res->reason, "changing the kernel's modules needs root "
 					 "(CAP_SYS_MODULE), and uid 1000 has not");
 	/* The plan is there to show; none of it was done. */
-	assert_string_equal(steps_text(res), "insert fat fat.ko [] (needed by msdos) not-done\n"
-					     "insert msdos msdos.ko [] not-done\n");
+	assert_string_equal(steps_text(res),
+			    "insert fat fat.ko [] (needed by msdos) not-done\n"
+			    "insert msdos msdos.ko [] not-done\n");
 	assert_string_equal(fake.calls, "");
 }
 
@@ -1007,7 +1067,8 @@ static void test_load_dry_run_not_privileged(void **state)
 	T();
 	t->e.privileged = false;
 	assert_int_equal(lkm_engine_load(&t->e, "ne2k_pci", P("debug=1"), 1,
-					 LKM_DRY_RUN | LKM_PERSIST, res), 0);
+					 LKM_DRY_RUN | LKM_PERSIST, res),
+			 0);
 	assert_string_equal(steps_text(res),
 			    "insert 8390 8390.ko [] (needed by ne2k_pci) not-done\n"
 			    "insert ne2k_pci ne2k-pci.ko [debug=2 full_duplex=1 debug=1] "
@@ -1049,8 +1110,9 @@ static void test_load_fails_mid_chain(void **state)
 	fake_fail("msdos", -ENOENT);
 	fake.kmsg = "3,200,1,-;msdos: Unknown symbol fat_add_entries (err -2)\n";
 	assert_int_equal(lkm_engine_load(&t->e, "msdos", NULL, 0, 0, res), -ENOENT);
-	assert_string_equal(steps_text(res), "insert fat fat.ko [] (needed by msdos) done\n"
-					     "insert msdos msdos.ko [] err=-2\n");
+	assert_string_equal(steps_text(res),
+			    "insert fat fat.ko [] (needed by msdos) done\n"
+			    "insert msdos msdos.ko [] err=-2\n");
 	assert_string_equal(fake.calls, "insert fat.ko []\n"
 					"insert msdos.ko []\n");
 	assert_int_equal(res->refusal, LKM_REFUSE_NONE);
@@ -1058,7 +1120,8 @@ static void test_load_fails_mid_chain(void **state)
 	assert_int_equal(res->failed, 1);
 	assert_null(res->reason);
 	assert_string_equal(res->module, "msdos");
-	assert_string_equal(kmsg_lines(res), "msdos: Unknown symbol fat_add_entries (err -2)\n");
+	assert_string_equal(kmsg_lines(res),
+			    "msdos: Unknown symbol fat_add_entries (err -2)\n");
 }
 
 /* The chain stops at the failing step: what comes after is neither tried nor done. */
@@ -1066,7 +1129,8 @@ static void test_load_fails_first_of_chain(void **state)
 {
 	T();
 	fake_fail("btbcm", -ENOEXEC);
-	assert_int_equal(lkm_engine_load(&t->e, "btusb", NULL, 0, LKM_PERSIST, res), -ENOEXEC);
+	assert_int_equal(lkm_engine_load(&t->e, "btusb", NULL, 0, LKM_PERSIST, res),
+			 -ENOEXEC);
 	assert_string_equal(steps_text(res),
 			    "insert bluetooth bluetooth.ko [] (needed by btusb) done\n"
 			    "insert btintel btintel.ko [] (needed by btusb) done\n"
@@ -1079,7 +1143,8 @@ static void test_load_fails_first_of_chain(void **state)
 					"insert btbcm.ko []\n");
 	assert_int_equal(res->failed, 2);
 	assert_string_equal(res->module, "btbcm");
-	assert_string_equal(res->path, rpath(MODDIR "/kernel/drivers/bluetooth/btbcm.ko"));
+	assert_string_equal(res->path,
+			    rpath(MODDIR "/kernel/drivers/bluetooth/btbcm.ko"));
 	/* Nothing persisted for a load that failed. */
 	assert_string_equal(persisted(), pristine_conf);
 }
@@ -1100,23 +1165,29 @@ static void test_load_dry_run(void **state)
 static void test_load_persist(void **state)
 {
 	T();
-	assert_int_equal(lkm_engine_load(&t->e, "ne2k_pci", P("debug=1", "full_duplex=0,1"), 2,
-					 LKM_PERSIST, res), 0);
-	assert_string_equal(steps_text(res),
-			    "insert 8390 8390.ko [] (needed by ne2k_pci) done\n"
-			    "insert ne2k_pci ne2k-pci.ko [debug=2 full_duplex=1 debug=1 "
-			    "full_duplex=0,1] (with the options modprobe.d gives it) done\n"
-			    "persist ne2k_pci lkmtui.conf - done\n");
+	assert_int_equal(lkm_engine_load(&t->e, "ne2k_pci",
+					 P("debug=1", "full_duplex=0,1"), 2, LKM_PERSIST,
+					 res),
+			 0);
+	assert_string_equal(
+		steps_text(res),
+		"insert 8390 8390.ko [] (needed by ne2k_pci) done\n"
+		"insert ne2k_pci ne2k-pci.ko [debug=2 full_duplex=1 debug=1 "
+		"full_duplex=0,1] (with the options modprobe.d gives it) done\n"
+		"persist ne2k_pci lkmtui.conf - done\n");
 	assert_string_equal(res->steps[2].path, rpath(LKM_PERSIST_FILE));
 	assert_done(res);
-	/* Only what the user gave is persisted; local.conf's options stay where they are. */
-	assert_string_equal(persisted(),
-			    "# Module options written by lkmtui --persist. modprobe applies them "
-			    "whenever it loads the\n"
-			    "# module; lkmtui replaces a module's line when you persist new values and "
-			    "keeps every other line.\n"
-			    "options btusb enable_autosuspend=0\n"
-			    "options ne2k_pci debug=1 full_duplex=0,1\n");
+	/* Only what the user gave is persisted; local.conf's options stay where they are.
+	 */
+	assert_string_equal(
+		persisted(),
+		"# Module options written by lkmtui --persist. modprobe applies them "
+		"whenever it loads the\n"
+		"# module; lkmtui replaces a module's line when you persist new values "
+		"and "
+		"keeps every other line.\n"
+		"options btusb enable_autosuspend=0\n"
+		"options ne2k_pci debug=1 full_duplex=0,1\n");
 }
 
 /* The same module's earlier line is replaced where it stands. */
@@ -1124,13 +1195,16 @@ static void test_load_persist_replaces(void **state)
 {
 	T();
 	assert_int_equal(lkm_engine_load(&t->e, "btusb", P("enable_autosuspend=1"), 1,
-					 LKM_NO_DEPS | LKM_PERSIST, res), 0);
-	assert_string_equal(persisted(),
-			    "# Module options written by lkmtui --persist. modprobe applies them "
-			    "whenever it loads the\n"
-			    "# module; lkmtui replaces a module's line when you persist new values and "
-			    "keeps every other line.\n"
-			    "options btusb enable_autosuspend=1\n");
+					 LKM_NO_DEPS | LKM_PERSIST, res),
+			 0);
+	assert_string_equal(
+		persisted(),
+		"# Module options written by lkmtui --persist. modprobe applies them "
+		"whenever it loads the\n"
+		"# module; lkmtui replaces a module's line when you persist new values "
+		"and "
+		"keeps every other line.\n"
+		"options btusb enable_autosuspend=1\n");
 	assert_done(res);
 }
 
@@ -1145,13 +1219,16 @@ static void test_load_persist_fails(void **state)
 	snprintf(reason, sizeof(reason), "could not write %s: Is a directory",
 		 rpath(LKM_PERSIST_FILE));
 	assert_int_equal(lkm_engine_load(&t->e, "btusb", P("enable_autosuspend=1"), 1,
-					 LKM_NO_DEPS | LKM_PERSIST, res), -EISDIR);
-	assert_string_equal(steps_text(res),
-			    "insert btusb btusb.ko [enable_autosuspend=0 enable_autosuspend=1] "
-			    "(with the options modprobe.d gives it) done\n"
-			    "persist btusb lkmtui.conf - err=-21\n");
-	assert_string_equal(fake.calls,
-			    "insert btusb.ko [enable_autosuspend=0 enable_autosuspend=1]\n");
+					 LKM_NO_DEPS | LKM_PERSIST, res),
+			 -EISDIR);
+	assert_string_equal(
+		steps_text(res),
+		"insert btusb btusb.ko [enable_autosuspend=0 enable_autosuspend=1] "
+		"(with the options modprobe.d gives it) done\n"
+		"persist btusb lkmtui.conf - err=-21\n");
+	assert_string_equal(
+		fake.calls,
+		"insert btusb.ko [enable_autosuspend=0 enable_autosuspend=1]\n");
 	assert_refused(res, LKM_REFUSE_PERSIST, -EISDIR, reason);
 	rm_tree(rpath(LKM_PERSIST_FILE));
 }
@@ -1163,8 +1240,9 @@ static void test_load_persist_fails(void **state)
 static void test_load_persist_refused_first(void **state)
 {
 	T();
-	assert_int_equal(lkm_engine_load(&t->e, rpath("/home/msdos.ko"), P("label=a#b"), 1,
-					 LKM_PERSIST, res), -EINVAL);
+	assert_int_equal(lkm_engine_load(&t->e, rpath("/home/msdos.ko"), P("label=a#b"),
+					 1, LKM_PERSIST, res),
+			 -EINVAL);
 	assert_int_equal(res->refusal, LKM_REFUSE_PERSIST);
 	assert_string_equal(fake.calls, "");
 	assert_string_equal(persisted(), pristine_conf);
@@ -1194,9 +1272,11 @@ static void test_unload_builtin(void **state)
 static void test_unload_in_use(void **state)
 {
 	T();
-	write_file("/proc/modules", "fat 86016 2 msdos,vfat, Live 0xffffffffc0a1c000\n"
-				    "msdos 20480 0 - Live 0xffffffffc0a36000\n"
-				    "vfat 24576 0 - Live 0xffffffffc0a40000\n", 0644);
+	write_file("/proc/modules",
+		   "fat 86016 2 msdos,vfat, Live 0xffffffffc0a1c000\n"
+		   "msdos 20480 0 - Live 0xffffffffc0a36000\n"
+		   "vfat 24576 0 - Live 0xffffffffc0a40000\n",
+		   0644);
 	assert_int_equal(lkm_engine_unload(&t->e, "fat", LKM_STACK, res), -EBUSY);
 	assert_refused(res, LKM_REFUSE_IN_USE, -EBUSY,
 		       "fat is in use by 2 module(s) or other references");
@@ -1212,7 +1292,8 @@ static void test_unload_in_use_by_references(void **state)
 	write_file("/proc/modules", "fat 86016 3 - Live 0xffffffffc0a1c000\n", 0644);
 	assert_int_equal(lkm_engine_unload(&t->e, "fat", 0, res), -EBUSY);
 	assert_refused(res, LKM_REFUSE_IN_USE, -EBUSY,
-		       "fat is in use (3 references: open devices, mounts or another subsystem)");
+		       "fat is in use (3 references: open devices, mounts or another "
+		       "subsystem)");
 	assert_string_equal(holders(res), "");
 	assert_string_equal(fake.calls, "");
 }
@@ -1221,10 +1302,12 @@ static void test_unload_permanent(void **state)
 {
 	T();
 	write_file("/proc/modules",
-		   "demo_permanent 12288 0 [permanent], Live 0xffffffffc0a00000 (OE)\n", 0644);
+		   "demo_permanent 12288 0 [permanent], Live 0xffffffffc0a00000 (OE)\n",
+		   0644);
 	assert_int_equal(lkm_engine_unload(&t->e, "demo_permanent", 0, res), -EBUSY);
 	assert_refused(res, LKM_REFUSE_PERMANENT, -EBUSY,
-		       "demo_permanent is permanent: it was built without an exit function, so the "
+		       "demo_permanent is permanent: it was built without an exit "
+		       "function, so the "
 		       "kernel cannot unload it");
 	assert_string_equal(fake.calls, "");
 }
@@ -1232,8 +1315,10 @@ static void test_unload_permanent(void **state)
 static void test_unload_plain(void **state)
 {
 	T();
-	write_file("/proc/modules", "fat 86016 1 msdos, Live 0xffffffffc0a1c000\n"
-				    "msdos 20480 0 - Live 0xffffffffc0a36000\n", 0644);
+	write_file("/proc/modules",
+		   "fat 86016 1 msdos, Live 0xffffffffc0a1c000\n"
+		   "msdos 20480 0 - Live 0xffffffffc0a36000\n",
+		   0644);
 	assert_int_equal(lkm_engine_unload(&t->e, "msdos", 0, res), 0);
 	assert_string_equal(steps_text(res), "remove msdos - - done\n");
 	assert_string_equal(fake.calls, "remove msdos\n");
@@ -1261,11 +1346,14 @@ static void test_unload_dash_name(void **state)
 static void test_unload_stack(void **state)
 {
 	T();
-	write_file("/proc/modules", "fat 86016 1 msdos, Live 0xffffffffc0a1c000\n"
-				    "msdos 20480 0 - Live 0xffffffffc0a36000\n", 0644);
+	write_file("/proc/modules",
+		   "fat 86016 1 msdos, Live 0xffffffffc0a1c000\n"
+		   "msdos 20480 0 - Live 0xffffffffc0a36000\n",
+		   0644);
 	assert_int_equal(lkm_engine_unload(&t->e, "msdos", LKM_STACK, res), 0);
-	assert_string_equal(steps_text(res), "remove msdos - - done\n"
-					     "remove fat - - (was used by msdos only) done\n");
+	assert_string_equal(steps_text(res),
+			    "remove msdos - - done\n"
+			    "remove fat - - (was used by msdos only) done\n");
 	assert_string_equal(fake.calls, "remove msdos\nremove fat\n");
 	assert_done(res);
 }
@@ -1273,12 +1361,15 @@ static void test_unload_stack(void **state)
 static void test_unload_stack_keeps_shared(void **state)
 {
 	T();
-	write_file("/proc/modules", "fat 86016 2 msdos,vfat, Live 0xffffffffc0a1c000\n"
-				    "msdos 20480 0 - Live 0xffffffffc0a36000\n"
-				    "vfat 24576 0 - Live 0xffffffffc0a40000\n", 0644);
+	write_file("/proc/modules",
+		   "fat 86016 2 msdos,vfat, Live 0xffffffffc0a1c000\n"
+		   "msdos 20480 0 - Live 0xffffffffc0a36000\n"
+		   "vfat 24576 0 - Live 0xffffffffc0a40000\n",
+		   0644);
 	assert_int_equal(lkm_engine_unload(&t->e, "msdos", LKM_STACK, res), 0);
-	assert_string_equal(steps_text(res), "remove msdos - - done\n"
-					     "keep fat - - (still used by vfat) not-done\n");
+	assert_string_equal(steps_text(res),
+			    "remove msdos - - done\n"
+			    "keep fat - - (still used by vfat) not-done\n");
 	assert_string_equal(fake.calls, "remove msdos\n");
 	assert_done(res);
 }
@@ -1292,7 +1383,8 @@ static const char *plan_text(const struct lkm_result *r)
 	buf[0] = '\0';
 	for (size_t i = 0; i < r->n_steps; i++)
 		at += (size_t)snprintf(buf + at, sizeof(buf) - at, "%s %s\n",
-				       lkm_step_kind_id(r->steps[i].kind), r->steps[i].module);
+				       lkm_step_kind_id(r->steps[i].kind),
+				       r->steps[i].module);
 	return buf;
 }
 
@@ -1406,14 +1498,16 @@ static void test_unload_stack_diamond_note(void **state)
 	T();
 	without_remove_rule(t);
 	write_file("/proc/modules", proc_btusb_stack, 0644);
-	assert_int_equal(lkm_engine_unload(&t->e, "btusb", LKM_STACK | LKM_DRY_RUN, res), 0);
-	assert_string_equal(steps_text(res),
-			    "remove btusb - - not-done\n"
-			    "remove btrtl - - (was used by btusb only) not-done\n"
-			    "remove btbcm - - (was used by btusb only) not-done\n"
-			    "remove btintel - - (was used by btusb only) not-done\n"
-			    "remove bluetooth - - (was used by btusb, btintel, btbcm, btrtl only) "
-			    "not-done\n");
+	assert_int_equal(lkm_engine_unload(&t->e, "btusb", LKM_STACK | LKM_DRY_RUN, res),
+			 0);
+	assert_string_equal(
+		steps_text(res),
+		"remove btusb - - not-done\n"
+		"remove btrtl - - (was used by btusb only) not-done\n"
+		"remove btbcm - - (was used by btusb only) not-done\n"
+		"remove btintel - - (was used by btusb only) not-done\n"
+		"remove bluetooth - - (was used by btusb, btintel, btbcm, btrtl only) "
+		"not-done\n");
 	assert_string_equal(fake.calls, "");
 }
 
@@ -1430,11 +1524,13 @@ static void test_unload_stack_deep(void **state)
 		   "snd_hda_intel 57344 0 - Live 0xffffffffc0e00000\n"
 		   "snd_intel_dspcfg 32768 1 snd_hda_intel, Live 0xffffffffc0de0000\n"
 		   "snd_hda_codec 184320 1 snd_hda_intel, Live 0xffffffffc0d00000\n"
-		   "snd_hda_core 118784 2 snd_hda_intel,snd_hda_codec, Live 0xffffffffc0ca0000\n"
+		   "snd_hda_core 118784 2 snd_hda_intel,snd_hda_codec, Live "
+		   "0xffffffffc0ca0000\n"
 		   "snd_pcm 159744 3 snd_hda_intel,snd_hda_codec,snd_hda_core, Live "
 		   "0xffffffffc0c60000\n"
 		   "snd_timer 49152 1 snd_pcm, Live 0xffffffffc0c40000\n"
-		   "snd 126976 5 snd_hda_intel,snd_hda_codec,snd_hda_core,snd_pcm,snd_timer, Live "
+		   "snd 126976 5 "
+		   "snd_hda_intel,snd_hda_codec,snd_hda_core,snd_pcm,snd_timer, Live "
 		   "0xffffffffc0c10000\n"
 		   "soundcore 16384 1 snd, Live 0xffffffffc0c00000\n",
 		   0644);
@@ -1462,23 +1558,29 @@ static void test_unload_stack_deep(void **state)
 static void test_unload_stack_keeps_referenced(void **state)
 {
 	T();
-	write_file("/proc/modules", "fat 86016 2 msdos, Live 0xffffffffc0a1c000\n"
-				    "msdos 20480 0 - Live 0xffffffffc0a36000\n", 0644);
+	write_file("/proc/modules",
+		   "fat 86016 2 msdos, Live 0xffffffffc0a1c000\n"
+		   "msdos 20480 0 - Live 0xffffffffc0a36000\n",
+		   0644);
 	assert_int_equal(lkm_engine_unload(&t->e, "msdos", LKM_STACK, res), 0);
-	assert_string_equal(steps_text(res), "remove msdos - - done\n"
-					     "keep fat - - (still in use (use count 1)) not-done\n");
+	assert_string_equal(steps_text(res),
+			    "remove msdos - - done\n"
+			    "keep fat - - (still in use (use count 1)) not-done\n");
 	assert_string_equal(fake.calls, "remove msdos\n");
 }
 
 static void test_unload_fails(void **state)
 {
 	T();
-	write_file("/proc/modules", "fat 86016 1 msdos, Live 0xffffffffc0a1c000\n"
-				    "msdos 20480 0 - Live 0xffffffffc0a36000\n", 0644);
+	write_file("/proc/modules",
+		   "fat 86016 1 msdos, Live 0xffffffffc0a1c000\n"
+		   "msdos 20480 0 - Live 0xffffffffc0a36000\n",
+		   0644);
 	fake_fail("msdos", -EAGAIN);
 	assert_int_equal(lkm_engine_unload(&t->e, "msdos", LKM_STACK, res), -EAGAIN);
-	assert_string_equal(steps_text(res), "remove msdos - - err=-11\n"
-					     "remove fat - - (was used by msdos only) not-done\n");
+	assert_string_equal(steps_text(res),
+			    "remove msdos - - err=-11\n"
+			    "remove fat - - (was used by msdos only) not-done\n");
 	assert_string_equal(fake.calls, "remove msdos\n");
 	assert_int_equal(res->refusal, LKM_REFUSE_NONE);
 	assert_int_equal(res->err, -EAGAIN);
@@ -1510,8 +1612,10 @@ static void test_unload_modules_disabled(void **state)
 
 static void ne2k_loaded(void)
 {
-	write_file("/proc/modules", "8390 24576 1 ne2k_pci, Live 0xffffffffc0a00000\n"
-				    "ne2k_pci 16384 0 - Live 0xffffffffc0a10000\n", 0644);
+	write_file("/proc/modules",
+		   "8390 24576 1 ne2k_pci, Live 0xffffffffc0a00000\n"
+		   "ne2k_pci 16384 0 - Live 0xffffffffc0a10000\n",
+		   0644);
 	sys_param("ne2k_pci", "debug", "2", 0644);
 	sys_param("ne2k_pci", "full_duplex", "1", 0444);
 }
@@ -1521,7 +1625,8 @@ static void test_set_writable(void **state)
 	T();
 	ne2k_loaded();
 	assert_int_equal(lkm_engine_set(&t->e, "ne2k-pci", "debug=1", 0, res), 0);
-	assert_string_equal(steps_text(res), "write-parameter ne2k_pci - [debug=1] done\n");
+	assert_string_equal(steps_text(res),
+			    "write-parameter ne2k_pci - [debug=1] done\n");
 	assert_string_equal(fake.calls, "write_param ne2k_pci debug 1\n");
 	assert_string_equal(details(res), "debug: 2 now\ndebug: 1 after\n");
 	assert_done(res);
@@ -1535,7 +1640,8 @@ static void test_set_kernel_refuses(void **state)
 	ne2k_loaded();
 	fake_fail("ne2k_pci", -EINVAL);
 	assert_int_equal(lkm_engine_set(&t->e, "ne2k_pci", "debug=7", 0, res), -EINVAL);
-	assert_string_equal(steps_text(res), "write-parameter ne2k_pci - [debug=7] err=-22\n");
+	assert_string_equal(steps_text(res),
+			    "write-parameter ne2k_pci - [debug=7] err=-22\n");
 	assert_string_equal(fake.calls, "write_param ne2k_pci debug 7\n");
 	assert_int_equal(res->refusal, LKM_REFUSE_NONE);
 	assert_int_equal(res->err, -EINVAL);
@@ -1547,9 +1653,11 @@ static void test_set_read_only(void **state)
 {
 	T();
 	ne2k_loaded();
-	assert_int_equal(lkm_engine_set(&t->e, "ne2k_pci", "full_duplex=0", 0, res), -EPERM);
+	assert_int_equal(lkm_engine_set(&t->e, "ne2k_pci", "full_duplex=0", 0, res),
+			 -EPERM);
 	assert_refused(res, LKM_REFUSE_READ_ONLY_PARAM, -EPERM,
-		       "full_duplex is read-only (mode 0444): the module lets it be set only when "
+		       "full_duplex is read-only (mode 0444): the module lets it be set "
+		       "only when "
 		       "it is loaded");
 	assert_string_equal(details(res), "full_duplex: 1 now\n");
 	assert_string_equal(steps_text(res), "");
@@ -1561,10 +1669,12 @@ static void test_set_unknown(void **state)
 	T();
 	ne2k_loaded();
 	assert_int_equal(lkm_engine_set(&t->e, "ne2k_pci", "irq=7", 0, res), -ENOENT);
-	assert_refused(res, LKM_REFUSE_UNKNOWN_PARAM, -ENOENT,
-		       "ne2k_pci has no parameter 'irq' in /sys/module/ne2k_pci/parameters");
+	assert_refused(
+		res, LKM_REFUSE_UNKNOWN_PARAM, -ENOENT,
+		"ne2k_pci has no parameter 'irq' in /sys/module/ne2k_pci/parameters");
 	assert_string_equal(res->bad_param, "irq");
-	assert_string_equal(details(res), "debug = 2 (writable)\nfull_duplex = 1 (read-only)\n");
+	assert_string_equal(details(res),
+			    "debug = 2 (writable)\nfull_duplex = 1 (read-only)\n");
 	assert_string_equal(fake.calls, "");
 }
 
@@ -1573,7 +1683,8 @@ static void test_set_invalid(void **state)
 	T();
 	ne2k_loaded();
 	assert_int_equal(lkm_engine_set(&t->e, "ne2k_pci", "debug=two", 0, res), -EINVAL);
-	assert_refused(res, LKM_REFUSE_INVALID_PARAM, -EINVAL, "debug: 'two' is not a number (int)");
+	assert_refused(res, LKM_REFUSE_INVALID_PARAM, -EINVAL,
+		       "debug: 'two' is not a number (int)");
 	assert_string_equal(details(res), "debug: 2 now\n");
 	assert_string_equal(steps_text(res), "");
 	assert_string_equal(fake.calls, "");
@@ -1584,7 +1695,8 @@ static void test_set_malformed(void **state)
 	T();
 	ne2k_loaded();
 	assert_int_equal(lkm_engine_set(&t->e, "ne2k_pci", "debug", 0, res), -EINVAL);
-	assert_refused(res, LKM_REFUSE_MALFORMED_PARAM, -EINVAL, "give the new value as NAME=VALUE");
+	assert_refused(res, LKM_REFUSE_MALFORMED_PARAM, -EINVAL,
+		       "give the new value as NAME=VALUE");
 	assert_string_equal(res->bad_param, "debug");
 	assert_string_equal(fake.calls, "");
 }
@@ -1601,10 +1713,12 @@ static void test_set_dry_run(void **state)
 {
 	T();
 	ne2k_loaded();
-	assert_int_equal(lkm_engine_set(&t->e, "ne2k_pci", "debug=1", LKM_DRY_RUN | LKM_PERSIST,
-					res), 0);
-	assert_string_equal(steps_text(res), "write-parameter ne2k_pci - [debug=1] not-done\n"
-					     "persist ne2k_pci lkmtui.conf - not-done\n");
+	assert_int_equal(lkm_engine_set(&t->e, "ne2k_pci", "debug=1",
+					LKM_DRY_RUN | LKM_PERSIST, res),
+			 0);
+	assert_string_equal(steps_text(res),
+			    "write-parameter ne2k_pci - [debug=1] not-done\n"
+			    "persist ne2k_pci lkmtui.conf - not-done\n");
 	assert_string_equal(fake.calls, "");
 	assert_string_equal(persisted(), pristine_conf);
 }
@@ -1616,19 +1730,22 @@ static void test_set_persist_merges(void **state)
 	ne2k_loaded();
 	append_file(LKM_PERSIST_FILE, "options ne2k-pci debug=2 full_duplex=1\n"
 				      "# a comment after it\n");
-	assert_int_equal(lkm_engine_set(&t->e, "ne2k_pci", "debug=1", LKM_PERSIST, res), 0);
+	assert_int_equal(lkm_engine_set(&t->e, "ne2k_pci", "debug=1", LKM_PERSIST, res),
+			 0);
 	assert_string_equal(steps_text(res), "write-parameter ne2k_pci - [debug=1] done\n"
 					     "persist ne2k_pci lkmtui.conf - done\n");
 	assert_string_equal(fake.calls, "write_param ne2k_pci debug 1\n");
 	assert_done(res);
-	assert_string_equal(persisted(),
-			    "# Module options written by lkmtui --persist. modprobe applies them "
-			    "whenever it loads the\n"
-			    "# module; lkmtui replaces a module's line when you persist new values and "
-			    "keeps every other line.\n"
-			    "options btusb enable_autosuspend=0\n"
-			    "options ne2k_pci full_duplex=1 debug=1\n"
-			    "# a comment after it\n");
+	assert_string_equal(
+		persisted(),
+		"# Module options written by lkmtui --persist. modprobe applies them "
+		"whenever it loads the\n"
+		"# module; lkmtui replaces a module's line when you persist new values "
+		"and "
+		"keeps every other line.\n"
+		"options btusb enable_autosuspend=0\n"
+		"options ne2k_pci full_duplex=1 debug=1\n"
+		"# a comment after it\n");
 }
 
 /*
@@ -1665,7 +1782,7 @@ int main(void)
 		E(test_load_file_alone),
 		E(test_load_file_no_modprobe_options),
 		E(test_load_file_with_deps),
-	E(test_load_file_with_deps_blocked),
+		E(test_load_file_with_deps_blocked),
 		E(test_load_file_deps_not_asked),
 		E(test_load_file_missing),
 		E(test_load_file_not_elf),

@@ -47,7 +47,8 @@ static void check_actions(const struct lkm_irq *irq, const char *want)
 	char buf[1024] = "";
 	size_t n = 0;
 
-	for (const char *a = lkm_irq_next_action(irq, NULL); a; a = lkm_irq_next_action(irq, a)) {
+	for (const char *a = lkm_irq_next_action(irq, NULL); a;
+	     a = lkm_irq_next_action(irq, a)) {
 		if (n++)
 			strncat(buf, "|", sizeof(buf) - strlen(buf) - 1);
 		strncat(buf, a, sizeof(buf) - strlen(buf) - 1);
@@ -56,9 +57,10 @@ static void check_actions(const struct lkm_irq *irq, const char *want)
 	assert_string_equal(buf, want);
 }
 
-static const struct lkm_irq *check_irq(const struct lkm_interrupts *irqs, const char *label,
-				       size_t n_counts, uint64_t total, const char *chip,
-				       const char *hwirq, const char *trigger, const char *actions,
+static const struct lkm_irq *check_irq(const struct lkm_interrupts *irqs,
+				       const char *label, size_t n_counts, uint64_t total,
+				       const char *chip, const char *hwirq,
+				       const char *trigger, const char *actions,
 				       const char *description)
 {
 	const struct lkm_irq *irq = lkm_interrupts_find(irqs, label);
@@ -106,17 +108,21 @@ static void test_jc_2cpu(void **state)
 		  "IO-APIC   16-fasteoi   vmwgfx, snd_ens1371");
 	check_irq(&irqs, "24", 2, 0, "PCI-MSI", "344064", "edge", "PCIe PME|pciehp",
 		  "PCI-MSI 344064-edge      PCIe PME, pciehp");
-	irq = check_irq(&irqs, "56", 2, 7937, "PCI-MSI", "1130496", "edge", "ahci[0000:02:05.0]",
+	irq = check_irq(&irqs, "56", 2, 7937, "PCI-MSI", "1130496", "edge",
+			"ahci[0000:02:05.0]",
 			"PCI-MSI 1130496-edge      ahci[0000:02:05.0]");
 	check_counts(irq, (const uint64_t[]){ 0, 7937 }, 2);
 	/* " NMI:" is indented by the 4-wide IRQ column. */
-	irq = check_irq(&irqs, "NMI", 2, 0, NULL, NULL, NULL, "", "Non-maskable interrupts");
+	irq = check_irq(&irqs, "NMI", 2, 0, NULL, NULL, NULL, "",
+			"Non-maskable interrupts");
 	assert_false(irq->is_numbered);
-	irq = check_irq(&irqs, "LOC", 2, 1363578, NULL, NULL, NULL, "", "Local timer interrupts");
+	irq = check_irq(&irqs, "LOC", 2, 1363578, NULL, NULL, NULL, "",
+			"Local timer interrupts");
 	check_counts(irq, (const uint64_t[]){ 366351, 997227 }, 2);
 	check_irq(&irqs, "ERR", 1, 0, NULL, NULL, NULL, "", "");
 	check_irq(&irqs, "MIS", 1, 0, NULL, NULL, NULL, "", "");
-	check_irq(&irqs, "PIW", 2, 0, NULL, NULL, NULL, "", "Posted-interrupt wakeup event");
+	check_irq(&irqs, "PIW", 2, 0, NULL, NULL, NULL, "",
+		  "Posted-interrupt wakeup event");
 	assert_null(lkm_interrupts_find(&irqs, "99"));
 	assert_null(lkm_interrupts_find(&irqs, NULL));
 
@@ -141,9 +147,12 @@ static void test_old_fused_format(void **state)
 	irq = check_irq(&irqs, "16", 4, 1296584, "IR-IO-APIC", NULL, "fasteoi",
 			"ehci_hcd:usb1|mmc0", "IR-IO-APIC-fasteoi   ehci_hcd:usb1, mmc0");
 	check_counts(irq, (const uint64_t[]){ 328511, 322879, 293782, 351412 }, 4);
-	check_irq(&irqs, "40", 4, 0, "DMAR_MSI", NULL, "edge", "dmar0", "DMAR_MSI-edge      dmar0");
-	irq = check_irq(&irqs, "LOC", 4, 609476365, NULL, NULL, NULL, "", "Local timer interrupts");
-	check_counts(irq, (const uint64_t[]){ 174326351, 135776678, 168393257, 130980079 }, 4);
+	check_irq(&irqs, "40", 4, 0, "DMAR_MSI", NULL, "edge", "dmar0",
+		  "DMAR_MSI-edge      dmar0");
+	irq = check_irq(&irqs, "LOC", 4, 609476365, NULL, NULL, NULL, "",
+			"Local timer interrupts");
+	check_counts(irq,
+		     (const uint64_t[]){ 174326351, 135776678, 168393257, 130980079 }, 4);
 	check_irq(&irqs, "MIS", 1, 0, NULL, NULL, NULL, "", "");
 
 	lkm_interrupts_release(&irqs);
@@ -160,14 +169,16 @@ static void test_aarch64(void **state)
 	assert_int_equal(lkm_interrupts_parse(&irqs, text), 0);
 	assert_int_equal(irqs.n_cpus, 8);
 	assert_string_equal(irqs.cpus[7], "CPU7");
-	/* 59 labelled lines; the whitespace-only last line is neither a row nor an error. */
+	/* 59 labelled lines; the whitespace-only last line is neither a row nor an error.
+	 */
 	assert_int_equal(irqs.n, 59);
 	assert_int_equal(irqs.skipped, 0);
-	irq = check_irq(&irqs, "10", 8, 26767542953ull, "GICv3", "27", "Level", "arch_timer",
-			"GICv3  27 Level     arch_timer");
+	irq = check_irq(&irqs, "10", 8, 26767542953ull, "GICv3", "27", "Level",
+			"arch_timer", "GICv3  27 Level     arch_timer");
 	check_counts(irq,
-		     (const uint64_t[]){ 3287008667u, 3310445093u, 3301386305u, 3273132897u,
-					 3368262064u, 3641875466u, 3360412019u, 3225020442u },
+		     (const uint64_t[]){ 3287008667u, 3310445093u, 3301386305u,
+					 3273132897u, 3368262064u, 3641875466u,
+					 3360412019u, 3225020442u },
 		     8);
 	check_irq(&irqs, "50", 8, 0, "ARMH0061:00", "3", "Edge", "ACPI:Event",
 		  "ARMH0061:00   3 Edge      ACPI:Event");
@@ -179,10 +190,12 @@ static void test_aarch64(void **state)
 	irq = check_irq(&irqs, "IPI0", 8, 22166462124ull, NULL, NULL, NULL, "",
 			"Rescheduling interrupts");
 	check_counts(irq,
-		     (const uint64_t[]){ 2768808080u, 2844211768u, 2878602432u, 2730576120u,
-					 2723524623u, 3349096412u, 2717389879u, 2154252810u },
+		     (const uint64_t[]){ 2768808080u, 2844211768u, 2878602432u,
+					 2730576120u, 2723524623u, 3349096412u,
+					 2717389879u, 2154252810u },
 		     8);
-	check_irq(&irqs, "IPI1", 8, 1349036461, NULL, NULL, NULL, "", "Function call interrupts");
+	check_irq(&irqs, "IPI1", 8, 1349036461, NULL, NULL, NULL, "",
+		  "Function call interrupts");
 	check_irq(&irqs, "IPI3", 8, 0, NULL, NULL, NULL, "",
 		  "CPU stop (for crash dump) interrupts");
 	check_irq(&irqs, "Err", 1, 0, NULL, NULL, NULL, "", "");
@@ -203,16 +216,20 @@ static void test_blank_line_in_middle(void **state)
 	assert_int_equal(irqs.n_cpus, 4);
 	assert_int_equal(irqs.n, 47);
 	assert_int_equal(irqs.skipped, 0);
-	irq = check_irq(&irqs, "29", 4, 2296, "PCI-MSI", "512000", "edge", "ahci[0000:00:1f.2]",
+	irq = check_irq(&irqs, "29", 4, 2296, "PCI-MSI", "512000", "edge",
+			"ahci[0000:00:1f.2]",
 			"PCI-MSI 512000-edge      ahci[0000:00:1f.2]");
 	check_counts(irq, (const uint64_t[]){ 1362, 0, 0, 934 }, 4);
 	check_irq(&irqs, "22", 4, 5, "IO-APIC", "22", "fasteoi", "virtio1",
 		  "IO-APIC  22-fasteoi   virtio1");
-	check_irq(&irqs, "RES", 4, 42717, NULL, NULL, NULL, "", "Rescheduling interrupts");
+	check_irq(&irqs, "RES", 4, 42717, NULL, NULL, NULL, "",
+		  "Rescheduling interrupts");
 	check_irq(&irqs, "MIS", 1, 0, NULL, NULL, NULL, "", "");
 	/* After the blank line. */
-	check_irq(&irqs, "PIN", 4, 0, NULL, NULL, NULL, "", "Posted-interrupt notification event");
-	check_irq(&irqs, "PIW", 4, 0, NULL, NULL, NULL, "", "Posted-interrupt wakeup event");
+	check_irq(&irqs, "PIN", 4, 0, NULL, NULL, NULL, "",
+		  "Posted-interrupt notification event");
+	check_irq(&irqs, "PIW", 4, 0, NULL, NULL, NULL, "",
+		  "Posted-interrupt wakeup event");
 
 	lkm_interrupts_release(&irqs);
 	free(text);
@@ -237,17 +254,19 @@ static void test_s390x_16cpu(void **state)
 	check_irq(&irqs, "I/O", 16, 10273, NULL, NULL, NULL, "", "");
 	check_irq(&irqs, "AIO", 16, 1152, NULL, NULL, NULL, "", "");
 	/* Numbered rows: a chip and an action, no hwirq, no trigger. */
-	irq = check_irq(&irqs, "3", 16, 406, "PCI-MSI", NULL, NULL, "mlx5_async@pci:0002:00:00.0",
+	irq = check_irq(&irqs, "3", 16, 406, "PCI-MSI", NULL, NULL,
+			"mlx5_async@pci:0002:00:00.0",
 			"PCI-MSI  mlx5_async@pci:0002:00:00.0");
 	check_counts(irq,
-		     (const uint64_t[]){ 6, 4, 43, 44, 13, 22, 37, 26, 64, 55, 11, 29, 20, 15, 10,
-					 7 },
+		     (const uint64_t[]){ 6, 4, 43, 44, 13, 22, 37, 26, 64, 55, 11, 29, 20,
+					 15, 10, 7 },
 		     16);
 	check_irq(&irqs, "23", 16, 0, "PCI-MSI", NULL, NULL, "0000:00:00.0",
 		  "PCI-MSI  0000:00:00.0");
 	/* Mnemonic rows keep "[EXT] ..." as their description only. */
 	check_irq(&irqs, "TMR", 16, 0, NULL, NULL, NULL, "", "[EXT] CPU Timer");
-	check_irq(&irqs, "CLK", 16, 76059, NULL, NULL, NULL, "", "[EXT] Clock Comparator");
+	check_irq(&irqs, "CLK", 16, 76059, NULL, NULL, NULL, "",
+		  "[EXT] Clock Comparator");
 	check_irq(&irqs, "RST", 16, 15, NULL, NULL, NULL, "", "[CPU] CPU Restart");
 
 	lkm_interrupts_release(&irqs);
@@ -284,12 +303,14 @@ static void test_i686_1cpu(void **state)
 	assert_string_equal(irqs.cpus[0], "CPU0");
 	assert_int_equal(irqs.n, 33);
 	assert_int_equal(irqs.skipped, 0);
-	check_irq(&irqs, "11", 1, 307009, "IO-APIC", "11", "fasteoi", "uhci_hcd:usb1|ens3",
-		  "IO-APIC  11-fasteoi   uhci_hcd:usb1, ens3");
+	check_irq(&irqs, "11", 1, 307009, "IO-APIC", "11", "fasteoi",
+		  "uhci_hcd:usb1|ens3", "IO-APIC  11-fasteoi   uhci_hcd:usb1, ens3");
 	check_irq(&irqs, "10", 1, 130, "IO-APIC", "10", "fasteoi", "virtio0|qxl",
 		  "IO-APIC  10-fasteoi   virtio0, qxl");
-	check_irq(&irqs, "LOC", 1, 6651207, NULL, NULL, NULL, "", "Local timer interrupts");
-	check_irq(&irqs, "HRE", 1, 0, NULL, NULL, NULL, "", "Hyper-V reenlightenment interrupts");
+	check_irq(&irqs, "LOC", 1, 6651207, NULL, NULL, NULL, "",
+		  "Local timer interrupts");
+	check_irq(&irqs, "HRE", 1, 0, NULL, NULL, NULL, "",
+		  "Hyper-V reenlightenment interrupts");
 
 	lkm_interrupts_release(&irqs);
 	free(text);
@@ -306,17 +327,18 @@ static void test_x86_8cpu(void **state)
 	assert_int_equal(irqs.n_cpus, 8);
 	assert_int_equal(irqs.n, 38);
 	assert_int_equal(irqs.skipped, 0);
-	irq = check_irq(&irqs, "27", 8, 1616143, "IR-PCI-MSI", "512000", "edge", "0000:00:1f.2",
-			"IR-PCI-MSI 512000-edge      0000:00:1f.2");
+	irq = check_irq(&irqs, "27", 8, 1616143, "IR-PCI-MSI", "512000", "edge",
+			"0000:00:1f.2", "IR-PCI-MSI 512000-edge      0000:00:1f.2");
 	check_counts(irq,
-		     (const uint64_t[]){ 836947, 368771, 86379, 84935, 71356, 61231, 59367,
-					 47157 },
+		     (const uint64_t[]){ 836947, 368771, 86379, 84935, 71356, 61231,
+					 59367, 47157 },
 		     8);
 	check_irq(&irqs, "24", 8, 0, "DMAR-MSI", "0", "edge", "dmar0",
 		  "DMAR-MSI   0-edge      dmar0");
 	check_irq(&irqs, "16", 8, 31, "IR-IO-APIC", "16", "fasteoi", "ehci_hcd:usb3|mmc0",
 		  "IR-IO-APIC  16-fasteoi   ehci_hcd:usb3, mmc0");
-	check_irq(&irqs, "LOC", 8, 95861098, NULL, NULL, NULL, "", "Local timer interrupts");
+	check_irq(&irqs, "LOC", 8, 95861098, NULL, NULL, NULL, "",
+		  "Local timer interrupts");
 
 	lkm_interrupts_release(&irqs);
 	free(text);
@@ -380,7 +402,8 @@ static void test_reuse(void **state)
 	assert_int_equal(lkm_interrupts_parse(&irqs, small), 0);
 	assert_int_equal(irqs.n_cpus, 2);
 	assert_int_equal(irqs.n, 65);
-	check_irq(&irqs, "LOC", 2, 1363578, NULL, NULL, NULL, "", "Local timer interrupts");
+	check_irq(&irqs, "LOC", 2, 1363578, NULL, NULL, NULL, "",
+		  "Local timer interrupts");
 	check_irq(&irqs, "16", 2, 3545, "IO-APIC", "16", "fasteoi", "vmwgfx|snd_ens1371",
 		  "IO-APIC   16-fasteoi   vmwgfx, snd_ens1371");
 	/* A steady refresh allocates nothing: the arrays stay where they are. */
@@ -444,7 +467,8 @@ static void test_read_under_root(void **state)
 static void test_no_header(void **state)
 {
 	static const char *const files[] = {
-		"malformed/interrupts-empty", "malformed/interrupts-blank",
+		"malformed/interrupts-empty",
+		"malformed/interrupts-blank",
 		"malformed/interrupts-noheader",
 	};
 
@@ -485,7 +509,8 @@ static void test_huge_numbers(void **state)
 	irq = check_irq(&irqs, "0", 2, UINT64_MAX, "IO-APIC", "2", "edge", "timer",
 			"IO-APIC   2-edge      timer");
 	check_counts(irq, (const uint64_t[]){ UINT64_MAX, UINT64_MAX }, 2);
-	check_irq(&irqs, "LOC", 2, UINT64_MAX, NULL, NULL, NULL, "", "Local timer interrupts");
+	check_irq(&irqs, "LOC", 2, UINT64_MAX, NULL, NULL, NULL, "",
+		  "Local timer interrupts");
 	/* A long number glued to "-edge" is description, not a count. */
 	irq = lkm_interrupts_find(&irqs, "3");
 	assert_non_null(irq);
@@ -516,12 +541,15 @@ static void test_ragged_and_odd(void **state)
 	check_irq(&irqs, "IPI0", 4, 5613019851ull, NULL, NULL, NULL, "",
 		  "Rescheduling interrupts");
 	/* A fifth number on a 4-CPU file is not a count: it starts the description. */
-	check_irq(&irqs, "9", 4, 10, "5", NULL, NULL, "XT-PIC  cascade", "5   XT-PIC  cascade");
+	check_irq(&irqs, "9", 4, 10, "5", NULL, NULL, "XT-PIC  cascade",
+		  "5   XT-PIC  cascade");
 	check_irq(&irqs, "10", 2, 3, "XT-PIC", NULL, NULL, "timer", "XT-PIC  timer");
 	check_irq(&irqs, "11", 4, 10, "xen-dyn", NULL, "event", "xenbus",
 		  "xen-dyn      -event     xenbus");
-	/* Non-UTF-8 action names are kept as bytes; empty actions are dropped; CR is cut. */
-	check_irq(&irqs, "12", 4, 10, "IO-APIC", NULL, "fasteoi", "caf\xc3\xa9|\xff\xfe|last",
+	/* Non-UTF-8 action names are kept as bytes; empty actions are dropped; CR is cut.
+	 */
+	check_irq(&irqs, "12", 4, 10, "IO-APIC", NULL, "fasteoi",
+		  "caf\xc3\xa9|\xff\xfe|last",
 		  "IO-APIC-fasteoi   caf\xc3\xa9, \xff\xfe, , last");
 	check_irq(&irqs, "13", 4, 10, "GIC", NULL, "Level", "twd", "GIC  Level     twd");
 	check_irq(&irqs, "ERR", 1, 0, NULL, NULL, NULL, "", "");
@@ -554,7 +582,7 @@ static void test_next_action_foreign_pointer(void **state)
 	irq = check_irq(&irqs, "5", 1, 1, "IO-APIC", "5", "edge", "a|b|c",
 			"IO-APIC  5-edge  a, b, c");
 	a = lkm_irq_next_action(irq, NULL);
-	assert_null(lkm_irq_next_action(irq, "a"));  /* not one of ours */
+	assert_null(lkm_irq_next_action(irq, "a"));   /* not one of ours */
 	assert_null(lkm_irq_next_action(irq, a + 1)); /* not the start of one */
 	irq = check_irq(&irqs, "6", 1, 2, "Non", NULL, NULL, "", "Non");
 	assert_null(lkm_irq_next_action(irq, NULL));

@@ -11,8 +11,10 @@
 
 static void test_parse_record(void **state)
 {
-	static const char rec[] = "3,1203,8123456,-;msdos: Unknown symbol fat_add_entries (err -2)\n";
-	static const char esc[] = "4,9,1,-;demo_ne: `eleven\\x27 x\\x0ay\\xzz\n SUBSYSTEM=x\n";
+	static const char rec[] =
+		"3,1203,8123456,-;msdos: Unknown symbol fat_add_entries (err -2)\n";
+	static const char esc[] =
+		"4,9,1,-;demo_ne: `eleven\\x27 x\\x0ay\\xzz\n SUBSYSTEM=x\n";
 	char *s;
 
 	(void)state;
@@ -25,7 +27,8 @@ static void test_parse_record(void **state)
 	assert_null(lkm_kmsg_parse_record("no record here", 14));
 }
 
-/* A regular file stands in for /dev/kmsg: what was there before begin is not collected. */
+/* A regular file stands in for /dev/kmsg: what was there before begin is not collected.
+ */
 static void test_collect_since_begin(void **state)
 {
 	char dir[] = "/tmp/lkmtui-kmsg.XXXXXX";
@@ -45,7 +48,8 @@ static void test_collect_since_begin(void **state)
 
 	lkm_kmsg_begin(&k, root);
 	assert_int_equal(k.err, 0);
-	assert_true(write(fd, "3,2,2,-;fat: one\n SUBSYSTEM=x\n6,3,3,-;fat: two\n", 47) == 47);
+	assert_true(write(fd, "3,2,2,-;fat: one\n SUBSYSTEM=x\n6,3,3,-;fat: two\n", 47) ==
+		    47);
 	assert_int_equal(lkm_kmsg_collect(&k), 0);
 	assert_int_equal(k.n, 2);
 	assert_string_equal(k.lines[0], "fat: one");

@@ -159,7 +159,8 @@ static size_t section_index(struct blob *b, const char *name)
 	size_t i;
 
 	for (i = 1; i < eh->e_shnum; i++)
-		if (strcmp((char *)b->p + str->sh_offset + shdr(b, i)->sh_name, name) == 0)
+		if (strcmp((char *)b->p + str->sh_offset + shdr(b, i)->sh_name, name) ==
+		    0)
 			return i;
 	fail_msg("no section %s", name);
 	return 0;
@@ -193,7 +194,8 @@ static void test_x86_64(void **state)
 	assert_string_equal(lkm_modfile_section_name(mf, 0), "");
 	assert_string_equal(lkm_modfile_section_name(mf, 6), ".modinfo");
 	assert_string_equal(lkm_modfile_section_name(mf, 9), "__versions");
-	assert_string_equal(lkm_modfile_section_name(mf, 11), ".gnu.linkonce.this_module");
+	assert_string_equal(lkm_modfile_section_name(mf, 11),
+			    ".gnu.linkonce.this_module");
 	assert_null(lkm_modfile_section_name(mf, 19));
 	assert_true(lkm_modfile_has_modinfo(mf));
 	assert_true(lkm_modfile_has_this_module(mf));
@@ -238,7 +240,8 @@ static void test_i386(void **state)
 	assert_true(lkm_modfile_is_module(mf));
 	assert_int_equal(lkm_modfile_section_count(mf), 15);
 	assert_false(lkm_modfile_has_versions(mf));
-	assert_string_equal(lkm_modfile_info(mf, "vermagic"), "3.19.0 SMP mod_unload 686 ");
+	assert_string_equal(lkm_modfile_info(mf, "vermagic"),
+			    "3.19.0 SMP mod_unload 686 ");
 	assert_string_equal(lkm_modfile_info(mf, "license"), "LGPL");
 	assert_int_equal(lkm_modfile_versions(mf, &v), 0);
 	assert_int_equal(lkm_modfile_undefined(mf, &names), 0);
@@ -261,11 +264,14 @@ static void test_sparc64(void **state)
 	assert_true(lkm_modfile_is_module(mf));
 	assert_true(lkm_modfile_has_versions(mf)); /* present, but 0 bytes */
 	assert_int_equal(lkm_modfile_versions(mf, &v), 0);
-	assert_string_equal(lkm_modfile_info(mf, "srcversion"), "84C5336E000C5A4C187E5B4");
-	assert_string_equal(lkm_modfile_info(mf, "vermagic"), "3.19.0 SMP mod_unload modversions ");
+	assert_string_equal(lkm_modfile_info(mf, "srcversion"),
+			    "84C5336E000C5A4C187E5B4");
+	assert_string_equal(lkm_modfile_info(mf, "vermagic"),
+			    "3.19.0 SMP mod_unload modversions ");
 	assert_int_equal(lkm_modfile_undefined(mf, &names), 1);
 	assert_string_equal(names[0], "current_thread_info_reg");
-	/* libelf converted the foreign byte order without touching the bytes we hand out */
+	/* libelf converted the foreign byte order without touching the bytes we hand out
+	 */
 	assert_int_equal(n, file.n);
 	assert_memory_equal(data, file.p, n);
 	lkm_modfile_free(mf);
@@ -275,7 +281,8 @@ static void test_sparc64(void **state)
 static void test_depends_and_versions(void **state)
 {
 	struct lkm_modfile *mf = open_ok(KO "/mod-foo.ko");
-	static const char *const want_undef[] = { "print_fooA", "print_fooB", "print_fooC" };
+	static const char *const want_undef[] = { "print_fooA", "print_fooB",
+						  "print_fooC" };
 	const struct lkm_modfile_version *v;
 	const char *const *names;
 	size_t n, i, j;
@@ -284,7 +291,8 @@ static void test_depends_and_versions(void **state)
 	assert_string_equal(names[0], "mod-foo-c");
 	assert_string_equal(names[1], "mod-foo-b");
 	assert_string_equal(names[2], "mod-foo-a");
-	assert_string_equal(lkm_modfile_info(mf, "depends"), "mod-foo-c,mod-foo-b,mod-foo-a");
+	assert_string_equal(lkm_modfile_info(mf, "depends"),
+			    "mod-foo-c,mod-foo-b,mod-foo-a");
 	assert_int_equal(lkm_modfile_versions(mf, &v), 4);
 	assert_string_equal(v[0].symbol, "module_layout");
 	assert_int_equal(v[0].crc, 0xf3600c71);
@@ -313,12 +321,15 @@ static void test_repeated_aliases(void **state)
 	size_t pos = 0, n = 0;
 
 	assert_int_equal(count_info(mf, "alias"), 16);
-	assert_string_equal(lkm_modfile_info(mf, "alias"), "pci:v0000103Cd*sv*sd*bc01sc04i*");
+	assert_string_equal(lkm_modfile_info(mf, "alias"),
+			    "pci:v0000103Cd*sv*sd*bc01sc04i*");
 	while ((value = lkm_modfile_info_next(mf, "alias", &pos, &key))) {
 		assert_string_equal(key, "alias");
 		n++;
 		if (n == 16)
-			assert_string_equal(value, "pci:v0000103Cd0000323Asv0000103Csd00003241bc*sc*i*");
+			assert_string_equal(
+				value,
+				"pci:v0000103Cd0000323Asv0000103Csd00003241bc*sc*i*");
 	}
 	assert_null(lkm_modfile_info_next(mf, "alias", &pos, NULL));
 	/* key NULL walks everything: 16 aliases, license, author, depends, vermagic */
@@ -338,7 +349,8 @@ static void test_name_retpoline(void **state)
 	assert_string_equal(lkm_modfile_info(mf, "name"), "mod_weakdep");
 	assert_string_equal(lkm_modfile_info(mf, "retpoline"), "Y");
 	assert_string_equal(lkm_modfile_info(mf, "weakdep"), "mod-simple");
-	assert_string_equal(lkm_modfile_info(mf, "srcversion"), "FC648EAA2748F187A5EFD45");
+	assert_string_equal(lkm_modfile_info(mf, "srcversion"),
+			    "FC648EAA2748F187A5EFD45");
 	assert_string_equal(lkm_modfile_info(mf, "author"),
 			    "Jose Ignacio Tornos Martinez <jtornosm@redhat.com>");
 	assert_string_equal(lkm_modfile_info(mf, "vermagic"),
@@ -368,11 +380,13 @@ static void test_signed(void **state)
 	assert_string_equal(sig->signer, "lkmtui test signing key");
 	assert_string_equal(sig->key_id, "1A:2B:3C:4D");
 	assert_string_equal(sig->hash_algo, "sha256");
-	/* the whole file is handed out, signature and all; the ELF parts match the unsigned */
+	/* the whole file is handed out, signature and all; the ELF parts match the
+	 * unsigned */
 	lkm_modfile_data(mf, &n);
 	assert_int_equal(n, file.n);
 	assert_int_equal(lkm_modfile_section_count(mf), lkm_modfile_section_count(plain));
-	assert_string_equal(lkm_modfile_info(mf, "vermagic"), lkm_modfile_info(plain, "vermagic"));
+	assert_string_equal(lkm_modfile_info(mf, "vermagic"),
+			    lkm_modfile_info(plain, "vermagic"));
 	assert_int_equal(lkm_modfile_versions(mf, &v), 2);
 	lkm_modfile_free(mf);
 
@@ -386,8 +400,9 @@ static void test_signed(void **state)
 
 	/* a trailer that claims more signature than there is file */
 	file.p[file.n - 28 - 4] = 0x7f;
-	mem_fails(file.p, file.n, -EBADMSG,
-		  "the module signature claims 2130706829 bytes but only 3869 precede it");
+	mem_fails(
+		file.p, file.n, -EBADMSG,
+		"the module signature claims 2130706829 bytes but only 3869 precede it");
 	/* just the magic */
 	mem_fails("~Module signature appended~\n", 28, -EBADMSG,
 		  "the module signature trailer is cut short (no signature header)");
@@ -402,8 +417,8 @@ static struct blob compress_xz(const struct blob *in)
 	struct blob out = { malloc(in->n + 4096), 0 };
 	size_t pos = 0;
 
-	assert_int_equal(lzma_easy_buffer_encode(6, LZMA_CHECK_CRC32, NULL, in->p, in->n, out.p,
-						 &pos, in->n + 4096),
+	assert_int_equal(lzma_easy_buffer_encode(6, LZMA_CHECK_CRC32, NULL, in->p, in->n,
+						 out.p, &pos, in->n + 4096),
 			 LZMA_OK);
 	out.n = pos;
 	return out;
@@ -419,7 +434,8 @@ static struct blob compress_zstd(const struct blob *in)
 	/* with a checksum, as zstd(1) writes by default */
 	assert_non_null(c);
 	assert_false(ZSTD_isError(ZSTD_CCtx_setParameter(c, ZSTD_c_checksumFlag, 1)));
-	assert_false(ZSTD_isError(ZSTD_CCtx_setParameter(c, ZSTD_c_compressionLevel, 19)));
+	assert_false(
+		ZSTD_isError(ZSTD_CCtx_setParameter(c, ZSTD_c_compressionLevel, 19)));
 	out.n = ZSTD_compress2(c, out.p, cap, in->p, in->n);
 	assert_false(ZSTD_isError(out.n));
 	ZSTD_freeCCtx(c);
@@ -432,8 +448,9 @@ static struct blob compress_gzip(const struct blob *in)
 	z_stream z;
 
 	memset(&z, 0, sizeof(z));
-	assert_int_equal(deflateInit2(&z, 9, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY),
-			 Z_OK);
+	assert_int_equal(
+		deflateInit2(&z, 9, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY),
+		Z_OK);
 	z.next_in = in->p;
 	z.avail_in = (uInt)in->n;
 	z.next_out = out.p;
@@ -461,7 +478,8 @@ static void assert_same(const struct lkm_modfile *a, const struct lkm_modfile *b
 	assert_int_equal(lkm_modfile_type(a), lkm_modfile_type(b));
 	assert_int_equal(lkm_modfile_section_count(a), lkm_modfile_section_count(b));
 	for (i = 0; i < lkm_modfile_section_count(a); i++)
-		assert_string_equal(lkm_modfile_section_name(a, i), lkm_modfile_section_name(b, i));
+		assert_string_equal(lkm_modfile_section_name(a, i),
+				    lkm_modfile_section_name(b, i));
 	assert_int_equal(lkm_modfile_info_count(a), lkm_modfile_info_count(b));
 	while ((xa = lkm_modfile_info_next(a, NULL, &pos_a, &ka))) {
 		xb = lkm_modfile_info_next(b, NULL, &pos_b, &kb);
@@ -483,7 +501,8 @@ static void assert_same(const struct lkm_modfile *a, const struct lkm_modfile *b
 	assert_int_equal(na, lkm_modfile_params(b, &pb));
 	for (i = 0; i < na; i++)
 		assert_string_equal(pa[i].name, pb[i].name);
-	assert_int_equal(lkm_modfile_signature(a)->present, lkm_modfile_signature(b)->present);
+	assert_int_equal(lkm_modfile_signature(a)->present,
+			 lkm_modfile_signature(b)->present);
 }
 
 static void check_compressed(const char *src, const char *ext, const char *format,
@@ -507,7 +526,8 @@ static void check_compressed(const char *src, const char *ext, const char *forma
 	lkm_modfile_free(mf);
 
 	/* cut in half: the decoder runs out of input */
-	snprintf(want, sizeof(want), "cannot decompress: %s: compressed data is truncated", format);
+	snprintf(want, sizeof(want),
+		 "cannot decompress: %s: compressed data is truncated", format);
 	mem_fails(z.p, z.n / 2, -EBADMSG, want);
 	snprintf(name, sizeof(name), "cut.ko.%s", ext);
 	path_fails(save(name, z.p, z.n / 2), -EBADMSG, want);
@@ -557,7 +577,10 @@ static void test_decompress(void **state)
 	size_t n;
 
 	assert_string_equal(lkm_decompress_detect(text, sizeof(text)), "none");
-	assert_string_equal(lkm_decompress_detect("\xfd" "7zXZ", 6), "xz");
+	assert_string_equal(lkm_decompress_detect("\xfd"
+						  "7zXZ",
+						  6),
+			    "xz");
 	assert_string_equal(lkm_decompress_detect("\x28\xb5\x2f\xfd", 4), "zstd");
 	assert_string_equal(lkm_decompress_detect("\x1f\x8b", 2), "gzip");
 	assert_string_equal(lkm_decompress_detect("\x1f", 1), "none");
@@ -598,8 +621,8 @@ static void test_decompress(void **state)
 	free(zeros.p);
 
 	/* a magic and nothing else */
-	assert_int_equal(lkm_decompress_why("\x28\xb5\x2f\xfd", 4, 0, &out, &n, &format, reason,
-					    sizeof(reason)),
+	assert_int_equal(lkm_decompress_why("\x28\xb5\x2f\xfd", 4, 0, &out, &n, &format,
+					    reason, sizeof(reason)),
 			 -EBADMSG);
 	assert_string_equal(format, "zstd");
 	assert_true(reason[0] != '\0');
@@ -609,7 +632,8 @@ static void test_decompress(void **state)
 
 static void test_params_module(void **state)
 {
-	char *argv[] = { "cc", "-c", "-fno-toplevel-reorder", "-o", NULL, KO "/params-module.c",
+	char *argv[] = { "cc", "-c", "-fno-toplevel-reorder",
+			 "-o", NULL, KO "/params-module.c",
 			 NULL };
 	const struct lkm_modfile_param *p;
 	const struct lkm_modfile_version *v;
@@ -627,7 +651,8 @@ static void test_params_module(void **state)
 			    "lkmtui test: parameters and repeated keys");
 	assert_string_equal(lkm_modfile_info_next(mf, "author", &pos, NULL),
 			    "First Author <first@example.org>");
-	assert_string_equal(lkm_modfile_info_next(mf, "author", &pos, NULL), "Second Author");
+	assert_string_equal(lkm_modfile_info_next(mf, "author", &pos, NULL),
+			    "Second Author");
 	assert_null(lkm_modfile_info_next(mf, "author", &pos, NULL));
 	assert_string_equal(lkm_modfile_info(mf, "version"), "1.2.3");
 	assert_int_equal(count_info(mf, "firmware"), 2);
@@ -729,10 +754,15 @@ static void test_not_elf(void **state)
 {
 	struct blob b = load(KO "/mod-simple.ko");
 
-	path_fails(KO "/SOURCES", -ENOEXEC, "not an ELF file: it starts with 23 20 4d 6f, not 7f 45 4c 46");
-	mem_fails("\x7f" "EL", 3, -ENOEXEC, "not an ELF file: only 3 bytes, too short for the ELF magic");
+	path_fails(KO "/SOURCES", -ENOEXEC,
+		   "not an ELF file: it starts with 23 20 4d 6f, not 7f 45 4c 46");
+	mem_fails("\x7f"
+		  "EL",
+		  3, -ENOEXEC,
+		  "not an ELF file: only 3 bytes, too short for the ELF magic");
 	b.p[1] = 'X';
-	mem_fails(b.p, b.n, -ENOEXEC, "not an ELF file: it starts with 7f 58 4c 46, not 7f 45 4c 46");
+	mem_fails(b.p, b.n, -ENOEXEC,
+		  "not an ELF file: it starts with 7f 58 4c 46, not 7f 45 4c 46");
 	b.p[1] = 'E';
 	b.p[EI_CLASS] = 7;
 	mem_fails(b.p, b.n, -ENOEXEC, "unknown ELF class 7 (neither 32- nor 64-bit)");
@@ -750,12 +780,15 @@ static void test_truncated(void **state)
 	size_t n;
 
 	path_fails(save("cut.ko", b.p, 2000), -ENOEXEC,
-		   "truncated: the section header table at offset 0x8d0 lies past the end of the file "
+		   "truncated: the section header table at offset 0x8d0 lies past the "
+		   "end of the file "
 		   "(2000 bytes)");
 	mem_fails(b.p, 10, -ENOEXEC, "truncated: 10 bytes, shorter than the ELF ident");
-	mem_fails(b.p, 40, -ENOEXEC, "truncated: 40 bytes, shorter than the 64-byte ELF header");
+	mem_fails(b.p, 40, -ENOEXEC,
+		  "truncated: 40 bytes, shorter than the 64-byte ELF header");
 	mem_fails(b.p, b.n - 1, -ENOEXEC,
-		  "truncated: the section header table (19 entries at offset 0x8d0) runs past the "
+		  "truncated: the section header table (19 entries at offset 0x8d0) runs "
+		  "past the "
 		  "end of the file (3471 bytes)");
 	/* every length: an error with a reason, never a crash (run it under ASan) */
 	for (n = 1; n < b.n; n++) {
@@ -775,12 +808,14 @@ static void test_section_past_end(void **state)
 
 	shdr(&b, i)->sh_offset = 0xffffffff00ULL;
 	mem_fails(b.p, b.n, -ENOEXEC,
-		  "section 6 (.modinfo) at offset 0xffffffff00 with 130 bytes runs past the end of "
+		  "section 6 (.modinfo) at offset 0xffffffff00 with 130 bytes runs past "
+		  "the end of "
 		  "the file (3472 bytes)");
 	shdr(&b, i)->sh_offset = 0x83;
 	shdr(&b, i)->sh_size = UINT64_MAX - 0x10; /* offset + size wraps around */
 	mem_fails(b.p, b.n, -ENOEXEC,
-		  "section 6 (.modinfo) at offset 0x83 with 18446744073709551599 bytes runs past "
+		  "section 6 (.modinfo) at offset 0x83 with 18446744073709551599 bytes "
+		  "runs past "
 		  "the end of the file (3472 bytes)");
 	free(b.p);
 }
@@ -792,11 +827,13 @@ static void test_name_past_strtab(void **state)
 	Elf64_Ehdr *eh = (Elf64_Ehdr *)b.p;
 
 	shdr(&b, i)->sh_name = 0x7ffffff0;
-	mem_fails(b.p, b.n, -ENOEXEC, "section 9's name offset 2147483632 lies past the section "
-				      "name table (188 bytes)");
+	mem_fails(b.p, b.n, -ENOEXEC,
+		  "section 9's name offset 2147483632 lies past the section "
+		  "name table (188 bytes)");
 	shdr(&b, i)->sh_name = 0;
 	eh->e_shstrndx = 200;
-	mem_fails(b.p, b.n, -ENOEXEC, "the section name table index 200 is out of range (19 sections)");
+	mem_fails(b.p, b.n, -ENOEXEC,
+		  "the section name table index 200 is out of range (19 sections)");
 	free(b.p);
 }
 
@@ -821,10 +858,12 @@ static void test_versions_odd_size(void **state)
 	Elf64_Shdr *sh = shdr(&b, section_index(&b, "__versions"));
 
 	sh->sh_size = 0x7f;
-	mem_fails(b.p, b.n, -ENOEXEC, "__versions is 127 bytes, not a whole number of 64-byte entries");
+	mem_fails(b.p, b.n, -ENOEXEC,
+		  "__versions is 127 bytes, not a whole number of 64-byte entries");
 	sh->sh_size = 0x80;
 	memset(b.p + sh->sh_offset + 8, 'x', 56); /* first name fills its slot, no NUL */
-	mem_fails(b.p, b.n, -ENOEXEC, "__versions entry 0's symbol name is not terminated");
+	mem_fails(b.p, b.n, -ENOEXEC,
+		  "__versions entry 0's symbol name is not terminated");
 	free(b.p);
 }
 
@@ -838,7 +877,8 @@ static void test_symtab_damage(void **state)
 	memcpy(c.p, b.p, b.n);
 	sym->sh_entsize = 7;
 	mem_fails(b.p, b.n, -ENOEXEC,
-		  "the symbol table's entries (7 bytes in 624) are not the 24-byte ELF64 symbols");
+		  "the symbol table's entries (7 bytes in 624) are not the 24-byte ELF64 "
+		  "symbols");
 	/* every symbol's name offset pushed past .strtab */
 	sym = shdr(&c, section_index(&c, ".symtab"));
 	for (j = 1; j < sym->sh_size / sizeof(Elf64_Sym); j++) {
@@ -851,7 +891,8 @@ static void test_symtab_damage(void **state)
 	}
 	assert_true(hits > 0);
 	mem_fails(c.p, c.n, -ENOEXEC,
-		  "symbol 24's name offset 2147483647 lies outside the string table (210 bytes) or "
+		  "symbol 24's name offset 2147483647 lies outside the string table (210 "
+		  "bytes) or "
 		  "is not terminated");
 	free(b.p);
 	free(c.p);
@@ -877,7 +918,8 @@ static void test_other_type(void **state)
  * always comes with a reason. */
 static void test_byte_flips(void **state)
 {
-	static const char *const files[] = { KO "/mod-simple.ko", KO "/mod-simple-i386.ko",
+	static const char *const files[] = { KO "/mod-simple.ko",
+					     KO "/mod-simple-i386.ko",
 					     KO "/mod-simple-sparc64.ko" };
 	size_t f, i;
 
@@ -897,7 +939,8 @@ static void test_byte_flips(void **state)
 				if (lkm_modfile_open_mem(b.p, b.n, &mf, &why) == 0) {
 					size_t pos = 0;
 
-					while (lkm_modfile_info_next(mf, NULL, &pos, NULL))
+					while (lkm_modfile_info_next(mf, NULL, &pos,
+								     NULL))
 						;
 					lkm_modfile_free(mf);
 				} else {

@@ -45,8 +45,10 @@ static const char *users(const struct lkm_module *m)
 	size_t len = 0;
 
 	buf[0] = '\0';
-	for (const char *u = lkm_module_next_user(m, NULL); u; u = lkm_module_next_user(m, u))
-		len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s%s", len ? "," : "", u);
+	for (const char *u = lkm_module_next_user(m, NULL); u;
+	     u = lkm_module_next_user(m, u))
+		len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s%s",
+					len ? "," : "", u);
 	return buf;
 }
 
@@ -78,7 +80,8 @@ static void test_debian61_capture(void **state)
 	assert_string_equal(m->taints, "OE");
 
 	/* '-' and '_' name the same module, as for the kernel. */
-	assert_ptr_equal(lkm_modules_find(&p.mods, "ne2k-pci"), lkm_modules_find(&p.mods, "ne2k_pci"));
+	assert_ptr_equal(lkm_modules_find(&p.mods, "ne2k-pci"),
+			 lkm_modules_find(&p.mods, "ne2k_pci"));
 	assert_string_equal(users(find(&p, "8390")), "ne2k_pci");
 	assert_null(lkm_modules_find(&p.mods, "msdo"));
 	done(&p);
@@ -120,8 +123,9 @@ static void test_24_suse(void **state)
 
 	m = find(&p, "snd");
 	assert_int_equal(m->n_used_by, 9);
-	assert_string_equal(users(m), "snd-pcm-oss,snd-mixer-oss,snd-via82xx,snd-pcm,snd-timer,"
-				      "snd-ac97-codec,snd-mpu401-uart,snd-rawmidi,snd-seq-device");
+	assert_string_equal(users(m),
+			    "snd-pcm-oss,snd-mixer-oss,snd-via82xx,snd-pcm,snd-timer,"
+			    "snd-ac97-codec,snd-mpu401-uart,snd-rawmidi,snd-seq-device");
 	m = find(&p, "key");
 	assert_int_equal(m->flags, LKM_MODFLAG_AUTOCLEAN);
 	assert_string_equal(users(m), "ipv6");
@@ -184,10 +188,12 @@ static void test_mailwrapped_lines_are_skipped(void **state)
 	assert_int_equal(p.mods.skipped, 4);
 	assert_null(lkm_modules_find(&p.mods, "snd"));
 	assert_string_equal(find(&p, "i2c_core")->address, "");
-	assert_string_equal(users(find(&p, "i2c_core")), "w83781d,i2c_sensor,i2c_isa,i2c_dev");
+	assert_string_equal(users(find(&p, "i2c_core")),
+			    "w83781d,i2c_sensor,i2c_isa,i2c_dev");
 	done(&p);
 
-	parse_file(&p, REALDATA "/lkml/proc_modules-3.15.0-rc6-ubuntu-OE-POE.mailwrapped");
+	parse_file(&p,
+		   REALDATA "/lkml/proc_modules-3.15.0-rc6-ubuntu-OE-POE.mailwrapped");
 	assert_int_equal(p.mods.format, LKM_MODULES_FORMAT_26);
 	assert_int_equal(p.mods.n, 55);
 	assert_int_equal(p.mods.skipped, 11);
@@ -225,11 +231,12 @@ static void test_jc_ubuntu(void **state)
 	parse_file(&p, REALDATA "/jc/modules");
 	assert_int_equal(p.mods.n, 92);
 	assert_int_equal(p.mods.skipped, 0);
-	/* The count (5) and the listed users (3) differ: references are not all modules. */
+	/* The count (5) and the listed users (3) differ: references are not all modules.
+	 */
 	m = find(&p, "vsock");
 	assert_int_equal(m->use_count, 5);
-	assert_string_equal(users(m),
-			    "vsock_loopback,vmw_vsock_virtio_transport_common,vmw_vsock_vmci_transport");
+	assert_string_equal(users(m), "vsock_loopback,vmw_vsock_virtio_transport_common,"
+				      "vmw_vsock_vmci_transport");
 	assert_string_equal(p.mods.v[0].name, "binfmt_misc");
 	assert_string_equal(p.mods.v[0].address, "0xffffffffc0ab4000");
 	done(&p);
@@ -241,12 +248,14 @@ static void test_synthetic_states(void **state)
 	const struct lkm_module *m;
 
 	(void)state;
-	parse_text(&p, test_text("fat 90112 - - Live 0xffffffffc020a000\n"
-				 "going 100 0 - Unloading 0xffffffffc0000000 (OE-)\n"
-				 "coming 100 0 - Loading 0xffffffffc0001000 (+)\n"
-				 "forced 10 0 [unsafe], Live 0xffffffffc0002000\n"
-				 "both 10 1 user,[permanent],[unsafe], Live 0xffffffffc0003000\n"
-				 "odd 10 0 - Sleeping 0xffffffffc0004000\n"));
+	parse_text(
+		&p,
+		test_text("fat 90112 - - Live 0xffffffffc020a000\n"
+			  "going 100 0 - Unloading 0xffffffffc0000000 (OE-)\n"
+			  "coming 100 0 - Loading 0xffffffffc0001000 (+)\n"
+			  "forced 10 0 [unsafe], Live 0xffffffffc0002000\n"
+			  "both 10 1 user,[permanent],[unsafe], Live 0xffffffffc0003000\n"
+			  "odd 10 0 - Sleeping 0xffffffffc0004000\n"));
 	assert_int_equal(p.mods.n, 6);
 	m = find(&p, "fat");
 	assert_false(m->has_use_count); /* no CONFIG_MODULE_UNLOAD */
@@ -277,7 +286,8 @@ static void test_synthetic_states(void **state)
 	assert_false(find(&p, "a")->has_use_count);
 	assert_int_equal(find(&p, "b")->state, LKM_STATE_INITIALIZING);
 	assert_int_equal(find(&p, "c")->state, LKM_STATE_UNINITIALIZED);
-	assert_int_equal(find(&p, "d")->flags, LKM_MODFLAG_AUTOCLEAN | LKM_MODFLAG_UNUSED);
+	assert_int_equal(find(&p, "d")->flags,
+			 LKM_MODFLAG_AUTOCLEAN | LKM_MODFLAG_UNUSED);
 	assert_int_equal(find(&p, "e")->use_count, -1);
 	done(&p);
 }

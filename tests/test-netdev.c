@@ -46,20 +46,22 @@ static void check_if(const struct lkm_netdev *nd, size_t i, const char *name,
 }
 
 #define COUNTERS(...) ((const uint64_t[LKM_NETDEV_NCOUNTERS]){ __VA_ARGS__ })
-#define ZEROS COUNTERS(0)
+#define ZEROS	      COUNTERS(0)
 
 static void test_counter_keys(void **state)
 {
 	static const char *const want[LKM_NETDEV_NCOUNTERS] = {
-		"bytes", "packets", "errs", "drop", "fifo", "frame", "compressed", "multicast",
-		"bytes", "packets", "errs", "drop", "fifo", "colls", "carrier", "compressed",
+		"bytes",      "packets",   "errs",    "drop",	    "fifo", "frame",
+		"compressed", "multicast", "bytes",   "packets",    "errs", "drop",
+		"fifo",	      "colls",	   "carrier", "compressed",
 	};
 
 	(void)state;
 	for (int c = 0; c < LKM_NETDEV_NCOUNTERS; c++)
-		assert_string_equal(lkm_netdev_counter_key((enum lkm_netdev_counter)c), want[c]);
+		assert_string_equal(lkm_netdev_counter_key((enum lkm_netdev_counter)c),
+				    want[c]);
 	assert_null(lkm_netdev_counter_key(LKM_NETDEV_NCOUNTERS));
-	assert_null(lkm_netdev_counter_key((enum lkm_netdev_counter)-1));
+	assert_null(lkm_netdev_counter_key((enum lkm_netdev_counter) - 1));
 	assert_int_equal(LKM_TX_COLLS, 13);
 	assert_int_equal(LKM_RX_MULTICAST, 7);
 }
@@ -73,9 +75,11 @@ static void test_jc(void **state)
 	assert_int_equal(lkm_netdev_parse(&nd, text), 0);
 	assert_int_equal(nd.n, 2);
 	assert_int_equal(nd.skipped, 0);
-	check_if(&nd, 0, "lo", COUNTERS(13222, 152, 0, 0, 0, 0, 0, 0, 13222, 152, 0, 0, 0, 0, 0, 0));
+	check_if(&nd, 0, "lo",
+		 COUNTERS(13222, 152, 0, 0, 0, 0, 0, 0, 13222, 152, 0, 0, 0, 0, 0, 0));
 	check_if(&nd, 1, "ens33",
-		 COUNTERS(60600053, 109378, 0, 0, 0, 0, 0, 0, 44256546, 121425, 0, 0, 0, 0, 0, 0));
+		 COUNTERS(60600053, 109378, 0, 0, 0, 0, 0, 0, 44256546, 121425, 0, 0, 0,
+			  0, 0, 0));
 	assert_null(lkm_netdev_find(&nd, "eth0"));
 	assert_null(lkm_netdev_find(&nd, NULL));
 	lkm_netdev_release(&nd);
@@ -87,13 +91,16 @@ static void check_procfs(const struct lkm_netdev *nd)
 	assert_int_equal(nd->n, 4);
 	assert_int_equal(nd->skipped, 0);
 	/* "vethf345468:     648": an 11-character name with no padding before it. */
-	check_if(nd, 0, "vethf345468", COUNTERS(648, 8, 0, 0, 0, 0, 0, 0, 438, 5, 0, 0, 0, 0, 0, 0));
+	check_if(nd, 0, "vethf345468",
+		 COUNTERS(648, 8, 0, 0, 0, 0, 0, 0, 438, 5, 0, 0, 0, 0, 0, 0));
 	check_if(nd, 1, "lo",
-		 COUNTERS(1664039048, 1566805, 0, 0, 0, 0, 0, 0, 1664039048, 1566805, 0, 0, 0, 0,
-			  0, 0));
-	check_if(nd, 2, "docker0", COUNTERS(2568, 38, 0, 0, 0, 0, 0, 0, 438, 5, 0, 0, 0, 0, 0, 0));
+		 COUNTERS(1664039048, 1566805, 0, 0, 0, 0, 0, 0, 1664039048, 1566805, 0,
+			  0, 0, 0, 0, 0));
+	check_if(nd, 2, "docker0",
+		 COUNTERS(2568, 38, 0, 0, 0, 0, 0, 0, 438, 5, 0, 0, 0, 0, 0, 0));
 	check_if(nd, 3, "eth0",
-		 COUNTERS(874354587, 1036395, 0, 0, 0, 0, 0, 0, 563352563, 732147, 0, 0, 0, 0, 0, 0));
+		 COUNTERS(874354587, 1036395, 0, 0, 0, 0, 0, 0, 563352563, 732147, 0, 0,
+			  0, 0, 0, 0));
 }
 
 static void test_procfs(void **state)
@@ -109,7 +116,8 @@ static void test_procfs(void **state)
 	assert_int_equal(lkm_netdev_parse(&nd, ns), 0);
 	assert_int_equal(nd.n, 2);
 	check_if(&nd, 0, "lo", ZEROS);
-	check_if(&nd, 1, "eth0", COUNTERS(438, 5, 0, 0, 0, 0, 0, 0, 648, 8, 0, 0, 0, 0, 0, 0));
+	check_if(&nd, 1, "eth0",
+		 COUNTERS(438, 5, 0, 0, 0, 0, 0, 0, 648, 8, 0, 0, 0, 0, 0, 0));
 	lkm_netdev_release(&nd);
 	free(text);
 	free(ns);
@@ -125,18 +133,19 @@ static void test_pcp_4_15(void **state)
 	assert_int_equal(nd.n, 9);
 	assert_int_equal(nd.skipped, 0);
 	check_if(&nd, 0, "tun0",
-		 COUNTERS(110717658, 251484, 0, 0, 0, 0, 0, 0, 120529230, 290405, 0, 46, 0, 0, 0,
-			  0));
+		 COUNTERS(110717658, 251484, 0, 0, 0, 0, 0, 0, 120529230, 290405, 0, 46,
+			  0, 0, 0, 0));
 	check_if(&nd, 1, "wlp3s0",
-		 COUNTERS(41856796, 386179, 0, 0, 0, 0, 0, 0, 5647080, 27941, 0, 0, 0, 0, 0, 0));
+		 COUNTERS(41856796, 386179, 0, 0, 0, 0, 0, 0, 5647080, 27941, 0, 0, 0, 0,
+			  0, 0));
 	check_if(&nd, 3, "lo",
-		 COUNTERS(4493605264u, 31020507, 0, 0, 0, 0, 0, 0, 4493605264u, 31020507, 0, 0, 0,
-			  0, 0, 0));
+		 COUNTERS(4493605264u, 31020507, 0, 0, 0, 0, 0, 0, 4493605264u, 31020507,
+			  0, 0, 0, 0, 0, 0));
 	check_if(&nd, 4, "virbr0-nic", ZEROS);
 	check_if(&nd, 5, "virbr1-nic", ZEROS);
 	check_if(&nd, 7, "enp0s25",
-		 COUNTERS(18690974820u, 23296412, 0, 0, 0, 0, 0, 236404, 3777745438u, 20458657, 0,
-			  0, 0, 0, 0, 0));
+		 COUNTERS(18690974820u, 23296412, 0, 0, 0, 0, 0, 236404, 3777745438u,
+			  20458657, 0, 0, 0, 0, 0, 0));
 	check_if(&nd, 8, "docker0", ZEROS);
 	lkm_netdev_release(&nd);
 	free(text);
@@ -152,7 +161,8 @@ static void test_bigsys(void **state)
 	assert_int_equal(lkm_netdev_parse(&nd, text), 0);
 	assert_int_equal(nd.n, 49);
 	assert_int_equal(nd.skipped, 0);
-	check_if(&nd, 0, "lo", COUNTERS(480, 8, 0, 0, 0, 0, 0, 0, 480, 8, 0, 0, 0, 0, 0, 0));
+	check_if(&nd, 0, "lo",
+		 COUNTERS(480, 8, 0, 0, 0, 0, 0, 0, 480, 8, 0, 0, 0, 0, 0, 0));
 	check_if(&nd, 1, "eth0",
 		 COUNTERS(14948502, 95077, 0, 0, 0, 0, 0, 45891, 0, 0, 0, 0, 0, 0, 0, 0));
 	for (int i = 1; i < 48; i++) {
@@ -173,15 +183,19 @@ static void test_sysstat(void **state)
 	assert_int_equal(nd.n, 9);
 	assert_int_equal(nd.skipped, 0);
 	check_if(&nd, 0, "lo",
-		 COUNTERS(81228574, 95831, 0, 0, 0, 0, 0, 0, 81228574, 95831, 0, 0, 0, 0, 0, 0));
+		 COUNTERS(81228574, 95831, 0, 0, 0, 0, 0, 0, 81228574, 95831, 0, 0, 0, 0,
+			  0, 0));
 	check_if(&nd, 1, "virbr0-nic", ZEROS);
 	check_if(&nd, 2, "enp6s0",
-		 COUNTERS(205916976, 167307, 0, 0, 0, 0, 0, 2891, 10811120, 54567, 0, 0, 0, 0, 0,
-			  0));
+		 COUNTERS(205916976, 167307, 0, 0, 0, 0, 0, 2891, 10811120, 54567, 0, 0,
+			  0, 0, 0, 0));
 	/* Hand-edited rows with columns out of line. */
-	check_if(&nd, 3, "enp6s1", COUNTERS(9169, 73, 0, 0, 0, 0, 0, 89, 8111, 45, 0, 0, 0, 0, 0, 0));
-	check_if(&nd, 7, "wlp5s1", COUNTERS(1000, 15, 0, 0, 0, 0, 0, 0, 250, 5, 0, 0, 0, 10, 0, 0));
-	check_if(&nd, 8, "wlp5s2", COUNTERS(2000, 15, 0, 0, 0, 0, 0, 0, 350, 5, 0, 0, 0, 10, 0, 0));
+	check_if(&nd, 3, "enp6s1",
+		 COUNTERS(9169, 73, 0, 0, 0, 0, 0, 89, 8111, 45, 0, 0, 0, 0, 0, 0));
+	check_if(&nd, 7, "wlp5s1",
+		 COUNTERS(1000, 15, 0, 0, 0, 0, 0, 0, 250, 5, 0, 0, 0, 10, 0, 0));
+	check_if(&nd, 8, "wlp5s2",
+		 COUNTERS(2000, 15, 0, 0, 0, 0, 0, 0, 350, 5, 0, 0, 0, 10, 0, 0));
 	lkm_netdev_release(&nd);
 	free(text);
 }
@@ -297,10 +311,11 @@ static void test_huge(void **state)
 	assert_int_equal(nd.n, 2);
 	assert_int_equal(nd.skipped, 4);
 	check_if(&nd, 0, "lo",
-		 COUNTERS(UINT64_MAX, 1, 0, 0, 0, 0, 0, 0, UINT64_MAX, 1, 0, 0, 0, 0, 0, 0));
+		 COUNTERS(UINT64_MAX, 1, 0, 0, 0, 0, 0, 0, UINT64_MAX, 1, 0, 0, 0, 0, 0,
+			  0));
 	check_if(&nd, 1, "eth0",
-		 COUNTERS(12345678901234567890u, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
-			  16));
+		 COUNTERS(12345678901234567890u, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13,
+			  14, 15, 16));
 	assert_null(lkm_netdev_find(&nd, "big0"));
 	assert_null(lkm_netdev_find(&nd, "big1"));
 	lkm_netdev_release(&nd);
@@ -320,13 +335,15 @@ static void test_garbage(void **state)
 	 */
 	assert_int_equal(nd.skipped, 7);
 	assert_int_equal(nd.n, 4);
-	check_if(&nd, 0, "lo", COUNTERS(13222, 152, 0, 0, 0, 0, 0, 0, 13222, 152, 0, 0, 0, 0, 0, 0));
+	check_if(&nd, 0, "lo",
+		 COUNTERS(13222, 152, 0, 0, 0, 0, 0, 0, 13222, 152, 0, 0, 0, 0, 0, 0));
 	check_if(&nd, 1, "vlan.10",
 		 COUNTERS(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16));
 	check_if(&nd, 2, "br-1a2b3c4d5e6f",
 		 COUNTERS(100, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 160));
 	/* Non-UTF-8 bytes in a name are kept as they are; the CR is cut. */
-	check_if(&nd, 3, "caf\xc3\xa9\xff", COUNTERS(1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2));
+	check_if(&nd, 3, "caf\xc3\xa9\xff",
+		 COUNTERS(1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2));
 	assert_null(lkm_netdev_find(&nd, "trunc0"));
 	lkm_netdev_release(&nd);
 	free(text);

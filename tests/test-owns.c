@@ -69,12 +69,11 @@ static int setup(void **state)
 	if (mkdtemp(tmpdir) == NULL)
 		return -1;
 	dirfd_ = open(tmpdir, O_RDONLY | O_DIRECTORY);
-	write_("proc/modules",
-	       "ne2k_pci 24576 0 - Live 0xffffffffc04d6000\n"
-	       "8390 28672 1 ne2k_pci, Live 0xffffffffc04c9000\n"
-	       "ata_piix 40960 0 - Live 0xffffffffc0400000\n"
-	       "sd_mod 61440 2 - Live 0xffffffffc0410000\n"
-	       "tun 61440 0 - Live 0xffffffffc0420000\n");
+	write_("proc/modules", "ne2k_pci 24576 0 - Live 0xffffffffc04d6000\n"
+			       "8390 28672 1 ne2k_pci, Live 0xffffffffc04c9000\n"
+			       "ata_piix 40960 0 - Live 0xffffffffc0400000\n"
+			       "sd_mod 61440 2 - Live 0xffffffffc0410000\n"
+			       "tun 61440 0 - Live 0xffffffffc0420000\n");
 	write_("proc/interrupts",
 	       "           CPU0       \n"
 	       "  0:        131   IO-APIC   2-edge      timer\n"
@@ -84,13 +83,16 @@ static int setup(void **state)
 	       " 15:          5   IO-APIC  15-edge      ata_piix\n"
 	       " 19:          1   IO-APIC  19-fasteoi   uhci_hcd:usb1, eth1-rx-0\n"
 	       "NMI:          0   Non-maskable interrupts\n");
-	write_("proc/devices", "Character devices:\n  4 ttyS\n 10 misc\n\nBlock devices:\n  8 sd\n");
-	write_("proc/net/dev",
-	       "Inter-|   Receive                                                |  Transmit\n"
-	       " face |bytes    packets errs drop fifo frame compressed multicast|bytes    "
-	       "packets errs drop fifo colls carrier compressed\n"
-	       "    lo:       0       0    0    0    0     0          0         0        0       "
-	       "0    0    0    0     0       0          0\n");
+	write_("proc/devices",
+	       "Character devices:\n  4 ttyS\n 10 misc\n\nBlock devices:\n  8 sd\n");
+	write_("proc/net/dev", "Inter-|   Receive                                        "
+			       "        |  Transmit\n"
+			       " face |bytes    packets errs drop fifo frame compressed "
+			       "multicast|bytes    "
+			       "packets errs drop fifo colls carrier compressed\n"
+			       "    lo:       0       0    0    0    0     0          0  "
+			       "       0        0       "
+			       "0    0    0    0     0       0          0\n");
 
 	/* The NE2000 card: eth0 on 0000:00:03.0, driven by ne2k-pci from ne2k_pci. */
 	mkdirs(PCI "/0000:00:03.0/net/eth0");
@@ -98,7 +100,8 @@ static int setup(void **state)
 	link_("../../../0000:00:03.0", PCI "/0000:00:03.0/net/eth0/device");
 	link_("../../../bus/pci/drivers/ne2k-pci", PCI "/0000:00:03.0/driver");
 	link_("../../../../module/ne2k_pci", "sys/bus/pci/drivers/ne2k-pci/module");
-	link_("../../../bus/pci/drivers/ne2k-pci", "sys/module/ne2k_pci/drivers/pci:ne2k-pci");
+	link_("../../../bus/pci/drivers/ne2k-pci",
+	      "sys/module/ne2k_pci/drivers/pci:ne2k-pci");
 	/* A virtual interface: no device link at all. */
 	mkdirs("sys/devices/virtual/net/lo");
 	link_("../../devices/virtual/net/lo", "sys/class/net/lo");
@@ -113,17 +116,21 @@ static int setup(void **state)
 
 	/* A disk: sda on a SCSI device of the IDE controller 0000:00:01.1. */
 	mkdirs(PCI "/0000:00:01.1/ata1/host0/target0:0:0/0:0:0:0/block/sda/sda1");
-	link_("../../devices/pci0000:00/0000:00:01.1/ata1/host0/target0:0:0/0:0:0:0/block/sda",
+	link_("../../devices/pci0000:00/0000:00:01.1/ata1/host0/target0:0:0/0:0:0:0/"
+	      "block/sda",
 	      "sys/dev/block/8:0");
-	link_("../../devices/pci0000:00/0000:00:01.1/ata1/host0/target0:0:0/0:0:0:0/block/sda/sda1",
+	link_("../../devices/pci0000:00/0000:00:01.1/ata1/host0/target0:0:0/0:0:0:0/"
+	      "block/sda/sda1",
 	      "sys/dev/block/8:1");
-	link_("../../../0:0:0:0", PCI "/0000:00:01.1/ata1/host0/target0:0:0/0:0:0:0/block/sda/device");
+	link_("../../../0:0:0:0",
+	      PCI "/0000:00:01.1/ata1/host0/target0:0:0/0:0:0:0/block/sda/device");
 	link_("../../../../../../../bus/scsi/drivers/sd",
 	      PCI "/0000:00:01.1/ata1/host0/target0:0:0/0:0:0:0/driver");
 	link_("../../../../module/sd_mod", "sys/bus/scsi/drivers/sd/module");
 	link_("../../../bus/pci/drivers/ata_piix", PCI "/0000:00:01.1/driver");
 	link_("../../../../module/ata_piix", "sys/bus/pci/drivers/ata_piix/module");
-	/* ttyS0 on a PNP port, the 8250 driver (built in: its module link all the same). */
+	/* ttyS0 on a PNP port, the 8250 driver (built in: its module link all the same).
+	 */
 	mkdirs("sys/devices/pnp0/00:05/tty/ttyS0");
 	link_("../../devices/pnp0/00:05/tty/ttyS0", "sys/dev/char/4:64");
 	link_("../../../00:05", "sys/devices/pnp0/00:05/tty/ttyS0/device");
@@ -263,7 +270,8 @@ static void test_reverse(void **state)
 	assert_string_equal(buf, "ne2k_pci");
 	assert_int_equal(lkm_owns_iface_module(f.root, "lo", buf, sizeof(buf)), -ENOENT);
 	assert_int_equal(lkm_owns_iface_module(f.root, "..", buf, sizeof(buf)), -ENOENT);
-	assert_int_equal(lkm_owns_iface_module(f.root, "nosuch", buf, sizeof(buf)), -ENOENT);
+	assert_int_equal(lkm_owns_iface_module(f.root, "nosuch", buf, sizeof(buf)),
+			 -ENOENT);
 
 	assert_int_equal(lkm_owns_irq_module(f.root, &f.snap, "11", buf, sizeof(buf)), 0);
 	assert_string_equal(buf, "ne2k_pci");
@@ -275,9 +283,12 @@ static void test_reverse(void **state)
 	/* "ttyS0": a device in /sys/class/tty, its driver's module built in. */
 	assert_int_equal(lkm_owns_irq_module(f.root, &f.snap, "4", buf, sizeof(buf)), 0);
 	assert_string_equal(buf, "8250");
-	assert_int_equal(lkm_owns_irq_module(f.root, &f.snap, "0", buf, sizeof(buf)), -ENOENT);
-	assert_int_equal(lkm_owns_irq_module(f.root, &f.snap, "NMI", buf, sizeof(buf)), -ENOENT);
-	assert_int_equal(lkm_owns_irq_module(f.root, &f.snap, "99", buf, sizeof(buf)), -ENOENT);
+	assert_int_equal(lkm_owns_irq_module(f.root, &f.snap, "0", buf, sizeof(buf)),
+			 -ENOENT);
+	assert_int_equal(lkm_owns_irq_module(f.root, &f.snap, "NMI", buf, sizeof(buf)),
+			 -ENOENT);
+	assert_int_equal(lkm_owns_irq_module(f.root, &f.snap, "99", buf, sizeof(buf)),
+			 -ENOENT);
 	fix_close(&f);
 }
 

@@ -19,26 +19,34 @@ static void test_split(void **state)
 
 	(void)state;
 	assert_int_equal(lkm_param_split("io=0x300", name, sizeof(name), &value, reason,
-					 sizeof(reason)), LKM_PARAM_OK);
+					 sizeof(reason)),
+			 LKM_PARAM_OK);
 	assert_string_equal(name, "io");
 	assert_string_equal(value, "0x300");
 	assert_int_equal(lkm_param_split("verbose", name, sizeof(name), &value, reason,
-					 sizeof(reason)), LKM_PARAM_OK);
+					 sizeof(reason)),
+			 LKM_PARAM_OK);
 	assert_null(value);
 	assert_int_equal(lkm_param_split("name=a=b", name, sizeof(name), &value, reason,
-					 sizeof(reason)), LKM_PARAM_OK);
+					 sizeof(reason)),
+			 LKM_PARAM_OK);
 	assert_string_equal(value, "a=b");
-	assert_int_equal(lkm_param_split("=3", name, sizeof(name), &value, reason,
-					 sizeof(reason)), LKM_PARAM_MALFORMED);
+	assert_int_equal(
+		lkm_param_split("=3", name, sizeof(name), &value, reason, sizeof(reason)),
+		LKM_PARAM_MALFORMED);
 	assert_string_equal(reason, "'=3' has no parameter name before '='");
 	assert_int_equal(lkm_param_split("a b=1", name, sizeof(name), &value, reason,
-					 sizeof(reason)), LKM_PARAM_MALFORMED);
+					 sizeof(reason)),
+			 LKM_PARAM_MALFORMED);
 	assert_int_equal(lkm_param_split("name=a\"b", name, sizeof(name), &value, reason,
-					 sizeof(reason)), LKM_PARAM_MALFORMED);
-	assert_string_equal(reason, "the value of name holds a double quote, which the kernel "
-				    "cannot be given");
+					 sizeof(reason)),
+			 LKM_PARAM_MALFORMED);
+	assert_string_equal(reason,
+			    "the value of name holds a double quote, which the kernel "
+			    "cannot be given");
 	assert_int_equal(lkm_param_split("name=a\nb", name, sizeof(name), &value, reason,
-					 sizeof(reason)), LKM_PARAM_MALFORMED);
+					 sizeof(reason)),
+			 LKM_PARAM_MALFORMED);
 }
 
 static void test_numbers(void **state)
@@ -51,7 +59,8 @@ static void test_numbers(void **state)
 	assert_int_equal(check("int", "11"), LKM_PARAM_OK);
 	assert_int_equal(check("int", "-11"), LKM_PARAM_OK);
 	assert_int_equal(check("int", "0777"), LKM_PARAM_OK);
-	assert_int_equal(check("int", "08"), LKM_PARAM_INVALID); /* octal, as the kernel reads */
+	assert_int_equal(check("int", "08"),
+			 LKM_PARAM_INVALID); /* octal, as the kernel reads */
 	assert_int_equal(check("int", "2147483647"), LKM_PARAM_OK);
 	assert_int_equal(check("int", "2147483648"), LKM_PARAM_INVALID);
 	assert_int_equal(check("int", "-2147483648"), LKM_PARAM_OK);
@@ -88,8 +97,9 @@ static void test_bool_charp_array_unknown(void **state)
 	big[sizeof(big) - 1] = '\0';
 	assert_int_equal(check("charp", big), LKM_PARAM_INVALID);
 	assert_int_equal(check("array of int", "1,2,-3"), LKM_PARAM_OK);
-	assert_int_equal(lkm_param_check_value("array of int", "1,x,3", reason, sizeof(reason)),
-			 LKM_PARAM_INVALID);
+	assert_int_equal(
+		lkm_param_check_value("array of int", "1,x,3", reason, sizeof(reason)),
+		LKM_PARAM_INVALID);
 	assert_string_equal(reason, "element 'x': 'x' is not a number (int)");
 	assert_int_equal(check("ne2k_media", "whatever"), LKM_PARAM_OK);
 }
@@ -103,7 +113,8 @@ static void test_append_and_names(void **state)
 	assert_int_equal(lkm_param_append(buf, sizeof(buf), "name", "lab card"), 0);
 	assert_int_equal(lkm_param_append(buf, sizeof(buf), "v", NULL), 0);
 	assert_string_equal(buf, "io=0x300 name=\"lab card\" v");
-	assert_int_equal(lkm_param_append(buf, sizeof(buf), "toolong", "abcdefgh"), -ENOSPC);
+	assert_int_equal(lkm_param_append(buf, sizeof(buf), "toolong", "abcdefgh"),
+			 -ENOSPC);
 	assert_string_equal(buf, "io=0x300 name=\"lab card\" v");
 	assert_true(lkm_param_name_eq("full-duplex", "full_duplex"));
 	assert_false(lkm_param_name_eq("irq", "irqs"));

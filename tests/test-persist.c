@@ -29,9 +29,11 @@
 #include "core/persist.h"
 #include "model/sysroot.h"
 
-#define HEADER                                                                                  \
-	"# Module options written by lkmtui --persist. modprobe applies them whenever it loads the\n" \
-	"# module; lkmtui replaces a module's line when you persist new values and keeps every other line.\n"
+#define HEADER                                                                           \
+	"# Module options written by lkmtui --persist. modprobe applies them whenever "  \
+	"it loads the\n"                                                                 \
+	"# module; lkmtui replaces a module's line when you persist new values and "     \
+	"keeps every other line.\n"
 
 struct fx {
 	char dir[64];
@@ -147,8 +149,8 @@ static const char *moddir(struct fx *f)
 
 static void test_line(void **state)
 {
-	const char *p[] = { "debug=2", "name=a b", "flag", "empty=", "io=0x300,0x320",
-			    "x=y=z" };
+	const char *p[] = { "debug=2", "name=a b",	 "flag",
+			    "empty=",  "io=0x300,0x320", "x=y=z" };
 	struct lkm_persist_result r;
 	char *line;
 
@@ -204,13 +206,17 @@ static void test_refusals(void **state)
 	assert_int_equal(access(moddir(f), F_OK), -1);
 
 	static const char *const bad_modules[] = {
-		"", "fat fs", "../fat", "fat\n", /* 56 characters: one more than MODULE_NAME_LEN holds */
+		"",
+		"fat fs",
+		"../fat",
+		"fat\n", /* 56 characters: one more than MODULE_NAME_LEN holds */
 		"a_module_name_that_is_longer_than_the_kernel_allows_it_x",
 	};
 	for (size_t i = 0; i < sizeof(bad_modules) / sizeof(*bad_modules); i++) {
 		const char *p[] = { "x=1" };
 
-		assert_int_equal(lkm_persist_options(f->root, bad_modules[i], p, 1, &r), -EINVAL);
+		assert_int_equal(lkm_persist_options(f->root, bad_modules[i], p, 1, &r),
+				 -EINVAL);
 		assert_int_equal(r.refusal, LKM_PERSIST_BAD_MODULE);
 		assert_int_equal(r.bad, (size_t)-1);
 	}
@@ -247,22 +253,21 @@ static void test_new_file(void **state)
 }
 
 /* Everything that is not this module's options line stays byte for byte. */
-static const char busy[] =
-	"# lkmtui.conf edited by hand too\n"
-	"\n"
-	"options fat codepage=437   \n"
-	"  options ne2k-pci debug=1\n"
-	"blacklist pcspkr\n"
-	"options ne2k_pci_extra x=1\n"
-	"install floppy /bin/true \\\n"
-	"   --and-more\n"
-	"#options ne2k_pci commented=1\n"
-	"options btusb enable_autosuspend=0 \\\n"
-	"\tmore=1\n"
-	"options\tne2k_pci\tfull_duplex=1 \\\n"
-	"  debug=3\n"
-	"softdep msdos pre: fat\n"
-	"options vfat utf8=1";
+static const char busy[] = "# lkmtui.conf edited by hand too\n"
+			   "\n"
+			   "options fat codepage=437   \n"
+			   "  options ne2k-pci debug=1\n"
+			   "blacklist pcspkr\n"
+			   "options ne2k_pci_extra x=1\n"
+			   "install floppy /bin/true \\\n"
+			   "   --and-more\n"
+			   "#options ne2k_pci commented=1\n"
+			   "options btusb enable_autosuspend=0 \\\n"
+			   "\tmore=1\n"
+			   "options\tne2k_pci\tfull_duplex=1 \\\n"
+			   "  debug=3\n"
+			   "softdep msdos pre: fat\n"
+			   "options vfat utf8=1";
 
 static void test_replace_keeps_others(void **state)
 {
@@ -277,20 +282,19 @@ static void test_replace_keeps_others(void **state)
 	assert_int_equal(lkm_persist_options(f->root, "ne2k-pci", p, 2, &r), 0);
 	assert_int_equal(r.created, 0);
 	assert_int_equal(r.replaced, 2);
-	expect_file(f->conf,
-		    "# lkmtui.conf edited by hand too\n"
-		    "\n"
-		    "options fat codepage=437   \n"
-		    "options ne2k_pci debug=2 name=\"a b\"\n"
-		    "blacklist pcspkr\n"
-		    "options ne2k_pci_extra x=1\n"
-		    "install floppy /bin/true \\\n"
-		    "   --and-more\n"
-		    "#options ne2k_pci commented=1\n"
-		    "options btusb enable_autosuspend=0 \\\n"
-		    "\tmore=1\n"
-		    "softdep msdos pre: fat\n"
-		    "options vfat utf8=1");
+	expect_file(f->conf, "# lkmtui.conf edited by hand too\n"
+			     "\n"
+			     "options fat codepage=437   \n"
+			     "options ne2k_pci debug=2 name=\"a b\"\n"
+			     "blacklist pcspkr\n"
+			     "options ne2k_pci_extra x=1\n"
+			     "install floppy /bin/true \\\n"
+			     "   --and-more\n"
+			     "#options ne2k_pci commented=1\n"
+			     "options btusb enable_autosuspend=0 \\\n"
+			     "\tmore=1\n"
+			     "softdep msdos pre: fat\n"
+			     "options vfat utf8=1");
 	/* The file's own mode is kept. */
 	assert_int_equal(stat(f->conf, &st), 0);
 	assert_int_equal(st.st_mode & 07777, 0600);
@@ -322,7 +326,9 @@ static void test_append_and_remove(void **state)
 	write_file(f->conf, "# mine\noptions fat codepage=850", 0644);
 	assert_int_equal(lkm_persist_options(f->root, "btusb", p, 1, &r), 0);
 	assert_int_equal(r.replaced, 0);
-	expect_file(f->conf, "# mine\noptions fat codepage=850\noptions btusb enable_autosuspend=1\n");
+	expect_file(
+		f->conf,
+		"# mine\noptions fat codepage=850\noptions btusb enable_autosuspend=1\n");
 
 	/* No parameters: the module's line goes, the rest stays. */
 	assert_int_equal(lkm_persist_options(f->root, "fat", NULL, 0, &r), 0);
@@ -414,7 +420,14 @@ static void test_write_fails_fsize(void **state)
 }
 
 /* The child's verdicts. */
-enum { FULL_OK = 0, FULL_SKIP = 77, FULL_WRONG_ERR = 10, FULL_CHANGED, FULL_TEMP_LEFT, FULL_SETUP };
+enum {
+	FULL_OK = 0,
+	FULL_SKIP = 77,
+	FULL_WRONG_ERR = 10,
+	FULL_CHANGED,
+	FULL_TEMP_LEFT,
+	FULL_SETUP
+};
 
 static int full_disk_child(void)
 {
@@ -424,7 +437,8 @@ static int full_disk_child(void)
 	int fd, err, verdict = FULL_OK;
 	char *now;
 
-	if (unshare(CLONE_NEWNS) < 0 || mount("none", "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0)
+	if (unshare(CLONE_NEWNS) < 0 ||
+	    mount("none", "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0)
 		return FULL_SKIP;
 	if (mkdtemp(dir) == NULL)
 		return FULL_SETUP;
@@ -469,8 +483,8 @@ static int full_disk_child(void)
 	return verdict;
 }
 
-/* A real full disk: a 16 KiB tmpfs, in a child's own mount namespace (needs CAP_SYS_ADMIN;
- * skipped without it). */
+/* A real full disk: a 16 KiB tmpfs, in a child's own mount namespace (needs
+ * CAP_SYS_ADMIN; skipped without it). */
 static void test_write_fails_enospc(void **state)
 {
 	pid_t pid;
@@ -484,8 +498,9 @@ static void test_write_fails_enospc(void **state)
 	assert_int_equal(waitpid(pid, &status, 0), pid);
 	assert_true(WIFEXITED(status));
 	if (WEXITSTATUS(status) == FULL_SKIP) {
-		fprintf(stderr, "# cannot mount a tmpfs here (not root or no CAP_SYS_ADMIN); "
-				"the RLIMIT_FSIZE test covers the failed write\n");
+		fprintf(stderr,
+			"# cannot mount a tmpfs here (not root or no CAP_SYS_ADMIN); "
+			"the RLIMIT_FSIZE test covers the failed write\n");
 		skip();
 	}
 	assert_int_equal(WEXITSTATUS(status), FULL_OK);

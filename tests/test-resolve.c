@@ -40,7 +40,8 @@ static int run_make(const char *out)
 	if (pid < 0)
 		return -1;
 	if (pid == 0) {
-		const char *argv[] = { "/bin/sh", FIXTURES "/modroot-make.sh", out, NULL };
+		const char *argv[] = { "/bin/sh", FIXTURES "/modroot-make.sh", out,
+				       NULL };
 
 		setenv("CC", LKM_TEST_CC, 1);
 		execv(argv[0], (char *const *)argv);
@@ -60,7 +61,8 @@ static int group_setup(void **state)
 		return -1;
 	rc = run_make(built);
 	if (rc == 77) {
-		fprintf(stderr, "# modroot-make.sh skipped: resolver tests on indexes are skipped\n");
+		fprintf(stderr, "# modroot-make.sh skipped: resolver tests on indexes "
+				"are skipped\n");
 		return 0;
 	}
 	if (rc != 0)
@@ -91,10 +93,10 @@ static int group_teardown(void **state)
 	return rm_tree(built);
 }
 
-#define NEED_BUILT()                                                                    \
-	do {                                                                            \
-		if (!have_built)                                                        \
-			skip();                                                         \
+#define NEED_BUILT()                                                                     \
+	do {                                                                             \
+		if (!have_built)                                                         \
+			skip();                                                          \
 	} while (0)
 
 /* The names of LIST joined by spaces, to compare whole lists in one assertion. */
@@ -117,7 +119,8 @@ static const char *strv_join(char **v)
 
 	buf[0] = '\0';
 	for (size_t i = 0; v[i]; i++)
-		at += (size_t)snprintf(buf + at, sizeof(buf) - at, "%s%s", i ? " " : "", v[i]);
+		at += (size_t)snprintf(buf + at, sizeof(buf) - at, "%s%s", i ? " " : "",
+				       v[i]);
 	return buf;
 }
 
@@ -247,7 +250,8 @@ static void test_lookup_by_name(void **state)
 	/* The file has '-', the module '_'; either spelling is the name, not an alias. */
 	assert_int_equal(lkm_resolve_lookup(res, "ne2k-pci", &l), 0);
 	assert_string_equal(names(&l), "ne2k_pci");
-	assert_string_equal(l.v[0].path, modpath("kernel/drivers/net/ethernet/8390/ne2k-pci.ko"));
+	assert_string_equal(l.v[0].path,
+			    modpath("kernel/drivers/net/ethernet/8390/ne2k-pci.ko"));
 	assert_int_equal(l.v[0].by_alias, 0);
 	lkm_modlist_release(&l);
 	assert_int_equal(lkm_resolve_lookup(res, "ne2k_pci", &l), 0);
@@ -274,7 +278,9 @@ static void test_lookup_alias(void **state)
 
 	/* A modalias as udev asks for it, matched against ne2k-pci's wildcard alias. */
 	assert_int_equal(
-		lkm_resolve_lookup(res, "pci:v000010ECd00008029sv00001AF4sd00001100bc02sc00i00", &l), 0);
+		lkm_resolve_lookup(
+			res, "pci:v000010ECd00008029sv00001AF4sd00001100bc02sc00i00", &l),
+		0);
 	assert_string_equal(names(&l), "ne2k_pci");
 	assert_int_equal(l.v[0].by_alias, 1);
 	lkm_modlist_release(&l);
@@ -282,12 +288,14 @@ static void test_lookup_alias(void **state)
 	/* modprobe.d "alias eth-ne2k ne2k_pci". */
 	assert_int_equal(lkm_resolve_lookup(res, "eth-ne2k", &l), 0);
 	assert_string_equal(names(&l), "ne2k_pci");
-	assert_string_equal(l.v[0].path, modpath("kernel/drivers/net/ethernet/8390/ne2k-pci.ko"));
+	assert_string_equal(l.v[0].path,
+			    modpath("kernel/drivers/net/ethernet/8390/ne2k-pci.ko"));
 	assert_int_equal(l.v[0].by_alias, 1);
 	lkm_modlist_release(&l);
 }
 
-/* One alias, two drivers; one of them blacklisted, which modprobe would skip for an alias. */
+/* One alias, two drivers; one of them blacklisted, which modprobe would skip for an
+ * alias. */
 static void test_lookup_alias_several(void **state)
 {
 	struct lkm_modlist l;
@@ -300,7 +308,8 @@ static void test_lookup_alias_several(void **state)
 	assert_int_equal(l.v[0].by_alias, 1);
 	assert_int_equal(l.v[1].blacklisted, 0);
 	assert_int_equal(l.v[1].by_alias, 1);
-	assert_string_equal(l.v[1].path, modpath("kernel/sound/drivers/pcsp/snd-pcsp.ko"));
+	assert_string_equal(l.v[1].path,
+			    modpath("kernel/sound/drivers/pcsp/snd-pcsp.ko"));
 	lkm_modlist_release(&l);
 }
 
@@ -390,7 +399,8 @@ static void test_deps(void **state)
 	expect_deps("btusb", "bluetooth btintel btbcm btrtl btusb");
 	expect_deps("btintel", "bluetooth btintel");
 	expect_deps("mod-foo", "mod_foo_a mod_foo_b mod_foo_c mod_foo");
-	/* A dependency of a blacklisted module, and a blacklisted module itself, still load. */
+	/* A dependency of a blacklisted module, and a blacklisted module itself, still
+	 * load. */
 	expect_deps("floppy", "floppy");
 
 	assert_int_equal(lkm_resolve_deps(res, "msdos", &l), 0);
@@ -434,8 +444,9 @@ static void test_modconf_options_commands(void **state)
 	assert_int_equal(lkm_resolve_modconf(res, "btusb", &c), 0);
 	assert_string_equal(c.options, "enable_autosuspend=0");
 	assert_null(c.install);
-	assert_string_equal(c.remove,
-			    "/sbin/modprobe -r --ignore-remove btusb && /bin/echo btusb removed");
+	assert_string_equal(
+		c.remove,
+		"/sbin/modprobe -r --ignore-remove btusb && /bin/echo btusb removed");
 	lkm_modconf_release(&c);
 
 	assert_int_equal(lkm_resolve_modconf(res, "floppy", &c), 0);
@@ -446,8 +457,8 @@ static void test_modconf_options_commands(void **state)
 	lkm_modconf_release(&c);
 
 	assert_int_equal(lkm_resolve_modconf(res, "mod-loop-b", &c), 0);
-	assert_string_equal(c.install,
-			    "$MODPROBE --ignore-install mod-loop-b && { $MODPROBE --quiet mod-loop-a ; }");
+	assert_string_equal(c.install, "$MODPROBE --ignore-install mod-loop-b && { "
+				       "$MODPROBE --quiet mod-loop-a ; }");
 	lkm_modconf_release(&c);
 
 	assert_int_equal(lkm_resolve_modconf(res, "fat", &c), 0);
@@ -479,7 +490,8 @@ static void test_modconf_softdeps(void **state)
 	assert_int_equal(c.post.n, 0);
 	assert_int_equal(c.softdeps_ignored, 1);
 	lkm_modconf_release(&c);
-	/* From the module's own .modinfo via modules.softdep, resolved to a built-in alias. */
+	/* From the module's own .modinfo via modules.softdep, resolved to a built-in
+	 * alias. */
 	assert_int_equal(lkm_resolve_modconf(res, "btrfs", &c), 0);
 	assert_string_equal(names(&c.pre), "crc32c_generic");
 	assert_int_equal(c.pre.v[0].builtin, 1);
@@ -538,15 +550,15 @@ static void test_suggest(void **state)
 {
 	(void)state;
 	NEED_BUILT();
-	expect_suggest("msdso", "msdos");        /* a transposition */
+	expect_suggest("msdso", "msdos"); /* a transposition */
 	expect_suggest("vfta", "vfat");
 	expect_suggest("btusbb", "btusb");
 	expect_suggest("bluetoth", "bluetooth");
-	expect_suggest("ne2k", "ne2k_pci");      /* a prefix */
+	expect_suggest("ne2k", "ne2k_pci"); /* a prefix */
 	expect_suggest("ne2k-pc", "ne2k_pci");
-	expect_suggest("ext3", "ext4");          /* built in */
+	expect_suggest("ext3", "ext4"); /* built in */
 	expect_suggest("mod-foo-d", "mod_foo_a mod_foo_b mod_foo_c mod_foo mod_loop_a");
-	expect_suggest("fat", "vfat");           /* itself is not a suggestion */
+	expect_suggest("fat", "vfat"); /* itself is not a suggestion */
 	expect_suggest("zzzzzzzz", "");
 }
 
@@ -557,17 +569,19 @@ static void test_names(void **state)
 	(void)state;
 	NEED_BUILT();
 	assert_int_equal(lkm_resolve_names(res, 0, &v), 23);
-	assert_string_equal(strv_join(v),
-			    "8390 bluetooth btbcm btintel btrfs btrtl btusb fat floppy mod_foo "
-			    "mod_foo_a mod_foo_b mod_foo_c mod_loop_a mod_loop_b mod_simple "
-			    "mod_softdep_a mod_softdep_b msdos ne2k_pci pcspkr snd_pcsp vfat");
+	assert_string_equal(
+		strv_join(v),
+		"8390 bluetooth btbcm btintel btrfs btrtl btusb fat floppy mod_foo "
+		"mod_foo_a mod_foo_b mod_foo_c mod_loop_a mod_loop_b mod_simple "
+		"mod_softdep_a mod_softdep_b msdos ne2k_pci pcspkr snd_pcsp vfat");
 	lkm_resolve_strv_free(v);
 	assert_int_equal(lkm_resolve_names(res, LKM_NAMES_BUILTIN, &v), 26);
-	assert_string_equal(strv_join(v),
-			    "8390 bluetooth btbcm btintel btrfs btrtl btusb crc32c_generic ext4 fat "
-			    "floppy mod_foo mod_foo_a mod_foo_b mod_foo_c mod_loop_a mod_loop_b "
-			    "mod_simple mod_softdep_a mod_softdep_b msdos ne2k_pci pcspkr snd_pcsp "
-			    "unix vfat");
+	assert_string_equal(
+		strv_join(v),
+		"8390 bluetooth btbcm btintel btrfs btrtl btusb crc32c_generic ext4 fat "
+		"floppy mod_foo mod_foo_a mod_foo_b mod_foo_c mod_loop_a mod_loop_b "
+		"mod_simple mod_softdep_a mod_softdep_b msdos ne2k_pci pcspkr snd_pcsp "
+		"unix vfat");
 	lkm_resolve_strv_free(v);
 }
 

@@ -26,7 +26,8 @@ static void test_lines_and_tokens(void **state)
 
 static void test_numbers(void **state)
 {
-	char *text = test_text("18446744073709551615 18446744073709551616 -9223372036854775808 x");
+	char *text = test_text(
+		"18446744073709551615 18446744073709551616 -9223372036854775808 x");
 	char *p = text;
 	uint64_t u;
 	int64_t i;
@@ -51,7 +52,8 @@ static void test_trim(void **state)
 	char *text = test_text("  IO-APIC   2-edge      timer  \t");
 
 	(void)state;
-	assert_string_equal(lkm_scan_trim(text, text + strlen(text)), "IO-APIC   2-edge      timer");
+	assert_string_equal(lkm_scan_trim(text, text + strlen(text)),
+			    "IO-APIC   2-edge      timer");
 	free(text);
 }
 

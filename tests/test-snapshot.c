@@ -68,9 +68,10 @@ static void parse_pair(struct lkm_snapshot *a, struct lkm_snapshot *b, char *irq
 	b->taken = 102.0;
 }
 
-#define NETHEAD                                                                              \
-	"Inter-|   Receive                                                |  Transmit\n"       \
-	" face |bytes    packets errs drop fifo frame compressed multicast|bytes    packets "  \
+#define NETHEAD                                                                          \
+	"Inter-|   Receive                                                |  Transmit\n" \
+	" face |bytes    packets errs drop fifo frame compressed multicast|bytes    "    \
+	"packets "                                                                       \
 	"errs drop fifo colls carrier compressed\n"
 
 static void test_rates(void **state)
@@ -81,7 +82,8 @@ static void test_rates(void **state)
 			     "  0:        100        200   IO-APIC   2-edge      timer\n"
 			     " 11:       1000          0   IO-APIC  11-fasteoi   eth0\n"
 			     "ERR:          5\n");
-	/* Line 11 was re-registered (counts fell), line 12 is new, lines changed order. */
+	/* Line 11 was re-registered (counts fell), line 12 is new, lines changed order.
+	 */
 	char *ib = test_text("           CPU0       CPU1\n"
 			     " 11:         10          0   IO-APIC  11-fasteoi   eth0\n"
 			     "  0:        300        260   IO-APIC   2-edge      timer\n"
@@ -125,7 +127,8 @@ static void test_rate_edges(void **state)
 	assert_true(lkm_rate(0, UINT64_MAX, 1.0) > 1e19);
 }
 
-static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+static int remove_entry(const char *path, const struct stat *st, int flag,
+			struct FTW *ftw)
 {
 	(void)st;
 	(void)flag;

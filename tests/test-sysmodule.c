@@ -153,7 +153,8 @@ static void test_writable_from_mode(void **state)
 	unlink(path);
 	for (int i = 0; i < 4; i++) {
 		static const char *const dirs[] = { "sys/module/demo_ne/parameters",
-						    "sys/module/demo_ne", "sys/module", "sys" };
+						    "sys/module/demo_ne", "sys/module",
+						    "sys" };
 
 		snprintf(path, sizeof(path), "%s/%s", dir, dirs[i]);
 		rmdir(path);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-/* The TUI without a terminal: the view-model, the key map and dispatcher, the settings. */
+/* The TUI without a terminal: the view-model, the key map and dispatcher, the settings.
+ */
 #include "config.h"
 
 #include <errno.h>
@@ -29,25 +30,25 @@
 #include "core/explain.h"
 #include "core/kmsg.h"
 
-#define MODS1 \
-	"vfat 20480 1 - Live 0xffffffffc0300000\n" \
-	"msdos 20480 0 - Live 0xffffffffc0310000\n" \
-	"fat 90112 2 msdos,vfat, Live 0xffffffffc020a000\n" \
+#define MODS1                                                                            \
+	"vfat 20480 1 - Live 0xffffffffc0300000\n"                                       \
+	"msdos 20480 0 - Live 0xffffffffc0310000\n"                                      \
+	"fat 90112 2 msdos,vfat, Live 0xffffffffc020a000\n"                              \
 	"e1000 159744 0 - Live 0xffffffffc0100000 (OE)\n"
 
 /* Refreshed: e1000 gone, nls_cp437 new, fat's size as before, lines reordered. */
-#define MODS2 \
-	"nls_cp437 16384 1 - Live 0xffffffffc0400000\n" \
-	"fat 90112 2 msdos,vfat, Live 0xffffffffc020a000\n" \
-	"msdos 20480 0 - Live 0xffffffffc0310000\n" \
+#define MODS2                                                                            \
+	"nls_cp437 16384 1 - Live 0xffffffffc0400000\n"                                  \
+	"fat 90112 2 msdos,vfat, Live 0xffffffffc020a000\n"                              \
+	"msdos 20480 0 - Live 0xffffffffc0310000\n"                                      \
 	"vfat 20480 1 - Live 0xffffffffc0300000\n"
 
-#define IRQS \
-	"           CPU0       CPU1\n" \
-	"  0:         18          0   IO-APIC    2-edge      timer\n" \
-	" NMI:         5          0   Non-maskable interrupts\n" \
-	"  1:          0         73   IO-APIC    1-edge      i8042\n" \
-	" LOC:    366351     997227   Local timer interrupts\n" \
+#define IRQS                                                                             \
+	"           CPU0       CPU1\n"                                                   \
+	"  0:         18          0   IO-APIC    2-edge      timer\n"                    \
+	" NMI:         5          0   Non-maskable interrupts\n"                         \
+	"  1:          0         73   IO-APIC    1-edge      i8042\n"                    \
+	" LOC:    366351     997227   Local timer interrupts\n"                          \
 	" 19:          0     126705   IO-APIC   19-fasteoi   ens33\n"
 
 struct fixture {
@@ -115,7 +116,8 @@ static const char *rows_of(const struct lkm_view *v)
 			snprintf(key, sizeof(key), "|");
 		else
 			lkm_view_item_key(v, v->rows[r].item, key, sizeof(key));
-		len += (size_t)snprintf(out + len, sizeof(out) - len, "%s%s", r ? " " : "", key);
+		len += (size_t)snprintf(out + len, sizeof(out) - len, "%s%s",
+					r ? " " : "", key);
 	}
 	return out;
 }
@@ -170,7 +172,8 @@ static void test_filter(void **state)
 {
 	struct fixture *f = *state;
 
-	lkm_view_set_filter(&f->v, "VFAT"); /* case-insensitive; fat's used-by names vfat */
+	lkm_view_set_filter(&f->v,
+			    "VFAT"); /* case-insensitive; fat's used-by names vfat */
 	assert_string_equal(rows_of(&f->v), "vfat fat");
 	assert_int_equal(f->v.nshown, 2);
 	lkm_view_filter_backspace(&f->v);
@@ -200,7 +203,8 @@ static void test_cursor_follows_item(void **state)
 	lkm_view_set_filter(&f->v, "s"); /* fat matches by its used-by */
 	assert_string_equal(rows_of(&f->v), "fat msdos");
 	assert_string_equal(cursor_of(&f->v), "msdos");
-	/* filtered away: the cursor rests elsewhere, and comes back when it is shown again */
+	/* filtered away: the cursor rests elsewhere, and comes back when it is shown
+	 * again */
 	lkm_view_set_filter(&f->v, "vf");
 	assert_string_equal(cursor_of(&f->v), "vfat");
 	lkm_view_set_filter(&f->v, "");
@@ -286,9 +290,11 @@ static void test_tree_cycle_and_duplicates(void **state)
 {
 	struct fixture *f = *state;
 
-	/* a used-by cycle (never real, but the file can say anything) must not hang or drop */
-	load_modules(f, 1, "a 1 1 b, Live 0x0\nb 1 1 a, Live 0x0\nc 1 0 - Live 0x0\n"
-			   "d 1 2 e,f, Live 0x0\ne 1 0 - Live 0x0\nf 1 1 e, Live 0x0\n");
+	/* a used-by cycle (never real, but the file can say anything) must not hang or
+	 * drop */
+	load_modules(f, 1,
+		     "a 1 1 b, Live 0x0\nb 1 1 a, Live 0x0\nc 1 0 - Live 0x0\n"
+		     "d 1 2 e,f, Live 0x0\ne 1 0 - Live 0x0\nf 1 1 e, Live 0x0\n");
 	assert_int_equal(lkm_view_refresh(&f->v, &f->snap[1], NULL), 0);
 	lkm_view_set_tree(&f->v, true);
 	/* e uses both d and f: it shows under each, and counts once */
@@ -342,12 +348,13 @@ static void test_irq_rates_sort(void **state)
 {
 	struct fixture *f = *state;
 	struct lkm_rates rates = { 0 };
-	char *text = strdup("           CPU0       CPU1\n"
-			    "  0:         28          0   IO-APIC    2-edge      timer\n"
-			    " NMI:         5          0   Non-maskable interrupts\n"
-			    "  1:          0         74   IO-APIC    1-edge      i8042\n"
-			    " LOC:    366451     997227   Local timer interrupts\n"
-			    " 19:          0     126705   IO-APIC   19-fasteoi   ens33\n");
+	char *text =
+		strdup("           CPU0       CPU1\n"
+		       "  0:         28          0   IO-APIC    2-edge      timer\n"
+		       " NMI:         5          0   Non-maskable interrupts\n"
+		       "  1:          0         74   IO-APIC    1-edge      i8042\n"
+		       " LOC:    366451     997227   Local timer interrupts\n"
+		       " 19:          0     126705   IO-APIC   19-fasteoi   ens33\n");
 
 	assert_int_equal(lkm_interrupts_parse(&f->snap[1].interrupts, text), 0);
 	f->snap[0].taken = 1;
@@ -364,7 +371,8 @@ static void test_irq_rates_sort(void **state)
 	lkm_view_init(&f->v, LKM_PANE_INTERRUPTS);
 }
 
-/* Per-CPU counts too wide: condensed, or scrolled as numbers (] [), in the pure layout. */
+/* Per-CPU counts too wide: condensed, or scrolled as numbers (] [), in the pure layout.
+ */
 static void test_cpu_scroll(void **state)
 {
 	struct fixture *f = *state;
@@ -381,9 +389,10 @@ static void test_cpu_scroll(void **state)
 
 	lkm_view_layout(v, 40, 0, &l);
 	assert_true(l.spark);
-	assert_true(lkm_view_cpu_scroll(v, -1, 40)); /* left of condensed: still condensed */
+	assert_true(
+		lkm_view_cpu_scroll(v, -1, 40)); /* left of condensed: still condensed */
 	assert_false(v->cpu_numbers);
-	assert_true(lkm_view_cpu_scroll(v, 1, 40));  /* numbers, from CPU0 */
+	assert_true(lkm_view_cpu_scroll(v, 1, 40)); /* numbers, from CPU0 */
 	assert_true(v->cpu_numbers);
 	lkm_view_layout(v, 40, 0, &l);
 	assert_false(l.spark);
@@ -435,7 +444,8 @@ static void test_keymap(void **state)
 	assert_int_equal(lkm_tui_keymap_lookup(&km, 100000), LKM_ACT_NONE);
 	/* every action with a help line has a handler and at least one key */
 	for (int a = 1; a < LKM_ACT_COUNT; a++) {
-		const struct lkm_tui_action *act = lkm_tui_action((enum lkm_tui_action_id)a);
+		const struct lkm_tui_action *act =
+			lkm_tui_action((enum lkm_tui_action_id)a);
 
 		assert_non_null(act->run);
 		assert_non_null(act->name);
@@ -532,7 +542,8 @@ static void test_dispatch(void **state)
 	assert_true(press(&app, 'q') & LKM_TUI_QUIT);
 	/* mouse: a tab, then a row */
 	lkm_tui_tab_label(LKM_PANE_DEVICES, tab, sizeof(tab));
-	click.x = (int)strlen(tab) + 2; /* inside the second tab, after " 1 Modules " and a gap */
+	click.x = (int)strlen(tab) +
+		  2; /* inside the second tab, after " 1 Modules " and a gap */
 	lkm_tui_dispatch(&app, &click);
 	assert_int_equal(app.pane, LKM_PANE_DEVICES);
 	press(&app, '1');
@@ -543,7 +554,8 @@ static void test_dispatch(void **state)
 	lkm_tui_app_release(&app);
 }
 
-/* v: the 2x2 grid on a large screen, each view as tall as its quadrant; clicks and Tab. */
+/* v: the 2x2 grid on a large screen, each view as tall as its quadrant; clicks and Tab.
+ */
 static void test_split(void **state)
 {
 	struct fixture *f = *state;
@@ -555,9 +567,11 @@ static void test_split(void **state)
 	assert_int_equal(app.views[0].height, 27); /* 30 - tabs, header, status */
 	assert_int_equal(press(&app, 'v') & LKM_TUI_REDRAW, LKM_TUI_REDRAW);
 	assert_true(app.split);
-	assert_false(lkm_tui_split_shown(&app)); /* 100x30 is too small: one pane, and why */
-	assert_string_equal(app.message, "the split layout shows on a screen of 160x48 or more (this "
-					 "one is 100x30); v again turns it off");
+	assert_false(
+		lkm_tui_split_shown(&app)); /* 100x30 is too small: one pane, and why */
+	assert_string_equal(app.message,
+			    "the split layout shows on a screen of 160x48 or more (this "
+			    "one is 100x30); v again turns it off");
 	lkm_tui_app_resize(&app, 60, 200);
 	assert_true(lkm_tui_split_shown(&app));
 	/* 58 rows under the tabs: 29 per quadrant, a title and a header in each. */
@@ -602,7 +616,8 @@ static void test_kmsg_line_from(void **state)
 {
 	(void)state;
 	assert_true(lkm_kmsg_line_from("fat: bogus number of FAT sectors", "fat"));
-	assert_true(lkm_kmsg_line_from("ne2k-pci 0000:00:03.0: eth0: NE2000", "ne2k_pci"));
+	assert_true(
+		lkm_kmsg_line_from("ne2k-pci 0000:00:03.0: eth0: NE2000", "ne2k_pci"));
 	assert_true(lkm_kmsg_line_from("usb_storage: x", "usb-storage"));
 	assert_false(lkm_kmsg_line_from("vfat: x", "fat"));
 	assert_false(lkm_kmsg_line_from("fatx: x", "fat"));
@@ -613,8 +628,8 @@ static void test_kmsg_line_from(void **state)
 }
 
 /* A regular file stands in for /dev/kmsg, as in tests/test-kmsg.c: lkm_kmsg_follow reads
- * what is new since begin or its last call, filtered, keeping the last few; a record being
- * written (no newline yet) waits for the next call. The app's strip follows it. */
+ * what is new since begin or its last call, filtered, keeping the last few; a record
+ * being written (no newline yet) waits for the next call. The app's strip follows it. */
 static void test_kmsg_follow(void **state)
 {
 	char dir[] = "/tmp/lkmtui-live.XXXXXX", path[256];
@@ -638,7 +653,8 @@ static void test_kmsg_follow(void **state)
 	assert_int_equal(k.err, 0);
 	assert_false(lkm_kmsg_pollable(&k)); /* a file: read on a timer */
 	assert_int_equal(lkm_kmsg_follow(&k, "fat", 2), 0);
-	dprintf(fd, "6,2,2,-;fat: one\n SUBSYSTEM=x\n6,3,3,-;vfat: not it\n6,4,4,-;fat: tw");
+	dprintf(fd,
+		"6,2,2,-;fat: one\n SUBSYSTEM=x\n6,3,3,-;vfat: not it\n6,4,4,-;fat: tw");
 	assert_int_equal(lkm_kmsg_follow(&k, "fat", 2), 1);
 	assert_int_equal(k.n, 1);
 	assert_string_equal(k.lines[0], "fat: one");
@@ -650,7 +666,8 @@ static void test_kmsg_follow(void **state)
 	assert_int_equal(lkm_kmsg_follow(&k, "fat", 2), 0);
 	lkm_kmsg_end(&k);
 
-	/* The app: L starts at the log's end; a read that brings lines asks for a redraw. */
+	/* The app: L starts at the log's end; a read that brings lines asks for a redraw.
+	 */
 	lkm_tui_config_defaults(&cfg);
 	lkm_tui_app_init(&app, root, &cfg);
 	lkm_tui_app_resize(&app, 30, 100);
@@ -658,7 +675,8 @@ static void test_kmsg_follow(void **state)
 	lkm_tui_live_start(&app, "fat");
 	assert_true(app.live_on);
 	assert_int_equal(lkm_tui_strip_rows(&app), 4);
-	assert_int_equal(app.views[0].height, 23); /* the strip's rows came off the list */
+	assert_int_equal(app.views[0].height,
+			 23); /* the strip's rows came off the list */
 	assert_int_equal(lkm_tui_live_timeout(&app), LKM_TUI_LIVE_POLL_MS);
 	assert_int_equal(lkm_tui_live_read(&app), 0);
 	dprintf(fd, "6,6,6,-;fat: four\n");
@@ -722,7 +740,8 @@ static void test_settings(void **state)
 
 	lkm_tui_config_defaults(&cfg);
 	assert_true(cfg.interval == 2);
-	path = write_config("; mine\n[display]\ninterval = 0.5\npane = network\ncolor = no\n");
+	path = write_config(
+		"; mine\n[display]\ninterval = 0.5\npane = network\ncolor = no\n");
 	assert_int_equal(lkm_tui_config_load(&cfg, path, true, err, sizeof(err)), 0);
 	assert_true(cfg.interval == 0.5);
 	assert_int_equal(cfg.pane, LKM_PANE_NETDEV);
@@ -731,15 +750,18 @@ static void test_settings(void **state)
 
 	lkm_tui_config_defaults(&cfg);
 	path = write_config("[display]\npane = 3\n\ninterval = fast\n");
-	assert_int_equal(lkm_tui_config_load(&cfg, path, true, err, sizeof(err)), -EINVAL);
-	assert_string_equal(err, at(path, ":4: interval = 'fast': give the seconds between "
-					  "refreshes, from 0.1 to 3600"));
+	assert_int_equal(lkm_tui_config_load(&cfg, path, true, err, sizeof(err)),
+			 -EINVAL);
+	assert_string_equal(err,
+			    at(path, ":4: interval = 'fast': give the seconds between "
+				     "refreshes, from 0.1 to 3600"));
 	assert_int_equal(cfg.pane, LKM_PANE_INTERRUPTS);
 	assert_true(cfg.interval == 2);
 	unlink(path);
 
 	path = write_config("[display]\ncolour = purple\n");
-	assert_int_equal(lkm_tui_config_load(&cfg, path, true, err, sizeof(err)), -EINVAL);
+	assert_int_equal(lkm_tui_config_load(&cfg, path, true, err, sizeof(err)),
+			 -EINVAL);
 	assert_string_equal(err, at(path, ":2: color = 'purple': use auto, yes or no"));
 	unlink(path);
 
@@ -750,33 +772,42 @@ static void test_settings(void **state)
 	assert_true(cfg.split);
 	unlink(path);
 	path = write_config("[display]\nlayout = quad\n");
-	assert_int_equal(lkm_tui_config_load(&cfg, path, true, err, sizeof(err)), -EINVAL);
+	assert_int_equal(lkm_tui_config_load(&cfg, path, true, err, sizeof(err)),
+			 -EINVAL);
 	assert_string_equal(err, at(path, ":2: layout = 'quad': use single or split"));
 	unlink(path);
 
 	path = write_config("[display]\nrefresh = 2\n");
-	assert_int_equal(lkm_tui_config_load(&cfg, path, true, err, sizeof(err)), -EINVAL);
-	assert_string_equal(err, at(path, ":2: unknown setting 'refresh' (known: interval, pane, "
-					  "color, layout)"));
+	assert_int_equal(lkm_tui_config_load(&cfg, path, true, err, sizeof(err)),
+			 -EINVAL);
+	assert_string_equal(
+		err, at(path, ":2: unknown setting 'refresh' (known: interval, pane, "
+			      "color, layout)"));
 	unlink(path);
 
 	path = write_config("interval = 2\n");
-	assert_int_equal(lkm_tui_config_load(&cfg, path, true, err, sizeof(err)), -EINVAL);
+	assert_int_equal(lkm_tui_config_load(&cfg, path, true, err, sizeof(err)),
+			 -EINVAL);
 	assert_string_equal(err, at(path, ":1: unknown section [] (the settings go under "
 					  "[display])"));
 	unlink(path);
 
 	path = write_config("[display]\nthis is not ini\n");
-	assert_int_equal(lkm_tui_config_load(&cfg, path, true, err, sizeof(err)), -EINVAL);
-	assert_string_equal(err, at(path, ":2: not a '[section]' or 'name = value' line"));
+	assert_int_equal(lkm_tui_config_load(&cfg, path, true, err, sizeof(err)),
+			 -EINVAL);
+	assert_string_equal(err,
+			    at(path, ":2: not a '[section]' or 'name = value' line"));
 	unlink(path);
 
-	assert_int_equal(lkm_tui_config_load(&cfg, "/nonexistent/x.ini", false, err, sizeof(err)),
-			 0);
-	assert_int_equal(lkm_tui_config_load(&cfg, "/nonexistent/x.ini", true, err, sizeof(err)),
-			 -ENOENT);
-	assert_string_equal(err, "cannot read the settings file /nonexistent/x.ini: No such file or "
-				 "directory");
+	assert_int_equal(
+		lkm_tui_config_load(&cfg, "/nonexistent/x.ini", false, err, sizeof(err)),
+		0);
+	assert_int_equal(
+		lkm_tui_config_load(&cfg, "/nonexistent/x.ini", true, err, sizeof(err)),
+		-ENOENT);
+	assert_string_equal(
+		err, "cannot read the settings file /nonexistent/x.ini: No such file or "
+		     "directory");
 
 	setenv("XDG_CONFIG_HOME", "/xdg", 1);
 	assert_string_equal(lkm_tui_config_default_path(err, sizeof(err)),
@@ -790,8 +821,8 @@ static void test_settings(void **state)
 }
 
 /* An app on a fixture root, as lkmtui --root opens it (the session included). */
-static void app_on_root(struct lkm_tui_app *app, struct lkm_sysroot **root, const char *dir,
-			bool privileged)
+static void app_on_root(struct lkm_tui_app *app, struct lkm_sysroot **root,
+			const char *dir, bool privileged)
 {
 	struct lkm_tui_config cfg;
 
@@ -859,7 +890,8 @@ static void test_parse_fix(void **state)
 	assert_false(lkm_tui_parse_fix("see the steps: add --dry-run", &r));
 	assert_false(lkm_tui_parse_fix("run it as root: sudo lkmtui ...", &r));
 	assert_false(lkm_tui_parse_fix("lkmtui unload demo_ne, then: lkmtui load demo_ne "
-				       "irq=VALUE", &r));
+				       "irq=VALUE",
+				       &r));
 	assert_false(lkm_tui_parse_fix("lkmtui set demo_ne NAME=VALUE", &r));
 	assert_false(lkm_tui_parse_fix("lkmtui devices; lkmtui interrupts", &r));
 }
@@ -918,17 +950,21 @@ static void test_detail(void **state)
 	/* demo_ne: its eight parameters, with values. */
 	press(&app, 27);
 	assert_int_equal(app.mode, LKM_MODE_NORMAL);
-	assert_int_equal(lkm_tui_open_detail(&app, "demo_ne") & LKM_TUI_REDRAW, LKM_TUI_REDRAW);
+	assert_int_equal(lkm_tui_open_detail(&app, "demo_ne") & LKM_TUI_REDRAW,
+			 LKM_TUI_REDRAW);
 	assert_non_null(line_with(d, LKM_DL_PARAM, "io"));
 	/* git keeps no modes (and distcheck makes the tree read-only): the line says what
 	 * the file's mode here says. */
 	{
 		struct stat st;
 
-		assert_int_equal(stat(FIXTURES "/debian61/sys/module/demo_ne/parameters/io", &st), 0);
+		assert_int_equal(
+			stat(FIXTURES "/debian61/sys/module/demo_ne/parameters/io", &st),
+			0);
 		assert_string_equal(line_with(d, LKM_DL_PARAM, "io")->text,
-				    st.st_mode & 0222 ? "  io            768   writable   "
-						      : "  io            768   read-only  ");
+				    st.st_mode & 0222
+					    ? "  io            768   writable   "
+					    : "  io            768   read-only  ");
 	}
 	assert_non_null(line_with(d, LKM_DL_PARAM, "irq"));
 	assert_non_null(line_with(d, LKM_DL_TERM, "taint-O"));
@@ -1037,9 +1073,9 @@ static void test_human_bytes(void **state)
 		{ 1023, "1023B" },
 		{ 1024, "1K" },
 		{ 1536, "1.5K" },
-		{ 1075, "1K" },                    /* 1.0498 rounds to 1.0: the .0 is dropped */
+		{ 1075, "1K" }, /* 1.0498 rounds to 1.0: the .0 is dropped */
 		{ 1996, "1.9K" },
-		{ 2047, "2K" },                    /* 1.999 rounds up into the next whole */
+		{ 2047, "2K" }, /* 1.999 rounds up into the next whole */
 		{ 139512885, "133M" },
 		{ 4493605264ULL, "4.2G" },
 		{ 18690974820ULL, "17.4G" },
@@ -1049,7 +1085,8 @@ static void test_human_bytes(void **state)
 
 	(void)state;
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
-		assert_string_equal(lkm_human_bytes(cases[i].n, buf, sizeof(buf)), cases[i].text);
+		assert_string_equal(lkm_human_bytes(cases[i].n, buf, sizeof(buf)),
+				    cases[i].text);
 	/* Cut, never overrun. */
 	assert_string_equal(lkm_human_bytes(139512885, buf, 3), "13");
 }
@@ -1090,7 +1127,8 @@ static void test_history(void **state)
 	/* Over a minute later, only the last minute is there. */
 	assert_int_equal(lkm_history_begin(&h, 1200.0, 150, 2), 0);
 	assert_int_equal(lkm_history_put(&h, 0, "11", 3), 0);
-	assert_int_equal(lkm_history_get(&h, 0, v, LKM_HISTORY_SECONDS), LKM_HISTORY_SECONDS);
+	assert_int_equal(lkm_history_get(&h, 0, v, LKM_HISTORY_SECONDS),
+			 LKM_HISTORY_SECONDS);
 	assert_int_equal(lkm_history_get(&h, 5, v, 3), 0);
 	lkm_history_release(&h);
 }
@@ -1138,20 +1176,23 @@ static void test_graph_row(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_kernel_order_by_default, setup_modules,
-						teardown),
+		cmocka_unit_test_setup_teardown(test_kernel_order_by_default,
+						setup_modules, teardown),
 		cmocka_unit_test_setup_teardown(test_sort, setup_modules, teardown),
 		cmocka_unit_test_setup_teardown(test_filter, setup_modules, teardown),
-		cmocka_unit_test_setup_teardown(test_cursor_follows_item, setup_modules, teardown),
-		cmocka_unit_test_setup_teardown(test_refresh_marks_and_cursor, setup_modules,
+		cmocka_unit_test_setup_teardown(test_cursor_follows_item, setup_modules,
 						teardown),
+		cmocka_unit_test_setup_teardown(test_refresh_marks_and_cursor,
+						setup_modules, teardown),
 		cmocka_unit_test_setup_teardown(test_scroll, setup_modules, teardown),
 		cmocka_unit_test_setup_teardown(test_tree, setup_modules, teardown),
-		cmocka_unit_test_setup_teardown(test_tree_cycle_and_duplicates, setup_modules,
+		cmocka_unit_test_setup_teardown(test_tree_cycle_and_duplicates,
+						setup_modules, teardown),
+		cmocka_unit_test_setup_teardown(test_tree_only_for_modules, setup_irqs,
 						teardown),
-		cmocka_unit_test_setup_teardown(test_tree_only_for_modules, setup_irqs, teardown),
 		cmocka_unit_test_setup_teardown(test_irq_groups, setup_irqs, teardown),
-		cmocka_unit_test_setup_teardown(test_irq_rates_sort, setup_irqs, teardown),
+		cmocka_unit_test_setup_teardown(test_irq_rates_sort, setup_irqs,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_cpu_scroll, setup_irqs, teardown),
 		cmocka_unit_test(test_keymap),
 		cmocka_unit_test_setup_teardown(test_dispatch, setup_modules, teardown),

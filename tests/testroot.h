@@ -28,7 +28,8 @@ static inline const char *rpath(const char *path)
 	return buf[i];
 }
 
-/* PATH holding TEXT with MODE exactly (the umask must not turn 0444 into something else). */
+/* PATH holding TEXT with MODE exactly (the umask must not turn 0444 into something else).
+ */
 static inline void write_file(const char *path, const char *text, mode_t mode)
 {
 	const char *host = rpath(path);

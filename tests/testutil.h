@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #pragma once
 
-/* Helpers shared by the cmocka tests: read a fixture whole into a NUL-terminated buffer. */
+/* Helpers shared by the cmocka tests: read a fixture whole into a NUL-terminated buffer.
+ */
 #include <errno.h>
 #include <stdarg.h>
 #include <stddef.h>

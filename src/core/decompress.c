@@ -14,7 +14,6 @@
 #include "i18n.h"
 #include "core/decompress.h"
 
-
 static const unsigned char xz_magic[] = { 0xfd, '7', 'z', 'X', 'Z', 0x00 };
 static const unsigned char zstd_magic[] = { 0x28, 0xb5, 0x2f, 0xfd };
 static const unsigned char gzip_magic[] = { 0x1f, 0x8b };
@@ -29,7 +28,8 @@ struct outbuf {
 	size_t max;
 };
 
-static int starts_with(const void *data, size_t size, const unsigned char *magic, size_t n)
+static int starts_with(const void *data, size_t size, const unsigned char *magic,
+		       size_t n)
 {
 	return size >= n && memcmp(data, magic, n) == 0;
 }
@@ -102,7 +102,8 @@ static int outbuf_grow(struct outbuf *o)
 
 static int too_big(char *reason, size_t reason_len, const char *format, size_t max)
 {
-	say(reason, reason_len, _("%s: decompressed data would exceed %zu bytes"), format, max);
+	say(reason, reason_len, _("%s: decompressed data would exceed %zu bytes"), format,
+	    max);
 	return -EFBIG;
 }
 
@@ -149,7 +150,8 @@ static int unxz(const void *data, size_t size, struct outbuf *o, char *reason,
 			break;
 		case LZMA_MEMLIMIT_ERROR:
 			err = -EFBIG;
-			say(reason, reason_len, _("xz: the stream needs more than 256 MiB to decode"));
+			say(reason, reason_len,
+			    _("xz: the stream needs more than 256 MiB to decode"));
 			break;
 		case LZMA_BUF_ERROR:
 			err = -EBADMSG;
@@ -223,7 +225,8 @@ static int unzstd(const void *data, size_t size, struct outbuf *o, char *reason,
 		}
 		if (in.pos == in.size && r == 0)
 			break;
-		/* Input used up, room left, and the frame still wants bytes: cut short. */
+		/* Input used up, room left, and the frame still wants bytes: cut short.
+		 */
 		if (in.pos == in.size && out.pos < out.size) {
 			err = -EBADMSG;
 			say(reason, reason_len, _("zstd: compressed data is truncated"));
@@ -276,13 +279,14 @@ static int ungzip(const void *data, size_t size, struct outbuf *o, char *reason,
 		if (ret == Z_OK)
 			continue;
 		if (ret == Z_STREAM_END) {
-			/* gzip(1) accepts members one after another; anything else is ignored
-			 * as it does with "trailing garbage". */
+			/* gzip(1) accepts members one after another; anything else is
+			 * ignored as it does with "trailing garbage". */
 			if (z.avail_in >= sizeof(gzip_magic) &&
 			    memcmp(z.next_in, gzip_magic, sizeof(gzip_magic)) == 0) {
 				if (inflateReset(&z) != Z_OK) {
 					err = -EBADMSG;
-					say(reason, reason_len, _("gzip: cannot restart the decoder"));
+					say(reason, reason_len,
+					    _("gzip: cannot restart the decoder"));
 					goto out;
 				}
 				continue;
@@ -314,7 +318,8 @@ out:
 }
 
 int lkm_decompress_why(const void *data, size_t size, size_t max, void **out,
-		       size_t *out_size, const char **format, char *reason, size_t reason_len)
+		       size_t *out_size, const char **format, char *reason,
+		       size_t reason_len)
 {
 	const char *fmt = lkm_decompress_detect(data, size);
 	struct outbuf o = { NULL, 0, 0, max ? max : LKM_DECOMPRESS_MAX };

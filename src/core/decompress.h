@@ -41,4 +41,5 @@ int lkm_decompress(const void *data, size_t size, void **out, size_t *out_size,
  * ("xz: compressed data is truncated").
  */
 int lkm_decompress_why(const void *data, size_t size, size_t max, void **out,
-		       size_t *out_size, const char **format, char *reason, size_t reason_len);
+		       size_t *out_size, const char **format, char *reason,
+		       size_t reason_len);

@@ -33,7 +33,8 @@ bool lkm_engine_privileged(void)
 
 	if (syscall(SYS_capget, &hdr, data) != 0)
 		return geteuid() == 0;
-	return (data[CAP_TO_INDEX(CAP_SYS_MODULE)].effective & CAP_TO_MASK(CAP_SYS_MODULE)) != 0;
+	return (data[CAP_TO_INDEX(CAP_SYS_MODULE)].effective &
+		CAP_TO_MASK(CAP_SYS_MODULE)) != 0;
 }
 
 const char *lkm_step_kind_id(enum lkm_step_kind kind)
@@ -129,9 +130,10 @@ static struct lkm_step *add_step(struct lkm_result *res, enum lkm_step_kind kind
 /* Records a refusal: the engine stops before the kernel is asked. Returns ERR, or
  * -ENOMEM (and no refusal: a refusal without its reason is not one) when memory runs
  * out. */
-static int refuse(struct lkm_result *res, enum lkm_refusal why, int err, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-static int refuse(struct lkm_result *res, enum lkm_refusal why, int err, const char *fmt, ...)
+static int refuse(struct lkm_result *res, enum lkm_refusal why, int err, const char *fmt,
+		  ...) __attribute__((format(printf, 4, 5)));
+static int refuse(struct lkm_result *res, enum lkm_refusal why, int err, const char *fmt,
+		  ...)
 {
 	va_list ap;
 
@@ -151,7 +153,8 @@ static int refuse(struct lkm_result *res, enum lkm_refusal why, int err, const c
 
 static bool has_module_suffix(const char *s)
 {
-	static const char *const suffixes[] = { ".ko", ".ko.xz", ".ko.zst", ".ko.gz", ".o" };
+	static const char *const suffixes[] = { ".ko", ".ko.xz", ".ko.zst", ".ko.gz",
+						".o" };
 	size_t len = strlen(s);
 
 	for (size_t i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
@@ -165,7 +168,8 @@ static bool has_module_suffix(const char *s)
 
 bool lkm_engine_names_file(const char *target)
 {
-	return strchr(target, '/') != NULL || (has_module_suffix(target) && access(target, F_OK) == 0);
+	return strchr(target, '/') != NULL ||
+	       (has_module_suffix(target) && access(target, F_OK) == 0);
 }
 
 /* The system state that stops every change: no module support, modules_disabled. */
@@ -176,38 +180,44 @@ static int check_kernel_accepts(const struct lkm_engine *e, struct lkm_result *r
 	int err = lkm_modules_read(mods, e->root);
 
 	if (err == -ENOENT)
-		return refuse(res, LKM_REFUSE_NO_MODULE_SUPPORT, -ENOSYS,
-			      "this kernel has no loadable-module support (no /proc/modules)");
+		return refuse(
+			res, LKM_REFUSE_NO_MODULE_SUPPORT, -ENOSYS,
+			"this kernel has no loadable-module support (no /proc/modules)");
 	if (err < 0)
 		return refuse(res, LKM_REFUSE_NONE, err, "cannot read /proc/modules");
 	if (lkm_procfile_read(e->root, "/proc/sys/kernel/modules_disabled", &buf) == 0 &&
 	    buf.data[0] == '1') {
 		lkm_buf_release(&buf);
-		return refuse(res, LKM_REFUSE_MODULES_DISABLED, -EPERM,
-			      "module loading and unloading are disabled until the next boot "
-			      "(/proc/sys/kernel/modules_disabled is 1)");
+		return refuse(
+			res, LKM_REFUSE_MODULES_DISABLED, -EPERM,
+			"module loading and unloading are disabled until the next boot "
+			"(/proc/sys/kernel/modules_disabled is 1)");
 	}
 	lkm_buf_release(&buf);
 	return 0;
 }
 
-static int check_privilege(const struct lkm_engine *e, struct lkm_result *res, unsigned flags)
+static int check_privilege(const struct lkm_engine *e, struct lkm_result *res,
+			   unsigned flags)
 {
 	if (flags & LKM_DRY_RUN)
 		return 0;
 	if (e->ops == NULL && lkm_sysroot_is_live(e->root))
 		return refuse(res, LKM_REFUSE_NOT_FOUND, -ENOENT,
-			      "the running kernel has no module directory (/lib/modules/RELEASE) "
+			      "the running kernel has no module directory "
+			      "(/lib/modules/RELEASE) "
 			      "for lkmtui to work with");
 	if (e->ops == NULL)
 		return refuse(res, LKM_REFUSE_OFFLINE_ROOT, -EROFS,
-			      "%s is not the running system: lkmtui only looks at it (--dry-run "
+			      "%s is not the running system: lkmtui only looks at it "
+			      "(--dry-run "
 			      "shows the steps)",
 			      lkm_sysroot_dir(e->root));
 	if (e->privileged)
 		return 0;
 	return refuse(res, LKM_REFUSE_NOT_PERMITTED, -EPERM,
-		      "changing the kernel's modules needs root (CAP_SYS_MODULE), and %s has not",
+		      "changing the kernel's modules needs root (CAP_SYS_MODULE), and %s "
+		      "has not",
 		      e->who ? e->who : "this process");
 }
 
@@ -222,7 +232,8 @@ static void log_change(const struct lkm_engine *e, const struct lkm_result *res,
 }
 
 /* Adds NAME's load chain (deepest dependency first) to CHAIN, each module once. */
-static int add_chain(const struct lkm_engine *e, const char *name, struct lkm_modlist *chain)
+static int add_chain(const struct lkm_engine *e, const char *name,
+		     struct lkm_modlist *chain)
 {
 	struct lkm_modlist deps = { 0 };
 	int err = lkm_resolve_deps(e->resolver, name, &deps);
@@ -266,10 +277,11 @@ static int check_params(const struct lkm_modfile *mf, const char *module,
 		const char *value;
 		const struct lkm_modfile_param *d = NULL;
 
-		if (lkm_param_split(params[i], name, sizeof(name), &value, reason, sizeof(reason)) !=
-		    LKM_PARAM_OK) {
+		if (lkm_param_split(params[i], name, sizeof(name), &value, reason,
+				    sizeof(reason)) != LKM_PARAM_OK) {
 			res->bad_param = strdup(params[i]);
-			return refuse(res, LKM_REFUSE_MALFORMED_PARAM, -EINVAL, "%s", reason);
+			return refuse(res, LKM_REFUSE_MALFORMED_PARAM, -EINVAL, "%s",
+				      reason);
 		}
 		for (size_t j = 0; j < n_decl && d == NULL; j++)
 			if (lkm_param_name_eq(decl[j].name, name))
@@ -277,25 +289,33 @@ static int check_params(const struct lkm_modfile *mf, const char *module,
 		if (d == NULL) {
 			res->bad_param = strdup(name);
 			for (size_t j = 0; j < n_decl; j++)
-				if (!lkm_strv_addf(&res->details, &res->n_details, "%s (%s)%s%s",
-					       decl[j].name, decl[j].type ? decl[j].type : "?",
-					       decl[j].description ? ": " : "",
-					       decl[j].description ? decl[j].description : ""))
+				if (!lkm_strv_addf(&res->details, &res->n_details,
+						   "%s (%s)%s%s", decl[j].name,
+						   decl[j].type ? decl[j].type : "?",
+						   decl[j].description ? ": " : "",
+						   decl[j].description
+							   ? decl[j].description
+							   : ""))
 					return -ENOMEM;
-			/* The kernel would only warn ("unknown parameter 'x' ignored") and load:
-			 * the user meant something, so stop and show what exists. */
-			return refuse(res, LKM_REFUSE_UNKNOWN_PARAM, -EINVAL,
-				      n_decl ? "%s has no parameter '%s'"
-					     : "%s has no parameter '%s': it declares none",
-				      module, name);
+			/* The kernel would only warn ("unknown parameter 'x' ignored")
+			 * and load: the user meant something, so stop and show what
+			 * exists. */
+			return refuse(
+				res, LKM_REFUSE_UNKNOWN_PARAM, -EINVAL,
+				n_decl ? "%s has no parameter '%s'"
+				       : "%s has no parameter '%s': it declares none",
+				module, name);
 		}
 		if (d->type != NULL &&
-		    lkm_param_check_value(d->type, value, reason, sizeof(reason)) != LKM_PARAM_OK) {
+		    lkm_param_check_value(d->type, value, reason, sizeof(reason)) !=
+			    LKM_PARAM_OK) {
 			res->bad_param = strdup(name);
 			if (d->description)
-				lkm_strv_addf(&res->details, &res->n_details, "%s (%s): %s", d->name,
-					  d->type, d->description);
-			return refuse(res, LKM_REFUSE_INVALID_PARAM, -EINVAL, "%s: %s", name, reason);
+				lkm_strv_addf(&res->details, &res->n_details,
+					      "%s (%s): %s", d->name, d->type,
+					      d->description);
+			return refuse(res, LKM_REFUSE_INVALID_PARAM, -EINVAL, "%s: %s",
+				      name, reason);
 		}
 		if (lkm_param_append(kparams, size, name, value) < 0)
 			return refuse(res, LKM_REFUSE_MALFORMED_PARAM, -E2BIG,
@@ -306,7 +326,8 @@ static int check_params(const struct lkm_modfile *mf, const char *module,
 
 /* Already loaded: what the kernel holds now against what was asked. */
 static int explain_already_loaded(const struct lkm_engine *e, const struct lkm_module *m,
-				  const char *const *params, size_t n, struct lkm_result *res)
+				  const char *const *params, size_t n,
+				  struct lkm_result *res)
 {
 	struct lkm_sysmodule sm;
 	int err = lkm_sysmodule_read(e->root, m->name, &sm);
@@ -314,30 +335,34 @@ static int explain_already_loaded(const struct lkm_engine *e, const struct lkm_m
 	if (err < 0)
 		return err;
 	lkm_strv_addf(&res->details, &res->n_details, "state: %s, use count %lld",
-		  lkm_module_state_id(m->state), (long long)m->use_count);
+		      lkm_module_state_id(m->state), (long long)m->use_count);
 	for (size_t i = 0; i < n; i++) {
 		char name[128], reason[256];
 		const char *value;
 		const struct lkm_sysparam *p;
 
-		if (lkm_param_split(params[i], name, sizeof(name), &value, reason, sizeof(reason)) !=
-		    LKM_PARAM_OK)
+		if (lkm_param_split(params[i], name, sizeof(name), &value, reason,
+				    sizeof(reason)) != LKM_PARAM_OK)
 			continue;
 		p = lkm_sysmodule_param(&sm, name);
 		if (p == NULL)
-			lkm_strv_addf(&res->details, &res->n_details, "%s: not in /sys (requested %s)",
-				  name, value ? value : "(set)");
+			lkm_strv_addf(&res->details, &res->n_details,
+				      "%s: not in /sys (requested %s)", name,
+				      value ? value : "(set)");
 		else
-			lkm_strv_addf(&res->details, &res->n_details, "%s: %s now, %s requested (%s)",
-				  name, p->value ? p->value : "?", value ? value : "(set)",
-				  p->writable ? "writable: lkmtui set can change it"
-					      : "read-only: unload and load again to change it");
+			lkm_strv_addf(&res->details, &res->n_details,
+				      "%s: %s now, %s requested (%s)", name,
+				      p->value ? p->value : "?", value ? value : "(set)",
+				      p->writable ? "writable: lkmtui set can change it"
+						  : "read-only: unload and load again to "
+						    "change it");
 	}
 	lkm_sysmodule_release(&sm);
-	return refuse(res, LKM_REFUSE_ALREADY_LOADED, -EEXIST,
-		      n ? "%s is already loaded: the kernel keeps the values it was loaded with"
-			: "%s is already loaded",
-		      m->name);
+	return refuse(
+		res, LKM_REFUSE_ALREADY_LOADED, -EEXIST,
+		n ? "%s is already loaded: the kernel keeps the values it was loaded with"
+		  : "%s is already loaded",
+		m->name);
 }
 
 static int run_inserts(const struct lkm_engine *e, struct lkm_result *res)
@@ -363,8 +388,8 @@ static int run_inserts(const struct lkm_engine *e, struct lkm_result *res)
 	return lkm_kmsg_collect(&res->log);
 }
 
-static int persist(const struct lkm_engine *e, const char *module, const char *const *params,
-		   size_t n, struct lkm_result *res)
+static int persist(const struct lkm_engine *e, const char *module,
+		   const char *const *params, size_t n, struct lkm_result *res)
 {
 	struct lkm_persist_result pr;
 	struct lkm_step *s;
@@ -377,8 +402,10 @@ static int persist(const struct lkm_engine *e, const char *module, const char *c
 	s->err = err;
 	s->done = err == 0;
 	if (err < 0)
-		return refuse(res, LKM_REFUSE_PERSIST, err, "could not write %s: %s", pr.path,
-			      err == -EINVAL ? lkm_persist_refusal_text(pr.refusal) : strerror(-err));
+		return refuse(res, LKM_REFUSE_PERSIST, err, "could not write %s: %s",
+			      pr.path,
+			      err == -EINVAL ? lkm_persist_refusal_text(pr.refusal)
+					     : strerror(-err));
 	return 0;
 }
 
@@ -691,7 +718,8 @@ static int plan_name(const struct lkm_engine *e, const char *target,
 			err = plan_steps(&plan, primary, target, "", mods, flags, res);
 		if (err == 0)
 			err = refuse(res, LKM_REFUSE_BLACKLISTED, -ENOENT,
-				     "every module %s names is blacklisted in modprobe.d", target);
+				     "every module %s names is blacklisted in modprobe.d",
+				     target);
 		goto out;
 	}
 	m = &plan.matches[primary];
@@ -718,8 +746,10 @@ static int plan_name(const struct lkm_engine *e, const char *target,
 		err = plan_steps(&plan, primary, target, "", mods, flags, res);
 		if (err == 0)
 			err = refuse(res, LKM_REFUSE_BUILTIN, -EEXIST,
-				     "%s is built into the kernel: it is always there, and its "
-				     "parameters are set on the kernel command line (%s.NAME=VALUE)",
+				     "%s is built into the kernel: it is always there, "
+				     "and its "
+				     "parameters are set on the kernel command line "
+				     "(%s.NAME=VALUE)",
 				     res->module, res->module);
 		goto out;
 	}
@@ -791,8 +821,8 @@ int lkm_engine_load(const struct lkm_engine *e, const char *target,
 		goto out;
 
 	if ((flags & LKM_PERSIST) && n_params == 0) {
-		/* Persisting nothing would delete the options saved before: not what anyone
-		 * typing --persist means. */
+		/* Persisting nothing would delete the options saved before: not what
+		 * anyone typing --persist means. */
 		if (!lkm_strv_addf(&res->warnings, &res->n_warnings,
 				   "--persist without parameters: nothing to save, %s "
 				   "left as it is",
@@ -803,17 +833,19 @@ int lkm_engine_load(const struct lkm_engine *e, const char *target,
 		flags &= ~(unsigned)LKM_PERSIST;
 	}
 	if (flags & LKM_PERSIST) {
-		/* A value the options file cannot hold is refused before the kernel is asked:
-		 * loading, then failing to remember, would leave half of what was asked. */
+		/* A value the options file cannot hold is refused before the kernel is
+		 * asked: loading, then failing to remember, would leave half of what was
+		 * asked. */
 		struct lkm_persist_result pr;
 		char *line = NULL;
 
 		err = lkm_persist_line(res->module, params, n_params, &pr, &line);
 		free(line);
 		if (err == -EINVAL) {
-			err = refuse(res, LKM_REFUSE_PERSIST, err, "cannot save %s in %s: %s",
-				     pr.bad < n_params ? params[pr.bad] : res->module,
-				     LKM_PERSIST_FILE, lkm_persist_refusal_text(pr.refusal));
+			err = refuse(
+				res, LKM_REFUSE_PERSIST, err, "cannot save %s in %s: %s",
+				pr.bad < n_params ? params[pr.bad] : res->module,
+				LKM_PERSIST_FILE, lkm_persist_refusal_text(pr.refusal));
 			goto out;
 		}
 		if (err < 0)
@@ -842,7 +874,8 @@ out:
 /* The loaded modules that MODULE uses: those listing it among their users. */
 static bool uses(const struct lkm_module *dep, const char *name)
 {
-	for (const char *u = lkm_module_next_user(dep, NULL); u; u = lkm_module_next_user(dep, u))
+	for (const char *u = lkm_module_next_user(dep, NULL); u;
+	     u = lkm_module_next_user(dep, u))
 		if (lkm_module_name_eq(u, name))
 			return true;
 	return false;
@@ -851,7 +884,8 @@ static bool uses(const struct lkm_module *dep, const char *name)
 static bool in_steps(const struct lkm_result *res, const char *name)
 {
 	for (size_t i = 0; i < res->n_steps; i++)
-		if ((res->steps[i].kind == LKM_STEP_REMOVE || res->steps[i].kind == LKM_STEP_KEEP) &&
+		if ((res->steps[i].kind == LKM_STEP_REMOVE ||
+		     res->steps[i].kind == LKM_STEP_KEEP) &&
 		    lkm_module_name_eq(res->steps[i].module, name))
 			return true;
 	return false;
@@ -867,8 +901,8 @@ static bool removed(const struct lkm_result *res, const char *name)
 }
 
 /* Why D must stay once the modules in RES's remove steps are gone; NULL if it can go. */
-static const char *why_kept(const struct lkm_module *d, const struct lkm_result *res, char *note,
-			    size_t size)
+static const char *why_kept(const struct lkm_module *d, const struct lkm_result *res,
+			    char *note, size_t size)
 {
 	size_t users_gone = 0;
 
@@ -876,7 +910,8 @@ static const char *why_kept(const struct lkm_module *d, const struct lkm_result 
 		snprintf(note, size, "permanent: it has no exit function");
 		return note;
 	}
-	for (const char *u = lkm_module_next_user(d, NULL); u; u = lkm_module_next_user(d, u)) {
+	for (const char *u = lkm_module_next_user(d, NULL); u;
+	     u = lkm_module_next_user(d, u)) {
 		if (!removed(res, u)) {
 			snprintf(note, size, "still used by %s", u);
 			return note;
@@ -893,9 +928,9 @@ static const char *why_kept(const struct lkm_module *d, const struct lkm_result 
 
 /*
  * modprobe -r's plan: the module, then every module it used, directly or through others,
- * once nothing else uses it: each removed only after all its users. Repeated until nothing
- * more can go, so a module reached by a short and a long path is judged after both. What
- * must stay is listed last, with the reason.
+ * once nothing else uses it: each removed only after all its users. Repeated until
+ * nothing more can go, so a module reached by a short and a long path is judged after
+ * both. What must stay is listed last, with the reason.
  */
 static int stack_removes(const struct lkm_modules *mods, struct lkm_result *res)
 {
@@ -914,15 +949,21 @@ static int stack_removes(const struct lkm_modules *mods, struct lkm_result *res)
 				if (!uses(d, name) || removed(res, d->name) ||
 				    why_kept(d, res, note, sizeof(note)))
 					continue;
-				len = (size_t)snprintf(note, sizeof(note), "was used by ");
+				len = (size_t)snprintf(note, sizeof(note),
+						       "was used by ");
 				for (const char *u = lkm_module_next_user(d, NULL); u;
 				     u = lkm_module_next_user(d, u))
-					len += (size_t)snprintf(note + len,
-								len < sizeof(note) ? sizeof(note) - len : 0,
-								"%s%s", u == d->used_by ? "" : ", ", u);
-				snprintf(note + (len < sizeof(note) ? len : sizeof(note) - 1),
-					 len < sizeof(note) ? sizeof(note) - len : 1, " only");
-				if (add_step(res, LKM_STEP_REMOVE, d->name, NULL, NULL, note) == NULL)
+					len += (size_t)snprintf(
+						note + len,
+						len < sizeof(note) ? sizeof(note) - len
+								   : 0,
+						"%s%s", u == d->used_by ? "" : ", ", u);
+				snprintf(note + (len < sizeof(note) ? len
+								    : sizeof(note) - 1),
+					 len < sizeof(note) ? sizeof(note) - len : 1,
+					 " only");
+				if (add_step(res, LKM_STEP_REMOVE, d->name, NULL, NULL,
+					     note) == NULL)
 					return -ENOMEM;
 				changed = true;
 			}
@@ -947,7 +988,8 @@ static int stack_keeps(const struct lkm_modules *mods, struct lkm_result *res)
 			if (!uses(d, name) || in_steps(res, d->name) ||
 			    !why_kept(d, res, note, sizeof(note)))
 				continue;
-			if (add_step(res, LKM_STEP_KEEP, d->name, NULL, NULL, note) == NULL)
+			if (add_step(res, LKM_STEP_KEEP, d->name, NULL, NULL, note) ==
+			    NULL)
 				return -ENOMEM;
 		}
 	}
@@ -1043,14 +1085,19 @@ int lkm_engine_unload(const struct lkm_engine *e, const char *module, unsigned f
 	if (m == NULL) {
 		if (e->resolver && lkm_resolve_is_builtin(e->resolver, module) == 1) {
 			err = refuse(res, LKM_REFUSE_BUILTIN, -EPERM,
-				     "%s is built into the kernel: it cannot be unloaded", module);
+				     "%s is built into the kernel: it cannot be unloaded",
+				     module);
 			goto out;
 		}
-		/* Close names among what is loaded: the name people meant is usually there. */
+		/* Close names among what is loaded: the name people meant is usually
+		 * there. */
 		for (size_t i = 0; i < mods.n; i++)
-			if (strstr(mods.v[i].name, module) || strstr(module, mods.v[i].name))
-				lkm_strv_addf(&res->details, &res->n_details, "%s", mods.v[i].name);
-		err = refuse(res, LKM_REFUSE_NOT_LOADED, -ENOENT, "%s is not loaded", module);
+			if (strstr(mods.v[i].name, module) ||
+			    strstr(module, mods.v[i].name))
+				lkm_strv_addf(&res->details, &res->n_details, "%s",
+					      mods.v[i].name);
+		err = refuse(res, LKM_REFUSE_NOT_LOADED, -ENOENT, "%s is not loaded",
+			     module);
 		goto out;
 	}
 	res->module = strdup(m->name);
@@ -1060,18 +1107,24 @@ int lkm_engine_unload(const struct lkm_engine *e, const char *module, unsigned f
 	}
 	if (m->flags & LKM_MODFLAG_PERMANENT) {
 		err = refuse(res, LKM_REFUSE_PERMANENT, -EBUSY,
-			     "%s is permanent: it was built without an exit function, so the kernel "
-			     "cannot unload it", m->name);
+			     "%s is permanent: it was built without an exit function, so "
+			     "the kernel "
+			     "cannot unload it",
+			     m->name);
 		goto out;
 	}
 	if (m->n_used_by > 0 || (m->has_use_count && m->use_count != 0)) {
-		for (const char *u = lkm_module_next_user(m, NULL); u; u = lkm_module_next_user(m, u))
+		for (const char *u = lkm_module_next_user(m, NULL); u;
+		     u = lkm_module_next_user(m, u))
 			lkm_strv_addf(&res->holders, &res->n_holders, "%s", u);
-		err = refuse(res, LKM_REFUSE_IN_USE, -EBUSY,
-			     m->n_used_by ? "%s is in use by %lld module(s) or other references"
-					  : "%s is in use (%lld references: open devices, mounts or "
-					    "another subsystem)",
-			     m->name, (long long)m->use_count);
+		err = refuse(
+			res, LKM_REFUSE_IN_USE, -EBUSY,
+			m->n_used_by
+				? "%s is in use by %lld module(s) or other references"
+				: "%s is in use (%lld references: open devices, mounts "
+				  "or "
+				  "another subsystem)",
+			m->name, (long long)m->use_count);
 		goto out;
 	}
 	err = plan_unload(e, &mods, m, flags, res);
@@ -1141,8 +1194,9 @@ static int declared_type(const struct lkm_engine *e, const char *module, const c
 }
 
 /* --persist for set: this module's persisted options with NAME's value replaced. */
-static int persist_merged(const struct lkm_engine *e, const char *module, const char *name,
-			  const char *assignment, struct lkm_result *res)
+static int persist_merged(const struct lkm_engine *e, const char *module,
+			  const char *name, const char *assignment,
+			  struct lkm_result *res)
 {
 	char **old = NULL;
 	const char **merged;
@@ -1193,8 +1247,8 @@ int lkm_engine_set(const struct lkm_engine *e, const char *module, const char *a
 	if (res->module == NULL)
 		return -ENOMEM;
 	lkm_module_name_normalize(res->module);
-	if (lkm_param_split(assignment, name, sizeof(name), &value, reason, sizeof(reason)) !=
-		    LKM_PARAM_OK ||
+	if (lkm_param_split(assignment, name, sizeof(name), &value, reason,
+			    sizeof(reason)) != LKM_PARAM_OK ||
 	    value == NULL) {
 		res->bad_param = strdup(assignment);
 		if (res->bad_param == NULL) {
@@ -1212,18 +1266,20 @@ int lkm_engine_set(const struct lkm_engine *e, const char *module, const char *a
 		err = -ENOMEM;
 		goto out;
 	}
-	/* modules_disabled stops loads and unloads only: the kernel's sysfs parameter store
-	 * (param_attr_store) never looks at it. */
+	/* modules_disabled stops loads and unloads only: the kernel's sysfs parameter
+	 * store (param_attr_store) never looks at it. */
 	err = check_kernel_accepts(e, res, &mods);
 	if (err < 0 && res->refusal != LKM_REFUSE_NO_MODULE_SUPPORT &&
 	    res->refusal != LKM_REFUSE_MODULES_DISABLED)
 		goto out;
-	/* Built-in modules have /sys/module/NAME/parameters too, without /proc/modules. */
+	/* Built-in modules have /sys/module/NAME/parameters too, without /proc/modules.
+	 */
 	err = lkm_sysmodule_read(e->root, res->module, &sm);
 	if (err < 0)
 		goto out;
 	if (!sm.present) {
-		err = refuse(res, LKM_REFUSE_NOT_LOADED, -ENOENT, "%s is not loaded", module);
+		err = refuse(res, LKM_REFUSE_NOT_LOADED, -ENOENT, "%s is not loaded",
+			     module);
 		goto out;
 	}
 	res->refusal = LKM_REFUSE_NONE;
@@ -1244,11 +1300,13 @@ int lkm_engine_set(const struct lkm_engine *e, const char *module, const char *a
 				err = -ENOMEM;
 				goto out;
 			}
-		err = refuse(res, LKM_REFUSE_UNKNOWN_PARAM, -ENOENT,
-			     sm.n_params ? "%s has no parameter '%s' in /sys/module/%s/parameters"
-					 : "%s has no parameter '%s': it shows none in "
-					   "/sys/module/%s/parameters",
-			     res->module, name, res->module);
+		err = refuse(
+			res, LKM_REFUSE_UNKNOWN_PARAM, -ENOENT,
+			sm.n_params
+				? "%s has no parameter '%s' in /sys/module/%s/parameters"
+				: "%s has no parameter '%s': it shows none in "
+				  "/sys/module/%s/parameters",
+			res->module, name, res->module);
 		goto out;
 	}
 	if (!lkm_strv_addf(&res->details, &res->n_details, "%s: %s now", p->name,
@@ -1258,7 +1316,8 @@ int lkm_engine_set(const struct lkm_engine *e, const char *module, const char *a
 	}
 	if (!p->writable) {
 		err = refuse(res, LKM_REFUSE_READ_ONLY_PARAM, -EPERM,
-			     "%s is read-only (mode %04o): the module lets it be set only when it "
+			     "%s is read-only (mode %04o): the module lets it be set "
+			     "only when it "
 			     "is loaded",
 			     p->name, (unsigned)p->mode);
 		goto out;
@@ -1268,7 +1327,8 @@ int lkm_engine_set(const struct lkm_engine *e, const char *module, const char *a
 		goto out;
 	if (type != NULL &&
 	    lkm_param_check_value(type, value, reason, sizeof(reason)) != LKM_PARAM_OK) {
-		err = refuse(res, LKM_REFUSE_INVALID_PARAM, -EINVAL, "%s: %s", name, reason);
+		err = refuse(res, LKM_REFUSE_INVALID_PARAM, -EINVAL, "%s: %s", name,
+			     reason);
 		goto out;
 	}
 	s = add_step(res, LKM_STEP_WRITE_PARAM, res->module, NULL, assignment, NULL);
@@ -1297,7 +1357,8 @@ int lkm_engine_set(const struct lkm_engine *e, const char *module, const char *a
 
 		err = lkm_sysmodule_read(e->root, res->module, &after);
 		if (err == 0) {
-			const struct lkm_sysparam *q = lkm_sysmodule_param(&after, p->name);
+			const struct lkm_sysparam *q =
+				lkm_sysmodule_param(&after, p->name);
 
 			if (!lkm_strv_addf(&res->details, &res->n_details, "%s: %s after",
 					   p->name, q && q->value ? q->value : "?"))

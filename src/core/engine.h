@@ -16,24 +16,26 @@
  */
 struct lkm_engine {
 	const struct lkm_sysroot *root;
-	struct lkm_resolver *resolver; /* may be NULL: no /lib/modules (loads by file only) */
-	const struct lkm_ops *ops;     /* NULL: look, never act (an offline --root) */
-	bool privileged;               /* may load and unload (root or CAP_SYS_MODULE) */
-	const char *who;               /* for the syslog line ("uid 0") */
+	struct lkm_resolver
+		*resolver;	   /* may be NULL: no /lib/modules (loads by file only) */
+	const struct lkm_ops *ops; /* NULL: look, never act (an offline --root) */
+	bool privileged;	   /* may load and unload (root or CAP_SYS_MODULE) */
+	const char *who;	   /* for the syslog line ("uid 0") */
 	bool log_to_syslog;
 };
 
-/* Whether this process may load and unload modules: CAP_SYS_MODULE in its effective set. */
+/* Whether this process may load and unload modules: CAP_SYS_MODULE in its effective set.
+ */
 bool lkm_engine_privileged(void);
 
 enum lkm_op { LKM_OP_LOAD, LKM_OP_UNLOAD, LKM_OP_SET };
 
 enum lkm_load_flag {
-	LKM_DRY_RUN = 1 << 0,  /* say the steps, change nothing */
-	LKM_NO_DEPS = 1 << 1,  /* by name: insert the module alone */
+	LKM_DRY_RUN = 1 << 0,	/* say the steps, change nothing */
+	LKM_NO_DEPS = 1 << 1,	/* by name: insert the module alone */
 	LKM_WITH_DEPS = 1 << 2, /* by file: load its `depends` first */
-	LKM_PERSIST = 1 << 3,  /* on success, write the user's options to modprobe.d */
-	LKM_STACK = 1 << 4,    /* unload: then the dependencies nothing else uses */
+	LKM_PERSIST = 1 << 3,	/* on success, write the user's options to modprobe.d */
+	LKM_STACK = 1 << 4,	/* unload: then the dependencies nothing else uses */
 };
 
 enum lkm_step_kind {
@@ -53,11 +55,12 @@ struct lkm_step {
 	char *module;
 	char *path;
 	char *params;
-	char *note;  /* where the step comes from: "dependency of msdos", "modprobe.d options" */
+	char *note;    /* where the step comes from: "dependency of msdos", "modprobe.d
+			  options" */
 	char *command; /* LKM_STEP_COMMAND: the install or remove command, with PARAMS
 			  after it */
-	int err;     /* 0, or the -errno the step failed with */
-	bool done;   /* it was carried out (false in a dry run, and after a failure) */
+	int err;       /* 0, or the -errno the step failed with */
+	bool done;     /* it was carried out (false in a dry run, and after a failure) */
 };
 
 /* Why the engine stopped before asking the kernel (LKM_REFUSE_NONE: it did not). */
@@ -99,25 +102,25 @@ struct lkm_cmd_rule {
 
 struct lkm_result {
 	enum lkm_op op;
-	char *target;          /* as the user named it: a module, alias or file */
-	char *module;          /* the module it resolved to, when known */
-	char *path;            /* its file, when known */
-	int err;               /* 0 done; else the -errno of the refusal or the failed step */
+	char *target; /* as the user named it: a module, alias or file */
+	char *module; /* the module it resolved to, when known */
+	char *path;   /* its file, when known */
+	int err;      /* 0 done; else the -errno of the refusal or the failed step */
 	enum lkm_refusal refusal;
-	char *reason;          /* one line: why it was refused or what failed */
+	char *reason; /* one line: why it was refused or what failed */
 	struct lkm_step *steps;
 	size_t n_steps;
-	size_t failed;         /* index of the failed step; n_steps when none failed */
-	char **warnings;       /* things to know even on success (blacklist, kept values) */
+	size_t failed;	 /* index of the failed step; n_steps when none failed */
+	char **warnings; /* things to know even on success (blacklist, kept values) */
 	size_t n_warnings;
-	char **holders;        /* in use: who holds the module */
+	char **holders; /* in use: who holds the module */
 	size_t n_holders;
-	char **details;        /* lines of context: "irq: 11 now, 7 requested", suggestions */
+	char **details; /* lines of context: "irq: 11 now, 7 requested", suggestions */
 	size_t n_details;
-	char *bad_param;       /* the parameter refused or rejected by the kernel */
+	char *bad_param; /* the parameter refused or rejected by the kernel */
 	struct lkm_cmd_rule
-		rule;	       /* LKM_REFUSE_BLOCKED, _INSTALL_COMMAND, _REMOVE_COMMAND */
-	struct lkm_kmsg log;   /* the kernel's lines written during the operation */
+		rule;	     /* LKM_REFUSE_BLOCKED, _INSTALL_COMMAND, _REMOVE_COMMAND */
+	struct lkm_kmsg log; /* the kernel's lines written during the operation */
 };
 
 void lkm_result_release(struct lkm_result *res);
@@ -135,8 +138,9 @@ void lkm_result_release(struct lkm_result *res);
  * -ENOMEM only for a failure of lkmtui itself; everything else is told in RES, which the
  * caller releases.
  */
-int lkm_engine_load(const struct lkm_engine *e, const char *target, const char *const *params,
-		    size_t n_params, unsigned flags, struct lkm_result *res);
+int lkm_engine_load(const struct lkm_engine *e, const char *target,
+		    const char *const *params, size_t n_params, unsigned flags,
+		    struct lkm_result *res);
 
 /* Unloads MODULE; with LKM_STACK as modprobe -r does: its softdeps post first, then the
  * module, then each dependency nothing else uses, then its softdeps pre. Never forced.
@@ -151,8 +155,8 @@ int lkm_engine_unload(const struct lkm_engine *e, const char *module, unsigned f
 int lkm_engine_set(const struct lkm_engine *e, const char *module, const char *assignment,
 		   unsigned flags, struct lkm_result *res);
 
-/* Whether the user named a file, not a module: a '/' in it, or a module suffix (.ko, .ko.xz,
- * .ko.zst, .ko.gz, .o) and the file exists. */
+/* Whether the user named a file, not a module: a '/' in it, or a module suffix (.ko,
+ * .ko.xz, .ko.zst, .ko.gz, .o) and the file exists. */
 bool lkm_engine_names_file(const char *target);
 
 /* "insert", "remove", ...: a word for a step kind, for plain and JSON output. */

@@ -564,8 +564,8 @@ static int analyse_file(const struct lkm_explain_ctx *ctx, const struct lkm_modf
 		    crc_of(ref, "module_layout", &theirs) && mine != theirs)
 			bad = "module_layout";
 		for (size_t i = 0; i < nu && bad == NULL; i++)
-			if (crc_of(mf, undef[i], &mine) && crc_of(ref, undef[i], &theirs) &&
-			    mine != theirs)
+			if (crc_of(mf, undef[i], &mine) &&
+			    crc_of(ref, undef[i], &theirs) && mine != theirs)
 				bad = undef[i];
 		for (size_t i = 0; i < nv && bad == NULL; i++)
 			if (crc_of(ref, vers[i].symbol, &theirs) &&
@@ -1172,9 +1172,10 @@ static bool starts_as_elf(const char *path)
 			close(fd);
 		return false;
 	}
-	elf = fread(magic, 1, 4, f) == 4 &&
-	      ((memcmp(magic, "\177ELF", 4) == 0) || (magic[0] == 0xfd && magic[1] == '7') ||
-	       (magic[0] == 0x28 && magic[1] == 0xb5) || (magic[0] == 0x1f && magic[1] == 0x8b));
+	elf = fread(magic, 1, 4, f) == 4 && ((memcmp(magic, "\177ELF", 4) == 0) ||
+					     (magic[0] == 0xfd && magic[1] == '7') ||
+					     (magic[0] == 0x28 && magic[1] == 0xb5) ||
+					     (magic[0] == 0x1f && magic[1] == 0x8b));
 	fclose(f);
 	return elf;
 }

@@ -62,12 +62,12 @@ enum lkm_diag_kind {
 
 struct lkm_diagnosis {
 	enum lkm_diag_kind kind;
-	int err;               /* the -errno behind it (0 for a prediction) */
-	char *title;           /* one line */
-	char *teach;           /* the paragraph that teaches what happened */
-	char **evidence;       /* what shows it: kernel lines, the file, the system */
+	int err;	 /* the -errno behind it (0 for a prediction) */
+	char *title;	 /* one line */
+	char *teach;	 /* the paragraph that teaches what happened */
+	char **evidence; /* what shows it: kernel lines, the file, the system */
 	size_t n_evidence;
-	char **fix;            /* what to do, commands first */
+	char **fix; /* what to do, commands first */
 	size_t n_fix;
 	bool oom; /* a line of it could not be allocated: lkm_diag_build fails */
 };
@@ -76,8 +76,8 @@ struct lkm_diagnosis {
 struct lkm_explain_ctx {
 	const struct lkm_sysroot *root;
 	struct lkm_resolver *resolver; /* may be NULL */
-	const char *release;           /* the running kernel's release ("6.1.0-56-amd64") */
-	const char *machine;           /* uname -m of the running kernel ("x86_64") */
+	const char *release; /* the running kernel's release ("6.1.0-56-amd64") */
+	const char *machine; /* uname -m of the running kernel ("x86_64") */
 };
 
 /* The kind's stable id ("unresolved-symbols") and its teaching paragraph (translated). */
@@ -92,14 +92,15 @@ int lkm_explain_result(const struct lkm_explain_ctx *ctx, const struct lkm_resul
 		       struct lkm_diagnosis *out);
 
 /*
- * Predicts, without loading, every failure static analysis can see for loading TARGET with
- * PARAMS: the engine's own refusals (a dry run), then what the file says — not a module,
- * another architecture, another kernel's vermagic or symbol versions, symbols nothing
- * would provide. *OUT gets N diagnoses (0: no problem found); free with
+ * Predicts, without loading, every failure static analysis can see for loading TARGET
+ * with PARAMS: the engine's own refusals (a dry run), then what the file says — not a
+ * module, another architecture, another kernel's vermagic or symbol versions, symbols
+ * nothing would provide. *OUT gets N diagnoses (0: no problem found); free with
  * lkm_diagnoses_free. Returns N or -ENOMEM.
  */
-int lkm_explain_predict(const struct lkm_explain_ctx *ctx, const struct lkm_engine *engine,
-			const char *target, const char *const *params, size_t n_params,
+int lkm_explain_predict(const struct lkm_explain_ctx *ctx,
+			const struct lkm_engine *engine, const char *target,
+			const char *const *params, size_t n_params,
 			struct lkm_diagnosis **out);
 
 void lkm_diagnosis_release(struct lkm_diagnosis *d);

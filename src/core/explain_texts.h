@@ -8,10 +8,10 @@
 /* One row of the explainer's table; strings are N_()-marked, translated when used. */
 struct lkm_diag_text {
 	const char *id;
-	const char *title;                   /* template */
+	const char *title; /* template */
 	const char *teach;
-	const char *fix[LKM_DIAG_MAX_FIX];   /* templates; NULL ends */
-	const char *title_bare;              /* the title when its template cannot be filled */
+	const char *fix[LKM_DIAG_MAX_FIX]; /* templates; NULL ends */
+	const char *title_bare; /* the title when its template cannot be filled */
 };
 
 /* What fills a template's placeholders (explain_texts.c lists them). NULL or "" is
@@ -24,7 +24,7 @@ struct lkm_diag_fill {
 	const char *joined;   /* %E: set by lkm_diag_build from the list */
 	const char *as_named; /* %l */
 	const char *by_name;  /* %n */
-	const char *hw;       /* %h */
+	const char *hw;	      /* %h */
 };
 
 /* Sets D's kind, errno, title, teaching and fixes from KIND's row filled with FILL; fixes

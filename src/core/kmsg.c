@@ -93,13 +93,15 @@ int lkm_kmsg_collect(struct lkm_kmsg *k)
 
 		if (n < 0 && errno == EINTR)
 			continue;
-		/* EPIPE: records were overwritten before we read them; go on with the rest. */
+		/* EPIPE: records were overwritten before we read them; go on with the
+		 * rest. */
 		if (n < 0 && errno == EPIPE)
 			continue;
 		if (n <= 0)
 			return 0;
-		/* /dev/kmsg hands one record per read; a saved log (or a test's file) has many.
-		 * Continuation lines (" SUBSYSTEM=...") start with a blank and are not text. */
+		/* /dev/kmsg hands one record per read; a saved log (or a test's file) has
+		 * many. Continuation lines (" SUBSYSTEM=...") start with a blank and are
+		 * not text. */
 		while (off < (size_t)n) {
 			const char *start = rec + off;
 			const char *nl = memchr(start, '\n', (size_t)n - off);
@@ -171,10 +173,11 @@ int lkm_kmsg_follow(struct lkm_kmsg *k, const char *module, size_t keep)
 			char *line;
 
 			if (nl == NULL && file && (off > 0 || (size_t)n < sizeof(rec))) {
-				/* Half a record, cut by our buffer or still being written: read
-				 * it again whole next time. */
+				/* Half a record, cut by our buffer or still being
+				 * written: read it again whole next time. */
 				lseek(k->fd, -(off_t)len, SEEK_CUR);
-				partial = (size_t)n < sizeof(rec); /* else read on from it now */
+				partial = (size_t)n <
+					  sizeof(rec); /* else read on from it now */
 				break;
 			}
 			off += len;

@@ -13,8 +13,8 @@
  */
 struct lkm_kmsg {
 	int fd;
-	int err;       /* why the log can't be read (-EPERM: dmesg_restrict, not root) */
-	char **lines;  /* messages, without the record prefix, unescaped */
+	int err;      /* why the log can't be read (-EPERM: dmesg_restrict, not root) */
+	char **lines; /* messages, without the record prefix, unescaped */
 	size_t n;
 	size_t cap;
 };
@@ -22,7 +22,8 @@ struct lkm_kmsg {
 /* Opens ROOT's /dev/kmsg at its end. Never fails: an unreadable log sets k->err. */
 void lkm_kmsg_begin(struct lkm_kmsg *k, const struct lkm_sysroot *root);
 
-/* Appends the records written since begin (or the last collect). Returns 0, or -ENOMEM. */
+/* Appends the records written since begin (or the last collect). Returns 0, or -ENOMEM.
+ */
 int lkm_kmsg_collect(struct lkm_kmsg *k);
 
 /* Parses one /dev/kmsg record ("6,339,5140900,-;text\n KEY=v") into the message text,
@@ -30,8 +31,9 @@ int lkm_kmsg_collect(struct lkm_kmsg *k);
 char *lkm_kmsg_parse_record(const char *rec, size_t len);
 
 /*
- * Following the log live (the TUI's log strip): lkm_kmsg_begin() opens it at its end, then
- * lkm_kmsg_follow() reads what is new without blocking, whenever k->fd polls readable.
+ * Following the log live (the TUI's log strip): lkm_kmsg_begin() opens it at its end,
+ * then lkm_kmsg_follow() reads what is new without blocking, whenever k->fd polls
+ * readable.
  */
 
 /* Whether LINE (a message, as parsed) is from MODULE: it starts with the module's name,
@@ -45,7 +47,8 @@ bool lkm_kmsg_pollable(const struct lkm_kmsg *k);
 
 /* Appends the records written since the last read whose text is from MODULE (all of them
  * when NULL), then keeps only the last KEEP lines (0: all). A record cut at the end of a
- * regular file is left for the next call. Returns the number of lines added, or -ENOMEM. */
+ * regular file is left for the next call. Returns the number of lines added, or -ENOMEM.
+ */
 int lkm_kmsg_follow(struct lkm_kmsg *k, const char *module, size_t keep);
 
 /* Closes the log and frees the lines. */

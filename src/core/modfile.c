@@ -28,13 +28,16 @@
 #include "core/userpath.h"
 #include "model/modules.h"
 
-/* What the kernel appends after the ELF image when it signs a module (module_signature.h). */
+/* What the kernel appends after the ELF image when it signs a module
+ * (module_signature.h). */
 static const char sig_magic[] = "~Module signature appended~\n";
 #define SIG_MAGIC_LEN (sizeof(sig_magic) - 1)
-/* struct module_signature: algo, hash, id_type, signer_len, key_id_len, pad[3], be32 len */
+/* struct module_signature: algo, hash, id_type, signer_len, key_id_len, pad[3], be32 len
+ */
 #define SIG_INFO_LEN 12
 
-/* __versions: struct modversion_info { unsigned long crc; char name[64 - sizeof(long)]; } */
+/* __versions: struct modversion_info { unsigned long crc; char name[64 - sizeof(long)]; }
+ */
 #define MODVERSION_ENTRY 64
 
 struct info_entry {
@@ -176,15 +179,17 @@ static int find_signature(struct lkm_modfile *mf, struct lkm_modfile_error *why)
 	rest = mf->size - SIG_MAGIC_LEN;
 	if (rest < SIG_INFO_LEN)
 		return fail(why, -EBADMSG, "%s",
-			    _("the module signature trailer is cut short (no signature header)"));
+			    _("the module signature trailer is cut short (no signature "
+			      "header)"));
 	info = mf->data + rest - SIG_INFO_LEN;
-	sig_len = (uint32_t)info[8] << 24 | (uint32_t)info[9] << 16 | (uint32_t)info[10] << 8 |
-		  info[11];
+	sig_len = (uint32_t)info[8] << 24 | (uint32_t)info[9] << 16 |
+		  (uint32_t)info[10] << 8 | info[11];
 	rest -= SIG_INFO_LEN;
 	if (sig_len > rest)
-		return fail(why, -EBADMSG,
-			    _("the module signature claims %u bytes but only %zu precede it"),
-			    sig_len, rest);
+		return fail(
+			why, -EBADMSG,
+			_("the module signature claims %u bytes but only %zu precede it"),
+			sig_len, rest);
 	mf->sig.present = true;
 	mf->sig.id_type = info[2];
 	mf->sig.sig_len = sig_len;
@@ -201,22 +206,27 @@ static int read_header(struct lkm_modfile *mf, struct lkm_modfile_error *why)
 
 	if (mf->elf_size == 0)
 		return fail(why, -ENOEXEC, "%s",
-			    mf->sig.present ? _("nothing but a module signature: no ELF image")
-					    : _("the file is empty (0 bytes)"));
+			    mf->sig.present
+				    ? _("nothing but a module signature: no ELF image")
+				    : _("the file is empty (0 bytes)"));
 	if (mf->elf_size < SELFMAG || memcmp(id, ELFMAG, SELFMAG) != 0) {
 		if (mf->elf_size < SELFMAG)
 			return fail(why, -ENOEXEC,
-				    _("not an ELF file: only %zu bytes, too short for the ELF magic"),
+				    _("not an ELF file: only %zu bytes, too short for "
+				      "the ELF magic"),
 				    mf->elf_size);
 		return fail(why, -ENOEXEC,
-			    _("not an ELF file: it starts with %02x %02x %02x %02x, not 7f 45 4c 46"),
+			    _("not an ELF file: it starts with %02x %02x %02x %02x, not "
+			      "7f 45 4c 46"),
 			    id[0], id[1], id[2], id[3]);
 	}
 	if (mf->elf_size < EI_NIDENT)
-		return fail(why, -ENOEXEC, _("truncated: %zu bytes, shorter than the ELF ident"),
+		return fail(why, -ENOEXEC,
+			    _("truncated: %zu bytes, shorter than the ELF ident"),
 			    mf->elf_size);
 	if (id[EI_CLASS] != ELFCLASS32 && id[EI_CLASS] != ELFCLASS64)
-		return fail(why, -ENOEXEC, _("unknown ELF class %u (neither 32- nor 64-bit)"),
+		return fail(why, -ENOEXEC,
+			    _("unknown ELF class %u (neither 32- nor 64-bit)"),
 			    id[EI_CLASS]);
 	if (id[EI_DATA] != ELFDATA2LSB && id[EI_DATA] != ELFDATA2MSB)
 		return fail(why, -ENOEXEC, _("unknown ELF byte order %u"), id[EI_DATA]);
@@ -224,13 +234,15 @@ static int read_header(struct lkm_modfile *mf, struct lkm_modfile_error *why)
 	mf->big_endian = id[EI_DATA] == ELFDATA2MSB;
 	need = mf->elf_class == 64 ? sizeof(Elf64_Ehdr) : sizeof(Elf32_Ehdr);
 	if (mf->elf_size < need)
-		return fail(why, -ENOEXEC,
-			    _("truncated: %zu bytes, shorter than the %zu-byte ELF header"),
-			    mf->elf_size, need);
+		return fail(
+			why, -ENOEXEC,
+			_("truncated: %zu bytes, shorter than the %zu-byte ELF header"),
+			mf->elf_size, need);
 
 	mf->elf = elf_memory((char *)mf->data, mf->elf_size);
 	if (!mf->elf || elf_kind(mf->elf) != ELF_K_ELF)
-		return fail(why, -ENOEXEC, _("libelf cannot read it: %s"), elf_errmsg(-1));
+		return fail(why, -ENOEXEC, _("libelf cannot read it: %s"),
+			    elf_errmsg(-1));
 	if (!gelf_getehdr(mf->elf, &eh))
 		return fail(why, -ENOEXEC, _("libelf cannot read the ELF header: %s"),
 			    elf_errmsg(-1));
@@ -238,7 +250,8 @@ static int read_header(struct lkm_modfile *mf, struct lkm_modfile_error *why)
 	mf->type = eh.e_type;
 	mf->machine_name = lkm_elf_machine_name(eh.e_machine);
 	if (!mf->machine_name) {
-		snprintf(mf->machine_buf, sizeof(mf->machine_buf), "machine %u", eh.e_machine);
+		snprintf(mf->machine_buf, sizeof(mf->machine_buf), "machine %u",
+			 eh.e_machine);
 		mf->machine_name = mf->machine_buf;
 	}
 	mf->type_name = type_name(eh.e_type);
@@ -264,13 +277,15 @@ static int check_section_table(struct lkm_modfile *mf, size_t *shnum_out,
 	if (eh.e_shoff == 0)
 		return 0; /* no section headers at all: an empty list, not damage */
 	if (eh.e_shentsize != entsize)
-		return fail(why, -ENOEXEC,
-			    _("section header entries are %u bytes, not the %zu of ELF%d"),
-			    eh.e_shentsize, entsize, mf->elf_class);
+		return fail(
+			why, -ENOEXEC,
+			_("section header entries are %u bytes, not the %zu of ELF%d"),
+			eh.e_shentsize, entsize, mf->elf_class);
 	/* With e_shnum 0 the real count is in section 0: make sure that one is there. */
 	if (!in_range(eh.e_shoff, entsize, mf->elf_size))
 		return fail(why, -ENOEXEC,
-			    _("truncated: the section header table at offset %#jx lies past the "
+			    _("truncated: the section header table at offset %#jx lies "
+			      "past the "
 			      "end of the file (%zu bytes)"),
 			    (uintmax_t)eh.e_shoff, mf->elf_size);
 	/* The count from the header itself: libelf quietly reports 0 sections when the
@@ -281,15 +296,18 @@ static int check_section_table(struct lkm_modfile *mf, size_t *shnum_out,
 		const unsigned char *s0 = mf->data + eh.e_shoff;
 		size_t off = mf->elf_class == 64 ? offsetof(Elf64_Shdr, sh_size)
 						 : offsetof(Elf32_Shdr, sh_size);
-		uint64_t n = read_uint(s0 + off, mf->elf_class == 64 ? 8 : 4, mf->big_endian);
+		uint64_t n =
+			read_uint(s0 + off, mf->elf_class == 64 ? 8 : 4, mf->big_endian);
 
 		if (n > SIZE_MAX)
 			n = SIZE_MAX;
 		shnum = (size_t)n;
 	}
-	if (shnum > SIZE_MAX / entsize || !in_range(eh.e_shoff, shnum * entsize, mf->elf_size))
+	if (shnum > SIZE_MAX / entsize ||
+	    !in_range(eh.e_shoff, shnum * entsize, mf->elf_size))
 		return fail(why, -ENOEXEC,
-			    _("truncated: the section header table (%zu entries at offset %#jx) "
+			    _("truncated: the section header table (%zu entries at "
+			      "offset %#jx) "
 			      "runs past the end of the file (%zu bytes)"),
 			    shnum, (uintmax_t)eh.e_shoff, mf->elf_size);
 	if (elf_getshdrnum(mf->elf, &libelf_shnum) != 0 || libelf_shnum != shnum)
@@ -303,8 +321,8 @@ static int check_section_table(struct lkm_modfile *mf, size_t *shnum_out,
  * A NUL-terminated string at OFF inside the string table section STR (whose range was
  * checked): checked here, then fetched through libelf.
  */
-static const char *strtab_string(struct lkm_modfile *mf, size_t str_idx, const GElf_Shdr *str,
-				 uint64_t off)
+static const char *strtab_string(struct lkm_modfile *mf, size_t str_idx,
+				 const GElf_Shdr *str, uint64_t off)
 {
 	const unsigned char *base = mf->data + str->sh_offset;
 
@@ -324,27 +342,32 @@ static int read_sections(struct lkm_modfile *mf, struct lkm_modfile_error *why)
 	if (err < 0 || shnum == 0)
 		return err;
 	if (elf_getshdrstrndx(mf->elf, &shstrndx) != 0)
-		return fail(why, -ENOEXEC, _("libelf cannot find the section name table: %s"),
+		return fail(why, -ENOEXEC,
+			    _("libelf cannot find the section name table: %s"),
 			    elf_errmsg(-1));
 	if (shstrndx == SHN_UNDEF)
 		return fail(why, -ENOEXEC, "%s", _("there is no section name table"));
 	if (shstrndx >= shnum)
 		return fail(why, -ENOEXEC,
-			    _("the section name table index %zu is out of range (%zu sections)"),
+			    _("the section name table index %zu is out of range (%zu "
+			      "sections)"),
 			    shstrndx, shnum);
 	scn = elf_getscn(mf->elf, shstrndx);
 	if (!scn || !gelf_getshdr(scn, &str))
-		return fail(why, -ENOEXEC, _("libelf cannot read section %zu: %s"), shstrndx,
-			    elf_errmsg(-1));
+		return fail(why, -ENOEXEC, _("libelf cannot read section %zu: %s"),
+			    shstrndx, elf_errmsg(-1));
 	if (str.sh_type != SHT_STRTAB)
-		return fail(why, -ENOEXEC,
-			    _("the section name table (section %zu) is not a string table"),
-			    shstrndx);
+		return fail(
+			why, -ENOEXEC,
+			_("the section name table (section %zu) is not a string table"),
+			shstrndx);
 	if (!in_range(str.sh_offset, str.sh_size, mf->elf_size))
 		return fail(why, -ENOEXEC,
-			    _("the section name table (offset %#jx, %ju bytes) runs past the end "
+			    _("the section name table (offset %#jx, %ju bytes) runs past "
+			      "the end "
 			      "of the file (%zu bytes)"),
-			    (uintmax_t)str.sh_offset, (uintmax_t)str.sh_size, mf->elf_size);
+			    (uintmax_t)str.sh_offset, (uintmax_t)str.sh_size,
+			    mf->elf_size);
 
 	mf->sections = calloc(shnum, sizeof(*mf->sections));
 	if (!mf->sections)
@@ -355,20 +378,23 @@ static int read_sections(struct lkm_modfile *mf, struct lkm_modfile_error *why)
 
 		scn = elf_getscn(mf->elf, i);
 		if (!scn || !gelf_getshdr(scn, &sh))
-			return fail(why, -ENOEXEC, _("libelf cannot read section %zu: %s"), i,
+			return fail(why, -ENOEXEC,
+				    _("libelf cannot read section %zu: %s"), i,
 				    elf_errmsg(-1));
 		if (i == 0 && sh.sh_name == 0) {
 			name = "";
 		} else if (sh.sh_name >= str.sh_size) {
 			return fail(why, -ENOEXEC,
-				    _("section %zu's name offset %u lies past the section name "
+				    _("section %zu's name offset %u lies past the "
+				      "section name "
 				      "table (%ju bytes)"),
 				    i, (unsigned)sh.sh_name, (uintmax_t)str.sh_size);
 		} else {
 			name = strtab_string(mf, shstrndx, &str, sh.sh_name);
 			if (!name)
 				return fail(why, -ENOEXEC,
-					    _("section %zu's name at offset %u is not terminated "
+					    _("section %zu's name at offset %u is not "
+					      "terminated "
 					      "inside the section name table"),
 					    i, (unsigned)sh.sh_name);
 		}
@@ -376,10 +402,11 @@ static int read_sections(struct lkm_modfile *mf, struct lkm_modfile_error *why)
 		if (sh.sh_type != SHT_NOBITS && sh.sh_type != SHT_NULL &&
 		    !in_range(sh.sh_offset, sh.sh_size, mf->elf_size))
 			return fail(why, -ENOEXEC,
-				    _("section %zu (%s) at offset %#jx with %ju bytes runs past "
+				    _("section %zu (%s) at offset %#jx with %ju bytes "
+				      "runs past "
 				      "the end of the file (%zu bytes)"),
-				    i, name, (uintmax_t)sh.sh_offset, (uintmax_t)sh.sh_size,
-				    mf->elf_size);
+				    i, name, (uintmax_t)sh.sh_offset,
+				    (uintmax_t)sh.sh_size, mf->elf_size);
 		if (strcmp(name, ".modinfo") == 0)
 			mf->has_modinfo = true;
 		else if (strcmp(name, ".gnu.linkonce.this_module") == 0)
@@ -482,7 +509,8 @@ static int split_depends(struct lkm_modfile *mf, struct lkm_modfile_error *why)
 	mf->depends = calloc(n, sizeof(*mf->depends));
 	if (!mf->depends_buf || !mf->depends)
 		return no_memory(why);
-	for (tok = strtok_r(mf->depends_buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
+	for (tok = strtok_r(mf->depends_buf, ",", &save); tok;
+	     tok = strtok_r(NULL, ",", &save))
 		mf->depends[mf->n_depends++] = tok;
 	return 0;
 }
@@ -505,17 +533,19 @@ static int read_modinfo(struct lkm_modfile *mf, struct lkm_modfile_error *why)
 	size = sh.sh_size;
 	bytes = section_bytes(scn, &sh);
 	if (!bytes)
-		return fail(why, -ENOEXEC, _("libelf cannot read .modinfo: %s"), elf_errmsg(-1));
+		return fail(why, -ENOEXEC, _("libelf cannot read .modinfo: %s"),
+			    elf_errmsg(-1));
 	if (size && bytes[size - 1] != '\0') {
 		size_t start = size;
 
 		while (start > 0 && bytes[start - 1] != '\0')
 			start--;
-		return fail(why, -ENOEXEC,
-			    _(".modinfo (%zu bytes) does not end with a NUL: its last entry "
-			      "\"%.*s\" is cut off"),
-			    size, (int)(size - start > 40 ? 40 : size - start),
-			    (const char *)bytes + start);
+		return fail(
+			why, -ENOEXEC,
+			_(".modinfo (%zu bytes) does not end with a NUL: its last entry "
+			  "\"%.*s\" is cut off"),
+			size, (int)(size - start > 40 ? 40 : size - start),
+			(const char *)bytes + start);
 	}
 	mf->modinfo = malloc(size + 1);
 	if (!mf->modinfo)
@@ -570,17 +600,21 @@ static int read_undefined(struct lkm_modfile *mf, struct lkm_modfile_error *why)
 		return 0;
 	if (sh.sh_entsize != entsize || sh.sh_size % entsize != 0)
 		return fail(why, -ENOEXEC,
-			    _("the symbol table's entries (%ju bytes in %ju) are not the %zu-byte "
+			    _("the symbol table's entries (%ju bytes in %ju) are not the "
+			      "%zu-byte "
 			      "ELF%d symbols"),
-			    (uintmax_t)sh.sh_entsize, (uintmax_t)sh.sh_size, entsize, mf->elf_class);
+			    (uintmax_t)sh.sh_entsize, (uintmax_t)sh.sh_size, entsize,
+			    mf->elf_class);
 	if (sh.sh_link == 0 || sh.sh_link >= mf->n_sections)
-		return fail(why, -ENOEXEC,
-			    _("the symbol table links to section %u, which does not exist"),
-			    (unsigned)sh.sh_link);
+		return fail(
+			why, -ENOEXEC,
+			_("the symbol table links to section %u, which does not exist"),
+			(unsigned)sh.sh_link);
 	strscn = elf_getscn(mf->elf, sh.sh_link);
 	if (!strscn || !gelf_getshdr(strscn, &str) || str.sh_type != SHT_STRTAB)
 		return fail(why, -ENOEXEC,
-			    _("the symbol table's string table (section %u) is not a string table"),
+			    _("the symbol table's string table (section %u) is not a "
+			      "string table"),
 			    (unsigned)sh.sh_link);
 	d = elf_getdata(scn, NULL);
 	if (!d || d->d_size < sh.sh_size)
@@ -595,14 +629,15 @@ static int read_undefined(struct lkm_modfile *mf, struct lkm_modfile_error *why)
 		const char *name;
 
 		if (!gelf_getsym(d, (int)i, &sym))
-			return fail(why, -ENOEXEC, _("libelf cannot read symbol %zu: %s"), i,
-				    elf_errmsg(-1));
+			return fail(why, -ENOEXEC, _("libelf cannot read symbol %zu: %s"),
+				    i, elf_errmsg(-1));
 		if (sym.st_shndx != SHN_UNDEF || sym.st_name == 0)
 			continue;
 		name = strtab_string(mf, sh.sh_link, &str, sym.st_name);
 		if (!name)
 			return fail(why, -ENOEXEC,
-				    _("symbol %zu's name offset %u lies outside the string table "
+				    _("symbol %zu's name offset %u lies outside the "
+				      "string table "
 				      "(%ju bytes) or is not terminated"),
 				    i, (unsigned)sym.st_name, (uintmax_t)str.sh_size);
 		if (*name)
@@ -623,11 +658,13 @@ static int read_versions(struct lkm_modfile *mf, struct lkm_modfile_error *why)
 		return 0;
 	if (sh.sh_size % MODVERSION_ENTRY != 0)
 		return fail(why, -ENOEXEC,
-			    _("__versions is %ju bytes, not a whole number of %d-byte entries"),
+			    _("__versions is %ju bytes, not a whole number of %d-byte "
+			      "entries"),
 			    (uintmax_t)sh.sh_size, MODVERSION_ENTRY);
 	bytes = section_bytes(scn, &sh);
 	if (!bytes)
-		return fail(why, -ENOEXEC, _("libelf cannot read __versions: %s"), elf_errmsg(-1));
+		return fail(why, -ENOEXEC, _("libelf cannot read __versions: %s"),
+			    elf_errmsg(-1));
 	n = sh.sh_size / MODVERSION_ENTRY;
 	mf->versions = calloc(n, sizeof(*mf->versions));
 	if (!mf->versions)
@@ -636,8 +673,10 @@ static int read_versions(struct lkm_modfile *mf, struct lkm_modfile_error *why)
 		const unsigned char *e = bytes + i * MODVERSION_ENTRY;
 
 		if (!memchr(e + crc_len, '\0', MODVERSION_ENTRY - crc_len))
-			return fail(why, -ENOEXEC,
-				    _("__versions entry %zu's symbol name is not terminated"), i);
+			return fail(
+				why, -ENOEXEC,
+				_("__versions entry %zu's symbol name is not terminated"),
+				i);
 		mf->versions[i].crc = read_uint(e, crc_len, mf->big_endian);
 		mf->versions[i].symbol = (const char *)e + crc_len;
 	}
@@ -738,8 +777,9 @@ int lkm_modfile_open_mem(const void *data, size_t size, struct lkm_modfile **out
 	else if (size == 0)
 		err = fail(why, -ENOEXEC, "%s", _("the file is empty (0 bytes)"));
 	else if (size > LKM_MODFILE_MAX)
-		err = fail(why, -EFBIG, _("%zu bytes: bigger than any module (limit %zu MiB)"),
-			   size, LKM_MODFILE_MAX >> 20);
+		err = fail(why, -EFBIG,
+			   _("%zu bytes: bigger than any module (limit %zu MiB)"), size,
+			   LKM_MODFILE_MAX >> 20);
 	else
 		err = open_bytes(mf, data, size, false, why);
 	return finish(mf, err, out);
@@ -772,7 +812,8 @@ static int read_whole(const char *path, unsigned char **bytes, size_t *size,
 		goto out;
 	}
 	if ((uintmax_t)st.st_size > LKM_MODFILE_MAX) {
-		err = fail(why, -EFBIG, _("%jd bytes: bigger than any module (limit %zu MiB)"),
+		err = fail(why, -EFBIG,
+			   _("%jd bytes: bigger than any module (limit %zu MiB)"),
 			   (intmax_t)st.st_size, LKM_MODFILE_MAX >> 20);
 		goto out;
 	}
@@ -810,8 +851,8 @@ out:
 	return err;
 }
 
-static void quiet_log(void *data, int priority, const char *file, int line, const char *fn,
-		      const char *format, va_list args)
+static void quiet_log(void *data, int priority, const char *file, int line,
+		      const char *fn, const char *format, va_list args)
 {
 }
 
@@ -834,7 +875,8 @@ static void signature_from_kmod(struct lkm_modfile *mf)
 		goto out;
 	if (kmod_module_get_info(mod, &list) < 0)
 		goto out;
-	kmod_list_foreach(l, list) {
+	kmod_list_foreach(l, list)
+	{
 		const char *key = kmod_module_info_get_key(l);
 		const char *value = kmod_module_info_get_value(l);
 		const char **slot = NULL;
@@ -856,7 +898,8 @@ out:
 	kmod_unref(ctx);
 }
 
-int lkm_modfile_open(const char *path, struct lkm_modfile **out, struct lkm_modfile_error *why)
+int lkm_modfile_open(const char *path, struct lkm_modfile **out,
+		     struct lkm_modfile_error *why)
 {
 	struct lkm_modfile *mf;
 	unsigned char *bytes;
@@ -972,8 +1015,8 @@ const char *lkm_modfile_info(const struct lkm_modfile *mf, const char *key)
 	return lkm_modfile_info_next(mf, key, &pos, NULL);
 }
 
-const char *lkm_modfile_info_next(const struct lkm_modfile *mf, const char *key, size_t *pos,
-				  const char **key_out)
+const char *lkm_modfile_info_next(const struct lkm_modfile *mf, const char *key,
+				  size_t *pos, const char **key_out)
 {
 	while (*pos < mf->n_info) {
 		const struct info_entry *e = &mf->info[(*pos)++];
@@ -998,7 +1041,8 @@ size_t lkm_modfile_depends(const struct lkm_modfile *mf, const char *const **out
 	return mf->n_depends;
 }
 
-size_t lkm_modfile_params(const struct lkm_modfile *mf, const struct lkm_modfile_param **out)
+size_t lkm_modfile_params(const struct lkm_modfile *mf,
+			  const struct lkm_modfile_param **out)
 {
 	*out = mf->n_params ? mf->params : NULL;
 	return mf->n_params;

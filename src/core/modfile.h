@@ -30,7 +30,7 @@ struct lkm_modfile_error {
 /* One declared parameter (`parm` and `parmtype` in .modinfo, joined by name). */
 struct lkm_modfile_param {
 	const char *name;
-	const char *type;        /* "int", "charp", "array of int"...; NULL if not declared */
+	const char *type; /* "int", "charp", "array of int"...; NULL if not declared */
 	const char *description; /* NULL if the module gives none */
 };
 
@@ -43,12 +43,12 @@ struct lkm_modfile_version {
 /* The signature appended after the ELF image ("~Module signature appended~\n"). */
 struct lkm_modfile_signature {
 	bool present;
-	uint8_t id_type;         /* 0 PGP, 1 X.509, 2 PKCS#7 (what the kernel signs with) */
-	uint32_t sig_len;        /* bytes of the signature blob */
+	uint8_t id_type;  /* 0 PGP, 1 X.509, 2 PKCS#7 (what the kernel signs with) */
+	uint32_t sig_len; /* bytes of the signature blob */
 	/* From libkmod (kmod_module_get_info) when opened by path; NULL otherwise. */
 	const char *signer;
-	const char *key_id;      /* hex, as modinfo prints sig_key */
-	const char *hash_algo;   /* "sha256"... */
+	const char *key_id;    /* hex, as modinfo prints sig_key */
+	const char *hash_algo; /* "sha256"... */
 };
 
 /* Files bigger than this are refused before reading (the same cap as decompression). */
@@ -69,7 +69,8 @@ struct lkm_modfile_signature {
  *   -ENOMEM
  * Signature details (signer, key, hash) come from libkmod, by path, when one is present.
  */
-int lkm_modfile_open(const char *path, struct lkm_modfile **out, struct lkm_modfile_error *why);
+int lkm_modfile_open(const char *path, struct lkm_modfile **out,
+		     struct lkm_modfile_error *why);
 
 /*
  * The same inspection of SIZE bytes at DATA (compressed or not), which are copied: DATA
@@ -111,7 +112,8 @@ bool lkm_modfile_has_section(const struct lkm_modfile *mf, const char *name);
 bool lkm_modfile_has_modinfo(const struct lkm_modfile *mf);
 bool lkm_modfile_has_this_module(const struct lkm_modfile *mf);
 bool lkm_modfile_has_versions(const struct lkm_modfile *mf);
-/* What the kernel needs to take it at all: ET_REL, .modinfo, .gnu.linkonce.this_module. */
+/* What the kernel needs to take it at all: ET_REL, .modinfo, .gnu.linkonce.this_module.
+ */
 bool lkm_modfile_is_module(const struct lkm_modfile *mf);
 
 /* The first .modinfo value for KEY ("license", "vermagic"...), or NULL. */
@@ -122,8 +124,8 @@ const char *lkm_modfile_info(const struct lkm_modfile *mf, const char *key);
  * each call returns the next value and advances *POS, then NULL at the end. KEY NULL
  * walks every entry, with *KEY_OUT (if not NULL) set to each one's key.
  */
-const char *lkm_modfile_info_next(const struct lkm_modfile *mf, const char *key, size_t *pos,
-				  const char **key_out);
+const char *lkm_modfile_info_next(const struct lkm_modfile *mf, const char *key,
+				  size_t *pos, const char **key_out);
 
 /* All .modinfo entries, in file order. */
 size_t lkm_modfile_info_count(const struct lkm_modfile *mf);
@@ -132,7 +134,8 @@ size_t lkm_modfile_info_count(const struct lkm_modfile *mf);
 size_t lkm_modfile_depends(const struct lkm_modfile *mf, const char *const **out);
 
 /* Declared parameters in the order they first appear in .modinfo. */
-size_t lkm_modfile_params(const struct lkm_modfile *mf, const struct lkm_modfile_param **out);
+size_t lkm_modfile_params(const struct lkm_modfile *mf,
+			  const struct lkm_modfile_param **out);
 
 /* The declared type of parameter NAME ('-' and '_' alike); NULL when MF is NULL or does
  * not declare it. */

@@ -39,13 +39,15 @@ static int real_remove(void *ctx, const char *name)
 }
 
 /* Writes VALUE to PATH under ROOT in one write, as a sysfs or procfs store wants it. */
-static int write_whole(const struct lkm_sysroot *root, const char *path, const char *value)
+static int write_whole(const struct lkm_sysroot *root, const char *path,
+		       const char *value)
 {
 	size_t len = strlen(value);
 	ssize_t n;
 	int fd, err = 0;
 
-	/* O_TRUNC as a shell's '>' does: /proc and /sys ignore it, a fixture copy needs it. */
+	/* O_TRUNC as a shell's '>' does: /proc and /sys ignore it, a fixture copy needs
+	 * it. */
 	fd = lkm_sysroot_open(root, path, O_WRONLY | O_TRUNC);
 	if (fd < 0)
 		return fd;
@@ -60,13 +62,15 @@ static int write_whole(const struct lkm_sysroot *root, const char *path, const c
 	return err;
 }
 
-static int real_write_param(void *ctx, const char *module, const char *param, const char *value)
+static int real_write_param(void *ctx, const char *module, const char *param,
+			    const char *value)
 {
 	struct lkm_real_ops *c = ctx;
 	char path[512], name[256];
 
 	/* Each name is one path component, never a way out of /sys/module. */
-	if (strchr(module, '/') || strchr(param, '/') || module[0] == '.' || param[0] == '.')
+	if (strchr(module, '/') || strchr(param, '/') || module[0] == '.' ||
+	    param[0] == '.')
 		return -EINVAL;
 	if (snprintf(name, sizeof(name), "%s", module) >= (int)sizeof(name))
 		return -ENAMETOOLONG;

@@ -19,7 +19,8 @@ struct lkm_ops {
 	/* Removes the loaded module NAME; never forced. */
 	int (*remove)(void *ctx, const char *name);
 	/* Writes VALUE to /sys/module/MODULE/parameters/PARAM. */
-	int (*write_param)(void *ctx, const char *module, const char *param, const char *value);
+	int (*write_param)(void *ctx, const char *module, const char *param,
+			   const char *value);
 	/* Writes CPUS ("0-3,8") to /proc/irq/IRQ/smp_affinity_list. */
 	int (*write_irq_affinity)(void *ctx, unsigned irq, const char *cpus);
 	void *ctx;

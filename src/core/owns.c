@@ -51,7 +51,8 @@ static int strv_add(char ***v, size_t *n, const char *s)
 }
 
 /* The last component of the symlink at REL (relative to the root), into BUF. */
-static int link_base(const struct lkm_sysroot *root, const char *rel, char *buf, size_t size)
+static int link_base(const struct lkm_sysroot *root, const char *rel, char *buf,
+		     size_t size)
 {
 	char target[PATH_LEN], dir[PATH_LEN];
 	const char *slash = strrchr(rel, '/'), *base;
@@ -99,15 +100,17 @@ static bool is_dot(const char *name)
 
 /* Whether the device at DEV (relative: "sys/class/net/eth0") is driven by MODULE; its
  * driver's name goes to the list when it is. */
-static int device_driven_by(const struct lkm_sysroot *root, const char *dev, const char *module,
-			    struct lkm_owns *o, bool *yes)
+static int device_driven_by(const struct lkm_sysroot *root, const char *dev,
+			    const char *module, struct lkm_owns *o, bool *yes)
 {
 	char path[PATH_LEN], base[256];
 
 	*yes = false;
-	if ((size_t)snprintf(path, sizeof(path), "%s/device/driver/module", dev) >= sizeof(path))
+	if ((size_t)snprintf(path, sizeof(path), "%s/device/driver/module", dev) >=
+	    sizeof(path))
 		return 0;
-	if (link_base(root, path, base, sizeof(base)) < 0 || !lkm_module_name_eq(base, module))
+	if (link_base(root, path, base, sizeof(base)) < 0 ||
+	    !lkm_module_name_eq(base, module))
 		return 0;
 	*yes = true;
 	snprintf(path, sizeof(path), "%s/device/driver", dev);
@@ -116,7 +119,8 @@ static int device_driven_by(const struct lkm_sysroot *root, const char *dev, con
 	return 0;
 }
 
-static int find_interfaces(const struct lkm_sysroot *root, const char *module, struct lkm_owns *o)
+static int find_interfaces(const struct lkm_sysroot *root, const char *module,
+			   struct lkm_owns *o)
 {
 	DIR *d = open_dir(root, "sys/class/net");
 	struct dirent *e;
@@ -168,7 +172,8 @@ static int cmp_dev(const void *pa, const void *pb)
 	return (a->minor > b->minor) - (a->minor < b->minor);
 }
 
-static int find_devices(const struct lkm_sysroot *root, const char *module, struct lkm_owns *o)
+static int find_devices(const struct lkm_sysroot *root, const char *module,
+			struct lkm_owns *o)
 {
 	static const struct {
 		const char *dir;
@@ -205,7 +210,8 @@ static int find_devices(const struct lkm_sysroot *root, const char *module, stru
 }
 
 /* /sys/module/NAME/drivers/BUS:DRIVER: every driver the module registered. */
-static int find_drivers(const struct lkm_sysroot *root, const char *module, struct lkm_owns *o)
+static int find_drivers(const struct lkm_sysroot *root, const char *module,
+			struct lkm_owns *o)
 {
 	char rel[PATH_LEN], norm[256];
 	struct dirent *e;
@@ -229,7 +235,8 @@ static int find_drivers(const struct lkm_sysroot *root, const char *module, stru
 	return rc;
 }
 
-static int find_irqs(const struct lkm_snapshot *snap, const char *module, struct lkm_owns *o)
+static int find_irqs(const struct lkm_snapshot *snap, const char *module,
+		     struct lkm_owns *o)
 {
 	const struct lkm_interrupts *irqs = &snap->interrupts;
 
@@ -266,7 +273,8 @@ static int find_neighbours(const struct lkm_snapshot *snap, const char *module,
 	for (size_t i = 0; i < mods->n; i++) {
 		const struct lkm_module *m = &mods->v[i];
 
-		for (const char *u = lkm_module_next_user(m, NULL); u; u = lkm_module_next_user(m, u))
+		for (const char *u = lkm_module_next_user(m, NULL); u;
+		     u = lkm_module_next_user(m, u))
 			if (lkm_module_name_eq(u, module)) {
 				if (strv_add(&o->uses, &o->n_uses, m->name) < 0)
 					return -ENOMEM;
@@ -340,8 +348,8 @@ static int driver_module(const struct lkm_sysroot *root, const char *driver, cha
 
 		if (is_dot(e->d_name))
 			continue;
-		if ((size_t)snprintf(path, sizeof(path), "sys/bus/%s/drivers/%s/module", e->d_name,
-				     driver) >= sizeof(path))
+		if ((size_t)snprintf(path, sizeof(path), "sys/bus/%s/drivers/%s/module",
+				     e->d_name, driver) >= sizeof(path))
 			continue;
 		if (link_base(root, path, buf, size) == 0)
 			rc = 0;
@@ -351,8 +359,8 @@ static int driver_module(const struct lkm_sysroot *root, const char *driver, cha
 }
 
 /* The module behind the device named NAME in any class (/sys/class/tty/ttyS0, ...). */
-static int class_device_module(const struct lkm_sysroot *root, const char *name, char *buf,
-			       size_t size)
+static int class_device_module(const struct lkm_sysroot *root, const char *name,
+			       char *buf, size_t size)
 {
 	DIR *d = open_dir(root, "sys/class");
 	struct dirent *e;
@@ -365,8 +373,9 @@ static int class_device_module(const struct lkm_sysroot *root, const char *name,
 
 		if (is_dot(e->d_name))
 			continue;
-		if ((size_t)snprintf(path, sizeof(path), "sys/class/%s/%s/device/driver/module",
-				     e->d_name, name) >= sizeof(path))
+		if ((size_t)snprintf(path, sizeof(path),
+				     "sys/class/%s/%s/device/driver/module", e->d_name,
+				     name) >= sizeof(path))
 			continue;
 		if (link_base(root, path, buf, size) == 0)
 			rc = 0;
@@ -419,7 +428,8 @@ int lkm_owns_irq_module(const struct lkm_sysroot *root, const struct lkm_snapsho
 
 	if (irq == NULL)
 		return -ENOENT;
-	for (const char *a = lkm_irq_next_action(irq, NULL); a; a = lkm_irq_next_action(irq, a))
+	for (const char *a = lkm_irq_next_action(irq, NULL); a;
+	     a = lkm_irq_next_action(irq, a))
 		if (action_module(root, snap, a, buf, size) == 0)
 			return 0;
 	return -ENOENT;

@@ -24,19 +24,19 @@
  * On the lab guest with an NE2000 card: ne2k_pci owns eth0 and irq 11, and uses 8390.
  */
 struct lkm_owned_dev {
-	char kind;       /* 'c' or 'b' */
+	char kind; /* 'c' or 'b' */
 	unsigned major, minor;
-	char *name;      /* the device's directory name ("sda", "ttyS0") */
+	char *name; /* the device's directory name ("sda", "ttyS0") */
 };
 
 struct lkm_owns {
 	char **interfaces;
 	size_t n_interfaces;
-	char **irqs;     /* interrupt labels ("11"), in /proc/interrupts order */
+	char **irqs; /* interrupt labels ("11"), in /proc/interrupts order */
 	size_t n_irqs;
 	struct lkm_owned_dev *devices; /* char first, then block, each by major:minor */
 	size_t n_devices;
-	char **drivers;  /* driver names ("ne2k-pci") */
+	char **drivers; /* driver names ("ne2k-pci") */
 	size_t n_drivers;
 	char **holders;
 	size_t n_holders;

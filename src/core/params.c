@@ -12,21 +12,18 @@
 #include "core/params.h"
 #include "model/modules.h"
 
-/* The kernel's numeric parameter types and their ranges (kernel/params.c STANDARD_PARAM_DEF). */
+/* The kernel's numeric parameter types and their ranges (kernel/params.c
+ * STANDARD_PARAM_DEF). */
 static const struct {
 	const char *type;
 	bool is_signed;
-	uint64_t max;     /* largest value (unsigned magnitude for signed types) */
+	uint64_t max; /* largest value (unsigned magnitude for signed types) */
 	int64_t min;
 } numeric_types[] = {
-	{ "byte", false, UINT8_MAX, 0 },
-	{ "short", true, INT16_MAX, INT16_MIN },
-	{ "ushort", false, UINT16_MAX, 0 },
-	{ "int", true, INT32_MAX, INT32_MIN },
-	{ "uint", false, UINT32_MAX, 0 },
-	{ "hexint", false, UINT32_MAX, 0 },
-	{ "long", true, INT64_MAX, INT64_MIN },
-	{ "ulong", false, UINT64_MAX, 0 },
+	{ "byte", false, UINT8_MAX, 0 },	{ "short", true, INT16_MAX, INT16_MIN },
+	{ "ushort", false, UINT16_MAX, 0 },	{ "int", true, INT32_MAX, INT32_MIN },
+	{ "uint", false, UINT32_MAX, 0 },	{ "hexint", false, UINT32_MAX, 0 },
+	{ "long", true, INT64_MAX, INT64_MIN }, { "ulong", false, UINT64_MAX, 0 },
 	{ "ullong", false, UINT64_MAX, 0 },
 };
 
@@ -40,7 +37,8 @@ bool lkm_param_name_eq(const char *a, const char *b)
 }
 
 enum lkm_param_verdict lkm_param_split(const char *arg, char *name, size_t name_size,
-				       const char **value, char *reason, size_t reason_size)
+				       const char **value, char *reason,
+				       size_t reason_size)
 {
 	const char *eq = strchr(arg, '=');
 	size_t len = eq ? (size_t)(eq - arg) : strlen(arg);
@@ -52,7 +50,8 @@ enum lkm_param_verdict lkm_param_split(const char *arg, char *name, size_t name_
 		return LKM_PARAM_MALFORMED;
 	}
 	if (len == 0) {
-		snprintf(reason, reason_size, "'%s' has no parameter name before '='", arg);
+		snprintf(reason, reason_size, "'%s' has no parameter name before '='",
+			 arg);
 		return LKM_PARAM_MALFORMED;
 	}
 	if (len >= name_size) {
@@ -64,7 +63,8 @@ enum lkm_param_verdict lkm_param_split(const char *arg, char *name, size_t name_
 
 		if (!isalnum(c) && c != '_' && c != '-' && c != '.') {
 			snprintf(reason, reason_size,
-				 "'%.*s' is not a parameter name (letters, digits, '_' and '-')",
+				 "'%.*s' is not a parameter name (letters, digits, '_' "
+				 "and '-')",
 				 (int)len, arg);
 			return LKM_PARAM_MALFORMED;
 		}
@@ -73,12 +73,16 @@ enum lkm_param_verdict lkm_param_split(const char *arg, char *name, size_t name_
 	name[len] = '\0';
 	if (*value != NULL) {
 		for (const unsigned char *v = (const unsigned char *)*value; *v; v++) {
-			/* The kernel's parser ends a value at a newline and toggles quoting on
+			/* The kernel's parser ends a value at a newline and toggles
+			 * quoting on
 			 * '"': neither can be passed through. */
 			if (*v == '"' || *v < 0x20 || *v == 0x7f) {
 				snprintf(reason, reason_size,
-					 "the value of %s holds %s, which the kernel cannot be given",
-					 name, *v == '"' ? "a double quote" : "a control character");
+					 "the value of %s holds %s, which the kernel "
+					 "cannot be given",
+					 name,
+					 *v == '"' ? "a double quote"
+						   : "a control character");
 				return LKM_PARAM_MALFORMED;
 			}
 		}
@@ -101,7 +105,8 @@ static bool parse_integer(const char *s, bool allow_minus, bool *neg, uint64_t *
 		*neg = true;
 		s++;
 	}
-	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X') && isxdigit((unsigned char)s[2])) {
+	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X') &&
+	    isxdigit((unsigned char)s[2])) {
 		base = 16;
 		s += 2;
 	} else if (s[0] == '0') {
@@ -133,23 +138,30 @@ static bool parse_integer(const char *s, bool allow_minus, bool *neg, uint64_t *
 
 static bool check_bool(const char *v)
 {
-	/* kstrtobool: y/Y/1/n/N/0, and on/off; the kernel reads only the first letters. */
+	/* kstrtobool: y/Y/1/n/N/0, and on/off; the kernel reads only the first letters.
+	 */
 	switch (v[0]) {
-	case 'y': case 'Y': case '1': case 'n': case 'N': case '0': return true;
-	case 'o': case 'O': return v[1] == 'n' || v[1] == 'N' || v[1] == 'f' || v[1] == 'F';
+	case 'y':
+	case 'Y':
+	case '1':
+	case 'n':
+	case 'N':
+	case '0': return true;
+	case 'o':
+	case 'O': return v[1] == 'n' || v[1] == 'N' || v[1] == 'f' || v[1] == 'F';
 	default: return false;
 	}
 }
 
-static enum lkm_param_verdict check_scalar(const char *type, const char *value, char *reason,
-					   size_t reason_size)
+static enum lkm_param_verdict check_scalar(const char *type, const char *value,
+					   char *reason, size_t reason_size)
 {
 	if (strcmp(type, "bool") == 0 || strcmp(type, "invbool") == 0) {
 		/* A bare name sets a bool (param_set_bool takes NULL as "y"). */
 		if (value == NULL || check_bool(value))
 			return LKM_PARAM_OK;
-		snprintf(reason, reason_size, "'%s' is not a boolean: use y, n, 1, 0, on or off",
-			 value);
+		snprintf(reason, reason_size,
+			 "'%s' is not a boolean: use y, n, 1, 0, on or off", value);
 		return LKM_PARAM_INVALID;
 	}
 	if (value == NULL) {
@@ -158,8 +170,8 @@ static enum lkm_param_verdict check_scalar(const char *type, const char *value, 
 	}
 	if (strcmp(type, "charp") == 0 || strcmp(type, "string") == 0) {
 		if (strlen(value) > CHARP_MAX) {
-			snprintf(reason, reason_size, "longer than the kernel's %d characters",
-				 CHARP_MAX);
+			snprintf(reason, reason_size,
+				 "longer than the kernel's %d characters", CHARP_MAX);
 			return LKM_PARAM_INVALID;
 		}
 		return LKM_PARAM_OK;
@@ -172,19 +184,22 @@ static enum lkm_param_verdict check_scalar(const char *type, const char *value, 
 			continue;
 		if (!parse_integer(value, numeric_types[i].is_signed, &neg, &v)) {
 			snprintf(reason, reason_size, "'%s' is not %s number (%s)", value,
-				 numeric_types[i].is_signed ? "a" : "a non-negative", type);
+				 numeric_types[i].is_signed ? "a" : "a non-negative",
+				 type);
 			return LKM_PARAM_INVALID;
 		}
 		if ((!neg && v > numeric_types[i].max) ||
 		    (neg && v > (uint64_t)(-(numeric_types[i].min + 1)) + 1)) {
 			if (numeric_types[i].is_signed)
-				snprintf(reason, reason_size, "'%s' is out of range for %s (%" PRId64
-					 " to %" PRIu64 ")", value, type, numeric_types[i].min,
+				snprintf(reason, reason_size,
+					 "'%s' is out of range for %s (%" PRId64
+					 " to %" PRIu64 ")",
+					 value, type, numeric_types[i].min,
 					 numeric_types[i].max);
 			else
 				snprintf(reason, reason_size,
-					 "'%s' is out of range for %s (0 to %" PRIu64 ")", value, type,
-					 numeric_types[i].max);
+					 "'%s' is out of range for %s (0 to %" PRIu64 ")",
+					 value, type, numeric_types[i].max);
 			return LKM_PARAM_INVALID;
 		}
 		return LKM_PARAM_OK;
@@ -192,8 +207,8 @@ static enum lkm_param_verdict check_scalar(const char *type, const char *value, 
 	return LKM_PARAM_OK; /* a driver's own type: the kernel judges */
 }
 
-enum lkm_param_verdict lkm_param_check_value(const char *type, const char *value, char *reason,
-					     size_t reason_size)
+enum lkm_param_verdict lkm_param_check_value(const char *type, const char *value,
+					     char *reason, size_t reason_size)
 {
 	static const char array_prefix[] = "array of ";
 	char elem[4096];

@@ -11,7 +11,8 @@
  */
 enum lkm_param_verdict {
 	LKM_PARAM_OK,
-	LKM_PARAM_MALFORMED, /* not NAME=VALUE or NAME, or a value the kernel can't be given */
+	LKM_PARAM_MALFORMED, /* not NAME=VALUE or NAME, or a value the kernel can't be
+				given */
 	LKM_PARAM_UNKNOWN,   /* the module declares no such parameter */
 	LKM_PARAM_INVALID,   /* declared, but the value is not of its type */
 };
@@ -19,7 +20,8 @@ enum lkm_param_verdict {
 /* Splits ARG into its name (copied into NAME) and *VALUE (into ARG, NULL for a bare
  * "NAME"). Returns LKM_PARAM_OK or LKM_PARAM_MALFORMED with REASON filled. */
 enum lkm_param_verdict lkm_param_split(const char *arg, char *name, size_t name_size,
-				       const char **value, char *reason, size_t reason_size);
+				       const char **value, char *reason,
+				       size_t reason_size);
 
 /*
  * The NAME=VALUE arguments a person gave for one load or set, before anything is done:
@@ -35,27 +37,30 @@ enum lkm_param_verdict lkm_param_check_args(const char *const *args, size_t n,
 					    size_t *bad, char *reason,
 					    size_t reason_size);
 
-/* Whether VALUE (NULL: the bare name, which only bool and invbool accept) is valid for the
- * kernel type TYPE ("int", "array of ushort", ...). A type lkmtui does not know (a driver's
- * own kernel_param_ops) is accepted: the kernel will judge. REASON says why not. */
-enum lkm_param_verdict lkm_param_check_value(const char *type, const char *value, char *reason,
-					     size_t reason_size);
+/* Whether VALUE (NULL: the bare name, which only bool and invbool accept) is valid for
+ * the kernel type TYPE ("int", "array of ushort", ...). A type lkmtui does not know (a
+ * driver's own kernel_param_ops) is accepted: the kernel will judge. REASON says why not.
+ */
+enum lkm_param_verdict lkm_param_check_value(const char *type, const char *value,
+					     char *reason, size_t reason_size);
 
 /* Appends NAME=VALUE to the kernel's parameter string BUF (capacity SIZE), quoting VALUE
- * when it holds blanks, as the kernel's parser (next_arg) reads it. Returns 0 or -ENOSPC. */
+ * when it holds blanks, as the kernel's parser (next_arg) reads it. Returns 0 or -ENOSPC.
+ */
 int lkm_param_append(char *buf, size_t size, const char *name, const char *value);
 
 /* Parameter names compare with '-' and '_' the same, as the kernel's parameq(). */
 bool lkm_param_name_eq(const char *a, const char *b);
 
-/* Whether the value the kernel shows in /sys/module/M/parameters/NAME (RUNNING) is the value
- * WANTED would set, by the kernel type TYPE (NULL: unknown, then numbers compare as numbers
- * and booleans as booleans): "0x300" is 768, "1" is Y for a bool, "on" is Y, a bare name
- * (WANTED NULL) is Y. RUNNING NULL (unreadable) is never equal. */
+/* Whether the value the kernel shows in /sys/module/M/parameters/NAME (RUNNING) is the
+ * value WANTED would set, by the kernel type TYPE (NULL: unknown, then numbers compare as
+ * numbers and booleans as booleans): "0x300" is 768, "1" is Y for a bool, "on" is Y, a
+ * bare name (WANTED NULL) is Y. RUNNING NULL (unreadable) is never equal. */
 bool lkm_param_value_eq(const char *type, const char *running, const char *wanted);
 
-/* The next "name=value" (or bare "name") of a kernel parameter string such as modprobe.d's
- * "debug=2 name=\"a b\"", as the kernel's next_arg() splits it: blanks separate, double
- * quotes group and are removed. Copies it into BUF and advances *POS. Returns false at the
- * end of the string, or when the word does not fit (it is then skipped). */
+/* The next "name=value" (or bare "name") of a kernel parameter string such as
+ * modprobe.d's "debug=2 name=\"a b\"", as the kernel's next_arg() splits it: blanks
+ * separate, double quotes group and are removed. Copies it into BUF and advances *POS.
+ * Returns false at the end of the string, or when the word does not fit (it is then
+ * skipped). */
 bool lkm_param_next(const char **pos, char *buf, size_t size);

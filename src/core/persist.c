@@ -21,9 +21,10 @@
 /* The kernel's MODULE_NAME_LEN is 64 - sizeof(unsigned long), NUL included. */
 #define MODULE_NAME_MAX 55
 
-static const char header[] =
-	"# Module options written by lkmtui --persist. modprobe applies them whenever it loads the\n"
-	"# module; lkmtui replaces a module's line when you persist new values and keeps every other line.\n";
+static const char header[] = "# Module options written by lkmtui --persist. modprobe "
+			     "applies them whenever it loads the\n"
+			     "# module; lkmtui replaces a module's line when you persist "
+			     "new values and keeps every other line.\n";
 
 const char *lkm_persist_refusal_text(enum lkm_persist_refusal why)
 {
@@ -31,14 +32,18 @@ const char *lkm_persist_refusal_text(enum lkm_persist_refusal why)
 		[LKM_PERSIST_OK] = N_("accepted"),
 		[LKM_PERSIST_BAD_MODULE] =
 			N_("a module name is 1 to 55 letters, digits, '_' or '-'"),
-		[LKM_PERSIST_EMPTY] = N_("an empty parameter: write name=value, or name alone"),
+		[LKM_PERSIST_EMPTY] =
+			N_("an empty parameter: write name=value, or name alone"),
 		[LKM_PERSIST_BAD_NAME] = N_("not name=value or name: a parameter name is "
 					    "letters, digits, '_', '-' or '.'"),
-		[LKM_PERSIST_NEWLINE] = N_("a line break would end the options line early"),
+		[LKM_PERSIST_NEWLINE] =
+			N_("a line break would end the options line early"),
 		[LKM_PERSIST_HASH] = N_("'#' would start a comment and cut the value"),
-		[LKM_PERSIST_CONTROL] = N_("control characters (tab included) cannot be written "
-					   "to modprobe.d"),
-		[LKM_PERSIST_QUOTE] = N_("'\"' cannot be written inside a value in modprobe.d"),
+		[LKM_PERSIST_CONTROL] =
+			N_("control characters (tab included) cannot be written "
+			   "to modprobe.d"),
+		[LKM_PERSIST_QUOTE] =
+			N_("'\"' cannot be written inside a value in modprobe.d"),
 		[LKM_PERSIST_BACKSLASH] = N_("'\\' would join the next line to this one"),
 	};
 
@@ -60,8 +65,8 @@ void lkm_persist_strv_free(char **v)
 
 static int is_name_char(char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-	       c == '_' || c == '-';
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || c == '_' || c == '-';
 }
 
 static enum lkm_persist_refusal check_module(const char *module)
@@ -152,8 +157,8 @@ int lkm_persist_line(const char *module, const char *const *params, size_t n,
 
 		check_param(params[i], &quote);
 		if (quote)
-			at += (size_t)sprintf(line + at, " %.*s=\"%s\"", (int)(eq - params[i]),
-					      params[i], eq + 1);
+			at += (size_t)sprintf(line + at, " %.*s=\"%s\"",
+					      (int)(eq - params[i]), params[i], eq + 1);
 		else
 			at += (size_t)sprintf(line + at, " %s", params[i]);
 	}
@@ -445,7 +450,8 @@ static int replace_file(const char *dir, const char *path, const char *data, siz
 }
 
 int lkm_persist_options(const struct lkm_sysroot *root, const char *module,
-			const char *const *params, size_t n, struct lkm_persist_result *res)
+			const char *const *params, size_t n,
+			struct lkm_persist_result *res)
 {
 	struct lkm_persist_result local;
 	struct lkm_buf old = { 0 };
@@ -469,9 +475,11 @@ int lkm_persist_options(const struct lkm_sysroot *root, const char *module,
 	if (err < 0)
 		goto out;
 
-	if (fstatat(lkm_sysroot_fd(root), lkm_sysroot_rel("/etc/modprobe.d"), &st, 0) < 0) {
+	if (fstatat(lkm_sysroot_fd(root), lkm_sysroot_rel("/etc/modprobe.d"), &st, 0) <
+	    0) {
 		if (errno != ENOENT ||
-		    mkdirat(lkm_sysroot_fd(root), lkm_sysroot_rel("/etc/modprobe.d"), 0755) < 0) {
+		    mkdirat(lkm_sysroot_fd(root), lkm_sysroot_rel("/etc/modprobe.d"),
+			    0755) < 0) {
 			err = -errno;
 			goto out;
 		}
@@ -491,7 +499,8 @@ int lkm_persist_options(const struct lkm_sysroot *root, const char *module,
 		old.len = sizeof(header) - 1;
 	} else if (err < 0) {
 		goto out;
-	} else if (fstatat(lkm_sysroot_fd(root), lkm_sysroot_rel(LKM_PERSIST_FILE), &st, 0) == 0) {
+	} else if (fstatat(lkm_sysroot_fd(root), lkm_sysroot_rel(LKM_PERSIST_FILE), &st,
+			   0) == 0) {
 		mode = st.st_mode & 07777;
 	}
 	err = rewrite(old.data, old.len, module, line, &content, &len, &res->replaced);

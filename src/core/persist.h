@@ -32,26 +32,27 @@
 /* Why a module name or a parameter was refused. */
 enum lkm_persist_refusal {
 	LKM_PERSIST_OK = 0,
-	LKM_PERSIST_BAD_MODULE,   /* module name empty, too long, or not letters/digits/_/- */
-	LKM_PERSIST_EMPTY,        /* an empty parameter */
-	LKM_PERSIST_BAD_NAME,     /* not "name=value" or "name": empty or odd name */
-	LKM_PERSIST_NEWLINE,      /* a line break in the value */
-	LKM_PERSIST_HASH,         /* '#' would start a comment */
-	LKM_PERSIST_CONTROL,      /* another control character (tab included) */
-	LKM_PERSIST_QUOTE,        /* '"' cannot be written inside a quoted value */
-	LKM_PERSIST_BACKSLASH,    /* '\' would continue the line */
+	LKM_PERSIST_BAD_MODULE, /* module name empty, too long, or not letters/digits/_/-
+				 */
+	LKM_PERSIST_EMPTY,	/* an empty parameter */
+	LKM_PERSIST_BAD_NAME,	/* not "name=value" or "name": empty or odd name */
+	LKM_PERSIST_NEWLINE,	/* a line break in the value */
+	LKM_PERSIST_HASH,	/* '#' would start a comment */
+	LKM_PERSIST_CONTROL,	/* another control character (tab included) */
+	LKM_PERSIST_QUOTE,	/* '"' cannot be written inside a quoted value */
+	LKM_PERSIST_BACKSLASH,	/* '\' would continue the line */
 };
 
 /* The refusal in words, translated; never NULL. */
 const char *lkm_persist_refusal_text(enum lkm_persist_refusal why);
 
 struct lkm_persist_result {
-	char path[PATH_MAX];             /* host path of lkmtui.conf */
-	int created;                     /* the file did not exist before */
-	int replaced;                    /* this module's earlier options lines removed (count) */
+	char path[PATH_MAX]; /* host path of lkmtui.conf */
+	int created;	     /* the file did not exist before */
+	int replaced;	     /* this module's earlier options lines removed (count) */
 	enum lkm_persist_refusal refusal; /* on -EINVAL: why */
-	size_t bad;                      /* on -EINVAL: index of the refused parameter in
-	                                    PARAMS, or (size_t)-1 for the module name */
+	size_t bad;			  /* on -EINVAL: index of the refused parameter in
+					     PARAMS, or (size_t)-1 for the module name */
 };
 
 /*
@@ -71,13 +72,14 @@ int lkm_persist_line(const char *module, const char *const *params, size_t n,
  * written), or the -errno of the failing step (the old file untouched).
  */
 int lkm_persist_options(const struct lkm_sysroot *root, const char *module,
-			const char *const *params, size_t n, struct lkm_persist_result *res);
+			const char *const *params, size_t n,
+			struct lkm_persist_result *res);
 
 /*
  * The options lkmtui.conf holds for MODULE, one parameter per element with quotes removed
- * ("name=a b"), all of the module's lines in order. *params is NULL-terminated (empty when
- * the file or the line is absent) and freed with lkm_persist_strv_free. Returns the count
- * or -errno.
+ * ("name=a b"), all of the module's lines in order. *params is NULL-terminated (empty
+ * when the file or the line is absent) and freed with lkm_persist_strv_free. Returns the
+ * count or -errno.
  */
 int lkm_persist_read(const struct lkm_sysroot *root, const char *module, char ***params);
 

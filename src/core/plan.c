@@ -62,7 +62,8 @@ static bool in_list(struct kmod_list *list, const char *name)
 {
 	struct kmod_list *l;
 
-	kmod_list_foreach(l, list) {
+	kmod_list_foreach(l, list)
+	{
 		struct kmod_module *m = kmod_module_get_module(l);
 		bool same = strcmp(kmod_module_get_name(m), name) == 0;
 
@@ -173,7 +174,8 @@ int lkm_plan_load(struct lkm_resolver *r, const char *text, const char *extra_op
 		return err;
 	if (list == NULL)
 		return -ENOENT;
-	kmod_list_foreach(l, list) {
+	kmod_list_foreach(l, list)
+	{
 		struct kmod_module *mod = kmod_module_get_module(l);
 		struct collect c = {
 			.resolver = r, .plan = out, .match = out->n_matches, .target = mod

@@ -489,19 +489,20 @@ static int modlist_push(struct lkm_resolver *r, struct lkm_modlist *list,
 	}
 	ref->builtin = path == NULL && strv_has(&r->builtin_names, name);
 	ref->blacklisted = strv_has(&r->blacklist, name);
-	ref->by_alias = given != NULL &&
-			(normalize(given, norm, sizeof(norm)) < 0 || strcmp(norm, name) != 0);
+	ref->by_alias = given != NULL && (normalize(given, norm, sizeof(norm)) < 0 ||
+					  strcmp(norm, name) != 0);
 	list->n++;
 	return 0;
 }
 
-static int modlist_from_kmod(struct lkm_resolver *r, struct kmod_list *klist, const char *given,
-			     struct lkm_modlist *out)
+static int modlist_from_kmod(struct lkm_resolver *r, struct kmod_list *klist,
+			     const char *given, struct lkm_modlist *out)
 {
 	struct kmod_list *l;
 	int err = 0;
 
-	kmod_list_foreach(l, klist) {
+	kmod_list_foreach(l, klist)
+	{
 		struct kmod_module *mod = kmod_module_get_module(l);
 
 		if (!modlist_has(out, kmod_module_get_name(mod)))
@@ -560,8 +561,8 @@ int lkm_resolve_is_blacklisted(struct lkm_resolver *r, const char *name)
 }
 
 /* Dependencies before the module; each module once, even through a diamond or a cycle. */
-static int deps_visit(struct lkm_resolver *r, struct kmod_module *mod, struct lkm_modlist *out,
-		      struct strv *seen, int depth)
+static int deps_visit(struct lkm_resolver *r, struct kmod_module *mod,
+		      struct lkm_modlist *out, struct strv *seen, int depth)
 {
 	const char *name = kmod_module_get_name(mod);
 	struct kmod_list *deps, *l;
@@ -576,7 +577,8 @@ static int deps_visit(struct lkm_resolver *r, struct kmod_module *mod, struct lk
 		return err;
 	strv_sort_unique(seen);
 	deps = kmod_module_get_dependencies(mod);
-	kmod_list_foreach(l, deps) {
+	kmod_list_foreach(l, deps)
+	{
 		struct kmod_module *dep = kmod_module_get_module(l);
 
 		err = deps_visit(r, dep, out, seen, depth + 1);
@@ -609,7 +611,8 @@ int lkm_resolve_deps(struct lkm_resolver *r, const char *name, struct lkm_modlis
 		return err;
 	if (kmod_module_get_path(mod) == NULL) {
 		/* Not in modules.dep: only a built-in module has nothing to load. */
-		err = strv_has(&r->builtin_names, norm) ? modlist_push(r, out, mod, NULL) : -ENOENT;
+		err = strv_has(&r->builtin_names, norm) ? modlist_push(r, out, mod, NULL)
+							: -ENOENT;
 	} else {
 		err = deps_visit(r, mod, out, &seen, 0);
 	}
@@ -645,7 +648,8 @@ void lkm_modconf_release(struct lkm_modconf *conf)
 
 /* Lines libkmod's kmod_module_get_softdeps passes over: all matching ones but the first,
  * matched the same way (the key is an fnmatch pattern). */
-static int count_softdeps_ignored(struct lkm_resolver *r, const char *name, unsigned int *out)
+static int count_softdeps_ignored(struct lkm_resolver *r, const char *name,
+				  unsigned int *out)
 {
 	struct kmod_config_iter *it = kmod_config_get_softdeps(r->kctx);
 	unsigned int matches = 0;
@@ -716,7 +720,8 @@ int lkm_resolve_blacklist(struct lkm_resolver *r, char ***out)
 
 /* ---- symbols ---- */
 
-int lkm_resolve_symbol(struct lkm_resolver *r, const char *symbol, struct lkm_modlist *out)
+int lkm_resolve_symbol(struct lkm_resolver *r, const char *symbol,
+		       struct lkm_modlist *out)
 {
 	struct kmod_list *klist = NULL;
 	char key[PATH_MAX];
@@ -764,8 +769,8 @@ static size_t edit_distance(const char *a, const char *b)
 				best = prev[j] + 1;
 			if (cur[j - 1] + 1 < best)
 				best = cur[j - 1] + 1;
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
-			    prev2[j - 2] + 1 < best)
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && prev2[j - 2] + 1 < best)
 				best = prev2[j - 2] + 1;
 			cur[j] = best;
 		}
@@ -791,8 +796,8 @@ static int cmp_candidate(const void *pa, const void *pb)
 	return strcmp(a->name, b->name);
 }
 
-static void consider(struct candidate *best, size_t *nbest, const char *query, size_t qlen,
-		     const char *name)
+static void consider(struct candidate *best, size_t *nbest, const char *query,
+		     size_t qlen, const char *name)
 {
 	/* Typos: one edit in short names, two in medium, three in long ones. */
 	size_t limit = qlen <= 4 ? 1 : qlen <= 8 ? 2 : 3;
@@ -802,7 +807,8 @@ static void consider(struct candidate *best, size_t *nbest, const char *query, s
 	if (d == 0)
 		return;
 	if (d > limit) {
-		/* "ne2k" for ne2k_pci: a prefix of a longer name, ranked after the typos. */
+		/* "ne2k" for ne2k_pci: a prefix of a longer name, ranked after the typos.
+		 */
 		if (qlen < 3 || strncmp(name, query, qlen) != 0)
 			return;
 		d = limit + 1 + (strlen(name) - qlen);
@@ -860,7 +866,8 @@ int lkm_resolve_names(struct lkm_resolver *r, unsigned int flags, char ***out)
 	err = load_names(r);
 	for (size_t i = 0; err == 0 && i < r->dep_names.n; i++)
 		err = strv_push(&s, r->dep_names.v[i], strlen(r->dep_names.v[i]));
-	for (size_t i = 0; err == 0 && (flags & LKM_NAMES_BUILTIN) && i < r->builtin_names.n; i++)
+	for (size_t i = 0;
+	     err == 0 && (flags & LKM_NAMES_BUILTIN) && i < r->builtin_names.n; i++)
 		err = strv_push(&s, r->builtin_names.v[i], strlen(r->builtin_names.v[i]));
 	if (err < 0) {
 		strv_release(&s);

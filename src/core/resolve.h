@@ -12,18 +12,20 @@ struct kmod_ctx;
  * dependencies in load order, built-in modules, modprobe.d (options, blacklist, softdeps,
  * install/remove commands), which module exports a symbol, close names, all names.
  *
- * libkmod answers lookups from depmod's binary indexes (modules.dep.bin, modules.alias.bin,
- * modules.symbols.bin, modules.builtin.bin, modules.builtin.alias.bin) under
- * <root>/lib/modules/<release>, and reads modprobe.d from the four configuration
+ * libkmod answers lookups from depmod's binary indexes (modules.dep.bin,
+ * modules.alias.bin, modules.symbols.bin, modules.builtin.bin, modules.builtin.alias.bin)
+ * under <root>/lib/modules/<release>, and reads modprobe.d from the four configuration
  * directories under <root>. It never reads /proc or /sys here: nothing below asks libkmod
- * for a module's state (kmod_module_get_initstate and friends read the host's /sys at fixed
- * paths); the model reads those through the sysroot.
+ * for a module's state (kmod_module_get_initstate and friends read the host's /sys at
+ * fixed paths); the model reads those through the sysroot.
  *
- * One caveat libkmod imposes: it also merges "module.param=value" options from the running
- * kernel's /proc/cmdline into every context, whatever the root. On a fixture or an offline
- * image, options can therefore include the host's boot-line options for the same module.
+ * One caveat libkmod imposes: it also merges "module.param=value" options from the
+ * running kernel's /proc/cmdline into every context, whatever the root. On a fixture or
+ * an offline image, options can therefore include the host's boot-line options for the
+ * same module.
  *
- * Module names are given back normalized as the kernel and libkmod spell them: '-' becomes
+ * Module names are given back normalized as the kernel and libkmod spell them: '-'
+ * becomes
  * '_' ("ne2k-pci.ko" is ne2k_pci). Names given in may use either.
  *
  * All functions return 0 (or a count) or a negative errno. A resolver caches text indexes
@@ -68,20 +70,22 @@ const char *lkm_resolver_release(const struct lkm_resolver *r);
 const char *lkm_resolver_moddir(const struct lkm_resolver *r);
 
 /* Which of depmod's outputs exist: LKM_MODDEP_TEXT (modules.dep) and LKM_MODDEP_BIN
- * (modules.dep.bin, what libkmod's lookups need). 0: depmod never ran for this release. */
+ * (modules.dep.bin, what libkmod's lookups need). 0: depmod never ran for this release.
+ */
 enum { LKM_MODDEP_TEXT = 1, LKM_MODDEP_BIN = 2 };
 int lkm_resolver_has_moddep(const struct lkm_resolver *r);
 
 /* One module as the resolver found it. Every string is owned by the list it is in. */
 struct lkm_modref {
-	char *name;      /* normalized module name */
-	char *path;      /* host path of the module file; NULL when built in or absent */
-	int builtin;     /* listed in modules.builtin (then path is NULL) */
+	char *name;	 /* normalized module name */
+	char *path;	 /* host path of the module file; NULL when built in or absent */
+	int builtin;	 /* listed in modules.builtin (then path is NULL) */
 	int blacklisted; /* named by a modprobe.d "blacklist" line */
-	int by_alias;    /* found through an alias, not by its own name (lookups only) */
+	int by_alias;	 /* found through an alias, not by its own name (lookups only) */
 };
 
-/* An ordered list of modules; release with lkm_modlist_release (safe on a zeroed list). */
+/* An ordered list of modules; release with lkm_modlist_release (safe on a zeroed list).
+ */
 struct lkm_modlist {
 	struct lkm_modref *v;
 	size_t n;
@@ -89,12 +93,12 @@ struct lkm_modlist {
 void lkm_modlist_release(struct lkm_modlist *list);
 
 /*
- * Name or alias -> the module(s), as modprobe's lookup does: modprobe.d aliases first, then
- * a module name in modules.dep, "symbol:NAME" in modules.symbols, install/remove commands,
- * modules.alias, built-in names, built-in aliases. An alias can give several modules
- * (a PCI id matched by two drivers), all listed. A match with neither path nor builtin
- * names a module that does not exist (a modprobe.d alias pointing at nothing, or an
- * install command with no module).
+ * Name or alias -> the module(s), as modprobe's lookup does: modprobe.d aliases first,
+ * then a module name in modules.dep, "symbol:NAME" in modules.symbols, install/remove
+ * commands, modules.alias, built-in names, built-in aliases. An alias can give several
+ * modules (a PCI id matched by two drivers), all listed. A match with neither path nor
+ * builtin names a module that does not exist (a modprobe.d alias pointing at nothing, or
+ * an install command with no module).
  *
  * The blacklist: each match carries blacklisted, but nothing is removed here. modprobe
  * skips a blacklisted module only when it was reached through an alias (by_alias); an
@@ -121,24 +125,29 @@ int lkm_resolve_is_blacklisted(struct lkm_resolver *r, const char *name);
  */
 int lkm_resolve_deps(struct lkm_resolver *r, const char *name, struct lkm_modlist *out);
 
-/* What modprobe.d (and modules.softdep) say about one module. Strings owned by the struct;
- * release with lkm_modconf_release. */
+/* What modprobe.d (and modules.softdep) say about one module. Strings owned by the
+ * struct; release with lkm_modconf_release. */
 struct lkm_modconf {
-	char *options;           /* "debug=2 full_duplex=1", all "options" lines joined; NULL if none */
+	char *options; /* "debug=2 full_duplex=1", all "options" lines joined; NULL if
+			  none */
 	int blacklisted;
-	struct lkm_modlist pre;  /* softdep pre: modules, resolved (names no lookup finds are */
-	struct lkm_modlist post; /*   dropped, as modprobe drops them)                         */
-	/* Only the first "softdep" line matching the module counts: libkmod (v30 and later,
-	 * as module-init-tools did) ignores the rest, which users rarely expect (kmod's own
-	 * testsuite keeps merging them as an expected failure). How many were ignored: */
+	struct lkm_modlist
+		pre; /* softdep pre: modules, resolved (names no lookup finds are */
+	struct lkm_modlist post; /*   dropped, as modprobe drops them) */
+	/* Only the first "softdep" line matching the module counts: libkmod (v30 and
+	 * later, as module-init-tools did) ignores the rest, which users rarely expect
+	 * (kmod's own testsuite keeps merging them as an expected failure). How many were
+	 * ignored: */
 	unsigned int softdeps_ignored;
-	char *install;           /* the "install" command, NULL if none */
-	char *remove;            /* the "remove" command, NULL if none */
+	char *install; /* the "install" command, NULL if none */
+	char *remove;  /* the "remove" command, NULL if none */
 };
-int lkm_resolve_modconf(struct lkm_resolver *r, const char *name, struct lkm_modconf *out);
+int lkm_resolve_modconf(struct lkm_resolver *r, const char *name,
+			struct lkm_modconf *out);
 void lkm_modconf_release(struct lkm_modconf *conf);
 
-/* Every blacklisted name, sorted; *out is NULL-terminated, free with lkm_resolve_strv_free. */
+/* Every blacklisted name, sorted; *out is NULL-terminated, free with
+ * lkm_resolve_strv_free. */
 int lkm_resolve_blacklist(struct lkm_resolver *r, char ***out);
 
 /*
@@ -146,7 +155,8 @@ int lkm_resolve_blacklist(struct lkm_resolver *r, char ***out);
  * fat). -ENOENT when no module does (the symbol may still be exported by the kernel
  * itself, which depmod does not index).
  */
-int lkm_resolve_symbol(struct lkm_resolver *r, const char *symbol, struct lkm_modlist *out);
+int lkm_resolve_symbol(struct lkm_resolver *r, const char *symbol,
+		       struct lkm_modlist *out);
 
 /*
  * Up to 5 module names close to NAME (edit distance over modules.dep and modules.builtin

@@ -12,8 +12,8 @@
  * and a description. ERR/MIS print a single count, s390x's EXT:/I/O:/AIO: summary rows
  * print counts and no description, and an ARM label as wide as its field leaves no blank
  * after the colon ("IPI0:2768808080"). Counts are read only while they are whole decimal
- * tokens and at most one per CPU, so a description that starts with a number ("2-edge") or
- * a ragged line never shifts a column.
+ * tokens and at most one per CPU, so a description that starts with a number ("2-edge")
+ * or a ragged line never shifts a column.
  *
  * A numbered line's description is split into chip, hwirq, trigger and actions, in the
  * forms kernels have printed:
@@ -42,7 +42,8 @@
 
 /* Flow handler names seen fused to the chip name ("IO-APIC-fasteoi", "XT-PIC-XT"). */
 static const char *const handler_names[] = {
-	"edge", "level", "fasteoi", "simple", "percpu", "percpu_devid", "eoi", "nmi", "XT",
+	"edge",		"level", "fasteoi", "simple", "percpu",
+	"percpu_devid", "eoi",	 "nmi",	    "XT",
 };
 
 static int grow_array(void **v, size_t *cap, size_t need, size_t size, size_t first)
@@ -191,7 +192,8 @@ static bool split_description(struct lkm_irq *irq, struct arena *a, const char *
 		;
 	if (t1 && d > 0 && d + 1 < l1 && t1[d] == '-') {
 		/* "IO-APIC   2-edge" */
-		if (!put_piece(&irq->chip, a, t0, l0) || !put_piece(&irq->hwirq, a, t1, d) ||
+		if (!put_piece(&irq->chip, a, t0, l0) ||
+		    !put_piece(&irq->hwirq, a, t1, d) ||
 		    !put_piece(&irq->trigger, a, t1 + d + 1, l1 - d - 1))
 			return false;
 		rest = p;
@@ -298,8 +300,8 @@ static int parse_header(struct lkm_interrupts *irqs, char **p)
 	if (line == NULL || strchr(line, ':') != NULL)
 		return -EINVAL;
 	while ((tok = lkm_scan_token(&line)) != NULL) {
-		int err = grow_array((void **)&irqs->cpus, &irqs->cpus_cap, irqs->n_cpus + 1,
-				     sizeof(*irqs->cpus), 16);
+		int err = grow_array((void **)&irqs->cpus, &irqs->cpus_cap,
+				     irqs->n_cpus + 1, sizeof(*irqs->cpus), 16);
 
 		if (err < 0)
 			return err;
@@ -343,21 +345,15 @@ int lkm_interrupts_parse(struct lkm_interrupts *irqs, char *text)
 	}
 	a = (struct arena){ .base = irqs->arena, .cap = irqs->arena_cap };
 	while ((line = lkm_scan_line(&p)) != NULL) {
-		err = grow_array((void **)&irqs->v, &irqs->cap, irqs->n + 1, sizeof(*irqs->v), 64);
+		err = grow_array((void **)&irqs->v, &irqs->cap, irqs->n + 1,
+				 sizeof(*irqs->v), 64);
 		if (err < 0)
 			goto fail;
 		switch (parse_row(irqs, line, &a, &n_counts_used)) {
-		case ROW_OK:
-			irqs->n++;
-			break;
-		case ROW_BLANK:
-			break;
-		case ROW_BAD:
-			irqs->skipped++;
-			break;
-		case ROW_ENOMEM:
-			err = -ENOMEM;
-			goto fail;
+		case ROW_OK: irqs->n++; break;
+		case ROW_BLANK: break;
+		case ROW_BAD: irqs->skipped++; break;
+		case ROW_ENOMEM: err = -ENOMEM; goto fail;
 		}
 	}
 	/* The counts array grew while rows were read; point into it only now. */
@@ -384,7 +380,8 @@ int lkm_interrupts_read(struct lkm_interrupts *irqs, const struct lkm_sysroot *r
 	return lkm_interrupts_parse(irqs, irqs->buf.data);
 }
 
-const struct lkm_irq *lkm_interrupts_find(const struct lkm_interrupts *irqs, const char *label)
+const struct lkm_irq *lkm_interrupts_find(const struct lkm_interrupts *irqs,
+					  const char *label)
 {
 	if (label == NULL)
 		return NULL;

@@ -37,17 +37,18 @@ struct lkm_interrupts {
 	size_t cap;
 	uint64_t *counts; /* backing store for every line's counts */
 	size_t counts_cap;
-	char *arena;      /* backing store for split-out strings (chip, actions, ...) */
+	char *arena; /* backing store for split-out strings (chip, actions, ...) */
 	size_t arena_cap;
 	size_t skipped;
 	struct lkm_buf buf;
 };
 
-/* Parses TEXT in place (must outlive IRQS), reusing IRQS' arrays. A file with no header is
- * -EINVAL; malformed lines are skipped and counted. Returns 0 or -errno. */
+/* Parses TEXT in place (must outlive IRQS), reusing IRQS' arrays. A file with no header
+ * is -EINVAL; malformed lines are skipped and counted. Returns 0 or -errno. */
 int lkm_interrupts_parse(struct lkm_interrupts *irqs, char *text);
 int lkm_interrupts_read(struct lkm_interrupts *irqs, const struct lkm_sysroot *root);
-const struct lkm_irq *lkm_interrupts_find(const struct lkm_interrupts *irqs, const char *label);
+const struct lkm_irq *lkm_interrupts_find(const struct lkm_interrupts *irqs,
+					  const char *label);
 /* Iterates an irq's actions like lkm_module_next_user. */
 const char *lkm_irq_next_action(const struct lkm_irq *irq, const char *action);
 void lkm_interrupts_release(struct lkm_interrupts *irqs);

@@ -43,7 +43,8 @@ const char *lkm_module_state_id(enum lkm_module_state state)
 	return "unknown";
 }
 
-/* Length of the idx-th blank-separated token from p without touching the buffer; 0 if none. */
+/* Length of the idx-th blank-separated token from p without touching the buffer; 0 if
+ * none. */
 static size_t peek_token(const char *p, int idx, const char **start)
 {
 	for (;;) {
@@ -179,7 +180,8 @@ static bool parse_26(struct lkm_module *m, char *rest)
 		if (taints[0] != '(' || taints[len - 1] != ')')
 			return false;
 		taints[len - 1] = '\0';
-		/* '+' and '-' are not taints but the coming/going state; the state word says it. */
+		/* '+' and '-' are not taints but the coming/going state; the state word
+		 * says it. */
 		for (char *r = taints + 1; *r; r++)
 			if (*r != '+' && *r != '-')
 				*w++ = *r;
@@ -269,8 +271,8 @@ int lkm_modules_parse(struct lkm_modules *mods, char *text)
 			continue;
 		}
 		is24 = looks_like_24(rest);
-		/* A file is written in one format: a line that looks like the other one is a
-		 * damaged line (a mail-wrapped capture), not a second format. */
+		/* A file is written in one format: a line that looks like the other one
+		 * is a damaged line (a mail-wrapped capture), not a second format. */
 		if (mods->format != LKM_MODULES_FORMAT_NONE &&
 		    is24 != (mods->format == LKM_MODULES_FORMAT_24)) {
 			mods->skipped++;
@@ -282,7 +284,8 @@ int lkm_modules_parse(struct lkm_modules *mods, char *text)
 			continue;
 		}
 		if (mods->format == LKM_MODULES_FORMAT_NONE)
-			mods->format = is24 ? LKM_MODULES_FORMAT_24 : LKM_MODULES_FORMAT_26;
+			mods->format =
+				is24 ? LKM_MODULES_FORMAT_24 : LKM_MODULES_FORMAT_26;
 		mods->n++;
 	}
 	return 0;
@@ -343,7 +346,8 @@ void lkm_module_name_normalize(char *name)
 		*name = name_char(*name);
 }
 
-const struct lkm_module *lkm_modules_find(const struct lkm_modules *mods, const char *name)
+const struct lkm_module *lkm_modules_find(const struct lkm_modules *mods,
+					  const char *name)
 {
 	for (size_t i = 0; i < mods->n; i++)
 		if (lkm_module_name_eq(mods->v[i].name, name))

@@ -12,23 +12,24 @@ enum lkm_module_state {
 	LKM_STATE_LIVE,
 	LKM_STATE_LOADING,
 	LKM_STATE_UNLOADING,
-	LKM_STATE_DELETED,       /* 2.4 "(deleted)" */
-	LKM_STATE_INITIALIZING,  /* 2.4 "(initializing)" */
+	LKM_STATE_DELETED,	 /* 2.4 "(deleted)" */
+	LKM_STATE_INITIALIZING,	 /* 2.4 "(initializing)" */
 	LKM_STATE_UNINITIALIZED, /* 2.4 "(uninitialized)" */
-	LKM_STATE_UNKNOWN,       /* a word we do not know; kept in state_word */
+	LKM_STATE_UNKNOWN,	 /* a word we do not know; kept in state_word */
 };
 
 enum lkm_module_flag {
-	LKM_MODFLAG_PERMANENT = 1u << 0, /* "[permanent]": init without exit, cannot unload */
-	LKM_MODFLAG_UNSAFE = 1u << 1,    /* "[unsafe]": unloaded with force once */
-	LKM_MODFLAG_UNUSED = 1u << 2,    /* 2.4 "(unused)" */
+	LKM_MODFLAG_PERMANENT =
+		1u << 0, /* "[permanent]": init without exit, cannot unload */
+	LKM_MODFLAG_UNSAFE = 1u << 1,	 /* "[unsafe]": unloaded with force once */
+	LKM_MODFLAG_UNUSED = 1u << 2,	 /* 2.4 "(unused)" */
 	LKM_MODFLAG_AUTOCLEAN = 1u << 3, /* 2.4 "(autoclean)" */
 };
 
 enum lkm_modules_format {
 	LKM_MODULES_FORMAT_NONE, /* no lines yet */
-	LKM_MODULES_FORMAT_26,   /* name size refcnt users state address [(taints)] */
-	LKM_MODULES_FORMAT_24,   /* name size [usecount] [(flags)...] [[users]] */
+	LKM_MODULES_FORMAT_26,	 /* name size refcnt users state address [(taints)] */
+	LKM_MODULES_FORMAT_24,	 /* name size [usecount] [(flags)...] [[users]] */
 };
 
 /*
@@ -38,16 +39,18 @@ enum lkm_modules_format {
 struct lkm_module {
 	const char *name;
 	uint64_t size;
-	int64_t use_count;     /* may be -1 (2.4: busy can_unload) */
-	bool has_use_count;    /* false for "-" (no CONFIG_MODULE_UNLOAD) or 2.4 not running */
-	const char *used_by;   /* n_used_by names, each NUL-terminated, one after the other */
+	int64_t use_count;  /* may be -1 (2.4: busy can_unload) */
+	bool has_use_count; /* false for "-" (no CONFIG_MODULE_UNLOAD) or 2.4 not running
+			     */
+	const char
+		*used_by; /* n_used_by names, each NUL-terminated, one after the other */
 	size_t n_used_by;
-	size_t used_by_len;    /* bytes of used_by, terminators included */
+	size_t used_by_len; /* bytes of used_by, terminators included */
 	enum lkm_module_state state;
 	const char *state_word; /* the word as the kernel wrote it ("Live", "deleted") */
-	unsigned flags;        /* enum lkm_module_flag */
-	const char *taints;    /* "OE", "" when none; NULL on 2.4 */
-	const char *address;   /* "0xffffffffc020a000"; NULL on 2.4 */
+	unsigned flags;		/* enum lkm_module_flag */
+	const char *taints;	/* "OE", "" when none; NULL on 2.4 */
+	const char *address;	/* "0xffffffffc020a000"; NULL on 2.4 */
 };
 
 struct lkm_modules {
@@ -55,12 +58,12 @@ struct lkm_modules {
 	size_t n;
 	size_t cap;
 	enum lkm_modules_format format;
-	size_t skipped;        /* lines that could not be parsed */
+	size_t skipped; /* lines that could not be parsed */
 	struct lkm_buf buf;
 };
 
-/* Parses TEXT (NUL-terminated, modified in place, must outlive MODS) into MODS, reusing its
- * arrays. Malformed lines are skipped and counted. Returns 0 or -ENOMEM. */
+/* Parses TEXT (NUL-terminated, modified in place, must outlive MODS) into MODS, reusing
+ * its arrays. Malformed lines are skipped and counted. Returns 0 or -ENOMEM. */
 int lkm_modules_parse(struct lkm_modules *mods, char *text);
 
 /* Reads and parses /proc/modules under ROOT. Returns 0, -ENOENT when the kernel has no
@@ -81,8 +84,10 @@ bool lkm_module_name_has_prefix(const char *name, const char *prefix);
 /* Writes NAME as the kernel spells it, '-' as '_', in place. */
 void lkm_module_name_normalize(char *name);
 
-/* The module named NAME ('-' and '_' are the same, as the kernel treats them), or NULL. */
-const struct lkm_module *lkm_modules_find(const struct lkm_modules *mods, const char *name);
+/* The module named NAME ('-' and '_' are the same, as the kernel treats them), or NULL.
+ */
+const struct lkm_module *lkm_modules_find(const struct lkm_modules *mods,
+					  const char *name);
 
 /* Iterates a module's users: for (u = first; u; u = lkm_module_next_user(m, u)). */
 const char *lkm_module_next_user(const struct lkm_module *m, const char *user);

@@ -17,14 +17,22 @@
 #include "model/scan.h"
 
 static const char *const counter_keys[LKM_NETDEV_NCOUNTERS] = {
-	[LKM_RX_BYTES] = "bytes",	    [LKM_RX_PACKETS] = "packets",
-	[LKM_RX_ERRS] = "errs",		    [LKM_RX_DROP] = "drop",
-	[LKM_RX_FIFO] = "fifo",		    [LKM_RX_FRAME] = "frame",
-	[LKM_RX_COMPRESSED] = "compressed", [LKM_RX_MULTICAST] = "multicast",
-	[LKM_TX_BYTES] = "bytes",	    [LKM_TX_PACKETS] = "packets",
-	[LKM_TX_ERRS] = "errs",		    [LKM_TX_DROP] = "drop",
-	[LKM_TX_FIFO] = "fifo",		    [LKM_TX_COLLS] = "colls",
-	[LKM_TX_CARRIER] = "carrier",	    [LKM_TX_COMPRESSED] = "compressed",
+	[LKM_RX_BYTES] = "bytes",
+	[LKM_RX_PACKETS] = "packets",
+	[LKM_RX_ERRS] = "errs",
+	[LKM_RX_DROP] = "drop",
+	[LKM_RX_FIFO] = "fifo",
+	[LKM_RX_FRAME] = "frame",
+	[LKM_RX_COMPRESSED] = "compressed",
+	[LKM_RX_MULTICAST] = "multicast",
+	[LKM_TX_BYTES] = "bytes",
+	[LKM_TX_PACKETS] = "packets",
+	[LKM_TX_ERRS] = "errs",
+	[LKM_TX_DROP] = "drop",
+	[LKM_TX_FIFO] = "fifo",
+	[LKM_TX_COLLS] = "colls",
+	[LKM_TX_CARRIER] = "carrier",
+	[LKM_TX_COMPRESSED] = "compressed",
 };
 
 const char *lkm_netdev_counter_key(enum lkm_netdev_counter c)
@@ -94,7 +102,8 @@ int lkm_netdev_parse(struct lkm_netdev *nd, char *text)
 		int err;
 
 		/* "Inter-|   Receive ..." and " face |bytes ...": no colon, a '|'. */
-		if (n_lines++ < 2 && strchr(line, '|') != NULL && strchr(line, ':') == NULL)
+		if (n_lines++ < 2 && strchr(line, '|') != NULL &&
+		    strchr(line, ':') == NULL)
 			continue;
 		if (n_lines == 1)
 			return -EINVAL; /* no header: not /proc/net/dev */

@@ -55,7 +55,8 @@ int lkm_procfile_read_fd(int fd, struct lkm_buf *buf)
 	return 0;
 }
 
-int lkm_procfile_read(const struct lkm_sysroot *root, const char *path, struct lkm_buf *buf)
+int lkm_procfile_read(const struct lkm_sysroot *root, const char *path,
+		      struct lkm_buf *buf)
 {
 	int fd = lkm_sysroot_open(root, path, O_RDONLY);
 	int err;

@@ -17,8 +17,10 @@ struct lkm_buf {
 };
 
 /* Reads PATH under ROOT whole into BUF (growing it as needed). /proc files report size 0,
- * so this reads until EOF. Files over 256 MiB are refused with -EFBIG. Returns 0 or -errno. */
-int lkm_procfile_read(const struct lkm_sysroot *root, const char *path, struct lkm_buf *buf);
+ * so this reads until EOF. Files over 256 MiB are refused with -EFBIG. Returns 0 or
+ * -errno. */
+int lkm_procfile_read(const struct lkm_sysroot *root, const char *path,
+		      struct lkm_buf *buf);
 
 /* Same for an fd already opened (not closed here). */
 int lkm_procfile_read_fd(int fd, struct lkm_buf *buf);

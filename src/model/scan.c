@@ -8,7 +8,8 @@
 
 char *lkm_scan_eol(char *p)
 {
-	/* glibc's strchrnul scans a word at a time: the refresh path spends its time here. */
+	/* glibc's strchrnul scans a word at a time: the refresh path spends its time
+	 * here. */
 	return strchrnul(p, '\n');
 }
 

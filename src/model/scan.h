@@ -31,17 +31,18 @@ char *lkm_scan_next_line(char *p);
  * '\r' before it) and moves *P to the next line. Returns the line, or NULL at the end. */
 char *lkm_scan_line(char **p);
 
-/* Cuts a blank-delimited token at *P inside a line from lkm_scan_line: NUL-terminates it in
- * place and moves *P to the next token. Returns the token, or NULL at the end of the line. */
+/* Cuts a blank-delimited token at *P inside a line from lkm_scan_line: NUL-terminates it
+ * in place and moves *P to the next token. Returns the token, or NULL at the end of the
+ * line. */
 char *lkm_scan_token(char **p);
 
-/* Parses an unsigned decimal at *P into *OUT, moving *P past the digits. Returns false if no
- * digit is there or the value overflows 64 bits (then *P is left past the digits). */
+/* Parses an unsigned decimal at *P into *OUT, moving *P past the digits. Returns false if
+ * no digit is there or the value overflows 64 bits (then *P is left past the digits). */
 bool lkm_scan_u64(char **p, uint64_t *out);
 
 /* Like lkm_scan_u64 with an optional leading '-'; fails outside int64. */
 bool lkm_scan_i64(char **p, int64_t *out);
 
-/* Trims blanks at both ends of [start, end) and NUL-terminates it in place (end must point
- * into the buffer: *end is overwritten). Returns the trimmed start. */
+/* Trims blanks at both ends of [start, end) and NUL-terminates it in place (end must
+ * point into the buffer: *end is overwritten). Returns the trimmed start. */
 char *lkm_scan_trim(char *start, char *end);

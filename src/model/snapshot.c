@@ -16,7 +16,8 @@ static double now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-int lkm_snapshot_take(struct lkm_snapshot *s, const struct lkm_sysroot *root, unsigned sources)
+int lkm_snapshot_take(struct lkm_snapshot *s, const struct lkm_sysroot *root,
+		      unsigned sources)
 {
 	s->taken = now();
 	if (sources & LKM_SRC_MODULES)
@@ -101,27 +102,33 @@ int lkm_rates_compute(struct lkm_rates *r, const struct lkm_snapshot *prev,
 		if (ci->v[i].n_counts > stride)
 			stride = ci->v[i].n_counts;
 	if (reserve((void **)&r->irq_total, &r->irq_cap, ci->n + 1, sizeof(double)) < 0 ||
-	    reserve((void **)&r->irq_cpu, &r->irq_cpu_cap, ci->n * stride + 1, sizeof(double)) < 0 ||
+	    reserve((void **)&r->irq_cpu, &r->irq_cpu_cap, ci->n * stride + 1,
+		    sizeof(double)) < 0 ||
 	    reserve((void **)&r->net, &r->net_cap, cn->n + 1, sizeof(*r->net)) < 0)
 		return -ENOMEM;
 	r->seconds = cur->taken - prev->taken;
 	r->irq_cpu_stride = stride;
 	for (i = 0; i < ci->n; i++) {
 		const struct lkm_irq *now_irq = &ci->v[i];
-		const struct lkm_irq *was = match_irq(&prev->interrupts, i, now_irq->label);
+		const struct lkm_irq *was =
+			match_irq(&prev->interrupts, i, now_irq->label);
 		double *cpu = &r->irq_cpu[i * stride];
 
-		r->irq_total[i] = was ? lkm_rate(was->total, now_irq->total, r->seconds) : 0;
+		r->irq_total[i] =
+			was ? lkm_rate(was->total, now_irq->total, r->seconds) : 0;
 		for (size_t c = 0; c < now_irq->n_counts; c++)
 			cpu[c] = was && c < was->n_counts
-					 ? lkm_rate(was->counts[c], now_irq->counts[c], r->seconds)
+					 ? lkm_rate(was->counts[c], now_irq->counts[c],
+						    r->seconds)
 					 : 0;
 	}
 	for (i = 0; i < cn->n; i++) {
-		const struct lkm_netif *was = match_netif(&prev->netdev, i, cn->v[i].name);
+		const struct lkm_netif *was =
+			match_netif(&prev->netdev, i, cn->v[i].name);
 
 		for (size_t c = 0; c < LKM_NETDEV_NCOUNTERS; c++)
-			r->net[i][c] = was ? lkm_rate(was->c[c], cn->v[i].c[c], r->seconds) : 0;
+			r->net[i][c] =
+				was ? lkm_rate(was->c[c], cn->v[i].c[c], r->seconds) : 0;
 	}
 	return 0;
 }

@@ -34,7 +34,8 @@ enum lkm_snapshot_source {
 
 /* Refreshes S in place (its buffers are reused). Returns 0, or -ENOMEM; per-source read
  * errors are in the *_err fields. */
-int lkm_snapshot_take(struct lkm_snapshot *s, const struct lkm_sysroot *root, unsigned sources);
+int lkm_snapshot_take(struct lkm_snapshot *s, const struct lkm_sysroot *root,
+		      unsigned sources);
 
 void lkm_snapshot_release(struct lkm_snapshot *s);
 
@@ -44,9 +45,9 @@ void lkm_snapshot_release(struct lkm_snapshot *s);
  * backwards (a reset, a re-registered device), has rate 0.
  */
 struct lkm_rates {
-	double seconds;        /* the interval; 0 means no rates yet */
-	double *irq_total;     /* [cur.interrupts.n] */
-	double *irq_cpu;       /* [i * irq_cpu_stride + cpu] for cpu < that line's n_counts */
+	double seconds;	   /* the interval; 0 means no rates yet */
+	double *irq_total; /* [cur.interrupts.n] */
+	double *irq_cpu;   /* [i * irq_cpu_stride + cpu] for cpu < that line's n_counts */
 	size_t irq_cpu_stride;
 	double (*net)[LKM_NETDEV_NCOUNTERS]; /* [cur.netdev.n] */
 	size_t irq_cap, irq_cpu_cap, net_cap;

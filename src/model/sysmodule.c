@@ -71,7 +71,8 @@ static int read_number(int dirfd, const char *name, int64_t *out, bool *has)
 
 static int cmp_param(const void *a, const void *b)
 {
-	return strcmp(((const struct lkm_sysparam *)a)->name, ((const struct lkm_sysparam *)b)->name);
+	return strcmp(((const struct lkm_sysparam *)a)->name,
+		      ((const struct lkm_sysparam *)b)->name);
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -79,8 +80,10 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Calls FN(dirfd of DIR, entry name, ctx) for each entry of DIR under MODFD, skipping dots. */
-static int each_entry(int modfd, const char *dir, int (*fn)(int, const char *, void *), void *ctx)
+/* Calls FN(dirfd of DIR, entry name, ctx) for each entry of DIR under MODFD, skipping
+ * dots. */
+static int each_entry(int modfd, const char *dir, int (*fn)(int, const char *, void *),
+		      void *ctx)
 {
 	int fd = openat(modfd, dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	struct dirent *de;
@@ -88,7 +91,8 @@ static int each_entry(int modfd, const char *dir, int (*fn)(int, const char *, v
 	int err = 0;
 
 	if (fd < 0)
-		return 0; /* absent or unreadable: a partial /sys is a state, not an error */
+		return 0; /* absent or unreadable: a partial /sys is a state, not an error
+			   */
 	d = fdopendir(fd);
 	if (d == NULL) {
 		close(fd);
@@ -144,7 +148,8 @@ static int add_param(int dirfd, const char *name, void *ctx)
 	return err == -ENOMEM ? err : 0;
 }
 
-int lkm_sysmodule_read(const struct lkm_sysroot *root, const char *name, struct lkm_sysmodule *out)
+int lkm_sysmodule_read(const struct lkm_sysroot *root, const char *name,
+		       struct lkm_sysmodule *out)
 {
 	char path[512];
 	int64_t coresize = 0;
@@ -173,7 +178,8 @@ int lkm_sysmodule_read(const struct lkm_sysroot *root, const char *name, struct 
 		{ "srcversion", offsetof(struct lkm_sysmodule, srcversion) },
 	};
 	for (i = 0; i < sizeof(strings) / sizeof(strings[0]); i++) {
-		err = read_attr(modfd, strings[i].file, (char **)((char *)out + strings[i].offset));
+		err = read_attr(modfd, strings[i].file,
+				(char **)((char *)out + strings[i].offset));
 		if (err == -ENOMEM)
 			goto fail;
 	}
@@ -200,7 +206,8 @@ fail:
 	return err;
 }
 
-const struct lkm_sysparam *lkm_sysmodule_param(const struct lkm_sysmodule *sm, const char *name)
+const struct lkm_sysparam *lkm_sysmodule_param(const struct lkm_sysmodule *sm,
+					       const char *name)
 {
 	for (size_t i = 0; i < sm->n_params; i++)
 		if (strcmp(sm->params[i].name, name) == 0)

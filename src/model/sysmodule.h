@@ -11,8 +11,9 @@
 /* /sys/module/NAME/parameters/PARAM */
 struct lkm_sysparam {
 	char *name;
-	char *value;   /* trailing newline removed; NULL when unreadable (mode 0200, EACCES) */
-	mode_t mode;   /* the file's permission bits, as module_param()'s perm argument */
+	char *value; /* trailing newline removed; NULL when unreadable (mode 0200, EACCES)
+		      */
+	mode_t mode; /* the file's permission bits, as module_param()'s perm argument */
 	bool writable; /* the kernel accepts writes (a write bit in mode) */
 };
 
@@ -22,11 +23,11 @@ struct lkm_sysparam {
  * initstate. Strings are owned by the struct.
  */
 struct lkm_sysmodule {
-	bool present;        /* /sys/module/NAME exists */
-	char *initstate;     /* "live", "coming", "going" */
+	bool present;	 /* /sys/module/NAME exists */
+	char *initstate; /* "live", "coming", "going" */
 	int64_t refcnt;
 	bool has_refcnt;
-	char **holders;      /* names of the modules that use this one */
+	char **holders; /* names of the modules that use this one */
 	size_t n_holders;
 	struct lkm_sysparam *params; /* sorted by name */
 	size_t n_params;
@@ -40,8 +41,10 @@ struct lkm_sysmodule {
 /* Reads /sys/module/NAME ('-' read as '_', as the kernel names the directory). Returns 0
  * (out->present false if there is no such directory), or -ENOMEM. Free with
  * lkm_sysmodule_release. */
-int lkm_sysmodule_read(const struct lkm_sysroot *root, const char *name, struct lkm_sysmodule *out);
+int lkm_sysmodule_read(const struct lkm_sysroot *root, const char *name,
+		       struct lkm_sysmodule *out);
 
-const struct lkm_sysparam *lkm_sysmodule_param(const struct lkm_sysmodule *sm, const char *name);
+const struct lkm_sysparam *lkm_sysmodule_param(const struct lkm_sysmodule *sm,
+					       const char *name);
 
 void lkm_sysmodule_release(struct lkm_sysmodule *sm);

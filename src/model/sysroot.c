@@ -42,7 +42,8 @@ int lkm_sysroot_new(const char *dir, struct lkm_sysroot **out)
 	}
 	/* "--root /" and "--root /./" are both the live system. */
 	root->live = fstat(root->fd, &st_root) == 0 && stat("/", &st_slash) == 0 &&
-		     st_root.st_dev == st_slash.st_dev && st_root.st_ino == st_slash.st_ino;
+		     st_root.st_dev == st_slash.st_dev &&
+		     st_root.st_ino == st_slash.st_ino;
 	*out = root;
 	return 0;
 }
@@ -85,7 +86,8 @@ int lkm_sysroot_open(const struct lkm_sysroot *root, const char *path, int flags
 	return fd < 0 ? -errno : fd;
 }
 
-int lkm_sysroot_path(const struct lkm_sysroot *root, const char *path, char *buf, size_t size)
+int lkm_sysroot_path(const struct lkm_sysroot *root, const char *path, char *buf,
+		     size_t size)
 {
 	const char *sep = root->dir[strlen(root->dir) - 1] == '/' ? "" : "/";
 	int n = snprintf(buf, size, "%s%s%s", root->dir, sep, lkm_sysroot_rel(path));

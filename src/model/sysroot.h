@@ -10,14 +10,16 @@
  */
 struct lkm_sysroot;
 
-/* Opens DIR (NULL means "/"). Returns 0 and *out (free with lkm_sysroot_free), or -errno. */
+/* Opens DIR (NULL means "/"). Returns 0 and *out (free with lkm_sysroot_free), or -errno.
+ */
 int lkm_sysroot_new(const char *dir, struct lkm_sysroot **out);
 void lkm_sysroot_free(struct lkm_sysroot *root);
 
 /* The directory given to lkm_sysroot_new, "/" by default. Owned by root. */
 const char *lkm_sysroot_dir(const struct lkm_sysroot *root);
 
-/* Whether the root is the running system's "/" (so the running kernel is what it shows). */
+/* Whether the root is the running system's "/" (so the running kernel is what it shows).
+ */
 int lkm_sysroot_is_live(const struct lkm_sysroot *root);
 
 /* openat() of PATH under the root; returns an fd or -errno. */
@@ -27,7 +29,8 @@ int lkm_sysroot_open(const struct lkm_sysroot *root, const char *path, int flags
 int lkm_sysroot_fd(const struct lkm_sysroot *root);
 
 /* Writes the host path of PATH into BUF; returns 0 or -ENAMETOOLONG. */
-int lkm_sysroot_path(const struct lkm_sysroot *root, const char *path, char *buf, size_t size);
+int lkm_sysroot_path(const struct lkm_sysroot *root, const char *path, char *buf,
+		     size_t size);
 
 /* Relative form of an absolute kernel path, for *at() calls ("/proc/x" -> "proc/x"). */
 const char *lkm_sysroot_rel(const char *path);

@@ -24,7 +24,7 @@
 #include "ui/tui/tui.h"
 
 #define EXIT_USAGE 2
-#define CELL_MAX 65536
+#define CELL_MAX   65536
 
 struct cli {
 	const char *root_dir;
@@ -90,22 +90,30 @@ static int cmd_irq_affinity(struct cli *cli, int argc, char **argv)
 
 static const struct command commands[] = {
 	{ "list", cmd_list, N_("loaded modules (/proc/modules)") },
-	{ "devices", cmd_devices, N_("character and block device majors (/proc/devices)") },
-	{ "interrupts", cmd_interrupts, N_("interrupt lines and their rates (/proc/interrupts)") },
-	{ "netdev", cmd_netdev, N_("network interfaces and their rates (/proc/net/dev)") },
-	{ "info", cmd_info, N_("a module: what it is, its state, its parameters and their values") },
+	{ "devices", cmd_devices,
+	  N_("character and block device majors (/proc/devices)") },
+	{ "interrupts", cmd_interrupts,
+	  N_("interrupt lines and their rates (/proc/interrupts)") },
+	{ "netdev", cmd_netdev,
+	  N_("network interfaces and their rates (/proc/net/dev)") },
+	{ "info", cmd_info,
+	  N_("a module: what it is, its state, its parameters and their values") },
 	{ "load", cmd_load, N_("load a module by name or file, with parameters") },
 	{ "unload", cmd_unload, N_("unload a module (--stack: and what only it used)") },
 	{ "set", cmd_set, N_("change a loaded module's parameter") },
-	{ "explain", cmd_explain, N_("predict why loading a module would fail, without loading") },
-	{ "metrics", cmd_metrics, N_("module facts in Prometheus' format (node_exporter textfile)") },
-	{ "irq-affinity", cmd_irq_affinity, N_("deliver an interrupt line to other CPUs") },
+	{ "explain", cmd_explain,
+	  N_("predict why loading a module would fail, without loading") },
+	{ "metrics", cmd_metrics,
+	  N_("module facts in Prometheus' format (node_exporter textfile)") },
+	{ "irq-affinity", cmd_irq_affinity,
+	  N_("deliver an interrupt line to other CPUs") },
 };
 
 static void usage(FILE *out)
 {
 	fputs(_("\nUsage:\n"), out);
-	fprintf(out, _(" %s [options]                 the full-screen interface\n"), PACKAGE);
+	fprintf(out, _(" %s [options]                 the full-screen interface\n"),
+		PACKAGE);
 	fprintf(out, _(" %s [options] command [command options]\n"), PACKAGE);
 	fputs(_("\nShow the kernel's loadable modules, devices, interrupts and network\n"
 		"interfaces, and explain what they mean.\n"),
@@ -114,14 +122,18 @@ static void usage(FILE *out)
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		fprintf(out, " %-12s %s\n", commands[i].name, _(commands[i].summary));
 	fputs(_("\nOptions:\n"), out);
-	fputs(_(" -R, --root <dir>       read /proc, /sys and /lib/modules under <dir>\n"), out);
+	fputs(_(" -R, --root <dir>       read /proc, /sys and /lib/modules under "
+		"<dir>\n"),
+	      out);
 	fputs(_(" -c, --config <file>    read settings from <file>\n"), out);
 	fputs(_(" -h, --help             display this help\n"), out);
 	fputs(_(" -V, --version          display version\n"), out);
-	fprintf(out, _("\nFor a command's options and columns: %s <command> --help\n"), PACKAGE);
+	fprintf(out, _("\nFor a command's options and columns: %s <command> --help\n"),
+		PACKAGE);
 }
 
-static void table_usage(FILE *out, const char *name, enum lkm_pane pane, bool has_interval)
+static void table_usage(FILE *out, const char *name, enum lkm_pane pane,
+			bool has_interval)
 {
 	size_t n;
 	const struct lkm_colinfo *cols = lkm_columns(pane, &n);
@@ -131,12 +143,17 @@ static void table_usage(FILE *out, const char *name, enum lkm_pane pane, bool ha
 	fputs(_("\nOptions:\n"), out);
 	fputs(_(" -J, --json             use JSON output format\n"), out);
 	fputs(_(" -n, --noheadings       don't print headings\n"), out);
-	fputs(_(" -o, --output <list>    the columns to show (+LIST adds to the default)\n"), out);
+	fputs(_(" -o, --output <list>    the columns to show (+LIST adds to the "
+		"default)\n"),
+	      out);
 	fputs(_(" -r, --raw              use raw output format\n"), out);
 	if (pane == LKM_PANE_NETDEV)
-		fputs(_(" -b, --bytes            print byte counts in bytes, not K, M, G\n"), out);
+		fputs(_(" -b, --bytes            print byte counts in bytes, not K, M, "
+			"G\n"),
+		      out);
 	if (has_interval)
-		fputs(_(" -i, --interval <secs>  take two samples <secs> apart and show rates\n"),
+		fputs(_(" -i, --interval <secs>  take two samples <secs> apart and show "
+			"rates\n"),
 		      out);
 	fputs(_(" -R, --root <dir>       read /proc and /sys under <dir>\n"), out);
 	fputs(_(" -h, --help             display this help\n"), out);
@@ -184,7 +201,8 @@ static int parse_table_opts(struct cli *cli, int argc, char **argv, const char *
 	int c;
 
 	memset(o, 0, sizeof(*o));
-	/* 0, not 1: glibc then forgets the "+" (stop at the first operand) of main's parse. */
+	/* 0, not 1: glibc then forgets the "+" (stop at the first operand) of main's
+	 * parse. */
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "Jno:rbi:R:h", longopts, NULL)) != -1) {
 		switch (c) {
@@ -207,14 +225,17 @@ static int parse_table_opts(struct cli *cli, int argc, char **argv, const char *
 			o->interval = strtod(optarg, &end);
 			if (errno || end == optarg || *end || !(o->interval > 0) ||
 			    o->interval > 3600)
-				return bad_usage_arg(_("invalid interval: '%s' (seconds, up to 3600)"),
-						 optarg);
+				return bad_usage_arg(
+					_("invalid interval: '%s' (seconds, up to 3600)"),
+					optarg);
 			break;
 		}
-		case 'h': table_usage(stdout, name, pane, has_interval); return EXIT_SUCCESS + 256;
+		case 'h':
+			table_usage(stdout, name, pane, has_interval);
+			return EXIT_SUCCESS + 256;
 		default:
-			fprintf(stderr, _("Try '%s %s --help' for more information.\n"), PACKAGE,
-				name);
+			fprintf(stderr, _("Try '%s %s --help' for more information.\n"),
+				PACKAGE, name);
 			return EXIT_USAGE;
 		}
 	}
@@ -223,8 +244,10 @@ static int parse_table_opts(struct cli *cli, int argc, char **argv, const char *
 	return 0;
 }
 
-/* Fills COLS with the columns to show; returns how many, or -1 after reporting an error. */
-static int select_columns(enum lkm_pane pane, const struct table_opts *o, int *cols, int max)
+/* Fills COLS with the columns to show; returns how many, or -1 after reporting an error.
+ */
+static int select_columns(enum lkm_pane pane, const struct table_opts *o, int *cols,
+			  int max)
 {
 	size_t n;
 	const struct lkm_colinfo *info = lkm_columns(pane, &n);
@@ -249,7 +272,8 @@ static int select_columns(enum lkm_pane pane, const struct table_opts *o, int *c
 		int col;
 
 		if (len == 0 || len >= sizeof(id)) {
-			fprintf(stderr, _("%s: invalid column list: '%s'\n"), PACKAGE, o->output);
+			fprintf(stderr, _("%s: invalid column list: '%s'\n"), PACKAGE,
+				o->output);
 			return -1;
 		}
 		memcpy(id, list, len);
@@ -310,7 +334,8 @@ static int print_table(enum lkm_pane pane, const struct table_opts *o,
 			goto out;
 		for (int c = 0; c < ncols; c++) {
 			lkm_cell(pane, cols[c], snap, rates, r, ",",
-				 o->bytes ? LKM_CELL_RAW : LKM_CELL_HUMAN, cell, CELL_MAX);
+				 o->bytes ? LKM_CELL_RAW : LKM_CELL_HUMAN, cell,
+				 CELL_MAX);
 			if (scols_line_set_data(ln, (size_t)c, cell) < 0)
 				goto out;
 		}
@@ -341,11 +366,14 @@ static int report_source_error(const char *path, int err)
 	if (err == -ENOMEM)
 		fprintf(stderr, _("%s: out of memory\n"), PACKAGE);
 	else if (err == -EINVAL)
-		fprintf(stderr, _("%s: %s is not in the format the kernel writes (its header line "
-				  "is missing or wrong)\n"),
+		fprintf(stderr,
+			_("%s: %s is not in the format the kernel writes (its header "
+			  "line "
+			  "is missing or wrong)\n"),
 			PACKAGE, path);
 	else
-		fprintf(stderr, _("%s: cannot read %s: %s\n"), PACKAGE, path, strerror(-err));
+		fprintf(stderr, _("%s: cannot read %s: %s\n"), PACKAGE, path,
+			strerror(-err));
 	return EXIT_FAILURE;
 }
 
@@ -354,7 +382,8 @@ static void report_skipped(const char *path, size_t skipped)
 	if (skipped)
 		fprintf(stderr,
 			ngettext("%s: %s: %zu line could not be read and was skipped\n",
-				 "%s: %s: %zu lines could not be read and were skipped\n", skipped),
+				 "%s: %s: %zu lines could not be read and were skipped\n",
+				 skipped),
 			PACKAGE, path, skipped);
 }
 
@@ -408,21 +437,32 @@ static int run_table(struct cli *cli, int argc, char **argv, const char *name,
 		}
 	}
 	switch (pane) {
-	case LKM_PANE_MODULES: errp = &cur->modules_err; skipped = cur->modules.skipped; break;
-	case LKM_PANE_DEVICES: errp = &cur->devices_err; skipped = cur->devices.skipped; break;
+	case LKM_PANE_MODULES:
+		errp = &cur->modules_err;
+		skipped = cur->modules.skipped;
+		break;
+	case LKM_PANE_DEVICES:
+		errp = &cur->devices_err;
+		skipped = cur->devices.skipped;
+		break;
 	case LKM_PANE_INTERRUPTS:
 		errp = &cur->interrupts_err;
 		skipped = cur->interrupts.skipped;
 		break;
-	default: errp = &cur->netdev_err; skipped = cur->netdev.skipped; break;
+	default:
+		errp = &cur->netdev_err;
+		skipped = cur->netdev.skipped;
+		break;
 	}
 	if (pane == LKM_PANE_MODULES && *errp == -ENOENT) {
 		/* No /proc/modules: the kernel was built without CONFIG_MODULES. */
 		if (o.json)
 			lkm_json_modules(stdout, cur);
 		fprintf(stderr,
-			_("%s: this kernel has no loadable-module support (no /proc/modules): "
-			  "there are no modules to list, and devices, interrupts and netdev still "
+			_("%s: this kernel has no loadable-module support (no "
+			  "/proc/modules): "
+			  "there are no modules to list, and devices, interrupts and "
+			  "netdev still "
 			  "work.\n"),
 			PACKAGE);
 		rc = EXIT_FAILURE;
@@ -489,9 +529,12 @@ int lkm_cli_main(int argc, char **argv)
 		case 'R': cli.root_dir = optarg; break;
 		case 'c': cli.config = optarg; break;
 		case 'h': usage(stdout); return EXIT_SUCCESS;
-		case 'V': printf("%s %s\n", PACKAGE, PACKAGE_VERSION); return EXIT_SUCCESS;
+		case 'V':
+			printf("%s %s\n", PACKAGE, PACKAGE_VERSION);
+			return EXIT_SUCCESS;
 		default:
-			fprintf(stderr, _("Try '%s --help' for more information.\n"), PACKAGE);
+			fprintf(stderr, _("Try '%s --help' for more information.\n"),
+				PACKAGE);
 			return EXIT_USAGE;
 		}
 	}

@@ -83,18 +83,21 @@ static int session_open(struct session *s, const char *root_dir)
 		s->resolver = NULL;
 	if (s->resolver)
 		lkm_real_ops_init(&s->real, lkm_resolver_kmod(s->resolver), s->root);
-	snprintf(s->who, sizeof(s->who), "%s (uid %u)", pw ? pw->pw_name : "?", (unsigned)getuid());
+	snprintf(s->who, sizeof(s->who), "%s (uid %u)", pw ? pw->pw_name : "?",
+		 (unsigned)getuid());
 	s->engine.root = s->root;
 	s->engine.resolver = s->resolver;
 	s->engine.ops = &s->real.ops;
 	s->engine.privileged = lkm_engine_privileged();
 	s->engine.who = s->who;
-	/* A change to the running kernel is worth a line in its log; a --root is not one. */
+	/* A change to the running kernel is worth a line in its log; a --root is not one.
+	 */
 	s->engine.log_to_syslog = lkm_sysroot_is_live(s->root);
 	if (s->engine.log_to_syslog)
 		openlog(PACKAGE, LOG_PID, LOG_USER);
-	/* An offline root is looked at, never acted on: the kernel here is not its kernel.
-	 * Whole-program tests trap the module syscalls (tests/preload) and say so. */
+	/* An offline root is looked at, never acted on: the kernel here is not its
+	 * kernel. Whole-program tests trap the module syscalls (tests/preload) and say
+	 * so. */
 	if (s->resolver == NULL ||
 	    (!lkm_sysroot_is_live(s->root) && getenv("LKMTUI_FAKE_KERNEL") == NULL))
 		s->engine.ops = NULL;
@@ -146,7 +149,8 @@ struct action_opts {
 
 enum { OPT_NO_DEPS = 256, OPT_WITH_DEPS };
 
-/* Parses the options shared by the actions; returns 0, or the exit status to stop with. */
+/* Parses the options shared by the actions; returns 0, or the exit status to stop with.
+ */
 static int parse_action_opts(int argc, char **argv, const char *cmd, const char *allowed,
 			     void (*help)(void), struct action_opts *o)
 {
@@ -163,19 +167,38 @@ static int parse_action_opts(int argc, char **argv, const char *cmd, const char 
 	};
 	int c;
 
-	/* 0, not 1: glibc then forgets the "+" (stop at the first operand) of main's parse. */
+	/* 0, not 1: glibc then forgets the "+" (stop at the first operand) of main's
+	 * parse. */
 	optind = 0;
 	/* Parameters ("io=0x300") are operands; options may come anywhere. */
-	while ((c = getopt_long(argc, argv, "Jdpsh" "R:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv,
+				"Jdpsh"
+				"R:",
+				longopts, NULL)) != -1) {
 		const char *name = NULL;
 
 		switch (c) {
 		case 'J': o->json = true; break;
-		case 'd': o->dry_run = true; name = "d"; break;
-		case OPT_NO_DEPS: o->no_deps = true; name = "n"; break;
-		case OPT_WITH_DEPS: o->with_deps = true; name = "w"; break;
-		case 'p': o->persist = true; name = "p"; break;
-		case 's': o->stack = true; name = "s"; break;
+		case 'd':
+			o->dry_run = true;
+			name = "d";
+			break;
+		case OPT_NO_DEPS:
+			o->no_deps = true;
+			name = "n";
+			break;
+		case OPT_WITH_DEPS:
+			o->with_deps = true;
+			name = "w";
+			break;
+		case 'p':
+			o->persist = true;
+			name = "p";
+			break;
+		case 's':
+			o->stack = true;
+			name = "s";
+			break;
 		case 'R': o->root_dir = optarg; break;
 		case 'h': help(); return 256;
 		default: return usage_error(cmd, _("unknown option"));
@@ -183,7 +206,8 @@ static int parse_action_opts(int argc, char **argv, const char *cmd, const char 
 		if (name && !strchr(allowed, name[0])) {
 			char msg[128];
 
-			snprintf(msg, sizeof(msg), _("%s takes no such option: %s"), cmd, argv[optind - 1]);
+			snprintf(msg, sizeof(msg), _("%s takes no such option: %s"), cmd,
+				 argv[optind - 1]);
 			return usage_error(cmd, msg);
 		}
 	}
@@ -193,14 +217,17 @@ static int parse_action_opts(int argc, char **argv, const char *cmd, const char 
 static void load_help(void)
 {
 	printf(_("\nUsage:\n %s load [options] MODULE|FILE [NAME=VALUE...]\n"), PACKAGE);
-	fputs(_("\nLoad a module by name or alias (its dependencies first, modprobe.d's options\n"
-		"under yours) or a module file, with parameters checked before loading.\n"),
+	fputs(_("\nLoad a module by name or alias (its dependencies first, modprobe.d's "
+		"options\n"
+		"under yours) or a module file, with parameters checked before "
+		"loading.\n"),
 	      stdout);
 	fputs(_("\nOptions:\n"
 		" -d, --dry-run    print the steps, change nothing\n"
 		"     --no-deps    by name: insert the module alone\n"
 		"     --with-deps  by file: load what it depends on first\n"
-		" -p, --persist    also write the parameters to /etc/modprobe.d/lkmtui.conf\n"
+		" -p, --persist    also write the parameters to "
+		"/etc/modprobe.d/lkmtui.conf\n"
 		" -J, --json       JSON output\n"
 		" -R, --root DIR   act on the system under DIR\n"),
 	      stdout);
@@ -209,11 +236,13 @@ static void load_help(void)
 static void unload_help(void)
 {
 	printf(_("\nUsage:\n %s unload [options] MODULE\n"), PACKAGE);
-	fputs(_("\nUnload a module. Never forced: a module in use or permanent is refused, and\n"
+	fputs(_("\nUnload a module. Never forced: a module in use or permanent is "
+		"refused, and\n"
 		"why is explained.\n"),
 	      stdout);
 	fputs(_("\nOptions:\n"
-		" -s, --stack      then unload what it used and nothing else uses (modprobe -r)\n"
+		" -s, --stack      then unload what it used and nothing else uses "
+		"(modprobe -r)\n"
 		" -d, --dry-run    print the steps, change nothing\n"
 		" -J, --json       JSON output\n"
 		" -R, --root DIR   act on the system under DIR\n"),
@@ -223,10 +252,12 @@ static void unload_help(void)
 static void set_help(void)
 {
 	printf(_("\nUsage:\n %s set [options] MODULE NAME=VALUE\n"), PACKAGE);
-	fputs(_("\nChange a loaded module's parameter (/sys/module/MODULE/parameters/NAME).\n"),
+	fputs(_("\nChange a loaded module's parameter "
+		"(/sys/module/MODULE/parameters/NAME).\n"),
 	      stdout);
 	fputs(_("\nOptions:\n"
-		" -p, --persist    also write it to /etc/modprobe.d/lkmtui.conf for the next load\n"
+		" -p, --persist    also write it to /etc/modprobe.d/lkmtui.conf for the "
+		"next load\n"
 		" -d, --dry-run    print the step, change nothing\n"
 		" -J, --json       JSON output\n"
 		" -R, --root DIR   act on the system under DIR\n"),
@@ -246,7 +277,8 @@ static int finish(struct session *s, const struct action_opts *o, struct lkm_res
 		fprintf(stderr, _("%s: out of memory\n"), PACKAGE);
 		rc = EXIT_FAILURE;
 	} else {
-		rc = lkm_report_result(stdout, s->root, s->resolver, res, o->json, o->dry_run);
+		rc = lkm_report_result(stdout, s->root, s->resolver, res, o->json,
+				       o->dry_run);
 	}
 	lkm_result_release(res);
 	session_close(s);
@@ -271,9 +303,12 @@ int lkm_cli_load(const char *root_dir, int argc, char **argv)
 	if (rc)
 		return rc > 255 ? EXIT_SUCCESS : rc;
 	if (optind >= argc)
-		return usage_error("load", _("which module? lkmtui load MODULE|FILE [NAME=VALUE...]"));
+		return usage_error(
+			"load",
+			_("which module? lkmtui load MODULE|FILE [NAME=VALUE...]"));
 	if (o.no_deps && o.with_deps)
-		return usage_error("load", _("--no-deps and --with-deps contradict each other"));
+		return usage_error("load",
+				   _("--no-deps and --with-deps contradict each other"));
 	rc = check_params("load", argv + optind + 1, argc - optind - 1, false);
 	if (rc)
 		return rc;
@@ -283,7 +318,8 @@ int lkm_cli_load(const char *root_dir, int argc, char **argv)
 	flags |= o.no_deps ? LKM_NO_DEPS : 0;
 	flags |= o.with_deps ? LKM_WITH_DEPS : 0;
 	flags |= o.persist ? LKM_PERSIST : 0;
-	rc = lkm_engine_load(&s.engine, argv[optind], (const char *const *)argv + optind + 1,
+	rc = lkm_engine_load(&s.engine, argv[optind],
+			     (const char *const *)argv + optind + 1,
 			     (size_t)(argc - optind - 1), flags, &res);
 	return finish(&s, &o, &res, rc);
 }
@@ -302,7 +338,8 @@ int lkm_cli_unload(const char *root_dir, int argc, char **argv)
 	if (session_open(&s, o.root_dir))
 		return EXIT_FAILURE;
 	rc = lkm_engine_unload(&s.engine, argv[optind],
-			       (o.dry_run ? LKM_DRY_RUN : 0) | (o.stack ? LKM_STACK : 0), &res);
+			       (o.dry_run ? LKM_DRY_RUN : 0) | (o.stack ? LKM_STACK : 0),
+			       &res);
 	return finish(&s, &o, &res, rc);
 }
 
@@ -316,23 +353,29 @@ int lkm_cli_set(const char *root_dir, int argc, char **argv)
 	if (rc)
 		return rc > 255 ? EXIT_SUCCESS : rc;
 	if (optind + 2 != argc)
-		return usage_error("set", _("give a module and one NAME=VALUE: lkmtui set demo_ne irq=7"));
+		return usage_error(
+			"set",
+			_("give a module and one NAME=VALUE: lkmtui set demo_ne irq=7"));
 	rc = check_params("set", argv + optind + 1, 1, true);
 	if (rc)
 		return rc;
 	if (session_open(&s, o.root_dir))
 		return EXIT_FAILURE;
 	rc = lkm_engine_set(&s.engine, argv[optind], argv[optind + 1],
-			    (o.dry_run ? LKM_DRY_RUN : 0) | (o.persist ? LKM_PERSIST : 0), &res);
+			    (o.dry_run ? LKM_DRY_RUN : 0) | (o.persist ? LKM_PERSIST : 0),
+			    &res);
 	return finish(&s, &o, &res, rc);
 }
 
 static void info_help(void)
 {
 	printf(_("\nUsage:\n %s info [options] MODULE|FILE [NAME=VALUE...]\n"), PACKAGE);
-	fputs(_("\nWhat a module is (its .modinfo), its state if it is loaded, its parameters\n"
-		"with their current values, and what modprobe.d says about it. With NAME=VALUE,\n"
-		"also whether each running value is that one (by the parameter's type).\n"),
+	fputs(_("\nWhat a module is (its .modinfo), its state if it is loaded, its "
+		"parameters\n"
+		"with their current values, and what modprobe.d says about it. With "
+		"NAME=VALUE,\n"
+		"also whether each running value is that one (by the parameter's "
+		"type).\n"),
 	      stdout);
 	fputs(_("\nOptions:\n"
 		" -J, --json       JSON output\n"
@@ -349,21 +392,25 @@ int lkm_cli_info(const char *root_dir, int argc, char **argv)
 	if (rc)
 		return rc > 255 ? EXIT_SUCCESS : rc;
 	if (optind >= argc)
-		return usage_error("info", _("give one module or file: lkmtui info MODULE|FILE"));
+		return usage_error("info",
+				   _("give one module or file: lkmtui info MODULE|FILE"));
 	if (session_open(&s, o.root_dir))
 		return EXIT_FAILURE;
 	rc = lkm_report_info(stdout, s.root, s.resolver, argv[optind],
-			     (const char *const *)argv + optind + 1, (size_t)(argc - optind - 1),
-			     o.json);
+			     (const char *const *)argv + optind + 1,
+			     (size_t)(argc - optind - 1), o.json);
 	session_close(&s);
 	return rc;
 }
 
 static void explain_help(void)
 {
-	printf(_("\nUsage:\n %s explain [options] MODULE|FILE [NAME=VALUE...]\n"), PACKAGE);
-	fputs(_("\nPredict, without loading anything, why loading it would fail: what the file,\n"
-		"the running kernel and modprobe.d show. Says so when it finds no problem.\n"),
+	printf(_("\nUsage:\n %s explain [options] MODULE|FILE [NAME=VALUE...]\n"),
+	       PACKAGE);
+	fputs(_("\nPredict, without loading anything, why loading it would fail: what "
+		"the file,\n"
+		"the running kernel and modprobe.d show. Says so when it finds no "
+		"problem.\n"),
 	      stdout);
 	fputs(_("\nOptions:\n"
 		" -J, --json       JSON output\n"
@@ -380,15 +427,17 @@ int lkm_cli_explain(const char *root_dir, int argc, char **argv)
 	if (rc)
 		return rc > 255 ? EXIT_SUCCESS : rc;
 	if (optind >= argc)
-		return usage_error("explain", _("which module? lkmtui explain MODULE|FILE [NAME=VALUE...]"));
+		return usage_error(
+			"explain",
+			_("which module? lkmtui explain MODULE|FILE [NAME=VALUE...]"));
 	rc = check_params("explain", argv + optind + 1, argc - optind - 1, false);
 	if (rc)
 		return rc;
 	if (session_open(&s, o.root_dir))
 		return EXIT_FAILURE;
 	rc = lkm_report_explain(stdout, &s.engine, argv[optind],
-				(const char *const *)argv + optind + 1, (size_t)(argc - optind - 1),
-				o.json);
+				(const char *const *)argv + optind + 1,
+				(size_t)(argc - optind - 1), o.json);
 	session_close(&s);
 	return rc;
 }

@@ -2,7 +2,8 @@
 #pragma once
 
 /* The commands that act on the kernel (load, unload, set) and info: each parses its own
- * options and returns the exit status. ROOT_DIR is the --root given before the command. */
+ * options and returns the exit status. ROOT_DIR is the --root given before the command.
+ */
 int lkm_cli_load(const char *root_dir, int argc, char **argv);
 int lkm_cli_unload(const char *root_dir, int argc, char **argv);
 int lkm_cli_set(const char *root_dir, int argc, char **argv);

@@ -26,8 +26,9 @@
 
 /* The .modinfo keys shown, in this order; repeated keys are shown each time. */
 static const char *const info_keys[] = {
-	"name", "description", "author", "license", "version", "srcversion", "alias", "depends",
-	"softdep", "firmware", "import_ns", "intree", "staging", "retpoline", "vermagic",
+	"name",	      "description", "author",	"license",   "version",
+	"srcversion", "alias",	     "depends", "softdep",   "firmware",
+	"import_ns",  "intree",	     "staging", "retpoline", "vermagic",
 };
 
 struct info {
@@ -40,7 +41,7 @@ struct info {
 	struct lkm_sysmodule sm;
 	struct lkm_modconf conf;
 	char **persisted;
-	struct lkm_owns owns; /* what it drives, from /sys */
+	struct lkm_owns owns;	   /* what it drives, from /sys */
 	const char *const *wanted; /* NAME=VALUE the caller asks about */
 	size_t n_wanted;
 	bool builtin;
@@ -60,8 +61,8 @@ static void info_release(struct info *in)
 }
 
 /* Gathers everything; returns 0, or -ENOENT when TARGET is nothing we know. */
-static int gather(struct info *in, const struct lkm_sysroot *root, struct lkm_resolver *resolver,
-		  const char *target)
+static int gather(struct info *in, const struct lkm_sysroot *root,
+		  struct lkm_resolver *resolver, const char *target)
 {
 	struct lkm_modfile_error why = { 0 };
 	int err;
@@ -108,7 +109,8 @@ static int gather(struct info *in, const struct lkm_sysroot *root, struct lkm_re
 		return -ENOMEM;
 	if (in->loaded || in->sm.present) {
 		struct lkm_snapshot snap = { 0 };
-		int rc = lkm_snapshot_take(&snap, root, LKM_SRC_MODULES | LKM_SRC_INTERRUPTS);
+		int rc = lkm_snapshot_take(&snap, root,
+					   LKM_SRC_MODULES | LKM_SRC_INTERRUPTS);
 
 		if (rc == 0)
 			rc = lkm_owns_query(root, &snap, in->name, &in->owns);
@@ -138,7 +140,7 @@ struct wanted {
 	char name[128];
 	const char *value; /* NULL for a bare name */
 	const struct lkm_sysparam *running;
-	bool differs;      /* running readable and not VALUE */
+	bool differs; /* running readable and not VALUE */
 };
 
 static bool wanted_at(const struct info *in, size_t i, struct wanted *w)
@@ -150,7 +152,8 @@ static bool wanted_at(const struct info *in, size_t i, struct wanted *w)
 		return false;
 	w->running = current(in, w->name);
 	w->differs = w->running && w->running->value &&
-		     !lkm_param_value_eq(lkm_modfile_param_type(in->mf, w->name), w->running->value, w->value);
+		     !lkm_param_value_eq(lkm_modfile_param_type(in->mf, w->name),
+					 w->running->value, w->value);
 	return true;
 }
 
@@ -174,8 +177,8 @@ static void print_drives(FILE *out, const struct lkm_owns *o)
 		fprintf(out, "%-12s %s %s\n", label, _("irq"), o->irqs[i]);
 	for (size_t i = 0; i < o->n_devices; i++, label = "")
 		fprintf(out, "%-12s %s %u:%u %s\n", label,
-			o->devices[i].kind == 'c' ? _("char") : _("block"), o->devices[i].major,
-			o->devices[i].minor, o->devices[i].name);
+			o->devices[i].kind == 'c' ? _("char") : _("block"),
+			o->devices[i].major, o->devices[i].minor, o->devices[i].name);
 }
 
 static void print_text(FILE *out, const struct info *in)
@@ -186,29 +189,37 @@ static void print_text(FILE *out, const struct info *in)
 	fprintf(out, "%-12s %s\n", _("module"), in->name);
 	if (in->path)
 		fprintf(out, "%-12s %s%s%s%s\n", _("file"), in->path,
-			in->mf && strcmp(lkm_modfile_compression(in->mf), "none") ? " (" : "",
+			in->mf && strcmp(lkm_modfile_compression(in->mf), "none") ? " ("
+										  : "",
 			in->mf && strcmp(lkm_modfile_compression(in->mf), "none")
-				? lkm_modfile_compression(in->mf) : "",
-			in->mf && strcmp(lkm_modfile_compression(in->mf), "none") ? ")" : "");
+				? lkm_modfile_compression(in->mf)
+				: "",
+			in->mf && strcmp(lkm_modfile_compression(in->mf), "none") ? ")"
+										  : "");
 	if (in->builtin)
-		fprintf(out, "%-12s %s\n", "", _("built into the kernel (modules.builtin)"));
+		fprintf(out, "%-12s %s\n", "",
+			_("built into the kernel (modules.builtin)"));
 	if (in->error[0])
 		fprintf(out, "%-12s %s\n", _("file error"), in->error);
 	for (size_t k = 0; in->mf && k < sizeof(info_keys) / sizeof(info_keys[0]); k++) {
 		size_t pos = 0;
 		const char *v;
 
-		while ((v = lkm_modfile_info_next(in->mf, info_keys[k], &pos, NULL)) != NULL)
+		while ((v = lkm_modfile_info_next(in->mf, info_keys[k], &pos, NULL)) !=
+		       NULL)
 			fprintf(out, "%-12s %s\n", info_keys[k], v);
 	}
 	if (in->mf) {
 		const struct lkm_modfile_signature *sig = lkm_modfile_signature(in->mf);
 
-		fprintf(out, "%-12s %s, %d-bit, %s\n", _("elf"), lkm_modfile_machine_name(in->mf),
-			lkm_modfile_elf_class(in->mf), lkm_modfile_type_name(in->mf));
+		fprintf(out, "%-12s %s, %d-bit, %s\n", _("elf"),
+			lkm_modfile_machine_name(in->mf), lkm_modfile_elf_class(in->mf),
+			lkm_modfile_type_name(in->mf));
 		if (sig->present)
-			fprintf(out, "%-12s %s%s%s\n", _("signature"), sig->signer ? sig->signer : _("present"),
-				sig->hash_algo ? ", " : "", sig->hash_algo ? sig->hash_algo : "");
+			fprintf(out, "%-12s %s%s%s\n", _("signature"),
+				sig->signer ? sig->signer : _("present"),
+				sig->hash_algo ? ", " : "",
+				sig->hash_algo ? sig->hash_algo : "");
 		else
 			fprintf(out, "%-12s %s\n", _("signature"), _("none"));
 	}
@@ -221,12 +232,17 @@ static void print_text(FILE *out, const struct info *in)
 
 		print_term(out, _("state"), m->state_word, lkm_module_state_id(m->state));
 		snprintf(count, sizeof(count), "%lld", (long long)m->use_count);
-		snprintf(key, sizeof(key), m->use_count == -1 ? "use-count--1"
-					   : m->use_count == 0 ? "use-count-0" : "use-count");
+		snprintf(key, sizeof(key),
+			 m->use_count == -1  ? "use-count--1"
+			 : m->use_count == 0 ? "use-count-0"
+					     : "use-count");
 		if (m->has_use_count)
 			print_term(out, _("use count"), count, key);
-		for (const char *u = lkm_module_next_user(m, NULL); u; u = lkm_module_next_user(m, u))
-			len += (size_t)snprintf(users + len, len < sizeof(users) ? sizeof(users) - len : 0,
+		for (const char *u = lkm_module_next_user(m, NULL); u;
+		     u = lkm_module_next_user(m, u))
+			len += (size_t)snprintf(users + len,
+						len < sizeof(users) ? sizeof(users) - len
+								    : 0,
 						"%s%s", len ? ", " : "", u);
 		if (m->n_used_by)
 			print_term(out, _("used by"), users, "used-by");
@@ -251,7 +267,8 @@ static void print_text(FILE *out, const struct info *in)
 			}
 		}
 		if (in->sm.present && in->sm.has_coresize)
-			fprintf(out, "%-12s %llu\n", _("core size"), (unsigned long long)in->sm.coresize);
+			fprintf(out, "%-12s %llu\n", _("core size"),
+				(unsigned long long)in->sm.coresize);
 	} else if (in->sm.present) {
 		fprintf(out, "%-12s %s\n", _("state"),
 			_("present in /sys/module but not in /proc/modules: built in"));
@@ -264,7 +281,8 @@ static void print_text(FILE *out, const struct info *in)
 		for (size_t i = 0; i < n_decl; i++) {
 			const struct lkm_sysparam *p = current(in, decl[i].name);
 
-			fprintf(out, "  %-16s %-14s", decl[i].name, decl[i].type ? decl[i].type : "?");
+			fprintf(out, "  %-16s %-14s", decl[i].name,
+				decl[i].type ? decl[i].type : "?");
 			if (p)
 				fprintf(out, " = %-10s %s", p->value ? p->value : "?",
 					p->writable ? _("(writable)") : _("(read-only)"));
@@ -275,7 +293,8 @@ static void print_text(FILE *out, const struct info *in)
 		for (size_t i = 0; in->mf == NULL && i < in->sm.n_params; i++)
 			fprintf(out, "  %-16s = %-10s %s\n", in->sm.params[i].name,
 				in->sm.params[i].value ? in->sm.params[i].value : "?",
-				in->sm.params[i].writable ? _("(writable)") : _("(read-only)"));
+				in->sm.params[i].writable ? _("(writable)")
+							  : _("(read-only)"));
 	}
 
 	for (size_t i = 0; i < in->n_wanted; i++) {
@@ -283,7 +302,8 @@ static void print_text(FILE *out, const struct info *in)
 
 		if (!wanted_at(in, i, &w))
 			continue;
-		fprintf(out, "%-12s %s=%s: ", i ? "" : _("wanted"), w.name, w.value ? w.value : "");
+		fprintf(out, "%-12s %s=%s: ", i ? "" : _("wanted"), w.name,
+			w.value ? w.value : "");
 		if (w.running == NULL || w.running->value == NULL)
 			fputs(_("no running value to compare\n"), out);
 		else if (w.differs)
@@ -299,9 +319,12 @@ static void print_text(FILE *out, const struct info *in)
 	if (in->conf.blacklisted) {
 		fprintf(out, "%-12s %s\n", _("blacklist"), _("yes, in modprobe.d"));
 		fprintf(out, "%-12s   %s\n", "",
-			_("That stops it being loaded through an alias (hardware detection at boot). "
-			  "It does not stop an explicit load by name, nor a load as another module's "
-			  "dependency: to forbid it entirely, use \"install NAME /bin/false\"."));
+			_("That stops it being loaded through an alias (hardware "
+			  "detection at boot). "
+			  "It does not stop an explicit load by name, nor a load as "
+			  "another module's "
+			  "dependency: to forbid it entirely, use \"install NAME "
+			  "/bin/false\"."));
 	}
 	for (size_t i = 0; i < in->conf.pre.n; i++)
 		fprintf(out, "%-12s %s\n", _("softdep pre"), in->conf.pre.v[i].name);
@@ -362,7 +385,8 @@ static void print_json(FILE *out, const struct info *in)
 			continue;
 		pos = 0;
 		lkm_json_open(&j, info_keys[k], '[');
-		while ((v = lkm_modfile_info_next(in->mf, info_keys[k], &pos, NULL)) != NULL)
+		while ((v = lkm_modfile_info_next(in->mf, info_keys[k], &pos, NULL)) !=
+		       NULL)
 			lkm_json_str(&j, NULL, v);
 		lkm_json_close(&j, ']');
 	}
@@ -445,8 +469,9 @@ static void print_json(FILE *out, const struct info *in)
 	lkm_json_end(&j);
 }
 
-int lkm_report_info(FILE *out, const struct lkm_sysroot *root, struct lkm_resolver *resolver,
-		    const char *target, const char *const *wanted, size_t n_wanted, bool json)
+int lkm_report_info(FILE *out, const struct lkm_sysroot *root,
+		    struct lkm_resolver *resolver, const char *target,
+		    const char *const *wanted, size_t n_wanted, bool json)
 {
 	struct info in;
 	int err = gather(&in, root, resolver, target);
@@ -457,7 +482,8 @@ int lkm_report_info(FILE *out, const struct lkm_sysroot *root, struct lkm_resolv
 		struct wanted w;
 
 		if (!wanted_at(&in, i, &w)) {
-			fprintf(stderr, _("%s: not NAME=VALUE: '%s'\n"), PACKAGE, wanted[i]);
+			fprintf(stderr, _("%s: not NAME=VALUE: '%s'\n"), PACKAGE,
+				wanted[i]);
 			info_release(&in);
 			return 2;
 		}

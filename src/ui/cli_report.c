@@ -60,7 +60,7 @@ void lkm_report_diagnosis(FILE *out, const struct lkm_diagnosis *d)
 
 /* A diagnosis as an object under KEY (NULL in an array); a prediction has no errno. */
 void lkm_report_json_diagnosis(struct lkm_json *j, const char *key,
-				const struct lkm_diagnosis *d)
+			       const struct lkm_diagnosis *d)
 {
 	lkm_json_open(j, key, '{');
 	lkm_json_str(j, "kind", lkm_diag_id(d->kind));
@@ -96,16 +96,23 @@ static void print_step(FILE *out, const struct lkm_step *s, bool dry_run)
 {
 	switch (s->kind) {
 	case LKM_STEP_INSERT:
-		fprintf(out, dry_run || !s->done ? _("  insert %s from %s") : _("  inserted %s from %s"),
+		fprintf(out,
+			dry_run || !s->done ? _("  insert %s from %s")
+					    : _("  inserted %s from %s"),
 			s->module, s->path);
 		if (s->params && *s->params)
 			fprintf(out, _(" with %s"), s->params);
 		break;
-	case LKM_STEP_SKIP_LOADED: fprintf(out, _("  %s is already loaded"), s->module); break;
-	case LKM_STEP_SKIP_BUILTIN: fprintf(out, _("  %s is built into the kernel"), s->module); break;
+	case LKM_STEP_SKIP_LOADED:
+		fprintf(out, _("  %s is already loaded"), s->module);
+		break;
+	case LKM_STEP_SKIP_BUILTIN:
+		fprintf(out, _("  %s is built into the kernel"), s->module);
+		break;
 	case LKM_STEP_SKIP_BLACKLIST: fprintf(out, _("  skip %s"), s->module); break;
 	case LKM_STEP_REMOVE:
-		fprintf(out, dry_run || !s->done ? _("  remove %s") : _("  removed %s"), s->module);
+		fprintf(out, dry_run || !s->done ? _("  remove %s") : _("  removed %s"),
+			s->module);
 		break;
 	case LKM_STEP_KEEP: fprintf(out, _("  keep %s"), s->module); break;
 	case LKM_STEP_COMMAND:
@@ -114,8 +121,10 @@ static void print_step(FILE *out, const struct lkm_step *s, bool dry_run)
 			fprintf(out, " %s", s->params);
 		break;
 	case LKM_STEP_WRITE_PARAM:
-		fprintf(out, dry_run || !s->done ? _("  write %s to /sys/module/%s/parameters")
-				     : _("  wrote %s to /sys/module/%s/parameters"),
+		fprintf(out,
+			dry_run || !s->done
+				? _("  write %s to /sys/module/%s/parameters")
+				: _("  wrote %s to /sys/module/%s/parameters"),
 			s->params, s->module);
 		break;
 	case LKM_STEP_PERSIST:
@@ -140,8 +149,9 @@ static bool any_done(const struct lkm_result *res)
 	return false;
 }
 
-int lkm_report_result(FILE *out, const struct lkm_sysroot *root, struct lkm_resolver *resolver,
-		      const struct lkm_result *res, bool json, bool dry_run)
+int lkm_report_result(FILE *out, const struct lkm_sysroot *root,
+		      struct lkm_resolver *resolver, const struct lkm_result *res,
+		      bool json, bool dry_run)
 {
 	struct lkm_explain_ctx ctx;
 	struct lkm_diagnosis d = { 0 };
@@ -212,16 +222,19 @@ int lkm_report_result(FILE *out, const struct lkm_sysroot *root, struct lkm_reso
 		 * too. */
 		if (ok || res->failed < res->n_steps || any_done(res)) {
 			if (dry_run)
-				fprintf(out, _("%s %s would take these steps:\n"), op_word(res->op),
+				fprintf(out, _("%s %s would take these steps:\n"),
+					op_word(res->op),
 					res->module ? res->module : res->target);
-			for (size_t i = 0; i < res->n_steps && (ok || i <= res->failed); i++)
+			for (size_t i = 0; i < res->n_steps && (ok || i <= res->failed);
+			     i++)
 				print_step(out, &res->steps[i], dry_run);
 			if (ok && res->op == LKM_OP_SET)
 				for (size_t i = 0; i < res->n_details; i++)
 					fprintf(out, "  %s\n", res->details[i]);
 			if (ok)
 				for (size_t i = 0; i < res->log.n; i++)
-					fprintf(out, _("  kernel: %s\n"), res->log.lines[i]);
+					fprintf(out, _("  kernel: %s\n"),
+						res->log.lines[i]);
 		}
 		/* The steps (stdout) before the diagnosis (stderr), also when piped. */
 		fflush(out);
@@ -276,7 +289,8 @@ int lkm_report_explain(FILE *out, const struct lkm_engine *engine, const char *t
 	char ctxbuf[512];
 	int n;
 
-	lkm_explain_ctx_init(&ctx, engine->root, engine->resolver, ctxbuf, sizeof(ctxbuf));
+	lkm_explain_ctx_init(&ctx, engine->root, engine->resolver, ctxbuf,
+			     sizeof(ctxbuf));
 	n = lkm_explain_predict(&ctx, engine, target, params, n_params, &v);
 	if (n < 0) {
 		fprintf(stderr, _("%s: out of memory\n"), PACKAGE);
@@ -298,8 +312,10 @@ int lkm_report_explain(FILE *out, const struct lkm_engine *engine, const char *t
 		lkm_json_close(&j, '}');
 		lkm_json_end(&j);
 	} else if (n == 0) {
-		fprintf(out, _("%s: no problem found: loading %s should work as far as the file and "
-			       "this system show\n"),
+		fprintf(out,
+			_("%s: no problem found: loading %s should work as far as the "
+			  "file and "
+			  "this system show\n"),
 			PACKAGE, target);
 	} else {
 		for (int i = 0; i < n; i++) {

@@ -10,15 +10,19 @@
 
 /* Prints what an action did (or would do) and, when it failed, its diagnosis: plain text,
  * or one JSON object. Returns the exit status (0 done, 1 failed). */
-int lkm_report_result(FILE *out, const struct lkm_sysroot *root, struct lkm_resolver *resolver,
-		      const struct lkm_result *res, bool json, bool dry_run);
+int lkm_report_result(FILE *out, const struct lkm_sysroot *root,
+		      struct lkm_resolver *resolver, const struct lkm_result *res,
+		      bool json, bool dry_run);
 
 /* lkmtui info: what TARGET (a module name, alias or file) is, its state and parameters;
- * with WANTED ("NAME=VALUE", N_WANTED of them), whether each running value is that one. */
-int lkm_report_info(FILE *out, const struct lkm_sysroot *root, struct lkm_resolver *resolver,
-		    const char *target, const char *const *wanted, size_t n_wanted, bool json);
+ * with WANTED ("NAME=VALUE", N_WANTED of them), whether each running value is that one.
+ */
+int lkm_report_info(FILE *out, const struct lkm_sysroot *root,
+		    struct lkm_resolver *resolver, const char *target,
+		    const char *const *wanted, size_t n_wanted, bool json);
 
-/* lkmtui explain: every failure static analysis predicts for loading TARGET with PARAMS. */
+/* lkmtui explain: every failure static analysis predicts for loading TARGET with PARAMS.
+ */
 int lkm_report_explain(FILE *out, const struct lkm_engine *engine, const char *target,
 		       const char *const *params, size_t n_params, bool json);
 
@@ -30,8 +34,8 @@ int lkm_report_stopped(FILE *out, const struct lkm_result *res, int sig);
 
 struct lkm_json;
 
-/* A diagnosis as the actions print it: title, teaching, evidence, fix; or as a JSON object
- * under KEY (NULL inside an array). */
+/* A diagnosis as the actions print it: title, teaching, evidence, fix; or as a JSON
+ * object under KEY (NULL inside an array). */
 void lkm_report_diagnosis(FILE *out, const struct lkm_diagnosis *d);
 void lkm_report_json_diagnosis(struct lkm_json *j, const char *key,
 			       const struct lkm_diagnosis *d);

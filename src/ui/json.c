@@ -54,11 +54,26 @@ static void put_string(FILE *out, const char *s)
 		int n;
 
 		switch (*p) {
-		case '"': fputs("\\\"", out); p++; continue;
-		case '\\': fputs("\\\\", out); p++; continue;
-		case '\n': fputs("\\n", out); p++; continue;
-		case '\t': fputs("\\t", out); p++; continue;
-		case '\r': fputs("\\r", out); p++; continue;
+		case '"':
+			fputs("\\\"", out);
+			p++;
+			continue;
+		case '\\':
+			fputs("\\\\", out);
+			p++;
+			continue;
+		case '\n':
+			fputs("\\n", out);
+			p++;
+			continue;
+		case '\t':
+			fputs("\\t", out);
+			p++;
+			continue;
+		case '\r':
+			fputs("\\r", out);
+			p++;
+			continue;
 		default: break;
 		}
 		if (*p < 0x20 || *p == 0x7f) {

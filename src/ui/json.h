@@ -18,9 +18,10 @@ struct lkm_json {
 };
 
 void lkm_json_init(struct lkm_json *j, FILE *out);
-void lkm_json_open(struct lkm_json *j, const char *key, char bracket);  /* '{' or '[' */
-void lkm_json_close(struct lkm_json *j, char bracket);                  /* '}' or ']' */
-void lkm_json_str(struct lkm_json *j, const char *key, const char *value); /* NULL -> null */
+void lkm_json_open(struct lkm_json *j, const char *key, char bracket); /* '{' or '[' */
+void lkm_json_close(struct lkm_json *j, char bracket);		       /* '}' or ']' */
+void lkm_json_str(struct lkm_json *j, const char *key,
+		  const char *value); /* NULL -> null */
 void lkm_json_u64(struct lkm_json *j, const char *key, uint64_t value);
 void lkm_json_i64(struct lkm_json *j, const char *key, int64_t value);
 void lkm_json_double(struct lkm_json *j, const char *key, double value);

@@ -34,7 +34,8 @@ void lkm_json_modules(FILE *out, const struct lkm_snapshot *snap)
 		else
 			lkm_json_null(&j, "use_count");
 		lkm_json_open(&j, "used_by", '[');
-		for (const char *u = lkm_module_next_user(m, NULL); u; u = lkm_module_next_user(m, u))
+		for (const char *u = lkm_module_next_user(m, NULL); u;
+		     u = lkm_module_next_user(m, u))
 			lkm_json_str(&j, NULL, u);
 		lkm_json_close(&j, ']');
 		lkm_json_str(&j, "state", lkm_module_state_id(m->state));
@@ -52,8 +53,8 @@ void lkm_json_modules(FILE *out, const struct lkm_snapshot *snap)
 	lkm_json_end(&j);
 }
 
-static void device_list(struct lkm_json *j, const struct lkm_devices *devs, const char *key,
-			enum lkm_device_kind kind)
+static void device_list(struct lkm_json *j, const struct lkm_devices *devs,
+			const char *key, enum lkm_device_kind kind)
 {
 	lkm_json_open(j, key, '[');
 	for (size_t i = 0; i < devs->n; i++) {
@@ -79,7 +80,8 @@ void lkm_json_devices(FILE *out, const struct lkm_snapshot *snap)
 	lkm_json_end(&j);
 }
 
-void lkm_json_interrupts(FILE *out, const struct lkm_snapshot *snap, const struct lkm_rates *rates)
+void lkm_json_interrupts(FILE *out, const struct lkm_snapshot *snap,
+			 const struct lkm_rates *rates)
 {
 	const struct lkm_interrupts *irqs = &snap->interrupts;
 	bool with_rates = rates != NULL && rates->seconds > 0;
@@ -108,7 +110,8 @@ void lkm_json_interrupts(FILE *out, const struct lkm_snapshot *snap, const struc
 		lkm_json_str(&j, "hwirq", irq->hwirq);
 		lkm_json_str(&j, "trigger", irq->trigger);
 		lkm_json_open(&j, "actions", '[');
-		for (const char *a = lkm_irq_next_action(irq, NULL); a; a = lkm_irq_next_action(irq, a))
+		for (const char *a = lkm_irq_next_action(irq, NULL); a;
+		     a = lkm_irq_next_action(irq, a))
 			lkm_json_str(&j, NULL, a);
 		lkm_json_close(&j, ']');
 		lkm_json_str(&j, "description", irq->description);
@@ -128,8 +131,8 @@ void lkm_json_interrupts(FILE *out, const struct lkm_snapshot *snap, const struc
 	lkm_json_end(&j);
 }
 
-static void counters(struct lkm_json *j, const char *key, const uint64_t *c, const double *rate,
-		     int first, int last)
+static void counters(struct lkm_json *j, const char *key, const uint64_t *c,
+		     const double *rate, int first, int last)
 {
 	lkm_json_open(j, key, '{');
 	for (int k = first; k <= last; k++) {
@@ -141,7 +144,8 @@ static void counters(struct lkm_json *j, const char *key, const uint64_t *c, con
 	lkm_json_close(j, '}');
 }
 
-void lkm_json_netdev(FILE *out, const struct lkm_snapshot *snap, const struct lkm_rates *rates)
+void lkm_json_netdev(FILE *out, const struct lkm_snapshot *snap,
+		     const struct lkm_rates *rates)
 {
 	bool with_rates = rates != NULL && rates->seconds > 0;
 	struct lkm_json j;
@@ -160,8 +164,10 @@ void lkm_json_netdev(FILE *out, const struct lkm_snapshot *snap, const struct lk
 		counters(&j, "tx", nif->c, NULL, LKM_TX_BYTES, LKM_TX_COMPRESSED);
 		if (with_rates) {
 			lkm_json_open(&j, "rates", '{');
-			counters(&j, "rx", NULL, rates->net[i], LKM_RX_BYTES, LKM_RX_MULTICAST);
-			counters(&j, "tx", NULL, rates->net[i], LKM_TX_BYTES, LKM_TX_COMPRESSED);
+			counters(&j, "rx", NULL, rates->net[i], LKM_RX_BYTES,
+				 LKM_RX_MULTICAST);
+			counters(&j, "tx", NULL, rates->net[i], LKM_TX_BYTES,
+				 LKM_TX_COMPRESSED);
 			lkm_json_close(&j, '}');
 		}
 		lkm_json_close(&j, '}');

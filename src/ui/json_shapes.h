@@ -9,5 +9,7 @@
  * "JSON". RATES may be NULL (no --interval). */
 void lkm_json_modules(FILE *out, const struct lkm_snapshot *snap);
 void lkm_json_devices(FILE *out, const struct lkm_snapshot *snap);
-void lkm_json_interrupts(FILE *out, const struct lkm_snapshot *snap, const struct lkm_rates *rates);
-void lkm_json_netdev(FILE *out, const struct lkm_snapshot *snap, const struct lkm_rates *rates);
+void lkm_json_interrupts(FILE *out, const struct lkm_snapshot *snap,
+			 const struct lkm_rates *rates);
+void lkm_json_netdev(FILE *out, const struct lkm_snapshot *snap,
+		     const struct lkm_rates *rates);

@@ -72,7 +72,8 @@ static double read_only(const struct lkm_sysroot *root, unsigned sources, int ro
 		for (size_t i = 0; i < 4; i++) {
 			if (!(sources & all_sources[i].flag))
 				continue;
-			if (lkm_procfile_read(root, all_sources[i].path, &buf) == 0 && r == 0)
+			if (lkm_procfile_read(root, all_sources[i].path, &buf) == 0 &&
+			    r == 0)
 				*bytes += buf.len;
 		}
 	}
@@ -106,7 +107,8 @@ static double cat_cpu(const struct lkm_sysroot *root, unsigned sources, int roun
 	for (size_t i = 0; i < 4; i++) {
 		if (!(sources & all_sources[i].flag))
 			continue;
-		lkm_sysroot_path(root, all_sources[i].path, paths[argc - 1], sizeof(paths[0]));
+		lkm_sysroot_path(root, all_sources[i].path, paths[argc - 1],
+				 sizeof(paths[0]));
 		argv[argc] = paths[argc - 1];
 		argc++;
 	}
@@ -139,8 +141,8 @@ static void row(const char *name, const char *dir, unsigned sources, int rounds)
 	rd = read_only(root, sources, rounds, &bytes);
 	sn = snapshot(root, sources, rounds);
 	ct = cat_cpu(root, sources, rounds / 10 ? rounds / 10 : 1);
-	printf("%-34s %9.1f KiB %9.3f ms %9.3f ms %6.1fx %9.3f ms\n", name, bytes / 1024.0,
-	       sn * 1e3, rd * 1e3, rd > 0 ? sn / rd : 0, ct * 1e3);
+	printf("%-34s %9.1f KiB %9.3f ms %9.3f ms %6.1fx %9.3f ms\n", name,
+	       bytes / 1024.0, sn * 1e3, rd * 1e3, rd > 0 ? sn / rd : 0, ct * 1e3);
 	lkm_sysroot_free(root);
 }
 
@@ -167,13 +169,14 @@ static void tui_row(const char *name, const char *dir, int rounds)
 		lkm_tui_app_refresh(&app);
 	t0 = (cpu_now() - t0) / rounds;
 	printf("%-34s %9.3f ms   (%zu modules, %zu irq lines, %zu ifaces shown)\n", name,
-	       t0 * 1e3, app.views[LKM_PANE_MODULES].nrows, app.views[LKM_PANE_INTERRUPTS].nitems,
-	       app.views[LKM_PANE_NETDEV].nrows);
+	       t0 * 1e3, app.views[LKM_PANE_MODULES].nrows,
+	       app.views[LKM_PANE_INTERRUPTS].nitems, app.views[LKM_PANE_NETDEV].nrows);
 	lkm_tui_app_release(&app);
 	lkm_sysroot_free(root);
 }
 
-static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+static int remove_entry(const char *path, const struct stat *st, int flag,
+			struct FTW *ftw)
 {
 	(void)st;
 	(void)flag;
@@ -181,7 +184,8 @@ static int remove_entry(const char *path, const struct stat *st, int flag, struc
 	return remove(path);
 }
 
-/* Reads what the TUI on FD writes for MS milliseconds (so it never blocks on a full pty). */
+/* Reads what the TUI on FD writes for MS milliseconds (so it never blocks on a full pty).
+ */
 static void drain(int fd, int ms)
 {
 	char buf[65536];
@@ -193,7 +197,8 @@ static void drain(int fd, int ms)
 		long left;
 
 		clock_gettime(CLOCK_MONOTONIC, &t);
-		left = ms - ((t.tv_sec - t0.tv_sec) * 1000 + (t.tv_nsec - t0.tv_nsec) / 1000000);
+		left = ms - ((t.tv_sec - t0.tv_sec) * 1000 +
+			     (t.tv_nsec - t0.tv_nsec) / 1000000);
 		if (left <= 0 || poll(&p, 1, (int)left) <= 0)
 			return;
 		if (read(fd, buf, sizeof(buf)) <= 0)
@@ -247,8 +252,8 @@ static int pty_run(const char *lkmtui, const char *dir, const char *cfg, int ref
 		drain(fd, 15);
 	}
 	drain(fd, 500);
-	/* VmHWM of the running program: wait4's ru_maxrss would also count what the forked
-	 * bench held before the exec. */
+	/* VmHWM of the running program: wait4's ru_maxrss would also count what the
+	 * forked bench held before the exec. */
 	*maxrss_kib = vm_hwm(pid);
 	if (write(fd, "q", 1) != 1)
 		kill(pid, SIGTERM);
@@ -262,7 +267,8 @@ static int pty_run(const char *lkmtui, const char *dir, const char *cfg, int ref
 }
 
 /* CPU per refresh of the whole lkmtui as top sees it, and its peak RSS (VmHWM). */
-static void pty_row(const char *name, const char *lkmtui, const char *dir, const char *pane)
+static void pty_row(const char *name, const char *lkmtui, const char *dir,
+		    const char *pane)
 {
 	char cfg[] = "/tmp/lkmtui-bench-cfg.XXXXXX";
 	int fd = mkstemp(cfg), n = 200;
@@ -278,9 +284,11 @@ static void pty_row(const char *name, const char *lkmtui, const char *dir, const
 	    pty_run(lkmtui, dir, cfg, n, &cpu1, &rss1) < 0) {
 		printf("%-34s (%s did not run on a pty)\n", name, lkmtui);
 	} else {
-		printf("%-34s %-10s %9.3f ms %8.1f MiB   (start, one screen, exit: %.1f ms, %.1f MiB)\n", name, pane,
-		       (cpu1 - cpu0) / n * 1e3, (double)(rss1 > rss0 ? rss1 : rss0) / 1024,
-		       cpu0 * 1e3, (double)rss0 / 1024);
+		printf("%-34s %-10s %9.3f ms %8.1f MiB   (start, one screen, exit: %.1f "
+		       "ms, %.1f MiB)\n",
+		       name, pane, (cpu1 - cpu0) / n * 1e3,
+		       (double)(rss1 > rss0 ? rss1 : rss0) / 1024, cpu0 * 1e3,
+		       (double)rss0 / 1024);
 	}
 	remove(cfg);
 }
@@ -302,7 +310,8 @@ static int refresh_only(int rounds)
 	else
 		for (size_t i = 0; i < 3; i++)
 			pty_row("1000 modules, 256 CPUs, 200 ifaces", "./lkmtui", dir,
-				(const char *[]){ "modules", "interrupts", "network" }[i]);
+				(const char *[]){ "modules", "interrupts",
+						  "network" }[i]);
 	nftw(dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 	return 0;
 }
@@ -324,9 +333,10 @@ int main(int argc, char **argv)
 		perror("bench: writing the synthetic hosts");
 		return 1;
 	}
-	printf("CPU per refresh (all sources of the row), against reading the same bytes\n");
-	printf("%-34s %13s %12s %12s %7s %12s\n", "host", "bytes", "snapshot", "read only",
-	       "ratio", "cat(1)");
+	printf("CPU per refresh (all sources of the row), against reading the same "
+	       "bytes\n");
+	printf("%-34s %13s %12s %12s %7s %12s\n", "host", "bytes", "snapshot",
+	       "read only", "ratio", "cat(1)");
 	row("1000 modules, 256 CPUs, 200 ifaces", dir, LKM_SRC_ALL, 200);
 	row("300 modules, 128 CPUs, 50 ifaces", dir2, LKM_SRC_ALL, 400);
 	snprintf(path, sizeof(path), "%s/debian61", fixtures);
@@ -336,19 +346,23 @@ int main(int argc, char **argv)
 	{
 		char src[4096], dst[4096];
 
-		snprintf(src, sizeof(src), "%s/realdata/pcp/interrupts-1152cpu-x86_64", fixtures);
+		snprintf(src, sizeof(src), "%s/realdata/pcp/interrupts-1152cpu-x86_64",
+			 fixtures);
 		if (realpath(src, dst) != NULL) {
 			snprintf(src, sizeof(src), "%s/proc/interrupts", dir2);
 			remove(src);
 			if (symlink(dst, src) == 0)
-				row("1,152-CPU interrupts (pcp capture)", dir2, LKM_SRC_INTERRUPTS, 20);
+				row("1,152-CPU interrupts (pcp capture)", dir2,
+				    LKM_SRC_INTERRUPTS, 20);
 		}
 	}
-	printf("\nCPU per TUI refresh: snapshot + rates + the four views rebuilt (no drawing)\n");
+	printf("\nCPU per TUI refresh: snapshot + rates + the four views rebuilt (no "
+	       "drawing)\n");
 	tui_row("1000 modules, 256 CPUs, 200 ifaces", dir, 100);
 	snprintf(path, sizeof(path), "%s/debian61", fixtures);
 	tui_row("Debian 6.1 guest (captured)", path, 1000);
-	printf("\nThe whole lkmtui on a 200x60 pty, drawing included: CPU per refresh, peak RSS\n");
+	printf("\nThe whole lkmtui on a 200x60 pty, drawing included: CPU per refresh, "
+	       "peak RSS\n");
 	pty_row("1000 modules, 256 CPUs, 200 ifaces", "./lkmtui", dir, "modules");
 	pty_row("1000 modules, 256 CPUs, 200 ifaces", "./lkmtui", dir, "interrupts");
 	pty_row("1000 modules, 256 CPUs, 200 ifaces", "./lkmtui", dir, "network");

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * libFuzzer entry point for the /proc/interrupts parser. Each input is parsed twice into the same
- * struct (the refresh path), and every string and number the parser hands out is read,
- * so a pointer outside the buffer or arena shows up under AddressSanitizer.
+ * libFuzzer entry point for the /proc/interrupts parser. Each input is parsed twice into
+ * the same struct (the refresh path), and every string and number the parser hands out is
+ * read, so a pointer outside the buffer or arena shows up under AddressSanitizer.
  */
 #include "config.h"
 
@@ -37,8 +37,9 @@ static void touch(const struct lkm_interrupts *irqs)
 		if (irq->n_counts > irqs->n_cpus)
 			abort();
 		for (size_t c = 0; c < irq->n_counts; c++)
-			total = total > UINT64_MAX - irq->counts[c] ? UINT64_MAX
-								    : total + irq->counts[c];
+			total = total > UINT64_MAX - irq->counts[c]
+					? UINT64_MAX
+					: total + irq->counts[c];
 		if (total != irq->total)
 			abort();
 		for (const char *a = lkm_irq_next_action(irq, NULL); a;

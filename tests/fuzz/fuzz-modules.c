@@ -26,7 +26,8 @@ static void touch(const struct lkm_modules *mods)
 		n += strlen(m->name) + strlen(m->state_word) + m->size;
 		n += m->taints ? strlen(m->taints) : 0;
 		n += m->address ? strlen(m->address) : 0;
-		for (const char *u = lkm_module_next_user(m, NULL); u; u = lkm_module_next_user(m, u)) {
+		for (const char *u = lkm_module_next_user(m, NULL); u;
+		     u = lkm_module_next_user(m, u)) {
 			n += strlen(u);
 			users++;
 		}

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * libFuzzer entry point for the /proc/net/dev parser. Each input is parsed twice into the same
- * struct (the refresh path), and every string and number the parser hands out is read,
- * so a pointer outside the buffer or arena shows up under AddressSanitizer.
+ * libFuzzer entry point for the /proc/net/dev parser. Each input is parsed twice into the
+ * same struct (the refresh path), and every string and number the parser hands out is
+ * read, so a pointer outside the buffer or arena shows up under AddressSanitizer.
  */
 #include "config.h"
 

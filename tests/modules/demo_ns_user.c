@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * demo_ns_user: uses demo_ns_answer from namespace LKMTUI_DEMO. Built importing it (6.12's
- * modpost refuses otherwise), then make-ns-mistake.sh rewrites the import in .modinfo to
- * LKMTUI_DEMX, same length: the kernel then refuses it as a module that does not import
- * the namespace.
+ * demo_ns_user: uses demo_ns_answer from namespace LKMTUI_DEMO. Built importing it
+ * (6.12's modpost refuses otherwise), then make-ns-mistake.sh rewrites the import in
+ * .modinfo to LKMTUI_DEMX, same length: the kernel then refuses it as a module that does
+ * not import the namespace.
  */
 #include <linux/init.h>
 #include <linux/kernel.h>

@@ -17,7 +17,8 @@ MODULE_PARM_DESC(io, "I/O base address to claim (8 ports)");
 static int __init demo_ports_init(void)
 {
 	if (!request_region(io, 8, KBUILD_MODNAME)) {
-		pr_err(KBUILD_MODNAME ": I/O ports 0x%lx-0x%lx already in use\n", io, io + 7);
+		pr_err(KBUILD_MODNAME ": I/O ports 0x%lx-0x%lx already in use\n", io,
+		       io + 7);
 		return -EBUSY;
 	}
 	pr_info(KBUILD_MODNAME ": claimed I/O ports 0x%lx-0x%lx\n", io, io + 7);

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * demo_softdep: uses nothing of demo_provider, but asks for it to be loaded first through
- * a softdep in its .modinfo, as Debian's ipmi_ssif asks for ipmi_devintf. depmod copies it
- * into modules.softdep; modprobe (and lkmtui's plan) load demo_provider first.
+ * a softdep in its .modinfo, as Debian's ipmi_ssif asks for ipmi_devintf. depmod copies
+ * it into modules.softdep; modprobe (and lkmtui's plan) load demo_provider first.
  */
 #include <linux/init.h>
 #include <linux/module.h>

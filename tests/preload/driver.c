@@ -7,9 +7,9 @@
  *   driver MODDIR remove NAME           kmod_module_remove_module(NAME)
  *   driver MODDIR passthrough           other syscalls still reach the kernel
  *
- * Each prints one line: "insert BASENAME: 0" or "insert BASENAME: -2 (ENOENT)". It refuses
- * to run (exit 99) when the fake kernel is not preloaded: a test must never reach the real
- * one.
+ * Each prints one line: "insert BASENAME: 0" or "insert BASENAME: -2 (ENOENT)". It
+ * refuses to run (exit 99) when the fake kernel is not preloaded: a test must never reach
+ * the real one.
  */
 #include "config.h"
 
@@ -45,25 +45,29 @@ static void report(const char *op, const char *what, int err)
 	if (err == 0)
 		printf("%s %s: 0\n", op, base ? base + 1 : what);
 	else
-		printf("%s %s: %d (%s)\n", op, base ? base + 1 : what, err, errno_name(-err));
+		printf("%s %s: %d (%s)\n", op, base ? base + 1 : what, err,
+		       errno_name(-err));
 }
 
 int main(int argc, char **argv)
 {
-	/* Only the moddir is used: no configuration, so the host's modprobe.d plays no part. */
+	/* Only the moddir is used: no configuration, so the host's modprobe.d plays no
+	 * part. */
 	const char *no_config[] = { "/nonexistent/lkmtui-driver", NULL };
 	struct kmod_ctx *ctx;
 	struct kmod_module *mod;
 	int err;
 
 	if (dlsym(RTLD_DEFAULT, "lkmtui_fake_kernel_active") == NULL) {
-		fprintf(stderr, "driver: fakekernel.so is not preloaded; refusing to touch the kernel\n");
+		fprintf(stderr, "driver: fakekernel.so is not preloaded; refusing to "
+				"touch the kernel\n");
 		return 99;
 	}
 	if (argc == 3 && strcmp(argv[2], "passthrough") == 0) {
 		long pid = syscall(SYS_getpid), tid = syscall(SYS_gettid);
 
-		printf("passthrough: %s\n", pid == getpid() && tid == gettid() ? "ok" : "broken");
+		printf("passthrough: %s\n",
+		       pid == getpid() && tid == gettid() ? "ok" : "broken");
 		return 0;
 	}
 	if (argc < 4)

@@ -18,14 +18,12 @@
  * NAME, the process sends itself signal SIGNO (a Ctrl-C between two steps).
  *   LKMTUI_FAKE_PROC_MODULES  a /proc/modules file kept as a kernel would: an insert of a
  *                             module listed there fails with EEXIST, a delete of one not
- *                             listed with ENOENT (unless LKMTUI_FAKE_KERNEL says otherwise);
- *                             a successful insert appends "NAME SIZE 0 - Live 0x0", a
- *                             successful delete removes the module's line.
- *   LKMTUI_FAKE_SYSFS         a /sys directory kept as a kernel would for parameters: a
- *                             successful insert writes module/NAME/parameters/P holding
- *                             the value of each "P=V" it was given (the last one wins), a
- *                             successful delete removes module/NAME. Mode 0644, or 0444
- *                             for the names listed in LKMTUI_FAKE_READONLY ("a,b").
+ *                             listed with ENOENT (unless LKMTUI_FAKE_KERNEL says
+ * otherwise); a successful insert appends "NAME SIZE 0 - Live 0x0", a successful delete
+ * removes the module's line. LKMTUI_FAKE_SYSFS         a /sys directory kept as a kernel
+ * would for parameters: a successful insert writes module/NAME/parameters/P holding the
+ * value of each "P=V" it was given (the last one wins), a successful delete removes
+ * module/NAME. Mode 0644, or 0444 for the names listed in LKMTUI_FAKE_READONLY ("a,b").
  *
  * A module's name: for init_module, the "name=" field of .modinfo found in the image; for
  * finit_module, the same read from the file, else its base name up to ".ko" with '-' made
@@ -63,11 +61,12 @@ static const struct {
 	const char *name;
 	int value;
 } errno_names[] = {
-	{ "EPERM", EPERM },   { "ENOENT", ENOENT }, { "EIO", EIO },       { "ENOEXEC", ENOEXEC },
-	{ "EAGAIN", EAGAIN }, { "EWOULDBLOCK", EWOULDBLOCK },             { "ENOMEM", ENOMEM },
-	{ "EFAULT", EFAULT }, { "EBUSY", EBUSY },   { "EEXIST", EEXIST }, { "ENODEV", ENODEV },
-	{ "EINVAL", EINVAL }, { "ENOSPC", ENOSPC }, { "ENOSYS", ENOSYS }, { "EKEYREJECTED", EKEYREJECTED },
-	{ "ENOKEY", ENOKEY }, { "ETXTBSY", ETXTBSY }, { "EBADMSG", EBADMSG },
+	{ "EPERM", EPERM },	{ "ENOENT", ENOENT },	{ "EIO", EIO },
+	{ "ENOEXEC", ENOEXEC }, { "EAGAIN", EAGAIN },	{ "EWOULDBLOCK", EWOULDBLOCK },
+	{ "ENOMEM", ENOMEM },	{ "EFAULT", EFAULT },	{ "EBUSY", EBUSY },
+	{ "EEXIST", EEXIST },	{ "ENODEV", ENODEV },	{ "EINVAL", EINVAL },
+	{ "ENOSPC", ENOSPC },	{ "ENOSYS", ENOSYS },	{ "EKEYREJECTED", EKEYREJECTED },
+	{ "ENOKEY", ENOKEY },	{ "ETXTBSY", ETXTBSY }, { "EBADMSG", EBADMSG },
 };
 
 static int parse_errno(const char *s, size_t len)
@@ -98,9 +97,11 @@ static int rule_for(const char *name, long *ret, int *err)
 	for (const char *p = spec; p && *p;) {
 		size_t len = strcspn(p, ",");
 		const char *c1 = memchr(p, ':', len);
-		const char *c2 = c1 ? memchr(c1 + 1, ':', len - (size_t)(c1 + 1 - p)) : NULL;
+		const char *c2 =
+			c1 ? memchr(c1 + 1, ':', len - (size_t)(c1 + 1 - p)) : NULL;
 
-		if (c2 != NULL && (size_t)(c1 - p) == nlen && strncmp(p, name, nlen) == 0) {
+		if (c2 != NULL && (size_t)(c1 - p) == nlen &&
+		    strncmp(p, name, nlen) == 0) {
 			*ret = strtol(c1 + 1, NULL, 10);
 			*err = parse_errno(c2 + 1, len - (size_t)(c2 + 1 - p));
 			return 1;
@@ -178,7 +179,8 @@ static const char *find_line(const char *text, const char *name)
 {
 	size_t n = strlen(name);
 
-	for (const char *l = text; l && *l; l = strchr(l, '\n') ? strchr(l, '\n') + 1 : NULL)
+	for (const char *l = text; l && *l;
+	     l = strchr(l, '\n') ? strchr(l, '\n') + 1 : NULL)
 		if (strncmp(l, name, n) == 0 && l[n] == ' ')
 			return l;
 	return NULL;
@@ -289,8 +291,8 @@ static void sysfs_add(const char *name, const char *args)
 		FILE *f;
 
 		if (nlen < len) {
-			snprintf(path, sizeof(path), "%s/module/%s/parameters/%.*s", sys, name,
-				 (int)nlen, p);
+			snprintf(path, sizeof(path), "%s/module/%s/parameters/%.*s", sys,
+				 name, (int)nlen, p);
 			chmod(path, 0644);
 			f = fopen(path, "we");
 			if (f != NULL) {
@@ -382,7 +384,8 @@ static long fake_init(const void *mem, unsigned long len, const char *args)
 		errno = ENOEXEC;
 		return -1;
 	}
-	log_line("init_module %s%s%s", name, args && *args ? " " : "", args && *args ? args : "");
+	log_line("init_module %s%s%s", name, args && *args ? " " : "",
+		 args && *args ? args : "");
 	ret = verdict(name, 1);
 	if (ret == 0) {
 		proc_add(name, len);
@@ -417,7 +420,8 @@ static int fake_finit(int fd, const char *args, int flags)
 			munmap(mem, (size_t)st.st_size);
 		}
 	}
-	log_line("finit_module %s%s%s", base, args && *args ? " " : "", args && *args ? args : "");
+	log_line("finit_module %s%s%s", base, args && *args ? " " : "",
+		 args && *args ? args : "");
 	ret = verdict(name, 1);
 	if (ret == 0) {
 		proc_add(name, (size_t)st.st_size);
@@ -477,7 +481,8 @@ long syscall(long number, ...)
 	case __NR_finit_module:
 		return fake_finit((int)a[0], (const char *)a[1], (int)a[2]);
 	case __NR_init_module:
-		return fake_init((const void *)a[0], (unsigned long)a[1], (const char *)a[2]);
+		return fake_init((const void *)a[0], (unsigned long)a[1],
+				 (const char *)a[2]);
 	case __NR_delete_module:
 		return fake_delete((const char *)a[0], (unsigned int)a[1]);
 	}

@@ -21,9 +21,9 @@
 #include "ui/tui/handlers.h"
 #include "ui/tui/linedetail.h"
 
-#define CHANGED (LKM_TUI_HANDLED | LKM_TUI_REDRAW)
+#define CHANGED	  (LKM_TUI_HANDLED | LKM_TUI_REDRAW)
 #define MAX_CANDS 500
-#define KEY_ESC 27
+#define KEY_ESC	  27
 
 static bool is_enter(int key)
 {
@@ -54,7 +54,8 @@ void lkm_tui_session_open(struct lkm_tui_app *app, bool privileged)
 	s->engine.ops = &s->real.ops;
 	s->engine.privileged = privileged;
 	s->engine.who = s->who;
-	/* A change to the running kernel is worth a line in its log; a --root is not one. */
+	/* A change to the running kernel is worth a line in its log; a --root is not one.
+	 */
 	s->engine.log_to_syslog = live;
 	if (live)
 		openlog(PACKAGE, LOG_PID, LOG_USER);
@@ -62,16 +63,19 @@ void lkm_tui_session_open(struct lkm_tui_app *app, bool privileged)
 	 * syscalls are trapped for a whole-program test (tests/preload). */
 	if (s->resolver == NULL || (!live && getenv("LKMTUI_FAKE_KERNEL") == NULL))
 		s->engine.ops = NULL;
-	lkm_explain_ctx_init(&s->ectx, app->root, s->resolver, s->ectx_buf, sizeof(s->ectx_buf));
+	lkm_explain_ctx_init(&s->ectx, app->root, s->resolver, s->ectx_buf,
+			     sizeof(s->ectx_buf));
 	s->can_act = false;
 	if (s->engine.ops == NULL && !live) {
 		s->refusal = LKM_REFUSE_OFFLINE_ROOT;
 		snprintf(s->why_not, sizeof(s->why_not), "%s",
-			 _("this --root is not the running system: lkmtui only looks at it"));
+			 _("this --root is not the running system: lkmtui only looks at "
+			   "it"));
 	} else if (s->engine.ops == NULL) {
 		s->refusal = LKM_REFUSE_NOT_FOUND;
 		snprintf(s->why_not, sizeof(s->why_not), "%s",
-			 _("the running kernel has no module directory (/lib/modules/RELEASE)"));
+			 _("the running kernel has no module directory "
+			   "(/lib/modules/RELEASE)"));
 	} else if (!privileged) {
 		s->refusal = LKM_REFUSE_NOT_PERMITTED;
 		snprintf(s->why_not, sizeof(s->why_not), "%s",
@@ -150,23 +154,29 @@ void lkm_tui_step_text(const struct lkm_step *s, bool dry_run, char *buf, size_t
 
 	switch (s->kind) {
 	case LKM_STEP_INSERT:
-		len = (size_t)snprintf(buf, size, done ? _("inserted %s") : _("insert %s"), s->module);
+		len = (size_t)snprintf(
+			buf, size, done ? _("inserted %s") : _("insert %s"), s->module);
 		if (s->params && s->params[0] && len < size)
-			len += (size_t)snprintf(buf + len, size - len, _(" with %s"), s->params);
+			len += (size_t)snprintf(buf + len, size - len, _(" with %s"),
+						s->params);
 		break;
 	case LKM_STEP_SKIP_LOADED:
 		len = (size_t)snprintf(buf, size, _("%s is already loaded"), s->module);
 		break;
 	case LKM_STEP_SKIP_BUILTIN:
-		len = (size_t)snprintf(buf, size, _("%s is built into the kernel"), s->module);
+		len = (size_t)snprintf(buf, size, _("%s is built into the kernel"),
+				       s->module);
 		break;
 	case LKM_STEP_SKIP_BLACKLIST:
 		len = (size_t)snprintf(buf, size, _("skip %s"), s->module);
 		break;
 	case LKM_STEP_REMOVE:
-		len = (size_t)snprintf(buf, size, done ? _("removed %s") : _("remove %s"), s->module);
+		len = (size_t)snprintf(buf, size, done ? _("removed %s") : _("remove %s"),
+				       s->module);
 		break;
-	case LKM_STEP_KEEP: len = (size_t)snprintf(buf, size, _("keep %s"), s->module); break;
+	case LKM_STEP_KEEP:
+		len = (size_t)snprintf(buf, size, _("keep %s"), s->module);
+		break;
 	case LKM_STEP_COMMAND:
 		len = (size_t)snprintf(buf, size, _("not run: %s"),
 				       s->command ? s->command : "");
@@ -226,7 +236,8 @@ static const struct lkm_snapshot *cur_snap(const struct lkm_tui_app *app)
 	return app->nsnaps ? &app->snaps[app->cur] : NULL;
 }
 
-/* ---- the detail view ---------------------------------------------------------------- */
+/* ---- the detail view ----------------------------------------------------------------
+ */
 
 bool lkm_tui_in_detail(const struct lkm_tui_app *app)
 {
@@ -240,12 +251,14 @@ static const char *detail_note(const struct lkm_tui_app *app, char *buf, size_t 
 {
 	if (app->session.can_act)
 		snprintf(buf, size, "%s",
-			 _("Enter goes to the line's module, interface or irq line; e explains the "
+			 _("Enter goes to the line's module, interface or irq line; e "
+			   "explains the "
 			   "line; u unloads; p sets a parameter; Esc returns."));
 	else
-		snprintf(buf, size, _("Enter goes to the line's module, interface or irq line; e "
-				      "explains the line; Esc returns. Unload and set are "
-				      "unavailable: %s."),
+		snprintf(buf, size,
+			 _("Enter goes to the line's module, interface or irq line; e "
+			   "explains the line; Esc returns. Unload and set are "
+			   "unavailable: %s."),
 			 app->session.why_not);
 	return buf;
 }
@@ -257,8 +270,9 @@ void lkm_tui_detail_refresh(struct lkm_tui_app *app)
 
 	if (app->detail.module[0] == '\0')
 		return;
-	if (lkm_detail_build(&app->detail, app->root, app->session.resolver, cur_snap(app),
-			     app->detail.module, app->cols > 0 ? app->cols : 80,
+	if (lkm_detail_build(&app->detail, app->root, app->session.resolver,
+			     cur_snap(app), app->detail.module,
+			     app->cols > 0 ? app->cols : 80,
 			     detail_note(app, note, sizeof(note))) < 0)
 		set_message(app, "%s", _("out of memory: the detail view is incomplete"));
 	lkm_detail_set_height(&app->detail, h > 0 ? (size_t)h : 1);
@@ -328,10 +342,10 @@ static unsigned detail_enter(struct lkm_tui_app *app)
 	case LKM_DL_MODULE: return lkm_tui_open_detail(app, ref);
 	case LKM_DL_IFACE:
 	case LKM_DL_IRQ:
-	case LKM_DL_DEVICE:
-	{
+	case LKM_DL_DEVICE: {
 		enum lkm_pane p = l->kind == LKM_DL_IFACE ? LKM_PANE_NETDEV
-				  : l->kind == LKM_DL_IRQ ? LKM_PANE_INTERRUPTS : LKM_PANE_DEVICES;
+				  : l->kind == LKM_DL_IRQ ? LKM_PANE_INTERRUPTS
+							  : LKM_PANE_DEVICES;
 		bool found;
 
 		close_detail(app);
@@ -341,7 +355,8 @@ static unsigned detail_enter(struct lkm_tui_app *app)
 		else
 			found = lkm_view_select_key(&app->views[p], ref);
 		if (!found)
-			set_message(app, _("%s is not in this pane (filtered out?)"), ref);
+			set_message(app, _("%s is not in this pane (filtered out?)"),
+				    ref);
 		return CHANGED;
 	}
 	case LKM_DL_PARAM:
@@ -374,11 +389,8 @@ unsigned lkm_tui_detail_mode_key(struct lkm_tui_app *app, const struct lkm_tui_e
 	case 'q':
 	case KEY_LEFT:
 	case KEY_BACKSPACE:
-	case 127:
-		close_detail(app);
-		return CHANGED;
-	case 'm':
-		return detail_enter(app);
+	case 127: close_detail(app); return CHANGED;
+	case 'm': return detail_enter(app);
 	default: break;
 	}
 	if (is_enter(ev->key))
@@ -409,7 +421,8 @@ unsigned lkm_tui_detail_mode_key(struct lkm_tui_app *app, const struct lkm_tui_e
 	}
 	if (ev->key == KEY_MOUSE || ev->key == KEY_RESIZE)
 		return LKM_TUI_HANDLED;
-	set_message(app, "%s", _("in the detail view: Up/Down, Enter, e, l, u, p; Esc returns"));
+	set_message(app, "%s",
+		    _("in the detail view: Up/Down, Enter, e, l, u, p; Esc returns"));
 	return CHANGED;
 }
 
@@ -431,33 +444,39 @@ unsigned lkm_tui_on_jump(struct lkm_tui_app *app, const struct lkm_tui_event *ev
 		return LKM_TUI_HANDLED;
 	switch (app->pane) {
 	case LKM_PANE_MODULES: return lkm_tui_open_detail(app, s->modules.v[item].name);
-	case LKM_PANE_INTERRUPTS:
-	{
+	case LKM_PANE_INTERRUPTS: {
 		const char *label = s->interrupts.v[item].label;
 
 		if (lkm_owns_irq_module(app->root, s, label, mod, sizeof(mod)) == 0)
 			return lkm_tui_open_detail(app, mod);
-		set_message(app, _("no module drives irq %s that /sys shows (the kernel's own, or "
-				   "built in)"), label);
+		set_message(
+			app,
+			_("no module drives irq %s that /sys shows (the kernel's own, or "
+			  "built in)"),
+			label);
 		return CHANGED;
 	}
-	case LKM_PANE_NETDEV:
-	{
+	case LKM_PANE_NETDEV: {
 		const char *name = s->netdev.v[item].name;
 
 		if (lkm_owns_iface_module(app->root, name, mod, sizeof(mod)) == 0)
 			return lkm_tui_open_detail(app, mod);
-		set_message(app, _("no module drives %s that /sys shows (virtual, or built in)"), name);
+		set_message(
+			app,
+			_("no module drives %s that /sys shows (virtual, or built in)"),
+			name);
 		return CHANGED;
 	}
 	default:
-		set_message(app, "%s", _("a module's detail (Enter in the Modules pane) lists the "
-					 "devices it drives"));
+		set_message(app, "%s",
+			    _("a module's detail (Enter in the Modules pane) lists the "
+			      "devices it drives"));
 		return CHANGED;
 	}
 }
 
-/* ---- teach ---------------------------------------------------------------------------- */
+/* ---- teach ----------------------------------------------------------------------------
+ */
 
 static void add_term(struct lkm_tui_app *app, const char *label, const char *key)
 {
@@ -465,7 +484,8 @@ static void add_term(struct lkm_tui_app *app, const char *label, const char *key
 
 	if (t == NULL || app->n_terms >= LKM_TUI_MAX_TERMS)
 		return;
-	snprintf(app->terms[app->n_terms].label, sizeof(app->terms[0].label), "%s", label);
+	snprintf(app->terms[app->n_terms].label, sizeof(app->terms[0].label), "%s",
+		 label);
 	app->terms[app->n_terms++].text = t;
 }
 
@@ -483,15 +503,20 @@ static unsigned teach_module(struct lkm_tui_app *app, const struct lkm_module *m
 	size_t len = 0;
 
 	app->n_terms = 0;
-	snprintf(app->teach_title, sizeof(app->teach_title), _("%s: what its cells mean"), m->name);
+	snprintf(app->teach_title, sizeof(app->teach_title), _("%s: what its cells mean"),
+		 m->name);
 	add_term(app, m->state_word, lkm_module_state_id(m->state));
 	if (m->has_use_count) {
 		snprintf(buf, sizeof(buf), "%lld", (long long)m->use_count);
-		add_term(app, buf, m->use_count == -1 ? "use-count--1"
-				   : m->use_count == 0 ? "use-count-0" : "use-count");
+		add_term(app, buf,
+			 m->use_count == -1  ? "use-count--1"
+			 : m->use_count == 0 ? "use-count-0"
+					     : "use-count");
 	}
-	for (const char *u = lkm_module_next_user(m, NULL); u; u = lkm_module_next_user(m, u))
-		len += (size_t)snprintf(users + len, len < sizeof(users) ? sizeof(users) - len : 0,
+	for (const char *u = lkm_module_next_user(m, NULL); u;
+	     u = lkm_module_next_user(m, u))
+		len += (size_t)snprintf(users + len,
+					len < sizeof(users) ? sizeof(users) - len : 0,
 					"%s%s", len ? "," : "", u);
 	if (m->n_used_by)
 		add_term(app, users, "used-by");
@@ -515,12 +540,15 @@ static unsigned teach_module(struct lkm_tui_app *app, const struct lkm_module *m
 static const char *param_teach(int writable)
 {
 	if (writable > 0)
-		return _("writable: the module lets this value change while it is loaded (p sets "
+		return _("writable: the module lets this value change while it is loaded "
+			 "(p sets "
 			 "it; the driver decides when it takes effect).");
 	if (writable == 0)
-		return _("read-only: the module declared it so; only a load gives it a value "
+		return _("read-only: the module declared it so; only a load gives it a "
+			 "value "
 			 "(unload, then load with NAME=VALUE).");
-	return _("not in /sys: the module is not loaded, or keeps this parameter out of /sys "
+	return _("not in /sys: the module is not loaded, or keeps this parameter out of "
+		 "/sys "
 		 "(mode 0); a load can still give it a value.");
 }
 
@@ -531,8 +559,8 @@ static unsigned teach_line(struct lkm_tui_app *app, const struct lkm_detail_line
 	while (*label == ' ')
 		label++;
 	app->n_terms = 0;
-	snprintf(app->teach_title, sizeof(app->teach_title), _("%s: what this line means"),
-		 app->detail.module);
+	snprintf(app->teach_title, sizeof(app->teach_title),
+		 _("%s: what this line means"), app->detail.module);
 	if (l->kind == LKM_DL_TERM) {
 		/* The value, not the label column before it ("  state      Live"). */
 		if (strlen(l->text) > LKM_DETAIL_VALUE_COL)
@@ -541,12 +569,14 @@ static unsigned teach_line(struct lkm_tui_app *app, const struct lkm_detail_line
 	} else if (l->kind == LKM_DL_PARAM) {
 		snprintf(app->terms[0].label, sizeof(app->terms[0].label), "%s", l->ref);
 		app->terms[0].text = param_teach(strstr(l->text, _("not in /sys")) ? -1
-						  : l->writable ? 1 : 0);
+						 : l->writable			   ? 1
+										   : 0);
 		app->n_terms = 1;
 	}
 	if (app->n_terms == 0) {
-		set_message(app, "%s", _("e explains states, counts, flags, taint letters and "
-					 "parameters; Enter goes to this line"));
+		set_message(app, "%s",
+			    _("e explains states, counts, flags, taint letters and "
+			      "parameters; Enter goes to this line"));
 		return CHANGED;
 	}
 	return open_teach(app);
@@ -565,9 +595,11 @@ unsigned lkm_tui_on_teach(struct lkm_tui_app *app, const struct lkm_tui_event *e
 		set_message(app, "%s", _("nothing here to explain"));
 		return CHANGED;
 	}
-	if (app->pane != LKM_PANE_MODULES || item == LKM_VIEW_SEPARATOR || v->snap == NULL) {
-		set_message(app, "%s", _("e explains a module's state, counts, flags and taint "
-					 "letters (1)"));
+	if (app->pane != LKM_PANE_MODULES || item == LKM_VIEW_SEPARATOR ||
+	    v->snap == NULL) {
+		set_message(app, "%s",
+			    _("e explains a module's state, counts, flags and taint "
+			      "letters (1)"));
 		return CHANGED;
 	}
 	return teach_module(app, &v->snap->modules.v[item]);
@@ -582,7 +614,8 @@ unsigned lkm_tui_teach_mode_key(struct lkm_tui_app *app, const struct lkm_tui_ev
 	return CHANGED;
 }
 
-/* ---- running requests ---------------------------------------------------------------- */
+/* ---- running requests ----------------------------------------------------------------
+ */
 
 /* Runs REQ through the engine (a dry run when DRY). */
 static int run(struct lkm_tui_app *app, const struct lkm_tui_req *req, bool dry,
@@ -592,8 +625,7 @@ static int run(struct lkm_tui_app *app, const struct lkm_tui_req *req, bool dry,
 	unsigned flags = dry ? LKM_DRY_RUN : 0;
 
 	switch (req->op) {
-	case LKM_OP_LOAD:
-	{
+	case LKM_OP_LOAD: {
 		char buf[sizeof(req->args)];
 		const char *argv[64];
 		size_t n = 0;
@@ -604,8 +636,10 @@ static int run(struct lkm_tui_app *app, const struct lkm_tui_req *req, bool dry,
 			argv[n++] = w;
 		return lkm_engine_load(e, req->target, argv, n, flags | req->flags, res);
 	}
-	case LKM_OP_UNLOAD: return lkm_engine_unload(e, req->target, flags | req->flags, res);
-	default: return lkm_engine_set(e, req->target, req->args, flags | req->flags, res);
+	case LKM_OP_UNLOAD:
+		return lkm_engine_unload(e, req->target, flags | req->flags, res);
+	default:
+		return lkm_engine_set(e, req->target, req->args, flags | req->flags, res);
 	}
 }
 
@@ -641,9 +675,10 @@ static unsigned show_diag(struct lkm_tui_app *app, const struct lkm_tui_req *req
 		if (!res->steps[i].done)
 			continue;
 		lkm_tui_step_text(&res->steps[i], false, step, sizeof(step));
-		len += (size_t)snprintf(app->diag_steps + len,
-					len < sizeof(app->diag_steps) ? sizeof(app->diag_steps) - len : 0,
-					"%s%s", len ? "; " : "", step);
+		len += (size_t)snprintf(
+			app->diag_steps + len,
+			len < sizeof(app->diag_steps) ? sizeof(app->diag_steps) - len : 0,
+			"%s%s", len ? "; " : "", step);
 	}
 	if (app->mode != LKM_MODE_DIAG && app->mode != LKM_MODE_CONFIRM &&
 	    app->mode != LKM_MODE_INPUT)
@@ -664,8 +699,9 @@ static unsigned show_refusal(struct lkm_tui_app *app, const struct lkm_tui_req *
 	res.op = req->op;
 	res.target = strdup(req->target[0] ? req->target : "--root DIR");
 	res.refusal = app->session.refusal;
-	res.err = res.refusal == LKM_REFUSE_OFFLINE_ROOT ? -EROFS
-		  : res.refusal == LKM_REFUSE_NOT_PERMITTED ? -EPERM : -ENOENT;
+	res.err = res.refusal == LKM_REFUSE_OFFLINE_ROOT    ? -EROFS
+		  : res.refusal == LKM_REFUSE_NOT_PERMITTED ? -EPERM
+							    : -ENOENT;
 	res.reason = strdup(app->session.why_not);
 	flags = show_diag(app, req, &res);
 	lkm_result_release(&res);
@@ -712,14 +748,16 @@ static void keep_klog(struct lkm_tui_app *app, const struct lkm_result *res)
 			app->n_klog++;
 	if (res->log.err && res->log.n == 0)
 		snprintf(app->klog_title, sizeof(app->klog_title),
-			 _("kernel log of %s %s: unreadable (%s)"), lkm_tui_op_word(res->op),
-			 res->target, strerror(-res->log.err));
+			 _("kernel log of %s %s: unreadable (%s)"),
+			 lkm_tui_op_word(res->op), res->target, strerror(-res->log.err));
 	else if (res->log.n == 0)
 		snprintf(app->klog_title, sizeof(app->klog_title),
-			 _("kernel log of %s %s: no lines"), lkm_tui_op_word(res->op), res->target);
+			 _("kernel log of %s %s: no lines"), lkm_tui_op_word(res->op),
+			 res->target);
 	else
-		snprintf(app->klog_title, sizeof(app->klog_title), _("kernel log of %s %s:"),
-			 lkm_tui_op_word(res->op), res->target);
+		snprintf(app->klog_title, sizeof(app->klog_title),
+			 _("kernel log of %s %s:"), lkm_tui_op_word(res->op),
+			 res->target);
 	/* The strip takes rows from the list. */
 	lkm_tui_app_resize(app, app->lines, app->cols);
 }
@@ -735,14 +773,17 @@ static void done_message(struct lkm_tui_app *app, const struct lkm_result *res)
 
 	for (size_t i = 0; i < res->n_steps; i++)
 		if (res->steps[i].kind == kind && res->steps[i].done)
-			len += (size_t)snprintf(list + len, len < sizeof(list) ? sizeof(list) - len : 0,
-						"%s%s", len ? ", " : "",
-						kind == LKM_STEP_WRITE_PARAM ? res->steps[i].params
-									     : res->steps[i].module);
+			len += (size_t)snprintf(
+				list + len, len < sizeof(list) ? sizeof(list) - len : 0,
+				"%s%s", len ? ", " : "",
+				kind == LKM_STEP_WRITE_PARAM ? res->steps[i].params
+							     : res->steps[i].module);
 	switch (res->op) {
 	case LKM_OP_LOAD: set_message(app, _("loaded %s"), list); break;
 	case LKM_OP_UNLOAD: set_message(app, _("unloaded %s"), list); break;
-	default: set_message(app, _("%s: wrote %s"), res->module ? res->module : res->target, list);
+	default:
+		set_message(app, _("%s: wrote %s"),
+			    res->module ? res->module : res->target, list);
 	}
 }
 
@@ -766,10 +807,12 @@ static unsigned execute(struct lkm_tui_app *app)
 	done_message(app, &res);
 	if (res.op == LKM_OP_LOAD && res.module)
 		snprintf(app->views[LKM_PANE_MODULES].cursor_key,
-			 sizeof(app->views[LKM_PANE_MODULES].cursor_key), "%s", res.module);
+			 sizeof(app->views[LKM_PANE_MODULES].cursor_key), "%s",
+			 res.module);
 	lkm_result_release(&res);
 	if (app->have_retry) {
-		/* The fix worked: offer the action it was for again, with its own preview. */
+		/* The fix worked: offer the action it was for again, with its own
+		 * preview. */
 		struct lkm_tui_req retry = app->retry;
 		char msg[sizeof(app->message)];
 
@@ -777,7 +820,8 @@ static unsigned execute(struct lkm_tui_app *app)
 		snprintf(msg, sizeof(msg), "%s", app->message);
 		flags |= lkm_tui_begin(app, &retry);
 		if (app->mode == LKM_MODE_CONFIRM)
-			snprintf(app->message, sizeof(app->message), _("%s; now again: %s %s?"), msg,
+			snprintf(app->message, sizeof(app->message),
+				 _("%s; now again: %s %s?"), msg,
 				 lkm_tui_op_word(retry.op), retry.target);
 		return flags;
 	}
@@ -801,7 +845,8 @@ unsigned lkm_tui_confirm_mode_key(struct lkm_tui_app *app, const struct lkm_tui_
 	if (ev->key == 'n' || ev->key == 'N' || ev->key == KEY_ESC || ev->key == 'q') {
 		drop_preview(app);
 		app->have_retry = false;
-		set_message(app, _("%s %s: cancelled"), lkm_tui_op_word(app->req.op), app->req.target);
+		set_message(app, _("%s %s: cancelled"), lkm_tui_op_word(app->req.op),
+			    app->req.target);
 		leave(app);
 		return CHANGED;
 	}
@@ -809,7 +854,8 @@ unsigned lkm_tui_confirm_mode_key(struct lkm_tui_app *app, const struct lkm_tui_
 	return CHANGED;
 }
 
-/* ---- the diagnosis ---------------------------------------------------------------------- */
+/* ---- the diagnosis
+ * ---------------------------------------------------------------------- */
 
 bool lkm_tui_parse_fix(const char *fix, struct lkm_tui_req *req)
 {
@@ -823,23 +869,25 @@ bool lkm_tui_parse_fix(const char *fix, struct lkm_tui_req *req)
 	len = strcspn(p, ",;()");
 	if (len >= sizeof(buf))
 		return false;
-	/* "lkmtui unload X, then: lkmtui load X io=VALUE" is two steps whose second the user
-	 * must complete: running the first alone would leave the job half done (the retry of
-	 * the original action then fails), so such a fix is shown, not run. A second step
-	 * with nothing to fill in is what the retry does. */
+	/* "lkmtui unload X, then: lkmtui load X io=VALUE" is two steps whose second the
+	 * user must complete: running the first alone would leave the job half done (the
+	 * retry of the original action then fails), so such a fix is shown, not run. A
+	 * second step with nothing to fill in is what the retry does. */
 	if (strstr(p + len, "lkmtui ") != NULL &&
-	    (strstr(p + len, "VALUE") || strstr(p + len, "NAME") || strstr(p + len, "...")))
+	    (strstr(p + len, "VALUE") || strstr(p + len, "NAME") ||
+	     strstr(p + len, "...")))
 		return false;
 	memcpy(buf, p, len);
 	buf[len] = '\0';
-	for (char *w = strtok_r(buf, " \t", &save); w && n < 8; w = strtok_r(NULL, " \t", &save))
+	for (char *w = strtok_r(buf, " \t", &save); w && n < 8;
+	     w = strtok_r(NULL, " \t", &save))
 		words[n++] = w;
 	if (n < 3)
 		return false;
 	for (size_t i = 2; i < n; i++)
-		if (words[i][0] == '-' || strchr(words[i], '%') || strchr(words[i], '$') ||
-		    strcmp(words[i], "...") == 0 || strstr(words[i], "NAME") ||
-		    strstr(words[i], "VALUE"))
+		if (words[i][0] == '-' || strchr(words[i], '%') ||
+		    strchr(words[i], '$') || strcmp(words[i], "...") == 0 ||
+		    strstr(words[i], "NAME") || strstr(words[i], "VALUE"))
 			return false;
 	memset(req, 0, sizeof(*req));
 	snprintf(req->target, sizeof(req->target), "%s", words[2]);
@@ -848,8 +896,10 @@ bool lkm_tui_parse_fix(const char *fix, struct lkm_tui_req *req)
 
 		req->op = LKM_OP_LOAD;
 		for (size_t i = 3; i < n; i++)
-			l += (size_t)snprintf(req->args + l, l < sizeof(req->args) ? sizeof(req->args) - l : 0,
-					      "%s%s", l ? " " : "", words[i]);
+			l += (size_t)snprintf(
+				req->args + l,
+				l < sizeof(req->args) ? sizeof(req->args) - l : 0, "%s%s",
+				l ? " " : "", words[i]);
 		return true;
 	}
 	if (strcmp(words[1], "unload") == 0 && n == 3) {
@@ -876,7 +926,9 @@ unsigned lkm_tui_diag_mode_key(struct lkm_tui_app *app, const struct lkm_tui_eve
 		return CHANGED;
 	case 'f':
 		if (!app->fix_ok) {
-			set_message(app, "%s", _("this fix is not an action lkmtui can run from here"));
+			set_message(
+				app, "%s",
+				_("this fix is not an action lkmtui can run from here"));
 			return CHANGED;
 		}
 		app->retry = app->diag_req;
@@ -893,24 +945,27 @@ unsigned lkm_tui_diag_mode_key(struct lkm_tui_app *app, const struct lkm_tui_eve
 	return CHANGED;
 }
 
-/* ---- the forms -------------------------------------------------------------------------- */
+/* ---- the forms
+ * -------------------------------------------------------------------------- */
 
-static unsigned open_input(struct lkm_tui_app *app, enum lkm_tui_input what, const char *module,
-			   const char *text)
+static unsigned open_input(struct lkm_tui_app *app, enum lkm_tui_input what,
+			   const char *module, const char *text)
 {
 	struct lkm_tui_form *f = &app->form;
 	int n;
 
 	if (app->mode != LKM_MODE_INPUT)
-		app->back_mode = app->mode == LKM_MODE_DETAIL || app->mode == LKM_MODE_LINE
-					 ? app->mode
-					 : LKM_MODE_NORMAL;
+		app->back_mode =
+			app->mode == LKM_MODE_DETAIL || app->mode == LKM_MODE_LINE
+				? app->mode
+				: LKM_MODE_NORMAL;
 	form_clear(f);
 	f->what = what;
 	snprintf(f->module, sizeof(f->module), "%s", module ? module : "");
 	snprintf(f->text, sizeof(f->text), "%s", text ? text : "");
 	if (what == LKM_INPUT_LOAD_PARAMS || what == LKM_INPUT_SET) {
-		n = lkm_param_infos(app->root, app->session.resolver, f->module, &f->params);
+		n = lkm_param_infos(app->root, app->session.resolver, f->module,
+				    &f->params);
 		f->n_params = n > 0 ? (size_t)n : 0;
 	}
 	app->mode = LKM_MODE_INPUT;
@@ -966,8 +1021,9 @@ unsigned lkm_tui_on_unload(struct lkm_tui_app *app, const struct lkm_tui_event *
 	struct lkm_tui_req req = { .op = LKM_OP_UNLOAD };
 
 	if (m == NULL) {
-		set_message(app, "%s", _("u unloads the module under the cursor in the Modules "
-					 "pane (1)"));
+		set_message(app, "%s",
+			    _("u unloads the module under the cursor in the Modules "
+			      "pane (1)"));
 		return CHANGED;
 	}
 	if (!app->session.can_act)
@@ -979,13 +1035,14 @@ unsigned lkm_tui_on_unload(struct lkm_tui_app *app, const struct lkm_tui_event *
 unsigned lkm_tui_on_set(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
 {
 	const char *m = current_module(app);
-	const struct lkm_detail_line *l = lkm_tui_in_detail(app) ? lkm_detail_current(&app->detail)
-								 : NULL;
+	const struct lkm_detail_line *l =
+		lkm_tui_in_detail(app) ? lkm_detail_current(&app->detail) : NULL;
 	char text[300] = "";
 
 	if (m == NULL) {
-		set_message(app, "%s", _("p sets a parameter of the module under the cursor in the "
-					 "Modules pane (1)"));
+		set_message(app, "%s",
+			    _("p sets a parameter of the module under the cursor in the "
+			      "Modules pane (1)"));
 		return CHANGED;
 	}
 	if (!app->session.can_act)
@@ -1037,14 +1094,15 @@ static void path_cands(struct lkm_tui_form *f, size_t *total)
 		bool is_dir = e->d_type == DT_DIR;
 
 		if (strncmp(e->d_name, base, blen) != 0 ||
-		    (e->d_name[0] == '.' && base[0] != '.') || strcmp(e->d_name, ".") == 0 ||
-		    strcmp(e->d_name, "..") == 0)
+		    (e->d_name[0] == '.' && base[0] != '.') ||
+		    strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
 			continue;
 		if (e->d_type == DT_LNK || e->d_type == DT_UNKNOWN) {
 			char full[1024];
 			DIR *sub;
 
-			snprintf(full, sizeof(full), "%s%s", dir[0] ? dir : "./", e->d_name);
+			snprintf(full, sizeof(full), "%s%s", dir[0] ? dir : "./",
+				 e->d_name);
 			sub = opendir(full);
 			if (sub) {
 				is_dir = true;
@@ -1082,13 +1140,15 @@ size_t lkm_tui_complete(struct lkm_tui_app *app)
 				s->names = NULL;
 		s->names_read = true;
 		for (size_t i = 0; s->names && s->names[i]; i++)
-			if (lkm_module_name_has_prefix(s->names[i], t) && add_cand(f, s->names[i], &total) < 0)
+			if (lkm_module_name_has_prefix(s->names[i], t) &&
+			    add_cand(f, s->names[i], &total) < 0)
 				break;
 	}
 	if (f->n_cands == 0) {
 		snprintf(f->note, sizeof(f->note),
 			 s->resolver ? _("no module or file starts with \"%s\"")
-				     : _("no module index for this root (no /lib/modules): give a "
+				     : _("no module index for this root (no "
+					 "/lib/modules): give a "
 					 "file path (\"%s\")"),
 			 t);
 		return 0;
@@ -1109,8 +1169,8 @@ size_t lkm_tui_complete(struct lkm_tui_app *app)
 		return 1;
 	}
 	if (total > f->n_cands)
-		snprintf(f->note, sizeof(f->note), _("%zu match; the first %zu are shown"), total,
-			 f->n_cands);
+		snprintf(f->note, sizeof(f->note),
+			 _("%zu match; the first %zu are shown"), total, f->n_cands);
 	return total;
 }
 
@@ -1133,8 +1193,7 @@ static unsigned input_enter(struct lkm_tui_app *app)
 	memset(&req, 0, sizeof(req));
 	trim(f->text);
 	switch (f->what) {
-	case LKM_INPUT_LOAD_NAME:
-	{
+	case LKM_INPUT_LOAD_NAME: {
 		char *space = strpbrk(f->text, " \t");
 		char name[256];
 
@@ -1145,7 +1204,8 @@ static unsigned input_enter(struct lkm_tui_app *app)
 		if (space) {
 			/* "msdos quiet=1": the parameters typed at once. */
 			req.op = LKM_OP_LOAD;
-			snprintf(req.target, sizeof(req.target), "%.*s", (int)(space - f->text), f->text);
+			snprintf(req.target, sizeof(req.target), "%.*s",
+				 (int)(space - f->text), f->text);
 			snprintf(req.args, sizeof(req.args), "%s", space + 1);
 			trim(req.args);
 			return lkm_tui_begin(app, &req);

@@ -27,14 +27,16 @@ unsigned lkm_tui_on_set(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
 unsigned lkm_tui_detail_mode_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
 unsigned lkm_tui_teach_mode_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
 unsigned lkm_tui_input_mode_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
-unsigned lkm_tui_confirm_mode_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
+unsigned lkm_tui_confirm_mode_key(struct lkm_tui_app *app,
+				  const struct lkm_tui_event *ev);
 unsigned lkm_tui_diag_mode_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
 
 /* Opens the detail view of MODULE (returns flags). */
 unsigned lkm_tui_open_detail(struct lkm_tui_app *app, const char *module);
 /* Rebuilds the open detail view after a refresh or a resize. */
 void lkm_tui_detail_refresh(struct lkm_tui_app *app);
-/* Whether the detail view is what the screen shows under a teach box, a form, a preview. */
+/* Whether the detail view is what the screen shows under a teach box, a form, a preview.
+ */
 bool lkm_tui_in_detail(const struct lkm_tui_app *app);
 
 /* Starts REQ: a refusal's diagnosis when the session cannot act, else its dry run and
@@ -49,7 +51,8 @@ size_t lkm_tui_complete(struct lkm_tui_app *app);
  * into REQ; false when FIX is no lkmtui action the TUI can run. */
 bool lkm_tui_parse_fix(const char *fix, struct lkm_tui_req *req);
 
-/* One step as the preview and the diagnosis show it ("insert fat (dependency of msdos)"). */
+/* One step as the preview and the diagnosis show it ("insert fat (dependency of msdos)").
+ */
 void lkm_tui_step_text(const struct lkm_step *s, bool dry_run, char *buf, size_t size);
 
 /* A verb for an operation: "load", "unload", "set". */

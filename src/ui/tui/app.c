@@ -49,11 +49,13 @@ static int push_history(struct lkm_tui_app *app, const struct lkm_snapshot *cur)
 	    lkm_history_begin(&app->net_hist, cur->taken, r->seconds, nd->n) < 0)
 		return -ENOMEM;
 	for (size_t i = 0; i < irqs->n; i++)
-		if (lkm_history_put(&app->irq_hist, i, irqs->v[i].label, r->irq_total[i]) < 0)
+		if (lkm_history_put(&app->irq_hist, i, irqs->v[i].label,
+				    r->irq_total[i]) < 0)
 			return -ENOMEM;
 	for (size_t i = 0; i < nd->n; i++)
 		if (lkm_history_put(&app->net_hist, i, nd->v[i].name,
-				    r->net[i][LKM_RX_BYTES] + r->net[i][LKM_TX_BYTES]) < 0)
+				    r->net[i][LKM_RX_BYTES] + r->net[i][LKM_TX_BYTES]) <
+		    0)
 			return -ENOMEM;
 	return 0;
 }
@@ -67,7 +69,8 @@ int lkm_tui_app_refresh(struct lkm_tui_app *app)
 	if (lkm_snapshot_take(cur, app->root, LKM_SRC_ALL) < 0)
 		return -ENOMEM;
 	if (app->nsnaps) {
-		if (lkm_rates_compute(&app->rates, prev, cur) < 0 || push_history(app, cur) < 0)
+		if (lkm_rates_compute(&app->rates, prev, cur) < 0 ||
+		    push_history(app, cur) < 0)
 			return -ENOMEM;
 	} else {
 		app->rates.seconds = 0;
@@ -93,7 +96,8 @@ int lkm_tui_strip_rows(const struct lkm_tui_app *app)
 
 	if (app->lines < 12)
 		return 0;
-	if (app->live_on) /* as tall as it will be, so the panes do not jump as lines come */
+	if (app->live_on) /* as tall as it will be, so the panes do not jump as lines come
+			   */
 		return 1 + STRIP_MAX_LINES;
 	if (app->klog_title[0] == '\0')
 		return 0;
@@ -130,7 +134,8 @@ unsigned lkm_tui_live_read(struct lkm_tui_app *app)
 int lkm_tui_live_timeout(const struct lkm_tui_app *app)
 {
 	return app->live_on && app->live.fd >= 0 && !lkm_kmsg_pollable(&app->live)
-		       ? LKM_TUI_LIVE_POLL_MS : -1;
+		       ? LKM_TUI_LIVE_POLL_MS
+		       : -1;
 }
 
 bool lkm_tui_split_shown(const struct lkm_tui_app *app)
@@ -207,7 +212,8 @@ int lkm_tui_tab_at(int x)
 	for (int p = 0; p < LKM_PANE_COUNT; p++) {
 		/* Labels are ASCII in English; a translation's width is its length in
 		 * characters only when it is, too. Good enough for a click target. */
-		int w = (int)strlen(lkm_tui_tab_label((enum lkm_pane)p, buf, sizeof(buf)));
+		int w = (int)strlen(
+			lkm_tui_tab_label((enum lkm_pane)p, buf, sizeof(buf)));
 
 		if (x >= left && x < left + w)
 			return p;

@@ -25,14 +25,15 @@
 /* What has the keyboard. */
 enum lkm_tui_mode {
 	LKM_MODE_NORMAL,
-	LKM_MODE_FILTER,  /* typing the filter of the current pane */
+	LKM_MODE_FILTER, /* typing the filter of the current pane */
 	LKM_MODE_HELP,
 	LKM_MODE_DETAIL,  /* one module: state, parameters, neighbours, what it drives */
-	LKM_MODE_TEACH,   /* what a row's or a line's terms mean; any key returns */
-	LKM_MODE_INPUT,   /* a line being typed: a module to load, its parameters, a value */
+	LKM_MODE_TEACH,	  /* what a row's or a line's terms mean; any key returns */
+	LKM_MODE_INPUT,	  /* a line being typed: a module to load, its parameters, a value
+			   */
 	LKM_MODE_CONFIRM, /* an action's steps (its dry run), waiting for y or n */
-	LKM_MODE_DIAG,    /* why an action failed, and its fix */
-	LKM_MODE_LINE,    /* one interrupt line or interface: its last minute, its CPUs */
+	LKM_MODE_DIAG,	  /* why an action failed, and its fix */
+	LKM_MODE_LINE,	  /* one interrupt line or interface: its last minute, its CPUs */
 };
 
 /*
@@ -49,9 +50,9 @@ struct lkm_tui_session {
 	char ectx_buf[512];
 	char who[64];
 	bool can_act;
-	enum lkm_refusal refusal;      /* why not (OFFLINE_ROOT, NOT_PERMITTED, NOT_FOUND) */
-	char why_not[256];             /* one translated line */
-	char **names;                  /* module names for completion, read on first use */
+	enum lkm_refusal refusal; /* why not (OFFLINE_ROOT, NOT_PERMITTED, NOT_FOUND) */
+	char why_not[256];	  /* one translated line */
+	char **names;		  /* module names for completion, read on first use */
 	bool names_read;
 };
 
@@ -67,16 +68,16 @@ struct lkm_tui_req {
 enum lkm_tui_input {
 	LKM_INPUT_LOAD_NAME,   /* a module name or a file, with Tab completion */
 	LKM_INPUT_LOAD_PARAMS, /* NAME=VALUE words for the module named */
-	LKM_INPUT_SET,         /* one NAME=VALUE for a loaded module */
+	LKM_INPUT_SET,	       /* one NAME=VALUE for a loaded module */
 	LKM_INPUT_AFFINITY,    /* the CPUs of interrupt line form.module */
 };
 
 struct lkm_tui_form {
 	enum lkm_tui_input what;
-	char module[256];       /* the module the parameters are for */
-	char text[512];         /* what is typed */
-	char note[256];         /* one line under the input: no match, a refusal */
-	char **cands;           /* completion candidates shown under the input */
+	char module[256]; /* the module the parameters are for */
+	char text[512];	  /* what is typed */
+	char note[256];	  /* one line under the input: no match, a refusal */
+	char **cands;	  /* completion candidates shown under the input */
 	size_t n_cands;
 	struct lkm_param_info *params;
 	size_t n_params;
@@ -90,17 +91,17 @@ struct lkm_tui_term {
 #define LKM_TUI_MAX_TERMS 32
 
 /* Screen geometry the drawing and the mouse agree on. */
-#define LKM_TUI_TABS_Y 0
+#define LKM_TUI_TABS_Y	 0
 #define LKM_TUI_HEADER_Y 1
-#define LKM_TUI_LIST_Y 2 /* first table row; the last screen line is the status line */
+#define LKM_TUI_LIST_Y	 2 /* first table row; the last screen line is the status line */
 
 /* The split layout (all four panes in a 2x2 grid) needs at least this screen. */
-#define LKM_TUI_SPLIT_MIN_COLS 160
+#define LKM_TUI_SPLIT_MIN_COLS	160
 #define LKM_TUI_SPLIT_MIN_LINES 48
 
 /*
- * Where a pane is drawn: its column header at row Y (after a title row when TITLED, in the
- * split layout), its list below, H rows in all, W cells from column X.
+ * Where a pane is drawn: its column header at row Y (after a title row when TITLED, in
+ * the split layout), its list below, H rows in all, W cells from column X.
  */
 struct lkm_tui_rect {
 	int y, x, h, w;
@@ -110,54 +111,58 @@ struct lkm_tui_rect {
 struct lkm_tui_app {
 	struct lkm_sysroot *root;
 	struct lkm_snapshot snaps[2];
-	int cur;              /* snaps[cur] is the newest */
-	unsigned nsnaps;      /* snapshots taken so far */
+	int cur;	 /* snaps[cur] is the newest */
+	unsigned nsnaps; /* snapshots taken so far */
 	struct lkm_rates rates;
-	struct lkm_history irq_hist;  /* the last minute of each line's rate */
-	struct lkm_history net_hist;  /* and of each interface's bytes/s, in and out */
+	struct lkm_history irq_hist; /* the last minute of each line's rate */
+	struct lkm_history net_hist; /* and of each interface's bytes/s, in and out */
 
 	struct lkm_view views[LKM_PANE_COUNT];
-	enum lkm_pane pane;   /* the pane shown, or in the split layout the one with the keys */
-	bool split;           /* the split layout is asked for (v, or layout = split) */
+	enum lkm_pane
+		pane; /* the pane shown, or in the split layout the one with the keys */
+	bool split;   /* the split layout is asked for (v, or layout = split) */
 	enum lkm_tui_mode mode;
 	struct lkm_tui_keymap keymap;
 
-	double interval;      /* seconds between refreshes */
-	bool color;           /* decided at start: config, NO_COLOR, the terminal */
+	double interval; /* seconds between refreshes */
+	bool color;	 /* decided at start: config, NO_COLOR, the terminal */
 	bool utf8;
-	size_t help_top;      /* first help line shown */
+	size_t help_top;	     /* first help line shown */
 	enum lkm_tui_mode help_back; /* the help returns to the list or the detail view */
 
 	struct lkm_tui_session session;
-	enum lkm_tui_mode back_mode; /* where teach, confirm and the diagnosis return to */
-	enum lkm_pane detail_from;   /* the pane the detail view was opened from (a jump) */
+	enum lkm_tui_mode
+		back_mode;	   /* where teach, confirm and the diagnosis return to */
+	enum lkm_pane detail_from; /* the pane the detail view was opened from (a jump) */
 	struct lkm_detail detail;
-	enum lkm_pane line_pane;     /* the line detail: Interrupts or Network */
-	char line_key[64];           /* and the irq label or interface it shows */
+	enum lkm_pane line_pane; /* the line detail: Interrupts or Network */
+	char line_key[64];	 /* and the irq label or interface it shows */
 	struct lkm_tui_form form;
-	struct lkm_tui_req req;      /* what confirm runs */
-	struct lkm_result preview;   /* its dry run */
+	struct lkm_tui_req req;	   /* what confirm runs */
+	struct lkm_result preview; /* its dry run */
 	bool have_preview;
-	struct lkm_tui_req retry;    /* the action a fix was run for, offered again after it */
+	struct lkm_tui_req
+		retry; /* the action a fix was run for, offered again after it */
 	bool have_retry;
 	struct lkm_diagnosis diag;
 	struct lkm_tui_req diag_req; /* the action that failed */
-	struct lkm_tui_req fix;      /* the diagnosis' first fix, when it is an lkmtui action */
+	struct lkm_tui_req
+		fix; /* the diagnosis' first fix, when it is an lkmtui action */
 	bool fix_ok;
 	size_t diag_top;
-	char diag_steps[512];        /* what was done before the failure ("loaded fat") */
+	char diag_steps[512]; /* what was done before the failure ("loaded fat") */
 	char teach_title[256];
 	struct lkm_tui_term terms[LKM_TUI_MAX_TERMS];
 	size_t n_terms;
-	char **klog;                 /* the kernel's lines of the last operation */
+	char **klog; /* the kernel's lines of the last operation */
 	size_t n_klog;
-	char klog_title[256];        /* "load msdos: the kernel said" ("" before any) */
-	bool live_on;                /* the strip follows the kernel log (L) */
-	struct lkm_kmsg live;        /* its lines from LIVE_MODULE, the last few */
+	char klog_title[256]; /* "load msdos: the kernel said" ("" before any) */
+	bool live_on;	      /* the strip follows the kernel log (L) */
+	struct lkm_kmsg live; /* its lines from LIVE_MODULE, the last few */
 	char live_module[256];
 	char filter_saved[128]; /* the filter before '/', restored by Esc */
-	char message[256];    /* one-shot status message, cleared by the next key */
-	int lines, cols;      /* the screen size the last drawing had */
+	char message[256];	/* one-shot status message, cleared by the next key */
+	int lines, cols;	/* the screen size the last drawing had */
 };
 
 /* Sets up APP on ROOT (borrowed) with CFG; takes no snapshot yet. */
@@ -222,7 +227,8 @@ static inline struct lkm_view *lkm_tui_view(struct lkm_tui_app *app)
 	return &app->views[app->pane];
 }
 
-/* The tab a click at column X of the tab bar lands on, or -1. Labels via lkm_tui_tab_label. */
+/* The tab a click at column X of the tab bar lands on, or -1. Labels via
+ * lkm_tui_tab_label. */
 int lkm_tui_tab_at(int x);
 /* " 1 Modules " etc., translated; the tab bar is these side by side from column 0. */
 const char *lkm_tui_tab_label(enum lkm_pane pane, char *buf, size_t size);

@@ -156,8 +156,8 @@ static int add_wrapped(struct lkm_detail *d, int indent, const char *text, int w
 }
 
 /* A term line ("  state      Live") and the explainer's sentence under it. */
-static int add_term(struct lkm_detail *d, const char *label, const char *value, const char *key,
-		    int width)
+static int add_term(struct lkm_detail *d, const char *label, const char *value,
+		    const char *key, int width)
 {
 	const char *t = lkm_explain_term(key);
 
@@ -170,31 +170,36 @@ static int build_state(struct lkm_detail *d, const struct lkm_module *m, int wid
 {
 	char buf[64], key[32];
 
-	if (add_term(d, _("state"), m->state_word, lkm_module_state_id(m->state), width) < 0)
+	if (add_term(d, _("state"), m->state_word, lkm_module_state_id(m->state), width) <
+	    0)
 		return -ENOMEM;
 	if (m->has_use_count) {
 		snprintf(buf, sizeof(buf), "%lld", (long long)m->use_count);
 		snprintf(key, sizeof(key), "%s",
-			 m->use_count == -1 ? "use-count--1"
-			 : m->use_count == 0 ? "use-count-0" : "use-count");
+			 m->use_count == -1  ? "use-count--1"
+			 : m->use_count == 0 ? "use-count-0"
+					     : "use-count");
 		if (add_term(d, _("use count"), buf, key, width) < 0)
 			return -ENOMEM;
 	}
 	if ((m->flags & LKM_MODFLAG_PERMANENT) &&
 	    add_term(d, _("flags"), "[permanent]", "permanent", width) < 0)
 		return -ENOMEM;
-	if ((m->flags & LKM_MODFLAG_UNSAFE) && add_term(d, _("flags"), "[unsafe]", "unsafe", width) < 0)
+	if ((m->flags & LKM_MODFLAG_UNSAFE) &&
+	    add_term(d, _("flags"), "[unsafe]", "unsafe", width) < 0)
 		return -ENOMEM;
 	if ((m->flags & LKM_MODFLAG_AUTOCLEAN) &&
 	    add_term(d, _("flags"), "(autoclean)", "autoclean", width) < 0)
 		return -ENOMEM;
-	if ((m->flags & LKM_MODFLAG_UNUSED) && add_term(d, _("flags"), "(unused)", "unused", width) < 0)
+	if ((m->flags & LKM_MODFLAG_UNUSED) &&
+	    add_term(d, _("flags"), "(unused)", "unused", width) < 0)
 		return -ENOMEM;
 	for (const char *t = m->taints; t && *t; t++) {
 		char letter[2] = { *t, '\0' };
 
 		snprintf(key, sizeof(key), "taint-%c", *t);
-		if (add_term(d, t == m->taints ? _("taints") : "", letter, key, width) < 0)
+		if (add_term(d, t == m->taints ? _("taints") : "", letter, key, width) <
+		    0)
 			return -ENOMEM;
 	}
 	return 0;
@@ -209,30 +214,34 @@ static int build_params(struct lkm_detail *d, const struct lkm_sysroot *root,
 
 	if (n < 0)
 		return -ENOMEM;
-	if (add(d, LKM_DL_SECTION, NULL, ngettext("Parameter (%d)", "Parameters (%d)", (unsigned long)n),
-		n) < 0)
+	if (add(d, LKM_DL_SECTION, NULL,
+		ngettext("Parameter (%d)", "Parameters (%d)", (unsigned long)n), n) < 0)
 		goto oom;
 	if (n == 0) {
-		rc = add(d, LKM_DL_TEXT, NULL, "  %s", _("none that the file or /sys shows"));
+		rc = add(d, LKM_DL_TEXT, NULL, "  %s",
+			 _("none that the file or /sys shows"));
 		lkm_param_infos_free(p, 0);
 		return rc;
 	}
 	for (int i = 0; i < n; i++) {
-		int l = (int)strlen(p[i].name), lv = p[i].value ? (int)strlen(p[i].value) : 1;
+		int l = (int)strlen(p[i].name),
+		    lv = p[i].value ? (int)strlen(p[i].value) : 1;
 
 		nw = l > nw ? l : nw;
 		vw = lv > vw ? lv : vw;
 	}
 	nw = nw > 24 ? 24 : nw;
 	vw = vw > 16 ? 16 : vw;
-	if (add(d, LKM_DL_TEXT, NULL, "  %-*s %-*s %-10s %s", nw, _("NAME"), vw, _("VALUE"),
-		_("ACCESS"), _("TYPE, DESCRIPTION")) < 0)
+	if (add(d, LKM_DL_TEXT, NULL, "  %-*s %-*s %-10s %s", nw, _("NAME"), vw,
+		_("VALUE"), _("ACCESS"), _("TYPE, DESCRIPTION")) < 0)
 		goto oom;
 	for (int i = 0; i < n; i++) {
-		const char *access = p[i].writable > 0 ? _("writable")
-				     : p[i].writable == 0 ? _("read-only") : _("not in /sys");
+		const char *access = p[i].writable > 0	  ? _("writable")
+				     : p[i].writable == 0 ? _("read-only")
+							  : _("not in /sys");
 
-		if (add(d, LKM_DL_PARAM, p[i].name, "  %-*s %-*s %-10s %s%s%s", nw, p[i].name, vw,
+		if (add(d, LKM_DL_PARAM, p[i].name, "  %-*s %-*s %-10s %s%s%s", nw,
+			p[i].name, vw,
 			p[i].value ? (p[i].value[0] ? p[i].value : "\"\"") : "-", access,
 			p[i].type ? p[i].type : "", p[i].type && p[i].desc ? ", " : "",
 			p[i].desc ? p[i].desc : "") < 0)
@@ -249,14 +258,16 @@ oom:
 
 static int build_neighbours(struct lkm_detail *d, const struct lkm_owns *o)
 {
-	if (add(d, LKM_DL_SECTION, NULL, _("Holders (%zu): the modules using it"), o->n_holders) < 0)
+	if (add(d, LKM_DL_SECTION, NULL, _("Holders (%zu): the modules using it"),
+		o->n_holders) < 0)
 		return -ENOMEM;
 	for (size_t i = 0; i < o->n_holders; i++)
 		if (add(d, LKM_DL_MODULE, o->holders[i], "  %s", o->holders[i]) < 0)
 			return -ENOMEM;
 	if (o->n_holders == 0 && add(d, LKM_DL_TEXT, NULL, "  %s", _("none")) < 0)
 		return -ENOMEM;
-	if (add(d, LKM_DL_SECTION, NULL, _("Uses (%zu): the modules it needs"), o->n_uses) < 0)
+	if (add(d, LKM_DL_SECTION, NULL, _("Uses (%zu): the modules it needs"),
+		o->n_uses) < 0)
 		return -ENOMEM;
 	for (size_t i = 0; i < o->n_uses; i++)
 		if (add(d, LKM_DL_MODULE, o->uses[i], "  %s", o->uses[i]) < 0)
@@ -276,8 +287,8 @@ static int build_drives(struct lkm_detail *d, const struct lkm_owns *o,
 			o->interfaces[i]) < 0)
 			return -ENOMEM;
 	for (size_t i = 0; i < o->n_irqs; i++) {
-		const struct lkm_irq *irq = snap ? lkm_interrupts_find(&snap->interrupts, o->irqs[i])
-						 : NULL;
+		const struct lkm_irq *irq =
+			snap ? lkm_interrupts_find(&snap->interrupts, o->irqs[i]) : NULL;
 
 		if (add(d, LKM_DL_IRQ, o->irqs[i], "  %-8s %-4s %s", _("irq"), o->irqs[i],
 			irq ? irq->description : "") < 0)
@@ -286,10 +297,11 @@ static int build_drives(struct lkm_detail *d, const struct lkm_owns *o,
 	for (size_t i = 0; i < o->n_devices; i++) {
 		char ref[32];
 
-		snprintf(ref, sizeof(ref), "%c:%u", o->devices[i].kind, o->devices[i].major);
+		snprintf(ref, sizeof(ref), "%c:%u", o->devices[i].kind,
+			 o->devices[i].major);
 		if (add(d, LKM_DL_DEVICE, ref, "  %-8s %u:%u %s",
-			o->devices[i].kind == 'c' ? _("char") : _("block"), o->devices[i].major,
-			o->devices[i].minor, o->devices[i].name) < 0)
+			o->devices[i].kind == 'c' ? _("char") : _("block"),
+			o->devices[i].major, o->devices[i].minor, o->devices[i].name) < 0)
 			return -ENOMEM;
 	}
 	if (!lkm_owns_drives_anything(o) &&
@@ -312,14 +324,16 @@ int lkm_detail_build(struct lkm_detail *d, const struct lkm_sysroot *root,
 		     struct lkm_resolver *resolver, const struct lkm_snapshot *snap,
 		     const char *module, int width, const char *note)
 {
-	const struct lkm_module *m = snap ? lkm_modules_find(&snap->modules, module) : NULL;
+	const struct lkm_module *m =
+		snap ? lkm_modules_find(&snap->modules, module) : NULL;
 	struct lkm_detail_line old = { 0 };
 	struct lkm_owns owns;
 	bool same = strcmp(d->module, module) == 0;
 	char name[sizeof(d->module)];
 	int rc;
 
-	snprintf(name, sizeof(name), "%s", m ? m->name : module); /* MODULE may be d->module */
+	snprintf(name, sizeof(name), "%s",
+		 m ? m->name : module); /* MODULE may be d->module */
 
 	if (same && d->cursor < d->n) {
 		old.kind = d->v[d->cursor].kind;
@@ -329,15 +343,17 @@ int lkm_detail_build(struct lkm_detail *d, const struct lkm_sysroot *root,
 	memcpy(d->module, name, sizeof(d->module));
 	d->loaded = m != NULL;
 	if (m)
-		snprintf(d->title, sizeof(d->title), _("%s: %llu bytes, at %s"), d->module,
-			 (unsigned long long)m->size, m->address ? m->address : "-");
+		snprintf(d->title, sizeof(d->title), _("%s: %llu bytes, at %s"),
+			 d->module, (unsigned long long)m->size,
+			 m->address ? m->address : "-");
 	else
 		snprintf(d->title, sizeof(d->title), _("%s: not loaded"), d->module);
 	rc = lkm_owns_query(root, snap, d->module, &owns);
 	if (rc == 0 && m)
 		rc = build_state(d, m, width);
 	if (rc == 0 && !m)
-		rc = add(d, LKM_DL_TEXT, NULL, "  %s", _("not in /proc/modules (l loads it)"));
+		rc = add(d, LKM_DL_TEXT, NULL, "  %s",
+			 _("not in /proc/modules (l loads it)"));
 	if (rc == 0)
 		rc = add(d, LKM_DL_TEXT, NULL, "%s", "");
 	if (rc == 0)
@@ -459,7 +475,8 @@ void lkm_detail_set_height(struct lkm_detail *d, size_t height)
 bool lkm_detail_select(struct lkm_detail *d, enum lkm_detail_kind kind, const char *ref)
 {
 	for (size_t i = 0; i < d->n; i++)
-		if (d->v[i].kind == kind && d->v[i].ref && strcmp(d->v[i].ref, ref) == 0) {
+		if (d->v[i].kind == kind && d->v[i].ref &&
+		    strcmp(d->v[i].ref, ref) == 0) {
 			d->cursor = i;
 			scroll(d);
 			return true;

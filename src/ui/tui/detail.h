@@ -17,14 +17,15 @@
  * the resolver, and lkm_owns_query for what it drives.
  */
 enum lkm_detail_kind {
-	LKM_DL_TEXT,    /* nothing to select */
+	LKM_DL_TEXT,	/* nothing to select */
 	LKM_DL_SECTION, /* a heading */
-	LKM_DL_TERM,    /* a state, count, flag or taint letter: ref is lkm_explain_term's key */
-	LKM_DL_PARAM,   /* ref is the parameter's name */
-	LKM_DL_MODULE,  /* a holder or a dependency: ref is its name */
-	LKM_DL_IFACE,   /* ref is the interface */
-	LKM_DL_IRQ,     /* ref is the interrupt label */
-	LKM_DL_DEVICE,  /* ref is "c:MAJOR" or "b:MAJOR" */
+	LKM_DL_TERM,	/* a state, count, flag or taint letter: ref is lkm_explain_term's
+			   key */
+	LKM_DL_PARAM,	/* ref is the parameter's name */
+	LKM_DL_MODULE,	/* a holder or a dependency: ref is its name */
+	LKM_DL_IFACE,	/* ref is the interface */
+	LKM_DL_IRQ,	/* ref is the interrupt label */
+	LKM_DL_DEVICE,	/* ref is "c:MAJOR" or "b:MAJOR" */
 };
 
 /* A TERM line's value starts at this column ("  state      Live"). */
@@ -33,8 +34,8 @@ enum lkm_detail_kind {
 struct lkm_detail_line {
 	enum lkm_detail_kind kind;
 	char *text;
-	char *ref;      /* NULL for TEXT and SECTION */
-	bool writable;  /* PARAM: the kernel takes writes */
+	char *ref;     /* NULL for TEXT and SECTION */
+	bool writable; /* PARAM: the kernel takes writes */
 };
 
 struct lkm_detail {
@@ -43,7 +44,7 @@ struct lkm_detail {
 	bool loaded;
 	struct lkm_detail_line *v;
 	size_t n, cap;
-	size_t cursor;  /* a selectable line when there is one */
+	size_t cursor; /* a selectable line when there is one */
 	size_t top;
 	size_t height;
 };

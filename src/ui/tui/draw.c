@@ -33,9 +33,12 @@ void lkm_tui_draw_init(struct lkm_tui_app *app)
 	} roles[LKM_ROLE_COUNT] = {
 		[LKM_ROLE_NORMAL] = { A_NORMAL, -1, -1, A_NORMAL },
 		[LKM_ROLE_TAB] = { A_NORMAL, -1, -1, A_NORMAL },
-		[LKM_ROLE_TAB_ACTIVE] = { A_REVERSE | A_BOLD, COLOR_BLACK, COLOR_CYAN, A_BOLD },
-		[LKM_ROLE_HEADER] = { A_BOLD | A_UNDERLINE, COLOR_BLACK, COLOR_GREEN, A_NORMAL },
-		[LKM_ROLE_HEADER_SORT] = { A_REVERSE | A_BOLD, COLOR_BLACK, COLOR_CYAN, A_BOLD },
+		[LKM_ROLE_TAB_ACTIVE] = { A_REVERSE | A_BOLD, COLOR_BLACK, COLOR_CYAN,
+					  A_BOLD },
+		[LKM_ROLE_HEADER] = { A_BOLD | A_UNDERLINE, COLOR_BLACK, COLOR_GREEN,
+				      A_NORMAL },
+		[LKM_ROLE_HEADER_SORT] = { A_REVERSE | A_BOLD, COLOR_BLACK, COLOR_CYAN,
+					   A_BOLD },
 		[LKM_ROLE_CURSOR] = { A_REVERSE, COLOR_BLACK, COLOR_CYAN, A_NORMAL },
 		[LKM_ROLE_NEW] = { A_BOLD, COLOR_GREEN, -1, A_BOLD },
 		[LKM_ROLE_ALERT] = { A_BOLD | A_UNDERLINE, COLOR_RED, -1, A_BOLD },
@@ -138,24 +141,27 @@ static void draw_header(const struct lkm_tui_app *app, const struct lkm_view *v,
 			mark = app->utf8 ? (v->sort_desc ? "\u25bc" : "\u25b2")
 					 : (v->sort_desc ? "v" : "^");
 		if (is_counts(v, v->cols[c]) && !l->spark) {
-			/* One header per CPU, over its counts, as /proc/interrupts has it. */
+			/* One header per CPU, over its counts, as /proc/interrupts has
+			 * it. */
 			const struct lkm_interrupts *irqs = &v->snap->interrupts;
 			size_t len = 0;
 			char cpus[CELL_MAX];
 
 			cpus[0] = '\0';
 			for (size_t k = l->cpu_first;
-			     k < irqs->n_cpus && k < l->cpu_first + l->cpu_shown && len < sizeof(cpus);
+			     k < irqs->n_cpus && k < l->cpu_first + l->cpu_shown &&
+			     len < sizeof(cpus);
 			     k++)
-				len += (size_t)snprintf(cpus + len, sizeof(cpus) - len, "%s%*s",
+				len += (size_t)snprintf(cpus + len, sizeof(cpus) - len,
+							"%s%*s",
 							k > l->cpu_first ? " " : "",
 							(int)v->cpu_width, irqs->cpus[k]);
-			put(hy, l->x[c], l->w[c], cpus, false,
-			    attr_of(LKM_ROLE_HEADER));
+			put(hy, l->x[c], l->w[c], cpus, false, attr_of(LKM_ROLE_HEADER));
 			continue;
 		}
 		if (is_counts(v, v->cols[c]))
-			snprintf(text, sizeof(text), "CPU0-%zu", v->n_cpus ? v->n_cpus - 1 : 0);
+			snprintf(text, sizeof(text), "CPU0-%zu",
+				 v->n_cpus ? v->n_cpus - 1 : 0);
 		else
 			snprintf(text, sizeof(text), "%s%s", ci->id, mark);
 		if (app->utf8 && sorted) {
@@ -180,7 +186,8 @@ static void draw_header(const struct lkm_tui_app *app, const struct lkm_view *v,
 
 /* Per-CPU counts: aligned numbers, or one character per CPU (or per group of CPUs). */
 static void draw_counts(const struct lkm_tui_app *app, const struct lkm_view *v,
-			const struct lkm_view_layout *l, size_t c, int y, size_t item, attr_t attr)
+			const struct lkm_view_layout *l, size_t c, int y, size_t item,
+			attr_t attr)
 {
 	static const char levels[] = " .:-=+*#%@";
 	const struct lkm_irq *irq = &v->snap->interrupts.v[item];
@@ -190,12 +197,14 @@ static void draw_counts(const struct lkm_tui_app *app, const struct lkm_view *v,
 	size_t len = 0;
 
 	if (!l->spark) {
-		for (size_t k = l->cpu_first; k < irq->n_counts &&
-					      k < l->cpu_first + l->cpu_shown && len + 1 < sizeof(buf);
+		for (size_t k = l->cpu_first;
+		     k < irq->n_counts && k < l->cpu_first + l->cpu_shown &&
+		     len + 1 < sizeof(buf);
 		     k++)
-			len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s%*" PRIu64,
-						k > l->cpu_first ? " " : "", (int)v->cpu_width,
-						irq->counts[k]);
+			len += (size_t)snprintf(buf + len, sizeof(buf) - len,
+						"%s%*" PRIu64,
+						k > l->cpu_first ? " " : "",
+						(int)v->cpu_width, irq->counts[k]);
 		buf[len < sizeof(buf) ? len : sizeof(buf) - 1] = '\0';
 		put(y, l->x[c], l->w[c], buf, false, attr);
 		return;
@@ -210,9 +219,13 @@ static void draw_counts(const struct lkm_tui_app *app, const struct lkm_view *v,
 			nb = 512;
 		for (size_t b = 0; b < nb; b++) {
 			val[b] = 0;
-			for (size_t k = b * per; k < (b + 1) * per && k < irq->n_counts; k++) {
-				double x = use_rates ? rt->irq_cpu[item * rt->irq_cpu_stride + k]
-						     : (double)irq->counts[k];
+			for (size_t k = b * per; k < (b + 1) * per && k < irq->n_counts;
+			     k++) {
+				double x =
+					use_rates
+						? rt->irq_cpu[item * rt->irq_cpu_stride +
+							      k]
+						: (double)irq->counts[k];
 
 				if (x > val[b])
 					val[b] = x;
@@ -224,7 +237,9 @@ static void draw_counts(const struct lkm_tui_app *app, const struct lkm_view *v,
 			int lv = 0;
 
 			if (val[b] > 0 && max > 0)
-				lv = 1 + (int)((val[b] / max) * (double)(sizeof(levels) - 3) + 0.5);
+				lv = 1 +
+				     (int)((val[b] / max) * (double)(sizeof(levels) - 3) +
+					   0.5);
 			if (lv > (int)sizeof(levels) - 2)
 				lv = (int)sizeof(levels) - 2;
 			buf[b] = levels[lv];
@@ -246,9 +261,10 @@ static void draw_tui_cell(const struct lkm_tui_app *app, const struct lkm_view *
 	if (lkm_view_is_history(v, col)) {
 		float samples[LKM_HISTORY_SECONDS];
 
-		if (v->hist && lkm_history_get(v->hist, item, samples, LKM_HISTORY_SECONDS) > 0)
-			lkm_sparkline(samples, LKM_HISTORY_SECONDS, LKM_SPARK_CELLS, app->utf8, buf,
-				      sizeof(buf));
+		if (v->hist &&
+		    lkm_history_get(v->hist, item, samples, LKM_HISTORY_SECONDS) > 0)
+			lkm_sparkline(samples, LKM_HISTORY_SECONDS, LKM_SPARK_CELLS,
+				      app->utf8, buf, sizeof(buf));
 		attrset(attr);
 		mvaddstr(y, l->x[c], buf);
 		return;
@@ -260,7 +276,8 @@ static void draw_tui_cell(const struct lkm_tui_app *app, const struct lkm_view *
 		if (lkm_irq_number(v->snap->interrupts.v[item].label, &irq) &&
 		    lkm_irq_affinity_read(app->root, irq, &a) == 0) {
 			put(y, l->x[c], l->w[c],
-			    col == LKM_IRQCOL_AFFINITY ? a.affinity : a.effective, false, attr);
+			    col == LKM_IRQCOL_AFFINITY ? a.affinity : a.effective, false,
+			    attr);
 			return;
 		}
 	}
@@ -287,9 +304,9 @@ static void tree_prefix(const struct lkm_tui_app *app, const struct lkm_view_row
 	if (row->depth == 0)
 		return;
 	for (unsigned d = 0; d + 1 < row->depth; d++)
-		len += (size_t)snprintf(buf + len, size > len ? size - len : 0, "%s",
-					row->more & (1u << d) ? (app->utf8 ? "\u2502 " : "| ")
-							      : "  ");
+		len += (size_t)snprintf(
+			buf + len, size > len ? size - len : 0, "%s",
+			row->more & (1u << d) ? (app->utf8 ? "\u2502 " : "| ") : "  ");
 	snprintf(buf + len, size > len ? size - len : 0, "%s",
 		 row->last ? (app->utf8 ? "\u2514\u2500" : "`-")
 			   : (app->utf8 ? "\u251c\u2500" : "|-"));
@@ -298,13 +315,14 @@ static void tree_prefix(const struct lkm_tui_app *app, const struct lkm_view_row
 /* Row R at Y, in COLS cells from X0; the cursor's row is highlighted when FOCUSED (the
  * other panes of the split layout mark it with '>' only). */
 static void draw_row(const struct lkm_tui_app *app, const struct lkm_view *v,
-		     const struct lkm_view_layout *l, size_t r, int y, int x0, int cols, bool focused,
-		     char *cell)
+		     const struct lkm_view_layout *l, size_t r, int y, int x0, int cols,
+		     bool focused, char *cell)
 {
 	const struct lkm_view_row *row = &v->rows[r];
 	bool at_cursor = r == v->cursor, lit = at_cursor && focused;
-	attr_t base = attr_of(lit ? LKM_ROLE_CURSOR : row->is_new ? LKM_ROLE_NEW
-								  : LKM_ROLE_NORMAL);
+	attr_t base = attr_of(lit	    ? LKM_ROLE_CURSOR
+			      : row->is_new ? LKM_ROLE_NEW
+					    : LKM_ROLE_NORMAL);
 
 	if (row->item == LKM_VIEW_SEPARATOR) {
 		attrset(attr_of(LKM_ROLE_DIVIDER));
@@ -342,22 +360,22 @@ static void draw_row(const struct lkm_tui_app *app, const struct lkm_view *v,
 			char text[CELL_MAX];
 
 			tree_prefix(app, row, prefix, sizeof(prefix));
-			lkm_cell(v->pane, col, v->snap, v->rates, row->item, ",", LKM_CELL_HUMAN, cell,
-			 CELL_MAX);
+			lkm_cell(v->pane, col, v->snap, v->rates, row->item, ",",
+				 LKM_CELL_HUMAN, cell, CELL_MAX);
 			if (app->utf8) {
 				/* Box-drawing characters are 3 bytes for 1 cell. */
 				attrset(attr);
 				mvaddstr(y, l->x[c], prefix);
-				put(y, l->x[c] + (int)row->depth * 2, l->w[c] - (int)row->depth * 2,
-				    cell, false, attr);
+				put(y, l->x[c] + (int)row->depth * 2,
+				    l->w[c] - (int)row->depth * 2, cell, false, attr);
 				continue;
 			}
 			snprintf(text, sizeof(text), "%s%s", prefix, cell);
 			put(y, l->x[c], l->w[c], text, false, attr);
 			continue;
 		}
-		lkm_cell(v->pane, col, v->snap, v->rates, row->item, ",", LKM_CELL_HUMAN, cell,
-			 CELL_MAX);
+		lkm_cell(v->pane, col, v->snap, v->rates, row->item, ",", LKM_CELL_HUMAN,
+			 cell, CELL_MAX);
 		put(y, l->x[c], l->w[c], cell, ci->flags & LKM_COL_RIGHT, attr);
 	}
 }
@@ -365,7 +383,10 @@ static void draw_row(const struct lkm_tui_app *app, const struct lkm_view *v,
 static const char *pane_source(enum lkm_pane pane)
 {
 	static const char *const paths[LKM_PANE_COUNT] = {
-		"/proc/modules", "/proc/devices", "/proc/interrupts", "/proc/net/dev",
+		"/proc/modules",
+		"/proc/devices",
+		"/proc/interrupts",
+		"/proc/net/dev",
 	};
 
 	return paths[pane];
@@ -373,7 +394,8 @@ static const char *pane_source(enum lkm_pane pane)
 
 /* A paragraph at row Y, wrapped at word boundaries to COLS cells from X0; returns the
  * next row. */
-static int draw_paragraph(int y, int maxy, int x0, int cols, const char *text, attr_t attr)
+static int draw_paragraph(int y, int maxy, int x0, int cols, const char *text,
+			  attr_t attr)
 {
 	const char *p = text;
 
@@ -417,9 +439,11 @@ static void draw_pane_title(const struct lkm_tui_app *app, const struct lkm_view
 	len = (size_t)snprintf(text, sizeof(text), "%s ",
 			       lkm_tui_tab_label(v->pane, label, sizeof(label)));
 	if (v->filter[0] && len < sizeof(text))
-		len += (size_t)snprintf(text + len, sizeof(text) - len, _("%zu of "), v->nshown);
+		len += (size_t)snprintf(text + len, sizeof(text) - len, _("%zu of "),
+					v->nshown);
 	if (len < sizeof(text))
-		len += (size_t)pane_count_text(v->pane, total, text + len, sizeof(text) - len);
+		len += (size_t)pane_count_text(v->pane, total, text + len,
+					       sizeof(text) - len);
 	if (v->filter[0] && len < sizeof(text))
 		len += (size_t)snprintf(text + len, sizeof(text) - len, _(" match '%s'"),
 					v->filter);
@@ -435,7 +459,8 @@ static void draw_body(const struct lkm_tui_app *app, const struct lkm_view *v,
 		      const struct lkm_tui_rect *r, bool focused)
 {
 	int err = lkm_view_source_error(v);
-	int hy = r->y + (r->titled ? 1 : 0), ly = lkm_tui_rect_list_y(r), bottom = r->y + r->h;
+	int hy = r->y + (r->titled ? 1 : 0), ly = lkm_tui_rect_list_y(r),
+	    bottom = r->y + r->h;
 	int cols = r->w, x0 = r->x;
 	struct lkm_view_layout l;
 	char *cell;
@@ -444,11 +469,13 @@ static void draw_body(const struct lkm_tui_app *app, const struct lkm_view *v,
 	if (r->titled)
 		draw_pane_title(app, v, r, focused);
 	if (v->pane == LKM_PANE_MODULES && err == -ENOENT) {
-		draw_paragraph(ly + 1, bottom, x0, cols,
-			       _("This kernel has no loadable-module support (no /proc/modules), "
-				 "so there are no modules to show; the Devices, Interrupts and "
-				 "Network panes still work."),
-			       attr_of(LKM_ROLE_NOTICE));
+		draw_paragraph(
+			ly + 1, bottom, x0, cols,
+			_("This kernel has no loadable-module support (no "
+			  "/proc/modules), "
+			  "so there are no modules to show; the Devices, Interrupts and "
+			  "Network panes still work."),
+			attr_of(LKM_ROLE_NOTICE));
 		return;
 	}
 	if (err < 0) {
@@ -461,18 +488,22 @@ static void draw_body(const struct lkm_tui_app *app, const struct lkm_view *v,
 	draw_header(app, v, &l, hy, x0, cols);
 	if (v->nrows == 0) {
 		if (v->filter[0])
-			snprintf(msg, sizeof(msg), _("Nothing matches '%s' (Esc clears the filter)."),
+			snprintf(msg, sizeof(msg),
+				 _("Nothing matches '%s' (Esc clears the filter)."),
 				 v->filter);
 		else
-			snprintf(msg, sizeof(msg), _("%s is empty."), pane_source(v->pane));
+			snprintf(msg, sizeof(msg), _("%s is empty."),
+				 pane_source(v->pane));
 		draw_paragraph(ly + 1, bottom, x0, cols, msg, attr_of(LKM_ROLE_NOTICE));
 		return;
 	}
 	cell = malloc(CELL_MAX);
 	if (cell == NULL)
 		return;
-	for (size_t row = v->top; row < v->nrows && (int)(row - v->top) + ly < bottom; row++)
-		draw_row(app, v, &l, row, ly + (int)(row - v->top), x0, cols, focused, cell);
+	for (size_t row = v->top; row < v->nrows && (int)(row - v->top) + ly < bottom;
+	     row++)
+		draw_row(app, v, &l, row, ly + (int)(row - v->top), x0, cols, focused,
+			 cell);
 	free(cell);
 }
 
@@ -492,7 +523,8 @@ static void draw_panes(const struct lkm_tui_app *app)
 	}
 	lkm_tui_pane_rect(app, LKM_PANE_MODULES, &r);
 	attrset(attr_of(LKM_ROLE_DIVIDER));
-	for (int y = LKM_TUI_HEADER_Y; y < app->lines - 1 - lkm_tui_strip_rows(app); y++) {
+	for (int y = LKM_TUI_HEADER_Y; y < app->lines - 1 - lkm_tui_strip_rows(app);
+	     y++) {
 		if (app->utf8)
 			mvaddstr(y, r.x + r.w, "\u2502");
 		else
@@ -503,13 +535,18 @@ static void draw_panes(const struct lkm_tui_app *app)
 static int pane_count_text(enum lkm_pane pane, size_t n, char *buf, size_t size)
 {
 	switch (pane) {
-	case LKM_PANE_MODULES: return snprintf(buf, size, ngettext("%zu module", "%zu modules", n), n);
+	case LKM_PANE_MODULES:
+		return snprintf(buf, size, ngettext("%zu module", "%zu modules", n), n);
 	case LKM_PANE_DEVICES:
-		return snprintf(buf, size, ngettext("%zu device major", "%zu device majors", n), n);
+		return snprintf(buf, size,
+				ngettext("%zu device major", "%zu device majors", n), n);
 	case LKM_PANE_INTERRUPTS:
-		return snprintf(buf, size, ngettext("%zu interrupt line", "%zu interrupt lines", n),
+		return snprintf(buf, size,
+				ngettext("%zu interrupt line", "%zu interrupt lines", n),
 				n);
-	default: return snprintf(buf, size, ngettext("%zu interface", "%zu interfaces", n), n);
+	default:
+		return snprintf(buf, size, ngettext("%zu interface", "%zu interfaces", n),
+				n);
 	}
 }
 
@@ -542,33 +579,40 @@ static void draw_status(const struct lkm_tui_app *app, const struct lkm_view *v,
 	rw = (int)strlen(right);
 	if (lkm_view_source_error(v) < 0) {
 		if (v->pane == LKM_PANE_MODULES && lkm_view_source_error(v) == -ENOENT)
-			snprintf(left, sizeof(left), "%s", _("no loadable-module support"));
+			snprintf(left, sizeof(left), "%s",
+				 _("no loadable-module support"));
 		else
-			snprintf(left, sizeof(left), _("%s unreadable"), pane_source(v->pane));
+			snprintf(left, sizeof(left), _("%s unreadable"),
+				 pane_source(v->pane));
 		put(y, 0, cols, left, false, attr_of(LKM_ROLE_STATUS));
 		if ((int)strlen(left) + rw + 2 <= cols)
 			put(y, cols - rw - 1, rw, right, false, attr_of(LKM_ROLE_STATUS));
 		return;
 	}
 	if (v->filter[0])
-		len += (size_t)snprintf(left + len, sizeof(left) - len, _("%zu of "), v->nshown);
+		len += (size_t)snprintf(left + len, sizeof(left) - len, _("%zu of "),
+					v->nshown);
 	len += (size_t)pane_count_text(v->pane, total, left + len, sizeof(left) - len);
 	if (v->filter[0] && len < sizeof(left))
-		len += (size_t)snprintf(left + len, sizeof(left) - len, _(" match '%s'"), v->filter);
+		len += (size_t)snprintf(left + len, sizeof(left) - len, _(" match '%s'"),
+					v->filter);
 	if (len < sizeof(left)) {
 		if (v->sort_col >= 0)
 			len += (size_t)snprintf(left + len, sizeof(left) - len,
-						v->sort_desc ? _(" | sorted by %s, descending")
-							     : _(" | sorted by %s"),
+						v->sort_desc
+							? _(" | sorted by %s, descending")
+							: _(" | sorted by %s"),
 						colinfo(v, v->sort_col)->id);
 		else
 			len += (size_t)snprintf(left + len, sizeof(left) - len, "%s",
 						_(" | in the kernel's order"));
 	}
 	if (v->tree && len < sizeof(left))
-		len += (size_t)snprintf(left + len, sizeof(left) - len, "%s", _(" | tree"));
+		len += (size_t)snprintf(left + len, sizeof(left) - len, "%s",
+					_(" | tree"));
 	if (v->ngone && len < sizeof(left))
-		len += (size_t)snprintf(left + len, sizeof(left) - len, _(" | gone: %s"), v->gone);
+		len += (size_t)snprintf(left + len, sizeof(left) - len, _(" | gone: %s"),
+					v->gone);
 	put(y, 0, cols, left, false, attr_of(LKM_ROLE_STATUS));
 	if ((int)(len < sizeof(left) ? len : sizeof(left)) + rw + 2 <= cols)
 		put(y, cols - rw - 1, rw, right, false, attr_of(LKM_ROLE_STATUS));
@@ -586,10 +630,12 @@ static void draw_help(const struct lkm_tui_app *app, int lines, int cols)
 		if (i >= n)
 			continue;
 		lkm_tui_help_line(app, i, buf, sizeof(buf));
-		put(y, 0, cols, buf, false, attr_of(i == 0 ? LKM_ROLE_NOTICE : LKM_ROLE_NORMAL));
+		put(y, 0, cols, buf, false,
+		    attr_of(i == 0 ? LKM_ROLE_NOTICE : LKM_ROLE_NORMAL));
 	}
 	fill_line(lines - 1, cols, attr_of(LKM_ROLE_STATUS));
-	put(lines - 1, 0, cols, _("Help: any key returns"), false, attr_of(LKM_ROLE_STATUS));
+	put(lines - 1, 0, cols, _("Help: any key returns"), false,
+	    attr_of(LKM_ROLE_STATUS));
 }
 
 /* TEXT from row Y, column X, wrapped at word boundaries in W cells; stops at MAXY.
@@ -651,15 +697,19 @@ static void live_note(const struct lkm_tui_app *app, char *buf, size_t size)
 	int err = app->live.err;
 
 	if (err == -EPERM || err == -EACCES)
-		snprintf(buf, size, _("  Cannot read /dev/kmsg: %s (it needs root, or the sysctl "
-				      "kernel.dmesg_restrict = 0)."), strerror(-err));
+		snprintf(buf, size,
+			 _("  Cannot read /dev/kmsg: %s (it needs root, or the sysctl "
+			   "kernel.dmesg_restrict = 0)."),
+			 strerror(-err));
 	else if (err == -ENOENT)
-		snprintf(buf, size, "%s", _("  There is no /dev/kmsg under this root, so there is "
-					    "no kernel log to follow."));
+		snprintf(buf, size, "%s",
+			 _("  There is no /dev/kmsg under this root, so there is "
+			   "no kernel log to follow."));
 	else if (err < 0)
 		snprintf(buf, size, _("  Cannot read /dev/kmsg: %s."), strerror(-err));
 	else
-		snprintf(buf, size, _("  Nothing from %s since L was pressed."), app->live_module);
+		snprintf(buf, size, _("  Nothing from %s since L was pressed."),
+			 app->live_module);
 }
 
 /* The rows above the status line that the kernel log strip takes, from FIRST: the last
@@ -715,12 +765,14 @@ static void draw_detail(const struct lkm_tui_app *app, int bottom, int cols)
 	const struct lkm_detail *d = &app->detail;
 
 	draw_title(cols, d->title, LKM_ROLE_HEADER);
-	for (size_t i = d->top; i < d->n && LKM_TUI_LIST_Y + (int)(i - d->top) < bottom; i++) {
+	for (size_t i = d->top; i < d->n && LKM_TUI_LIST_Y + (int)(i - d->top) < bottom;
+	     i++) {
 		int y = LKM_TUI_LIST_Y + (int)(i - d->top);
 		const struct lkm_detail_line *l = &d->v[i];
 		bool at = i == d->cursor && lkm_detail_selectable(d, i);
-		enum lkm_tui_role role = at ? LKM_ROLE_CURSOR
-				       : l->kind == LKM_DL_SECTION ? LKM_ROLE_NOTICE : LKM_ROLE_NORMAL;
+		enum lkm_tui_role role = at			     ? LKM_ROLE_CURSOR
+					 : l->kind == LKM_DL_SECTION ? LKM_ROLE_NOTICE
+								     : LKM_ROLE_NORMAL;
 
 		fill_line(y, cols, attr_of(role));
 		put(y, 0, 1, at ? ">" : " ", false, attr_of(role));
@@ -739,8 +791,9 @@ static void draw_teach(const struct lkm_tui_app *app, int bottom, int cols)
 			lw = (int)strlen(app->terms[i].label);
 	if (lw > inner / 3)
 		lw = inner / 3;
-	/* Measure, then draw: the box is as tall as its text, and goes under the cursor's row
-	 * when it fits there, else above it, so the row it explains stays in sight. */
+	/* Measure, then draw: the box is as tall as its text, and goes under the cursor's
+	 * row when it fits there, else above it, so the row it explains stays in sight.
+	 */
 	{
 		int rows = 1, top, cy;
 
@@ -752,8 +805,9 @@ static void draw_teach(const struct lkm_tui_app *app, int bottom, int cols)
 			struct lkm_tui_rect pr;
 
 			lkm_tui_pane_rect(app, app->pane, &pr);
-			cy = lkm_tui_rect_list_y(&pr) + (int)(app->views[app->pane].cursor -
-							      app->views[app->pane].top);
+			cy = lkm_tui_rect_list_y(&pr) +
+			     (int)(app->views[app->pane].cursor -
+				   app->views[app->pane].top);
 		}
 		top = cy + 1;
 		if (top + rows + 1 > bottom && cy - rows - 1 >= LKM_TUI_LIST_Y)
@@ -774,13 +828,15 @@ static void draw_teach(const struct lkm_tui_app *app, int bottom, int cols)
 		{
 			int tl = (int)strlen(app->teach_title) + 2;
 
-			put(top, x + 2, tl < w - 4 ? tl : w - 4, "", false, attr_of(LKM_ROLE_NORMAL));
-			put(top, x + 3, tl - 2 < w - 6 ? tl - 2 : w - 6, app->teach_title, false,
-			    attr_of(LKM_ROLE_NOTICE));
+			put(top, x + 2, tl < w - 4 ? tl : w - 4, "", false,
+			    attr_of(LKM_ROLE_NORMAL));
+			put(top, x + 3, tl - 2 < w - 6 ? tl - 2 : w - 6, app->teach_title,
+			    false, attr_of(LKM_ROLE_NOTICE));
 		}
 		y = top + 1;
 		for (size_t i = 0; i < app->n_terms && y < top + rows; i++) {
-			put(y, x + 2, lw, app->terms[i].label, false, attr_of(LKM_ROLE_PROMPT));
+			put(y, x + 2, lw, app->terms[i].label, false,
+			    attr_of(LKM_ROLE_PROMPT));
 			y = draw_wrapped(y, x + 2 + lw + 2, top + rows, inner - lw - 2,
 					 app->terms[i].text, attr_of(LKM_ROLE_NORMAL));
 		}
@@ -805,7 +861,8 @@ static void draw_input(const struct lkm_tui_app *app, int bottom, int cols)
 		prompt = _("Parameters (NAME=VALUE ...): ");
 		break;
 	case LKM_INPUT_AFFINITY:
-		snprintf(buf, sizeof(buf), _("Interrupt %s: the CPUs it is delivered to"), f->module);
+		snprintf(buf, sizeof(buf), _("Interrupt %s: the CPUs it is delivered to"),
+			 f->module);
 		draw_title(cols, buf, LKM_ROLE_HEADER);
 		prompt = _("CPUs (as 0-3,8): ");
 		break;
@@ -825,7 +882,8 @@ static void draw_input(const struct lkm_tui_app *app, int bottom, int cols)
 	y += 2;
 	if (f->what == LKM_INPUT_LOAD_NAME) {
 		if (f->n_cands) {
-			put(y++, 2, cols - 2, _("Completions:"), false, attr_of(LKM_ROLE_NOTICE));
+			put(y++, 2, cols - 2, _("Completions:"), false,
+			    attr_of(LKM_ROLE_NOTICE));
 			/* In columns, as a shell lists them. */
 			int w = 8, per;
 
@@ -833,14 +891,18 @@ static void draw_input(const struct lkm_tui_app *app, int bottom, int cols)
 				if ((int)strlen(f->cands[i]) + 2 > w)
 					w = (int)strlen(f->cands[i]) + 2;
 			per = (cols - 4) / w > 0 ? (cols - 4) / w : 1;
-			for (size_t i = 0; i < f->n_cands && y < bottom; i += (size_t)per, y++)
-				for (int c = 0; c < per && i + (size_t)c < f->n_cands; c++)
-					put(y, 4 + c * w, w, f->cands[i + (size_t)c], false,
-					    attr_of(LKM_ROLE_NORMAL));
+			for (size_t i = 0; i < f->n_cands && y < bottom;
+			     i += (size_t)per, y++)
+				for (int c = 0; c < per && i + (size_t)c < f->n_cands;
+				     c++)
+					put(y, 4 + c * w, w, f->cands[i + (size_t)c],
+					    false, attr_of(LKM_ROLE_NORMAL));
 		} else {
 			y = draw_wrapped(y, 2, bottom, cols - 4,
-					 _("A name as modprobe takes it (ne2k-pci, fat, an alias) or a "
-					   "module file (./demo.ko). Tab completes names and paths."),
+					 _("A name as modprobe takes it (ne2k-pci, fat, "
+					   "an alias) or a "
+					   "module file (./demo.ko). Tab completes names "
+					   "and paths."),
 					 attr_of(LKM_ROLE_NORMAL));
 		}
 	} else if (f->what == LKM_INPUT_AFFINITY) {
@@ -850,7 +912,8 @@ static void draw_input(const struct lkm_tui_app *app, int bottom, int cols)
 		if (lkm_cpus_online(app->root, &online) == 0)
 			lkm_cpuset_format(&online, list, sizeof(list));
 		snprintf(buf, sizeof(buf),
-			 _("CPUs online: %s. A list of them (0-3,8) is checked here first, then "
+			 _("CPUs online: %s. A list of them (0-3,8) is checked here "
+			   "first, then "
 			   "written to /proc/irq/%s/smp_affinity_list."),
 			 list, f->module);
 		draw_wrapped(y, 2, bottom, cols - 4, buf, attr_of(LKM_ROLE_NORMAL));
@@ -869,39 +932,46 @@ static void draw_input(const struct lkm_tui_app *app, int bottom, int cols)
 		if (f->n_params == 0) {
 			put(y++, 2, cols - 2,
 			    f->what == LKM_INPUT_LOAD_PARAMS
-				    ? _("It declares no parameters that lkmtui can see: Enter loads it.")
+				    ? _("It declares no parameters that lkmtui can see: "
+					"Enter loads it.")
 				    : _("It has no parameters in /sys/module."),
 			    false, attr_of(LKM_ROLE_NORMAL));
 		} else {
 			if (f->what == LKM_INPUT_LOAD_PARAMS)
-				snprintf(buf, sizeof(buf), "%-*s %-*s %s", nw, _("NAME"), tw, _("TYPE"),
-					 _("DESCRIPTION"));
+				snprintf(buf, sizeof(buf), "%-*s %-*s %s", nw, _("NAME"),
+					 tw, _("TYPE"), _("DESCRIPTION"));
 			else
-				snprintf(buf, sizeof(buf), "%-*s %-12s %-10s %s", nw, _("NAME"),
-					 _("VALUE"), _("ACCESS"), _("TYPE, DESCRIPTION"));
+				snprintf(buf, sizeof(buf), "%-*s %-12s %-10s %s", nw,
+					 _("NAME"), _("VALUE"), _("ACCESS"),
+					 _("TYPE, DESCRIPTION"));
 			put(y++, 2, cols - 2, buf, false, attr_of(LKM_ROLE_HEADER));
 		}
 		for (size_t i = 0; i < f->n_params && y < bottom - 2; i++) {
 			const struct lkm_param_info *p = &f->params[i];
 
 			if (f->what == LKM_INPUT_LOAD_PARAMS)
-				snprintf(buf, sizeof(buf), "%-*s %-*s %s", nw, p->name, tw,
-					 p->type ? p->type : "-", p->desc ? p->desc : "");
+				snprintf(buf, sizeof(buf), "%-*s %-*s %s", nw, p->name,
+					 tw, p->type ? p->type : "-",
+					 p->desc ? p->desc : "");
 			else
-				snprintf(buf, sizeof(buf), "%-*s %-12s %-10s %s%s%s", nw, p->name,
-					 p->value ? p->value : "-",
-					 p->writable > 0 ? _("writable")
-					 : p->writable == 0 ? _("read-only") : _("not in /sys"),
-					 p->type ? p->type : "", p->type && p->desc ? ", " : "",
+				snprintf(buf, sizeof(buf), "%-*s %-12s %-10s %s%s%s", nw,
+					 p->name, p->value ? p->value : "-",
+					 p->writable > 0    ? _("writable")
+					 : p->writable == 0 ? _("read-only")
+							    : _("not in /sys"),
+					 p->type ? p->type : "",
+					 p->type && p->desc ? ", " : "",
 					 p->desc ? p->desc : "");
 			put(y++, 2, cols - 2, buf, false, attr_of(LKM_ROLE_NORMAL));
 		}
 		if (f->what == LKM_INPUT_SET && f->n_params)
-			draw_wrapped(y + 1, 2, bottom, cols - 4,
-				     _("Only writable parameters can change while the module is "
-				       "loaded; a read-only one takes its value at load time "
-				       "(unload, then load with NAME=VALUE)."),
-				     attr_of(LKM_ROLE_NORMAL));
+			draw_wrapped(
+				y + 1, 2, bottom, cols - 4,
+				_("Only writable parameters can change while the module "
+				  "is "
+				  "loaded; a read-only one takes its value at load time "
+				  "(unload, then load with NAME=VALUE)."),
+				attr_of(LKM_ROLE_NORMAL));
 	}
 	/* The terminal's cursor where the next character goes. */
 	move(LKM_TUI_LIST_Y + 1, cx < cols ? cx : cols - 1);
@@ -921,18 +991,22 @@ static void draw_confirm(const struct lkm_tui_app *app, int bottom, int cols)
 		put(y++, 4, cols - 4, buf, false, attr_of(LKM_ROLE_NORMAL));
 	}
 	if (app->have_preview && res->n_steps == 0)
-		put(y++, 4, cols - 4, _("nothing to do"), false, attr_of(LKM_ROLE_NORMAL));
+		put(y++, 4, cols - 4, _("nothing to do"), false,
+		    attr_of(LKM_ROLE_NORMAL));
 	y++;
-	for (size_t i = 0; app->have_preview && i < res->n_warnings && y < bottom - 3; i++) {
+	for (size_t i = 0; app->have_preview && i < res->n_warnings && y < bottom - 3;
+	     i++) {
 		snprintf(buf, sizeof(buf), _("warning: %s"), res->warnings[i]);
-		y = draw_wrapped(y, 2, bottom - 3, cols - 4, buf, attr_of(LKM_ROLE_MESSAGE));
+		y = draw_wrapped(y, 2, bottom - 3, cols - 4, buf,
+				 attr_of(LKM_ROLE_MESSAGE));
 	}
 	if (app->req.op == LKM_OP_UNLOAD) {
 		put(y++, 2, cols - 2,
-		    app->req.flags & LKM_STACK
-			    ? _("s: stack unload is on: also what it used, when nothing else uses it")
-			    : _("s: stack unload is off (s also unloads what it used, when nothing "
-				"else uses it)"),
+		    app->req.flags & LKM_STACK ? _("s: stack unload is on: also what it "
+						   "used, when nothing else uses it")
+					       : _("s: stack unload is off (s also "
+						   "unloads what it used, when nothing "
+						   "else uses it)"),
 		    false, attr_of(LKM_ROLE_NORMAL));
 		y++;
 	}
@@ -944,8 +1018,9 @@ static void draw_confirm(const struct lkm_tui_app *app, int bottom, int cols)
 
 /* A headed list of the diagnosis ("Evidence:", "Fix:") from row Y, rows outside the
  * window [LKM_TUI_LIST_Y, BOTTOM) skipped; returns the row after it and a blank. */
-static int draw_items(int y, int bottom, int cols, const char *heading, char *const *items,
-		      size_t n, const char *mark, enum lkm_tui_role role)
+static int draw_items(int y, int bottom, int cols, const char *heading,
+		      char *const *items, size_t n, const char *mark,
+		      enum lkm_tui_role role)
 {
 	char buf[2048];
 
@@ -969,14 +1044,16 @@ static void draw_diag(const struct lkm_tui_app *app, int bottom, int cols)
 	int y = LKM_TUI_LIST_Y + 1 - (int)app->diag_top;
 
 	if (app->diag_req.target[0])
-		snprintf(buf, sizeof(buf), _("%s %s failed: %s"), lkm_tui_op_word(app->diag_req.op),
-			 app->diag_req.target, d->title ? d->title : "");
+		snprintf(buf, sizeof(buf), _("%s %s failed: %s"),
+			 lkm_tui_op_word(app->diag_req.op), app->diag_req.target,
+			 d->title ? d->title : "");
 	else
 		snprintf(buf, sizeof(buf), _("%s: %s"), lkm_tui_op_word(app->diag_req.op),
 			 d->title ? d->title : "");
 	draw_title(cols, buf, LKM_ROLE_ALERT);
-	/* Rows above the body are skipped by drawing from a negative start into a pad row:
-	 * draw_wrapped clips at BOTTOM only, so start it where the scroll puts it. */
+	/* Rows above the body are skipped by drawing from a negative start into a pad
+	 * row: draw_wrapped clips at BOTTOM only, so start it where the scroll puts it.
+	 */
 #define ROW_OK(r) ((r) >= LKM_TUI_LIST_Y && (r) < bottom)
 	if (d->teach) {
 		/* Paragraph lines: wrap into the visible window. */
@@ -1004,20 +1081,23 @@ static void draw_diag(const struct lkm_tui_app *app, int bottom, int cols)
 	}
 	y++;
 	if (app->diag_steps[0]) {
-		snprintf(buf, sizeof(buf), _("done before it failed: %s"), app->diag_steps);
+		snprintf(buf, sizeof(buf), _("done before it failed: %s"),
+			 app->diag_steps);
 		if (ROW_OK(y))
 			put(y, 2, cols - 2, buf, false, attr_of(LKM_ROLE_NORMAL));
 		y += 2;
 	}
 	y = draw_items(y, bottom, cols, _("Evidence:"), d->evidence, d->n_evidence, "- ",
 		       LKM_ROLE_NORMAL);
-	y = draw_items(y, bottom, cols, _("Fix:"), d->fix, d->n_fix, "> ", LKM_ROLE_PROMPT);
+	y = draw_items(y, bottom, cols, _("Fix:"), d->fix, d->n_fix, "> ",
+		       LKM_ROLE_PROMPT);
 	if (app->fix_ok && ROW_OK(y)) {
 		char fix[1024], line[1600];
 
-		snprintf(fix, sizeof(fix), "%s %s%s%s", lkm_tui_op_word(app->fix.op), app->fix.target,
-			 app->fix.args[0] ? " " : "", app->fix.args);
-		snprintf(line, sizeof(line), _("f runs the fix (%s), then offers %s %s again."), fix,
+		snprintf(fix, sizeof(fix), "%s %s%s%s", lkm_tui_op_word(app->fix.op),
+			 app->fix.target, app->fix.args[0] ? " " : "", app->fix.args);
+		snprintf(line, sizeof(line),
+			 _("f runs the fix (%s), then offers %s %s again."), fix,
 			 lkm_tui_op_word(app->diag_req.op), app->diag_req.target);
 		put(y, 2, cols - 2, line, false, attr_of(LKM_ROLE_MESSAGE));
 	}
@@ -1026,17 +1106,19 @@ static void draw_diag(const struct lkm_tui_app *app, int bottom, int cols)
 
 static void draw_input_cursor(const struct lkm_tui_app *app, int cols)
 {
-	const char *prompt = app->form.what == LKM_INPUT_LOAD_NAME ? _("Module, alias or file: ")
-			     : app->form.what == LKM_INPUT_LOAD_PARAMS
-				     ? _("Parameters (NAME=VALUE ...): ")
-			     : app->form.what == LKM_INPUT_AFFINITY ? _("CPUs (as 0-3,8): ")
-								    : _("NAME=VALUE: ");
+	const char *prompt =
+		app->form.what == LKM_INPUT_LOAD_NAME ? _("Module, alias or file: ")
+		: app->form.what == LKM_INPUT_LOAD_PARAMS
+			? _("Parameters (NAME=VALUE ...): ")
+		: app->form.what == LKM_INPUT_AFFINITY ? _("CPUs (as 0-3,8): ")
+						       : _("NAME=VALUE: ");
 	int cx = 2 + (int)strlen(prompt) + (int)strlen(app->form.text);
 
 	move(LKM_TUI_LIST_Y + 1, cx < cols ? cx : cols - 1);
 }
 
-/* A rate as the line's pane writes it: interrupts per second, or bytes in binary units. */
+/* A rate as the line's pane writes it: interrupts per second, or bytes in binary units.
+ */
 static void rate_text(const struct lkm_tui_app *app, double r, char *buf, size_t size)
 {
 	char num[32];
@@ -1044,7 +1126,8 @@ static void rate_text(const struct lkm_tui_app *app, double r, char *buf, size_t
 	if (app->line_pane == LKM_PANE_INTERRUPTS)
 		snprintf(buf, size, _("%.1f/s"), r);
 	else
-		snprintf(buf, size, _("%s/s"), lkm_human_bytes((uint64_t)(r + 0.5), num, sizeof(num)));
+		snprintf(buf, size, _("%s/s"),
+			 lkm_human_bytes((uint64_t)(r + 0.5), num, sizeof(num)));
 }
 
 /* One "  label      value" line of the line detail at *Y. */
@@ -1059,7 +1142,8 @@ static void line_field(int *y, int bottom, int cols, const char *label, const ch
 
 #define GRAPH_ROWS 8
 
-/* The detail of one interrupt line or interface: its numbers, its CPUs, its last minute. */
+/* The detail of one interrupt line or interface: its numbers, its CPUs, its last minute.
+ */
 static void draw_line_detail(const struct lkm_tui_app *app, int bottom, int cols)
 {
 	const struct lkm_snapshot *s = app->nsnaps ? &app->snaps[app->cur] : NULL;
@@ -1070,7 +1154,8 @@ static void draw_line_detail(const struct lkm_tui_app *app, int bottom, int cols
 	double max;
 
 	if (s == NULL || item == (size_t)-1) {
-		snprintf(buf, sizeof(buf), _("%s is gone since the last refresh"), app->line_key);
+		snprintf(buf, sizeof(buf), _("%s is gone since the last refresh"),
+			 app->line_key);
 		draw_title(cols, buf, LKM_ROLE_ALERT);
 		return;
 	}
@@ -1080,7 +1165,8 @@ static void draw_line_detail(const struct lkm_tui_app *app, int bottom, int cols
 		struct lkm_cpuset online;
 		unsigned n;
 
-		snprintf(buf, sizeof(buf), _("Interrupt %s: %s"), irq->label, irq->description);
+		snprintf(buf, sizeof(buf), _("Interrupt %s: %s"), irq->label,
+			 irq->description);
 		draw_title(cols, buf, LKM_ROLE_HEADER);
 		snprintf(val, sizeof(val), _("%" PRIu64 " since boot"), irq->total);
 		line_field(&y, bottom, cols, _("total"), val);
@@ -1088,12 +1174,15 @@ static void draw_line_detail(const struct lkm_tui_app *app, int bottom, int cols
 			rate_text(app, app->rates.irq_total[item], val, sizeof(val));
 			line_field(&y, bottom, cols, _("rate"), val);
 		}
-		if (lkm_irq_number(irq->label, &n) && lkm_irq_affinity_read(app->root, n, &a) == 0) {
-			snprintf(val, sizeof(val), _("%s  (the CPUs it may be delivered to)"),
-				 a.affinity);
+		if (lkm_irq_number(irq->label, &n) &&
+		    lkm_irq_affinity_read(app->root, n, &a) == 0) {
+			snprintf(val, sizeof(val),
+				 _("%s  (the CPUs it may be delivered to)"), a.affinity);
 			line_field(&y, bottom, cols, _("affinity"), val);
-			snprintf(val, sizeof(val), _("%s  (where the controller delivers it now)"),
-				 a.effective_err ? _("not shown by this kernel") : a.effective);
+			snprintf(val, sizeof(val),
+				 _("%s  (where the controller delivers it now)"),
+				 a.effective_err ? _("not shown by this kernel")
+						 : a.effective);
 			line_field(&y, bottom, cols, _("effective"), val);
 		} else {
 			line_field(&y, bottom, cols, _("affinity"),
@@ -1109,16 +1198,20 @@ static void draw_line_detail(const struct lkm_tui_app *app, int bottom, int cols
 		snprintf(buf, sizeof(buf), _("Interface %s"), nif->name);
 		draw_title(cols, buf, LKM_ROLE_HEADER);
 		snprintf(val, sizeof(val), _("%s in %" PRIu64 " packets"),
-			 lkm_human_bytes(nif->c[LKM_RX_BYTES], num, sizeof(num)), nif->c[LKM_RX_PACKETS]);
+			 lkm_human_bytes(nif->c[LKM_RX_BYTES], num, sizeof(num)),
+			 nif->c[LKM_RX_PACKETS]);
 		line_field(&y, bottom, cols, _("received"), val);
 		snprintf(val, sizeof(val), _("%s in %" PRIu64 " packets"),
-			 lkm_human_bytes(nif->c[LKM_TX_BYTES], num, sizeof(num)), nif->c[LKM_TX_PACKETS]);
+			 lkm_human_bytes(nif->c[LKM_TX_BYTES], num, sizeof(num)),
+			 nif->c[LKM_TX_PACKETS]);
 		line_field(&y, bottom, cols, _("sent"), val);
 		if (app->rates.seconds > 0 && item < s->netdev.n) {
 			char tx[48];
 
-			rate_text(app, app->rates.net[item][LKM_RX_BYTES], val, sizeof(val));
-			rate_text(app, app->rates.net[item][LKM_TX_BYTES], tx, sizeof(tx));
+			rate_text(app, app->rates.net[item][LKM_RX_BYTES], val,
+				  sizeof(val));
+			rate_text(app, app->rates.net[item][LKM_TX_BYTES], tx,
+				  sizeof(tx));
 			snprintf(buf, sizeof(buf), _("%s in, %s out"), val, tx);
 			line_field(&y, bottom, cols, _("rate"), buf);
 		}
@@ -1143,10 +1236,13 @@ static void draw_line_detail(const struct lkm_tui_app *app, int bottom, int cols
 	for (int r = 0; r < GRAPH_ROWS; r++) {
 		char row[LKM_HISTORY_SECONDS * 4 + 1];
 
-		lkm_graph_row(hist, LKM_HISTORY_SECONDS, (size_t)gw, max, GRAPH_ROWS, r, app->utf8, row,
-			      sizeof(row));
-		put(y, 0, lw, r == 0 ? scale : r == GRAPH_ROWS - 1 ? "0" : "", true,
-		    attr_of(LKM_ROLE_NORMAL));
+		lkm_graph_row(hist, LKM_HISTORY_SECONDS, (size_t)gw, max, GRAPH_ROWS, r,
+			      app->utf8, row, sizeof(row));
+		put(y, 0, lw,
+		    r == 0		  ? scale
+		    : r == GRAPH_ROWS - 1 ? "0"
+					  : "",
+		    true, attr_of(LKM_ROLE_NORMAL));
 		attrset(attr_of(LKM_ROLE_DIVIDER));
 		mvaddstr(y, lw + 1, app->utf8 ? "\u2502" : "|");
 		attrset(attr_of(LKM_ROLE_NEW));
@@ -1163,9 +1259,10 @@ static void draw_mode_status(const struct lkm_tui_app *app, int y, int cols)
 
 	switch (app->mode) {
 	case LKM_MODE_DETAIL:
-		text = app->session.can_act
-			       ? _("Up/Down pick  Enter go  e explain  l load  u unload  p set  Esc back")
-			       : _("Up/Down pick  Enter go  e explain  Esc back  (look only)");
+		text = app->session.can_act ? _("Up/Down pick  Enter go  e explain  l "
+						"load  u unload  p set  Esc back")
+					    : _("Up/Down pick  Enter go  e explain  Esc "
+						"back  (look only)");
 		break;
 	case LKM_MODE_TEACH: text = _("any key returns"); break;
 	case LKM_MODE_LINE:
@@ -1174,8 +1271,9 @@ static void draw_mode_status(const struct lkm_tui_app *app, int y, int cols)
 			       : _("m its module  R refresh  Esc back");
 		break;
 	case LKM_MODE_INPUT:
-		text = app->form.what == LKM_INPUT_LOAD_NAME ? _("Enter next  Tab complete  Esc cancel")
-							     : _("Enter next  Esc cancel");
+		text = app->form.what == LKM_INPUT_LOAD_NAME
+			       ? _("Enter next  Tab complete  Esc cancel")
+			       : _("Enter next  Esc cancel");
 		break;
 	case LKM_MODE_CONFIRM: text = _("y/Enter do it  n/Esc cancel"); break;
 	default:
@@ -1233,7 +1331,8 @@ void lkm_tui_draw(const struct lkm_tui_app *app)
 	draw_mode_status(app, lines - 1, cols);
 	attrset(A_NORMAL);
 	if (app->mode == LKM_MODE_INPUT) {
-		/* The cursor goes back where the input ends (the drawing above moved it). */
+		/* The cursor goes back where the input ends (the drawing above moved it).
+		 */
 		draw_input_cursor(app, cols);
 	}
 }

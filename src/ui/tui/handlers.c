@@ -54,9 +54,11 @@ unsigned lkm_tui_on_split(struct lkm_tui_app *app, const struct lkm_tui_event *e
 	lkm_tui_app_resize(app, app->lines, app->cols);
 	if (app->split && !lkm_tui_split_shown(app))
 		snprintf(app->message, sizeof(app->message),
-			 _("the split layout shows on a screen of %dx%d or more (this one is "
+			 _("the split layout shows on a screen of %dx%d or more (this "
+			   "one is "
 			   "%dx%d); v again turns it off"),
-			 LKM_TUI_SPLIT_MIN_COLS, LKM_TUI_SPLIT_MIN_LINES, app->cols, app->lines);
+			 LKM_TUI_SPLIT_MIN_COLS, LKM_TUI_SPLIT_MIN_LINES, app->cols,
+			 app->lines);
 	return CHANGED;
 }
 
@@ -68,9 +70,7 @@ unsigned lkm_tui_on_move(struct lkm_tui_app *app, const struct lkm_tui_event *ev
 	switch (ev->action) {
 	case LKM_ACT_UP: lkm_view_move(v, -1); break;
 	case LKM_ACT_DOWN: lkm_view_move(v, 1); break;
-	case LKM_ACT_PAGE_UP:
-		lkm_view_move(v, -page);
-		break;
+	case LKM_ACT_PAGE_UP: lkm_view_move(v, -page); break;
 	case LKM_ACT_PAGE_DOWN: lkm_view_move(v, page); break;
 	case LKM_ACT_HOME: lkm_view_move_to(v, 0); break;
 	case LKM_ACT_END: lkm_view_move_to(v, v->nrows ? v->nrows - 1 : 0); break;
@@ -88,8 +88,9 @@ unsigned lkm_tui_on_sort(struct lkm_tui_app *app, const struct lkm_tui_event *ev
 	case LKM_ACT_SORT_PREV: lkm_view_sort_step(v, -1); break;
 	case LKM_ACT_SORT_INVERT:
 		if (v->sort_col < 0) {
-			snprintf(app->message, sizeof(app->message), "%s",
-				 _("the kernel's order has no reverse; s picks a column"));
+			snprintf(
+				app->message, sizeof(app->message), "%s",
+				_("the kernel's order has no reverse; s picks a column"));
 			return CHANGED;
 		}
 		lkm_view_sort_invert(v);
@@ -101,7 +102,8 @@ unsigned lkm_tui_on_sort(struct lkm_tui_app *app, const struct lkm_tui_event *ev
 
 unsigned lkm_tui_on_filter(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
 {
-	snprintf(app->filter_saved, sizeof(app->filter_saved), "%s", lkm_tui_view(app)->filter);
+	snprintf(app->filter_saved, sizeof(app->filter_saved), "%s",
+		 lkm_tui_view(app)->filter);
 	app->mode = LKM_MODE_FILTER;
 	return CHANGED;
 }
@@ -124,28 +126,25 @@ unsigned lkm_tui_filter_mode_key(struct lkm_tui_app *app, const struct lkm_tui_e
 	switch (key) {
 	case '\n':
 	case '\r':
-	case KEY_ENTER:
-		app->mode = LKM_MODE_NORMAL;
-		break;
+	case KEY_ENTER: app->mode = LKM_MODE_NORMAL; break;
 	case 27: /* Esc: back to what the filter was before '/' */
 		app->mode = LKM_MODE_NORMAL;
 		lkm_view_set_filter(v, app->filter_saved);
 		break;
 	case KEY_BACKSPACE:
 	case 127:
-	case 8:
-		lkm_view_filter_backspace(v);
-		break;
-	case 21: /* Ctrl-U, as in a shell */
-		lkm_view_set_filter(v, "");
-		break;
+	case 8: lkm_view_filter_backspace(v); break;
+	case 21: /* Ctrl-U, as in a shell */ lkm_view_set_filter(v, ""); break;
 	case KEY_UP:
 	case KEY_DOWN:
 	case KEY_PPAGE:
 	case KEY_NPAGE:
-		/* Moving while typing is common enough to allow; it keeps the prompt open. */
-		lkm_view_move(v, key == KEY_UP ? -1 : key == KEY_DOWN ? 1 :
-				 key == KEY_PPAGE ? -(long)v->height : (long)v->height);
+		/* Moving while typing is common enough to allow; it keeps the prompt
+		 * open. */
+		lkm_view_move(v, key == KEY_UP	    ? -1
+				 : key == KEY_DOWN  ? 1
+				 : key == KEY_PPAGE ? -(long)v->height
+						    : (long)v->height);
 		break;
 	default:
 		if (key >= 32 && key < 127)
@@ -193,7 +192,8 @@ unsigned lkm_tui_on_interval(struct lkm_tui_app *app, const struct lkm_tui_event
 {
 	app->interval = lkm_tui_interval_step(app->interval,
 					      ev->action == LKM_ACT_SLOWER ? 1 : -1);
-	snprintf(app->message, sizeof(app->message), _("refreshing every %gs"), app->interval);
+	snprintf(app->message, sizeof(app->message), _("refreshing every %gs"),
+		 app->interval);
 	return CHANGED | LKM_TUI_RETIME;
 }
 
@@ -225,7 +225,8 @@ unsigned lkm_tui_on_live_log(struct lkm_tui_app *app, const struct lkm_tui_event
 	}
 	if (module == NULL || module[0] == '\0') {
 		snprintf(app->message, sizeof(app->message), "%s",
-			 _("L follows the kernel log of a module: pick one in Modules (1)"));
+			 _("L follows the kernel log of a module: pick one in Modules "
+			   "(1)"));
 		return CHANGED;
 	}
 	lkm_tui_live_start(app, module);
@@ -245,7 +246,8 @@ unsigned lkm_tui_on_click(struct lkm_tui_app *app, const struct lkm_tui_event *e
 		return tab < 0 ? LKM_TUI_HANDLED : switch_pane(app, tab);
 	}
 	if (lkm_tui_split_shown(app)) {
-		/* A click in a pane gives it the keys, and on a row moves its cursor there. */
+		/* A click in a pane gives it the keys, and on a row moves its cursor
+		 * there. */
 		int p = lkm_tui_pane_at(app, ev->y, ev->x);
 
 		if (p < 0)
@@ -258,7 +260,8 @@ unsigned lkm_tui_on_click(struct lkm_tui_app *app, const struct lkm_tui_event *e
 	ly = lkm_tui_rect_list_y(&r);
 	if (ev->y < ly)
 		return flags;
-	if ((size_t)(ev->y - ly) < v->height && v->top + (size_t)(ev->y - ly) < v->nrows) {
+	if ((size_t)(ev->y - ly) < v->height &&
+	    v->top + (size_t)(ev->y - ly) < v->nrows) {
 		lkm_view_move_to(v, v->top + (size_t)(ev->y - ly));
 		return CHANGED;
 	}
@@ -269,10 +272,13 @@ static const char *const help_tail[] = {
 	"",
 	N_("Marks: > is the cursor; + an item that appeared since the last refresh."),
 	N_("Interrupts: per-CPU counts, or one character per CPU when they do not fit"),
-	N_("(' ' none, then . : - = + * # % @ as the rate grows). NMI, LOC, ... come last."),
+	N_("(' ' none, then . : - = + * # % @ as the rate grows). NMI, LOC, ... come "
+	   "last."),
 	N_("Network: errors and drops other than 0 are highlighted."),
-	N_("Detail (Enter): Up/Down pick a line; Enter goes to it; e explains it; Esc returns."),
-	N_("Actions: a dry run shows the steps, y does them; a failure shows why, and f runs"),
+	N_("Detail (Enter): Up/Down pick a line; Enter goes to it; e explains it; Esc "
+	   "returns."),
+	N_("Actions: a dry run shows the steps, y does them; a failure shows why, and f "
+	   "runs"),
 	N_("the fix when it is an lkmtui action, then offers the action again."),
 	"",
 	N_("Up/Down scroll this help; any other key returns."),
@@ -282,7 +288,9 @@ static const char *const help_tail[] = {
 
 size_t lkm_tui_help_lines(const struct lkm_tui_app *app)
 {
-	size_t n = app->session.can_act ? 2 : 3; /* title, blank, why l, u, p are unavailable */
+	size_t n = app->session.can_act
+			   ? 2
+			   : 3; /* title, blank, why l, u, p are unavailable */
 
 	for (int a = 0; a < LKM_ACT_COUNT; a++)
 		n += lkm_tui_action((enum lkm_tui_action_id)a)->help != NULL;
@@ -300,17 +308,20 @@ void lkm_tui_help_line(const struct lkm_tui_app *app, size_t i, char *buf, size_
 		return;
 	i -= 2;
 	if (!app->session.can_act && i-- == 0) {
-		snprintf(buf, size, _("l, u, p are unavailable: %s."), app->session.why_not);
+		snprintf(buf, size, _("l, u, p are unavailable: %s."),
+			 app->session.why_not);
 		return;
 	}
 	for (int a = 0; a < LKM_ACT_COUNT; a++) {
-		const struct lkm_tui_action *act = lkm_tui_action((enum lkm_tui_action_id)a);
+		const struct lkm_tui_action *act =
+			lkm_tui_action((enum lkm_tui_action_id)a);
 		char keys[96];
 
 		if (act->help == NULL)
 			continue;
 		if (i-- == 0) {
-			lkm_tui_keys_of(&app->keymap, (enum lkm_tui_action_id)a, keys, sizeof(keys));
+			lkm_tui_keys_of(&app->keymap, (enum lkm_tui_action_id)a, keys,
+					sizeof(keys));
 			snprintf(buf, size, "  %-22s %s", keys, _(act->help));
 			return;
 		}
@@ -340,10 +351,11 @@ unsigned lkm_tui_help_mode_key(struct lkm_tui_app *app, const struct lkm_tui_eve
 	case ' ':
 		app->help_top = app->help_top + page < max ? app->help_top + page : max;
 		break;
-	case KEY_PPAGE: app->help_top = app->help_top > page ? app->help_top - page : 0; break;
+	case KEY_PPAGE:
+		app->help_top = app->help_top > page ? app->help_top - page : 0;
+		break;
 	case KEY_MOUSE:
-	case KEY_RESIZE:
-		return LKM_TUI_HANDLED;
+	case KEY_RESIZE: return LKM_TUI_HANDLED;
 	case 'q':
 	case 3:
 		/* q leaves the help, as in htop and less; a second q quits. */

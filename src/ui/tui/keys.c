@@ -13,7 +13,7 @@
 #include "ui/tui/keys.h"
 #include "ui/tui/linedetail.h"
 
-#define CTRL(c) ((c) & 0x1f)
+#define CTRL(c) ((c)&0x1f)
 #define KEY_ESC 27
 #define KEY_TAB '\t'
 
@@ -23,11 +23,13 @@ static const struct lkm_tui_action actions[LKM_ACT_COUNT] = {
 	[LKM_ACT_QUIT] = { "quit", N_("quit"), lkm_tui_on_quit },
 	[LKM_ACT_PANE_MODULES] = { "pane-modules", N_("Modules pane"), lkm_tui_on_pane },
 	[LKM_ACT_PANE_DEVICES] = { "pane-devices", N_("Devices pane"), lkm_tui_on_pane },
-	[LKM_ACT_PANE_INTERRUPTS] = { "pane-interrupts", N_("Interrupts pane"), lkm_tui_on_pane },
+	[LKM_ACT_PANE_INTERRUPTS] = { "pane-interrupts", N_("Interrupts pane"),
+				      lkm_tui_on_pane },
 	[LKM_ACT_PANE_NETDEV] = { "pane-network", N_("Network pane"), lkm_tui_on_pane },
 	[LKM_ACT_PANE_NEXT] = { "pane-next", N_("next pane"), lkm_tui_on_pane_next },
 	[LKM_ACT_PANE_PREV] = { "pane-prev", N_("previous pane"), lkm_tui_on_pane_prev },
-	[LKM_ACT_SPLIT] = { "split", N_("all four panes at once (a screen of 160x48 or more)"),
+	[LKM_ACT_SPLIT] = { "split",
+			    N_("all four panes at once (a screen of 160x48 or more)"),
 			    lkm_tui_on_split },
 	[LKM_ACT_UP] = { "up", N_("cursor up"), lkm_tui_on_move },
 	[LKM_ACT_DOWN] = { "down", N_("cursor down"), lkm_tui_on_move },
@@ -35,20 +37,30 @@ static const struct lkm_tui_action actions[LKM_ACT_COUNT] = {
 	[LKM_ACT_PAGE_DOWN] = { "page-down", N_("one screen down"), lkm_tui_on_move },
 	[LKM_ACT_HOME] = { "home", N_("first row"), lkm_tui_on_move },
 	[LKM_ACT_END] = { "end", N_("last row"), lkm_tui_on_move },
-	[LKM_ACT_SORT_NEXT] = { "sort-next", N_("sort by the next column"), lkm_tui_on_sort },
-	[LKM_ACT_SORT_PREV] = { "sort-prev", N_("sort by the previous column"), lkm_tui_on_sort },
-	[LKM_ACT_SORT_INVERT] = { "sort-invert", N_("reverse the sort order"), lkm_tui_on_sort },
-	[LKM_ACT_FILTER] = { "filter", N_("filter as you type (Enter keeps it, Esc drops it)"),
+	[LKM_ACT_SORT_NEXT] = { "sort-next", N_("sort by the next column"),
+				lkm_tui_on_sort },
+	[LKM_ACT_SORT_PREV] = { "sort-prev", N_("sort by the previous column"),
+				lkm_tui_on_sort },
+	[LKM_ACT_SORT_INVERT] = { "sort-invert", N_("reverse the sort order"),
+				  lkm_tui_on_sort },
+	[LKM_ACT_FILTER] = { "filter",
+			     N_("filter as you type (Enter keeps it, Esc drops it)"),
 			     lkm_tui_on_filter },
 	[LKM_ACT_FILTER_CLEAR] = { "filter-clear", N_("clear the filter"),
 				   lkm_tui_on_filter_clear },
-	[LKM_ACT_TREE] = { "tree", N_("Modules: tree of what uses what (users under the module)"),
+	[LKM_ACT_TREE] = { "tree",
+			   N_("Modules: tree of what uses what (users under the module)"),
 			   lkm_tui_on_tree },
-	[LKM_ACT_CPU_LEFT] = { "cpu-left", N_("Interrupts: per-CPU counts one CPU left (left of "
-					      "CPU0: condensed again)"), lkm_tui_on_cpu_scroll },
-	[LKM_ACT_CPU_RIGHT] = { "cpu-right", N_("Interrupts: per-CPU counts that do not fit: "
-						"as numbers, one CPU right"), lkm_tui_on_cpu_scroll },
-	[LKM_ACT_CPU_PAGE_LEFT] = { "cpu-page-left", N_("Interrupts: per-CPU counts a screen left"),
+	[LKM_ACT_CPU_LEFT] = { "cpu-left",
+			       N_("Interrupts: per-CPU counts one CPU left (left of "
+				  "CPU0: condensed again)"),
+			       lkm_tui_on_cpu_scroll },
+	[LKM_ACT_CPU_RIGHT] = { "cpu-right",
+				N_("Interrupts: per-CPU counts that do not fit: "
+				   "as numbers, one CPU right"),
+				lkm_tui_on_cpu_scroll },
+	[LKM_ACT_CPU_PAGE_LEFT] = { "cpu-page-left",
+				    N_("Interrupts: per-CPU counts a screen left"),
 				    lkm_tui_on_cpu_scroll },
 	[LKM_ACT_CPU_PAGE_RIGHT] = { "cpu-page-right",
 				     N_("Interrupts: per-CPU counts a screen right"),
@@ -58,20 +70,28 @@ static const struct lkm_tui_action actions[LKM_ACT_COUNT] = {
 	[LKM_ACT_REFRESH] = { "refresh", N_("refresh now"), lkm_tui_on_refresh },
 	[LKM_ACT_REDRAW] = { "redraw", N_("redraw the screen"), lkm_tui_on_redraw },
 	[LKM_ACT_CLICK] = { "click", NULL, lkm_tui_on_click },
-	[LKM_ACT_DETAIL] = { "detail", N_("open the module, interrupt line or interface under "
-					  "the cursor"), lkm_tui_on_detail },
-	[LKM_ACT_JUMP] = { "jump", N_("Interrupts, Network: go to the module driving the line"),
+	[LKM_ACT_DETAIL] = { "detail",
+			     N_("open the module, interrupt line or interface under "
+				"the cursor"),
+			     lkm_tui_on_detail },
+	[LKM_ACT_JUMP] = { "jump",
+			   N_("Interrupts, Network: go to the module driving the line"),
 			   lkm_tui_on_jump },
-	[LKM_ACT_TEACH] = { "teach", N_("explain the state, counts, flags and taint letters"),
+	[LKM_ACT_TEACH] = { "teach",
+			    N_("explain the state, counts, flags and taint letters"),
 			    lkm_tui_on_teach },
 	[LKM_ACT_LOAD] = { "load", N_("load a module (Tab completes; steps shown first)"),
 			   lkm_tui_on_load },
-	[LKM_ACT_UNLOAD] = { "unload", N_("unload the module (s in the preview: as a stack)"),
+	[LKM_ACT_UNLOAD] = { "unload",
+			     N_("unload the module (s in the preview: as a stack)"),
 			     lkm_tui_on_unload },
 	[LKM_ACT_SET] = { "set", N_("set a parameter of the module"), lkm_tui_on_set },
-	[LKM_ACT_LIVE_LOG] = { "live-log", N_("follow the kernel log of the module, live (again: "
-					      "stop)"), lkm_tui_on_live_log },
-	[LKM_ACT_AFFINITY] = { "affinity", N_("Interrupts: change the CPUs the line is delivered to"),
+	[LKM_ACT_LIVE_LOG] = { "live-log",
+			       N_("follow the kernel log of the module, live (again: "
+				  "stop)"),
+			       lkm_tui_on_live_log },
+	[LKM_ACT_AFFINITY] = { "affinity",
+			       N_("Interrupts: change the CPUs the line is delivered to"),
 			       lkm_tui_on_affinity },
 };
 
@@ -161,7 +181,8 @@ void lkm_tui_keymap_init(struct lkm_tui_keymap *km)
 {
 	memset(km, 0, sizeof(*km));
 	for (size_t i = 0; i < N_BINDINGS; i++)
-		lkm_tui_keymap_bind(km, default_bindings[i].key, default_bindings[i].action);
+		lkm_tui_keymap_bind(km, default_bindings[i].key,
+				    default_bindings[i].action);
 }
 
 enum lkm_tui_action_id lkm_tui_keymap_lookup(const struct lkm_tui_keymap *km, int key)
@@ -177,13 +198,25 @@ void lkm_tui_key_name(int key, char *buf, size_t size)
 		int key;
 		const char *name;
 	} names[] = {
-		{ KEY_TAB, "Tab" }, { KEY_BTAB, "Shift-Tab" }, { KEY_UP, "Up" },
-		{ KEY_DOWN, "Down" }, { KEY_LEFT, "Left" }, { KEY_RIGHT, "Right" },
-		{ KEY_SLEFT, "Shift-Left" }, { KEY_SRIGHT, "Shift-Right" },
-		{ KEY_PPAGE, "PgUp" }, { KEY_NPAGE, "PgDn" }, { KEY_HOME, "Home" },
-		{ KEY_END, "End" }, { KEY_ESC, "Esc" }, { ' ', "Space" },
-		{ KEY_MOUSE, "mouse" }, { '\n', "Enter" }, { '\r', "Enter" },
-		{ KEY_ENTER, "Enter" }, { KEY_BACKSPACE, "Backspace" },
+		{ KEY_TAB, "Tab" },
+		{ KEY_BTAB, "Shift-Tab" },
+		{ KEY_UP, "Up" },
+		{ KEY_DOWN, "Down" },
+		{ KEY_LEFT, "Left" },
+		{ KEY_RIGHT, "Right" },
+		{ KEY_SLEFT, "Shift-Left" },
+		{ KEY_SRIGHT, "Shift-Right" },
+		{ KEY_PPAGE, "PgUp" },
+		{ KEY_NPAGE, "PgDn" },
+		{ KEY_HOME, "Home" },
+		{ KEY_END, "End" },
+		{ KEY_ESC, "Esc" },
+		{ ' ', "Space" },
+		{ KEY_MOUSE, "mouse" },
+		{ '\n', "Enter" },
+		{ '\r', "Enter" },
+		{ KEY_ENTER, "Enter" },
+		{ KEY_BACKSPACE, "Backspace" },
 	};
 
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
@@ -212,8 +245,8 @@ static bool key_listed(const char *list, const char *name)
 	return false;
 }
 
-void lkm_tui_keys_of(const struct lkm_tui_keymap *km, enum lkm_tui_action_id id, char *buf,
-		     size_t size)
+void lkm_tui_keys_of(const struct lkm_tui_keymap *km, enum lkm_tui_action_id id,
+		     char *buf, size_t size)
 {
 	size_t len = 0;
 

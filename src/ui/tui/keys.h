@@ -32,7 +32,8 @@ struct lkm_tui_event {
 	int action; /* enum lkm_tui_action_id */
 };
 
-typedef unsigned (*lkm_tui_handler)(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
+typedef unsigned (*lkm_tui_handler)(struct lkm_tui_app *app,
+				    const struct lkm_tui_event *ev);
 
 enum lkm_tui_action_id {
 	LKM_ACT_NONE,
@@ -102,9 +103,9 @@ enum lkm_tui_action_id lkm_tui_keymap_lookup(const struct lkm_tui_keymap *km, in
 void lkm_tui_key_name(int key, char *buf, size_t size);
 
 /* The keys bound to ID, ", "-joined, in the order of the default table. */
-void lkm_tui_keys_of(const struct lkm_tui_keymap *km, enum lkm_tui_action_id id, char *buf,
-		     size_t size);
+void lkm_tui_keys_of(const struct lkm_tui_keymap *km, enum lkm_tui_action_id id,
+		     char *buf, size_t size);
 
-/* Routes EV by the app's mode (filter prompt, help, normal) and returns the handler's flags;
- * 0 when nothing handled it. */
+/* Routes EV by the app's mode (filter prompt, help, normal) and returns the handler's
+ * flags; 0 when nothing handled it. */
 unsigned lkm_tui_dispatch(struct lkm_tui_app *app, const struct lkm_tui_event *ev);

@@ -62,9 +62,11 @@ static unsigned read_keys(struct lkm_tui_app *app)
 			MEVENT me;
 
 			if (getmouse(&me) != OK ||
-			    !(me.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON1_RELEASED)))
+			    !(me.bstate &
+			      (BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON1_RELEASED)))
 				continue;
-			if (me.bstate & BUTTON1_RELEASED && !(me.bstate & BUTTON1_PRESSED))
+			if (me.bstate & BUTTON1_RELEASED &&
+			    !(me.bstate & BUTTON1_PRESSED))
 				continue;
 			ev.y = me.y;
 			ev.x = me.x;
@@ -106,7 +108,8 @@ int lkm_tui_loop(struct lkm_tui_app *app, const char **why)
 			{ .fd = STDIN_FILENO, .events = POLLIN },
 			{ .fd = tfd, .events = POLLIN },
 			{ .fd = sfd, .events = POLLIN },
-			{ .fd = -1, .events = POLLIN }, /* the live kernel log, when it polls */
+			{ .fd = -1,
+			  .events = POLLIN }, /* the live kernel log, when it polls */
 		};
 		unsigned flags = 0;
 		int timeout = lkm_tui_live_timeout(app), n;
@@ -117,7 +120,9 @@ int lkm_tui_loop(struct lkm_tui_app *app, const char **why)
 			dirty = false;
 		}
 		if (app->live_on && timeout < 0)
-			fds[3].fd = app->live.fd; /* -1 when it could not be opened: ignored */
+			fds[3].fd =
+				app->live
+					.fd; /* -1 when it could not be opened: ignored */
 		n = poll(fds, 4, timeout);
 		if (n < 0) {
 			if (errno == EINTR)
@@ -125,7 +130,8 @@ int lkm_tui_loop(struct lkm_tui_app *app, const char **why)
 			*why = "poll";
 			goto out;
 		}
-		/* New log records, or (a log that does not poll) the time to look again. */
+		/* New log records, or (a log that does not poll) the time to look again.
+		 */
 		if ((fds[3].revents & (POLLIN | POLLERR | POLLPRI)) || timeout >= 0)
 			flags |= lkm_tui_live_read(app);
 		if (fds[2].revents & POLLIN) {
@@ -150,8 +156,9 @@ int lkm_tui_loop(struct lkm_tui_app *app, const char **why)
 			if (read(tfd, &ticks, sizeof(ticks)) == (ssize_t)sizeof(ticks))
 				flags |= LKM_TUI_RESCAN;
 		}
-		/* A hung-up terminal reports POLLIN and POLLHUP together, and every read then
-		 * fails at once: test the hang-up first, or the loop spins on it forever. */
+		/* A hung-up terminal reports POLLIN and POLLHUP together, and every read
+		 * then fails at once: test the hang-up first, or the loop spins on it
+		 * forever. */
 		if (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL)) {
 			/* The terminal went away: nobody is left to show anything to. */
 			status = 128 + SIGHUP;
@@ -166,10 +173,12 @@ int lkm_tui_loop(struct lkm_tui_app *app, const char **why)
 		if (flags & LKM_TUI_RESCAN) {
 			if (lkm_tui_app_refresh(app) < 0)
 				snprintf(app->message, sizeof(app->message), "%s",
-					 _("out of memory: the screen shows the last refresh"));
+					 _("out of memory: the screen shows the last "
+					   "refresh"));
 			flags |= LKM_TUI_REDRAW;
 			if (!(flags & LKM_TUI_RETIME) && !(fds[1].revents & POLLIN))
-				flags |= LKM_TUI_RETIME; /* a refresh by hand restarts the count */
+				flags |= LKM_TUI_RETIME; /* a refresh by hand restarts the
+							    count */
 		}
 		if ((flags & LKM_TUI_RETIME) && arm_timer(tfd, app->interval) < 0) {
 			*why = "timerfd";

@@ -60,7 +60,8 @@ static char *read_line(char *str, int num, void *stream)
 	return s;
 }
 
-static int bad(struct load_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int bad(struct load_ctx *c, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 static int bad(struct load_ctx *c, const char *fmt, ...)
 {
 	char what[256];
@@ -80,7 +81,8 @@ static int on_value(void *user, const char *section, const char *name, const cha
 	struct load_ctx *c = user;
 
 	if (strcasecmp(section, "display") != 0)
-		return bad(c, _("unknown section [%s] (the settings go under [display])"), section);
+		return bad(c, _("unknown section [%s] (the settings go under [display])"),
+			   section);
 	if (strcasecmp(name, "interval") == 0) {
 		char *end;
 		double d;
@@ -88,15 +90,19 @@ static int on_value(void *user, const char *section, const char *name, const cha
 		errno = 0;
 		d = strtod(value, &end);
 		if (errno || end == value || *end || !(d >= 0.1 && d <= 3600))
-			return bad(c, _("interval = '%s': give the seconds between refreshes, "
-					"from 0.1 to 3600"),
-				   value);
+			return bad(
+				c,
+				_("interval = '%s': give the seconds between refreshes, "
+				  "from 0.1 to 3600"),
+				value);
 		c->cfg->interval = d;
 	} else if (strcasecmp(name, "pane") == 0) {
 		int p = lkm_tui_pane_from_name(value);
 
 		if (p < 0)
-			return bad(c, _("pane = '%s': use modules, devices, interrupts or network"),
+			return bad(c,
+				   _("pane = '%s': use modules, devices, interrupts or "
+				     "network"),
 				   value);
 		c->cfg->pane = (enum lkm_pane)p;
 	} else if (strcasecmp(name, "color") == 0 || strcasecmp(name, "colour") == 0) {
@@ -118,8 +124,10 @@ static int on_value(void *user, const char *section, const char *name, const cha
 		else
 			return bad(c, _("layout = '%s': use single or split"), value);
 	} else {
-		return bad(c, _("unknown setting '%s' (known: interval, pane, color, layout)"),
-			   name);
+		return bad(
+			c,
+			_("unknown setting '%s' (known: interval, pane, color, layout)"),
+			name);
 	}
 	return 1;
 }
@@ -157,9 +165,10 @@ int lkm_tui_config_load(struct lkm_tui_config *cfg, const char *path, bool must_
 	if (err[0])
 		return -EINVAL;
 	if (rc != 0) {
-		/* inih's own complaint: a line that is neither [section] nor name = value. */
-		snprintf(err, errsize, _("%s:%d: not a '[section]' or 'name = value' line"), path,
-			 rc);
+		/* inih's own complaint: a line that is neither [section] nor name =
+		 * value. */
+		snprintf(err, errsize,
+			 _("%s:%d: not a '[section]' or 'name = value' line"), path, rc);
 		return -EINVAL;
 	}
 	return 0;

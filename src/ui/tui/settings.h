@@ -13,7 +13,8 @@
  *   interval = 2          ; seconds between refreshes, 0.1 to 3600
  *   pane = modules        ; modules | devices | interrupts | network (or 1-4)
  *   color = auto          ; auto (colour unless NO_COLOR is set) | yes | no
- *   layout = single       ; single | split (all four panes, on a screen of 160x48 or more)
+ *   layout = single       ; single | split (all four panes, on a screen of 160x48 or
+ * more)
  */
 enum lkm_tui_color { LKM_COLOR_AUTO, LKM_COLOR_ON, LKM_COLOR_OFF };
 

@@ -86,7 +86,8 @@ int lkm_tui_main(const char *root_dir, const char *config_path)
 	lkm_tui_config_defaults(&cfg);
 	if (path == NULL)
 		path = lkm_tui_config_default_path(pathbuf, sizeof(pathbuf));
-	if (path && lkm_tui_config_load(&cfg, path, config_path != NULL, err, sizeof(err)) < 0) {
+	if (path &&
+	    lkm_tui_config_load(&cfg, path, config_path != NULL, err, sizeof(err)) < 0) {
 		fprintf(stderr, "%s: %s\n", PACKAGE, err);
 		return 2;
 	}
@@ -95,7 +96,8 @@ int lkm_tui_main(const char *root_dir, const char *config_path)
 		cfg.color = LKM_COLOR_OFF;
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fprintf(stderr,
-			_("%s: the full-screen view needs a terminal; for plain output use "
+			_("%s: the full-screen view needs a terminal; for plain output "
+			  "use "
 			  "'%s list', 'devices', 'interrupts' or 'netdev'\n"),
 			PACKAGE, PACKAGE);
 		return 2;

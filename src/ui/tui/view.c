@@ -19,15 +19,17 @@ struct lkm_view_sortkey {
 	char text[64];
 };
 
-/* What each pane shows, in order: chosen from the shared column model, never defined here. */
+/* What each pane shows, in order: chosen from the shared column model, never defined
+ * here. */
 static const int module_cols[] = {
-	LKM_MODCOL_NAME, LKM_MODCOL_SIZE, LKM_MODCOL_USECOUNT, LKM_MODCOL_USEDBY,
+	LKM_MODCOL_NAME,  LKM_MODCOL_SIZE,  LKM_MODCOL_USECOUNT, LKM_MODCOL_USEDBY,
 	LKM_MODCOL_STATE, LKM_MODCOL_FLAGS, LKM_MODCOL_TAINTS,
 };
 static const int device_cols[] = { LKM_DEVCOL_TYPE, LKM_DEVCOL_MAJOR, LKM_DEVCOL_NAME };
 static const int irq_cols[] = {
-	LKM_IRQCOL_IRQ,	     LKM_IRQCOL_TOTAL,	   LKM_IRQCOL_RATE,	   LKM_IRQCOL_HISTORY,
-	LKM_IRQCOL_AFFINITY, LKM_IRQCOL_EFFECTIVE, LKM_IRQCOL_COUNTS, LKM_IRQCOL_DESCRIPTION,
+	LKM_IRQCOL_IRQ,	    LKM_IRQCOL_TOTAL,	    LKM_IRQCOL_RATE,
+	LKM_IRQCOL_HISTORY, LKM_IRQCOL_AFFINITY,    LKM_IRQCOL_EFFECTIVE,
+	LKM_IRQCOL_COUNTS,  LKM_IRQCOL_DESCRIPTION,
 };
 static const int net_cols[] = {
 	LKM_NETCOL_IFACE,
@@ -63,7 +65,10 @@ void lkm_view_init(struct lkm_view *v, enum lkm_pane pane)
 	v->pane = pane;
 	v->sort_col = -1;
 	switch (pane) {
-	case LKM_PANE_DEVICES: cols = device_cols; n = ARRAY_SIZE(device_cols); break;
+	case LKM_PANE_DEVICES:
+		cols = device_cols;
+		n = ARRAY_SIZE(device_cols);
+		break;
 	case LKM_PANE_INTERRUPTS:
 		cols = irq_cols;
 		n = ARRAY_SIZE(irq_cols);
@@ -71,7 +76,10 @@ void lkm_view_init(struct lkm_view *v, enum lkm_pane pane)
 		v->sort_col = LKM_IRQCOL_RATE;
 		v->sort_desc = true;
 		break;
-	case LKM_PANE_NETDEV: cols = net_cols; n = ARRAY_SIZE(net_cols); break;
+	case LKM_PANE_NETDEV:
+		cols = net_cols;
+		n = ARRAY_SIZE(net_cols);
+		break;
 	default: break;
 	}
 	memcpy(v->cols, cols, n * sizeof(*cols));
@@ -118,10 +126,13 @@ void lkm_view_item_key(const struct lkm_view *v, size_t item, char *buf, size_t 
 	switch (v->pane) {
 	case LKM_PANE_MODULES: snprintf(buf, size, "%s", s->modules.v[item].name); break;
 	case LKM_PANE_DEVICES:
-		snprintf(buf, size, "%c:%u:%s", s->devices.v[item].kind == LKM_DEV_CHAR ? 'c' : 'b',
+		snprintf(buf, size, "%c:%u:%s",
+			 s->devices.v[item].kind == LKM_DEV_CHAR ? 'c' : 'b',
 			 s->devices.v[item].major, s->devices.v[item].name);
 		break;
-	case LKM_PANE_INTERRUPTS: snprintf(buf, size, "%s", s->interrupts.v[item].label); break;
+	case LKM_PANE_INTERRUPTS:
+		snprintf(buf, size, "%s", s->interrupts.v[item].label);
+		break;
 	case LKM_PANE_NETDEV: snprintf(buf, size, "%s", s->netdev.v[item].name); break;
 	default: break;
 	}
@@ -177,7 +188,8 @@ int lkm_view_refresh(struct lkm_view *v, const struct lkm_snapshot *snap,
 	/* The keys, one after the other, into scratch kept from the last refresh. */
 	for (size_t i = 0; i < n; i++) {
 		if (len + 256 > v->scratch_cap &&
-		    reserve((void **)&v->scratch, &v->scratch_cap, 2 * (len + 256), 1) < 0)
+		    reserve((void **)&v->scratch, &v->scratch_cap, 2 * (len + 256), 1) <
+			    0)
 			return -ENOMEM;
 		lkm_view_item_key(v, i, v->scratch + len, 256);
 		len += strlen(v->scratch + len) + 1;
@@ -185,8 +197,8 @@ int lkm_view_refresh(struct lkm_view *v, const struct lkm_snapshot *snap,
 	bufsize = len;
 	if (reserve((void **)&v->is_new, &v->is_new_cap, n, sizeof(*v->is_new)) < 0)
 		return -ENOMEM;
-	/* An idle refresh: the same items in the same order. Nothing is new, nothing went,
-	 * and nothing needs sorting or allocating. */
+	/* An idle refresh: the same items in the same order. Nothing is new, nothing
+	 * went, and nothing needs sorting or allocating. */
 	if (v->have_prev && lkm_view_source_error(v) == 0 && bufsize == v->prev_len &&
 	    n == v->prev_n && memcmp(v->scratch, v->prev_keys, bufsize) == 0) {
 		memset(v->is_new, 0, n * sizeof(*v->is_new));
@@ -254,7 +266,8 @@ static int cmp_items(const struct lkm_view *v, size_t a, size_t b)
 		if (ka->has_num && kb->has_num)
 			r = (ka->num > kb->num) - (ka->num < kb->num);
 		else if (ka->has_num != kb->has_num)
-			r = ka->has_num ? 1 : -1; /* an empty or word cell sorts as the smallest */
+			r = ka->has_num ? 1 : -1; /* an empty or word cell sorts as the
+						     smallest */
 		else
 			r = strcmp(ka->text, kb->text);
 		if (v->sort_desc)
@@ -285,15 +298,16 @@ static bool item_matches(const struct lkm_view *v, size_t item, char *cell)
 	for (size_t c = 0; c < v->ncols; c++) {
 		if (is_numeric(v, v->cols[c]))
 			continue;
-		lkm_cell(v->pane, v->cols[c], v->snap, v->rates, item, ",", LKM_CELL_HUMAN, cell,
-			 CELL_MAX);
+		lkm_cell(v->pane, v->cols[c], v->snap, v->rates, item, ",",
+			 LKM_CELL_HUMAN, cell, CELL_MAX);
 		if (strcasestr(cell, v->filter))
 			return true;
 	}
 	return false;
 }
 
-static int push_row(struct lkm_view *v, size_t item, unsigned depth, unsigned more, bool last)
+static int push_row(struct lkm_view *v, size_t item, unsigned depth, unsigned more,
+		    bool last)
 {
 	struct lkm_view_row *r;
 
@@ -332,9 +346,11 @@ static void measure(struct lkm_view *v, size_t n, char *cell)
 	for (size_t c = 0; c < v->ncols; c++) {
 		info = colinfo(v, v->cols[c]);
 		v->width[c] = info ? strlen(info->id) : 0;
-		/* Drawn from the TUI's own state: a fixed width, nothing to measure per row. */
+		/* Drawn from the TUI's own state: a fixed width, nothing to measure per
+		 * row. */
 		if (info && (info->flags & LKM_COL_TUI))
-			v->width[c] = lkm_view_is_history(v, v->cols[c]) ? LKM_SPARK_CELLS : 9;
+			v->width[c] =
+				lkm_view_is_history(v, v->cols[c]) ? LKM_SPARK_CELLS : 9;
 	}
 	for (size_t i = 0; i < n; i++) {
 		struct lkm_view_sortkey *k = &v->keys[i];
@@ -343,8 +359,8 @@ static void measure(struct lkm_view *v, size_t n, char *cell)
 			char *end;
 
 			/* Raw: the key is the number, not its rounded human form. */
-			lkm_cell(v->pane, v->sort_col, v->snap, v->rates, i, ",", LKM_CELL_RAW, cell,
-				 CELL_MAX);
+			lkm_cell(v->pane, v->sort_col, v->snap, v->rates, i, ",",
+				 LKM_CELL_RAW, cell, CELL_MAX);
 			snprintf(k->text, sizeof(k->text), "%s", cell);
 			k->num = strtod(cell, &end);
 			k->has_num = is_numeric(v, v->sort_col) && end != cell;
@@ -354,11 +370,13 @@ static void measure(struct lkm_view *v, size_t n, char *cell)
 
 			if (colinfo(v, v->cols[c])->flags & LKM_COL_TUI)
 				continue;
-			if (v->pane == LKM_PANE_INTERRUPTS && v->cols[c] == LKM_IRQCOL_COUNTS) {
+			if (v->pane == LKM_PANE_INTERRUPTS &&
+			    v->cols[c] == LKM_IRQCOL_COUNTS) {
 				const struct lkm_irq *irq = &v->snap->interrupts.v[i];
 
-				/* The widest count is the largest: one digit count per line, not
-				 * one snprintf per CPU (82,000 of them on a 256-CPU host). */
+				/* The widest count is the largest: one digit count per
+				 * line, not one snprintf per CPU (82,000 of them on a
+				 * 256-CPU host). */
 				uint64_t top = 0;
 
 				for (size_t k2 = 0; k2 < irq->n_counts; k2++)
@@ -369,8 +387,8 @@ static void measure(struct lkm_view *v, size_t n, char *cell)
 					v->cpu_width = w;
 				continue;
 			}
-			lkm_cell(v->pane, v->cols[c], v->snap, v->rates, i, ",", LKM_CELL_HUMAN, cell,
-				 CELL_MAX);
+			lkm_cell(v->pane, v->cols[c], v->snap, v->rates, i, ",",
+				 LKM_CELL_HUMAN, cell, CELL_MAX);
 			w = strlen(cell);
 			if (w > v->width[c])
 				v->width[c] = w;
@@ -386,13 +404,14 @@ static int cmp_index_name(const void *pa, const void *pb, void *arg)
 {
 	const struct lkm_modules *m = arg;
 
-	return lkm_module_name_cmp(m->v[*(const size_t *)pa].name, m->v[*(const size_t *)pb].name);
+	return lkm_module_name_cmp(m->v[*(const size_t *)pa].name,
+				   m->v[*(const size_t *)pb].name);
 }
 
 struct tree {
 	size_t *start, *count, *child; /* children of i: child[start[i] .. + count[i]] */
-	size_t *parents;               /* how many modules i uses */
-	signed char *kept;             /* -1 unknown, 0 no, 1 yes, 2 being computed */
+	size_t *parents;	       /* how many modules i uses */
+	signed char *kept;	       /* -1 unknown, 0 no, 1 yes, 2 being computed */
 	bool *emitted;
 	size_t path[LKM_VIEW_MAX_DEPTH];
 };
@@ -439,7 +458,8 @@ static int tree_emit(struct lkm_view *v, struct tree *t, size_t i, unsigned dept
 
 	for (unsigned d = 0; d < depth; d++)
 		if (t->path[d] == i)
-			return 0; /* a cycle in used-by: show the module once on this path */
+			return 0; /* a cycle in used-by: show the module once on this path
+				   */
 	if (push_row(v, i, depth, more, last) < 0)
 		return -ENOMEM;
 	t->emitted[i] = true;
@@ -485,7 +505,8 @@ static int build_tree(struct lkm_view *v, size_t n, char *cell)
 	t.kept = malloc(n + 1);
 	t.emitted = calloc(n + 1, sizeof(bool));
 	roots = malloc((n + 1) * sizeof(size_t));
-	if (!t.start || !t.count || !t.parents || !t.child || !t.kept || !t.emitted || !roots)
+	if (!t.start || !t.count || !t.parents || !t.child || !t.kept || !t.emitted ||
+	    !roots)
 		goto out;
 	total = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -503,7 +524,8 @@ static int build_tree(struct lkm_view *v, size_t n, char *cell)
 		}
 		t.count[i] = total - t.start[i];
 		if (t.count[i] > 1)
-			qsort_r(t.child + t.start[i], t.count[i], sizeof(size_t), cmp_size_items, v);
+			qsort_r(t.child + t.start[i], t.count[i], sizeof(size_t),
+				cmp_size_items, v);
 	}
 	memset(t.kept, -1, n + 1);
 	for (size_t i = 0; i < n; i++) {
@@ -516,9 +538,11 @@ static int build_tree(struct lkm_view *v, size_t n, char *cell)
 	for (size_t r = 0; r < nroots; r++)
 		if (t.kept[roots[r]] == 1 && tree_emit(v, &t, roots[r], 0, 0, true) < 0)
 			goto out;
-	/* Modules only reachable through a used-by cycle: shown as roots rather than lost. */
+	/* Modules only reachable through a used-by cycle: shown as roots rather than
+	 * lost. */
 	for (size_t i = 0; i < n; i++)
-		if (!t.emitted[i] && item_matches(v, i, cell) && tree_emit(v, &t, i, 0, 0, true) < 0)
+		if (!t.emitted[i] && item_matches(v, i, cell) &&
+		    tree_emit(v, &t, i, 0, 0, true) < 0)
 			goto out;
 	v->nshown = 0;
 	for (size_t i = 0; i < n; i++)
@@ -542,7 +566,8 @@ static int build_flat(struct lkm_view *v, size_t n, char *cell)
 	for (size_t i = 0; i < n; i++)
 		if (item_matches(v, i, cell) && push_row(v, i, 0, 0, false) < 0)
 			return -ENOMEM;
-	/* qsort of nothing is undefined with a NULL base: an empty pane has no rows array. */
+	/* qsort of nothing is undefined with a NULL base: an empty pane has no rows
+	 * array. */
 	if (v->nrows > 1)
 		qsort_r(v->rows, v->nrows, sizeof(*v->rows), cmp_rows, v);
 	v->nshown = v->nitems;
@@ -572,7 +597,8 @@ static int build_flat(struct lkm_view *v, size_t n, char *cell)
 				free(tmp);
 				return -ENOMEM;
 			}
-			push_row(v, tmp[r].item, 0, 0, false); /* capacity is already there */
+			push_row(v, tmp[r].item, 0, 0,
+				 false); /* capacity is already there */
 		}
 		free(tmp);
 	}
@@ -588,7 +614,8 @@ static bool row_is_item(const struct lkm_view *v, size_t r)
 static void remember_cursor(struct lkm_view *v)
 {
 	if (row_is_item(v, v->cursor))
-		lkm_view_item_key(v, v->rows[v->cursor].item, v->cursor_key, sizeof(v->cursor_key));
+		lkm_view_item_key(v, v->rows[v->cursor].item, v->cursor_key,
+				  sizeof(v->cursor_key));
 }
 
 static void scroll_to_cursor(struct lkm_view *v)
@@ -661,7 +688,8 @@ int lkm_view_rebuild(struct lkm_view *v)
 	v->nrows = 0;
 	v->nitems = 0;
 	v->nshown = 0;
-	if (cell == NULL || reserve((void **)&v->keys, &v->keys_cap, n, sizeof(*v->keys)) < 0)
+	if (cell == NULL ||
+	    reserve((void **)&v->keys, &v->keys_cap, n, sizeof(*v->keys)) < 0)
 		goto out;
 	measure(v, n, cell);
 	if (v->tree && v->pane == LKM_PANE_MODULES)
@@ -674,8 +702,9 @@ out:
 	free(cell);
 	if (v->cursor_key[0] == '\0' || !lkm_view_select_key(v, v->cursor_key))
 		settle_cursor(v, old, v->cursor_key[0] == '\0');
-	/* After a sort the cursor's item may move far: it keeps its row on the screen. After a
-	 * refresh or a filter the list keeps its place, so new items above stay in sight. */
+	/* After a sort the cursor's item may move far: it keeps its row on the screen.
+	 * After a refresh or a filter the list keeps its place, so new items above stay
+	 * in sight. */
 	if (v->keep_offset)
 		v->top = v->cursor > offset ? v->cursor - offset : 0;
 	v->keep_offset = false;
@@ -706,7 +735,8 @@ void lkm_view_move(struct lkm_view *v, long delta)
 		while (row > 0 && !row_is_item(v, row))
 			row--;
 	} else {
-		row = (size_t)delta > v->nrows - 1 - row ? v->nrows - 1 : row + (size_t)delta;
+		row = (size_t)delta > v->nrows - 1 - row ? v->nrows - 1
+							 : row + (size_t)delta;
 		while (row + 1 < v->nrows && !row_is_item(v, row))
 			row++;
 	}
@@ -722,7 +752,8 @@ void lkm_view_set_height(struct lkm_view *v, size_t height)
 void lkm_view_sort_by(struct lkm_view *v, int col)
 {
 	v->sort_col = col;
-	/* Counters and rates: the biggest first. Identifiers (the key, a major): ascending. */
+	/* Counters and rates: the biggest first. Identifiers (the key, a major):
+	 * ascending. */
 	v->sort_desc = col >= 0 && is_numeric(v, col) && col != v->cols[0] &&
 		       v->pane != LKM_PANE_DEVICES;
 	v->keep_offset = true;
@@ -746,8 +777,8 @@ void lkm_view_sort_step(struct lkm_view *v, int step)
 		if (v->cols[c] == v->sort_col)
 			pos = (long)c;
 	pos = ((pos + 1 + step) % n + n) % n;
-	/* Per-CPU counts as a whole, a sparkline, a CPU list are no order anyone asks for:
-	 * step over them. */
+	/* Per-CPU counts as a whole, a sparkline, a CPU list are no order anyone asks
+	 * for: step over them. */
 	for (long k = 0; k < n && pos > 0 && !sortable(v, v->cols[pos - 1]); k++)
 		pos = ((pos + step) % n + n) % n;
 	lkm_view_sort_by(v, pos == 0 ? -1 : v->cols[pos - 1]);
@@ -807,7 +838,8 @@ static bool is_counts(const struct lkm_view *v, int col)
 	return v->pane == LKM_PANE_INTERRUPTS && col == LKM_IRQCOL_COUNTS;
 }
 
-void lkm_view_layout(const struct lkm_view *v, int cols, int x0, struct lkm_view_layout *l)
+void lkm_view_layout(const struct lkm_view *v, int cols, int x0,
+		     struct lkm_view_layout *l)
 {
 	int total = LKM_VIEW_GUTTER, min_flex = 12;
 	size_t maxdepth = 0;
@@ -832,7 +864,8 @@ void lkm_view_layout(const struct lkm_view *v, int cols, int x0, struct lkm_view
 		int want;
 
 		if (is_counts(v, v->cols[c]) && v->cpu_numbers) {
-			/* Scrolled: as many whole CPU columns as the rest leaves, one at least. */
+			/* Scrolled: as many whole CPU columns as the rest leaves, one at
+			 * least. */
 			size_t step = v->cpu_width + 1, fit;
 			int room = l->w[c] - (total - cols);
 
@@ -842,7 +875,8 @@ void lkm_view_layout(const struct lkm_view *v, int cols, int x0, struct lkm_view
 			want = (int)(fit * step - 1);
 			l->cpu_shown = fit;
 		} else if (is_counts(v, v->cols[c])) {
-			/* One character per CPU, and fewer when even that does not fit. */
+			/* One character per CPU, and fewer when even that does not fit.
+			 */
 			want = (int)v->n_cpus < 40 ? (int)v->n_cpus : 40;
 			if (want < 7)
 				want = 7;
@@ -853,7 +887,8 @@ void lkm_view_layout(const struct lkm_view *v, int cols, int x0, struct lkm_view
 			continue;
 		}
 		if (l->w[c] > want) {
-			int cut = l->w[c] - want < total - cols ? l->w[c] - want : total - cols;
+			int cut = l->w[c] - want < total - cols ? l->w[c] - want
+								: total - cols;
 
 			if (is_counts(v, v->cols[c]))
 				cut = l->w[c] - want;
@@ -864,8 +899,9 @@ void lkm_view_layout(const struct lkm_view *v, int cols, int x0, struct lkm_view
 	if (!l->spark && l->cpu_shown == 0)
 		l->cpu_shown = v->n_cpus; /* they all fit */
 	if (l->cpu_shown < v->n_cpus)
-		l->cpu_first = v->cpu_first < v->n_cpus - l->cpu_shown ? v->cpu_first
-								   : v->n_cpus - l->cpu_shown;
+		l->cpu_first = v->cpu_first < v->n_cpus - l->cpu_shown
+				       ? v->cpu_first
+				       : v->n_cpus - l->cpu_shown;
 	l->ncols = v->ncols;
 	while (total > cols && l->ncols > 1) {
 		l->ncols--;
@@ -886,7 +922,6 @@ void lkm_view_layout(const struct lkm_view *v, int cols, int x0, struct lkm_view
 	}
 }
 
-
 bool lkm_view_cpu_scroll(struct lkm_view *v, long delta, int cols)
 {
 	struct lkm_view_layout l;
@@ -897,7 +932,7 @@ bool lkm_view_cpu_scroll(struct lkm_view *v, long delta, int cols)
 	if (!l.spark && !v->cpu_numbers)
 		return false; /* every CPU's count is on the screen */
 	if (delta < 0 && !v->cpu_numbers)
-		return true;  /* the condensed form is the leftmost */
+		return true; /* the condensed form is the leftmost */
 	if (delta < 0 && v->cpu_first == 0) {
 		v->cpu_numbers = false;
 		return true;
@@ -912,7 +947,8 @@ bool lkm_view_cpu_scroll(struct lkm_view *v, long delta, int cols)
 	/* From where it shows (a resize may have clamped it), never past the last CPU. */
 	v->cpu_first = l.cpu_first;
 	if (delta < 0)
-		v->cpu_first = (size_t)-delta > v->cpu_first ? 0 : v->cpu_first - (size_t)-delta;
+		v->cpu_first =
+			(size_t)-delta > v->cpu_first ? 0 : v->cpu_first - (size_t)-delta;
 	else
 		v->cpu_first += (size_t)delta;
 	if (v->cpu_first > v->n_cpus - l.cpu_shown)
