@@ -38,12 +38,13 @@
 # check-plan-full).
 #
 # Usage: differential.sh [--full] [KVER...]   (default: Debian's current 6.1 and 6.12)
-# Exit: 0 all agree, 1 a difference (shown), 77 skipped (a tree not cached: the reason).
+# Exit: 0 all agree, 1 a difference (shown), 77 skipped (prepare.sh could not get a tree: the reason).
 
 set -u
 full=
 [ "${1:-}" = --full ] && { full=1; shift; }
 bin=${LKMTUI_BIN:-${top_builddir:-.}/lkmtui}
+skipped=
 cache=${LKMTUI_CACHE:-${HOME:-/root}/.cache/lkmtui}
 sample_min=${LKMTUI_PLAN_SAMPLE:-1000}
 
@@ -57,25 +58,31 @@ if [ ! -x "$modprobe" ] || [ ! -x "$bin" ]; then
 	exit 77
 fi
 
-# The releases Debian's packages name now: never a stored list, so the test follows the
-# archive. Without apt-cache, whatever prepare.sh cached last.
-release_of() {
-	apt-cache depends "$1" 2>/dev/null |
-		sed -n 's/^ *Depends: linux-image-\(.*\)$/\1/p' | head -n 1
-}
+# The kernels: as the real-kernel tests take them (a release or a generation; LKMTUI_KVER,
+# else Debian 12's two generations, each the archive's current release). prepare.sh
+# fetches and caches each tree (depmod-indexed); a kernel it cannot get is skipped with
+# its reason.
+prepare=$(cd "$(dirname "$0")/../vm" && pwd)/prepare.sh
+[ $# -eq 0 ] && set -- ${LKMTUI_KVER:-6.1 6.12}
+trees=
+for k in "$@"; do
+	if out=$(LKMTUI_VM_QUIET=1 "$prepare" "$k" 2>"${TMPDIR:-/tmp}/lkm-plan-prep.$$"); then
+		trees="$trees $(echo "$out" | sed -n 's/^KVER=//p')"
+	else
+		echo "SKIP tree $k: $(tail -n 1 "${TMPDIR:-/tmp}/lkm-plan-prep.$$")"
+		skipped="$skipped $k"
+	fi
+	rm -f "${TMPDIR:-/tmp}/lkm-plan-prep.$$"
+done
+set -- $trees
 if [ $# -eq 0 ]; then
-	set -- $(release_of linux-image-amd64) $(release_of linux-image-6.12-amd64)
-	[ $# -eq 0 ] && [ -s "$cache/current-kver" ] && set -- "$(cat "$cache/current-kver")"
-fi
-if [ $# -eq 0 ]; then
-	echo "SKIP: plan differential: no kernel release known (no apt-cache, nothing cached)"
+	echo "SKIP: plan differential: no kernel tree:$skipped"
 	exit 77
 fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/lkm-plan-XXXXXX") || exit 1
 trap 'rm -rf "$work"' EXIT INT TERM
 status=0
-skipped=
 
 # The configurations: each rule kind on a dependency as well as on a target. $1 is a
 # module of modules.builtin (a softdep on it puts a built-in module in the chain).
