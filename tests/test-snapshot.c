@@ -101,8 +101,8 @@ static void test_rates(void **state)
 	assert_true(r.irq_total[0] == 0.0);
 	/* 0: (300+260 - 300) / 2 s, and per CPU (200/2, 60/2). */
 	assert_true(r.irq_total[1] == 130.0);
-	assert_true(r.irq_cpu[1 * r.irq_cpu_stride + 0] == 100.0);
-	assert_true(r.irq_cpu[1 * r.irq_cpu_stride + 1] == 30.0);
+	assert_true(lkm_rates_irq_cpu(&r, &b.interrupts.v[1], 1, 0) == 100.0);
+	assert_true(lkm_rates_irq_cpu(&r, &b.interrupts.v[1], 1, 1) == 30.0);
 	assert_true(r.irq_total[2] == 0.0); /* new line: no rate yet */
 	assert_true(r.irq_total[3] == 2.0); /* ERR: (9-5)/2 */
 	assert_true(r.net[0][LKM_RX_BYTES] == 1000.0);
