@@ -142,9 +142,10 @@ static void test_large_host(void **state)
 	const struct largehost_shape shape = { 1000, 256, 300, 200 };
 	char dir[] = "/tmp/lkmtui-large.XXXXXX";
 	struct lkm_sysroot *root;
-	struct lkm_snapshot s = { 0 };
+	struct lkm_snapshot s = { 0 }, s2 = { 0 };
 	const struct lkm_irq *irq;
 	const struct lkm_module *m;
+	const char *text;
 	uint64_t total = 0;
 
 	(void)state;
@@ -179,6 +180,27 @@ static void test_large_host(void **state)
 	assert_string_equal(s.netdev.v[199].name, "eth199");
 	assert_true(s.netdev.v[199].c[LKM_TX_BYTES] == 2000000000199ULL);
 
+	/* The next snapshot reads into the previous one's buffer: one copy of the text,
+	 * and neither snapshot's lines point into it. */
+	text = s.interrupts.buf.data;
+	assert_int_equal(lkm_snapshot_take_after(&s2, &s, root, LKM_SRC_ALL), 0);
+	assert_ptr_equal(s2.interrupts.buf.data, text);
+	assert_null(s.interrupts.buf.data);
+	memset(s2.interrupts.buf.data, 'x', s2.interrupts.buf.len);
+	for (int k = 0; k < 2; k++) {
+		const struct lkm_interrupts *irqs = k ? &s2.interrupts : &s.interrupts;
+
+		irq = lkm_interrupts_find(irqs, "299");
+		assert_non_null(irq);
+		for (size_t c = 0; c < 256; c++)
+			assert_true(irq->counts[c] == largehost_count(299, c));
+		assert_string_equal(irq->chip, "IR-PCI-MSI");
+		assert_string_equal(irq->actions, "eth3-TxRx-299");
+		assert_string_equal(irqs->cpus[255], "CPU255");
+		assert_int_equal(irqs->n, 300 + 20 + 2);
+	}
+
+	lkm_snapshot_release(&s2);
 	lkm_snapshot_release(&s);
 	lkm_sysroot_free(root);
 	nftw(dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);

@@ -43,6 +43,16 @@ int lkm_snapshot_take(struct lkm_snapshot *s, const struct lkm_sysroot *root,
 	return 0;
 }
 
+int lkm_snapshot_take_after(struct lkm_snapshot *cur, struct lkm_snapshot *prev,
+			    const struct lkm_sysroot *root, unsigned sources)
+{
+	struct lkm_buf text = prev->interrupts.buf;
+
+	prev->interrupts.buf = cur->interrupts.buf;
+	cur->interrupts.buf = text;
+	return lkm_snapshot_take(cur, root, sources);
+}
+
 void lkm_snapshot_release(struct lkm_snapshot *s)
 {
 	lkm_modules_release(&s->modules);

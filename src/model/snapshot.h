@@ -37,6 +37,12 @@ enum lkm_snapshot_source {
 int lkm_snapshot_take(struct lkm_snapshot *s, const struct lkm_sysroot *root,
 		      unsigned sources);
 
+/* Takes CUR as lkm_snapshot_take does, reading /proc/interrupts into the buffer PREV
+ * read it into (PREV's lines do not point into their text): two snapshots, one copy of
+ * the largest file. PREV stays as it was. */
+int lkm_snapshot_take_after(struct lkm_snapshot *cur, struct lkm_snapshot *prev,
+			    const struct lkm_sysroot *root, unsigned sources);
+
 void lkm_snapshot_release(struct lkm_snapshot *s);
 
 /*
