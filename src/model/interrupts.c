@@ -242,6 +242,29 @@ static bool split_description(struct lkm_irq *irq, struct arena *a, const char *
 
 enum row_result { ROW_OK, ROW_BLANK, ROW_BAD, ROW_ENOMEM };
 
+/* Room for this line and every line in REST to hold a full row of counts after the USED
+ * ones. The lines are counted only when the array is short (a first parse, a host that
+ * grew), so it is as large as the file needs and a steady refresh counts nothing. */
+static int reserve_counts(struct lkm_interrupts *irqs, size_t used, const char *rest)
+{
+	size_t lines = 2, need; /* this line, and REST's last one if it has no newline */
+	uint64_t *nv;
+
+	if (irqs->n_cpus <= irqs->counts_cap && used <= irqs->counts_cap - irqs->n_cpus)
+		return 0;
+	for (const char *q = rest; (q = strchr(q, '\n')) != NULL; q++)
+		lines++;
+	if (irqs->n_cpus && lines > (SIZE_MAX / sizeof(*nv) - used) / irqs->n_cpus)
+		return -ENOMEM;
+	need = used + lines * irqs->n_cpus;
+	nv = realloc(irqs->counts, (need ? need : 1) * sizeof(*nv));
+	if (nv == NULL)
+		return -ENOMEM;
+	irqs->counts = nv;
+	irqs->counts_cap = need;
+	return 0;
+}
+
 static enum row_result parse_row(struct lkm_interrupts *irqs, char *line, struct arena *a,
 				 size_t *n_counts_used)
 {
@@ -261,11 +284,8 @@ static enum row_result parse_row(struct lkm_interrupts *irqs, char *line, struct
 		return ROW_ENOMEM; /* cannot happen: the arena is sized from the text */
 	irq->is_numbered = is_digits(s, (size_t)(e - s));
 	p = e + 1;
-	/* Room for a full row up front, so the loop below stores without checking. */
-	if (irqs->n_cpus > SIZE_MAX - start ||
-	    grow_array((void **)&irqs->counts, &irqs->counts_cap, start + irqs->n_cpus,
-		       sizeof(*irqs->counts), 1024) < 0)
-		return ROW_ENOMEM;
+	/* The caller made room for a full row, so the loop below stores without checking.
+	 */
 	while (irq->n_counts < irqs->n_cpus) {
 		char *q = lkm_scan_blank(p), *r = q;
 		uint64_t v;
@@ -357,6 +377,8 @@ int lkm_interrupts_parse(struct lkm_interrupts *irqs, char *text)
 	while ((line = lkm_scan_line(&p)) != NULL) {
 		err = grow_array((void **)&irqs->v, &irqs->cap, irqs->n + 1,
 				 sizeof(*irqs->v), 64);
+		if (err >= 0)
+			err = reserve_counts(irqs, n_counts_used, p);
 		if (err < 0)
 			goto fail;
 		switch (parse_row(irqs, line, &a, &n_counts_used)) {
