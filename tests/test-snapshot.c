@@ -105,6 +105,11 @@ static void test_rates(void **state)
 	assert_true(lkm_rates_irq_cpu(&r, &b.interrupts.v[1], 1, 1) == 30.0);
 	assert_true(r.irq_total[2] == 0.0); /* new line: no rate yet */
 	assert_true(r.irq_total[3] == 2.0); /* ERR: (9-5)/2 */
+	/* Per CPU: none for a new line, none beyond a line's counts, 0 when it fell. */
+	assert_true(lkm_rates_irq_cpu(&r, &b.interrupts.v[2], 2, 0) == 0.0);
+	assert_true(lkm_rates_irq_cpu(&r, &b.interrupts.v[3], 3, 0) == 2.0);
+	assert_true(lkm_rates_irq_cpu(&r, &b.interrupts.v[3], 3, 1) == 0.0);
+	assert_true(lkm_rates_irq_cpu(&r, &b.interrupts.v[0], 0, 0) == 0.0);
 	assert_true(r.net[0][LKM_RX_BYTES] == 1000.0);
 	assert_true(r.net[0][LKM_TX_PACKETS] == 2.0);
 	assert_true(r.net[1][LKM_RX_BYTES] == 0.0);
