@@ -391,6 +391,7 @@ static void test_reuse(void **state)
 	char *small2 = load(REALDATA, "jc/interrupts");
 	char *big = load(REALDATA, "pcp/interrupts-1152cpu-x86_64");
 	const void *v, *counts, *arena;
+	size_t len;
 
 	(void)state;
 	assert_int_equal(lkm_interrupts_parse(&irqs, small), 0);
@@ -407,6 +408,7 @@ static void test_reuse(void **state)
 	check_irq(&irqs, "16", 2, 3545, "IO-APIC", "16", "fasteoi", "vmwgfx|snd_ens1371",
 		  "IO-APIC   16-fasteoi   vmwgfx, snd_ens1371");
 	/* A steady refresh allocates nothing: the arrays stay where they are. */
+	len = strlen(small2);
 	v = irqs.v;
 	counts = irqs.counts;
 	arena = irqs.arena;
@@ -416,6 +418,14 @@ static void test_reuse(void **state)
 	assert_ptr_equal(irqs.arena, arena);
 	check_irq(&irqs, "16", 2, 3545, "IO-APIC", "16", "fasteoi", "vmwgfx|snd_ens1371",
 		  "IO-APIC   16-fasteoi   vmwgfx, snd_ens1371");
+	/* Nothing points into the text: its buffer may be reused once it is parsed. */
+	memset(small2, 'x', len);
+	check_irq(&irqs, "16", 2, 3545, "IO-APIC", "16", "fasteoi", "vmwgfx|snd_ens1371",
+		  "IO-APIC   16-fasteoi   vmwgfx, snd_ens1371");
+	check_irq(&irqs, "LOC", 2, 1363578, NULL, NULL, NULL, "",
+		  "Local timer interrupts");
+	assert_string_equal(irqs.cpus[0], "CPU0");
+	assert_string_equal(irqs.cpus[1], "CPU1");
 	/* A failed parse leaves an empty, still reusable, struct. */
 	assert_int_equal(lkm_interrupts_parse(&irqs, (char[]){ "" }), -EINVAL);
 	assert_int_equal(irqs.n, 0);

@@ -101,10 +101,15 @@ static void test_rates(void **state)
 	assert_true(r.irq_total[0] == 0.0);
 	/* 0: (300+260 - 300) / 2 s, and per CPU (200/2, 60/2). */
 	assert_true(r.irq_total[1] == 130.0);
-	assert_true(r.irq_cpu[1 * r.irq_cpu_stride + 0] == 100.0);
-	assert_true(r.irq_cpu[1 * r.irq_cpu_stride + 1] == 30.0);
+	assert_true(lkm_rates_irq_cpu(&r, &b.interrupts.v[1], 1, 0) == 100.0);
+	assert_true(lkm_rates_irq_cpu(&r, &b.interrupts.v[1], 1, 1) == 30.0);
 	assert_true(r.irq_total[2] == 0.0); /* new line: no rate yet */
 	assert_true(r.irq_total[3] == 2.0); /* ERR: (9-5)/2 */
+	/* Per CPU: none for a new line, none beyond a line's counts, 0 when it fell. */
+	assert_true(lkm_rates_irq_cpu(&r, &b.interrupts.v[2], 2, 0) == 0.0);
+	assert_true(lkm_rates_irq_cpu(&r, &b.interrupts.v[3], 3, 0) == 2.0);
+	assert_true(lkm_rates_irq_cpu(&r, &b.interrupts.v[3], 3, 1) == 0.0);
+	assert_true(lkm_rates_irq_cpu(&r, &b.interrupts.v[0], 0, 0) == 0.0);
 	assert_true(r.net[0][LKM_RX_BYTES] == 1000.0);
 	assert_true(r.net[0][LKM_TX_PACKETS] == 2.0);
 	assert_true(r.net[1][LKM_RX_BYTES] == 0.0);
@@ -142,9 +147,10 @@ static void test_large_host(void **state)
 	const struct largehost_shape shape = { 1000, 256, 300, 200 };
 	char dir[] = "/tmp/lkmtui-large.XXXXXX";
 	struct lkm_sysroot *root;
-	struct lkm_snapshot s = { 0 };
+	struct lkm_snapshot s = { 0 }, s2 = { 0 };
 	const struct lkm_irq *irq;
 	const struct lkm_module *m;
+	const char *text;
 	uint64_t total = 0;
 
 	(void)state;
@@ -175,10 +181,34 @@ static void test_large_host(void **state)
 	assert_string_equal(irq->chip, "IR-PCI-MSI");
 	assert_string_equal(irq->actions, "eth3-TxRx-299");
 	assert_int_equal(lkm_interrupts_find(&s.interrupts, "ERR")->n_counts, 1);
+	/* The counts array is as large as the file's lines need, not a power of two
+	 * (131,072 counts, 1 MiB) beyond them. */
+	assert_true(s.interrupts.counts_cap <= (300 + 20 + 2 + 1) * 256);
 	assert_int_equal(s.netdev.n, 200);
 	assert_string_equal(s.netdev.v[199].name, "eth199");
 	assert_true(s.netdev.v[199].c[LKM_TX_BYTES] == 2000000000199ULL);
 
+	/* The next snapshot reads into the previous one's buffer: one copy of the text,
+	 * and neither snapshot's lines point into it. */
+	text = s.interrupts.buf.data;
+	assert_int_equal(lkm_snapshot_take_after(&s2, &s, root, LKM_SRC_ALL), 0);
+	assert_ptr_equal(s2.interrupts.buf.data, text);
+	assert_null(s.interrupts.buf.data);
+	memset(s2.interrupts.buf.data, 'x', s2.interrupts.buf.len);
+	for (int k = 0; k < 2; k++) {
+		const struct lkm_interrupts *irqs = k ? &s2.interrupts : &s.interrupts;
+
+		irq = lkm_interrupts_find(irqs, "299");
+		assert_non_null(irq);
+		for (size_t c = 0; c < 256; c++)
+			assert_true(irq->counts[c] == largehost_count(299, c));
+		assert_string_equal(irq->chip, "IR-PCI-MSI");
+		assert_string_equal(irq->actions, "eth3-TxRx-299");
+		assert_string_equal(irqs->cpus[255], "CPU255");
+		assert_int_equal(irqs->n, 300 + 20 + 2);
+	}
+
+	lkm_snapshot_release(&s2);
 	lkm_snapshot_release(&s);
 	lkm_sysroot_free(root);
 	nftw(dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);

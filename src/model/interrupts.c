@@ -25,9 +25,13 @@
  * Actions are the kernel's ", "-joined action names; a name may hold blanks ("PCIe PME").
  * Rows that are not numbered (NMI, LOC, s390x "[EXT] CPU Timer" mnemonic rows) keep their
  * text as the description only: their bracketed class is part of the name, not a chip.
- * The description itself is kept as the kernel wrote it, so the split-out pieces are
- * copied into an arena sized once per parse from the text length: every piece is a
- * separate substring of its line plus a terminator, so the whole text bounds them all.
+ * Nothing points into the text once it is parsed, so a reader may reuse its buffer
+ * (two snapshots share one): the header's CPU names, each label and description, and
+ * the pieces split out of a description are copied into an arena sized once per parse
+ * from the text length. CPU names, labels and descriptions are separate substrings of
+ * the text, each followed by a character not its own, so with their terminators they
+ * fit in the text's length plus one; the pieces of a description are separate
+ * substrings of it, so they fit in as much again.
  */
 #include "config.h"
 
@@ -238,6 +242,29 @@ static bool split_description(struct lkm_irq *irq, struct arena *a, const char *
 
 enum row_result { ROW_OK, ROW_BLANK, ROW_BAD, ROW_ENOMEM };
 
+/* Room for this line and every line in REST to hold a full row of counts after the USED
+ * ones. The lines are counted only when the array is short (a first parse, a host that
+ * grew), so it is as large as the file needs and a steady refresh counts nothing. */
+static int reserve_counts(struct lkm_interrupts *irqs, size_t used, const char *rest)
+{
+	size_t lines = 2, need; /* this line, and REST's last one if it has no newline */
+	uint64_t *nv;
+
+	if (irqs->n_cpus <= irqs->counts_cap && used <= irqs->counts_cap - irqs->n_cpus)
+		return 0;
+	for (const char *q = rest; (q = strchr(q, '\n')) != NULL; q++)
+		lines++;
+	if (irqs->n_cpus && lines > (SIZE_MAX / sizeof(*nv) - used) / irqs->n_cpus)
+		return -ENOMEM;
+	need = used + lines * irqs->n_cpus;
+	nv = realloc(irqs->counts, (need ? need : 1) * sizeof(*nv));
+	if (nv == NULL)
+		return -ENOMEM;
+	irqs->counts = nv;
+	irqs->counts_cap = need;
+	return 0;
+}
+
 static enum row_result parse_row(struct lkm_interrupts *irqs, char *line, struct arena *a,
 				 size_t *n_counts_used)
 {
@@ -251,15 +278,14 @@ static enum row_result parse_row(struct lkm_interrupts *irqs, char *line, struct
 		;
 	if (*e != ':' || e == s)
 		return ROW_BAD;
-	*e = '\0';
-	*irq = (struct lkm_irq){ .label = s, .actions = "" };
+	*irq = (struct lkm_irq){ .label = arena_put(a, s, (size_t)(e - s)),
+				 .actions = "" };
+	if (irq->label == NULL)
+		return ROW_ENOMEM; /* cannot happen: the arena is sized from the text */
 	irq->is_numbered = is_digits(s, (size_t)(e - s));
 	p = e + 1;
-	/* Room for a full row up front, so the loop below stores without checking. */
-	if (irqs->n_cpus > SIZE_MAX - start ||
-	    grow_array((void **)&irqs->counts, &irqs->counts_cap, start + irqs->n_cpus,
-		       sizeof(*irqs->counts), 1024) < 0)
-		return ROW_ENOMEM;
+	/* The caller made room for a full row, so the loop below stores without checking.
+	 */
 	while (irq->n_counts < irqs->n_cpus) {
 		char *q = lkm_scan_blank(p), *r = q;
 		uint64_t v;
@@ -272,6 +298,7 @@ static enum row_result parse_row(struct lkm_interrupts *irqs, char *line, struct
 			break; /* "2-edge": the description starts here */
 		if (!ok) {
 			*n_counts_used = start;
+			a->used = arena_start;
 			return ROW_BAD; /* more than 64 bits: not a count we can trust */
 		}
 		irqs->counts[start + irq->n_counts++] = v;
@@ -279,8 +306,10 @@ static enum row_result parse_row(struct lkm_interrupts *irqs, char *line, struct
 		p = r;
 	}
 	*n_counts_used = start + irq->n_counts;
-	irq->description = lkm_scan_trim(p, p + strlen(p));
-	if (irq->is_numbered && !split_description(irq, a, irq->description)) {
+	p = lkm_scan_trim(p, p + strlen(p));
+	irq->description = *p ? arena_put(a, p, strlen(p)) : "";
+	if (irq->description == NULL ||
+	    (irq->is_numbered && !split_description(irq, a, irq->description))) {
 		*n_counts_used = start;
 		a->used = arena_start;
 		return ROW_BAD;
@@ -289,7 +318,7 @@ static enum row_result parse_row(struct lkm_interrupts *irqs, char *line, struct
 }
 
 /* The first non-blank line names the CPUs; a colon there means the header is missing. */
-static int parse_header(struct lkm_interrupts *irqs, char **p)
+static int parse_header(struct lkm_interrupts *irqs, char **p, struct arena *a)
 {
 	char *line, *tok;
 
@@ -305,7 +334,10 @@ static int parse_header(struct lkm_interrupts *irqs, char **p)
 
 		if (err < 0)
 			return err;
-		irqs->cpus[irqs->n_cpus++] = tok;
+		irqs->cpus[irqs->n_cpus] = arena_put(a, tok, strlen(tok));
+		if (irqs->cpus[irqs->n_cpus++] == NULL)
+			return -ENOMEM; /* cannot happen: the arena is sized from the text
+					 */
 	}
 	return 0;
 }
@@ -328,25 +360,25 @@ int lkm_interrupts_parse(struct lkm_interrupts *irqs, char *text)
 	if (text == NULL)
 		return -EINVAL;
 	len = strlen(text);
-	if (len == SIZE_MAX)
+	if (len >= SIZE_MAX / 2 - 1)
 		return -ENOMEM;
-	err = parse_header(irqs, &p);
-	if (err < 0)
-		goto fail;
-	if (irqs->arena_cap < len + 1) {
-		char *na = realloc(irqs->arena, len + 1);
+	if (irqs->arena_cap < 2 * (len + 1)) {
+		char *na = realloc(irqs->arena, 2 * (len + 1));
 
-		if (na == NULL) {
-			err = -ENOMEM;
-			goto fail;
-		}
+		if (na == NULL)
+			return -ENOMEM;
 		irqs->arena = na;
-		irqs->arena_cap = len + 1;
+		irqs->arena_cap = 2 * (len + 1);
 	}
 	a = (struct arena){ .base = irqs->arena, .cap = irqs->arena_cap };
+	err = parse_header(irqs, &p, &a);
+	if (err < 0)
+		goto fail;
 	while ((line = lkm_scan_line(&p)) != NULL) {
 		err = grow_array((void **)&irqs->v, &irqs->cap, irqs->n + 1,
 				 sizeof(*irqs->v), 64);
+		if (err >= 0)
+			err = reserve_counts(irqs, n_counts_used, p);
 		if (err < 0)
 			goto fail;
 		switch (parse_row(irqs, line, &a, &n_counts_used)) {

@@ -12,7 +12,8 @@
  * (ERR/MIS have one; ragged lines fewer than n_cpus). chip/hwirq/trigger are NULL when
  * the line does not have them; actions holds n_actions NUL-terminated names one after the
  * other ("timer", "uhci_hcd:usb1", "ens3"); description is the rest of the line trimmed,
- * "" when none. All strings stay valid until the next parse or release.
+ * "" when none. All strings stay valid until the next parse or release; none points
+ * into the parsed text.
  */
 struct lkm_irq {
 	const char *label;
@@ -29,7 +30,7 @@ struct lkm_irq {
 };
 
 struct lkm_interrupts {
-	char **cpus; /* n_cpus header names ("CPU0"), into the buffer */
+	const char **cpus; /* n_cpus header names ("CPU0") */
 	size_t n_cpus;
 	size_t cpus_cap;
 	struct lkm_irq *v;
@@ -40,10 +41,11 @@ struct lkm_interrupts {
 	char *arena; /* backing store for split-out strings (chip, actions, ...) */
 	size_t arena_cap;
 	size_t skipped;
-	struct lkm_buf buf;
+	struct lkm_buf buf; /* what lkm_interrupts_read read; nothing points into it */
 };
 
-/* Parses TEXT in place (must outlive IRQS), reusing IRQS' arrays. A file with no header
+/* Parses TEXT (in place: it is written to, and may be reused once this returns),
+ * reusing IRQS' arrays. A file with no header
  * is -EINVAL; malformed lines are skipped and counted. Returns 0 or -errno. */
 int lkm_interrupts_parse(struct lkm_interrupts *irqs, char *text);
 int lkm_interrupts_read(struct lkm_interrupts *irqs, const struct lkm_sysroot *root);

@@ -43,6 +43,16 @@ int lkm_snapshot_take(struct lkm_snapshot *s, const struct lkm_sysroot *root,
 	return 0;
 }
 
+int lkm_snapshot_take_after(struct lkm_snapshot *cur, struct lkm_snapshot *prev,
+			    const struct lkm_sysroot *root, unsigned sources)
+{
+	struct lkm_buf text = prev->interrupts.buf;
+
+	prev->interrupts.buf = cur->interrupts.buf;
+	cur->interrupts.buf = text;
+	return lkm_snapshot_take(cur, root, sources);
+}
+
 void lkm_snapshot_release(struct lkm_snapshot *s)
 {
 	lkm_modules_release(&s->modules);
@@ -95,32 +105,22 @@ int lkm_rates_compute(struct lkm_rates *r, const struct lkm_snapshot *prev,
 {
 	const struct lkm_interrupts *ci = &cur->interrupts;
 	const struct lkm_netdev *cn = &cur->netdev;
-	size_t stride = ci->n_cpus ? ci->n_cpus : 1;
 	size_t i;
 
-	for (i = 0; i < ci->n; i++)
-		if (ci->v[i].n_counts > stride)
-			stride = ci->v[i].n_counts;
 	if (reserve((void **)&r->irq_total, &r->irq_cap, ci->n + 1, sizeof(double)) < 0 ||
-	    reserve((void **)&r->irq_cpu, &r->irq_cpu_cap, ci->n * stride + 1,
-		    sizeof(double)) < 0 ||
+	    reserve((void **)&r->irq_was, &r->irq_was_cap, ci->n + 1,
+		    sizeof(*r->irq_was)) < 0 ||
 	    reserve((void **)&r->net, &r->net_cap, cn->n + 1, sizeof(*r->net)) < 0)
 		return -ENOMEM;
 	r->seconds = cur->taken - prev->taken;
-	r->irq_cpu_stride = stride;
 	for (i = 0; i < ci->n; i++) {
 		const struct lkm_irq *now_irq = &ci->v[i];
 		const struct lkm_irq *was =
 			match_irq(&prev->interrupts, i, now_irq->label);
-		double *cpu = &r->irq_cpu[i * stride];
 
+		r->irq_was[i] = was;
 		r->irq_total[i] =
 			was ? lkm_rate(was->total, now_irq->total, r->seconds) : 0;
-		for (size_t c = 0; c < now_irq->n_counts; c++)
-			cpu[c] = was && c < was->n_counts
-					 ? lkm_rate(was->counts[c], now_irq->counts[c],
-						    r->seconds)
-					 : 0;
 	}
 	for (i = 0; i < cn->n; i++) {
 		const struct lkm_netif *was =
@@ -133,10 +133,20 @@ int lkm_rates_compute(struct lkm_rates *r, const struct lkm_snapshot *prev,
 	return 0;
 }
 
+double lkm_rates_irq_cpu(const struct lkm_rates *r, const struct lkm_irq *now, size_t i,
+			 size_t cpu)
+{
+	const struct lkm_irq *was = r->irq_was[i];
+
+	if (was == NULL || cpu >= was->n_counts || cpu >= now->n_counts)
+		return 0;
+	return lkm_rate(was->counts[cpu], now->counts[cpu], r->seconds);
+}
+
 void lkm_rates_release(struct lkm_rates *r)
 {
 	free(r->irq_total);
-	free(r->irq_cpu);
+	free(r->irq_was);
 	free(r->net);
 	memset(r, 0, sizeof(*r));
 }

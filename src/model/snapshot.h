@@ -37,25 +37,37 @@ enum lkm_snapshot_source {
 int lkm_snapshot_take(struct lkm_snapshot *s, const struct lkm_sysroot *root,
 		      unsigned sources);
 
+/* Takes CUR as lkm_snapshot_take does, reading /proc/interrupts into the buffer PREV
+ * read it into (PREV's lines do not point into their text): two snapshots, one copy of
+ * the largest file. PREV stays as it was. */
+int lkm_snapshot_take_after(struct lkm_snapshot *cur, struct lkm_snapshot *prev,
+			    const struct lkm_sysroot *root, unsigned sources);
+
 void lkm_snapshot_release(struct lkm_snapshot *s);
 
 /*
  * Rates between two snapshots, per second. Arrays are indexed like CUR's lines and
  * reused across calls; a line or interface absent from PREV, or a counter that went
- * backwards (a reset, a re-registered device), has rate 0.
+ * backwards (a reset, a re-registered device), has rate 0. Per-CPU rates are not
+ * stored (a 256-CPU host has 82,000 of them a refresh, and a screen shows a few rows):
+ * irq_was keeps each line's match in PREV, so PREV must stay as it is while they are
+ * asked for with lkm_rates_irq_cpu.
  */
 struct lkm_rates {
-	double seconds;	   /* the interval; 0 means no rates yet */
-	double *irq_total; /* [cur.interrupts.n] */
-	double *irq_cpu;   /* [i * irq_cpu_stride + cpu] for cpu < that line's n_counts */
-	size_t irq_cpu_stride;
+	double seconds;			/* the interval; 0 means no rates yet */
+	double *irq_total;		/* [cur.interrupts.n] */
+	const struct lkm_irq **irq_was; /* [cur.interrupts.n] the line in PREV, or NULL */
 	double (*net)[LKM_NETDEV_NCOUNTERS]; /* [cur.netdev.n] */
-	size_t irq_cap, irq_cpu_cap, net_cap;
+	size_t irq_cap, irq_was_cap, net_cap;
 };
 
 int lkm_rates_compute(struct lkm_rates *r, const struct lkm_snapshot *prev,
 		      const struct lkm_snapshot *cur);
 void lkm_rates_release(struct lkm_rates *r);
+/* The rate of CPU of line I of CUR (NOW is that line), from the rates R computed with
+ * it; 0 when the line or the CPU is not in PREV. */
+double lkm_rates_irq_cpu(const struct lkm_rates *r, const struct lkm_irq *now, size_t i,
+			 size_t cpu);
 
 /* (after - before) / seconds; 0 when the counter went backwards or seconds <= 0. */
 double lkm_rate(uint64_t before, uint64_t after, double seconds);

@@ -116,12 +116,11 @@ void lkm_json_interrupts(FILE *out, const struct lkm_snapshot *snap,
 		lkm_json_close(&j, ']');
 		lkm_json_str(&j, "description", irq->description);
 		if (with_rates) {
-			const double *cpu = &rates->irq_cpu[i * rates->irq_cpu_stride];
-
 			lkm_json_double(&j, "rate", rates->irq_total[i]);
 			lkm_json_open(&j, "rates", '[');
 			for (size_t c = 0; c < irq->n_counts; c++)
-				lkm_json_double(&j, NULL, cpu[c]);
+				lkm_json_double(&j, NULL,
+						lkm_rates_irq_cpu(rates, irq, i, c));
 			lkm_json_close(&j, ']');
 		}
 		lkm_json_close(&j, '}');

@@ -66,7 +66,7 @@ int lkm_tui_app_refresh(struct lkm_tui_app *app)
 	struct lkm_snapshot *prev = &app->snaps[app->cur], *cur = &app->snaps[next];
 	int rc = 0;
 
-	if (lkm_snapshot_take(cur, app->root, LKM_SRC_ALL) < 0)
+	if (lkm_snapshot_take_after(cur, prev, app->root, LKM_SRC_ALL) < 0)
 		return -ENOMEM;
 	if (app->nsnaps) {
 		if (lkm_rates_compute(&app->rates, prev, cur) < 0 ||

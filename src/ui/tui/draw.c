@@ -221,11 +221,8 @@ static void draw_counts(const struct lkm_tui_app *app, const struct lkm_view *v,
 			val[b] = 0;
 			for (size_t k = b * per; k < (b + 1) * per && k < irq->n_counts;
 			     k++) {
-				double x =
-					use_rates
-						? rt->irq_cpu[item * rt->irq_cpu_stride +
-							      k]
-						: (double)irq->counts[k];
+				double x = use_rates ? lkm_rates_irq_cpu(rt, irq, item, k)
+						     : (double)irq->counts[k];
 
 				if (x > val[b])
 					val[b] = x;
