@@ -11,7 +11,8 @@ set -u
 bin=${LKMTUI_BIN:-./lkmtui}
 cache=${LKMTUI_CACHE:-${HOME:-/root}/.cache/lkmtui}
 rounds=${LKMTUI_BENCH_ROUNDS:-200}
-kver=${LKMTUI_KVER:-$(cat "$cache/current-kver" 2>/dev/null)}
+# The kernel as the real-kernel tests take it (LKMTUI_KVER, else the current 6.1).
+kver=$(LKMTUI_VM_QUIET=1 "$(dirname "$0")/../vm/prepare.sh" 2>/dev/null | sed -n 's/^KVER=//p')
 tree=$cache/$kver/image/lib/modules/$kver
 modprobe=$(command -v modprobe || echo /usr/sbin/modprobe)
 
