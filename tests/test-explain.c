@@ -1950,6 +1950,96 @@ static void test_duplicate_symbol_of_kernel(void **state)
 		    "symbol in this copy's source)\n");
 }
 
+/* Foreseen before loading: demo_dup exports demo_provider_answer, and /proc/kallsyms
+ * lists __ksymtab_demo_provider_answer of the loaded demo_provider. The evidence and fix
+ * are the failed load's, without the kernel's lines. */
+static void test_predict_duplicate_symbol(void **state)
+{
+	T();
+	write_file("/proc/modules",
+		   "demo_provider 16384 0 - Live 0xffffffffc0a36000 (OE)\n", 0644);
+	write_file("/proc/kallsyms",
+		   fmt("%sffffffffc0a36010 r __ksymtab_demo_provider_answer\t"
+		       "[demo_provider]\n"
+		       "ffffffffc0a36000 T demo_provider_answer\t[demo_provider]\n",
+		       kallsyms),
+		   0644);
+	assert_int_equal(predict(t, rpath("/home/demo_dup.ko"), NULL, 0), 1);
+	assert_diag(
+		&t->p[0], LKM_DIAG_DUPLICATE_SYMBOL, 0,
+		"demo_dup exports demo_provider_answer, which demo_provider already "
+		"exports",
+		"demo_provider_answer is exported by demo_provider, which is loaded\n",
+		"if nothing needs demo_provider: lkmtui unload demo_provider, then "
+		"load this one\n"
+		"or keep demo_provider, which provides the same, and do not load "
+		"this copy\n");
+}
+
+/* The kernel's own export: __ksymtab_NAME with no [module]. */
+static void test_predict_duplicate_symbol_of_kernel(void **state)
+{
+	T();
+	write_file("/proc/kallsyms",
+		   fmt("%sffffffff82000000 r __ksymtab_demo_provider_answer\n", kallsyms),
+		   0644);
+	assert_int_equal(predict(t, rpath("/home/demo_dup.ko"), NULL, 0), 1);
+	assert_diag(&t->p[0], LKM_DIAG_DUPLICATE_SYMBOL, 0,
+		    "demo_dup exports demo_provider_answer, which the kernel already "
+		    "exports",
+		    "demo_provider_answer is exported by the kernel itself (built in)\n",
+		    "the running kernel has demo_provider_answer built in: use that, not "
+		    "this copy (or rename the symbol in this copy's source)\n");
+}
+
+/* A symbol of the same name that is not exported (no __ksymtab_) is no duplicate. */
+static void test_predict_same_name_not_exported_is_no_duplicate(void **state)
+{
+	T();
+	write_file("/proc/kallsyms",
+		   fmt("%sffffffffc0a36000 t demo_provider_answer\t[demo_provider]\n",
+		       kallsyms),
+		   0644);
+	assert_int_equal(predict(t, rpath("/home/demo_dup.ko"), NULL, 0), 0);
+}
+
+/* Foreseen: demo_ns_user needs demo_ns_answer, which demo_ns_provider's file exports into
+ * LKMTUI_DEMO (its __kstrtabns_), and imports only LKMTUI_DEMX. */
+static void test_predict_namespace_not_imported(void **state)
+{
+	T();
+	write_file("/proc/modules",
+		   "demo_ns_provider 16384 0 - Live 0xffffffffc0a36000 (OE)\n", 0644);
+	write_file("/proc/kallsyms",
+		   fmt("%sffffffffc0a36000 T demo_ns_answer\t[demo_ns_provider]\n",
+		       kallsyms),
+		   0644);
+	assert_int_equal(predict(t, rpath("/home/demo_ns_user.ko"), NULL, 0), 1);
+	assert_diag(&t->p[0], LKM_DIAG_NAMESPACE_NOT_IMPORTED, 0,
+		    "demo_ns_user uses a symbol of namespace LKMTUI_DEMO without "
+		    "importing the namespace",
+		    "demo_ns_answer is exported by demo_ns_provider into namespace "
+		    "LKMTUI_DEMO\n"
+		    "demo_ns_user imports: LKMTUI_DEMX\n",
+		    "add MODULE_IMPORT_NS(LKMTUI_DEMO); to demo_ns_user's source and "
+		    "rebuild: make -C /lib/modules/" REL "/build M=$PWD modules\n"
+		    "if you did not write demo_ns_user: this build of it does not fit "
+		    "this kernel; get one built for " REL "\n");
+}
+
+/* The same module importing LKMTUI_DEMO is foreseen to load. */
+static void test_predict_namespace_imported_is_fine(void **state)
+{
+	T();
+	write_file("/proc/modules",
+		   "demo_ns_provider 16384 0 - Live 0xffffffffc0a36000 (OE)\n", 0644);
+	write_file("/proc/kallsyms",
+		   fmt("%sffffffffc0a36000 T demo_ns_answer\t[demo_ns_provider]\n",
+		       kallsyms),
+		   0644);
+	assert_int_equal(predict(t, rpath("/home/demo_ns_user_ok.ko"), NULL, 0), 0);
+}
+
 static const char ioports[] = "0000-0cf7 : PCI Bus 0000:00\n"
 			      "  0000-001f : dma1\n"
 			      "  0300-0307 : demo_provider\n"
@@ -2623,6 +2713,11 @@ int main(void)
 		E(test_namespace_not_imported),
 		E(test_duplicate_symbol),
 		E(test_duplicate_symbol_of_kernel),
+		E(test_predict_duplicate_symbol),
+		E(test_predict_duplicate_symbol_of_kernel),
+		E(test_predict_same_name_not_exported_is_no_duplicate),
+		E(test_predict_namespace_not_imported),
+		E(test_predict_namespace_imported_is_fine),
 		E(test_resource_busy),
 		E(test_resource_busy_unknown),
 		E(test_in_use_by_process),

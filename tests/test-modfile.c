@@ -637,6 +637,7 @@ static void test_params_module(void **state)
 			 NULL };
 	const struct lkm_modfile_param *p;
 	const struct lkm_modfile_version *v;
+	const struct lkm_modfile_export *e;
 	const char *const *names;
 	struct lkm_modfile *mf;
 	size_t pos = 0, n;
@@ -697,6 +698,14 @@ static void test_params_module(void **state)
 	assert_int_equal(n, 2);
 	assert_string_equal(names[0], "_printk");
 	assert_string_equal(names[1], "register_chrdev_region");
+	/* Its exports, one into namespace USB_STORAGE (the __ksymtab_ section symbols do
+	 * not count). */
+	n = lkm_modfile_exports(mf, &e);
+	assert_int_equal(n, 2);
+	assert_string_equal(e[0].name, "params_module_plain");
+	assert_null(e[0].ns);
+	assert_string_equal(e[1].name, "params_module_ns");
+	assert_string_equal(e[1].ns, "USB_STORAGE");
 	lkm_modfile_free(mf);
 }
 

@@ -370,6 +370,178 @@ static void symset_free(struct symset *s)
 	lkm_buf_release(&s->buf);
 }
 
+/* ---- namespaces and duplicate exports ---- */
+
+/* namespace-not-imported: SYM, which EXPORTER (NULL: unknown) exports into namespace NS,
+ * and what MF (NULL: not read) imports. */
+static int namespace_diag(struct lkm_diagnosis *d, struct lkm_diag_fill *v,
+			  const struct lkm_modfile *mf, const char *sym, const char *ns,
+			  const char *exporter, int err)
+{
+	char imports[512] = "";
+	size_t pos = 0, il = 0;
+	const char *imp;
+
+	for (; mf && (imp = lkm_modfile_info_next(mf, "import_ns", &pos, NULL)) != NULL;)
+		il += (size_t)snprintf(imports + il,
+				       il < sizeof(imports) ? sizeof(imports) - il : 0,
+				       "%s%s", il ? ", " : "", imp);
+	if (exporter)
+		diag_add_line(d, &d->evidence, &d->n_evidence,
+			      _("%s is exported by %s into namespace %s"), sym, exporter,
+			      ns);
+	else
+		diag_add_line(d, &d->evidence, &d->n_evidence,
+			      _("%s is exported into namespace %s"), sym, ns);
+	if (mf)
+		diag_add_line(d, &d->evidence, &d->n_evidence, _("%s imports: %s"),
+			      v->module, il ? imports : _("no namespace"));
+	v->value = ns;
+	return lkm_diag_build(d, LKM_DIAG_NAMESPACE_NOT_IMPORTED, err, v);
+}
+
+/* duplicate-symbol: SYM, which OWNER (a loaded module; NULL: the kernel) exports. */
+static int duplicate_diag(struct lkm_diagnosis *d, struct lkm_diag_fill *v,
+			  const char *sym, const char *owner, int err)
+{
+	int rc;
+
+	if (owner)
+		diag_add_line(d, &d->evidence, &d->n_evidence,
+			      _("%s is exported by %s, which is loaded"), sym, owner);
+	else
+		diag_add_line(d, &d->evidence, &d->n_evidence,
+			      _("%s is exported by the kernel itself (built in)"), sym);
+	v->value = sym;
+	v->other = owner ? owner : _("the kernel");
+	rc = lkm_diag_build(d, LKM_DIAG_DUPLICATE_SYMBOL, err, v);
+	if (owner == NULL && rc == 0) {
+		/* Nothing to unload: the table's fixes name a module. */
+		lkm_strv_free(d->fix, d->n_fix);
+		d->fix = NULL;
+		d->n_fix = 0;
+		if (!lkm_strv_addf(&d->fix, &d->n_fix,
+				   _("the running kernel has %s built in: use that, not "
+				     "this copy "
+				     "(or rename the symbol in this copy's source)"),
+				   sym))
+			rc = -ENOMEM;
+	}
+	return rc;
+}
+
+/*
+ * The first export of MF that /proc/kallsyms already lists as an export (its
+ * `__ksymtab_NAME`, the kernel's with no [module] column), unless MODULE itself owns it:
+ * copies its name to SYM and its owner to OWNER ("" for the kernel) and returns 1; 0 when
+ * none; -ENOMEM.
+ */
+static int loaded_duplicate(const struct lkm_explain_ctx *ctx,
+			    const struct lkm_modfile *mf, const char *module, char *sym,
+			    size_t sym_size, char *owner, size_t owner_size)
+{
+	static const char prefix[] = "__ksymtab_";
+	const struct lkm_modfile_export *exp;
+	size_t n = lkm_modfile_exports(mf, &exp), best = n;
+	struct lkm_buf buf = { 0 };
+	char *p, *line;
+	int err;
+
+	if (n == 0)
+		return 0;
+	err = lkm_procfile_read(ctx->root, "/proc/kallsyms", &buf);
+	if (err < 0)
+		return err == -ENOMEM ? err : 0;
+	p = buf.data;
+	while ((line = lkm_scan_line(&p)) != NULL) {
+		char *addr = lkm_scan_token(&line);
+		char *type = lkm_scan_token(&line);
+		char *name = lkm_scan_token(&line);
+		char *mod = lkm_scan_token(&line);
+		size_t ml;
+
+		if (addr == NULL || type == NULL || name == NULL ||
+		    strncmp(name, prefix, sizeof(prefix) - 1) != 0)
+			continue;
+		name += sizeof(prefix) - 1;
+		if (mod && *mod == '[') {
+			mod++;
+			ml = strcspn(mod, "]");
+			mod[ml] = '\0';
+			if (lkm_module_name_eq(mod, module))
+				continue;
+		} else {
+			mod = NULL;
+		}
+		/* The kernel reports the module's first export it finds taken. */
+		for (size_t e = 0; e < best; e++)
+			if (strcmp(exp[e].name, name) == 0) {
+				best = e;
+				snprintf(owner, owner_size, "%s", mod ? mod : "");
+				break;
+			}
+	}
+	if (best < n)
+		snprintf(sym, sym_size, "%s", exp[best].name);
+	lkm_buf_release(&buf);
+	return best < n;
+}
+
+/*
+ * The first symbol MF needs that its exporter (a module depmod indexes) exports into a
+ * namespace MF does not import: copies symbol, namespace and exporter and returns 1; 0
+ * when none; -ENOMEM.
+ */
+static int unimported_namespace(const struct lkm_explain_ctx *ctx,
+				const struct lkm_modfile *mf, char *sym, size_t sym_size,
+				char *ns, size_t ns_size, char *exporter,
+				size_t exporter_size)
+{
+	const char *const *undef;
+	size_t n = ctx->resolver ? lkm_modfile_undefined(mf, &undef) : 0;
+	struct lkm_modfile *other = NULL;
+	int rc = 0;
+
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		struct lkm_modlist who = { 0 };
+		const struct lkm_modfile_export *exp;
+		const char *imp, *path;
+		size_t n_exp, pos = 0;
+		bool imported = false;
+		int found = lkm_resolve_symbol(ctx->resolver, undef[i], &who);
+
+		if (found == -ENOMEM)
+			rc = -ENOMEM;
+		path = found == 0 && who.n ? who.v[0].path : NULL;
+		if (path &&
+		    (other == NULL ||
+		     strcmp(lkm_modfile_path(other) ? lkm_modfile_path(other) : "",
+			    path) != 0)) {
+			lkm_modfile_free(other);
+			other = NULL;
+			if (lkm_modfile_open(path, &other, NULL) == -ENOMEM)
+				rc = -ENOMEM;
+		}
+		n_exp = path && other ? lkm_modfile_exports(other, &exp) : 0;
+		for (size_t e = 0; e < n_exp && rc == 0; e++) {
+			if (exp[e].ns == NULL || strcmp(exp[e].name, undef[i]) != 0)
+				continue;
+			while ((imp = lkm_modfile_info_next(mf, "import_ns", &pos, NULL)))
+				imported |= strcmp(imp, exp[e].ns) == 0;
+			if (!imported) {
+				snprintf(sym, sym_size, "%s", undef[i]);
+				snprintf(ns, ns_size, "%s", exp[e].ns);
+				snprintf(exporter, exporter_size, "%s", who.v[0].name);
+				rc = 1;
+			}
+			break;
+		}
+		lkm_modlist_release(&who);
+	}
+	lkm_modfile_free(other);
+	return rc;
+}
+
 /* Opens NAME's file into *MF unless it is the file NOT; -ENOMEM when memory runs out,
  * else 0 (*MF stays NULL when there is no such module or its file does not open). */
 static int open_reference(const struct lkm_explain_ctx *ctx, const char *name,
@@ -1612,32 +1784,13 @@ static int explain_kernel_failure(const struct lkm_explain_ctx *ctx,
 	if ((line = log_find(res, ", but does not import it")) != NULL &&
 	    after(line, "uses symbol (", ")", sym, sizeof(sym)) &&
 	    after(line, "from namespace ", ", ", value, sizeof(value))) {
-		char imports[512] = "";
-		size_t pos = 0, il = 0;
-		const char *ns;
 		struct lkm_modlist who = { 0 };
 
-		for (; mf &&
-		       (ns = lkm_modfile_info_next(mf, "import_ns", &pos, NULL)) != NULL;)
-			il += (size_t)snprintf(imports + il,
-					       il < sizeof(imports) ? sizeof(imports) - il
-								    : 0,
-					       "%s%s", il ? ", " : "", ns);
-		if (ctx->resolver && lkm_resolve_symbol(ctx->resolver, sym, &who) == 0 &&
-		    who.n)
-			diag_add_line(d, &d->evidence, &d->n_evidence,
-				      _("%s is exported by %s into namespace %s"), sym,
-				      who.v[0].name, value);
-		else
-			diag_add_line(d, &d->evidence, &d->n_evidence,
-				      _("%s is exported into namespace %s"), sym, value);
+		if (ctx->resolver)
+			lkm_resolve_symbol(ctx->resolver, sym, &who);
+		rc = namespace_diag(d, &v, mf, sym, value, who.n ? who.v[0].name : NULL,
+				    err);
 		lkm_modlist_release(&who);
-		if (mf)
-			diag_add_line(d, &d->evidence, &d->n_evidence,
-				      _("%s imports: %s"), module,
-				      il ? imports : _("no namespace"));
-		v.value = value;
-		rc = lkm_diag_build(d, LKM_DIAG_NAMESPACE_NOT_IMPORTED, err, &v);
 		goto out;
 	}
 	/* "exports duplicate symbol X (owned by M)": ENOEXEC, which kmod calls an invalid
@@ -1645,28 +1798,8 @@ static int explain_kernel_failure(const struct lkm_explain_ctx *ctx,
 	if ((line = log_find(res, "exports duplicate symbol ")) != NULL &&
 	    after(line, "exports duplicate symbol ", " ", sym, sizeof(sym)) &&
 	    after(line, "(owned by ", ")", value, sizeof(value))) {
-		bool kernel = strcmp(value, "kernel") == 0;
-
-		diag_add_line(d, &d->evidence, &d->n_evidence,
-			      kernel ? _("%s is exported by the kernel itself (built in)")
-				     : _("%s is exported by %s, which is loaded"),
-			      sym, value);
-		v.value = sym;
-		v.other = kernel ? _("the kernel") : value;
-		rc = lkm_diag_build(d, LKM_DIAG_DUPLICATE_SYMBOL, err, &v);
-		if (kernel && rc == 0) {
-			/* Nothing to unload: the table's fixes name a module. */
-			lkm_strv_free(d->fix, d->n_fix);
-			d->fix = NULL;
-			d->n_fix = 0;
-			if (!lkm_strv_addf(
-				    &d->fix, &d->n_fix,
-				    _("the running kernel has %s built in: use that, not "
-				      "this copy "
-				      "(or rename the symbol in this copy's source)"),
-				    sym))
-				rc = -ENOMEM;
-		}
+		rc = duplicate_diag(d, &v, sym,
+				    strcmp(value, "kernel") == 0 ? NULL : value, err);
 		goto out;
 	}
 	/* The boot's own rules: module_blacklist= and lockdown, before what the file
@@ -1891,9 +2024,10 @@ int lkm_explain_result(const struct lkm_explain_ctx *ctx, const struct lkm_resul
 
 /*
  * What the running system will refuse, seen before loading: the command line's
- * module_blacklist= naming a module of the plan, lockdown with an unsigned file, and
- * parameters asking for a range, line or major something holds. Fills up to 3 of OUT;
- * returns how many, or -ENOMEM.
+ * module_blacklist= naming a module of the plan, lockdown with an unsigned file, an
+ * export that the kernel or a loaded module already has, a symbol from a namespace the
+ * file does not import, and parameters asking for a range, line or major something
+ * holds. Fills up to 5 of OUT; returns how many, or -ENOMEM.
  */
 static int predict_system(const struct lkm_explain_ctx *ctx,
 			  const struct lkm_result *plan, const struct lkm_modfile *mf,
@@ -1938,6 +2072,27 @@ static int predict_system(const struct lkm_explain_ctx *ctx,
 			n++;
 		}
 		lkm_diagnosis_release(&tmp);
+	}
+	if (mf && lkm_modfile_is_module(mf)) {
+		char sym[256], other[256], ns[256];
+		struct lkm_diag_fill v = { .module = module,
+					   .file = plan->path,
+					   .target = plan->target,
+					   .release = ctx->release };
+		int found = loaded_duplicate(ctx, mf, module, sym, sizeof(sym), other,
+					     sizeof(other));
+
+		if (found < 0)
+			return found;
+		if (found &&
+		    duplicate_diag(&out[n++], &v, sym, *other ? other : NULL, 0) < 0)
+			return -ENOMEM;
+		found = unimported_namespace(ctx, mf, sym, sizeof(sym), ns, sizeof(ns),
+					     other, sizeof(other));
+		if (found < 0)
+			return found;
+		if (found && namespace_diag(&out[n++], &v, mf, sym, ns, other, 0) < 0)
+			return -ENOMEM;
 	}
 	if (n_params) {
 		struct lkm_result none = { .log = { .fd = -1 } };

@@ -80,6 +80,9 @@ struct lkm_modfile {
 	const char **undef;
 	size_t n_undef;
 
+	struct lkm_modfile_export *exports;
+	size_t n_exports;
+
 	struct lkm_modfile_version *versions;
 	size_t n_versions;
 
@@ -148,6 +151,7 @@ void lkm_modfile_free(struct lkm_modfile *mf)
 	free(mf->params);
 	free(mf->versions);
 	free(mf->undef);
+	free(mf->exports);
 	free(mf->depends);
 	free(mf->depends_buf);
 	free(mf->info);
@@ -582,6 +586,65 @@ static int read_modinfo(struct lkm_modfile *mf, struct lkm_modfile_error *why)
 	return split_depends(mf, why);
 }
 
+/* The namespace string at VALUE inside section SHNDX (__ksymtab_strings), or NULL when
+ * it is not a terminated string there. */
+static const char *export_namespace(struct lkm_modfile *mf, size_t shndx, uint64_t value)
+{
+	Elf_Scn *scn = shndx < mf->n_sections ? elf_getscn(mf->elf, shndx) : NULL;
+	GElf_Shdr sh;
+	const unsigned char *bytes;
+
+	if (!scn || !gelf_getshdr(scn, &sh) || sh.sh_type == SHT_NOBITS ||
+	    value >= sh.sh_size || (bytes = section_bytes(scn, &sh)) == NULL ||
+	    !memchr(bytes + value, '\0', sh.sh_size - value))
+		return NULL;
+	return (const char *)bytes + value;
+}
+
+/*
+ * The exports: each `__ksymtab_NAME` symbol is one (what EXPORT_SYMBOL leaves on 6.1 and
+ * what modpost writes on 6.12), and `__kstrtabns_NAME` points at its namespace in
+ * __ksymtab_strings. Symbols whose names do not read are skipped: read_undefined() has
+ * refused the file for those that matter.
+ */
+static int read_exports(struct lkm_modfile *mf, Elf_Data *d, size_t n, size_t str_idx,
+			const GElf_Shdr *str)
+{
+	static const char ksymtab[] = "__ksymtab_", kstrtabns[] = "__kstrtabns_";
+
+	mf->exports = calloc(n ? n : 1, sizeof(*mf->exports));
+	if (!mf->exports)
+		return -ENOMEM;
+	for (size_t i = 1; i < n; i++) {
+		GElf_Sym sym;
+		const char *name;
+
+		if (!gelf_getsym(d, (int)i, &sym) || sym.st_shndx == SHN_UNDEF ||
+		    GELF_ST_TYPE(sym.st_info) == STT_SECTION || sym.st_name == 0 ||
+		    (name = strtab_string(mf, str_idx, str, sym.st_name)) == NULL ||
+		    strncmp(name, ksymtab, sizeof(ksymtab) - 1) != 0 ||
+		    !name[sizeof(ksymtab) - 1])
+			continue;
+		mf->exports[mf->n_exports++].name = name + sizeof(ksymtab) - 1;
+	}
+	for (size_t i = 1; i < n && mf->n_exports; i++) {
+		GElf_Sym sym;
+		const char *name, *ns;
+
+		if (!gelf_getsym(d, (int)i, &sym) || sym.st_shndx == SHN_UNDEF ||
+		    sym.st_shndx >= SHN_LORESERVE || sym.st_name == 0 ||
+		    (name = strtab_string(mf, str_idx, str, sym.st_name)) == NULL ||
+		    strncmp(name, kstrtabns, sizeof(kstrtabns) - 1) != 0)
+			continue;
+		name += sizeof(kstrtabns) - 1;
+		ns = export_namespace(mf, sym.st_shndx, sym.st_value);
+		for (size_t e = 0; ns && *ns && e < mf->n_exports; e++)
+			if (strcmp(mf->exports[e].name, name) == 0)
+				mf->exports[e].ns = ns;
+	}
+	return 0;
+}
+
 static int read_undefined(struct lkm_modfile *mf, struct lkm_modfile_error *why)
 {
 	size_t entsize = mf->elf_class == 64 ? sizeof(Elf64_Sym) : sizeof(Elf32_Sym);
@@ -643,7 +706,7 @@ static int read_undefined(struct lkm_modfile *mf, struct lkm_modfile_error *why)
 		if (*name)
 			mf->undef[mf->n_undef++] = name;
 	}
-	return 0;
+	return read_exports(mf, d, n, sh.sh_link, &str) < 0 ? no_memory(why) : 0;
 }
 
 static int read_versions(struct lkm_modfile *mf, struct lkm_modfile_error *why)
@@ -1046,6 +1109,13 @@ size_t lkm_modfile_params(const struct lkm_modfile *mf,
 {
 	*out = mf->n_params ? mf->params : NULL;
 	return mf->n_params;
+}
+
+size_t lkm_modfile_exports(const struct lkm_modfile *mf,
+			   const struct lkm_modfile_export **out)
+{
+	*out = mf->n_exports ? mf->exports : NULL;
+	return mf->n_exports;
 }
 
 size_t lkm_modfile_undefined(const struct lkm_modfile *mf, const char *const **out)

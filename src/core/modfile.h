@@ -144,6 +144,18 @@ const char *lkm_modfile_param_type(const struct lkm_modfile *mf, const char *nam
 /* Names of undefined symbols in .symtab (SHN_UNDEF, named), in table order. */
 size_t lkm_modfile_undefined(const struct lkm_modfile *mf, const char *const **out);
 
+/* One symbol the module exports (EXPORT_SYMBOL*): its name, and the namespace it is
+ * exported into (EXPORT_SYMBOL_NS*), NULL when none. */
+struct lkm_modfile_export {
+	const char *name;
+	const char *ns;
+};
+
+/* The exports, from the `__ksymtab_NAME` symbols in .symtab, in table order (the
+ * namespace from `__kstrtabns_NAME` in __ksymtab_strings, as 6.1 and 6.12 write it). */
+size_t lkm_modfile_exports(const struct lkm_modfile *mf,
+			   const struct lkm_modfile_export **out);
+
 /* The __versions table in file order; 0 entries when there is none. */
 size_t lkm_modfile_versions(const struct lkm_modfile *mf,
 			    const struct lkm_modfile_version **out);

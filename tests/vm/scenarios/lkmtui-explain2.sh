@@ -6,10 +6,12 @@
 # and the running kernel's module tree gone (an upgrade, reboot pending).
 klog > /dev/null
 t lkmtui load demo_ns_provider
+t lkmtui explain demo_ns_user
 t lkmtui load demo_ns_user
 mod_state demo_ns_user
 klog
 t lkmtui load demo_provider
+t lkmtui explain demo_dup
 t lkmtui load demo_dup
 mod_state demo_dup
 klog
