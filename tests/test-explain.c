@@ -224,6 +224,7 @@ static int setup(void **state)
 	mkdirs("/dev");
 	write_file("/dev/kmsg", "6,1,0,-;an earlier line, not ours\n", 0644);
 	rm_tree(rpath("/sys"));
+	unlink(rpath(MODDIR "/build/Module.symvers"));
 	unlink(rpath("/proc/cmdline"));
 	unlink(rpath("/proc/ioports"));
 	unlink(rpath("/proc/devices"));
@@ -2003,6 +2004,24 @@ static void test_predict_same_name_not_exported_is_no_duplicate(void **state)
 	assert_int_equal(predict(t, rpath("/home/demo_dup.ko"), NULL, 0), 0);
 }
 
+/* Predicting /home/MODULE.ko gives namespace-not-imported for NS alone, with EVIDENCE and
+ * the fix. */
+static void assert_ns_predicted(struct t *t, const char *module, const char *ns,
+				const char *evidence)
+{
+	assert_int_equal(predict(t, rpath(fmt("/home/%s.ko", module)), NULL, 0), 1);
+	assert_diag(&t->p[0], LKM_DIAG_NAMESPACE_NOT_IMPORTED, 0,
+		    fmt("%s uses a symbol of namespace %s without importing the "
+			"namespace",
+			module, ns),
+		    evidence,
+		    fmt("add MODULE_IMPORT_NS(%s); to %s's source and rebuild: make -C "
+			"/lib/modules/" REL "/build M=$PWD modules\n"
+			"if you did not write %s: this build of it does not fit this "
+			"kernel; get one built for " REL "\n",
+			ns, module, module));
+}
+
 /* Foreseen: demo_ns_user needs demo_ns_answer, which demo_ns_provider's file exports into
  * LKMTUI_DEMO (its __kstrtabns_), and imports only LKMTUI_DEMX. */
 static void test_predict_namespace_not_imported(void **state)
@@ -2014,17 +2033,37 @@ static void test_predict_namespace_not_imported(void **state)
 		   fmt("%sffffffffc0a36000 T demo_ns_answer\t[demo_ns_provider]\n",
 		       kallsyms),
 		   0644);
-	assert_int_equal(predict(t, rpath("/home/demo_ns_user.ko"), NULL, 0), 1);
-	assert_diag(&t->p[0], LKM_DIAG_NAMESPACE_NOT_IMPORTED, 0,
-		    "demo_ns_user uses a symbol of namespace LKMTUI_DEMO without "
-		    "importing the namespace",
-		    "demo_ns_answer is exported by demo_ns_provider into namespace "
-		    "LKMTUI_DEMO\n"
-		    "demo_ns_user imports: LKMTUI_DEMX\n",
-		    "add MODULE_IMPORT_NS(LKMTUI_DEMO); to demo_ns_user's source and "
-		    "rebuild: make -C /lib/modules/" REL "/build M=$PWD modules\n"
-		    "if you did not write demo_ns_user: this build of it does not fit "
-		    "this kernel; get one built for " REL "\n");
+	assert_ns_predicted(t, "demo_ns_user", "LKMTUI_DEMO",
+			    "demo_ns_answer is exported by demo_ns_provider into "
+			    "namespace LKMTUI_DEMO\n"
+			    "demo_ns_user imports: LKMTUI_DEMX\n");
+}
+
+/* The kernel's own exports: the headers' Module.symvers names their namespace (the
+ * kernel's ("vmlinux") and an in-tree module's, named from its path). */
+static void test_predict_namespace_of_kernel_export(void **state)
+{
+	T();
+	mkdirs(MODDIR "/build");
+	write_file(MODDIR "/build/Module.symvers",
+		   "0x12345678\tprintk\tvmlinux\tEXPORT_SYMBOL\t\n"
+		   "0x2468ace0\tgpl_only_helper\tvmlinux\tEXPORT_SYMBOL_GPL\tKERNEL_NS\n",
+		   0644);
+	assert_ns_predicted(t, "demo_ns_kernel", "KERNEL_NS",
+			    "gpl_only_helper is exported into namespace KERNEL_NS\n"
+			    "demo_ns_kernel imports: no namespace\n");
+	lkm_diagnoses_free(t->p, (size_t)t->n_p);
+	t->p = NULL;
+	t->n_p = 0;
+	write_file(MODDIR "/build/Module.symvers",
+		   "0x2468ace0\tgpl_only_helper\tdrivers/usb/storage/usb-storage\t"
+		   "EXPORT_SYMBOL_GPL\tUSB_STORAGE\n",
+		   0644);
+	assert_int_equal(predict(t, rpath("/home/demo_ns_kernel.ko"), NULL, 0), 1);
+	assert_string_equal(joined(t->p[0].evidence, t->p[0].n_evidence),
+			    "gpl_only_helper is exported by usb_storage into namespace "
+			    "USB_STORAGE\n"
+			    "demo_ns_kernel imports: no namespace\n");
 }
 
 /* The same module importing LKMTUI_DEMO is foreseen to load. */
@@ -2717,6 +2756,7 @@ int main(void)
 		E(test_predict_duplicate_symbol_of_kernel),
 		E(test_predict_same_name_not_exported_is_no_duplicate),
 		E(test_predict_namespace_not_imported),
+		E(test_predict_namespace_of_kernel_export),
 		E(test_predict_namespace_imported_is_fine),
 		E(test_resource_busy),
 		E(test_resource_busy_unknown),

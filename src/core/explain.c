@@ -487,6 +487,18 @@ static int loaded_duplicate(const struct lkm_explain_ctx *ctx,
 	return best < n;
 }
 
+/* Whether MF's .modinfo imports namespace NS. */
+static bool imports_ns(const struct lkm_modfile *mf, const char *ns)
+{
+	size_t pos = 0;
+	const char *imp;
+
+	while ((imp = lkm_modfile_info_next(mf, "import_ns", &pos, NULL)) != NULL)
+		if (strcmp(imp, ns) == 0)
+			return true;
+	return false;
+}
+
 /*
  * The first symbol MF needs that its exporter (a module depmod indexes) exports into a
  * namespace MF does not import: copies symbol, namespace and exporter and returns 1; 0
@@ -505,9 +517,8 @@ static int unimported_namespace(const struct lkm_explain_ctx *ctx,
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		struct lkm_modlist who = { 0 };
 		const struct lkm_modfile_export *exp;
-		const char *imp, *path;
-		size_t n_exp, pos = 0;
-		bool imported = false;
+		const char *path;
+		size_t n_exp;
 		int found = lkm_resolve_symbol(ctx->resolver, undef[i], &who);
 
 		if (found == -ENOMEM)
@@ -526,9 +537,7 @@ static int unimported_namespace(const struct lkm_explain_ctx *ctx,
 		for (size_t e = 0; e < n_exp && rc == 0; e++) {
 			if (exp[e].ns == NULL || strcmp(exp[e].name, undef[i]) != 0)
 				continue;
-			while ((imp = lkm_modfile_info_next(mf, "import_ns", &pos, NULL)))
-				imported |= strcmp(imp, exp[e].ns) == 0;
-			if (!imported) {
+			if (!imports_ns(mf, exp[e].ns)) {
 				snprintf(sym, sym_size, "%s", undef[i]);
 				snprintf(ns, ns_size, "%s", exp[e].ns);
 				snprintf(exporter, exporter_size, "%s", who.v[0].name);
@@ -539,6 +548,67 @@ static int unimported_namespace(const struct lkm_explain_ctx *ctx,
 		lkm_modlist_release(&who);
 	}
 	lkm_modfile_free(other);
+	return rc;
+}
+
+/*
+ * The same from the kernel headers' Module.symvers (/lib/modules/RELEASE/build), which
+ * names the namespace of the kernel's own exports ("CRC SYMBOL vmlinux TYPE NS") and of
+ * in-tree modules ("... drivers/usb/storage/usb-storage ..."). EXPORTER gets "" for the
+ * kernel. 1, 0 (none, or no headers), -ENOMEM.
+ */
+static int symvers_namespace(const struct lkm_explain_ctx *ctx,
+			     const struct lkm_modfile *mf, char *sym, size_t sym_size,
+			     char *ns, size_t ns_size, char *exporter,
+			     size_t exporter_size)
+{
+	const char *const *undef;
+	size_t n = lkm_modfile_undefined(mf, &undef);
+	char path[PATH_MAX];
+	struct lkm_buf buf = { 0 };
+	char *p, *line;
+	int rc = 0, err;
+
+	if (n == 0 || ctx->release == NULL || ctx->release[0] == '\0')
+		return 0;
+	snprintf(path, sizeof(path), "/lib/modules/%s/build/Module.symvers",
+		 ctx->release);
+	err = lkm_procfile_read(ctx->root, path, &buf);
+	if (err < 0)
+		return err == -ENOMEM ? err : 0;
+	p = buf.data;
+	while (rc == 0 && (line = lkm_scan_line(&p)) != NULL) {
+		char *field[5];
+		size_t k = 0;
+
+		for (char *f = line; k < 5; k++) {
+			field[k] = f;
+			f += strcspn(f, "\t");
+			if (*f == '\0') {
+				k++;
+				break;
+			}
+			*f++ = '\0';
+		}
+		if (k < 5 || field[4][0] == '\0' || imports_ns(mf, field[4]))
+			continue;
+		for (size_t i = 0; i < n && rc == 0; i++)
+			if (strcmp(undef[i], field[1]) == 0) {
+				const char *base = strrchr(field[2], '/');
+
+				snprintf(sym, sym_size, "%s", field[1]);
+				snprintf(ns, ns_size, "%s", field[4]);
+				snprintf(exporter, exporter_size, "%s",
+					 strcmp(field[2], "vmlinux") == 0 ? ""
+					 : base				  ? base + 1
+									  : field[2]);
+				for (char *c = exporter; *c; c++)
+					if (*c == '-')
+						*c = '_';
+				rc = 1;
+			}
+	}
+	lkm_buf_release(&buf);
 	return rc;
 }
 
@@ -2089,9 +2159,13 @@ static int predict_system(const struct lkm_explain_ctx *ctx,
 			return -ENOMEM;
 		found = unimported_namespace(ctx, mf, sym, sizeof(sym), ns, sizeof(ns),
 					     other, sizeof(other));
+		if (found == 0)
+			found = symvers_namespace(ctx, mf, sym, sizeof(sym), ns,
+						  sizeof(ns), other, sizeof(other));
 		if (found < 0)
 			return found;
-		if (found && namespace_diag(&out[n++], &v, mf, sym, ns, other, 0) < 0)
+		if (found && namespace_diag(&out[n++], &v, mf, sym, ns,
+					    *other ? other : NULL, 0) < 0)
 			return -ENOMEM;
 	}
 	if (n_params) {
