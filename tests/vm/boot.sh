@@ -55,14 +55,22 @@ if [ -n "${LKMTUI_BIN:-}" ]; then
 	# The base archive has /usr/lib -> ../lib; keep library paths under /lib.
 	[ -d "$S/usr/lib" ] && { cp -a "$S/usr/lib/." "$S/lib/"; rm -rf "$S/usr/lib"; }
 fi
-for pair in ${LKMTUI_VM_EXTRA:-}; do
+# "# copy: SRC:GUESTPATH" copies a file or directory of the source tree into the guest.
+copies=
+[ -n "$scenario" ] && copies=$(sed -n 's/^# copy: //p' "$scenario" | sed "s#^#$here/../../#")
+for pair in ${LKMTUI_VM_EXTRA:-} $copies; do
 	mkdir -p "$S$(dirname "${pair#*:}")"
 	cp -a "${pair%%:*}" "$S${pair#*:}"
 done
 rmdir "$S/usr" 2>/dev/null || true
 ( cd "$S" && find . -mindepth 1 | LC_ALL=C sort |
 	cpio -o -H newc -R 0:0 --quiet ) | gzip -1 > "$tmp/overlay.cpio.gz"
-cat "$K/base.cpio.gz" "$tmp/overlay.cpio.gz" > "$tmp/initrd.gz"
+# "# python": Python 3 and ansible-core (python-cpio.sh: built once into the cache).
+py=
+if [ -n "$scenario" ] && grep -q '^# python$' "$scenario"; then
+	py=$("$here/python-cpio.sh") || exit $?
+fi
+cat "$K/base.cpio.gz" $py "$tmp/overlay.cpio.gz" > "$tmp/initrd.gz"
 
 # A scenario may ask for more hardware: "# qemu: -smp 2". "# full-tree" shares the
 # whole module tree read-only over 9p (guest/vm-lib.sh: full_tree mounts it).
@@ -89,14 +97,17 @@ if [ "$mode" = lab ]; then
 fi
 
 log=${LKMTUI_VM_LOG:-$tmp/console.log}
+# A scenario that needs longer says so: "# timeout: 600" (LKMTUI_VM_TIMEOUT wins).
+timeout=${LKMTUI_VM_TIMEOUT:-$(sed -n 's/^# timeout: \([0-9]*\)$/\1/p' "$scenario" | tail -n1)}
+timeout=${timeout:-120}
 st=0
-timeout -k 5 "${LKMTUI_VM_TIMEOUT:-120}" "$@" -display none -monitor none \
+timeout -k 5 "$timeout" "$@" -display none -monitor none \
 	-serial "file:$log" -append "$append" </dev/null >"$tmp/qemu.out" 2>&1 || st=$?
 tr -d '\r' < "$log" > "$tmp/console"
 end=$(grep -a '^=== END rc=[0-9]* ===$' "$tmp/console" | tail -n1 || true)
 if ! grep -aqx '=== BEGIN ===' "$tmp/console" || [ -z "$end" ]; then
 	if [ "$st" = 124 ] || [ "$st" = 137 ]; then
-		why="timed out after ${LKMTUI_VM_TIMEOUT:-120} s"
+		why="timed out after $timeout s"
 	else
 		why="qemu exited with status $st before the scenario finished"
 	fi
