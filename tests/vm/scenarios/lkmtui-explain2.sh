@@ -35,7 +35,7 @@ cp $MODDIR/extra/demo_ports.ko $MODDIR/extra/demo_copied.ko
 t lkmtui load demo_copied
 t lkmtui explain --json demo_copied
 rm $MODDIR/extra/demo_copied.ko
-mv $MODDIR /lib/modules/9.99.0-1-amd64
+mv $MODDIR /lib/modules/0.0.0-lab-removed
 t lkmtui load msdos
-mv /lib/modules/9.99.0-1-amd64 $MODDIR
+mv /lib/modules/0.0.0-lab-removed $MODDIR
 klog
