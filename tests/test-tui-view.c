@@ -1133,6 +1133,66 @@ static void test_history(void **state)
 	lkm_history_release(&h);
 }
 
+/* /proc/net/dev of one interface with RX and TX bytes so far. */
+static void write_netdev(const char *path, unsigned rx, unsigned tx)
+{
+	FILE *f = fopen(path, "w");
+
+	assert_non_null(f);
+	fprintf(f,
+		"Inter-|   Receive                                                |  "
+		"Transmit\n"
+		" face |bytes    packets errs drop fifo frame compressed multicast|bytes "
+		"   "
+		"packets errs drop fifo colls carrier compressed\n"
+		"  eth0: %u 1 0 0 0 0 0 0 %u 1 0 0 0 0 0 0\n",
+		rx, tx);
+	fclose(f);
+}
+
+/* An interface's last minute is kept three ways: in and out together (the Network pane's
+ * sparkline), and received and sent apart (its detail's two graphs, each with its own
+ * scale). Only the sent bytes grow here: the received series stays flat. */
+static void test_net_history(void **state)
+{
+	char dir[] = "/tmp/lkmtui-nethist.XXXXXX", path[256];
+	float rx[LKM_HISTORY_SECONDS], tx[LKM_HISTORY_SECONDS], all[LKM_HISTORY_SECONDS];
+	const size_t last = LKM_HISTORY_SECONDS - 1;
+	struct lkm_sysroot *root;
+	struct lkm_tui_config cfg;
+	struct lkm_tui_app app;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/proc", dir);
+	assert_int_equal(mkdir(path, 0755), 0);
+	snprintf(path, sizeof(path), "%s/proc/net", dir);
+	assert_int_equal(mkdir(path, 0755), 0);
+	snprintf(path, sizeof(path), "%s/proc/net/dev", dir);
+	write_netdev(path, 500, 1000);
+	assert_int_equal(lkm_sysroot_new(dir, &root), 0);
+	lkm_tui_config_defaults(&cfg);
+	lkm_tui_app_init(&app, root, &cfg);
+	assert_int_equal(lkm_tui_app_refresh(&app), 0);
+	write_netdev(path, 500, 1000 + 1024 * 1024);
+	usleep(1100 * 1000); /* a second passes: the history has a slot for it */
+	assert_int_equal(lkm_tui_app_refresh(&app), 0);
+	assert_true(lkm_history_get(&app.net_rx_hist, 0, rx, LKM_HISTORY_SECONDS) > 0);
+	assert_true(lkm_history_get(&app.net_tx_hist, 0, tx, LKM_HISTORY_SECONDS) > 0);
+	assert_true(lkm_history_get(&app.net_hist, 0, all, LKM_HISTORY_SECONDS) > 0);
+	assert_true(rx[last] == 0);
+	assert_true(tx[last] > 1000);
+	assert_true(all[last] == tx[last]);
+	lkm_tui_app_release(&app);
+	lkm_sysroot_free(root);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/proc/net", dir);
+	rmdir(path);
+	snprintf(path, sizeof(path), "%s/proc", dir);
+	rmdir(path);
+	rmdir(dir);
+}
+
 static void test_sparkline(void **state)
 {
 	const float v[] = { -1, -1, 0, 0, 1, 2, 4, 8 };
@@ -1209,6 +1269,7 @@ int main(void)
 		cmocka_unit_test(test_load_form),
 		cmocka_unit_test(test_human_bytes),
 		cmocka_unit_test(test_history),
+		cmocka_unit_test(test_net_history),
 		cmocka_unit_test(test_sparkline),
 		cmocka_unit_test(test_graph_row),
 	};

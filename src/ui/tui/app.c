@@ -34,6 +34,8 @@ void lkm_tui_app_release(struct lkm_tui_app *app)
 	lkm_rates_release(&app->rates);
 	lkm_history_release(&app->irq_hist);
 	lkm_history_release(&app->net_hist);
+	lkm_history_release(&app->net_rx_hist);
+	lkm_history_release(&app->net_tx_hist);
 	lkm_snapshot_release(&app->snaps[0]);
 	lkm_snapshot_release(&app->snaps[1]);
 }
@@ -46,17 +48,22 @@ static int push_history(struct lkm_tui_app *app, const struct lkm_snapshot *cur)
 	const struct lkm_netdev *nd = &cur->netdev;
 
 	if (lkm_history_begin(&app->irq_hist, cur->taken, r->seconds, irqs->n) < 0 ||
-	    lkm_history_begin(&app->net_hist, cur->taken, r->seconds, nd->n) < 0)
+	    lkm_history_begin(&app->net_hist, cur->taken, r->seconds, nd->n) < 0 ||
+	    lkm_history_begin(&app->net_rx_hist, cur->taken, r->seconds, nd->n) < 0 ||
+	    lkm_history_begin(&app->net_tx_hist, cur->taken, r->seconds, nd->n) < 0)
 		return -ENOMEM;
 	for (size_t i = 0; i < irqs->n; i++)
 		if (lkm_history_put(&app->irq_hist, i, irqs->v[i].label,
 				    r->irq_total[i]) < 0)
 			return -ENOMEM;
-	for (size_t i = 0; i < nd->n; i++)
-		if (lkm_history_put(&app->net_hist, i, nd->v[i].name,
-				    r->net[i][LKM_RX_BYTES] + r->net[i][LKM_TX_BYTES]) <
-		    0)
+	for (size_t i = 0; i < nd->n; i++) {
+		double rx = r->net[i][LKM_RX_BYTES], tx = r->net[i][LKM_TX_BYTES];
+
+		if (lkm_history_put(&app->net_hist, i, nd->v[i].name, rx + tx) < 0 ||
+		    lkm_history_put(&app->net_rx_hist, i, nd->v[i].name, rx) < 0 ||
+		    lkm_history_put(&app->net_tx_hist, i, nd->v[i].name, tx) < 0)
 			return -ENOMEM;
+	}
 	return 0;
 }
 

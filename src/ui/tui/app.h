@@ -114,8 +114,10 @@ struct lkm_tui_app {
 	int cur;	 /* snaps[cur] is the newest */
 	unsigned nsnaps; /* snapshots taken so far */
 	struct lkm_rates rates;
-	struct lkm_history irq_hist; /* the last minute of each line's rate */
-	struct lkm_history net_hist; /* and of each interface's bytes/s, in and out */
+	struct lkm_history irq_hist;	/* the last minute of each line's rate */
+	struct lkm_history net_hist;	/* and of each interface's bytes/s, in and out */
+	struct lkm_history net_rx_hist; /* each interface's bytes/s received, */
+	struct lkm_history net_tx_hist; /* and sent: the interface's detail graphs */
 
 	struct lkm_view views[LKM_PANE_COUNT];
 	enum lkm_pane

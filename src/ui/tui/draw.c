@@ -1137,7 +1137,51 @@ static void line_field(int *y, int bottom, int cols, const char *label, const ch
 	put((*y)++, 15, cols - 15, value, false, attr_of(LKM_ROLE_NORMAL));
 }
 
-#define GRAPH_ROWS 8
+#define GRAPH_ROWS     8
+#define GRAPH_MIN_ROWS 3
+
+/*
+ * HEADING at *Y, then the last minute of H as a graph of at most GRAPH_ROWS rows (fewer
+ * when the screen is short, none under GRAPH_MIN_ROWS) with its scale on the left and
+ * the time below; *Y is left after it.
+ */
+static void draw_graph(const struct lkm_tui_app *app, int *y, int bottom, int cols,
+		       const char *heading, const struct lkm_history *h, int rows)
+{
+	float hist[LKM_HISTORY_SECONDS];
+	char buf[128], scale[48];
+	int gw, lw = 10;
+	double max;
+
+	lkm_tui_line_history(app, h, hist);
+	max = lkm_sparkline_max(hist, LKM_HISTORY_SECONDS);
+	if (*y < bottom)
+		put((*y)++, 2, cols - 2, heading, false, attr_of(LKM_ROLE_NOTICE));
+	/* One column a second when it fits. */
+	gw = cols - lw - 4;
+	if (gw > LKM_HISTORY_SECONDS)
+		gw = LKM_HISTORY_SECONDS;
+	if (gw < 10 || rows < GRAPH_MIN_ROWS || *y + rows + 2 > bottom)
+		return;
+	rate_text(app, max, scale, sizeof(scale));
+	for (int r = 0; r < rows; r++) {
+		char row[LKM_HISTORY_SECONDS * 4 + 1];
+
+		lkm_graph_row(hist, LKM_HISTORY_SECONDS, (size_t)gw, max, rows, r,
+			      app->utf8, row, sizeof(row));
+		put(*y, 0, lw,
+		    r == 0	    ? scale
+		    : r == rows - 1 ? "0"
+				    : "",
+		    true, attr_of(LKM_ROLE_NORMAL));
+		attrset(attr_of(LKM_ROLE_DIVIDER));
+		mvaddstr(*y, lw + 1, app->utf8 ? "\u2502" : "|");
+		attrset(attr_of(LKM_ROLE_NEW));
+		mvaddstr((*y)++, lw + 2, row);
+	}
+	snprintf(buf, sizeof(buf), "%-*s%s", gw - 3, _("-60s"), _("now"));
+	put((*y)++, lw + 2, gw, buf, false, attr_of(LKM_ROLE_NORMAL));
+}
 
 /* The detail of one interrupt line or interface: its numbers, its CPUs, its last minute.
  */
@@ -1145,10 +1189,8 @@ static void draw_line_detail(const struct lkm_tui_app *app, int bottom, int cols
 {
 	const struct lkm_snapshot *s = app->nsnaps ? &app->snaps[app->cur] : NULL;
 	size_t item = lkm_tui_line_item(app);
-	float hist[LKM_HISTORY_SECONDS];
-	char buf[512], val[256], num[32], scale[48];
-	int y = LKM_TUI_LIST_Y + 1, gw, lw = 10;
-	double max;
+	char buf[512], val[256], num[32];
+	int y = LKM_TUI_LIST_Y + 1, rows;
 
 	if (s == NULL || item == (size_t)-1) {
 		snprintf(buf, sizeof(buf), _("%s is gone since the last refresh"),
@@ -1214,39 +1256,22 @@ static void draw_line_detail(const struct lkm_tui_app *app, int bottom, int cols
 		}
 	}
 	y++;
-	lkm_tui_line_history(app, hist);
-	max = lkm_sparkline_max(hist, LKM_HISTORY_SECONDS);
-	if (y < bottom) {
-		put(y++, 2, cols - 2,
-		    app->line_pane == LKM_PANE_INTERRUPTS
-			    ? _("Interrupts per second, the last minute:")
-			    : _("Bytes per second, in and out, the last minute:"),
-		    false, attr_of(LKM_ROLE_NOTICE));
-	}
-	/* One column a second when it fits; the scale on the left, the time below. */
-	gw = cols - lw - 4;
-	if (gw > LKM_HISTORY_SECONDS)
-		gw = LKM_HISTORY_SECONDS;
-	if (gw < 10 || y + GRAPH_ROWS + 2 > bottom)
+	if (app->line_pane == LKM_PANE_INTERRUPTS) {
+		draw_graph(app, &y, bottom, cols,
+			   _("Interrupts per second, the last minute:"), &app->irq_hist,
+			   GRAPH_ROWS);
 		return;
-	rate_text(app, max, scale, sizeof(scale));
-	for (int r = 0; r < GRAPH_ROWS; r++) {
-		char row[LKM_HISTORY_SECONDS * 4 + 1];
-
-		lkm_graph_row(hist, LKM_HISTORY_SECONDS, (size_t)gw, max, GRAPH_ROWS, r,
-			      app->utf8, row, sizeof(row));
-		put(y, 0, lw,
-		    r == 0		  ? scale
-		    : r == GRAPH_ROWS - 1 ? "0"
-					  : "",
-		    true, attr_of(LKM_ROLE_NORMAL));
-		attrset(attr_of(LKM_ROLE_DIVIDER));
-		mvaddstr(y, lw + 1, app->utf8 ? "\u2502" : "|");
-		attrset(attr_of(LKM_ROLE_NEW));
-		mvaddstr(y++, lw + 2, row);
 	}
-	snprintf(buf, sizeof(buf), "%-*s%s", gw - 3, _("-60s"), _("now"));
-	put(y, lw + 2, gw, buf, false, attr_of(LKM_ROLE_NORMAL));
+	/* Received and sent, each with its own scale: a busy direction does not flatten
+	 * the other. Two graphs share the rows below the numbers. */
+	rows = (bottom - y - 1 - 2 * 2) / 2;
+	rows = rows > GRAPH_ROWS ? GRAPH_ROWS : rows;
+	draw_graph(app, &y, bottom, cols,
+		   _("Bytes per second received, the last minute:"), &app->net_rx_hist,
+		   rows);
+	y++;
+	draw_graph(app, &y, bottom, cols, _("Bytes per second sent, the last minute:"),
+		   &app->net_tx_hist, rows);
 }
 
 /* The status line of the modes that are not a pane. */

@@ -39,10 +39,9 @@ size_t lkm_tui_line_item(const struct lkm_tui_app *app)
 	return (size_t)-1;
 }
 
-void lkm_tui_line_history(const struct lkm_tui_app *app, float *v)
+void lkm_tui_line_history(const struct lkm_tui_app *app, const struct lkm_history *h,
+			  float *v)
 {
-	const struct lkm_history *h =
-		app->line_pane == LKM_PANE_INTERRUPTS ? &app->irq_hist : &app->net_hist;
 	size_t item = lkm_tui_line_item(app);
 
 	if (item == (size_t)-1 || app->nsnaps < 2) {

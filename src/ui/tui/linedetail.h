@@ -28,6 +28,7 @@ unsigned lkm_tui_affinity_enter(struct lkm_tui_app *app);
 /* The row of the line shown in its pane's newest snapshot, or (size_t)-1 when it went. */
 size_t lkm_tui_line_item(const struct lkm_tui_app *app);
 
-/* The last minute of the line shown into V (LKM_HISTORY_SECONDS samples, oldest first).
- */
-void lkm_tui_line_history(const struct lkm_tui_app *app, float *v);
+/* The last minute of the line shown, as H records it (the app's irq_hist, net_rx_hist or
+ * net_tx_hist), into V (LKM_HISTORY_SECONDS samples, oldest first). */
+void lkm_tui_line_history(const struct lkm_tui_app *app, const struct lkm_history *h,
+			  float *v);
