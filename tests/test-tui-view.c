@@ -21,7 +21,9 @@
 #include "ui/tui/actions.h"
 #include "ui/tui/app.h"
 #include "ui/tui/detail.h"
+#include "ui/tui/handlers.h"
 #include "ui/tui/keys.h"
+#include "ui/tui/screen.h"
 #include "ui/tui/settings.h"
 #include "ui/tui/view.h"
 #include "ui/units.h"
@@ -499,7 +501,7 @@ static void test_dispatch(void **state)
 	assert_int_equal(app.pane, LKM_PANE_MODULES);
 	/* filter as you type; Esc restores what was there before */
 	press(&app, '/');
-	assert_int_equal(app.mode, LKM_MODE_FILTER);
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_FILTER);
 	press(&app, 'f');
 	press(&app, 'a');
 	assert_string_equal(app.views[0].filter, "fa");
@@ -508,7 +510,7 @@ static void test_dispatch(void **state)
 	assert_string_equal(app.views[0].filter, "faq");
 	press(&app, KEY_BACKSPACE);
 	press(&app, '\r');
-	assert_int_equal(app.mode, LKM_MODE_NORMAL);
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_PANES);
 	assert_string_equal(app.views[0].filter, "fa");
 	press(&app, '/');
 	press(&app, 'x');
@@ -533,9 +535,9 @@ static void test_dispatch(void **state)
 	press(&app, '-');
 	assert_true(app.interval < 2);
 	press(&app, '?');
-	assert_int_equal(app.mode, LKM_MODE_HELP);
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_HELP);
 	press(&app, 'x');
-	assert_int_equal(app.mode, LKM_MODE_NORMAL);
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_PANES);
 	press(&app, 'Z');
 	assert_string_equal(app.message, "Z does nothing here; ? lists the keys");
 	assert_true(press(&app, 'R') & LKM_TUI_RESCAN);
@@ -905,6 +907,163 @@ static const struct lkm_detail_line *line_with(const struct lkm_detail *d,
 	return NULL;
 }
 
+/* The one scrolling window: it shows a cursor with the least move, pages, and never goes
+ * past its end, whatever it is asked. */
+static void test_scroll_widget(void **state)
+{
+	struct lkm_tui_scroll w = { .top = 0, .n = 10, .height = 4 };
+
+	(void)state;
+	lkm_tui_scroll_show(&w, 5);
+	assert_int_equal(w.top, 2); /* 2..5 */
+	lkm_tui_scroll_show(&w, 3);
+	assert_int_equal(w.top, 2); /* already shown: no move */
+	lkm_tui_scroll_show(&w, 0);
+	assert_int_equal(w.top, 0);
+	lkm_tui_scroll_by(&w, 100);
+	assert_int_equal(w.top, 6); /* the last screenful, not past it */
+	lkm_tui_scroll_by(&w, -100);
+	assert_int_equal(w.top, 0);
+	assert_int_equal(lkm_tui_scroll_page(&w), 4);
+	assert_true(lkm_tui_scroll_action(&w, LKM_ACT_PAGE_DOWN));
+	assert_int_equal(w.top, 4);
+	assert_true(lkm_tui_scroll_action(&w, LKM_ACT_PAGE_DOWN));
+	assert_int_equal(w.top, 6);
+	assert_true(lkm_tui_scroll_action(&w, LKM_ACT_HOME));
+	assert_int_equal(w.top, 0);
+	assert_true(lkm_tui_scroll_action(&w, LKM_ACT_END));
+	assert_int_equal(w.top, 6);
+	assert_true(lkm_tui_scroll_action(&w, LKM_ACT_DOWN));
+	assert_int_equal(w.top, 6);
+	assert_true(lkm_tui_scroll_action(&w, LKM_ACT_UP));
+	assert_int_equal(w.top, 5);
+	assert_false(lkm_tui_scroll_action(&w, LKM_ACT_QUIT));
+	/* Rows that fit never scroll; a window whose rows shrank comes back. */
+	w = (struct lkm_tui_scroll){ .top = 7, .n = 3, .height = 4 };
+	lkm_tui_scroll_clamp(&w);
+	assert_int_equal(w.top, 0);
+	w = (struct lkm_tui_scroll){ .top = 7, .n = 9, .height = 4 };
+	lkm_tui_scroll_clamp(&w);
+	assert_int_equal(w.top, 5);
+	/* No height yet counts as one row. */
+	w = (struct lkm_tui_scroll){ .top = 0, .n = 3, .height = 0 };
+	lkm_tui_scroll_by(&w, 10);
+	assert_int_equal(w.top, 2);
+}
+
+/* The screen stack: a push remembers the pane shown, a pop (back) shows it again and
+ * drops what the screen held; the steps of an action replace one another and its end pops
+ * them all, back to the screen it started from; the panes are never popped. */
+static void test_stack(void **state)
+{
+	struct fixture *f = *state;
+	struct lkm_tui_app app;
+
+	app_with(&app, f);
+	assert_int_equal(app.stack.n, 1);
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_PANES);
+	lkm_tui_pop(&app); /* nothing below the panes */
+	assert_int_equal(app.stack.n, 1);
+	app.pane = LKM_PANE_NETDEV;
+	lkm_tui_push(&app, LKM_SCREEN_DETAIL);
+	app.pane = LKM_PANE_MODULES;
+	assert_true(lkm_tui_in_detail(&app));
+	lkm_tui_push(&app, LKM_SCREEN_FORM);
+	lkm_tui_push(&app, LKM_SCREEN_CONFIRM); /* replaces the form */
+	assert_int_equal(app.stack.n, 3);
+	lkm_tui_push(&app, LKM_SCREEN_DIAG); /* replaces the confirmation */
+	assert_int_equal(app.stack.n, 3);
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_DIAG);
+	assert_non_null(lkm_tui_frame_of(&app, LKM_SCREEN_DETAIL));
+	assert_null(lkm_tui_frame_of(&app, LKM_SCREEN_CONFIRM));
+	lkm_tui_pop_steps(&app);
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_DETAIL);
+	lkm_tui_pop_steps(&app); /* no step left: nothing happens */
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_DETAIL);
+	/* Help over the detail; any key returns to it; Esc (back) to the Network pane. */
+	press(&app, '?');
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_HELP);
+	assert_int_equal(app.stack.n, 3);
+	press(&app, 'x');
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_DETAIL);
+	press(&app, 27);
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_PANES);
+	assert_int_equal(app.pane, LKM_PANE_NETDEV);
+	assert_false(lkm_tui_in_detail(&app));
+	/* A full stack drops its oldest screen above the panes, never the panes. */
+	for (int i = 0; i < LKM_TUI_STACK_MAX + 3; i++)
+		lkm_tui_push(&app, i % 2 ? LKM_SCREEN_LINE : LKM_SCREEN_TEACH);
+	assert_int_equal(app.stack.n, LKM_TUI_STACK_MAX);
+	assert_int_equal(app.stack.v[0].id, LKM_SCREEN_PANES);
+	lkm_tui_stack_release(&app);
+	assert_int_equal(app.stack.n, 1);
+	/* Every screen has its keys and a name; all but the filter prompt draw. */
+	for (int id = 0; id < LKM_SCREEN_COUNT; id++) {
+		const struct lkm_tui_screen_ops *ops = lkm_tui_screen_ops(id);
+
+		assert_non_null(ops->key);
+		assert_non_null(ops->name);
+		assert_true(ops->draw != NULL || id == LKM_SCREEN_FILTER);
+	}
+	lkm_tui_app_release(&app);
+}
+
+/* The diagnosis scrolls by the key table's up and down, and never past its end (it once
+ * scrolled down into an empty screen). */
+static void test_diag_scroll_clamped(void **state)
+{
+	struct lkm_sysroot *root;
+	struct lkm_tui_app app;
+	const struct lkm_tui_frame *f;
+
+	(void)state;
+	app_on_root(&app, &root, FIXTURES "/debian61", true);
+	lkm_tui_app_resize(&app, 12, 60); /* shorter than the diagnosis */
+	press(&app, KEY_END);
+	press(&app, 'u');
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_DIAG);
+	f = lkm_tui_frame_of(&app, LKM_SCREEN_DIAG);
+	for (int i = 0; i < 100; i++)
+		press(&app, 'j');
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_DIAG);
+	assert_true(f->scroll.n > f->scroll.height);
+	assert_int_equal(f->scroll.top, f->scroll.n - f->scroll.height);
+	press(&app, KEY_UP);
+	assert_int_equal(f->scroll.top, f->scroll.n - f->scroll.height - 1);
+	/* Taller again: the place is clamped to the new window. */
+	lkm_tui_app_resize(&app, 60, 60);
+	assert_int_equal(f->scroll.top, 0);
+	press(&app, 'x');
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_PANES);
+	app_off_root(&app, root);
+}
+
+/* The help is made from the key table: an action's line lists the keys bound to it, so a
+ * key unbound is a key gone from the help. */
+static void test_help_from_keys(void **state)
+{
+	struct fixture *f = *state;
+	struct lkm_tui_app app;
+	char line[512], want[512];
+	size_t i, n;
+
+	app_with(&app, f);
+	n = lkm_tui_help_lines(&app);
+	for (i = 0; i < n; i++) {
+		lkm_tui_help_line(&app, i, line, sizeof(line));
+		if (strstr(line, "show this help"))
+			break;
+	}
+	assert_true(i < n);
+	snprintf(want, sizeof(want), "  %-22s %s", "?, F1, h", "show this help");
+	assert_string_equal(line, want);
+	lkm_tui_keymap_bind(&app.keymap, 'h', LKM_ACT_NONE);
+	lkm_tui_help_line(&app, i, line, sizeof(line));
+	snprintf(want, sizeof(want), "  %-22s %s", "?, F1", "show this help");
+	assert_string_equal(line, want);
+	lkm_tui_app_release(&app);
+}
+
 static void test_detail(void **state)
 {
 	struct lkm_sysroot *root;
@@ -916,7 +1075,7 @@ static void test_detail(void **state)
 	/* Modules in the kernel's order: fat is last; Enter opens it. */
 	press(&app, KEY_END);
 	press(&app, '\r');
-	assert_int_equal(app.mode, LKM_MODE_DETAIL);
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_DETAIL);
 	assert_string_equal(d->module, "fat");
 	assert_true(d->loaded);
 	assert_non_null(line_with(d, LKM_DL_TERM, "live"));
@@ -937,19 +1096,19 @@ static void test_detail(void **state)
 	assert_non_null(line_with(d, LKM_DL_MODULE, "fat"));
 	/* e on its state: the teach box with the explainer's sentence. */
 	press(&app, 'e');
-	assert_int_equal(app.mode, LKM_MODE_TEACH);
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_TEACH);
 	assert_int_equal(app.n_terms, 1);
 	assert_string_equal(app.terms[0].label, "Live");
 	assert_string_equal(app.terms[0].text, lkm_explain_term("live"));
 	press(&app, 'x');
-	assert_int_equal(app.mode, LKM_MODE_DETAIL);
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_DETAIL);
 	/* A refresh keeps the detail and its cursor. */
 	assert_int_equal(lkm_tui_app_refresh(&app), 0);
 	assert_string_equal(d->module, "msdos");
 	assert_string_equal(lkm_detail_current(d)->ref, "live");
 	/* demo_ne: its eight parameters, with values. */
 	press(&app, 27);
-	assert_int_equal(app.mode, LKM_MODE_NORMAL);
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_PANES);
 	assert_int_equal(lkm_tui_open_detail(&app, "demo_ne") & LKM_TUI_REDRAW,
 			 LKM_TUI_REDRAW);
 	assert_non_null(line_with(d, LKM_DL_PARAM, "io"));
@@ -981,17 +1140,17 @@ static void test_teach_row(void **state)
 	app_on_root(&app, &root, FIXTURES "/debian61", true);
 	/* demo_permanent: Live, 0, [permanent], O, E. */
 	press(&app, 'e');
-	assert_int_equal(app.mode, LKM_MODE_TEACH);
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_TEACH);
 	assert_int_equal(app.n_terms, 5);
 	assert_string_equal(app.terms[2].label, "[permanent]");
 	assert_string_equal(app.terms[2].text, lkm_explain_term("permanent"));
 	assert_string_equal(app.terms[4].label, "E");
 	press(&app, 'x');
-	assert_int_equal(app.mode, LKM_MODE_NORMAL);
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_PANES);
 	/* Not on the Devices pane: a message, no box. */
 	press(&app, '2');
 	press(&app, 'e');
-	assert_int_equal(app.mode, LKM_MODE_NORMAL);
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_PANES);
 	assert_true(app.message[0] != '\0');
 	app_off_root(&app, root);
 }
@@ -1009,14 +1168,14 @@ static void test_actions_unavailable(void **state)
 	assert_null(app.session.engine.ops);
 	press(&app, KEY_END);
 	press(&app, 'u');
-	assert_int_equal(app.mode, LKM_MODE_DIAG);
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_DIAG);
 	assert_int_equal(app.diag.kind, LKM_DIAG_OFFLINE_ROOT);
 	assert_string_equal(app.diag_req.target, "fat");
 	assert_false(app.fix_ok);
 	press(&app, 'x');
-	assert_int_equal(app.mode, LKM_MODE_NORMAL);
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_PANES);
 	press(&app, 'l');
-	assert_int_equal(app.mode, LKM_MODE_DIAG);
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_DIAG);
 	assert_int_equal(app.diag_req.op, LKM_OP_LOAD);
 	press(&app, 'x');
 	app_off_root(&app, root);
@@ -1028,7 +1187,7 @@ static void test_actions_unavailable(void **state)
 	assert_false(app.session.can_act);
 	assert_int_equal(app.session.refusal, LKM_REFUSE_NOT_PERMITTED);
 	press(&app, 'l');
-	assert_int_equal(app.mode, LKM_MODE_DIAG);
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_DIAG);
 	assert_int_equal(app.diag.kind, LKM_DIAG_PERMISSION_DENIED);
 	app_off_root(&app, root);
 }
@@ -1051,14 +1210,14 @@ static void test_load_form(void **state)
 		return;
 	}
 	press(&app, 'l');
-	assert_int_equal(app.mode, LKM_MODE_INPUT);
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_FORM);
 	assert_int_equal(app.form.what, LKM_INPUT_LOAD_NAME);
 	press(&app, 'z');
 	press(&app, '\t');
 	assert_int_equal(app.form.n_cands, 0);
 	assert_true(app.form.note[0] != '\0');
 	press(&app, 27);
-	assert_int_equal(app.mode, LKM_MODE_NORMAL);
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_PANES);
 	app_off_root(&app, root);
 }
 
@@ -1263,6 +1422,11 @@ int main(void)
 		cmocka_unit_test(test_settings),
 		cmocka_unit_test(test_new_keys),
 		cmocka_unit_test(test_parse_fix),
+		cmocka_unit_test(test_scroll_widget),
+		cmocka_unit_test_setup_teardown(test_stack, setup_modules, teardown),
+		cmocka_unit_test(test_diag_scroll_clamped),
+		cmocka_unit_test_setup_teardown(test_help_from_keys, setup_modules,
+						teardown),
 		cmocka_unit_test(test_detail),
 		cmocka_unit_test(test_teach_row),
 		cmocka_unit_test(test_actions_unavailable),

@@ -120,6 +120,16 @@ static void drop_klog(struct lkm_tui_app *app)
 	app->klog_title[0] = '\0';
 }
 
+void lkm_tui_form_release(struct lkm_tui_app *app)
+{
+	form_clear(&app->form);
+}
+
+void lkm_tui_preview_release(struct lkm_tui_app *app)
+{
+	drop_preview(app);
+}
+
 void lkm_tui_actions_release(struct lkm_tui_app *app)
 {
 	struct lkm_tui_session *s = &app->session;
@@ -241,10 +251,7 @@ static const struct lkm_snapshot *cur_snap(const struct lkm_tui_app *app)
 
 bool lkm_tui_in_detail(const struct lkm_tui_app *app)
 {
-	return app->mode == LKM_MODE_DETAIL ||
-	       (app->back_mode == LKM_MODE_DETAIL &&
-		(app->mode == LKM_MODE_TEACH || app->mode == LKM_MODE_INPUT ||
-		 app->mode == LKM_MODE_CONFIRM || app->mode == LKM_MODE_DIAG));
+	return lkm_tui_on_stack(app, LKM_SCREEN_DETAIL);
 }
 
 static const char *detail_note(const struct lkm_tui_app *app, char *buf, size_t size)
@@ -289,23 +296,27 @@ unsigned lkm_tui_open_detail(struct lkm_tui_app *app, const char *module)
 		app->detail.cursor = 0;
 		app->detail.top = 0;
 	}
-	/* A jump from an interrupt line or an interface returns there on Esc. */
-	if (app->mode != LKM_MODE_DETAIL)
-		app->detail_from = app->pane;
+	/* A jump from an interrupt line or an interface returns there on Esc (the pop
+	 * shows the pane it came from); Enter on a neighbour replaces the module shown.
+	 */
+	if (lkm_tui_top(app) != LKM_SCREEN_DETAIL)
+		lkm_tui_push(app, LKM_SCREEN_DETAIL);
 	app->pane = LKM_PANE_MODULES;
 	lkm_view_select_key(&app->views[LKM_PANE_MODULES], name);
-	app->mode = LKM_MODE_DETAIL;
 	lkm_tui_detail_refresh(app);
 	return CHANGED;
 }
 
+void lkm_tui_detail_close(struct lkm_tui_app *app)
+{
+	lkm_detail_release(&app->detail);
+}
+
+/* Back from the detail: the Modules pane's cursor on the module it showed. */
 static void close_detail(struct lkm_tui_app *app)
 {
-	app->mode = LKM_MODE_NORMAL;
-	app->back_mode = LKM_MODE_NORMAL;
 	lkm_view_select_key(&app->views[LKM_PANE_MODULES], app->detail.module);
-	lkm_detail_release(&app->detail);
-	app->pane = app->detail_from;
+	lkm_tui_pop(app);
 }
 
 /* The Devices pane's row for a "c:MAJOR" reference. */
@@ -367,7 +378,7 @@ static unsigned detail_enter(struct lkm_tui_app *app)
 	}
 }
 
-unsigned lkm_tui_detail_mode_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
+unsigned lkm_tui_detail_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
 {
 	struct lkm_detail *d = &app->detail;
 	long page = d->height > 1 ? (long)d->height - 1 : 1;
@@ -491,9 +502,8 @@ static void add_term(struct lkm_tui_app *app, const char *label, const char *key
 
 static unsigned open_teach(struct lkm_tui_app *app)
 {
-	if (app->mode != LKM_MODE_TEACH)
-		app->back_mode = app->mode;
-	app->mode = LKM_MODE_TEACH;
+	if (lkm_tui_top(app) != LKM_SCREEN_TEACH)
+		lkm_tui_push(app, LKM_SCREEN_TEACH);
 	return CHANGED;
 }
 
@@ -605,12 +615,11 @@ unsigned lkm_tui_on_teach(struct lkm_tui_app *app, const struct lkm_tui_event *e
 	return teach_module(app, &v->snap->modules.v[item]);
 }
 
-unsigned lkm_tui_teach_mode_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
+unsigned lkm_tui_teach_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
 {
 	if (ev->key == KEY_MOUSE || ev->key == KEY_RESIZE)
 		return LKM_TUI_HANDLED;
-	app->mode = app->back_mode;
-	app->back_mode = LKM_MODE_NORMAL;
+	lkm_tui_pop(app);
 	return CHANGED;
 }
 
@@ -643,12 +652,10 @@ static int run(struct lkm_tui_app *app, const struct lkm_tui_req *req, bool dry,
 	}
 }
 
+/* The action's end: back to the screen it started from. */
 static void leave(struct lkm_tui_app *app)
 {
-	app->mode = app->back_mode == LKM_MODE_DETAIL || app->back_mode == LKM_MODE_LINE
-			    ? app->back_mode
-			    : LKM_MODE_NORMAL;
-	app->back_mode = LKM_MODE_NORMAL;
+	lkm_tui_pop_steps(app);
 	form_clear(&app->form);
 }
 
@@ -667,7 +674,6 @@ static unsigned show_diag(struct lkm_tui_app *app, const struct lkm_tui_req *req
 	}
 	app->diag_req = *req;
 	app->fix_ok = app->diag.n_fix && lkm_tui_parse_fix(app->diag.fix[0], &app->fix);
-	app->diag_top = 0;
 	app->diag_steps[0] = '\0';
 	for (size_t i = 0; i < res->n_steps; i++) {
 		char step[256];
@@ -680,11 +686,8 @@ static unsigned show_diag(struct lkm_tui_app *app, const struct lkm_tui_req *req
 			len < sizeof(app->diag_steps) ? sizeof(app->diag_steps) - len : 0,
 			"%s%s", len ? "; " : "", step);
 	}
-	if (app->mode != LKM_MODE_DIAG && app->mode != LKM_MODE_CONFIRM &&
-	    app->mode != LKM_MODE_INPUT)
-		app->back_mode = app->mode;
+	lkm_tui_push(app, LKM_SCREEN_DIAG);
 	form_clear(&app->form);
-	app->mode = LKM_MODE_DIAG;
 	return CHANGED;
 }
 
@@ -728,14 +731,13 @@ unsigned lkm_tui_begin(struct lkm_tui_app *app, const struct lkm_tui_req *req)
 		lkm_result_release(&res);
 		return flags;
 	}
+	/* The step before (a form, a diagnosis, the confirmation of the same action) goes
+	 * first: it drops what it held. */
 	app->req = *req;
+	lkm_tui_push(app, LKM_SCREEN_CONFIRM);
 	app->preview = res;
 	app->have_preview = true;
-	if (app->mode != LKM_MODE_INPUT && app->mode != LKM_MODE_DIAG &&
-	    app->mode != LKM_MODE_CONFIRM)
-		app->back_mode = app->mode;
 	form_clear(&app->form);
-	app->mode = LKM_MODE_CONFIRM;
 	return CHANGED;
 }
 
@@ -819,7 +821,7 @@ static unsigned execute(struct lkm_tui_app *app)
 		app->have_retry = false;
 		snprintf(msg, sizeof(msg), "%s", app->message);
 		flags |= lkm_tui_begin(app, &retry);
-		if (app->mode == LKM_MODE_CONFIRM)
+		if (lkm_tui_top(app) == LKM_SCREEN_CONFIRM)
 			snprintf(app->message, sizeof(app->message),
 				 _("%s; now again: %s %s?"), msg,
 				 lkm_tui_op_word(retry.op), retry.target);
@@ -829,7 +831,7 @@ static unsigned execute(struct lkm_tui_app *app)
 	return flags;
 }
 
-unsigned lkm_tui_confirm_mode_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
+unsigned lkm_tui_confirm_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
 {
 	if (ev->key == 'y' || ev->key == 'Y' || is_enter(ev->key))
 		return execute(app);
@@ -914,16 +916,18 @@ bool lkm_tui_parse_fix(const char *fix, struct lkm_tui_req *req)
 	return false;
 }
 
-unsigned lkm_tui_diag_mode_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
+unsigned lkm_tui_diag_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
 {
-	switch (ev->key) {
-	case KEY_DOWN:
-	case 'j': app->diag_top++; return CHANGED;
-	case KEY_UP:
-	case 'k':
-		if (app->diag_top > 0)
-			app->diag_top--;
+	int action = lkm_tui_keymap_lookup(&app->keymap, ev->key);
+
+	if (action == LKM_ACT_UP || action == LKM_ACT_DOWN) {
+		/* Measured for this screen first: it never scrolls past its end. */
+		(lkm_tui_screen_ops(LKM_SCREEN_DIAG)->refresh)(
+			app); /* curses has a refresh() macro */
+		lkm_tui_scroll_action(&lkm_tui_top_frame(app)->scroll, action);
 		return CHANGED;
+	}
+	switch (ev->key) {
 	case 'f':
 		if (!app->fix_ok) {
 			set_message(
@@ -954,11 +958,7 @@ static unsigned open_input(struct lkm_tui_app *app, enum lkm_tui_input what,
 	struct lkm_tui_form *f = &app->form;
 	int n;
 
-	if (app->mode != LKM_MODE_INPUT)
-		app->back_mode =
-			app->mode == LKM_MODE_DETAIL || app->mode == LKM_MODE_LINE
-				? app->mode
-				: LKM_MODE_NORMAL;
+	lkm_tui_push(app, LKM_SCREEN_FORM);
 	form_clear(f);
 	f->what = what;
 	snprintf(f->module, sizeof(f->module), "%s", module ? module : "");
@@ -968,7 +968,6 @@ static unsigned open_input(struct lkm_tui_app *app, enum lkm_tui_input what,
 				    &f->params);
 		f->n_params = n > 0 ? (size_t)n : 0;
 	}
-	app->mode = LKM_MODE_INPUT;
 	return CHANGED;
 }
 
@@ -986,13 +985,9 @@ unsigned lkm_tui_show_diagnosis(struct lkm_tui_app *app, struct lkm_diagnosis *d
 	memset(d, 0, sizeof(*d));
 	app->diag_req = *req;
 	app->fix_ok = false;
-	app->diag_top = 0;
 	app->diag_steps[0] = '\0';
-	if (app->mode != LKM_MODE_DIAG && app->mode != LKM_MODE_CONFIRM &&
-	    app->mode != LKM_MODE_INPUT)
-		app->back_mode = app->mode;
+	lkm_tui_push(app, LKM_SCREEN_DIAG);
 	form_clear(&app->form);
-	app->mode = LKM_MODE_DIAG;
 	return CHANGED;
 }
 
@@ -1237,7 +1232,7 @@ static unsigned input_enter(struct lkm_tui_app *app)
 	return CHANGED;
 }
 
-unsigned lkm_tui_input_mode_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
+unsigned lkm_tui_form_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
 {
 	struct lkm_tui_form *f = &app->form;
 	size_t len = strlen(f->text);

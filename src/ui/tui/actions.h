@@ -24,19 +24,26 @@ unsigned lkm_tui_on_load(struct lkm_tui_app *app, const struct lkm_tui_event *ev
 unsigned lkm_tui_on_unload(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
 unsigned lkm_tui_on_set(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
 
-unsigned lkm_tui_detail_mode_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
-unsigned lkm_tui_teach_mode_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
-unsigned lkm_tui_input_mode_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
-unsigned lkm_tui_confirm_mode_key(struct lkm_tui_app *app,
-				  const struct lkm_tui_event *ev);
-unsigned lkm_tui_diag_mode_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
+/* The screens' keys (screen.h): the detail, teach, the form, the confirmation, the
+ * diagnosis. */
+unsigned lkm_tui_detail_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
+unsigned lkm_tui_teach_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
+unsigned lkm_tui_form_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
+unsigned lkm_tui_confirm_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
+unsigned lkm_tui_diag_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
+
+/* What the screens drop when they are popped: the detail's lines, the form, the
+ * preview. */
+void lkm_tui_detail_close(struct lkm_tui_app *app);
+void lkm_tui_form_release(struct lkm_tui_app *app);
+void lkm_tui_preview_release(struct lkm_tui_app *app);
 
 /* Opens the detail view of MODULE (returns flags). */
 unsigned lkm_tui_open_detail(struct lkm_tui_app *app, const char *module);
 /* Rebuilds the open detail view after a refresh or a resize. */
 void lkm_tui_detail_refresh(struct lkm_tui_app *app);
-/* Whether the detail view is what the screen shows under a teach box, a form, a preview.
- */
+/* Whether a module's detail is on the screen stack (under a teach box, a form, a
+ * preview, or shown). */
 bool lkm_tui_in_detail(const struct lkm_tui_app *app);
 
 /* Starts REQ: a refusal's diagnosis when the session cannot act, else its dry run and

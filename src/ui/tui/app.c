@@ -8,6 +8,7 @@
 #include "i18n.h"
 #include "ui/tui/actions.h"
 #include "ui/tui/app.h"
+#include "ui/tui/screen.h"
 
 void lkm_tui_app_init(struct lkm_tui_app *app, struct lkm_sysroot *root,
 		      const struct lkm_tui_config *cfg)
@@ -21,12 +22,14 @@ void lkm_tui_app_init(struct lkm_tui_app *app, struct lkm_sysroot *root,
 	app->color = cfg->color != LKM_COLOR_OFF;
 	app->split = cfg->split;
 	lkm_tui_keymap_init(&app->keymap);
+	lkm_tui_stack_init(&app->stack);
 	app->preview.log.fd = -1;
 	app->live.fd = -1;
 }
 
 void lkm_tui_app_release(struct lkm_tui_app *app)
 {
+	lkm_tui_stack_release(app);
 	lkm_tui_actions_release(app);
 	lkm_tui_live_start(app, NULL);
 	for (int p = 0; p < LKM_PANE_COUNT; p++)
@@ -89,8 +92,7 @@ int lkm_tui_app_refresh(struct lkm_tui_app *app)
 	for (int p = 0; p < LKM_PANE_COUNT; p++)
 		if (lkm_view_refresh(&app->views[p], cur, &app->rates) < 0)
 			rc = -ENOMEM;
-	if (lkm_tui_in_detail(app))
-		lkm_tui_detail_refresh(app);
+	lkm_tui_screens_refresh(app);
 	return rc;
 }
 
@@ -194,8 +196,7 @@ void lkm_tui_app_resize(struct lkm_tui_app *app, int lines, int cols)
 		h = r.h - (lkm_tui_rect_list_y(&r) - r.y);
 		lkm_view_set_height(&app->views[p], h > 0 ? (size_t)h : 1);
 	}
-	if (lkm_tui_in_detail(app))
-		lkm_tui_detail_refresh(app); /* wrapped to the new width */
+	lkm_tui_screens_refresh(app); /* a detail is wrapped to the new width */
 }
 
 const char *lkm_tui_tab_label(enum lkm_pane pane, char *buf, size_t size)

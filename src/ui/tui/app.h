@@ -14,27 +14,14 @@
 #include "ui/tui/detail.h"
 #include "ui/tui/settings.h"
 #include "ui/tui/keys.h"
+#include "ui/tui/screen.h"
 #include "ui/tui/view.h"
 
 /*
  * The TUI's whole state, with no terminal in it: two snapshots (the current one and the
- * one before, for rates) swapped at each refresh, one view per pane, the mode, the
- * interval. Handlers change it, the drawing reads it, the loop owns it.
+ * one before, for rates) swapped at each refresh, one view per pane, the screen stack,
+ * the interval. Handlers change it, the drawing reads it, the loop owns it.
  */
-
-/* What has the keyboard. */
-enum lkm_tui_mode {
-	LKM_MODE_NORMAL,
-	LKM_MODE_FILTER, /* typing the filter of the current pane */
-	LKM_MODE_HELP,
-	LKM_MODE_DETAIL,  /* one module: state, parameters, neighbours, what it drives */
-	LKM_MODE_TEACH,	  /* what a row's or a line's terms mean; any key returns */
-	LKM_MODE_INPUT,	  /* a line being typed: a module to load, its parameters, a value
-			   */
-	LKM_MODE_CONFIRM, /* an action's steps (its dry run), waiting for y or n */
-	LKM_MODE_DIAG,	  /* why an action failed, and its fix */
-	LKM_MODE_LINE,	  /* one interrupt line or interface: its last minute, its CPUs */
-};
 
 /*
  * What the actions act through, set up as the CLI's session (src/ui/cli_actions.c): the
@@ -123,19 +110,14 @@ struct lkm_tui_app {
 	enum lkm_pane
 		pane; /* the pane shown, or in the split layout the one with the keys */
 	bool split;   /* the split layout is asked for (v, or layout = split) */
-	enum lkm_tui_mode mode;
+	struct lkm_tui_stack stack; /* what is shown and has the keys (screen.h) */
 	struct lkm_tui_keymap keymap;
 
 	double interval; /* seconds between refreshes */
 	bool color;	 /* decided at start: config, NO_COLOR, the terminal */
 	bool utf8;
-	size_t help_top;	     /* first help line shown */
-	enum lkm_tui_mode help_back; /* the help returns to the list or the detail view */
 
 	struct lkm_tui_session session;
-	enum lkm_tui_mode
-		back_mode;	   /* where teach, confirm and the diagnosis return to */
-	enum lkm_pane detail_from; /* the pane the detail view was opened from (a jump) */
 	struct lkm_detail detail;
 	enum lkm_pane line_pane; /* the line detail: Interrupts or Network */
 	char line_key[64];	 /* and the irq label or interface it shows */
@@ -151,7 +133,6 @@ struct lkm_tui_app {
 	struct lkm_tui_req
 		fix; /* the diagnosis' first fix, when it is an lkmtui action */
 	bool fix_ok;
-	size_t diag_top;
 	char diag_steps[512]; /* what was done before the failure ("loaded fat") */
 	char teach_title[256];
 	struct lkm_tui_term terms[LKM_TUI_MAX_TERMS];

@@ -505,7 +505,7 @@ static void draw_body(const struct lkm_tui_app *app, const struct lkm_view *v,
 }
 
 /* The panes of the list screen: the one shown, or all four with a bar between them. */
-static void draw_panes(const struct lkm_tui_app *app)
+void lkm_tui_draw_panes(const struct lkm_tui_app *app, int bottom, int cols)
 {
 	struct lkm_tui_rect r;
 
@@ -555,7 +555,7 @@ static void draw_status(const struct lkm_tui_app *app, const struct lkm_view *v,
 	int rw;
 
 	fill_line(y, cols, attr_of(LKM_ROLE_STATUS));
-	if (app->mode == LKM_MODE_FILTER) {
+	if (lkm_tui_top(app) == LKM_SCREEN_FILTER) {
 		snprintf(left, sizeof(left), _("Filter: %s"), v->filter);
 		put(y, 0, cols, left, false, attr_of(LKM_ROLE_STATUS) | A_BOLD);
 		snprintf(right, sizeof(right), "%s", _("Enter keep  Esc cancel"));
@@ -615,13 +615,14 @@ static void draw_status(const struct lkm_tui_app *app, const struct lkm_view *v,
 		put(y, cols - rw - 1, rw, right, false, attr_of(LKM_ROLE_STATUS));
 }
 
-static void draw_help(const struct lkm_tui_app *app, int lines, int cols)
+void lkm_tui_draw_help(const struct lkm_tui_app *app, int lines, int cols)
 {
-	size_t n = lkm_tui_help_lines(app);
+	const struct lkm_tui_frame *f = lkm_tui_frame_of(app, LKM_SCREEN_HELP);
+	size_t n = lkm_tui_help_lines(app), top = f ? f->scroll.top : 0;
 	char buf[512];
 
 	for (int y = 0; y < lines - 1; y++) {
-		size_t i = app->help_top + (size_t)y;
+		size_t i = top + (size_t)y;
 
 		fill_line(y, cols, attr_of(LKM_ROLE_NORMAL));
 		if (i >= n)
@@ -757,7 +758,7 @@ static void draw_title(int cols, const char *text, enum lkm_tui_role role)
 	put(LKM_TUI_HEADER_Y, 1, w, text, false, attr_of(role));
 }
 
-static void draw_detail(const struct lkm_tui_app *app, int bottom, int cols)
+void lkm_tui_draw_detail(const struct lkm_tui_app *app, int bottom, int cols)
 {
 	const struct lkm_detail *d = &app->detail;
 
@@ -778,7 +779,7 @@ static void draw_detail(const struct lkm_tui_app *app, int bottom, int cols)
 }
 
 /* The teach box, over what is under it. */
-static void draw_teach(const struct lkm_tui_app *app, int bottom, int cols)
+void lkm_tui_draw_teach(const struct lkm_tui_app *app, int bottom, int cols)
 {
 	int w = cols - 4 > 76 ? 76 : cols - 4, x = (cols - w) / 2, y = LKM_TUI_LIST_Y + 1;
 	int lw = 4, inner = w - 4;
@@ -840,7 +841,7 @@ static void draw_teach(const struct lkm_tui_app *app, int bottom, int cols)
 	}
 }
 
-static void draw_input(const struct lkm_tui_app *app, int bottom, int cols)
+void lkm_tui_draw_form(const struct lkm_tui_app *app, int bottom, int cols)
 {
 	const struct lkm_tui_form *f = &app->form;
 	char buf[1024];
@@ -974,7 +975,7 @@ static void draw_input(const struct lkm_tui_app *app, int bottom, int cols)
 	move(LKM_TUI_LIST_Y + 1, cx < cols ? cx : cols - 1);
 }
 
-static void draw_confirm(const struct lkm_tui_app *app, int bottom, int cols)
+void lkm_tui_draw_confirm(const struct lkm_tui_app *app, int bottom, int cols)
 {
 	const struct lkm_result *res = &app->preview;
 	char buf[1024];
@@ -1034,30 +1035,22 @@ static int draw_items(int y, int bottom, int cols, const char *heading,
 	return y + 1;
 }
 
-static void draw_diag(const struct lkm_tui_app *app, int bottom, int cols)
+/* The diagnosis from row Y (above the window when it is scrolled) in the window
+ * [LKM_TUI_LIST_Y, BOTTOM); returns the row after its last. */
+static int diag_body(const struct lkm_tui_app *app, int y, int bottom, int cols)
 {
 	const struct lkm_diagnosis *d = &app->diag;
 	char buf[1024];
-	int y = LKM_TUI_LIST_Y + 1 - (int)app->diag_top;
 
-	if (app->diag_req.target[0])
-		snprintf(buf, sizeof(buf), _("%s %s failed: %s"),
-			 lkm_tui_op_word(app->diag_req.op), app->diag_req.target,
-			 d->title ? d->title : "");
-	else
-		snprintf(buf, sizeof(buf), _("%s: %s"), lkm_tui_op_word(app->diag_req.op),
-			 d->title ? d->title : "");
-	draw_title(cols, buf, LKM_ROLE_ALERT);
-	/* Rows above the body are skipped by drawing from a negative start into a pad
-	 * row: draw_wrapped clips at BOTTOM only, so start it where the scroll puts it.
-	 */
+	/* Rows outside the window [LKM_TUI_LIST_Y, BOTTOM) are counted, not drawn. */
 #define ROW_OK(r) ((r) >= LKM_TUI_LIST_Y && (r) < bottom)
 	if (d->teach) {
 		/* Paragraph lines: wrap into the visible window. */
 		const char *p = d->teach;
 		int w = cols - 4;
 
-		attrset(attr_of(LKM_ROLE_NORMAL));
+		if (bottom > LKM_TUI_LIST_Y)
+			attrset(attr_of(LKM_ROLE_NORMAL));
 		while (*p) {
 			int len = (int)strlen(p), cut = len;
 
@@ -1098,7 +1091,44 @@ static void draw_diag(const struct lkm_tui_app *app, int bottom, int cols)
 			 lkm_tui_op_word(app->diag_req.op), app->diag_req.target);
 		put(y, 2, cols - 2, line, false, attr_of(LKM_ROLE_MESSAGE));
 	}
+	return app->fix_ok ? y + 1 : y;
 #undef ROW_OK
+}
+
+void lkm_tui_draw_diag(const struct lkm_tui_app *app, int bottom, int cols)
+{
+	const struct lkm_diagnosis *d = &app->diag;
+	char buf[1024];
+	const struct lkm_tui_frame *f = lkm_tui_frame_of(app, LKM_SCREEN_DIAG);
+
+	if (app->diag_req.target[0])
+		snprintf(buf, sizeof(buf), _("%s %s failed: %s"),
+			 lkm_tui_op_word(app->diag_req.op), app->diag_req.target,
+			 d->title ? d->title : "");
+	else
+		snprintf(buf, sizeof(buf), _("%s: %s"), lkm_tui_op_word(app->diag_req.op),
+			 d->title ? d->title : "");
+	draw_title(cols, buf, LKM_ROLE_ALERT);
+	diag_body(app, LKM_TUI_LIST_Y + 1 - (int)(f ? f->scroll.top : 0), bottom, cols);
+}
+
+void lkm_tui_diag_layout(struct lkm_tui_app *app)
+{
+	struct lkm_tui_frame *f = NULL;
+	int bottom = app->lines - 1 - lkm_tui_strip_rows(app);
+
+	for (size_t i = app->stack.n; i-- > 0 && f == NULL;)
+		if (app->stack.v[i].id == LKM_SCREEN_DIAG)
+			f = &app->stack.v[i];
+	if (f == NULL)
+		return;
+	/* An empty window draws nothing: the body is only measured. */
+	f->scroll.n = (size_t)(diag_body(app, LKM_TUI_LIST_Y + 1, LKM_TUI_LIST_Y,
+					 app->cols > 0 ? app->cols : 80) -
+			       LKM_TUI_LIST_Y);
+	f->scroll.height =
+		bottom > LKM_TUI_LIST_Y ? (size_t)(bottom - LKM_TUI_LIST_Y) : 1;
+	lkm_tui_scroll_clamp(&f->scroll);
 }
 
 static void draw_input_cursor(const struct lkm_tui_app *app, int cols)
@@ -1185,7 +1215,7 @@ static void draw_graph(const struct lkm_tui_app *app, int *y, int bottom, int co
 
 /* The detail of one interrupt line or interface: its numbers, its CPUs, its last minute.
  */
-static void draw_line_detail(const struct lkm_tui_app *app, int bottom, int cols)
+void lkm_tui_draw_line_detail(const struct lkm_tui_app *app, int bottom, int cols)
 {
 	const struct lkm_snapshot *s = app->nsnaps ? &app->snaps[app->cur] : NULL;
 	size_t item = lkm_tui_line_item(app);
@@ -1279,25 +1309,25 @@ static void draw_mode_status(const struct lkm_tui_app *app, int y, int cols)
 {
 	const char *text;
 
-	switch (app->mode) {
-	case LKM_MODE_DETAIL:
+	switch (lkm_tui_top(app)) {
+	case LKM_SCREEN_DETAIL:
 		text = app->session.can_act ? _("Up/Down pick  Enter go  e explain  l "
 						"load  u unload  p set  Esc back")
 					    : _("Up/Down pick  Enter go  e explain  Esc "
 						"back  (look only)");
 		break;
-	case LKM_MODE_TEACH: text = _("any key returns"); break;
-	case LKM_MODE_LINE:
+	case LKM_SCREEN_TEACH: text = _("any key returns"); break;
+	case LKM_SCREEN_LINE:
 		text = app->line_pane == LKM_PANE_INTERRUPTS
 			       ? _("a change its CPUs  m its module  R refresh  Esc back")
 			       : _("m its module  R refresh  Esc back");
 		break;
-	case LKM_MODE_INPUT:
+	case LKM_SCREEN_FORM:
 		text = app->form.what == LKM_INPUT_LOAD_NAME
 			       ? _("Enter next  Tab complete  Esc cancel")
 			       : _("Enter next  Esc cancel");
 		break;
-	case LKM_MODE_CONFIRM: text = _("y/Enter do it  n/Esc cancel"); break;
+	case LKM_SCREEN_CONFIRM: text = _("y/Enter do it  n/Esc cancel"); break;
 	default:
 		text = app->fix_ok ? _("f run the fix  Up/Down scroll  other keys return")
 				   : _("Up/Down scroll  other keys return");
@@ -1311,48 +1341,43 @@ static void draw_mode_status(const struct lkm_tui_app *app, int y, int cols)
 void lkm_tui_draw(const struct lkm_tui_app *app)
 {
 	const struct lkm_view *v = &app->views[app->pane];
+	enum lkm_tui_screen_id top = lkm_tui_top(app);
+	size_t first = app->stack.n - 1;
 	int lines, cols, strip, bottom;
 
 	getmaxyx(stdscr, lines, cols);
 	attrset(A_NORMAL);
 	erase();
-	curs_set(app->mode == LKM_MODE_FILTER || app->mode == LKM_MODE_INPUT ? 1 : 0);
+	curs_set(top == LKM_SCREEN_FILTER || top == LKM_SCREEN_FORM ? 1 : 0);
 	if (lines < 4 || cols < 20) {
 		mvaddnstr(0, 0, _("Terminal too small"), cols);
 		return;
 	}
-	if (app->mode == LKM_MODE_HELP) {
-		draw_help(app, lines, cols);
+	if (lkm_tui_screen_ops(top)->layer == LKM_LAYER_FULL) {
+		lkm_tui_screen_ops(top)->draw(app, lines, cols);
 		return;
 	}
 	strip = lkm_tui_strip_rows(app);
 	bottom = lines - 1 - strip;
 	draw_tabs(app, cols);
-	if (app->mode == LKM_MODE_NORMAL || app->mode == LKM_MODE_FILTER) {
-		draw_panes(app);
-		draw_strip(app, bottom, strip, cols);
-		draw_status(app, v, lines - 1, cols);
-		attrset(A_NORMAL);
-		return;
-	}
-	switch (app->mode) {
-	case LKM_MODE_DETAIL: draw_detail(app, bottom, cols); break;
-	case LKM_MODE_TEACH:
-		if (lkm_tui_in_detail(app))
-			draw_detail(app, bottom, cols);
-		else
-			draw_panes(app);
-		draw_teach(app, bottom, cols);
-		break;
-	case LKM_MODE_INPUT: draw_input(app, bottom, cols); break;
-	case LKM_MODE_CONFIRM: draw_confirm(app, bottom, cols); break;
-	case LKM_MODE_LINE: draw_line_detail(app, bottom, cols); break;
-	default: draw_diag(app, bottom, cols); break;
+	/* The screen on top, over what it overlays (the teach box over a detail). */
+	while (first > 0 &&
+	       lkm_tui_screen_ops(app->stack.v[first].id)->layer == LKM_LAYER_OVERLAY)
+		first--;
+	for (size_t i = first; i < app->stack.n; i++) {
+		const struct lkm_tui_screen_ops *ops =
+			lkm_tui_screen_ops(app->stack.v[i].id);
+
+		if (ops->draw)
+			ops->draw(app, bottom, cols);
 	}
 	draw_strip(app, bottom, strip, cols);
-	draw_mode_status(app, lines - 1, cols);
+	if (top == LKM_SCREEN_PANES || top == LKM_SCREEN_FILTER)
+		draw_status(app, v, lines - 1, cols);
+	else
+		draw_mode_status(app, lines - 1, cols);
 	attrset(A_NORMAL);
-	if (app->mode == LKM_MODE_INPUT) {
+	if (top == LKM_SCREEN_FORM) {
 		/* The cursor goes back where the input ends (the drawing above moved it).
 		 */
 		draw_input_cursor(app, cols);

@@ -31,3 +31,18 @@ void lkm_tui_draw_init(struct lkm_tui_app *app);
 
 /* Draws the whole screen into stdscr (the caller refreshes it once per loop turn). */
 void lkm_tui_draw(const struct lkm_tui_app *app);
+
+/* The screens' bodies (screen.h) between the tab bar and BOTTOM, COLS wide; the help
+ * takes the whole screen, LINES tall. */
+void lkm_tui_draw_panes(const struct lkm_tui_app *app, int bottom, int cols);
+void lkm_tui_draw_help(const struct lkm_tui_app *app, int lines, int cols);
+void lkm_tui_draw_detail(const struct lkm_tui_app *app, int bottom, int cols);
+void lkm_tui_draw_teach(const struct lkm_tui_app *app, int bottom, int cols);
+void lkm_tui_draw_form(const struct lkm_tui_app *app, int bottom, int cols);
+void lkm_tui_draw_confirm(const struct lkm_tui_app *app, int bottom, int cols);
+void lkm_tui_draw_diag(const struct lkm_tui_app *app, int bottom, int cols);
+void lkm_tui_draw_line_detail(const struct lkm_tui_app *app, int bottom, int cols);
+
+/* The diagnosis' window for the screen the last resize gave: its rows measured as they
+ * are drawn, its height, its place clamped (the diagnosis screen's refresh). */
+void lkm_tui_diag_layout(struct lkm_tui_app *app);

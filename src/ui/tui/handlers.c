@@ -15,9 +15,7 @@
 
 unsigned lkm_tui_on_help(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
 {
-	app->help_back = app->mode == LKM_MODE_DETAIL ? LKM_MODE_DETAIL : LKM_MODE_NORMAL;
-	app->mode = LKM_MODE_HELP;
-	app->help_top = 0;
+	lkm_tui_push(app, LKM_SCREEN_HELP);
 	return CHANGED;
 }
 
@@ -104,7 +102,7 @@ unsigned lkm_tui_on_filter(struct lkm_tui_app *app, const struct lkm_tui_event *
 {
 	snprintf(app->filter_saved, sizeof(app->filter_saved), "%s",
 		 lkm_tui_view(app)->filter);
-	app->mode = LKM_MODE_FILTER;
+	lkm_tui_push(app, LKM_SCREEN_FILTER);
 	return CHANGED;
 }
 
@@ -118,7 +116,7 @@ unsigned lkm_tui_on_filter_clear(struct lkm_tui_app *app, const struct lkm_tui_e
 	return CHANGED;
 }
 
-unsigned lkm_tui_filter_mode_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
+unsigned lkm_tui_filter_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
 {
 	struct lkm_view *v = lkm_tui_view(app);
 	int key = ev->key;
@@ -126,9 +124,9 @@ unsigned lkm_tui_filter_mode_key(struct lkm_tui_app *app, const struct lkm_tui_e
 	switch (key) {
 	case '\n':
 	case '\r':
-	case KEY_ENTER: app->mode = LKM_MODE_NORMAL; break;
+	case KEY_ENTER: lkm_tui_pop(app); break;
 	case 27: /* Esc: back to what the filter was before '/' */
-		app->mode = LKM_MODE_NORMAL;
+		lkm_tui_pop(app);
 		lkm_view_set_filter(v, app->filter_saved);
 		break;
 	case KEY_BACKSPACE:
@@ -330,36 +328,26 @@ void lkm_tui_help_line(const struct lkm_tui_app *app, size_t i, char *buf, size_
 		snprintf(buf, size, "%s", _(help_tail[i]));
 }
 
-unsigned lkm_tui_help_mode_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
+/* The help's window: the screen less the status line and two rows kept blank below its
+ * last page, as it always had. */
+static void help_window(struct lkm_tui_app *app, struct lkm_tui_scroll *w)
 {
-	size_t page = app->lines > 3 ? (size_t)app->lines - 3 : 1;
-	size_t max = lkm_tui_help_lines(app);
+	w->n = lkm_tui_help_lines(app);
+	w->height = app->lines > 3 ? (size_t)app->lines - 3 : 1;
+}
 
-	max = max > page ? max - page : 0;
-	switch (ev->key) {
-	case KEY_DOWN:
-	case 'j':
-		if (app->help_top < max)
-			app->help_top++;
-		break;
-	case KEY_UP:
-	case 'k':
-		if (app->help_top > 0)
-			app->help_top--;
-		break;
-	case KEY_NPAGE:
-	case ' ':
-		app->help_top = app->help_top + page < max ? app->help_top + page : max;
-		break;
-	case KEY_PPAGE:
-		app->help_top = app->help_top > page ? app->help_top - page : 0;
-		break;
-	case KEY_MOUSE:
-	case KEY_RESIZE: return LKM_TUI_HANDLED;
-	case 'q':
-	case 3:
-		/* q leaves the help, as in htop and less; a second q quits. */
-	default: app->mode = app->help_back; break;
-	}
+unsigned lkm_tui_help_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
+{
+	struct lkm_tui_scroll *w = &lkm_tui_top_frame(app)->scroll;
+	int action = lkm_tui_keymap_lookup(&app->keymap, ev->key);
+
+	if (ev->key == KEY_MOUSE || ev->key == KEY_RESIZE)
+		return LKM_TUI_HANDLED;
+	help_window(app, w);
+	/* Up, down and a page either way scroll; any other key (q too, as in htop and
+	 * less: a second q quits) returns. */
+	if (action == LKM_ACT_HOME || action == LKM_ACT_END ||
+	    !lkm_tui_scroll_action(w, action))
+		lkm_tui_pop(app);
 	return CHANGED;
 }

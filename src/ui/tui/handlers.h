@@ -27,9 +27,9 @@ unsigned lkm_tui_on_redraw(struct lkm_tui_app *app, const struct lkm_tui_event *
 unsigned lkm_tui_on_live_log(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
 unsigned lkm_tui_on_click(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
 
-/* Modes: every key goes here while the mode is on. */
-unsigned lkm_tui_filter_mode_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
-unsigned lkm_tui_help_mode_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
+/* Screens (screen.h): every key goes here while the screen is on top. */
+unsigned lkm_tui_filter_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
+unsigned lkm_tui_help_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
 
 /* The help screen, from the key table: the number of lines, and line I into BUF. */
 size_t lkm_tui_help_lines(const struct lkm_tui_app *app);

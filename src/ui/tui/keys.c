@@ -269,20 +269,14 @@ void lkm_tui_keys_of(const struct lkm_tui_keymap *km, enum lkm_tui_action_id id,
 
 unsigned lkm_tui_dispatch(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
 {
+	return lkm_tui_screen_key(app, ev);
+}
+
+unsigned lkm_tui_panes_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
+{
 	struct lkm_tui_event e = *ev;
 	const struct lkm_tui_action *a;
 
-	switch (app->mode) {
-	case LKM_MODE_FILTER: return lkm_tui_filter_mode_key(app, &e);
-	case LKM_MODE_HELP: return lkm_tui_help_mode_key(app, &e);
-	case LKM_MODE_DETAIL: return lkm_tui_detail_mode_key(app, &e);
-	case LKM_MODE_TEACH: return lkm_tui_teach_mode_key(app, &e);
-	case LKM_MODE_INPUT: return lkm_tui_input_mode_key(app, &e);
-	case LKM_MODE_CONFIRM: return lkm_tui_confirm_mode_key(app, &e);
-	case LKM_MODE_DIAG: return lkm_tui_diag_mode_key(app, &e);
-	case LKM_MODE_LINE: return lkm_tui_line_mode_key(app, &e);
-	case LKM_MODE_NORMAL: break;
-	}
 	e.action = lkm_tui_keymap_lookup(&app->keymap, e.key);
 	a = lkm_tui_action((enum lkm_tui_action_id)e.action);
 	if (a->run == NULL) {

@@ -9,9 +9,9 @@
  * Action_setBindings), each action has one handler, and handlers only change state and
  * say what follows by returning flags; they never draw. To add an action (load, unload,
  * set, explain, a detail view): add its id below, a row to the action table and the
- * default bindings in keys.c, and its handler (handlers.h). A modal screen (a form, a
- * prompt) is a new enum lkm_tui_mode in app.h with its own key handler in the
- * dispatcher's mode switch and its own drawing in draw.c.
+ * default bindings in keys.c, and its handler (handlers.h). A screen (a form, a
+ * prompt) is a new enum lkm_tui_screen_id and a row of screen.c's table: its keys, its
+ * drawing, its refresh and release.
  */
 
 struct lkm_tui_app;
@@ -106,6 +106,9 @@ void lkm_tui_key_name(int key, char *buf, size_t size);
 void lkm_tui_keys_of(const struct lkm_tui_keymap *km, enum lkm_tui_action_id id,
 		     char *buf, size_t size);
 
-/* Routes EV by the app's mode (filter prompt, help, normal) and returns the handler's
+/* Routes EV to the screen on top of the stack (screen.h) and returns the handler's
  * flags; 0 when nothing handled it. */
 unsigned lkm_tui_dispatch(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
+
+/* The panes' keys: the key table's action for EV, run. */
+unsigned lkm_tui_panes_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev);

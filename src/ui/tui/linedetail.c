@@ -60,20 +60,20 @@ unsigned lkm_tui_open_line(struct lkm_tui_app *app)
 	if (v->snap == NULL || item == LKM_VIEW_SEPARATOR)
 		return LKM_TUI_HANDLED;
 	app->line_pane = app->pane;
+	lkm_tui_push(app, LKM_SCREEN_LINE);
 	lkm_view_item_key(v, item, app->line_key, sizeof(app->line_key));
-	app->mode = LKM_MODE_LINE;
 	return CHANGED;
 }
 
-unsigned lkm_tui_line_mode_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
+unsigned lkm_tui_line_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
 {
 	switch (ev->key) {
 	case 27:
 	case 'q':
 	case KEY_LEFT:
-	case KEY_BACKSPACE: app->mode = LKM_MODE_NORMAL; return CHANGED;
+	case KEY_BACKSPACE: lkm_tui_pop(app); return CHANGED;
 	case 'a': return lkm_tui_on_affinity(app, ev);
-	case 'm': app->mode = LKM_MODE_NORMAL; return lkm_tui_on_jump(app, ev);
+	case 'm': lkm_tui_pop(app); return lkm_tui_on_jump(app, ev);
 	case 'R': return CHANGED | LKM_TUI_RESCAN;
 	case KEY_MOUSE:
 	case KEY_RESIZE: return LKM_TUI_HANDLED;
@@ -91,7 +91,7 @@ unsigned lkm_tui_line_mode_key(struct lkm_tui_app *app, const struct lkm_tui_eve
 /* The interrupt line shown (the line detail) or under the cursor; false when none. */
 static bool current_irq(struct lkm_tui_app *app, char *label, size_t size, unsigned *irq)
 {
-	if (app->mode == LKM_MODE_LINE) {
+	if (lkm_tui_top(app) == LKM_SCREEN_LINE) {
 		if (app->line_pane != LKM_PANE_INTERRUPTS)
 			return false;
 		snprintf(label, size, "%s", app->line_key);
@@ -155,8 +155,7 @@ unsigned lkm_tui_affinity_enter(struct lkm_tui_app *app)
 	snprintf(req.target, sizeof(req.target), _("irq %u to CPUs %s"), irq, ch.cpus);
 	if (err < 0)
 		return lkm_tui_show_diagnosis(app, &d, &req);
-	app->mode = app->back_mode == LKM_MODE_LINE ? LKM_MODE_LINE : LKM_MODE_NORMAL;
-	app->back_mode = LKM_MODE_NORMAL;
+	lkm_tui_pop_steps(app); /* back to the line's detail, or the pane */
 	if (ch.irqbalance)
 		snprintf(app->message, sizeof(app->message),
 			 _("irq %u: CPUs %s (was %s); irqbalance runs and will move it "

@@ -16,7 +16,7 @@
 unsigned lkm_tui_open_line(struct lkm_tui_app *app);
 
 /* Keys in the line detail: Esc returns, a edits the affinity, m goes to the module. */
-unsigned lkm_tui_line_mode_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
+unsigned lkm_tui_line_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
 
 /* a: the affinity form for the interrupt line shown or under the cursor. */
 unsigned lkm_tui_on_affinity(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
