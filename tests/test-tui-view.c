@@ -21,7 +21,13 @@
 #include "ui/tui/actions.h"
 #include "ui/tui/app.h"
 #include "ui/tui/detail.h"
+#include "ui/tui/dispatch.h"
+#include "ui/tui/form.h"
 #include "ui/tui/handlers.h"
+#include "ui/tui/help.h"
+#include "ui/tui/linedetail.h"
+#include "ui/tui/moddetail.h"
+#include "ui/tui/teach.h"
 #include "ui/tui/keys.h"
 #include "ui/tui/screen.h"
 #include "ui/tui/settings.h"
@@ -449,7 +455,7 @@ static void test_keymap(void **state)
 		const struct lkm_tui_action *act =
 			lkm_tui_action((enum lkm_tui_action_id)a);
 
-		assert_non_null(act->run);
+		assert_non_null(lkm_tui_action_handler((enum lkm_tui_action_id)a));
 		assert_non_null(act->name);
 		lkm_tui_keys_of(&km, (enum lkm_tui_action_id)a, buf, sizeof(buf));
 		assert_true(buf[0] != '\0');
@@ -956,23 +962,29 @@ static void test_scroll_widget(void **state)
  * them all, back to the screen it started from; the panes are never popped. */
 static void test_stack(void **state)
 {
+	static const struct lkm_tui_screen_ops *const screens[] = {
+		&lkm_tui_filter_screen, &lkm_tui_help_screen, &lkm_tui_detail_screen,
+		&lkm_tui_teach_screen,	&lkm_tui_form_screen, &lkm_tui_confirm_screen,
+		&lkm_tui_diag_screen,	&lkm_tui_line_screen,
+	};
 	struct fixture *f = *state;
 	struct lkm_tui_app app;
 
 	app_with(&app, f);
-	assert_int_equal(app.stack.n, 1);
+	assert_int_equal(app.stack.n, 0);
 	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_PANES);
+	assert_null(lkm_tui_top_frame(&app));
 	lkm_tui_pop(&app); /* nothing below the panes */
-	assert_int_equal(app.stack.n, 1);
+	assert_int_equal(app.stack.n, 0);
 	app.pane = LKM_PANE_NETDEV;
-	lkm_tui_push(&app, LKM_SCREEN_DETAIL);
+	lkm_tui_push(&app, &lkm_tui_detail_screen);
 	app.pane = LKM_PANE_MODULES;
 	assert_true(lkm_tui_in_detail(&app));
-	lkm_tui_push(&app, LKM_SCREEN_FORM);
-	lkm_tui_push(&app, LKM_SCREEN_CONFIRM); /* replaces the form */
-	assert_int_equal(app.stack.n, 3);
-	lkm_tui_push(&app, LKM_SCREEN_DIAG); /* replaces the confirmation */
-	assert_int_equal(app.stack.n, 3);
+	lkm_tui_push(&app, &lkm_tui_form_screen);
+	lkm_tui_push(&app, &lkm_tui_confirm_screen); /* replaces the form */
+	assert_int_equal(app.stack.n, 2);
+	lkm_tui_push(&app, &lkm_tui_diag_screen); /* replaces the confirmation */
+	assert_int_equal(app.stack.n, 2);
 	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_DIAG);
 	assert_non_null(lkm_tui_frame_of(&app, LKM_SCREEN_DETAIL));
 	assert_null(lkm_tui_frame_of(&app, LKM_SCREEN_CONFIRM));
@@ -983,27 +995,29 @@ static void test_stack(void **state)
 	/* Help over the detail; any key returns to it; Esc (back) to the Network pane. */
 	press(&app, '?');
 	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_HELP);
-	assert_int_equal(app.stack.n, 3);
+	assert_int_equal(app.stack.n, 2);
 	press(&app, 'x');
 	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_DETAIL);
 	press(&app, 27);
 	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_PANES);
 	assert_int_equal(app.pane, LKM_PANE_NETDEV);
 	assert_false(lkm_tui_in_detail(&app));
-	/* A full stack drops its oldest screen above the panes, never the panes. */
+	/* A full stack drops its oldest screen; the panes stay the floor. */
 	for (int i = 0; i < LKM_TUI_STACK_MAX + 3; i++)
-		lkm_tui_push(&app, i % 2 ? LKM_SCREEN_LINE : LKM_SCREEN_TEACH);
+		lkm_tui_push(&app, i % 2 ? &lkm_tui_line_screen : &lkm_tui_teach_screen);
 	assert_int_equal(app.stack.n, LKM_TUI_STACK_MAX);
-	assert_int_equal(app.stack.v[0].id, LKM_SCREEN_PANES);
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_TEACH);
 	lkm_tui_stack_release(&app);
-	assert_int_equal(app.stack.n, 1);
-	/* Every screen has its keys and a name; all but the filter prompt draw. */
-	for (int id = 0; id < LKM_SCREEN_COUNT; id++) {
-		const struct lkm_tui_screen_ops *ops = lkm_tui_screen_ops(id);
-
-		assert_non_null(ops->key);
-		assert_non_null(ops->name);
-		assert_true(ops->draw != NULL || id == LKM_SCREEN_FILTER);
+	assert_int_equal(app.stack.n, 0);
+	assert_int_equal(app.pane, LKM_PANE_NETDEV);
+	/* Every screen has its keys, a name, its id; all but the filter prompt draw and
+	 * hint (the prompt is the panes' status line). */
+	for (size_t i = 0; i < sizeof(screens) / sizeof(screens[0]); i++) {
+		assert_non_null(screens[i]->key);
+		assert_non_null(screens[i]->name);
+		assert_true(screens[i]->id != LKM_SCREEN_PANES);
+		assert_true(screens[i]->draw != NULL ||
+			    screens[i] == &lkm_tui_filter_screen);
 	}
 	lkm_tui_app_release(&app);
 }

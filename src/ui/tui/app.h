@@ -68,6 +68,9 @@ struct lkm_tui_form {
 	size_t n_cands;
 	struct lkm_param_info *params;
 	size_t n_params;
+	/* What Enter does when it is not an action of actions.c (the affinity's write).
+	 */
+	unsigned (*submit)(struct lkm_tui_app *app);
 };
 
 /* One term and its sentence, for the teach box. */
@@ -147,6 +150,47 @@ struct lkm_tui_app {
 	char message[256];	/* one-shot status message, cleared by the next key */
 	int lines, cols;	/* the screen size the last drawing had */
 };
+
+/* ---- the screen stack (screen.h) ---- */
+
+/* The screen on top (LKM_SCREEN_PANES on the panes alone), and its frame (NULL then). */
+enum lkm_tui_screen_id lkm_tui_top(const struct lkm_tui_app *app);
+struct lkm_tui_frame *lkm_tui_top_frame(struct lkm_tui_app *app);
+/* The topmost frame of screen ID, or NULL when it is not on the stack. */
+const struct lkm_tui_frame *lkm_tui_frame_of(const struct lkm_tui_app *app,
+					     enum lkm_tui_screen_id id);
+struct lkm_tui_frame *lkm_tui_frame_find(struct lkm_tui_app *app,
+					 enum lkm_tui_screen_id id);
+bool lkm_tui_on_stack(const struct lkm_tui_app *app, enum lkm_tui_screen_id id);
+
+/*
+ * Pushes SCREEN (a STEP replaces the steps on top: an action shows one step at a time);
+ * the frame remembers the pane shown. A full stack drops its oldest screen. Returns
+ * the new frame.
+ */
+struct lkm_tui_frame *lkm_tui_push(struct lkm_tui_app *app,
+				   const struct lkm_tui_screen_ops *screen);
+/* Pops the top screen (never the panes): it releases what it holds, and the pane it came
+ * from is shown again. */
+void lkm_tui_pop(struct lkm_tui_app *app);
+/* Pops the steps of an action, back to the screen it started from. */
+void lkm_tui_pop_steps(struct lkm_tui_app *app);
+/* Pops every screen (the app's end). */
+void lkm_tui_stack_release(struct lkm_tui_app *app);
+
+/* Whether a module's detail is on the stack (shown, or under a teach box, a form, a
+ * preview). */
+bool lkm_tui_in_detail(const struct lkm_tui_app *app);
+
+/* The newest snapshot, or NULL before the first refresh. */
+const struct lkm_snapshot *lkm_tui_snap(const struct lkm_tui_app *app);
+/* The module under the cursor of the Modules pane (or the detail's), or NULL. */
+const char *lkm_tui_current_module(struct lkm_tui_app *app);
+/* The status line's one-shot message (cleared by the next key). */
+void lkm_tui_message(struct lkm_tui_app *app, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Drops the kernel's lines of the last operation (the strip shows none). */
+void lkm_tui_klog_release(struct lkm_tui_app *app);
 
 /* Sets up APP on ROOT (borrowed) with CFG; takes no snapshot yet. */
 void lkm_tui_app_init(struct lkm_tui_app *app, struct lkm_sysroot *root,

@@ -7,17 +7,11 @@
 #include <curses.h>
 
 #include "i18n.h"
-#include "ui/tui/actions.h"
 #include "ui/tui/app.h"
+#include "ui/tui/draw.h"
 #include "ui/tui/handlers.h"
-
-#define CHANGED (LKM_TUI_HANDLED | LKM_TUI_REDRAW)
-
-unsigned lkm_tui_on_help(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
-{
-	lkm_tui_push(app, LKM_SCREEN_HELP);
-	return CHANGED;
-}
+#include "ui/tui/linedetail.h"
+#include "ui/tui/moddetail.h"
 
 unsigned lkm_tui_on_quit(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
 {
@@ -27,7 +21,7 @@ unsigned lkm_tui_on_quit(struct lkm_tui_app *app, const struct lkm_tui_event *ev
 static unsigned switch_pane(struct lkm_tui_app *app, int pane)
 {
 	app->pane = (enum lkm_pane)((pane + LKM_PANE_COUNT) % LKM_PANE_COUNT);
-	return CHANGED;
+	return LKM_TUI_CHANGED;
 }
 
 unsigned lkm_tui_on_pane(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
@@ -57,7 +51,7 @@ unsigned lkm_tui_on_split(struct lkm_tui_app *app, const struct lkm_tui_event *e
 			   "%dx%d); v again turns it off"),
 			 LKM_TUI_SPLIT_MIN_COLS, LKM_TUI_SPLIT_MIN_LINES, app->cols,
 			 app->lines);
-	return CHANGED;
+	return LKM_TUI_CHANGED;
 }
 
 unsigned lkm_tui_on_move(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
@@ -74,7 +68,7 @@ unsigned lkm_tui_on_move(struct lkm_tui_app *app, const struct lkm_tui_event *ev
 	case LKM_ACT_END: lkm_view_move_to(v, v->nrows ? v->nrows - 1 : 0); break;
 	default: return 0;
 	}
-	return CHANGED;
+	return LKM_TUI_CHANGED;
 }
 
 unsigned lkm_tui_on_sort(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
@@ -89,21 +83,21 @@ unsigned lkm_tui_on_sort(struct lkm_tui_app *app, const struct lkm_tui_event *ev
 			snprintf(
 				app->message, sizeof(app->message), "%s",
 				_("the kernel's order has no reverse; s picks a column"));
-			return CHANGED;
+			return LKM_TUI_CHANGED;
 		}
 		lkm_view_sort_invert(v);
 		break;
 	default: return 0;
 	}
-	return CHANGED;
+	return LKM_TUI_CHANGED;
 }
 
 unsigned lkm_tui_on_filter(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
 {
 	snprintf(app->filter_saved, sizeof(app->filter_saved), "%s",
 		 lkm_tui_view(app)->filter);
-	lkm_tui_push(app, LKM_SCREEN_FILTER);
-	return CHANGED;
+	lkm_tui_push(app, &lkm_tui_filter_screen);
+	return LKM_TUI_CHANGED;
 }
 
 unsigned lkm_tui_on_filter_clear(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
@@ -113,10 +107,10 @@ unsigned lkm_tui_on_filter_clear(struct lkm_tui_app *app, const struct lkm_tui_e
 	if (v->filter[0] == '\0')
 		return LKM_TUI_HANDLED;
 	lkm_view_set_filter(v, "");
-	return CHANGED;
+	return LKM_TUI_CHANGED;
 }
 
-unsigned lkm_tui_filter_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
+static unsigned filter_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
 {
 	struct lkm_view *v = lkm_tui_view(app);
 	int key = ev->key;
@@ -150,7 +144,7 @@ unsigned lkm_tui_filter_key(struct lkm_tui_app *app, const struct lkm_tui_event 
 		else
 			return LKM_TUI_HANDLED;
 	}
-	return CHANGED;
+	return LKM_TUI_CHANGED;
 }
 
 unsigned lkm_tui_on_tree(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
@@ -160,7 +154,7 @@ unsigned lkm_tui_on_tree(struct lkm_tui_app *app, const struct lkm_tui_event *ev
 	if (!lkm_view_set_tree(v, !v->tree))
 		snprintf(app->message, sizeof(app->message), "%s",
 			 _("the tree view is for modules (1)"));
-	return CHANGED;
+	return LKM_TUI_CHANGED;
 }
 
 unsigned lkm_tui_on_cpu_scroll(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
@@ -177,13 +171,13 @@ unsigned lkm_tui_on_cpu_scroll(struct lkm_tui_app *app, const struct lkm_tui_eve
 	if (app->pane != LKM_PANE_INTERRUPTS) {
 		snprintf(app->message, sizeof(app->message), "%s",
 			 _("[ and ] scroll the per-CPU counts of Interrupts (3)"));
-		return CHANGED;
+		return LKM_TUI_CHANGED;
 	}
 	lkm_tui_pane_rect(app, app->pane, &r);
 	if (!lkm_view_cpu_scroll(lkm_tui_view(app), delta, r.w))
 		snprintf(app->message, sizeof(app->message), "%s",
 			 _("every CPU's count is on the screen: nothing to scroll"));
-	return CHANGED;
+	return LKM_TUI_CHANGED;
 }
 
 unsigned lkm_tui_on_interval(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
@@ -192,17 +186,17 @@ unsigned lkm_tui_on_interval(struct lkm_tui_app *app, const struct lkm_tui_event
 					      ev->action == LKM_ACT_SLOWER ? 1 : -1);
 	snprintf(app->message, sizeof(app->message), _("refreshing every %gs"),
 		 app->interval);
-	return CHANGED | LKM_TUI_RETIME;
+	return LKM_TUI_CHANGED | LKM_TUI_RETIME;
 }
 
 unsigned lkm_tui_on_refresh(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
 {
-	return CHANGED | LKM_TUI_RESCAN;
+	return LKM_TUI_CHANGED | LKM_TUI_RESCAN;
 }
 
 unsigned lkm_tui_on_redraw(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
 {
-	return CHANGED;
+	return LKM_TUI_CHANGED;
 }
 
 unsigned lkm_tui_on_live_log(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
@@ -213,7 +207,7 @@ unsigned lkm_tui_on_live_log(struct lkm_tui_app *app, const struct lkm_tui_event
 
 	if (app->live_on) {
 		lkm_tui_live_start(app, NULL);
-		return CHANGED;
+		return LKM_TUI_CHANGED;
 	}
 	if (lkm_tui_in_detail(app)) {
 		module = app->detail.module;
@@ -225,10 +219,10 @@ unsigned lkm_tui_on_live_log(struct lkm_tui_app *app, const struct lkm_tui_event
 		snprintf(app->message, sizeof(app->message), "%s",
 			 _("L follows the kernel log of a module: pick one in Modules "
 			   "(1)"));
-		return CHANGED;
+		return LKM_TUI_CHANGED;
 	}
 	lkm_tui_live_start(app, module);
-	return CHANGED;
+	return LKM_TUI_CHANGED;
 }
 
 unsigned lkm_tui_on_click(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
@@ -261,93 +255,22 @@ unsigned lkm_tui_on_click(struct lkm_tui_app *app, const struct lkm_tui_event *e
 	if ((size_t)(ev->y - ly) < v->height &&
 	    v->top + (size_t)(ev->y - ly) < v->nrows) {
 		lkm_view_move_to(v, v->top + (size_t)(ev->y - ly));
-		return CHANGED;
+		return LKM_TUI_CHANGED;
 	}
 	return flags;
 }
 
-static const char *const help_tail[] = {
-	"",
-	N_("Marks: > is the cursor; + an item that appeared since the last refresh."),
-	N_("Interrupts: per-CPU counts, or one character per CPU when they do not fit"),
-	N_("(' ' none, then . : - = + * # % @ as the rate grows). NMI, LOC, ... come "
-	   "last."),
-	N_("Network: errors and drops other than 0 are highlighted."),
-	N_("Detail (Enter): Up/Down pick a line; Enter goes to it; e explains it; Esc "
-	   "returns."),
-	N_("Actions: a dry run shows the steps, y does them; a failure shows why, and f "
-	   "runs"),
-	N_("the fix when it is an lkmtui action, then offers the action again."),
-	"",
-	N_("Up/Down scroll this help; any other key returns."),
+unsigned lkm_tui_on_detail(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
+{
+	if (app->pane == LKM_PANE_INTERRUPTS || app->pane == LKM_PANE_NETDEV)
+		return lkm_tui_open_line(app);
+	return lkm_tui_on_jump(app, ev);
+}
+
+const struct lkm_tui_screen_ops lkm_tui_filter_screen = {
+	.id = LKM_SCREEN_FILTER,
+	.name = "filter",
+	.layer = LKM_LAYER_OVERLAY,
+	.key = filter_key, /* drawn by the panes' status line, which it replaces */
+	.cursor = lkm_tui_filter_cursor,
 };
-
-#define N_TAIL (sizeof(help_tail) / sizeof(help_tail[0]))
-
-size_t lkm_tui_help_lines(const struct lkm_tui_app *app)
-{
-	size_t n = app->session.can_act
-			   ? 2
-			   : 3; /* title, blank, why l, u, p are unavailable */
-
-	for (int a = 0; a < LKM_ACT_COUNT; a++)
-		n += lkm_tui_action((enum lkm_tui_action_id)a)->help != NULL;
-	return n + N_TAIL;
-}
-
-void lkm_tui_help_line(const struct lkm_tui_app *app, size_t i, char *buf, size_t size)
-{
-	buf[0] = '\0';
-	if (i == 0) {
-		snprintf(buf, size, _("%s %s: the keys"), PACKAGE, PACKAGE_VERSION);
-		return;
-	}
-	if (i == 1)
-		return;
-	i -= 2;
-	if (!app->session.can_act && i-- == 0) {
-		snprintf(buf, size, _("l, u, p are unavailable: %s."),
-			 app->session.why_not);
-		return;
-	}
-	for (int a = 0; a < LKM_ACT_COUNT; a++) {
-		const struct lkm_tui_action *act =
-			lkm_tui_action((enum lkm_tui_action_id)a);
-		char keys[96];
-
-		if (act->help == NULL)
-			continue;
-		if (i-- == 0) {
-			lkm_tui_keys_of(&app->keymap, (enum lkm_tui_action_id)a, keys,
-					sizeof(keys));
-			snprintf(buf, size, "  %-22s %s", keys, _(act->help));
-			return;
-		}
-	}
-	if (i < N_TAIL && help_tail[i][0])
-		snprintf(buf, size, "%s", _(help_tail[i]));
-}
-
-/* The help's window: the screen less the status line and two rows kept blank below its
- * last page, as it always had. */
-static void help_window(struct lkm_tui_app *app, struct lkm_tui_scroll *w)
-{
-	w->n = lkm_tui_help_lines(app);
-	w->height = app->lines > 3 ? (size_t)app->lines - 3 : 1;
-}
-
-unsigned lkm_tui_help_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
-{
-	struct lkm_tui_scroll *w = &lkm_tui_top_frame(app)->scroll;
-	int action = lkm_tui_keymap_lookup(&app->keymap, ev->key);
-
-	if (ev->key == KEY_MOUSE || ev->key == KEY_RESIZE)
-		return LKM_TUI_HANDLED;
-	help_window(app, w);
-	/* Up, down and a page either way scroll; any other key (q too, as in htop and
-	 * less: a second q quits) returns. */
-	if (action == LKM_ACT_HOME || action == LKM_ACT_END ||
-	    !lkm_tui_scroll_action(w, action))
-		lkm_tui_pop(app);
-	return CHANGED;
-}

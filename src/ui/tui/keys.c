@@ -7,92 +7,69 @@
 #include <curses.h>
 
 #include "i18n.h"
-#include "ui/tui/actions.h"
-#include "ui/tui/app.h"
-#include "ui/tui/handlers.h"
 #include "ui/tui/keys.h"
-#include "ui/tui/linedetail.h"
 
 #define CTRL(c) ((c)&0x1f)
-#define KEY_ESC 27
 #define KEY_TAB '\t'
 
 static const struct lkm_tui_action actions[LKM_ACT_COUNT] = {
-	[LKM_ACT_NONE] = { "none", NULL, NULL },
-	[LKM_ACT_HELP] = { "help", N_("show this help"), lkm_tui_on_help },
-	[LKM_ACT_QUIT] = { "quit", N_("quit"), lkm_tui_on_quit },
-	[LKM_ACT_PANE_MODULES] = { "pane-modules", N_("Modules pane"), lkm_tui_on_pane },
-	[LKM_ACT_PANE_DEVICES] = { "pane-devices", N_("Devices pane"), lkm_tui_on_pane },
-	[LKM_ACT_PANE_INTERRUPTS] = { "pane-interrupts", N_("Interrupts pane"),
-				      lkm_tui_on_pane },
-	[LKM_ACT_PANE_NETDEV] = { "pane-network", N_("Network pane"), lkm_tui_on_pane },
-	[LKM_ACT_PANE_NEXT] = { "pane-next", N_("next pane"), lkm_tui_on_pane_next },
-	[LKM_ACT_PANE_PREV] = { "pane-prev", N_("previous pane"), lkm_tui_on_pane_prev },
+	[LKM_ACT_NONE] = { "none", NULL },
+	[LKM_ACT_HELP] = { "help", N_("show this help") },
+	[LKM_ACT_QUIT] = { "quit", N_("quit") },
+	[LKM_ACT_PANE_MODULES] = { "pane-modules", N_("Modules pane") },
+	[LKM_ACT_PANE_DEVICES] = { "pane-devices", N_("Devices pane") },
+	[LKM_ACT_PANE_INTERRUPTS] = { "pane-interrupts", N_("Interrupts pane") },
+	[LKM_ACT_PANE_NETDEV] = { "pane-network", N_("Network pane") },
+	[LKM_ACT_PANE_NEXT] = { "pane-next", N_("next pane") },
+	[LKM_ACT_PANE_PREV] = { "pane-prev", N_("previous pane") },
 	[LKM_ACT_SPLIT] = { "split",
-			    N_("all four panes at once (a screen of 160x48 or more)"),
-			    lkm_tui_on_split },
-	[LKM_ACT_UP] = { "up", N_("cursor up"), lkm_tui_on_move },
-	[LKM_ACT_DOWN] = { "down", N_("cursor down"), lkm_tui_on_move },
-	[LKM_ACT_PAGE_UP] = { "page-up", N_("one screen up"), lkm_tui_on_move },
-	[LKM_ACT_PAGE_DOWN] = { "page-down", N_("one screen down"), lkm_tui_on_move },
-	[LKM_ACT_HOME] = { "home", N_("first row"), lkm_tui_on_move },
-	[LKM_ACT_END] = { "end", N_("last row"), lkm_tui_on_move },
-	[LKM_ACT_SORT_NEXT] = { "sort-next", N_("sort by the next column"),
-				lkm_tui_on_sort },
-	[LKM_ACT_SORT_PREV] = { "sort-prev", N_("sort by the previous column"),
-				lkm_tui_on_sort },
-	[LKM_ACT_SORT_INVERT] = { "sort-invert", N_("reverse the sort order"),
-				  lkm_tui_on_sort },
+			    N_("all four panes at once (a screen of 160x48 or more)") },
+	[LKM_ACT_UP] = { "up", N_("cursor up") },
+	[LKM_ACT_DOWN] = { "down", N_("cursor down") },
+	[LKM_ACT_PAGE_UP] = { "page-up", N_("one screen up") },
+	[LKM_ACT_PAGE_DOWN] = { "page-down", N_("one screen down") },
+	[LKM_ACT_HOME] = { "home", N_("first row") },
+	[LKM_ACT_END] = { "end", N_("last row") },
+	[LKM_ACT_SORT_NEXT] = { "sort-next", N_("sort by the next column") },
+	[LKM_ACT_SORT_PREV] = { "sort-prev", N_("sort by the previous column") },
+	[LKM_ACT_SORT_INVERT] = { "sort-invert", N_("reverse the sort order") },
 	[LKM_ACT_FILTER] = { "filter",
-			     N_("filter as you type (Enter keeps it, Esc drops it)"),
-			     lkm_tui_on_filter },
-	[LKM_ACT_FILTER_CLEAR] = { "filter-clear", N_("clear the filter"),
-				   lkm_tui_on_filter_clear },
-	[LKM_ACT_TREE] = { "tree",
-			   N_("Modules: tree of what uses what (users under the module)"),
-			   lkm_tui_on_tree },
+			     N_("filter as you type (Enter keeps it, Esc drops it)") },
+	[LKM_ACT_FILTER_CLEAR] = { "filter-clear", N_("clear the filter") },
+	[LKM_ACT_TREE] = { "tree", N_("Modules: tree of what uses what (users under the "
+				      "module)") },
 	[LKM_ACT_CPU_LEFT] = { "cpu-left",
 			       N_("Interrupts: per-CPU counts one CPU left (left of "
-				  "CPU0: condensed again)"),
-			       lkm_tui_on_cpu_scroll },
+				  "CPU0: condensed again)") },
 	[LKM_ACT_CPU_RIGHT] = { "cpu-right",
 				N_("Interrupts: per-CPU counts that do not fit: "
-				   "as numbers, one CPU right"),
-				lkm_tui_on_cpu_scroll },
+				   "as numbers, one CPU right") },
 	[LKM_ACT_CPU_PAGE_LEFT] = { "cpu-page-left",
-				    N_("Interrupts: per-CPU counts a screen left"),
-				    lkm_tui_on_cpu_scroll },
+				    N_("Interrupts: per-CPU counts a screen left") },
 	[LKM_ACT_CPU_PAGE_RIGHT] = { "cpu-page-right",
-				     N_("Interrupts: per-CPU counts a screen right"),
-				     lkm_tui_on_cpu_scroll },
-	[LKM_ACT_SLOWER] = { "slower", N_("refresh less often"), lkm_tui_on_interval },
-	[LKM_ACT_FASTER] = { "faster", N_("refresh more often"), lkm_tui_on_interval },
-	[LKM_ACT_REFRESH] = { "refresh", N_("refresh now"), lkm_tui_on_refresh },
-	[LKM_ACT_REDRAW] = { "redraw", N_("redraw the screen"), lkm_tui_on_redraw },
-	[LKM_ACT_CLICK] = { "click", NULL, lkm_tui_on_click },
+				     N_("Interrupts: per-CPU counts a screen right") },
+	[LKM_ACT_SLOWER] = { "slower", N_("refresh less often") },
+	[LKM_ACT_FASTER] = { "faster", N_("refresh more often") },
+	[LKM_ACT_REFRESH] = { "refresh", N_("refresh now") },
+	[LKM_ACT_REDRAW] = { "redraw", N_("redraw the screen") },
+	[LKM_ACT_CLICK] = { "click", NULL },
 	[LKM_ACT_DETAIL] = { "detail",
 			     N_("open the module, interrupt line or interface under "
-				"the cursor"),
-			     lkm_tui_on_detail },
+				"the cursor") },
 	[LKM_ACT_JUMP] = { "jump",
-			   N_("Interrupts, Network: go to the module driving the line"),
-			   lkm_tui_on_jump },
+			   N_("Interrupts, Network: go to the module driving the line") },
 	[LKM_ACT_TEACH] = { "teach",
-			    N_("explain the state, counts, flags and taint letters"),
-			    lkm_tui_on_teach },
-	[LKM_ACT_LOAD] = { "load", N_("load a module (Tab completes; steps shown first)"),
-			   lkm_tui_on_load },
+			    N_("explain the state, counts, flags and taint letters") },
+	[LKM_ACT_LOAD] = { "load",
+			   N_("load a module (Tab completes; steps shown first)") },
 	[LKM_ACT_UNLOAD] = { "unload",
-			     N_("unload the module (s in the preview: as a stack)"),
-			     lkm_tui_on_unload },
-	[LKM_ACT_SET] = { "set", N_("set a parameter of the module"), lkm_tui_on_set },
+			     N_("unload the module (s in the preview: as a stack)") },
+	[LKM_ACT_SET] = { "set", N_("set a parameter of the module") },
 	[LKM_ACT_LIVE_LOG] = { "live-log",
 			       N_("follow the kernel log of the module, live (again: "
-				  "stop)"),
-			       lkm_tui_on_live_log },
-	[LKM_ACT_AFFINITY] = { "affinity",
-			       N_("Interrupts: change the CPUs the line is delivered to"),
-			       lkm_tui_on_affinity },
+				  "stop)") },
+	[LKM_ACT_AFFINITY] = { "affinity", N_("Interrupts: change the CPUs the line is "
+					      "delivered to") },
 };
 
 /* The default bindings; their order is the order keys are listed in the help. */
@@ -134,7 +111,7 @@ static const struct {
 	{ 'I', LKM_ACT_SORT_INVERT },
 	{ '/', LKM_ACT_FILTER },
 	{ KEY_F(4), LKM_ACT_FILTER },
-	{ KEY_ESC, LKM_ACT_FILTER_CLEAR },
+	{ LKM_KEY_ESC, LKM_ACT_FILTER_CLEAR },
 	{ 't', LKM_ACT_TREE },
 	{ KEY_F(5), LKM_ACT_TREE },
 	{ '[', LKM_ACT_CPU_LEFT },
@@ -210,7 +187,7 @@ void lkm_tui_key_name(int key, char *buf, size_t size)
 		{ KEY_NPAGE, "PgDn" },
 		{ KEY_HOME, "Home" },
 		{ KEY_END, "End" },
-		{ KEY_ESC, "Esc" },
+		{ LKM_KEY_ESC, "Esc" },
 		{ ' ', "Space" },
 		{ KEY_MOUSE, "mouse" },
 		{ '\n', "Enter" },
@@ -267,27 +244,12 @@ void lkm_tui_keys_of(const struct lkm_tui_keymap *km, enum lkm_tui_action_id id,
 	}
 }
 
-unsigned lkm_tui_dispatch(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
+bool lkm_tui_is_enter(int key)
 {
-	return lkm_tui_screen_key(app, ev);
+	return key == '\n' || key == '\r' || key == KEY_ENTER;
 }
 
-unsigned lkm_tui_panes_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
+bool lkm_tui_is_backspace(int key)
 {
-	struct lkm_tui_event e = *ev;
-	const struct lkm_tui_action *a;
-
-	e.action = lkm_tui_keymap_lookup(&app->keymap, e.key);
-	a = lkm_tui_action((enum lkm_tui_action_id)e.action);
-	if (a->run == NULL) {
-		char name[32];
-
-		if (e.key == KEY_RESIZE)
-			return 0;
-		lkm_tui_key_name(e.key, name, sizeof(name));
-		snprintf(app->message, sizeof(app->message),
-			 _("%s does nothing here; ? lists the keys"), name);
-		return LKM_TUI_REDRAW;
-	}
-	return a->run(app, &e);
+	return key == KEY_BACKSPACE || key == 127 || key == 8;
 }

@@ -5,13 +5,13 @@
 #include <stddef.h>
 
 /*
- * The input dispatcher: keys map to action ids through one table (as htop's
- * Action_setBindings), each action has one handler, and handlers only change state and
- * say what follows by returning flags; they never draw. To add an action (load, unload,
- * set, explain, a detail view): add its id below, a row to the action table and the
- * default bindings in keys.c, and its handler (handlers.h). A screen (a form, a
- * prompt) is a new enum lkm_tui_screen_id and a row of screen.c's table: its keys, its
- * drawing, its refresh and release.
+ * The key table: keys map to action ids through one table (as htop's
+ * Action_setBindings); each action has a stable name and a line of help, and one
+ * handler (bound in dispatch.c); handlers only change state and say what follows by
+ * returning flags; they never draw. To add an action (load, unload, set, explain, a
+ * detail view): add its id below, a row to the action table and the default bindings
+ * in keys.c, and its handler to dispatch.c's table. A screen (a form, a prompt) is a
+ * struct lkm_tui_screen_ops (screen.h) in its own file.
  */
 
 struct lkm_tui_app;
@@ -22,6 +22,8 @@ enum lkm_tui_result {
 	LKM_TUI_RESCAN = 1 << 2, /* take a new snapshot now */
 	LKM_TUI_QUIT = 1 << 3,
 	LKM_TUI_RETIME = 1 << 4, /* the refresh interval changed: re-arm the timer */
+	LKM_TUI_PASS = 1 << 5,	 /* a screen's "not mine": the key table's action runs */
+	LKM_TUI_CHANGED = LKM_TUI_HANDLED | LKM_TUI_REDRAW,
 };
 
 /* A key, or a mouse click (key is KEY_MOUSE, y/x the cell); action is what the keymap
@@ -34,6 +36,12 @@ struct lkm_tui_event {
 
 typedef unsigned (*lkm_tui_handler)(struct lkm_tui_app *app,
 				    const struct lkm_tui_event *ev);
+
+#define LKM_KEY_ESC 27
+
+/* Enter is three codes, Backspace three: the terminal's, the byte, curses' key. */
+bool lkm_tui_is_enter(int key);
+bool lkm_tui_is_backspace(int key);
 
 enum lkm_tui_action_id {
 	LKM_ACT_NONE,
@@ -81,7 +89,6 @@ enum lkm_tui_action_id {
 struct lkm_tui_action {
 	const char *name; /* stable id, for a future [keys] section of the config */
 	const char *help; /* N_()-marked; NULL: not listed in the help */
-	lkm_tui_handler run;
 };
 
 /* The action table, indexed by enum lkm_tui_action_id. */
@@ -105,10 +112,3 @@ void lkm_tui_key_name(int key, char *buf, size_t size);
 /* The keys bound to ID, ", "-joined, in the order of the default table. */
 void lkm_tui_keys_of(const struct lkm_tui_keymap *km, enum lkm_tui_action_id id,
 		     char *buf, size_t size);
-
-/* Routes EV to the screen on top of the stack (screen.h) and returns the handler's
- * flags; 0 when nothing handled it. */
-unsigned lkm_tui_dispatch(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
-
-/* The panes' keys: the key table's action for EV, run. */
-unsigned lkm_tui_panes_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev);

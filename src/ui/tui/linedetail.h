@@ -5,6 +5,7 @@
 
 #include "ui/tui/app.h"
 #include "ui/tui/keys.h"
+#include "ui/tui/screen.h"
 
 /*
  * The detail of one interrupt line or interface (Enter in the Interrupts or Network
@@ -12,11 +13,10 @@
  * interrupt line the CPUs it may go to and goes to, which a changes (the affinity form).
  */
 
+extern const struct lkm_tui_screen_ops lkm_tui_line_screen;
+
 /* Opens the detail of the line or interface under the cursor. */
 unsigned lkm_tui_open_line(struct lkm_tui_app *app);
-
-/* Keys in the line detail: Esc returns, a edits the affinity, m goes to the module. */
-unsigned lkm_tui_line_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
 
 /* a: the affinity form for the interrupt line shown or under the cursor. */
 unsigned lkm_tui_on_affinity(struct lkm_tui_app *app, const struct lkm_tui_event *ev);

@@ -9,10 +9,11 @@
 
 /*
  * The TUI as a stack of screens, as tmux's window modes and htop's panels: each screen
- * is a small table of functions (its keys, its drawing, what a refresh or a resize
- * rebuilds, what it drops when it goes) and the stack says what is shown and what has the
- * keyboard. The panes are always at the bottom; "back" is a pop, which shows again the
- * pane that was shown when the screen came.
+ * is a small table of functions (its keys, its drawing, its status hint, what a refresh
+ * or a resize rebuilds, what it drops when it goes), defined in the screen's own file,
+ * and the stack says what is shown and what has the keyboard. The panes are the floor,
+ * always there; "back" is a pop, which shows again the pane that was shown when the
+ * screen came.
  *
  * A screen's layer says how it stacks: a BASE (the panes, a module's detail, a line's
  * detail) is what the others come back to; an OVERLAY (the filter prompt, the teach box)
@@ -44,12 +45,21 @@ enum lkm_tui_layer {
 };
 
 struct lkm_tui_screen_ops {
+	enum lkm_tui_screen_id id;
 	const char *name; /* for tests and messages: "detail" */
 	enum lkm_tui_layer layer;
-	/* Every key while the screen is on top; returns enum lkm_tui_result flags. */
+	/* Every key while the screen is on top; returns enum lkm_tui_result flags
+	 * (LKM_TUI_PASS: the key table's action for it runs instead). */
 	unsigned (*key)(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
-	/* Its body between the tab bar and BOTTOM (the kernel log strip), COLS wide. */
+	/* Its body between the tab bar and BOTTOM (the kernel log strip), COLS wide; a
+	 * FULL screen gets the whole terminal, BOTTOM its height. NULL: nothing (the
+	 * filter prompt is drawn by the panes' status line). */
 	void (*draw)(const struct lkm_tui_app *app, int bottom, int cols);
+	/* The status line's hint when no message is shown (NULL: the panes' status). */
+	const char *(*hint)(const struct lkm_tui_app *app);
+	/* Puts the terminal's cursor where typing goes, once all is drawn (may be NULL).
+	 */
+	void (*cursor)(const struct lkm_tui_app *app, int cols);
 	/* After a snapshot or a resize, on every screen of the stack (may be NULL). */
 	void (*refresh)(struct lkm_tui_app *app);
 	/* When it is popped: drop what it holds (may be NULL). */
@@ -58,50 +68,16 @@ struct lkm_tui_screen_ops {
 
 /* One screen on the stack. */
 struct lkm_tui_frame {
-	enum lkm_tui_screen_id id;
+	const struct lkm_tui_screen_ops *ops;
 	enum lkm_pane pane; /* the pane shown when it came: a pop shows it again */
 	struct lkm_tui_scroll scroll; /* a text screen's place (help, diagnosis) */
 };
 
 #define LKM_TUI_STACK_MAX 8
 
+/* The screens over the panes, the floor that is always there (app.h has the
+ * operations). */
 struct lkm_tui_stack {
 	struct lkm_tui_frame v[LKM_TUI_STACK_MAX];
-	size_t n; /* at least 1: the panes */
+	size_t n; /* 0: the panes alone */
 };
-
-const struct lkm_tui_screen_ops *lkm_tui_screen_ops(enum lkm_tui_screen_id id);
-
-/* The stack of a new app: the panes alone. */
-void lkm_tui_stack_init(struct lkm_tui_stack *s);
-
-/* The screen on top, and its frame. */
-enum lkm_tui_screen_id lkm_tui_top(const struct lkm_tui_app *app);
-struct lkm_tui_frame *lkm_tui_top_frame(struct lkm_tui_app *app);
-/* The topmost frame of screen ID, or NULL when it is not on the stack. */
-const struct lkm_tui_frame *lkm_tui_frame_of(const struct lkm_tui_app *app,
-					     enum lkm_tui_screen_id id);
-/* Whether ID is anywhere on the stack. */
-bool lkm_tui_on_stack(const struct lkm_tui_app *app, enum lkm_tui_screen_id id);
-
-/*
- * Pushes ID (a STEP replaces the steps on top: an action has one step shown at a time).
- * A stack that is full drops its oldest screen above the panes. Returns the top frame.
- */
-struct lkm_tui_frame *lkm_tui_push(struct lkm_tui_app *app, enum lkm_tui_screen_id id);
-
-/* Pops the top screen (never the panes): it releases what it holds, and the pane it came
- * from is shown again. */
-void lkm_tui_pop(struct lkm_tui_app *app);
-
-/* Pops the steps of an action, back to the screen it started from. */
-void lkm_tui_pop_steps(struct lkm_tui_app *app);
-
-/* Routes EV to the screen on top. */
-unsigned lkm_tui_screen_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
-
-/* Calls every screen's refresh, from the bottom. */
-void lkm_tui_screens_refresh(struct lkm_tui_app *app);
-
-/* Pops every screen above the panes (the app's end). */
-void lkm_tui_stack_release(struct lkm_tui_app *app);
