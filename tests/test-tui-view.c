@@ -455,6 +455,11 @@ static void test_keymap(void **state)
 		const struct lkm_tui_action *act =
 			lkm_tui_action((enum lkm_tui_action_id)a);
 
+		if (act->screen) {
+			/* bound in a screen's set, run by that screen */
+			assert_null(lkm_tui_action_handler((enum lkm_tui_action_id)a));
+			continue;
+		}
 		assert_non_null(lkm_tui_action_handler((enum lkm_tui_action_id)a));
 		assert_non_null(act->name);
 		lkm_tui_keys_of(&km, (enum lkm_tui_action_id)a, buf, sizeof(buf));
@@ -1069,13 +1074,77 @@ static void test_help_from_keys(void **state)
 			break;
 	}
 	assert_true(i < n);
-	snprintf(want, sizeof(want), "  %-22s %s", "?, F1, h", "show this help");
+	snprintf(want, sizeof(want), "  %-24s %s", "?, F1, h", "show this help");
 	assert_string_equal(line, want);
 	lkm_tui_keymap_bind(&app.keymap, 'h', LKM_ACT_NONE);
 	lkm_tui_help_line(&app, i, line, sizeof(line));
-	snprintf(want, sizeof(want), "  %-22s %s", "?, F1", "show this help");
+	snprintf(want, sizeof(want), "  %-24s %s", "?, F1", "show this help");
+	assert_string_equal(line, want);
+	/* A screen's own keys have their section, from its key set. */
+	for (i = 0; i < n; i++) {
+		lkm_tui_help_line(&app, i, line, sizeof(line));
+		if (strstr(line, "back to the screen before"))
+			break;
+	}
+	assert_true(i < n);
+	snprintf(want, sizeof(want), "  %-24s %s", "Esc, q, Left, Backspace",
+		 "back to the screen before");
+	assert_string_equal(line, want);
+	lkm_tui_keymap_bind_in(&app.keymap, LKM_KEYS_DETAIL, 'q', LKM_ACT_NONE);
+	lkm_tui_help_line(&app, i, line, sizeof(line));
+	snprintf(want, sizeof(want), "  %-24s %s", "Esc, Left, Backspace",
+		 "back to the screen before");
 	assert_string_equal(line, want);
 	lkm_tui_app_release(&app);
+}
+
+/* Every screen's keys come from the key table: its own set first, then the panes'; the
+ * status line's hints are made from the same table. */
+static void test_keysets_and_hints(void **state)
+{
+	struct lkm_sysroot *root;
+	struct lkm_tui_app app;
+	struct lkm_tui_keymap *km = &app.keymap;
+	static const struct lkm_tui_hint confirm[] = {
+		{ LKM_ACT_YES, LKM_ACT_NONE, 2, "do it" },
+		{ LKM_ACT_NO, LKM_ACT_NONE, 2, "cancel" },
+	};
+	static const struct lkm_tui_hint detail[] = {
+		{ LKM_ACT_UP, LKM_ACT_DOWN, 1, "pick" },
+		{ LKM_ACT_BACK, LKM_ACT_NONE, 1, "back" },
+		{ LKM_ACT_NONE, LKM_ACT_NONE, 0, "(look only)" },
+	};
+	char buf[256];
+
+	(void)state;
+	app_on_root(&app, &root, FIXTURES "/debian61", true);
+	assert_int_equal(lkm_tui_keymap_lookup(km, 27), LKM_ACT_FILTER_CLEAR);
+	assert_int_equal(lkm_tui_keymap_lookup_in(km, LKM_KEYS_DETAIL, 27), LKM_ACT_BACK);
+	assert_int_equal(lkm_tui_keymap_lookup_in(km, LKM_KEYS_DETAIL, 'j'),
+			 LKM_ACT_DOWN);
+	assert_int_equal(lkm_tui_keymap_lookup_in(km, LKM_KEYS_CONFIRM, '\r'),
+			 LKM_ACT_YES);
+	assert_int_equal(lkm_tui_keymap_lookup_in(km, LKM_KEYS_PROMPT, 21), LKM_ACT_KILL);
+	assert_int_equal(lkm_tui_keymap_lookup_in(km, LKM_KEYS_COUNT, 'q'), LKM_ACT_NONE);
+	assert_false(lkm_tui_keymap_bind_in(km, LKM_KEYS_COUNT, 'q', LKM_ACT_QUIT));
+	/* y and Y are one key to a person; Enter three codes and one name. */
+	lkm_tui_hint_text(km, LKM_KEYS_CONFIRM, confirm, 2, buf, sizeof(buf));
+	assert_string_equal(buf, "y/Enter do it  n/Esc cancel");
+	lkm_tui_hint_text(km, LKM_KEYS_DETAIL, detail, 3, buf, sizeof(buf));
+	assert_string_equal(buf, "Up/Down pick  Esc back  (look only)");
+	/* Rebound, the screen acts on the new key and its hint says so. */
+	lkm_tui_keymap_bind_in(km, LKM_KEYS_DETAIL, 27, LKM_ACT_NONE);
+	lkm_tui_keymap_bind_in(km, LKM_KEYS_DETAIL, KEY_LEFT, LKM_ACT_NONE);
+	lkm_tui_hint_text(km, LKM_KEYS_DETAIL, detail, 3, buf, sizeof(buf));
+	assert_string_equal(buf, "Up/Down pick  q back  (look only)");
+	lkm_tui_open_detail(&app, "fat");
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_DETAIL);
+	press(&app,
+	      27); /* now the panes' Esc: it clears a filter, and the detail stays */
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_DETAIL);
+	press(&app, 'q');
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_PANES);
+	app_off_root(&app, root);
 }
 
 static void test_detail(void **state)
@@ -1441,6 +1510,7 @@ int main(void)
 		cmocka_unit_test(test_diag_scroll_clamped),
 		cmocka_unit_test_setup_teardown(test_help_from_keys, setup_modules,
 						teardown),
+		cmocka_unit_test(test_keysets_and_hints),
 		cmocka_unit_test(test_detail),
 		cmocka_unit_test(test_teach_row),
 		cmocka_unit_test(test_actions_unavailable),

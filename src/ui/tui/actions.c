@@ -352,26 +352,29 @@ static unsigned execute(struct lkm_tui_app *app)
 
 static unsigned confirm_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
 {
-	if (ev->key == 'y' || ev->key == 'Y' || lkm_tui_is_enter(ev->key))
-		return execute(app);
-	if (ev->key == 's' && app->req.op == LKM_OP_UNLOAD) {
-		struct lkm_tui_req req = app->req;
+	switch (lkm_tui_keymap_lookup_in(&app->keymap, LKM_KEYS_CONFIRM, ev->key)) {
+	case LKM_ACT_YES: return execute(app);
+	case LKM_ACT_STACK:
+		if (app->req.op == LKM_OP_UNLOAD) {
+			struct lkm_tui_req req = app->req;
 
-		req.flags ^= LKM_STACK;
-		return lkm_tui_begin(app, &req);
-	}
-	if (ev->key == KEY_DOWN || ev->key == KEY_UP || ev->key == KEY_MOUSE ||
-	    ev->key == KEY_RESIZE)
-		return LKM_TUI_HANDLED;
-	if (ev->key == 'n' || ev->key == 'N' || ev->key == LKM_KEY_ESC ||
-	    ev->key == 'q') {
+			req.flags ^= LKM_STACK;
+			return lkm_tui_begin(app, &req);
+		}
+		break;
+	case LKM_ACT_NO:
 		drop_preview(app);
 		app->have_retry = false;
 		lkm_tui_message(app, _("%s %s: cancelled"), lkm_tui_op_word(app->req.op),
 				app->req.target);
 		leave(app);
 		return LKM_TUI_CHANGED;
+	case LKM_ACT_UP:
+	case LKM_ACT_DOWN: return LKM_TUI_HANDLED;
+	default: break;
 	}
+	if (ev->key == KEY_MOUSE || ev->key == KEY_RESIZE)
+		return LKM_TUI_HANDLED;
 	lkm_tui_message(app, "%s", _("y or Enter does it; n or Esc cancels"));
 	return LKM_TUI_CHANGED;
 }
@@ -440,16 +443,16 @@ bool lkm_tui_parse_fix(const char *fix, struct lkm_tui_req *req)
 
 static unsigned diag_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
 {
-	int action = lkm_tui_keymap_lookup(&app->keymap, ev->key);
+	int action = lkm_tui_keymap_lookup_in(&app->keymap, LKM_KEYS_DIAG, ev->key);
 
-	if (action == LKM_ACT_UP || action == LKM_ACT_DOWN) {
+	switch (action) {
+	case LKM_ACT_UP:
+	case LKM_ACT_DOWN:
 		/* Measured for this screen first: it never scrolls past its end. */
 		diag_layout(app);
 		lkm_tui_scroll_action(&lkm_tui_top_frame(app)->scroll, action);
 		return LKM_TUI_CHANGED;
-	}
-	switch (ev->key) {
-	case 'f':
+	case LKM_ACT_FIX:
 		if (!app->fix_ok) {
 			lkm_tui_message(
 				app, "%s",
@@ -459,10 +462,10 @@ static unsigned diag_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev
 		app->retry = app->diag_req;
 		app->have_retry = true;
 		return lkm_tui_begin(app, &app->fix);
-	case KEY_MOUSE:
-	case KEY_RESIZE: return LKM_TUI_HANDLED;
 	default: break;
 	}
+	if (ev->key == KEY_MOUSE || ev->key == KEY_RESIZE)
+		return LKM_TUI_HANDLED;
 	app->have_retry = false;
 	leave(app);
 	return LKM_TUI_CHANGED;
@@ -661,16 +664,29 @@ static void diag_layout(struct lkm_tui_app *app)
 	lkm_tui_scroll_clamp(&f->scroll);
 }
 
-static const char *confirm_hint(const struct lkm_tui_app *app)
+static void confirm_hint(const struct lkm_tui_app *app, char *buf, size_t size)
 {
-	(void)app;
-	return _("y/Enter do it  n/Esc cancel");
+	static const struct lkm_tui_hint parts[] = {
+		{ LKM_ACT_YES, LKM_ACT_NONE, 2, N_("do it") },
+		{ LKM_ACT_NO, LKM_ACT_NONE, 2, N_("cancel") },
+	};
+
+	lkm_tui_hint_text(&app->keymap, LKM_KEYS_CONFIRM, parts,
+			  sizeof(parts) / sizeof(parts[0]), buf, size);
 }
 
-static const char *diag_hint(const struct lkm_tui_app *app)
+static void diag_hint(const struct lkm_tui_app *app, char *buf, size_t size)
 {
-	return app->fix_ok ? _("f run the fix  Up/Down scroll  other keys return")
-			   : _("Up/Down scroll  other keys return");
+	static const struct lkm_tui_hint parts[] = {
+		{ LKM_ACT_FIX, LKM_ACT_NONE, 1, N_("run the fix") },
+		{ LKM_ACT_UP, LKM_ACT_DOWN, 1, N_("scroll") },
+		{ LKM_ACT_NONE, LKM_ACT_NONE, 0, N_("other keys return") },
+	};
+	/* The fix is offered when it is an action lkmtui can run. */
+	size_t skip = app->fix_ok ? 0 : 1;
+
+	lkm_tui_hint_text(&app->keymap, LKM_KEYS_DIAG, parts + skip,
+			  sizeof(parts) / sizeof(parts[0]) - skip, buf, size);
 }
 
 static void diag_release(struct lkm_tui_app *app)

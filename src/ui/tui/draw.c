@@ -618,7 +618,10 @@ void lkm_tui_filter_cursor(const struct lkm_tui_app *app, int cols)
 static void draw_hint(const struct lkm_tui_app *app, const struct lkm_tui_screen_ops *top,
 		      int y, int cols)
 {
-	const char *text = top->hint ? top->hint(app) : "";
+	char text[512] = "";
+
+	if (top->hint)
+		top->hint(app, text, sizeof(text));
 
 	lkm_tui_fill_line(y, cols, lkm_tui_attr(LKM_ROLE_STATUS));
 	lkm_tui_put(y, 0, cols, app->message[0] ? app->message : text, false,

@@ -283,36 +283,35 @@ static unsigned form_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev
 	size_t len = strlen(f->text);
 	int key = ev->key;
 
-	if (lkm_tui_is_enter(key))
-		return input_enter(app);
-	if (key == LKM_KEY_ESC) {
+	if (key >= 32 && key < 127) {
+		if (len + 1 < sizeof(f->text)) {
+			f->text[len] = (char)key;
+			f->text[len + 1] = '\0';
+		}
+		return LKM_TUI_CHANGED;
+	}
+	switch (lkm_tui_keymap_lookup_in(&app->keymap, LKM_KEYS_PROMPT, key)) {
+	case LKM_ACT_ACCEPT: return input_enter(app);
+	case LKM_ACT_CANCEL:
 		lkm_tui_message(app, "%s", _("cancelled"));
 		lkm_tui_pop_steps(app);
 		return LKM_TUI_CHANGED;
-	}
-	if (lkm_tui_is_backspace(key)) {
+	case LKM_ACT_ERASE:
 		if (len)
 			f->text[len - 1] = '\0';
 		free_cands(f);
 		f->note[0] = '\0';
 		return LKM_TUI_CHANGED;
-	}
-	if (key == 21) { /* Ctrl-U, as in a shell */
+	case LKM_ACT_KILL:
 		f->text[0] = '\0';
 		free_cands(f);
 		return LKM_TUI_CHANGED;
-	}
-	if (key == '\t') {
+	case LKM_ACT_COMPLETE:
 		if (f->what == LKM_INPUT_LOAD_NAME)
 			lkm_tui_complete(app);
 		return LKM_TUI_CHANGED;
+	default: return LKM_TUI_HANDLED;
 	}
-	if (key >= 32 && key < 127 && len + 1 < sizeof(f->text)) {
-		f->text[len] = (char)key;
-		f->text[len + 1] = '\0';
-		return LKM_TUI_CHANGED;
-	}
-	return LKM_TUI_HANDLED;
 }
 
 static void form_release(struct lkm_tui_app *app)
@@ -474,11 +473,24 @@ static void form_cursor(const struct lkm_tui_app *app, int cols)
 	move(LKM_TUI_LIST_Y + 1, cx < cols ? cx : cols - 1);
 }
 
-static const char *form_hint(const struct lkm_tui_app *app)
+static void form_hint(const struct lkm_tui_app *app, char *buf, size_t size)
 {
-	return app->form.what == LKM_INPUT_LOAD_NAME
-		       ? _("Enter next  Tab complete  Esc cancel")
-		       : _("Enter next  Esc cancel");
+	static const struct lkm_tui_hint name[] = {
+		{ LKM_ACT_ACCEPT, LKM_ACT_NONE, 1, N_("next") },
+		{ LKM_ACT_COMPLETE, LKM_ACT_NONE, 1, N_("complete") },
+		{ LKM_ACT_CANCEL, LKM_ACT_NONE, 1, N_("cancel") },
+	};
+	static const struct lkm_tui_hint other[] = {
+		{ LKM_ACT_ACCEPT, LKM_ACT_NONE, 1, N_("next") },
+		{ LKM_ACT_CANCEL, LKM_ACT_NONE, 1, N_("cancel") },
+	};
+
+	if (app->form.what == LKM_INPUT_LOAD_NAME)
+		lkm_tui_hint_text(&app->keymap, LKM_KEYS_PROMPT, name,
+				  sizeof(name) / sizeof(name[0]), buf, size);
+	else
+		lkm_tui_hint_text(&app->keymap, LKM_KEYS_PROMPT, other,
+				  sizeof(other) / sizeof(other[0]), buf, size);
 }
 
 const struct lkm_tui_screen_ops lkm_tui_form_screen = {

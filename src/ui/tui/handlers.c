@@ -115,34 +115,24 @@ static unsigned filter_key(struct lkm_tui_app *app, const struct lkm_tui_event *
 	struct lkm_view *v = lkm_tui_view(app);
 	int key = ev->key;
 
-	switch (key) {
-	case '\n':
-	case '\r':
-	case KEY_ENTER: lkm_tui_pop(app); break;
-	case 27: /* Esc: back to what the filter was before '/' */
+	if (key >= 32 && key < 127) {
+		lkm_view_filter_add(v, (char)key);
+		return LKM_TUI_CHANGED;
+	}
+	switch (lkm_tui_keymap_lookup_in(&app->keymap, LKM_KEYS_PROMPT, key)) {
+	case LKM_ACT_ACCEPT: lkm_tui_pop(app); break;
+	case LKM_ACT_CANCEL: /* back to what the filter was before '/' */
 		lkm_tui_pop(app);
 		lkm_view_set_filter(v, app->filter_saved);
 		break;
-	case KEY_BACKSPACE:
-	case 127:
-	case 8: lkm_view_filter_backspace(v); break;
-	case 21: /* Ctrl-U, as in a shell */ lkm_view_set_filter(v, ""); break;
-	case KEY_UP:
-	case KEY_DOWN:
-	case KEY_PPAGE:
-	case KEY_NPAGE:
-		/* Moving while typing is common enough to allow; it keeps the prompt
-		 * open. */
-		lkm_view_move(v, key == KEY_UP	    ? -1
-				 : key == KEY_DOWN  ? 1
-				 : key == KEY_PPAGE ? -(long)v->height
-						    : (long)v->height);
-		break;
-	default:
-		if (key >= 32 && key < 127)
-			lkm_view_filter_add(v, (char)key);
-		else
-			return LKM_TUI_HANDLED;
+	case LKM_ACT_ERASE: lkm_view_filter_backspace(v); break;
+	case LKM_ACT_KILL: lkm_view_set_filter(v, ""); break;
+	/* Moving while typing is common enough to allow; it keeps the prompt open. */
+	case LKM_ACT_UP: lkm_view_move(v, -1); break;
+	case LKM_ACT_DOWN: lkm_view_move(v, 1); break;
+	case LKM_ACT_PAGE_UP: lkm_view_move(v, -(long)v->height); break;
+	case LKM_ACT_PAGE_DOWN: lkm_view_move(v, (long)v->height); break;
+	default: return LKM_TUI_HANDLED;
 	}
 	return LKM_TUI_CHANGED;
 }

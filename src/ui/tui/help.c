@@ -18,8 +18,6 @@ static const char *const help_tail[] = {
 	N_("(' ' none, then . : - = + * # % @ as the rate grows). NMI, LOC, ... come "
 	   "last."),
 	N_("Network: errors and drops other than 0 are highlighted."),
-	N_("Detail (Enter): Up/Down pick a line; Enter goes to it; e explains it; Esc "
-	   "returns."),
 	N_("Actions: a dry run shows the steps, y does them; a failure shows why, and f "
 	   "runs"),
 	N_("the fix when it is an lkmtui action, then offers the action again."),
@@ -29,48 +27,80 @@ static const char *const help_tail[] = {
 
 #define N_TAIL (sizeof(help_tail) / sizeof(help_tail[0]))
 
+/* The screens with keys of their own, each a section of the help after the panes'. */
+static const struct {
+	enum lkm_tui_keyset set;
+	const char *heading;
+} sections[] = {
+	{ LKM_KEYS_DETAIL, N_("In a module's detail (the panes' keys too):") },
+	{ LKM_KEYS_LINE, N_("In an interrupt line's or an interface's detail:") },
+	{ LKM_KEYS_CONFIRM, N_("Before an action, its steps shown (a dry run):") },
+	{ LKM_KEYS_DIAG, N_("In a diagnosis (any other key returns):") },
+	{ LKM_KEYS_PROMPT, N_("Typing (a form, the filter):") },
+};
+
+/* A line "  KEYS  what it does" for action A as SET binds it. */
+static void action_line(const struct lkm_tui_app *app, enum lkm_tui_keyset set,
+			enum lkm_tui_action_id a, char *buf, size_t size)
+{
+	char keys[96];
+
+	lkm_tui_keys_of_in(&app->keymap, set, a, keys, sizeof(keys));
+	snprintf(buf, size, "  %-24s %s", keys, _(lkm_tui_action(a)->help));
+}
+
+/*
+ * Walks the help's lines: the title, why l, u, p are unavailable, the panes' actions,
+ * each screen's own, then the notes. Writes line WANT into BUF (when it is there) and
+ * returns how many lines there are.
+ */
+static size_t help_walk(const struct lkm_tui_app *app, size_t want, char *buf,
+			size_t size)
+{
+	size_t n = 0;
+
+#define LINE(...)                                                                        \
+	do {                                                                             \
+		if (n++ == want)                                                         \
+			__VA_ARGS__;                                                     \
+	} while (0)
+	LINE(snprintf(buf, size, _("%s %s: the keys"), PACKAGE, PACKAGE_VERSION));
+	LINE((void)0);
+	if (!app->session.can_act)
+		LINE(snprintf(buf, size, _("l, u, p are unavailable: %s."),
+			      app->session.why_not));
+	for (int a = 0; a < LKM_ACT_COUNT; a++) {
+		const struct lkm_tui_action *act =
+			lkm_tui_action((enum lkm_tui_action_id)a);
+
+		if (act->help && !act->screen)
+			LINE(action_line(app, LKM_KEYS_GLOBAL, (enum lkm_tui_action_id)a,
+					 buf, size));
+	}
+	for (size_t s = 0; s < sizeof(sections) / sizeof(sections[0]); s++) {
+		enum lkm_tui_action_id acts[LKM_ACT_COUNT];
+		size_t na = lkm_tui_keyset_actions(sections[s].set, acts, LKM_ACT_COUNT);
+
+		LINE((void)0);
+		LINE(snprintf(buf, size, "%s", _(sections[s].heading)));
+		for (size_t i = 0; i < na; i++)
+			LINE(action_line(app, sections[s].set, acts[i], buf, size));
+	}
+	for (size_t i = 0; i < N_TAIL; i++)
+		LINE(snprintf(buf, size, "%s", help_tail[i][0] ? _(help_tail[i]) : ""));
+#undef LINE
+	return n;
+}
+
 size_t lkm_tui_help_lines(const struct lkm_tui_app *app)
 {
-	size_t n = app->session.can_act
-			   ? 2
-			   : 3; /* title, blank, why l, u, p are unavailable */
-
-	for (int a = 0; a < LKM_ACT_COUNT; a++)
-		n += lkm_tui_action((enum lkm_tui_action_id)a)->help != NULL;
-	return n + N_TAIL;
+	return help_walk(app, (size_t)-1, NULL, 0);
 }
 
 void lkm_tui_help_line(const struct lkm_tui_app *app, size_t i, char *buf, size_t size)
 {
 	buf[0] = '\0';
-	if (i == 0) {
-		snprintf(buf, size, _("%s %s: the keys"), PACKAGE, PACKAGE_VERSION);
-		return;
-	}
-	if (i == 1)
-		return;
-	i -= 2;
-	if (!app->session.can_act && i-- == 0) {
-		snprintf(buf, size, _("l, u, p are unavailable: %s."),
-			 app->session.why_not);
-		return;
-	}
-	for (int a = 0; a < LKM_ACT_COUNT; a++) {
-		const struct lkm_tui_action *act =
-			lkm_tui_action((enum lkm_tui_action_id)a);
-		char keys[96];
-
-		if (act->help == NULL)
-			continue;
-		if (i-- == 0) {
-			lkm_tui_keys_of(&app->keymap, (enum lkm_tui_action_id)a, keys,
-					sizeof(keys));
-			snprintf(buf, size, "  %-22s %s", keys, _(act->help));
-			return;
-		}
-	}
-	if (i < N_TAIL && help_tail[i][0])
-		snprintf(buf, size, "%s", _(help_tail[i]));
+	help_walk(app, i, buf, size);
 }
 
 /* The help's window: the screen less the status line and two rows kept blank below its

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "config.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -68,75 +69,136 @@ static const struct lkm_tui_action actions[LKM_ACT_COUNT] = {
 	[LKM_ACT_LIVE_LOG] = { "live-log",
 			       N_("follow the kernel log of the module, live (again: "
 				  "stop)") },
+	[LKM_ACT_BACK] = { "back", N_("back to the screen before"), true },
+	[LKM_ACT_GO] = { "go", N_("go to the line's module, interface or interrupt line"),
+			 true },
+	[LKM_ACT_YES] = { "yes", N_("do it"), true },
+	[LKM_ACT_NO] = { "no", N_("cancel"), true },
+	[LKM_ACT_STACK] = { "stack",
+			    N_("unload: also what it used, when nothing else uses it "
+			       "(again: not)"),
+			    true },
+	[LKM_ACT_FIX] = { "fix",
+			  N_("run the fix when it is an lkmtui action, then offer the "
+			     "action again"),
+			  true },
+	[LKM_ACT_ACCEPT] = { "accept", N_("take what is typed"), true },
+	[LKM_ACT_CANCEL] = { "cancel", N_("cancel"), true },
+	[LKM_ACT_ERASE] = { "erase", N_("erase the last character"), true },
+	[LKM_ACT_KILL] = { "kill", N_("erase what is typed"), true },
+	[LKM_ACT_COMPLETE] = { "complete", N_("complete a module name or a path"), true },
 	[LKM_ACT_AFFINITY] = { "affinity", N_("Interrupts: change the CPUs the line is "
 					      "delivered to") },
 };
 
-/* The default bindings; their order is the order keys are listed in the help. */
+/* The default bindings; their order is the order keys are listed in the help. A screen's
+ * set comes after the panes' and binds only what differs there. */
 static const struct {
+	enum lkm_tui_keyset set;
 	int key;
 	enum lkm_tui_action_id action;
 } default_bindings[] = {
-	{ '?', LKM_ACT_HELP },
-	{ KEY_F(1), LKM_ACT_HELP },
-	{ 'h', LKM_ACT_HELP },
-	{ 'q', LKM_ACT_QUIT },
-	{ KEY_F(10), LKM_ACT_QUIT },
-	{ CTRL('c'), LKM_ACT_QUIT },
-	{ '1', LKM_ACT_PANE_MODULES },
-	{ '2', LKM_ACT_PANE_DEVICES },
-	{ '3', LKM_ACT_PANE_INTERRUPTS },
-	{ '4', LKM_ACT_PANE_NETDEV },
-	{ KEY_TAB, LKM_ACT_PANE_NEXT },
-	{ KEY_RIGHT, LKM_ACT_PANE_NEXT },
-	{ KEY_BTAB, LKM_ACT_PANE_PREV },
-	{ KEY_LEFT, LKM_ACT_PANE_PREV },
-	{ 'v', LKM_ACT_SPLIT },
-	{ KEY_UP, LKM_ACT_UP },
-	{ 'k', LKM_ACT_UP },
-	{ KEY_DOWN, LKM_ACT_DOWN },
-	{ 'j', LKM_ACT_DOWN },
-	{ KEY_PPAGE, LKM_ACT_PAGE_UP },
-	{ KEY_NPAGE, LKM_ACT_PAGE_DOWN },
-	{ ' ', LKM_ACT_PAGE_DOWN },
-	{ KEY_HOME, LKM_ACT_HOME },
-	{ 'g', LKM_ACT_HOME },
-	{ KEY_END, LKM_ACT_END },
-	{ 'G', LKM_ACT_END },
-	{ 's', LKM_ACT_SORT_NEXT },
-	{ '>', LKM_ACT_SORT_NEXT },
-	{ KEY_F(6), LKM_ACT_SORT_NEXT },
-	{ '<', LKM_ACT_SORT_PREV },
-	{ 'r', LKM_ACT_SORT_INVERT },
-	{ 'I', LKM_ACT_SORT_INVERT },
-	{ '/', LKM_ACT_FILTER },
-	{ KEY_F(4), LKM_ACT_FILTER },
-	{ LKM_KEY_ESC, LKM_ACT_FILTER_CLEAR },
-	{ 't', LKM_ACT_TREE },
-	{ KEY_F(5), LKM_ACT_TREE },
-	{ '[', LKM_ACT_CPU_LEFT },
-	{ KEY_SLEFT, LKM_ACT_CPU_LEFT },
-	{ ']', LKM_ACT_CPU_RIGHT },
-	{ KEY_SRIGHT, LKM_ACT_CPU_RIGHT },
-	{ '{', LKM_ACT_CPU_PAGE_LEFT },
-	{ '}', LKM_ACT_CPU_PAGE_RIGHT },
-	{ '+', LKM_ACT_SLOWER },
-	{ '=', LKM_ACT_SLOWER },
-	{ '-', LKM_ACT_FASTER },
-	{ 'R', LKM_ACT_REFRESH },
-	{ CTRL('r'), LKM_ACT_REFRESH },
-	{ CTRL('l'), LKM_ACT_REDRAW },
-	{ KEY_MOUSE, LKM_ACT_CLICK },
-	{ '\r', LKM_ACT_DETAIL },
-	{ '\n', LKM_ACT_DETAIL },
-	{ KEY_ENTER, LKM_ACT_DETAIL },
-	{ 'm', LKM_ACT_JUMP },
-	{ 'e', LKM_ACT_TEACH },
-	{ 'l', LKM_ACT_LOAD },
-	{ 'u', LKM_ACT_UNLOAD },
-	{ 'p', LKM_ACT_SET },
-	{ 'L', LKM_ACT_LIVE_LOG },
-	{ 'a', LKM_ACT_AFFINITY },
+	{ LKM_KEYS_GLOBAL, '?', LKM_ACT_HELP },
+	{ LKM_KEYS_GLOBAL, KEY_F(1), LKM_ACT_HELP },
+	{ LKM_KEYS_GLOBAL, 'h', LKM_ACT_HELP },
+	{ LKM_KEYS_GLOBAL, 'q', LKM_ACT_QUIT },
+	{ LKM_KEYS_GLOBAL, KEY_F(10), LKM_ACT_QUIT },
+	{ LKM_KEYS_GLOBAL, CTRL('c'), LKM_ACT_QUIT },
+	{ LKM_KEYS_GLOBAL, '1', LKM_ACT_PANE_MODULES },
+	{ LKM_KEYS_GLOBAL, '2', LKM_ACT_PANE_DEVICES },
+	{ LKM_KEYS_GLOBAL, '3', LKM_ACT_PANE_INTERRUPTS },
+	{ LKM_KEYS_GLOBAL, '4', LKM_ACT_PANE_NETDEV },
+	{ LKM_KEYS_GLOBAL, KEY_TAB, LKM_ACT_PANE_NEXT },
+	{ LKM_KEYS_GLOBAL, KEY_RIGHT, LKM_ACT_PANE_NEXT },
+	{ LKM_KEYS_GLOBAL, KEY_BTAB, LKM_ACT_PANE_PREV },
+	{ LKM_KEYS_GLOBAL, KEY_LEFT, LKM_ACT_PANE_PREV },
+	{ LKM_KEYS_GLOBAL, 'v', LKM_ACT_SPLIT },
+	{ LKM_KEYS_GLOBAL, KEY_UP, LKM_ACT_UP },
+	{ LKM_KEYS_GLOBAL, 'k', LKM_ACT_UP },
+	{ LKM_KEYS_GLOBAL, KEY_DOWN, LKM_ACT_DOWN },
+	{ LKM_KEYS_GLOBAL, 'j', LKM_ACT_DOWN },
+	{ LKM_KEYS_GLOBAL, KEY_PPAGE, LKM_ACT_PAGE_UP },
+	{ LKM_KEYS_GLOBAL, KEY_NPAGE, LKM_ACT_PAGE_DOWN },
+	{ LKM_KEYS_GLOBAL, ' ', LKM_ACT_PAGE_DOWN },
+	{ LKM_KEYS_GLOBAL, KEY_HOME, LKM_ACT_HOME },
+	{ LKM_KEYS_GLOBAL, 'g', LKM_ACT_HOME },
+	{ LKM_KEYS_GLOBAL, KEY_END, LKM_ACT_END },
+	{ LKM_KEYS_GLOBAL, 'G', LKM_ACT_END },
+	{ LKM_KEYS_GLOBAL, 's', LKM_ACT_SORT_NEXT },
+	{ LKM_KEYS_GLOBAL, '>', LKM_ACT_SORT_NEXT },
+	{ LKM_KEYS_GLOBAL, KEY_F(6), LKM_ACT_SORT_NEXT },
+	{ LKM_KEYS_GLOBAL, '<', LKM_ACT_SORT_PREV },
+	{ LKM_KEYS_GLOBAL, 'r', LKM_ACT_SORT_INVERT },
+	{ LKM_KEYS_GLOBAL, 'I', LKM_ACT_SORT_INVERT },
+	{ LKM_KEYS_GLOBAL, '/', LKM_ACT_FILTER },
+	{ LKM_KEYS_GLOBAL, KEY_F(4), LKM_ACT_FILTER },
+	{ LKM_KEYS_GLOBAL, LKM_KEY_ESC, LKM_ACT_FILTER_CLEAR },
+	{ LKM_KEYS_GLOBAL, 't', LKM_ACT_TREE },
+	{ LKM_KEYS_GLOBAL, KEY_F(5), LKM_ACT_TREE },
+	{ LKM_KEYS_GLOBAL, '[', LKM_ACT_CPU_LEFT },
+	{ LKM_KEYS_GLOBAL, KEY_SLEFT, LKM_ACT_CPU_LEFT },
+	{ LKM_KEYS_GLOBAL, ']', LKM_ACT_CPU_RIGHT },
+	{ LKM_KEYS_GLOBAL, KEY_SRIGHT, LKM_ACT_CPU_RIGHT },
+	{ LKM_KEYS_GLOBAL, '{', LKM_ACT_CPU_PAGE_LEFT },
+	{ LKM_KEYS_GLOBAL, '}', LKM_ACT_CPU_PAGE_RIGHT },
+	{ LKM_KEYS_GLOBAL, '+', LKM_ACT_SLOWER },
+	{ LKM_KEYS_GLOBAL, '=', LKM_ACT_SLOWER },
+	{ LKM_KEYS_GLOBAL, '-', LKM_ACT_FASTER },
+	{ LKM_KEYS_GLOBAL, 'R', LKM_ACT_REFRESH },
+	{ LKM_KEYS_GLOBAL, CTRL('r'), LKM_ACT_REFRESH },
+	{ LKM_KEYS_GLOBAL, CTRL('l'), LKM_ACT_REDRAW },
+	{ LKM_KEYS_GLOBAL, KEY_MOUSE, LKM_ACT_CLICK },
+	{ LKM_KEYS_GLOBAL, '\r', LKM_ACT_DETAIL },
+	{ LKM_KEYS_GLOBAL, '\n', LKM_ACT_DETAIL },
+	{ LKM_KEYS_GLOBAL, KEY_ENTER, LKM_ACT_DETAIL },
+	{ LKM_KEYS_GLOBAL, 'm', LKM_ACT_JUMP },
+	{ LKM_KEYS_GLOBAL, 'e', LKM_ACT_TEACH },
+	{ LKM_KEYS_GLOBAL, 'l', LKM_ACT_LOAD },
+	{ LKM_KEYS_GLOBAL, 'u', LKM_ACT_UNLOAD },
+	{ LKM_KEYS_GLOBAL, 'p', LKM_ACT_SET },
+	{ LKM_KEYS_GLOBAL, 'L', LKM_ACT_LIVE_LOG },
+	{ LKM_KEYS_GLOBAL, 'a', LKM_ACT_AFFINITY },
+	/* A module's detail: the cursor moves as on the panes. */
+	{ LKM_KEYS_DETAIL, '\r', LKM_ACT_GO },
+	{ LKM_KEYS_DETAIL, '\n', LKM_ACT_GO },
+	{ LKM_KEYS_DETAIL, KEY_ENTER, LKM_ACT_GO },
+	{ LKM_KEYS_DETAIL, 'm', LKM_ACT_GO },
+	{ LKM_KEYS_DETAIL, LKM_KEY_ESC, LKM_ACT_BACK },
+	{ LKM_KEYS_DETAIL, 'q', LKM_ACT_BACK },
+	{ LKM_KEYS_DETAIL, KEY_LEFT, LKM_ACT_BACK },
+	{ LKM_KEYS_DETAIL, KEY_BACKSPACE, LKM_ACT_BACK },
+	{ LKM_KEYS_DETAIL, 127, LKM_ACT_BACK },
+	/* A line's or an interface's detail. */
+	{ LKM_KEYS_LINE, 'a', LKM_ACT_AFFINITY },
+	{ LKM_KEYS_LINE, 'm', LKM_ACT_JUMP },
+	{ LKM_KEYS_LINE, 'R', LKM_ACT_REFRESH },
+	{ LKM_KEYS_LINE, LKM_KEY_ESC, LKM_ACT_BACK },
+	{ LKM_KEYS_LINE, 'q', LKM_ACT_BACK },
+	{ LKM_KEYS_LINE, KEY_LEFT, LKM_ACT_BACK },
+	{ LKM_KEYS_LINE, KEY_BACKSPACE, LKM_ACT_BACK },
+	/* An action's preview. */
+	{ LKM_KEYS_CONFIRM, 'y', LKM_ACT_YES },
+	{ LKM_KEYS_CONFIRM, 'Y', LKM_ACT_YES },
+	{ LKM_KEYS_CONFIRM, '\r', LKM_ACT_YES },
+	{ LKM_KEYS_CONFIRM, '\n', LKM_ACT_YES },
+	{ LKM_KEYS_CONFIRM, KEY_ENTER, LKM_ACT_YES },
+	{ LKM_KEYS_CONFIRM, 'n', LKM_ACT_NO },
+	{ LKM_KEYS_CONFIRM, 'N', LKM_ACT_NO },
+	{ LKM_KEYS_CONFIRM, LKM_KEY_ESC, LKM_ACT_NO },
+	{ LKM_KEYS_CONFIRM, 'q', LKM_ACT_NO },
+	{ LKM_KEYS_CONFIRM, 's', LKM_ACT_STACK },
+	/* A diagnosis: up and down scroll it, as on the panes; any other key returns. */
+	{ LKM_KEYS_DIAG, 'f', LKM_ACT_FIX },
+	/* A form, the filter. */
+	{ LKM_KEYS_PROMPT, '\r', LKM_ACT_ACCEPT },
+	{ LKM_KEYS_PROMPT, '\n', LKM_ACT_ACCEPT },
+	{ LKM_KEYS_PROMPT, KEY_ENTER, LKM_ACT_ACCEPT },
+	{ LKM_KEYS_PROMPT, LKM_KEY_ESC, LKM_ACT_CANCEL },
+	{ LKM_KEYS_PROMPT, KEY_BACKSPACE, LKM_ACT_ERASE },
+	{ LKM_KEYS_PROMPT, 127, LKM_ACT_ERASE },
+	{ LKM_KEYS_PROMPT, 8, LKM_ACT_ERASE },
+	{ LKM_KEYS_PROMPT, CTRL('u'), LKM_ACT_KILL },
+	{ LKM_KEYS_PROMPT, KEY_TAB, LKM_ACT_COMPLETE },
 };
 
 #define N_BINDINGS (sizeof(default_bindings) / sizeof(default_bindings[0]))
@@ -146,27 +208,43 @@ const struct lkm_tui_action *lkm_tui_action(enum lkm_tui_action_id id)
 	return (unsigned)id < LKM_ACT_COUNT ? &actions[id] : &actions[LKM_ACT_NONE];
 }
 
+bool lkm_tui_keymap_bind_in(struct lkm_tui_keymap *km, enum lkm_tui_keyset set, int key,
+			    enum lkm_tui_action_id id)
+{
+	if (key < 0 || key >= LKM_TUI_KEYMAP_SIZE || (unsigned)id >= LKM_ACT_COUNT ||
+	    (unsigned)set >= LKM_KEYS_COUNT)
+		return false;
+	km->action[set][key] = (unsigned char)id;
+	return true;
+}
+
 bool lkm_tui_keymap_bind(struct lkm_tui_keymap *km, int key, enum lkm_tui_action_id id)
 {
-	if (key < 0 || key >= LKM_TUI_KEYMAP_SIZE || (unsigned)id >= LKM_ACT_COUNT)
-		return false;
-	km->action[key] = (unsigned char)id;
-	return true;
+	return lkm_tui_keymap_bind_in(km, LKM_KEYS_GLOBAL, key, id);
 }
 
 void lkm_tui_keymap_init(struct lkm_tui_keymap *km)
 {
 	memset(km, 0, sizeof(*km));
 	for (size_t i = 0; i < N_BINDINGS; i++)
-		lkm_tui_keymap_bind(km, default_bindings[i].key,
-				    default_bindings[i].action);
+		lkm_tui_keymap_bind_in(km, default_bindings[i].set,
+				       default_bindings[i].key,
+				       default_bindings[i].action);
+}
+
+enum lkm_tui_action_id lkm_tui_keymap_lookup_in(const struct lkm_tui_keymap *km,
+						enum lkm_tui_keyset set, int key)
+{
+	if (key < 0 || key >= LKM_TUI_KEYMAP_SIZE || (unsigned)set >= LKM_KEYS_COUNT)
+		return LKM_ACT_NONE;
+	if (km->action[set][key] != LKM_ACT_NONE)
+		return (enum lkm_tui_action_id)km->action[set][key];
+	return (enum lkm_tui_action_id)km->action[LKM_KEYS_GLOBAL][key];
 }
 
 enum lkm_tui_action_id lkm_tui_keymap_lookup(const struct lkm_tui_keymap *km, int key)
 {
-	if (key < 0 || key >= LKM_TUI_KEYMAP_SIZE)
-		return LKM_ACT_NONE;
-	return (enum lkm_tui_action_id)km->action[key];
+	return lkm_tui_keymap_lookup_in(km, LKM_KEYS_GLOBAL, key);
 }
 
 void lkm_tui_key_name(int key, char *buf, size_t size)
@@ -194,6 +272,8 @@ void lkm_tui_key_name(int key, char *buf, size_t size)
 		{ '\r', "Enter" },
 		{ KEY_ENTER, "Enter" },
 		{ KEY_BACKSPACE, "Backspace" },
+		{ 127, "Backspace" },
+		{ 8, "Backspace" },
 	};
 
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
@@ -211,36 +291,101 @@ void lkm_tui_key_name(int key, char *buf, size_t size)
 		snprintf(buf, size, "#%d", key);
 }
 
-/* Whether NAME is already one of the ", "-joined names in LIST. */
-static bool key_listed(const char *list, const char *name)
+/* Whether NAME is already one of the SEP-joined names in LIST. */
+static bool key_listed(const char *list, const char *name, const char *sep)
 {
-	size_t n = strlen(name);
+	size_t n = strlen(name), ls = strlen(sep);
 
 	for (const char *p = list; (p = strstr(p, name)) != NULL; p += n)
-		if ((p == list || p[-1] == ' ') && (p[n] == '\0' || p[n] == ','))
+		if ((p == list || (p - list >= (long)ls && !strncmp(p - ls, sep, ls))) &&
+		    (p[n] == '\0' || !strncmp(p + n, sep, ls)))
 			return true;
 	return false;
+}
+
+/*
+ * The names of the keys that run ID in SET, its own bindings first: up to MAX distinct
+ * names (Enter is three codes and one key; Y is y to a person), SEP between them.
+ */
+static void names_of(const struct lkm_tui_keymap *km, enum lkm_tui_keyset set,
+		     enum lkm_tui_action_id id, size_t max, const char *sep, char *buf,
+		     size_t size)
+{
+	size_t len = 0, n = 0;
+
+	buf[0] = '\0';
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < N_BINDINGS && n < max; i++) {
+			char name[32], other[2] = { 0, 0 };
+			int key = default_bindings[i].key;
+
+			if (default_bindings[i].set != (pass ? LKM_KEYS_GLOBAL : set) ||
+			    (pass && set == LKM_KEYS_GLOBAL) ||
+			    lkm_tui_keymap_lookup_in(km, set, key) != id)
+				continue;
+			lkm_tui_key_name(key, name, sizeof(name));
+			if (key < 127 && isalpha(key))
+				other[0] = (char)(isupper(key) ? tolower(key)
+							       : toupper(key));
+			if (key_listed(buf, name, sep) ||
+			    (other[0] && key_listed(buf, other, sep)))
+				continue;
+			len += (size_t)snprintf(buf + len, len < size ? size - len : 0,
+						"%s%s", len ? sep : "", name);
+			n++;
+			if (len >= size)
+				return;
+		}
+}
+
+void lkm_tui_keys_of_in(const struct lkm_tui_keymap *km, enum lkm_tui_keyset set,
+			enum lkm_tui_action_id id, char *buf, size_t size)
+{
+	names_of(km, set, id, (size_t)-1, ", ", buf, size);
 }
 
 void lkm_tui_keys_of(const struct lkm_tui_keymap *km, enum lkm_tui_action_id id,
 		     char *buf, size_t size)
 {
+	lkm_tui_keys_of_in(km, LKM_KEYS_GLOBAL, id, buf, size);
+}
+
+size_t lkm_tui_keyset_actions(enum lkm_tui_keyset set, enum lkm_tui_action_id *v,
+			      size_t max)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < N_BINDINGS && n < max; i++) {
+		size_t k = 0;
+
+		if (default_bindings[i].set != set)
+			continue;
+		while (k < n && v[k] != default_bindings[i].action)
+			k++;
+		if (k == n)
+			v[n++] = default_bindings[i].action;
+	}
+	return n;
+}
+
+void lkm_tui_hint_text(const struct lkm_tui_keymap *km, enum lkm_tui_keyset set,
+		       const struct lkm_tui_hint *parts, size_t n, char *buf, size_t size)
+{
 	size_t len = 0;
 
 	buf[0] = '\0';
-	for (size_t i = 0; i < N_BINDINGS; i++) {
-		char name[32];
-		int key = default_bindings[i].key;
+	for (size_t i = 0; i < n && len < size; i++) {
+		char a[64] = "", b[64] = "";
 
-		if (lkm_tui_keymap_lookup(km, key) != id)
-			continue;
-		lkm_tui_key_name(key, name, sizeof(name));
-		if (key_listed(buf, name))
-			continue; /* Enter is three codes and one key */
-		len += (size_t)snprintf(buf + len, len < size ? size - len : 0, "%s%s",
-					len ? ", " : "", name);
-		if (len >= size)
-			break;
+		if (parts[i].a != LKM_ACT_NONE)
+			names_of(km, set, parts[i].a, (size_t)parts[i].nkeys, "/", a,
+				 sizeof(a));
+		if (parts[i].b != LKM_ACT_NONE)
+			names_of(km, set, parts[i].b, (size_t)parts[i].nkeys, "/", b,
+				 sizeof(b));
+		len += (size_t)snprintf(buf + len, size - len, "%s%s%s%s%s%s",
+					len ? "  " : "", a, b[0] ? "/" : "", b,
+					a[0] ? " " : "", _(parts[i].label));
 	}
 }
 

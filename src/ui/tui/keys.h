@@ -83,12 +83,25 @@ enum lkm_tui_action_id {
 	LKM_ACT_SET,
 	LKM_ACT_LIVE_LOG,
 	LKM_ACT_AFFINITY,
+	/* The screens' own actions (bound in their key sets only). */
+	LKM_ACT_BACK,	  /* a detail: back to the screen before */
+	LKM_ACT_GO,	  /* a module's detail: to what the line names */
+	LKM_ACT_YES,	  /* a preview: do it */
+	LKM_ACT_NO,	  /* a preview: cancel */
+	LKM_ACT_STACK,	  /* an unload's preview: as a stack, or not */
+	LKM_ACT_FIX,	  /* a diagnosis: run its fix */
+	LKM_ACT_ACCEPT,	  /* a form or the filter: take what is typed */
+	LKM_ACT_CANCEL,	  /* and drop it */
+	LKM_ACT_ERASE,	  /* the last character */
+	LKM_ACT_KILL,	  /* the whole line */
+	LKM_ACT_COMPLETE, /* a module name or a path */
 	LKM_ACT_COUNT
 };
 
 struct lkm_tui_action {
 	const char *name; /* stable id, for a future [keys] section of the config */
 	const char *help; /* N_()-marked; NULL: not listed in the help */
+	bool screen;	  /* a screen's own action: no handler of the panes */
 };
 
 /* The action table, indexed by enum lkm_tui_action_id. */
@@ -96,19 +109,63 @@ const struct lkm_tui_action *lkm_tui_action(enum lkm_tui_action_id id);
 
 #define LKM_TUI_KEYMAP_SIZE 1024 /* covers bytes and every ncurses KEY_* code */
 
+/*
+ * Key sets, as tmux's key tables: the panes' (GLOBAL), and a screen's own, looked up
+ * first on that screen; a key the set leaves unbound means what it means on the panes.
+ */
+enum lkm_tui_keyset {
+	LKM_KEYS_GLOBAL,
+	LKM_KEYS_DETAIL,  /* a module's detail */
+	LKM_KEYS_LINE,	  /* an interrupt line's or an interface's detail */
+	LKM_KEYS_CONFIRM, /* an action's preview */
+	LKM_KEYS_DIAG,	  /* a diagnosis */
+	LKM_KEYS_PROMPT,  /* a form, the filter: printable keys are typed */
+	LKM_KEYS_COUNT
+};
+
 struct lkm_tui_keymap {
-	unsigned char action[LKM_TUI_KEYMAP_SIZE]; /* enum lkm_tui_action_id */
+	unsigned char action[LKM_KEYS_COUNT][LKM_TUI_KEYMAP_SIZE]; /* action ids */
 };
 
 /* The default bindings. */
 void lkm_tui_keymap_init(struct lkm_tui_keymap *km);
-/* Binds KEY to ID; false when KEY is out of range. */
+/* Binds KEY to ID on the panes (in SET); false when KEY is out of range. */
 bool lkm_tui_keymap_bind(struct lkm_tui_keymap *km, int key, enum lkm_tui_action_id id);
+bool lkm_tui_keymap_bind_in(struct lkm_tui_keymap *km, enum lkm_tui_keyset set, int key,
+			    enum lkm_tui_action_id id);
+/* What KEY does on the panes; on a screen with key set SET. */
 enum lkm_tui_action_id lkm_tui_keymap_lookup(const struct lkm_tui_keymap *km, int key);
+enum lkm_tui_action_id lkm_tui_keymap_lookup_in(const struct lkm_tui_keymap *km,
+						enum lkm_tui_keyset set, int key);
 
 /* A key's name as the help shows it ("q", "Tab", "F1", "Ctrl-C", "Up"). */
 void lkm_tui_key_name(int key, char *buf, size_t size);
 
-/* The keys bound to ID, ", "-joined, in the order of the default table. */
+/* The keys bound to ID, ", "-joined, in the order of the default table; on a screen
+ * with key set SET, its own keys first. */
 void lkm_tui_keys_of(const struct lkm_tui_keymap *km, enum lkm_tui_action_id id,
 		     char *buf, size_t size);
+void lkm_tui_keys_of_in(const struct lkm_tui_keymap *km, enum lkm_tui_keyset set,
+			enum lkm_tui_action_id id, char *buf, size_t size);
+
+/* The actions a key set binds, in the order of its bindings: up to MAX into V; returns
+ * how many. */
+size_t lkm_tui_keyset_actions(enum lkm_tui_keyset set, enum lkm_tui_action_id *v,
+			      size_t max);
+
+/*
+ * One part of a status-line hint: the first NKEYS keys of action A (and of B, after a
+ * '/') as the key table binds them in the screen's set, then LABEL (N_()-marked):
+ * "Up/Down pick", "y/Enter do it". A is LKM_ACT_NONE for a LABEL alone ("other keys
+ * return").
+ */
+struct lkm_tui_hint {
+	enum lkm_tui_action_id a, b;
+	int nkeys;
+	const char *label;
+};
+
+/* The hint of N parts, two spaces between them, into BUF. */
+void lkm_tui_hint_text(const struct lkm_tui_keymap *km, enum lkm_tui_keyset set,
+		       const struct lkm_tui_hint *parts, size_t n, char *buf,
+		       size_t size);

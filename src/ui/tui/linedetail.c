@@ -65,25 +65,22 @@ unsigned lkm_tui_open_line(struct lkm_tui_app *app)
 
 static unsigned line_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
 {
-	switch (ev->key) {
-	case 27:
-	case 'q':
-	case KEY_LEFT:
-	case KEY_BACKSPACE: lkm_tui_pop(app); return LKM_TUI_CHANGED;
-	case 'a': return lkm_tui_on_affinity(app, ev);
-	case 'm': lkm_tui_pop(app); return lkm_tui_on_jump(app, ev);
-	case 'R': return LKM_TUI_CHANGED | LKM_TUI_RESCAN;
-	case KEY_MOUSE:
-	case KEY_RESIZE: return LKM_TUI_HANDLED;
-	default:
-		snprintf(app->message, sizeof(app->message), "%s",
-			 app->line_pane == LKM_PANE_INTERRUPTS
-				 ? _("in a line's detail: a changes its CPUs, m its "
-				     "module, Esc returns")
-				 : _("in an interface's detail: m its module, Esc "
-				     "returns"));
-		return LKM_TUI_CHANGED;
+	switch (lkm_tui_keymap_lookup_in(&app->keymap, LKM_KEYS_LINE, ev->key)) {
+	case LKM_ACT_BACK: lkm_tui_pop(app); return LKM_TUI_CHANGED;
+	case LKM_ACT_AFFINITY: return lkm_tui_on_affinity(app, ev);
+	case LKM_ACT_JUMP: lkm_tui_pop(app); return lkm_tui_on_jump(app, ev);
+	case LKM_ACT_REFRESH: return LKM_TUI_CHANGED | LKM_TUI_RESCAN;
+	default: break;
 	}
+	if (ev->key == KEY_MOUSE || ev->key == KEY_RESIZE)
+		return LKM_TUI_HANDLED;
+	lkm_tui_message(
+		app, "%s",
+		app->line_pane == LKM_PANE_INTERRUPTS
+			? _("in a line's detail: a changes its CPUs, m its module, "
+			    "Esc returns")
+			: _("in an interface's detail: m its module, Esc returns"));
+	return LKM_TUI_CHANGED;
 }
 
 /* The interrupt line shown (the line detail) or under the cursor; false when none. */
@@ -329,11 +326,19 @@ static void draw_line_detail(const struct lkm_tui_app *app, int bottom, int cols
 		   &app->net_tx_hist, rows);
 }
 
-static const char *line_hint(const struct lkm_tui_app *app)
+static void line_hint(const struct lkm_tui_app *app, char *buf, size_t size)
 {
-	return app->line_pane == LKM_PANE_INTERRUPTS
-		       ? _("a change its CPUs  m its module  R refresh  Esc back")
-		       : _("m its module  R refresh  Esc back");
+	static const struct lkm_tui_hint parts[] = {
+		{ LKM_ACT_AFFINITY, LKM_ACT_NONE, 1, N_("change its CPUs") },
+		{ LKM_ACT_JUMP, LKM_ACT_NONE, 1, N_("its module") },
+		{ LKM_ACT_REFRESH, LKM_ACT_NONE, 1, N_("refresh") },
+		{ LKM_ACT_BACK, LKM_ACT_NONE, 1, N_("back") },
+	};
+	/* An interface has no CPUs to change. */
+	size_t skip = app->line_pane == LKM_PANE_INTERRUPTS ? 0 : 1;
+
+	lkm_tui_hint_text(&app->keymap, LKM_KEYS_LINE, parts + skip,
+			  sizeof(parts) / sizeof(parts[0]) - skip, buf, size);
 }
 
 const struct lkm_tui_screen_ops lkm_tui_line_screen = {

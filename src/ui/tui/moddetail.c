@@ -141,32 +141,16 @@ static unsigned detail_key(struct lkm_tui_app *app, const struct lkm_tui_event *
 {
 	struct lkm_detail *d = &app->detail;
 	long page = d->height > 1 ? (long)d->height - 1 : 1;
-	struct lkm_tui_event e = *ev;
 
-	switch (ev->key) {
-	case KEY_UP:
-	case 'k': lkm_detail_move(d, -1); return LKM_TUI_CHANGED;
-	case KEY_DOWN:
-	case 'j': lkm_detail_move(d, 1); return LKM_TUI_CHANGED;
-	case KEY_PPAGE: lkm_detail_move(d, -page); return LKM_TUI_CHANGED;
-	case KEY_NPAGE:
-	case ' ': lkm_detail_move(d, page); return LKM_TUI_CHANGED;
-	case KEY_HOME:
-	case 'g': lkm_detail_move(d, -(long)d->n); return LKM_TUI_CHANGED;
-	case KEY_END:
-	case 'G': lkm_detail_move(d, (long)d->n); return LKM_TUI_CHANGED;
-	case LKM_KEY_ESC:
-	case 'q':
-	case KEY_LEFT:
-	case KEY_BACKSPACE:
-	case 127: close_detail(app); return LKM_TUI_CHANGED;
-	case 'm': return detail_enter(app);
-	default: break;
-	}
-	if (lkm_tui_is_enter(ev->key))
-		return detail_enter(app);
-	e.action = lkm_tui_keymap_lookup(&app->keymap, ev->key);
-	switch (e.action) {
+	switch (lkm_tui_keymap_lookup_in(&app->keymap, LKM_KEYS_DETAIL, ev->key)) {
+	case LKM_ACT_UP: lkm_detail_move(d, -1); return LKM_TUI_CHANGED;
+	case LKM_ACT_DOWN: lkm_detail_move(d, 1); return LKM_TUI_CHANGED;
+	case LKM_ACT_PAGE_UP: lkm_detail_move(d, -page); return LKM_TUI_CHANGED;
+	case LKM_ACT_PAGE_DOWN: lkm_detail_move(d, page); return LKM_TUI_CHANGED;
+	case LKM_ACT_HOME: lkm_detail_move(d, -(long)d->n); return LKM_TUI_CHANGED;
+	case LKM_ACT_END: lkm_detail_move(d, (long)d->n); return LKM_TUI_CHANGED;
+	case LKM_ACT_BACK: close_detail(app); return LKM_TUI_CHANGED;
+	case LKM_ACT_GO: return detail_enter(app);
 	case LKM_ACT_HELP:
 	case LKM_ACT_QUIT:
 	case LKM_ACT_TEACH:
@@ -177,7 +161,7 @@ static unsigned detail_key(struct lkm_tui_app *app, const struct lkm_tui_event *
 	case LKM_ACT_REDRAW:
 	case LKM_ACT_SLOWER:
 	case LKM_ACT_FASTER:
-	case LKM_ACT_LIVE_LOG: return LKM_TUI_PASS; /* the key table's own action */
+	case LKM_ACT_LIVE_LOG: return LKM_TUI_PASS; /* as on the panes */
 	case LKM_ACT_PANE_MODULES:
 	case LKM_ACT_PANE_DEVICES:
 	case LKM_ACT_PANE_INTERRUPTS:
@@ -258,13 +242,31 @@ static void draw_detail(const struct lkm_tui_app *app, int bottom, int cols)
 	}
 }
 
-static const char *detail_hint(const struct lkm_tui_app *app)
+static void detail_hint(const struct lkm_tui_app *app, char *buf, size_t size)
 {
-	return app->session.can_act
-		       ? _("Up/Down pick  Enter go  e explain  l load  u "
-			   "unload  p set  Esc back")
-		       : _("Up/Down pick  Enter go  e explain  Esc back  (look "
-			   "only)");
+	static const struct lkm_tui_hint can[] = {
+		{ LKM_ACT_UP, LKM_ACT_DOWN, 1, N_("pick") },
+		{ LKM_ACT_GO, LKM_ACT_NONE, 1, N_("go") },
+		{ LKM_ACT_TEACH, LKM_ACT_NONE, 1, N_("explain") },
+		{ LKM_ACT_LOAD, LKM_ACT_NONE, 1, N_("load") },
+		{ LKM_ACT_UNLOAD, LKM_ACT_NONE, 1, N_("unload") },
+		{ LKM_ACT_SET, LKM_ACT_NONE, 1, N_("set") },
+		{ LKM_ACT_BACK, LKM_ACT_NONE, 1, N_("back") },
+	};
+	static const struct lkm_tui_hint look[] = {
+		{ LKM_ACT_UP, LKM_ACT_DOWN, 1, N_("pick") },
+		{ LKM_ACT_GO, LKM_ACT_NONE, 1, N_("go") },
+		{ LKM_ACT_TEACH, LKM_ACT_NONE, 1, N_("explain") },
+		{ LKM_ACT_BACK, LKM_ACT_NONE, 1, N_("back") },
+		{ LKM_ACT_NONE, LKM_ACT_NONE, 0, N_("(look only)") },
+	};
+
+	if (app->session.can_act)
+		lkm_tui_hint_text(&app->keymap, LKM_KEYS_DETAIL, can,
+				  sizeof(can) / sizeof(can[0]), buf, size);
+	else
+		lkm_tui_hint_text(&app->keymap, LKM_KEYS_DETAIL, look,
+				  sizeof(look) / sizeof(look[0]), buf, size);
 }
 
 const struct lkm_tui_screen_ops lkm_tui_detail_screen = {

@@ -55,8 +55,9 @@ struct lkm_tui_screen_ops {
 	 * FULL screen gets the whole terminal, BOTTOM its height. NULL: nothing (the
 	 * filter prompt is drawn by the panes' status line). */
 	void (*draw)(const struct lkm_tui_app *app, int bottom, int cols);
-	/* The status line's hint when no message is shown (NULL: the panes' status). */
-	const char *(*hint)(const struct lkm_tui_app *app);
+	/* The status line's hint when no message is shown, into BUF, made from the key
+	 * table (NULL: the panes' status line). */
+	void (*hint)(const struct lkm_tui_app *app, char *buf, size_t size);
 	/* Puts the terminal's cursor where typing goes, once all is drawn (may be NULL).
 	 */
 	void (*cursor)(const struct lkm_tui_app *app, int cols);

@@ -211,10 +211,10 @@ static void draw_teach(const struct lkm_tui_app *app, int bottom, int cols)
 	}
 }
 
-static const char *teach_hint(const struct lkm_tui_app *app)
+static void teach_hint(const struct lkm_tui_app *app, char *buf, size_t size)
 {
 	(void)app;
-	return _("any key returns");
+	snprintf(buf, size, "%s", _("any key returns"));
 }
 
 const struct lkm_tui_screen_ops lkm_tui_teach_screen = {
