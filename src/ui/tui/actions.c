@@ -19,6 +19,7 @@
 #include "ui/tui/actions.h"
 #include "ui/tui/app.h"
 #include "ui/tui/paint.h"
+#include "ui/tui/wrap.h"
 
 /* ---- the session ---------------------------------------------------------------- */
 
@@ -587,21 +588,12 @@ static int diag_body(const struct lkm_tui_app *app, int y, int bottom, int cols)
 		if (bottom > LKM_TUI_LIST_Y)
 			attrset(lkm_tui_attr(LKM_ROLE_NORMAL));
 		while (*p) {
-			int len = (int)strlen(p), cut = len;
+			const char *line = p;
+			int cut = lkm_tui_wrap_next(line, w, &p);
 
-			if (len > w) {
-				cut = w;
-				while (cut > 0 && p[cut] != ' ')
-					cut--;
-				if (cut == 0)
-					cut = w;
-			}
 			if (ROW_OK(y))
-				mvaddnstr(y, 2, p, cut);
+				mvaddnstr(y, 2, line, cut);
 			y++;
-			p += cut;
-			while (*p == ' ')
-				p++;
 		}
 	}
 	y++;

@@ -15,6 +15,7 @@
 #include "model/sysmodule.h"
 #include "ui/tui/detail.h"
 #include "ui/tui/scroll.h"
+#include "ui/tui/wrap.h"
 
 #define LABEL_W (LKM_DETAIL_VALUE_COL - 1) /* "  state      Live": the label column */
 
@@ -138,20 +139,11 @@ static int add_wrapped(struct lkm_detail *d, int indent, const char *text, int w
 	if (room < 20)
 		room = 20;
 	while (*p) {
-		int len = (int)strlen(p), cut = len;
+		const char *line = p;
+		int cut = lkm_tui_wrap_next(line, room, &p);
 
-		if (len > room) {
-			cut = room;
-			while (cut > 0 && p[cut] != ' ')
-				cut--;
-			if (cut == 0)
-				cut = room;
-		}
-		if (add(d, LKM_DL_TEXT, NULL, "%*s%.*s", indent, "", cut, p) < 0)
+		if (add(d, LKM_DL_TEXT, NULL, "%*s%.*s", indent, "", cut, line) < 0)
 			return -ENOMEM;
-		p += cut;
-		while (*p == ' ')
-			p++;
 	}
 	return 0;
 }

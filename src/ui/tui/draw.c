@@ -315,32 +315,6 @@ static const char *pane_source(enum lkm_pane pane)
 	return paths[pane];
 }
 
-/* A paragraph at row Y, wrapped at word boundaries to COLS cells from X0; returns the
- * next row. */
-static int draw_paragraph(int y, int maxy, int x0, int cols, const char *text,
-			  attr_t attr)
-{
-	const char *p = text;
-
-	attrset(attr);
-	while (*p && y < maxy) {
-		int len = (int)strlen(p), cut = len;
-
-		if (len > cols - 2) {
-			cut = cols - 2;
-			while (cut > 0 && p[cut] != ' ')
-				cut--;
-			if (cut == 0)
-				cut = cols - 2;
-		}
-		mvaddnstr(y++, x0 + 1, p, cut);
-		p += cut;
-		while (*p == ' ')
-			p++;
-	}
-	return y;
-}
-
 static int pane_count_text(enum lkm_pane pane, size_t n, char *buf, size_t size);
 
 /* The split layout's title row over a pane: its tab label and what it counts. */
@@ -392,8 +366,8 @@ static void draw_body(const struct lkm_tui_app *app, const struct lkm_view *v,
 	if (r->titled)
 		draw_pane_title(app, v, r, focused);
 	if (v->pane == LKM_PANE_MODULES && err == -ENOENT) {
-		draw_paragraph(
-			ly + 1, bottom, x0, cols,
+		lkm_tui_wrapped(
+			ly + 1, x0 + 1, bottom, cols - 2,
 			_("This kernel has no loadable-module support (no "
 			  "/proc/modules), "
 			  "so there are no modules to show; the Devices, Interrupts and "
@@ -404,8 +378,8 @@ static void draw_body(const struct lkm_tui_app *app, const struct lkm_view *v,
 	if (err < 0) {
 		snprintf(msg, sizeof(msg), _("Cannot read %s: %s."), pane_source(v->pane),
 			 strerror(-err));
-		draw_paragraph(ly + 1, bottom, x0, cols, msg,
-			       lkm_tui_attr(LKM_ROLE_NOTICE));
+		lkm_tui_wrapped(ly + 1, x0 + 1, bottom, cols - 2, msg,
+				lkm_tui_attr(LKM_ROLE_NOTICE));
 		return;
 	}
 	lkm_view_layout(v, cols, x0, &l);
@@ -418,8 +392,8 @@ static void draw_body(const struct lkm_tui_app *app, const struct lkm_view *v,
 		else
 			snprintf(msg, sizeof(msg), _("%s is empty."),
 				 pane_source(v->pane));
-		draw_paragraph(ly + 1, bottom, x0, cols, msg,
-			       lkm_tui_attr(LKM_ROLE_NOTICE));
+		lkm_tui_wrapped(ly + 1, x0 + 1, bottom, cols - 2, msg,
+				lkm_tui_attr(LKM_ROLE_NOTICE));
 		return;
 	}
 	cell = malloc(CELL_MAX);

@@ -8,6 +8,7 @@
 
 #include "ui/tui/app.h"
 #include "ui/tui/paint.h"
+#include "ui/tui/wrap.h"
 
 static attr_t role_attr[LKM_ROLE_COUNT];
 
@@ -95,19 +96,10 @@ int lkm_tui_wrapped(int y, int x, int maxy, int w, const char *text, attr_t attr
 		w = 8;
 	attrset(attr);
 	while (*p && y < maxy) {
-		int len = (int)strlen(p), cut = len;
+		const char *line = p;
+		int cut = lkm_tui_wrap_next(line, w, &p);
 
-		if (len > w) {
-			cut = w;
-			while (cut > 0 && p[cut] != ' ')
-				cut--;
-			if (cut == 0)
-				cut = w;
-		}
-		mvaddnstr(y++, x, p, cut);
-		p += cut;
-		while (*p == ' ')
-			p++;
+		mvaddnstr(y++, x, line, cut);
 	}
 	return y;
 }
@@ -120,21 +112,8 @@ int lkm_tui_wrapped_rows(const char *text, int w)
 
 	if (w < 8)
 		w = 8;
-	while (*p) {
-		int len = (int)strlen(p), cut = len;
-
-		if (len > w) {
-			cut = w;
-			while (cut > 0 && p[cut] != ' ')
-				cut--;
-			if (cut == 0)
-				cut = w;
-		}
-		rows++;
-		p += cut;
-		while (*p == ' ')
-			p++;
-	}
+	for (; *p; rows++)
+		lkm_tui_wrap_next(p, w, &p);
 	return rows ? rows : 1;
 }
 
