@@ -1198,9 +1198,9 @@ static void test_detail(void **state)
 	/* e on its state: the teach box with the explainer's sentence. */
 	press(&app, 'e');
 	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_TEACH);
-	assert_int_equal(app.n_terms, 1);
-	assert_string_equal(app.terms[0].label, "Live");
-	assert_string_equal(app.terms[0].text, lkm_explain_term("live"));
+	assert_int_equal(app.teach.n_terms, 1);
+	assert_string_equal(app.teach.terms[0].label, "Live");
+	assert_string_equal(app.teach.terms[0].text, lkm_explain_term("live"));
 	press(&app, 'x');
 	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_DETAIL);
 	/* A refresh keeps the detail and its cursor. */
@@ -1242,10 +1242,10 @@ static void test_teach_row(void **state)
 	/* demo_permanent: Live, 0, [permanent], O, E. */
 	press(&app, 'e');
 	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_TEACH);
-	assert_int_equal(app.n_terms, 5);
-	assert_string_equal(app.terms[2].label, "[permanent]");
-	assert_string_equal(app.terms[2].text, lkm_explain_term("permanent"));
-	assert_string_equal(app.terms[4].label, "E");
+	assert_int_equal(app.teach.n_terms, 5);
+	assert_string_equal(app.teach.terms[2].label, "[permanent]");
+	assert_string_equal(app.teach.terms[2].text, lkm_explain_term("permanent"));
+	assert_string_equal(app.teach.terms[4].label, "E");
 	press(&app, 'x');
 	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_PANES);
 	/* Not on the Devices pane: a message, no box. */

@@ -80,6 +80,19 @@ struct lkm_tui_term {
 };
 #define LKM_TUI_MAX_TERMS 32
 
+/* The teach box's state (teach.c): its title and its terms. */
+struct lkm_tui_teach {
+	char title[256];
+	struct lkm_tui_term terms[LKM_TUI_MAX_TERMS];
+	size_t n_terms;
+};
+
+/* The line detail's state (linedetail.c): what it shows. */
+struct lkm_tui_line {
+	enum lkm_pane pane; /* Interrupts or Network */
+	char key[64];	    /* the irq label or the interface */
+};
+
 /* Screen geometry the drawing and the mouse agree on. */
 #define LKM_TUI_TABS_Y	 0
 #define LKM_TUI_HEADER_Y 1
@@ -122,8 +135,7 @@ struct lkm_tui_app {
 
 	struct lkm_tui_session session;
 	struct lkm_detail detail;
-	enum lkm_pane line_pane; /* the line detail: Interrupts or Network */
-	char line_key[64];	 /* and the irq label or interface it shows */
+	struct lkm_tui_line line; /* the line detail's state */
 	struct lkm_tui_form form;
 	struct lkm_tui_req req;	   /* what confirm runs */
 	struct lkm_result preview; /* its dry run */
@@ -136,11 +148,9 @@ struct lkm_tui_app {
 	struct lkm_tui_req
 		fix; /* the diagnosis' first fix, when it is an lkmtui action */
 	bool fix_ok;
-	char diag_steps[512]; /* what was done before the failure ("loaded fat") */
-	char teach_title[256];
-	struct lkm_tui_term terms[LKM_TUI_MAX_TERMS];
-	size_t n_terms;
-	char **klog; /* the kernel's lines of the last operation */
+	char diag_steps[512];	    /* what was done before the failure ("loaded fat") */
+	struct lkm_tui_teach teach; /* the teach box's state */
+	char **klog;		    /* the kernel's lines of the last operation */
 	size_t n_klog;
 	char klog_title[256]; /* "load msdos: the kernel said" ("" before any) */
 	bool live_on;	      /* the strip follows the kernel log (L) */

@@ -25,14 +25,14 @@ size_t lkm_tui_line_item(const struct lkm_tui_app *app)
 
 	if (s == NULL)
 		return (size_t)-1;
-	if (app->line_pane == LKM_PANE_INTERRUPTS) {
+	if (app->line.pane == LKM_PANE_INTERRUPTS) {
 		const struct lkm_irq *irq =
-			lkm_interrupts_find(&s->interrupts, app->line_key);
+			lkm_interrupts_find(&s->interrupts, app->line.key);
 
 		return irq ? (size_t)(irq - s->interrupts.v) : (size_t)-1;
 	}
 	for (size_t i = 0; i < s->netdev.n; i++)
-		if (strcmp(s->netdev.v[i].name, app->line_key) == 0)
+		if (strcmp(s->netdev.v[i].name, app->line.key) == 0)
 			return i;
 	return (size_t)-1;
 }
@@ -57,9 +57,9 @@ unsigned lkm_tui_open_line(struct lkm_tui_app *app)
 
 	if (v->snap == NULL || item == LKM_VIEW_SEPARATOR)
 		return LKM_TUI_HANDLED;
-	app->line_pane = app->pane;
+	app->line.pane = app->pane;
 	lkm_tui_push(app, &lkm_tui_line_screen);
-	lkm_view_item_key(v, item, app->line_key, sizeof(app->line_key));
+	lkm_view_item_key(v, item, app->line.key, sizeof(app->line.key));
 	return LKM_TUI_CHANGED;
 }
 
@@ -76,7 +76,7 @@ static unsigned line_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev
 		return LKM_TUI_HANDLED;
 	lkm_tui_message(
 		app, "%s",
-		app->line_pane == LKM_PANE_INTERRUPTS
+		app->line.pane == LKM_PANE_INTERRUPTS
 			? _("in a line's detail: a changes its CPUs, m its module, "
 			    "Esc returns")
 			: _("in an interface's detail: m its module, Esc returns"));
@@ -87,9 +87,9 @@ static unsigned line_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev
 static bool current_irq(struct lkm_tui_app *app, char *label, size_t size, unsigned *irq)
 {
 	if (lkm_tui_top(app) == LKM_SCREEN_LINE) {
-		if (app->line_pane != LKM_PANE_INTERRUPTS)
+		if (app->line.pane != LKM_PANE_INTERRUPTS)
 			return false;
-		snprintf(label, size, "%s", app->line_key);
+		snprintf(label, size, "%s", app->line.key);
 	} else {
 		struct lkm_view *v = &app->views[LKM_PANE_INTERRUPTS];
 		size_t item = lkm_view_current(v);
@@ -170,7 +170,7 @@ static void rate_text(const struct lkm_tui_app *app, double r, char *buf, size_t
 {
 	char num[32];
 
-	if (app->line_pane == LKM_PANE_INTERRUPTS)
+	if (app->line.pane == LKM_PANE_INTERRUPTS)
 		snprintf(buf, size, _("%.1f/s"), r);
 	else
 		snprintf(buf, size, _("%s/s"),
@@ -246,11 +246,11 @@ static void draw_line_detail(const struct lkm_tui_app *app, int bottom, int cols
 
 	if (s == NULL || item == (size_t)-1) {
 		snprintf(buf, sizeof(buf), _("%s is gone since the last refresh"),
-			 app->line_key);
+			 app->line.key);
 		lkm_tui_title(cols, buf, LKM_ROLE_ALERT);
 		return;
 	}
-	if (app->line_pane == LKM_PANE_INTERRUPTS) {
+	if (app->line.pane == LKM_PANE_INTERRUPTS) {
 		const struct lkm_irq *irq = &s->interrupts.v[item];
 		struct lkm_irq_affinity a;
 		struct lkm_cpuset online;
@@ -308,7 +308,7 @@ static void draw_line_detail(const struct lkm_tui_app *app, int bottom, int cols
 		}
 	}
 	y++;
-	if (app->line_pane == LKM_PANE_INTERRUPTS) {
+	if (app->line.pane == LKM_PANE_INTERRUPTS) {
 		draw_graph(app, &y, bottom, cols,
 			   _("Interrupts per second, the last minute:"), &app->irq_hist,
 			   GRAPH_ROWS);
@@ -335,7 +335,7 @@ static void line_hint(const struct lkm_tui_app *app, char *buf, size_t size)
 		{ LKM_ACT_BACK, LKM_ACT_NONE, 1, N_("back") },
 	};
 	/* An interface has no CPUs to change. */
-	size_t skip = app->line_pane == LKM_PANE_INTERRUPTS ? 0 : 1;
+	size_t skip = app->line.pane == LKM_PANE_INTERRUPTS ? 0 : 1;
 
 	lkm_tui_hint_text(&app->keymap, LKM_KEYS_LINE, parts + skip,
 			  sizeof(parts) / sizeof(parts[0]) - skip, buf, size);

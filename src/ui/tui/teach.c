@@ -16,11 +16,11 @@ static void add_term(struct lkm_tui_app *app, const char *label, const char *key
 {
 	const char *t = lkm_explain_term(key);
 
-	if (t == NULL || app->n_terms >= LKM_TUI_MAX_TERMS)
+	if (t == NULL || app->teach.n_terms >= LKM_TUI_MAX_TERMS)
 		return;
-	snprintf(app->terms[app->n_terms].label, sizeof(app->terms[0].label), "%s",
-		 label);
-	app->terms[app->n_terms++].text = t;
+	snprintf(app->teach.terms[app->teach.n_terms].label,
+		 sizeof(app->teach.terms[0].label), "%s", label);
+	app->teach.terms[app->teach.n_terms++].text = t;
 }
 
 static unsigned open_teach(struct lkm_tui_app *app)
@@ -35,8 +35,8 @@ static unsigned teach_module(struct lkm_tui_app *app, const struct lkm_module *m
 	char buf[64], users[64] = "";
 	size_t len = 0;
 
-	app->n_terms = 0;
-	snprintf(app->teach_title, sizeof(app->teach_title), _("%s: what its cells mean"),
+	app->teach.n_terms = 0;
+	snprintf(app->teach.title, sizeof(app->teach.title), _("%s: what its cells mean"),
 		 m->name);
 	add_term(app, m->state_word, lkm_module_state_id(m->state));
 	if (m->has_use_count) {
@@ -91,8 +91,8 @@ unsigned lkm_tui_teach_line(struct lkm_tui_app *app, const struct lkm_detail_lin
 
 	while (*label == ' ')
 		label++;
-	app->n_terms = 0;
-	snprintf(app->teach_title, sizeof(app->teach_title),
+	app->teach.n_terms = 0;
+	snprintf(app->teach.title, sizeof(app->teach.title),
 		 _("%s: what this line means"), app->detail.module);
 	if (l->kind == LKM_DL_TERM) {
 		/* The value, not the label column before it ("  state      Live"). */
@@ -100,13 +100,15 @@ unsigned lkm_tui_teach_line(struct lkm_tui_app *app, const struct lkm_detail_lin
 			label = l->text + LKM_DETAIL_VALUE_COL;
 		add_term(app, label, l->ref);
 	} else if (l->kind == LKM_DL_PARAM) {
-		snprintf(app->terms[0].label, sizeof(app->terms[0].label), "%s", l->ref);
-		app->terms[0].text = param_teach(strstr(l->text, _("not in /sys")) ? -1
-						 : l->writable			   ? 1
-										   : 0);
-		app->n_terms = 1;
+		snprintf(app->teach.terms[0].label, sizeof(app->teach.terms[0].label),
+			 "%s", l->ref);
+		app->teach.terms[0].text =
+			param_teach(strstr(l->text, _("not in /sys")) ? -1
+				    : l->writable		      ? 1
+								      : 0);
+		app->teach.n_terms = 1;
 	}
-	if (app->n_terms == 0) {
+	if (app->teach.n_terms == 0) {
 		lkm_tui_message(app, "%s",
 				_("e explains states, counts, flags, taint letters and "
 				  "parameters; Enter goes to this line"));
@@ -152,9 +154,9 @@ static void draw_teach(const struct lkm_tui_app *app, int bottom, int cols)
 	int w = cols - 4 > 76 ? 76 : cols - 4, x = (cols - w) / 2, y = LKM_TUI_LIST_Y + 1;
 	int lw = 4, inner = w - 4;
 
-	for (size_t i = 0; i < app->n_terms; i++)
-		if ((int)strlen(app->terms[i].label) > lw)
-			lw = (int)strlen(app->terms[i].label);
+	for (size_t i = 0; i < app->teach.n_terms; i++)
+		if ((int)strlen(app->teach.terms[i].label) > lw)
+			lw = (int)strlen(app->teach.terms[i].label);
 	if (lw > inner / 3)
 		lw = inner / 3;
 	/* Measure, then draw: the box is as tall as its text, and goes under the cursor's
@@ -163,8 +165,9 @@ static void draw_teach(const struct lkm_tui_app *app, int bottom, int cols)
 	{
 		int rows = 1, top, cy;
 
-		for (size_t i = 0; i < app->n_terms; i++)
-			rows += lkm_tui_wrapped_rows(app->terms[i].text, inner - lw - 2);
+		for (size_t i = 0; i < app->teach.n_terms; i++)
+			rows += lkm_tui_wrapped_rows(app->teach.terms[i].text,
+						     inner - lw - 2);
 		if (lkm_tui_in_detail(app)) {
 			cy = LKM_TUI_LIST_Y + (int)(app->detail.cursor - app->detail.top);
 		} else {
@@ -192,20 +195,20 @@ static void draw_teach(const struct lkm_tui_app *app, int bottom, int cols)
 			mvaddch(top + r, x + w - 1, '|');
 		}
 		{
-			int tl = (int)strlen(app->teach_title) + 2;
+			int tl = (int)strlen(app->teach.title) + 2;
 
 			lkm_tui_put(top, x + 2, tl < w - 4 ? tl : w - 4, "", false,
 				    lkm_tui_attr(LKM_ROLE_NORMAL));
 			lkm_tui_put(top, x + 3, tl - 2 < w - 6 ? tl - 2 : w - 6,
-				    app->teach_title, false,
+				    app->teach.title, false,
 				    lkm_tui_attr(LKM_ROLE_NOTICE));
 		}
 		y = top + 1;
-		for (size_t i = 0; i < app->n_terms && y < top + rows; i++) {
-			lkm_tui_put(y, x + 2, lw, app->terms[i].label, false,
+		for (size_t i = 0; i < app->teach.n_terms && y < top + rows; i++) {
+			lkm_tui_put(y, x + 2, lw, app->teach.terms[i].label, false,
 				    lkm_tui_attr(LKM_ROLE_PROMPT));
 			y = lkm_tui_wrapped(y, x + 2 + lw + 2, top + rows, inner - lw - 2,
-					    app->terms[i].text,
+					    app->teach.terms[i].text,
 					    lkm_tui_attr(LKM_ROLE_NORMAL));
 		}
 	}
