@@ -21,7 +21,16 @@
 #include "ui/tui/actions.h"
 #include "ui/tui/app.h"
 #include "ui/tui/detail.h"
+#include "ui/tui/dispatch.h"
+#include "ui/tui/form.h"
+#include "ui/tui/handlers.h"
+#include "ui/tui/help.h"
+#include "ui/tui/linedetail.h"
+#include "ui/tui/moddetail.h"
+#include "ui/tui/teach.h"
+#include "ui/tui/wrap.h"
 #include "ui/tui/keys.h"
+#include "ui/tui/screen.h"
 #include "ui/tui/settings.h"
 #include "ui/tui/view.h"
 #include "ui/units.h"
@@ -447,7 +456,12 @@ static void test_keymap(void **state)
 		const struct lkm_tui_action *act =
 			lkm_tui_action((enum lkm_tui_action_id)a);
 
-		assert_non_null(act->run);
+		if (act->screen) {
+			/* bound in a screen's set, run by that screen */
+			assert_null(lkm_tui_action_handler((enum lkm_tui_action_id)a));
+			continue;
+		}
+		assert_non_null(lkm_tui_action_handler((enum lkm_tui_action_id)a));
 		assert_non_null(act->name);
 		lkm_tui_keys_of(&km, (enum lkm_tui_action_id)a, buf, sizeof(buf));
 		assert_true(buf[0] != '\0');
@@ -499,7 +513,7 @@ static void test_dispatch(void **state)
 	assert_int_equal(app.pane, LKM_PANE_MODULES);
 	/* filter as you type; Esc restores what was there before */
 	press(&app, '/');
-	assert_int_equal(app.mode, LKM_MODE_FILTER);
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_FILTER);
 	press(&app, 'f');
 	press(&app, 'a');
 	assert_string_equal(app.views[0].filter, "fa");
@@ -508,7 +522,7 @@ static void test_dispatch(void **state)
 	assert_string_equal(app.views[0].filter, "faq");
 	press(&app, KEY_BACKSPACE);
 	press(&app, '\r');
-	assert_int_equal(app.mode, LKM_MODE_NORMAL);
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_PANES);
 	assert_string_equal(app.views[0].filter, "fa");
 	press(&app, '/');
 	press(&app, 'x');
@@ -533,9 +547,9 @@ static void test_dispatch(void **state)
 	press(&app, '-');
 	assert_true(app.interval < 2);
 	press(&app, '?');
-	assert_int_equal(app.mode, LKM_MODE_HELP);
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_HELP);
 	press(&app, 'x');
-	assert_int_equal(app.mode, LKM_MODE_NORMAL);
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_PANES);
 	press(&app, 'Z');
 	assert_string_equal(app.message, "Z does nothing here; ? lists the keys");
 	assert_true(press(&app, 'R') & LKM_TUI_RESCAN);
@@ -905,6 +919,252 @@ static const struct lkm_detail_line *line_with(const struct lkm_detail *d,
 	return NULL;
 }
 
+/* One wrapping for every screen: at the last space that fits, a long word cut at the
+ * width, the spaces between lines skipped. */
+static void test_wrap(void **state)
+{
+	const char *p = "the quick  brown fox", *next;
+
+	(void)state;
+	assert_int_equal(lkm_tui_wrap_next(p, 10, &next), 10); /* "the quick " */
+	assert_string_equal(next, "brown fox");
+	assert_int_equal(lkm_tui_wrap_next(next, 10, &next), 9);
+	assert_string_equal(next, "");
+	assert_int_equal(lkm_tui_wrap_next("abcdefghijkl", 5, &next), 5);
+	assert_string_equal(next, "fghijkl");
+	assert_int_equal(lkm_tui_wrap_next("short", 80, &next), 5);
+	assert_string_equal(next, "");
+}
+
+/* The one scrolling window: it shows a cursor with the least move, pages, and never goes
+ * past its end, whatever it is asked. */
+static void test_scroll_widget(void **state)
+{
+	struct lkm_tui_scroll w = { .top = 0, .n = 10, .height = 4 };
+
+	(void)state;
+	lkm_tui_scroll_show(&w, 5);
+	assert_int_equal(w.top, 2); /* 2..5 */
+	lkm_tui_scroll_show(&w, 3);
+	assert_int_equal(w.top, 2); /* already shown: no move */
+	lkm_tui_scroll_show(&w, 0);
+	assert_int_equal(w.top, 0);
+	lkm_tui_scroll_by(&w, 100);
+	assert_int_equal(w.top, 6); /* the last screenful, not past it */
+	lkm_tui_scroll_by(&w, -100);
+	assert_int_equal(w.top, 0);
+	assert_int_equal(lkm_tui_scroll_page(&w), 4);
+	assert_true(lkm_tui_scroll_action(&w, LKM_ACT_PAGE_DOWN));
+	assert_int_equal(w.top, 4);
+	assert_true(lkm_tui_scroll_action(&w, LKM_ACT_PAGE_DOWN));
+	assert_int_equal(w.top, 6);
+	assert_true(lkm_tui_scroll_action(&w, LKM_ACT_HOME));
+	assert_int_equal(w.top, 0);
+	assert_true(lkm_tui_scroll_action(&w, LKM_ACT_END));
+	assert_int_equal(w.top, 6);
+	assert_true(lkm_tui_scroll_action(&w, LKM_ACT_DOWN));
+	assert_int_equal(w.top, 6);
+	assert_true(lkm_tui_scroll_action(&w, LKM_ACT_UP));
+	assert_int_equal(w.top, 5);
+	assert_false(lkm_tui_scroll_action(&w, LKM_ACT_QUIT));
+	/* Rows that fit never scroll; a window whose rows shrank comes back. */
+	w = (struct lkm_tui_scroll){ .top = 7, .n = 3, .height = 4 };
+	lkm_tui_scroll_clamp(&w);
+	assert_int_equal(w.top, 0);
+	w = (struct lkm_tui_scroll){ .top = 7, .n = 9, .height = 4 };
+	lkm_tui_scroll_clamp(&w);
+	assert_int_equal(w.top, 5);
+	/* No height yet counts as one row. */
+	w = (struct lkm_tui_scroll){ .top = 0, .n = 3, .height = 0 };
+	lkm_tui_scroll_by(&w, 10);
+	assert_int_equal(w.top, 2);
+}
+
+/* The screen stack: a push remembers the pane shown, a pop (back) shows it again and
+ * drops what the screen held; the steps of an action replace one another and its end pops
+ * them all, back to the screen it started from; the panes are never popped. */
+static void test_stack(void **state)
+{
+	static const struct lkm_tui_screen_ops *const screens[] = {
+		&lkm_tui_filter_screen, &lkm_tui_help_screen, &lkm_tui_detail_screen,
+		&lkm_tui_teach_screen,	&lkm_tui_form_screen, &lkm_tui_confirm_screen,
+		&lkm_tui_diag_screen,	&lkm_tui_line_screen,
+	};
+	struct fixture *f = *state;
+	struct lkm_tui_app app;
+
+	app_with(&app, f);
+	assert_int_equal(app.stack.n, 0);
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_PANES);
+	assert_null(lkm_tui_top_frame(&app));
+	lkm_tui_pop(&app); /* nothing below the panes */
+	assert_int_equal(app.stack.n, 0);
+	app.pane = LKM_PANE_NETDEV;
+	lkm_tui_push(&app, &lkm_tui_detail_screen);
+	app.pane = LKM_PANE_MODULES;
+	assert_true(lkm_tui_in_detail(&app));
+	lkm_tui_push(&app, &lkm_tui_form_screen);
+	lkm_tui_push(&app, &lkm_tui_confirm_screen); /* replaces the form */
+	assert_int_equal(app.stack.n, 2);
+	lkm_tui_push(&app, &lkm_tui_diag_screen); /* replaces the confirmation */
+	assert_int_equal(app.stack.n, 2);
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_DIAG);
+	assert_non_null(lkm_tui_frame_of(&app, LKM_SCREEN_DETAIL));
+	assert_null(lkm_tui_frame_of(&app, LKM_SCREEN_CONFIRM));
+	lkm_tui_pop_steps(&app);
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_DETAIL);
+	lkm_tui_pop_steps(&app); /* no step left: nothing happens */
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_DETAIL);
+	/* Help over the detail; any key returns to it; Esc (back) to the Network pane. */
+	press(&app, '?');
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_HELP);
+	assert_int_equal(app.stack.n, 2);
+	press(&app, 'x');
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_DETAIL);
+	press(&app, 27);
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_PANES);
+	assert_int_equal(app.pane, LKM_PANE_NETDEV);
+	assert_false(lkm_tui_in_detail(&app));
+	/* A full stack drops its oldest screen; the panes stay the floor. */
+	for (int i = 0; i < LKM_TUI_STACK_MAX + 3; i++)
+		lkm_tui_push(&app, i % 2 ? &lkm_tui_line_screen : &lkm_tui_teach_screen);
+	assert_int_equal(app.stack.n, LKM_TUI_STACK_MAX);
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_TEACH);
+	lkm_tui_stack_release(&app);
+	assert_int_equal(app.stack.n, 0);
+	assert_int_equal(app.pane, LKM_PANE_NETDEV);
+	/* Every screen has its keys, a name, its id; all but the filter prompt draw and
+	 * hint (the prompt is the panes' status line). */
+	for (size_t i = 0; i < sizeof(screens) / sizeof(screens[0]); i++) {
+		assert_non_null(screens[i]->key);
+		assert_non_null(screens[i]->name);
+		assert_true(screens[i]->id != LKM_SCREEN_PANES);
+		assert_true(screens[i]->draw != NULL ||
+			    screens[i] == &lkm_tui_filter_screen);
+	}
+	lkm_tui_app_release(&app);
+}
+
+/* The diagnosis scrolls by the key table's up and down, and never past its end (it once
+ * scrolled down into an empty screen). */
+static void test_diag_scroll_clamped(void **state)
+{
+	struct lkm_sysroot *root;
+	struct lkm_tui_app app;
+	const struct lkm_tui_frame *f;
+
+	(void)state;
+	app_on_root(&app, &root, FIXTURES "/debian61", true);
+	lkm_tui_app_resize(&app, 12, 60); /* shorter than the diagnosis */
+	press(&app, KEY_END);
+	press(&app, 'u');
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_DIAG);
+	f = lkm_tui_frame_of(&app, LKM_SCREEN_DIAG);
+	for (int i = 0; i < 100; i++)
+		press(&app, 'j');
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_DIAG);
+	assert_true(f->scroll.n > f->scroll.height);
+	assert_int_equal(f->scroll.top, f->scroll.n - f->scroll.height);
+	press(&app, KEY_UP);
+	assert_int_equal(f->scroll.top, f->scroll.n - f->scroll.height - 1);
+	/* Taller again: the place is clamped to the new window. */
+	lkm_tui_app_resize(&app, 60, 60);
+	assert_int_equal(f->scroll.top, 0);
+	press(&app, 'x');
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_PANES);
+	app_off_root(&app, root);
+}
+
+/* The help is made from the key table: an action's line lists the keys bound to it, so a
+ * key unbound is a key gone from the help. */
+static void test_help_from_keys(void **state)
+{
+	struct fixture *f = *state;
+	struct lkm_tui_app app;
+	char line[512], want[512];
+	size_t i, n;
+
+	app_with(&app, f);
+	n = lkm_tui_help_lines(&app);
+	for (i = 0; i < n; i++) {
+		lkm_tui_help_line(&app, i, line, sizeof(line));
+		if (strstr(line, "show this help"))
+			break;
+	}
+	assert_true(i < n);
+	snprintf(want, sizeof(want), "  %-24s %s", "?, F1, h", "show this help");
+	assert_string_equal(line, want);
+	lkm_tui_keymap_bind(&app.keymap, 'h', LKM_ACT_NONE);
+	lkm_tui_help_line(&app, i, line, sizeof(line));
+	snprintf(want, sizeof(want), "  %-24s %s", "?, F1", "show this help");
+	assert_string_equal(line, want);
+	/* A screen's own keys have their section, from its key set. */
+	for (i = 0; i < n; i++) {
+		lkm_tui_help_line(&app, i, line, sizeof(line));
+		if (strstr(line, "back to the screen before"))
+			break;
+	}
+	assert_true(i < n);
+	snprintf(want, sizeof(want), "  %-24s %s", "Esc, q, Left, Backspace",
+		 "back to the screen before");
+	assert_string_equal(line, want);
+	lkm_tui_keymap_bind_in(&app.keymap, LKM_KEYS_DETAIL, 'q', LKM_ACT_NONE);
+	lkm_tui_help_line(&app, i, line, sizeof(line));
+	snprintf(want, sizeof(want), "  %-24s %s", "Esc, Left, Backspace",
+		 "back to the screen before");
+	assert_string_equal(line, want);
+	lkm_tui_app_release(&app);
+}
+
+/* Every screen's keys come from the key table: its own set first, then the panes'; the
+ * status line's hints are made from the same table. */
+static void test_keysets_and_hints(void **state)
+{
+	struct lkm_sysroot *root;
+	struct lkm_tui_app app;
+	struct lkm_tui_keymap *km = &app.keymap;
+	static const struct lkm_tui_hint confirm[] = {
+		{ LKM_ACT_YES, LKM_ACT_NONE, 2, "do it" },
+		{ LKM_ACT_NO, LKM_ACT_NONE, 2, "cancel" },
+	};
+	static const struct lkm_tui_hint detail[] = {
+		{ LKM_ACT_UP, LKM_ACT_DOWN, 1, "pick" },
+		{ LKM_ACT_BACK, LKM_ACT_NONE, 1, "back" },
+		{ LKM_ACT_NONE, LKM_ACT_NONE, 0, "(look only)" },
+	};
+	char buf[256];
+
+	(void)state;
+	app_on_root(&app, &root, FIXTURES "/debian61", true);
+	assert_int_equal(lkm_tui_keymap_lookup(km, 27), LKM_ACT_FILTER_CLEAR);
+	assert_int_equal(lkm_tui_keymap_lookup_in(km, LKM_KEYS_DETAIL, 27), LKM_ACT_BACK);
+	assert_int_equal(lkm_tui_keymap_lookup_in(km, LKM_KEYS_DETAIL, 'j'),
+			 LKM_ACT_DOWN);
+	assert_int_equal(lkm_tui_keymap_lookup_in(km, LKM_KEYS_CONFIRM, '\r'),
+			 LKM_ACT_YES);
+	assert_int_equal(lkm_tui_keymap_lookup_in(km, LKM_KEYS_PROMPT, 21), LKM_ACT_KILL);
+	assert_int_equal(lkm_tui_keymap_lookup_in(km, LKM_KEYS_COUNT, 'q'), LKM_ACT_NONE);
+	assert_false(lkm_tui_keymap_bind_in(km, LKM_KEYS_COUNT, 'q', LKM_ACT_QUIT));
+	/* y and Y are one key to a person; Enter three codes and one name. */
+	lkm_tui_hint_text(km, LKM_KEYS_CONFIRM, confirm, 2, buf, sizeof(buf));
+	assert_string_equal(buf, "y/Enter do it  n/Esc cancel");
+	lkm_tui_hint_text(km, LKM_KEYS_DETAIL, detail, 3, buf, sizeof(buf));
+	assert_string_equal(buf, "Up/Down pick  Esc back  (look only)");
+	/* Rebound, the screen acts on the new key and its hint says so. */
+	lkm_tui_keymap_bind_in(km, LKM_KEYS_DETAIL, 27, LKM_ACT_NONE);
+	lkm_tui_keymap_bind_in(km, LKM_KEYS_DETAIL, KEY_LEFT, LKM_ACT_NONE);
+	lkm_tui_hint_text(km, LKM_KEYS_DETAIL, detail, 3, buf, sizeof(buf));
+	assert_string_equal(buf, "Up/Down pick  q back  (look only)");
+	lkm_tui_open_detail(&app, "fat");
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_DETAIL);
+	press(&app,
+	      27); /* now the panes' Esc: it clears a filter, and the detail stays */
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_DETAIL);
+	press(&app, 'q');
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_PANES);
+	app_off_root(&app, root);
+}
+
 static void test_detail(void **state)
 {
 	struct lkm_sysroot *root;
@@ -916,7 +1176,7 @@ static void test_detail(void **state)
 	/* Modules in the kernel's order: fat is last; Enter opens it. */
 	press(&app, KEY_END);
 	press(&app, '\r');
-	assert_int_equal(app.mode, LKM_MODE_DETAIL);
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_DETAIL);
 	assert_string_equal(d->module, "fat");
 	assert_true(d->loaded);
 	assert_non_null(line_with(d, LKM_DL_TERM, "live"));
@@ -937,19 +1197,19 @@ static void test_detail(void **state)
 	assert_non_null(line_with(d, LKM_DL_MODULE, "fat"));
 	/* e on its state: the teach box with the explainer's sentence. */
 	press(&app, 'e');
-	assert_int_equal(app.mode, LKM_MODE_TEACH);
-	assert_int_equal(app.n_terms, 1);
-	assert_string_equal(app.terms[0].label, "Live");
-	assert_string_equal(app.terms[0].text, lkm_explain_term("live"));
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_TEACH);
+	assert_int_equal(app.teach.n_terms, 1);
+	assert_string_equal(app.teach.terms[0].label, "Live");
+	assert_string_equal(app.teach.terms[0].text, lkm_explain_term("live"));
 	press(&app, 'x');
-	assert_int_equal(app.mode, LKM_MODE_DETAIL);
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_DETAIL);
 	/* A refresh keeps the detail and its cursor. */
 	assert_int_equal(lkm_tui_app_refresh(&app), 0);
 	assert_string_equal(d->module, "msdos");
 	assert_string_equal(lkm_detail_current(d)->ref, "live");
 	/* demo_ne: its eight parameters, with values. */
 	press(&app, 27);
-	assert_int_equal(app.mode, LKM_MODE_NORMAL);
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_PANES);
 	assert_int_equal(lkm_tui_open_detail(&app, "demo_ne") & LKM_TUI_REDRAW,
 			 LKM_TUI_REDRAW);
 	assert_non_null(line_with(d, LKM_DL_PARAM, "io"));
@@ -981,17 +1241,17 @@ static void test_teach_row(void **state)
 	app_on_root(&app, &root, FIXTURES "/debian61", true);
 	/* demo_permanent: Live, 0, [permanent], O, E. */
 	press(&app, 'e');
-	assert_int_equal(app.mode, LKM_MODE_TEACH);
-	assert_int_equal(app.n_terms, 5);
-	assert_string_equal(app.terms[2].label, "[permanent]");
-	assert_string_equal(app.terms[2].text, lkm_explain_term("permanent"));
-	assert_string_equal(app.terms[4].label, "E");
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_TEACH);
+	assert_int_equal(app.teach.n_terms, 5);
+	assert_string_equal(app.teach.terms[2].label, "[permanent]");
+	assert_string_equal(app.teach.terms[2].text, lkm_explain_term("permanent"));
+	assert_string_equal(app.teach.terms[4].label, "E");
 	press(&app, 'x');
-	assert_int_equal(app.mode, LKM_MODE_NORMAL);
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_PANES);
 	/* Not on the Devices pane: a message, no box. */
 	press(&app, '2');
 	press(&app, 'e');
-	assert_int_equal(app.mode, LKM_MODE_NORMAL);
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_PANES);
 	assert_true(app.message[0] != '\0');
 	app_off_root(&app, root);
 }
@@ -1009,14 +1269,14 @@ static void test_actions_unavailable(void **state)
 	assert_null(app.session.engine.ops);
 	press(&app, KEY_END);
 	press(&app, 'u');
-	assert_int_equal(app.mode, LKM_MODE_DIAG);
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_DIAG);
 	assert_int_equal(app.diag.kind, LKM_DIAG_OFFLINE_ROOT);
 	assert_string_equal(app.diag_req.target, "fat");
 	assert_false(app.fix_ok);
 	press(&app, 'x');
-	assert_int_equal(app.mode, LKM_MODE_NORMAL);
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_PANES);
 	press(&app, 'l');
-	assert_int_equal(app.mode, LKM_MODE_DIAG);
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_DIAG);
 	assert_int_equal(app.diag_req.op, LKM_OP_LOAD);
 	press(&app, 'x');
 	app_off_root(&app, root);
@@ -1028,7 +1288,7 @@ static void test_actions_unavailable(void **state)
 	assert_false(app.session.can_act);
 	assert_int_equal(app.session.refusal, LKM_REFUSE_NOT_PERMITTED);
 	press(&app, 'l');
-	assert_int_equal(app.mode, LKM_MODE_DIAG);
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_DIAG);
 	assert_int_equal(app.diag.kind, LKM_DIAG_PERMISSION_DENIED);
 	app_off_root(&app, root);
 }
@@ -1051,14 +1311,14 @@ static void test_load_form(void **state)
 		return;
 	}
 	press(&app, 'l');
-	assert_int_equal(app.mode, LKM_MODE_INPUT);
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_FORM);
 	assert_int_equal(app.form.what, LKM_INPUT_LOAD_NAME);
 	press(&app, 'z');
 	press(&app, '\t');
 	assert_int_equal(app.form.n_cands, 0);
 	assert_true(app.form.note[0] != '\0');
 	press(&app, 27);
-	assert_int_equal(app.mode, LKM_MODE_NORMAL);
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_PANES);
 	app_off_root(&app, root);
 }
 
@@ -1133,6 +1393,66 @@ static void test_history(void **state)
 	lkm_history_release(&h);
 }
 
+/* /proc/net/dev of one interface with RX and TX bytes so far. */
+static void write_netdev(const char *path, unsigned rx, unsigned tx)
+{
+	FILE *f = fopen(path, "w");
+
+	assert_non_null(f);
+	fprintf(f,
+		"Inter-|   Receive                                                |  "
+		"Transmit\n"
+		" face |bytes    packets errs drop fifo frame compressed multicast|bytes "
+		"   "
+		"packets errs drop fifo colls carrier compressed\n"
+		"  eth0: %u 1 0 0 0 0 0 0 %u 1 0 0 0 0 0 0\n",
+		rx, tx);
+	fclose(f);
+}
+
+/* An interface's last minute is kept three ways: in and out together (the Network pane's
+ * sparkline), and received and sent apart (its detail's two graphs, each with its own
+ * scale). Only the sent bytes grow here: the received series stays flat. */
+static void test_net_history(void **state)
+{
+	char dir[] = "/tmp/lkmtui-nethist.XXXXXX", path[256];
+	float rx[LKM_HISTORY_SECONDS], tx[LKM_HISTORY_SECONDS], all[LKM_HISTORY_SECONDS];
+	const size_t last = LKM_HISTORY_SECONDS - 1;
+	struct lkm_sysroot *root;
+	struct lkm_tui_config cfg;
+	struct lkm_tui_app app;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/proc", dir);
+	assert_int_equal(mkdir(path, 0755), 0);
+	snprintf(path, sizeof(path), "%s/proc/net", dir);
+	assert_int_equal(mkdir(path, 0755), 0);
+	snprintf(path, sizeof(path), "%s/proc/net/dev", dir);
+	write_netdev(path, 500, 1000);
+	assert_int_equal(lkm_sysroot_new(dir, &root), 0);
+	lkm_tui_config_defaults(&cfg);
+	lkm_tui_app_init(&app, root, &cfg);
+	assert_int_equal(lkm_tui_app_refresh(&app), 0);
+	write_netdev(path, 500, 1000 + 1024 * 1024);
+	usleep(1100 * 1000); /* a second passes: the history has a slot for it */
+	assert_int_equal(lkm_tui_app_refresh(&app), 0);
+	assert_true(lkm_history_get(&app.net_rx_hist, 0, rx, LKM_HISTORY_SECONDS) > 0);
+	assert_true(lkm_history_get(&app.net_tx_hist, 0, tx, LKM_HISTORY_SECONDS) > 0);
+	assert_true(lkm_history_get(&app.net_hist, 0, all, LKM_HISTORY_SECONDS) > 0);
+	assert_true(rx[last] == 0);
+	assert_true(tx[last] > 1000);
+	assert_true(all[last] == tx[last]);
+	lkm_tui_app_release(&app);
+	lkm_sysroot_free(root);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/proc/net", dir);
+	rmdir(path);
+	snprintf(path, sizeof(path), "%s/proc", dir);
+	rmdir(path);
+	rmdir(dir);
+}
+
 static void test_sparkline(void **state)
 {
 	const float v[] = { -1, -1, 0, 0, 1, 2, 4, 8 };
@@ -1203,12 +1523,20 @@ int main(void)
 		cmocka_unit_test(test_settings),
 		cmocka_unit_test(test_new_keys),
 		cmocka_unit_test(test_parse_fix),
+		cmocka_unit_test(test_scroll_widget),
+		cmocka_unit_test(test_wrap),
+		cmocka_unit_test_setup_teardown(test_stack, setup_modules, teardown),
+		cmocka_unit_test(test_diag_scroll_clamped),
+		cmocka_unit_test_setup_teardown(test_help_from_keys, setup_modules,
+						teardown),
+		cmocka_unit_test(test_keysets_and_hints),
 		cmocka_unit_test(test_detail),
 		cmocka_unit_test(test_teach_row),
 		cmocka_unit_test(test_actions_unavailable),
 		cmocka_unit_test(test_load_form),
 		cmocka_unit_test(test_human_bytes),
 		cmocka_unit_test(test_history),
+		cmocka_unit_test(test_net_history),
 		cmocka_unit_test(test_sparkline),
 		cmocka_unit_test(test_graph_row),
 	};

@@ -18,22 +18,8 @@
 #include "i18n.h"
 #include "ui/tui/actions.h"
 #include "ui/tui/app.h"
-#include "ui/tui/handlers.h"
-#include "ui/tui/linedetail.h"
-
-#define CHANGED	  (LKM_TUI_HANDLED | LKM_TUI_REDRAW)
-#define MAX_CANDS 500
-#define KEY_ESC	  27
-
-static bool is_enter(int key)
-{
-	return key == '\n' || key == '\r' || key == KEY_ENTER;
-}
-
-static bool is_backspace(int key)
-{
-	return key == KEY_BACKSPACE || key == 127 || key == 8;
-}
+#include "ui/tui/paint.h"
+#include "ui/tui/wrap.h"
 
 /* ---- the session ---------------------------------------------------------------- */
 
@@ -87,53 +73,11 @@ void lkm_tui_session_open(struct lkm_tui_app *app, bool privileged)
 	}
 }
 
-static void free_cands(struct lkm_tui_form *f)
-{
-	for (size_t i = 0; i < f->n_cands; i++)
-		free(f->cands[i]);
-	free(f->cands);
-	f->cands = NULL;
-	f->n_cands = 0;
-}
-
-static void form_clear(struct lkm_tui_form *f)
-{
-	free_cands(f);
-	lkm_param_infos_free(f->params, f->n_params);
-	memset(f, 0, sizeof(*f));
-}
-
 static void drop_preview(struct lkm_tui_app *app)
 {
 	if (app->have_preview)
 		lkm_result_release(&app->preview);
 	app->have_preview = false;
-}
-
-static void drop_klog(struct lkm_tui_app *app)
-{
-	for (size_t i = 0; i < app->n_klog; i++)
-		free(app->klog[i]);
-	free(app->klog);
-	app->klog = NULL;
-	app->n_klog = 0;
-	app->klog_title[0] = '\0';
-}
-
-void lkm_tui_actions_release(struct lkm_tui_app *app)
-{
-	struct lkm_tui_session *s = &app->session;
-
-	form_clear(&app->form);
-	drop_preview(app);
-	drop_klog(app);
-	lkm_diagnosis_release(&app->diag);
-	lkm_detail_release(&app->detail);
-	lkm_resolve_strv_free(s->names);
-	if (s->engine.log_to_syslog)
-		closelog();
-	lkm_resolver_free(s->resolver);
-	memset(s, 0, sizeof(*s));
 }
 
 /* ---- small helpers ---------------------------------------------------------------- */
@@ -203,417 +147,6 @@ void lkm_tui_step_text(const struct lkm_step *s, bool dry_run, char *buf, size_t
 	}
 }
 
-static void set_message(struct lkm_tui_app *app, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void set_message(struct lkm_tui_app *app, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(app->message, sizeof(app->message), fmt, ap);
-	va_end(ap);
-}
-
-/* The module under the cursor of the Modules pane (or the detail's), or NULL. */
-static const char *current_module(struct lkm_tui_app *app)
-{
-	struct lkm_view *v = &app->views[LKM_PANE_MODULES];
-	size_t item;
-
-	if (lkm_tui_in_detail(app))
-		return app->detail.module;
-	if (app->pane != LKM_PANE_MODULES)
-		return NULL;
-	item = lkm_view_current(v);
-	if (item == LKM_VIEW_SEPARATOR || v->snap == NULL || item >= v->snap->modules.n)
-		return NULL;
-	return v->snap->modules.v[item].name;
-}
-
-static const struct lkm_snapshot *cur_snap(const struct lkm_tui_app *app)
-{
-	return app->nsnaps ? &app->snaps[app->cur] : NULL;
-}
-
-/* ---- the detail view ----------------------------------------------------------------
- */
-
-bool lkm_tui_in_detail(const struct lkm_tui_app *app)
-{
-	return app->mode == LKM_MODE_DETAIL ||
-	       (app->back_mode == LKM_MODE_DETAIL &&
-		(app->mode == LKM_MODE_TEACH || app->mode == LKM_MODE_INPUT ||
-		 app->mode == LKM_MODE_CONFIRM || app->mode == LKM_MODE_DIAG));
-}
-
-static const char *detail_note(const struct lkm_tui_app *app, char *buf, size_t size)
-{
-	if (app->session.can_act)
-		snprintf(buf, size, "%s",
-			 _("Enter goes to the line's module, interface or irq line; e "
-			   "explains the "
-			   "line; u unloads; p sets a parameter; Esc returns."));
-	else
-		snprintf(buf, size,
-			 _("Enter goes to the line's module, interface or irq line; e "
-			   "explains the line; Esc returns. Unload and set are "
-			   "unavailable: %s."),
-			 app->session.why_not);
-	return buf;
-}
-
-void lkm_tui_detail_refresh(struct lkm_tui_app *app)
-{
-	char note[512];
-	int h = app->lines - LKM_TUI_LIST_Y - 1 - lkm_tui_strip_rows(app);
-
-	if (app->detail.module[0] == '\0')
-		return;
-	if (lkm_detail_build(&app->detail, app->root, app->session.resolver,
-			     cur_snap(app), app->detail.module,
-			     app->cols > 0 ? app->cols : 80,
-			     detail_note(app, note, sizeof(note))) < 0)
-		set_message(app, "%s", _("out of memory: the detail view is incomplete"));
-	lkm_detail_set_height(&app->detail, h > 0 ? (size_t)h : 1);
-}
-
-unsigned lkm_tui_open_detail(struct lkm_tui_app *app, const char *module)
-{
-	char name[256];
-
-	snprintf(name, sizeof(name), "%s", module);
-	if (strcmp(app->detail.module, name) != 0) {
-		lkm_detail_release(&app->detail);
-		snprintf(app->detail.module, sizeof(app->detail.module), "%s", name);
-		app->detail.cursor = 0;
-		app->detail.top = 0;
-	}
-	/* A jump from an interrupt line or an interface returns there on Esc. */
-	if (app->mode != LKM_MODE_DETAIL)
-		app->detail_from = app->pane;
-	app->pane = LKM_PANE_MODULES;
-	lkm_view_select_key(&app->views[LKM_PANE_MODULES], name);
-	app->mode = LKM_MODE_DETAIL;
-	lkm_tui_detail_refresh(app);
-	return CHANGED;
-}
-
-static void close_detail(struct lkm_tui_app *app)
-{
-	app->mode = LKM_MODE_NORMAL;
-	app->back_mode = LKM_MODE_NORMAL;
-	lkm_view_select_key(&app->views[LKM_PANE_MODULES], app->detail.module);
-	lkm_detail_release(&app->detail);
-	app->pane = app->detail_from;
-}
-
-/* The Devices pane's row for a "c:MAJOR" reference. */
-static bool select_device(struct lkm_tui_app *app, const char *ref)
-{
-	struct lkm_view *v = &app->views[LKM_PANE_DEVICES];
-	char prefix[40], key[256];
-	size_t len = (size_t)snprintf(prefix, sizeof(prefix), "%s:", ref);
-
-	for (size_t r = 0; r < v->nrows; r++) {
-		if (v->rows[r].item == LKM_VIEW_SEPARATOR)
-			continue;
-		lkm_view_item_key(v, v->rows[r].item, key, sizeof(key));
-		if (strncmp(key, prefix, len) == 0) {
-			lkm_view_move_to(v, r);
-			return true;
-		}
-	}
-	return false;
-}
-
-static unsigned teach_line(struct lkm_tui_app *app, const struct lkm_detail_line *l);
-
-static unsigned detail_enter(struct lkm_tui_app *app)
-{
-	const struct lkm_detail_line *l = lkm_detail_current(&app->detail);
-	struct lkm_tui_event ev = { .key = 'p' };
-	char ref[256];
-
-	if (l == NULL)
-		return LKM_TUI_HANDLED;
-	snprintf(ref, sizeof(ref), "%s", l->ref);
-	switch (l->kind) {
-	case LKM_DL_MODULE: return lkm_tui_open_detail(app, ref);
-	case LKM_DL_IFACE:
-	case LKM_DL_IRQ:
-	case LKM_DL_DEVICE: {
-		enum lkm_pane p = l->kind == LKM_DL_IFACE ? LKM_PANE_NETDEV
-				  : l->kind == LKM_DL_IRQ ? LKM_PANE_INTERRUPTS
-							  : LKM_PANE_DEVICES;
-		bool found;
-
-		close_detail(app);
-		app->pane = p;
-		if (p == LKM_PANE_DEVICES)
-			found = select_device(app, ref);
-		else
-			found = lkm_view_select_key(&app->views[p], ref);
-		if (!found)
-			set_message(app, _("%s is not in this pane (filtered out?)"),
-				    ref);
-		return CHANGED;
-	}
-	case LKM_DL_PARAM:
-		if (l->writable)
-			return lkm_tui_on_set(app, &ev);
-		/* fallthrough */
-	default: return teach_line(app, l);
-	}
-}
-
-unsigned lkm_tui_detail_mode_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
-{
-	struct lkm_detail *d = &app->detail;
-	long page = d->height > 1 ? (long)d->height - 1 : 1;
-	struct lkm_tui_event e = *ev;
-
-	switch (ev->key) {
-	case KEY_UP:
-	case 'k': lkm_detail_move(d, -1); return CHANGED;
-	case KEY_DOWN:
-	case 'j': lkm_detail_move(d, 1); return CHANGED;
-	case KEY_PPAGE: lkm_detail_move(d, -page); return CHANGED;
-	case KEY_NPAGE:
-	case ' ': lkm_detail_move(d, page); return CHANGED;
-	case KEY_HOME:
-	case 'g': lkm_detail_move(d, -(long)d->n); return CHANGED;
-	case KEY_END:
-	case 'G': lkm_detail_move(d, (long)d->n); return CHANGED;
-	case KEY_ESC:
-	case 'q':
-	case KEY_LEFT:
-	case KEY_BACKSPACE:
-	case 127: close_detail(app); return CHANGED;
-	case 'm': return detail_enter(app);
-	default: break;
-	}
-	if (is_enter(ev->key))
-		return detail_enter(app);
-	e.action = lkm_tui_keymap_lookup(&app->keymap, ev->key);
-	switch (e.action) {
-	case LKM_ACT_HELP:
-	case LKM_ACT_QUIT:
-	case LKM_ACT_TEACH:
-	case LKM_ACT_LOAD:
-	case LKM_ACT_UNLOAD:
-	case LKM_ACT_SET:
-	case LKM_ACT_REFRESH:
-	case LKM_ACT_REDRAW:
-	case LKM_ACT_SLOWER:
-	case LKM_ACT_FASTER:
-	case LKM_ACT_LIVE_LOG:
-		return lkm_tui_action((enum lkm_tui_action_id)e.action)->run(app, &e);
-	case LKM_ACT_PANE_MODULES:
-	case LKM_ACT_PANE_DEVICES:
-	case LKM_ACT_PANE_INTERRUPTS:
-	case LKM_ACT_PANE_NETDEV:
-	case LKM_ACT_PANE_NEXT:
-	case LKM_ACT_PANE_PREV:
-		close_detail(app);
-		return lkm_tui_action((enum lkm_tui_action_id)e.action)->run(app, &e);
-	default: break;
-	}
-	if (ev->key == KEY_MOUSE || ev->key == KEY_RESIZE)
-		return LKM_TUI_HANDLED;
-	set_message(app, "%s",
-		    _("in the detail view: Up/Down, Enter, e, l, u, p; Esc returns"));
-	return CHANGED;
-}
-
-unsigned lkm_tui_on_detail(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
-{
-	if (app->pane == LKM_PANE_INTERRUPTS || app->pane == LKM_PANE_NETDEV)
-		return lkm_tui_open_line(app);
-	return lkm_tui_on_jump(app, ev);
-}
-
-unsigned lkm_tui_on_jump(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
-{
-	struct lkm_view *v = lkm_tui_view(app);
-	const struct lkm_snapshot *s = cur_snap(app);
-	size_t item = lkm_view_current(v);
-	char mod[256];
-
-	if (s == NULL || item == LKM_VIEW_SEPARATOR)
-		return LKM_TUI_HANDLED;
-	switch (app->pane) {
-	case LKM_PANE_MODULES: return lkm_tui_open_detail(app, s->modules.v[item].name);
-	case LKM_PANE_INTERRUPTS: {
-		const char *label = s->interrupts.v[item].label;
-
-		if (lkm_owns_irq_module(app->root, s, label, mod, sizeof(mod)) == 0)
-			return lkm_tui_open_detail(app, mod);
-		set_message(
-			app,
-			_("no module drives irq %s that /sys shows (the kernel's own, or "
-			  "built in)"),
-			label);
-		return CHANGED;
-	}
-	case LKM_PANE_NETDEV: {
-		const char *name = s->netdev.v[item].name;
-
-		if (lkm_owns_iface_module(app->root, name, mod, sizeof(mod)) == 0)
-			return lkm_tui_open_detail(app, mod);
-		set_message(
-			app,
-			_("no module drives %s that /sys shows (virtual, or built in)"),
-			name);
-		return CHANGED;
-	}
-	default:
-		set_message(app, "%s",
-			    _("a module's detail (Enter in the Modules pane) lists the "
-			      "devices it drives"));
-		return CHANGED;
-	}
-}
-
-/* ---- teach ----------------------------------------------------------------------------
- */
-
-static void add_term(struct lkm_tui_app *app, const char *label, const char *key)
-{
-	const char *t = lkm_explain_term(key);
-
-	if (t == NULL || app->n_terms >= LKM_TUI_MAX_TERMS)
-		return;
-	snprintf(app->terms[app->n_terms].label, sizeof(app->terms[0].label), "%s",
-		 label);
-	app->terms[app->n_terms++].text = t;
-}
-
-static unsigned open_teach(struct lkm_tui_app *app)
-{
-	if (app->mode != LKM_MODE_TEACH)
-		app->back_mode = app->mode;
-	app->mode = LKM_MODE_TEACH;
-	return CHANGED;
-}
-
-static unsigned teach_module(struct lkm_tui_app *app, const struct lkm_module *m)
-{
-	char buf[64], users[64] = "";
-	size_t len = 0;
-
-	app->n_terms = 0;
-	snprintf(app->teach_title, sizeof(app->teach_title), _("%s: what its cells mean"),
-		 m->name);
-	add_term(app, m->state_word, lkm_module_state_id(m->state));
-	if (m->has_use_count) {
-		snprintf(buf, sizeof(buf), "%lld", (long long)m->use_count);
-		add_term(app, buf,
-			 m->use_count == -1  ? "use-count--1"
-			 : m->use_count == 0 ? "use-count-0"
-					     : "use-count");
-	}
-	for (const char *u = lkm_module_next_user(m, NULL); u;
-	     u = lkm_module_next_user(m, u))
-		len += (size_t)snprintf(users + len,
-					len < sizeof(users) ? sizeof(users) - len : 0,
-					"%s%s", len ? "," : "", u);
-	if (m->n_used_by)
-		add_term(app, users, "used-by");
-	if (m->flags & LKM_MODFLAG_PERMANENT)
-		add_term(app, "[permanent]", "permanent");
-	if (m->flags & LKM_MODFLAG_UNSAFE)
-		add_term(app, "[unsafe]", "unsafe");
-	if (m->flags & LKM_MODFLAG_AUTOCLEAN)
-		add_term(app, "(autoclean)", "autoclean");
-	if (m->flags & LKM_MODFLAG_UNUSED)
-		add_term(app, "(unused)", "unused");
-	for (const char *t = m->taints; t && *t; t++) {
-		char key[16], letter[2] = { *t, '\0' };
-
-		snprintf(key, sizeof(key), "taint-%c", *t);
-		add_term(app, letter, key);
-	}
-	return open_teach(app);
-}
-
-static const char *param_teach(int writable)
-{
-	if (writable > 0)
-		return _("writable: the module lets this value change while it is loaded "
-			 "(p sets "
-			 "it; the driver decides when it takes effect).");
-	if (writable == 0)
-		return _("read-only: the module declared it so; only a load gives it a "
-			 "value "
-			 "(unload, then load with NAME=VALUE).");
-	return _("not in /sys: the module is not loaded, or keeps this parameter out of "
-		 "/sys "
-		 "(mode 0); a load can still give it a value.");
-}
-
-static unsigned teach_line(struct lkm_tui_app *app, const struct lkm_detail_line *l)
-{
-	const char *label = l->text;
-
-	while (*label == ' ')
-		label++;
-	app->n_terms = 0;
-	snprintf(app->teach_title, sizeof(app->teach_title),
-		 _("%s: what this line means"), app->detail.module);
-	if (l->kind == LKM_DL_TERM) {
-		/* The value, not the label column before it ("  state      Live"). */
-		if (strlen(l->text) > LKM_DETAIL_VALUE_COL)
-			label = l->text + LKM_DETAIL_VALUE_COL;
-		add_term(app, label, l->ref);
-	} else if (l->kind == LKM_DL_PARAM) {
-		snprintf(app->terms[0].label, sizeof(app->terms[0].label), "%s", l->ref);
-		app->terms[0].text = param_teach(strstr(l->text, _("not in /sys")) ? -1
-						 : l->writable			   ? 1
-										   : 0);
-		app->n_terms = 1;
-	}
-	if (app->n_terms == 0) {
-		set_message(app, "%s",
-			    _("e explains states, counts, flags, taint letters and "
-			      "parameters; Enter goes to this line"));
-		return CHANGED;
-	}
-	return open_teach(app);
-}
-
-unsigned lkm_tui_on_teach(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
-{
-	struct lkm_view *v = lkm_tui_view(app);
-	size_t item = lkm_view_current(v);
-
-	if (lkm_tui_in_detail(app)) {
-		const struct lkm_detail_line *l = lkm_detail_current(&app->detail);
-
-		if (l)
-			return teach_line(app, l);
-		set_message(app, "%s", _("nothing here to explain"));
-		return CHANGED;
-	}
-	if (app->pane != LKM_PANE_MODULES || item == LKM_VIEW_SEPARATOR ||
-	    v->snap == NULL) {
-		set_message(app, "%s",
-			    _("e explains a module's state, counts, flags and taint "
-			      "letters (1)"));
-		return CHANGED;
-	}
-	return teach_module(app, &v->snap->modules.v[item]);
-}
-
-unsigned lkm_tui_teach_mode_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
-{
-	if (ev->key == KEY_MOUSE || ev->key == KEY_RESIZE)
-		return LKM_TUI_HANDLED;
-	app->mode = app->back_mode;
-	app->back_mode = LKM_MODE_NORMAL;
-	return CHANGED;
-}
-
 /* ---- running requests ----------------------------------------------------------------
  */
 
@@ -643,13 +176,10 @@ static int run(struct lkm_tui_app *app, const struct lkm_tui_req *req, bool dry,
 	}
 }
 
+/* The action's end: back to the screen it started from. */
 static void leave(struct lkm_tui_app *app)
 {
-	app->mode = app->back_mode == LKM_MODE_DETAIL || app->back_mode == LKM_MODE_LINE
-			    ? app->back_mode
-			    : LKM_MODE_NORMAL;
-	app->back_mode = LKM_MODE_NORMAL;
-	form_clear(&app->form);
+	lkm_tui_pop_steps(app);
 }
 
 /* The diagnosis of a failed RES (released by the caller) for REQ. */
@@ -658,16 +188,15 @@ static unsigned show_diag(struct lkm_tui_app *app, const struct lkm_tui_req *req
 {
 	size_t len = 0;
 
-	lkm_diagnosis_release(&app->diag);
-	memset(&app->diag, 0, sizeof(app->diag));
+	/* The step before goes first (and with it a diagnosis shown before). */
+	lkm_tui_push(app, &lkm_tui_diag_screen);
 	if (lkm_explain_result(&app->session.ectx, res, &app->diag) < 0) {
-		set_message(app, "%s", _("out of memory"));
+		lkm_tui_message(app, "%s", _("out of memory"));
 		leave(app);
-		return CHANGED;
+		return LKM_TUI_CHANGED;
 	}
 	app->diag_req = *req;
 	app->fix_ok = app->diag.n_fix && lkm_tui_parse_fix(app->diag.fix[0], &app->fix);
-	app->diag_top = 0;
 	app->diag_steps[0] = '\0';
 	for (size_t i = 0; i < res->n_steps; i++) {
 		char step[256];
@@ -680,12 +209,7 @@ static unsigned show_diag(struct lkm_tui_app *app, const struct lkm_tui_req *req
 			len < sizeof(app->diag_steps) ? sizeof(app->diag_steps) - len : 0,
 			"%s%s", len ? "; " : "", step);
 	}
-	if (app->mode != LKM_MODE_DIAG && app->mode != LKM_MODE_CONFIRM &&
-	    app->mode != LKM_MODE_INPUT)
-		app->back_mode = app->mode;
-	form_clear(&app->form);
-	app->mode = LKM_MODE_DIAG;
-	return CHANGED;
+	return LKM_TUI_CHANGED;
 }
 
 /* What the engine would say, without asking it to act: the session cannot. */
@@ -718,9 +242,9 @@ unsigned lkm_tui_begin(struct lkm_tui_app *app, const struct lkm_tui_req *req)
 	if (run(app, req, true, &res) == -ENOMEM && res.refusal == LKM_REFUSE_NONE &&
 	    res.failed == res.n_steps) {
 		lkm_result_release(&res);
-		set_message(app, "%s", _("out of memory"));
+		lkm_tui_message(app, "%s", _("out of memory"));
 		leave(app);
-		return CHANGED;
+		return LKM_TUI_CHANGED;
 	}
 	if (res.err) {
 		unsigned flags = show_diag(app, req, &res);
@@ -728,20 +252,18 @@ unsigned lkm_tui_begin(struct lkm_tui_app *app, const struct lkm_tui_req *req)
 		lkm_result_release(&res);
 		return flags;
 	}
+	/* The step before (a form, a diagnosis, the confirmation of the same action) goes
+	 * first: it drops what it held. */
 	app->req = *req;
+	lkm_tui_push(app, &lkm_tui_confirm_screen);
 	app->preview = res;
 	app->have_preview = true;
-	if (app->mode != LKM_MODE_INPUT && app->mode != LKM_MODE_DIAG &&
-	    app->mode != LKM_MODE_CONFIRM)
-		app->back_mode = app->mode;
-	form_clear(&app->form);
-	app->mode = LKM_MODE_CONFIRM;
-	return CHANGED;
+	return LKM_TUI_CHANGED;
 }
 
 static void keep_klog(struct lkm_tui_app *app, const struct lkm_result *res)
 {
-	drop_klog(app);
+	lkm_tui_klog_release(app);
 	app->klog = calloc(res->log.n + 1, sizeof(char *));
 	for (size_t i = 0; app->klog && i < res->log.n; i++)
 		if ((app->klog[app->n_klog] = strdup(res->log.lines[i])) != NULL)
@@ -779,11 +301,11 @@ static void done_message(struct lkm_tui_app *app, const struct lkm_result *res)
 				kind == LKM_STEP_WRITE_PARAM ? res->steps[i].params
 							     : res->steps[i].module);
 	switch (res->op) {
-	case LKM_OP_LOAD: set_message(app, _("loaded %s"), list); break;
-	case LKM_OP_UNLOAD: set_message(app, _("unloaded %s"), list); break;
+	case LKM_OP_LOAD: lkm_tui_message(app, _("loaded %s"), list); break;
+	case LKM_OP_UNLOAD: lkm_tui_message(app, _("unloaded %s"), list); break;
 	default:
-		set_message(app, _("%s: wrote %s"),
-			    res->module ? res->module : res->target, list);
+		lkm_tui_message(app, _("%s: wrote %s"),
+				res->module ? res->module : res->target, list);
 	}
 }
 
@@ -791,7 +313,7 @@ static unsigned execute(struct lkm_tui_app *app)
 {
 	struct lkm_tui_req req = app->req;
 	struct lkm_result res;
-	unsigned flags = CHANGED | LKM_TUI_RESCAN;
+	unsigned flags = LKM_TUI_CHANGED | LKM_TUI_RESCAN;
 
 	drop_preview(app);
 	if (!app->session.can_act)
@@ -819,7 +341,7 @@ static unsigned execute(struct lkm_tui_app *app)
 		app->have_retry = false;
 		snprintf(msg, sizeof(msg), "%s", app->message);
 		flags |= lkm_tui_begin(app, &retry);
-		if (app->mode == LKM_MODE_CONFIRM)
+		if (lkm_tui_top(app) == LKM_SCREEN_CONFIRM)
 			snprintf(app->message, sizeof(app->message),
 				 _("%s; now again: %s %s?"), msg,
 				 lkm_tui_op_word(retry.op), retry.target);
@@ -829,30 +351,36 @@ static unsigned execute(struct lkm_tui_app *app)
 	return flags;
 }
 
-unsigned lkm_tui_confirm_mode_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
+static unsigned confirm_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
 {
-	if (ev->key == 'y' || ev->key == 'Y' || is_enter(ev->key))
-		return execute(app);
-	if (ev->key == 's' && app->req.op == LKM_OP_UNLOAD) {
-		struct lkm_tui_req req = app->req;
+	switch (lkm_tui_keymap_lookup_in(&app->keymap, LKM_KEYS_CONFIRM, ev->key)) {
+	case LKM_ACT_YES: return execute(app);
+	case LKM_ACT_STACK:
+		if (app->req.op == LKM_OP_UNLOAD) {
+			struct lkm_tui_req req = app->req;
 
-		req.flags ^= LKM_STACK;
-		return lkm_tui_begin(app, &req);
-	}
-	if (ev->key == KEY_DOWN || ev->key == KEY_UP || ev->key == KEY_MOUSE ||
-	    ev->key == KEY_RESIZE)
-		return LKM_TUI_HANDLED;
-	if (ev->key == 'n' || ev->key == 'N' || ev->key == KEY_ESC || ev->key == 'q') {
+			req.flags ^= LKM_STACK;
+			return lkm_tui_begin(app, &req);
+		}
+		break;
+	case LKM_ACT_NO:
 		drop_preview(app);
 		app->have_retry = false;
-		set_message(app, _("%s %s: cancelled"), lkm_tui_op_word(app->req.op),
-			    app->req.target);
+		lkm_tui_message(app, _("%s %s: cancelled"), lkm_tui_op_word(app->req.op),
+				app->req.target);
 		leave(app);
-		return CHANGED;
+		return LKM_TUI_CHANGED;
+	case LKM_ACT_UP:
+	case LKM_ACT_DOWN: return LKM_TUI_HANDLED;
+	default: break;
 	}
-	set_message(app, "%s", _("y or Enter does it; n or Esc cancels"));
-	return CHANGED;
+	if (ev->key == KEY_MOUSE || ev->key == KEY_RESIZE)
+		return LKM_TUI_HANDLED;
+	lkm_tui_message(app, "%s", _("y or Enter does it; n or Esc cancels"));
+	return LKM_TUI_CHANGED;
 }
+
+static void diag_layout(struct lkm_tui_app *app);
 
 /* ---- the diagnosis
  * ---------------------------------------------------------------------- */
@@ -914,89 +442,49 @@ bool lkm_tui_parse_fix(const char *fix, struct lkm_tui_req *req)
 	return false;
 }
 
-unsigned lkm_tui_diag_mode_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
+static unsigned diag_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
 {
-	switch (ev->key) {
-	case KEY_DOWN:
-	case 'j': app->diag_top++; return CHANGED;
-	case KEY_UP:
-	case 'k':
-		if (app->diag_top > 0)
-			app->diag_top--;
-		return CHANGED;
-	case 'f':
+	int action = lkm_tui_keymap_lookup_in(&app->keymap, LKM_KEYS_DIAG, ev->key);
+
+	switch (action) {
+	case LKM_ACT_UP:
+	case LKM_ACT_DOWN:
+		/* Measured for this screen first: it never scrolls past its end. */
+		diag_layout(app);
+		lkm_tui_scroll_action(&lkm_tui_top_frame(app)->scroll, action);
+		return LKM_TUI_CHANGED;
+	case LKM_ACT_FIX:
 		if (!app->fix_ok) {
-			set_message(
+			lkm_tui_message(
 				app, "%s",
 				_("this fix is not an action lkmtui can run from here"));
-			return CHANGED;
+			return LKM_TUI_CHANGED;
 		}
 		app->retry = app->diag_req;
 		app->have_retry = true;
 		return lkm_tui_begin(app, &app->fix);
-	case KEY_MOUSE:
-	case KEY_RESIZE: return LKM_TUI_HANDLED;
 	default: break;
 	}
-	lkm_diagnosis_release(&app->diag);
-	memset(&app->diag, 0, sizeof(app->diag));
+	if (ev->key == KEY_MOUSE || ev->key == KEY_RESIZE)
+		return LKM_TUI_HANDLED;
 	app->have_retry = false;
 	leave(app);
-	return CHANGED;
-}
-
-/* ---- the forms
- * -------------------------------------------------------------------------- */
-
-static unsigned open_input(struct lkm_tui_app *app, enum lkm_tui_input what,
-			   const char *module, const char *text)
-{
-	struct lkm_tui_form *f = &app->form;
-	int n;
-
-	if (app->mode != LKM_MODE_INPUT)
-		app->back_mode =
-			app->mode == LKM_MODE_DETAIL || app->mode == LKM_MODE_LINE
-				? app->mode
-				: LKM_MODE_NORMAL;
-	form_clear(f);
-	f->what = what;
-	snprintf(f->module, sizeof(f->module), "%s", module ? module : "");
-	snprintf(f->text, sizeof(f->text), "%s", text ? text : "");
-	if (what == LKM_INPUT_LOAD_PARAMS || what == LKM_INPUT_SET) {
-		n = lkm_param_infos(app->root, app->session.resolver, f->module,
-				    &f->params);
-		f->n_params = n > 0 ? (size_t)n : 0;
-	}
-	app->mode = LKM_MODE_INPUT;
-	return CHANGED;
-}
-
-unsigned lkm_tui_open_input(struct lkm_tui_app *app, enum lkm_tui_input what,
-			    const char *module, const char *text)
-{
-	return open_input(app, what, module, text);
+	return LKM_TUI_CHANGED;
 }
 
 unsigned lkm_tui_show_diagnosis(struct lkm_tui_app *app, struct lkm_diagnosis *d,
 				const struct lkm_tui_req *req)
 {
-	lkm_diagnosis_release(&app->diag);
+	lkm_tui_push(app, &lkm_tui_diag_screen);
 	app->diag = *d;
 	memset(d, 0, sizeof(*d));
 	app->diag_req = *req;
 	app->fix_ok = false;
-	app->diag_top = 0;
 	app->diag_steps[0] = '\0';
-	if (app->mode != LKM_MODE_DIAG && app->mode != LKM_MODE_CONFIRM &&
-	    app->mode != LKM_MODE_INPUT)
-		app->back_mode = app->mode;
-	form_clear(&app->form);
-	app->mode = LKM_MODE_DIAG;
-	return CHANGED;
+	return LKM_TUI_CHANGED;
 }
 
-static unsigned unavailable(struct lkm_tui_app *app, enum lkm_op op, const char *module)
+unsigned lkm_tui_refuse(struct lkm_tui_app *app, enum lkm_op op, const char *module)
 {
 	struct lkm_tui_req req = { .op = op };
 
@@ -1004,273 +492,218 @@ static unsigned unavailable(struct lkm_tui_app *app, enum lkm_op op, const char 
 	return show_refusal(app, &req);
 }
 
-unsigned lkm_tui_on_load(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
-{
-	const char *m = current_module(app);
-
-	if (!app->session.can_act)
-		return unavailable(app, LKM_OP_LOAD, NULL);
-	/* From the detail of a module that is not loaded: its name, ready to go. */
-	return open_input(app, LKM_INPUT_LOAD_NAME, NULL,
-			  lkm_tui_in_detail(app) && !app->detail.loaded ? m : "");
-}
-
 unsigned lkm_tui_on_unload(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
 {
-	const char *m = current_module(app);
+	const char *m = lkm_tui_current_module(app);
 	struct lkm_tui_req req = { .op = LKM_OP_UNLOAD };
 
 	if (m == NULL) {
-		set_message(app, "%s",
-			    _("u unloads the module under the cursor in the Modules "
-			      "pane (1)"));
-		return CHANGED;
+		lkm_tui_message(app, "%s",
+				_("u unloads the module under the cursor in the Modules "
+				  "pane (1)"));
+		return LKM_TUI_CHANGED;
 	}
 	if (!app->session.can_act)
-		return unavailable(app, LKM_OP_UNLOAD, m);
+		return lkm_tui_refuse(app, LKM_OP_UNLOAD, m);
 	snprintf(req.target, sizeof(req.target), "%s", m);
 	return lkm_tui_begin(app, &req);
 }
 
-unsigned lkm_tui_on_set(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
+static void draw_confirm(const struct lkm_tui_app *app, int bottom, int cols)
 {
-	const char *m = current_module(app);
-	const struct lkm_detail_line *l =
-		lkm_tui_in_detail(app) ? lkm_detail_current(&app->detail) : NULL;
-	char text[300] = "";
+	const struct lkm_result *res = &app->preview;
+	char buf[1024];
+	int y = LKM_TUI_LIST_Y + 1;
 
-	if (m == NULL) {
-		set_message(app, "%s",
-			    _("p sets a parameter of the module under the cursor in the "
-			      "Modules pane (1)"));
-		return CHANGED;
+	snprintf(buf, sizeof(buf), _("%s %s: the steps (a dry run, nothing done yet)"),
+		 lkm_tui_op_word(app->req.op), app->req.target);
+	lkm_tui_title(cols, buf, LKM_ROLE_HEADER);
+	for (size_t i = 0; app->have_preview && i < res->n_steps && y < bottom - 4; i++) {
+		lkm_tui_step_text(&res->steps[i], true, buf, sizeof(buf));
+		lkm_tui_put(y++, 4, cols - 4, buf, false, lkm_tui_attr(LKM_ROLE_NORMAL));
 	}
-	if (!app->session.can_act)
-		return unavailable(app, LKM_OP_SET, m);
-	if (l && l->kind == LKM_DL_PARAM && l->writable)
-		snprintf(text, sizeof(text), "%s=", l->ref);
-	return open_input(app, LKM_INPUT_SET, m, text);
+	if (app->have_preview && res->n_steps == 0)
+		lkm_tui_put(y++, 4, cols - 4, _("nothing to do"), false,
+			    lkm_tui_attr(LKM_ROLE_NORMAL));
+	y++;
+	for (size_t i = 0; app->have_preview && i < res->n_warnings && y < bottom - 3;
+	     i++) {
+		snprintf(buf, sizeof(buf), _("warning: %s"), res->warnings[i]);
+		y = lkm_tui_wrapped(y, 2, bottom - 3, cols - 4, buf,
+				    lkm_tui_attr(LKM_ROLE_MESSAGE));
+	}
+	if (app->req.op == LKM_OP_UNLOAD) {
+		lkm_tui_put(y++, 2, cols - 2,
+			    app->req.flags & LKM_STACK
+				    ? _("s: stack unload is on: also what it "
+					"used, when nothing else uses it")
+				    : _("s: stack unload is off (s also "
+					"unloads what it used, when nothing "
+					"else uses it)"),
+			    false, lkm_tui_attr(LKM_ROLE_NORMAL));
+		y++;
+	}
+	snprintf(buf, sizeof(buf), _("%s %s now? y or Enter: yes; n or Esc: no"),
+		 lkm_tui_op_word(app->req.op), app->req.target);
+	buf[0] = (char)toupper((unsigned char)buf[0]);
+	lkm_tui_put(y, 2, cols - 2, buf, false, lkm_tui_attr(LKM_ROLE_PROMPT));
 }
 
-static int cmp_strp(const void *a, const void *b)
+/* A headed list of the diagnosis ("Evidence:", "Fix:") from row Y, rows outside the
+ * window [LKM_TUI_LIST_Y, BOTTOM) skipped; returns the row after it and a blank. */
+static int draw_items(int y, int bottom, int cols, const char *heading,
+		      char *const *items, size_t n, const char *mark,
+		      enum lkm_tui_role role)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	char buf[2048];
+
+	if (n == 0)
+		return y;
+	if (y >= LKM_TUI_LIST_Y && y < bottom)
+		lkm_tui_put(y, 2, cols - 2, heading, false,
+			    lkm_tui_attr(LKM_ROLE_NOTICE));
+	y++;
+	for (size_t i = 0; i < n; i++, y++)
+		if (y >= LKM_TUI_LIST_Y && y < bottom) {
+			snprintf(buf, sizeof(buf), "%s%s", mark, items[i]);
+			lkm_tui_put(y, 4, cols - 4, buf, false, lkm_tui_attr(role));
+		}
+	return y + 1;
 }
 
-static int add_cand(struct lkm_tui_form *f, const char *s, size_t *total)
+/* The diagnosis from row Y (above the window when it is scrolled) in the window
+ * [LKM_TUI_LIST_Y, BOTTOM); returns the row after its last. */
+static int diag_body(const struct lkm_tui_app *app, int y, int bottom, int cols)
 {
-	char **nv;
+	const struct lkm_diagnosis *d = &app->diag;
+	char buf[1024];
 
-	(*total)++;
-	if (f->n_cands >= MAX_CANDS)
-		return 0;
-	nv = realloc(f->cands, (f->n_cands + 1) * sizeof(*nv));
-	if (nv == NULL)
-		return -ENOMEM;
-	f->cands = nv;
-	if ((nv[f->n_cands] = strdup(s)) == NULL)
-		return -ENOMEM;
-	f->n_cands++;
-	return 0;
+	/* Rows outside the window [LKM_TUI_LIST_Y, BOTTOM) are counted, not drawn. */
+#define ROW_OK(r) ((r) >= LKM_TUI_LIST_Y && (r) < bottom)
+	if (d->teach) {
+		/* Paragraph lines: wrap into the visible window. */
+		const char *p = d->teach;
+		int w = cols - 4;
+
+		if (bottom > LKM_TUI_LIST_Y)
+			attrset(lkm_tui_attr(LKM_ROLE_NORMAL));
+		while (*p) {
+			const char *line = p;
+			int cut = lkm_tui_wrap_next(line, w, &p);
+
+			if (ROW_OK(y))
+				mvaddnstr(y, 2, line, cut);
+			y++;
+		}
+	}
+	y++;
+	if (app->diag_steps[0]) {
+		snprintf(buf, sizeof(buf), _("done before it failed: %s"),
+			 app->diag_steps);
+		if (ROW_OK(y))
+			lkm_tui_put(y, 2, cols - 2, buf, false,
+				    lkm_tui_attr(LKM_ROLE_NORMAL));
+		y += 2;
+	}
+	y = draw_items(y, bottom, cols, _("Evidence:"), d->evidence, d->n_evidence, "- ",
+		       LKM_ROLE_NORMAL);
+	y = draw_items(y, bottom, cols, _("Fix:"), d->fix, d->n_fix, "> ",
+		       LKM_ROLE_PROMPT);
+	if (app->fix_ok && ROW_OK(y)) {
+		char fix[1024], line[1600];
+
+		snprintf(fix, sizeof(fix), "%s %s%s%s", lkm_tui_op_word(app->fix.op),
+			 app->fix.target, app->fix.args[0] ? " " : "", app->fix.args);
+		snprintf(line, sizeof(line),
+			 _("f runs the fix (%s), then offers %s %s again."), fix,
+			 lkm_tui_op_word(app->diag_req.op), app->diag_req.target);
+		lkm_tui_put(y, 2, cols - 2, line, false, lkm_tui_attr(LKM_ROLE_MESSAGE));
+	}
+	return app->fix_ok ? y + 1 : y;
+#undef ROW_OK
 }
 
-static void path_cands(struct lkm_tui_form *f, size_t *total)
+static void draw_diag(const struct lkm_tui_app *app, int bottom, int cols)
 {
-	char dir[512], *slash = strrchr(f->text, '/');
-	const char *base = slash ? slash + 1 : f->text;
-	size_t blen = strlen(base);
-	struct dirent *e;
-	DIR *d;
+	const struct lkm_diagnosis *d = &app->diag;
+	char buf[1024];
+	const struct lkm_tui_frame *f = lkm_tui_frame_of(app, LKM_SCREEN_DIAG);
 
-	if (slash)
-		snprintf(dir, sizeof(dir), "%.*s", (int)(slash - f->text + 1), f->text);
+	if (app->diag_req.target[0])
+		snprintf(buf, sizeof(buf), _("%s %s failed: %s"),
+			 lkm_tui_op_word(app->diag_req.op), app->diag_req.target,
+			 d->title ? d->title : "");
 	else
-		dir[0] = '\0';
-	d = opendir(dir[0] ? dir : ".");
-	if (d == NULL)
+		snprintf(buf, sizeof(buf), _("%s: %s"), lkm_tui_op_word(app->diag_req.op),
+			 d->title ? d->title : "");
+	lkm_tui_title(cols, buf, LKM_ROLE_ALERT);
+	diag_body(app, LKM_TUI_LIST_Y + 1 - (int)(f ? f->scroll.top : 0), bottom, cols);
+}
+
+static void diag_layout(struct lkm_tui_app *app)
+{
+	struct lkm_tui_frame *f = lkm_tui_frame_find(app, LKM_SCREEN_DIAG);
+	int bottom = app->lines - 1 - lkm_tui_strip_rows(app);
+
+	if (f == NULL)
 		return;
-	while ((e = readdir(d)) != NULL) {
-		char cand[1024];
-		bool is_dir = e->d_type == DT_DIR;
-
-		if (strncmp(e->d_name, base, blen) != 0 ||
-		    (e->d_name[0] == '.' && base[0] != '.') ||
-		    strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		if (e->d_type == DT_LNK || e->d_type == DT_UNKNOWN) {
-			char full[1024];
-			DIR *sub;
-
-			snprintf(full, sizeof(full), "%s%s", dir[0] ? dir : "./",
-				 e->d_name);
-			sub = opendir(full);
-			if (sub) {
-				is_dir = true;
-				closedir(sub);
-			}
-		}
-		/* Directories, and files that can be modules (no FIFO, no device). */
-		if (!is_dir && (!strstr(e->d_name, ".ko") ||
-				(e->d_type != DT_REG && e->d_type != DT_LNK &&
-				 e->d_type != DT_UNKNOWN)))
-			continue;
-		snprintf(cand, sizeof(cand), "%s%s%s", dir, e->d_name, is_dir ? "/" : "");
-		if (add_cand(f, cand, total) < 0)
-			break;
-	}
-	closedir(d);
-	if (f->n_cands > 1)
-		qsort(f->cands, f->n_cands, sizeof(*f->cands), cmp_strp);
+	/* An empty window draws nothing: the body is only measured. */
+	f->scroll.n = (size_t)(diag_body(app, LKM_TUI_LIST_Y + 1, LKM_TUI_LIST_Y,
+					 app->cols > 0 ? app->cols : 80) -
+			       LKM_TUI_LIST_Y);
+	f->scroll.height =
+		bottom > LKM_TUI_LIST_Y ? (size_t)(bottom - LKM_TUI_LIST_Y) : 1;
+	lkm_tui_scroll_clamp(&f->scroll);
 }
 
-size_t lkm_tui_complete(struct lkm_tui_app *app)
+static void confirm_hint(const struct lkm_tui_app *app, char *buf, size_t size)
 {
-	struct lkm_tui_form *f = &app->form;
-	struct lkm_tui_session *s = &app->session;
-	size_t total = 0, common;
-	const char *t = f->text;
+	static const struct lkm_tui_hint parts[] = {
+		{ LKM_ACT_YES, LKM_ACT_NONE, 2, N_("do it") },
+		{ LKM_ACT_NO, LKM_ACT_NONE, 2, N_("cancel") },
+	};
 
-	free_cands(f);
-	f->note[0] = '\0';
-	if (strchr(t, '/') || t[0] == '.') {
-		path_cands(f, &total);
-	} else {
-		if (!s->names_read && s->resolver)
-			if (lkm_resolve_names(s->resolver, 0, &s->names) < 0)
-				s->names = NULL;
-		s->names_read = true;
-		for (size_t i = 0; s->names && s->names[i]; i++)
-			if (lkm_module_name_has_prefix(s->names[i], t) &&
-			    add_cand(f, s->names[i], &total) < 0)
-				break;
-	}
-	if (f->n_cands == 0) {
-		snprintf(f->note, sizeof(f->note),
-			 s->resolver ? _("no module or file starts with \"%s\"")
-				     : _("no module index for this root (no "
-					 "/lib/modules): give a "
-					 "file path (\"%s\")"),
-			 t);
-		return 0;
-	}
-	/* What every candidate shares extends the text. */
-	common = strlen(f->cands[0]);
-	for (size_t i = 1; i < f->n_cands; i++) {
-		size_t k = 0;
-
-		while (k < common && f->cands[i][k] == f->cands[0][k])
-			k++;
-		common = k;
-	}
-	if (common > strlen(t) && common < sizeof(f->text))
-		snprintf(f->text, sizeof(f->text), "%.*s", (int)common, f->cands[0]);
-	if (total == 1 && f->cands[0][strlen(f->cands[0]) - 1] != '/') {
-		free_cands(f);
-		return 1;
-	}
-	if (total > f->n_cands)
-		snprintf(f->note, sizeof(f->note),
-			 _("%zu match; the first %zu are shown"), total, f->n_cands);
-	return total;
+	lkm_tui_hint_text(&app->keymap, LKM_KEYS_CONFIRM, parts,
+			  sizeof(parts) / sizeof(parts[0]), buf, size);
 }
 
-static void trim(char *s)
+static void diag_hint(const struct lkm_tui_app *app, char *buf, size_t size)
 {
-	size_t len = strlen(s), start = 0;
+	static const struct lkm_tui_hint parts[] = {
+		{ LKM_ACT_FIX, LKM_ACT_NONE, 1, N_("run the fix") },
+		{ LKM_ACT_UP, LKM_ACT_DOWN, 1, N_("scroll") },
+		{ LKM_ACT_NONE, LKM_ACT_NONE, 0, N_("other keys return") },
+	};
+	/* The fix is offered when it is an action lkmtui can run. */
+	size_t skip = app->fix_ok ? 0 : 1;
 
-	while (len > 0 && isspace((unsigned char)s[len - 1]))
-		s[--len] = '\0';
-	while (isspace((unsigned char)s[start]))
-		start++;
-	memmove(s, s + start, len - start + 1);
+	lkm_tui_hint_text(&app->keymap, LKM_KEYS_DIAG, parts + skip,
+			  sizeof(parts) / sizeof(parts[0]) - skip, buf, size);
 }
 
-static unsigned input_enter(struct lkm_tui_app *app)
+static void diag_release(struct lkm_tui_app *app)
 {
-	struct lkm_tui_form *f = &app->form;
-	struct lkm_tui_req req;
-
-	memset(&req, 0, sizeof(req));
-	trim(f->text);
-	switch (f->what) {
-	case LKM_INPUT_LOAD_NAME: {
-		char *space = strpbrk(f->text, " \t");
-		char name[256];
-
-		if (f->text[0] == '\0') {
-			leave(app);
-			return CHANGED;
-		}
-		if (space) {
-			/* "msdos quiet=1": the parameters typed at once. */
-			req.op = LKM_OP_LOAD;
-			snprintf(req.target, sizeof(req.target), "%.*s",
-				 (int)(space - f->text), f->text);
-			snprintf(req.args, sizeof(req.args), "%s", space + 1);
-			trim(req.args);
-			return lkm_tui_begin(app, &req);
-		}
-		snprintf(name, sizeof(name), "%.*s", (int)sizeof(name) - 1, f->text);
-		return open_input(app, LKM_INPUT_LOAD_PARAMS, name, "");
-	}
-	case LKM_INPUT_LOAD_PARAMS:
-		req.op = LKM_OP_LOAD;
-		snprintf(req.target, sizeof(req.target), "%s", f->module);
-		snprintf(req.args, sizeof(req.args), "%s", f->text);
-		return lkm_tui_begin(app, &req);
-	case LKM_INPUT_SET:
-		if (f->text[0] == '\0') {
-			leave(app);
-			return CHANGED;
-		}
-		if (!strchr(f->text, '=') || strpbrk(f->text, " \t")) {
-			snprintf(f->note, sizeof(f->note), "%s",
-				 _("one NAME=VALUE at a time, as irq=7"));
-			return CHANGED;
-		}
-		req.op = LKM_OP_SET;
-		snprintf(req.target, sizeof(req.target), "%s", f->module);
-		snprintf(req.args, sizeof(req.args), "%s", f->text);
-		return lkm_tui_begin(app, &req);
-	case LKM_INPUT_AFFINITY: return lkm_tui_affinity_enter(app);
-	}
-	return CHANGED;
+	lkm_diagnosis_release(&app->diag);
+	memset(&app->diag, 0, sizeof(app->diag));
 }
 
-unsigned lkm_tui_input_mode_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
-{
-	struct lkm_tui_form *f = &app->form;
-	size_t len = strlen(f->text);
-	int key = ev->key;
+const struct lkm_tui_screen_ops lkm_tui_confirm_screen = {
+	.id = LKM_SCREEN_CONFIRM,
+	.name = "confirm",
+	.layer = LKM_LAYER_STEP,
+	.key = confirm_key,
+	.draw = draw_confirm,
+	.hint = confirm_hint,
+	.release = drop_preview,
+};
 
-	if (is_enter(key))
-		return input_enter(app);
-	if (key == KEY_ESC) {
-		set_message(app, "%s", _("cancelled"));
-		leave(app);
-		return CHANGED;
-	}
-	if (is_backspace(key)) {
-		if (len)
-			f->text[len - 1] = '\0';
-		free_cands(f);
-		f->note[0] = '\0';
-		return CHANGED;
-	}
-	if (key == 21) { /* Ctrl-U, as in a shell */
-		f->text[0] = '\0';
-		free_cands(f);
-		return CHANGED;
-	}
-	if (key == '\t') {
-		if (f->what == LKM_INPUT_LOAD_NAME)
-			lkm_tui_complete(app);
-		return CHANGED;
-	}
-	if (key >= 32 && key < 127 && len + 1 < sizeof(f->text)) {
-		f->text[len] = (char)key;
-		f->text[len + 1] = '\0';
-		return CHANGED;
-	}
-	return LKM_TUI_HANDLED;
-}
+const struct lkm_tui_screen_ops lkm_tui_diag_screen = {
+	.id = LKM_SCREEN_DIAG,
+	.name = "diagnosis",
+	.layer = LKM_LAYER_STEP,
+	.key = diag_key,
+	.draw = draw_diag,
+	.hint = diag_hint,
+	.refresh = diag_layout,
+	.release = diag_release,
+};

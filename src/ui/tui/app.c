@@ -2,12 +2,15 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <syslog.h>
 
 #include "i18n.h"
-#include "ui/tui/actions.h"
 #include "ui/tui/app.h"
+#include "ui/tui/screen.h"
 
 void lkm_tui_app_init(struct lkm_tui_app *app, struct lkm_sysroot *root,
 		      const struct lkm_tui_config *cfg)
@@ -25,17 +28,169 @@ void lkm_tui_app_init(struct lkm_tui_app *app, struct lkm_sysroot *root,
 	app->live.fd = -1;
 }
 
+/* The session's end: what lkm_tui_session_open opened. */
+static void session_close(struct lkm_tui_session *s)
+{
+	lkm_resolve_strv_free(s->names);
+	if (s->engine.log_to_syslog)
+		closelog();
+	lkm_resolver_free(s->resolver);
+	memset(s, 0, sizeof(*s));
+}
+
 void lkm_tui_app_release(struct lkm_tui_app *app)
 {
-	lkm_tui_actions_release(app);
+	/* Every screen drops what it holds: the detail, the form, the preview, the
+	 * diagnosis. */
+	lkm_tui_stack_release(app);
+	lkm_tui_klog_release(app);
+	session_close(&app->session);
 	lkm_tui_live_start(app, NULL);
 	for (int p = 0; p < LKM_PANE_COUNT; p++)
 		lkm_view_release(&app->views[p]);
 	lkm_rates_release(&app->rates);
 	lkm_history_release(&app->irq_hist);
 	lkm_history_release(&app->net_hist);
+	lkm_history_release(&app->net_rx_hist);
+	lkm_history_release(&app->net_tx_hist);
 	lkm_snapshot_release(&app->snaps[0]);
 	lkm_snapshot_release(&app->snaps[1]);
+}
+
+/* ---- the screen stack ----------------------------------------------------------------
+ */
+
+enum lkm_tui_screen_id lkm_tui_top(const struct lkm_tui_app *app)
+{
+	return app->stack.n ? app->stack.v[app->stack.n - 1].ops->id : LKM_SCREEN_PANES;
+}
+
+struct lkm_tui_frame *lkm_tui_top_frame(struct lkm_tui_app *app)
+{
+	return app->stack.n ? &app->stack.v[app->stack.n - 1] : NULL;
+}
+
+struct lkm_tui_frame *lkm_tui_frame_find(struct lkm_tui_app *app,
+					 enum lkm_tui_screen_id id)
+{
+	for (size_t i = app->stack.n; i-- > 0;)
+		if (app->stack.v[i].ops->id == id)
+			return &app->stack.v[i];
+	return NULL;
+}
+
+const struct lkm_tui_frame *lkm_tui_frame_of(const struct lkm_tui_app *app,
+					     enum lkm_tui_screen_id id)
+{
+	return lkm_tui_frame_find((struct lkm_tui_app *)app, id);
+}
+
+bool lkm_tui_on_stack(const struct lkm_tui_app *app, enum lkm_tui_screen_id id)
+{
+	return id == LKM_SCREEN_PANES || lkm_tui_frame_of(app, id) != NULL;
+}
+
+void lkm_tui_pop(struct lkm_tui_app *app)
+{
+	struct lkm_tui_frame f;
+
+	if (app->stack.n == 0)
+		return;
+	f = app->stack.v[--app->stack.n];
+	if (f.ops->release)
+		f.ops->release(app);
+	app->pane = f.pane;
+}
+
+void lkm_tui_pop_steps(struct lkm_tui_app *app)
+{
+	while (app->stack.n &&
+	       app->stack.v[app->stack.n - 1].ops->layer == LKM_LAYER_STEP)
+		lkm_tui_pop(app);
+}
+
+struct lkm_tui_frame *lkm_tui_push(struct lkm_tui_app *app,
+				   const struct lkm_tui_screen_ops *screen)
+{
+	struct lkm_tui_stack *s = &app->stack;
+	struct lkm_tui_frame *f;
+
+	if (screen->layer == LKM_LAYER_STEP)
+		lkm_tui_pop_steps(app);
+	if (s->n == LKM_TUI_STACK_MAX) {
+		/* Cannot happen with today's screens (a base, a step, an overlay over the
+		 * panes); if it did, the oldest screen goes, with what it held. */
+		if (s->v[0].ops->release)
+			s->v[0].ops->release(app);
+		memmove(&s->v[0], &s->v[1], (s->n - 1) * sizeof(s->v[0]));
+		s->n--;
+	}
+	f = &s->v[s->n++];
+	memset(f, 0, sizeof(*f));
+	f->ops = screen;
+	f->pane = app->pane;
+	return f;
+}
+
+void lkm_tui_stack_release(struct lkm_tui_app *app)
+{
+	while (app->stack.n)
+		lkm_tui_pop(app);
+}
+
+/* Every screen's refresh, from the bottom: after a snapshot or a resize. */
+static void screens_refresh(struct lkm_tui_app *app)
+{
+	for (size_t i = 0; i < app->stack.n; i++)
+		if (app->stack.v[i].ops->refresh)
+			app->stack.v[i].ops->refresh(app);
+}
+
+bool lkm_tui_in_detail(const struct lkm_tui_app *app)
+{
+	return lkm_tui_on_stack(app, LKM_SCREEN_DETAIL);
+}
+
+/* ---- what the screens share -----------------------------------------------------------
+ */
+
+const struct lkm_snapshot *lkm_tui_snap(const struct lkm_tui_app *app)
+{
+	return app->nsnaps ? &app->snaps[app->cur] : NULL;
+}
+
+const char *lkm_tui_current_module(struct lkm_tui_app *app)
+{
+	struct lkm_view *v = &app->views[LKM_PANE_MODULES];
+	size_t item;
+
+	if (lkm_tui_in_detail(app))
+		return app->detail.module;
+	if (app->pane != LKM_PANE_MODULES)
+		return NULL;
+	item = lkm_view_current(v);
+	if (item == LKM_VIEW_SEPARATOR || v->snap == NULL || item >= v->snap->modules.n)
+		return NULL;
+	return v->snap->modules.v[item].name;
+}
+
+void lkm_tui_message(struct lkm_tui_app *app, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(app->message, sizeof(app->message), fmt, ap);
+	va_end(ap);
+}
+
+void lkm_tui_klog_release(struct lkm_tui_app *app)
+{
+	for (size_t i = 0; i < app->n_klog; i++)
+		free(app->klog[i]);
+	free(app->klog);
+	app->klog = NULL;
+	app->n_klog = 0;
+	app->klog_title[0] = '\0';
 }
 
 /* Adds this refresh's rates to the last minute of every line and interface. */
@@ -46,17 +201,22 @@ static int push_history(struct lkm_tui_app *app, const struct lkm_snapshot *cur)
 	const struct lkm_netdev *nd = &cur->netdev;
 
 	if (lkm_history_begin(&app->irq_hist, cur->taken, r->seconds, irqs->n) < 0 ||
-	    lkm_history_begin(&app->net_hist, cur->taken, r->seconds, nd->n) < 0)
+	    lkm_history_begin(&app->net_hist, cur->taken, r->seconds, nd->n) < 0 ||
+	    lkm_history_begin(&app->net_rx_hist, cur->taken, r->seconds, nd->n) < 0 ||
+	    lkm_history_begin(&app->net_tx_hist, cur->taken, r->seconds, nd->n) < 0)
 		return -ENOMEM;
 	for (size_t i = 0; i < irqs->n; i++)
 		if (lkm_history_put(&app->irq_hist, i, irqs->v[i].label,
 				    r->irq_total[i]) < 0)
 			return -ENOMEM;
-	for (size_t i = 0; i < nd->n; i++)
-		if (lkm_history_put(&app->net_hist, i, nd->v[i].name,
-				    r->net[i][LKM_RX_BYTES] + r->net[i][LKM_TX_BYTES]) <
-		    0)
+	for (size_t i = 0; i < nd->n; i++) {
+		double rx = r->net[i][LKM_RX_BYTES], tx = r->net[i][LKM_TX_BYTES];
+
+		if (lkm_history_put(&app->net_hist, i, nd->v[i].name, rx + tx) < 0 ||
+		    lkm_history_put(&app->net_rx_hist, i, nd->v[i].name, rx) < 0 ||
+		    lkm_history_put(&app->net_tx_hist, i, nd->v[i].name, tx) < 0)
 			return -ENOMEM;
+	}
 	return 0;
 }
 
@@ -82,8 +242,7 @@ int lkm_tui_app_refresh(struct lkm_tui_app *app)
 	for (int p = 0; p < LKM_PANE_COUNT; p++)
 		if (lkm_view_refresh(&app->views[p], cur, &app->rates) < 0)
 			rc = -ENOMEM;
-	if (lkm_tui_in_detail(app))
-		lkm_tui_detail_refresh(app);
+	screens_refresh(app);
 	return rc;
 }
 
@@ -187,8 +346,7 @@ void lkm_tui_app_resize(struct lkm_tui_app *app, int lines, int cols)
 		h = r.h - (lkm_tui_rect_list_y(&r) - r.y);
 		lkm_view_set_height(&app->views[p], h > 0 ? (size_t)h : 1);
 	}
-	if (lkm_tui_in_detail(app))
-		lkm_tui_detail_refresh(app); /* wrapped to the new width */
+	screens_refresh(app); /* a detail is wrapped to the new width */
 }
 
 const char *lkm_tui_tab_label(enum lkm_pane pane, char *buf, size_t size)

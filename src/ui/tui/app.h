@@ -14,27 +14,14 @@
 #include "ui/tui/detail.h"
 #include "ui/tui/settings.h"
 #include "ui/tui/keys.h"
+#include "ui/tui/screen.h"
 #include "ui/tui/view.h"
 
 /*
  * The TUI's whole state, with no terminal in it: two snapshots (the current one and the
- * one before, for rates) swapped at each refresh, one view per pane, the mode, the
- * interval. Handlers change it, the drawing reads it, the loop owns it.
+ * one before, for rates) swapped at each refresh, one view per pane, the screen stack,
+ * the interval. Handlers change it, the drawing reads it, the loop owns it.
  */
-
-/* What has the keyboard. */
-enum lkm_tui_mode {
-	LKM_MODE_NORMAL,
-	LKM_MODE_FILTER, /* typing the filter of the current pane */
-	LKM_MODE_HELP,
-	LKM_MODE_DETAIL,  /* one module: state, parameters, neighbours, what it drives */
-	LKM_MODE_TEACH,	  /* what a row's or a line's terms mean; any key returns */
-	LKM_MODE_INPUT,	  /* a line being typed: a module to load, its parameters, a value
-			   */
-	LKM_MODE_CONFIRM, /* an action's steps (its dry run), waiting for y or n */
-	LKM_MODE_DIAG,	  /* why an action failed, and its fix */
-	LKM_MODE_LINE,	  /* one interrupt line or interface: its last minute, its CPUs */
-};
 
 /*
  * What the actions act through, set up as the CLI's session (src/ui/cli_actions.c): the
@@ -81,6 +68,9 @@ struct lkm_tui_form {
 	size_t n_cands;
 	struct lkm_param_info *params;
 	size_t n_params;
+	/* What Enter does when it is not an action of actions.c (the affinity's write).
+	 */
+	unsigned (*submit)(struct lkm_tui_app *app);
 };
 
 /* One term and its sentence, for the teach box. */
@@ -89,6 +79,19 @@ struct lkm_tui_term {
 	const char *text;
 };
 #define LKM_TUI_MAX_TERMS 32
+
+/* The teach box's state (teach.c): its title and its terms. */
+struct lkm_tui_teach {
+	char title[256];
+	struct lkm_tui_term terms[LKM_TUI_MAX_TERMS];
+	size_t n_terms;
+};
+
+/* The line detail's state (linedetail.c): what it shows. */
+struct lkm_tui_line {
+	enum lkm_pane pane; /* Interrupts or Network */
+	char key[64];	    /* the irq label or the interface */
+};
 
 /* Screen geometry the drawing and the mouse agree on. */
 #define LKM_TUI_TABS_Y	 0
@@ -114,29 +117,25 @@ struct lkm_tui_app {
 	int cur;	 /* snaps[cur] is the newest */
 	unsigned nsnaps; /* snapshots taken so far */
 	struct lkm_rates rates;
-	struct lkm_history irq_hist; /* the last minute of each line's rate */
-	struct lkm_history net_hist; /* and of each interface's bytes/s, in and out */
+	struct lkm_history irq_hist;	/* the last minute of each line's rate */
+	struct lkm_history net_hist;	/* and of each interface's bytes/s, in and out */
+	struct lkm_history net_rx_hist; /* each interface's bytes/s received, */
+	struct lkm_history net_tx_hist; /* and sent: the interface's detail graphs */
 
 	struct lkm_view views[LKM_PANE_COUNT];
 	enum lkm_pane
 		pane; /* the pane shown, or in the split layout the one with the keys */
 	bool split;   /* the split layout is asked for (v, or layout = split) */
-	enum lkm_tui_mode mode;
+	struct lkm_tui_stack stack; /* what is shown and has the keys (screen.h) */
 	struct lkm_tui_keymap keymap;
 
 	double interval; /* seconds between refreshes */
 	bool color;	 /* decided at start: config, NO_COLOR, the terminal */
 	bool utf8;
-	size_t help_top;	     /* first help line shown */
-	enum lkm_tui_mode help_back; /* the help returns to the list or the detail view */
 
 	struct lkm_tui_session session;
-	enum lkm_tui_mode
-		back_mode;	   /* where teach, confirm and the diagnosis return to */
-	enum lkm_pane detail_from; /* the pane the detail view was opened from (a jump) */
 	struct lkm_detail detail;
-	enum lkm_pane line_pane; /* the line detail: Interrupts or Network */
-	char line_key[64];	 /* and the irq label or interface it shows */
+	struct lkm_tui_line line; /* the line detail's state */
 	struct lkm_tui_form form;
 	struct lkm_tui_req req;	   /* what confirm runs */
 	struct lkm_result preview; /* its dry run */
@@ -149,12 +148,9 @@ struct lkm_tui_app {
 	struct lkm_tui_req
 		fix; /* the diagnosis' first fix, when it is an lkmtui action */
 	bool fix_ok;
-	size_t diag_top;
-	char diag_steps[512]; /* what was done before the failure ("loaded fat") */
-	char teach_title[256];
-	struct lkm_tui_term terms[LKM_TUI_MAX_TERMS];
-	size_t n_terms;
-	char **klog; /* the kernel's lines of the last operation */
+	char diag_steps[512];	    /* what was done before the failure ("loaded fat") */
+	struct lkm_tui_teach teach; /* the teach box's state */
+	char **klog;		    /* the kernel's lines of the last operation */
 	size_t n_klog;
 	char klog_title[256]; /* "load msdos: the kernel said" ("" before any) */
 	bool live_on;	      /* the strip follows the kernel log (L) */
@@ -164,6 +160,47 @@ struct lkm_tui_app {
 	char message[256];	/* one-shot status message, cleared by the next key */
 	int lines, cols;	/* the screen size the last drawing had */
 };
+
+/* ---- the screen stack (screen.h) ---- */
+
+/* The screen on top (LKM_SCREEN_PANES on the panes alone), and its frame (NULL then). */
+enum lkm_tui_screen_id lkm_tui_top(const struct lkm_tui_app *app);
+struct lkm_tui_frame *lkm_tui_top_frame(struct lkm_tui_app *app);
+/* The topmost frame of screen ID, or NULL when it is not on the stack. */
+const struct lkm_tui_frame *lkm_tui_frame_of(const struct lkm_tui_app *app,
+					     enum lkm_tui_screen_id id);
+struct lkm_tui_frame *lkm_tui_frame_find(struct lkm_tui_app *app,
+					 enum lkm_tui_screen_id id);
+bool lkm_tui_on_stack(const struct lkm_tui_app *app, enum lkm_tui_screen_id id);
+
+/*
+ * Pushes SCREEN (a STEP replaces the steps on top: an action shows one step at a time);
+ * the frame remembers the pane shown. A full stack drops its oldest screen. Returns
+ * the new frame.
+ */
+struct lkm_tui_frame *lkm_tui_push(struct lkm_tui_app *app,
+				   const struct lkm_tui_screen_ops *screen);
+/* Pops the top screen (never the panes): it releases what it holds, and the pane it came
+ * from is shown again. */
+void lkm_tui_pop(struct lkm_tui_app *app);
+/* Pops the steps of an action, back to the screen it started from. */
+void lkm_tui_pop_steps(struct lkm_tui_app *app);
+/* Pops every screen (the app's end). */
+void lkm_tui_stack_release(struct lkm_tui_app *app);
+
+/* Whether a module's detail is on the stack (shown, or under a teach box, a form, a
+ * preview). */
+bool lkm_tui_in_detail(const struct lkm_tui_app *app);
+
+/* The newest snapshot, or NULL before the first refresh. */
+const struct lkm_snapshot *lkm_tui_snap(const struct lkm_tui_app *app);
+/* The module under the cursor of the Modules pane (or the detail's), or NULL. */
+const char *lkm_tui_current_module(struct lkm_tui_app *app);
+/* The status line's one-shot message (cleared by the next key). */
+void lkm_tui_message(struct lkm_tui_app *app, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Drops the kernel's lines of the last operation (the strip shows none). */
+void lkm_tui_klog_release(struct lkm_tui_app *app);
 
 /* Sets up APP on ROOT (borrowed) with CFG; takes no snapshot yet. */
 void lkm_tui_app_init(struct lkm_tui_app *app, struct lkm_sysroot *root,

@@ -14,6 +14,8 @@
 #include "i18n.h"
 #include "model/sysmodule.h"
 #include "ui/tui/detail.h"
+#include "ui/tui/scroll.h"
+#include "ui/tui/wrap.h"
 
 #define LABEL_W (LKM_DETAIL_VALUE_COL - 1) /* "  state      Live": the label column */
 
@@ -137,20 +139,11 @@ static int add_wrapped(struct lkm_detail *d, int indent, const char *text, int w
 	if (room < 20)
 		room = 20;
 	while (*p) {
-		int len = (int)strlen(p), cut = len;
+		const char *line = p;
+		int cut = lkm_tui_wrap_next(line, room, &p);
 
-		if (len > room) {
-			cut = room;
-			while (cut > 0 && p[cut] != ' ')
-				cut--;
-			if (cut == 0)
-				cut = room;
-		}
-		if (add(d, LKM_DL_TEXT, NULL, "%*s%.*s", indent, "", cut, p) < 0)
+		if (add(d, LKM_DL_TEXT, NULL, "%*s%.*s", indent, "", cut, line) < 0)
 			return -ENOMEM;
-		p += cut;
-		while (*p == ' ')
-			p++;
 	}
 	return 0;
 }
@@ -404,16 +397,10 @@ const struct lkm_detail_line *lkm_detail_current(const struct lkm_detail *d)
 
 static void scroll(struct lkm_detail *d)
 {
-	size_t h = d->height ? d->height : 1;
+	struct lkm_tui_scroll w = { d->top, d->n, d->height };
 
-	if (d->cursor < d->top)
-		d->top = d->cursor;
-	else if (d->cursor >= d->top + h)
-		d->top = d->cursor - h + 1;
-	if (d->n <= h)
-		d->top = 0;
-	else if (d->top > d->n - h)
-		d->top = d->n - h;
+	lkm_tui_scroll_show(&w, d->cursor);
+	d->top = w.top;
 	/* A section's heading stays in sight above its first selectable line. */
 	if (d->top > 0 && d->top == d->cursor && !lkm_detail_selectable(d, d->top - 1))
 		d->top--;

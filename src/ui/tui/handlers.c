@@ -7,19 +7,11 @@
 #include <curses.h>
 
 #include "i18n.h"
-#include "ui/tui/actions.h"
 #include "ui/tui/app.h"
+#include "ui/tui/draw.h"
 #include "ui/tui/handlers.h"
-
-#define CHANGED (LKM_TUI_HANDLED | LKM_TUI_REDRAW)
-
-unsigned lkm_tui_on_help(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
-{
-	app->help_back = app->mode == LKM_MODE_DETAIL ? LKM_MODE_DETAIL : LKM_MODE_NORMAL;
-	app->mode = LKM_MODE_HELP;
-	app->help_top = 0;
-	return CHANGED;
-}
+#include "ui/tui/linedetail.h"
+#include "ui/tui/moddetail.h"
 
 unsigned lkm_tui_on_quit(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
 {
@@ -29,7 +21,7 @@ unsigned lkm_tui_on_quit(struct lkm_tui_app *app, const struct lkm_tui_event *ev
 static unsigned switch_pane(struct lkm_tui_app *app, int pane)
 {
 	app->pane = (enum lkm_pane)((pane + LKM_PANE_COUNT) % LKM_PANE_COUNT);
-	return CHANGED;
+	return LKM_TUI_CHANGED;
 }
 
 unsigned lkm_tui_on_pane(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
@@ -59,7 +51,7 @@ unsigned lkm_tui_on_split(struct lkm_tui_app *app, const struct lkm_tui_event *e
 			   "%dx%d); v again turns it off"),
 			 LKM_TUI_SPLIT_MIN_COLS, LKM_TUI_SPLIT_MIN_LINES, app->cols,
 			 app->lines);
-	return CHANGED;
+	return LKM_TUI_CHANGED;
 }
 
 unsigned lkm_tui_on_move(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
@@ -76,7 +68,7 @@ unsigned lkm_tui_on_move(struct lkm_tui_app *app, const struct lkm_tui_event *ev
 	case LKM_ACT_END: lkm_view_move_to(v, v->nrows ? v->nrows - 1 : 0); break;
 	default: return 0;
 	}
-	return CHANGED;
+	return LKM_TUI_CHANGED;
 }
 
 unsigned lkm_tui_on_sort(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
@@ -91,21 +83,21 @@ unsigned lkm_tui_on_sort(struct lkm_tui_app *app, const struct lkm_tui_event *ev
 			snprintf(
 				app->message, sizeof(app->message), "%s",
 				_("the kernel's order has no reverse; s picks a column"));
-			return CHANGED;
+			return LKM_TUI_CHANGED;
 		}
 		lkm_view_sort_invert(v);
 		break;
 	default: return 0;
 	}
-	return CHANGED;
+	return LKM_TUI_CHANGED;
 }
 
 unsigned lkm_tui_on_filter(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
 {
 	snprintf(app->filter_saved, sizeof(app->filter_saved), "%s",
 		 lkm_tui_view(app)->filter);
-	app->mode = LKM_MODE_FILTER;
-	return CHANGED;
+	lkm_tui_push(app, &lkm_tui_filter_screen);
+	return LKM_TUI_CHANGED;
 }
 
 unsigned lkm_tui_on_filter_clear(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
@@ -115,44 +107,34 @@ unsigned lkm_tui_on_filter_clear(struct lkm_tui_app *app, const struct lkm_tui_e
 	if (v->filter[0] == '\0')
 		return LKM_TUI_HANDLED;
 	lkm_view_set_filter(v, "");
-	return CHANGED;
+	return LKM_TUI_CHANGED;
 }
 
-unsigned lkm_tui_filter_mode_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
+static unsigned filter_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
 {
 	struct lkm_view *v = lkm_tui_view(app);
 	int key = ev->key;
 
-	switch (key) {
-	case '\n':
-	case '\r':
-	case KEY_ENTER: app->mode = LKM_MODE_NORMAL; break;
-	case 27: /* Esc: back to what the filter was before '/' */
-		app->mode = LKM_MODE_NORMAL;
+	if (key >= 32 && key < 127) {
+		lkm_view_filter_add(v, (char)key);
+		return LKM_TUI_CHANGED;
+	}
+	switch (lkm_tui_keymap_lookup_in(&app->keymap, LKM_KEYS_PROMPT, key)) {
+	case LKM_ACT_ACCEPT: lkm_tui_pop(app); break;
+	case LKM_ACT_CANCEL: /* back to what the filter was before '/' */
+		lkm_tui_pop(app);
 		lkm_view_set_filter(v, app->filter_saved);
 		break;
-	case KEY_BACKSPACE:
-	case 127:
-	case 8: lkm_view_filter_backspace(v); break;
-	case 21: /* Ctrl-U, as in a shell */ lkm_view_set_filter(v, ""); break;
-	case KEY_UP:
-	case KEY_DOWN:
-	case KEY_PPAGE:
-	case KEY_NPAGE:
-		/* Moving while typing is common enough to allow; it keeps the prompt
-		 * open. */
-		lkm_view_move(v, key == KEY_UP	    ? -1
-				 : key == KEY_DOWN  ? 1
-				 : key == KEY_PPAGE ? -(long)v->height
-						    : (long)v->height);
-		break;
-	default:
-		if (key >= 32 && key < 127)
-			lkm_view_filter_add(v, (char)key);
-		else
-			return LKM_TUI_HANDLED;
+	case LKM_ACT_ERASE: lkm_view_filter_backspace(v); break;
+	case LKM_ACT_KILL: lkm_view_set_filter(v, ""); break;
+	/* Moving while typing is common enough to allow; it keeps the prompt open. */
+	case LKM_ACT_UP: lkm_view_move(v, -1); break;
+	case LKM_ACT_DOWN: lkm_view_move(v, 1); break;
+	case LKM_ACT_PAGE_UP: lkm_view_move(v, -(long)v->height); break;
+	case LKM_ACT_PAGE_DOWN: lkm_view_move(v, (long)v->height); break;
+	default: return LKM_TUI_HANDLED;
 	}
-	return CHANGED;
+	return LKM_TUI_CHANGED;
 }
 
 unsigned lkm_tui_on_tree(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
@@ -162,7 +144,7 @@ unsigned lkm_tui_on_tree(struct lkm_tui_app *app, const struct lkm_tui_event *ev
 	if (!lkm_view_set_tree(v, !v->tree))
 		snprintf(app->message, sizeof(app->message), "%s",
 			 _("the tree view is for modules (1)"));
-	return CHANGED;
+	return LKM_TUI_CHANGED;
 }
 
 unsigned lkm_tui_on_cpu_scroll(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
@@ -179,13 +161,13 @@ unsigned lkm_tui_on_cpu_scroll(struct lkm_tui_app *app, const struct lkm_tui_eve
 	if (app->pane != LKM_PANE_INTERRUPTS) {
 		snprintf(app->message, sizeof(app->message), "%s",
 			 _("[ and ] scroll the per-CPU counts of Interrupts (3)"));
-		return CHANGED;
+		return LKM_TUI_CHANGED;
 	}
 	lkm_tui_pane_rect(app, app->pane, &r);
 	if (!lkm_view_cpu_scroll(lkm_tui_view(app), delta, r.w))
 		snprintf(app->message, sizeof(app->message), "%s",
 			 _("every CPU's count is on the screen: nothing to scroll"));
-	return CHANGED;
+	return LKM_TUI_CHANGED;
 }
 
 unsigned lkm_tui_on_interval(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
@@ -194,17 +176,17 @@ unsigned lkm_tui_on_interval(struct lkm_tui_app *app, const struct lkm_tui_event
 					      ev->action == LKM_ACT_SLOWER ? 1 : -1);
 	snprintf(app->message, sizeof(app->message), _("refreshing every %gs"),
 		 app->interval);
-	return CHANGED | LKM_TUI_RETIME;
+	return LKM_TUI_CHANGED | LKM_TUI_RETIME;
 }
 
 unsigned lkm_tui_on_refresh(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
 {
-	return CHANGED | LKM_TUI_RESCAN;
+	return LKM_TUI_CHANGED | LKM_TUI_RESCAN;
 }
 
 unsigned lkm_tui_on_redraw(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
 {
-	return CHANGED;
+	return LKM_TUI_CHANGED;
 }
 
 unsigned lkm_tui_on_live_log(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
@@ -215,7 +197,7 @@ unsigned lkm_tui_on_live_log(struct lkm_tui_app *app, const struct lkm_tui_event
 
 	if (app->live_on) {
 		lkm_tui_live_start(app, NULL);
-		return CHANGED;
+		return LKM_TUI_CHANGED;
 	}
 	if (lkm_tui_in_detail(app)) {
 		module = app->detail.module;
@@ -227,10 +209,10 @@ unsigned lkm_tui_on_live_log(struct lkm_tui_app *app, const struct lkm_tui_event
 		snprintf(app->message, sizeof(app->message), "%s",
 			 _("L follows the kernel log of a module: pick one in Modules "
 			   "(1)"));
-		return CHANGED;
+		return LKM_TUI_CHANGED;
 	}
 	lkm_tui_live_start(app, module);
-	return CHANGED;
+	return LKM_TUI_CHANGED;
 }
 
 unsigned lkm_tui_on_click(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
@@ -263,103 +245,22 @@ unsigned lkm_tui_on_click(struct lkm_tui_app *app, const struct lkm_tui_event *e
 	if ((size_t)(ev->y - ly) < v->height &&
 	    v->top + (size_t)(ev->y - ly) < v->nrows) {
 		lkm_view_move_to(v, v->top + (size_t)(ev->y - ly));
-		return CHANGED;
+		return LKM_TUI_CHANGED;
 	}
 	return flags;
 }
 
-static const char *const help_tail[] = {
-	"",
-	N_("Marks: > is the cursor; + an item that appeared since the last refresh."),
-	N_("Interrupts: per-CPU counts, or one character per CPU when they do not fit"),
-	N_("(' ' none, then . : - = + * # % @ as the rate grows). NMI, LOC, ... come "
-	   "last."),
-	N_("Network: errors and drops other than 0 are highlighted."),
-	N_("Detail (Enter): Up/Down pick a line; Enter goes to it; e explains it; Esc "
-	   "returns."),
-	N_("Actions: a dry run shows the steps, y does them; a failure shows why, and f "
-	   "runs"),
-	N_("the fix when it is an lkmtui action, then offers the action again."),
-	"",
-	N_("Up/Down scroll this help; any other key returns."),
+unsigned lkm_tui_on_detail(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
+{
+	if (app->pane == LKM_PANE_INTERRUPTS || app->pane == LKM_PANE_NETDEV)
+		return lkm_tui_open_line(app);
+	return lkm_tui_on_jump(app, ev);
+}
+
+const struct lkm_tui_screen_ops lkm_tui_filter_screen = {
+	.id = LKM_SCREEN_FILTER,
+	.name = "filter",
+	.layer = LKM_LAYER_OVERLAY,
+	.key = filter_key, /* drawn by the panes' status line, which it replaces */
+	.cursor = lkm_tui_filter_cursor,
 };
-
-#define N_TAIL (sizeof(help_tail) / sizeof(help_tail[0]))
-
-size_t lkm_tui_help_lines(const struct lkm_tui_app *app)
-{
-	size_t n = app->session.can_act
-			   ? 2
-			   : 3; /* title, blank, why l, u, p are unavailable */
-
-	for (int a = 0; a < LKM_ACT_COUNT; a++)
-		n += lkm_tui_action((enum lkm_tui_action_id)a)->help != NULL;
-	return n + N_TAIL;
-}
-
-void lkm_tui_help_line(const struct lkm_tui_app *app, size_t i, char *buf, size_t size)
-{
-	buf[0] = '\0';
-	if (i == 0) {
-		snprintf(buf, size, _("%s %s: the keys"), PACKAGE, PACKAGE_VERSION);
-		return;
-	}
-	if (i == 1)
-		return;
-	i -= 2;
-	if (!app->session.can_act && i-- == 0) {
-		snprintf(buf, size, _("l, u, p are unavailable: %s."),
-			 app->session.why_not);
-		return;
-	}
-	for (int a = 0; a < LKM_ACT_COUNT; a++) {
-		const struct lkm_tui_action *act =
-			lkm_tui_action((enum lkm_tui_action_id)a);
-		char keys[96];
-
-		if (act->help == NULL)
-			continue;
-		if (i-- == 0) {
-			lkm_tui_keys_of(&app->keymap, (enum lkm_tui_action_id)a, keys,
-					sizeof(keys));
-			snprintf(buf, size, "  %-22s %s", keys, _(act->help));
-			return;
-		}
-	}
-	if (i < N_TAIL && help_tail[i][0])
-		snprintf(buf, size, "%s", _(help_tail[i]));
-}
-
-unsigned lkm_tui_help_mode_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
-{
-	size_t page = app->lines > 3 ? (size_t)app->lines - 3 : 1;
-	size_t max = lkm_tui_help_lines(app);
-
-	max = max > page ? max - page : 0;
-	switch (ev->key) {
-	case KEY_DOWN:
-	case 'j':
-		if (app->help_top < max)
-			app->help_top++;
-		break;
-	case KEY_UP:
-	case 'k':
-		if (app->help_top > 0)
-			app->help_top--;
-		break;
-	case KEY_NPAGE:
-	case ' ':
-		app->help_top = app->help_top + page < max ? app->help_top + page : max;
-		break;
-	case KEY_PPAGE:
-		app->help_top = app->help_top > page ? app->help_top - page : 0;
-		break;
-	case KEY_MOUSE:
-	case KEY_RESIZE: return LKM_TUI_HANDLED;
-	case 'q':
-	case 3:
-		/* q leaves the help, as in htop and less; a second q quits. */
-	default: app->mode = app->help_back; break;
-	}
-	return CHANGED;
-}

@@ -2,14 +2,17 @@
 #pragma once
 
 #include "ui/tui/keys.h"
+#include "ui/tui/screen.h"
 
 /*
- * The handlers of the read-only actions, one per enum lkm_tui_action_id, and of the
- * modes. Each changes the app's state and returns enum lkm_tui_result flags; none draws.
+ * The handlers of the panes' read-only actions, one per enum lkm_tui_action_id (the table
+ * that binds them is dispatch.c's), and the filter prompt's screen. Each changes the
+ * app's state and returns enum lkm_tui_result flags; none draws.
  */
 struct lkm_tui_app;
 
-unsigned lkm_tui_on_help(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
+extern const struct lkm_tui_screen_ops lkm_tui_filter_screen;
+
 unsigned lkm_tui_on_quit(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
 unsigned lkm_tui_on_pane(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
 unsigned lkm_tui_on_pane_next(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
@@ -27,10 +30,5 @@ unsigned lkm_tui_on_redraw(struct lkm_tui_app *app, const struct lkm_tui_event *
 unsigned lkm_tui_on_live_log(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
 unsigned lkm_tui_on_click(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
 
-/* Modes: every key goes here while the mode is on. */
-unsigned lkm_tui_filter_mode_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
-unsigned lkm_tui_help_mode_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
-
-/* The help screen, from the key table: the number of lines, and line I into BUF. */
-size_t lkm_tui_help_lines(const struct lkm_tui_app *app);
-void lkm_tui_help_line(const struct lkm_tui_app *app, size_t i, char *buf, size_t size);
+/* Enter: the detail of the module, interrupt line or interface under the cursor. */
+unsigned lkm_tui_on_detail(struct lkm_tui_app *app, const struct lkm_tui_event *ev);

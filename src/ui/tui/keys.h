@@ -5,13 +5,13 @@
 #include <stddef.h>
 
 /*
- * The input dispatcher: keys map to action ids through one table (as htop's
- * Action_setBindings), each action has one handler, and handlers only change state and
- * say what follows by returning flags; they never draw. To add an action (load, unload,
- * set, explain, a detail view): add its id below, a row to the action table and the
- * default bindings in keys.c, and its handler (handlers.h). A modal screen (a form, a
- * prompt) is a new enum lkm_tui_mode in app.h with its own key handler in the
- * dispatcher's mode switch and its own drawing in draw.c.
+ * The key table: keys map to action ids through one table (as htop's
+ * Action_setBindings); each action has a stable name and a line of help, and one
+ * handler (bound in dispatch.c); handlers only change state and say what follows by
+ * returning flags; they never draw. To add an action (load, unload, set, explain, a
+ * detail view): add its id below, a row to the action table and the default bindings
+ * in keys.c, and its handler to dispatch.c's table. A screen (a form, a prompt) is a
+ * struct lkm_tui_screen_ops (screen.h) in its own file.
  */
 
 struct lkm_tui_app;
@@ -22,6 +22,8 @@ enum lkm_tui_result {
 	LKM_TUI_RESCAN = 1 << 2, /* take a new snapshot now */
 	LKM_TUI_QUIT = 1 << 3,
 	LKM_TUI_RETIME = 1 << 4, /* the refresh interval changed: re-arm the timer */
+	LKM_TUI_PASS = 1 << 5,	 /* a screen's "not mine": the key table's action runs */
+	LKM_TUI_CHANGED = LKM_TUI_HANDLED | LKM_TUI_REDRAW,
 };
 
 /* A key, or a mouse click (key is KEY_MOUSE, y/x the cell); action is what the keymap
@@ -34,6 +36,12 @@ struct lkm_tui_event {
 
 typedef unsigned (*lkm_tui_handler)(struct lkm_tui_app *app,
 				    const struct lkm_tui_event *ev);
+
+#define LKM_KEY_ESC 27
+
+/* Enter is three codes, Backspace three: the terminal's, the byte, curses' key. */
+bool lkm_tui_is_enter(int key);
+bool lkm_tui_is_backspace(int key);
 
 enum lkm_tui_action_id {
 	LKM_ACT_NONE,
@@ -75,13 +83,25 @@ enum lkm_tui_action_id {
 	LKM_ACT_SET,
 	LKM_ACT_LIVE_LOG,
 	LKM_ACT_AFFINITY,
+	/* The screens' own actions (bound in their key sets only). */
+	LKM_ACT_BACK,	  /* a detail: back to the screen before */
+	LKM_ACT_GO,	  /* a module's detail: to what the line names */
+	LKM_ACT_YES,	  /* a preview: do it */
+	LKM_ACT_NO,	  /* a preview: cancel */
+	LKM_ACT_STACK,	  /* an unload's preview: as a stack, or not */
+	LKM_ACT_FIX,	  /* a diagnosis: run its fix */
+	LKM_ACT_ACCEPT,	  /* a form or the filter: take what is typed */
+	LKM_ACT_CANCEL,	  /* and drop it */
+	LKM_ACT_ERASE,	  /* the last character */
+	LKM_ACT_KILL,	  /* the whole line */
+	LKM_ACT_COMPLETE, /* a module name or a path */
 	LKM_ACT_COUNT
 };
 
 struct lkm_tui_action {
 	const char *name; /* stable id, for a future [keys] section of the config */
 	const char *help; /* N_()-marked; NULL: not listed in the help */
-	lkm_tui_handler run;
+	bool screen;	  /* a screen's own action: no handler of the panes */
 };
 
 /* The action table, indexed by enum lkm_tui_action_id. */
@@ -89,23 +109,63 @@ const struct lkm_tui_action *lkm_tui_action(enum lkm_tui_action_id id);
 
 #define LKM_TUI_KEYMAP_SIZE 1024 /* covers bytes and every ncurses KEY_* code */
 
+/*
+ * Key sets, as tmux's key tables: the panes' (GLOBAL), and a screen's own, looked up
+ * first on that screen; a key the set leaves unbound means what it means on the panes.
+ */
+enum lkm_tui_keyset {
+	LKM_KEYS_GLOBAL,
+	LKM_KEYS_DETAIL,  /* a module's detail */
+	LKM_KEYS_LINE,	  /* an interrupt line's or an interface's detail */
+	LKM_KEYS_CONFIRM, /* an action's preview */
+	LKM_KEYS_DIAG,	  /* a diagnosis */
+	LKM_KEYS_PROMPT,  /* a form, the filter: printable keys are typed */
+	LKM_KEYS_COUNT
+};
+
 struct lkm_tui_keymap {
-	unsigned char action[LKM_TUI_KEYMAP_SIZE]; /* enum lkm_tui_action_id */
+	unsigned char action[LKM_KEYS_COUNT][LKM_TUI_KEYMAP_SIZE]; /* action ids */
 };
 
 /* The default bindings. */
 void lkm_tui_keymap_init(struct lkm_tui_keymap *km);
-/* Binds KEY to ID; false when KEY is out of range. */
+/* Binds KEY to ID on the panes (in SET); false when KEY is out of range. */
 bool lkm_tui_keymap_bind(struct lkm_tui_keymap *km, int key, enum lkm_tui_action_id id);
+bool lkm_tui_keymap_bind_in(struct lkm_tui_keymap *km, enum lkm_tui_keyset set, int key,
+			    enum lkm_tui_action_id id);
+/* What KEY does on the panes; on a screen with key set SET. */
 enum lkm_tui_action_id lkm_tui_keymap_lookup(const struct lkm_tui_keymap *km, int key);
+enum lkm_tui_action_id lkm_tui_keymap_lookup_in(const struct lkm_tui_keymap *km,
+						enum lkm_tui_keyset set, int key);
 
 /* A key's name as the help shows it ("q", "Tab", "F1", "Ctrl-C", "Up"). */
 void lkm_tui_key_name(int key, char *buf, size_t size);
 
-/* The keys bound to ID, ", "-joined, in the order of the default table. */
+/* The keys bound to ID, ", "-joined, in the order of the default table; on a screen
+ * with key set SET, its own keys first. */
 void lkm_tui_keys_of(const struct lkm_tui_keymap *km, enum lkm_tui_action_id id,
 		     char *buf, size_t size);
+void lkm_tui_keys_of_in(const struct lkm_tui_keymap *km, enum lkm_tui_keyset set,
+			enum lkm_tui_action_id id, char *buf, size_t size);
 
-/* Routes EV by the app's mode (filter prompt, help, normal) and returns the handler's
- * flags; 0 when nothing handled it. */
-unsigned lkm_tui_dispatch(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
+/* The actions a key set binds, in the order of its bindings: up to MAX into V; returns
+ * how many. */
+size_t lkm_tui_keyset_actions(enum lkm_tui_keyset set, enum lkm_tui_action_id *v,
+			      size_t max);
+
+/*
+ * One part of a status-line hint: the first NKEYS keys of action A (and of B, after a
+ * '/') as the key table binds them in the screen's set, then LABEL (N_()-marked):
+ * "Up/Down pick", "y/Enter do it". A is LKM_ACT_NONE for a LABEL alone ("other keys
+ * return").
+ */
+struct lkm_tui_hint {
+	enum lkm_tui_action_id a, b;
+	int nkeys;
+	const char *label;
+};
+
+/* The hint of N parts, two spaces between them, into BUF. */
+void lkm_tui_hint_text(const struct lkm_tui_keymap *km, enum lkm_tui_keyset set,
+		       const struct lkm_tui_hint *parts, size_t n, char *buf,
+		       size_t size);

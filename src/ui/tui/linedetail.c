@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "config.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,39 +11,35 @@
 #include "core/affinity.h"
 #include "i18n.h"
 #include "model/irqaffinity.h"
+#include "ui/sparkline.h"
 #include "ui/tui/actions.h"
-#include "ui/tui/handlers.h"
+#include "ui/tui/form.h"
 #include "ui/tui/linedetail.h"
-
-#define CHANGED (LKM_TUI_HANDLED | LKM_TUI_REDRAW)
-
-static const struct lkm_snapshot *newest(const struct lkm_tui_app *app)
-{
-	return app->nsnaps ? &app->snaps[app->cur] : NULL;
-}
+#include "ui/tui/moddetail.h"
+#include "ui/tui/paint.h"
+#include "ui/units.h"
 
 size_t lkm_tui_line_item(const struct lkm_tui_app *app)
 {
-	const struct lkm_snapshot *s = newest(app);
+	const struct lkm_snapshot *s = lkm_tui_snap(app);
 
 	if (s == NULL)
 		return (size_t)-1;
-	if (app->line_pane == LKM_PANE_INTERRUPTS) {
+	if (app->line.pane == LKM_PANE_INTERRUPTS) {
 		const struct lkm_irq *irq =
-			lkm_interrupts_find(&s->interrupts, app->line_key);
+			lkm_interrupts_find(&s->interrupts, app->line.key);
 
 		return irq ? (size_t)(irq - s->interrupts.v) : (size_t)-1;
 	}
 	for (size_t i = 0; i < s->netdev.n; i++)
-		if (strcmp(s->netdev.v[i].name, app->line_key) == 0)
+		if (strcmp(s->netdev.v[i].name, app->line.key) == 0)
 			return i;
 	return (size_t)-1;
 }
 
-void lkm_tui_line_history(const struct lkm_tui_app *app, float *v)
+void lkm_tui_line_history(const struct lkm_tui_app *app, const struct lkm_history *h,
+			  float *v)
 {
-	const struct lkm_history *h =
-		app->line_pane == LKM_PANE_INTERRUPTS ? &app->irq_hist : &app->net_hist;
 	size_t item = lkm_tui_line_item(app);
 
 	if (item == (size_t)-1 || app->nsnaps < 2) {
@@ -60,42 +57,39 @@ unsigned lkm_tui_open_line(struct lkm_tui_app *app)
 
 	if (v->snap == NULL || item == LKM_VIEW_SEPARATOR)
 		return LKM_TUI_HANDLED;
-	app->line_pane = app->pane;
-	lkm_view_item_key(v, item, app->line_key, sizeof(app->line_key));
-	app->mode = LKM_MODE_LINE;
-	return CHANGED;
+	app->line.pane = app->pane;
+	lkm_tui_push(app, &lkm_tui_line_screen);
+	lkm_view_item_key(v, item, app->line.key, sizeof(app->line.key));
+	return LKM_TUI_CHANGED;
 }
 
-unsigned lkm_tui_line_mode_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
+static unsigned line_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
 {
-	switch (ev->key) {
-	case 27:
-	case 'q':
-	case KEY_LEFT:
-	case KEY_BACKSPACE: app->mode = LKM_MODE_NORMAL; return CHANGED;
-	case 'a': return lkm_tui_on_affinity(app, ev);
-	case 'm': app->mode = LKM_MODE_NORMAL; return lkm_tui_on_jump(app, ev);
-	case 'R': return CHANGED | LKM_TUI_RESCAN;
-	case KEY_MOUSE:
-	case KEY_RESIZE: return LKM_TUI_HANDLED;
-	default:
-		snprintf(app->message, sizeof(app->message), "%s",
-			 app->line_pane == LKM_PANE_INTERRUPTS
-				 ? _("in a line's detail: a changes its CPUs, m its "
-				     "module, Esc returns")
-				 : _("in an interface's detail: m its module, Esc "
-				     "returns"));
-		return CHANGED;
+	switch (lkm_tui_keymap_lookup_in(&app->keymap, LKM_KEYS_LINE, ev->key)) {
+	case LKM_ACT_BACK: lkm_tui_pop(app); return LKM_TUI_CHANGED;
+	case LKM_ACT_AFFINITY: return lkm_tui_on_affinity(app, ev);
+	case LKM_ACT_JUMP: lkm_tui_pop(app); return lkm_tui_on_jump(app, ev);
+	case LKM_ACT_REFRESH: return LKM_TUI_CHANGED | LKM_TUI_RESCAN;
+	default: break;
 	}
+	if (ev->key == KEY_MOUSE || ev->key == KEY_RESIZE)
+		return LKM_TUI_HANDLED;
+	lkm_tui_message(
+		app, "%s",
+		app->line.pane == LKM_PANE_INTERRUPTS
+			? _("in a line's detail: a changes its CPUs, m its module, "
+			    "Esc returns")
+			: _("in an interface's detail: m its module, Esc returns"));
+	return LKM_TUI_CHANGED;
 }
 
 /* The interrupt line shown (the line detail) or under the cursor; false when none. */
 static bool current_irq(struct lkm_tui_app *app, char *label, size_t size, unsigned *irq)
 {
-	if (app->mode == LKM_MODE_LINE) {
-		if (app->line_pane != LKM_PANE_INTERRUPTS)
+	if (lkm_tui_top(app) == LKM_SCREEN_LINE) {
+		if (app->line.pane != LKM_PANE_INTERRUPTS)
 			return false;
-		snprintf(label, size, "%s", app->line_key);
+		snprintf(label, size, "%s", app->line.key);
 	} else {
 		struct lkm_view *v = &app->views[LKM_PANE_INTERRUPTS];
 		size_t item = lkm_view_current(v);
@@ -112,7 +106,7 @@ unsigned lkm_tui_on_affinity(struct lkm_tui_app *app, const struct lkm_tui_event
 {
 	struct lkm_irq_affinity a;
 	char label[64];
-	unsigned irq;
+	unsigned irq, flags;
 
 	(void)ev;
 	if (!current_irq(app, label, sizeof(label), &irq)) {
@@ -120,10 +114,12 @@ unsigned lkm_tui_on_affinity(struct lkm_tui_app *app, const struct lkm_tui_event
 			 _("a changes the CPUs of a numbered interrupt line (Interrupts "
 			   "pane, 3); "
 			   "NMI, LOC and the like run on every CPU"));
-		return CHANGED;
+		return LKM_TUI_CHANGED;
 	}
 	lkm_irq_affinity_read(app->root, irq, &a);
-	return lkm_tui_open_input(app, LKM_INPUT_AFFINITY, label, a.affinity);
+	flags = lkm_tui_open_input(app, LKM_INPUT_AFFINITY, label, a.affinity);
+	app->form.submit = lkm_tui_affinity_enter;
+	return flags;
 }
 
 unsigned lkm_tui_affinity_enter(struct lkm_tui_app *app)
@@ -138,14 +134,14 @@ unsigned lkm_tui_affinity_enter(struct lkm_tui_app *app)
 	int err;
 
 	if (!lkm_irq_number(f->module, &irq))
-		return CHANGED;
+		return LKM_TUI_CHANGED;
 	/* The form checks before anything is written: the refusal stays on the form. */
 	if (lkm_affinity_check(app->root, irq, f->text, &ch, &d) < 0) {
 		snprintf(f->note, sizeof(f->note), "%s%s%s", d.title,
 			 d.n_evidence ? ": " : "",
 			 d.n_evidence ? d.evidence[d.n_evidence - 1] : "");
 		lkm_diagnosis_release(&d);
-		return CHANGED;
+		return LKM_TUI_CHANGED;
 	}
 	/* A root only looked at is never written to (whole-program tests say the kernel
 	 * is faked, and write into their copy). */
@@ -156,8 +152,7 @@ unsigned lkm_tui_affinity_enter(struct lkm_tui_app *app)
 	snprintf(req.target, sizeof(req.target), _("irq %u to CPUs %s"), irq, ch.cpus);
 	if (err < 0)
 		return lkm_tui_show_diagnosis(app, &d, &req);
-	app->mode = app->back_mode == LKM_MODE_LINE ? LKM_MODE_LINE : LKM_MODE_NORMAL;
-	app->back_mode = LKM_MODE_NORMAL;
+	lkm_tui_pop_steps(app); /* back to the line's detail, or the pane */
 	if (ch.irqbalance)
 		snprintf(app->message, sizeof(app->message),
 			 _("irq %u: CPUs %s (was %s); irqbalance runs and will move it "
@@ -166,5 +161,191 @@ unsigned lkm_tui_affinity_enter(struct lkm_tui_app *app)
 	else
 		snprintf(app->message, sizeof(app->message),
 			 _("irq %u: CPUs %s (was %s)"), irq, ch.after, ch.before);
-	return CHANGED;
+	return LKM_TUI_CHANGED;
 }
+
+/* A rate as the line's pane writes it: interrupts per second, or bytes in binary units.
+ */
+static void rate_text(const struct lkm_tui_app *app, double r, char *buf, size_t size)
+{
+	char num[32];
+
+	if (app->line.pane == LKM_PANE_INTERRUPTS)
+		snprintf(buf, size, _("%.1f/s"), r);
+	else
+		snprintf(buf, size, _("%s/s"),
+			 lkm_human_bytes((uint64_t)(r + 0.5), num, sizeof(num)));
+}
+
+/* One "  label      value" line of the line detail at *Y. */
+static void line_field(int *y, int bottom, int cols, const char *label, const char *value)
+{
+	if (*y >= bottom)
+		return;
+	lkm_tui_put(*y, 0, 2, "", false, lkm_tui_attr(LKM_ROLE_NORMAL));
+	lkm_tui_put(*y, 2, 13, label, false, lkm_tui_attr(LKM_ROLE_NORMAL));
+	lkm_tui_put((*y)++, 15, cols - 15, value, false, lkm_tui_attr(LKM_ROLE_NORMAL));
+}
+
+#define GRAPH_ROWS 8
+
+#define GRAPH_MIN_ROWS 3
+
+/*
+ * HEADING at *Y, then the last minute of H as a graph of at most GRAPH_ROWS rows (fewer
+ * when the screen is short, none under GRAPH_MIN_ROWS) with its scale on the left and
+ * the time below; *Y is left after it.
+ */
+static void draw_graph(const struct lkm_tui_app *app, int *y, int bottom, int cols,
+		       const char *heading, const struct lkm_history *h, int rows)
+{
+	float hist[LKM_HISTORY_SECONDS];
+	char buf[128], scale[48];
+	int gw, lw = 10;
+	double max;
+
+	lkm_tui_line_history(app, h, hist);
+	max = lkm_sparkline_max(hist, LKM_HISTORY_SECONDS);
+	if (*y < bottom)
+		lkm_tui_put((*y)++, 2, cols - 2, heading, false,
+			    lkm_tui_attr(LKM_ROLE_NOTICE));
+	/* One column a second when it fits. */
+	gw = cols - lw - 4;
+	if (gw > LKM_HISTORY_SECONDS)
+		gw = LKM_HISTORY_SECONDS;
+	if (gw < 10 || rows < GRAPH_MIN_ROWS || *y + rows + 2 > bottom)
+		return;
+	rate_text(app, max, scale, sizeof(scale));
+	for (int r = 0; r < rows; r++) {
+		char row[LKM_HISTORY_SECONDS * 4 + 1];
+
+		lkm_graph_row(hist, LKM_HISTORY_SECONDS, (size_t)gw, max, rows, r,
+			      app->utf8, row, sizeof(row));
+		lkm_tui_put(*y, 0, lw,
+			    r == 0	    ? scale
+			    : r == rows - 1 ? "0"
+					    : "",
+			    true, lkm_tui_attr(LKM_ROLE_NORMAL));
+		attrset(lkm_tui_attr(LKM_ROLE_DIVIDER));
+		mvaddstr(*y, lw + 1, app->utf8 ? "\u2502" : "|");
+		attrset(lkm_tui_attr(LKM_ROLE_NEW));
+		mvaddstr((*y)++, lw + 2, row);
+	}
+	snprintf(buf, sizeof(buf), "%-*s%s", gw - 3, _("-60s"), _("now"));
+	lkm_tui_put((*y)++, lw + 2, gw, buf, false, lkm_tui_attr(LKM_ROLE_NORMAL));
+}
+
+/* The detail of one interrupt line or interface: its numbers, its CPUs, its last minute.
+ */
+static void draw_line_detail(const struct lkm_tui_app *app, int bottom, int cols)
+{
+	const struct lkm_snapshot *s = app->nsnaps ? &app->snaps[app->cur] : NULL;
+	size_t item = lkm_tui_line_item(app);
+	char buf[512], val[256], num[32];
+	int y = LKM_TUI_LIST_Y + 1, rows;
+
+	if (s == NULL || item == (size_t)-1) {
+		snprintf(buf, sizeof(buf), _("%s is gone since the last refresh"),
+			 app->line.key);
+		lkm_tui_title(cols, buf, LKM_ROLE_ALERT);
+		return;
+	}
+	if (app->line.pane == LKM_PANE_INTERRUPTS) {
+		const struct lkm_irq *irq = &s->interrupts.v[item];
+		struct lkm_irq_affinity a;
+		struct lkm_cpuset online;
+		unsigned n;
+
+		snprintf(buf, sizeof(buf), _("Interrupt %s: %s"), irq->label,
+			 irq->description);
+		lkm_tui_title(cols, buf, LKM_ROLE_HEADER);
+		snprintf(val, sizeof(val), _("%" PRIu64 " since boot"), irq->total);
+		line_field(&y, bottom, cols, _("total"), val);
+		if (app->rates.seconds > 0 && item < s->interrupts.n) {
+			rate_text(app, app->rates.irq_total[item], val, sizeof(val));
+			line_field(&y, bottom, cols, _("rate"), val);
+		}
+		if (lkm_irq_number(irq->label, &n) &&
+		    lkm_irq_affinity_read(app->root, n, &a) == 0) {
+			snprintf(val, sizeof(val),
+				 _("%s  (the CPUs it may be delivered to)"), a.affinity);
+			line_field(&y, bottom, cols, _("affinity"), val);
+			snprintf(val, sizeof(val),
+				 _("%s  (where the controller delivers it now)"),
+				 a.effective_err ? _("not shown by this kernel")
+						 : a.effective);
+			line_field(&y, bottom, cols, _("effective"), val);
+		} else {
+			line_field(&y, bottom, cols, _("affinity"),
+				   _("none: it runs on every CPU (no /proc/irq entry)"));
+		}
+		if (lkm_cpus_online(app->root, &online) == 0) {
+			lkm_cpuset_format(&online, val, sizeof(val));
+			line_field(&y, bottom, cols, _("online CPUs"), val);
+		}
+	} else {
+		const struct lkm_netif *nif = &s->netdev.v[item];
+
+		snprintf(buf, sizeof(buf), _("Interface %s"), nif->name);
+		lkm_tui_title(cols, buf, LKM_ROLE_HEADER);
+		snprintf(val, sizeof(val), _("%s in %" PRIu64 " packets"),
+			 lkm_human_bytes(nif->c[LKM_RX_BYTES], num, sizeof(num)),
+			 nif->c[LKM_RX_PACKETS]);
+		line_field(&y, bottom, cols, _("received"), val);
+		snprintf(val, sizeof(val), _("%s in %" PRIu64 " packets"),
+			 lkm_human_bytes(nif->c[LKM_TX_BYTES], num, sizeof(num)),
+			 nif->c[LKM_TX_PACKETS]);
+		line_field(&y, bottom, cols, _("sent"), val);
+		if (app->rates.seconds > 0 && item < s->netdev.n) {
+			char tx[48];
+
+			rate_text(app, app->rates.net[item][LKM_RX_BYTES], val,
+				  sizeof(val));
+			rate_text(app, app->rates.net[item][LKM_TX_BYTES], tx,
+				  sizeof(tx));
+			snprintf(buf, sizeof(buf), _("%s in, %s out"), val, tx);
+			line_field(&y, bottom, cols, _("rate"), buf);
+		}
+	}
+	y++;
+	if (app->line.pane == LKM_PANE_INTERRUPTS) {
+		draw_graph(app, &y, bottom, cols,
+			   _("Interrupts per second, the last minute:"), &app->irq_hist,
+			   GRAPH_ROWS);
+		return;
+	}
+	/* Received and sent, each with its own scale: a busy direction does not flatten
+	 * the other. Two graphs share the rows below the numbers. */
+	rows = (bottom - y - 1 - 2 * 2) / 2;
+	rows = rows > GRAPH_ROWS ? GRAPH_ROWS : rows;
+	draw_graph(app, &y, bottom, cols,
+		   _("Bytes per second received, the last minute:"), &app->net_rx_hist,
+		   rows);
+	y++;
+	draw_graph(app, &y, bottom, cols, _("Bytes per second sent, the last minute:"),
+		   &app->net_tx_hist, rows);
+}
+
+static void line_hint(const struct lkm_tui_app *app, char *buf, size_t size)
+{
+	static const struct lkm_tui_hint parts[] = {
+		{ LKM_ACT_AFFINITY, LKM_ACT_NONE, 1, N_("change its CPUs") },
+		{ LKM_ACT_JUMP, LKM_ACT_NONE, 1, N_("its module") },
+		{ LKM_ACT_REFRESH, LKM_ACT_NONE, 1, N_("refresh") },
+		{ LKM_ACT_BACK, LKM_ACT_NONE, 1, N_("back") },
+	};
+	/* An interface has no CPUs to change. */
+	size_t skip = app->line.pane == LKM_PANE_INTERRUPTS ? 0 : 1;
+
+	lkm_tui_hint_text(&app->keymap, LKM_KEYS_LINE, parts + skip,
+			  sizeof(parts) / sizeof(parts[0]) - skip, buf, size);
+}
+
+const struct lkm_tui_screen_ops lkm_tui_line_screen = {
+	.id = LKM_SCREEN_LINE,
+	.name = "line",
+	.layer = LKM_LAYER_BASE,
+	.key = line_key,
+	.draw = draw_line_detail,
+	.hint = line_hint,
+};

@@ -5,6 +5,7 @@
 
 #include "ui/tui/app.h"
 #include "ui/tui/keys.h"
+#include "ui/tui/screen.h"
 
 /*
  * The detail of one interrupt line or interface (Enter in the Interrupts or Network
@@ -12,11 +13,10 @@
  * interrupt line the CPUs it may go to and goes to, which a changes (the affinity form).
  */
 
+extern const struct lkm_tui_screen_ops lkm_tui_line_screen;
+
 /* Opens the detail of the line or interface under the cursor. */
 unsigned lkm_tui_open_line(struct lkm_tui_app *app);
-
-/* Keys in the line detail: Esc returns, a edits the affinity, m goes to the module. */
-unsigned lkm_tui_line_mode_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
 
 /* a: the affinity form for the interrupt line shown or under the cursor. */
 unsigned lkm_tui_on_affinity(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
@@ -28,6 +28,7 @@ unsigned lkm_tui_affinity_enter(struct lkm_tui_app *app);
 /* The row of the line shown in its pane's newest snapshot, or (size_t)-1 when it went. */
 size_t lkm_tui_line_item(const struct lkm_tui_app *app);
 
-/* The last minute of the line shown into V (LKM_HISTORY_SECONDS samples, oldest first).
- */
-void lkm_tui_line_history(const struct lkm_tui_app *app, float *v);
+/* The last minute of the line shown, as H records it (the app's irq_hist, net_rx_hist or
+ * net_tx_hist), into V (LKM_HISTORY_SECONDS samples, oldest first). */
+void lkm_tui_line_history(const struct lkm_tui_app *app, const struct lkm_history *h,
+			  float *v);

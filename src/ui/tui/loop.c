@@ -17,6 +17,7 @@
 #include "i18n.h"
 #include "ui/tui/app.h"
 #include "ui/tui/draw.h"
+#include "ui/tui/dispatch.h"
 #include "ui/tui/keys.h"
 #include "ui/tui/loop.h"
 

@@ -15,6 +15,7 @@
 #include "ui/tui/app.h"
 #include "ui/tui/draw.h"
 #include "ui/tui/loop.h"
+#include "ui/tui/paint.h"
 #include "ui/tui/settings.h"
 #include "ui/tui/tui.h"
 

@@ -10,6 +10,7 @@
 
 #include "ui/sparkline.h"
 #include "ui/tui/view.h"
+#include "ui/tui/scroll.h"
 
 #define CELL_MAX 4096
 
@@ -620,16 +621,12 @@ static void remember_cursor(struct lkm_view *v)
 
 static void scroll_to_cursor(struct lkm_view *v)
 {
+	struct lkm_tui_scroll w = { v->top, v->nrows, v->height };
+
 	if (v->height == 0)
-		return;
-	if (v->cursor < v->top)
-		v->top = v->cursor;
-	else if (v->cursor >= v->top + v->height)
-		v->top = v->cursor - v->height + 1;
-	if (v->nrows <= v->height)
-		v->top = 0;
-	else if (v->top > v->nrows - v->height)
-		v->top = v->nrows - v->height;
+		return; /* not laid out yet */
+	lkm_tui_scroll_show(&w, v->cursor);
+	v->top = w.top;
 }
 
 /*

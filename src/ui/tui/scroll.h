@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#pragma once
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/*
+ * The one scrolling window of the TUI: N rows, HEIGHT of them shown from TOP. Every list
+ * and text screen (the panes, a module's detail, the help, a diagnosis) keeps its place
+ * through these functions, so none can scroll past its end: TOP is at most N - HEIGHT,
+ * and 0 when the rows fit.
+ */
+struct lkm_tui_scroll {
+	size_t top;    /* first row shown */
+	size_t n;      /* rows in all */
+	size_t height; /* rows the screen shows (0 is taken as 1) */
+};
+
+/* TOP clamped to the rows: never past the last screenful. */
+void lkm_tui_scroll_clamp(struct lkm_tui_scroll *s);
+
+/* Scrolls as little as it takes to show row CURSOR, then clamps. */
+void lkm_tui_scroll_show(struct lkm_tui_scroll *s, size_t cursor);
+
+/* Scrolls DELTA rows (negative: up), clamped at both ends. */
+void lkm_tui_scroll_by(struct lkm_tui_scroll *s, long delta);
+
+/* One screenful, as PgUp/PgDn move a text (a list keeps one row of context). */
+long lkm_tui_scroll_page(const struct lkm_tui_scroll *s);
+
+/*
+ * A text screen's keys: ACTION (an enum lkm_tui_action_id of the key table: up, down,
+ * page up, page down, home, end) scrolls S. Returns false for any other action.
+ */
+bool lkm_tui_scroll_action(struct lkm_tui_scroll *s, int action);
