@@ -15,7 +15,7 @@
 #include <unistd.h>
 
 #include "core/owns.h"
-#include "core/strv.h"
+#include "shared/strv.h"
 
 #define PATH_LEN 512
 
@@ -28,26 +28,6 @@ static bool action_names(const char *action, const char *cand)
 	if (n == 0 || !lkm_module_name_has_prefix(action, cand))
 		return false;
 	return action[n] == '\0' || strchr(":[@-", action[n]) != NULL;
-}
-
-static int strv_add(char ***v, size_t *n, const char *s)
-{
-	char **nv, *copy;
-
-	for (size_t i = 0; i < *n; i++)
-		if (strcmp((*v)[i], s) == 0)
-			return 0;
-	copy = strdup(s);
-	nv = realloc(*v, (*n + 1) * sizeof(**v));
-	if (copy == NULL || nv == NULL) {
-		free(copy);
-		if (nv)
-			*v = nv;
-		return -ENOMEM;
-	}
-	nv[(*n)++] = copy;
-	*v = nv;
-	return 0;
 }
 
 /* The last component of the symlink at REL (relative to the root), into BUF. */
@@ -115,7 +95,7 @@ static int device_driven_by(const struct lkm_sysroot *root, const char *dev,
 	*yes = true;
 	snprintf(path, sizeof(path), "%s/device/driver", dev);
 	if (link_base(root, path, base, sizeof(base)) == 0)
-		return strv_add(&o->drivers, &o->n_drivers, base);
+		return lkm_strv_add_unique(&o->drivers, &o->n_drivers, base);
 	return 0;
 }
 
@@ -137,7 +117,8 @@ static int find_interfaces(const struct lkm_sysroot *root, const char *module,
 		snprintf(dev, sizeof(dev), "sys/class/net/%s", e->d_name);
 		rc = device_driven_by(root, dev, module, o, &yes);
 		if (rc == 0 && yes)
-			rc = strv_add(&o->interfaces, &o->n_interfaces, e->d_name);
+			rc = lkm_strv_add_unique(&o->interfaces, &o->n_interfaces,
+						 e->d_name);
 	}
 	closedir(d);
 	return rc;
@@ -229,7 +210,8 @@ static int find_drivers(const struct lkm_sysroot *root, const char *module,
 
 		if (is_dot(e->d_name))
 			continue;
-		rc = strv_add(&o->drivers, &o->n_drivers, colon ? colon + 1 : e->d_name);
+		rc = lkm_strv_add_unique(&o->drivers, &o->n_drivers,
+					 colon ? colon + 1 : e->d_name);
 	}
 	closedir(d);
 	return rc;
@@ -254,7 +236,7 @@ static int find_irqs(const struct lkm_snapshot *snap, const char *module,
 			for (size_t k = 0; k < o->n_devices && !hit; k++)
 				hit = action_names(a, o->devices[k].name);
 		}
-		if (hit && strv_add(&o->irqs, &o->n_irqs, irq->label) < 0)
+		if (hit && lkm_strv_add_unique(&o->irqs, &o->n_irqs, irq->label) < 0)
 			return -ENOMEM;
 	}
 	return 0;
@@ -268,7 +250,7 @@ static int find_neighbours(const struct lkm_snapshot *snap, const char *module,
 
 	for (const char *u = self ? lkm_module_next_user(self, NULL) : NULL; u;
 	     u = lkm_module_next_user(self, u))
-		if (strv_add(&o->holders, &o->n_holders, u) < 0)
+		if (lkm_strv_add_unique(&o->holders, &o->n_holders, u) < 0)
 			return -ENOMEM;
 	for (size_t i = 0; i < mods->n; i++) {
 		const struct lkm_module *m = &mods->v[i];
@@ -276,7 +258,8 @@ static int find_neighbours(const struct lkm_snapshot *snap, const char *module,
 		for (const char *u = lkm_module_next_user(m, NULL); u;
 		     u = lkm_module_next_user(m, u))
 			if (lkm_module_name_eq(u, module)) {
-				if (strv_add(&o->uses, &o->n_uses, m->name) < 0)
+				if (lkm_strv_add_unique(&o->uses, &o->n_uses, m->name) <
+				    0)
 					return -ENOMEM;
 				break;
 			}

@@ -129,7 +129,7 @@ void lkm_tui_actions_release(struct lkm_tui_app *app)
 	drop_klog(app);
 	lkm_diagnosis_release(&app->diag);
 	lkm_detail_release(&app->detail);
-	lkm_resolve_strv_free(s->names);
+	lkm_strv_freev(s->names);
 	if (s->engine.log_to_syslog)
 		closelog();
 	lkm_resolver_free(s->resolver);
