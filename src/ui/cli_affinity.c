@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/affinity.h"
+#include "core/session.h"
 #include "model/irqaffinity.h"
 #include "ui/cli_affinity.h"
 #include "ui/cli_report.h"
@@ -114,7 +115,7 @@ int lkm_cli_irq_affinity(const char *root_dir, int argc, char **argv)
 	/* An offline root is looked at, never acted on; whole-program tests write into
 	 * their copy of a fixture tree and say so. */
 	lkm_real_ops_init(&real, NULL, root);
-	if (lkm_sysroot_is_live(root) || getenv("LKMTUI_FAKE_KERNEL") != NULL)
+	if (lkm_session_may_act(root))
 		ops = &real.ops;
 	err = lkm_affinity_set(ops, root, irq, argv[optind + 1], &ch, &d);
 	if (json) {

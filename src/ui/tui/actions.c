@@ -4,12 +4,10 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
-#include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <syslog.h>
 #include <unistd.h>
 
 #include <curses.h>
@@ -40,51 +38,16 @@ static bool is_backspace(int key)
 void lkm_tui_session_open(struct lkm_tui_app *app, bool privileged)
 {
 	struct lkm_tui_session *s = &app->session;
-	struct passwd *pw = getpwuid(getuid());
-	bool live = lkm_sysroot_is_live(app->root);
 
-	if (lkm_resolver_new(app->root, NULL, &s->resolver) < 0)
-		s->resolver = NULL;
-	if (s->resolver)
-		lkm_real_ops_init(&s->real, lkm_resolver_kmod(s->resolver), app->root);
-	snprintf(s->who, sizeof(s->who), "%s (uid %u)", pw ? pw->pw_name : "?",
-		 (unsigned)getuid());
-	s->engine.root = app->root;
-	s->engine.resolver = s->resolver;
-	s->engine.ops = &s->real.ops;
-	s->engine.privileged = privileged;
-	s->engine.who = s->who;
-	/* A change to the running kernel is worth a line in its log; a --root is not one.
-	 */
-	s->engine.log_to_syslog = live;
-	if (live)
-		openlog(PACKAGE, LOG_PID, LOG_USER);
-	/* As the CLI: an offline root is looked at, never acted on, unless the module
-	 * syscalls are trapped for a whole-program test (tests/preload). */
-	if (s->resolver == NULL || (!live && getenv("LKMTUI_FAKE_KERNEL") == NULL))
-		s->engine.ops = NULL;
-	lkm_explain_ctx_init(&s->ectx, app->root, s->resolver, s->ectx_buf,
-			     sizeof(s->ectx_buf));
-	s->can_act = false;
-	if (s->engine.ops == NULL && !live) {
-		s->refusal = LKM_REFUSE_OFFLINE_ROOT;
-		snprintf(s->why_not, sizeof(s->why_not), "%s",
-			 _("this --root is not the running system: lkmtui only looks at "
-			   "it"));
-	} else if (s->engine.ops == NULL) {
-		s->refusal = LKM_REFUSE_NOT_FOUND;
-		snprintf(s->why_not, sizeof(s->why_not), "%s",
-			 _("the running kernel has no module directory "
-			   "(/lib/modules/RELEASE)"));
-	} else if (!privileged) {
-		s->refusal = LKM_REFUSE_NOT_PERMITTED;
-		snprintf(s->why_not, sizeof(s->why_not), "%s",
-			 _("loading, unloading and setting need root (CAP_SYS_MODULE)"));
-	} else {
-		s->can_act = true;
-		s->refusal = LKM_REFUSE_NONE;
-		s->why_not[0] = '\0';
-	}
+	/* Out of memory for the resolver leaves a session without one: the TUI still
+	 * shows what the kernel holds. */
+	(void)lkm_session_open(&s->core, app->root, privileged);
+	s->resolver = s->core.resolver;
+	s->engine = s->core.engine;
+	s->ectx = s->core.ectx;
+	s->refusal = s->core.refusal;
+	s->can_act = s->refusal == LKM_REFUSE_NONE;
+	snprintf(s->why_not, sizeof(s->why_not), "%s", s->core.why_not);
 }
 
 static void free_cands(struct lkm_tui_form *f)
@@ -130,9 +93,7 @@ void lkm_tui_actions_release(struct lkm_tui_app *app)
 	lkm_diagnosis_release(&app->diag);
 	lkm_detail_release(&app->detail);
 	lkm_strv_freev(s->names);
-	if (s->engine.log_to_syslog)
-		closelog();
-	lkm_resolver_free(s->resolver);
+	lkm_session_close(&s->core);
 	memset(s, 0, sizeof(*s));
 }
 
