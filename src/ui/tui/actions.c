@@ -13,6 +13,7 @@
 #include <curses.h>
 
 #include "core/owns.h"
+#include "core/text.h"
 #include "i18n.h"
 #include "ui/tui/actions.h"
 #include "ui/tui/app.h"
@@ -110,58 +111,10 @@ const char *lkm_tui_op_word(enum lkm_op op)
 
 void lkm_tui_step_text(const struct lkm_step *s, bool dry_run, char *buf, size_t size)
 {
-	bool done = s->done && !dry_run;
-	size_t len = 0;
+	struct lkm_strbuf sb;
 
-	switch (s->kind) {
-	case LKM_STEP_INSERT:
-		len = (size_t)snprintf(
-			buf, size, done ? _("inserted %s") : _("insert %s"), s->module);
-		if (s->params && s->params[0] && len < size)
-			len += (size_t)snprintf(buf + len, size - len, _(" with %s"),
-						s->params);
-		break;
-	case LKM_STEP_SKIP_LOADED:
-		len = (size_t)snprintf(buf, size, _("%s is already loaded"), s->module);
-		break;
-	case LKM_STEP_SKIP_BUILTIN:
-		len = (size_t)snprintf(buf, size, _("%s is built into the kernel"),
-				       s->module);
-		break;
-	case LKM_STEP_SKIP_BLACKLIST:
-		len = (size_t)snprintf(buf, size, _("skip %s"), s->module);
-		break;
-	case LKM_STEP_REMOVE:
-		len = (size_t)snprintf(buf, size, done ? _("removed %s") : _("remove %s"),
-				       s->module);
-		break;
-	case LKM_STEP_KEEP:
-		len = (size_t)snprintf(buf, size, _("keep %s"), s->module);
-		break;
-	case LKM_STEP_COMMAND:
-		len = (size_t)snprintf(buf, size, _("not run: %s"),
-				       s->command ? s->command : "");
-		break;
-	case LKM_STEP_WRITE_PARAM:
-		len = (size_t)snprintf(buf, size,
-				       done ? _("wrote %s to /sys/module/%s/parameters")
-					    : _("write %s to /sys/module/%s/parameters"),
-				       s->params ? s->params : "", s->module);
-		break;
-	case LKM_STEP_PERSIST:
-		len = (size_t)snprintf(buf, size,
-				       done ? _("saved the options of %s in %s")
-					    : _("save the options of %s in %s"),
-				       s->module, s->path ? s->path : "");
-		break;
-	}
-	if (s->note && len < size)
-		len += (size_t)snprintf(buf + len, size - len, " (%s)", s->note);
-	if (s->err && len < size) {
-		const char *name = strerrorname_np(-s->err);
-
-		snprintf(buf + len, size - len, _(": failed, %s"), name ? name : "?");
-	}
+	lkm_strbuf_init(&sb, buf, size);
+	lkm_text_step(&sb, s, dry_run ? LKM_STEP_TEXT_DRY_RUN : 0);
 }
 
 static void set_message(struct lkm_tui_app *app, const char *fmt, ...)
@@ -617,7 +570,7 @@ static void leave(struct lkm_tui_app *app)
 static unsigned show_diag(struct lkm_tui_app *app, const struct lkm_tui_req *req,
 			  const struct lkm_result *res)
 {
-	size_t len = 0;
+	struct lkm_strbuf sb;
 
 	lkm_diagnosis_release(&app->diag);
 	memset(&app->diag, 0, sizeof(app->diag));
@@ -629,18 +582,8 @@ static unsigned show_diag(struct lkm_tui_app *app, const struct lkm_tui_req *req
 	app->diag_req = *req;
 	app->fix_ok = app->diag.n_fix && lkm_tui_parse_fix(app->diag.fix[0], &app->fix);
 	app->diag_top = 0;
-	app->diag_steps[0] = '\0';
-	for (size_t i = 0; i < res->n_steps; i++) {
-		char step[256];
-
-		if (!res->steps[i].done)
-			continue;
-		lkm_tui_step_text(&res->steps[i], false, step, sizeof(step));
-		len += (size_t)snprintf(
-			app->diag_steps + len,
-			len < sizeof(app->diag_steps) ? sizeof(app->diag_steps) - len : 0,
-			"%s%s", len ? "; " : "", step);
-	}
+	lkm_strbuf_init(&sb, app->diag_steps, sizeof(app->diag_steps));
+	lkm_text_done_steps(&sb, res);
 	if (app->mode != LKM_MODE_DIAG && app->mode != LKM_MODE_CONFIRM &&
 	    app->mode != LKM_MODE_INPUT)
 		app->back_mode = app->mode;
@@ -726,19 +669,11 @@ static void keep_klog(struct lkm_tui_app *app, const struct lkm_result *res)
 /* What was done, for the status line: "loaded fat, msdos". */
 static void done_message(struct lkm_tui_app *app, const struct lkm_result *res)
 {
-	char list[200] = "";
-	size_t len = 0;
-	enum lkm_step_kind kind = res->op == LKM_OP_LOAD     ? LKM_STEP_INSERT
-				  : res->op == LKM_OP_UNLOAD ? LKM_STEP_REMOVE
-							     : LKM_STEP_WRITE_PARAM;
+	char list[200];
+	struct lkm_strbuf sb;
 
-	for (size_t i = 0; i < res->n_steps; i++)
-		if (res->steps[i].kind == kind && res->steps[i].done)
-			len += (size_t)snprintf(
-				list + len, len < sizeof(list) ? sizeof(list) - len : 0,
-				"%s%s", len ? ", " : "",
-				kind == LKM_STEP_WRITE_PARAM ? res->steps[i].params
-							     : res->steps[i].module);
+	lkm_strbuf_init(&sb, list, sizeof(list));
+	lkm_text_done_list(&sb, res);
 	switch (res->op) {
 	case LKM_OP_LOAD: set_message(app, _("loaded %s"), list); break;
 	case LKM_OP_UNLOAD: set_message(app, _("unloaded %s"), list); break;
