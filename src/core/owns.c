@@ -60,17 +60,12 @@ static int link_base(const struct lkm_sysroot *root, const char *rel, char *buf,
 	return 0;
 }
 
+/* The directory REL under the root, or NULL: an absent part of /sys is nothing owned. */
 static DIR *open_dir(const struct lkm_sysroot *root, const char *rel)
 {
-	int fd = openat(lkm_sysroot_fd(root), rel, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	DIR *d;
 
-	if (fd < 0)
-		return NULL;
-	d = fdopendir(fd);
-	if (d == NULL)
-		close(fd);
-	return d;
+	return lkm_sysroot_opendir(root, rel, &d) == 0 ? d : NULL;
 }
 
 static bool is_dot(const char *name)
@@ -316,11 +311,12 @@ int lkm_owns_iface_module(const struct lkm_sysroot *root, const char *iface, cha
 	return link_base(root, path, buf, size) == 0 ? 0 : -ENOENT;
 }
 
-/* The module behind driver DRIVER on any bus. */
-static int driver_module(const struct lkm_sysroot *root, const char *driver, char *buf,
-			 size_t size)
+/* The module the symlink DIR/<entry>/TAIL names, for the first entry of DIR that has
+ * one. */
+static int module_under_any(const struct lkm_sysroot *root, const char *dir,
+			    const char *tail, char *buf, size_t size)
 {
-	DIR *d = open_dir(root, "sys/bus");
+	DIR *d = open_dir(root, dir);
 	struct dirent *e;
 	int rc = -ENOENT;
 
@@ -331,8 +327,8 @@ static int driver_module(const struct lkm_sysroot *root, const char *driver, cha
 
 		if (is_dot(e->d_name))
 			continue;
-		if ((size_t)snprintf(path, sizeof(path), "sys/bus/%s/drivers/%s/module",
-				     e->d_name, driver) >= sizeof(path))
+		if ((size_t)snprintf(path, sizeof(path), "%s/%s/%s", dir, e->d_name,
+				     tail) >= sizeof(path))
 			continue;
 		if (link_base(root, path, buf, size) == 0)
 			rc = 0;
@@ -341,30 +337,28 @@ static int driver_module(const struct lkm_sysroot *root, const char *driver, cha
 	return rc;
 }
 
+/* The module behind driver DRIVER on any bus. */
+static int driver_module(const struct lkm_sysroot *root, const char *driver, char *buf,
+			 size_t size)
+{
+	char tail[PATH_LEN];
+
+	if ((size_t)snprintf(tail, sizeof(tail), "drivers/%s/module", driver) >=
+	    sizeof(tail))
+		return -ENOENT;
+	return module_under_any(root, "sys/bus", tail, buf, size);
+}
+
 /* The module behind the device named NAME in any class (/sys/class/tty/ttyS0, ...). */
 static int class_device_module(const struct lkm_sysroot *root, const char *name,
 			       char *buf, size_t size)
 {
-	DIR *d = open_dir(root, "sys/class");
-	struct dirent *e;
-	int rc = -ENOENT;
+	char tail[PATH_LEN];
 
-	if (d == NULL)
+	if ((size_t)snprintf(tail, sizeof(tail), "%s/device/driver/module", name) >=
+	    sizeof(tail))
 		return -ENOENT;
-	while (rc < 0 && (e = readdir(d)) != NULL) {
-		char path[PATH_LEN];
-
-		if (is_dot(e->d_name))
-			continue;
-		if ((size_t)snprintf(path, sizeof(path),
-				     "sys/class/%s/%s/device/driver/module", e->d_name,
-				     name) >= sizeof(path))
-			continue;
-		if (link_base(root, path, buf, size) == 0)
-			rc = 0;
-	}
-	closedir(d);
-	return rc;
+	return module_under_any(root, "sys/class", tail, buf, size);
 }
 
 /* One action's candidates: the whole word, then shorter at each separator. */

@@ -198,7 +198,7 @@ static int copy_out(char *buf, size_t size, const char *s, size_t len)
 int lkm_resolve_release(const struct lkm_sysroot *root, char *buf, size_t size)
 {
 	struct lkm_buf file = { 0 };
-	int err, fd, found = 0;
+	int err, found = 0;
 	DIR *dir;
 	struct dirent *e;
 
@@ -224,15 +224,9 @@ int lkm_resolve_release(const struct lkm_sysroot *root, char *buf, size_t size)
 	if (err < 0 && err != -ENOENT)
 		return err;
 
-	fd = lkm_sysroot_open(root, "/lib/modules", O_RDONLY | O_DIRECTORY);
-	if (fd < 0)
-		return fd;
-	dir = fdopendir(fd);
-	if (dir == NULL) {
-		err = -errno;
-		close(fd);
+	err = lkm_sysroot_opendir(root, "/lib/modules", &dir);
+	if (err < 0)
 		return err;
-	}
 	err = 0;
 	while ((e = readdir(dir)) != NULL) {
 		struct stat st;
@@ -533,6 +527,21 @@ static int deps_visit(struct lkm_resolver *r, struct kmod_module *mod,
 	return err;
 }
 
+/* NAME's libkmod module (NAME normalized into NORM), once LOAD has read what the caller
+ * looks up (the names or the blacklist). */
+static int open_module(struct lkm_resolver *r, const char *name,
+		       int (*load)(struct lkm_resolver *), char *norm, size_t size,
+		       struct kmod_module **mod)
+{
+	int err = normalize(name, norm, size);
+
+	if (err == 0)
+		err = load(r);
+	if (err == 0)
+		err = kmod_module_new_from_name(r->kctx, norm, mod);
+	return err;
+}
+
 int lkm_resolve_deps(struct lkm_resolver *r, const char *name, struct lkm_modlist *out)
 {
 	struct kmod_module *mod;
@@ -541,13 +550,7 @@ int lkm_resolve_deps(struct lkm_resolver *r, const char *name, struct lkm_modlis
 	int err;
 
 	memset(out, 0, sizeof(*out));
-	err = normalize(name, norm, sizeof(norm));
-	if (err < 0)
-		return err;
-	err = load_names(r);
-	if (err < 0)
-		return err;
-	err = kmod_module_new_from_name(r->kctx, norm, &mod);
+	err = open_module(r, name, load_names, norm, sizeof(norm), &mod);
 	if (err < 0)
 		return err;
 	if (kmod_module_get_path(mod) == NULL) {
@@ -614,13 +617,7 @@ int lkm_resolve_modconf(struct lkm_resolver *r, const char *name, struct lkm_mod
 	int err;
 
 	memset(out, 0, sizeof(*out));
-	err = normalize(name, norm, sizeof(norm));
-	if (err < 0)
-		return err;
-	err = load_blacklist(r);
-	if (err < 0)
-		return err;
-	err = kmod_module_new_from_name(r->kctx, norm, &mod);
+	err = open_module(r, name, load_blacklist, norm, sizeof(norm), &mod);
 	if (err < 0)
 		return err;
 	out->blacklisted = lkm_strv_sorted_has(r->blacklist.v, r->blacklist.n, norm);
