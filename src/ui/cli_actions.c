@@ -245,7 +245,7 @@ static int finish(struct session *s, const struct action_opts *o, struct lkm_res
 		fprintf(stderr, _("%s: out of memory\n"), PACKAGE);
 		rc = EXIT_FAILURE;
 	} else {
-		rc = lkm_report_result(stdout, s->root, s->core.resolver, res, o->json,
+		rc = lkm_report_result(stdout, &s->core, res, o->json,
 				       o->dry_run);
 	}
 	lkm_result_release(res);
@@ -403,7 +403,7 @@ int lkm_cli_explain(const char *root_dir, int argc, char **argv)
 		return rc;
 	if (session_open(&s, o.root_dir))
 		return EXIT_FAILURE;
-	rc = lkm_report_explain(stdout, &s.core.engine, argv[optind],
+	rc = lkm_report_explain(stdout, &s.core, argv[optind],
 				(const char *const *)argv + optind + 1,
 				(size_t)(argc - optind - 1), o.json);
 	session_close(&s);

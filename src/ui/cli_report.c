@@ -56,15 +56,18 @@ void lkm_report_json_diagnosis(struct lkm_json *j, const char *key,
 	}
 	lkm_json_str(j, "title", d->title);
 	lkm_json_str(j, "explanation", d->teach);
-	lkm_json_open(j, "evidence", '[');
-	for (size_t i = 0; i < d->n_evidence; i++)
-		lkm_json_str(j, NULL, d->evidence[i]);
-	lkm_json_close(j, ']');
-	lkm_json_open(j, "fix", '[');
-	for (size_t i = 0; i < d->n_fix; i++)
-		lkm_json_str(j, NULL, d->fix[i]);
-	lkm_json_close(j, ']');
+	lkm_report_json_strings(j, "evidence", d->evidence, d->n_evidence);
+	lkm_report_json_strings(j, "fix", d->fix, d->n_fix);
 	lkm_json_close(j, '}');
+}
+
+void lkm_report_json_strings(struct lkm_json *j, const char *key, char *const *v,
+			     size_t n)
+{
+	lkm_json_open(j, key, '[');
+	for (size_t i = 0; i < n; i++)
+		lkm_json_str(j, NULL, v[i]);
+	lkm_json_close(j, ']');
 }
 
 static const char *op_word(enum lkm_op op)
@@ -96,17 +99,13 @@ static bool any_done(const struct lkm_result *res)
 	return false;
 }
 
-int lkm_report_result(FILE *out, const struct lkm_sysroot *root,
-		      struct lkm_resolver *resolver, const struct lkm_result *res,
-		      bool json, bool dry_run)
+int lkm_report_result(FILE *out, const struct lkm_session *session,
+		      const struct lkm_result *res, bool json, bool dry_run)
 {
-	struct lkm_explain_ctx ctx;
 	struct lkm_diagnosis d = { 0 };
-	char ctxbuf[512];
 	bool ok = res->err == 0;
 
-	lkm_explain_ctx_init(&ctx, root, resolver, ctxbuf, sizeof(ctxbuf));
-	if (!ok && lkm_explain_result(&ctx, res, &d) < 0) {
+	if (!ok && lkm_explain_result(&session->ectx, res, &d) < 0) {
 		fprintf(stderr, _("%s: out of memory\n"), PACKAGE);
 		return EXIT_FAILURE;
 	}
@@ -227,17 +226,13 @@ int lkm_report_stopped(FILE *out, const struct lkm_result *res, int sig)
 	return EXIT_FAILURE;
 }
 
-int lkm_report_explain(FILE *out, const struct lkm_engine *engine, const char *target,
+int lkm_report_explain(FILE *out, const struct lkm_session *session, const char *target,
 		       const char *const *params, size_t n_params, bool json)
 {
-	struct lkm_explain_ctx ctx;
 	struct lkm_diagnosis *v;
-	char ctxbuf[512];
-	int n;
+	int n = lkm_explain_predict(&session->ectx, &session->engine, target, params,
+				    n_params, &v);
 
-	lkm_explain_ctx_init(&ctx, engine->root, engine->resolver, ctxbuf,
-			     sizeof(ctxbuf));
-	n = lkm_explain_predict(&ctx, engine, target, params, n_params, &v);
 	if (n < 0) {
 		fprintf(stderr, _("%s: out of memory\n"), PACKAGE);
 		return EXIT_FAILURE;
