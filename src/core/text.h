@@ -53,6 +53,7 @@ size_t lkm_text_module_terms(const struct lkm_module *m, const char *users_sep,
 /*
  * Where the next line of a paragraph ends when lines hold WIDTH bytes: the length of the
  * line starting at TEXT without its trailing spaces (cut at the last space that fits, or
- * hard at WIDTH when no space does); *NEXT is set past the spaces after it. Call until *TEXT is '\0'.
+ * hard at WIDTH when no space does); *NEXT is set past the spaces after it. Call until
+ * *TEXT is '\0'.
  */
 size_t lkm_text_wrap(const char *text, size_t width, const char **next);

@@ -245,8 +245,7 @@ static int finish(struct session *s, const struct action_opts *o, struct lkm_res
 		fprintf(stderr, _("%s: out of memory\n"), PACKAGE);
 		rc = EXIT_FAILURE;
 	} else {
-		rc = lkm_report_result(stdout, &s->core, res, o->json,
-				       o->dry_run);
+		rc = lkm_report_result(stdout, &s->core, res, o->json, o->dry_run);
 	}
 	lkm_result_release(res);
 	session_close(s);

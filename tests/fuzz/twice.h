@@ -2,10 +2,11 @@
 #pragma once
 
 /*
- * The libFuzzer entry point of a /proc text parser that works in place on a NUL-terminated
- * copy: each input is parsed twice into the same struct (the refresh path), and TOUCH
- * reads every string and number the parser hands out, so a pointer outside the buffer or
- * arena shows up under AddressSanitizer. Both copies live until the struct is released.
+ * The libFuzzer entry point of a /proc text parser that works in place on a
+ * NUL-terminated copy: each input is parsed twice into the same struct (the refresh
+ * path), and TOUCH reads every string and number the parser hands out, so a pointer
+ * outside the buffer or arena shows up under AddressSanitizer. Both copies live until the
+ * struct is released.
  */
 #include <stdint.h>
 #include <stdlib.h>
