@@ -22,6 +22,7 @@
 
 #include "model/interrupts.h"
 #include "model/sysroot.h"
+#include "shared/strbuf.h"
 
 static void check_str(const char *got, const char *want)
 {
@@ -36,15 +37,18 @@ static void check_str(const char *got, const char *want)
 /* The actions joined with '|', for comparing in one go. */
 static void check_actions(const struct lkm_irq *irq, const char *want)
 {
-	char buf[1024] = "";
+	char buf[1024];
+	struct lkm_strbuf sb;
 	size_t n = 0;
 
+	lkm_strbuf_init(&sb, buf, sizeof(buf));
 	for (const char *a = lkm_irq_next_action(irq, NULL); a;
 	     a = lkm_irq_next_action(irq, a)) {
 		if (n++)
-			strncat(buf, "|", sizeof(buf) - strlen(buf) - 1);
-		strncat(buf, a, sizeof(buf) - strlen(buf) - 1);
+			lkm_strbuf_add(&sb, "|");
+		lkm_strbuf_add(&sb, a);
 	}
+	assert_false(sb.truncated);
 	assert_int_equal(n, irq->n_actions);
 	assert_string_equal(buf, want);
 }
