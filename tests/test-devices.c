@@ -23,14 +23,6 @@
 #include "model/devices.h"
 #include "model/sysroot.h"
 
-static char *load(const char *dir, const char *name)
-{
-	char path[4096];
-
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	return test_slurp(path);
-}
-
 static void check_dev(const struct lkm_devices *devs, size_t i, enum lkm_device_kind kind,
 		      unsigned major, const char *name)
 {
@@ -80,7 +72,7 @@ static void check_jc(const struct lkm_devices *devs)
 static void test_jc(void **state)
 {
 	struct lkm_devices devs = { 0 };
-	char *text = load(REALDATA, "jc/devices");
+	char *text = test_load(REALDATA, "jc/devices");
 
 	(void)state;
 	assert_int_equal(lkm_devices_parse(&devs, text), 0);
@@ -92,7 +84,7 @@ static void test_jc(void **state)
 static void test_sysstat(void **state)
 {
 	struct lkm_devices devs = { 0 };
-	char *text = load(REALDATA, "sysstat/devices-root6");
+	char *text = test_load(REALDATA, "sysstat/devices-root6");
 
 	(void)state;
 	assert_int_equal(lkm_devices_parse(&devs, text), 0);
@@ -113,9 +105,9 @@ static void test_sysstat(void **state)
 static void test_reuse(void **state)
 {
 	struct lkm_devices devs = { 0 };
-	char *a = load(REALDATA, "jc/devices");
-	char *b = load(REALDATA, "sysstat/devices-root6");
-	char *c = load(REALDATA, "jc/devices");
+	char *a = test_load(REALDATA, "jc/devices");
+	char *b = test_load(REALDATA, "sysstat/devices-root6");
+	char *c = test_load(REALDATA, "jc/devices");
 	const void *v;
 
 	(void)state;
@@ -136,24 +128,16 @@ static void test_reuse(void **state)
 
 static void test_read_under_root(void **state)
 {
-	char dir[] = "/tmp/lkm-test-devices-XXXXXX";
-	char path[4096];
+	struct test_root t;
 	struct lkm_devices devs = { 0 };
 	struct lkm_sysroot *root;
-	char *text = load(REALDATA, "jc/devices");
-	FILE *f;
+	char *text = test_load(REALDATA, "jc/devices");
 
 	(void)state;
-	assert_non_null(mkdtemp(dir));
-	assert_int_equal(lkm_sysroot_new(dir, &root), 0);
+	test_root_make(&t, "proc/devices");
+	assert_int_equal(lkm_sysroot_new(t.dir, &root), 0);
 	assert_int_equal(lkm_devices_read(&devs, root), -ENOENT);
-	snprintf(path, sizeof(path), "%s/proc", dir);
-	assert_int_equal(mkdir(path, 0755), 0);
-	snprintf(path, sizeof(path), "%s/proc/devices", dir);
-	f = fopen(path, "w");
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
+	test_root_write(&t, text);
 	assert_int_equal(lkm_devices_read(&devs, root), 0);
 	check_jc(&devs);
 	assert_int_equal(lkm_devices_read(&devs, root), 0);
@@ -161,10 +145,7 @@ static void test_read_under_root(void **state)
 
 	lkm_devices_release(&devs);
 	lkm_sysroot_free(root);
-	unlink(path);
-	snprintf(path, sizeof(path), "%s/proc", dir);
-	rmdir(path);
-	rmdir(dir);
+	test_root_remove(&t);
 	free(text);
 }
 
@@ -178,7 +159,7 @@ static void test_not_devices(void **state)
 	(void)state;
 	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
 		struct lkm_devices devs = { 0 };
-		char *text = load(FIXTURES, files[i]);
+		char *text = test_load(FIXTURES, files[i]);
 
 		assert_int_equal(lkm_devices_parse(&devs, text), -EINVAL);
 		assert_int_equal(devs.n, 0);
@@ -199,7 +180,7 @@ static void test_not_devices(void **state)
 static void test_garbage(void **state)
 {
 	struct lkm_devices devs = { 0 };
-	char *text = load(FIXTURES, "malformed/devices-garbage");
+	char *text = test_load(FIXTURES, "malformed/devices-garbage");
 
 	(void)state;
 	assert_int_equal(lkm_devices_parse(&devs, text), 0);
@@ -223,7 +204,7 @@ static void test_garbage(void **state)
 static void test_truncated(void **state)
 {
 	struct lkm_devices devs = { 0 };
-	char *text = load(FIXTURES, "malformed/devices-truncated");
+	char *text = test_load(FIXTURES, "malformed/devices-truncated");
 
 	(void)state;
 	assert_int_equal(lkm_devices_parse(&devs, text), 0);

@@ -22,14 +22,7 @@
 
 #include "model/interrupts.h"
 #include "model/sysroot.h"
-
-static char *load(const char *dir, const char *name)
-{
-	char path[4096];
-
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	return test_slurp(path);
-}
+#include "shared/strbuf.h"
 
 static void check_str(const char *got, const char *want)
 {
@@ -44,15 +37,18 @@ static void check_str(const char *got, const char *want)
 /* The actions joined with '|', for comparing in one go. */
 static void check_actions(const struct lkm_irq *irq, const char *want)
 {
-	char buf[1024] = "";
+	char buf[1024];
+	struct lkm_strbuf sb;
 	size_t n = 0;
 
+	lkm_strbuf_init(&sb, buf, sizeof(buf));
 	for (const char *a = lkm_irq_next_action(irq, NULL); a;
 	     a = lkm_irq_next_action(irq, a)) {
 		if (n++)
-			strncat(buf, "|", sizeof(buf) - strlen(buf) - 1);
-		strncat(buf, a, sizeof(buf) - strlen(buf) - 1);
+			lkm_strbuf_add(&sb, "|");
+		lkm_strbuf_add(&sb, a);
 	}
+	assert_false(sb.truncated);
 	assert_int_equal(n, irq->n_actions);
 	assert_string_equal(buf, want);
 }
@@ -87,7 +83,7 @@ static void check_counts(const struct lkm_irq *irq, const uint64_t *want, size_t
 static void test_jc_2cpu(void **state)
 {
 	struct lkm_interrupts irqs = { 0 };
-	char *text = load(REALDATA, "jc/interrupts");
+	char *text = test_load(REALDATA, "jc/interrupts");
 	const struct lkm_irq *irq;
 
 	(void)state;
@@ -133,7 +129,7 @@ static void test_jc_2cpu(void **state)
 static void test_old_fused_format(void **state)
 {
 	struct lkm_interrupts irqs = { 0 };
-	char *text = load(REALDATA, "node_exporter/interrupts");
+	char *text = test_load(REALDATA, "node_exporter/interrupts");
 	const struct lkm_irq *irq;
 
 	(void)state;
@@ -162,7 +158,7 @@ static void test_old_fused_format(void **state)
 static void test_aarch64(void **state)
 {
 	struct lkm_interrupts irqs = { 0 };
-	char *text = load(REALDATA, "node_exporter/interrupts_aarch64");
+	char *text = test_load(REALDATA, "node_exporter/interrupts_aarch64");
 	const struct lkm_irq *irq;
 
 	(void)state;
@@ -208,7 +204,7 @@ static void test_aarch64(void **state)
 static void test_blank_line_in_middle(void **state)
 {
 	struct lkm_interrupts irqs = { 0 };
-	char *text = load(REALDATA, "prometheus-procfs/interrupts");
+	char *text = test_load(REALDATA, "prometheus-procfs/interrupts");
 	const struct lkm_irq *irq;
 
 	(void)state;
@@ -238,7 +234,7 @@ static void test_blank_line_in_middle(void **state)
 static void test_s390x_16cpu(void **state)
 {
 	struct lkm_interrupts irqs = { 0 };
-	char *text = load(REALDATA, "pcp/interrupts-16cpu-s390x");
+	char *text = test_load(REALDATA, "pcp/interrupts-16cpu-s390x");
 	const struct lkm_irq *irq;
 
 	(void)state;
@@ -276,7 +272,7 @@ static void test_s390x_16cpu(void **state)
 static void test_s390x_2cpu(void **state)
 {
 	struct lkm_interrupts irqs = { 0 };
-	char *text = load(REALDATA, "pcp/interrupts-2cpu-s390x");
+	char *text = test_load(REALDATA, "pcp/interrupts-2cpu-s390x");
 	const struct lkm_irq *irq;
 
 	(void)state;
@@ -295,7 +291,7 @@ static void test_s390x_2cpu(void **state)
 static void test_i686_1cpu(void **state)
 {
 	struct lkm_interrupts irqs = { 0 };
-	char *text = load(REALDATA, "pcp/interrupts-1cpu-i686");
+	char *text = test_load(REALDATA, "pcp/interrupts-1cpu-i686");
 
 	(void)state;
 	assert_int_equal(lkm_interrupts_parse(&irqs, text), 0);
@@ -319,7 +315,7 @@ static void test_i686_1cpu(void **state)
 static void test_x86_8cpu(void **state)
 {
 	struct lkm_interrupts irqs = { 0 };
-	char *text = load(REALDATA, "pcp/interrupts-8cpu-x86_64");
+	char *text = test_load(REALDATA, "pcp/interrupts-8cpu-x86_64");
 	const struct lkm_irq *irq;
 
 	(void)state;
@@ -374,7 +370,7 @@ static void check_1152(const struct lkm_interrupts *irqs)
 static void test_1152cpu(void **state)
 {
 	struct lkm_interrupts irqs = { 0 };
-	char *text = load(REALDATA, "pcp/interrupts-1152cpu-x86_64");
+	char *text = test_load(REALDATA, "pcp/interrupts-1152cpu-x86_64");
 
 	(void)state;
 	assert_int_equal(lkm_interrupts_parse(&irqs, text), 0);
@@ -387,9 +383,9 @@ static void test_1152cpu(void **state)
 static void test_reuse(void **state)
 {
 	struct lkm_interrupts irqs = { 0 };
-	char *small = load(REALDATA, "jc/interrupts");
-	char *small2 = load(REALDATA, "jc/interrupts");
-	char *big = load(REALDATA, "pcp/interrupts-1152cpu-x86_64");
+	char *small = test_load(REALDATA, "jc/interrupts");
+	char *small2 = test_load(REALDATA, "jc/interrupts");
+	char *big = test_load(REALDATA, "pcp/interrupts-1152cpu-x86_64");
 	const void *v, *counts, *arena;
 	size_t len;
 
@@ -399,7 +395,7 @@ static void test_reuse(void **state)
 	assert_int_equal(lkm_interrupts_parse(&irqs, big), 0);
 	check_1152(&irqs);
 	free(small);
-	small = load(REALDATA, "jc/interrupts");
+	small = test_load(REALDATA, "jc/interrupts");
 	assert_int_equal(lkm_interrupts_parse(&irqs, small), 0);
 	assert_int_equal(irqs.n_cpus, 2);
 	assert_int_equal(irqs.n, 65);
@@ -440,25 +436,17 @@ static void test_reuse(void **state)
 
 static void test_read_under_root(void **state)
 {
-	char dir[] = "/tmp/lkm-test-interrupts-XXXXXX";
-	char path[4096];
+	struct test_root t;
 	struct lkm_interrupts irqs = { 0 };
 	struct lkm_sysroot *root;
-	char *text = load(REALDATA, "prometheus-procfs/interrupts");
-	FILE *f;
+	char *text = test_load(REALDATA, "prometheus-procfs/interrupts");
 
 	(void)state;
-	assert_non_null(mkdtemp(dir));
-	assert_int_equal(lkm_sysroot_new(dir, &root), 0);
+	test_root_make(&t, "proc/interrupts");
+	assert_int_equal(lkm_sysroot_new(t.dir, &root), 0);
 	assert_int_equal(lkm_interrupts_read(&irqs, root), -ENOENT);
 	assert_int_equal(irqs.n, 0);
-	snprintf(path, sizeof(path), "%s/proc", dir);
-	assert_int_equal(mkdir(path, 0755), 0);
-	snprintf(path, sizeof(path), "%s/proc/interrupts", dir);
-	f = fopen(path, "w");
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
+	test_root_write(&t, text);
 	assert_int_equal(lkm_interrupts_read(&irqs, root), 0);
 	assert_int_equal(irqs.n, 47);
 	check_irq(&irqs, "LOC", 4, 34396, NULL, NULL, NULL, "", "Local timer interrupts");
@@ -467,10 +455,7 @@ static void test_read_under_root(void **state)
 
 	lkm_interrupts_release(&irqs);
 	lkm_sysroot_free(root);
-	unlink(path);
-	snprintf(path, sizeof(path), "%s/proc", dir);
-	rmdir(path);
-	rmdir(dir);
+	test_root_remove(&t);
 	free(text);
 }
 
@@ -485,7 +470,7 @@ static void test_no_header(void **state)
 	(void)state;
 	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
 		struct lkm_interrupts irqs = { 0 };
-		char *text = load(FIXTURES, files[i]);
+		char *text = test_load(FIXTURES, files[i]);
 
 		assert_int_equal(lkm_interrupts_parse(&irqs, text), -EINVAL);
 		assert_int_equal(irqs.n, 0);
@@ -504,7 +489,7 @@ static void test_no_header(void **state)
 static void test_huge_numbers(void **state)
 {
 	struct lkm_interrupts irqs = { 0 };
-	char *text = load(FIXTURES, "malformed/interrupts-huge");
+	char *text = test_load(FIXTURES, "malformed/interrupts-huge");
 	const struct lkm_irq *irq;
 
 	(void)state;
@@ -534,7 +519,7 @@ static void test_huge_numbers(void **state)
 static void test_ragged_and_odd(void **state)
 {
 	struct lkm_interrupts irqs = { 0 };
-	char *text = load(FIXTURES, "malformed/interrupts-ragged");
+	char *text = test_load(FIXTURES, "malformed/interrupts-ragged");
 	const struct lkm_irq *irq;
 
 	(void)state;

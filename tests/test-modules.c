@@ -5,6 +5,7 @@
 
 #include "model/modules.h"
 #include "model/sysroot.h"
+#include "shared/strbuf.h"
 
 struct parsed {
 	struct lkm_modules mods;
@@ -42,13 +43,15 @@ static const struct lkm_module *find(const struct parsed *p, const char *name)
 static const char *users(const struct lkm_module *m)
 {
 	static char buf[1024];
-	size_t len = 0;
+	struct lkm_strbuf sb;
 
-	buf[0] = '\0';
+	lkm_strbuf_init(&sb, buf, sizeof(buf));
 	for (const char *u = lkm_module_next_user(m, NULL); u;
-	     u = lkm_module_next_user(m, u))
-		len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s%s",
-					len ? "," : "", u);
+	     u = lkm_module_next_user(m, u)) {
+		lkm_strbuf_sep(&sb, ",");
+		lkm_strbuf_add(&sb, u);
+	}
+	assert_false(sb.truncated);
 	return buf;
 }
 

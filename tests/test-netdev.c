@@ -23,14 +23,6 @@
 #include "model/netdev.h"
 #include "model/sysroot.h"
 
-static char *load(const char *dir, const char *name)
-{
-	char path[4096];
-
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	return test_slurp(path);
-}
-
 /* All 16 counters of NAME, in file order; checks that NAME sits at index I. */
 static void check_if(const struct lkm_netdev *nd, size_t i, const char *name,
 		     const uint64_t want[LKM_NETDEV_NCOUNTERS])
@@ -69,7 +61,7 @@ static void test_counter_keys(void **state)
 static void test_jc(void **state)
 {
 	struct lkm_netdev nd = { 0 };
-	char *text = load(REALDATA, "jc/net_dev");
+	char *text = test_load(REALDATA, "jc/net_dev");
 
 	(void)state;
 	assert_int_equal(lkm_netdev_parse(&nd, text), 0);
@@ -106,8 +98,8 @@ static void check_procfs(const struct lkm_netdev *nd)
 static void test_procfs(void **state)
 {
 	struct lkm_netdev nd = { 0 };
-	char *text = load(REALDATA, "prometheus-procfs/net_dev");
-	char *ns = load(REALDATA, "prometheus-procfs/net_dev-pid26231");
+	char *text = test_load(REALDATA, "prometheus-procfs/net_dev");
+	char *ns = test_load(REALDATA, "prometheus-procfs/net_dev-pid26231");
 
 	(void)state;
 	assert_int_equal(lkm_netdev_parse(&nd, text), 0);
@@ -126,7 +118,7 @@ static void test_procfs(void **state)
 static void test_pcp_4_15(void **state)
 {
 	struct lkm_netdev nd = { 0 };
-	char *text = load(REALDATA, "pcp/net_dev-4.15.14");
+	char *text = test_load(REALDATA, "pcp/net_dev-4.15.14");
 
 	(void)state;
 	assert_int_equal(lkm_netdev_parse(&nd, text), 0);
@@ -154,7 +146,7 @@ static void test_pcp_4_15(void **state)
 static void test_bigsys(void **state)
 {
 	struct lkm_netdev nd = { 0 };
-	char *text = load(REALDATA, "pcp/net_dev-bigsys-hpbl920gen8");
+	char *text = test_load(REALDATA, "pcp/net_dev-bigsys-hpbl920gen8");
 	char name[16];
 
 	(void)state;
@@ -176,7 +168,7 @@ static void test_bigsys(void **state)
 static void test_sysstat(void **state)
 {
 	struct lkm_netdev nd = { 0 };
-	char *text = load(REALDATA, "sysstat/net_dev-root6");
+	char *text = test_load(REALDATA, "sysstat/net_dev-root6");
 
 	(void)state;
 	assert_int_equal(lkm_netdev_parse(&nd, text), 0);
@@ -203,9 +195,9 @@ static void test_sysstat(void **state)
 static void test_reuse(void **state)
 {
 	struct lkm_netdev nd = { 0 };
-	char *big = load(REALDATA, "pcp/net_dev-bigsys-hpbl920gen8");
-	char *a = load(REALDATA, "prometheus-procfs/net_dev");
-	char *b = load(REALDATA, "prometheus-procfs/net_dev");
+	char *big = test_load(REALDATA, "pcp/net_dev-bigsys-hpbl920gen8");
+	char *a = test_load(REALDATA, "prometheus-procfs/net_dev");
+	char *b = test_load(REALDATA, "prometheus-procfs/net_dev");
 	const void *v;
 
 	(void)state;
@@ -226,26 +218,16 @@ static void test_reuse(void **state)
 
 static void test_read_under_root(void **state)
 {
-	char dir[] = "/tmp/lkm-test-netdev-XXXXXX";
-	char path[4096];
+	struct test_root t;
 	struct lkm_netdev nd = { 0 };
 	struct lkm_sysroot *root;
-	char *text = load(REALDATA, "prometheus-procfs/net_dev");
-	FILE *f;
+	char *text = test_load(REALDATA, "prometheus-procfs/net_dev");
 
 	(void)state;
-	assert_non_null(mkdtemp(dir));
-	assert_int_equal(lkm_sysroot_new(dir, &root), 0);
+	test_root_make(&t, "proc/net/dev");
+	assert_int_equal(lkm_sysroot_new(t.dir, &root), 0);
 	assert_int_equal(lkm_netdev_read(&nd, root), -ENOENT);
-	snprintf(path, sizeof(path), "%s/proc", dir);
-	assert_int_equal(mkdir(path, 0755), 0);
-	snprintf(path, sizeof(path), "%s/proc/net", dir);
-	assert_int_equal(mkdir(path, 0755), 0);
-	snprintf(path, sizeof(path), "%s/proc/net/dev", dir);
-	f = fopen(path, "w");
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
+	test_root_write(&t, text);
 	assert_int_equal(lkm_netdev_read(&nd, root), 0);
 	check_procfs(&nd);
 	assert_int_equal(lkm_netdev_read(&nd, root), 0);
@@ -253,12 +235,7 @@ static void test_read_under_root(void **state)
 
 	lkm_netdev_release(&nd);
 	lkm_sysroot_free(root);
-	unlink(path);
-	snprintf(path, sizeof(path), "%s/proc/net", dir);
-	rmdir(path);
-	snprintf(path, sizeof(path), "%s/proc", dir);
-	rmdir(path);
-	rmdir(dir);
+	test_root_remove(&t);
 	free(text);
 }
 
@@ -272,7 +249,7 @@ static void test_not_netdev(void **state)
 	(void)state;
 	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
 		struct lkm_netdev nd = { 0 };
-		char *text = load(FIXTURES, files[i]);
+		char *text = test_load(FIXTURES, files[i]);
 
 		assert_int_equal(lkm_netdev_parse(&nd, text), -EINVAL);
 		assert_int_equal(nd.n, 0);
@@ -290,7 +267,7 @@ static void test_not_netdev(void **state)
 static void test_header_only(void **state)
 {
 	struct lkm_netdev nd = { 0 };
-	char *text = load(FIXTURES, "malformed/netdev-headeronly");
+	char *text = test_load(FIXTURES, "malformed/netdev-headeronly");
 
 	(void)state;
 	assert_int_equal(lkm_netdev_parse(&nd, text), 0);
@@ -303,7 +280,7 @@ static void test_header_only(void **state)
 static void test_huge(void **state)
 {
 	struct lkm_netdev nd = { 0 };
-	char *text = load(FIXTURES, "malformed/netdev-huge");
+	char *text = test_load(FIXTURES, "malformed/netdev-huge");
 
 	(void)state;
 	assert_int_equal(lkm_netdev_parse(&nd, text), 0);
@@ -325,7 +302,7 @@ static void test_huge(void **state)
 static void test_garbage(void **state)
 {
 	struct lkm_netdev nd = { 0 };
-	char *text = load(FIXTURES, "malformed/netdev-garbage");
+	char *text = test_load(FIXTURES, "malformed/netdev-garbage");
 
 	(void)state;
 	assert_int_equal(lkm_netdev_parse(&nd, text), 0);

@@ -24,6 +24,7 @@
 
 #include "core/resolve.h"
 #include "model/sysroot.h"
+#include "shared/strbuf.h"
 
 #define REL "6.1.0-test"
 
@@ -103,24 +104,28 @@ static int group_teardown(void **state)
 static const char *names(const struct lkm_modlist *list)
 {
 	static char buf[1024];
-	size_t at = 0;
+	struct lkm_strbuf sb;
 
-	buf[0] = '\0';
-	for (size_t i = 0; i < list->n; i++)
-		at += (size_t)snprintf(buf + at, sizeof(buf) - at, "%s%s", i ? " " : "",
-				       list->v[i].name);
+	lkm_strbuf_init(&sb, buf, sizeof(buf));
+	for (size_t i = 0; i < list->n; i++) {
+		lkm_strbuf_sep(&sb, " ");
+		lkm_strbuf_add(&sb, list->v[i].name);
+	}
+	assert_false(sb.truncated);
 	return buf;
 }
 
 static const char *strv_join(char **v)
 {
 	static char buf[2048];
-	size_t at = 0;
+	struct lkm_strbuf sb;
 
-	buf[0] = '\0';
-	for (size_t i = 0; v[i]; i++)
-		at += (size_t)snprintf(buf + at, sizeof(buf) - at, "%s%s", i ? " " : "",
-				       v[i]);
+	lkm_strbuf_init(&sb, buf, sizeof(buf));
+	for (size_t i = 0; v[i]; i++) {
+		lkm_strbuf_sep(&sb, " ");
+		lkm_strbuf_add(&sb, v[i]);
+	}
+	assert_false(sb.truncated);
 	return buf;
 }
 
@@ -210,10 +215,10 @@ static void test_without_indexes(void **state)
 	assert_int_equal(lkm_resolve_is_builtin(r, "unix"), 1);
 	assert_int_equal(lkm_resolve_names(r, 0, &v), 0);
 	assert_null(v[0]);
-	lkm_resolve_strv_free(v);
+	lkm_strv_freev(v);
 	assert_int_equal(lkm_resolve_names(r, LKM_NAMES_BUILTIN, &v), 3);
 	assert_string_equal(strv_join(v), "crc32c_generic ext4 unix");
-	lkm_resolve_strv_free(v);
+	lkm_strv_freev(v);
 	lkm_resolver_free(r);
 	lkm_sysroot_free(fx);
 }
@@ -508,7 +513,7 @@ static void test_blacklist(void **state)
 	NEED_BUILT();
 	assert_int_equal(lkm_resolve_blacklist(res, &v), 2);
 	assert_string_equal(strv_join(v), "floppy pcspkr");
-	lkm_resolve_strv_free(v);
+	lkm_strv_freev(v);
 }
 
 /* ---- symbols ---- */
@@ -543,7 +548,7 @@ static void expect_suggest(const char *name, const char *want)
 
 	assert_true(n >= 0);
 	assert_string_equal(strv_join(v), want);
-	lkm_resolve_strv_free(v);
+	lkm_strv_freev(v);
 }
 
 static void test_suggest(void **state)
@@ -574,7 +579,7 @@ static void test_names(void **state)
 		"8390 bluetooth btbcm btintel btrfs btrtl btusb fat floppy mod_foo "
 		"mod_foo_a mod_foo_b mod_foo_c mod_loop_a mod_loop_b mod_simple "
 		"mod_softdep_a mod_softdep_b msdos ne2k_pci pcspkr snd_pcsp vfat");
-	lkm_resolve_strv_free(v);
+	lkm_strv_freev(v);
 	assert_int_equal(lkm_resolve_names(res, LKM_NAMES_BUILTIN, &v), 26);
 	assert_string_equal(
 		strv_join(v),
@@ -582,7 +587,7 @@ static void test_names(void **state)
 		"floppy mod_foo mod_foo_a mod_foo_b mod_foo_c mod_loop_a mod_loop_b "
 		"mod_simple mod_softdep_a mod_softdep_b msdos ne2k_pci pcspkr snd_pcsp "
 		"unix vfat");
-	lkm_resolve_strv_free(v);
+	lkm_strv_freev(v);
 }
 
 int main(void)

@@ -11,6 +11,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -47,4 +49,66 @@ static inline char *test_text(const char *s)
 
 	assert_non_null(copy);
 	return copy;
+}
+
+/* NAME under the fixture directory DIR, read whole. */
+static inline char *test_load(const char *dir, const char *name)
+{
+	char path[4096];
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	return test_slurp(path);
+}
+
+/*
+ * A temporary root that holds one file, REL ("proc/net/dev"): made empty by
+ * test_root_make, the file (and the directories on its way) written by test_root_write,
+ * all of it taken away by test_root_remove.
+ */
+struct test_root {
+	char dir[64];
+	char rel[256];
+};
+
+static inline void test_root_make(struct test_root *t, const char *rel)
+{
+	snprintf(t->dir, sizeof(t->dir), "/tmp/lkm-test-root-XXXXXX");
+	snprintf(t->rel, sizeof(t->rel), "%s", rel);
+	assert_non_null(mkdtemp(t->dir));
+}
+
+static inline void test_root_write(const struct test_root *t, const char *text)
+{
+	char path[4096];
+	FILE *f;
+
+	for (const char *s = strchr(t->rel, '/'); s; s = strchr(s + 1, '/')) {
+		snprintf(path, sizeof(path), "%s/%.*s", t->dir, (int)(s - t->rel),
+			 t->rel);
+		assert_true(mkdir(path, 0755) == 0 || errno == EEXIST);
+	}
+	snprintf(path, sizeof(path), "%s/%s", t->dir, t->rel);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	assert_int_equal(fclose(f), 0);
+}
+
+static inline void test_root_remove(const struct test_root *t)
+{
+	char path[4096];
+	size_t len = strlen(t->rel);
+
+	snprintf(path, sizeof(path), "%s/%s", t->dir, t->rel);
+	unlink(path);
+	while (len > 0) {
+		while (len > 0 && t->rel[len - 1] != '/')
+			len--;
+		if (len == 0)
+			break;
+		len--;
+		snprintf(path, sizeof(path), "%s/%.*s", t->dir, (int)len, t->rel);
+		rmdir(path);
+	}
+	assert_int_equal(rmdir(t->dir), 0);
 }

@@ -138,14 +138,10 @@ static int scan_process(const struct lkm_sysroot *root, int pid, const struct wa
 	size_t first = h->n_procs;
 
 	snprintf(rel, sizeof(rel), "proc/%d/fd", pid);
-	dfd = openat(lkm_sysroot_fd(root), rel, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (dfd < 0)
+	/* A process gone, or not ours to look at: nothing it holds that we can see. */
+	if (lkm_sysroot_opendir(root, rel, &d) < 0)
 		return 0;
-	d = fdopendir(dfd);
-	if (d == NULL) {
-		close(dfd);
-		return 0;
-	}
+	dfd = dirfd(d);
 	while (err == 0 && (e = readdir(d)) != NULL) {
 		struct stat st;
 		char target[512];
@@ -182,19 +178,12 @@ static int cmp_proc(const void *a, const void *b)
 static int scan_processes(const struct lkm_sysroot *root, const struct wanted *w,
 			  struct lkm_holders *h)
 {
-	int dfd =
-		openat(lkm_sysroot_fd(root), "proc", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	DIR *d;
 	struct dirent *e;
 	int err = 0;
 
-	if (dfd < 0)
+	if (lkm_sysroot_opendir(root, "proc", &d) < 0)
 		return 0;
-	d = fdopendir(dfd);
-	if (d == NULL) {
-		close(dfd);
-		return 0;
-	}
 	while (err == 0 && (e = readdir(d)) != NULL) {
 		char *end;
 		long pid = strtol(e->d_name, &end, 10);

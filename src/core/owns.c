@@ -15,7 +15,7 @@
 #include <unistd.h>
 
 #include "core/owns.h"
-#include "core/strv.h"
+#include "shared/strv.h"
 
 #define PATH_LEN 512
 
@@ -28,26 +28,6 @@ static bool action_names(const char *action, const char *cand)
 	if (n == 0 || !lkm_module_name_has_prefix(action, cand))
 		return false;
 	return action[n] == '\0' || strchr(":[@-", action[n]) != NULL;
-}
-
-static int strv_add(char ***v, size_t *n, const char *s)
-{
-	char **nv, *copy;
-
-	for (size_t i = 0; i < *n; i++)
-		if (strcmp((*v)[i], s) == 0)
-			return 0;
-	copy = strdup(s);
-	nv = realloc(*v, (*n + 1) * sizeof(**v));
-	if (copy == NULL || nv == NULL) {
-		free(copy);
-		if (nv)
-			*v = nv;
-		return -ENOMEM;
-	}
-	nv[(*n)++] = copy;
-	*v = nv;
-	return 0;
 }
 
 /* The last component of the symlink at REL (relative to the root), into BUF. */
@@ -80,17 +60,12 @@ static int link_base(const struct lkm_sysroot *root, const char *rel, char *buf,
 	return 0;
 }
 
+/* The directory REL under the root, or NULL: an absent part of /sys is nothing owned. */
 static DIR *open_dir(const struct lkm_sysroot *root, const char *rel)
 {
-	int fd = openat(lkm_sysroot_fd(root), rel, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	DIR *d;
 
-	if (fd < 0)
-		return NULL;
-	d = fdopendir(fd);
-	if (d == NULL)
-		close(fd);
-	return d;
+	return lkm_sysroot_opendir(root, rel, &d) == 0 ? d : NULL;
 }
 
 static bool is_dot(const char *name)
@@ -115,7 +90,7 @@ static int device_driven_by(const struct lkm_sysroot *root, const char *dev,
 	*yes = true;
 	snprintf(path, sizeof(path), "%s/device/driver", dev);
 	if (link_base(root, path, base, sizeof(base)) == 0)
-		return strv_add(&o->drivers, &o->n_drivers, base);
+		return lkm_strv_add_unique(&o->drivers, &o->n_drivers, base);
 	return 0;
 }
 
@@ -137,7 +112,8 @@ static int find_interfaces(const struct lkm_sysroot *root, const char *module,
 		snprintf(dev, sizeof(dev), "sys/class/net/%s", e->d_name);
 		rc = device_driven_by(root, dev, module, o, &yes);
 		if (rc == 0 && yes)
-			rc = strv_add(&o->interfaces, &o->n_interfaces, e->d_name);
+			rc = lkm_strv_add_unique(&o->interfaces, &o->n_interfaces,
+						 e->d_name);
 	}
 	closedir(d);
 	return rc;
@@ -229,7 +205,8 @@ static int find_drivers(const struct lkm_sysroot *root, const char *module,
 
 		if (is_dot(e->d_name))
 			continue;
-		rc = strv_add(&o->drivers, &o->n_drivers, colon ? colon + 1 : e->d_name);
+		rc = lkm_strv_add_unique(&o->drivers, &o->n_drivers,
+					 colon ? colon + 1 : e->d_name);
 	}
 	closedir(d);
 	return rc;
@@ -254,7 +231,7 @@ static int find_irqs(const struct lkm_snapshot *snap, const char *module,
 			for (size_t k = 0; k < o->n_devices && !hit; k++)
 				hit = action_names(a, o->devices[k].name);
 		}
-		if (hit && strv_add(&o->irqs, &o->n_irqs, irq->label) < 0)
+		if (hit && lkm_strv_add_unique(&o->irqs, &o->n_irqs, irq->label) < 0)
 			return -ENOMEM;
 	}
 	return 0;
@@ -268,7 +245,7 @@ static int find_neighbours(const struct lkm_snapshot *snap, const char *module,
 
 	for (const char *u = self ? lkm_module_next_user(self, NULL) : NULL; u;
 	     u = lkm_module_next_user(self, u))
-		if (strv_add(&o->holders, &o->n_holders, u) < 0)
+		if (lkm_strv_add_unique(&o->holders, &o->n_holders, u) < 0)
 			return -ENOMEM;
 	for (size_t i = 0; i < mods->n; i++) {
 		const struct lkm_module *m = &mods->v[i];
@@ -276,7 +253,8 @@ static int find_neighbours(const struct lkm_snapshot *snap, const char *module,
 		for (const char *u = lkm_module_next_user(m, NULL); u;
 		     u = lkm_module_next_user(m, u))
 			if (lkm_module_name_eq(u, module)) {
-				if (strv_add(&o->uses, &o->n_uses, m->name) < 0)
+				if (lkm_strv_add_unique(&o->uses, &o->n_uses, m->name) <
+				    0)
 					return -ENOMEM;
 				break;
 			}
@@ -333,11 +311,12 @@ int lkm_owns_iface_module(const struct lkm_sysroot *root, const char *iface, cha
 	return link_base(root, path, buf, size) == 0 ? 0 : -ENOENT;
 }
 
-/* The module behind driver DRIVER on any bus. */
-static int driver_module(const struct lkm_sysroot *root, const char *driver, char *buf,
-			 size_t size)
+/* The module the symlink DIR/<entry>/TAIL names, for the first entry of DIR that has
+ * one. */
+static int module_under_any(const struct lkm_sysroot *root, const char *dir,
+			    const char *tail, char *buf, size_t size)
 {
-	DIR *d = open_dir(root, "sys/bus");
+	DIR *d = open_dir(root, dir);
 	struct dirent *e;
 	int rc = -ENOENT;
 
@@ -348,8 +327,8 @@ static int driver_module(const struct lkm_sysroot *root, const char *driver, cha
 
 		if (is_dot(e->d_name))
 			continue;
-		if ((size_t)snprintf(path, sizeof(path), "sys/bus/%s/drivers/%s/module",
-				     e->d_name, driver) >= sizeof(path))
+		if ((size_t)snprintf(path, sizeof(path), "%s/%s/%s", dir, e->d_name,
+				     tail) >= sizeof(path))
 			continue;
 		if (link_base(root, path, buf, size) == 0)
 			rc = 0;
@@ -358,30 +337,28 @@ static int driver_module(const struct lkm_sysroot *root, const char *driver, cha
 	return rc;
 }
 
+/* The module behind driver DRIVER on any bus. */
+static int driver_module(const struct lkm_sysroot *root, const char *driver, char *buf,
+			 size_t size)
+{
+	char tail[PATH_LEN];
+
+	if ((size_t)snprintf(tail, sizeof(tail), "drivers/%s/module", driver) >=
+	    sizeof(tail))
+		return -ENOENT;
+	return module_under_any(root, "sys/bus", tail, buf, size);
+}
+
 /* The module behind the device named NAME in any class (/sys/class/tty/ttyS0, ...). */
 static int class_device_module(const struct lkm_sysroot *root, const char *name,
 			       char *buf, size_t size)
 {
-	DIR *d = open_dir(root, "sys/class");
-	struct dirent *e;
-	int rc = -ENOENT;
+	char tail[PATH_LEN];
 
-	if (d == NULL)
+	if ((size_t)snprintf(tail, sizeof(tail), "%s/device/driver/module", name) >=
+	    sizeof(tail))
 		return -ENOENT;
-	while (rc < 0 && (e = readdir(d)) != NULL) {
-		char path[PATH_LEN];
-
-		if (is_dot(e->d_name))
-			continue;
-		if ((size_t)snprintf(path, sizeof(path),
-				     "sys/class/%s/%s/device/driver/module", e->d_name,
-				     name) >= sizeof(path))
-			continue;
-		if (link_base(root, path, buf, size) == 0)
-			rc = 0;
-	}
-	closedir(d);
-	return rc;
+	return module_under_any(root, "sys/class", tail, buf, size);
 }
 
 /* One action's candidates: the whole word, then shorter at each separator. */

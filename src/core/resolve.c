@@ -19,12 +19,12 @@
 #include "core/resolve.h"
 #include "model/modules.h"
 #include "model/procfile.h"
+#include "shared/strv.h"
 
-/* A growable, NULL-terminated vector of owned strings. */
+/* A vector of owned strings and its count (shared/strv.h). */
 struct strv {
 	char **v;
 	size_t n;
-	size_t cap;
 };
 
 struct lkm_resolver {
@@ -43,79 +43,19 @@ struct lkm_resolver {
 
 /* ---- small helpers ---- */
 
-static int strv_push(struct strv *s, const char *str, size_t len)
-{
-	char *copy;
-
-	if (s->n + 2 > s->cap) {
-		size_t cap = s->cap ? s->cap * 2 : 16;
-		char **v = realloc(s->v, cap * sizeof(*v));
-
-		if (v == NULL)
-			return -ENOMEM;
-		s->v = v;
-		s->v[s->n] = NULL;
-		s->cap = cap;
-	}
-	copy = strndup(str, len);
-	if (copy == NULL)
-		return -ENOMEM;
-	s->v[s->n++] = copy;
-	s->v[s->n] = NULL;
-	return 0;
-}
-
 static void strv_release(struct strv *s)
 {
-	lkm_resolve_strv_free(s->v);
+	lkm_strv_free(s->v, s->n);
 	memset(s, 0, sizeof(*s));
 }
 
-void lkm_resolve_strv_free(char **v)
-{
-	if (v == NULL)
-		return;
-	for (char **p = v; *p; p++)
-		free(*p);
-	free(v);
-}
-
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static void strv_sort_unique(struct strv *s)
-{
-	size_t w = 0;
-
-	if (s->n == 0)
-		return;
-	qsort(s->v, s->n, sizeof(*s->v), cmp_str);
-	for (size_t i = 0; i < s->n; i++) {
-		if (w > 0 && strcmp(s->v[w - 1], s->v[i]) == 0) {
-			free(s->v[i]);
-			continue;
-		}
-		s->v[w++] = s->v[i];
-	}
-	s->n = w;
-	s->v[w] = NULL;
-}
-
-static int strv_has(const struct strv *s, const char *str)
-{
-	return s->n > 0 && bsearch(&str, s->v, s->n, sizeof(*s->v), cmp_str) != NULL;
-}
-
-/* An empty vector the caller can free, for "nothing" answers. */
+/* Hands S to the caller as a NULL-terminated vector (empty, not NULL, for nothing). */
 static int strv_finish(struct strv *s, char ***out)
 {
-	if (s->v == NULL) {
-		s->v = calloc(1, sizeof(*s->v));
-		if (s->v == NULL)
-			return -ENOMEM;
-	}
+	int err = lkm_strv_ensure(&s->v);
+
+	if (err < 0)
+		return err;
 	*out = s->v;
 	return (int)s->n;
 }
@@ -159,7 +99,7 @@ static int push_modname_of_path(struct strv *s, const char *path, size_t len)
 	memcpy(name, base, n);
 	name[n] = '\0';
 	lkm_module_name_normalize(name);
-	return strv_push(s, name, n);
+	return lkm_strv_addn(&s->v, &s->n, name, n);
 }
 
 /*
@@ -195,7 +135,7 @@ static int read_names(struct lkm_resolver *r, const char *file, struct strv *s)
 		line = end + 1;
 	}
 	lkm_buf_release(&buf);
-	strv_sort_unique(s);
+	lkm_strv_sort_unique(s->v, &s->n);
 	return err < 0 ? err : 0;
 }
 
@@ -230,7 +170,7 @@ static int load_blacklist(struct lkm_resolver *r)
 	while (kmod_config_iter_next(it)) {
 		const char *key = kmod_config_iter_get_key(it);
 
-		err = strv_push(&r->blacklist, key, strlen(key));
+		err = lkm_strv_addn(&r->blacklist.v, &r->blacklist.n, key, strlen(key));
 		if (err < 0)
 			break;
 	}
@@ -239,7 +179,7 @@ static int load_blacklist(struct lkm_resolver *r)
 		strv_release(&r->blacklist);
 		return err;
 	}
-	strv_sort_unique(&r->blacklist);
+	lkm_strv_sort_unique(r->blacklist.v, &r->blacklist.n);
 	r->have_blacklist = 1;
 	return 0;
 }
@@ -258,7 +198,7 @@ static int copy_out(char *buf, size_t size, const char *s, size_t len)
 int lkm_resolve_release(const struct lkm_sysroot *root, char *buf, size_t size)
 {
 	struct lkm_buf file = { 0 };
-	int err, fd, found = 0;
+	int err, found = 0;
 	DIR *dir;
 	struct dirent *e;
 
@@ -284,15 +224,9 @@ int lkm_resolve_release(const struct lkm_sysroot *root, char *buf, size_t size)
 	if (err < 0 && err != -ENOENT)
 		return err;
 
-	fd = lkm_sysroot_open(root, "/lib/modules", O_RDONLY | O_DIRECTORY);
-	if (fd < 0)
-		return fd;
-	dir = fdopendir(fd);
-	if (dir == NULL) {
-		err = -errno;
-		close(fd);
+	err = lkm_sysroot_opendir(root, "/lib/modules", &dir);
+	if (err < 0)
 		return err;
-	}
 	err = 0;
 	while ((e = readdir(dir)) != NULL) {
 		struct stat st;
@@ -487,8 +421,9 @@ static int modlist_push(struct lkm_resolver *r, struct lkm_modlist *list,
 		free(ref->path);
 		return -ENOMEM;
 	}
-	ref->builtin = path == NULL && strv_has(&r->builtin_names, name);
-	ref->blacklisted = strv_has(&r->blacklist, name);
+	ref->builtin = path == NULL &&
+		       lkm_strv_sorted_has(r->builtin_names.v, r->builtin_names.n, name);
+	ref->blacklisted = lkm_strv_sorted_has(r->blacklist.v, r->blacklist.n, name);
 	ref->by_alias = given != NULL && (normalize(given, norm, sizeof(norm)) < 0 ||
 					  strcmp(norm, name) != 0);
 	list->n++;
@@ -544,7 +479,7 @@ int lkm_resolve_is_builtin(struct lkm_resolver *r, const char *name)
 	err = load_names(r);
 	if (err < 0)
 		return err;
-	return strv_has(&r->builtin_names, norm);
+	return lkm_strv_sorted_has(r->builtin_names.v, r->builtin_names.n, norm);
 }
 
 int lkm_resolve_is_blacklisted(struct lkm_resolver *r, const char *name)
@@ -557,7 +492,7 @@ int lkm_resolve_is_blacklisted(struct lkm_resolver *r, const char *name)
 	err = load_blacklist(r);
 	if (err < 0)
 		return err;
-	return strv_has(&r->blacklist, norm);
+	return lkm_strv_sorted_has(r->blacklist.v, r->blacklist.n, norm);
 }
 
 /* Dependencies before the module; each module once, even through a diamond or a cycle. */
@@ -568,14 +503,14 @@ static int deps_visit(struct lkm_resolver *r, struct kmod_module *mod,
 	struct kmod_list *deps, *l;
 	int err = 0;
 
-	if (strv_has(seen, name) || modlist_has(out, name))
+	if (lkm_strv_sorted_has(seen->v, seen->n, name) || modlist_has(out, name))
 		return 0;
 	if (depth > 64)
 		return -ELOOP;
-	err = strv_push(seen, name, strlen(name));
+	err = lkm_strv_addn(&seen->v, &seen->n, name, strlen(name));
 	if (err < 0)
 		return err;
-	strv_sort_unique(seen);
+	lkm_strv_sort_unique(seen->v, &seen->n);
 	deps = kmod_module_get_dependencies(mod);
 	kmod_list_foreach(l, deps)
 	{
@@ -592,6 +527,21 @@ static int deps_visit(struct lkm_resolver *r, struct kmod_module *mod,
 	return err;
 }
 
+/* NAME's libkmod module (NAME normalized into NORM), once LOAD has read what the caller
+ * looks up (the names or the blacklist). */
+static int open_module(struct lkm_resolver *r, const char *name,
+		       int (*load)(struct lkm_resolver *), char *norm, size_t size,
+		       struct kmod_module **mod)
+{
+	int err = normalize(name, norm, size);
+
+	if (err == 0)
+		err = load(r);
+	if (err == 0)
+		err = kmod_module_new_from_name(r->kctx, norm, mod);
+	return err;
+}
+
 int lkm_resolve_deps(struct lkm_resolver *r, const char *name, struct lkm_modlist *out)
 {
 	struct kmod_module *mod;
@@ -600,19 +550,14 @@ int lkm_resolve_deps(struct lkm_resolver *r, const char *name, struct lkm_modlis
 	int err;
 
 	memset(out, 0, sizeof(*out));
-	err = normalize(name, norm, sizeof(norm));
-	if (err < 0)
-		return err;
-	err = load_names(r);
-	if (err < 0)
-		return err;
-	err = kmod_module_new_from_name(r->kctx, norm, &mod);
+	err = open_module(r, name, load_names, norm, sizeof(norm), &mod);
 	if (err < 0)
 		return err;
 	if (kmod_module_get_path(mod) == NULL) {
 		/* Not in modules.dep: only a built-in module has nothing to load. */
-		err = strv_has(&r->builtin_names, norm) ? modlist_push(r, out, mod, NULL)
-							: -ENOENT;
+		err = lkm_strv_sorted_has(r->builtin_names.v, r->builtin_names.n, norm)
+			      ? modlist_push(r, out, mod, NULL)
+			      : -ENOENT;
 	} else {
 		err = deps_visit(r, mod, out, &seen, 0);
 	}
@@ -672,16 +617,10 @@ int lkm_resolve_modconf(struct lkm_resolver *r, const char *name, struct lkm_mod
 	int err;
 
 	memset(out, 0, sizeof(*out));
-	err = normalize(name, norm, sizeof(norm));
+	err = open_module(r, name, load_blacklist, norm, sizeof(norm), &mod);
 	if (err < 0)
 		return err;
-	err = load_blacklist(r);
-	if (err < 0)
-		return err;
-	err = kmod_module_new_from_name(r->kctx, norm, &mod);
-	if (err < 0)
-		return err;
-	out->blacklisted = strv_has(&r->blacklist, norm);
+	out->blacklisted = lkm_strv_sorted_has(r->blacklist.v, r->blacklist.n, norm);
 	err = dup_or_null(kmod_module_get_options(mod), &out->options);
 	if (err == 0)
 		err = dup_or_null(kmod_module_get_install_commands(mod), &out->install);
@@ -710,7 +649,8 @@ int lkm_resolve_blacklist(struct lkm_resolver *r, char ***out)
 
 	*out = NULL;
 	for (size_t i = 0; err == 0 && i < r->blacklist.n; i++)
-		err = strv_push(&s, r->blacklist.v[i], strlen(r->blacklist.v[i]));
+		err = lkm_strv_addn(&s.v, &s.n, r->blacklist.v[i],
+				    strlen(r->blacklist.v[i]));
 	if (err < 0) {
 		strv_release(&s);
 		return err;
@@ -849,7 +789,7 @@ int lkm_resolve_suggest(struct lkm_resolver *r, const char *name, char ***out)
 	for (size_t i = 0; i < r->builtin_names.n; i++)
 		consider(best, &nbest, norm, qlen, r->builtin_names.v[i]);
 	for (size_t i = 0; err == 0 && i < nbest; i++)
-		err = strv_push(&s, best[i].name, strlen(best[i].name));
+		err = lkm_strv_addn(&s.v, &s.n, best[i].name, strlen(best[i].name));
 	if (err < 0) {
 		strv_release(&s);
 		return err;
@@ -865,14 +805,16 @@ int lkm_resolve_names(struct lkm_resolver *r, unsigned int flags, char ***out)
 	*out = NULL;
 	err = load_names(r);
 	for (size_t i = 0; err == 0 && i < r->dep_names.n; i++)
-		err = strv_push(&s, r->dep_names.v[i], strlen(r->dep_names.v[i]));
+		err = lkm_strv_addn(&s.v, &s.n, r->dep_names.v[i],
+				    strlen(r->dep_names.v[i]));
 	for (size_t i = 0;
 	     err == 0 && (flags & LKM_NAMES_BUILTIN) && i < r->builtin_names.n; i++)
-		err = strv_push(&s, r->builtin_names.v[i], strlen(r->builtin_names.v[i]));
+		err = lkm_strv_addn(&s.v, &s.n, r->builtin_names.v[i],
+				    strlen(r->builtin_names.v[i]));
 	if (err < 0) {
 		strv_release(&s);
 		return err;
 	}
-	strv_sort_unique(&s);
+	lkm_strv_sort_unique(s.v, &s.n);
 	return strv_finish(&s, out);
 }

@@ -4,6 +4,7 @@
 #include <stddef.h>
 
 #include "model/sysroot.h"
+#include "shared/strv.h"
 
 struct kmod_ctx;
 
@@ -147,7 +148,7 @@ int lkm_resolve_modconf(struct lkm_resolver *r, const char *name,
 void lkm_modconf_release(struct lkm_modconf *conf);
 
 /* Every blacklisted name, sorted; *out is NULL-terminated, free with
- * lkm_resolve_strv_free. */
+ * lkm_strv_freev. */
 int lkm_resolve_blacklist(struct lkm_resolver *r, char ***out);
 
 /*
@@ -171,5 +172,9 @@ int lkm_resolve_suggest(struct lkm_resolver *r, const char *name, char ***out);
 enum { LKM_NAMES_BUILTIN = 1 };
 int lkm_resolve_names(struct lkm_resolver *r, unsigned int flags, char ***out);
 
-/* Frees a NULL-terminated vector from this module (NULL is fine). */
-void lkm_resolve_strv_free(char **v);
+/* The vectors above are freed with lkm_strv_freev (shared/strv.h; NULL is fine). The old
+ * name stays for the callers not yet switched (engine.c, explain.c). */
+static inline void lkm_resolve_strv_free(char **v)
+{
+	lkm_strv_freev(v);
+}

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "model/cpuset.h"
+#include "shared/strbuf.h"
 
 static void set_range(struct lkm_cpuset *s, unsigned lo, unsigned hi)
 {
@@ -74,31 +75,23 @@ int lkm_cpuset_parse(struct lkm_cpuset *s, const char *text)
 
 void lkm_cpuset_format(const struct lkm_cpuset *s, char *buf, size_t size)
 {
-	size_t len = 0;
+	struct lkm_strbuf sb;
 
-	if (size == 0)
-		return;
-	buf[0] = '\0';
-	for (unsigned c = 0; c < LKM_CPUSET_MAX && len < size; c++) {
+	lkm_strbuf_init(&sb, buf, size);
+	for (unsigned c = 0; c < LKM_CPUSET_MAX && !sb.truncated; c++) {
 		unsigned hi = c;
-		int n;
 
 		if (!lkm_cpuset_has(s, c))
 			continue;
 		while (hi + 1 < LKM_CPUSET_MAX && lkm_cpuset_has(s, hi + 1))
 			hi++;
+		lkm_strbuf_sep(&sb, ",");
 		if (hi == c)
-			n = snprintf(buf + len, size - len, "%s%u", len ? "," : "", c);
+			lkm_strbuf_addf(&sb, "%u", c);
 		else
-			n = snprintf(buf + len, size - len, "%s%u-%u", len ? "," : "", c,
-				     hi);
-		if (n < 0)
-			break;
-		len += (size_t)n;
+			lkm_strbuf_addf(&sb, "%u-%u", c, hi);
 		c = hi;
 	}
-	if (len >= size)
-		buf[size - 1] = '\0';
 }
 
 size_t lkm_cpuset_count(const struct lkm_cpuset *s)

@@ -29,6 +29,19 @@ static const struct {
 	{ "uninitialized", LKM_STATE_UNINITIALIZED },
 };
 
+static const struct lkm_modflag_word flag_words[] = {
+	{ LKM_MODFLAG_PERMANENT, "[permanent]", "permanent" },
+	{ LKM_MODFLAG_UNSAFE, "[unsafe]", "unsafe" },
+	{ LKM_MODFLAG_UNUSED, "(unused)", "unused" },
+	{ LKM_MODFLAG_AUTOCLEAN, "(autoclean)", "autoclean" },
+};
+
+const struct lkm_modflag_word *lkm_module_flag_words(size_t *n)
+{
+	*n = sizeof(flag_words) / sizeof(flag_words[0]);
+	return flag_words;
+}
+
 const char *lkm_module_state_id(enum lkm_module_state state)
 {
 	switch (state) {

@@ -94,4 +94,14 @@ const char *lkm_module_next_user(const struct lkm_module *m, const char *user);
 
 const char *lkm_module_state_id(enum lkm_module_state state); /* "live", "loading", ... */
 
+/* A flag as the kernel shows it ("[permanent]") and its stable id ("permanent"). */
+struct lkm_modflag_word {
+	enum lkm_module_flag flag;
+	const char *shown;
+	const char *id;
+};
+
+/* Every flag, in the order people read them; *N is set to how many. */
+const struct lkm_modflag_word *lkm_module_flag_words(size_t *n);
+
 void lkm_modules_release(struct lkm_modules *mods);

@@ -14,6 +14,7 @@
 #include "model/scan.h"
 #include "model/modules.h"
 #include "model/sysmodule.h"
+#include "shared/strv.h"
 
 /* sysfs attributes are at most a page; anything longer is not one. */
 #define ATTR_MAX 4096
@@ -75,11 +76,6 @@ static int cmp_param(const void *a, const void *b)
 		      ((const struct lkm_sysparam *)b)->name);
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* Calls FN(dirfd of DIR, entry name, ctx) for each entry of DIR under MODFD, skipping
  * dots. */
 static int each_entry(int modfd, const char *dir, int (*fn)(int, const char *, void *),
@@ -110,17 +106,9 @@ static int each_entry(int modfd, const char *dir, int (*fn)(int, const char *, v
 static int add_holder(int dirfd, const char *name, void *ctx)
 {
 	struct lkm_sysmodule *sm = ctx;
-	char **v = realloc(sm->holders, (sm->n_holders + 1) * sizeof(*v));
 
 	(void)dirfd;
-	if (v == NULL)
-		return -ENOMEM;
-	sm->holders = v;
-	v[sm->n_holders] = strdup(name);
-	if (v[sm->n_holders] == NULL)
-		return -ENOMEM;
-	sm->n_holders++;
-	return 0;
+	return lkm_strv_addn(&sm->holders, &sm->n_holders, name, strlen(name));
 }
 
 static int add_param(int dirfd, const char *name, void *ctx)
@@ -196,8 +184,7 @@ int lkm_sysmodule_read(const struct lkm_sysroot *root, const char *name,
 	/* readdir order is the filesystem's; people read these sorted. */
 	if (out->n_params > 1)
 		qsort(out->params, out->n_params, sizeof(*out->params), cmp_param);
-	if (out->n_holders > 1)
-		qsort(out->holders, out->n_holders, sizeof(*out->holders), cmp_str);
+	lkm_strv_sort_unique(out->holders, &out->n_holders);
 	close(modfd);
 	return 0;
 fail:
@@ -217,13 +204,11 @@ const struct lkm_sysparam *lkm_sysmodule_param(const struct lkm_sysmodule *sm,
 
 void lkm_sysmodule_release(struct lkm_sysmodule *sm)
 {
-	for (size_t i = 0; i < sm->n_holders; i++)
-		free(sm->holders[i]);
+	lkm_strv_free(sm->holders, sm->n_holders);
 	for (size_t i = 0; i < sm->n_params; i++) {
 		free(sm->params[i].name);
 		free(sm->params[i].value);
 	}
-	free(sm->holders);
 	free(sm->params);
 	free(sm->initstate);
 	free(sm->taint);

@@ -86,6 +86,23 @@ int lkm_sysroot_open(const struct lkm_sysroot *root, const char *path, int flags
 	return fd < 0 ? -errno : fd;
 }
 
+int lkm_sysroot_opendir(const struct lkm_sysroot *root, const char *path, DIR **out)
+{
+	int fd = lkm_sysroot_open(root, path, O_RDONLY | O_DIRECTORY);
+	int err;
+
+	*out = NULL;
+	if (fd < 0)
+		return fd;
+	*out = fdopendir(fd);
+	if (*out == NULL) {
+		err = -errno;
+		close(fd);
+		return err;
+	}
+	return 0;
+}
+
 int lkm_sysroot_path(const struct lkm_sysroot *root, const char *path, char *buf,
 		     size_t size)
 {

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #pragma once
 
+#include <dirent.h>
+
 #include <stddef.h>
 
 /*
@@ -24,6 +26,10 @@ int lkm_sysroot_is_live(const struct lkm_sysroot *root);
 
 /* openat() of PATH under the root; returns an fd or -errno. */
 int lkm_sysroot_open(const struct lkm_sysroot *root, const char *path, int flags);
+
+/* Opens the directory PATH under the root into *OUT (closedir frees it); returns 0 or
+ * -errno. */
+int lkm_sysroot_opendir(const struct lkm_sysroot *root, const char *path, DIR **out);
 
 /* The directory fd of the root, for *at() calls; owned by root. */
 int lkm_sysroot_fd(const struct lkm_sysroot *root);

@@ -132,31 +132,46 @@ static void usage(FILE *out)
 		PACKAGE);
 }
 
+void lkm_cli_options_help(FILE *out, const char *const *extra, size_t n)
+{
+	fputs(_("\nOptions:\n"), out);
+	fputs(_(" -J, --json             use JSON output format\n"), out);
+	for (size_t i = 0; i < n; i++)
+		fputs(extra[i], out);
+	fputs(_(" -R, --root <dir>       read /proc and /sys under <dir>\n"), out);
+	fputs(_(" -h, --help             display this help\n"), out);
+}
+
+int lkm_cli_usage_error(const char *cmd, const char *msg)
+{
+	fprintf(stderr, "%s: %s\n", PACKAGE, msg);
+	fprintf(stderr, _("Try '%s %s --help' for more information.\n"), PACKAGE, cmd);
+	return EXIT_USAGE;
+}
+
 static void table_usage(FILE *out, const char *name, enum lkm_pane pane,
 			bool has_interval)
 {
-	size_t n;
+	size_t n, n_extra = 0;
 	const struct lkm_colinfo *cols = lkm_columns(pane, &n);
+	const char *extra[5];
 
 	fputs(_("\nUsage:\n"), out);
 	fprintf(out, _(" %s %s [options]\n"), PACKAGE, name);
-	fputs(_("\nOptions:\n"), out);
-	fputs(_(" -J, --json             use JSON output format\n"), out);
-	fputs(_(" -n, --noheadings       don't print headings\n"), out);
-	fputs(_(" -o, --output <list>    the columns to show (+LIST adds to the "
-		"default)\n"),
-	      out);
-	fputs(_(" -r, --raw              use raw output format\n"), out);
+
+	extra[n_extra++] = _(" -n, --noheadings       don't print headings\n");
+	extra[n_extra++] = _(" -o, --output <list>    the columns to show (+LIST adds to "
+			     "the default)\n");
+	extra[n_extra++] = _(" -r, --raw              use raw output format\n");
 	if (pane == LKM_PANE_NETDEV)
-		fputs(_(" -b, --bytes            print byte counts in bytes, not K, M, "
-			"G\n"),
-		      out);
+		extra[n_extra++] =
+			_(" -b, --bytes            print byte counts in bytes, "
+			  "not K, M, G\n");
 	if (has_interval)
-		fputs(_(" -i, --interval <secs>  take two samples <secs> apart and show "
-			"rates\n"),
-		      out);
-	fputs(_(" -R, --root <dir>       read /proc and /sys under <dir>\n"), out);
-	fputs(_(" -h, --help             display this help\n"), out);
+		extra[n_extra++] =
+			_(" -i, --interval <secs>  take two samples <secs> apart "
+			  "and show rates\n");
+	lkm_cli_options_help(out, extra, n_extra);
 	fputs(_("\nAvailable output columns:\n"), out);
 	for (size_t i = 0; i < n; i++)
 		if (!(cols[i].flags & LKM_COL_TUI))

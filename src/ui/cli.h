@@ -1,6 +1,14 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #pragma once
 
+#include <stdio.h>
+
 /* The plain command-line front end. Returns the exit status: 0 done, 1 the operation
  * failed (its explanation printed), 2 bad usage. */
 int lkm_cli_main(int argc, char **argv);
+
+/* The options part of a command's help: -J, the N lines of EXTRA (translated), -R, -h. */
+void lkm_cli_options_help(FILE *out, const char *const *extra, size_t n);
+
+/* Says MSG and where the help of command CMD is, on stderr; returns 2 (bad usage). */
+int lkm_cli_usage_error(const char *cmd, const char *msg);

@@ -3,32 +3,26 @@
 
 #include <errno.h>
 #include <getopt.h>
-#include <pwd.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <syslog.h>
-#include <unistd.h>
 
 #include "core/engine.h"
 #include "core/params.h"
 #include "core/resolve.h"
+#include "core/session.h"
 #include "ui/cli_actions.h"
 #include "ui/cli_report.h"
 #include "i18n.h"
 
 #define EXIT_USAGE 2
 
-/* What every action needs: the root, a resolver for it, the real kernel boundary. */
+/* What every action needs: the root and a core session on it. */
 struct session {
 	struct lkm_sysroot *root;
-	struct lkm_resolver *resolver;
-	struct lkm_real_ops real;
-	struct lkm_engine engine;
-	struct lkm_stop_ops stop;
-	char who[64];
+	struct lkm_session core;
 };
 
 /* The signal that asked an action to stop (SIGINT, SIGTERM, SIGHUP), or 0. */
@@ -49,8 +43,7 @@ static void stop_between_steps(struct session *s)
 	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
 	struct sigaction sa;
 
-	lkm_stop_ops_init(&s->stop, s->engine.ops, &stop_signal);
-	s->engine.ops = &s->stop.ops;
+	lkm_session_stop_on(&s->core, &stop_signal);
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_stop;
 	sa.sa_flags = SA_RESTART;
@@ -61,7 +54,6 @@ static void stop_between_steps(struct session *s)
 
 static int session_open(struct session *s, const char *root_dir)
 {
-	struct passwd *pw = getpwuid(getuid());
 	int err;
 
 	memset(s, 0, sizeof(*s));
@@ -73,44 +65,20 @@ static int session_open(struct session *s, const char *root_dir)
 	}
 	/* Without /lib/modules for this kernel, loads by file still work; without memory,
 	 * nothing does (going on would answer "no such module" for one that exists). */
-	err = lkm_resolver_new(s->root, NULL, &s->resolver);
-	if (err == -ENOMEM) {
+	if (lkm_session_open(&s->core, s->root, lkm_engine_privileged()) == -ENOMEM) {
 		fprintf(stderr, _("%s: out of memory\n"), PACKAGE);
+		lkm_session_close(&s->core);
 		lkm_sysroot_free(s->root);
 		return EXIT_FAILURE;
 	}
-	if (err < 0)
-		s->resolver = NULL;
-	if (s->resolver)
-		lkm_real_ops_init(&s->real, lkm_resolver_kmod(s->resolver), s->root);
-	snprintf(s->who, sizeof(s->who), "%s (uid %u)", pw ? pw->pw_name : "?",
-		 (unsigned)getuid());
-	s->engine.root = s->root;
-	s->engine.resolver = s->resolver;
-	s->engine.ops = &s->real.ops;
-	s->engine.privileged = lkm_engine_privileged();
-	s->engine.who = s->who;
-	/* A change to the running kernel is worth a line in its log; a --root is not one.
-	 */
-	s->engine.log_to_syslog = lkm_sysroot_is_live(s->root);
-	if (s->engine.log_to_syslog)
-		openlog(PACKAGE, LOG_PID, LOG_USER);
-	/* An offline root is looked at, never acted on: the kernel here is not its
-	 * kernel. Whole-program tests trap the module syscalls (tests/preload) and say
-	 * so. */
-	if (s->resolver == NULL ||
-	    (!lkm_sysroot_is_live(s->root) && getenv("LKMTUI_FAKE_KERNEL") == NULL))
-		s->engine.ops = NULL;
-	if (s->engine.ops)
+	if (s->core.engine.ops)
 		stop_between_steps(s);
 	return 0;
 }
 
 static void session_close(struct session *s)
 {
-	if (s->engine.log_to_syslog)
-		closelog();
-	lkm_resolver_free(s->resolver);
+	lkm_session_close(&s->core);
 	lkm_sysroot_free(s->root);
 }
 
@@ -277,8 +245,7 @@ static int finish(struct session *s, const struct action_opts *o, struct lkm_res
 		fprintf(stderr, _("%s: out of memory\n"), PACKAGE);
 		rc = EXIT_FAILURE;
 	} else {
-		rc = lkm_report_result(stdout, s->root, s->resolver, res, o->json,
-				       o->dry_run);
+		rc = lkm_report_result(stdout, &s->core, res, o->json, o->dry_run);
 	}
 	lkm_result_release(res);
 	session_close(s);
@@ -318,7 +285,7 @@ int lkm_cli_load(const char *root_dir, int argc, char **argv)
 	flags |= o.no_deps ? LKM_NO_DEPS : 0;
 	flags |= o.with_deps ? LKM_WITH_DEPS : 0;
 	flags |= o.persist ? LKM_PERSIST : 0;
-	rc = lkm_engine_load(&s.engine, argv[optind],
+	rc = lkm_engine_load(&s.core.engine, argv[optind],
 			     (const char *const *)argv + optind + 1,
 			     (size_t)(argc - optind - 1), flags, &res);
 	return finish(&s, &o, &res, rc);
@@ -337,7 +304,7 @@ int lkm_cli_unload(const char *root_dir, int argc, char **argv)
 		return usage_error("unload", _("give one module: lkmtui unload MODULE"));
 	if (session_open(&s, o.root_dir))
 		return EXIT_FAILURE;
-	rc = lkm_engine_unload(&s.engine, argv[optind],
+	rc = lkm_engine_unload(&s.core.engine, argv[optind],
 			       (o.dry_run ? LKM_DRY_RUN : 0) | (o.stack ? LKM_STACK : 0),
 			       &res);
 	return finish(&s, &o, &res, rc);
@@ -361,7 +328,7 @@ int lkm_cli_set(const char *root_dir, int argc, char **argv)
 		return rc;
 	if (session_open(&s, o.root_dir))
 		return EXIT_FAILURE;
-	rc = lkm_engine_set(&s.engine, argv[optind], argv[optind + 1],
+	rc = lkm_engine_set(&s.core.engine, argv[optind], argv[optind + 1],
 			    (o.dry_run ? LKM_DRY_RUN : 0) | (o.persist ? LKM_PERSIST : 0),
 			    &res);
 	return finish(&s, &o, &res, rc);
@@ -396,7 +363,7 @@ int lkm_cli_info(const char *root_dir, int argc, char **argv)
 				   _("give one module or file: lkmtui info MODULE|FILE"));
 	if (session_open(&s, o.root_dir))
 		return EXIT_FAILURE;
-	rc = lkm_report_info(stdout, s.root, s.resolver, argv[optind],
+	rc = lkm_report_info(stdout, s.root, s.core.resolver, argv[optind],
 			     (const char *const *)argv + optind + 1,
 			     (size_t)(argc - optind - 1), o.json);
 	session_close(&s);
@@ -435,7 +402,7 @@ int lkm_cli_explain(const char *root_dir, int argc, char **argv)
 		return rc;
 	if (session_open(&s, o.root_dir))
 		return EXIT_FAILURE;
-	rc = lkm_report_explain(stdout, &s.engine, argv[optind],
+	rc = lkm_report_explain(stdout, &s.core, argv[optind],
 				(const char *const *)argv + optind + 1,
 				(size_t)(argc - optind - 1), o.json);
 	session_close(&s);

@@ -9,13 +9,13 @@
 #include <string.h>
 
 #include "core/affinity.h"
+#include "core/session.h"
 #include "model/irqaffinity.h"
+#include "ui/cli.h"
 #include "ui/cli_affinity.h"
 #include "ui/cli_report.h"
 #include "ui/json.h"
 #include "i18n.h"
-
-#define EXIT_USAGE 2
 
 static void help(void)
 {
@@ -24,18 +24,12 @@ static void help(void)
 	fputs(_("\nDeliver interrupt line <irq> to the CPUs in <cpus> (a list: 0-3,8),\n"
 		"through /proc/irq/<irq>/smp_affinity_list.\n"),
 	      stdout);
-	fputs(_("\nOptions:\n"), stdout);
-	fputs(_(" -J, --json             use JSON output format\n"), stdout);
-	fputs(_(" -R, --root <dir>       read /proc and /sys under <dir>\n"), stdout);
-	fputs(_(" -h, --help             display this help\n"), stdout);
+	lkm_cli_options_help(stdout, NULL, 0);
 }
 
 static int usage_error(const char *msg)
 {
-	fprintf(stderr, "%s: %s\n", PACKAGE, msg);
-	fprintf(stderr, _("Try '%s irq-affinity --help' for more information.\n"),
-		PACKAGE);
-	return EXIT_USAGE;
+	return lkm_cli_usage_error("irq-affinity", msg);
 }
 
 /* Why a change may not last: irqbalance moves lines on its own every few seconds. */
@@ -114,7 +108,7 @@ int lkm_cli_irq_affinity(const char *root_dir, int argc, char **argv)
 	/* An offline root is looked at, never acted on; whole-program tests write into
 	 * their copy of a fixture tree and say so. */
 	lkm_real_ops_init(&real, NULL, root);
-	if (lkm_sysroot_is_live(root) || getenv("LKMTUI_FAKE_KERNEL") != NULL)
+	if (lkm_session_may_act(root))
 		ops = &real.ops;
 	err = lkm_affinity_set(ops, root, irq, argv[optind + 1], &ch, &d);
 	if (json) {

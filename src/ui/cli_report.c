@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/explain.h"
+#include "core/text.h"
 #include "i18n.h"
 #include "ui/cli_report.h"
 #include "ui/json.h"
@@ -13,25 +14,10 @@
 /* Prints TEXT wrapped at WIDTH columns, each line indented by INDENT spaces. */
 static void wrap(FILE *out, const char *text, int indent, int width)
 {
-	const char *p = text;
+	for (const char *p = text, *next; *p; p = next) {
+		size_t len = lkm_text_wrap(p, (size_t)(width - indent), &next);
 
-	while (*p) {
-		int room = width - indent;
-		const char *end = p, *brk = NULL;
-
-		while (*end && end - p < room) {
-			if (*end == ' ')
-				brk = end;
-			end++;
-		}
-		if (*end == '\0')
-			brk = end;
-		else if (brk == NULL)
-			brk = end;
-		fprintf(out, "%*s%.*s\n", indent, "", (int)(brk - p), p);
-		p = brk;
-		while (*p == ' ')
-			p++;
+		fprintf(out, "%*s%.*s\n", indent, "", (int)len, p);
 	}
 }
 
@@ -70,15 +56,18 @@ void lkm_report_json_diagnosis(struct lkm_json *j, const char *key,
 	}
 	lkm_json_str(j, "title", d->title);
 	lkm_json_str(j, "explanation", d->teach);
-	lkm_json_open(j, "evidence", '[');
-	for (size_t i = 0; i < d->n_evidence; i++)
-		lkm_json_str(j, NULL, d->evidence[i]);
-	lkm_json_close(j, ']');
-	lkm_json_open(j, "fix", '[');
-	for (size_t i = 0; i < d->n_fix; i++)
-		lkm_json_str(j, NULL, d->fix[i]);
-	lkm_json_close(j, ']');
+	lkm_report_json_strings(j, "evidence", d->evidence, d->n_evidence);
+	lkm_report_json_strings(j, "fix", d->fix, d->n_fix);
 	lkm_json_close(j, '}');
+}
+
+void lkm_report_json_strings(struct lkm_json *j, const char *key, char *const *v,
+			     size_t n)
+{
+	lkm_json_open(j, key, '[');
+	for (size_t i = 0; i < n; i++)
+		lkm_json_str(j, NULL, v[i]);
+	lkm_json_close(j, ']');
 }
 
 static const char *op_word(enum lkm_op op)
@@ -91,54 +80,15 @@ static const char *op_word(enum lkm_op op)
 	return "?";
 }
 
-/* One step as a person reads it. */
-static void print_step(FILE *out, const struct lkm_step *s, bool dry_run)
+/* One step as a person reads it, on a line of its own. */
+static void print_step(FILE *out, const struct lkm_step *s, unsigned flags)
 {
-	switch (s->kind) {
-	case LKM_STEP_INSERT:
-		fprintf(out,
-			dry_run || !s->done ? _("  insert %s from %s")
-					    : _("  inserted %s from %s"),
-			s->module, s->path);
-		if (s->params && *s->params)
-			fprintf(out, _(" with %s"), s->params);
-		break;
-	case LKM_STEP_SKIP_LOADED:
-		fprintf(out, _("  %s is already loaded"), s->module);
-		break;
-	case LKM_STEP_SKIP_BUILTIN:
-		fprintf(out, _("  %s is built into the kernel"), s->module);
-		break;
-	case LKM_STEP_SKIP_BLACKLIST: fprintf(out, _("  skip %s"), s->module); break;
-	case LKM_STEP_REMOVE:
-		fprintf(out, dry_run || !s->done ? _("  remove %s") : _("  removed %s"),
-			s->module);
-		break;
-	case LKM_STEP_KEEP: fprintf(out, _("  keep %s"), s->module); break;
-	case LKM_STEP_COMMAND:
-		fprintf(out, _("  not run: %s"), s->command);
-		if (s->params && *s->params)
-			fprintf(out, " %s", s->params);
-		break;
-	case LKM_STEP_WRITE_PARAM:
-		fprintf(out,
-			dry_run || !s->done
-				? _("  write %s to /sys/module/%s/parameters")
-				: _("  wrote %s to /sys/module/%s/parameters"),
-			s->params, s->module);
-		break;
-	case LKM_STEP_PERSIST:
-		fprintf(out,
-			dry_run || !s->done ? _("  save the options of %s in %s")
-					    : _("  saved the options of %s in %s"),
-			s->module, s->path);
-		break;
-	}
-	if (s->note)
-		fprintf(out, " (%s)", s->note);
-	if (s->err)
-		fprintf(out, _(": failed, %s"), errno_name(s->err));
-	fputc('\n', out);
+	char line[8192];
+	struct lkm_strbuf sb;
+
+	lkm_strbuf_init(&sb, line, sizeof(line));
+	lkm_text_step(&sb, s, flags | LKM_STEP_TEXT_PATH);
+	fprintf(out, "  %s\n", line);
 }
 
 static bool any_done(const struct lkm_result *res)
@@ -149,17 +99,13 @@ static bool any_done(const struct lkm_result *res)
 	return false;
 }
 
-int lkm_report_result(FILE *out, const struct lkm_sysroot *root,
-		      struct lkm_resolver *resolver, const struct lkm_result *res,
-		      bool json, bool dry_run)
+int lkm_report_result(FILE *out, const struct lkm_session *session,
+		      const struct lkm_result *res, bool json, bool dry_run)
 {
-	struct lkm_explain_ctx ctx;
 	struct lkm_diagnosis d = { 0 };
-	char ctxbuf[512];
 	bool ok = res->err == 0;
 
-	lkm_explain_ctx_init(&ctx, root, resolver, ctxbuf, sizeof(ctxbuf));
-	if (!ok && lkm_explain_result(&ctx, res, &d) < 0) {
+	if (!ok && lkm_explain_result(&session->ectx, res, &d) < 0) {
 		fprintf(stderr, _("%s: out of memory\n"), PACKAGE);
 		return EXIT_FAILURE;
 	}
@@ -227,7 +173,8 @@ int lkm_report_result(FILE *out, const struct lkm_sysroot *root,
 					res->module ? res->module : res->target);
 			for (size_t i = 0; i < res->n_steps && (ok || i <= res->failed);
 			     i++)
-				print_step(out, &res->steps[i], dry_run);
+				print_step(out, &res->steps[i],
+					   dry_run ? LKM_STEP_TEXT_DRY_RUN : 0);
 			if (ok && res->op == LKM_OP_SET)
 				for (size_t i = 0; i < res->n_details; i++)
 					fprintf(out, "  %s\n", res->details[i]);
@@ -252,22 +199,20 @@ int lkm_report_stopped(FILE *out, const struct lkm_result *res, int sig)
 
 	for (size_t i = 0; i < res->n_steps; i++) {
 		struct lkm_step s = res->steps[i];
-		char line[2048] = "";
-		FILE *m;
+		char line[8192];
+		struct lkm_strbuf sb;
 
 		if (s.done) {
-			print_step(out, &s, false);
+			print_step(out, &s, 0);
 			done++;
 			continue;
 		}
 		/* As --dry-run words it: what would have been done. */
 		s.err = 0;
-		m = fmemopen(line, sizeof(line) - 1, "w");
-		if (m == NULL)
-			continue;
-		print_step(m, &s, true);
-		fclose(m);
-		fprintf(out, _("  not done: %s"), line + strspn(line, " "));
+		lkm_strbuf_init(&sb, line, sizeof(line));
+		lkm_text_step(&sb, &s, LKM_STEP_TEXT_DRY_RUN | LKM_STEP_TEXT_PATH);
+		fprintf(out, _("  not done: %s"), line);
+		fputc('\n', out);
 	}
 	fflush(out);
 	if (sigabbrev_np(sig))
@@ -281,17 +226,13 @@ int lkm_report_stopped(FILE *out, const struct lkm_result *res, int sig)
 	return EXIT_FAILURE;
 }
 
-int lkm_report_explain(FILE *out, const struct lkm_engine *engine, const char *target,
+int lkm_report_explain(FILE *out, const struct lkm_session *session, const char *target,
 		       const char *const *params, size_t n_params, bool json)
 {
-	struct lkm_explain_ctx ctx;
 	struct lkm_diagnosis *v;
-	char ctxbuf[512];
-	int n;
+	int n = lkm_explain_predict(&session->ectx, &session->engine, target, params,
+				    n_params, &v);
 
-	lkm_explain_ctx_init(&ctx, engine->root, engine->resolver, ctxbuf,
-			     sizeof(ctxbuf));
-	n = lkm_explain_predict(&ctx, engine, target, params, n_params, &v);
 	if (n < 0) {
 		fprintf(stderr, _("%s: out of memory\n"), PACKAGE);
 		return EXIT_FAILURE;

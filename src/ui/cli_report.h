@@ -7,12 +7,12 @@
 #include "core/engine.h"
 #include "core/explain.h"
 #include "core/resolve.h"
+#include "core/session.h"
 
 /* Prints what an action did (or would do) and, when it failed, its diagnosis: plain text,
  * or one JSON object. Returns the exit status (0 done, 1 failed). */
-int lkm_report_result(FILE *out, const struct lkm_sysroot *root,
-		      struct lkm_resolver *resolver, const struct lkm_result *res,
-		      bool json, bool dry_run);
+int lkm_report_result(FILE *out, const struct lkm_session *session,
+		      const struct lkm_result *res, bool json, bool dry_run);
 
 /* lkmtui info: what TARGET (a module name, alias or file) is, its state and parameters;
  * with WANTED ("NAME=VALUE", N_WANTED of them), whether each running value is that one.
@@ -23,7 +23,7 @@ int lkm_report_info(FILE *out, const struct lkm_sysroot *root,
 
 /* lkmtui explain: every failure static analysis predicts for loading TARGET with PARAMS.
  */
-int lkm_report_explain(FILE *out, const struct lkm_engine *engine, const char *target,
+int lkm_report_explain(FILE *out, const struct lkm_session *session, const char *target,
 		       const char *const *params, size_t n_params, bool json);
 
 /*
@@ -39,3 +39,7 @@ struct lkm_json;
 void lkm_report_diagnosis(FILE *out, const struct lkm_diagnosis *d);
 void lkm_report_json_diagnosis(struct lkm_json *j, const char *key,
 			       const struct lkm_diagnosis *d);
+
+/* N strings as a JSON array under KEY. */
+void lkm_report_json_strings(struct lkm_json *j, const char *key, char *const *v,
+			     size_t n);

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "shared/strbuf.h"
 #include "ui/columns.h"
 #include "ui/units.h"
 #include "i18n.h"
@@ -163,49 +164,27 @@ size_t lkm_pane_rows(enum lkm_pane pane, const struct lkm_snapshot *snap)
 	return 0;
 }
 
-/* Appends S to BUF (length *LEN, capacity SIZE), cutting at the end. */
-static void append(char *buf, size_t size, size_t *len, const char *s)
-{
-	size_t n = strlen(s);
-
-	if (*len + 1 >= size)
-		return;
-	if (n > size - *len - 1)
-		n = size - *len - 1;
-	memcpy(buf + *len, s, n);
-	*len += n;
-	buf[*len] = '\0';
-}
-
 void lkm_module_flags_text(unsigned flags, const char *sep, char *buf, size_t size)
 {
-	static const struct {
-		unsigned flag;
-		const char *word;
-	} words[] = {
-		{ LKM_MODFLAG_PERMANENT, "permanent" },
-		{ LKM_MODFLAG_UNSAFE, "unsafe" },
-		{ LKM_MODFLAG_UNUSED, "unused" },
-		{ LKM_MODFLAG_AUTOCLEAN, "autoclean" },
-	};
-	size_t len = 0;
+	struct lkm_strbuf sb;
+	size_t n;
+	const struct lkm_modflag_word *w = lkm_module_flag_words(&n);
 
-	buf[0] = '\0';
-	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
-		if (!(flags & words[i].flag))
-			continue;
-		if (len)
-			append(buf, size, &len, sep);
-		append(buf, size, &len, words[i].word);
+	lkm_strbuf_init(&sb, buf, size);
+	for (size_t i = 0; i < n; i++) {
+		if (flags & w[i].flag) {
+			lkm_strbuf_sep(&sb, sep);
+			lkm_strbuf_add(&sb, w[i].id);
+		}
 	}
 }
 
 static void module_cell(const struct lkm_module *m, int col, const char *sep, char *buf,
 			size_t size)
 {
-	size_t len = 0;
+	struct lkm_strbuf sb;
 
-	buf[0] = '\0';
+	lkm_strbuf_init(&sb, buf, size);
 	switch ((enum lkm_modcol)col) {
 	case LKM_MODCOL_NAME: snprintf(buf, size, "%s", m->name); break;
 	case LKM_MODCOL_SIZE: snprintf(buf, size, "%" PRIu64, m->size); break;
@@ -215,9 +194,8 @@ static void module_cell(const struct lkm_module *m, int col, const char *sep, ch
 	case LKM_MODCOL_USEDBY:
 		for (const char *u = lkm_module_next_user(m, NULL); u;
 		     u = lkm_module_next_user(m, u)) {
-			if (len)
-				append(buf, size, &len, sep);
-			append(buf, size, &len, u);
+			lkm_strbuf_sep(&sb, sep);
+			lkm_strbuf_add(&sb, u);
 		}
 		break;
 	case LKM_MODCOL_STATE:
@@ -255,9 +233,9 @@ static void irq_cell(const struct lkm_irq *irq, size_t row, int col,
 		     const struct lkm_rates *rates, const char *sep, char *buf,
 		     size_t size)
 {
-	size_t len = 0;
+	struct lkm_strbuf sb;
 
-	buf[0] = '\0';
+	lkm_strbuf_init(&sb, buf, size);
 	switch ((enum lkm_irqcol)col) {
 	case LKM_IRQCOL_IRQ: snprintf(buf, size, "%s", irq->label); break;
 	case LKM_IRQCOL_TOTAL: snprintf(buf, size, "%" PRIu64, irq->total); break;
@@ -267,12 +245,8 @@ static void irq_cell(const struct lkm_irq *irq, size_t row, int col,
 		break;
 	case LKM_IRQCOL_COUNTS:
 		for (size_t c = 0; c < irq->n_counts; c++) {
-			char num[24];
-
-			snprintf(num, sizeof(num), "%" PRIu64, irq->counts[c]);
-			if (c)
-				append(buf, size, &len, " ");
-			append(buf, size, &len, num);
+			lkm_strbuf_sep(&sb, " ");
+			lkm_strbuf_addf(&sb, "%" PRIu64, irq->counts[c]);
 		}
 		break;
 	case LKM_IRQCOL_CHIP:
@@ -287,9 +261,8 @@ static void irq_cell(const struct lkm_irq *irq, size_t row, int col,
 	case LKM_IRQCOL_ACTIONS:
 		for (const char *a = lkm_irq_next_action(irq, NULL); a;
 		     a = lkm_irq_next_action(irq, a)) {
-			if (len)
-				append(buf, size, &len, sep);
-			append(buf, size, &len, a);
+			lkm_strbuf_sep(&sb, sep);
+			lkm_strbuf_add(&sb, a);
 		}
 		break;
 	case LKM_IRQCOL_DESCRIPTION: snprintf(buf, size, "%s", irq->description); break;

@@ -1,9 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-/*
- * libFuzzer entry point for the /proc/devices parser. Each input is parsed twice into the
- * same struct (the refresh path), and every string and number the parser hands out is
- * read, so a pointer outside the buffer or arena shows up under AddressSanitizer.
- */
+/* libFuzzer entry point for the /proc/devices parser (see twice.h). */
 #include "config.h"
 
 #include <stdint.h>
@@ -11,8 +7,7 @@
 #include <string.h>
 
 #include "model/devices.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#include "twice.h"
 
 static volatile size_t sink;
 
@@ -25,23 +20,4 @@ static void touch(const struct lkm_devices *devs)
 	sink = n;
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
-	struct lkm_devices s = { 0 };
-	char *a = malloc(size + 1), *b = malloc(size + 1);
-
-	if (a == NULL || b == NULL)
-		goto out;
-	memcpy(a, data, size);
-	a[size] = '\0';
-	memcpy(b, a, size + 1);
-	if (lkm_devices_parse(&s, a) == 0)
-		touch(&s);
-	if (lkm_devices_parse(&s, b) == 0)
-		touch(&s);
-	lkm_devices_release(&s);
-out:
-	free(a);
-	free(b);
-	return 0;
-}
+LKM_FUZZ_PARSE_TWICE(struct lkm_devices, lkm_devices_parse, touch, lkm_devices_release)

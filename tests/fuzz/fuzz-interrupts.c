@@ -1,9 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-/*
- * libFuzzer entry point for the /proc/interrupts parser. Each input is parsed twice into
- * the same struct (the refresh path), and every string and number the parser hands out is
- * read, so a pointer outside the buffer or arena shows up under AddressSanitizer.
- */
+/* libFuzzer entry point for the /proc/interrupts parser (see twice.h). */
 #include "config.h"
 
 #include <stdint.h>
@@ -11,8 +7,7 @@
 #include <string.h>
 
 #include "model/interrupts.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#include "twice.h"
 
 static volatile size_t sink;
 
@@ -53,23 +48,5 @@ static void touch(const struct lkm_interrupts *irqs)
 	sink = n;
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
-	struct lkm_interrupts s = { 0 };
-	char *a = malloc(size + 1), *b = malloc(size + 1);
-
-	if (a == NULL || b == NULL)
-		goto out;
-	memcpy(a, data, size);
-	a[size] = '\0';
-	memcpy(b, a, size + 1);
-	if (lkm_interrupts_parse(&s, a) == 0)
-		touch(&s);
-	if (lkm_interrupts_parse(&s, b) == 0)
-		touch(&s);
-	lkm_interrupts_release(&s);
-out:
-	free(a);
-	free(b);
-	return 0;
-}
+LKM_FUZZ_PARSE_TWICE(struct lkm_interrupts, lkm_interrupts_parse, touch,
+		     lkm_interrupts_release)

@@ -1,8 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-/*
- * libFuzzer entry point for the /proc/modules parser: each input parsed twice into the
- * same struct (the refresh path), every string and user it hands out read back.
- */
+/* libFuzzer entry point for the /proc/modules parser (see twice.h). */
 #include "config.h"
 
 #include <stdint.h>
@@ -10,8 +7,7 @@
 #include <string.h>
 
 #include "model/modules.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#include "twice.h"
 
 static volatile size_t sink;
 
@@ -39,22 +35,4 @@ static void touch(const struct lkm_modules *mods)
 	sink = n;
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
-	struct lkm_modules mods = { 0 };
-	char *a = malloc(size + 1), *b = malloc(size + 1);
-
-	if (a == NULL || b == NULL)
-		abort();
-	memcpy(a, data, size);
-	a[size] = '\0';
-	memcpy(b, a, size + 1);
-	if (lkm_modules_parse(&mods, a) == 0)
-		touch(&mods);
-	if (lkm_modules_parse(&mods, b) == 0)
-		touch(&mods);
-	lkm_modules_release(&mods);
-	free(a);
-	free(b);
-	return 0;
-}
+LKM_FUZZ_PARSE_TWICE(struct lkm_modules, lkm_modules_parse, touch, lkm_modules_release)

@@ -28,7 +28,7 @@ if ! "$cc" -fsanitize=fuzzer "$probe" -o "$out/probe" 2>/dev/null; then
 fi
 
 flags="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -I$build -I$src/src"
-model="$src/src/model/*.c"
+model="$src/src/model/*.c $src/src/shared/*.c"
 core_libs=$(pkg-config --libs libelf liblzma libzstd zlib libkmod 2>/dev/null || true)
 
 # name: extra sources, libraries, seed files

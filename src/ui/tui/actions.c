@@ -4,17 +4,16 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
-#include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <syslog.h>
 #include <unistd.h>
 
 #include <curses.h>
 
 #include "core/owns.h"
+#include "core/text.h"
 #include "i18n.h"
 #include "ui/tui/actions.h"
 #include "ui/tui/app.h"
@@ -26,51 +25,16 @@
 void lkm_tui_session_open(struct lkm_tui_app *app, bool privileged)
 {
 	struct lkm_tui_session *s = &app->session;
-	struct passwd *pw = getpwuid(getuid());
-	bool live = lkm_sysroot_is_live(app->root);
 
-	if (lkm_resolver_new(app->root, NULL, &s->resolver) < 0)
-		s->resolver = NULL;
-	if (s->resolver)
-		lkm_real_ops_init(&s->real, lkm_resolver_kmod(s->resolver), app->root);
-	snprintf(s->who, sizeof(s->who), "%s (uid %u)", pw ? pw->pw_name : "?",
-		 (unsigned)getuid());
-	s->engine.root = app->root;
-	s->engine.resolver = s->resolver;
-	s->engine.ops = &s->real.ops;
-	s->engine.privileged = privileged;
-	s->engine.who = s->who;
-	/* A change to the running kernel is worth a line in its log; a --root is not one.
-	 */
-	s->engine.log_to_syslog = live;
-	if (live)
-		openlog(PACKAGE, LOG_PID, LOG_USER);
-	/* As the CLI: an offline root is looked at, never acted on, unless the module
-	 * syscalls are trapped for a whole-program test (tests/preload). */
-	if (s->resolver == NULL || (!live && getenv("LKMTUI_FAKE_KERNEL") == NULL))
-		s->engine.ops = NULL;
-	lkm_explain_ctx_init(&s->ectx, app->root, s->resolver, s->ectx_buf,
-			     sizeof(s->ectx_buf));
-	s->can_act = false;
-	if (s->engine.ops == NULL && !live) {
-		s->refusal = LKM_REFUSE_OFFLINE_ROOT;
-		snprintf(s->why_not, sizeof(s->why_not), "%s",
-			 _("this --root is not the running system: lkmtui only looks at "
-			   "it"));
-	} else if (s->engine.ops == NULL) {
-		s->refusal = LKM_REFUSE_NOT_FOUND;
-		snprintf(s->why_not, sizeof(s->why_not), "%s",
-			 _("the running kernel has no module directory "
-			   "(/lib/modules/RELEASE)"));
-	} else if (!privileged) {
-		s->refusal = LKM_REFUSE_NOT_PERMITTED;
-		snprintf(s->why_not, sizeof(s->why_not), "%s",
-			 _("loading, unloading and setting need root (CAP_SYS_MODULE)"));
-	} else {
-		s->can_act = true;
-		s->refusal = LKM_REFUSE_NONE;
-		s->why_not[0] = '\0';
-	}
+	/* Out of memory for the resolver leaves a session without one: the TUI still
+	 * shows what the kernel holds. */
+	(void)lkm_session_open(&s->core, app->root, privileged);
+	s->resolver = s->core.resolver;
+	s->engine = s->core.engine;
+	s->ectx = s->core.ectx;
+	s->refusal = s->core.refusal;
+	s->can_act = s->refusal == LKM_REFUSE_NONE;
+	snprintf(s->why_not, sizeof(s->why_not), "%s", s->core.why_not);
 }
 
 static void drop_preview(struct lkm_tui_app *app)
@@ -93,58 +57,10 @@ const char *lkm_tui_op_word(enum lkm_op op)
 
 void lkm_tui_step_text(const struct lkm_step *s, bool dry_run, char *buf, size_t size)
 {
-	bool done = s->done && !dry_run;
-	size_t len = 0;
+	struct lkm_strbuf sb;
 
-	switch (s->kind) {
-	case LKM_STEP_INSERT:
-		len = (size_t)snprintf(
-			buf, size, done ? _("inserted %s") : _("insert %s"), s->module);
-		if (s->params && s->params[0] && len < size)
-			len += (size_t)snprintf(buf + len, size - len, _(" with %s"),
-						s->params);
-		break;
-	case LKM_STEP_SKIP_LOADED:
-		len = (size_t)snprintf(buf, size, _("%s is already loaded"), s->module);
-		break;
-	case LKM_STEP_SKIP_BUILTIN:
-		len = (size_t)snprintf(buf, size, _("%s is built into the kernel"),
-				       s->module);
-		break;
-	case LKM_STEP_SKIP_BLACKLIST:
-		len = (size_t)snprintf(buf, size, _("skip %s"), s->module);
-		break;
-	case LKM_STEP_REMOVE:
-		len = (size_t)snprintf(buf, size, done ? _("removed %s") : _("remove %s"),
-				       s->module);
-		break;
-	case LKM_STEP_KEEP:
-		len = (size_t)snprintf(buf, size, _("keep %s"), s->module);
-		break;
-	case LKM_STEP_COMMAND:
-		len = (size_t)snprintf(buf, size, _("not run: %s"),
-				       s->command ? s->command : "");
-		break;
-	case LKM_STEP_WRITE_PARAM:
-		len = (size_t)snprintf(buf, size,
-				       done ? _("wrote %s to /sys/module/%s/parameters")
-					    : _("write %s to /sys/module/%s/parameters"),
-				       s->params ? s->params : "", s->module);
-		break;
-	case LKM_STEP_PERSIST:
-		len = (size_t)snprintf(buf, size,
-				       done ? _("saved the options of %s in %s")
-					    : _("save the options of %s in %s"),
-				       s->module, s->path ? s->path : "");
-		break;
-	}
-	if (s->note && len < size)
-		len += (size_t)snprintf(buf + len, size - len, " (%s)", s->note);
-	if (s->err && len < size) {
-		const char *name = strerrorname_np(-s->err);
-
-		snprintf(buf + len, size - len, _(": failed, %s"), name ? name : "?");
-	}
+	lkm_strbuf_init(&sb, buf, size);
+	lkm_text_step(&sb, s, dry_run ? LKM_STEP_TEXT_DRY_RUN : 0);
 }
 
 /* ---- running requests ----------------------------------------------------------------
@@ -186,7 +102,7 @@ static void leave(struct lkm_tui_app *app)
 static unsigned show_diag(struct lkm_tui_app *app, const struct lkm_tui_req *req,
 			  const struct lkm_result *res)
 {
-	size_t len = 0;
+	struct lkm_strbuf sb;
 
 	/* The step before goes first (and with it a diagnosis shown before). */
 	lkm_tui_push(app, &lkm_tui_diag_screen);
@@ -197,18 +113,8 @@ static unsigned show_diag(struct lkm_tui_app *app, const struct lkm_tui_req *req
 	}
 	app->diag_req = *req;
 	app->fix_ok = app->diag.n_fix && lkm_tui_parse_fix(app->diag.fix[0], &app->fix);
-	app->diag_steps[0] = '\0';
-	for (size_t i = 0; i < res->n_steps; i++) {
-		char step[256];
-
-		if (!res->steps[i].done)
-			continue;
-		lkm_tui_step_text(&res->steps[i], false, step, sizeof(step));
-		len += (size_t)snprintf(
-			app->diag_steps + len,
-			len < sizeof(app->diag_steps) ? sizeof(app->diag_steps) - len : 0,
-			"%s%s", len ? "; " : "", step);
-	}
+	lkm_strbuf_init(&sb, app->diag_steps, sizeof(app->diag_steps));
+	lkm_text_done_steps(&sb, res);
 	return LKM_TUI_CHANGED;
 }
 
@@ -287,19 +193,11 @@ static void keep_klog(struct lkm_tui_app *app, const struct lkm_result *res)
 /* What was done, for the status line: "loaded fat, msdos". */
 static void done_message(struct lkm_tui_app *app, const struct lkm_result *res)
 {
-	char list[200] = "";
-	size_t len = 0;
-	enum lkm_step_kind kind = res->op == LKM_OP_LOAD     ? LKM_STEP_INSERT
-				  : res->op == LKM_OP_UNLOAD ? LKM_STEP_REMOVE
-							     : LKM_STEP_WRITE_PARAM;
+	char list[200];
+	struct lkm_strbuf sb;
 
-	for (size_t i = 0; i < res->n_steps; i++)
-		if (res->steps[i].kind == kind && res->steps[i].done)
-			len += (size_t)snprintf(
-				list + len, len < sizeof(list) ? sizeof(list) - len : 0,
-				"%s%s", len ? ", " : "",
-				kind == LKM_STEP_WRITE_PARAM ? res->steps[i].params
-							     : res->steps[i].module);
+	lkm_strbuf_init(&sb, list, sizeof(list));
+	lkm_text_done_list(&sb, res);
 	switch (res->op) {
 	case LKM_OP_LOAD: lkm_tui_message(app, _("loaded %s"), list); break;
 	case LKM_OP_UNLOAD: lkm_tui_message(app, _("unloaded %s"), list); break;

@@ -31,10 +31,8 @@ void lkm_tui_app_init(struct lkm_tui_app *app, struct lkm_sysroot *root,
 /* The session's end: what lkm_tui_session_open opened. */
 static void session_close(struct lkm_tui_session *s)
 {
-	lkm_resolve_strv_free(s->names);
-	if (s->engine.log_to_syslog)
-		closelog();
-	lkm_resolver_free(s->resolver);
+	lkm_strv_freev(s->names);
+	lkm_session_close(&s->core);
 	memset(s, 0, sizeof(*s));
 }
 

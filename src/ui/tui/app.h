@@ -9,6 +9,7 @@
 #include "core/kmsg.h"
 #include "core/ops.h"
 #include "core/resolve.h"
+#include "core/session.h"
 #include "model/snapshot.h"
 #include "model/sysroot.h"
 #include "ui/tui/detail.h"
@@ -30,12 +31,10 @@
  * l, u and p as unavailable, with WHY_NOT, and never asks the engine to act.
  */
 struct lkm_tui_session {
+	struct lkm_session core; /* what the fields down to WHY_NOT are copied from */
 	struct lkm_resolver *resolver; /* NULL: no /lib/modules for this root */
-	struct lkm_real_ops real;
 	struct lkm_engine engine;
 	struct lkm_explain_ctx ectx;
-	char ectx_buf[512];
-	char who[64];
 	bool can_act;
 	enum lkm_refusal refusal; /* why not (OFFLINE_ROOT, NOT_PERMITTED, NOT_FOUND) */
 	char why_not[256];	  /* one translated line */

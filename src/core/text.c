@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/text.h"
+#include "i18n.h"
+
+static const char *str(const char *s)
+{
+	return s ? s : "";
+}
+
+void lkm_text_step(struct lkm_strbuf *sb, const struct lkm_step *s, unsigned flags)
+{
+	bool done = s->done && !(flags & LKM_STEP_TEXT_DRY_RUN);
+
+	switch (s->kind) {
+	case LKM_STEP_INSERT:
+		if (flags & LKM_STEP_TEXT_PATH)
+			lkm_strbuf_addf(sb,
+					done ? _("inserted %s from %s")
+					     : _("insert %s from %s"),
+					s->module, str(s->path));
+		else
+			lkm_strbuf_addf(sb, done ? _("inserted %s") : _("insert %s"),
+					s->module);
+		if (s->params && *s->params)
+			lkm_strbuf_addf(sb, _(" with %s"), s->params);
+		break;
+	case LKM_STEP_SKIP_LOADED:
+		lkm_strbuf_addf(sb, _("%s is already loaded"), s->module);
+		break;
+	case LKM_STEP_SKIP_BUILTIN:
+		lkm_strbuf_addf(sb, _("%s is built into the kernel"), s->module);
+		break;
+	case LKM_STEP_SKIP_BLACKLIST: lkm_strbuf_addf(sb, _("skip %s"), s->module); break;
+	case LKM_STEP_REMOVE:
+		lkm_strbuf_addf(sb, done ? _("removed %s") : _("remove %s"), s->module);
+		break;
+	case LKM_STEP_KEEP: lkm_strbuf_addf(sb, _("keep %s"), s->module); break;
+	case LKM_STEP_COMMAND:
+		lkm_strbuf_addf(sb, _("not run: %s"), str(s->command));
+		if (s->params && *s->params)
+			lkm_strbuf_addf(sb, " %s", s->params);
+		break;
+	case LKM_STEP_WRITE_PARAM:
+		lkm_strbuf_addf(sb,
+				done ? _("wrote %s to /sys/module/%s/parameters")
+				     : _("write %s to /sys/module/%s/parameters"),
+				str(s->params), s->module);
+		break;
+	case LKM_STEP_PERSIST:
+		lkm_strbuf_addf(sb,
+				done ? _("saved the options of %s in %s")
+				     : _("save the options of %s in %s"),
+				s->module, str(s->path));
+		break;
+	}
+	if (s->note)
+		lkm_strbuf_addf(sb, " (%s)", s->note);
+	if (s->err) {
+		const char *name = strerrorname_np(-s->err);
+
+		lkm_strbuf_addf(sb, _(": failed, %s"), name ? name : "?");
+	}
+}
+
+void lkm_text_done_steps(struct lkm_strbuf *sb, const struct lkm_result *res)
+{
+	for (size_t i = 0; i < res->n_steps; i++) {
+		if (!res->steps[i].done)
+			continue;
+		lkm_strbuf_sep(sb, "; ");
+		lkm_text_step(sb, &res->steps[i], 0);
+	}
+}
+
+void lkm_text_done_list(struct lkm_strbuf *sb, const struct lkm_result *res)
+{
+	enum lkm_step_kind kind = res->op == LKM_OP_LOAD     ? LKM_STEP_INSERT
+				  : res->op == LKM_OP_UNLOAD ? LKM_STEP_REMOVE
+							     : LKM_STEP_WRITE_PARAM;
+
+	for (size_t i = 0; i < res->n_steps; i++) {
+		const struct lkm_step *s = &res->steps[i];
+
+		if (s->kind != kind || !s->done)
+			continue;
+		lkm_strbuf_sep(sb, ", ");
+		lkm_strbuf_add(sb,
+			       str(kind == LKM_STEP_WRITE_PARAM ? s->params : s->module));
+	}
+}
+
+/* Appends a term; false when OUT is full. */
+static bool term(struct lkm_term *out, size_t max, size_t *n, const char *field,
+		 const char *value, const char *key)
+{
+	struct lkm_strbuf sb;
+
+	if (*n >= max)
+		return false;
+	out[*n].field = field;
+	lkm_strbuf_init(&sb, out[*n].value, sizeof(out[*n].value));
+	lkm_strbuf_add(&sb, value);
+	out[*n].key = key;
+	(*n)++;
+	return true;
+}
+
+size_t lkm_text_module_terms(const struct lkm_module *m, const char *users_sep,
+			     struct lkm_term *out, size_t max)
+{
+	size_t n = 0, n_flags;
+	const struct lkm_modflag_word *flags = lkm_module_flag_words(&n_flags);
+	char buf[32];
+
+	term(out, max, &n, _("state"), m->state_word, lkm_module_state_id(m->state));
+	if (m->has_use_count) {
+		snprintf(buf, sizeof(buf), "%lld", (long long)m->use_count);
+		term(out, max, &n, _("use count"), buf,
+		     m->use_count == -1	 ? "use-count--1"
+		     : m->use_count == 0 ? "use-count-0"
+					 : "use-count");
+	}
+	if (m->n_used_by && term(out, max, &n, _("used by"), "", "used-by")) {
+		struct lkm_strbuf sb;
+
+		lkm_strbuf_init(&sb, out[n - 1].value, sizeof(out[n - 1].value));
+		for (const char *u = lkm_module_next_user(m, NULL); u;
+		     u = lkm_module_next_user(m, u)) {
+			lkm_strbuf_sep(&sb, users_sep);
+			lkm_strbuf_add(&sb, u);
+		}
+	}
+	for (size_t i = 0; i < n_flags; i++)
+		if (m->flags & flags[i].flag)
+			term(out, max, &n, _("flags"), flags[i].shown, flags[i].id);
+	for (const char *t = m->taints; t && *t; t++) {
+		char letter[2] = { *t, '\0' };
+
+		if (!term(out, max, &n, _("taints"), letter, NULL))
+			break;
+		snprintf(out[n - 1].key_buf, sizeof(out[n - 1].key_buf), "taint-%c", *t);
+		out[n - 1].key = out[n - 1].key_buf;
+	}
+	return n;
+}
+
+size_t lkm_text_wrap(const char *text, size_t width, const char **next)
+{
+	const char *end = text, *brk = NULL;
+
+	while (*end && (size_t)(end - text) < width) {
+		if (*end == ' ')
+			brk = end;
+		end++;
+	}
+	if (*end == '\0' || brk == NULL)
+		brk = end;
+	*next = brk;
+	while (**next == ' ')
+		(*next)++;
+	while (brk > text && brk[-1] == ' ')
+		brk--;
+	return (size_t)(brk - text);
+}

@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* How steps, results and module terms read, and where a paragraph breaks (core/text.c).
+ */
+#include "config.h"
+
+#include <errno.h>
+
+#include "testutil.h"
+
+#include "core/text.h"
+
+static const char *step(const struct lkm_step *s, unsigned flags)
+{
+	static char buf[256];
+	struct lkm_strbuf sb;
+
+	lkm_strbuf_init(&sb, buf, sizeof(buf));
+	lkm_text_step(&sb, s, flags);
+	assert_false(sb.truncated);
+	return buf;
+}
+
+static void test_steps(void **state)
+{
+	struct lkm_step ins = { .kind = LKM_STEP_INSERT,
+				.module = "fat",
+				.path = "/lib/modules/R/fat.ko",
+				.params = "codepage=437",
+				.note = "dependency of msdos",
+				.done = true };
+	struct lkm_step rm = { .kind = LKM_STEP_REMOVE, .module = "fat", .err = -EBUSY };
+	struct lkm_step cmd = { .kind = LKM_STEP_COMMAND,
+				.command = "/bin/true",
+				.params = "io=0x300" };
+	struct lkm_step set = { .kind = LKM_STEP_WRITE_PARAM,
+				.module = "ne",
+				.params = "irq=7",
+				.done = true };
+	struct lkm_step persist = { .kind = LKM_STEP_PERSIST,
+				    .module = "ne",
+				    .path = "/etc/modprobe.d/lkmtui.conf" };
+	struct lkm_step skip = { .kind = LKM_STEP_SKIP_LOADED, .module = "fat" };
+
+	(void)state;
+	assert_string_equal(step(&ins, 0),
+			    "inserted fat with codepage=437 (dependency of msdos)");
+	assert_string_equal(step(&ins, LKM_STEP_TEXT_DRY_RUN),
+			    "insert fat with codepage=437 (dependency of msdos)");
+	assert_string_equal(step(&ins, LKM_STEP_TEXT_PATH),
+			    "inserted fat from /lib/modules/R/fat.ko with codepage=437 "
+			    "(dependency of msdos)");
+	assert_string_equal(step(&rm, 0), "remove fat: failed, EBUSY");
+	assert_string_equal(step(&cmd, 0), "not run: /bin/true io=0x300");
+	assert_string_equal(step(&set, 0), "wrote irq=7 to /sys/module/ne/parameters");
+	assert_string_equal(step(&set, LKM_STEP_TEXT_DRY_RUN),
+			    "write irq=7 to /sys/module/ne/parameters");
+	assert_string_equal(step(&persist, 0),
+			    "save the options of ne in /etc/modprobe.d/lkmtui.conf");
+	assert_string_equal(step(&skip, 0), "fat is already loaded");
+}
+
+static void test_done(void **state)
+{
+	struct lkm_step steps[] = {
+		{ .kind = LKM_STEP_SKIP_LOADED, .module = "nls_cp437" },
+		{ .kind = LKM_STEP_INSERT, .module = "fat", .done = true },
+		{ .kind = LKM_STEP_INSERT, .module = "msdos", .done = true },
+		{ .kind = LKM_STEP_PERSIST,
+		  .module = "msdos",
+		  .path = "/x.conf",
+		  .done = true },
+		{ .kind = LKM_STEP_INSERT, .module = "vfat", .err = -ENOEXEC },
+	};
+	struct lkm_result res = { .op = LKM_OP_LOAD, .steps = steps, .n_steps = 5 };
+	char buf[256];
+	struct lkm_strbuf sb;
+
+	(void)state;
+	lkm_strbuf_init(&sb, buf, sizeof(buf));
+	lkm_text_done_steps(&sb, &res);
+	assert_string_equal(
+		buf,
+		"inserted fat; inserted msdos; saved the options of msdos in /x.conf");
+	lkm_strbuf_init(&sb, buf, sizeof(buf));
+	lkm_text_done_list(&sb, &res);
+	assert_string_equal(buf, "fat, msdos");
+}
+
+static void test_module_terms(void **state)
+{
+	char text[] = "fat 86016 2 msdos,vfat, Live 0x0000000000000000 (OE)\n";
+	struct lkm_modules mods = { 0 };
+	struct lkm_term t[LKM_TEXT_MAX_TERMS];
+	size_t n;
+
+	(void)state;
+	assert_int_equal(lkm_modules_parse(&mods, text), 0);
+	assert_int_equal(mods.n, 1);
+	mods.v[0].flags |= LKM_MODFLAG_PERMANENT;
+	n = lkm_text_module_terms(&mods.v[0], ", ", t, LKM_TEXT_MAX_TERMS);
+	assert_int_equal(n, 6);
+	assert_string_equal(t[0].field, "state");
+	assert_string_equal(t[0].value, "Live");
+	assert_string_equal(t[0].key, "live");
+	assert_string_equal(t[1].field, "use count");
+	assert_string_equal(t[1].value, "2");
+	assert_string_equal(t[1].key, "use-count");
+	assert_string_equal(t[2].field, "used by");
+	assert_string_equal(t[2].value, "msdos, vfat");
+	assert_string_equal(t[2].key, "used-by");
+	assert_string_equal(t[3].field, "flags");
+	assert_string_equal(t[3].value, "[permanent]");
+	assert_string_equal(t[3].key, "permanent");
+	assert_string_equal(t[4].field, "taints");
+	assert_string_equal(t[4].value, "O");
+	assert_string_equal(t[4].key, "taint-O");
+	assert_string_equal(t[5].value, "E");
+	assert_string_equal(t[5].key, "taint-E");
+	/* A full OUT stops the list; nothing is written past MAX. */
+	assert_int_equal(lkm_text_module_terms(&mods.v[0], ",", t, 3), 3);
+	assert_string_equal(t[2].value, "msdos,vfat");
+	lkm_modules_release(&mods);
+}
+
+static void test_wrap(void **state)
+{
+	const char *text = "one two three  four abcdefghijkl", *p = text, *next;
+	const char *want[] = { "one two", "three", "four", "abcdefgh", "ijkl" };
+	size_t i = 0;
+
+	(void)state;
+	for (; *p; p = next, i++) {
+		size_t len = lkm_text_wrap(p, 8, &next);
+
+		assert_true(i < sizeof(want) / sizeof(want[0]));
+		assert_int_equal(len, strlen(want[i]));
+		assert_memory_equal(p, want[i], len);
+	}
+	assert_int_equal(i, sizeof(want) / sizeof(want[0]));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_steps),
+		cmocka_unit_test(test_done),
+		cmocka_unit_test(test_module_terms),
+		cmocka_unit_test(test_wrap),
+	};
+
+	/* The texts compared are the English ones. */
+	setenv("LANGUAGE", "C", 1);
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
