@@ -288,6 +288,32 @@ static const char *joined(char *const *v, size_t n)
 	return buf[which];
 }
 
+/* D's fixes as data, one a line: "load fat", "set m irq=7", "-" for one that is no
+ * action; each must carry the text the CLI prints. */
+static const char *fix_data(const struct lkm_diagnosis *d)
+{
+	static char buf[4096];
+	size_t at = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < d->n_fix; i++) {
+		const struct lkm_fix *f = &d->fixes[i];
+
+		assert_ptr_equal(f->text, d->fix[i]);
+		at += (size_t)snprintf(buf + at, sizeof(buf) - at, "%s",
+				       f->op == LKM_FIX_NONE ? "-"
+							     : lkm_fix_op_id(f->op));
+		if (f->target)
+			at += (size_t)snprintf(buf + at, sizeof(buf) - at, " %s",
+					       f->target);
+		for (size_t j = 0; j < f->n_args; j++)
+			at += (size_t)snprintf(buf + at, sizeof(buf) - at, " %s",
+					       f->args[j]);
+		at += (size_t)snprintf(buf + at, sizeof(buf) - at, "\n");
+	}
+	return buf;
+}
+
 static void note(const struct lkm_diagnosis *d)
 {
 	assert_true(d->kind > LKM_DIAG_NONE && d->kind < LKM_DIAG_COUNT);
@@ -563,6 +589,7 @@ static void test_unresolved_out_of_tree(void **state)
 		    NULL);
 	assert_true(d->n_fix >= 1);
 	assert_string_equal(d->fix[0], "lkmtui load fat");
+	assert_string_equal(fix_data(d), "load fat\n");
 }
 
 /*
@@ -1440,6 +1467,8 @@ static void test_already_loaded(void **state)
 		    "to load it afresh with other values: lkmtui unload ne2k_pci, then "
 		    "lkmtui load "
 		    "ne2k_pci NAME=VALUE...\n");
+	/* The second is two steps with a value to fill in: no action to run. */
+	assert_string_equal(fix_data(d), "set ne2k_pci debug=1\n-\n");
 }
 
 /* Another loader got there first: the kernel's EEXIST. */
@@ -1614,6 +1643,7 @@ static void test_in_use_kernel_should_name_holders(void **state)
 		    "used by: msdos\n",
 		    "lkmtui unload msdos\n"
 		    "after unloading msdos: lkmtui unload fat\n");
+	assert_string_equal(fix_data(d), "unload msdos\nunload fat\n");
 }
 
 /*
@@ -2185,6 +2215,8 @@ static void test_in_use_by_mount(void **state)
 		    "mounted: /dev/loop0 on /mnt/usb key (vfat)\n",
 		    "umount /mnt/usb key\n"
 		    "then: lkmtui unload vfat\n");
+	/* umount is the user's to run: the first fix is no action. */
+	assert_string_equal(fix_data(d), "-\nunload vfat\n");
 }
 
 /* /lib/modules/$(uname -r) gone after an upgrade: the other trees and a reboot. */

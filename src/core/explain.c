@@ -73,6 +73,31 @@ static const char *generic(char c)
 	}
 }
 
+/* What placeholder C of a template stands for (explain_texts.c), ELEM for %e; NULL when
+ * nothing. */
+static const char *fill_of(const struct lkm_diag_fill *v, char c, const char *elem)
+{
+	switch (c) {
+	case 'm': return v->module;
+	case 'f': return v->file ? v->file : v->target;
+	case 't': return v->target;
+	case 'p': return v->param;
+	case 'r': return v->release;
+	case 'v': return v->value;
+	case 'e': return elem;
+	case 'E': return v->joined;
+	case 'l': return v->as_named;
+	case 'n': return v->by_name;
+	case 'h': return v->hw;
+	case 'o': return v->other;
+	case 'q':
+		return v->target && !lkm_engine_names_file(v->target) ? v->target : NULL;
+	case 'P': return v->target && lkm_engine_names_file(v->target) ? v->target : NULL;
+	case '%': return "%";
+	default: return NULL;
+	}
+}
+
 /* Expands TEMPLATE; NULL when a placeholder it uses has no value (the line is dropped),
  * unless LENIENT: then the placeholder says what it stands for ("the module"). NULL
  * too when memory runs out, and D is marked. */
@@ -94,38 +119,14 @@ static char *expand(struct lkm_diagnosis *d, const char *template,
 			fill = p;
 			n = 1;
 		} else {
-			switch (*++p) {
-			case 'm': fill = v->module; break;
-			case 'f': fill = v->file ? v->file : v->target; break;
-			case 't': fill = v->target; break;
-			case 'p': fill = v->param; break;
-			case 'r': fill = v->release; break;
-			case 'v': fill = v->value; break;
-			case 'e': fill = elem; break;
-			case 'E': fill = v->joined; break;
-			case 'l': fill = v->as_named; break;
-			case 'n': fill = v->by_name; break;
-			case 'h': fill = v->hw; break;
-			case 'o': fill = v->other; break;
-			case 'q':
-				fill = v->target && !lkm_engine_names_file(v->target)
-					       ? v->target
-					       : NULL;
-				break;
-			case 'P':
-				fill = v->target && lkm_engine_names_file(v->target)
-					       ? v->target
-					       : NULL;
-				break;
-			case '%': fill = "%"; break;
-			case '0':
+			if (*++p == '0') {
 				if (v->n_list) {
 					free(out);
 					return NULL;
 				}
 				continue;
-			default: fill = NULL; break;
 			}
+			fill = fill_of(v, *p, elem);
 			if ((fill == NULL || *fill == '\0') && lenient)
 				fill = generic(*p);
 			if (fill == NULL || *fill == '\0') {
@@ -151,6 +152,24 @@ static char *expand(struct lkm_diagnosis *d, const char *template,
 	}
 	out[len] = '\0';
 	return out;
+}
+
+/* Appends the fix TEMPLATE makes (with ELEM for %e), doing ACT; a template that cannot be
+ * filled adds nothing. Returns 0 or -ENOMEM. */
+static int add_fix(struct lkm_diagnosis *d, const char *template,
+		   const struct lkm_diag_act *act, const struct lkm_diag_fill *v,
+		   const char *elem)
+{
+	char *line = expand(d, template, v, elem, false);
+	const char *arg = act->arg ? fill_of(v, act->arg, elem) : NULL;
+	int rc;
+
+	if (line == NULL)
+		return d->oom ? -ENOMEM : 0;
+	rc = lkm_diag_add_fix(d, act->op, fill_of(v, act->target, elem), &arg,
+			      arg ? 1 : 0, "%s", line);
+	free(line);
+	return rc;
 }
 
 int lkm_diag_build(struct lkm_diagnosis *d, enum lkm_diag_kind kind, int err,
@@ -185,26 +204,14 @@ int lkm_diag_build(struct lkm_diagnosis *d, enum lkm_diag_kind kind, int err,
 	for (size_t i = 0; i < LKM_DIAG_MAX_FIX && t->fix[i]; i++) {
 		const char *tpl = _(t->fix[i]);
 
-		if (strstr(tpl, "%e") != NULL) {
-			for (size_t j = 0; j < v->n_list; j++) {
-				char *line = expand(d, tpl, v, v->list[j], false);
-
-				if (line &&
-				    !lkm_strv_addf(&d->fix, &d->n_fix, "%s", line)) {
-					free(line);
-					return -ENOMEM;
-				}
-				free(line);
-			}
+		if (strstr(tpl, "%e") == NULL) {
+			if (add_fix(d, tpl, &t->act[i], v, NULL) < 0)
+				return -ENOMEM;
 			continue;
 		}
-		char *line = expand(d, tpl, v, NULL, false);
-
-		if (line && !lkm_strv_addf(&d->fix, &d->n_fix, "%s", line)) {
-			free(line);
-			return -ENOMEM;
-		}
-		free(line);
+		for (size_t j = 0; j < v->n_list; j++)
+			if (add_fix(d, tpl, &t->act[i], v, v->list[j]) < 0)
+				return -ENOMEM;
 	}
 	return d->title && d->teach && !d->oom ? 0 : -ENOMEM;
 }
@@ -214,7 +221,7 @@ void lkm_diagnosis_release(struct lkm_diagnosis *d)
 	free(d->title);
 	free(d->teach);
 	lkm_strv_free(d->evidence, d->n_evidence);
-	lkm_strv_free(d->fix, d->n_fix);
+	lkm_diag_clear_fixes(d);
 	memset(d, 0, sizeof(*d));
 }
 
@@ -417,15 +424,12 @@ static int duplicate_diag(struct lkm_diagnosis *d, struct lkm_diag_fill *v,
 	rc = lkm_diag_build(d, LKM_DIAG_DUPLICATE_SYMBOL, err, v);
 	if (owner == NULL && rc == 0) {
 		/* Nothing to unload: the table's fixes name a module. */
-		lkm_strv_free(d->fix, d->n_fix);
-		d->fix = NULL;
-		d->n_fix = 0;
-		if (!lkm_strv_addf(&d->fix, &d->n_fix,
-				   _("the running kernel has %s built in: use that, not "
-				     "this copy "
-				     "(or rename the symbol in this copy's source)"),
-				   sym))
-			rc = -ENOMEM;
+		lkm_diag_clear_fixes(d);
+		rc = lkm_diag_add_fix(d, LKM_FIX_NONE, NULL, NULL, 0,
+				      _("the running kernel has %s built in: use that, "
+					"not this copy (or rename the symbol in this "
+					"copy's source)"),
+				      sym);
 	}
 	return rc;
 }
@@ -1018,13 +1022,14 @@ static int analyse_symbols(const struct lkm_explain_ctx *ctx,
 		lkm_strv_free(syms, ns);
 	} else {
 		if (n_nobody && n_exp == 0)
-			diag_add_line(d, &d->fix, &d->n_fix,
-				      _("no module provides these: the module was built "
-					"against a kernel or "
-					"a companion module you do not have; rebuild it "
-					"against "
-					"linux-headers-%s with its companion"),
-				      ctx->release ? ctx->release : "$(uname -r)");
+			lkm_diag_add_fix(
+				d, LKM_FIX_NONE, NULL, NULL, 0,
+				_("no module provides these: the module was built "
+				  "against a kernel or "
+				  "a companion module you do not have; rebuild it "
+				  "against "
+				  "linux-headers-%s with its companion"),
+				ctx->release ? ctx->release : "$(uname -r)");
 		rc = lkm_diag_build(d, LKM_DIAG_UNRESOLVED_SYMBOLS, err, &v) < 0 ? -ENOMEM
 										 : 1;
 	}
@@ -1149,18 +1154,18 @@ static bool lockdown_evidence(const struct lkm_explain_ctx *ctx,
 			d, &d->evidence, &d->n_evidence,
 			_("lockdown comes from the kernel command line: lockdown=%s"),
 			arg);
-		diag_add_line(
-			d, &d->fix, &d->n_fix,
+		lkm_diag_add_fix(
+			d, LKM_FIX_NONE, NULL, NULL, 0,
 			_("or boot without lockdown=%s: take it out of the boot loader's "
 			  "command "
 			  "line (Debian: GRUB_CMDLINE_LINUX in /etc/default/grub, then "
 			  "update-grub)"),
 			arg);
 	} else {
-		diag_add_line(d, &d->fix, &d->n_fix,
-			      _("or, if lockdown comes from Secure Boot here, turn "
-				"Secure Boot off in "
-				"the firmware (mokutil --sb-state says)"));
+		lkm_diag_add_fix(d, LKM_FIX_NONE, NULL, NULL, 0,
+				 _("or, if lockdown comes from Secure Boot here, turn "
+				   "Secure Boot off in "
+				   "the firmware (mokutil --sb-state says)"));
 	}
 	return true;
 }
@@ -1354,12 +1359,13 @@ static void resource_facts(const struct lkm_explain_ctx *ctx,
 	if (param[0])
 		v->param = param;
 	if (!found)
-		diag_add_line(d, &d->fix, &d->n_fix,
-			      _("read what %s asked for in its messages (dmesg | grep "
-				"%s) and compare "
-				"with /proc/ioports, /proc/iomem, /proc/interrupts and "
-				"/proc/devices"),
-			      module, module);
+		lkm_diag_add_fix(
+			d, LKM_FIX_NONE, NULL, NULL, 0,
+			_("read what %s asked for in its messages (dmesg | grep "
+			  "%s) and compare "
+			  "with /proc/ioports, /proc/iomem, /proc/interrupts and "
+			  "/proc/devices"),
+			module, module);
 	if (!asked)
 		diag_add_line(d, &d->evidence, &d->n_evidence,
 			      _("no parameter given and no message of %s names a "
@@ -1584,7 +1590,7 @@ static bool not_indexed(const struct lkm_explain_ctx *ctx, const char *name,
 /* The processes and mounts that hold MODULE: evidence now, and the fixes to put before
  * the table's. Returns how many, or -ENOMEM. */
 static int find_holders(const struct lkm_explain_ctx *ctx, const char *module,
-			struct lkm_diagnosis *d, char ***fix, size_t *n_fix)
+			struct lkm_diagnosis *d, struct lkm_diagnosis *fix)
 {
 	struct lkm_holders h;
 	int err = lkm_holders_query(ctx->root, module, &h);
@@ -1594,7 +1600,8 @@ static int find_holders(const struct lkm_explain_ctx *ctx, const char *module,
 		if (!lkm_strv_addf(&d->evidence, &d->n_evidence,
 				   _("mounted: %s on %s (%s)"), h.mounts[i].source,
 				   h.mounts[i].point, h.mounts[i].fstype) ||
-		    !lkm_strv_addf(fix, n_fix, "umount %s", h.mounts[i].point))
+		    lkm_diag_add_fix(fix, LKM_FIX_NONE, NULL, NULL, 0, "umount %s",
+				     h.mounts[i].point) < 0)
 			err = -ENOMEM;
 	for (size_t i = 0; err == 0 && i < h.n_procs; i++, n++) {
 		bool again = i > 0 && h.procs[i - 1].pid == h.procs[i].pid;
@@ -1603,8 +1610,9 @@ static int find_holders(const struct lkm_explain_ctx *ctx, const char *module,
 				   _("open: %s, by %s (pid %d)"), h.procs[i].file,
 				   h.procs[i].comm, h.procs[i].pid) ||
 		    (!again &&
-		     !lkm_strv_addf(fix, n_fix, _("stop %s (pid %d): kill %d"),
-				    h.procs[i].comm, h.procs[i].pid, h.procs[i].pid)))
+		     lkm_diag_add_fix(fix, LKM_FIX_NONE, NULL, NULL, 0,
+				      _("stop %s (pid %d): kill %d"), h.procs[i].comm,
+				      h.procs[i].pid, h.procs[i].pid) < 0))
 			err = -ENOMEM;
 	}
 	lkm_holders_release(&h);
@@ -1613,27 +1621,20 @@ static int find_holders(const struct lkm_explain_ctx *ctx, const char *module,
 
 /* Puts *FIX (the holders' fixes, taken over) before D's; with no module among the users,
  * the table's generic "look for open files" line gives way to the unload itself. */
-static int merge_holder_fixes(struct lkm_diagnosis *d, char ***fix, size_t *n_fix,
+static int merge_holder_fixes(struct lkm_diagnosis *d, struct lkm_diagnosis *fix,
 			      size_t n_list, const char *module)
 {
-	if (*n_fix == 0)
+	if (fix->n_fix == 0)
 		return 0;
 	if (n_list == 0) {
-		lkm_strv_free(d->fix, d->n_fix);
-		d->fix = NULL;
-		d->n_fix = 0;
-		if (!lkm_strv_addf(fix, n_fix, _("then: lkmtui unload %s"), module))
+		lkm_diag_clear_fixes(d);
+		if (lkm_diag_add_fix(fix, LKM_FIX_UNLOAD, module, NULL, 0,
+				     _("then: lkmtui unload %s"), module) < 0)
 			return -ENOMEM;
 	}
-	for (size_t i = 0; i < d->n_fix; i++)
-		if (!lkm_strv_addf(fix, n_fix, "%s", d->fix[i]))
-			return -ENOMEM;
-	lkm_strv_free(d->fix, d->n_fix);
-	d->fix = *fix;
-	d->n_fix = *n_fix;
-	*fix = NULL;
-	*n_fix = 0;
-	return 0;
+	if (lkm_diag_move_fixes(fix, d) < 0)
+		return -ENOMEM;
+	return lkm_diag_move_fixes(d, fix);
 }
 
 static int explain_refusal(const struct lkm_explain_ctx *ctx,
@@ -1650,8 +1651,9 @@ static int explain_refusal(const struct lkm_explain_ctx *ctx,
 				   .target = res->target,
 				   .param = res->bad_param,
 				   .release = ctx->release };
-	char **list = NULL, **hfix = NULL;
-	size_t n_list = 0, n_hfix = 0;
+	char **list = NULL;
+	size_t n_list = 0;
+	struct lkm_diagnosis hfix = { 0 };
 	int err;
 
 	if (res->reason)
@@ -1671,7 +1673,7 @@ static int explain_refusal(const struct lkm_explain_ctx *ctx,
 		if (n_list)
 			diag_add_line(d, &d->evidence, &d->n_evidence, _("used by: %s"),
 				      users);
-		if (find_holders(ctx, v.module, d, &hfix, &n_hfix) < 0)
+		if (find_holders(ctx, v.module, d, &hfix) < 0)
 			goto nomem;
 		break;
 	}
@@ -1749,13 +1751,13 @@ static int explain_refusal(const struct lkm_explain_ctx *ctx,
 		kind = LKM_DIAG_DAMAGED_FILE;
 	err = lkm_diag_build(d, kind, res->err, &v);
 	if (err == 0)
-		err = merge_holder_fixes(d, &hfix, &n_hfix, n_list, v.module);
-	lkm_strv_free(hfix, n_hfix);
+		err = merge_holder_fixes(d, &hfix, n_list, v.module);
+	lkm_diagnosis_release(&hfix);
 	lkm_strv_free(list, n_list);
 	free(file_module);
 	return err;
 nomem:
-	lkm_strv_free(hfix, n_hfix);
+	lkm_diagnosis_release(&hfix);
 	lkm_strv_free(list, n_list);
 	free(file_module);
 	return -ENOMEM;
@@ -1791,8 +1793,9 @@ static int explain_kernel_failure(const struct lkm_explain_ctx *ctx,
 		enum lkm_diag_kind k = LKM_DIAG_INIT_FAILED;
 		struct lkm_modules mods = { 0 };
 		const struct lkm_module *m = NULL;
-		char **holders = NULL, users[1024], **hfix = NULL;
-		size_t n_holders = 0, n_hfix = 0;
+		char **holders = NULL, users[1024];
+		size_t n_holders = 0;
+		struct lkm_diagnosis hfix = { 0 };
 
 		if (lkm_modules_read(&mods, ctx->root) == 0)
 			m = lkm_modules_find(&mods, module);
@@ -1824,8 +1827,7 @@ static int explain_kernel_failure(const struct lkm_explain_ctx *ctx,
 			k = modules_disabled(ctx, d) ? LKM_DIAG_MODULES_DISABLED
 						     : LKM_DIAG_PERMISSION_DENIED;
 		}
-		if (k == LKM_DIAG_IN_USE &&
-		    find_holders(ctx, module, d, &hfix, &n_hfix) < 0)
+		if (k == LKM_DIAG_IN_USE && find_holders(ctx, module, d, &hfix) < 0)
 			rc = -ENOMEM;
 		v.value = strerrorname_np(-err);
 		v.list = holders;
@@ -1833,8 +1835,8 @@ static int explain_kernel_failure(const struct lkm_explain_ctx *ctx,
 		if (rc == 0)
 			rc = lkm_diag_build(d, k, err, &v);
 		if (rc == 0)
-			rc = merge_holder_fixes(d, &hfix, &n_hfix, n_holders, module);
-		lkm_strv_free(hfix, n_hfix);
+			rc = merge_holder_fixes(d, &hfix, n_holders, module);
+		lkm_diagnosis_release(&hfix);
 		lkm_strv_free(holders, n_holders);
 		lkm_modules_release(&mods);
 		return rc;
@@ -1892,8 +1894,8 @@ static int explain_kernel_failure(const struct lkm_explain_ctx *ctx,
 					      tmp.evidence[i]);
 			v.value = mode;
 			rc = lkm_diag_build(d, LKM_DIAG_LOCKDOWN, err, &v);
-			for (size_t i = 0; rc == 0 && i < tmp.n_fix; i++)
-				diag_add_line(d, &d->fix, &d->n_fix, "%s", tmp.fix[i]);
+			if (rc == 0)
+				rc = lkm_diag_move_fixes(d, &tmp);
 			lkm_diagnosis_release(&tmp);
 			goto out;
 		}
@@ -2136,9 +2138,8 @@ static int predict_system(const struct lkm_explain_ctx *ctx,
 			tmp.n_evidence = 0;
 			if (lkm_diag_build(&out[n], LKM_DIAG_LOCKDOWN, 0, &v) < 0)
 				return lkm_diagnosis_release(&tmp), -ENOMEM;
-			for (size_t i = 0; i < tmp.n_fix; i++)
-				diag_add_line(&out[n], &out[n].fix, &out[n].n_fix, "%s",
-					      tmp.fix[i]);
+			if (lkm_diag_move_fixes(&out[n], &tmp) < 0)
+				return lkm_diagnosis_release(&tmp), -ENOMEM;
 			n++;
 		}
 		lkm_diagnosis_release(&tmp);

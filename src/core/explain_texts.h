@@ -5,6 +5,13 @@
 
 #define LKM_DIAG_MAX_FIX 3
 
+/* What a fix template does as data: the operation, and the placeholders (the letters of
+ * the templates) that give its target and its one argument (0: none). */
+struct lkm_diag_act {
+	enum lkm_fix_op op;
+	char target, arg;
+};
+
 /* One row of the explainer's table; strings are N_()-marked, translated when used. */
 struct lkm_diag_text {
 	const char *id;
@@ -12,6 +19,7 @@ struct lkm_diag_text {
 	const char *teach;
 	const char *fix[LKM_DIAG_MAX_FIX]; /* templates; NULL ends */
 	const char *title_bare; /* the title when its template cannot be filled */
+	struct lkm_diag_act act[LKM_DIAG_MAX_FIX]; /* of each fix; { 0 }: LKM_FIX_NONE */
 };
 
 /* What fills a template's placeholders (explain_texts.c lists them). NULL or "" is

@@ -47,10 +47,6 @@ unsigned lkm_tui_begin(struct lkm_tui_app *app, const struct lkm_tui_req *req);
  * the form's candidates and extends its text by what they share. Returns the count. */
 size_t lkm_tui_complete(struct lkm_tui_app *app);
 
-/* Parses "lkmtui load fat", "did you mean: lkmtui unload vfat", "lkmtui set m irq=7"
- * into REQ; false when FIX is no lkmtui action the TUI can run. */
-bool lkm_tui_parse_fix(const char *fix, struct lkm_tui_req *req);
-
 /* One step as the preview and the diagnosis show it ("insert fat (dependency of msdos)").
  */
 void lkm_tui_step_text(const struct lkm_step *s, bool dry_run, char *buf, size_t size);
