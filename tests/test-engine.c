@@ -1026,6 +1026,19 @@ static void test_load_already_loaded(void **state)
 		"full_duplex: 1 now, 0 requested (read-only: unload and load again to "
 		"change it)\n"
 		"bogus: not in /sys (requested 3)\n");
+	/* The same as data, for the explainer's fix. */
+	assert_int_equal(res->n_now, 3);
+	assert_string_equal(res->now[0].name, "debug");
+	assert_string_equal(res->now[0].requested, "1");
+	assert_string_equal(res->now[0].current, "2");
+	assert_true(res->now[0].writable);
+	assert_string_equal(res->now[1].name, "full_duplex");
+	assert_string_equal(res->now[1].current, "1");
+	assert_false(res->now[1].writable);
+	assert_string_equal(res->now[2].requested, "3");
+	assert_null(res->now[2].current);
+	assert_false(res->now[2].writable);
+	assert_false(res->names_file);
 	assert_string_equal(steps_text(res), "");
 	assert_string_equal(fake.calls, "");
 }

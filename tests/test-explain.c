@@ -2285,10 +2285,11 @@ static void test_templates_with_empty_values(void **state)
 		for (int field = 0; field < 14; field++)
 			for (int how = 0; how < 2; how++) {
 				const char *e = how ? "" : NULL;
-				struct lkm_diag_fill f = { "mod", "/f.ko", "tgt",   "par",
-							   "6.1", "val",   "oth",   list,
-							   2,	  NULL,	   "/f.ko", "mod",
-							   "io=1" };
+				struct lkm_diag_fill f = { "mod",  "/f.ko", "tgt",
+							   "par",  "6.1",   "val",
+							   "oth",  list,    2,
+							   NULL,   "/f.ko", "mod",
+							   "io=1", false };
 				struct lkm_diagnosis d = { 0 };
 				const char **slot[] = { &f.module,  &f.file,
 							&f.target,  &f.param,

@@ -76,6 +76,12 @@ void lkm_result_release(struct lkm_result *res)
 	free(res->path);
 	free(res->reason);
 	free(res->bad_param);
+	for (size_t i = 0; i < res->n_now; i++) {
+		free(res->now[i].name);
+		free(res->now[i].requested);
+		free(res->now[i].current);
+	}
+	free(res->now);
 	free(res->rule.kind);
 	free(res->rule.module);
 	free(res->rule.command);
@@ -93,6 +99,8 @@ static void result_init(struct lkm_result *res, enum lkm_op op, const char *targ
 	res->target = strdup(target);
 	if (res->target == NULL)
 		res->err = -ENOMEM;
+	else
+		res->names_file = lkm_engine_names_file(target);
 }
 
 /* Appends a step; NULL when memory runs out (then nothing was added): the caller must
@@ -324,6 +332,33 @@ static int check_params(const struct lkm_modfile *mf, const char *module,
 	return 0;
 }
 
+/* Records that NAME was given VALUE for a loaded module whose parameter is P (NULL: not
+ * in /sys). NULL when memory runs out. */
+static struct lkm_param_now *add_now(struct lkm_result *res, const char *name,
+				     const char *value, const struct lkm_sysparam *p)
+{
+	struct lkm_param_now *v = realloc(res->now, (res->n_now + 1) * sizeof(*v)), *now;
+
+	if (v == NULL)
+		return NULL;
+	res->now = v;
+	now = &v[res->n_now];
+	memset(now, 0, sizeof(*now));
+	now->name = strdup(name);
+	now->requested = dup_or_null(value);
+	now->current = p ? dup_or_null(p->value) : NULL;
+	now->writable = p && p->writable;
+	if (now->name == NULL || (value && now->requested == NULL) ||
+	    (p && p->value && now->current == NULL)) {
+		free(now->name);
+		free(now->requested);
+		free(now->current);
+		return NULL;
+	}
+	res->n_now++;
+	return now;
+}
+
 /* Already loaded: what the kernel holds now against what was asked. */
 static int explain_already_loaded(const struct lkm_engine *e, const struct lkm_module *m,
 				  const char *const *params, size_t n,
@@ -345,6 +380,10 @@ static int explain_already_loaded(const struct lkm_engine *e, const struct lkm_m
 				    sizeof(reason)) != LKM_PARAM_OK)
 			continue;
 		p = lkm_sysmodule_param(&sm, name);
+		if (add_now(res, name, value, p) == NULL) {
+			lkm_sysmodule_release(&sm);
+			return -ENOMEM;
+		}
 		if (p == NULL)
 			lkm_strv_addf(&res->details, &res->n_details,
 				      "%s: not in /sys (requested %s)", name,

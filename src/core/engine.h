@@ -100,12 +100,21 @@ struct lkm_cmd_rule {
 	char *origin; /* "/etc/modprobe.d/cve.conf:3", NULL when no file could be found */
 };
 
+/* A parameter given for a module that is already loaded, and its value now. */
+struct lkm_param_now {
+	char *name;
+	char *requested; /* the value given; NULL for a bare NAME */
+	char *current;	 /* the running value; NULL when /sys has no such parameter */
+	bool writable;	 /* lkmtui set can change it in place */
+};
+
 struct lkm_result {
 	enum lkm_op op;
-	char *target; /* as the user named it: a module, alias or file */
-	char *module; /* the module it resolved to, when known */
-	char *path;   /* its file, when known */
-	int err;      /* 0 done; else the -errno of the refusal or the failed step */
+	char *target;	 /* as the user named it: a module, alias or file */
+	bool names_file; /* TARGET names a file (lkm_engine_names_file) */
+	char *module;	 /* the module it resolved to, when known */
+	char *path;	 /* its file, when known */
+	int err;	 /* 0 done; else the -errno of the refusal or the failed step */
 	enum lkm_refusal refusal;
 	char *reason; /* one line: why it was refused or what failed */
 	struct lkm_step *steps;
@@ -118,6 +127,9 @@ struct lkm_result {
 	char **details; /* lines of context: "irq: 11 now, 7 requested", suggestions */
 	size_t n_details;
 	char *bad_param; /* the parameter refused or rejected by the kernel */
+	struct lkm_param_now
+		*now; /* already loaded: each parameter given, and its value */
+	size_t n_now;
 	struct lkm_cmd_rule
 		rule;	     /* LKM_REFUSE_BLOCKED, _INSTALL_COMMAND, _REMOVE_COMMAND */
 	struct lkm_kmsg log; /* the kernel's lines written during the operation */

@@ -90,9 +90,8 @@ static const char *fill_of(const struct lkm_diag_fill *v, char c, const char *el
 	case 'n': return v->by_name;
 	case 'h': return v->hw;
 	case 'o': return v->other;
-	case 'q':
-		return v->target && !lkm_engine_names_file(v->target) ? v->target : NULL;
-	case 'P': return v->target && lkm_engine_names_file(v->target) ? v->target : NULL;
+	case 'q': return v->target_is_file ? NULL : v->target;
+	case 'P': return v->target_is_file ? v->target : NULL;
 	case '%': return "%";
 	default: return NULL;
 	}
@@ -187,10 +186,8 @@ int lkm_diag_build(struct lkm_diagnosis *d, enum lkm_diag_kind kind, int err,
 	with_joined.joined = joined;
 	/* How to name it to lkmtui again: what the user typed when it was a file. */
 	if (with_joined.as_named == NULL)
-		with_joined.as_named =
-			with_joined.target && lkm_engine_names_file(with_joined.target)
-				? with_joined.target
-				: with_joined.module;
+		with_joined.as_named = with_joined.target_is_file ? with_joined.target
+								  : with_joined.module;
 	v = &with_joined;
 	d->kind = kind;
 	d->err = err;
@@ -730,9 +727,11 @@ static int analyse_file(const struct lkm_explain_ctx *ctx, const struct lkm_modf
 			const char *path, const char *module,
 			const char *disagreeing_symbol, struct lkm_diagnosis *d, int err)
 {
-	struct lkm_diag_fill v = {
-		.module = module, .file = path, .target = path, .release = ctx->release
-	};
+	struct lkm_diag_fill v = { .module = module,
+				   .file = path,
+				   .target = path,
+				   .target_is_file = true,
+				   .release = ctx->release };
 	struct lkm_elf_target host,
 		file = { lkm_modfile_machine(mf), lkm_modfile_elf_class(mf),
 			 lkm_modfile_big_endian(mf) };
@@ -1641,7 +1640,7 @@ static int explain_refusal(const struct lkm_explain_ctx *ctx,
 			   const struct lkm_result *res, struct lkm_diagnosis *d)
 {
 	enum lkm_diag_kind kind = kind_of_refusal(res->refusal);
-	char *file_module = res->module == NULL && lkm_engine_names_file(res->target)
+	char *file_module = res->module == NULL && res->names_file
 				    ? lkm_modfile_module_name(NULL, res->target)
 				    : NULL;
 	struct lkm_diag_fill v = { .module = res->module   ? res->module
@@ -1649,6 +1648,7 @@ static int explain_refusal(const struct lkm_explain_ctx *ctx,
 							   : res->target,
 				   .file = res->path,
 				   .target = res->target,
+				   .target_is_file = res->names_file,
 				   .param = res->bad_param,
 				   .release = ctx->release };
 	char **list = NULL;
@@ -1678,12 +1678,12 @@ static int explain_refusal(const struct lkm_explain_ctx *ctx,
 		break;
 	}
 	case LKM_DIAG_NOT_FOUND:
-		if (res->op == LKM_OP_LOAD && !lkm_engine_names_file(res->target) &&
+		if (res->op == LKM_OP_LOAD && !res->names_file &&
 		    tree_missing(ctx, d, &list, &n_list)) {
 			kind = LKM_DIAG_MODULE_TREE_MISSING;
 			break;
 		}
-		if (res->op == LKM_OP_LOAD && !lkm_engine_names_file(res->target) &&
+		if (res->op == LKM_OP_LOAD && !res->names_file &&
 		    not_indexed(ctx, res->target, d, &list, &n_list)) {
 			kind = LKM_DIAG_NOT_INDEXED;
 			break;
@@ -1695,23 +1695,14 @@ static int explain_refusal(const struct lkm_explain_ctx *ctx,
 			diag_add_line(d, &list, &n_list, "%s", res->details[i]);
 		break;
 	case LKM_DIAG_ALREADY_LOADED:
-		for (size_t i = 0; i < res->n_details; i++) {
-			char name[128];
-
+		for (size_t i = 0; i < res->n_details; i++)
 			diag_add_line(d, &d->evidence, &d->n_evidence, "%s",
 				      res->details[i]);
-			/* "irq: 11 now, 7 requested (writable...)" -> "irq=7" for the fix
-			 */
-			if (strstr(res->details[i], "(writable") &&
-			    sscanf(res->details[i], "%127[^:]:", name) == 1) {
-				const char *req = strstr(res->details[i], " now, ");
-				char value[128];
-
-				if (req && sscanf(req + 6, "%127s requested", value) == 1)
-					diag_add_line(d, &list, &n_list, "%s=%s", name,
-						      value);
-			}
-		}
+		/* What lkmtui set can change in place: the fix's NAME=VALUE. */
+		for (size_t i = 0; i < res->n_now; i++)
+			if (res->now[i].writable && res->now[i].requested)
+				diag_add_line(d, &list, &n_list, "%s=%s",
+					      res->now[i].name, res->now[i].requested);
 		break;
 	case LKM_DIAG_UNKNOWN_PARAMETER:
 	case LKM_DIAG_INVALID_PARAMETER:
@@ -1772,6 +1763,7 @@ static int explain_kernel_failure(const struct lkm_explain_ctx *ctx,
 	struct lkm_diag_fill v = { .module = module,
 				   .file = path,
 				   .target = res->target,
+				   .target_is_file = res->names_file,
 				   .param = res->bad_param,
 				   .release = ctx->release };
 	struct lkm_modfile *mf = NULL;
@@ -2070,6 +2062,7 @@ static int explain_result(const struct lkm_explain_ctx *ctx, const struct lkm_re
 		struct lkm_diag_fill v = { .module = res->module ? res->module
 								 : res->target,
 					   .target = res->target,
+					   .target_is_file = res->names_file,
 					   .release = ctx->release,
 					   .value = strerrorname_np(-res->err) };
 
@@ -2113,6 +2106,7 @@ static int predict_system(const struct lkm_explain_ctx *ctx,
 		struct lkm_diag_fill v = { .module = plan->steps[s].module,
 					   .file = plan->steps[s].path,
 					   .target = plan->target,
+					   .target_is_file = plan->names_file,
 					   .release = ctx->release };
 
 		if (plan->steps[s].kind != LKM_STEP_INSERT ||
@@ -2128,6 +2122,7 @@ static int predict_system(const struct lkm_explain_ctx *ctx,
 		struct lkm_diag_fill v = { .module = module,
 					   .file = plan->path,
 					   .target = plan->target,
+					   .target_is_file = plan->names_file,
 					   .release = ctx->release,
 					   .value = mode };
 
@@ -2149,6 +2144,7 @@ static int predict_system(const struct lkm_explain_ctx *ctx,
 		struct lkm_diag_fill v = { .module = module,
 					   .file = plan->path,
 					   .target = plan->target,
+					   .target_is_file = plan->names_file,
 					   .release = ctx->release };
 		int found = loaded_duplicate(ctx, mf, module, sym, sizeof(sym), other,
 					     sizeof(other));
@@ -2174,6 +2170,7 @@ static int predict_system(const struct lkm_explain_ctx *ctx,
 		struct lkm_diag_fill v = { .module = module,
 					   .file = plan->path,
 					   .target = plan->target,
+					   .target_is_file = plan->names_file,
 					   .release = ctx->release };
 		char given[1024] = "", what[128] = "", pname[64] = "";
 		size_t len = 0;

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #pragma once
 
+#include <stdbool.h>
+
 #include "core/explain.h"
 
 #define LKM_DIAG_MAX_FIX 3
@@ -33,6 +35,7 @@ struct lkm_diag_fill {
 	const char *as_named; /* %l */
 	const char *by_name;  /* %n */
 	const char *hw;	      /* %h */
+	bool target_is_file; /* TARGET names a file (lkm_result.names_file): %P, not %q */
 };
 
 /* Sets D's kind, errno, title, teaching and fixes from KIND's row filled with FILL; fixes

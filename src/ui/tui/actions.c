@@ -699,6 +699,7 @@ static unsigned show_refusal(struct lkm_tui_app *app, const struct lkm_tui_req *
 	res.log.fd = -1;
 	res.op = req->op;
 	res.target = strdup(req->target[0] ? req->target : "--root DIR");
+	res.names_file = res.target && lkm_engine_names_file(res.target);
 	res.refusal = app->session.refusal;
 	res.err = res.refusal == LKM_REFUSE_OFFLINE_ROOT    ? -EROFS
 		  : res.refusal == LKM_REFUSE_NOT_PERMITTED ? -EPERM
