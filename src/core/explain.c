@@ -857,6 +857,27 @@ static int analyse_file(const struct lkm_explain_ctx *ctx, const struct lkm_modf
 	return rc;
 }
 
+/* An undefined symbol nothing loaded provides, and the module that exports it (NULL: none
+ * does, or only to GPL modules). Both borrowed. */
+struct missing_sym {
+	const char *sym;
+	const char *exporter;
+};
+
+/* Appends SYM and EXPORTER to *V; a failure marks D. */
+static void add_missing(struct lkm_diagnosis *d, struct missing_sym **v, size_t *n,
+			const char *sym, const char *exporter)
+{
+	struct missing_sym *nv = realloc(*v, (*n + 1) * sizeof(*nv));
+
+	if (nv == NULL) {
+		d->oom = true;
+		return;
+	}
+	*v = nv;
+	nv[(*n)++] = (struct missing_sym){ sym, exporter };
+}
+
 /* Undefined symbols of MF that nothing loaded (kallsyms) provides, each with who exports
  * it. SKIP lists modules that will be loaded first (a load by name); their exports count
  * as provided. Fills D as unresolved-symbols and returns 1 when there are any. */
@@ -870,7 +891,8 @@ static int analyse_symbols(const struct lkm_explain_ctx *ctx,
 	size_t n = lkm_modfile_undefined(mf, &undef);
 	struct symset have;
 	struct lkm_diag_fill v = { .module = module, .release = ctx->release };
-	char **exporters = NULL, **missing_by = NULL;
+	char **exporters = NULL;
+	struct missing_sym *missing = NULL;
 	size_t n_exp = 0, n_missing = 0, n_nobody = 0;
 	int rc = 0;
 	const char *license = lkm_modfile_info(mf, "license");
@@ -929,22 +951,23 @@ static int analyse_symbols(const struct lkm_explain_ctx *ctx,
 			continue;
 		}
 		if (exp) {
-			bool seen = false;
+			size_t j = 0;
 
-			for (size_t j = 0; j < n_exp; j++)
-				seen |= strcmp(exporters[j], exp) == 0;
-			if (!seen)
+			while (j < n_exp && strcmp(exporters[j], exp) != 0)
+				j++;
+			if (j == n_exp)
 				diag_add_line(d, &exporters, &n_exp, "%s", exp);
-			diag_add_line(d, &missing_by, &n_missing, "%s\t%s", exp,
-				      undef[i]);
+			if (j < n_exp)
+				add_missing(d, &missing, &n_missing, undef[i],
+					    exporters[j]);
 		} else if (n_logged && symset_has(&have, undef[i]) &&
 			   (license == NULL || strstr(license, "GPL") == NULL)) {
 			/* Exported, yet unknown to this module: exported to GPL modules
 			 * only. */
-			diag_add_line(d, &missing_by, &n_missing, "%s\t%s", "", undef[i]);
+			add_missing(d, &missing, &n_missing, undef[i], NULL);
 			rc = 2;
 		} else {
-			diag_add_line(d, &missing_by, &n_missing, "%s\t%s", "", undef[i]);
+			add_missing(d, &missing, &n_missing, undef[i], NULL);
 			n_nobody++;
 		}
 		lkm_modlist_release(&who);
@@ -960,17 +983,13 @@ static int analyse_symbols(const struct lkm_explain_ctx *ctx,
 		size_t len = 0, count = 0;
 
 		for (size_t i = 0; i < n_missing; i++) {
-			size_t el = strcspn(missing_by[i], "\t");
-
-			if (strncmp(missing_by[i], exporters[j], el) != 0 ||
-			    exporters[j][el] != '\0')
+			if (missing[i].exporter != exporters[j])
 				continue;
 			if (count < 4)
 				len += (size_t)snprintf(
 					syms + len,
 					len < sizeof(syms) ? sizeof(syms) - len : 0,
-					"%s%s", count ? ", " : "",
-					missing_by[i] + el + 1);
+					"%s%s", count ? ", " : "", missing[i].sym);
 			count++;
 		}
 		if (count > 4)
@@ -984,14 +1003,14 @@ static int analyse_symbols(const struct lkm_explain_ctx *ctx,
 				      exporters[j]);
 	}
 	for (size_t i = 0; i < n_missing; i++)
-		if (missing_by[i][0] == '\t')
+		if (missing[i].exporter == NULL)
 			diag_add_line(d, &d->evidence, &d->n_evidence,
 				      rc == 2 ? _("%s: exported to GPL-licensed modules "
 						  "only (this one's "
 						  "licence: %s)")
 					      : _("%s: no installed module exports it, "
 						  "and the kernel does not"),
-				      missing_by[i] + 1,
+				      missing[i].sym,
 				      license ? license : _("none declared"));
 	if (n_exp)
 		diag_add_line(d, &d->evidence, &d->n_evidence,
@@ -1012,8 +1031,8 @@ static int analyse_symbols(const struct lkm_explain_ctx *ctx,
 		size_t ns = 0;
 
 		for (size_t i = 0; i < n_missing; i++)
-			if (missing_by[i][0] == '\t')
-				diag_add_line(d, &syms, &ns, "%s", missing_by[i] + 1);
+			if (missing[i].exporter == NULL)
+				diag_add_line(d, &syms, &ns, "%s", missing[i].sym);
 		v.list = syms;
 		v.n_list = ns;
 		rc = lkm_diag_build(d, LKM_DIAG_GPL_ONLY_SYMBOL, err, &v) < 0 ? -ENOMEM
@@ -1034,7 +1053,7 @@ static int analyse_symbols(const struct lkm_explain_ctx *ctx,
 	}
 out:
 	lkm_strv_free(exporters, n_exp);
-	lkm_strv_free(missing_by, n_missing);
+	free(missing);
 	lkm_modlist_release(&self);
 	lkm_modules_release(&loaded);
 	symset_free(&have);
