@@ -464,6 +464,20 @@ static int user_params(const struct lkm_modfile *mf, const char *module,
 	return 0;
 }
 
+/* Refuses RES's module when it is loaded already (saying what its parameters are now);
+ * else gives *KPARAMS room for the user's parameters. Returns 0 or a -errno. */
+static int not_loaded_yet(const struct lkm_engine *e, const struct lkm_modules *mods,
+			  const char *const *params, size_t n_params,
+			  struct lkm_result *res, char **kparams)
+{
+	const struct lkm_module *loaded = lkm_modules_find(mods, res->module);
+
+	if (loaded != NULL)
+		return explain_already_loaded(e, loaded, params, n_params, res);
+	*kparams = calloc(1, PARAMS_MAX);
+	return *kparams ? 0 : -ENOMEM;
+}
+
 /* A module file: alone, or with its `depends` first (LKM_WITH_DEPS), as insmod would. */
 static int plan_file(const struct lkm_engine *e, const char *target,
 		     const char *const *params, size_t n_params, unsigned flags,
@@ -472,7 +486,6 @@ static int plan_file(const struct lkm_engine *e, const char *target,
 	struct lkm_modlist chain = { 0 };
 	struct lkm_modfile *mf = NULL;
 	struct lkm_modfile_error why = { 0 };
-	const struct lkm_module *loaded;
 	char *kparams = NULL;
 	char note[256];
 	int err = lkm_modfile_open(target, &mf, &why);
@@ -507,16 +520,9 @@ static int plan_file(const struct lkm_engine *e, const char *target,
 			}
 		}
 	}
-	loaded = lkm_modules_find(mods, res->module);
-	if (loaded != NULL) {
-		err = explain_already_loaded(e, loaded, params, n_params, res);
+	err = not_loaded_yet(e, mods, params, n_params, res, &kparams);
+	if (err < 0)
 		goto out;
-	}
-	kparams = calloc(1, PARAMS_MAX);
-	if (kparams == NULL) {
-		err = -ENOMEM;
-		goto out;
-	}
 	err = user_params(mf, res->module, params, n_params, kparams, res);
 	if (err < 0)
 		goto out;
@@ -717,7 +723,6 @@ static int plan_name(const struct lkm_engine *e, const char *target,
 	struct lkm_modfile *mf = NULL;
 	struct lkm_modfile_error why = { 0 };
 	const struct lkm_plan_match *m = NULL;
-	const struct lkm_module *loaded;
 	char *kparams = NULL;
 	size_t primary = 0;
 	int err;
@@ -798,16 +803,9 @@ static int plan_name(const struct lkm_engine *e, const char *target,
 			     res->module);
 		goto out;
 	}
-	loaded = lkm_modules_find(mods, res->module);
-	if (loaded != NULL) {
-		err = explain_already_loaded(e, loaded, params, n_params, res);
+	err = not_loaded_yet(e, mods, params, n_params, res, &kparams);
+	if (err < 0)
 		goto out;
-	}
-	kparams = calloc(1, PARAMS_MAX);
-	if (kparams == NULL) {
-		err = -ENOMEM;
-		goto out;
-	}
 	/* The file is read only to check the user's parameters: a plan costs what
 	 * modprobe's costs. A file the kernel refuses is diagnosed from its answer. */
 	if (n_params > 0) {
