@@ -2187,7 +2187,7 @@ static void test_in_use_by_process(void **state)
 	assert_int_equal(symlink("/tmp", rpath("/proc/4242/fd/4")), 0);
 	d = unload(t, "demo_chr", 0);
 	assert_diag(d, LKM_DIAG_IN_USE, -EBUSY, "demo_chr is in use",
-		    "demo_chr is in use (1 references: open devices, mounts or another "
+		    "demo_chr is in use (1 reference: an open device, a mount or another "
 		    "subsystem)\n"
 		    "open: /dev/null, by sleep (pid 4242)\n",
 		    "stop sleep (pid 4242): kill 4242\n"
@@ -2210,7 +2210,7 @@ static void test_in_use_by_mount(void **state)
 		   0644);
 	d = unload(t, "vfat", 0);
 	assert_diag(d, LKM_DIAG_IN_USE, -EBUSY, "vfat is in use",
-		    "vfat is in use (1 references: open devices, mounts or another "
+		    "vfat is in use (1 reference: an open device, a mount or another "
 		    "subsystem)\n"
 		    "mounted: /dev/loop0 on /mnt/usb key (vfat)\n",
 		    "umount /mnt/usb key\n"

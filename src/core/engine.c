@@ -20,6 +20,7 @@
 #include "core/modfile.h"
 #include "core/params.h"
 #include "core/persist.h"
+#include "i18n.h"
 #include "model/modules.h"
 #include "model/procfile.h"
 #include "model/sysmodule.h"
@@ -188,18 +189,18 @@ static int check_kernel_accepts(const struct lkm_engine *e, struct lkm_result *r
 	int err = lkm_modules_read(mods, e->root);
 
 	if (err == -ENOENT)
-		return refuse(
-			res, LKM_REFUSE_NO_MODULE_SUPPORT, -ENOSYS,
-			"this kernel has no loadable-module support (no /proc/modules)");
+		return refuse(res, LKM_REFUSE_NO_MODULE_SUPPORT, -ENOSYS,
+			      _("this kernel has no loadable-module support (no "
+				"/proc/modules)"));
 	if (err < 0)
-		return refuse(res, LKM_REFUSE_NONE, err, "cannot read /proc/modules");
+		return refuse(res, LKM_REFUSE_NONE, err, _("cannot read /proc/modules"));
 	if (lkm_procfile_read(e->root, "/proc/sys/kernel/modules_disabled", &buf) == 0 &&
 	    buf.data[0] == '1') {
 		lkm_buf_release(&buf);
 		return refuse(
 			res, LKM_REFUSE_MODULES_DISABLED, -EPERM,
-			"module loading and unloading are disabled until the next boot "
-			"(/proc/sys/kernel/modules_disabled is 1)");
+			_("module loading and unloading are disabled until the next boot "
+			  "(/proc/sys/kernel/modules_disabled is 1)"));
 	}
 	lkm_buf_release(&buf);
 	return 0;
@@ -212,21 +213,22 @@ static int check_privilege(const struct lkm_engine *e, struct lkm_result *res,
 		return 0;
 	if (e->ops == NULL && lkm_sysroot_is_live(e->root))
 		return refuse(res, LKM_REFUSE_NOT_FOUND, -ENOENT,
-			      "the running kernel has no module directory "
-			      "(/lib/modules/RELEASE) "
-			      "for lkmtui to work with");
+			      _("the running kernel has no module directory "
+				"(/lib/modules/RELEASE) "
+				"for lkmtui to work with"));
 	if (e->ops == NULL)
 		return refuse(res, LKM_REFUSE_OFFLINE_ROOT, -EROFS,
-			      "%s is not the running system: lkmtui only looks at it "
-			      "(--dry-run "
-			      "shows the steps)",
+			      _("%s is not the running system: lkmtui only looks at it "
+				"(--dry-run "
+				"shows the steps)"),
 			      lkm_sysroot_dir(e->root));
 	if (e->privileged)
 		return 0;
-	return refuse(res, LKM_REFUSE_NOT_PERMITTED, -EPERM,
-		      "changing the kernel's modules needs root (CAP_SYS_MODULE), and %s "
-		      "has not",
-		      e->who ? e->who : "this process");
+	return refuse(
+		res, LKM_REFUSE_NOT_PERMITTED, -EPERM,
+		_("changing the kernel's modules needs root (CAP_SYS_MODULE), and %s "
+		  "has not"),
+		e->who ? e->who : _("this process"));
 }
 
 static void log_change(const struct lkm_engine *e, const struct lkm_result *res,
@@ -310,8 +312,8 @@ static int check_params(const struct lkm_modfile *mf, const char *module,
 			 * exists. */
 			return refuse(
 				res, LKM_REFUSE_UNKNOWN_PARAM, -EINVAL,
-				n_decl ? "%s has no parameter '%s'"
-				       : "%s has no parameter '%s': it declares none",
+				n_decl ? _("%s has no parameter '%s'")
+				       : _("%s has no parameter '%s': it declares none"),
 				module, name);
 		}
 		if (d->type != NULL &&
@@ -327,7 +329,7 @@ static int check_params(const struct lkm_modfile *mf, const char *module,
 		}
 		if (lkm_param_append(kparams, size, name, value) < 0)
 			return refuse(res, LKM_REFUSE_MALFORMED_PARAM, -E2BIG,
-				      "the parameters are too long");
+				      _("the parameters are too long"));
 	}
 	return 0;
 }
@@ -397,11 +399,11 @@ static int explain_already_loaded(const struct lkm_engine *e, const struct lkm_m
 						    "change it");
 	}
 	lkm_sysmodule_release(&sm);
-	return refuse(
-		res, LKM_REFUSE_ALREADY_LOADED, -EEXIST,
-		n ? "%s is already loaded: the kernel keeps the values it was loaded with"
-		  : "%s is already loaded",
-		m->name);
+	return refuse(res, LKM_REFUSE_ALREADY_LOADED, -EEXIST,
+		      n ? _("%s is already loaded: the kernel keeps the values it was "
+			    "loaded with")
+			: _("%s is already loaded"),
+		      m->name);
 }
 
 static int run_inserts(const struct lkm_engine *e, struct lkm_result *res)
@@ -441,7 +443,7 @@ static int persist(const struct lkm_engine *e, const char *module,
 	s->err = err;
 	s->done = err == 0;
 	if (err < 0)
-		return refuse(res, LKM_REFUSE_PERSIST, err, "could not write %s: %s",
+		return refuse(res, LKM_REFUSE_PERSIST, err, _("could not write %s: %s"),
 			      pr.path,
 			      err == -EINVAL ? lkm_persist_refusal_text(pr.refusal)
 					     : strerror(-err));
@@ -514,7 +516,7 @@ static int plan_file(const struct lkm_engine *e, const char *target,
 				goto out;
 			if (err < 0) {
 				err = refuse(res, LKM_REFUSE_NOT_FOUND, err,
-					     "%s needs %s, which is not installed",
+					     _("%s needs %s, which is not installed"),
 					     res->module, deps[i]);
 				goto out;
 			}
@@ -680,38 +682,40 @@ static int refuse_command(const struct lkm_engine *e, struct lkm_result *res,
 			   res->rule.origin ? ")" : ""))
 		return -ENOMEM;
 	if (block && self)
-		return refuse(
-			res, LKM_REFUSE_BLOCKED, -EPERM, "%s is blocked by %s", s->module,
-			res->rule.origin ? res->rule.origin : "a rule in modprobe.d");
+		return refuse(res, LKM_REFUSE_BLOCKED, -EPERM, _("%s is blocked by %s"),
+			      s->module,
+			      res->rule.origin ? res->rule.origin
+					       : _("a rule in modprobe.d"));
 	if (block && load)
 		return refuse(res, LKM_REFUSE_BLOCKED, -EPERM,
-			      "%s is blocked by %s; %s needs %s", s->module,
+			      _("%s is blocked by %s; %s needs %s"), s->module,
 			      res->rule.origin ? res->rule.origin
-					       : "a rule in modprobe.d",
+					       : _("a rule in modprobe.d"),
 			      res->module, s->module);
 	if (block)
 		return refuse(
 			res, LKM_REFUSE_BLOCKED, -EPERM,
-			"%s is blocked by %s; unloading %s would remove it", s->module,
-			res->rule.origin ? res->rule.origin : "a rule in modprobe.d",
+			_("%s is blocked by %s; unloading %s would remove it"), s->module,
+			res->rule.origin ? res->rule.origin : _("a rule in modprobe.d"),
 			res->module);
 	if (load && self)
+		return refuse(res, LKM_REFUSE_INSTALL_COMMAND, -EPERM,
+			      _("modprobe.d runs a command instead of loading %s; lkmtui "
+				"runs no "
+				"shell commands"),
+			      s->module);
+	if (load)
 		return refuse(
 			res, LKM_REFUSE_INSTALL_COMMAND, -EPERM,
-			"modprobe.d runs a command instead of loading %s; lkmtui runs no "
-			"shell commands",
-			s->module);
-	if (load)
-		return refuse(res, LKM_REFUSE_INSTALL_COMMAND, -EPERM,
-			      "modprobe.d runs a command instead of loading %s, which %s "
-			      "needs; "
-			      "lkmtui runs no shell commands",
-			      s->module, res->module);
-	return refuse(
-		res, LKM_REFUSE_REMOVE_COMMAND, -EPERM,
-		"modprobe.d runs a command instead of removing %s; lkmtui runs no shell "
-		"commands",
-		s->module);
+			_("modprobe.d runs a command instead of loading %s, which %s "
+			  "needs; "
+			  "lkmtui runs no shell commands"),
+			s->module, res->module);
+	return refuse(res, LKM_REFUSE_REMOVE_COMMAND, -EPERM,
+		      _("modprobe.d runs a command instead of removing %s; lkmtui runs "
+			"no shell "
+			"commands"),
+		      s->module);
 }
 
 /* A module name or alias: modprobe's plan, from libkmod. */
@@ -728,10 +732,10 @@ static int plan_name(const struct lkm_engine *e, const char *target,
 	int err;
 
 	if (e->resolver == NULL)
-		return refuse(
-			res, LKM_REFUSE_NOT_FOUND, -ENOENT,
-			"no module directory (/lib/modules/<release>) to look %s up in",
-			target);
+		return refuse(res, LKM_REFUSE_NOT_FOUND, -ENOENT,
+			      _("no module directory (/lib/modules/<release>) to look %s "
+				"up in"),
+			      target);
 	err = lkm_plan_load(e->resolver, target, NULL, &plan);
 	if (err == -ENOENT || err == -EINVAL) {
 		char **close = NULL;
@@ -745,7 +749,7 @@ static int plan_name(const struct lkm_engine *e, const char *target,
 		if (nc == -ENOMEM)
 			return -ENOMEM;
 		return refuse(res, LKM_REFUSE_NOT_FOUND, -ENOENT,
-			      "no module, alias or file is called %s", target);
+			      _("no module, alias or file is called %s"), target);
 	}
 	if (err < 0)
 		return err;
@@ -761,9 +765,10 @@ static int plan_name(const struct lkm_engine *e, const char *target,
 		if (err == 0)
 			err = plan_steps(&plan, primary, target, "", mods, flags, res);
 		if (err == 0)
-			err = refuse(res, LKM_REFUSE_BLACKLISTED, -ENOENT,
-				     "every module %s names is blacklisted in modprobe.d",
-				     target);
+			err = refuse(
+				res, LKM_REFUSE_BLACKLISTED, -ENOENT,
+				_("every module %s names is blacklisted in modprobe.d"),
+				target);
 		goto out;
 	}
 	m = &plan.matches[primary];
@@ -790,16 +795,16 @@ static int plan_name(const struct lkm_engine *e, const char *target,
 		err = plan_steps(&plan, primary, target, "", mods, flags, res);
 		if (err == 0)
 			err = refuse(res, LKM_REFUSE_BUILTIN, -EEXIST,
-				     "%s is built into the kernel: it is always there, "
-				     "and its "
-				     "parameters are set on the kernel command line "
-				     "(%s.NAME=VALUE)",
+				     _("%s is built into the kernel: it is always there, "
+				       "and its "
+				       "parameters are set on the kernel command line "
+				       "(%s.NAME=VALUE)"),
 				     res->module, res->module);
 		goto out;
 	}
 	if (m->path == NULL) {
 		err = refuse(res, LKM_REFUSE_NOT_FOUND, -ENOENT,
-			     "%s is named in modprobe.d but no module file exists",
+			     _("%s is named in modprobe.d but no module file exists"),
 			     res->module);
 		goto out;
 	}
@@ -879,10 +884,11 @@ int lkm_engine_load(const struct lkm_engine *e, const char *target,
 		err = lkm_persist_line(res->module, params, n_params, &pr, &line);
 		free(line);
 		if (err == -EINVAL) {
-			err = refuse(
-				res, LKM_REFUSE_PERSIST, err, "cannot save %s in %s: %s",
-				pr.bad < n_params ? params[pr.bad] : res->module,
-				LKM_PERSIST_FILE, lkm_persist_refusal_text(pr.refusal));
+			err = refuse(res, LKM_REFUSE_PERSIST, err,
+				     _("cannot save %s in %s: %s"),
+				     pr.bad < n_params ? params[pr.bad] : res->module,
+				     LKM_PERSIST_FILE,
+				     lkm_persist_refusal_text(pr.refusal));
 			goto out;
 		}
 		if (err < 0)
@@ -1121,9 +1127,10 @@ int lkm_engine_unload(const struct lkm_engine *e, const char *module, unsigned f
 	m = lkm_modules_find(&mods, module);
 	if (m == NULL) {
 		if (e->resolver && lkm_resolve_is_builtin(e->resolver, module) == 1) {
-			err = refuse(res, LKM_REFUSE_BUILTIN, -EPERM,
-				     "%s is built into the kernel: it cannot be unloaded",
-				     module);
+			err = refuse(
+				res, LKM_REFUSE_BUILTIN, -EPERM,
+				_("%s is built into the kernel: it cannot be unloaded"),
+				module);
 			goto out;
 		}
 		/* Close names among what is loaded: the name people meant is usually
@@ -1133,7 +1140,7 @@ int lkm_engine_unload(const struct lkm_engine *e, const char *module, unsigned f
 			    strstr(module, mods.v[i].name))
 				lkm_strv_addf(&res->details, &res->n_details, "%s",
 					      mods.v[i].name);
-		err = refuse(res, LKM_REFUSE_NOT_LOADED, -ENOENT, "%s is not loaded",
+		err = refuse(res, LKM_REFUSE_NOT_LOADED, -ENOENT, _("%s is not loaded"),
 			     module);
 		goto out;
 	}
@@ -1143,11 +1150,12 @@ int lkm_engine_unload(const struct lkm_engine *e, const char *module, unsigned f
 		goto out;
 	}
 	if (m->flags & LKM_MODFLAG_PERMANENT) {
-		err = refuse(res, LKM_REFUSE_PERMANENT, -EBUSY,
-			     "%s is permanent: it was built without an exit function, so "
-			     "the kernel "
-			     "cannot unload it",
-			     m->name);
+		err = refuse(
+			res, LKM_REFUSE_PERMANENT, -EBUSY,
+			_("%s is permanent: it was built without an exit function, so "
+			  "the kernel "
+			  "cannot unload it"),
+			m->name);
 		goto out;
 	}
 	if (m->n_used_by > 0 || (m->has_use_count && m->use_count != 0)) {
@@ -1157,10 +1165,13 @@ int lkm_engine_unload(const struct lkm_engine *e, const char *module, unsigned f
 		err = refuse(
 			res, LKM_REFUSE_IN_USE, -EBUSY,
 			m->n_used_by
-				? "%s is in use by %lld module(s) or other references"
-				: "%s is in use (%lld references: open devices, mounts "
-				  "or "
-				  "another subsystem)",
+				? _("%s is in use by %lld module(s) or other references")
+				: ngettext("%s is in use (%lld reference: an open "
+					   "device, a "
+					   "mount or another subsystem)",
+					   "%s is in use (%lld references: open devices, "
+					   "mounts or another subsystem)",
+					   (unsigned long)m->use_count),
 			m->name, (long long)m->use_count);
 		goto out;
 	}
@@ -1241,7 +1252,7 @@ static int persist_merged(const struct lkm_engine *e, const char *module,
 	int err = lkm_persist_read(e->root, module, &old);
 
 	if (err < 0 && err != -ENOENT)
-		return refuse(res, LKM_REFUSE_PERSIST, err, "cannot read %s: %s",
+		return refuse(res, LKM_REFUSE_PERSIST, err, _("cannot read %s: %s"),
 			      LKM_PERSIST_FILE, strerror(-err));
 	for (size_t i = 0; old && old[i]; i++)
 		n++;
@@ -1315,7 +1326,7 @@ int lkm_engine_set(const struct lkm_engine *e, const char *module, const char *a
 	if (err < 0)
 		goto out;
 	if (!sm.present) {
-		err = refuse(res, LKM_REFUSE_NOT_LOADED, -ENOENT, "%s is not loaded",
+		err = refuse(res, LKM_REFUSE_NOT_LOADED, -ENOENT, _("%s is not loaded"),
 			     module);
 		goto out;
 	}
@@ -1337,13 +1348,12 @@ int lkm_engine_set(const struct lkm_engine *e, const char *module, const char *a
 				err = -ENOMEM;
 				goto out;
 			}
-		err = refuse(
-			res, LKM_REFUSE_UNKNOWN_PARAM, -ENOENT,
-			sm.n_params
-				? "%s has no parameter '%s' in /sys/module/%s/parameters"
-				: "%s has no parameter '%s': it shows none in "
-				  "/sys/module/%s/parameters",
-			res->module, name, res->module);
+		err = refuse(res, LKM_REFUSE_UNKNOWN_PARAM, -ENOENT,
+			     sm.n_params ? _("%s has no parameter '%s' in "
+					     "/sys/module/%s/parameters")
+					 : _("%s has no parameter '%s': it shows none in "
+					     "/sys/module/%s/parameters"),
+			     res->module, name, res->module);
 		goto out;
 	}
 	if (!lkm_strv_addf(&res->details, &res->n_details, "%s: %s now", p->name,
@@ -1353,9 +1363,9 @@ int lkm_engine_set(const struct lkm_engine *e, const char *module, const char *a
 	}
 	if (!p->writable) {
 		err = refuse(res, LKM_REFUSE_READ_ONLY_PARAM, -EPERM,
-			     "%s is read-only (mode %04o): the module lets it be set "
-			     "only when it "
-			     "is loaded",
+			     _("%s is read-only (mode %04o): the module lets it be set "
+			       "only when it "
+			       "is loaded"),
 			     p->name, (unsigned)p->mode);
 		goto out;
 	}
