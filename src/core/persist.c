@@ -3,7 +3,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +12,7 @@
 
 #include "i18n.h"
 #include "core/persist.h"
+#include "core/replace.h"
 #include "model/modules.h"
 #include "model/procfile.h"
 
@@ -307,24 +307,6 @@ int lkm_persist_read(const struct lkm_sysroot *root, const char *module, char **
 
 /* ---- writing ---- */
 
-static int write_all(int fd, const char *data, size_t len)
-{
-	while (len > 0) {
-		ssize_t w = write(fd, data, len);
-
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			return -errno;
-		}
-		if (w == 0)
-			return -EIO;
-		data += w;
-		len -= (size_t)w;
-	}
-	return 0;
-}
-
 /* The new file content into OUT (malloc'ed): OLD with MODULE's lines replaced by LINE. */
 static int rewrite(const char *old, size_t oldlen, const char *module, const char *line,
 		   char **out, size_t *outlen, int *replaced)
@@ -393,62 +375,6 @@ static int lock_conf(const char *dir)
 	return fd;
 }
 
-/* The signals that end a program at a terminal or from a service manager. */
-static void block_stops(sigset_t *old)
-{
-	sigset_t set;
-
-	sigemptyset(&set);
-	sigaddset(&set, SIGINT);
-	sigaddset(&set, SIGTERM);
-	sigaddset(&set, SIGHUP);
-	sigaddset(&set, SIGQUIT);
-	sigprocmask(SIG_BLOCK, &set, old);
-}
-
-/*
- * Writes DATA to a temporary file in DIR and renames it over PATH. A Ctrl-C or a SIGTERM
- * waits until the temporary file is renamed or removed: none is ever left behind.
- */
-static int replace_file(const char *dir, const char *path, const char *data, size_t len,
-			mode_t mode)
-{
-	char tmp[PATH_MAX];
-	sigset_t old;
-	int fd, err, dfd;
-
-	if (snprintf(tmp, sizeof(tmp), "%s/.lkmtui.conf.XXXXXX", dir) >= (int)sizeof(tmp))
-		return -ENAMETOOLONG;
-	block_stops(&old);
-	fd = mkostemp(tmp, O_CLOEXEC);
-	if (fd < 0) {
-		err = -errno;
-		sigprocmask(SIG_SETMASK, &old, NULL);
-		return err;
-	}
-	err = fchmod(fd, mode) < 0 ? -errno : 0;
-	if (err == 0)
-		err = write_all(fd, data, len);
-	if (err == 0 && fsync(fd) < 0)
-		err = -errno;
-	if (close(fd) < 0 && err == 0)
-		err = -errno;
-	if (err == 0 && rename(tmp, path) < 0)
-		err = -errno;
-	if (err < 0)
-		unlink(tmp);
-	sigprocmask(SIG_SETMASK, &old, NULL);
-	if (err < 0)
-		return err;
-	/* The rename itself reaches the disk with the directory. */
-	dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (dfd >= 0) {
-		(void)fsync(dfd);
-		close(dfd);
-	}
-	return 0;
-}
-
 int lkm_persist_options(const struct lkm_sysroot *root, const char *module,
 			const char *const *params, size_t n,
 			struct lkm_persist_result *res)
@@ -505,7 +431,8 @@ int lkm_persist_options(const struct lkm_sysroot *root, const char *module,
 	}
 	err = rewrite(old.data, old.len, module, line, &content, &len, &res->replaced);
 	if (err == 0)
-		err = replace_file(dir, res->path, content, len, mode);
+		err = lkm_replace_file(res->path, content, len, mode,
+				       LKM_REPLACE_HOLD_SIGNALS);
 out:
 	if (lock >= 0)
 		close(lock);
