@@ -276,22 +276,21 @@ static int add_chain(const struct lkm_engine *e, const char *name,
  * refusal is recorded in RES.
  */
 static int check_params(const struct lkm_modfile *mf, const char *module,
-			const char *const *params, size_t n, char *kparams, size_t size,
+			const struct lkm_params *params, char *kparams, size_t size,
 			struct lkm_result *res)
 {
 	const struct lkm_modfile_param *decl;
 	size_t n_decl = lkm_modfile_params(mf, &decl);
 
-	for (size_t i = 0; i < n; i++) {
-		char name[128], reason[256];
-		const char *value;
+	for (size_t i = 0; i < params->n; i++) {
+		const char *name = params->v[i].name, *value = params->v[i].value;
+		char reason[256];
 		const struct lkm_modfile_param *d = NULL;
 
-		if (lkm_param_split(params[i], name, sizeof(name), &value, reason,
-				    sizeof(reason)) != LKM_PARAM_OK) {
-			res->bad_param = strdup(params[i]);
+		if (params->v[i].why) {
+			res->bad_param = strdup(params->v[i].arg);
 			return refuse(res, LKM_REFUSE_MALFORMED_PARAM, -EINVAL, "%s",
-				      reason);
+				      params->v[i].why);
 		}
 		for (size_t j = 0; j < n_decl && d == NULL; j++)
 			if (lkm_param_name_eq(decl[j].name, name))
@@ -363,8 +362,7 @@ static struct lkm_param_now *add_now(struct lkm_result *res, const char *name,
 
 /* Already loaded: what the kernel holds now against what was asked. */
 static int explain_already_loaded(const struct lkm_engine *e, const struct lkm_module *m,
-				  const char *const *params, size_t n,
-				  struct lkm_result *res)
+				  const struct lkm_params *params, struct lkm_result *res)
 {
 	struct lkm_sysmodule sm;
 	int err = lkm_sysmodule_read(e->root, m->name, &sm);
@@ -373,13 +371,11 @@ static int explain_already_loaded(const struct lkm_engine *e, const struct lkm_m
 		return err;
 	lkm_strv_addf(&res->details, &res->n_details, "state: %s, use count %lld",
 		      lkm_module_state_id(m->state), (long long)m->use_count);
-	for (size_t i = 0; i < n; i++) {
-		char name[128], reason[256];
-		const char *value;
+	for (size_t i = 0; i < params->n; i++) {
+		const char *name = params->v[i].name, *value = params->v[i].value;
 		const struct lkm_sysparam *p;
 
-		if (lkm_param_split(params[i], name, sizeof(name), &value, reason,
-				    sizeof(reason)) != LKM_PARAM_OK)
+		if (params->v[i].why)
 			continue;
 		p = lkm_sysmodule_param(&sm, name);
 		if (add_now(res, name, value, p) == NULL) {
@@ -399,11 +395,12 @@ static int explain_already_loaded(const struct lkm_engine *e, const struct lkm_m
 						    "change it");
 	}
 	lkm_sysmodule_release(&sm);
-	return refuse(res, LKM_REFUSE_ALREADY_LOADED, -EEXIST,
-		      n ? _("%s is already loaded: the kernel keeps the values it was "
-			    "loaded with")
-			: _("%s is already loaded"),
-		      m->name);
+	return refuse(
+		res, LKM_REFUSE_ALREADY_LOADED, -EEXIST,
+		params->n ? _("%s is already loaded: the kernel keeps the values it was "
+			      "loaded with")
+			  : _("%s is already loaded"),
+		m->name);
 }
 
 static int run_inserts(const struct lkm_engine *e, struct lkm_result *res)
@@ -430,13 +427,13 @@ static int run_inserts(const struct lkm_engine *e, struct lkm_result *res)
 }
 
 static int persist(const struct lkm_engine *e, const char *module,
-		   const char *const *params, size_t n, struct lkm_result *res)
+		   const struct lkm_params *params, struct lkm_result *res)
 {
 	struct lkm_persist_result pr;
 	struct lkm_step *s;
 	int err;
 
-	err = lkm_persist_options(e->root, module, params, n, &pr);
+	err = lkm_persist_options(e->root, module, params, &pr);
 	s = add_step(res, LKM_STEP_PERSIST, module, pr.path, NULL, NULL);
 	if (s == NULL)
 		return -ENOMEM;
@@ -453,15 +450,15 @@ static int persist(const struct lkm_engine *e, const char *module,
 /* The user's parameters as the kernel gets them, into KPARAMS (PARAMS_MAX bytes), checked
  * against what MF declares. A refusal is recorded in RES. */
 static int user_params(const struct lkm_modfile *mf, const char *module,
-		       const char *const *params, size_t n, char *kparams,
+		       const struct lkm_params *params, char *kparams,
 		       struct lkm_result *res)
 {
 	if (lkm_modfile_is_module(mf))
-		return check_params(mf, module, params, n, kparams, PARAMS_MAX, res);
+		return check_params(mf, module, params, kparams, PARAMS_MAX, res);
 	/* Not a module at all: the kernel refuses it whatever the parameters, and its
 	 * refusal (with the file's missing sections) is the diagnosis. */
-	for (size_t i = 0; i < n; i++)
-		if (lkm_param_append(kparams, PARAMS_MAX, params[i], NULL) < 0)
+	for (size_t i = 0; i < params->n; i++)
+		if (lkm_param_append(kparams, PARAMS_MAX, params->v[i].arg, NULL) < 0)
 			break;
 	return 0;
 }
@@ -469,20 +466,20 @@ static int user_params(const struct lkm_modfile *mf, const char *module,
 /* Refuses RES's module when it is loaded already (saying what its parameters are now);
  * else gives *KPARAMS room for the user's parameters. Returns 0 or a -errno. */
 static int not_loaded_yet(const struct lkm_engine *e, const struct lkm_modules *mods,
-			  const char *const *params, size_t n_params,
-			  struct lkm_result *res, char **kparams)
+			  const struct lkm_params *params, struct lkm_result *res,
+			  char **kparams)
 {
 	const struct lkm_module *loaded = lkm_modules_find(mods, res->module);
 
 	if (loaded != NULL)
-		return explain_already_loaded(e, loaded, params, n_params, res);
+		return explain_already_loaded(e, loaded, params, res);
 	*kparams = calloc(1, PARAMS_MAX);
 	return *kparams ? 0 : -ENOMEM;
 }
 
 /* A module file: alone, or with its `depends` first (LKM_WITH_DEPS), as insmod would. */
 static int plan_file(const struct lkm_engine *e, const char *target,
-		     const char *const *params, size_t n_params, unsigned flags,
+		     const struct lkm_params *params, unsigned flags,
 		     const struct lkm_modules *mods, struct lkm_result *res)
 {
 	struct lkm_modlist chain = { 0 };
@@ -522,10 +519,10 @@ static int plan_file(const struct lkm_engine *e, const char *target,
 			}
 		}
 	}
-	err = not_loaded_yet(e, mods, params, n_params, res, &kparams);
+	err = not_loaded_yet(e, mods, params, res, &kparams);
 	if (err < 0)
 		goto out;
-	err = user_params(mf, res->module, params, n_params, kparams, res);
+	err = user_params(mf, res->module, params, kparams, res);
 	if (err < 0)
 		goto out;
 	snprintf(note, sizeof(note), "needed by %s", res->module);
@@ -720,7 +717,7 @@ static int refuse_command(const struct lkm_engine *e, struct lkm_result *res,
 
 /* A module name or alias: modprobe's plan, from libkmod. */
 static int plan_name(const struct lkm_engine *e, const char *target,
-		     const char *const *params, size_t n_params, unsigned flags,
+		     const struct lkm_params *params, unsigned flags,
 		     const struct lkm_modules *mods, struct lkm_result *res)
 {
 	struct lkm_plan plan = { 0 };
@@ -808,18 +805,18 @@ static int plan_name(const struct lkm_engine *e, const char *target,
 			     res->module);
 		goto out;
 	}
-	err = not_loaded_yet(e, mods, params, n_params, res, &kparams);
+	err = not_loaded_yet(e, mods, params, res, &kparams);
 	if (err < 0)
 		goto out;
 	/* The file is read only to check the user's parameters: a plan costs what
 	 * modprobe's costs. A file the kernel refuses is diagnosed from its answer. */
-	if (n_params > 0) {
+	if (params->n > 0) {
 		err = lkm_modfile_open(res->path, &mf, &why);
 		if (err < 0) {
 			err = refuse(res, LKM_REFUSE_BAD_FILE, err, "%s", why.reason);
 			goto out;
 		}
-		err = user_params(mf, res->module, params, n_params, kparams, res);
+		err = user_params(mf, res->module, params, kparams, res);
 		if (err < 0)
 			goto out;
 	}
@@ -840,9 +837,9 @@ out:
 	return err;
 }
 
-int lkm_engine_load(const struct lkm_engine *e, const char *target,
-		    const char *const *params, size_t n_params, unsigned flags,
-		    struct lkm_result *res)
+int lkm_engine_load_params(const struct lkm_engine *e, const char *target,
+			   const struct lkm_params *params, unsigned flags,
+			   struct lkm_result *res)
 {
 	struct lkm_modules mods = { 0 };
 	int err;
@@ -854,15 +851,15 @@ int lkm_engine_load(const struct lkm_engine *e, const char *target,
 	if (err < 0)
 		goto out;
 	if (lkm_engine_names_file(target))
-		err = plan_file(e, target, params, n_params, flags, &mods, res);
+		err = plan_file(e, target, params, flags, &mods, res);
 	else
-		err = plan_name(e, target, params, n_params, flags, &mods, res);
+		err = plan_name(e, target, params, flags, &mods, res);
 	if (err == 0 && res->refusal == LKM_REFUSE_NONE)
 		err = refuse_command(e, res, "install");
 	if (err < 0 || res->refusal != LKM_REFUSE_NONE)
 		goto out;
 
-	if ((flags & LKM_PERSIST) && n_params == 0) {
+	if ((flags & LKM_PERSIST) && params->n == 0) {
 		/* Persisting nothing would delete the options saved before: not what
 		 * anyone typing --persist means. */
 		if (!lkm_strv_addf(&res->warnings, &res->n_warnings,
@@ -881,14 +878,14 @@ int lkm_engine_load(const struct lkm_engine *e, const char *target,
 		struct lkm_persist_result pr;
 		char *line = NULL;
 
-		err = lkm_persist_line(res->module, params, n_params, &pr, &line);
+		err = lkm_persist_line(res->module, params, &pr, &line);
 		free(line);
 		if (err == -EINVAL) {
-			err = refuse(res, LKM_REFUSE_PERSIST, err,
-				     _("cannot save %s in %s: %s"),
-				     pr.bad < n_params ? params[pr.bad] : res->module,
-				     LKM_PERSIST_FILE,
-				     lkm_persist_refusal_text(pr.refusal));
+			err = refuse(
+				res, LKM_REFUSE_PERSIST, err,
+				_("cannot save %s in %s: %s"),
+				pr.bad < params->n ? params->v[pr.bad].arg : res->module,
+				LKM_PERSIST_FILE, lkm_persist_refusal_text(pr.refusal));
 			goto out;
 		}
 		if (err < 0)
@@ -904,13 +901,30 @@ int lkm_engine_load(const struct lkm_engine *e, const char *target,
 	}
 	err = run_inserts(e, res);
 	if (err == 0 && res->err == 0 && (flags & LKM_PERSIST))
-		err = persist(e, res->module, params, n_params, res);
+		err = persist(e, res->module, params, res);
 	log_change(e, res, "load");
 	err = err < 0 ? err : res->err;
 out:
 	lkm_modules_release(&mods);
 	if (err < 0 && res->err == 0)
 		res->err = err;
+	return err;
+}
+
+int lkm_engine_load(const struct lkm_engine *e, const char *target,
+		    const char *const *params, size_t n_params, unsigned flags,
+		    struct lkm_result *res)
+{
+	struct lkm_params p;
+	int err = lkm_params_parse(params, n_params, &p);
+
+	if (err < 0) {
+		result_init(res, LKM_OP_LOAD, target);
+		res->err = err;
+		return err;
+	}
+	err = lkm_engine_load_params(e, target, &p, flags, res);
+	lkm_params_release(&p);
 	return err;
 }
 
@@ -1241,13 +1255,12 @@ static int declared_type(const struct lkm_engine *e, const char *module, const c
 	return err == -ENOMEM ? err : 0;
 }
 
-/* --persist for set: this module's persisted options with NAME's value replaced. */
+/* --persist for set: this module's persisted options with SET's value replaced. */
 static int persist_merged(const struct lkm_engine *e, const char *module,
-			  const char *name, const char *assignment,
-			  struct lkm_result *res)
+			  const struct lkm_param *set, struct lkm_result *res)
 {
 	char **old = NULL;
-	const char **merged;
+	struct lkm_params parsed = { 0 }, merged = { 0 };
 	size_t n = 0;
 	int err = lkm_persist_read(e->root, module, &old);
 
@@ -1256,35 +1269,34 @@ static int persist_merged(const struct lkm_engine *e, const char *module,
 			      LKM_PERSIST_FILE, strerror(-err));
 	for (size_t i = 0; old && old[i]; i++)
 		n++;
-	merged = calloc(n + 1, sizeof(*merged));
-	if (merged == NULL) {
-		lkm_persist_strv_free(old);
-		return -ENOMEM;
+	err = lkm_params_parse((const char *const *)old, n, &parsed);
+	merged.v = err == 0 ? calloc(n + 1, sizeof(*merged.v)) : NULL;
+	if (merged.v == NULL) {
+		err = -ENOMEM;
+		goto out;
 	}
-	n = 0;
-	for (size_t i = 0; old && old[i]; i++) {
-		size_t len = strcspn(old[i], "=");
-		char oname[128];
-
-		snprintf(oname, sizeof(oname), "%.*s", (int)len, old[i]);
-		if (!lkm_param_name_eq(oname, name))
-			merged[n++] = old[i];
-	}
-	merged[n++] = assignment;
-	err = persist(e, module, merged, n, res);
-	free(merged);
+	/* Borrowed from PARSED and SET: MERGED's array alone is freed. */
+	for (size_t i = 0; i < parsed.n; i++)
+		if (!lkm_param_name_eq(parsed.v[i].name, set->name))
+			merged.v[merged.n++] = parsed.v[i];
+	merged.v[merged.n++] = *set;
+	err = persist(e, module, &merged, res);
+out:
+	free(merged.v);
+	lkm_params_release(&parsed);
 	lkm_persist_strv_free(old);
 	return err;
 }
 
-int lkm_engine_set(const struct lkm_engine *e, const char *module, const char *assignment,
-		   unsigned flags, struct lkm_result *res)
+int lkm_engine_set_param(const struct lkm_engine *e, const char *module,
+			 const struct lkm_param *param, unsigned flags,
+			 struct lkm_result *res)
 {
 	struct lkm_modules mods = { 0 };
 	struct lkm_sysmodule sm = { 0 };
 	const struct lkm_sysparam *p;
-	char name[128], reason[256], *type = NULL;
-	const char *value;
+	const char *name = param->name, *value = param->value;
+	char reason[256], *type = NULL;
 	struct lkm_step *s;
 	int err;
 
@@ -1295,18 +1307,15 @@ int lkm_engine_set(const struct lkm_engine *e, const char *module, const char *a
 	if (res->module == NULL)
 		return -ENOMEM;
 	lkm_module_name_normalize(res->module);
-	if (lkm_param_split(assignment, name, sizeof(name), &value, reason,
-			    sizeof(reason)) != LKM_PARAM_OK ||
-	    value == NULL) {
-		res->bad_param = strdup(assignment);
+	if (param->why || value == NULL) {
+		res->bad_param = strdup(param->arg);
 		if (res->bad_param == NULL) {
 			err = -ENOMEM;
 			goto out;
 		}
 		err = refuse(res, LKM_REFUSE_MALFORMED_PARAM, -EINVAL, "%s",
-			     value == NULL && strchr(assignment, '=') == NULL
-				     ? "give the new value as NAME=VALUE"
-				     : reason);
+			     value == NULL ? _("give the new value as NAME=VALUE")
+					   : param->why);
 		goto out;
 	}
 	res->bad_param = strdup(name);
@@ -1378,7 +1387,7 @@ int lkm_engine_set(const struct lkm_engine *e, const char *module, const char *a
 			     reason);
 		goto out;
 	}
-	s = add_step(res, LKM_STEP_WRITE_PARAM, res->module, NULL, assignment, NULL);
+	s = add_step(res, LKM_STEP_WRITE_PARAM, res->module, NULL, param->arg, NULL);
 	if (s == NULL) {
 		err = -ENOMEM;
 		goto out;
@@ -1413,7 +1422,7 @@ int lkm_engine_set(const struct lkm_engine *e, const char *module, const char *a
 			lkm_sysmodule_release(&after);
 		}
 		if (err == 0 && (flags & LKM_PERSIST))
-			err = persist_merged(e, res->module, name, assignment, res);
+			err = persist_merged(e, res->module, param, res);
 	}
 	log_change(e, res, "set parameter of");
 	err = err < 0 ? err : res->err;
@@ -1423,5 +1432,21 @@ out:
 	lkm_modules_release(&mods);
 	if (err < 0 && res->err == 0)
 		res->err = err;
+	return err;
+}
+
+int lkm_engine_set(const struct lkm_engine *e, const char *module, const char *assignment,
+		   unsigned flags, struct lkm_result *res)
+{
+	struct lkm_params one;
+	int err = lkm_params_parse(&assignment, 1, &one);
+
+	if (err < 0) {
+		result_init(res, LKM_OP_SET, module);
+		res->err = err;
+		return err;
+	}
+	err = lkm_engine_set_param(e, module, &one.v[0], flags, res);
+	lkm_params_release(&one);
 	return err;
 }

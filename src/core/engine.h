@@ -6,6 +6,7 @@
 
 #include "core/kmsg.h"
 #include "core/ops.h"
+#include "core/params.h"
 #include "core/resolve.h"
 #include "model/sysroot.h"
 
@@ -153,6 +154,11 @@ void lkm_result_release(struct lkm_result *res);
 int lkm_engine_load(const struct lkm_engine *e, const char *target,
 		    const char *const *params, size_t n_params, unsigned flags,
 		    struct lkm_result *res);
+/* The same with the parameters already split (lkm_params_parse): what a front end that
+ * checked them for usage errors passes on, so that they are split once. */
+int lkm_engine_load_params(const struct lkm_engine *e, const char *target,
+			   const struct lkm_params *params, unsigned flags,
+			   struct lkm_result *res);
 
 /* Unloads MODULE; with LKM_STACK as modprobe -r does: its softdeps post first, then the
  * module, then each dependency nothing else uses, then its softdeps pre. Never forced.
@@ -166,6 +172,10 @@ int lkm_engine_unload(const struct lkm_engine *e, const char *module, unsigned f
  * type. LKM_PERSIST also writes the options line. */
 int lkm_engine_set(const struct lkm_engine *e, const char *module, const char *assignment,
 		   unsigned flags, struct lkm_result *res);
+/* The same with the assignment already split (lkm_params_parse). */
+int lkm_engine_set_param(const struct lkm_engine *e, const char *module,
+			 const struct lkm_param *param, unsigned flags,
+			 struct lkm_result *res);
 
 /* Whether the user named a file, not a module: a '/' in it, or a module suffix (.ko,
  * .ko.xz, .ko.zst, .ko.gz, .o) and the file exists. */

@@ -81,26 +81,25 @@ static enum lkm_persist_refusal check_module(const char *module)
 	return LKM_PERSIST_OK;
 }
 
-static enum lkm_persist_refusal check_param(const char *p, int *needs_quotes)
+static enum lkm_persist_refusal check_param(const struct lkm_param *p, int *needs_quotes)
 {
-	const char *eq = strchr(p, '=');
-	size_t namelen = eq ? (size_t)(eq - p) : strlen(p);
+	const char *name = p->name;
 
 	*needs_quotes = 0;
-	if (*p == '\0')
+	if (name[0] == '\0' && p->value == NULL)
 		return LKM_PERSIST_EMPTY;
-	if (namelen == 0 || p[0] == '-' || p[0] == '.')
+	if (name[0] == '\0' || name[0] == '-' || name[0] == '.')
 		return LKM_PERSIST_BAD_NAME;
-	for (size_t i = 0; i < namelen; i++)
-		if (!is_name_char(p[i]) && p[i] != '.')
+	for (size_t i = 0; name[i]; i++)
+		if (!is_name_char(name[i]) && name[i] != '.')
 			return LKM_PERSIST_BAD_NAME;
-	if (eq == NULL)
+	if (p->value == NULL)
 		return LKM_PERSIST_OK;
 	/* Newlines first: the most dangerous, and the reason people most need to see. */
-	for (const char *v = eq + 1; *v; v++)
+	for (const char *v = p->value; *v; v++)
 		if (*v == '\n' || *v == '\r')
 			return LKM_PERSIST_NEWLINE;
-	for (const unsigned char *v = (const unsigned char *)eq + 1; *v; v++) {
+	for (const unsigned char *v = (const unsigned char *)p->value; *v; v++) {
 		if (*v == '#')
 			return LKM_PERSIST_HASH;
 		if (*v < 0x20 || *v == 0x7f)
@@ -120,11 +119,11 @@ static void result_init(struct lkm_persist_result *res)
 	memset(res, 0, sizeof(*res));
 }
 
-int lkm_persist_line(const char *module, const char *const *params, size_t n,
+int lkm_persist_line(const char *module, const struct lkm_params *params,
 		     struct lkm_persist_result *res, char **out)
 {
 	struct lkm_persist_result local;
-	size_t len, at;
+	size_t n = params ? params->n : 0, len, at;
 	char *line;
 
 	if (res == NULL)
@@ -139,12 +138,12 @@ int lkm_persist_line(const char *module, const char *const *params, size_t n,
 	for (size_t i = 0; i < n; i++) {
 		int quote;
 
-		res->refusal = check_param(params[i], &quote);
+		res->refusal = check_param(&params->v[i], &quote);
 		if (res->refusal != LKM_PERSIST_OK) {
 			res->bad = i;
 			return -EINVAL;
 		}
-		len += 1 + strlen(params[i]) + (quote ? 2 : 0);
+		len += 1 + strlen(params->v[i].arg) + (quote ? 2 : 0);
 	}
 	line = malloc(len);
 	if (line == NULL)
@@ -152,15 +151,15 @@ int lkm_persist_line(const char *module, const char *const *params, size_t n,
 	at = (size_t)sprintf(line, "options %s", module);
 	lkm_module_name_normalize(line + strlen("options "));
 	for (size_t i = 0; i < n; i++) {
-		const char *eq = strchr(params[i], '=');
+		const struct lkm_param *p = &params->v[i];
 		int quote;
 
-		check_param(params[i], &quote);
-		if (quote)
-			at += (size_t)sprintf(line + at, " %.*s=\"%s\"",
-					      (int)(eq - params[i]), params[i], eq + 1);
+		check_param(p, &quote);
+		if (p->value == NULL)
+			at += (size_t)sprintf(line + at, " %s", p->name);
 		else
-			at += (size_t)sprintf(line + at, " %s", params[i]);
+			at += (size_t)sprintf(line + at, quote ? " %s=\"%s\"" : " %s=%s",
+					      p->name, p->value);
 	}
 	*out = line;
 	return 0;
@@ -376,8 +375,7 @@ static int lock_conf(const char *dir)
 }
 
 int lkm_persist_options(const struct lkm_sysroot *root, const char *module,
-			const char *const *params, size_t n,
-			struct lkm_persist_result *res)
+			const struct lkm_params *params, struct lkm_persist_result *res)
 {
 	struct lkm_persist_result local;
 	struct lkm_buf old = { 0 };
@@ -390,10 +388,10 @@ int lkm_persist_options(const struct lkm_sysroot *root, const char *module,
 	if (res == NULL)
 		res = &local;
 	result_init(res);
-	err = lkm_persist_line(module, params, n, res, &line);
+	err = lkm_persist_line(module, params, res, &line);
 	if (err < 0)
 		return err;
-	if (n == 0)
+	if (params == NULL || params->n == 0)
 		line[0] = '\0';
 	err = lkm_sysroot_path(root, LKM_PERSIST_FILE, res->path, sizeof(res->path));
 	if (err == 0)
