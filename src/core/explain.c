@@ -431,15 +431,22 @@ static int duplicate_diag(struct lkm_diagnosis *d, struct lkm_diag_fill *v,
 	return rc;
 }
 
+/* What the system says of a symbol a module needs or exports: who exports it ("" for the
+ * kernel itself) and into which namespace ("" for none). */
+struct sym_fact {
+	char sym[256];
+	char ns[256];
+	char exporter[256];
+};
+
 /*
  * The first export of MF that /proc/kallsyms already lists as an export (its
  * `__ksymtab_NAME`, the kernel's with no [module] column), unless MODULE itself owns it:
- * copies its name to SYM and its owner to OWNER ("" for the kernel) and returns 1; 0 when
- * none; -ENOMEM.
+ * fills FACT's symbol and exporter (its owner) and returns 1; 0 when none; -ENOMEM.
  */
 static int loaded_duplicate(const struct lkm_explain_ctx *ctx,
-			    const struct lkm_modfile *mf, const char *module, char *sym,
-			    size_t sym_size, char *owner, size_t owner_size)
+			    const struct lkm_modfile *mf, const char *module,
+			    struct sym_fact *fact)
 {
 	static const char prefix[] = "__ksymtab_";
 	const struct lkm_modfile_export *exp;
@@ -478,12 +485,13 @@ static int loaded_duplicate(const struct lkm_explain_ctx *ctx,
 		for (size_t e = 0; e < best; e++)
 			if (strcmp(exp[e].name, name) == 0) {
 				best = e;
-				snprintf(owner, owner_size, "%s", mod ? mod : "");
+				snprintf(fact->exporter, sizeof(fact->exporter), "%s",
+					 mod ? mod : "");
 				break;
 			}
 	}
 	if (best < n)
-		snprintf(sym, sym_size, "%s", exp[best].name);
+		snprintf(fact->sym, sizeof(fact->sym), "%s", exp[best].name);
 	lkm_buf_release(&buf);
 	return best < n;
 }
@@ -502,13 +510,10 @@ static bool imports_ns(const struct lkm_modfile *mf, const char *ns)
 
 /*
  * The first symbol MF needs that its exporter (a module depmod indexes) exports into a
- * namespace MF does not import: copies symbol, namespace and exporter and returns 1; 0
- * when none; -ENOMEM.
+ * namespace MF does not import: fills FACT and returns 1; 0 when none; -ENOMEM.
  */
 static int unimported_namespace(const struct lkm_explain_ctx *ctx,
-				const struct lkm_modfile *mf, char *sym, size_t sym_size,
-				char *ns, size_t ns_size, char *exporter,
-				size_t exporter_size)
+				const struct lkm_modfile *mf, struct sym_fact *fact)
 {
 	const char *const *undef;
 	size_t n = ctx->resolver ? lkm_modfile_undefined(mf, &undef) : 0;
@@ -539,9 +544,10 @@ static int unimported_namespace(const struct lkm_explain_ctx *ctx,
 			if (exp[e].ns == NULL || strcmp(exp[e].name, undef[i]) != 0)
 				continue;
 			if (!imports_ns(mf, exp[e].ns)) {
-				snprintf(sym, sym_size, "%s", undef[i]);
-				snprintf(ns, ns_size, "%s", exp[e].ns);
-				snprintf(exporter, exporter_size, "%s", who.v[0].name);
+				snprintf(fact->sym, sizeof(fact->sym), "%s", undef[i]);
+				snprintf(fact->ns, sizeof(fact->ns), "%s", exp[e].ns);
+				snprintf(fact->exporter, sizeof(fact->exporter), "%s",
+					 who.v[0].name);
 				rc = 1;
 			}
 			break;
@@ -555,13 +561,11 @@ static int unimported_namespace(const struct lkm_explain_ctx *ctx,
 /*
  * The same from the kernel headers' Module.symvers (/lib/modules/RELEASE/build), which
  * names the namespace of the kernel's own exports ("CRC SYMBOL vmlinux TYPE NS") and of
- * in-tree modules ("... drivers/usb/storage/usb-storage ..."). EXPORTER gets "" for the
- * kernel. 1, 0 (none, or no headers), -ENOMEM.
+ * in-tree modules ("... drivers/usb/storage/usb-storage ..."). FACT's exporter is "" for
+ * the kernel. 1, 0 (none, or no headers), -ENOMEM.
  */
 static int symvers_namespace(const struct lkm_explain_ctx *ctx,
-			     const struct lkm_modfile *mf, char *sym, size_t sym_size,
-			     char *ns, size_t ns_size, char *exporter,
-			     size_t exporter_size)
+			     const struct lkm_modfile *mf, struct sym_fact *fact)
 {
 	const char *const *undef;
 	size_t n = lkm_modfile_undefined(mf, &undef);
@@ -597,13 +601,13 @@ static int symvers_namespace(const struct lkm_explain_ctx *ctx,
 			if (strcmp(undef[i], field[1]) == 0) {
 				const char *base = strrchr(field[2], '/');
 
-				snprintf(sym, sym_size, "%s", field[1]);
-				snprintf(ns, ns_size, "%s", field[4]);
-				snprintf(exporter, exporter_size, "%s",
+				snprintf(fact->sym, sizeof(fact->sym), "%s", field[1]);
+				snprintf(fact->ns, sizeof(fact->ns), "%s", field[4]);
+				snprintf(fact->exporter, sizeof(fact->exporter), "%s",
 					 strcmp(field[2], "vmlinux") == 0 ? ""
 					 : base				  ? base + 1
 									  : field[2]);
-				for (char *c = exporter; *c; c++)
+				for (char *c = fact->exporter; *c; c++)
 					if (*c == '-')
 						*c = '_';
 				rc = 1;
@@ -2159,29 +2163,26 @@ static int predict_system(const struct lkm_explain_ctx *ctx,
 		lkm_diagnosis_release(&tmp);
 	}
 	if (mf && lkm_modfile_is_module(mf)) {
-		char sym[256], other[256], ns[256];
+		struct sym_fact f = { "", "", "" };
 		struct lkm_diag_fill v = { .module = module,
 					   .file = plan->path,
 					   .target = plan->target,
 					   .target_is_file = plan->names_file,
 					   .release = ctx->release };
-		int found = loaded_duplicate(ctx, mf, module, sym, sizeof(sym), other,
-					     sizeof(other));
+		int found = loaded_duplicate(ctx, mf, module, &f);
 
 		if (found < 0)
 			return found;
-		if (found &&
-		    duplicate_diag(&out[n++], &v, sym, *other ? other : NULL, 0) < 0)
+		if (found && duplicate_diag(&out[n++], &v, f.sym,
+					    *f.exporter ? f.exporter : NULL, 0) < 0)
 			return -ENOMEM;
-		found = unimported_namespace(ctx, mf, sym, sizeof(sym), ns, sizeof(ns),
-					     other, sizeof(other));
+		found = unimported_namespace(ctx, mf, &f);
 		if (found == 0)
-			found = symvers_namespace(ctx, mf, sym, sizeof(sym), ns,
-						  sizeof(ns), other, sizeof(other));
+			found = symvers_namespace(ctx, mf, &f);
 		if (found < 0)
 			return found;
-		if (found && namespace_diag(&out[n++], &v, mf, sym, ns,
-					    *other ? other : NULL, 0) < 0)
+		if (found && namespace_diag(&out[n++], &v, mf, f.sym, f.ns,
+					    *f.exporter ? f.exporter : NULL, 0) < 0)
 			return -ENOMEM;
 	}
 	if (n_params) {
