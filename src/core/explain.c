@@ -1268,27 +1268,26 @@ static size_t range_holders(const struct lkm_explain_ctx *ctx, const char *path,
  */
 static void resource_facts(const struct lkm_explain_ctx *ctx,
 			   const struct lkm_result *res, const char *module,
-			   const char *params, struct lkm_diagnosis *d,
+			   const struct lkm_params *params, struct lkm_diagnosis *d,
 			   struct lkm_diag_fill *v, char *value, size_t size, char *param,
 			   size_t psize)
 {
 	struct lkm_modules mods = { 0 };
-	char *copy = params ? strdup(params) : NULL, *p = copy, *tok;
 	uint64_t start, end;
 	size_t found = 0;
 	bool asked = false;
 
 	lkm_modules_read(&mods, ctx->root);
-	while (p && (tok = lkm_scan_token(&p)) != NULL) {
-		char *eq = strchr(tok, '='), *e;
+	for (size_t k = 0; params && k < params->n; k++) {
+		const char *tok = params->v[k].name, *val = params->v[k].value;
+		char *e;
 		unsigned long long num;
 		size_t before = found;
 
-		if (eq == NULL)
+		if (val == NULL)
 			continue;
-		*eq = '\0';
-		num = strtoull(eq + 1, &e, 0);
-		if (e == eq + 1)
+		num = strtoull(val, &e, 0);
+		if (e == val)
 			continue;
 		/* the range the module's messages give, when they give one that starts
 		 * here */
@@ -1394,8 +1393,21 @@ static void resource_facts(const struct lkm_explain_ctx *ctx,
 				"resource lkmtui "
 				"can look up"),
 			      module);
-	free(copy);
 	lkm_modules_release(&mods);
+}
+
+/* The words of a kernel parameter string (a step's "io=0x300 name=\"a b\""), split as the
+ * kernel's next_arg() does, into *WORDS (freed with lkm_strv_free) and OUT. */
+static int kernel_params(const char *s, char ***words, size_t *n, struct lkm_params *out)
+{
+	char word[512];
+
+	*words = NULL;
+	*n = 0;
+	while (s && lkm_param_next(&s, word, sizeof(word)))
+		if (!lkm_strv_addf(words, n, "%s", word))
+			return -ENOMEM;
+	return lkm_params_parse((const char *const *)*words, *n, out);
 }
 
 /* ---- a failed result ---- */
@@ -1917,11 +1929,18 @@ static int explain_kernel_failure(const struct lkm_explain_ctx *ctx,
 		lkm_diagnosis_release(&tmp);
 	}
 	if (err == -EBUSY) {
-		char what[128] = "", pname[64] = "";
+		char what[128] = "", pname[64] = "", **words;
+		struct lkm_params given = { 0 };
+		size_t n_words;
 
-		resource_facts(ctx, res, module, step->params, d, &v, what, sizeof(what),
-			       pname, sizeof(pname));
-		rc = lkm_diag_build(d, LKM_DIAG_RESOURCE_BUSY, err, &v);
+		rc = kernel_params(step->params, &words, &n_words, &given);
+		if (rc == 0) {
+			resource_facts(ctx, res, module, &given, d, &v, what,
+				       sizeof(what), pname, sizeof(pname));
+			rc = lkm_diag_build(d, LKM_DIAG_RESOURCE_BUSY, err, &v);
+		}
+		lkm_params_release(&given);
+		lkm_strv_free(words, n_words);
 		lkm_strv_free(v.list, v.n_list);
 		goto out;
 	}
@@ -2192,17 +2211,15 @@ static int predict_system(const struct lkm_explain_ctx *ctx,
 					   .target = plan->target,
 					   .target_is_file = plan->names_file,
 					   .release = ctx->release };
-		char given[1024] = "", what[128] = "", pname[64] = "";
-		size_t len = 0;
+		char what[128] = "", pname[64] = "";
+		struct lkm_params given;
 		struct lkm_diagnosis d = { 0 };
 
-		for (size_t i = 0; i < n_params; i++)
-			len += (size_t)snprintf(given + len,
-						len < sizeof(given) ? sizeof(given) - len
-								    : 0,
-						"%s%s", i ? " " : "", params[i]);
-		resource_facts(ctx, &none, module, given, &d, &v, what, sizeof(what),
+		if (lkm_params_parse(params, n_params, &given) < 0)
+			return -ENOMEM;
+		resource_facts(ctx, &none, module, &given, &d, &v, what, sizeof(what),
 			       pname, sizeof(pname));
+		lkm_params_release(&given);
 		if (v.value != NULL) {
 			if (lkm_diag_build(&d, LKM_DIAG_RESOURCE_BUSY, 0, &v) < 0) {
 				lkm_strv_free(v.list, v.n_list);
