@@ -170,6 +170,21 @@ static int fake_result(const char *module)
 	return 0;
 }
 
+/* /proc/modules with msdos loaded on fat. */
+static void msdos_on_fat(void)
+{
+	write_file("/proc/modules",
+		   "fat 86016 1 msdos, Live 0xffffffffc0a1c000\n"
+		   "msdos 20480 0 - Live 0xffffffffc0a36000\n",
+		   0644);
+}
+
+/* /proc/modules with fat loaded and nothing using it. */
+static void fat_alone(void)
+{
+	write_file("/proc/modules", "fat 86016 0 - Live 0xffffffffc0a1c000\n", 0644);
+}
+
 static void fake_fail(const char *module, int err)
 {
 	assert_true(fake.n_fail < sizeof(fake.fail) / sizeof(fake.fail[0]));
@@ -488,7 +503,7 @@ static void test_load_with_deps(void **state)
 static void test_load_dep_already_loaded(void **state)
 {
 	T();
-	write_file("/proc/modules", "fat 86016 0 - Live 0xffffffffc0a1c000\n", 0644);
+	fat_alone();
 	assert_int_equal(lkm_engine_load(&t->e, "msdos", NULL, 0, 0, res), 0);
 	assert_string_equal(steps_text(res),
 			    "already-loaded fat fat.ko - (needed by msdos) not-done\n"
@@ -918,7 +933,7 @@ static void test_load_blocked_dependency_loaded(void **state)
 {
 	T();
 	modprobe_conf(t, "install fat /bin/false\n");
-	write_file("/proc/modules", "fat 86016 0 - Live 0xffffffffc0a1c000\n", 0644);
+	fat_alone();
 	assert_int_equal(lkm_engine_load(&t->e, "msdos", NULL, 0, 0, res), 0);
 	assert_string_equal(steps_text(res),
 			    "already-loaded fat fat.ko - (needed by msdos) not-done\n"
@@ -1026,6 +1041,19 @@ static void test_load_already_loaded(void **state)
 		"full_duplex: 1 now, 0 requested (read-only: unload and load again to "
 		"change it)\n"
 		"bogus: not in /sys (requested 3)\n");
+	/* The same as data, for the explainer's fix. */
+	assert_int_equal(res->n_now, 3);
+	assert_string_equal(res->now[0].name, "debug");
+	assert_string_equal(res->now[0].requested, "1");
+	assert_string_equal(res->now[0].current, "2");
+	assert_true(res->now[0].writable);
+	assert_string_equal(res->now[1].name, "full_duplex");
+	assert_string_equal(res->now[1].current, "1");
+	assert_false(res->now[1].writable);
+	assert_string_equal(res->now[2].requested, "3");
+	assert_null(res->now[2].current);
+	assert_false(res->now[2].writable);
+	assert_false(res->names_file);
 	assert_string_equal(steps_text(res), "");
 	assert_string_equal(fake.calls, "");
 }
@@ -1033,10 +1061,7 @@ static void test_load_already_loaded(void **state)
 static void test_load_already_loaded_no_params(void **state)
 {
 	T();
-	write_file("/proc/modules",
-		   "fat 86016 1 msdos, Live 0xffffffffc0a1c000\n"
-		   "msdos 20480 0 - Live 0xffffffffc0a36000\n",
-		   0644);
+	msdos_on_fat();
 	assert_int_equal(lkm_engine_load(&t->e, "msdos", NULL, 0, 0, res), -EEXIST);
 	assert_refused(res, LKM_REFUSE_ALREADY_LOADED, -EEXIST,
 		       "msdos is already loaded");
@@ -1152,7 +1177,7 @@ static void test_load_fails_first_of_chain(void **state)
 static void test_load_dry_run(void **state)
 {
 	T();
-	write_file("/proc/modules", "fat 86016 0 - Live 0xffffffffc0a1c000\n", 0644);
+	fat_alone();
 	assert_int_equal(lkm_engine_load(&t->e, "vfat", NULL, 0, LKM_DRY_RUN, res), 0);
 	assert_string_equal(steps_text(res),
 			    "already-loaded fat fat.ko - (needed by vfat) not-done\n"
@@ -1253,7 +1278,7 @@ static void test_load_persist_refused_first(void **state)
 static void test_unload_not_loaded(void **state)
 {
 	T();
-	write_file("/proc/modules", "fat 86016 0 - Live 0xffffffffc0a1c000\n", 0644);
+	fat_alone();
 	assert_int_equal(lkm_engine_unload(&t->e, "vfat", 0, res), -ENOENT);
 	assert_refused(res, LKM_REFUSE_NOT_LOADED, -ENOENT, "vfat is not loaded");
 	assert_string_equal(details(res), "fat\n");
@@ -1315,10 +1340,7 @@ static void test_unload_permanent(void **state)
 static void test_unload_plain(void **state)
 {
 	T();
-	write_file("/proc/modules",
-		   "fat 86016 1 msdos, Live 0xffffffffc0a1c000\n"
-		   "msdos 20480 0 - Live 0xffffffffc0a36000\n",
-		   0644);
+	msdos_on_fat();
 	assert_int_equal(lkm_engine_unload(&t->e, "msdos", 0, res), 0);
 	assert_string_equal(steps_text(res), "remove msdos - - done\n");
 	assert_string_equal(fake.calls, "remove msdos\n");
@@ -1346,10 +1368,7 @@ static void test_unload_dash_name(void **state)
 static void test_unload_stack(void **state)
 {
 	T();
-	write_file("/proc/modules",
-		   "fat 86016 1 msdos, Live 0xffffffffc0a1c000\n"
-		   "msdos 20480 0 - Live 0xffffffffc0a36000\n",
-		   0644);
+	msdos_on_fat();
 	assert_int_equal(lkm_engine_unload(&t->e, "msdos", LKM_STACK, res), 0);
 	assert_string_equal(steps_text(res),
 			    "remove msdos - - done\n"
@@ -1432,10 +1451,7 @@ static void test_unload_stack_blocked_dependency(void **state)
 {
 	T();
 	modprobe_conf(t, "remove fat /bin/false\n");
-	write_file("/proc/modules",
-		   "fat 86016 1 msdos, Live 0xffffffffc0a1c000\n"
-		   "msdos 20480 0 - Live 0xffffffffc0a36000\n",
-		   0644);
+	msdos_on_fat();
 	assert_int_equal(lkm_engine_unload(&t->e, "msdos", LKM_STACK, res), -EPERM);
 	assert_refused(
 		res, LKM_REFUSE_BLOCKED, -EPERM,
@@ -1572,10 +1588,7 @@ static void test_unload_stack_keeps_referenced(void **state)
 static void test_unload_fails(void **state)
 {
 	T();
-	write_file("/proc/modules",
-		   "fat 86016 1 msdos, Live 0xffffffffc0a1c000\n"
-		   "msdos 20480 0 - Live 0xffffffffc0a36000\n",
-		   0644);
+	msdos_on_fat();
 	fake_fail("msdos", -EAGAIN);
 	assert_int_equal(lkm_engine_unload(&t->e, "msdos", LKM_STACK, res), -EAGAIN);
 	assert_string_equal(steps_text(res),

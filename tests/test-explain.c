@@ -96,6 +96,14 @@ static struct fake {
 	bool disable_on_insert; /* modules_disabled becomes 1 just before the insert */
 } fake;
 
+/* The kernel refuses MODULE with ERR, writing KMSG (NULL: nothing) to /dev/kmsg. */
+static void kernel_fails(const char *module, int err, const char *kmsg)
+{
+	fake.fail_module = module;
+	fake.err = err;
+	fake.kmsg = kmsg;
+}
+
 static const char *base_name(const char *path)
 {
 	const char *slash = path ? strrchr(path, '/') : NULL;
@@ -288,6 +296,32 @@ static const char *joined(char *const *v, size_t n)
 	return buf[which];
 }
 
+/* D's fixes as data, one a line: "load fat", "set m irq=7", "-" for one that is no
+ * action; each must carry the text the CLI prints. */
+static const char *fix_data(const struct lkm_diagnosis *d)
+{
+	static char buf[4096];
+	size_t at = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < d->n_fix; i++) {
+		const struct lkm_fix *f = &d->fixes[i];
+
+		assert_ptr_equal(f->text, d->fix[i]);
+		at += (size_t)snprintf(buf + at, sizeof(buf) - at, "%s",
+				       f->op == LKM_FIX_NONE ? "-"
+							     : lkm_fix_op_id(f->op));
+		if (f->target)
+			at += (size_t)snprintf(buf + at, sizeof(buf) - at, " %s",
+					       f->target);
+		for (size_t j = 0; j < f->n_args; j++)
+			at += (size_t)snprintf(buf + at, sizeof(buf) - at, " %s",
+					       f->args[j]);
+		at += (size_t)snprintf(buf + at, sizeof(buf) - at, "\n");
+	}
+	return buf;
+}
+
 static void note(const struct lkm_diagnosis *d)
 {
 	assert_true(d->kind > LKM_DIAG_NONE && d->kind < LKM_DIAG_COUNT);
@@ -371,11 +405,10 @@ static void test_unresolved_msdos_without_fat(void **state)
 {
 	struct lkm_diagnosis *d;
 	T();
-	fake.fail_module = "msdos";
-	fake.err = -ENOENT;
-	fake.kmsg = "3,200,1,-;msdos: Unknown symbol fat_add_entries (err -2)\n"
-		    "3,201,1,-;msdos: Unknown symbol fat_dir_empty (err -2)\n"
-		    "3,202,1,-;msdos: Unknown symbol fat_fill_super (err -2)\n";
+	kernel_fails("msdos", -ENOENT,
+		     "3,200,1,-;msdos: Unknown symbol fat_add_entries (err -2)\n"
+		     "3,201,1,-;msdos: Unknown symbol fat_dir_empty (err -2)\n"
+		     "3,202,1,-;msdos: Unknown symbol fat_fill_super (err -2)\n");
 	d = load(t, rpath(MSDOS_KO), NULL, 0, 0);
 	assert_diag(d, LKM_DIAG_UNRESOLVED_SYMBOLS, -ENOENT,
 		    "msdos needs symbols that nothing loaded provides",
@@ -440,9 +473,7 @@ static void test_unresolved_msdos_real_lines(void **state)
 				msdos_symbols[i]);
 	snprintf(evidence + ev, sizeof(evidence) - ev,
 		 "load order: fat first, then msdos\n");
-	fake.fail_module = "msdos";
-	fake.err = -ENOENT;
-	fake.kmsg = kmsg;
+	kernel_fails("msdos", -ENOENT, kmsg);
 	d = load(t, rpath(MSDOS_KO), NULL, 0, 0);
 	assert_diag(d, LKM_DIAG_UNRESOLVED_SYMBOLS, -ENOENT,
 		    "msdos needs symbols that nothing loaded provides", evidence,
@@ -455,10 +486,9 @@ static void test_unresolved_nobody_exports(void **state)
 {
 	struct lkm_diagnosis *d;
 	T();
-	fake.fail_module = "demo_needs_missing";
-	fake.err = -ENOENT;
-	fake.kmsg = "3,200,1,-;demo_needs_missing: Unknown symbol lkmtui_no_such_symbol "
-		    "(err -2)\n";
+	kernel_fails("demo_needs_missing", -ENOENT,
+		     "3,200,1,-;demo_needs_missing: Unknown symbol lkmtui_no_such_symbol "
+		     "(err -2)\n");
 	d = load(t, rpath("/home/demo_needs_missing.ko"), NULL, 0, 0);
 	assert_diag(
 		d, LKM_DIAG_UNRESOLVED_SYMBOLS, -ENOENT,
@@ -480,8 +510,7 @@ static void test_unresolved_log_unreadable(void **state)
 	struct lkm_diagnosis *d;
 	T();
 	assert_int_equal(unlink(rpath("/dev/kmsg")), 0);
-	fake.fail_module = "msdos";
-	fake.err = -ENOENT;
+	kernel_fails("msdos", -ENOENT, NULL);
 	d = load(t, rpath(MSDOS_KO), NULL, 0, 0);
 	assert_int_equal(t->res.log.err, -ENOENT);
 	assert_diag(d, LKM_DIAG_UNRESOLVED_SYMBOLS, -ENOENT,
@@ -504,8 +533,7 @@ static void test_unresolved_log_unreadable_nobody(void **state)
 	struct lkm_diagnosis *d;
 	T();
 	assert_int_equal(unlink(rpath("/dev/kmsg")), 0);
-	fake.fail_module = "demo_needs_missing";
-	fake.err = -ENOENT;
+	kernel_fails("demo_needs_missing", -ENOENT, NULL);
 	d = load(t, rpath("/home/demo_needs_missing.ko"), NULL, 0, 0);
 	assert_diag(
 		d, LKM_DIAG_UNRESOLVED_SYMBOLS, -ENOENT,
@@ -532,9 +560,8 @@ static void test_unresolved_out_of_tree_should_not_offer_by_name(void **state)
 {
 	struct lkm_diagnosis *d;
 	T();
-	fake.fail_module = "fat_user";
-	fake.err = -ENOENT;
-	fake.kmsg = "3,200,1,-;fat_user: Unknown symbol fat_attach (err -2)\n";
+	kernel_fails("fat_user", -ENOENT,
+		     "3,200,1,-;fat_user: Unknown symbol fat_attach (err -2)\n");
 	d = load(t, rpath("/home/fat_user.ko"), NULL, 0, 0);
 	assert_diag(d, LKM_DIAG_UNRESOLVED_SYMBOLS, -ENOENT,
 		    "fat_user needs symbols that nothing loaded provides",
@@ -550,9 +577,8 @@ static void test_unresolved_out_of_tree(void **state)
 {
 	struct lkm_diagnosis *d;
 	T();
-	fake.fail_module = "fat_user";
-	fake.err = -ENOENT;
-	fake.kmsg = "3,200,1,-;fat_user: Unknown symbol fat_attach (err -2)\n";
+	kernel_fails("fat_user", -ENOENT,
+		     "3,200,1,-;fat_user: Unknown symbol fat_attach (err -2)\n");
 	d = load(t, rpath("/home/fat_user.ko"), NULL, 0, 0);
 	assert_diag(d, LKM_DIAG_UNRESOLVED_SYMBOLS, -ENOENT,
 		    "fat_user needs symbols that nothing loaded provides",
@@ -563,6 +589,7 @@ static void test_unresolved_out_of_tree(void **state)
 		    NULL);
 	assert_true(d->n_fix >= 1);
 	assert_string_equal(d->fix[0], "lkmtui load fat");
+	assert_string_equal(fix_data(d), "load fat\n");
 }
 
 /*
@@ -578,8 +605,7 @@ static void test_unresolved_no_log_no_kallsyms_should_use_index(void **state)
 	T();
 	assert_int_equal(unlink(rpath("/dev/kmsg")), 0);
 	assert_int_equal(unlink(rpath("/proc/kallsyms")), 0);
-	fake.fail_module = "msdos";
-	fake.err = -ENOENT;
+	kernel_fails("msdos", -ENOENT, NULL);
 	d = load(t, rpath(MSDOS_KO), NULL, 0, 0);
 	assert_diag(d, LKM_DIAG_UNRESOLVED_SYMBOLS, -ENOENT,
 		    "msdos needs symbols that nothing loaded provides", NULL, NULL);
@@ -593,9 +619,8 @@ static void test_gpl_only_symbol(void **state)
 {
 	struct lkm_diagnosis *d;
 	T();
-	fake.fail_module = "closed";
-	fake.err = -ENOENT;
-	fake.kmsg = "3,200,1,-;closed: Unknown symbol gpl_only_helper (err -2)\n";
+	kernel_fails("closed", -ENOENT,
+		     "3,200,1,-;closed: Unknown symbol gpl_only_helper (err -2)\n");
 	d = load(t, rpath("/home/closed.ko"), NULL, 0, 0);
 	assert_diag(d, LKM_DIAG_GPL_ONLY_SYMBOL, -ENOENT,
 		    "closed is not under a GPL-compatible licence but uses symbols "
@@ -621,9 +646,8 @@ static void test_gpl_only_no_license_should_be_gpl_only(void **state)
 {
 	struct lkm_diagnosis *d;
 	T();
-	fake.fail_module = "nolicense";
-	fake.err = -ENOENT;
-	fake.kmsg = "3,200,1,-;nolicense: Unknown symbol gpl_only_helper (err -2)\n";
+	kernel_fails("nolicense", -ENOENT,
+		     "3,200,1,-;nolicense: Unknown symbol gpl_only_helper (err -2)\n");
 	d = load(t, rpath("/home/nolicense.ko"), NULL, 0, 0);
 	assert_diag(d, LKM_DIAG_GPL_ONLY_SYMBOL, -ENOENT,
 		    "nolicense is not under a GPL-compatible licence but uses symbols "
@@ -643,10 +667,9 @@ static void test_symbol_version_module_layout(void **state)
 	struct lkm_diagnosis *d;
 	T();
 	path = rpath("/home/other_layout.ko");
-	fake.fail_module = "other_layout";
-	fake.err = -ENOEXEC;
-	fake.kmsg = "3,200,1,-;other_layout: disagrees about version of symbol "
-		    "module_layout\n";
+	kernel_fails("other_layout", -ENOEXEC,
+		     "3,200,1,-;other_layout: disagrees about version of symbol "
+		     "module_layout\n");
 	d = load(t, path, NULL, 0, 0);
 	assert_diag(
 		d, LKM_DIAG_SYMBOL_VERSION_MISMATCH, -ENOEXEC,
@@ -671,9 +694,9 @@ static void test_symbol_version_other_symbol(void **state)
 	struct lkm_diagnosis *d;
 	T();
 	path = rpath("/home/other_printk.ko");
-	fake.fail_module = "other_printk";
-	fake.err = -EINVAL;
-	fake.kmsg = "4,200,1,-;other_printk: disagrees about version of symbol printk\n";
+	kernel_fails(
+		"other_printk", -EINVAL,
+		"4,200,1,-;other_printk: disagrees about version of symbol printk\n");
 	d = load(t, path, NULL, 0, 0);
 	assert_diag(
 		d, LKM_DIAG_SYMBOL_VERSION_MISMATCH, -EINVAL,
@@ -706,10 +729,9 @@ static void test_symbol_version_real_lines_should_be_version_mismatch(void **sta
 	struct lkm_diagnosis *d;
 	T();
 	path = rpath("/home/other_printk.ko");
-	fake.fail_module = "other_printk";
-	fake.err = -EINVAL;
-	fake.kmsg = "4,200,1,-;other_printk: disagrees about version of symbol printk\n"
-		    "4,201,1,-;other_printk: Unknown symbol printk (err -22)\n";
+	kernel_fails("other_printk", -EINVAL,
+		     "4,200,1,-;other_printk: disagrees about version of symbol printk\n"
+		     "4,201,1,-;other_printk: Unknown symbol printk (err -22)\n");
 	d = load(t, path, NULL, 0, 0);
 	assert_diag(
 		d, LKM_DIAG_SYMBOL_VERSION_MISMATCH, -EINVAL,
@@ -735,8 +757,7 @@ static void test_symbol_version_no_log(void **state)
 	T();
 	assert_int_equal(unlink(rpath("/dev/kmsg")), 0);
 	path = rpath("/home/other_layout.ko");
-	fake.fail_module = "other_layout";
-	fake.err = -ENOEXEC;
+	kernel_fails("other_layout", -ENOEXEC, NULL);
 	d = load(t, path, NULL, 0, 0);
 	assert_diag(
 		d, LKM_DIAG_SYMBOL_VERSION_MISMATCH, -ENOEXEC,
@@ -784,8 +805,7 @@ static void test_vermagic_kernel_line(void **state)
 	struct lkm_diagnosis *d;
 	T();
 	path = rpath("/home/other_release.ko");
-	fake.fail_module = "other_release";
-	fake.err = -ENOEXEC;
+	kernel_fails("other_release", -ENOEXEC, NULL);
 	fake.kmsg = fmt("3,200,1,-;%s\n", other_release_line);
 	d = load(t, path, NULL, 0, 0);
 	assert_diag(d, LKM_DIAG_VERMAGIC_MISMATCH, -ENOEXEC,
@@ -812,8 +832,7 @@ static void test_vermagic_kernel_line_should_say_what_differs(void **state)
 {
 	struct lkm_diagnosis *d;
 	T();
-	fake.fail_module = "other_release";
-	fake.err = -ENOEXEC;
+	kernel_fails("other_release", -ENOEXEC, NULL);
 	fake.kmsg = fmt("3,200,1,-;%s\n", other_release_line);
 	d = load(t, rpath("/home/other_release.ko"), NULL, 0, 0);
 	assert_int_equal(d->kind, LKM_DIAG_VERMAGIC_MISMATCH);
@@ -938,8 +957,7 @@ static void test_wrong_architecture(void **state)
 		"make -C "
 		"/lib/modules/" REL "/build M=$PWD modules\n");
 	/* Inserted: the kernel says ENOEXEC; the file says why. */
-	fake.fail_module = "mod_simple_i386";
-	fake.err = -ENOEXEC;
+	kernel_fails("mod_simple_i386", -ENOEXEC, NULL);
 	d = load(t, i386, NULL, 0, 0);
 	assert_diag(d, LKM_DIAG_WRONG_ARCHITECTURE, -ENOEXEC,
 		    fmt("%s is built for i386 (32-bit), not for this machine", i386),
@@ -1089,10 +1107,10 @@ static void test_not_a_module(void **state)
 	if (!x86_64_host)
 		skip();
 	path = rpath("/home/plain.o");
-	fake.fail_module = "plain";
-	fake.err = -ENOEXEC;
-	fake.kmsg = "4,200,1,-;(missing .modinfo section or name field): No module found "
-		    "in object\n";
+	kernel_fails(
+		"plain", -ENOEXEC,
+		"4,200,1,-;(missing .modinfo section or name field): No module found "
+		"in object\n");
 	d = load(t, path, NULL, 0, 0);
 	assert_diag(d, LKM_DIAG_NOT_A_MODULE, -ENOEXEC,
 		    fmt("%s is not a kernel module", path),
@@ -1220,8 +1238,7 @@ static void test_no_device(void **state)
 {
 	struct lkm_diagnosis *d;
 	T();
-	fake.fail_module = "demo_ne";
-	fake.err = -ENODEV;
+	kernel_fails("demo_ne", -ENODEV, NULL);
 	fake.kmsg = fmt("%s6,200,1,-;demo_ne: no card found at io=0x300\n", taint_lines);
 	d = load(t, rpath("/home/demo_ne.ko"), P("io=0x300"), 1, 0);
 	/* The taint notices are not why it failed: left out. */
@@ -1249,9 +1266,8 @@ static void test_no_device_by_file_fix_should_name_file(void **state)
 	struct lkm_diagnosis *d;
 	T();
 	path = rpath("/home/demo_ne.ko");
-	fake.fail_module = "demo_ne";
-	fake.err = -ENODEV;
-	fake.kmsg = "6,200,1,-;demo_ne: no card found at io=0x300\n";
+	kernel_fails("demo_ne", -ENODEV,
+		     "6,200,1,-;demo_ne: no card found at io=0x300\n");
 	d = load(t, path, P("io=0x300"), 1, 0);
 	assert_int_equal(d->kind, LKM_DIAG_NO_DEVICE);
 	assert_string_equal(
@@ -1272,8 +1288,7 @@ static void test_no_device_without_hw_params_should_not_suggest_io(void **state)
 {
 	struct lkm_diagnosis *d;
 	T();
-	fake.fail_module = "ne2k_pci";
-	fake.err = -ENODEV;
+	kernel_fails("ne2k_pci", -ENODEV, NULL);
 	d = load(t, "ne2k_pci", NULL, 0, 0);
 	/* debug and full_duplex come from the fixture's modprobe.d (local.conf). */
 	assert_diag(d, LKM_DIAG_NO_DEVICE, -ENODEV, "ne2k_pci found no device to drive",
@@ -1286,9 +1301,8 @@ static void test_init_failed(void **state)
 {
 	struct lkm_diagnosis *d;
 	T();
-	fake.fail_module = "demo_ne";
-	fake.err = -ETIMEDOUT;
-	fake.kmsg = "3,200,1,-;demo_ne: card at io=0x300 did not answer\n";
+	kernel_fails("demo_ne", -ETIMEDOUT,
+		     "3,200,1,-;demo_ne: card at io=0x300 did not answer\n");
 	d = load(t, rpath("/home/demo_ne.ko"), NULL, 0, 0);
 	assert_diag(d, LKM_DIAG_INIT_FAILED, -ETIMEDOUT,
 		    "demo_ne's init function failed (ETIMEDOUT)",
@@ -1318,9 +1332,8 @@ static void test_invalid_parameter_kernel(void **state)
 {
 	struct lkm_diagnosis *d;
 	T();
-	fake.fail_module = "demo_ne_untyped";
-	fake.err = -EINVAL;
-	fake.kmsg = "4,200,1,-;demo_ne: `eleven' invalid for parameter `irq'\n";
+	kernel_fails("demo_ne_untyped", -EINVAL,
+		     "4,200,1,-;demo_ne: `eleven' invalid for parameter `irq'\n");
 	d = load(t, rpath("/home/demo_ne_untyped.ko"), P("irq=eleven"), 1, 0);
 	assert_int_equal(t->res.refusal, LKM_REFUSE_NONE);
 	assert_diag(d, LKM_DIAG_INVALID_PARAMETER, -EINVAL,
@@ -1411,8 +1424,7 @@ static void test_invalid_parameter_set_kernel(void **state)
 	struct lkm_diagnosis *d;
 	T();
 	ne2k_loaded();
-	fake.fail_module = "ne2k_pci";
-	fake.err = -EINVAL;
+	kernel_fails("ne2k_pci", -EINVAL, NULL);
 	d = set(t, "ne2k_pci", "debug=7");
 	assert_diag(d, LKM_DIAG_INVALID_PARAMETER, -EINVAL,
 		    "the value given for debug is not what ne2k_pci accepts",
@@ -1440,6 +1452,8 @@ static void test_already_loaded(void **state)
 		    "to load it afresh with other values: lkmtui unload ne2k_pci, then "
 		    "lkmtui load "
 		    "ne2k_pci NAME=VALUE...\n");
+	/* The second is two steps with a value to fill in: no action to run. */
+	assert_string_equal(fix_data(d), "set ne2k_pci debug=1\n-\n");
 }
 
 /* Another loader got there first: the kernel's EEXIST. */
@@ -1447,8 +1461,7 @@ static void test_already_loaded_kernel(void **state)
 {
 	struct lkm_diagnosis *d;
 	T();
-	fake.fail_module = "msdos";
-	fake.err = -EEXIST;
+	kernel_fails("msdos", -EEXIST, NULL);
 	d = load(t, rpath(MSDOS_KO), NULL, 0, 0);
 	assert_diag(d, LKM_DIAG_ALREADY_LOADED, -EEXIST, "msdos is already loaded",
 		    "the kernel answered EEXIST (File exists)\n", NULL);
@@ -1472,8 +1485,7 @@ static void test_not_loaded_kernel(void **state)
 	struct lkm_diagnosis *d;
 	T();
 	write_file("/proc/modules", "msdos 20480 0 - Live 0xffffffffc0a36000\n", 0644);
-	fake.fail_module = "msdos";
-	fake.err = -ENOENT;
+	kernel_fails("msdos", -ENOENT, NULL);
 	d = unload(t, "msdos", 0);
 	assert_diag(d, LKM_DIAG_NOT_LOADED, -ENOENT, "msdos is not loaded",
 		    "the kernel answered ENOENT (No such file or directory)\n",
@@ -1585,8 +1597,7 @@ static void test_in_use_kernel(void **state)
 	struct lkm_diagnosis *d;
 	T();
 	write_file("/proc/modules", "msdos 20480 0 - Live 0xffffffffc0a36000\n", 0644);
-	fake.fail_module = "msdos";
-	fake.err = -EAGAIN;
+	kernel_fails("msdos", -EAGAIN, NULL);
 	d = unload(t, "msdos", 0);
 	assert_diag(d, LKM_DIAG_IN_USE, -EAGAIN, "msdos is in use",
 		    "the kernel answered EAGAIN (Resource temporarily unavailable)\n",
@@ -1606,14 +1617,14 @@ static void test_in_use_kernel_should_name_holders(void **state)
 	write_file("/proc/modules", "fat 86016 0 - Live 0xffffffffc0a1c000\n", 0644);
 	fake.proc_on_remove = "fat 86016 1 msdos, Live 0xffffffffc0a1c000\n"
 			      "msdos 20480 0 - Live 0xffffffffc0a36000\n";
-	fake.fail_module = "fat";
-	fake.err = -EAGAIN;
+	kernel_fails("fat", -EAGAIN, NULL);
 	d = unload(t, "fat", 0);
 	assert_diag(d, LKM_DIAG_IN_USE, -EAGAIN, "fat is in use",
 		    "the kernel answered EAGAIN (Resource temporarily unavailable)\n"
 		    "used by: msdos\n",
 		    "lkmtui unload msdos\n"
 		    "after unloading msdos: lkmtui unload fat\n");
+	assert_string_equal(fix_data(d), "unload msdos\nunload fat\n");
 }
 
 /*
@@ -1706,8 +1717,7 @@ static void test_permission_denied_set(void **state)
 	struct lkm_diagnosis *d;
 	T();
 	ne2k_loaded();
-	fake.fail_module = "ne2k_pci";
-	fake.err = -EACCES;
+	kernel_fails("ne2k_pci", -EACCES, NULL);
 	d = set(t, "ne2k_pci", "debug=1");
 	assert_diag(d, LKM_DIAG_PERMISSION_DENIED, -EACCES,
 		    "changing the kernel's modules needs root",
@@ -1737,8 +1747,7 @@ static void test_modules_disabled_kernel(void **state)
 	struct lkm_diagnosis *d;
 	T();
 	fake.disable_on_insert = true;
-	fake.fail_module = "msdos";
-	fake.err = -EPERM;
+	kernel_fails("msdos", -EPERM, NULL);
 	d = load(t, rpath(MSDOS_KO), NULL, 0, 0);
 	assert_diag(d, LKM_DIAG_MODULES_DISABLED, -EPERM,
 		    "loading and unloading modules is switched off until the next boot",
@@ -1760,8 +1769,7 @@ static void test_modules_disabled_kernel_should_show_sysctl(void **state)
 	struct lkm_diagnosis *d;
 	T();
 	fake.disable_on_insert = true;
-	fake.fail_module = "msdos";
-	fake.err = -EPERM;
+	kernel_fails("msdos", -EPERM, NULL);
 	d = load(t, rpath(MSDOS_KO), NULL, 0, 0);
 	assert_string_equal(joined(d->evidence, d->n_evidence),
 			    "the kernel answered EPERM (Operation not permitted)\n"
@@ -1773,8 +1781,7 @@ static void test_modules_disabled_unload_kernel(void **state)
 	struct lkm_diagnosis *d;
 	T();
 	write_file("/proc/modules", "msdos 20480 0 - Live 0xffffffffc0a36000\n", 0644);
-	fake.fail_module = "msdos";
-	fake.err = -EPERM;
+	kernel_fails("msdos", -EPERM, NULL);
 	/* modules_disabled is 0: an EPERM lkmtui did not foresee is a permission, not the
 	 * sysctl (test_modules_disabled_kernel_should_show_sysctl has it set). */
 	d = unload(t, "msdos", 0);
@@ -1794,11 +1801,10 @@ static void test_signature_lockdown(void **state)
 	write_file("/sys/kernel/security/lockdown", "none [integrity] confidentiality\n",
 		   0644);
 	write_file("/proc/cmdline", "console=ttyS0 quiet lockdown=integrity\n", 0644);
-	fake.fail_module = "demo_ne";
-	fake.err = -EPERM;
-	fake.kmsg = "5,200,1,-;Lockdown: lkmtui: unsigned module loading is restricted; "
-		    "see man "
-		    "kernel_lockdown.7\n";
+	kernel_fails("demo_ne", -EPERM,
+		     "5,200,1,-;Lockdown: lkmtui: unsigned module loading is restricted; "
+		     "see man "
+		     "kernel_lockdown.7\n");
 	d = load(t, path, NULL, 0, 0);
 	assert_diag(
 		d, LKM_DIAG_LOCKDOWN, -EPERM,
@@ -1834,8 +1840,7 @@ static void test_eperm_plain_should_not_be_lockdown(void **state)
 	write_file("/sys/kernel/security/lockdown", "[none] integrity confidentiality\n",
 		   0644);
 	write_file("/proc/cmdline", "console=ttyS0 module_blacklist=vfat\n", 0644);
-	fake.fail_module = "demo_ne";
-	fake.err = -EPERM;
+	kernel_fails("demo_ne", -EPERM, NULL);
 	d = load(t, rpath("/home/demo_ne.ko"), NULL, 0, 0);
 	assert_int_equal(d->kind, LKM_DIAG_PERMISSION_DENIED);
 }
@@ -1847,9 +1852,7 @@ static void test_blacklisted_by_kernel(void **state)
 	T();
 	write_file("/proc/cmdline", "console=ttyS0 module_blacklist=vfat,demo-ne quiet\n",
 		   0644);
-	fake.fail_module = "demo_ne";
-	fake.err = -EPERM;
-	fake.kmsg = "3,200,1,-;Module demo_ne is blacklisted\n";
+	kernel_fails("demo_ne", -EPERM, "3,200,1,-;Module demo_ne is blacklisted\n");
 	d = load(t, rpath("/home/demo_ne.ko"), NULL, 0, 0);
 	assert_diag(
 		d, LKM_DIAG_BLACKLISTED_BY_KERNEL, -EPERM,
@@ -1879,12 +1882,11 @@ static void test_namespace_not_imported(void **state)
 {
 	struct lkm_diagnosis *d;
 	T();
-	fake.fail_module = "demo_ne";
-	fake.err = -EINVAL;
-	fake.kmsg = "4,200,1,-;demo_ne: module uses symbol (printk) from namespace "
-		    "LKMTUI_DEMO, "
-		    "but does not import it.\n"
-		    "4,201,1,-;demo_ne: Unknown symbol printk (err -22)\n";
+	kernel_fails("demo_ne", -EINVAL,
+		     "4,200,1,-;demo_ne: module uses symbol (printk) from namespace "
+		     "LKMTUI_DEMO, "
+		     "but does not import it.\n"
+		     "4,201,1,-;demo_ne: Unknown symbol printk (err -22)\n");
 	d = load(t, rpath("/home/demo_ne.ko"), NULL, 0, 0);
 	assert_diag(d, LKM_DIAG_NAMESPACE_NOT_IMPORTED, -EINVAL,
 		    "demo_ne uses a symbol of namespace LKMTUI_DEMO without importing "
@@ -1911,11 +1913,10 @@ static void test_duplicate_symbol(void **state)
 	T();
 	write_file("/proc/modules",
 		   "demo_provider 16384 0 - Live 0xffffffffc0a36000 (OE)\n", 0644);
-	fake.fail_module = "demo_ne";
-	fake.err = -ENOEXEC;
-	fake.kmsg = "3,200,1,-;demo_ne: exports duplicate symbol demo_provider_answer "
-		    "(owned by "
-		    "demo_provider)\n";
+	kernel_fails("demo_ne", -ENOEXEC,
+		     "3,200,1,-;demo_ne: exports duplicate symbol demo_provider_answer "
+		     "(owned by "
+		     "demo_provider)\n");
 	d = load(t, rpath("/home/demo_ne.ko"), NULL, 0, 0);
 	assert_diag(
 		d, LKM_DIAG_DUPLICATE_SYMBOL, -ENOEXEC,
@@ -1936,8 +1937,7 @@ static void test_duplicate_symbol_of_kernel(void **state)
 {
 	struct lkm_diagnosis *d;
 	T();
-	fake.fail_module = "demo_ne";
-	fake.err = -ENOEXEC;
+	kernel_fails("demo_ne", -ENOEXEC, NULL);
 	fake.kmsg =
 		"3,200,1,-;demo_ne: exports duplicate symbol printk (owned by kernel)\n";
 	d = load(t, rpath("/home/demo_ne.ko"), NULL, 0, 0);
@@ -2097,9 +2097,8 @@ static void test_resource_busy(void **state)
 	write_file("/proc/ioports", ioports, 0644);
 	write_file("/proc/modules",
 		   "demo_provider 16384 0 - Live 0xffffffffc0a36000 (OE)\n", 0644);
-	fake.fail_module = "demo_ne";
-	fake.err = -EBUSY;
-	fake.kmsg = "3,200,1,-;demo_ne: I/O ports 0x300-0x31f already in use\n";
+	kernel_fails("demo_ne", -EBUSY,
+		     "3,200,1,-;demo_ne: I/O ports 0x300-0x31f already in use\n");
 	d = load(t, path, P("io=0x300"), 1, 0);
 	assert_diag(
 		d, LKM_DIAG_RESOURCE_BUSY, -EBUSY,
@@ -2129,8 +2128,7 @@ static void test_resource_busy_unknown(void **state)
 	struct lkm_diagnosis *d;
 	T();
 	write_file("/proc/ioports", ioports, 0644);
-	fake.fail_module = "demo_ne";
-	fake.err = -EBUSY;
+	kernel_fails("demo_ne", -EBUSY, NULL);
 	d = load(t, rpath("/home/demo_ne.ko"), P("io=0x200"), 1, 0);
 	assert_diag(
 		d, LKM_DIAG_RESOURCE_BUSY, -EBUSY,
@@ -2157,7 +2155,7 @@ static void test_in_use_by_process(void **state)
 	assert_int_equal(symlink("/tmp", rpath("/proc/4242/fd/4")), 0);
 	d = unload(t, "demo_chr", 0);
 	assert_diag(d, LKM_DIAG_IN_USE, -EBUSY, "demo_chr is in use",
-		    "demo_chr is in use (1 references: open devices, mounts or another "
+		    "demo_chr is in use (1 reference: an open device, a mount or another "
 		    "subsystem)\n"
 		    "open: /dev/null, by sleep (pid 4242)\n",
 		    "stop sleep (pid 4242): kill 4242\n"
@@ -2180,11 +2178,13 @@ static void test_in_use_by_mount(void **state)
 		   0644);
 	d = unload(t, "vfat", 0);
 	assert_diag(d, LKM_DIAG_IN_USE, -EBUSY, "vfat is in use",
-		    "vfat is in use (1 references: open devices, mounts or another "
+		    "vfat is in use (1 reference: an open device, a mount or another "
 		    "subsystem)\n"
 		    "mounted: /dev/loop0 on /mnt/usb key (vfat)\n",
 		    "umount /mnt/usb key\n"
 		    "then: lkmtui unload vfat\n");
+	/* umount is the user's to run: the first fix is no action. */
+	assert_string_equal(fix_data(d), "-\nunload vfat\n");
 }
 
 /* /lib/modules/$(uname -r) gone after an upgrade: the other trees and a reboot. */
@@ -2253,10 +2253,11 @@ static void test_templates_with_empty_values(void **state)
 		for (int field = 0; field < 14; field++)
 			for (int how = 0; how < 2; how++) {
 				const char *e = how ? "" : NULL;
-				struct lkm_diag_fill f = { "mod", "/f.ko", "tgt",   "par",
-							   "6.1", "val",   "oth",   list,
-							   2,	  NULL,	   "/f.ko", "mod",
-							   "io=1" };
+				struct lkm_diag_fill f = { "mod",  "/f.ko", "tgt",
+							   "par",  "6.1",   "val",
+							   "oth",  list,    2,
+							   NULL,   "/f.ko", "mod",
+							   "io=1", false };
 				struct lkm_diagnosis d = { 0 };
 				const char **slot[] = { &f.module,  &f.file,
 							&f.target,  &f.param,
@@ -2315,9 +2316,8 @@ static void test_signature_enforced(void **state)
 	struct lkm_diagnosis *d;
 	T();
 	path = rpath("/home/demo_ne.ko");
-	fake.fail_module = "demo_ne";
-	fake.err = -EKEYREJECTED;
-	fake.kmsg = "5,200,1,-;Loading of unsigned module is rejected\n";
+	kernel_fails("demo_ne", -EKEYREJECTED,
+		     "5,200,1,-;Loading of unsigned module is rejected\n");
 	d = load(t, path, NULL, 0, 0);
 	assert_diag(d, LKM_DIAG_SIGNATURE_REJECTED, -EKEYREJECTED,
 		    "the kernel refused demo_ne: it is not signed with a key this kernel "
@@ -2338,8 +2338,7 @@ static void test_signature_errno_alone(void **state)
 	struct lkm_diagnosis *d;
 	T();
 	assert_int_equal(unlink(rpath("/dev/kmsg")), 0);
-	fake.fail_module = "demo_ne";
-	fake.err = -EKEYREJECTED;
+	kernel_fails("demo_ne", -EKEYREJECTED, NULL);
 	d = load(t, rpath("/home/demo_ne.ko"), NULL, 0, 0);
 	assert_int_equal(d->kind, LKM_DIAG_SIGNATURE_REJECTED);
 	assert_string_equal(d->title, "the kernel refused demo_ne: it is not signed with "

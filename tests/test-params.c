@@ -161,6 +161,46 @@ static void test_next(void **state)
 	assert_string_equal(buf, "ok=2");
 }
 
+/* Split once where they come in: names, values, what is wrong with each. */
+static void test_parse_once(void **state)
+{
+	const char *args[] = { "io=0x300", "verbose", "=5", "irq-line=1", "irq_line=2" };
+	struct lkm_params p;
+	char reason[256];
+	size_t bad = 99;
+
+	(void)state;
+	assert_int_equal(lkm_params_parse(args, 5, &p), 0);
+	assert_int_equal(p.n, 5);
+	assert_string_equal(p.v[0].name, "io");
+	assert_string_equal(p.v[0].value, "0x300");
+	assert_null(p.v[0].why);
+	assert_string_equal(p.v[1].name, "verbose");
+	assert_null(p.v[1].value);
+	assert_ptr_equal(p.v[1].arg, args[1]);
+	assert_string_equal(p.v[2].name, "");
+	assert_string_equal(p.v[2].value, "5");
+	assert_string_equal(p.v[2].why, "'=5' has no parameter name before '='");
+	/* The first problem in order: the malformed word before the repeat. */
+	assert_int_equal(lkm_params_check(&p, &bad, reason, sizeof(reason)),
+			 LKM_PARAM_MALFORMED);
+	assert_int_equal(bad, 2);
+	lkm_params_release(&p);
+	assert_int_equal(lkm_params_parse(args + 3, 2, &p), 0);
+	assert_int_equal(lkm_params_check(&p, &bad, reason, sizeof(reason)),
+			 LKM_PARAM_MALFORMED);
+	assert_int_equal(bad, 1);
+	assert_string_equal(reason,
+			    "irq_line is given twice (irq-line=1, then irq_line=2): "
+			    "the kernel would keep only the last; give each "
+			    "parameter once");
+	lkm_params_release(&p);
+	assert_int_equal(lkm_params_parse(args, 2, &p), 0);
+	assert_int_equal(lkm_params_check(&p, &bad, reason, sizeof(reason)),
+			 LKM_PARAM_OK);
+	lkm_params_release(&p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -170,6 +210,7 @@ int main(void)
 		cmocka_unit_test(test_append_and_names),
 		cmocka_unit_test(test_value_eq),
 		cmocka_unit_test(test_next),
+		cmocka_unit_test(test_parse_once),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

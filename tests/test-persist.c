@@ -41,6 +41,32 @@ struct fx {
 	struct lkm_sysroot *root;
 };
 
+/* lkm_persist_line and lkm_persist_options on the words ARGS, split as the engine splits
+ * them. */
+static int line_of(const char *module, const char *const *args, size_t n,
+		   struct lkm_persist_result *r, char **line)
+{
+	struct lkm_params p;
+	int err;
+
+	assert_int_equal(lkm_params_parse(args, n, &p), 0);
+	err = lkm_persist_line(module, &p, r, line);
+	lkm_params_release(&p);
+	return err;
+}
+
+static int persist_words(const struct lkm_sysroot *root, const char *module,
+			 const char *const *args, size_t n, struct lkm_persist_result *r)
+{
+	struct lkm_params p;
+	int err;
+
+	assert_int_equal(lkm_params_parse(args, n, &p), 0);
+	err = lkm_persist_options(root, module, &p, r);
+	lkm_params_release(&p);
+	return err;
+}
+
 static void rm_tree(const char *dir)
 {
 	pid_t pid = fork();
@@ -155,11 +181,11 @@ static void test_line(void **state)
 	char *line;
 
 	(void)state;
-	assert_int_equal(lkm_persist_line("ne2k-pci", p, 6, &r, &line), 0);
+	assert_int_equal(line_of("ne2k-pci", p, 6, &r, &line), 0);
 	assert_string_equal(line, "options ne2k_pci debug=2 name=\"a b\" flag empty= "
 				  "io=0x300,0x320 x=y=z");
 	free(line);
-	assert_int_equal(lkm_persist_line("fat", NULL, 0, NULL, &line), 0);
+	assert_int_equal(line_of("fat", NULL, 0, NULL, &line), 0);
 	assert_string_equal(line, "options fat");
 	free(line);
 }
@@ -195,10 +221,10 @@ static void test_refusals(void **state)
 		const char *p[] = { "ok=1", cases[i].param };
 
 		memset(&r, 0x55, sizeof(r));
-		assert_int_equal(lkm_persist_options(f->root, "fat", p, 2, &r), -EINVAL);
+		assert_int_equal(persist_words(f->root, "fat", p, 2, &r), -EINVAL);
 		assert_int_equal(r.refusal, cases[i].why);
 		assert_int_equal(r.bad, 1);
-		assert_int_equal(lkm_persist_line("fat", p, 2, &r, &line), -EINVAL);
+		assert_int_equal(line_of("fat", p, 2, &r, &line), -EINVAL);
 		assert_null(line);
 		assert_true(strlen(lkm_persist_refusal_text(r.refusal)) > 10);
 	}
@@ -215,7 +241,7 @@ static void test_refusals(void **state)
 	for (size_t i = 0; i < sizeof(bad_modules) / sizeof(*bad_modules); i++) {
 		const char *p[] = { "x=1" };
 
-		assert_int_equal(lkm_persist_options(f->root, bad_modules[i], p, 1, &r),
+		assert_int_equal(persist_words(f->root, bad_modules[i], p, 1, &r),
 				 -EINVAL);
 		assert_int_equal(r.refusal, LKM_PERSIST_BAD_MODULE);
 		assert_int_equal(r.bad, (size_t)-1);
@@ -235,7 +261,7 @@ static void test_new_file(void **state)
 	struct stat st;
 
 	/* Neither /etc/modprobe.d nor the file exists yet. */
-	assert_int_equal(lkm_persist_options(f->root, "ne2k-pci", p, 2, &r), 0);
+	assert_int_equal(persist_words(f->root, "ne2k-pci", p, 2, &r), 0);
 	assert_string_equal(r.path, f->conf);
 	assert_int_equal(r.created, 1);
 	assert_int_equal(r.replaced, 0);
@@ -246,7 +272,7 @@ static void test_new_file(void **state)
 
 	/* Again: now it replaces its own line. */
 	p[1] = "irq=7";
-	assert_int_equal(lkm_persist_options(f->root, "ne2k_pci", p, 2, &r), 0);
+	assert_int_equal(persist_words(f->root, "ne2k_pci", p, 2, &r), 0);
 	assert_int_equal(r.created, 0);
 	assert_int_equal(r.replaced, 1);
 	expect_file(f->conf, HEADER "options ne2k_pci io=0x300 irq=7\n");
@@ -279,7 +305,7 @@ static void test_replace_keeps_others(void **state)
 
 	assert_int_equal(mkdir(moddir(f), 0755), 0);
 	write_file(f->conf, busy, 0600);
-	assert_int_equal(lkm_persist_options(f->root, "ne2k-pci", p, 2, &r), 0);
+	assert_int_equal(persist_words(f->root, "ne2k-pci", p, 2, &r), 0);
 	assert_int_equal(r.created, 0);
 	assert_int_equal(r.replaced, 2);
 	expect_file(f->conf, "# lkmtui.conf edited by hand too\n"
@@ -324,17 +350,17 @@ static void test_append_and_remove(void **state)
 	assert_int_equal(mkdir(moddir(f), 0755), 0);
 	/* No final newline: one is added before the new line, nothing else changes. */
 	write_file(f->conf, "# mine\noptions fat codepage=850", 0644);
-	assert_int_equal(lkm_persist_options(f->root, "btusb", p, 1, &r), 0);
+	assert_int_equal(persist_words(f->root, "btusb", p, 1, &r), 0);
 	assert_int_equal(r.replaced, 0);
 	expect_file(
 		f->conf,
 		"# mine\noptions fat codepage=850\noptions btusb enable_autosuspend=1\n");
 
 	/* No parameters: the module's line goes, the rest stays. */
-	assert_int_equal(lkm_persist_options(f->root, "fat", NULL, 0, &r), 0);
+	assert_int_equal(persist_words(f->root, "fat", NULL, 0, &r), 0);
 	assert_int_equal(r.replaced, 1);
 	expect_file(f->conf, "# mine\noptions btusb enable_autosuspend=1\n");
-	assert_int_equal(lkm_persist_options(f->root, "fat", NULL, 0, &r), 0);
+	assert_int_equal(persist_words(f->root, "fat", NULL, 0, &r), 0);
 	assert_int_equal(r.replaced, 0);
 	expect_file(f->conf, "# mine\noptions btusb enable_autosuspend=1\n");
 	assert_int_equal(temp_files(moddir(f)), 0);
@@ -350,13 +376,13 @@ static void test_append_after_continuation(void **state)
 
 	assert_int_equal(mkdir(moddir(f), 0755), 0);
 	write_file(f->conf, "options x a=1\\", 0644);
-	assert_int_equal(lkm_persist_options(f->root, "m", p, 1, NULL), 0);
+	assert_int_equal(persist_words(f->root, "m", p, 1, NULL), 0);
 	expect_file(f->conf, "options x a=1\\\n\noptions m debug=2\n");
 	assert_int_equal(lkm_persist_read(f->root, "m", &v), 1);
 	assert_string_equal(v[0], "debug=2");
 	lkm_persist_strv_free(v);
 	write_file(f->conf, "options x a=1 \\\n", 0644);
-	assert_int_equal(lkm_persist_options(f->root, "m", p, 1, NULL), 0);
+	assert_int_equal(persist_words(f->root, "m", p, 1, NULL), 0);
 	expect_file(f->conf, "options x a=1 \\\n\noptions m debug=2\n");
 	assert_int_equal(temp_files(moddir(f)), 0);
 }
@@ -410,7 +436,7 @@ static void test_write_fails_fsize(void **state)
 		signal(SIGXFSZ, SIG_IGN);
 		if (setrlimit(RLIMIT_FSIZE, &lim) < 0)
 			_exit(100);
-		_exit(-lkm_persist_options(f->root, "vfat", p, 1, NULL));
+		_exit(-persist_words(f->root, "vfat", p, 1, NULL));
 	}
 	assert_int_equal(waitpid(pid, &status, 0), pid);
 	assert_true(WIFEXITED(status));
@@ -466,7 +492,7 @@ static int full_disk_child(void)
 
 	if (lkm_sysroot_new(dir, &root) < 0)
 		return FULL_SETUP;
-	err = lkm_persist_options(root, "vfat", p, 1, NULL);
+	err = persist_words(root, "vfat", p, 1, NULL);
 	if (err != -ENOSPC)
 		verdict = FULL_WRONG_ERR;
 	snprintf(path, sizeof(path), "%s/etc/modprobe.d/lkmtui.conf", dir);

@@ -29,6 +29,7 @@
 #include "ui/tui/moddetail.h"
 #include "ui/tui/teach.h"
 #include "ui/tui/wrap.h"
+#include "ui/tui/fixreq.h"
 #include "ui/tui/keys.h"
 #include "ui/tui/screen.h"
 #include "ui/tui/settings.h"
@@ -881,33 +882,31 @@ static void test_new_keys(void **state)
 	assert_string_equal(buf, "Enter");
 }
 
-static void test_parse_fix(void **state)
+static void test_fix_req(void **state)
 {
+	char *load_args[] = { "io=0x300", "irq=11" }, *set_args[] = { "irq=7" };
+	struct lkm_fix load = { LKM_FIX_LOAD, "demo_ne", load_args, 2, "x" },
+		       unload = { LKM_FIX_UNLOAD, "vfat", NULL, 0, "x" },
+		       set = { LKM_FIX_SET, "demo_ne", set_args, 1, "x" },
+		       none = { LKM_FIX_NONE, NULL, NULL, 0, "umount /mnt" },
+		       set_bare = { LKM_FIX_SET, "demo_ne", NULL, 0, "x" };
 	struct lkm_tui_req r;
 
 	(void)state;
-	assert_true(lkm_tui_parse_fix("lkmtui load fat", &r));
+	assert_true(lkm_tui_fix_req(&load, &r));
 	assert_int_equal(r.op, LKM_OP_LOAD);
-	assert_string_equal(r.target, "fat");
-	assert_string_equal(r.args, "");
-	assert_true(lkm_tui_parse_fix("did you mean: lkmtui load vfat", &r));
-	assert_string_equal(r.target, "vfat");
-	assert_true(lkm_tui_parse_fix("lkmtui load demo_ne io=0x300 irq=11", &r));
+	assert_string_equal(r.target, "demo_ne");
 	assert_string_equal(r.args, "io=0x300 irq=11");
-	assert_true(lkm_tui_parse_fix("lkmtui unload vfat, then: lkmtui unload fat", &r));
+	assert_true(lkm_tui_fix_req(&unload, &r));
 	assert_int_equal(r.op, LKM_OP_UNLOAD);
 	assert_string_equal(r.target, "vfat");
-	assert_true(lkm_tui_parse_fix("lkmtui set demo_ne irq=7", &r));
+	assert_string_equal(r.args, "");
+	assert_true(lkm_tui_fix_req(&set, &r));
 	assert_int_equal(r.op, LKM_OP_SET);
 	assert_string_equal(r.args, "irq=7");
-	/* Templates, options and prose are not actions to run. */
-	assert_false(lkm_tui_parse_fix("see the steps: add --dry-run", &r));
-	assert_false(lkm_tui_parse_fix("run it as root: sudo lkmtui ...", &r));
-	assert_false(lkm_tui_parse_fix("lkmtui unload demo_ne, then: lkmtui load demo_ne "
-				       "irq=VALUE",
-				       &r));
-	assert_false(lkm_tui_parse_fix("lkmtui set demo_ne NAME=VALUE", &r));
-	assert_false(lkm_tui_parse_fix("lkmtui devices; lkmtui interrupts", &r));
+	/* Prose and shell commands are not actions; a set needs its one value. */
+	assert_false(lkm_tui_fix_req(&none, &r));
+	assert_false(lkm_tui_fix_req(&set_bare, &r));
 }
 
 static const struct lkm_detail_line *line_with(const struct lkm_detail *d,
@@ -1522,7 +1521,7 @@ int main(void)
 		cmocka_unit_test(test_tabs_and_interval_steps),
 		cmocka_unit_test(test_settings),
 		cmocka_unit_test(test_new_keys),
-		cmocka_unit_test(test_parse_fix),
+		cmocka_unit_test(test_fix_req),
 		cmocka_unit_test(test_scroll_widget),
 		cmocka_unit_test(test_wrap),
 		cmocka_unit_test_setup_teardown(test_stack, setup_modules, teardown),

@@ -34,7 +34,7 @@ static int diag_start(struct lkm_diagnosis *d, enum lkm_diag_kind kind, int err,
 /* Every refusal returns its -errno; a failed allocation inside still returns it. */
 #define EVIDENCE(d, ...)                                                                 \
 	((void)lkm_strv_addf(&(d)->evidence, &(d)->n_evidence, __VA_ARGS__))
-#define FIX(d, ...) ((void)lkm_strv_addf(&(d)->fix, &(d)->n_fix, __VA_ARGS__))
+#define FIX(d, ...) ((void)lkm_diag_add_fix(d, LKM_FIX_NONE, NULL, NULL, 0, __VA_ARGS__))
 
 int lkm_affinity_check(const struct lkm_sysroot *root, unsigned irq, const char *cpus,
 		       struct lkm_affinity_change *out, struct lkm_diagnosis *diag)

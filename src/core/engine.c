@@ -20,6 +20,7 @@
 #include "core/modfile.h"
 #include "core/params.h"
 #include "core/persist.h"
+#include "i18n.h"
 #include "model/modules.h"
 #include "model/procfile.h"
 #include "model/sysmodule.h"
@@ -76,6 +77,12 @@ void lkm_result_release(struct lkm_result *res)
 	free(res->path);
 	free(res->reason);
 	free(res->bad_param);
+	for (size_t i = 0; i < res->n_now; i++) {
+		free(res->now[i].name);
+		free(res->now[i].requested);
+		free(res->now[i].current);
+	}
+	free(res->now);
 	free(res->rule.kind);
 	free(res->rule.module);
 	free(res->rule.command);
@@ -93,6 +100,8 @@ static void result_init(struct lkm_result *res, enum lkm_op op, const char *targ
 	res->target = strdup(target);
 	if (res->target == NULL)
 		res->err = -ENOMEM;
+	else
+		res->names_file = lkm_engine_names_file(target);
 }
 
 /* Appends a step; NULL when memory runs out (then nothing was added): the caller must
@@ -180,18 +189,18 @@ static int check_kernel_accepts(const struct lkm_engine *e, struct lkm_result *r
 	int err = lkm_modules_read(mods, e->root);
 
 	if (err == -ENOENT)
-		return refuse(
-			res, LKM_REFUSE_NO_MODULE_SUPPORT, -ENOSYS,
-			"this kernel has no loadable-module support (no /proc/modules)");
+		return refuse(res, LKM_REFUSE_NO_MODULE_SUPPORT, -ENOSYS,
+			      _("this kernel has no loadable-module support (no "
+				"/proc/modules)"));
 	if (err < 0)
-		return refuse(res, LKM_REFUSE_NONE, err, "cannot read /proc/modules");
+		return refuse(res, LKM_REFUSE_NONE, err, _("cannot read /proc/modules"));
 	if (lkm_procfile_read(e->root, "/proc/sys/kernel/modules_disabled", &buf) == 0 &&
 	    buf.data[0] == '1') {
 		lkm_buf_release(&buf);
 		return refuse(
 			res, LKM_REFUSE_MODULES_DISABLED, -EPERM,
-			"module loading and unloading are disabled until the next boot "
-			"(/proc/sys/kernel/modules_disabled is 1)");
+			_("module loading and unloading are disabled until the next boot "
+			  "(/proc/sys/kernel/modules_disabled is 1)"));
 	}
 	lkm_buf_release(&buf);
 	return 0;
@@ -204,21 +213,22 @@ static int check_privilege(const struct lkm_engine *e, struct lkm_result *res,
 		return 0;
 	if (e->ops == NULL && lkm_sysroot_is_live(e->root))
 		return refuse(res, LKM_REFUSE_NOT_FOUND, -ENOENT,
-			      "the running kernel has no module directory "
-			      "(/lib/modules/RELEASE) "
-			      "for lkmtui to work with");
+			      _("the running kernel has no module directory "
+				"(/lib/modules/RELEASE) "
+				"for lkmtui to work with"));
 	if (e->ops == NULL)
 		return refuse(res, LKM_REFUSE_OFFLINE_ROOT, -EROFS,
-			      "%s is not the running system: lkmtui only looks at it "
-			      "(--dry-run "
-			      "shows the steps)",
+			      _("%s is not the running system: lkmtui only looks at it "
+				"(--dry-run "
+				"shows the steps)"),
 			      lkm_sysroot_dir(e->root));
 	if (e->privileged)
 		return 0;
-	return refuse(res, LKM_REFUSE_NOT_PERMITTED, -EPERM,
-		      "changing the kernel's modules needs root (CAP_SYS_MODULE), and %s "
-		      "has not",
-		      e->who ? e->who : "this process");
+	return refuse(
+		res, LKM_REFUSE_NOT_PERMITTED, -EPERM,
+		_("changing the kernel's modules needs root (CAP_SYS_MODULE), and %s "
+		  "has not"),
+		e->who ? e->who : _("this process"));
 }
 
 static void log_change(const struct lkm_engine *e, const struct lkm_result *res,
@@ -266,22 +276,21 @@ static int add_chain(const struct lkm_engine *e, const char *name,
  * refusal is recorded in RES.
  */
 static int check_params(const struct lkm_modfile *mf, const char *module,
-			const char *const *params, size_t n, char *kparams, size_t size,
+			const struct lkm_params *params, char *kparams, size_t size,
 			struct lkm_result *res)
 {
 	const struct lkm_modfile_param *decl;
 	size_t n_decl = lkm_modfile_params(mf, &decl);
 
-	for (size_t i = 0; i < n; i++) {
-		char name[128], reason[256];
-		const char *value;
+	for (size_t i = 0; i < params->n; i++) {
+		const char *name = params->v[i].name, *value = params->v[i].value;
+		char reason[256];
 		const struct lkm_modfile_param *d = NULL;
 
-		if (lkm_param_split(params[i], name, sizeof(name), &value, reason,
-				    sizeof(reason)) != LKM_PARAM_OK) {
-			res->bad_param = strdup(params[i]);
+		if (params->v[i].why) {
+			res->bad_param = strdup(params->v[i].arg);
 			return refuse(res, LKM_REFUSE_MALFORMED_PARAM, -EINVAL, "%s",
-				      reason);
+				      params->v[i].why);
 		}
 		for (size_t j = 0; j < n_decl && d == NULL; j++)
 			if (lkm_param_name_eq(decl[j].name, name))
@@ -302,8 +311,8 @@ static int check_params(const struct lkm_modfile *mf, const char *module,
 			 * exists. */
 			return refuse(
 				res, LKM_REFUSE_UNKNOWN_PARAM, -EINVAL,
-				n_decl ? "%s has no parameter '%s'"
-				       : "%s has no parameter '%s': it declares none",
+				n_decl ? _("%s has no parameter '%s'")
+				       : _("%s has no parameter '%s': it declares none"),
 				module, name);
 		}
 		if (d->type != NULL &&
@@ -319,15 +328,41 @@ static int check_params(const struct lkm_modfile *mf, const char *module,
 		}
 		if (lkm_param_append(kparams, size, name, value) < 0)
 			return refuse(res, LKM_REFUSE_MALFORMED_PARAM, -E2BIG,
-				      "the parameters are too long");
+				      _("the parameters are too long"));
 	}
 	return 0;
 }
 
+/* Records that NAME was given VALUE for a loaded module whose parameter is P (NULL: not
+ * in /sys). NULL when memory runs out. */
+static struct lkm_param_now *add_now(struct lkm_result *res, const char *name,
+				     const char *value, const struct lkm_sysparam *p)
+{
+	struct lkm_param_now *v = realloc(res->now, (res->n_now + 1) * sizeof(*v)), *now;
+
+	if (v == NULL)
+		return NULL;
+	res->now = v;
+	now = &v[res->n_now];
+	memset(now, 0, sizeof(*now));
+	now->name = strdup(name);
+	now->requested = dup_or_null(value);
+	now->current = p ? dup_or_null(p->value) : NULL;
+	now->writable = p && p->writable;
+	if (now->name == NULL || (value && now->requested == NULL) ||
+	    (p && p->value && now->current == NULL)) {
+		free(now->name);
+		free(now->requested);
+		free(now->current);
+		return NULL;
+	}
+	res->n_now++;
+	return now;
+}
+
 /* Already loaded: what the kernel holds now against what was asked. */
 static int explain_already_loaded(const struct lkm_engine *e, const struct lkm_module *m,
-				  const char *const *params, size_t n,
-				  struct lkm_result *res)
+				  const struct lkm_params *params, struct lkm_result *res)
 {
 	struct lkm_sysmodule sm;
 	int err = lkm_sysmodule_read(e->root, m->name, &sm);
@@ -336,15 +371,17 @@ static int explain_already_loaded(const struct lkm_engine *e, const struct lkm_m
 		return err;
 	lkm_strv_addf(&res->details, &res->n_details, "state: %s, use count %lld",
 		      lkm_module_state_id(m->state), (long long)m->use_count);
-	for (size_t i = 0; i < n; i++) {
-		char name[128], reason[256];
-		const char *value;
+	for (size_t i = 0; i < params->n; i++) {
+		const char *name = params->v[i].name, *value = params->v[i].value;
 		const struct lkm_sysparam *p;
 
-		if (lkm_param_split(params[i], name, sizeof(name), &value, reason,
-				    sizeof(reason)) != LKM_PARAM_OK)
+		if (params->v[i].why)
 			continue;
 		p = lkm_sysmodule_param(&sm, name);
+		if (add_now(res, name, value, p) == NULL) {
+			lkm_sysmodule_release(&sm);
+			return -ENOMEM;
+		}
 		if (p == NULL)
 			lkm_strv_addf(&res->details, &res->n_details,
 				      "%s: not in /sys (requested %s)", name,
@@ -360,8 +397,9 @@ static int explain_already_loaded(const struct lkm_engine *e, const struct lkm_m
 	lkm_sysmodule_release(&sm);
 	return refuse(
 		res, LKM_REFUSE_ALREADY_LOADED, -EEXIST,
-		n ? "%s is already loaded: the kernel keeps the values it was loaded with"
-		  : "%s is already loaded",
+		params->n ? _("%s is already loaded: the kernel keeps the values it was "
+			      "loaded with")
+			  : _("%s is already loaded"),
 		m->name);
 }
 
@@ -389,20 +427,20 @@ static int run_inserts(const struct lkm_engine *e, struct lkm_result *res)
 }
 
 static int persist(const struct lkm_engine *e, const char *module,
-		   const char *const *params, size_t n, struct lkm_result *res)
+		   const struct lkm_params *params, struct lkm_result *res)
 {
 	struct lkm_persist_result pr;
 	struct lkm_step *s;
 	int err;
 
-	err = lkm_persist_options(e->root, module, params, n, &pr);
+	err = lkm_persist_options(e->root, module, params, &pr);
 	s = add_step(res, LKM_STEP_PERSIST, module, pr.path, NULL, NULL);
 	if (s == NULL)
 		return -ENOMEM;
 	s->err = err;
 	s->done = err == 0;
 	if (err < 0)
-		return refuse(res, LKM_REFUSE_PERSIST, err, "could not write %s: %s",
+		return refuse(res, LKM_REFUSE_PERSIST, err, _("could not write %s: %s"),
 			      pr.path,
 			      err == -EINVAL ? lkm_persist_refusal_text(pr.refusal)
 					     : strerror(-err));
@@ -412,28 +450,41 @@ static int persist(const struct lkm_engine *e, const char *module,
 /* The user's parameters as the kernel gets them, into KPARAMS (PARAMS_MAX bytes), checked
  * against what MF declares. A refusal is recorded in RES. */
 static int user_params(const struct lkm_modfile *mf, const char *module,
-		       const char *const *params, size_t n, char *kparams,
+		       const struct lkm_params *params, char *kparams,
 		       struct lkm_result *res)
 {
 	if (lkm_modfile_is_module(mf))
-		return check_params(mf, module, params, n, kparams, PARAMS_MAX, res);
+		return check_params(mf, module, params, kparams, PARAMS_MAX, res);
 	/* Not a module at all: the kernel refuses it whatever the parameters, and its
 	 * refusal (with the file's missing sections) is the diagnosis. */
-	for (size_t i = 0; i < n; i++)
-		if (lkm_param_append(kparams, PARAMS_MAX, params[i], NULL) < 0)
+	for (size_t i = 0; i < params->n; i++)
+		if (lkm_param_append(kparams, PARAMS_MAX, params->v[i].arg, NULL) < 0)
 			break;
 	return 0;
 }
 
+/* Refuses RES's module when it is loaded already (saying what its parameters are now);
+ * else gives *KPARAMS room for the user's parameters. Returns 0 or a -errno. */
+static int not_loaded_yet(const struct lkm_engine *e, const struct lkm_modules *mods,
+			  const struct lkm_params *params, struct lkm_result *res,
+			  char **kparams)
+{
+	const struct lkm_module *loaded = lkm_modules_find(mods, res->module);
+
+	if (loaded != NULL)
+		return explain_already_loaded(e, loaded, params, res);
+	*kparams = calloc(1, PARAMS_MAX);
+	return *kparams ? 0 : -ENOMEM;
+}
+
 /* A module file: alone, or with its `depends` first (LKM_WITH_DEPS), as insmod would. */
 static int plan_file(const struct lkm_engine *e, const char *target,
-		     const char *const *params, size_t n_params, unsigned flags,
+		     const struct lkm_params *params, unsigned flags,
 		     const struct lkm_modules *mods, struct lkm_result *res)
 {
 	struct lkm_modlist chain = { 0 };
 	struct lkm_modfile *mf = NULL;
 	struct lkm_modfile_error why = { 0 };
-	const struct lkm_module *loaded;
 	char *kparams = NULL;
 	char note[256];
 	int err = lkm_modfile_open(target, &mf, &why);
@@ -462,23 +513,16 @@ static int plan_file(const struct lkm_engine *e, const char *target,
 				goto out;
 			if (err < 0) {
 				err = refuse(res, LKM_REFUSE_NOT_FOUND, err,
-					     "%s needs %s, which is not installed",
+					     _("%s needs %s, which is not installed"),
 					     res->module, deps[i]);
 				goto out;
 			}
 		}
 	}
-	loaded = lkm_modules_find(mods, res->module);
-	if (loaded != NULL) {
-		err = explain_already_loaded(e, loaded, params, n_params, res);
+	err = not_loaded_yet(e, mods, params, res, &kparams);
+	if (err < 0)
 		goto out;
-	}
-	kparams = calloc(1, PARAMS_MAX);
-	if (kparams == NULL) {
-		err = -ENOMEM;
-		goto out;
-	}
-	err = user_params(mf, res->module, params, n_params, kparams, res);
+	err = user_params(mf, res->module, params, kparams, res);
 	if (err < 0)
 		goto out;
 	snprintf(note, sizeof(note), "needed by %s", res->module);
@@ -635,59 +679,60 @@ static int refuse_command(const struct lkm_engine *e, struct lkm_result *res,
 			   res->rule.origin ? ")" : ""))
 		return -ENOMEM;
 	if (block && self)
-		return refuse(
-			res, LKM_REFUSE_BLOCKED, -EPERM, "%s is blocked by %s", s->module,
-			res->rule.origin ? res->rule.origin : "a rule in modprobe.d");
+		return refuse(res, LKM_REFUSE_BLOCKED, -EPERM, _("%s is blocked by %s"),
+			      s->module,
+			      res->rule.origin ? res->rule.origin
+					       : _("a rule in modprobe.d"));
 	if (block && load)
 		return refuse(res, LKM_REFUSE_BLOCKED, -EPERM,
-			      "%s is blocked by %s; %s needs %s", s->module,
+			      _("%s is blocked by %s; %s needs %s"), s->module,
 			      res->rule.origin ? res->rule.origin
-					       : "a rule in modprobe.d",
+					       : _("a rule in modprobe.d"),
 			      res->module, s->module);
 	if (block)
 		return refuse(
 			res, LKM_REFUSE_BLOCKED, -EPERM,
-			"%s is blocked by %s; unloading %s would remove it", s->module,
-			res->rule.origin ? res->rule.origin : "a rule in modprobe.d",
+			_("%s is blocked by %s; unloading %s would remove it"), s->module,
+			res->rule.origin ? res->rule.origin : _("a rule in modprobe.d"),
 			res->module);
 	if (load && self)
+		return refuse(res, LKM_REFUSE_INSTALL_COMMAND, -EPERM,
+			      _("modprobe.d runs a command instead of loading %s; lkmtui "
+				"runs no "
+				"shell commands"),
+			      s->module);
+	if (load)
 		return refuse(
 			res, LKM_REFUSE_INSTALL_COMMAND, -EPERM,
-			"modprobe.d runs a command instead of loading %s; lkmtui runs no "
-			"shell commands",
-			s->module);
-	if (load)
-		return refuse(res, LKM_REFUSE_INSTALL_COMMAND, -EPERM,
-			      "modprobe.d runs a command instead of loading %s, which %s "
-			      "needs; "
-			      "lkmtui runs no shell commands",
-			      s->module, res->module);
-	return refuse(
-		res, LKM_REFUSE_REMOVE_COMMAND, -EPERM,
-		"modprobe.d runs a command instead of removing %s; lkmtui runs no shell "
-		"commands",
-		s->module);
+			_("modprobe.d runs a command instead of loading %s, which %s "
+			  "needs; "
+			  "lkmtui runs no shell commands"),
+			s->module, res->module);
+	return refuse(res, LKM_REFUSE_REMOVE_COMMAND, -EPERM,
+		      _("modprobe.d runs a command instead of removing %s; lkmtui runs "
+			"no shell "
+			"commands"),
+		      s->module);
 }
 
 /* A module name or alias: modprobe's plan, from libkmod. */
 static int plan_name(const struct lkm_engine *e, const char *target,
-		     const char *const *params, size_t n_params, unsigned flags,
+		     const struct lkm_params *params, unsigned flags,
 		     const struct lkm_modules *mods, struct lkm_result *res)
 {
 	struct lkm_plan plan = { 0 };
 	struct lkm_modfile *mf = NULL;
 	struct lkm_modfile_error why = { 0 };
 	const struct lkm_plan_match *m = NULL;
-	const struct lkm_module *loaded;
 	char *kparams = NULL;
 	size_t primary = 0;
 	int err;
 
 	if (e->resolver == NULL)
-		return refuse(
-			res, LKM_REFUSE_NOT_FOUND, -ENOENT,
-			"no module directory (/lib/modules/<release>) to look %s up in",
-			target);
+		return refuse(res, LKM_REFUSE_NOT_FOUND, -ENOENT,
+			      _("no module directory (/lib/modules/<release>) to look %s "
+				"up in"),
+			      target);
 	err = lkm_plan_load(e->resolver, target, NULL, &plan);
 	if (err == -ENOENT || err == -EINVAL) {
 		char **close = NULL;
@@ -701,7 +746,7 @@ static int plan_name(const struct lkm_engine *e, const char *target,
 		if (nc == -ENOMEM)
 			return -ENOMEM;
 		return refuse(res, LKM_REFUSE_NOT_FOUND, -ENOENT,
-			      "no module, alias or file is called %s", target);
+			      _("no module, alias or file is called %s"), target);
 	}
 	if (err < 0)
 		return err;
@@ -717,9 +762,10 @@ static int plan_name(const struct lkm_engine *e, const char *target,
 		if (err == 0)
 			err = plan_steps(&plan, primary, target, "", mods, flags, res);
 		if (err == 0)
-			err = refuse(res, LKM_REFUSE_BLACKLISTED, -ENOENT,
-				     "every module %s names is blacklisted in modprobe.d",
-				     target);
+			err = refuse(
+				res, LKM_REFUSE_BLACKLISTED, -ENOENT,
+				_("every module %s names is blacklisted in modprobe.d"),
+				target);
 		goto out;
 	}
 	m = &plan.matches[primary];
@@ -746,38 +792,31 @@ static int plan_name(const struct lkm_engine *e, const char *target,
 		err = plan_steps(&plan, primary, target, "", mods, flags, res);
 		if (err == 0)
 			err = refuse(res, LKM_REFUSE_BUILTIN, -EEXIST,
-				     "%s is built into the kernel: it is always there, "
-				     "and its "
-				     "parameters are set on the kernel command line "
-				     "(%s.NAME=VALUE)",
+				     _("%s is built into the kernel: it is always there, "
+				       "and its "
+				       "parameters are set on the kernel command line "
+				       "(%s.NAME=VALUE)"),
 				     res->module, res->module);
 		goto out;
 	}
 	if (m->path == NULL) {
 		err = refuse(res, LKM_REFUSE_NOT_FOUND, -ENOENT,
-			     "%s is named in modprobe.d but no module file exists",
+			     _("%s is named in modprobe.d but no module file exists"),
 			     res->module);
 		goto out;
 	}
-	loaded = lkm_modules_find(mods, res->module);
-	if (loaded != NULL) {
-		err = explain_already_loaded(e, loaded, params, n_params, res);
+	err = not_loaded_yet(e, mods, params, res, &kparams);
+	if (err < 0)
 		goto out;
-	}
-	kparams = calloc(1, PARAMS_MAX);
-	if (kparams == NULL) {
-		err = -ENOMEM;
-		goto out;
-	}
 	/* The file is read only to check the user's parameters: a plan costs what
 	 * modprobe's costs. A file the kernel refuses is diagnosed from its answer. */
-	if (n_params > 0) {
+	if (params->n > 0) {
 		err = lkm_modfile_open(res->path, &mf, &why);
 		if (err < 0) {
 			err = refuse(res, LKM_REFUSE_BAD_FILE, err, "%s", why.reason);
 			goto out;
 		}
-		err = user_params(mf, res->module, params, n_params, kparams, res);
+		err = user_params(mf, res->module, params, kparams, res);
 		if (err < 0)
 			goto out;
 	}
@@ -798,9 +837,9 @@ out:
 	return err;
 }
 
-int lkm_engine_load(const struct lkm_engine *e, const char *target,
-		    const char *const *params, size_t n_params, unsigned flags,
-		    struct lkm_result *res)
+int lkm_engine_load_params(const struct lkm_engine *e, const char *target,
+			   const struct lkm_params *params, unsigned flags,
+			   struct lkm_result *res)
 {
 	struct lkm_modules mods = { 0 };
 	int err;
@@ -812,15 +851,15 @@ int lkm_engine_load(const struct lkm_engine *e, const char *target,
 	if (err < 0)
 		goto out;
 	if (lkm_engine_names_file(target))
-		err = plan_file(e, target, params, n_params, flags, &mods, res);
+		err = plan_file(e, target, params, flags, &mods, res);
 	else
-		err = plan_name(e, target, params, n_params, flags, &mods, res);
+		err = plan_name(e, target, params, flags, &mods, res);
 	if (err == 0 && res->refusal == LKM_REFUSE_NONE)
 		err = refuse_command(e, res, "install");
 	if (err < 0 || res->refusal != LKM_REFUSE_NONE)
 		goto out;
 
-	if ((flags & LKM_PERSIST) && n_params == 0) {
+	if ((flags & LKM_PERSIST) && params->n == 0) {
 		/* Persisting nothing would delete the options saved before: not what
 		 * anyone typing --persist means. */
 		if (!lkm_strv_addf(&res->warnings, &res->n_warnings,
@@ -839,12 +878,13 @@ int lkm_engine_load(const struct lkm_engine *e, const char *target,
 		struct lkm_persist_result pr;
 		char *line = NULL;
 
-		err = lkm_persist_line(res->module, params, n_params, &pr, &line);
+		err = lkm_persist_line(res->module, params, &pr, &line);
 		free(line);
 		if (err == -EINVAL) {
 			err = refuse(
-				res, LKM_REFUSE_PERSIST, err, "cannot save %s in %s: %s",
-				pr.bad < n_params ? params[pr.bad] : res->module,
+				res, LKM_REFUSE_PERSIST, err,
+				_("cannot save %s in %s: %s"),
+				pr.bad < params->n ? params->v[pr.bad].arg : res->module,
 				LKM_PERSIST_FILE, lkm_persist_refusal_text(pr.refusal));
 			goto out;
 		}
@@ -861,13 +901,30 @@ int lkm_engine_load(const struct lkm_engine *e, const char *target,
 	}
 	err = run_inserts(e, res);
 	if (err == 0 && res->err == 0 && (flags & LKM_PERSIST))
-		err = persist(e, res->module, params, n_params, res);
+		err = persist(e, res->module, params, res);
 	log_change(e, res, "load");
 	err = err < 0 ? err : res->err;
 out:
 	lkm_modules_release(&mods);
 	if (err < 0 && res->err == 0)
 		res->err = err;
+	return err;
+}
+
+int lkm_engine_load(const struct lkm_engine *e, const char *target,
+		    const char *const *params, size_t n_params, unsigned flags,
+		    struct lkm_result *res)
+{
+	struct lkm_params p;
+	int err = lkm_params_parse(params, n_params, &p);
+
+	if (err < 0) {
+		result_init(res, LKM_OP_LOAD, target);
+		res->err = err;
+		return err;
+	}
+	err = lkm_engine_load_params(e, target, &p, flags, res);
+	lkm_params_release(&p);
 	return err;
 }
 
@@ -1084,9 +1141,10 @@ int lkm_engine_unload(const struct lkm_engine *e, const char *module, unsigned f
 	m = lkm_modules_find(&mods, module);
 	if (m == NULL) {
 		if (e->resolver && lkm_resolve_is_builtin(e->resolver, module) == 1) {
-			err = refuse(res, LKM_REFUSE_BUILTIN, -EPERM,
-				     "%s is built into the kernel: it cannot be unloaded",
-				     module);
+			err = refuse(
+				res, LKM_REFUSE_BUILTIN, -EPERM,
+				_("%s is built into the kernel: it cannot be unloaded"),
+				module);
 			goto out;
 		}
 		/* Close names among what is loaded: the name people meant is usually
@@ -1096,7 +1154,7 @@ int lkm_engine_unload(const struct lkm_engine *e, const char *module, unsigned f
 			    strstr(module, mods.v[i].name))
 				lkm_strv_addf(&res->details, &res->n_details, "%s",
 					      mods.v[i].name);
-		err = refuse(res, LKM_REFUSE_NOT_LOADED, -ENOENT, "%s is not loaded",
+		err = refuse(res, LKM_REFUSE_NOT_LOADED, -ENOENT, _("%s is not loaded"),
 			     module);
 		goto out;
 	}
@@ -1106,11 +1164,12 @@ int lkm_engine_unload(const struct lkm_engine *e, const char *module, unsigned f
 		goto out;
 	}
 	if (m->flags & LKM_MODFLAG_PERMANENT) {
-		err = refuse(res, LKM_REFUSE_PERMANENT, -EBUSY,
-			     "%s is permanent: it was built without an exit function, so "
-			     "the kernel "
-			     "cannot unload it",
-			     m->name);
+		err = refuse(
+			res, LKM_REFUSE_PERMANENT, -EBUSY,
+			_("%s is permanent: it was built without an exit function, so "
+			  "the kernel "
+			  "cannot unload it"),
+			m->name);
 		goto out;
 	}
 	if (m->n_used_by > 0 || (m->has_use_count && m->use_count != 0)) {
@@ -1120,10 +1179,13 @@ int lkm_engine_unload(const struct lkm_engine *e, const char *module, unsigned f
 		err = refuse(
 			res, LKM_REFUSE_IN_USE, -EBUSY,
 			m->n_used_by
-				? "%s is in use by %lld module(s) or other references"
-				: "%s is in use (%lld references: open devices, mounts "
-				  "or "
-				  "another subsystem)",
+				? _("%s is in use by %lld module(s) or other references")
+				: ngettext("%s is in use (%lld reference: an open "
+					   "device, a "
+					   "mount or another subsystem)",
+					   "%s is in use (%lld references: open devices, "
+					   "mounts or another subsystem)",
+					   (unsigned long)m->use_count),
 			m->name, (long long)m->use_count);
 		goto out;
 	}
@@ -1193,50 +1255,48 @@ static int declared_type(const struct lkm_engine *e, const char *module, const c
 	return err == -ENOMEM ? err : 0;
 }
 
-/* --persist for set: this module's persisted options with NAME's value replaced. */
+/* --persist for set: this module's persisted options with SET's value replaced. */
 static int persist_merged(const struct lkm_engine *e, const char *module,
-			  const char *name, const char *assignment,
-			  struct lkm_result *res)
+			  const struct lkm_param *set, struct lkm_result *res)
 {
 	char **old = NULL;
-	const char **merged;
+	struct lkm_params parsed = { 0 }, merged = { 0 };
 	size_t n = 0;
 	int err = lkm_persist_read(e->root, module, &old);
 
 	if (err < 0 && err != -ENOENT)
-		return refuse(res, LKM_REFUSE_PERSIST, err, "cannot read %s: %s",
+		return refuse(res, LKM_REFUSE_PERSIST, err, _("cannot read %s: %s"),
 			      LKM_PERSIST_FILE, strerror(-err));
 	for (size_t i = 0; old && old[i]; i++)
 		n++;
-	merged = calloc(n + 1, sizeof(*merged));
-	if (merged == NULL) {
-		lkm_persist_strv_free(old);
-		return -ENOMEM;
+	err = lkm_params_parse((const char *const *)old, n, &parsed);
+	merged.v = err == 0 ? calloc(n + 1, sizeof(*merged.v)) : NULL;
+	if (merged.v == NULL) {
+		err = -ENOMEM;
+		goto out;
 	}
-	n = 0;
-	for (size_t i = 0; old && old[i]; i++) {
-		size_t len = strcspn(old[i], "=");
-		char oname[128];
-
-		snprintf(oname, sizeof(oname), "%.*s", (int)len, old[i]);
-		if (!lkm_param_name_eq(oname, name))
-			merged[n++] = old[i];
-	}
-	merged[n++] = assignment;
-	err = persist(e, module, merged, n, res);
-	free(merged);
+	/* Borrowed from PARSED and SET: MERGED's array alone is freed. */
+	for (size_t i = 0; i < parsed.n; i++)
+		if (!lkm_param_name_eq(parsed.v[i].name, set->name))
+			merged.v[merged.n++] = parsed.v[i];
+	merged.v[merged.n++] = *set;
+	err = persist(e, module, &merged, res);
+out:
+	free(merged.v);
+	lkm_params_release(&parsed);
 	lkm_persist_strv_free(old);
 	return err;
 }
 
-int lkm_engine_set(const struct lkm_engine *e, const char *module, const char *assignment,
-		   unsigned flags, struct lkm_result *res)
+int lkm_engine_set_param(const struct lkm_engine *e, const char *module,
+			 const struct lkm_param *param, unsigned flags,
+			 struct lkm_result *res)
 {
 	struct lkm_modules mods = { 0 };
 	struct lkm_sysmodule sm = { 0 };
 	const struct lkm_sysparam *p;
-	char name[128], reason[256], *type = NULL;
-	const char *value;
+	const char *name = param->name, *value = param->value;
+	char reason[256], *type = NULL;
 	struct lkm_step *s;
 	int err;
 
@@ -1247,18 +1307,15 @@ int lkm_engine_set(const struct lkm_engine *e, const char *module, const char *a
 	if (res->module == NULL)
 		return -ENOMEM;
 	lkm_module_name_normalize(res->module);
-	if (lkm_param_split(assignment, name, sizeof(name), &value, reason,
-			    sizeof(reason)) != LKM_PARAM_OK ||
-	    value == NULL) {
-		res->bad_param = strdup(assignment);
+	if (param->why || value == NULL) {
+		res->bad_param = strdup(param->arg);
 		if (res->bad_param == NULL) {
 			err = -ENOMEM;
 			goto out;
 		}
 		err = refuse(res, LKM_REFUSE_MALFORMED_PARAM, -EINVAL, "%s",
-			     value == NULL && strchr(assignment, '=') == NULL
-				     ? "give the new value as NAME=VALUE"
-				     : reason);
+			     value == NULL ? _("give the new value as NAME=VALUE")
+					   : param->why);
 		goto out;
 	}
 	res->bad_param = strdup(name);
@@ -1278,7 +1335,7 @@ int lkm_engine_set(const struct lkm_engine *e, const char *module, const char *a
 	if (err < 0)
 		goto out;
 	if (!sm.present) {
-		err = refuse(res, LKM_REFUSE_NOT_LOADED, -ENOENT, "%s is not loaded",
+		err = refuse(res, LKM_REFUSE_NOT_LOADED, -ENOENT, _("%s is not loaded"),
 			     module);
 		goto out;
 	}
@@ -1300,13 +1357,12 @@ int lkm_engine_set(const struct lkm_engine *e, const char *module, const char *a
 				err = -ENOMEM;
 				goto out;
 			}
-		err = refuse(
-			res, LKM_REFUSE_UNKNOWN_PARAM, -ENOENT,
-			sm.n_params
-				? "%s has no parameter '%s' in /sys/module/%s/parameters"
-				: "%s has no parameter '%s': it shows none in "
-				  "/sys/module/%s/parameters",
-			res->module, name, res->module);
+		err = refuse(res, LKM_REFUSE_UNKNOWN_PARAM, -ENOENT,
+			     sm.n_params ? _("%s has no parameter '%s' in "
+					     "/sys/module/%s/parameters")
+					 : _("%s has no parameter '%s': it shows none in "
+					     "/sys/module/%s/parameters"),
+			     res->module, name, res->module);
 		goto out;
 	}
 	if (!lkm_strv_addf(&res->details, &res->n_details, "%s: %s now", p->name,
@@ -1316,9 +1372,9 @@ int lkm_engine_set(const struct lkm_engine *e, const char *module, const char *a
 	}
 	if (!p->writable) {
 		err = refuse(res, LKM_REFUSE_READ_ONLY_PARAM, -EPERM,
-			     "%s is read-only (mode %04o): the module lets it be set "
-			     "only when it "
-			     "is loaded",
+			     _("%s is read-only (mode %04o): the module lets it be set "
+			       "only when it "
+			       "is loaded"),
 			     p->name, (unsigned)p->mode);
 		goto out;
 	}
@@ -1331,7 +1387,7 @@ int lkm_engine_set(const struct lkm_engine *e, const char *module, const char *a
 			     reason);
 		goto out;
 	}
-	s = add_step(res, LKM_STEP_WRITE_PARAM, res->module, NULL, assignment, NULL);
+	s = add_step(res, LKM_STEP_WRITE_PARAM, res->module, NULL, param->arg, NULL);
 	if (s == NULL) {
 		err = -ENOMEM;
 		goto out;
@@ -1366,7 +1422,7 @@ int lkm_engine_set(const struct lkm_engine *e, const char *module, const char *a
 			lkm_sysmodule_release(&after);
 		}
 		if (err == 0 && (flags & LKM_PERSIST))
-			err = persist_merged(e, res->module, name, assignment, res);
+			err = persist_merged(e, res->module, param, res);
 	}
 	log_change(e, res, "set parameter of");
 	err = err < 0 ? err : res->err;
@@ -1376,5 +1432,21 @@ out:
 	lkm_modules_release(&mods);
 	if (err < 0 && res->err == 0)
 		res->err = err;
+	return err;
+}
+
+int lkm_engine_set(const struct lkm_engine *e, const char *module, const char *assignment,
+		   unsigned flags, struct lkm_result *res)
+{
+	struct lkm_params one;
+	int err = lkm_params_parse(&assignment, 1, &one);
+
+	if (err < 0) {
+		result_init(res, LKM_OP_SET, module);
+		res->err = err;
+		return err;
+	}
+	err = lkm_engine_set_param(e, module, &one.v[0], flags, res);
+	lkm_params_release(&one);
 	return err;
 }

@@ -6,6 +6,7 @@
 
 #include "core/kmsg.h"
 #include "core/ops.h"
+#include "core/params.h"
 #include "core/resolve.h"
 #include "model/sysroot.h"
 
@@ -100,12 +101,21 @@ struct lkm_cmd_rule {
 	char *origin; /* "/etc/modprobe.d/cve.conf:3", NULL when no file could be found */
 };
 
+/* A parameter given for a module that is already loaded, and its value now. */
+struct lkm_param_now {
+	char *name;
+	char *requested; /* the value given; NULL for a bare NAME */
+	char *current;	 /* the running value; NULL when /sys has no such parameter */
+	bool writable;	 /* lkmtui set can change it in place */
+};
+
 struct lkm_result {
 	enum lkm_op op;
-	char *target; /* as the user named it: a module, alias or file */
-	char *module; /* the module it resolved to, when known */
-	char *path;   /* its file, when known */
-	int err;      /* 0 done; else the -errno of the refusal or the failed step */
+	char *target;	 /* as the user named it: a module, alias or file */
+	bool names_file; /* TARGET names a file (lkm_engine_names_file) */
+	char *module;	 /* the module it resolved to, when known */
+	char *path;	 /* its file, when known */
+	int err;	 /* 0 done; else the -errno of the refusal or the failed step */
 	enum lkm_refusal refusal;
 	char *reason; /* one line: why it was refused or what failed */
 	struct lkm_step *steps;
@@ -118,6 +128,9 @@ struct lkm_result {
 	char **details; /* lines of context: "irq: 11 now, 7 requested", suggestions */
 	size_t n_details;
 	char *bad_param; /* the parameter refused or rejected by the kernel */
+	struct lkm_param_now
+		*now; /* already loaded: each parameter given, and its value */
+	size_t n_now;
 	struct lkm_cmd_rule
 		rule;	     /* LKM_REFUSE_BLOCKED, _INSTALL_COMMAND, _REMOVE_COMMAND */
 	struct lkm_kmsg log; /* the kernel's lines written during the operation */
@@ -141,6 +154,11 @@ void lkm_result_release(struct lkm_result *res);
 int lkm_engine_load(const struct lkm_engine *e, const char *target,
 		    const char *const *params, size_t n_params, unsigned flags,
 		    struct lkm_result *res);
+/* The same with the parameters already split (lkm_params_parse): what a front end that
+ * checked them for usage errors passes on, so that they are split once. */
+int lkm_engine_load_params(const struct lkm_engine *e, const char *target,
+			   const struct lkm_params *params, unsigned flags,
+			   struct lkm_result *res);
 
 /* Unloads MODULE; with LKM_STACK as modprobe -r does: its softdeps post first, then the
  * module, then each dependency nothing else uses, then its softdeps pre. Never forced.
@@ -154,6 +172,10 @@ int lkm_engine_unload(const struct lkm_engine *e, const char *module, unsigned f
  * type. LKM_PERSIST also writes the options line. */
 int lkm_engine_set(const struct lkm_engine *e, const char *module, const char *assignment,
 		   unsigned flags, struct lkm_result *res);
+/* The same with the assignment already split (lkm_params_parse). */
+int lkm_engine_set_param(const struct lkm_engine *e, const char *module,
+			 const struct lkm_param *param, unsigned flags,
+			 struct lkm_result *res);
 
 /* Whether the user named a file, not a module: a '/' in it, or a module suffix (.ko,
  * .ko.xz, .ko.zst, .ko.gz, .o) and the file exists. */

@@ -73,6 +73,30 @@ static const char *generic(char c)
 	}
 }
 
+/* What placeholder C of a template stands for (explain_texts.c), ELEM for %e; NULL when
+ * nothing. */
+static const char *fill_of(const struct lkm_diag_fill *v, char c, const char *elem)
+{
+	switch (c) {
+	case 'm': return v->module;
+	case 'f': return v->file ? v->file : v->target;
+	case 't': return v->target;
+	case 'p': return v->param;
+	case 'r': return v->release;
+	case 'v': return v->value;
+	case 'e': return elem;
+	case 'E': return v->joined;
+	case 'l': return v->as_named;
+	case 'n': return v->by_name;
+	case 'h': return v->hw;
+	case 'o': return v->other;
+	case 'q': return v->target_is_file ? NULL : v->target;
+	case 'P': return v->target_is_file ? v->target : NULL;
+	case '%': return "%";
+	default: return NULL;
+	}
+}
+
 /* Expands TEMPLATE; NULL when a placeholder it uses has no value (the line is dropped),
  * unless LENIENT: then the placeholder says what it stands for ("the module"). NULL
  * too when memory runs out, and D is marked. */
@@ -94,38 +118,14 @@ static char *expand(struct lkm_diagnosis *d, const char *template,
 			fill = p;
 			n = 1;
 		} else {
-			switch (*++p) {
-			case 'm': fill = v->module; break;
-			case 'f': fill = v->file ? v->file : v->target; break;
-			case 't': fill = v->target; break;
-			case 'p': fill = v->param; break;
-			case 'r': fill = v->release; break;
-			case 'v': fill = v->value; break;
-			case 'e': fill = elem; break;
-			case 'E': fill = v->joined; break;
-			case 'l': fill = v->as_named; break;
-			case 'n': fill = v->by_name; break;
-			case 'h': fill = v->hw; break;
-			case 'o': fill = v->other; break;
-			case 'q':
-				fill = v->target && !lkm_engine_names_file(v->target)
-					       ? v->target
-					       : NULL;
-				break;
-			case 'P':
-				fill = v->target && lkm_engine_names_file(v->target)
-					       ? v->target
-					       : NULL;
-				break;
-			case '%': fill = "%"; break;
-			case '0':
+			if (*++p == '0') {
 				if (v->n_list) {
 					free(out);
 					return NULL;
 				}
 				continue;
-			default: fill = NULL; break;
 			}
+			fill = fill_of(v, *p, elem);
 			if ((fill == NULL || *fill == '\0') && lenient)
 				fill = generic(*p);
 			if (fill == NULL || *fill == '\0') {
@@ -153,6 +153,24 @@ static char *expand(struct lkm_diagnosis *d, const char *template,
 	return out;
 }
 
+/* Appends the fix TEMPLATE makes (with ELEM for %e), doing ACT; a template that cannot be
+ * filled adds nothing. Returns 0 or -ENOMEM. */
+static int add_fix(struct lkm_diagnosis *d, const char *template,
+		   const struct lkm_diag_act *act, const struct lkm_diag_fill *v,
+		   const char *elem)
+{
+	char *line = expand(d, template, v, elem, false);
+	const char *arg = act->arg ? fill_of(v, act->arg, elem) : NULL;
+	int rc;
+
+	if (line == NULL)
+		return d->oom ? -ENOMEM : 0;
+	rc = lkm_diag_add_fix(d, act->op, fill_of(v, act->target, elem), &arg,
+			      arg ? 1 : 0, "%s", line);
+	free(line);
+	return rc;
+}
+
 int lkm_diag_build(struct lkm_diagnosis *d, enum lkm_diag_kind kind, int err,
 		   const struct lkm_diag_fill *v)
 {
@@ -168,10 +186,8 @@ int lkm_diag_build(struct lkm_diagnosis *d, enum lkm_diag_kind kind, int err,
 	with_joined.joined = joined;
 	/* How to name it to lkmtui again: what the user typed when it was a file. */
 	if (with_joined.as_named == NULL)
-		with_joined.as_named =
-			with_joined.target && lkm_engine_names_file(with_joined.target)
-				? with_joined.target
-				: with_joined.module;
+		with_joined.as_named = with_joined.target_is_file ? with_joined.target
+								  : with_joined.module;
 	v = &with_joined;
 	d->kind = kind;
 	d->err = err;
@@ -185,26 +201,14 @@ int lkm_diag_build(struct lkm_diagnosis *d, enum lkm_diag_kind kind, int err,
 	for (size_t i = 0; i < LKM_DIAG_MAX_FIX && t->fix[i]; i++) {
 		const char *tpl = _(t->fix[i]);
 
-		if (strstr(tpl, "%e") != NULL) {
-			for (size_t j = 0; j < v->n_list; j++) {
-				char *line = expand(d, tpl, v, v->list[j], false);
-
-				if (line &&
-				    !lkm_strv_addf(&d->fix, &d->n_fix, "%s", line)) {
-					free(line);
-					return -ENOMEM;
-				}
-				free(line);
-			}
+		if (strstr(tpl, "%e") == NULL) {
+			if (add_fix(d, tpl, &t->act[i], v, NULL) < 0)
+				return -ENOMEM;
 			continue;
 		}
-		char *line = expand(d, tpl, v, NULL, false);
-
-		if (line && !lkm_strv_addf(&d->fix, &d->n_fix, "%s", line)) {
-			free(line);
-			return -ENOMEM;
-		}
-		free(line);
+		for (size_t j = 0; j < v->n_list; j++)
+			if (add_fix(d, tpl, &t->act[i], v, v->list[j]) < 0)
+				return -ENOMEM;
 	}
 	return d->title && d->teach && !d->oom ? 0 : -ENOMEM;
 }
@@ -214,7 +218,7 @@ void lkm_diagnosis_release(struct lkm_diagnosis *d)
 	free(d->title);
 	free(d->teach);
 	lkm_strv_free(d->evidence, d->n_evidence);
-	lkm_strv_free(d->fix, d->n_fix);
+	lkm_diag_clear_fixes(d);
 	memset(d, 0, sizeof(*d));
 }
 
@@ -417,28 +421,32 @@ static int duplicate_diag(struct lkm_diagnosis *d, struct lkm_diag_fill *v,
 	rc = lkm_diag_build(d, LKM_DIAG_DUPLICATE_SYMBOL, err, v);
 	if (owner == NULL && rc == 0) {
 		/* Nothing to unload: the table's fixes name a module. */
-		lkm_strv_free(d->fix, d->n_fix);
-		d->fix = NULL;
-		d->n_fix = 0;
-		if (!lkm_strv_addf(&d->fix, &d->n_fix,
-				   _("the running kernel has %s built in: use that, not "
-				     "this copy "
-				     "(or rename the symbol in this copy's source)"),
-				   sym))
-			rc = -ENOMEM;
+		lkm_diag_clear_fixes(d);
+		rc = lkm_diag_add_fix(d, LKM_FIX_NONE, NULL, NULL, 0,
+				      _("the running kernel has %s built in: use that, "
+					"not this copy (or rename the symbol in this "
+					"copy's source)"),
+				      sym);
 	}
 	return rc;
 }
 
+/* What the system says of a symbol a module needs or exports: who exports it ("" for the
+ * kernel itself) and into which namespace ("" for none). */
+struct sym_fact {
+	char sym[256];
+	char ns[256];
+	char exporter[256];
+};
+
 /*
  * The first export of MF that /proc/kallsyms already lists as an export (its
  * `__ksymtab_NAME`, the kernel's with no [module] column), unless MODULE itself owns it:
- * copies its name to SYM and its owner to OWNER ("" for the kernel) and returns 1; 0 when
- * none; -ENOMEM.
+ * fills FACT's symbol and exporter (its owner) and returns 1; 0 when none; -ENOMEM.
  */
 static int loaded_duplicate(const struct lkm_explain_ctx *ctx,
-			    const struct lkm_modfile *mf, const char *module, char *sym,
-			    size_t sym_size, char *owner, size_t owner_size)
+			    const struct lkm_modfile *mf, const char *module,
+			    struct sym_fact *fact)
 {
 	static const char prefix[] = "__ksymtab_";
 	const struct lkm_modfile_export *exp;
@@ -477,12 +485,13 @@ static int loaded_duplicate(const struct lkm_explain_ctx *ctx,
 		for (size_t e = 0; e < best; e++)
 			if (strcmp(exp[e].name, name) == 0) {
 				best = e;
-				snprintf(owner, owner_size, "%s", mod ? mod : "");
+				snprintf(fact->exporter, sizeof(fact->exporter), "%s",
+					 mod ? mod : "");
 				break;
 			}
 	}
 	if (best < n)
-		snprintf(sym, sym_size, "%s", exp[best].name);
+		snprintf(fact->sym, sizeof(fact->sym), "%s", exp[best].name);
 	lkm_buf_release(&buf);
 	return best < n;
 }
@@ -501,13 +510,10 @@ static bool imports_ns(const struct lkm_modfile *mf, const char *ns)
 
 /*
  * The first symbol MF needs that its exporter (a module depmod indexes) exports into a
- * namespace MF does not import: copies symbol, namespace and exporter and returns 1; 0
- * when none; -ENOMEM.
+ * namespace MF does not import: fills FACT and returns 1; 0 when none; -ENOMEM.
  */
 static int unimported_namespace(const struct lkm_explain_ctx *ctx,
-				const struct lkm_modfile *mf, char *sym, size_t sym_size,
-				char *ns, size_t ns_size, char *exporter,
-				size_t exporter_size)
+				const struct lkm_modfile *mf, struct sym_fact *fact)
 {
 	const char *const *undef;
 	size_t n = ctx->resolver ? lkm_modfile_undefined(mf, &undef) : 0;
@@ -538,9 +544,10 @@ static int unimported_namespace(const struct lkm_explain_ctx *ctx,
 			if (exp[e].ns == NULL || strcmp(exp[e].name, undef[i]) != 0)
 				continue;
 			if (!imports_ns(mf, exp[e].ns)) {
-				snprintf(sym, sym_size, "%s", undef[i]);
-				snprintf(ns, ns_size, "%s", exp[e].ns);
-				snprintf(exporter, exporter_size, "%s", who.v[0].name);
+				snprintf(fact->sym, sizeof(fact->sym), "%s", undef[i]);
+				snprintf(fact->ns, sizeof(fact->ns), "%s", exp[e].ns);
+				snprintf(fact->exporter, sizeof(fact->exporter), "%s",
+					 who.v[0].name);
 				rc = 1;
 			}
 			break;
@@ -554,13 +561,11 @@ static int unimported_namespace(const struct lkm_explain_ctx *ctx,
 /*
  * The same from the kernel headers' Module.symvers (/lib/modules/RELEASE/build), which
  * names the namespace of the kernel's own exports ("CRC SYMBOL vmlinux TYPE NS") and of
- * in-tree modules ("... drivers/usb/storage/usb-storage ..."). EXPORTER gets "" for the
- * kernel. 1, 0 (none, or no headers), -ENOMEM.
+ * in-tree modules ("... drivers/usb/storage/usb-storage ..."). FACT's exporter is "" for
+ * the kernel. 1, 0 (none, or no headers), -ENOMEM.
  */
 static int symvers_namespace(const struct lkm_explain_ctx *ctx,
-			     const struct lkm_modfile *mf, char *sym, size_t sym_size,
-			     char *ns, size_t ns_size, char *exporter,
-			     size_t exporter_size)
+			     const struct lkm_modfile *mf, struct sym_fact *fact)
 {
 	const char *const *undef;
 	size_t n = lkm_modfile_undefined(mf, &undef);
@@ -596,13 +601,13 @@ static int symvers_namespace(const struct lkm_explain_ctx *ctx,
 			if (strcmp(undef[i], field[1]) == 0) {
 				const char *base = strrchr(field[2], '/');
 
-				snprintf(sym, sym_size, "%s", field[1]);
-				snprintf(ns, ns_size, "%s", field[4]);
-				snprintf(exporter, exporter_size, "%s",
+				snprintf(fact->sym, sizeof(fact->sym), "%s", field[1]);
+				snprintf(fact->ns, sizeof(fact->ns), "%s", field[4]);
+				snprintf(fact->exporter, sizeof(fact->exporter), "%s",
 					 strcmp(field[2], "vmlinux") == 0 ? ""
 					 : base				  ? base + 1
 									  : field[2]);
-				for (char *c = exporter; *c; c++)
+				for (char *c = fact->exporter; *c; c++)
 					if (*c == '-')
 						*c = '_';
 				rc = 1;
@@ -726,9 +731,11 @@ static int analyse_file(const struct lkm_explain_ctx *ctx, const struct lkm_modf
 			const char *path, const char *module,
 			const char *disagreeing_symbol, struct lkm_diagnosis *d, int err)
 {
-	struct lkm_diag_fill v = {
-		.module = module, .file = path, .target = path, .release = ctx->release
-	};
+	struct lkm_diag_fill v = { .module = module,
+				   .file = path,
+				   .target = path,
+				   .target_is_file = true,
+				   .release = ctx->release };
 	struct lkm_elf_target host,
 		file = { lkm_modfile_machine(mf), lkm_modfile_elf_class(mf),
 			 lkm_modfile_big_endian(mf) };
@@ -854,6 +861,27 @@ static int analyse_file(const struct lkm_explain_ctx *ctx, const struct lkm_modf
 	return rc;
 }
 
+/* An undefined symbol nothing loaded provides, and the module that exports it (NULL: none
+ * does, or only to GPL modules). Both borrowed. */
+struct missing_sym {
+	const char *sym;
+	const char *exporter;
+};
+
+/* Appends SYM and EXPORTER to *V; a failure marks D. */
+static void add_missing(struct lkm_diagnosis *d, struct missing_sym **v, size_t *n,
+			const char *sym, const char *exporter)
+{
+	struct missing_sym *nv = realloc(*v, (*n + 1) * sizeof(*nv));
+
+	if (nv == NULL) {
+		d->oom = true;
+		return;
+	}
+	*v = nv;
+	nv[(*n)++] = (struct missing_sym){ sym, exporter };
+}
+
 /* Undefined symbols of MF that nothing loaded (kallsyms) provides, each with who exports
  * it. SKIP lists modules that will be loaded first (a load by name); their exports count
  * as provided. Fills D as unresolved-symbols and returns 1 when there are any. */
@@ -867,7 +895,8 @@ static int analyse_symbols(const struct lkm_explain_ctx *ctx,
 	size_t n = lkm_modfile_undefined(mf, &undef);
 	struct symset have;
 	struct lkm_diag_fill v = { .module = module, .release = ctx->release };
-	char **exporters = NULL, **missing_by = NULL;
+	char **exporters = NULL;
+	struct missing_sym *missing = NULL;
 	size_t n_exp = 0, n_missing = 0, n_nobody = 0;
 	int rc = 0;
 	const char *license = lkm_modfile_info(mf, "license");
@@ -926,22 +955,23 @@ static int analyse_symbols(const struct lkm_explain_ctx *ctx,
 			continue;
 		}
 		if (exp) {
-			bool seen = false;
+			size_t j = 0;
 
-			for (size_t j = 0; j < n_exp; j++)
-				seen |= strcmp(exporters[j], exp) == 0;
-			if (!seen)
+			while (j < n_exp && strcmp(exporters[j], exp) != 0)
+				j++;
+			if (j == n_exp)
 				diag_add_line(d, &exporters, &n_exp, "%s", exp);
-			diag_add_line(d, &missing_by, &n_missing, "%s\t%s", exp,
-				      undef[i]);
+			if (j < n_exp)
+				add_missing(d, &missing, &n_missing, undef[i],
+					    exporters[j]);
 		} else if (n_logged && symset_has(&have, undef[i]) &&
 			   (license == NULL || strstr(license, "GPL") == NULL)) {
 			/* Exported, yet unknown to this module: exported to GPL modules
 			 * only. */
-			diag_add_line(d, &missing_by, &n_missing, "%s\t%s", "", undef[i]);
+			add_missing(d, &missing, &n_missing, undef[i], NULL);
 			rc = 2;
 		} else {
-			diag_add_line(d, &missing_by, &n_missing, "%s\t%s", "", undef[i]);
+			add_missing(d, &missing, &n_missing, undef[i], NULL);
 			n_nobody++;
 		}
 		lkm_modlist_release(&who);
@@ -957,17 +987,13 @@ static int analyse_symbols(const struct lkm_explain_ctx *ctx,
 		size_t len = 0, count = 0;
 
 		for (size_t i = 0; i < n_missing; i++) {
-			size_t el = strcspn(missing_by[i], "\t");
-
-			if (strncmp(missing_by[i], exporters[j], el) != 0 ||
-			    exporters[j][el] != '\0')
+			if (missing[i].exporter != exporters[j])
 				continue;
 			if (count < 4)
 				len += (size_t)snprintf(
 					syms + len,
 					len < sizeof(syms) ? sizeof(syms) - len : 0,
-					"%s%s", count ? ", " : "",
-					missing_by[i] + el + 1);
+					"%s%s", count ? ", " : "", missing[i].sym);
 			count++;
 		}
 		if (count > 4)
@@ -981,14 +1007,14 @@ static int analyse_symbols(const struct lkm_explain_ctx *ctx,
 				      exporters[j]);
 	}
 	for (size_t i = 0; i < n_missing; i++)
-		if (missing_by[i][0] == '\t')
+		if (missing[i].exporter == NULL)
 			diag_add_line(d, &d->evidence, &d->n_evidence,
 				      rc == 2 ? _("%s: exported to GPL-licensed modules "
 						  "only (this one's "
 						  "licence: %s)")
 					      : _("%s: no installed module exports it, "
 						  "and the kernel does not"),
-				      missing_by[i] + 1,
+				      missing[i].sym,
 				      license ? license : _("none declared"));
 	if (n_exp)
 		diag_add_line(d, &d->evidence, &d->n_evidence,
@@ -1009,8 +1035,8 @@ static int analyse_symbols(const struct lkm_explain_ctx *ctx,
 		size_t ns = 0;
 
 		for (size_t i = 0; i < n_missing; i++)
-			if (missing_by[i][0] == '\t')
-				diag_add_line(d, &syms, &ns, "%s", missing_by[i] + 1);
+			if (missing[i].exporter == NULL)
+				diag_add_line(d, &syms, &ns, "%s", missing[i].sym);
 		v.list = syms;
 		v.n_list = ns;
 		rc = lkm_diag_build(d, LKM_DIAG_GPL_ONLY_SYMBOL, err, &v) < 0 ? -ENOMEM
@@ -1018,19 +1044,20 @@ static int analyse_symbols(const struct lkm_explain_ctx *ctx,
 		lkm_strv_free(syms, ns);
 	} else {
 		if (n_nobody && n_exp == 0)
-			diag_add_line(d, &d->fix, &d->n_fix,
-				      _("no module provides these: the module was built "
-					"against a kernel or "
-					"a companion module you do not have; rebuild it "
-					"against "
-					"linux-headers-%s with its companion"),
-				      ctx->release ? ctx->release : "$(uname -r)");
+			lkm_diag_add_fix(
+				d, LKM_FIX_NONE, NULL, NULL, 0,
+				_("no module provides these: the module was built "
+				  "against a kernel or "
+				  "a companion module you do not have; rebuild it "
+				  "against "
+				  "linux-headers-%s with its companion"),
+				ctx->release ? ctx->release : "$(uname -r)");
 		rc = lkm_diag_build(d, LKM_DIAG_UNRESOLVED_SYMBOLS, err, &v) < 0 ? -ENOMEM
 										 : 1;
 	}
 out:
 	lkm_strv_free(exporters, n_exp);
-	lkm_strv_free(missing_by, n_missing);
+	free(missing);
 	lkm_modlist_release(&self);
 	lkm_modules_release(&loaded);
 	symset_free(&have);
@@ -1149,18 +1176,18 @@ static bool lockdown_evidence(const struct lkm_explain_ctx *ctx,
 			d, &d->evidence, &d->n_evidence,
 			_("lockdown comes from the kernel command line: lockdown=%s"),
 			arg);
-		diag_add_line(
-			d, &d->fix, &d->n_fix,
+		lkm_diag_add_fix(
+			d, LKM_FIX_NONE, NULL, NULL, 0,
 			_("or boot without lockdown=%s: take it out of the boot loader's "
 			  "command "
 			  "line (Debian: GRUB_CMDLINE_LINUX in /etc/default/grub, then "
 			  "update-grub)"),
 			arg);
 	} else {
-		diag_add_line(d, &d->fix, &d->n_fix,
-			      _("or, if lockdown comes from Secure Boot here, turn "
-				"Secure Boot off in "
-				"the firmware (mokutil --sb-state says)"));
+		lkm_diag_add_fix(d, LKM_FIX_NONE, NULL, NULL, 0,
+				 _("or, if lockdown comes from Secure Boot here, turn "
+				   "Secure Boot off in "
+				   "the firmware (mokutil --sb-state says)"));
 	}
 	return true;
 }
@@ -1241,27 +1268,26 @@ static size_t range_holders(const struct lkm_explain_ctx *ctx, const char *path,
  */
 static void resource_facts(const struct lkm_explain_ctx *ctx,
 			   const struct lkm_result *res, const char *module,
-			   const char *params, struct lkm_diagnosis *d,
+			   const struct lkm_params *params, struct lkm_diagnosis *d,
 			   struct lkm_diag_fill *v, char *value, size_t size, char *param,
 			   size_t psize)
 {
 	struct lkm_modules mods = { 0 };
-	char *copy = params ? strdup(params) : NULL, *p = copy, *tok;
 	uint64_t start, end;
 	size_t found = 0;
 	bool asked = false;
 
 	lkm_modules_read(&mods, ctx->root);
-	while (p && (tok = lkm_scan_token(&p)) != NULL) {
-		char *eq = strchr(tok, '='), *e;
+	for (size_t k = 0; params && k < params->n; k++) {
+		const char *tok = params->v[k].name, *val = params->v[k].value;
+		char *e;
 		unsigned long long num;
 		size_t before = found;
 
-		if (eq == NULL)
+		if (val == NULL)
 			continue;
-		*eq = '\0';
-		num = strtoull(eq + 1, &e, 0);
-		if (e == eq + 1)
+		num = strtoull(val, &e, 0);
+		if (e == val)
 			continue;
 		/* the range the module's messages give, when they give one that starts
 		 * here */
@@ -1354,20 +1380,34 @@ static void resource_facts(const struct lkm_explain_ctx *ctx,
 	if (param[0])
 		v->param = param;
 	if (!found)
-		diag_add_line(d, &d->fix, &d->n_fix,
-			      _("read what %s asked for in its messages (dmesg | grep "
-				"%s) and compare "
-				"with /proc/ioports, /proc/iomem, /proc/interrupts and "
-				"/proc/devices"),
-			      module, module);
+		lkm_diag_add_fix(
+			d, LKM_FIX_NONE, NULL, NULL, 0,
+			_("read what %s asked for in its messages (dmesg | grep "
+			  "%s) and compare "
+			  "with /proc/ioports, /proc/iomem, /proc/interrupts and "
+			  "/proc/devices"),
+			module, module);
 	if (!asked)
 		diag_add_line(d, &d->evidence, &d->n_evidence,
 			      _("no parameter given and no message of %s names a "
 				"resource lkmtui "
 				"can look up"),
 			      module);
-	free(copy);
 	lkm_modules_release(&mods);
+}
+
+/* The words of a kernel parameter string (a step's "io=0x300 name=\"a b\""), split as the
+ * kernel's next_arg() does, into *WORDS (freed with lkm_strv_free) and OUT. */
+static int kernel_params(const char *s, char ***words, size_t *n, struct lkm_params *out)
+{
+	char word[512];
+
+	*words = NULL;
+	*n = 0;
+	while (s && lkm_param_next(&s, word, sizeof(word)))
+		if (!lkm_strv_addf(words, n, "%s", word))
+			return -ENOMEM;
+	return lkm_params_parse((const char *const *)*words, *n, out);
 }
 
 /* ---- a failed result ---- */
@@ -1584,7 +1624,7 @@ static bool not_indexed(const struct lkm_explain_ctx *ctx, const char *name,
 /* The processes and mounts that hold MODULE: evidence now, and the fixes to put before
  * the table's. Returns how many, or -ENOMEM. */
 static int find_holders(const struct lkm_explain_ctx *ctx, const char *module,
-			struct lkm_diagnosis *d, char ***fix, size_t *n_fix)
+			struct lkm_diagnosis *d, struct lkm_diagnosis *fix)
 {
 	struct lkm_holders h;
 	int err = lkm_holders_query(ctx->root, module, &h);
@@ -1594,7 +1634,8 @@ static int find_holders(const struct lkm_explain_ctx *ctx, const char *module,
 		if (!lkm_strv_addf(&d->evidence, &d->n_evidence,
 				   _("mounted: %s on %s (%s)"), h.mounts[i].source,
 				   h.mounts[i].point, h.mounts[i].fstype) ||
-		    !lkm_strv_addf(fix, n_fix, "umount %s", h.mounts[i].point))
+		    lkm_diag_add_fix(fix, LKM_FIX_NONE, NULL, NULL, 0, "umount %s",
+				     h.mounts[i].point) < 0)
 			err = -ENOMEM;
 	for (size_t i = 0; err == 0 && i < h.n_procs; i++, n++) {
 		bool again = i > 0 && h.procs[i - 1].pid == h.procs[i].pid;
@@ -1603,8 +1644,9 @@ static int find_holders(const struct lkm_explain_ctx *ctx, const char *module,
 				   _("open: %s, by %s (pid %d)"), h.procs[i].file,
 				   h.procs[i].comm, h.procs[i].pid) ||
 		    (!again &&
-		     !lkm_strv_addf(fix, n_fix, _("stop %s (pid %d): kill %d"),
-				    h.procs[i].comm, h.procs[i].pid, h.procs[i].pid)))
+		     lkm_diag_add_fix(fix, LKM_FIX_NONE, NULL, NULL, 0,
+				      _("stop %s (pid %d): kill %d"), h.procs[i].comm,
+				      h.procs[i].pid, h.procs[i].pid) < 0))
 			err = -ENOMEM;
 	}
 	lkm_holders_release(&h);
@@ -1613,34 +1655,27 @@ static int find_holders(const struct lkm_explain_ctx *ctx, const char *module,
 
 /* Puts *FIX (the holders' fixes, taken over) before D's; with no module among the users,
  * the table's generic "look for open files" line gives way to the unload itself. */
-static int merge_holder_fixes(struct lkm_diagnosis *d, char ***fix, size_t *n_fix,
+static int merge_holder_fixes(struct lkm_diagnosis *d, struct lkm_diagnosis *fix,
 			      size_t n_list, const char *module)
 {
-	if (*n_fix == 0)
+	if (fix->n_fix == 0)
 		return 0;
 	if (n_list == 0) {
-		lkm_strv_free(d->fix, d->n_fix);
-		d->fix = NULL;
-		d->n_fix = 0;
-		if (!lkm_strv_addf(fix, n_fix, _("then: lkmtui unload %s"), module))
+		lkm_diag_clear_fixes(d);
+		if (lkm_diag_add_fix(fix, LKM_FIX_UNLOAD, module, NULL, 0,
+				     _("then: lkmtui unload %s"), module) < 0)
 			return -ENOMEM;
 	}
-	for (size_t i = 0; i < d->n_fix; i++)
-		if (!lkm_strv_addf(fix, n_fix, "%s", d->fix[i]))
-			return -ENOMEM;
-	lkm_strv_free(d->fix, d->n_fix);
-	d->fix = *fix;
-	d->n_fix = *n_fix;
-	*fix = NULL;
-	*n_fix = 0;
-	return 0;
+	if (lkm_diag_move_fixes(fix, d) < 0)
+		return -ENOMEM;
+	return lkm_diag_move_fixes(d, fix);
 }
 
 static int explain_refusal(const struct lkm_explain_ctx *ctx,
 			   const struct lkm_result *res, struct lkm_diagnosis *d)
 {
 	enum lkm_diag_kind kind = kind_of_refusal(res->refusal);
-	char *file_module = res->module == NULL && lkm_engine_names_file(res->target)
+	char *file_module = res->module == NULL && res->names_file
 				    ? lkm_modfile_module_name(NULL, res->target)
 				    : NULL;
 	struct lkm_diag_fill v = { .module = res->module   ? res->module
@@ -1648,10 +1683,12 @@ static int explain_refusal(const struct lkm_explain_ctx *ctx,
 							   : res->target,
 				   .file = res->path,
 				   .target = res->target,
+				   .target_is_file = res->names_file,
 				   .param = res->bad_param,
 				   .release = ctx->release };
-	char **list = NULL, **hfix = NULL;
-	size_t n_list = 0, n_hfix = 0;
+	char **list = NULL;
+	size_t n_list = 0;
+	struct lkm_diagnosis hfix = { 0 };
 	int err;
 
 	if (res->reason)
@@ -1671,17 +1708,17 @@ static int explain_refusal(const struct lkm_explain_ctx *ctx,
 		if (n_list)
 			diag_add_line(d, &d->evidence, &d->n_evidence, _("used by: %s"),
 				      users);
-		if (find_holders(ctx, v.module, d, &hfix, &n_hfix) < 0)
+		if (find_holders(ctx, v.module, d, &hfix) < 0)
 			goto nomem;
 		break;
 	}
 	case LKM_DIAG_NOT_FOUND:
-		if (res->op == LKM_OP_LOAD && !lkm_engine_names_file(res->target) &&
+		if (res->op == LKM_OP_LOAD && !res->names_file &&
 		    tree_missing(ctx, d, &list, &n_list)) {
 			kind = LKM_DIAG_MODULE_TREE_MISSING;
 			break;
 		}
-		if (res->op == LKM_OP_LOAD && !lkm_engine_names_file(res->target) &&
+		if (res->op == LKM_OP_LOAD && !res->names_file &&
 		    not_indexed(ctx, res->target, d, &list, &n_list)) {
 			kind = LKM_DIAG_NOT_INDEXED;
 			break;
@@ -1693,23 +1730,14 @@ static int explain_refusal(const struct lkm_explain_ctx *ctx,
 			diag_add_line(d, &list, &n_list, "%s", res->details[i]);
 		break;
 	case LKM_DIAG_ALREADY_LOADED:
-		for (size_t i = 0; i < res->n_details; i++) {
-			char name[128];
-
+		for (size_t i = 0; i < res->n_details; i++)
 			diag_add_line(d, &d->evidence, &d->n_evidence, "%s",
 				      res->details[i]);
-			/* "irq: 11 now, 7 requested (writable...)" -> "irq=7" for the fix
-			 */
-			if (strstr(res->details[i], "(writable") &&
-			    sscanf(res->details[i], "%127[^:]:", name) == 1) {
-				const char *req = strstr(res->details[i], " now, ");
-				char value[128];
-
-				if (req && sscanf(req + 6, "%127s requested", value) == 1)
-					diag_add_line(d, &list, &n_list, "%s=%s", name,
-						      value);
-			}
-		}
+		/* What lkmtui set can change in place: the fix's NAME=VALUE. */
+		for (size_t i = 0; i < res->n_now; i++)
+			if (res->now[i].writable && res->now[i].requested)
+				diag_add_line(d, &list, &n_list, "%s=%s",
+					      res->now[i].name, res->now[i].requested);
 		break;
 	case LKM_DIAG_UNKNOWN_PARAMETER:
 	case LKM_DIAG_INVALID_PARAMETER:
@@ -1749,13 +1777,13 @@ static int explain_refusal(const struct lkm_explain_ctx *ctx,
 		kind = LKM_DIAG_DAMAGED_FILE;
 	err = lkm_diag_build(d, kind, res->err, &v);
 	if (err == 0)
-		err = merge_holder_fixes(d, &hfix, &n_hfix, n_list, v.module);
-	lkm_strv_free(hfix, n_hfix);
+		err = merge_holder_fixes(d, &hfix, n_list, v.module);
+	lkm_diagnosis_release(&hfix);
 	lkm_strv_free(list, n_list);
 	free(file_module);
 	return err;
 nomem:
-	lkm_strv_free(hfix, n_hfix);
+	lkm_diagnosis_release(&hfix);
 	lkm_strv_free(list, n_list);
 	free(file_module);
 	return -ENOMEM;
@@ -1770,6 +1798,7 @@ static int explain_kernel_failure(const struct lkm_explain_ctx *ctx,
 	struct lkm_diag_fill v = { .module = module,
 				   .file = path,
 				   .target = res->target,
+				   .target_is_file = res->names_file,
 				   .param = res->bad_param,
 				   .release = ctx->release };
 	struct lkm_modfile *mf = NULL;
@@ -1791,8 +1820,9 @@ static int explain_kernel_failure(const struct lkm_explain_ctx *ctx,
 		enum lkm_diag_kind k = LKM_DIAG_INIT_FAILED;
 		struct lkm_modules mods = { 0 };
 		const struct lkm_module *m = NULL;
-		char **holders = NULL, users[1024], **hfix = NULL;
-		size_t n_holders = 0, n_hfix = 0;
+		char **holders = NULL, users[1024];
+		size_t n_holders = 0;
+		struct lkm_diagnosis hfix = { 0 };
 
 		if (lkm_modules_read(&mods, ctx->root) == 0)
 			m = lkm_modules_find(&mods, module);
@@ -1824,8 +1854,7 @@ static int explain_kernel_failure(const struct lkm_explain_ctx *ctx,
 			k = modules_disabled(ctx, d) ? LKM_DIAG_MODULES_DISABLED
 						     : LKM_DIAG_PERMISSION_DENIED;
 		}
-		if (k == LKM_DIAG_IN_USE &&
-		    find_holders(ctx, module, d, &hfix, &n_hfix) < 0)
+		if (k == LKM_DIAG_IN_USE && find_holders(ctx, module, d, &hfix) < 0)
 			rc = -ENOMEM;
 		v.value = strerrorname_np(-err);
 		v.list = holders;
@@ -1833,8 +1862,8 @@ static int explain_kernel_failure(const struct lkm_explain_ctx *ctx,
 		if (rc == 0)
 			rc = lkm_diag_build(d, k, err, &v);
 		if (rc == 0)
-			rc = merge_holder_fixes(d, &hfix, &n_hfix, n_holders, module);
-		lkm_strv_free(hfix, n_hfix);
+			rc = merge_holder_fixes(d, &hfix, n_holders, module);
+		lkm_diagnosis_release(&hfix);
 		lkm_strv_free(holders, n_holders);
 		lkm_modules_release(&mods);
 		return rc;
@@ -1892,19 +1921,26 @@ static int explain_kernel_failure(const struct lkm_explain_ctx *ctx,
 					      tmp.evidence[i]);
 			v.value = mode;
 			rc = lkm_diag_build(d, LKM_DIAG_LOCKDOWN, err, &v);
-			for (size_t i = 0; rc == 0 && i < tmp.n_fix; i++)
-				diag_add_line(d, &d->fix, &d->n_fix, "%s", tmp.fix[i]);
+			if (rc == 0)
+				rc = lkm_diag_move_fixes(d, &tmp);
 			lkm_diagnosis_release(&tmp);
 			goto out;
 		}
 		lkm_diagnosis_release(&tmp);
 	}
 	if (err == -EBUSY) {
-		char what[128] = "", pname[64] = "";
+		char what[128] = "", pname[64] = "", **words;
+		struct lkm_params given = { 0 };
+		size_t n_words;
 
-		resource_facts(ctx, res, module, step->params, d, &v, what, sizeof(what),
-			       pname, sizeof(pname));
-		rc = lkm_diag_build(d, LKM_DIAG_RESOURCE_BUSY, err, &v);
+		rc = kernel_params(step->params, &words, &n_words, &given);
+		if (rc == 0) {
+			resource_facts(ctx, res, module, &given, d, &v, what,
+				       sizeof(what), pname, sizeof(pname));
+			rc = lkm_diag_build(d, LKM_DIAG_RESOURCE_BUSY, err, &v);
+		}
+		lkm_params_release(&given);
+		lkm_strv_free(words, n_words);
 		lkm_strv_free(v.list, v.n_list);
 		goto out;
 	}
@@ -2068,6 +2104,7 @@ static int explain_result(const struct lkm_explain_ctx *ctx, const struct lkm_re
 		struct lkm_diag_fill v = { .module = res->module ? res->module
 								 : res->target,
 					   .target = res->target,
+					   .target_is_file = res->names_file,
 					   .release = ctx->release,
 					   .value = strerrorname_np(-res->err) };
 
@@ -2111,6 +2148,7 @@ static int predict_system(const struct lkm_explain_ctx *ctx,
 		struct lkm_diag_fill v = { .module = plan->steps[s].module,
 					   .file = plan->steps[s].path,
 					   .target = plan->target,
+					   .target_is_file = plan->names_file,
 					   .release = ctx->release };
 
 		if (plan->steps[s].kind != LKM_STEP_INSERT ||
@@ -2126,6 +2164,7 @@ static int predict_system(const struct lkm_explain_ctx *ctx,
 		struct lkm_diag_fill v = { .module = module,
 					   .file = plan->path,
 					   .target = plan->target,
+					   .target_is_file = plan->names_file,
 					   .release = ctx->release,
 					   .value = mode };
 
@@ -2136,36 +2175,33 @@ static int predict_system(const struct lkm_explain_ctx *ctx,
 			tmp.n_evidence = 0;
 			if (lkm_diag_build(&out[n], LKM_DIAG_LOCKDOWN, 0, &v) < 0)
 				return lkm_diagnosis_release(&tmp), -ENOMEM;
-			for (size_t i = 0; i < tmp.n_fix; i++)
-				diag_add_line(&out[n], &out[n].fix, &out[n].n_fix, "%s",
-					      tmp.fix[i]);
+			if (lkm_diag_move_fixes(&out[n], &tmp) < 0)
+				return lkm_diagnosis_release(&tmp), -ENOMEM;
 			n++;
 		}
 		lkm_diagnosis_release(&tmp);
 	}
 	if (mf && lkm_modfile_is_module(mf)) {
-		char sym[256], other[256], ns[256];
+		struct sym_fact f = { "", "", "" };
 		struct lkm_diag_fill v = { .module = module,
 					   .file = plan->path,
 					   .target = plan->target,
+					   .target_is_file = plan->names_file,
 					   .release = ctx->release };
-		int found = loaded_duplicate(ctx, mf, module, sym, sizeof(sym), other,
-					     sizeof(other));
+		int found = loaded_duplicate(ctx, mf, module, &f);
 
 		if (found < 0)
 			return found;
-		if (found &&
-		    duplicate_diag(&out[n++], &v, sym, *other ? other : NULL, 0) < 0)
+		if (found && duplicate_diag(&out[n++], &v, f.sym,
+					    *f.exporter ? f.exporter : NULL, 0) < 0)
 			return -ENOMEM;
-		found = unimported_namespace(ctx, mf, sym, sizeof(sym), ns, sizeof(ns),
-					     other, sizeof(other));
+		found = unimported_namespace(ctx, mf, &f);
 		if (found == 0)
-			found = symvers_namespace(ctx, mf, sym, sizeof(sym), ns,
-						  sizeof(ns), other, sizeof(other));
+			found = symvers_namespace(ctx, mf, &f);
 		if (found < 0)
 			return found;
-		if (found && namespace_diag(&out[n++], &v, mf, sym, ns,
-					    *other ? other : NULL, 0) < 0)
+		if (found && namespace_diag(&out[n++], &v, mf, f.sym, f.ns,
+					    *f.exporter ? f.exporter : NULL, 0) < 0)
 			return -ENOMEM;
 	}
 	if (n_params) {
@@ -2173,18 +2209,17 @@ static int predict_system(const struct lkm_explain_ctx *ctx,
 		struct lkm_diag_fill v = { .module = module,
 					   .file = plan->path,
 					   .target = plan->target,
+					   .target_is_file = plan->names_file,
 					   .release = ctx->release };
-		char given[1024] = "", what[128] = "", pname[64] = "";
-		size_t len = 0;
+		char what[128] = "", pname[64] = "";
+		struct lkm_params given;
 		struct lkm_diagnosis d = { 0 };
 
-		for (size_t i = 0; i < n_params; i++)
-			len += (size_t)snprintf(given + len,
-						len < sizeof(given) ? sizeof(given) - len
-								    : 0,
-						"%s%s", i ? " " : "", params[i]);
-		resource_facts(ctx, &none, module, given, &d, &v, what, sizeof(what),
+		if (lkm_params_parse(params, n_params, &given) < 0)
+			return -ENOMEM;
+		resource_facts(ctx, &none, module, &given, &d, &v, what, sizeof(what),
 			       pname, sizeof(pname));
+		lkm_params_release(&given);
 		if (v.value != NULL) {
 			if (lkm_diag_build(&d, LKM_DIAG_RESOURCE_BUSY, 0, &v) < 0) {
 				lkm_strv_free(v.list, v.n_list);

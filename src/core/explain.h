@@ -60,6 +60,24 @@ enum lkm_diag_kind {
 	LKM_DIAG_COUNT
 };
 
+/* What a fix does, when it is an action a front end can run itself. */
+enum lkm_fix_op {
+	LKM_FIX_NONE, /* prose or a shell command: for a person to do (umount, depmod) */
+	LKM_FIX_LOAD, /* lkmtui load TARGET ARGS... */
+	LKM_FIX_UNLOAD, /* lkmtui unload TARGET */
+	LKM_FIX_SET,	/* lkmtui set TARGET ARGS[0] */
+};
+
+/* One fix as data: the TUI runs it from OP, TARGET and ARGS; the CLI prints TEXT; JSON
+ * writes both. */
+struct lkm_fix {
+	enum lkm_fix_op op;
+	char *target; /* the module, alias or file it acts on; NULL for LKM_FIX_NONE */
+	char **args;  /* load: NAME=VALUE words for the target; set: the one NAME=VALUE */
+	size_t n_args;
+	const char *text; /* the line people read: the diagnosis' fix[i] */
+};
+
 struct lkm_diagnosis {
 	enum lkm_diag_kind kind;
 	int err;	 /* the -errno behind it (0 for a prediction) */
@@ -67,8 +85,9 @@ struct lkm_diagnosis {
 	char *teach;	 /* the paragraph that teaches what happened */
 	char **evidence; /* what shows it: kernel lines, the file, the system */
 	size_t n_evidence;
-	char **fix; /* what to do, commands first */
+	char **fix; /* what to do, commands first: the texts of FIXES */
 	size_t n_fix;
+	struct lkm_fix *fixes; /* n_fix of them; change both with lkm_diag_add_fix */
 	bool oom; /* a line of it could not be allocated: lkm_diag_build fails */
 };
 
@@ -102,6 +121,18 @@ int lkm_explain_predict(const struct lkm_explain_ctx *ctx,
 			const struct lkm_engine *engine, const char *target,
 			const char *const *params, size_t n_params,
 			struct lkm_diagnosis **out);
+
+/* Appends a fix to D: OP on TARGET with ARGS (none for LKM_FIX_NONE), read as the text
+ * FMT makes. A failure marks D (d->oom) and returns -ENOMEM. */
+__attribute__((format(printf, 6, 7))) int
+lkm_diag_add_fix(struct lkm_diagnosis *d, enum lkm_fix_op op, const char *target,
+		 const char *const *args, size_t n_args, const char *fmt, ...);
+/* Moves SRC's fixes after DST's (SRC has none after). Returns 0 or -ENOMEM. */
+int lkm_diag_move_fixes(struct lkm_diagnosis *dst, struct lkm_diagnosis *src);
+/* Drops D's fixes. */
+void lkm_diag_clear_fixes(struct lkm_diagnosis *d);
+/* "load", "unload", "set", or NULL for LKM_FIX_NONE: the word JSON writes. */
+const char *lkm_fix_op_id(enum lkm_fix_op op);
 
 void lkm_diagnosis_release(struct lkm_diagnosis *d);
 void lkm_diagnoses_free(struct lkm_diagnosis *v, size_t n);

@@ -83,6 +83,7 @@ static const struct lkm_diag_text texts[LKM_DIAG_COUNT] = {
 		{ N_("lkmtui load %e"), N_("or load %n by name, which loads %E first: lkmtui "
 					   "load %n") },
 		N_("the module needs symbols that nothing loaded provides"),
+		{ { LKM_FIX_LOAD, 'e' }, { LKM_FIX_LOAD, 'n' } },
 	},
 	[LKM_DIAG_GPL_ONLY_SYMBOL] = {
 		"gpl-only-symbol",
@@ -128,6 +129,7 @@ static const struct lkm_diag_text texts[LKM_DIAG_COUNT] = {
 		  N_("to load it afresh with other values: lkmtui unload %m, then lkmtui load %m "
 		     "NAME=VALUE...") },
 		N_("the module is already loaded"),
+		{ { LKM_FIX_SET, 'm', 'e' } },
 	},
 	[LKM_DIAG_NO_DEVICE] = {
 		"no-device",
@@ -202,6 +204,7 @@ static const struct lkm_diag_text texts[LKM_DIAG_COUNT] = {
 		  N_("%0no module holds it: look for its open device files (lsof), mounts "
 		     "(findmnt) and interfaces that are up (ip link)") },
 		N_("the module is in use"),
+		{ { LKM_FIX_UNLOAD, 'e' }, { LKM_FIX_UNLOAD, 'm' } },
 	},
 	[LKM_DIAG_PERMANENT] = {
 		"permanent",
@@ -219,6 +222,7 @@ static const struct lkm_diag_text texts[LKM_DIAG_COUNT] = {
 		   "changed in /sys/module. Names with '-' and '_' are the same module."),
 		{ N_("did you mean: lkmtui unload %e"), N_("see what is loaded: lkmtui list") },
 		N_("no module of that name is loaded"),
+		{ { LKM_FIX_UNLOAD, 'e' } },
 	},
 	[LKM_DIAG_BUILTIN] = {
 		"builtin",
@@ -242,6 +246,7 @@ static const struct lkm_diag_text texts[LKM_DIAG_COUNT] = {
 		  N_("if you copied %q into /lib/modules/%r yourself: depmod -a"),
 		  N_("check the path: ls -l %P") },
 		N_("no module of that name"),
+		{ { LKM_FIX_LOAD, 'e' } },
 	},
 	[LKM_DIAG_NO_MODULE_SUPPORT] = {
 		"no-module-support",
@@ -271,6 +276,7 @@ static const struct lkm_diag_text texts[LKM_DIAG_COUNT] = {
 		{ N_("let modprobe run the command: modprobe %m"),
 		  N_("or insert the file itself, without the command: lkmtui load %f") },
 		N_("modprobe.d replaces loading the module with a command"),
+		{ { LKM_FIX_NONE }, { LKM_FIX_LOAD, 'f' } },
 	},
 	[LKM_DIAG_PERSIST_FAILED] = {
 		"persist-failed",
@@ -314,6 +320,7 @@ static const struct lkm_diag_text texts[LKM_DIAG_COUNT] = {
 		{ N_("load it by its own name: lkmtui load %e"),
 		  N_("or take the blacklist line out of /etc/modprobe.d") },
 		N_("that name names only blacklisted modules"),
+		{ { LKM_FIX_LOAD, 'e' } },
 	},
 	[LKM_DIAG_NAMESPACE_NOT_IMPORTED] = {
 		"namespace-not-imported",
@@ -341,6 +348,7 @@ static const struct lkm_diag_text texts[LKM_DIAG_COUNT] = {
 		{ N_("if nothing needs %o: lkmtui unload %o, then load this one"),
 		  N_("or keep %o, which provides the same, and do not load this copy") },
 		N_("the module exports a symbol that is already exported"),
+		{ { LKM_FIX_UNLOAD, 'o' } },
 	},
 	[LKM_DIAG_RESOURCE_BUSY] = {
 		"resource-busy",
@@ -355,6 +363,7 @@ static const struct lkm_diag_text texts[LKM_DIAG_COUNT] = {
 		  N_("or, keeping %E, give %m a value nothing holds: lkmtui load %l %p=VALUE"),
 		  N_("%0give %m a value nothing holds: lkmtui load %l %p=VALUE") },
 		N_("the module could not claim a resource: something else holds it"),
+		{ { LKM_FIX_UNLOAD, 'e' } },
 	},
 	[LKM_DIAG_MODULE_TREE_MISSING] = {
 		"module-tree-missing",
@@ -377,6 +386,7 @@ static const struct lkm_diag_text texts[LKM_DIAG_COUNT] = {
 		   "not in the index, so no name reaches it."),
 		{ N_("depmod -a, then: lkmtui load %t"), N_("or load the file itself: lkmtui load %e") },
 		N_("the module's file is there, but depmod has not indexed it"),
+		{ { LKM_FIX_NONE }, { LKM_FIX_LOAD, 'e' } },
 	},
 	[LKM_DIAG_BLACKLISTED_BY_KERNEL] = {
 		"blacklisted-by-kernel",

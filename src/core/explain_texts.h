@@ -1,9 +1,18 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #pragma once
 
+#include <stdbool.h>
+
 #include "core/explain.h"
 
 #define LKM_DIAG_MAX_FIX 3
+
+/* What a fix template does as data: the operation, and the placeholders (the letters of
+ * the templates) that give its target and its one argument (0: none). */
+struct lkm_diag_act {
+	enum lkm_fix_op op;
+	char target, arg;
+};
 
 /* One row of the explainer's table; strings are N_()-marked, translated when used. */
 struct lkm_diag_text {
@@ -12,6 +21,7 @@ struct lkm_diag_text {
 	const char *teach;
 	const char *fix[LKM_DIAG_MAX_FIX]; /* templates; NULL ends */
 	const char *title_bare; /* the title when its template cannot be filled */
+	struct lkm_diag_act act[LKM_DIAG_MAX_FIX]; /* of each fix; { 0 }: LKM_FIX_NONE */
 };
 
 /* What fills a template's placeholders (explain_texts.c lists them). NULL or "" is
@@ -25,6 +35,7 @@ struct lkm_diag_fill {
 	const char *as_named; /* %l */
 	const char *by_name;  /* %n */
 	const char *hw;	      /* %h */
+	bool target_is_file; /* TARGET names a file (lkm_result.names_file): %P, not %q */
 };
 
 /* Sets D's kind, errno, title, teaching and fixes from KIND's row filled with FILL; fixes

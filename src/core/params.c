@@ -6,6 +6,7 @@
 #include <inttypes.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "i18n.h"
@@ -263,31 +264,81 @@ int lkm_param_append(char *buf, size_t size, const char *name, const char *value
 	return 0;
 }
 
-enum lkm_param_verdict lkm_param_check_args(const char *const *args, size_t n,
-					    size_t *bad, char *reason, size_t reason_size)
+int lkm_params_parse(const char *const *args, size_t n, struct lkm_params *out)
 {
-	char name[128], other[128];
-	const char *value;
+	out->v = calloc(n ? n : 1, sizeof(*out->v));
+	out->n = 0;
+	if (out->v == NULL)
+		return -ENOMEM;
+	for (; out->n < n; out->n++) {
+		struct lkm_param *p = &out->v[out->n];
+		const char *arg = args[out->n], *eq = strchr(arg, '=');
+		char name[128], reason[256];
+		const char *value;
 
-	for (size_t i = 0; i < n; i++) {
+		p->arg = arg;
+		p->value = eq ? eq + 1 : NULL;
+		p->name = strndup(arg, eq ? (size_t)(eq - arg) : strlen(arg));
+		if (p->name == NULL ||
+		    (lkm_param_split(arg, name, sizeof(name), &value, reason,
+				     sizeof(reason)) != LKM_PARAM_OK &&
+		     (p->why = strdup(reason)) == NULL)) {
+			out->n++;
+			lkm_params_release(out);
+			return -ENOMEM;
+		}
+	}
+	return 0;
+}
+
+void lkm_params_release(struct lkm_params *p)
+{
+	for (size_t i = 0; i < p->n; i++) {
+		free(p->v[i].name);
+		free(p->v[i].why);
+	}
+	free(p->v);
+	p->v = NULL;
+	p->n = 0;
+}
+
+enum lkm_param_verdict lkm_params_check(const struct lkm_params *p, size_t *bad,
+					char *reason, size_t reason_size)
+{
+	for (size_t i = 0; i < p->n; i++) {
 		*bad = i;
-		if (lkm_param_split(args[i], name, sizeof(name), &value, reason,
-				    reason_size) != LKM_PARAM_OK)
+		if (p->v[i].why) {
+			snprintf(reason, reason_size, "%s", p->v[i].why);
 			return LKM_PARAM_MALFORMED;
+		}
 		for (size_t j = 0; j < i; j++) {
-			if (lkm_param_split(args[j], other, sizeof(other), &value, reason,
-					    reason_size) != LKM_PARAM_OK ||
-			    !lkm_param_name_eq(name, other))
+			if (p->v[j].why || !lkm_param_name_eq(p->v[i].name, p->v[j].name))
 				continue;
 			snprintf(reason, reason_size,
 				 _("%s is given twice (%s, then %s): the kernel would "
 				   "keep only "
 				   "the last; give each parameter once"),
-				 name, args[j], args[i]);
+				 p->v[i].name, p->v[j].arg, p->v[i].arg);
 			return LKM_PARAM_MALFORMED;
 		}
 	}
 	return LKM_PARAM_OK;
+}
+
+enum lkm_param_verdict lkm_param_check_args(const char *const *args, size_t n,
+					    size_t *bad, char *reason, size_t reason_size)
+{
+	struct lkm_params p;
+	enum lkm_param_verdict v;
+
+	if (lkm_params_parse(args, n, &p) < 0) {
+		*bad = 0;
+		snprintf(reason, reason_size, "%s", strerror(ENOMEM));
+		return LKM_PARAM_MALFORMED;
+	}
+	v = lkm_params_check(&p, bad, reason, reason_size);
+	lkm_params_release(&p);
+	return v;
 }
 
 /* What VALUE says as a kernel bool: 1 true, 0 false, -1 not a bool. */

@@ -23,6 +23,31 @@ enum lkm_param_verdict lkm_param_split(const char *arg, char *name, size_t name_
 				       const char **value, char *reason,
 				       size_t reason_size);
 
+/* One parameter as the user gave it, split once where it comes in: "io=0x300" is name
+ * "io", value "0x300"; "verbose" is name "verbose", value NULL. A word the kernel could
+ * not be given (lkm_param_split refuses it) is kept, with WHY saying what is wrong: the
+ * engine refuses it where it would have checked it. */
+struct lkm_param {
+	const char *arg;   /* as typed (borrowed from the caller's words) */
+	char *name;	   /* up to the first '=' */
+	const char *value; /* after it, in ARG; NULL without '=' */
+	char *why;	   /* NULL, or why ARG is malformed */
+};
+
+struct lkm_params {
+	struct lkm_param *v;
+	size_t n;
+};
+
+/* Splits the N words ARGS (borrowed: they must outlive OUT) into OUT, released with
+ * lkm_params_release. Returns 0 or -ENOMEM. */
+int lkm_params_parse(const char *const *args, size_t n, struct lkm_params *out);
+void lkm_params_release(struct lkm_params *p);
+
+/* The rule of lkm_param_check_args (below) on parameters already split. */
+enum lkm_param_verdict lkm_params_check(const struct lkm_params *p, size_t *bad,
+					char *reason, size_t reason_size);
+
 /*
  * The NAME=VALUE arguments a person gave for one load or set, before anything is done:
  * each must split (lkm_param_split), and no name may come twice. The kernel would keep

@@ -3,7 +3,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +12,7 @@
 
 #include "i18n.h"
 #include "core/persist.h"
+#include "core/replace.h"
 #include "model/modules.h"
 #include "model/procfile.h"
 
@@ -81,26 +81,25 @@ static enum lkm_persist_refusal check_module(const char *module)
 	return LKM_PERSIST_OK;
 }
 
-static enum lkm_persist_refusal check_param(const char *p, int *needs_quotes)
+static enum lkm_persist_refusal check_param(const struct lkm_param *p, int *needs_quotes)
 {
-	const char *eq = strchr(p, '=');
-	size_t namelen = eq ? (size_t)(eq - p) : strlen(p);
+	const char *name = p->name;
 
 	*needs_quotes = 0;
-	if (*p == '\0')
+	if (name[0] == '\0' && p->value == NULL)
 		return LKM_PERSIST_EMPTY;
-	if (namelen == 0 || p[0] == '-' || p[0] == '.')
+	if (name[0] == '\0' || name[0] == '-' || name[0] == '.')
 		return LKM_PERSIST_BAD_NAME;
-	for (size_t i = 0; i < namelen; i++)
-		if (!is_name_char(p[i]) && p[i] != '.')
+	for (size_t i = 0; name[i]; i++)
+		if (!is_name_char(name[i]) && name[i] != '.')
 			return LKM_PERSIST_BAD_NAME;
-	if (eq == NULL)
+	if (p->value == NULL)
 		return LKM_PERSIST_OK;
 	/* Newlines first: the most dangerous, and the reason people most need to see. */
-	for (const char *v = eq + 1; *v; v++)
+	for (const char *v = p->value; *v; v++)
 		if (*v == '\n' || *v == '\r')
 			return LKM_PERSIST_NEWLINE;
-	for (const unsigned char *v = (const unsigned char *)eq + 1; *v; v++) {
+	for (const unsigned char *v = (const unsigned char *)p->value; *v; v++) {
 		if (*v == '#')
 			return LKM_PERSIST_HASH;
 		if (*v < 0x20 || *v == 0x7f)
@@ -120,11 +119,11 @@ static void result_init(struct lkm_persist_result *res)
 	memset(res, 0, sizeof(*res));
 }
 
-int lkm_persist_line(const char *module, const char *const *params, size_t n,
+int lkm_persist_line(const char *module, const struct lkm_params *params,
 		     struct lkm_persist_result *res, char **out)
 {
 	struct lkm_persist_result local;
-	size_t len, at;
+	size_t n = params ? params->n : 0, len, at;
 	char *line;
 
 	if (res == NULL)
@@ -139,12 +138,12 @@ int lkm_persist_line(const char *module, const char *const *params, size_t n,
 	for (size_t i = 0; i < n; i++) {
 		int quote;
 
-		res->refusal = check_param(params[i], &quote);
+		res->refusal = check_param(&params->v[i], &quote);
 		if (res->refusal != LKM_PERSIST_OK) {
 			res->bad = i;
 			return -EINVAL;
 		}
-		len += 1 + strlen(params[i]) + (quote ? 2 : 0);
+		len += 1 + strlen(params->v[i].arg) + (quote ? 2 : 0);
 	}
 	line = malloc(len);
 	if (line == NULL)
@@ -152,15 +151,15 @@ int lkm_persist_line(const char *module, const char *const *params, size_t n,
 	at = (size_t)sprintf(line, "options %s", module);
 	lkm_module_name_normalize(line + strlen("options "));
 	for (size_t i = 0; i < n; i++) {
-		const char *eq = strchr(params[i], '=');
+		const struct lkm_param *p = &params->v[i];
 		int quote;
 
-		check_param(params[i], &quote);
-		if (quote)
-			at += (size_t)sprintf(line + at, " %.*s=\"%s\"",
-					      (int)(eq - params[i]), params[i], eq + 1);
+		check_param(p, &quote);
+		if (p->value == NULL)
+			at += (size_t)sprintf(line + at, " %s", p->name);
 		else
-			at += (size_t)sprintf(line + at, " %s", params[i]);
+			at += (size_t)sprintf(line + at, quote ? " %s=\"%s\"" : " %s=%s",
+					      p->name, p->value);
 	}
 	*out = line;
 	return 0;
@@ -307,24 +306,6 @@ int lkm_persist_read(const struct lkm_sysroot *root, const char *module, char **
 
 /* ---- writing ---- */
 
-static int write_all(int fd, const char *data, size_t len)
-{
-	while (len > 0) {
-		ssize_t w = write(fd, data, len);
-
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			return -errno;
-		}
-		if (w == 0)
-			return -EIO;
-		data += w;
-		len -= (size_t)w;
-	}
-	return 0;
-}
-
 /* The new file content into OUT (malloc'ed): OLD with MODULE's lines replaced by LINE. */
 static int rewrite(const char *old, size_t oldlen, const char *module, const char *line,
 		   char **out, size_t *outlen, int *replaced)
@@ -393,65 +374,8 @@ static int lock_conf(const char *dir)
 	return fd;
 }
 
-/* The signals that end a program at a terminal or from a service manager. */
-static void block_stops(sigset_t *old)
-{
-	sigset_t set;
-
-	sigemptyset(&set);
-	sigaddset(&set, SIGINT);
-	sigaddset(&set, SIGTERM);
-	sigaddset(&set, SIGHUP);
-	sigaddset(&set, SIGQUIT);
-	sigprocmask(SIG_BLOCK, &set, old);
-}
-
-/*
- * Writes DATA to a temporary file in DIR and renames it over PATH. A Ctrl-C or a SIGTERM
- * waits until the temporary file is renamed or removed: none is ever left behind.
- */
-static int replace_file(const char *dir, const char *path, const char *data, size_t len,
-			mode_t mode)
-{
-	char tmp[PATH_MAX];
-	sigset_t old;
-	int fd, err, dfd;
-
-	if (snprintf(tmp, sizeof(tmp), "%s/.lkmtui.conf.XXXXXX", dir) >= (int)sizeof(tmp))
-		return -ENAMETOOLONG;
-	block_stops(&old);
-	fd = mkostemp(tmp, O_CLOEXEC);
-	if (fd < 0) {
-		err = -errno;
-		sigprocmask(SIG_SETMASK, &old, NULL);
-		return err;
-	}
-	err = fchmod(fd, mode) < 0 ? -errno : 0;
-	if (err == 0)
-		err = write_all(fd, data, len);
-	if (err == 0 && fsync(fd) < 0)
-		err = -errno;
-	if (close(fd) < 0 && err == 0)
-		err = -errno;
-	if (err == 0 && rename(tmp, path) < 0)
-		err = -errno;
-	if (err < 0)
-		unlink(tmp);
-	sigprocmask(SIG_SETMASK, &old, NULL);
-	if (err < 0)
-		return err;
-	/* The rename itself reaches the disk with the directory. */
-	dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (dfd >= 0) {
-		(void)fsync(dfd);
-		close(dfd);
-	}
-	return 0;
-}
-
 int lkm_persist_options(const struct lkm_sysroot *root, const char *module,
-			const char *const *params, size_t n,
-			struct lkm_persist_result *res)
+			const struct lkm_params *params, struct lkm_persist_result *res)
 {
 	struct lkm_persist_result local;
 	struct lkm_buf old = { 0 };
@@ -464,10 +388,10 @@ int lkm_persist_options(const struct lkm_sysroot *root, const char *module,
 	if (res == NULL)
 		res = &local;
 	result_init(res);
-	err = lkm_persist_line(module, params, n, res, &line);
+	err = lkm_persist_line(module, params, res, &line);
 	if (err < 0)
 		return err;
-	if (n == 0)
+	if (params == NULL || params->n == 0)
 		line[0] = '\0';
 	err = lkm_sysroot_path(root, LKM_PERSIST_FILE, res->path, sizeof(res->path));
 	if (err == 0)
@@ -505,7 +429,8 @@ int lkm_persist_options(const struct lkm_sysroot *root, const char *module,
 	}
 	err = rewrite(old.data, old.len, module, line, &content, &len, &res->replaced);
 	if (err == 0)
-		err = replace_file(dir, res->path, content, len, mode);
+		err = lkm_replace_file(res->path, content, len, mode,
+				       LKM_REPLACE_HOLD_SIGNALS);
 out:
 	if (lock >= 0)
 		close(lock);

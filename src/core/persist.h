@@ -4,6 +4,7 @@
 #include <limits.h>
 #include <stddef.h>
 
+#include "core/params.h"
 #include "model/sysroot.h"
 
 /*
@@ -62,18 +63,18 @@ struct lkm_persist_result {
  * -EINVAL with RES->refusal and RES->bad set (RES may be NULL), or -ENOMEM. Use it for
  * --dry-run.
  */
-int lkm_persist_line(const char *module, const char *const *params, size_t n,
+int lkm_persist_line(const char *module, const struct lkm_params *params,
 		     struct lkm_persist_result *res, char **out);
 
 /*
- * Writes MODULE's options line (PARAMS[0..N-1], each "name=value" or "name") into
- * lkmtui.conf under ROOT, as described above. N == 0 removes the module's line. RES is
- * filled on success and failure (may be NULL). Returns 0, -EINVAL (refused, nothing
- * written), or the -errno of the failing step (the old file untouched).
+ * Writes MODULE's options line (PARAMS, each name=value or name, split by
+ * lkm_params_parse) into lkmtui.conf under ROOT, as described above. No parameters
+ * (PARAMS NULL or empty) removes the module's line. RES is filled on success and failure
+ * (may be NULL). Returns 0, -EINVAL (refused, nothing written), or the -errno of the
+ * failing step (the old file untouched).
  */
 int lkm_persist_options(const struct lkm_sysroot *root, const char *module,
-			const char *const *params, size_t n,
-			struct lkm_persist_result *res);
+			const struct lkm_params *params, struct lkm_persist_result *res);
 
 /*
  * The options lkmtui.conf holds for MODULE, one parameter per element with quotes removed

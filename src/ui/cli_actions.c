@@ -90,24 +90,31 @@ static int usage_error(const char *cmd, const char *msg)
 }
 
 /* Malformed or repeated NAME=VALUE arguments are bad usage, refused before anything is
- * done. */
-static int check_params(const char *cmd, char **args, int n, bool need_value)
+ * done. Splits them once, into P (released by the caller when this returns 0). */
+static int check_params(const char *cmd, char **args, int n, bool need_value,
+			struct lkm_params *p)
 {
 	char reason[512];
 	size_t bad;
+	int rc = 0;
 
-	if (lkm_param_check_args((const char *const *)args, (size_t)n, &bad, reason,
-				 sizeof(reason)) != LKM_PARAM_OK)
-		return usage_error(cmd, reason);
-	for (int i = 0; need_value && i < n; i++) {
-		if (strchr(args[i], '=') == NULL) {
+	if (lkm_params_parse((const char *const *)args, (size_t)n, p) < 0) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, strerror(ENOMEM));
+		return EXIT_FAILURE;
+	}
+	if (lkm_params_check(p, &bad, reason, sizeof(reason)) != LKM_PARAM_OK)
+		rc = usage_error(cmd, reason);
+	for (size_t i = 0; rc == 0 && need_value && i < p->n; i++) {
+		if (p->v[i].value == NULL) {
 			snprintf(reason, sizeof(reason),
 				 _("%s: give the new value as NAME=VALUE, as %s=7"),
 				 args[i], args[i]);
-			return usage_error(cmd, reason);
+			rc = usage_error(cmd, reason);
 		}
 	}
-	return 0;
+	if (rc)
+		lkm_params_release(p);
+	return rc;
 }
 
 struct action_opts {
@@ -263,6 +270,7 @@ int lkm_cli_load(const char *root_dir, int argc, char **argv)
 {
 	struct action_opts o = { .root_dir = root_dir };
 	struct lkm_result res;
+	struct lkm_params params;
 	struct session s;
 	unsigned flags = 0;
 	int rc = parse_action_opts(argc, argv, "load", "dnwp", load_help, &o);
@@ -276,18 +284,19 @@ int lkm_cli_load(const char *root_dir, int argc, char **argv)
 	if (o.no_deps && o.with_deps)
 		return usage_error("load",
 				   _("--no-deps and --with-deps contradict each other"));
-	rc = check_params("load", argv + optind + 1, argc - optind - 1, false);
+	rc = check_params("load", argv + optind + 1, argc - optind - 1, false, &params);
 	if (rc)
 		return rc;
-	if (session_open(&s, o.root_dir))
+	if (session_open(&s, o.root_dir)) {
+		lkm_params_release(&params);
 		return EXIT_FAILURE;
+	}
 	flags |= o.dry_run ? LKM_DRY_RUN : 0;
 	flags |= o.no_deps ? LKM_NO_DEPS : 0;
 	flags |= o.with_deps ? LKM_WITH_DEPS : 0;
 	flags |= o.persist ? LKM_PERSIST : 0;
-	rc = lkm_engine_load(&s.core.engine, argv[optind],
-			     (const char *const *)argv + optind + 1,
-			     (size_t)(argc - optind - 1), flags, &res);
+	rc = lkm_engine_load_params(&s.core.engine, argv[optind], &params, flags, &res);
+	lkm_params_release(&params);
 	return finish(&s, &o, &res, rc);
 }
 
@@ -314,6 +323,7 @@ int lkm_cli_set(const char *root_dir, int argc, char **argv)
 {
 	struct action_opts o = { .root_dir = root_dir };
 	struct lkm_result res;
+	struct lkm_params params;
 	struct session s;
 	int rc = parse_action_opts(argc, argv, "set", "dp", set_help, &o);
 
@@ -323,14 +333,17 @@ int lkm_cli_set(const char *root_dir, int argc, char **argv)
 		return usage_error(
 			"set",
 			_("give a module and one NAME=VALUE: lkmtui set demo_ne irq=7"));
-	rc = check_params("set", argv + optind + 1, 1, true);
+	rc = check_params("set", argv + optind + 1, 1, true, &params);
 	if (rc)
 		return rc;
-	if (session_open(&s, o.root_dir))
+	if (session_open(&s, o.root_dir)) {
+		lkm_params_release(&params);
 		return EXIT_FAILURE;
-	rc = lkm_engine_set(&s.core.engine, argv[optind], argv[optind + 1],
-			    (o.dry_run ? LKM_DRY_RUN : 0) | (o.persist ? LKM_PERSIST : 0),
-			    &res);
+	}
+	rc = lkm_engine_set_param(
+		&s.core.engine, argv[optind], &params.v[0],
+		(o.dry_run ? LKM_DRY_RUN : 0) | (o.persist ? LKM_PERSIST : 0), &res);
+	lkm_params_release(&params);
 	return finish(&s, &o, &res, rc);
 }
 
@@ -388,6 +401,7 @@ static void explain_help(void)
 int lkm_cli_explain(const char *root_dir, int argc, char **argv)
 {
 	struct action_opts o = { .root_dir = root_dir };
+	struct lkm_params params;
 	struct session s;
 	int rc = parse_action_opts(argc, argv, "explain", "", explain_help, &o);
 
@@ -397,9 +411,12 @@ int lkm_cli_explain(const char *root_dir, int argc, char **argv)
 		return usage_error(
 			"explain",
 			_("which module? lkmtui explain MODULE|FILE [NAME=VALUE...]"));
-	rc = check_params("explain", argv + optind + 1, argc - optind - 1, false);
+	rc = check_params("explain", argv + optind + 1, argc - optind - 1, false,
+			  &params);
 	if (rc)
 		return rc;
+	/* The explainer takes the words: it plans the load as the engine would. */
+	lkm_params_release(&params);
 	if (session_open(&s, o.root_dir))
 		return EXIT_FAILURE;
 	rc = lkm_report_explain(stdout, &s.core, argv[optind],

@@ -260,7 +260,7 @@ int lkm_cli_metrics(const char *root_dir, int argc, char **argv)
 	lkm_health_release(&h);
 	lkm_sysroot_free(root);
 	if (err == 0 && (textfile || output)) {
-		err = lkm_replace_file(textfile ? path : output, text, len, 0644);
+		err = lkm_replace_file(textfile ? path : output, text, len, 0644, 0);
 		if (err < 0)
 			fprintf(stderr, _("%s: cannot write %s: %s\n"), PACKAGE,
 				textfile ? path : output, strerror(-err));

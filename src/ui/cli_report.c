@@ -44,6 +44,21 @@ void lkm_report_diagnosis(FILE *out, const struct lkm_diagnosis *d)
 	}
 }
 
+/* One fix as data: the action (null when it is none lkmtui runs), its target and
+ * arguments, and the text people read. */
+static void json_fix(struct lkm_json *j, const struct lkm_fix *f)
+{
+	lkm_json_open(j, NULL, '{');
+	lkm_json_str(j, "action", lkm_fix_op_id(f->op));
+	lkm_json_str(j, "target", f->target);
+	lkm_json_open(j, "args", '[');
+	for (size_t i = 0; i < f->n_args; i++)
+		lkm_json_str(j, NULL, f->args[i]);
+	lkm_json_close(j, ']');
+	lkm_json_str(j, "text", f->text);
+	lkm_json_close(j, '}');
+}
+
 /* A diagnosis as an object under KEY (NULL in an array); a prediction has no errno. */
 void lkm_report_json_diagnosis(struct lkm_json *j, const char *key,
 			       const struct lkm_diagnosis *d)
@@ -58,6 +73,10 @@ void lkm_report_json_diagnosis(struct lkm_json *j, const char *key,
 	lkm_json_str(j, "explanation", d->teach);
 	lkm_report_json_strings(j, "evidence", d->evidence, d->n_evidence);
 	lkm_report_json_strings(j, "fix", d->fix, d->n_fix);
+	lkm_json_open(j, "fixes", '[');
+	for (size_t i = 0; i < d->n_fix; i++)
+		json_fix(j, &d->fixes[i]);
+	lkm_json_close(j, ']');
 	lkm_json_close(j, '}');
 }
 

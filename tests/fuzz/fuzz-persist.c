@@ -46,8 +46,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const uint8_t *nl = memchr(data, '\n', size);
 	size_t mlen = nl ? (size_t)(nl - data) : 0;
 	struct lkm_persist_result res;
+	struct lkm_params split;
 	FILE *f;
-	int n;
+	int n, err;
 
 	if (root == NULL)
 		setup();
@@ -67,7 +68,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (int i = 0; i < n; i++)
 			sink += strlen(got[i]);
 	lkm_persist_strv_free(got);
-	if (lkm_persist_options(root, module, params, 3, &res) < 0)
+	if (lkm_params_parse(params, 3, &split) < 0)
+		abort();
+	err = lkm_persist_options(root, module, &split, &res);
+	lkm_params_release(&split);
+	if (err < 0)
 		return 0; /* a name refused: nothing written */
 	n = lkm_persist_read(root, module, &got);
 	if (n != 3)
@@ -77,7 +82,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 	lkm_persist_strv_free(got);
 	/* Removing the line leaves none for the module. */
-	if (lkm_persist_options(root, module, NULL, 0, &res) < 0 ||
+	if (lkm_persist_options(root, module, NULL, &res) < 0 ||
 	    lkm_persist_read(root, module, &got) != 0)
 		abort();
 	lkm_persist_strv_free(got);

@@ -49,7 +49,7 @@ for name in modules devices interrupts netdev modfile kmsg persist settings para
 		;;
 	kmsg) extra="$src/src/core/kmsg.c" ;;
 	persist)
-		extra="$src/src/core/persist.c"
+		extra="$src/src/core/persist.c $src/src/core/params.c $src/src/core/replace.c"
 		seeds="$src/tests/fixtures/modroot/etc/modprobe.d/*"
 		;;
 	settings)

@@ -19,6 +19,7 @@
 #include "ui/tui/app.h"
 #include "ui/tui/paint.h"
 #include "ui/tui/wrap.h"
+#include "ui/tui/fixreq.h"
 
 /* ---- the session ---------------------------------------------------------------- */
 
@@ -112,7 +113,7 @@ static unsigned show_diag(struct lkm_tui_app *app, const struct lkm_tui_req *req
 		return LKM_TUI_CHANGED;
 	}
 	app->diag_req = *req;
-	app->fix_ok = app->diag.n_fix && lkm_tui_parse_fix(app->diag.fix[0], &app->fix);
+	app->fix_ok = app->diag.n_fix && lkm_tui_fix_req(&app->diag.fixes[0], &app->fix);
 	lkm_strbuf_init(&sb, app->diag_steps, sizeof(app->diag_steps));
 	lkm_text_done_steps(&sb, res);
 	return LKM_TUI_CHANGED;
@@ -128,6 +129,7 @@ static unsigned show_refusal(struct lkm_tui_app *app, const struct lkm_tui_req *
 	res.log.fd = -1;
 	res.op = req->op;
 	res.target = strdup(req->target[0] ? req->target : "--root DIR");
+	res.names_file = res.target && lkm_engine_names_file(res.target);
 	res.refusal = app->session.refusal;
 	res.err = res.refusal == LKM_REFUSE_OFFLINE_ROOT    ? -EROFS
 		  : res.refusal == LKM_REFUSE_NOT_PERMITTED ? -EPERM
@@ -282,63 +284,6 @@ static void diag_layout(struct lkm_tui_app *app);
 
 /* ---- the diagnosis
  * ---------------------------------------------------------------------- */
-
-bool lkm_tui_parse_fix(const char *fix, struct lkm_tui_req *req)
-{
-	const char *p = strstr(fix, "lkmtui ");
-	char buf[512], *words[8], *save = NULL;
-	size_t n = 0, len;
-
-	if (p == NULL)
-		return false;
-	/* The command ends where the sentence goes on: ", then ...", "; ...". */
-	len = strcspn(p, ",;()");
-	if (len >= sizeof(buf))
-		return false;
-	/* "lkmtui unload X, then: lkmtui load X io=VALUE" is two steps whose second the
-	 * user must complete: running the first alone would leave the job half done (the
-	 * retry of the original action then fails), so such a fix is shown, not run. A
-	 * second step with nothing to fill in is what the retry does. */
-	if (strstr(p + len, "lkmtui ") != NULL &&
-	    (strstr(p + len, "VALUE") || strstr(p + len, "NAME") ||
-	     strstr(p + len, "...")))
-		return false;
-	memcpy(buf, p, len);
-	buf[len] = '\0';
-	for (char *w = strtok_r(buf, " \t", &save); w && n < 8;
-	     w = strtok_r(NULL, " \t", &save))
-		words[n++] = w;
-	if (n < 3)
-		return false;
-	for (size_t i = 2; i < n; i++)
-		if (words[i][0] == '-' || strchr(words[i], '%') ||
-		    strchr(words[i], '$') || strcmp(words[i], "...") == 0 ||
-		    strstr(words[i], "NAME") || strstr(words[i], "VALUE"))
-			return false;
-	memset(req, 0, sizeof(*req));
-	snprintf(req->target, sizeof(req->target), "%s", words[2]);
-	if (strcmp(words[1], "load") == 0) {
-		size_t l = 0;
-
-		req->op = LKM_OP_LOAD;
-		for (size_t i = 3; i < n; i++)
-			l += (size_t)snprintf(
-				req->args + l,
-				l < sizeof(req->args) ? sizeof(req->args) - l : 0, "%s%s",
-				l ? " " : "", words[i]);
-		return true;
-	}
-	if (strcmp(words[1], "unload") == 0 && n == 3) {
-		req->op = LKM_OP_UNLOAD;
-		return true;
-	}
-	if (strcmp(words[1], "set") == 0 && n == 4 && strchr(words[3], '=')) {
-		req->op = LKM_OP_SET;
-		snprintf(req->args, sizeof(req->args), "%s", words[3]);
-		return true;
-	}
-	return false;
-}
 
 static unsigned diag_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
 {

@@ -31,10 +31,6 @@ unsigned lkm_tui_begin(struct lkm_tui_app *app, const struct lkm_tui_req *req);
  * diagnosis. */
 unsigned lkm_tui_refuse(struct lkm_tui_app *app, enum lkm_op op, const char *module);
 
-/* Parses "lkmtui load fat", "did you mean: lkmtui unload vfat", "lkmtui set m irq=7"
- * into REQ; false when FIX is no lkmtui action the TUI can run. */
-bool lkm_tui_parse_fix(const char *fix, struct lkm_tui_req *req);
-
 /* One step as the preview and the diagnosis show it ("insert fat (dependency of msdos)").
  */
 void lkm_tui_step_text(const struct lkm_step *s, bool dry_run, char *buf, size_t size);

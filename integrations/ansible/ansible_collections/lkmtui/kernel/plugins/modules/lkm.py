@@ -215,6 +215,11 @@ diagnosis:
       description: What to do, as commands.
       type: list
       elements: str
+    fixes:
+      description: The same fixes as data (action, target, args, text), as lkmtui's
+        contract (doc/CONTRACT.md) describes them.
+      type: list
+      elements: dict
 msg:
   description: On failure, the diagnosis's title.
   returned: failure
