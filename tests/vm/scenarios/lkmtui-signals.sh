@@ -15,7 +15,11 @@
 #     /proc/PID/syscall before the signal): the module is loaded, the options are saved
 #     whole once the lock is free, lkmtui reports both steps done and exits 143, and no
 #     temporary file is left in /etc/modprobe.d.
-# Python is here only to hold the lock: busybox has no flock applet.
+#   - 20 'load --persist' at once (copies of demo_ne.ko renamed dm_ne00 ... dm_ne19):
+#     all 20 loaded, all 20 lines in lkmtui.conf and nothing else but its comment, no
+#     temporary file (the flock around the read-modify-write, as tests/hostile.test
+#     shows with the fake kernel).
+# Python is here to hold the lock (busybox has no flock applet) and to copy demo_ne.
 G=/tmp/gate
 mkfifo "$G"
 conf=/etc/modprobe.d/lkmtui.conf
@@ -103,3 +107,42 @@ show "$conf"
 echo "--- /etc/modprobe.d"
 ls -1A /etc/modprobe.d
 t lkmtui unload demo_ne
+
+echo "--- 20 'load --persist' at once"
+# Twenty modules of their own: copies of demo_ne.ko renamed dm_ne00 ... dm_ne19 (the same
+# length: the name in .modinfo, in the module struct and in its strings).
+python3 -c '
+import sys
+data = open(sys.argv[1], "rb").read()
+for i in range(20):
+    open("/tmp/dm_ne%02d.ko" % i, "wb").write(data.replace(b"demo_ne", b"dm_ne%02d" % i))
+' "$MODDIR/extra/demo_ne.ko"
+i=0
+while [ $i -lt 20 ]; do
+	n=$(printf 'dm_ne%02d' $i)
+	(
+		lkmtui load --persist "/tmp/$n.ko" irq=$i
+		echo "[rc=$?]"
+	) >"/tmp/w$i.out" 2>&1 &
+	i=$((i + 1))
+done
+wait
+# Each writer's report, less the kernel lines it caught (those of the others' loads too).
+i=0
+while [ $i -lt 20 ]; do
+	echo "\$ lkmtui load --persist /tmp/$(printf 'dm_ne%02d' $i).ko irq=$i"
+	grep -v '^  kernel: ' "/tmp/w$i.out"
+	i=$((i + 1))
+done
+mods | sort
+echo "--- lkmtui.conf: its comment, then its options lines sorted"
+grep -v '^options ' "$conf"
+grep '^options ' "$conf" | sort
+echo "--- /etc/modprobe.d"
+ls -1A /etc/modprobe.d
+i=0
+while [ $i -lt 20 ]; do
+	lkmtui unload "$(printf 'dm_ne%02d' $i)" >/dev/null || echo "dm_ne$i: not unloaded"
+	i=$((i + 1))
+done
+mods
