@@ -1,7 +1,7 @@
 # needs: lkmtui
 # python
 # qemu: -m 1024
-# timeout: 400
+# timeout: 240
 # lkmtui-signals: signals in the middle of a multi-step operation, on the real kernel.
 #   - SIGTERM between the two inserts of 'lkmtui load msdos' (fat, then msdos): lkmtui
 #     says fat was inserted and msdos not, exits 143, and /proc/modules agrees (fat, no
