@@ -77,6 +77,17 @@ dpkg -L lkmtui | sort >"$tmp/files"
 	echo "\$ LANGUAGE=de LC_ALL=C.UTF-8 lkmtui frobnicate"
 	LANGUAGE=de LC_ALL=C.UTF-8 lkmtui frobnicate 2>&1
 	echo "[rc=$?]"
+	# lkmtui-tui from /usr/libexec/lkmtui; libsmartcols and libelf, opened on first use
+	# (src/lazy/): a missing one would end the command with 127.
+	echo "\$ lkmtui </dev/null (the full-screen view: lkmtui-tui)"
+	lkmtui </dev/null 2>&1
+	echo "[rc=$?]"
+	echo "\$ lkmtui devices >/dev/null (libsmartcols)"
+	lkmtui devices >/dev/null
+	echo "[rc=$?]"
+	echo "\$ lkmtui info /bin/true >/dev/null (libelf)"
+	lkmtui info /bin/true >/dev/null
+	echo "[rc=$?]"
 	echo "\$ dpkg -L lkmtui (files)"
 	while read -r f; do
 		[ -f "$f" ] && echo "$f"

@@ -21,7 +21,7 @@
 #include "ui/columns.h"
 #include "i18n.h"
 #include "ui/json_shapes.h"
-#include "ui/tui/tui.h"
+#include "ui/launch.h"
 
 #define EXIT_USAGE 2
 #define CELL_MAX   65536
@@ -555,7 +555,7 @@ int lkm_cli_main(int argc, char **argv)
 	}
 	/* No command: the full-screen interface. */
 	if (optind == argc)
-		return lkm_tui_main(cli.root_dir, cli.config);
+		return lkm_tui_launch(cli.root_dir, cli.config);
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
 		if (strcmp(argv[optind], commands[i].name) != 0)
 			continue;

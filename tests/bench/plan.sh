@@ -16,8 +16,9 @@ kver=$(LKMTUI_VM_QUIET=1 "$(dirname "$0")/../vm/prepare.sh" 2>/dev/null | sed -n
 tree=$cache/$kver/image/lib/modules/$kver
 modprobe=$(command -v modprobe || echo /usr/sbin/modprobe)
 
-if [ -z "$kver" ] || [ ! -s "$tree/modules.dep.bin" ] || [ ! -x "$modprobe" ]; then
-	echo "bench-plan: skipped: no cached module tree (tests/vm/prepare.sh) or no modprobe"
+if [ -z "$kver" ] || [ ! -s "$tree/modules.dep.bin" ] || [ ! -x "$modprobe" ] ||
+	! command -v bash >/dev/null 2>&1; then
+	echo "bench-plan: skipped: no cached module tree (tests/vm/prepare.sh), no modprobe or no bash"
 	exit 0
 fi
 root=$(mktemp -d "${TMPDIR:-/tmp}/lkm-bench-plan-XXXXXX") || exit 1
@@ -26,25 +27,36 @@ mkdir -p "$root/lib/modules" "$root/etc/modprobe.d" "$root/proc"
 ln -s "$tree" "$root/lib/modules/$kver"
 : > "$root/proc/modules"
 
-# Children's CPU (user + system) of ROUNDS runs of the command, in ms per run.
+# Children's CPU (user + system) of N runs of the command, in ms per run: bash's `time`
+# reads getrusage (microseconds), where times(1) counts clock ticks (10 ms).
 cpu_per_run() {
-	(
-		i=0
-		while [ $i -lt "$rounds" ]; do
-			"$@" > /dev/null 2>&1
-			i=$((i + 1))
-		done
-		times
-	) | awk -v n="$rounds" 'NR == 2 {
-		split($1, u, /[ms]/); split($2, s, /[ms]/)
-		printf "%.2f", (u[1] * 60 + u[2] + s[1] * 60 + s[2]) * 1000 / n }'
+	bash -c 'TIMEFORMAT="%3U %3S"; n=$1; shift
+		{ time { i=0; while [ $i -lt "$n" ]; do "$@" >/dev/null 2>&1; i=$((i + 1)); done; }; } 2>&1' \
+		bash "$@" | awk -v n="$1" '{ printf "%.4f\n", ($1 + $2) * 1000 / n }'
 }
 
-echo "CPU per run, $kver tree ($rounds runs each): lkmtui load --dry-run vs modprobe -n -v"
+# The median of the numbers on stdin.
+median() {
+	sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'
+}
+
+# The machine is shared: ROUNDS runs of each in BATCHES batches, lkmtui's and modprobe's
+# batches taking turns, so that both see the same load; the median batch of each is kept.
+batches=${LKMTUI_BENCH_BATCHES:-10}
+per=$(( (rounds + batches - 1) / batches ))
+echo "CPU per run, $kver tree ($((per * batches)) runs each, median of $batches batches): lkmtui load --dry-run vs modprobe -n -v"
 printf '%-12s %12s %12s %7s\n' module lkmtui modprobe ratio
 for m in msdos ne2k-pci csiostor snd-hda-intel iwlwifi; do
-	lk=$(cpu_per_run "$bin" --root "$root" load --dry-run "$m")
-	mp=$(cpu_per_run "$modprobe" -d "$root" -S "$kver" -C "$root/etc/modprobe.d" -n -v "$m")
+	: > "$root/lk"
+	: > "$root/mp"
+	b=0
+	while [ $b -lt "$batches" ]; do
+		cpu_per_run "$per" "$bin" --root "$root" load --dry-run "$m" >> "$root/lk"
+		cpu_per_run "$per" "$modprobe" -d "$root" -S "$kver" -C "$root/etc/modprobe.d" -n -v "$m" >> "$root/mp"
+		b=$((b + 1))
+	done
+	lk=$(median < "$root/lk")
+	mp=$(median < "$root/mp")
 	awk -v m="$m" -v lk="$lk" -v mp="$mp" \
 		'BEGIN { printf "%-12s %9.2f ms %9.2f ms %6.2fx\n", m, lk, mp, (mp > 0 ? lk / mp : 0) }'
 done

@@ -51,7 +51,11 @@ echo "$mode" > "$S/etc/vm-mode"
 if [ -n "${LKMTUI_BIN:-}" ]; then
 	[ -x "$LKMTUI_BIN" ] || { echo "boot.sh: LKMTUI_BIN=$LKMTUI_BIN is not executable" >&2; exit 2; }
 	cp "$LKMTUI_BIN" "$S/bin/lkmtui"
-	"$here/copy-libs.sh" "$S" "$LKMTUI_BIN"
+	# lkmtui execs lkmtui-tui from beside it for the TUI, and opens libelf, libsmartcols
+	# and zlib with dlopen: ldd lkmtui-tui lists those too.
+	tui=$(dirname "$LKMTUI_BIN")/lkmtui-tui
+	if [ -x "$tui" ]; then cp "$tui" "$S/bin/lkmtui-tui"; else tui=; fi
+	"$here/copy-libs.sh" "$S" "$LKMTUI_BIN" $tui
 	# The base archive has /usr/lib -> ../lib; keep library paths under /lib.
 	[ -d "$S/usr/lib" ] && { cp -a "$S/usr/lib/." "$S/lib/"; rm -rf "$S/usr/lib"; }
 fi

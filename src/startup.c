@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "config.h"
+
+#include <locale.h>
+#include <stdlib.h>
+
+#include "startup.h"
+#include "i18n.h"
+
+void lkm_startup_locale(void)
+{
+	/* Only the categories the program reads: the character set (wide characters,
+	 * column widths, nl_langinfo) and the messages. JSON and the tables print numbers
+	 * with '.', whatever the locale says, and nothing sorts, formats times or money
+	 * by it; loading the other categories was a dozen files read at every start
+	 * (README "Speed"). */
+	setlocale(LC_CTYPE, "");
+	setlocale(LC_MESSAGES, "");
+	/* Tests point this at catalogues compiled from po/ (tests/i18n.test): the build's
+	 * binary would otherwise look only where `make install` puts them. */
+	const char *localedir = getenv("LKMTUI_LOCALEDIR");
+
+	bindtextdomain(PACKAGE, localedir && *localedir ? localedir : LOCALEDIR);
+	textdomain(PACKAGE);
+}
