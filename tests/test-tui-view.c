@@ -1264,9 +1264,9 @@ static void test_actions_unavailable(void **state)
 	(void)state;
 	/* An offline root: said up front, and u shows the refusal without trying. */
 	app_on_root(&app, &root, FIXTURES "/debian61", true);
-	assert_false(app.session.can_act);
-	assert_int_equal(app.session.refusal, LKM_REFUSE_OFFLINE_ROOT);
-	assert_null(app.session.engine.ops);
+	assert_false(lkm_tui_can_act(&app));
+	assert_int_equal(app.session.core.refusal, LKM_REFUSE_OFFLINE_ROOT);
+	assert_null(app.session.core.engine.ops);
 	press(&app, KEY_END);
 	press(&app, 'u');
 	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_DIAG);
@@ -1285,8 +1285,8 @@ static void test_actions_unavailable(void **state)
 	setenv("LKMTUI_FAKE_KERNEL", "", 1);
 	app_on_root(&app, &root, FIXTURES "/modroot", false);
 	unsetenv("LKMTUI_FAKE_KERNEL");
-	assert_false(app.session.can_act);
-	assert_int_equal(app.session.refusal, LKM_REFUSE_NOT_PERMITTED);
+	assert_false(lkm_tui_can_act(&app));
+	assert_int_equal(app.session.core.refusal, LKM_REFUSE_NOT_PERMITTED);
 	press(&app, 'l');
 	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_DIAG);
 	assert_int_equal(app.diag.kind, LKM_DIAG_PERMISSION_DENIED);
@@ -1304,9 +1304,9 @@ static void test_load_form(void **state)
 	setenv("LKMTUI_FAKE_KERNEL", "", 1);
 	app_on_root(&app, &root, FIXTURES "/modroot", true);
 	unsetenv("LKMTUI_FAKE_KERNEL");
-	if (app.session.resolver == NULL) {
+	if (app.session.core.resolver == NULL) {
 		/* modroot has no depmod indexes until modroot-make.sh builds them. */
-		assert_false(app.session.can_act);
+		assert_false(lkm_tui_can_act(&app));
 		app_off_root(&app, root);
 		return;
 	}

@@ -29,12 +29,6 @@ void lkm_tui_session_open(struct lkm_tui_app *app, bool privileged)
 	/* Out of memory for the resolver leaves a session without one: the TUI still
 	 * shows what the kernel holds. */
 	(void)lkm_session_open(&s->core, app->root, privileged);
-	s->resolver = s->core.resolver;
-	s->engine = s->core.engine;
-	s->ectx = s->core.ectx;
-	s->refusal = s->core.refusal;
-	s->can_act = s->refusal == LKM_REFUSE_NONE;
-	snprintf(s->why_not, sizeof(s->why_not), "%s", s->core.why_not);
 }
 
 static void drop_preview(struct lkm_tui_app *app)
@@ -70,7 +64,7 @@ void lkm_tui_step_text(const struct lkm_step *s, bool dry_run, char *buf, size_t
 static int run(struct lkm_tui_app *app, const struct lkm_tui_req *req, bool dry,
 	       struct lkm_result *res)
 {
-	const struct lkm_engine *e = &app->session.engine;
+	const struct lkm_engine *e = &app->session.core.engine;
 	unsigned flags = dry ? LKM_DRY_RUN : 0;
 
 	switch (req->op) {
@@ -106,7 +100,7 @@ static unsigned show_diag(struct lkm_tui_app *app, const struct lkm_tui_req *req
 
 	/* The step before goes first (and with it a diagnosis shown before). */
 	lkm_tui_push(app, &lkm_tui_diag_screen);
-	if (lkm_explain_result(&app->session.ectx, res, &app->diag) < 0) {
+	if (lkm_explain_result(&app->session.core.ectx, res, &app->diag) < 0) {
 		lkm_tui_message(app, "%s", _("out of memory"));
 		leave(app);
 		return LKM_TUI_CHANGED;
@@ -128,11 +122,11 @@ static unsigned show_refusal(struct lkm_tui_app *app, const struct lkm_tui_req *
 	res.log.fd = -1;
 	res.op = req->op;
 	res.target = strdup(req->target[0] ? req->target : "--root DIR");
-	res.refusal = app->session.refusal;
+	res.refusal = app->session.core.refusal;
 	res.err = res.refusal == LKM_REFUSE_OFFLINE_ROOT    ? -EROFS
 		  : res.refusal == LKM_REFUSE_NOT_PERMITTED ? -EPERM
 							    : -ENOENT;
-	res.reason = strdup(app->session.why_not);
+	res.reason = strdup(app->session.core.why_not);
 	flags = show_diag(app, req, &res);
 	lkm_result_release(&res);
 	return flags;
@@ -142,7 +136,7 @@ unsigned lkm_tui_begin(struct lkm_tui_app *app, const struct lkm_tui_req *req)
 {
 	struct lkm_result res;
 
-	if (!app->session.can_act)
+	if (!lkm_tui_can_act(app))
 		return show_refusal(app, req);
 	drop_preview(app);
 	if (run(app, req, true, &res) == -ENOMEM && res.refusal == LKM_REFUSE_NONE &&
@@ -214,7 +208,7 @@ static unsigned execute(struct lkm_tui_app *app)
 	unsigned flags = LKM_TUI_CHANGED | LKM_TUI_RESCAN;
 
 	drop_preview(app);
-	if (!app->session.can_act)
+	if (!lkm_tui_can_act(app))
 		return show_refusal(app, &req) | flags;
 	run(app, &req, false, &res);
 	keep_klog(app, &res);
@@ -401,7 +395,7 @@ unsigned lkm_tui_on_unload(struct lkm_tui_app *app, const struct lkm_tui_event *
 				  "pane (1)"));
 		return LKM_TUI_CHANGED;
 	}
-	if (!app->session.can_act)
+	if (!lkm_tui_can_act(app))
 		return lkm_tui_refuse(app, LKM_OP_UNLOAD, m);
 	snprintf(req.target, sizeof(req.target), "%s", m);
 	return lkm_tui_begin(app, &req);

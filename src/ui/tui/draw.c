@@ -474,7 +474,7 @@ static void draw_status(const struct lkm_tui_app *app, const struct lkm_view *v,
 		return;
 	}
 	snprintf(right, sizeof(right),
-		 app->session.can_act ? _("every %gs  ? help  q quit")
+		 lkm_tui_can_act(app) ? _("every %gs  ? help  q quit")
 				      : _("look only  every %gs  ? help  q quit"),
 		 app->interval);
 	rw = (int)strlen(right);

@@ -47,7 +47,7 @@ static unsigned open_input(struct lkm_tui_app *app, enum lkm_tui_input what,
 	snprintf(f->module, sizeof(f->module), "%s", module ? module : "");
 	snprintf(f->text, sizeof(f->text), "%s", text ? text : "");
 	if (what == LKM_INPUT_LOAD_PARAMS || what == LKM_INPUT_SET) {
-		n = lkm_param_infos(app->root, app->session.resolver, f->module,
+		n = lkm_param_infos(app->root, app->session.core.resolver, f->module,
 				    &f->params);
 		f->n_params = n > 0 ? (size_t)n : 0;
 	}
@@ -64,7 +64,7 @@ unsigned lkm_tui_on_load(struct lkm_tui_app *app, const struct lkm_tui_event *ev
 {
 	const char *m = lkm_tui_current_module(app);
 
-	if (!app->session.can_act)
+	if (!lkm_tui_can_act(app))
 		return lkm_tui_refuse(app, LKM_OP_LOAD, NULL);
 	/* From the detail of a module that is not loaded: its name, ready to go. */
 	return open_input(app, LKM_INPUT_LOAD_NAME, NULL,
@@ -85,7 +85,7 @@ unsigned lkm_tui_on_set(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
 			  "Modules pane (1)"));
 		return LKM_TUI_CHANGED;
 	}
-	if (!app->session.can_act)
+	if (!lkm_tui_can_act(app))
 		return lkm_tui_refuse(app, LKM_OP_SET, m);
 	if (l && l->kind == LKM_DL_PARAM && l->writable)
 		snprintf(text, sizeof(text), "%s=", l->ref);
@@ -175,8 +175,8 @@ size_t lkm_tui_complete(struct lkm_tui_app *app)
 	if (strchr(t, '/') || t[0] == '.') {
 		path_cands(f, &total);
 	} else {
-		if (!s->names_read && s->resolver)
-			if (lkm_resolve_names(s->resolver, 0, &s->names) < 0)
+		if (!s->names_read && s->core.resolver)
+			if (lkm_resolve_names(s->core.resolver, 0, &s->names) < 0)
 				s->names = NULL;
 		s->names_read = true;
 		for (size_t i = 0; s->names && s->names[i]; i++)
@@ -186,10 +186,10 @@ size_t lkm_tui_complete(struct lkm_tui_app *app)
 	}
 	if (f->n_cands == 0) {
 		snprintf(f->note, sizeof(f->note),
-			 s->resolver ? _("no module or file starts with \"%s\"")
-				     : _("no module index for this root (no "
-					 "/lib/modules): give a "
-					 "file path (\"%s\")"),
+			 s->core.resolver ? _("no module or file starts with \"%s\"")
+					  : _("no module index for this root (no "
+					      "/lib/modules): give a "
+					      "file path (\"%s\")"),
 			 t);
 		return 0;
 	}
