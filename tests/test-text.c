@@ -139,13 +139,34 @@ static void test_wrap(void **state)
 	assert_int_equal(i, sizeof(want) / sizeof(want[0]));
 }
 
+/* The TUI's break rule, which its screens were made with: a word that ends right at the
+ * width fits (the space after it is the break), even after a double space; a line
+ * never starts empty; width 0 still moves on. */
+static void test_wrap_edges(void **state)
+{
+	const char *next;
+
+	(void)state;
+	assert_int_equal(lkm_text_wrap("the quick brown", 9, &next), 9);
+	assert_string_equal(next, "brown");
+	assert_int_equal(lkm_text_wrap("the quick  brown fox", 10, &next), 9);
+	assert_string_equal(next, "brown fox");
+	assert_int_equal(lkm_text_wrap("brown fox", 10, &next), 9);
+	assert_string_equal(next, "");
+	assert_int_equal(lkm_text_wrap(" abcdefghijkl", 5, &next), 5);
+	assert_string_equal(next, "efghijkl");
+	assert_int_equal(lkm_text_wrap("short", 80, &next), 5);
+	assert_string_equal(next, "");
+	assert_int_equal(lkm_text_wrap("ab", 0, &next), 1);
+	assert_string_equal(next, "b");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_steps),
-		cmocka_unit_test(test_done),
-		cmocka_unit_test(test_module_terms),
-		cmocka_unit_test(test_wrap),
+		cmocka_unit_test(test_steps),	     cmocka_unit_test(test_done),
+		cmocka_unit_test(test_module_terms), cmocka_unit_test(test_wrap),
+		cmocka_unit_test(test_wrap_edges),
 	};
 
 	/* The texts compared are the English ones. */

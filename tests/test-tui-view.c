@@ -28,7 +28,6 @@
 #include "ui/tui/linedetail.h"
 #include "ui/tui/moddetail.h"
 #include "ui/tui/teach.h"
-#include "ui/tui/wrap.h"
 #include "ui/tui/keys.h"
 #include "ui/tui/screen.h"
 #include "ui/tui/settings.h"
@@ -919,23 +918,6 @@ static const struct lkm_detail_line *line_with(const struct lkm_detail *d,
 	return NULL;
 }
 
-/* One wrapping for every screen: at the last space that fits, a long word cut at the
- * width, the spaces between lines skipped. */
-static void test_wrap(void **state)
-{
-	const char *p = "the quick  brown fox", *next;
-
-	(void)state;
-	assert_int_equal(lkm_tui_wrap_next(p, 10, &next), 10); /* "the quick " */
-	assert_string_equal(next, "brown fox");
-	assert_int_equal(lkm_tui_wrap_next(next, 10, &next), 9);
-	assert_string_equal(next, "");
-	assert_int_equal(lkm_tui_wrap_next("abcdefghijkl", 5, &next), 5);
-	assert_string_equal(next, "fghijkl");
-	assert_int_equal(lkm_tui_wrap_next("short", 80, &next), 5);
-	assert_string_equal(next, "");
-}
-
 /* The one scrolling window: it shows a cursor with the least move, pages, and never goes
  * past its end, whatever it is asked. */
 static void test_scroll_widget(void **state)
@@ -1524,7 +1506,6 @@ int main(void)
 		cmocka_unit_test(test_new_keys),
 		cmocka_unit_test(test_parse_fix),
 		cmocka_unit_test(test_scroll_widget),
-		cmocka_unit_test(test_wrap),
 		cmocka_unit_test_setup_teardown(test_stack, setup_modules, teardown),
 		cmocka_unit_test(test_diag_scroll_clamped),
 		cmocka_unit_test_setup_teardown(test_help_from_keys, setup_modules,

@@ -151,19 +151,23 @@ size_t lkm_text_module_terms(const struct lkm_module *m, const char *users_sep,
 
 size_t lkm_text_wrap(const char *text, size_t width, const char **next)
 {
-	const char *end = text, *brk = NULL;
+	size_t len = strlen(text), cut = len;
 
-	while (*end && (size_t)(end - text) < width) {
-		if (*end == ' ')
-			brk = end;
-		end++;
+	if (width < 1)
+		width = 1;
+	if (len > width) {
+		/* The space right after a word that ends at WIDTH is a break too: that
+		 * word fits. A space at 0 is none (the line would be empty). */
+		cut = width;
+		while (cut > 0 && text[cut] != ' ')
+			cut--;
+		if (cut == 0)
+			cut = width;
 	}
-	if (*end == '\0' || brk == NULL)
-		brk = end;
-	*next = brk;
+	*next = text + cut;
 	while (**next == ' ')
 		(*next)++;
-	while (brk > text && brk[-1] == ' ')
-		brk--;
-	return (size_t)(brk - text);
+	while (cut > 0 && text[cut - 1] == ' ')
+		cut--;
+	return cut;
 }

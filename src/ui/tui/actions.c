@@ -18,7 +18,6 @@
 #include "ui/tui/actions.h"
 #include "ui/tui/app.h"
 #include "ui/tui/paint.h"
-#include "ui/tui/wrap.h"
 
 /* ---- the session ---------------------------------------------------------------- */
 
@@ -475,16 +474,16 @@ static int diag_body(const struct lkm_tui_app *app, int y, int bottom, int cols)
 	if (d->teach) {
 		/* Paragraph lines: wrap into the visible window. */
 		const char *p = d->teach;
-		int w = cols - 4;
+		size_t w = cols > 5 ? (size_t)(cols - 4) : 1;
 
 		if (bottom > LKM_TUI_LIST_Y)
 			attrset(lkm_tui_attr(LKM_ROLE_NORMAL));
 		while (*p) {
 			const char *line = p;
-			int cut = lkm_tui_wrap_next(line, w, &p);
+			size_t cut = lkm_text_wrap(line, w, &p);
 
 			if (ROW_OK(y))
-				mvaddnstr(y, 2, line, cut);
+				mvaddnstr(y, 2, line, (int)cut);
 			y++;
 		}
 	}

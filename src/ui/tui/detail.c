@@ -11,11 +11,11 @@
 #include "core/modfile.h"
 #include "core/owns.h"
 #include "core/params.h"
+#include "core/text.h"
 #include "i18n.h"
 #include "model/sysmodule.h"
 #include "ui/tui/detail.h"
 #include "ui/tui/scroll.h"
-#include "ui/tui/wrap.h"
 
 #define LABEL_W (LKM_DETAIL_VALUE_COL - 1) /* "  state      Live": the label column */
 
@@ -140,7 +140,7 @@ static int add_wrapped(struct lkm_detail *d, int indent, const char *text, int w
 		room = 20;
 	while (*p) {
 		const char *line = p;
-		int cut = lkm_tui_wrap_next(line, room, &p);
+		int cut = (int)lkm_text_wrap(line, (size_t)room, &p);
 
 		if (add(d, LKM_DL_TEXT, NULL, "%*s%.*s", indent, "", cut, line) < 0)
 			return -ENOMEM;
