@@ -116,6 +116,15 @@ static void test_module_terms(void **state)
 	assert_string_equal(t[4].key, "taint-O");
 	assert_string_equal(t[5].value, "E");
 	assert_string_equal(t[5].key, "taint-E");
+	/* The flags read autoclean before unused, as the screens always showed them. */
+	mods.v[0].flags = LKM_MODFLAG_UNUSED | LKM_MODFLAG_AUTOCLEAN;
+	n = lkm_text_module_terms(&mods.v[0], ", ", t, LKM_TEXT_MAX_TERMS);
+	assert_int_equal(n, 7);
+	assert_string_equal(t[3].value, "(autoclean)");
+	assert_string_equal(t[3].key, "autoclean");
+	assert_string_equal(t[4].value, "(unused)");
+	assert_string_equal(t[4].key, "unused");
+	mods.v[0].flags = LKM_MODFLAG_PERMANENT;
 	/* A full OUT stops the list; nothing is written past MAX. */
 	assert_int_equal(lkm_text_module_terms(&mods.v[0], ",", t, 3), 3);
 	assert_string_equal(t[2].value, "msdos,vfat");

@@ -1214,6 +1214,42 @@ static void test_detail(void **state)
 	app_off_root(&app, root);
 }
 
+/* The detail's state rows and the teach box read the terms of lkm_text_module_terms:
+ * the detail without the users (its Holders section lists them), the taints labelled
+ * once; the teach box labelled by what the cells show. */
+static void test_detail_terms(void **state)
+{
+	struct lkm_sysroot *root;
+	struct lkm_tui_app app;
+	const struct lkm_detail *d = &app.detail;
+	const char *want[] = { "  state      Live", "  use count  0",
+			       "  flags      [permanent]", "  taints     O",
+			       "             E" };
+	const char *labels[] = { "Live", "2", "vfat,msdos" };
+	size_t k = 0;
+
+	(void)state;
+	app_on_root(&app, &root, FIXTURES "/debian61", true);
+	lkm_tui_open_detail(&app, "demo_permanent");
+	for (size_t i = 0; i < d->n; i++) {
+		if (d->v[i].kind != LKM_DL_TERM)
+			continue;
+		assert_true(k < sizeof(want) / sizeof(want[0]));
+		assert_string_equal(d->v[i].text, want[k++]);
+	}
+	assert_int_equal(k, sizeof(want) / sizeof(want[0]));
+	press(&app, 27);
+	/* fat: Live, used twice, by vfat and msdos (the kernel's order). */
+	press(&app, KEY_END);
+	press(&app, 'e');
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_TEACH);
+	assert_int_equal(app.teach.n_terms, sizeof(labels) / sizeof(labels[0]));
+	for (size_t i = 0; i < app.teach.n_terms; i++)
+		assert_string_equal(app.teach.terms[i].label, labels[i]);
+	assert_string_equal(app.teach.terms[2].text, lkm_explain_term("used-by"));
+	app_off_root(&app, root);
+}
+
 static void test_teach_row(void **state)
 {
 	struct lkm_sysroot *root;
@@ -1512,6 +1548,7 @@ int main(void)
 						teardown),
 		cmocka_unit_test(test_keysets_and_hints),
 		cmocka_unit_test(test_detail),
+		cmocka_unit_test(test_detail_terms),
 		cmocka_unit_test(test_teach_row),
 		cmocka_unit_test(test_actions_unavailable),
 		cmocka_unit_test(test_load_form),
