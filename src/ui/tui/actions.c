@@ -15,6 +15,8 @@
 #include "core/owns.h"
 #include "core/text.h"
 #include "i18n.h"
+#include "shared/strbuf.h"
+#include "shared/strv.h"
 #include "ui/tui/actions.h"
 #include "ui/tui/app.h"
 #include "ui/tui/paint.h"
@@ -163,10 +165,10 @@ unsigned lkm_tui_begin(struct lkm_tui_app *app, const struct lkm_tui_req *req)
 static void keep_klog(struct lkm_tui_app *app, const struct lkm_result *res)
 {
 	lkm_tui_klog_release(app);
-	app->klog = calloc(res->log.n + 1, sizeof(char *));
-	for (size_t i = 0; app->klog && i < res->log.n; i++)
-		if ((app->klog[app->n_klog] = strdup(res->log.lines[i])) != NULL)
-			app->n_klog++;
+	for (size_t i = 0; i < res->log.n; i++)
+		if (lkm_strv_addn(&app->klog, &app->n_klog, res->log.lines[i],
+				  strlen(res->log.lines[i])) < 0)
+			break; /* the strip shows the lines kept */
 	if (res->log.err && res->log.n == 0)
 		snprintf(app->klog_title, sizeof(app->klog_title),
 			 _("kernel log of %s %s: unreadable (%s)"),
@@ -311,14 +313,14 @@ bool lkm_tui_parse_fix(const char *fix, struct lkm_tui_req *req)
 	memset(req, 0, sizeof(*req));
 	snprintf(req->target, sizeof(req->target), "%s", words[2]);
 	if (strcmp(words[1], "load") == 0) {
-		size_t l = 0;
+		struct lkm_strbuf sb;
 
 		req->op = LKM_OP_LOAD;
-		for (size_t i = 3; i < n; i++)
-			l += (size_t)snprintf(
-				req->args + l,
-				l < sizeof(req->args) ? sizeof(req->args) - l : 0, "%s%s",
-				l ? " " : "", words[i]);
+		lkm_strbuf_init(&sb, req->args, sizeof(req->args));
+		for (size_t i = 3; i < n; i++) {
+			lkm_strbuf_sep(&sb, " ");
+			lkm_strbuf_add(&sb, words[i]);
+		}
 		return true;
 	}
 	if (strcmp(words[1], "unload") == 0 && n == 3) {

@@ -12,6 +12,7 @@
 
 #include "i18n.h"
 #include "model/irqaffinity.h"
+#include "shared/strv.h"
 #include "ui/tui/actions.h"
 #include "ui/tui/app.h"
 #include "ui/tui/form.h"
@@ -21,9 +22,7 @@
 
 static void free_cands(struct lkm_tui_form *f)
 {
-	for (size_t i = 0; i < f->n_cands; i++)
-		free(f->cands[i]);
-	free(f->cands);
+	lkm_strv_free(f->cands, f->n_cands);
 	f->cands = NULL;
 	f->n_cands = 0;
 }
@@ -99,19 +98,10 @@ static int cmp_strp(const void *a, const void *b)
 
 static int add_cand(struct lkm_tui_form *f, const char *s, size_t *total)
 {
-	char **nv;
-
 	(*total)++;
 	if (f->n_cands >= MAX_CANDS)
 		return 0;
-	nv = realloc(f->cands, (f->n_cands + 1) * sizeof(*nv));
-	if (nv == NULL)
-		return -ENOMEM;
-	f->cands = nv;
-	if ((nv[f->n_cands] = strdup(s)) == NULL)
-		return -ENOMEM;
-	f->n_cands++;
-	return 0;
+	return lkm_strv_addn(&f->cands, &f->n_cands, s, strlen(s));
 }
 
 static void path_cands(struct lkm_tui_form *f, size_t *total)
