@@ -86,9 +86,39 @@ static void test_done(void **state)
 	assert_string_equal(buf, "fat, msdos");
 }
 
+/* T[0..N) is WANT, whole: field, value and key of each term. */
+static void check_terms(const struct lkm_term *t, size_t n, const char *const (*want)[3],
+			size_t n_want)
+{
+	assert_int_equal(n, n_want);
+	for (size_t i = 0; i < n; i++) {
+		assert_string_equal(t[i].field, want[i][0]);
+		assert_string_equal(t[i].value, want[i][1]);
+		assert_string_equal(t[i].key, want[i][2]);
+	}
+}
+
 static void test_module_terms(void **state)
 {
 	char text[] = "fat 86016 2 msdos,vfat, Live 0x0000000000000000 (OE)\n";
+	static const char *const want[][3] = {
+		{ "state", "Live", "live" },
+		{ "use count", "2", "use-count" },
+		{ "used by", "msdos, vfat", "used-by" },
+		{ "flags", "[permanent]", "permanent" },
+		{ "taints", "O", "taint-O" },
+		{ "taints", "E", "taint-E" },
+	};
+	/* The flags read autoclean before unused, as the screens always showed them. */
+	static const char *const want_24[][3] = {
+		{ "state", "Live", "live" },
+		{ "use count", "2", "use-count" },
+		{ "used by", "msdos, vfat", "used-by" },
+		{ "flags", "(autoclean)", "autoclean" },
+		{ "flags", "(unused)", "unused" },
+		{ "taints", "O", "taint-O" },
+		{ "taints", "E", "taint-E" },
+	};
 	struct lkm_modules mods = { 0 };
 	struct lkm_term t[LKM_TEXT_MAX_TERMS];
 	size_t n;
@@ -96,26 +126,12 @@ static void test_module_terms(void **state)
 	(void)state;
 	assert_int_equal(lkm_modules_parse(&mods, text), 0);
 	assert_int_equal(mods.n, 1);
-	mods.v[0].flags |= LKM_MODFLAG_PERMANENT;
+	mods.v[0].flags = LKM_MODFLAG_PERMANENT;
 	n = lkm_text_module_terms(&mods.v[0], ", ", t, LKM_TEXT_MAX_TERMS);
-	assert_int_equal(n, 6);
-	assert_string_equal(t[0].field, "state");
-	assert_string_equal(t[0].value, "Live");
-	assert_string_equal(t[0].key, "live");
-	assert_string_equal(t[1].field, "use count");
-	assert_string_equal(t[1].value, "2");
-	assert_string_equal(t[1].key, "use-count");
-	assert_string_equal(t[2].field, "used by");
-	assert_string_equal(t[2].value, "msdos, vfat");
-	assert_string_equal(t[2].key, "used-by");
-	assert_string_equal(t[3].field, "flags");
-	assert_string_equal(t[3].value, "[permanent]");
-	assert_string_equal(t[3].key, "permanent");
-	assert_string_equal(t[4].field, "taints");
-	assert_string_equal(t[4].value, "O");
-	assert_string_equal(t[4].key, "taint-O");
-	assert_string_equal(t[5].value, "E");
-	assert_string_equal(t[5].key, "taint-E");
+	check_terms(t, n, want, sizeof(want) / sizeof(want[0]));
+	mods.v[0].flags = LKM_MODFLAG_UNUSED | LKM_MODFLAG_AUTOCLEAN;
+	n = lkm_text_module_terms(&mods.v[0], ", ", t, LKM_TEXT_MAX_TERMS);
+	check_terms(t, n, want_24, sizeof(want_24) / sizeof(want_24[0]));
 	/* A full OUT stops the list; nothing is written past MAX. */
 	assert_int_equal(lkm_text_module_terms(&mods.v[0], ",", t, 3), 3);
 	assert_string_equal(t[2].value, "msdos,vfat");
@@ -139,13 +155,34 @@ static void test_wrap(void **state)
 	assert_int_equal(i, sizeof(want) / sizeof(want[0]));
 }
 
+/* The TUI's break rule, which its screens were made with: a word that ends right at the
+ * width fits (the space after it is the break), even after a double space; a line
+ * never starts empty; width 0 still moves on. */
+static void test_wrap_edges(void **state)
+{
+	const char *next;
+
+	(void)state;
+	assert_int_equal(lkm_text_wrap("the quick brown", 9, &next), 9);
+	assert_string_equal(next, "brown");
+	assert_int_equal(lkm_text_wrap("the quick  brown fox", 10, &next), 9);
+	assert_string_equal(next, "brown fox");
+	assert_int_equal(lkm_text_wrap("brown fox", 10, &next), 9);
+	assert_string_equal(next, "");
+	assert_int_equal(lkm_text_wrap(" abcdefghijkl", 5, &next), 5);
+	assert_string_equal(next, "efghijkl");
+	assert_int_equal(lkm_text_wrap("short", 80, &next), 5);
+	assert_string_equal(next, "");
+	assert_int_equal(lkm_text_wrap("ab", 0, &next), 1);
+	assert_string_equal(next, "b");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_steps),
-		cmocka_unit_test(test_done),
-		cmocka_unit_test(test_module_terms),
-		cmocka_unit_test(test_wrap),
+		cmocka_unit_test(test_steps),	     cmocka_unit_test(test_done),
+		cmocka_unit_test(test_module_terms), cmocka_unit_test(test_wrap),
+		cmocka_unit_test(test_wrap_edges),
 	};
 
 	/* The texts compared are the English ones. */

@@ -28,7 +28,6 @@
 #include "ui/tui/linedetail.h"
 #include "ui/tui/moddetail.h"
 #include "ui/tui/teach.h"
-#include "ui/tui/wrap.h"
 #include "ui/tui/fixreq.h"
 #include "ui/tui/keys.h"
 #include "ui/tui/screen.h"
@@ -918,23 +917,6 @@ static const struct lkm_detail_line *line_with(const struct lkm_detail *d,
 	return NULL;
 }
 
-/* One wrapping for every screen: at the last space that fits, a long word cut at the
- * width, the spaces between lines skipped. */
-static void test_wrap(void **state)
-{
-	const char *p = "the quick  brown fox", *next;
-
-	(void)state;
-	assert_int_equal(lkm_tui_wrap_next(p, 10, &next), 10); /* "the quick " */
-	assert_string_equal(next, "brown fox");
-	assert_int_equal(lkm_tui_wrap_next(next, 10, &next), 9);
-	assert_string_equal(next, "");
-	assert_int_equal(lkm_tui_wrap_next("abcdefghijkl", 5, &next), 5);
-	assert_string_equal(next, "fghijkl");
-	assert_int_equal(lkm_tui_wrap_next("short", 80, &next), 5);
-	assert_string_equal(next, "");
-}
-
 /* The one scrolling window: it shows a cursor with the least move, pages, and never goes
  * past its end, whatever it is asked. */
 static void test_scroll_widget(void **state)
@@ -1231,6 +1213,42 @@ static void test_detail(void **state)
 	app_off_root(&app, root);
 }
 
+/* The detail's state rows and the teach box read the terms of lkm_text_module_terms:
+ * the detail without the users (its Holders section lists them), the taints labelled
+ * once; the teach box labelled by what the cells show. */
+static void test_detail_terms(void **state)
+{
+	struct lkm_sysroot *root;
+	struct lkm_tui_app app;
+	const struct lkm_detail *d = &app.detail;
+	const char *want[] = { "  state      Live", "  use count  0",
+			       "  flags      [permanent]", "  taints     O",
+			       "             E" };
+	const char *labels[] = { "Live", "2", "vfat,msdos" };
+	size_t k = 0;
+
+	(void)state;
+	app_on_root(&app, &root, FIXTURES "/debian61", true);
+	lkm_tui_open_detail(&app, "demo_permanent");
+	for (size_t i = 0; i < d->n; i++) {
+		if (d->v[i].kind != LKM_DL_TERM)
+			continue;
+		assert_true(k < sizeof(want) / sizeof(want[0]));
+		assert_string_equal(d->v[i].text, want[k++]);
+	}
+	assert_int_equal(k, sizeof(want) / sizeof(want[0]));
+	press(&app, 27);
+	/* fat: Live, used twice, by vfat and msdos (the kernel's order). */
+	press(&app, KEY_END);
+	press(&app, 'e');
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_TEACH);
+	assert_int_equal(app.teach.n_terms, sizeof(labels) / sizeof(labels[0]));
+	for (size_t i = 0; i < app.teach.n_terms; i++)
+		assert_string_equal(app.teach.terms[i].label, labels[i]);
+	assert_string_equal(app.teach.terms[2].text, lkm_explain_term("used-by"));
+	app_off_root(&app, root);
+}
+
 static void test_teach_row(void **state)
 {
 	struct lkm_sysroot *root;
@@ -1263,9 +1281,9 @@ static void test_actions_unavailable(void **state)
 	(void)state;
 	/* An offline root: said up front, and u shows the refusal without trying. */
 	app_on_root(&app, &root, FIXTURES "/debian61", true);
-	assert_false(app.session.can_act);
-	assert_int_equal(app.session.refusal, LKM_REFUSE_OFFLINE_ROOT);
-	assert_null(app.session.engine.ops);
+	assert_false(lkm_tui_can_act(&app));
+	assert_int_equal(app.session.core.refusal, LKM_REFUSE_OFFLINE_ROOT);
+	assert_null(app.session.core.engine.ops);
 	press(&app, KEY_END);
 	press(&app, 'u');
 	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_DIAG);
@@ -1284,8 +1302,8 @@ static void test_actions_unavailable(void **state)
 	setenv("LKMTUI_FAKE_KERNEL", "", 1);
 	app_on_root(&app, &root, FIXTURES "/modroot", false);
 	unsetenv("LKMTUI_FAKE_KERNEL");
-	assert_false(app.session.can_act);
-	assert_int_equal(app.session.refusal, LKM_REFUSE_NOT_PERMITTED);
+	assert_false(lkm_tui_can_act(&app));
+	assert_int_equal(app.session.core.refusal, LKM_REFUSE_NOT_PERMITTED);
 	press(&app, 'l');
 	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_DIAG);
 	assert_int_equal(app.diag.kind, LKM_DIAG_PERMISSION_DENIED);
@@ -1303,9 +1321,9 @@ static void test_load_form(void **state)
 	setenv("LKMTUI_FAKE_KERNEL", "", 1);
 	app_on_root(&app, &root, FIXTURES "/modroot", true);
 	unsetenv("LKMTUI_FAKE_KERNEL");
-	if (app.session.resolver == NULL) {
+	if (app.session.core.resolver == NULL) {
 		/* modroot has no depmod indexes until modroot-make.sh builds them. */
-		assert_false(app.session.can_act);
+		assert_false(lkm_tui_can_act(&app));
 		app_off_root(&app, root);
 		return;
 	}
@@ -1523,13 +1541,13 @@ int main(void)
 		cmocka_unit_test(test_new_keys),
 		cmocka_unit_test(test_fix_req),
 		cmocka_unit_test(test_scroll_widget),
-		cmocka_unit_test(test_wrap),
 		cmocka_unit_test_setup_teardown(test_stack, setup_modules, teardown),
 		cmocka_unit_test(test_diag_scroll_clamped),
 		cmocka_unit_test_setup_teardown(test_help_from_keys, setup_modules,
 						teardown),
 		cmocka_unit_test(test_keysets_and_hints),
 		cmocka_unit_test(test_detail),
+		cmocka_unit_test(test_detail_terms),
 		cmocka_unit_test(test_teach_row),
 		cmocka_unit_test(test_actions_unavailable),
 		cmocka_unit_test(test_load_form),

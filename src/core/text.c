@@ -110,11 +110,33 @@ static bool term(struct lkm_term *out, size_t max, size_t *n, const char *field,
 	return true;
 }
 
+/*
+ * The order the flags read in, on the screen and in `lkmtui info`: autoclean before
+ * unused, as they always have. The words and keys are the model's table, whose order is
+ * the JSON one.
+ */
+static const enum lkm_module_flag flag_order[] = {
+	LKM_MODFLAG_PERMANENT,
+	LKM_MODFLAG_UNSAFE,
+	LKM_MODFLAG_AUTOCLEAN,
+	LKM_MODFLAG_UNUSED,
+};
+
+static const struct lkm_modflag_word *flag_word(enum lkm_module_flag flag)
+{
+	size_t n;
+	const struct lkm_modflag_word *w = lkm_module_flag_words(&n);
+
+	for (size_t i = 0; i < n; i++)
+		if (w[i].flag == flag)
+			return &w[i];
+	return NULL;
+}
+
 size_t lkm_text_module_terms(const struct lkm_module *m, const char *users_sep,
 			     struct lkm_term *out, size_t max)
 {
-	size_t n = 0, n_flags;
-	const struct lkm_modflag_word *flags = lkm_module_flag_words(&n_flags);
+	size_t n = 0;
 	char buf[32];
 
 	term(out, max, &n, _("state"), m->state_word, lkm_module_state_id(m->state));
@@ -135,9 +157,12 @@ size_t lkm_text_module_terms(const struct lkm_module *m, const char *users_sep,
 			lkm_strbuf_add(&sb, u);
 		}
 	}
-	for (size_t i = 0; i < n_flags; i++)
-		if (m->flags & flags[i].flag)
-			term(out, max, &n, _("flags"), flags[i].shown, flags[i].id);
+	for (size_t i = 0; i < sizeof(flag_order) / sizeof(flag_order[0]); i++) {
+		const struct lkm_modflag_word *w = flag_word(flag_order[i]);
+
+		if (w && (m->flags & w->flag))
+			term(out, max, &n, _("flags"), w->shown, w->id);
+	}
 	for (const char *t = m->taints; t && *t; t++) {
 		char letter[2] = { *t, '\0' };
 
@@ -151,19 +176,23 @@ size_t lkm_text_module_terms(const struct lkm_module *m, const char *users_sep,
 
 size_t lkm_text_wrap(const char *text, size_t width, const char **next)
 {
-	const char *end = text, *brk = NULL;
+	size_t len = strlen(text), cut = len;
 
-	while (*end && (size_t)(end - text) < width) {
-		if (*end == ' ')
-			brk = end;
-		end++;
+	if (width < 1)
+		width = 1;
+	if (len > width) {
+		/* The space right after a word that ends at WIDTH is a break too: that
+		 * word fits. A space at 0 is none (the line would be empty). */
+		cut = width;
+		while (cut > 0 && text[cut] != ' ')
+			cut--;
+		if (cut == 0)
+			cut = width;
 	}
-	if (*end == '\0' || brk == NULL)
-		brk = end;
-	*next = brk;
+	*next = text + cut;
 	while (**next == ' ')
 		(*next)++;
-	while (brk > text && brk[-1] == ' ')
-		brk--;
-	return (size_t)(brk - text);
+	while (cut > 0 && text[cut - 1] == ' ')
+		cut--;
+	return cut;
 }

@@ -11,11 +11,12 @@
 #include "ui/cli_report.h"
 #include "ui/json.h"
 
-/* Prints TEXT wrapped at WIDTH columns, each line indented by INDENT spaces. */
+/* Prints TEXT wrapped before column WIDTH (the last one stays free), each line indented
+ * by INDENT spaces. */
 static void wrap(FILE *out, const char *text, int indent, int width)
 {
 	for (const char *p = text, *next; *p; p = next) {
-		size_t len = lkm_text_wrap(p, (size_t)(width - indent), &next);
+		size_t len = lkm_text_wrap(p, (size_t)(width - indent - 1), &next);
 
 		fprintf(out, "%*s%.*s\n", indent, "", (int)len, p);
 	}

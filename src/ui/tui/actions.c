@@ -15,10 +15,11 @@
 #include "core/owns.h"
 #include "core/text.h"
 #include "i18n.h"
+#include "shared/strbuf.h"
+#include "shared/strv.h"
 #include "ui/tui/actions.h"
 #include "ui/tui/app.h"
 #include "ui/tui/paint.h"
-#include "ui/tui/wrap.h"
 #include "ui/tui/fixreq.h"
 
 /* ---- the session ---------------------------------------------------------------- */
@@ -30,12 +31,6 @@ void lkm_tui_session_open(struct lkm_tui_app *app, bool privileged)
 	/* Out of memory for the resolver leaves a session without one: the TUI still
 	 * shows what the kernel holds. */
 	(void)lkm_session_open(&s->core, app->root, privileged);
-	s->resolver = s->core.resolver;
-	s->engine = s->core.engine;
-	s->ectx = s->core.ectx;
-	s->refusal = s->core.refusal;
-	s->can_act = s->refusal == LKM_REFUSE_NONE;
-	snprintf(s->why_not, sizeof(s->why_not), "%s", s->core.why_not);
 }
 
 static void drop_preview(struct lkm_tui_app *app)
@@ -71,7 +66,7 @@ void lkm_tui_step_text(const struct lkm_step *s, bool dry_run, char *buf, size_t
 static int run(struct lkm_tui_app *app, const struct lkm_tui_req *req, bool dry,
 	       struct lkm_result *res)
 {
-	const struct lkm_engine *e = &app->session.engine;
+	const struct lkm_engine *e = &app->session.core.engine;
 	unsigned flags = dry ? LKM_DRY_RUN : 0;
 
 	switch (req->op) {
@@ -107,7 +102,7 @@ static unsigned show_diag(struct lkm_tui_app *app, const struct lkm_tui_req *req
 
 	/* The step before goes first (and with it a diagnosis shown before). */
 	lkm_tui_push(app, &lkm_tui_diag_screen);
-	if (lkm_explain_result(&app->session.ectx, res, &app->diag) < 0) {
+	if (lkm_explain_result(&app->session.core.ectx, res, &app->diag) < 0) {
 		lkm_tui_message(app, "%s", _("out of memory"));
 		leave(app);
 		return LKM_TUI_CHANGED;
@@ -130,11 +125,11 @@ static unsigned show_refusal(struct lkm_tui_app *app, const struct lkm_tui_req *
 	res.op = req->op;
 	res.target = strdup(req->target[0] ? req->target : "--root DIR");
 	res.names_file = res.target && lkm_engine_names_file(res.target);
-	res.refusal = app->session.refusal;
+	res.refusal = app->session.core.refusal;
 	res.err = res.refusal == LKM_REFUSE_OFFLINE_ROOT    ? -EROFS
 		  : res.refusal == LKM_REFUSE_NOT_PERMITTED ? -EPERM
 							    : -ENOENT;
-	res.reason = strdup(app->session.why_not);
+	res.reason = strdup(app->session.core.why_not);
 	flags = show_diag(app, req, &res);
 	lkm_result_release(&res);
 	return flags;
@@ -144,7 +139,7 @@ unsigned lkm_tui_begin(struct lkm_tui_app *app, const struct lkm_tui_req *req)
 {
 	struct lkm_result res;
 
-	if (!app->session.can_act)
+	if (!lkm_tui_can_act(app))
 		return show_refusal(app, req);
 	drop_preview(app);
 	if (run(app, req, true, &res) == -ENOMEM && res.refusal == LKM_REFUSE_NONE &&
@@ -172,10 +167,10 @@ unsigned lkm_tui_begin(struct lkm_tui_app *app, const struct lkm_tui_req *req)
 static void keep_klog(struct lkm_tui_app *app, const struct lkm_result *res)
 {
 	lkm_tui_klog_release(app);
-	app->klog = calloc(res->log.n + 1, sizeof(char *));
-	for (size_t i = 0; app->klog && i < res->log.n; i++)
-		if ((app->klog[app->n_klog] = strdup(res->log.lines[i])) != NULL)
-			app->n_klog++;
+	for (size_t i = 0; i < res->log.n; i++)
+		if (lkm_strv_addn(&app->klog, &app->n_klog, res->log.lines[i],
+				  strlen(res->log.lines[i])) < 0)
+			break; /* the strip shows the lines kept */
 	if (res->log.err && res->log.n == 0)
 		snprintf(app->klog_title, sizeof(app->klog_title),
 			 _("kernel log of %s %s: unreadable (%s)"),
@@ -216,7 +211,7 @@ static unsigned execute(struct lkm_tui_app *app)
 	unsigned flags = LKM_TUI_CHANGED | LKM_TUI_RESCAN;
 
 	drop_preview(app);
-	if (!app->session.can_act)
+	if (!lkm_tui_can_act(app))
 		return show_refusal(app, &req) | flags;
 	run(app, &req, false, &res);
 	keep_klog(app, &res);
@@ -346,7 +341,7 @@ unsigned lkm_tui_on_unload(struct lkm_tui_app *app, const struct lkm_tui_event *
 				  "pane (1)"));
 		return LKM_TUI_CHANGED;
 	}
-	if (!app->session.can_act)
+	if (!lkm_tui_can_act(app))
 		return lkm_tui_refuse(app, LKM_OP_UNLOAD, m);
 	snprintf(req.target, sizeof(req.target), "%s", m);
 	return lkm_tui_begin(app, &req);
@@ -426,16 +421,16 @@ static int diag_body(const struct lkm_tui_app *app, int y, int bottom, int cols)
 	if (d->teach) {
 		/* Paragraph lines: wrap into the visible window. */
 		const char *p = d->teach;
-		int w = cols - 4;
+		size_t w = cols > 5 ? (size_t)(cols - 4) : 1;
 
 		if (bottom > LKM_TUI_LIST_Y)
 			attrset(lkm_tui_attr(LKM_ROLE_NORMAL));
 		while (*p) {
 			const char *line = p;
-			int cut = lkm_tui_wrap_next(line, w, &p);
+			size_t cut = lkm_text_wrap(line, w, &p);
 
 			if (ROW_OK(y))
-				mvaddnstr(y, 2, line, cut);
+				mvaddnstr(y, 2, line, (int)cut);
 			y++;
 		}
 	}

@@ -9,6 +9,7 @@
 #include <syslog.h>
 
 #include "i18n.h"
+#include "shared/strv.h"
 #include "ui/tui/app.h"
 #include "ui/tui/screen.h"
 
@@ -183,9 +184,7 @@ void lkm_tui_message(struct lkm_tui_app *app, const char *fmt, ...)
 
 void lkm_tui_klog_release(struct lkm_tui_app *app)
 {
-	for (size_t i = 0; i < app->n_klog; i++)
-		free(app->klog[i]);
-	free(app->klog);
+	lkm_strv_free(app->klog, app->n_klog);
 	app->klog = NULL;
 	app->n_klog = 0;
 	app->klog_title[0] = '\0';

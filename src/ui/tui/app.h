@@ -25,20 +25,15 @@
  */
 
 /*
- * What the actions act through, set up as the CLI's session (src/ui/cli_actions.c): the
- * root's resolver, the real kernel boundary, the engine, the explainer's context. CAN_ACT
- * is decided once, up front: an offline --root or a process without CAP_SYS_MODULE shows
- * l, u and p as unavailable, with WHY_NOT, and never asks the engine to act.
+ * What the actions act through: the core session both front ends open (the root's
+ * resolver, the real kernel boundary, the engine, the explainer's context, and whether it
+ * may act: an offline --root or a process without CAP_SYS_MODULE shows l, u and p as
+ * unavailable, with core.why_not, and never asks the engine to act), and the module
+ * names read for completion.
  */
 struct lkm_tui_session {
-	struct lkm_session core; /* what the fields down to WHY_NOT are copied from */
-	struct lkm_resolver *resolver; /* NULL: no /lib/modules for this root */
-	struct lkm_engine engine;
-	struct lkm_explain_ctx ectx;
-	bool can_act;
-	enum lkm_refusal refusal; /* why not (OFFLINE_ROOT, NOT_PERMITTED, NOT_FOUND) */
-	char why_not[256];	  /* one translated line */
-	char **names;		  /* module names for completion, read on first use */
+	struct lkm_session core;
+	char **names; /* module names for completion, read on first use */
 	bool names_read;
 };
 
@@ -207,12 +202,17 @@ void lkm_tui_app_init(struct lkm_tui_app *app, struct lkm_sysroot *root,
 void lkm_tui_app_release(struct lkm_tui_app *app);
 
 /*
- * Opens the session on APP's root as the CLI does: a resolver, the real ops, the engine;
- * an offline root gets no ops (unless LKMTUI_FAKE_KERNEL says the module syscalls are
- * trapped, for whole-program tests), and CAN_ACT and WHY_NOT say what that means.
+ * Opens the session on APP's root with lkm_session_open, as the CLI does (an offline
+ * root gets no ops, and lkm_tui_can_act and core.why_not say what that means).
  * PRIVILEGED is lkm_engine_privileged() in the program; tests pass what they check.
  */
 void lkm_tui_session_open(struct lkm_tui_app *app, bool privileged);
+
+/* Whether the session may act (core.refusal is LKM_REFUSE_NONE). */
+static inline bool lkm_tui_can_act(const struct lkm_tui_app *app)
+{
+	return app->session.core.refusal == LKM_REFUSE_NONE;
+}
 
 /* Rows the kernel log strip takes above the status line (0 before any action). */
 int lkm_tui_strip_rows(const struct lkm_tui_app *app);

@@ -11,11 +11,11 @@
 #include "core/modfile.h"
 #include "core/owns.h"
 #include "core/params.h"
+#include "core/text.h"
 #include "i18n.h"
 #include "model/sysmodule.h"
 #include "ui/tui/detail.h"
 #include "ui/tui/scroll.h"
-#include "ui/tui/wrap.h"
 
 #define LABEL_W (LKM_DETAIL_VALUE_COL - 1) /* "  state      Live": the label column */
 
@@ -140,7 +140,7 @@ static int add_wrapped(struct lkm_detail *d, int indent, const char *text, int w
 		room = 20;
 	while (*p) {
 		const char *line = p;
-		int cut = lkm_tui_wrap_next(line, room, &p);
+		int cut = (int)lkm_text_wrap(line, (size_t)room, &p);
 
 		if (add(d, LKM_DL_TEXT, NULL, "%*s%.*s", indent, "", cut, line) < 0)
 			return -ENOMEM;
@@ -159,40 +159,25 @@ static int add_term(struct lkm_detail *d, const char *label, const char *value,
 	return t ? add_wrapped(d, LABEL_W + 3, t, width) : 0;
 }
 
+/* Whether KEY is a taint's ("taint-O"): only the first of them is labelled. */
+static bool is_taint(const char *key)
+{
+	return key && strncmp(key, "taint-", 6) == 0;
+}
+
 static int build_state(struct lkm_detail *d, const struct lkm_module *m, int width)
 {
-	char buf[64], key[32];
+	struct lkm_term t[LKM_TEXT_MAX_TERMS];
+	size_t n = lkm_text_module_terms(m, ", ", t, LKM_TEXT_MAX_TERMS);
 
-	if (add_term(d, _("state"), m->state_word, lkm_module_state_id(m->state), width) <
-	    0)
-		return -ENOMEM;
-	if (m->has_use_count) {
-		snprintf(buf, sizeof(buf), "%lld", (long long)m->use_count);
-		snprintf(key, sizeof(key), "%s",
-			 m->use_count == -1  ? "use-count--1"
-			 : m->use_count == 0 ? "use-count-0"
-					     : "use-count");
-		if (add_term(d, _("use count"), buf, key, width) < 0)
-			return -ENOMEM;
-	}
-	if ((m->flags & LKM_MODFLAG_PERMANENT) &&
-	    add_term(d, _("flags"), "[permanent]", "permanent", width) < 0)
-		return -ENOMEM;
-	if ((m->flags & LKM_MODFLAG_UNSAFE) &&
-	    add_term(d, _("flags"), "[unsafe]", "unsafe", width) < 0)
-		return -ENOMEM;
-	if ((m->flags & LKM_MODFLAG_AUTOCLEAN) &&
-	    add_term(d, _("flags"), "(autoclean)", "autoclean", width) < 0)
-		return -ENOMEM;
-	if ((m->flags & LKM_MODFLAG_UNUSED) &&
-	    add_term(d, _("flags"), "(unused)", "unused", width) < 0)
-		return -ENOMEM;
-	for (const char *t = m->taints; t && *t; t++) {
-		char letter[2] = { *t, '\0' };
+	for (size_t i = 0; i < n; i++) {
+		bool more_taints = i > 0 && is_taint(t[i].key) && is_taint(t[i - 1].key);
 
-		snprintf(key, sizeof(key), "taint-%c", *t);
-		if (add_term(d, t == m->taints ? _("taints") : "", letter, key, width) <
-		    0)
+		/* The users are the Holders section. */
+		if (strcmp(t[i].key, "used-by") == 0)
+			continue;
+		if (add_term(d, more_taints ? "" : t[i].field, t[i].value, t[i].key,
+			     width) < 0)
 			return -ENOMEM;
 	}
 	return 0;

@@ -17,6 +17,7 @@
 #include "ui/units.h"
 #include "ui/sparkline.h"
 #include "model/irqaffinity.h"
+#include "shared/strbuf.h"
 
 #define CELL_MAX 4096
 
@@ -67,18 +68,16 @@ static void draw_header(const struct lkm_tui_app *app, const struct lkm_view *v,
 			/* One header per CPU, over its counts, as /proc/interrupts has
 			 * it. */
 			const struct lkm_interrupts *irqs = &v->snap->interrupts;
-			size_t len = 0;
 			char cpus[CELL_MAX];
+			struct lkm_strbuf sb;
 
-			cpus[0] = '\0';
+			lkm_strbuf_init(&sb, cpus, sizeof(cpus));
 			for (size_t k = l->cpu_first;
 			     k < irqs->n_cpus && k < l->cpu_first + l->cpu_shown &&
-			     len < sizeof(cpus);
+			     !sb.truncated;
 			     k++)
-				len += (size_t)snprintf(cpus + len, sizeof(cpus) - len,
-							"%s%*s",
-							k > l->cpu_first ? " " : "",
-							(int)v->cpu_width, irqs->cpus[k]);
+				lkm_strbuf_addf(&sb, "%s%*s", k > l->cpu_first ? " " : "",
+						(int)v->cpu_width, irqs->cpus[k]);
 			lkm_tui_put(hy, l->x[c], l->w[c], cpus, false,
 				    lkm_tui_attr(LKM_ROLE_HEADER));
 			continue;
@@ -119,18 +118,17 @@ static void draw_counts(const struct lkm_tui_app *app, const struct lkm_view *v,
 	const struct lkm_rates *rt = v->rates;
 	bool use_rates = rt && rt->seconds > 0;
 	char buf[CELL_MAX];
-	size_t len = 0;
 
 	if (!l->spark) {
+		struct lkm_strbuf sb;
+
+		lkm_strbuf_init(&sb, buf, sizeof(buf));
 		for (size_t k = l->cpu_first;
 		     k < irq->n_counts && k < l->cpu_first + l->cpu_shown &&
-		     len + 1 < sizeof(buf);
+		     sb.len + 1 < sb.size;
 		     k++)
-			len += (size_t)snprintf(buf + len, sizeof(buf) - len,
-						"%s%*" PRIu64,
-						k > l->cpu_first ? " " : "",
-						(int)v->cpu_width, irq->counts[k]);
-		buf[len < sizeof(buf) ? len : sizeof(buf) - 1] = '\0';
+			lkm_strbuf_addf(&sb, "%s%*" PRIu64, k > l->cpu_first ? " " : "",
+					(int)v->cpu_width, irq->counts[k]);
 		lkm_tui_put(y, l->x[c], l->w[c], buf, false, attr);
 		return;
 	}
@@ -220,18 +218,16 @@ static bool is_alert_cell(const struct lkm_view *v, int col, size_t item)
 static void tree_prefix(const struct lkm_tui_app *app, const struct lkm_view_row *row,
 			char *buf, size_t size)
 {
-	size_t len = 0;
+	struct lkm_strbuf sb;
 
-	buf[0] = '\0';
+	lkm_strbuf_init(&sb, buf, size);
 	if (row->depth == 0)
 		return;
 	for (unsigned d = 0; d + 1 < row->depth; d++)
-		len += (size_t)snprintf(
-			buf + len, size > len ? size - len : 0, "%s",
-			row->more & (1u << d) ? (app->utf8 ? "\u2502 " : "| ") : "  ");
-	snprintf(buf + len, size > len ? size - len : 0, "%s",
-		 row->last ? (app->utf8 ? "\u2514\u2500" : "`-")
-			   : (app->utf8 ? "\u251c\u2500" : "|-"));
+		lkm_strbuf_add(&sb, row->more & (1u << d) ? (app->utf8 ? "\u2502 " : "| ")
+							  : "  ");
+	lkm_strbuf_add(&sb, row->last ? (app->utf8 ? "\u2514\u2500" : "`-")
+				      : (app->utf8 ? "\u251c\u2500" : "|-"));
 }
 
 /* Row R at Y, in COLS cells from X0; the cursor's row is highlighted when FOCUSED (the
@@ -315,14 +311,15 @@ static const char *pane_source(enum lkm_pane pane)
 	return paths[pane];
 }
 
-static int pane_count_text(enum lkm_pane pane, size_t n, char *buf, size_t size);
+static void pane_count_text(struct lkm_strbuf *sb, enum lkm_pane pane, size_t n);
 
 /* The split layout's title row over a pane: its tab label and what it counts. */
 static void draw_pane_title(const struct lkm_tui_app *app, const struct lkm_view *v,
 			    const struct lkm_tui_rect *r, bool focused)
 {
 	char label[64], text[512];
-	size_t len, total = v->snap ? lkm_pane_rows(v->pane, v->snap) : 0;
+	size_t total = v->snap ? lkm_pane_rows(v->pane, v->snap) : 0;
+	struct lkm_strbuf sb;
 	int w;
 
 	attrset(lkm_tui_attr(LKM_ROLE_DIVIDER));
@@ -333,19 +330,14 @@ static void draw_pane_title(const struct lkm_tui_app *app, const struct lkm_view
 	} else {
 		mvhline(r->y, r->x, '-', r->w);
 	}
-	len = (size_t)snprintf(text, sizeof(text), "%s ",
-			       lkm_tui_tab_label(v->pane, label, sizeof(label)));
-	if (v->filter[0] && len < sizeof(text))
-		len += (size_t)snprintf(text + len, sizeof(text) - len, _("%zu of "),
-					v->nshown);
-	if (len < sizeof(text))
-		len += (size_t)pane_count_text(v->pane, total, text + len,
-					       sizeof(text) - len);
-	if (v->filter[0] && len < sizeof(text))
-		len += (size_t)snprintf(text + len, sizeof(text) - len, _(" match '%s'"),
-					v->filter);
-	if (len < sizeof(text))
-		snprintf(text + len, sizeof(text) - len, " ");
+	lkm_strbuf_init(&sb, text, sizeof(text));
+	lkm_strbuf_addf(&sb, "%s ", lkm_tui_tab_label(v->pane, label, sizeof(label)));
+	if (v->filter[0])
+		lkm_strbuf_addf(&sb, _("%zu of "), v->nshown);
+	pane_count_text(&sb, v->pane, total);
+	if (v->filter[0])
+		lkm_strbuf_addf(&sb, _(" match '%s'"), v->filter);
+	lkm_strbuf_add(&sb, " ");
 	w = (int)strlen(text);
 	lkm_tui_put(r->y, r->x + 1, w < r->w - 1 ? w : r->w - 1, text, false,
 		    lkm_tui_attr(focused ? LKM_ROLE_TAB_ACTIVE : LKM_ROLE_NOTICE));
@@ -431,21 +423,23 @@ void lkm_tui_draw_panes(const struct lkm_tui_app *app, int bottom, int cols)
 	}
 }
 
-static int pane_count_text(enum lkm_pane pane, size_t n, char *buf, size_t size)
+static void pane_count_text(struct lkm_strbuf *sb, enum lkm_pane pane, size_t n)
 {
 	switch (pane) {
 	case LKM_PANE_MODULES:
-		return snprintf(buf, size, ngettext("%zu module", "%zu modules", n), n);
+		lkm_strbuf_addf(sb, ngettext("%zu module", "%zu modules", n), n);
+		break;
 	case LKM_PANE_DEVICES:
-		return snprintf(buf, size,
-				ngettext("%zu device major", "%zu device majors", n), n);
+		lkm_strbuf_addf(sb, ngettext("%zu device major", "%zu device majors", n),
+				n);
+		break;
 	case LKM_PANE_INTERRUPTS:
-		return snprintf(buf, size,
-				ngettext("%zu interrupt line", "%zu interrupt lines", n),
-				n);
+		lkm_strbuf_addf(
+			sb, ngettext("%zu interrupt line", "%zu interrupt lines", n), n);
+		break;
 	default:
-		return snprintf(buf, size, ngettext("%zu interface", "%zu interfaces", n),
-				n);
+		lkm_strbuf_addf(sb, ngettext("%zu interface", "%zu interfaces", n), n);
+		break;
 	}
 }
 
@@ -453,7 +447,8 @@ static void draw_status(const struct lkm_tui_app *app, const struct lkm_view *v,
 			int cols)
 {
 	char left[512], right[128];
-	size_t len = 0, total = v->snap ? lkm_pane_rows(v->pane, v->snap) : 0;
+	size_t total = v->snap ? lkm_pane_rows(v->pane, v->snap) : 0;
+	struct lkm_strbuf sb;
 	int rw;
 
 	lkm_tui_fill_line(y, cols, lkm_tui_attr(LKM_ROLE_STATUS));
@@ -474,7 +469,7 @@ static void draw_status(const struct lkm_tui_app *app, const struct lkm_view *v,
 		return;
 	}
 	snprintf(right, sizeof(right),
-		 app->session.can_act ? _("every %gs  ? help  q quit")
+		 lkm_tui_can_act(app) ? _("every %gs  ? help  q quit")
 				      : _("look only  every %gs  ? help  q quit"),
 		 app->interval);
 	rw = (int)strlen(right);
@@ -491,32 +486,25 @@ static void draw_status(const struct lkm_tui_app *app, const struct lkm_view *v,
 				    lkm_tui_attr(LKM_ROLE_STATUS));
 		return;
 	}
+	lkm_strbuf_init(&sb, left, sizeof(left));
 	if (v->filter[0])
-		len += (size_t)snprintf(left + len, sizeof(left) - len, _("%zu of "),
-					v->nshown);
-	len += (size_t)pane_count_text(v->pane, total, left + len, sizeof(left) - len);
-	if (v->filter[0] && len < sizeof(left))
-		len += (size_t)snprintf(left + len, sizeof(left) - len, _(" match '%s'"),
-					v->filter);
-	if (len < sizeof(left)) {
-		if (v->sort_col >= 0)
-			len += (size_t)snprintf(left + len, sizeof(left) - len,
-						v->sort_desc
-							? _(" | sorted by %s, descending")
-							: _(" | sorted by %s"),
-						colinfo(v, v->sort_col)->id);
-		else
-			len += (size_t)snprintf(left + len, sizeof(left) - len, "%s",
-						_(" | in the kernel's order"));
-	}
-	if (v->tree && len < sizeof(left))
-		len += (size_t)snprintf(left + len, sizeof(left) - len, "%s",
-					_(" | tree"));
-	if (v->ngone && len < sizeof(left))
-		len += (size_t)snprintf(left + len, sizeof(left) - len, _(" | gone: %s"),
-					v->gone);
+		lkm_strbuf_addf(&sb, _("%zu of "), v->nshown);
+	pane_count_text(&sb, v->pane, total);
+	if (v->filter[0])
+		lkm_strbuf_addf(&sb, _(" match '%s'"), v->filter);
+	if (v->sort_col >= 0)
+		lkm_strbuf_addf(&sb,
+				v->sort_desc ? _(" | sorted by %s, descending")
+					     : _(" | sorted by %s"),
+				colinfo(v, v->sort_col)->id);
+	else
+		lkm_strbuf_add(&sb, _(" | in the kernel's order"));
+	if (v->tree)
+		lkm_strbuf_add(&sb, _(" | tree"));
+	if (v->ngone)
+		lkm_strbuf_addf(&sb, _(" | gone: %s"), v->gone);
 	lkm_tui_put(y, 0, cols, left, false, lkm_tui_attr(LKM_ROLE_STATUS));
-	if ((int)(len < sizeof(left) ? len : sizeof(left)) + rw + 2 <= cols)
+	if ((int)sb.len + rw + 2 <= cols)
 		lkm_tui_put(y, cols - rw - 1, rw, right, false,
 			    lkm_tui_attr(LKM_ROLE_STATUS));
 }

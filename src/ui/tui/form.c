@@ -12,6 +12,7 @@
 
 #include "i18n.h"
 #include "model/irqaffinity.h"
+#include "shared/strv.h"
 #include "ui/tui/actions.h"
 #include "ui/tui/app.h"
 #include "ui/tui/form.h"
@@ -21,9 +22,7 @@
 
 static void free_cands(struct lkm_tui_form *f)
 {
-	for (size_t i = 0; i < f->n_cands; i++)
-		free(f->cands[i]);
-	free(f->cands);
+	lkm_strv_free(f->cands, f->n_cands);
 	f->cands = NULL;
 	f->n_cands = 0;
 }
@@ -47,7 +46,7 @@ static unsigned open_input(struct lkm_tui_app *app, enum lkm_tui_input what,
 	snprintf(f->module, sizeof(f->module), "%s", module ? module : "");
 	snprintf(f->text, sizeof(f->text), "%s", text ? text : "");
 	if (what == LKM_INPUT_LOAD_PARAMS || what == LKM_INPUT_SET) {
-		n = lkm_param_infos(app->root, app->session.resolver, f->module,
+		n = lkm_param_infos(app->root, app->session.core.resolver, f->module,
 				    &f->params);
 		f->n_params = n > 0 ? (size_t)n : 0;
 	}
@@ -64,7 +63,7 @@ unsigned lkm_tui_on_load(struct lkm_tui_app *app, const struct lkm_tui_event *ev
 {
 	const char *m = lkm_tui_current_module(app);
 
-	if (!app->session.can_act)
+	if (!lkm_tui_can_act(app))
 		return lkm_tui_refuse(app, LKM_OP_LOAD, NULL);
 	/* From the detail of a module that is not loaded: its name, ready to go. */
 	return open_input(app, LKM_INPUT_LOAD_NAME, NULL,
@@ -85,7 +84,7 @@ unsigned lkm_tui_on_set(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
 			  "Modules pane (1)"));
 		return LKM_TUI_CHANGED;
 	}
-	if (!app->session.can_act)
+	if (!lkm_tui_can_act(app))
 		return lkm_tui_refuse(app, LKM_OP_SET, m);
 	if (l && l->kind == LKM_DL_PARAM && l->writable)
 		snprintf(text, sizeof(text), "%s=", l->ref);
@@ -99,19 +98,10 @@ static int cmp_strp(const void *a, const void *b)
 
 static int add_cand(struct lkm_tui_form *f, const char *s, size_t *total)
 {
-	char **nv;
-
 	(*total)++;
 	if (f->n_cands >= MAX_CANDS)
 		return 0;
-	nv = realloc(f->cands, (f->n_cands + 1) * sizeof(*nv));
-	if (nv == NULL)
-		return -ENOMEM;
-	f->cands = nv;
-	if ((nv[f->n_cands] = strdup(s)) == NULL)
-		return -ENOMEM;
-	f->n_cands++;
-	return 0;
+	return lkm_strv_addn(&f->cands, &f->n_cands, s, strlen(s));
 }
 
 static void path_cands(struct lkm_tui_form *f, size_t *total)
@@ -175,8 +165,8 @@ size_t lkm_tui_complete(struct lkm_tui_app *app)
 	if (strchr(t, '/') || t[0] == '.') {
 		path_cands(f, &total);
 	} else {
-		if (!s->names_read && s->resolver)
-			if (lkm_resolve_names(s->resolver, 0, &s->names) < 0)
+		if (!s->names_read && s->core.resolver)
+			if (lkm_resolve_names(s->core.resolver, 0, &s->names) < 0)
 				s->names = NULL;
 		s->names_read = true;
 		for (size_t i = 0; s->names && s->names[i]; i++)
@@ -186,10 +176,10 @@ size_t lkm_tui_complete(struct lkm_tui_app *app)
 	}
 	if (f->n_cands == 0) {
 		snprintf(f->note, sizeof(f->note),
-			 s->resolver ? _("no module or file starts with \"%s\"")
-				     : _("no module index for this root (no "
-					 "/lib/modules): give a "
-					 "file path (\"%s\")"),
+			 s->core.resolver ? _("no module or file starts with \"%s\"")
+					  : _("no module index for this root (no "
+					      "/lib/modules): give a "
+					      "file path (\"%s\")"),
 			 t);
 		return 0;
 	}

@@ -66,9 +66,9 @@ static size_t help_walk(const struct lkm_tui_app *app, size_t want, char *buf,
 	} while (0)
 	LINE(snprintf(buf, size, _("%s %s: the keys"), PACKAGE, PACKAGE_VERSION));
 	LINE((void)0);
-	if (!app->session.can_act)
+	if (!lkm_tui_can_act(app))
 		LINE(snprintf(buf, size, _("l, u, p are unavailable: %s."),
-			      app->session.why_not));
+			      app->session.core.why_not));
 	for (int a = 0; a < LKM_ACT_COUNT; a++) {
 		const struct lkm_tui_action *act =
 			lkm_tui_action((enum lkm_tui_action_id)a);

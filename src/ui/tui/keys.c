@@ -8,6 +8,7 @@
 #include <curses.h>
 
 #include "i18n.h"
+#include "shared/strbuf.h"
 #include "ui/tui/keys.h"
 
 #define CTRL(c) ((c)&0x1f)
@@ -311,9 +312,10 @@ static void names_of(const struct lkm_tui_keymap *km, enum lkm_tui_keyset set,
 		     enum lkm_tui_action_id id, size_t max, const char *sep, char *buf,
 		     size_t size)
 {
-	size_t len = 0, n = 0;
+	size_t n = 0;
+	struct lkm_strbuf sb;
 
-	buf[0] = '\0';
+	lkm_strbuf_init(&sb, buf, size);
 	for (int pass = 0; pass < 2; pass++)
 		for (size_t i = 0; i < N_BINDINGS && n < max; i++) {
 			char name[32], other[2] = { 0, 0 };
@@ -330,10 +332,10 @@ static void names_of(const struct lkm_tui_keymap *km, enum lkm_tui_keyset set,
 			if (key_listed(buf, name, sep) ||
 			    (other[0] && key_listed(buf, other, sep)))
 				continue;
-			len += (size_t)snprintf(buf + len, len < size ? size - len : 0,
-						"%s%s", len ? sep : "", name);
+			lkm_strbuf_sep(&sb, sep);
+			lkm_strbuf_add(&sb, name);
 			n++;
-			if (len >= size)
+			if (sb.truncated)
 				return;
 		}
 }
@@ -371,10 +373,10 @@ size_t lkm_tui_keyset_actions(enum lkm_tui_keyset set, enum lkm_tui_action_id *v
 void lkm_tui_hint_text(const struct lkm_tui_keymap *km, enum lkm_tui_keyset set,
 		       const struct lkm_tui_hint *parts, size_t n, char *buf, size_t size)
 {
-	size_t len = 0;
+	struct lkm_strbuf sb;
 
-	buf[0] = '\0';
-	for (size_t i = 0; i < n && len < size; i++) {
+	lkm_strbuf_init(&sb, buf, size);
+	for (size_t i = 0; i < n && !sb.truncated; i++) {
 		char a[64] = "", b[64] = "";
 
 		if (parts[i].a != LKM_ACT_NONE)
@@ -383,9 +385,9 @@ void lkm_tui_hint_text(const struct lkm_tui_keymap *km, enum lkm_tui_keyset set,
 		if (parts[i].b != LKM_ACT_NONE)
 			names_of(km, set, parts[i].b, (size_t)parts[i].nkeys, "/", b,
 				 sizeof(b));
-		len += (size_t)snprintf(buf + len, size - len, "%s%s%s%s%s%s",
-					len ? "  " : "", a, b[0] ? "/" : "", b,
-					a[0] ? " " : "", _(parts[i].label));
+		lkm_strbuf_sep(&sb, "  ");
+		lkm_strbuf_addf(&sb, "%s%s%s%s%s", a, b[0] ? "/" : "", b, a[0] ? " " : "",
+				_(parts[i].label));
 	}
 }
 

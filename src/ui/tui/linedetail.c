@@ -146,7 +146,7 @@ unsigned lkm_tui_affinity_enter(struct lkm_tui_app *app)
 	/* A root only looked at is never written to (whole-program tests say the kernel
 	 * is faked, and write into their copy). */
 	lkm_real_ops_init(&real, NULL, app->root);
-	if (lkm_sysroot_is_live(app->root) || getenv("LKMTUI_FAKE_KERNEL") != NULL)
+	if (lkm_session_may_act(app->root))
 		ops = &real.ops;
 	err = lkm_affinity_set(ops, app->root, irq, f->text, &ch, &d);
 	snprintf(req.target, sizeof(req.target), _("irq %u to CPUs %s"), irq, ch.cpus);

@@ -16,7 +16,7 @@
 
 static const char *detail_note(const struct lkm_tui_app *app, char *buf, size_t size)
 {
-	if (app->session.can_act)
+	if (lkm_tui_can_act(app))
 		snprintf(buf, size, "%s",
 			 _("Enter goes to the line's module, interface or irq line; e "
 			   "explains the "
@@ -26,7 +26,7 @@ static const char *detail_note(const struct lkm_tui_app *app, char *buf, size_t 
 			 _("Enter goes to the line's module, interface or irq line; e "
 			   "explains the line; Esc returns. Unload and set are "
 			   "unavailable: %s."),
-			 app->session.why_not);
+			 app->session.core.why_not);
 	return buf;
 }
 
@@ -37,7 +37,7 @@ void lkm_tui_detail_refresh(struct lkm_tui_app *app)
 
 	if (app->detail.module[0] == '\0')
 		return;
-	if (lkm_detail_build(&app->detail, app->root, app->session.resolver,
+	if (lkm_detail_build(&app->detail, app->root, app->session.core.resolver,
 			     lkm_tui_snap(app), app->detail.module,
 			     app->cols > 0 ? app->cols : 80,
 			     detail_note(app, note, sizeof(note))) < 0)
@@ -261,7 +261,7 @@ static void detail_hint(const struct lkm_tui_app *app, char *buf, size_t size)
 		{ LKM_ACT_NONE, LKM_ACT_NONE, 0, N_("(look only)") },
 	};
 
-	if (app->session.can_act)
+	if (lkm_tui_can_act(app))
 		lkm_tui_hint_text(&app->keymap, LKM_KEYS_DETAIL, can,
 				  sizeof(can) / sizeof(can[0]), buf, size);
 	else

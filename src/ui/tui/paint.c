@@ -8,7 +8,7 @@
 
 #include "ui/tui/app.h"
 #include "ui/tui/paint.h"
-#include "ui/tui/wrap.h"
+#include "core/text.h"
 
 static attr_t role_attr[LKM_ROLE_COUNT];
 
@@ -97,9 +97,9 @@ int lkm_tui_wrapped(int y, int x, int maxy, int w, const char *text, attr_t attr
 	attrset(attr);
 	while (*p && y < maxy) {
 		const char *line = p;
-		int cut = lkm_tui_wrap_next(line, w, &p);
+		size_t cut = lkm_text_wrap(line, (size_t)w, &p);
 
-		mvaddnstr(y++, x, line, cut);
+		mvaddnstr(y++, x, line, (int)cut);
 	}
 	return y;
 }
@@ -113,7 +113,7 @@ int lkm_tui_wrapped_rows(const char *text, int w)
 	if (w < 8)
 		w = 8;
 	for (; *p; rows++)
-		lkm_tui_wrap_next(p, w, &p);
+		lkm_text_wrap(p, (size_t)w, &p);
 	return rows ? rows : 1;
 }
 

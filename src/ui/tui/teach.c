@@ -7,6 +7,7 @@
 #include <curses.h>
 
 #include "core/explain.h"
+#include "core/text.h"
 #include "i18n.h"
 #include "ui/tui/app.h"
 #include "ui/tui/paint.h"
@@ -32,41 +33,15 @@ static unsigned open_teach(struct lkm_tui_app *app)
 
 static unsigned teach_module(struct lkm_tui_app *app, const struct lkm_module *m)
 {
-	char buf[64], users[64] = "";
-	size_t len = 0;
+	struct lkm_term t[LKM_TEXT_MAX_TERMS];
+	size_t n = lkm_text_module_terms(m, ",", t, LKM_TEXT_MAX_TERMS);
 
 	app->teach.n_terms = 0;
 	snprintf(app->teach.title, sizeof(app->teach.title), _("%s: what its cells mean"),
 		 m->name);
-	add_term(app, m->state_word, lkm_module_state_id(m->state));
-	if (m->has_use_count) {
-		snprintf(buf, sizeof(buf), "%lld", (long long)m->use_count);
-		add_term(app, buf,
-			 m->use_count == -1  ? "use-count--1"
-			 : m->use_count == 0 ? "use-count-0"
-					     : "use-count");
-	}
-	for (const char *u = lkm_module_next_user(m, NULL); u;
-	     u = lkm_module_next_user(m, u))
-		len += (size_t)snprintf(users + len,
-					len < sizeof(users) ? sizeof(users) - len : 0,
-					"%s%s", len ? "," : "", u);
-	if (m->n_used_by)
-		add_term(app, users, "used-by");
-	if (m->flags & LKM_MODFLAG_PERMANENT)
-		add_term(app, "[permanent]", "permanent");
-	if (m->flags & LKM_MODFLAG_UNSAFE)
-		add_term(app, "[unsafe]", "unsafe");
-	if (m->flags & LKM_MODFLAG_AUTOCLEAN)
-		add_term(app, "(autoclean)", "autoclean");
-	if (m->flags & LKM_MODFLAG_UNUSED)
-		add_term(app, "(unused)", "unused");
-	for (const char *t = m->taints; t && *t; t++) {
-		char key[16], letter[2] = { *t, '\0' };
-
-		snprintf(key, sizeof(key), "taint-%c", *t);
-		add_term(app, letter, key);
-	}
+	/* The box is labelled by what the cells show ("Live", "2", "[permanent]"). */
+	for (size_t i = 0; i < n; i++)
+		add_term(app, t[i].value, t[i].key);
 	return open_teach(app);
 }
 
