@@ -16,7 +16,6 @@
 #include "core/cmdrule.h"
 #include "core/engine.h"
 #include "core/plan.h"
-#include "core/strv.h"
 #include "core/modfile.h"
 #include "core/params.h"
 #include "core/persist.h"
@@ -24,6 +23,8 @@
 #include "model/modules.h"
 #include "model/procfile.h"
 #include "model/sysmodule.h"
+#include "shared/strbuf.h"
+#include "shared/strv.h"
 
 #define PARAMS_MAX 4096
 
@@ -742,7 +743,7 @@ static int plan_name(const struct lkm_engine *e, const char *target,
 			if (!lkm_strv_addf(&res->details, &res->n_details, "%s",
 					   close[i]))
 				nc = -ENOMEM;
-		lkm_resolve_strv_free(close);
+		lkm_strv_freev(close);
 		if (nc == -ENOMEM)
 			return -ENOMEM;
 		return refuse(res, LKM_REFUSE_NOT_FOUND, -ENOENT,
@@ -1284,7 +1285,7 @@ static int persist_merged(const struct lkm_engine *e, const char *module,
 out:
 	free(merged.v);
 	lkm_params_release(&parsed);
-	lkm_persist_strv_free(old);
+	lkm_strv_freev(old);
 	return err;
 }
 

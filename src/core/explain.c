@@ -24,7 +24,6 @@
 #include "core/explain.h"
 #include "core/explain_texts.h"
 #include "core/holders.h"
-#include "core/strv.h"
 #include "core/modfile.h"
 #include "core/params.h"
 #include "core/userpath.h"
@@ -36,6 +35,8 @@
 #include "model/procfile.h"
 #include "model/scan.h"
 #include "model/sysmodule.h"
+#include "shared/strbuf.h"
+#include "shared/strv.h"
 
 /* Appends a formatted line to D's vector V; a failure marks D, and lkm_diag_build then
  * refuses it: a diagnosis missing a line of evidence would tell another story. */
@@ -656,7 +657,7 @@ static int reference_module(const struct lkm_explain_ctx *ctx, const char * not,
 			err = n;
 		for (int i = 0; i < n && *mf == NULL && err == 0; i++)
 			err = open_reference(ctx, names[i], not, mf);
-		lkm_resolve_strv_free(names);
+		lkm_strv_freev(names);
 	}
 	return err;
 }

@@ -52,15 +52,6 @@ const char *lkm_persist_refusal_text(enum lkm_persist_refusal why)
 	return _(text[why]);
 }
 
-void lkm_persist_strv_free(char **v)
-{
-	if (v == NULL)
-		return;
-	for (char **p = v; *p; p++)
-		free(*p);
-	free(v);
-}
-
 /* ---- validation and the line ---- */
 
 static int is_name_char(char c)
@@ -297,7 +288,7 @@ int lkm_persist_read(const struct lkm_sysroot *root, const char *module, char **
 			err = -ENOMEM;
 	}
 	if (err < 0) {
-		lkm_persist_strv_free(v);
+		lkm_strv_freev(v);
 		return err;
 	}
 	*params = v;

@@ -56,7 +56,7 @@ static void info_release(struct info *in)
 	lkm_modules_release(&in->mods);
 	lkm_sysmodule_release(&in->sm);
 	lkm_modconf_release(&in->conf);
-	lkm_persist_strv_free(in->persisted);
+	lkm_strv_freev(in->persisted);
 	lkm_owns_release(&in->owns);
 }
 
