@@ -32,6 +32,7 @@
 #include "core/persist.h"
 #include "core/resolve.h"
 #include "model/sysroot.h"
+#include "shared/strbuf.h"
 
 #define REL    "6.1.0-test"
 #define MODDIR "/lib/modules/" REL
@@ -280,9 +281,9 @@ static const struct lkm_ops fake_ops = {
 static const char *steps_text(const struct lkm_result *r)
 {
 	static char buf[8192];
-	size_t at = 0;
+	struct lkm_strbuf sb;
 
-	buf[0] = '\0';
+	lkm_strbuf_init(&sb, buf, sizeof(buf));
 	for (size_t i = 0; i < r->n_steps; i++) {
 		const struct lkm_step *s = &r->steps[i];
 		char state[32];
@@ -292,14 +293,14 @@ static const char *steps_text(const struct lkm_result *r)
 		else
 			snprintf(state, sizeof(state), "%s",
 				 s->done ? "done" : "not-done");
-		at += (size_t)snprintf(
-			buf + at, sizeof(buf) - at, "%s %s %s %s%s%s%s%s%s %s\n",
-			lkm_step_kind_id(s->kind), s->module ? s->module : "-",
-			s->path ? base_name(s->path) : "-", s->params ? "[" : "",
-			s->params ? s->params : "-", s->params ? "]" : "",
-			s->note ? " (" : "", s->note ? s->note : "", s->note ? ")" : "",
-			state);
+		lkm_strbuf_addf(&sb, "%s %s %s %s%s%s%s%s%s %s\n",
+				lkm_step_kind_id(s->kind), s->module ? s->module : "-",
+				s->path ? base_name(s->path) : "-", s->params ? "[" : "",
+				s->params ? s->params : "-", s->params ? "]" : "",
+				s->note ? " (" : "", s->note ? s->note : "",
+				s->note ? ")" : "", state);
 	}
+	assert_false(sb.truncated);
 	return buf;
 }
 
@@ -307,13 +308,13 @@ static const char *lines(char *const *v, size_t n)
 {
 	static char buf[2][8192];
 	static int which;
-	size_t at = 0;
+	struct lkm_strbuf sb;
 
 	which ^= 1;
-	buf[which][0] = '\0';
+	lkm_strbuf_init(&sb, buf[which], sizeof(buf[which]));
 	for (size_t i = 0; i < n; i++)
-		at += (size_t)snprintf(buf[which] + at, sizeof(buf[which]) - at, "%s\n",
-				       v[i]);
+		lkm_strbuf_addf(&sb, "%s\n", v[i]);
+	assert_false(sb.truncated);
 	return buf[which];
 }
 
@@ -1397,13 +1398,13 @@ static void test_unload_stack_keeps_shared(void **state)
 static const char *plan_text(const struct lkm_result *r)
 {
 	static char buf[4096];
-	size_t at = 0;
+	struct lkm_strbuf sb;
 
-	buf[0] = '\0';
+	lkm_strbuf_init(&sb, buf, sizeof(buf));
 	for (size_t i = 0; i < r->n_steps; i++)
-		at += (size_t)snprintf(buf + at, sizeof(buf) - at, "%s %s\n",
-				       lkm_step_kind_id(r->steps[i].kind),
-				       r->steps[i].module);
+		lkm_strbuf_addf(&sb, "%s %s\n", lkm_step_kind_id(r->steps[i].kind),
+				r->steps[i].module);
+	assert_false(sb.truncated);
 	return buf;
 }
 

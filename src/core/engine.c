@@ -1002,24 +1002,18 @@ static int stack_removes(const struct lkm_modules *mods, struct lkm_result *res)
 
 			for (size_t i = 0; i < mods->n; i++) {
 				const struct lkm_module *d = &mods->v[i];
-				size_t len = 0;
+				struct lkm_strbuf sb;
 
 				if (!uses(d, name) || removed(res, d->name) ||
 				    why_kept(d, res, note, sizeof(note)))
 					continue;
-				len = (size_t)snprintf(note, sizeof(note),
-						       "was used by ");
+				lkm_strbuf_init(&sb, note, sizeof(note));
+				lkm_strbuf_add(&sb, "was used by ");
 				for (const char *u = lkm_module_next_user(d, NULL); u;
 				     u = lkm_module_next_user(d, u))
-					len += (size_t)snprintf(
-						note + len,
-						len < sizeof(note) ? sizeof(note) - len
-								   : 0,
-						"%s%s", u == d->used_by ? "" : ", ", u);
-				snprintf(note + (len < sizeof(note) ? len
-								    : sizeof(note) - 1),
-					 len < sizeof(note) ? sizeof(note) - len : 1,
-					 " only");
+					lkm_strbuf_addf(&sb, "%s%s",
+							u == d->used_by ? "" : ", ", u);
+				lkm_strbuf_add(&sb, " only");
 				if (add_step(res, LKM_STEP_REMOVE, d->name, NULL, NULL,
 					     note) == NULL)
 					return -ENOMEM;
