@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pwd.h>
 #include <setjmp.h>
 #include <spawn.h>
 #include <stdarg.h>
@@ -64,6 +65,18 @@ char *__wrap_strdup(const char *s)
 	if (alloc_budget > 0)
 		alloc_budget--;
 	return __real_strdup(s);
+}
+
+/* The password database as the engine sees it: one user, alice, and a count of the
+ * lookups (an engine without WHO looks its user up only for a line that names it). */
+static int getpwuid_calls;
+
+struct passwd *getpwuid(uid_t uid)
+{
+	static struct passwd alice = { .pw_name = (char *)"alice" };
+
+	getpwuid_calls++;
+	return uid == getuid() ? &alice : NULL;
 }
 
 /* Files under that root: rpath, write_file, append_file, run, mkdirs, rm_tree, sys_param.
@@ -1088,6 +1101,26 @@ static void test_load_not_privileged(void **state)
 	assert_string_equal(fake.calls, "");
 }
 
+/* Without WHO the refusal names this process's user, looked up then and only then. */
+static void test_load_not_privileged_names_user(void **state)
+{
+	char want[256];
+	T();
+	t->e.privileged = false;
+	t->e.who = NULL;
+	getpwuid_calls = 0;
+	assert_int_equal(lkm_engine_load(&t->e, "msdos", NULL, 0, LKM_DRY_RUN, res), 0);
+	assert_int_equal(getpwuid_calls, 0);
+	lkm_result_release(res);
+	assert_int_equal(lkm_engine_load(&t->e, "msdos", NULL, 0, 0, res), -EPERM);
+	assert_int_equal(getpwuid_calls, 1);
+	snprintf(want, sizeof(want),
+		 "changing the kernel's modules needs root (CAP_SYS_MODULE), and alice "
+		 "(uid %u) has not",
+		 (unsigned)getuid());
+	assert_string_equal(res->reason, want);
+}
+
 static void test_load_dry_run_not_privileged(void **state)
 {
 	T();
@@ -1821,6 +1854,7 @@ int main(void)
 		E(test_load_already_loaded),
 		E(test_load_already_loaded_no_params),
 		E(test_load_not_privileged),
+		E(test_load_not_privileged_names_user),
 		E(test_load_dry_run_not_privileged),
 		E(test_load_modules_disabled),
 		E(test_load_no_module_support),

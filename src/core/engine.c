@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/capability.h>
+#include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -207,9 +208,28 @@ static int check_kernel_accepts(const struct lkm_engine *e, struct lkm_result *r
 	return 0;
 }
 
+/* Room for "NAME (uid N)". */
+#define LKM_WHO_MAX 64
+
+/* Who acts, as the refusal and the syslog line name it: E's WHO, else this process's user
+ * ("alice (uid 1000)"), looked up only now: the password database is read for a line
+ * that names the user, never on every action. */
+static const char *who(const struct lkm_engine *e, char *buf, size_t size)
+{
+	const struct passwd *pw;
+
+	if (e->who)
+		return e->who;
+	pw = getpwuid(getuid());
+	snprintf(buf, size, "%s (uid %u)", pw ? pw->pw_name : "?", (unsigned)getuid());
+	return buf;
+}
+
 static int check_privilege(const struct lkm_engine *e, struct lkm_result *res,
 			   unsigned flags)
 {
+	char name[LKM_WHO_MAX];
+
 	if (flags & LKM_DRY_RUN)
 		return 0;
 	if (e->ops == NULL && lkm_sysroot_is_live(e->root))
@@ -229,15 +249,17 @@ static int check_privilege(const struct lkm_engine *e, struct lkm_result *res,
 		res, LKM_REFUSE_NOT_PERMITTED, -EPERM,
 		_("changing the kernel's modules needs root (CAP_SYS_MODULE), and %s "
 		  "has not"),
-		e->who ? e->who : _("this process"));
+		who(e, name, sizeof(name)));
 }
 
 static void log_change(const struct lkm_engine *e, const struct lkm_result *res,
 		       const char *what)
 {
+	char name[LKM_WHO_MAX];
+
 	if (!e->log_to_syslog)
 		return;
-	syslog(LOG_NOTICE, "%s: %s %s%s%s: %s", e->who ? e->who : "?", what,
+	syslog(LOG_NOTICE, "%s: %s %s%s%s: %s", who(e, name, sizeof(name)), what,
 	       res->module ? res->module : res->target, res->path ? " from " : "",
 	       res->path ? res->path : "", res->err ? strerror(-res->err) : "done");
 }
