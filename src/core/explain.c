@@ -365,7 +365,7 @@ static int symset_load(struct symset *s, const struct lkm_sysroot *root)
 
 static bool symset_has(const struct symset *s, const char *name)
 {
-	return s->n && bsearch(&name, s->v, s->n, sizeof(*s->v), cmp_str) != NULL;
+	return lkm_strv_sorted_has(s->v, s->n, name);
 }
 
 static void symset_free(struct symset *s)
