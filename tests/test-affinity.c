@@ -17,6 +17,7 @@
 #include "core/affinity.h"
 #include "model/cpuset.h"
 #include "model/irqaffinity.h"
+#include "shared/strbuf.h"
 
 /* What the fake was asked, and what it answers. */
 static struct {
@@ -27,9 +28,11 @@ static struct {
 static int fake_write_irq_affinity(void *ctx, unsigned irq, const char *cpus)
 {
 	size_t len = strlen(fake.calls);
+	struct lkm_strbuf sb;
 
 	assert_ptr_equal(ctx, &fake);
-	snprintf(fake.calls + len, sizeof(fake.calls) - len, "write %u %s;", irq, cpus);
+	lkm_strbuf_init(&sb, fake.calls + len, sizeof(fake.calls) - len);
+	assert_true(lkm_strbuf_addf(&sb, "write %u %s;", irq, cpus));
 	return fake.answer;
 }
 

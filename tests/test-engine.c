@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pwd.h>
 #include <setjmp.h>
 #include <spawn.h>
 #include <stdarg.h>
@@ -32,6 +33,7 @@
 #include "core/persist.h"
 #include "core/resolve.h"
 #include "model/sysroot.h"
+#include "shared/strbuf.h"
 
 #define REL    "6.1.0-test"
 #define MODDIR "/lib/modules/" REL
@@ -63,6 +65,18 @@ char *__wrap_strdup(const char *s)
 	if (alloc_budget > 0)
 		alloc_budget--;
 	return __real_strdup(s);
+}
+
+/* The password database as the engine sees it: one user, alice, and a count of the
+ * lookups (an engine without WHO looks its user up only for a line that names it). */
+static int getpwuid_calls;
+
+struct passwd *getpwuid(uid_t uid)
+{
+	static struct passwd alice = { .pw_name = (char *)"alice" };
+
+	getpwuid_calls++;
+	return uid == getuid() ? &alice : NULL;
 }
 
 /* Files under that root: rpath, write_file, append_file, run, mkdirs, rm_tree, sys_param.
@@ -280,9 +294,9 @@ static const struct lkm_ops fake_ops = {
 static const char *steps_text(const struct lkm_result *r)
 {
 	static char buf[8192];
-	size_t at = 0;
+	struct lkm_strbuf sb;
 
-	buf[0] = '\0';
+	lkm_strbuf_init(&sb, buf, sizeof(buf));
 	for (size_t i = 0; i < r->n_steps; i++) {
 		const struct lkm_step *s = &r->steps[i];
 		char state[32];
@@ -292,14 +306,14 @@ static const char *steps_text(const struct lkm_result *r)
 		else
 			snprintf(state, sizeof(state), "%s",
 				 s->done ? "done" : "not-done");
-		at += (size_t)snprintf(
-			buf + at, sizeof(buf) - at, "%s %s %s %s%s%s%s%s%s %s\n",
-			lkm_step_kind_id(s->kind), s->module ? s->module : "-",
-			s->path ? base_name(s->path) : "-", s->params ? "[" : "",
-			s->params ? s->params : "-", s->params ? "]" : "",
-			s->note ? " (" : "", s->note ? s->note : "", s->note ? ")" : "",
-			state);
+		lkm_strbuf_addf(&sb, "%s %s %s %s%s%s%s%s%s %s\n",
+				lkm_step_kind_id(s->kind), s->module ? s->module : "-",
+				s->path ? base_name(s->path) : "-", s->params ? "[" : "",
+				s->params ? s->params : "-", s->params ? "]" : "",
+				s->note ? " (" : "", s->note ? s->note : "",
+				s->note ? ")" : "", state);
 	}
+	assert_false(sb.truncated);
 	return buf;
 }
 
@@ -307,13 +321,13 @@ static const char *lines(char *const *v, size_t n)
 {
 	static char buf[2][8192];
 	static int which;
-	size_t at = 0;
+	struct lkm_strbuf sb;
 
 	which ^= 1;
-	buf[which][0] = '\0';
+	lkm_strbuf_init(&sb, buf[which], sizeof(buf[which]));
 	for (size_t i = 0; i < n; i++)
-		at += (size_t)snprintf(buf[which] + at, sizeof(buf[which]) - at, "%s\n",
-				       v[i]);
+		lkm_strbuf_addf(&sb, "%s\n", v[i]);
+	assert_false(sb.truncated);
 	return buf[which];
 }
 
@@ -1087,6 +1101,26 @@ static void test_load_not_privileged(void **state)
 	assert_string_equal(fake.calls, "");
 }
 
+/* Without WHO the refusal names this process's user, looked up then and only then. */
+static void test_load_not_privileged_names_user(void **state)
+{
+	char want[256];
+	T();
+	t->e.privileged = false;
+	t->e.who = NULL;
+	getpwuid_calls = 0;
+	assert_int_equal(lkm_engine_load(&t->e, "msdos", NULL, 0, LKM_DRY_RUN, res), 0);
+	assert_int_equal(getpwuid_calls, 0);
+	lkm_result_release(res);
+	assert_int_equal(lkm_engine_load(&t->e, "msdos", NULL, 0, 0, res), -EPERM);
+	assert_int_equal(getpwuid_calls, 1);
+	snprintf(want, sizeof(want),
+		 "changing the kernel's modules needs root (CAP_SYS_MODULE), and alice "
+		 "(uid %u) has not",
+		 (unsigned)getuid());
+	assert_string_equal(res->reason, want);
+}
+
 static void test_load_dry_run_not_privileged(void **state)
 {
 	T();
@@ -1397,13 +1431,13 @@ static void test_unload_stack_keeps_shared(void **state)
 static const char *plan_text(const struct lkm_result *r)
 {
 	static char buf[4096];
-	size_t at = 0;
+	struct lkm_strbuf sb;
 
-	buf[0] = '\0';
+	lkm_strbuf_init(&sb, buf, sizeof(buf));
 	for (size_t i = 0; i < r->n_steps; i++)
-		at += (size_t)snprintf(buf + at, sizeof(buf) - at, "%s %s\n",
-				       lkm_step_kind_id(r->steps[i].kind),
-				       r->steps[i].module);
+		lkm_strbuf_addf(&sb, "%s %s\n", lkm_step_kind_id(r->steps[i].kind),
+				r->steps[i].module);
+	assert_false(sb.truncated);
 	return buf;
 }
 
@@ -1820,6 +1854,7 @@ int main(void)
 		E(test_load_already_loaded),
 		E(test_load_already_loaded_no_params),
 		E(test_load_not_privileged),
+		E(test_load_not_privileged_names_user),
 		E(test_load_dry_run_not_privileged),
 		E(test_load_modules_disabled),
 		E(test_load_no_module_support),

@@ -42,6 +42,7 @@
 #include "core/persist.h"
 #include "core/resolve.h"
 #include "model/sysroot.h"
+#include "shared/strbuf.h"
 
 #define REL	      "6.1.0-test"
 #define MODDIR	      "/lib/modules/" REL
@@ -286,13 +287,13 @@ static const char *joined(char *const *v, size_t n)
 {
 	static char buf[4][16384];
 	static int which;
-	size_t at = 0;
+	struct lkm_strbuf sb;
 
 	which = (which + 1) % 4;
-	buf[which][0] = '\0';
+	lkm_strbuf_init(&sb, buf[which], sizeof(buf[which]));
 	for (size_t i = 0; i < n; i++)
-		at += (size_t)snprintf(buf[which] + at, sizeof(buf[which]) - at, "%s\n",
-				       v[i]);
+		lkm_strbuf_addf(&sb, "%s\n", v[i]);
+	assert_false(sb.truncated);
 	return buf[which];
 }
 
@@ -301,24 +302,21 @@ static const char *joined(char *const *v, size_t n)
 static const char *fix_data(const struct lkm_diagnosis *d)
 {
 	static char buf[4096];
-	size_t at = 0;
+	struct lkm_strbuf sb;
 
-	buf[0] = '\0';
+	lkm_strbuf_init(&sb, buf, sizeof(buf));
 	for (size_t i = 0; i < d->n_fix; i++) {
 		const struct lkm_fix *f = &d->fixes[i];
 
 		assert_ptr_equal(f->text, d->fix[i]);
-		at += (size_t)snprintf(buf + at, sizeof(buf) - at, "%s",
-				       f->op == LKM_FIX_NONE ? "-"
-							     : lkm_fix_op_id(f->op));
+		lkm_strbuf_add(&sb, f->op == LKM_FIX_NONE ? "-" : lkm_fix_op_id(f->op));
 		if (f->target)
-			at += (size_t)snprintf(buf + at, sizeof(buf) - at, " %s",
-					       f->target);
+			lkm_strbuf_addf(&sb, " %s", f->target);
 		for (size_t j = 0; j < f->n_args; j++)
-			at += (size_t)snprintf(buf + at, sizeof(buf) - at, " %s",
-					       f->args[j]);
-		at += (size_t)snprintf(buf + at, sizeof(buf) - at, "\n");
+			lkm_strbuf_addf(&sb, " %s", f->args[j]);
+		lkm_strbuf_add(&sb, "\n");
 	}
+	assert_false(sb.truncated);
 	return buf;
 }
 
@@ -440,24 +438,23 @@ static const char *const msdos_symbols[] = {
 
 static void test_unresolved_msdos_real_lines(void **state)
 {
-	char kmsg[4096] = "", evidence[8192] = "";
-	size_t at = 0, ev = 0, n = sizeof(msdos_symbols) / sizeof(msdos_symbols[0]);
+	char kmsg[4096], evidence[8192];
+	struct lkm_strbuf km, ev;
+	size_t n = sizeof(msdos_symbols) / sizeof(msdos_symbols[0]);
 	struct lkm_diagnosis *d;
 	T();
 	assert_int_equal(n, 19);
+	lkm_strbuf_init(&km, kmsg, sizeof(kmsg));
+	lkm_strbuf_init(&ev, evidence, sizeof(evidence));
 	for (size_t i = 0; i < n; i++)
-		at += (size_t)snprintf(kmsg + at, sizeof(kmsg) - at,
-				       "3,%zu,1,-;msdos: Unknown symbol %s (err -2)\n",
-				       300 + i, msdos_symbols[i]);
-	ev += (size_t)snprintf(
-		evidence + ev, sizeof(evidence) - ev,
-		"the kernel answered ENOENT (No such file or directory)\n");
+		lkm_strbuf_addf(&km, "3,%zu,1,-;msdos: Unknown symbol %s (err -2)\n",
+				300 + i, msdos_symbols[i]);
+	lkm_strbuf_add(&ev, "the kernel answered ENOENT (No such file or directory)\n");
 	for (size_t i = 0; i < 8; i++)
-		ev += (size_t)snprintf(evidence + ev, sizeof(evidence) - ev,
-				       "kernel: msdos: Unknown symbol %s (err -2)\n",
-				       msdos_symbols[i]);
-	ev += (size_t)snprintf(
-		evidence + ev, sizeof(evidence) - ev,
+		lkm_strbuf_addf(&ev, "kernel: msdos: Unknown symbol %s (err -2)\n",
+				msdos_symbols[i]);
+	lkm_strbuf_add(
+		&ev,
 		"kernel: ... and 11 more lines\n"
 		"fat_dir_empty, fat_attach, fat_fill_super, fat_add_entries: exported "
 		"by fat, which is not loaded\n");
@@ -466,13 +463,12 @@ static void test_unresolved_msdos_real_lines(void **state)
 		    strcmp(msdos_symbols[i], "fat_attach") &&
 		    strcmp(msdos_symbols[i], "fat_fill_super") &&
 		    strcmp(msdos_symbols[i], "fat_add_entries"))
-			ev += (size_t)snprintf(
-				evidence + ev, sizeof(evidence) - ev,
-				"%s: no installed module exports it, and the kernel "
-				"does not\n",
-				msdos_symbols[i]);
-	snprintf(evidence + ev, sizeof(evidence) - ev,
-		 "load order: fat first, then msdos\n");
+			lkm_strbuf_addf(&ev,
+					"%s: no installed module exports it, and the "
+					"kernel does not\n",
+					msdos_symbols[i]);
+	lkm_strbuf_add(&ev, "load order: fat first, then msdos\n");
+	assert_false(km.truncated || ev.truncated);
 	kernel_fails("msdos", -ENOENT, kmsg);
 	d = load(t, rpath(MSDOS_KO), NULL, 0, 0);
 	assert_diag(d, LKM_DIAG_UNRESOLVED_SYMBOLS, -ENOENT,
@@ -1000,16 +996,16 @@ static const char *elf_header_only(const char *path, int elf_class, bool big_end
 static const char *kinds_on(struct t *t, const char *machine, const char *path)
 {
 	static char buf[256];
-	size_t at = 0;
+	struct lkm_strbuf sb;
 
 	lkm_diagnoses_free(t->p, t->n_p > 0 ? (size_t)t->n_p : 0);
 	t->p = NULL;
 	t->ctx.machine = machine;
 	predict(t, path, NULL, 0);
-	buf[0] = '\0';
+	lkm_strbuf_init(&sb, buf, sizeof(buf));
 	for (int i = 0; i < t->n_p; i++)
-		at += (size_t)snprintf(buf + at, sizeof(buf) - at, "%s\n",
-				       lkm_diag_id(t->p[i].kind));
+		lkm_strbuf_addf(&sb, "%s\n", lkm_diag_id(t->p[i].kind));
+	assert_false(sb.truncated);
 	return buf;
 }
 
@@ -1085,14 +1081,14 @@ static const char *sections_of(const char *path)
 {
 	static char list[1024];
 	struct lkm_modfile *mf = NULL;
-	size_t len = 0;
+	struct lkm_strbuf sb;
 
 	assert_int_equal(lkm_modfile_open(path, &mf, NULL), 0);
-	list[0] = '\0';
+	lkm_strbuf_init(&sb, list, sizeof(list));
 	for (size_t i = 1; i < lkm_modfile_section_count(mf); i++)
-		len += (size_t)snprintf(list + len, sizeof(list) - len, "%s%s",
-					i > 1 ? ", " : "",
-					lkm_modfile_section_name(mf, i));
+		lkm_strbuf_addf(&sb, "%s%s", i > 1 ? ", " : "",
+				lkm_modfile_section_name(mf, i));
+	assert_false(sb.truncated);
 	assert_non_null(strstr(list, ".text"));
 	assert_null(strstr(list, ".modinfo"));
 	lkm_modfile_free(mf);

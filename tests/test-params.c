@@ -116,6 +116,14 @@ static void test_append_and_names(void **state)
 	assert_int_equal(lkm_param_append(buf, sizeof(buf), "toolong", "abcdefgh"),
 			 -ENOSPC);
 	assert_string_equal(buf, "io=0x300 name=\"lab card\" v");
+	/* The last byte of BUF: one more character is refused whole, what fits is kept.
+	 */
+	assert_int_equal(lkm_param_append(buf, sizeof(buf), "x", "123"), -ENOSPC);
+	assert_string_equal(buf, "io=0x300 name=\"lab card\" v");
+	assert_int_equal(lkm_param_append(buf, sizeof(buf), "x", "12"), 0);
+	assert_string_equal(buf, "io=0x300 name=\"lab card\" v x=12");
+	assert_int_equal(lkm_param_append(buf, sizeof(buf), "y", NULL), -ENOSPC);
+	assert_string_equal(buf, "io=0x300 name=\"lab card\" v x=12");
 	assert_true(lkm_param_name_eq("full-duplex", "full_duplex"));
 	assert_false(lkm_param_name_eq("irq", "irqs"));
 }

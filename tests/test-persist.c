@@ -331,14 +331,14 @@ static void test_replace_keeps_others(void **state)
 	assert_string_equal(v[0], "debug=2");
 	assert_string_equal(v[1], "name=a b");
 	assert_null(v[2]);
-	lkm_persist_strv_free(v);
+	lkm_strv_freev(v);
 	assert_int_equal(lkm_persist_read(f->root, "btusb", &v), 2);
 	assert_string_equal(v[0], "enable_autosuspend=0");
 	assert_string_equal(v[1], "more=1");
-	lkm_persist_strv_free(v);
+	lkm_strv_freev(v);
 	assert_int_equal(lkm_persist_read(f->root, "floppy", &v), 0);
 	assert_null(v[0]);
-	lkm_persist_strv_free(v);
+	lkm_strv_freev(v);
 }
 
 static void test_append_and_remove(void **state)
@@ -380,7 +380,7 @@ static void test_append_after_continuation(void **state)
 	expect_file(f->conf, "options x a=1\\\n\noptions m debug=2\n");
 	assert_int_equal(lkm_persist_read(f->root, "m", &v), 1);
 	assert_string_equal(v[0], "debug=2");
-	lkm_persist_strv_free(v);
+	lkm_strv_freev(v);
 	write_file(f->conf, "options x a=1 \\\n", 0644);
 	assert_int_equal(persist_words(f->root, "m", p, 1, NULL), 0);
 	expect_file(f->conf, "options x a=1 \\\n\noptions m debug=2\n");
@@ -398,17 +398,17 @@ static void test_read(void **state)
 	assert_int_equal(lkm_persist_read(fx, "btusb", &v), 1);
 	assert_string_equal(v[0], "enable_autosuspend=0");
 	assert_null(v[1]);
-	lkm_persist_strv_free(v);
+	lkm_strv_freev(v);
 	assert_int_equal(lkm_persist_read(fx, "fat", &v), 0);
 	assert_null(v[0]);
-	lkm_persist_strv_free(v);
+	lkm_strv_freev(v);
 	assert_int_equal(lkm_persist_read(fx, "bad name", &v), -EINVAL);
 	lkm_sysroot_free(fx);
 
 	/* No file at all. */
 	assert_int_equal(lkm_persist_read(f->root, "btusb", &v), 0);
 	assert_null(v[0]);
-	lkm_persist_strv_free(v);
+	lkm_strv_freev(v);
 }
 
 /* ---- failed writes ---- */

@@ -12,10 +12,10 @@
 
 #include "core/affinity.h"
 #include "core/explain_texts.h"
-#include "core/strv.h"
 #include "i18n.h"
 #include "model/cpuset.h"
 #include "model/irqaffinity.h"
+#include "shared/strv.h"
 
 /* D gets KIND's teaching from the explainer's table, TITLE (or the table's) and ERR. */
 static int diag_start(struct lkm_diagnosis *d, enum lkm_diag_kind kind, int err,

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/capability.h>
+#include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,7 +17,6 @@
 #include "core/cmdrule.h"
 #include "core/engine.h"
 #include "core/plan.h"
-#include "core/strv.h"
 #include "core/modfile.h"
 #include "core/params.h"
 #include "core/persist.h"
@@ -24,6 +24,8 @@
 #include "model/modules.h"
 #include "model/procfile.h"
 #include "model/sysmodule.h"
+#include "shared/strbuf.h"
+#include "shared/strv.h"
 
 #define PARAMS_MAX 4096
 
@@ -206,9 +208,28 @@ static int check_kernel_accepts(const struct lkm_engine *e, struct lkm_result *r
 	return 0;
 }
 
+/* Room for "NAME (uid N)". */
+#define LKM_WHO_MAX 64
+
+/* Who acts, as the refusal and the syslog line name it: E's WHO, else this process's user
+ * ("alice (uid 1000)"), looked up only now: the password database is read for a line
+ * that names the user, never on every action. */
+static const char *who(const struct lkm_engine *e, char *buf, size_t size)
+{
+	const struct passwd *pw;
+
+	if (e->who)
+		return e->who;
+	pw = getpwuid(getuid());
+	snprintf(buf, size, "%s (uid %u)", pw ? pw->pw_name : "?", (unsigned)getuid());
+	return buf;
+}
+
 static int check_privilege(const struct lkm_engine *e, struct lkm_result *res,
 			   unsigned flags)
 {
+	char name[LKM_WHO_MAX];
+
 	if (flags & LKM_DRY_RUN)
 		return 0;
 	if (e->ops == NULL && lkm_sysroot_is_live(e->root))
@@ -228,15 +249,17 @@ static int check_privilege(const struct lkm_engine *e, struct lkm_result *res,
 		res, LKM_REFUSE_NOT_PERMITTED, -EPERM,
 		_("changing the kernel's modules needs root (CAP_SYS_MODULE), and %s "
 		  "has not"),
-		e->who ? e->who : _("this process"));
+		who(e, name, sizeof(name)));
 }
 
 static void log_change(const struct lkm_engine *e, const struct lkm_result *res,
 		       const char *what)
 {
+	char name[LKM_WHO_MAX];
+
 	if (!e->log_to_syslog)
 		return;
-	syslog(LOG_NOTICE, "%s: %s %s%s%s: %s", e->who ? e->who : "?", what,
+	syslog(LOG_NOTICE, "%s: %s %s%s%s: %s", who(e, name, sizeof(name)), what,
 	       res->module ? res->module : res->target, res->path ? " from " : "",
 	       res->path ? res->path : "", res->err ? strerror(-res->err) : "done");
 }
@@ -742,7 +765,7 @@ static int plan_name(const struct lkm_engine *e, const char *target,
 			if (!lkm_strv_addf(&res->details, &res->n_details, "%s",
 					   close[i]))
 				nc = -ENOMEM;
-		lkm_resolve_strv_free(close);
+		lkm_strv_freev(close);
 		if (nc == -ENOMEM)
 			return -ENOMEM;
 		return refuse(res, LKM_REFUSE_NOT_FOUND, -ENOENT,
@@ -1001,24 +1024,18 @@ static int stack_removes(const struct lkm_modules *mods, struct lkm_result *res)
 
 			for (size_t i = 0; i < mods->n; i++) {
 				const struct lkm_module *d = &mods->v[i];
-				size_t len = 0;
+				struct lkm_strbuf sb;
 
 				if (!uses(d, name) || removed(res, d->name) ||
 				    why_kept(d, res, note, sizeof(note)))
 					continue;
-				len = (size_t)snprintf(note, sizeof(note),
-						       "was used by ");
+				lkm_strbuf_init(&sb, note, sizeof(note));
+				lkm_strbuf_add(&sb, "was used by ");
 				for (const char *u = lkm_module_next_user(d, NULL); u;
 				     u = lkm_module_next_user(d, u))
-					len += (size_t)snprintf(
-						note + len,
-						len < sizeof(note) ? sizeof(note) - len
-								   : 0,
-						"%s%s", u == d->used_by ? "" : ", ", u);
-				snprintf(note + (len < sizeof(note) ? len
-								    : sizeof(note) - 1),
-					 len < sizeof(note) ? sizeof(note) - len : 1,
-					 " only");
+					lkm_strbuf_addf(&sb, "%s%s",
+							u == d->used_by ? "" : ", ", u);
+				lkm_strbuf_add(&sb, " only");
 				if (add_step(res, LKM_STEP_REMOVE, d->name, NULL, NULL,
 					     note) == NULL)
 					return -ENOMEM;
@@ -1284,7 +1301,7 @@ static int persist_merged(const struct lkm_engine *e, const char *module,
 out:
 	free(merged.v);
 	lkm_params_release(&parsed);
-	lkm_persist_strv_free(old);
+	lkm_strv_freev(old);
 	return err;
 }
 

@@ -21,7 +21,9 @@ struct lkm_engine {
 		*resolver;	   /* may be NULL: no /lib/modules (loads by file only) */
 	const struct lkm_ops *ops; /* NULL: look, never act (an offline --root) */
 	bool privileged;	   /* may load and unload (root or CAP_SYS_MODULE) */
-	const char *who;	   /* for the syslog line ("uid 0") */
+	/* Who acts, for the refusal and the syslog line ("uid 0"); NULL: this process's
+	 * user, looked up only when a line names it. */
+	const char *who;
 	bool log_to_syslog;
 };
 

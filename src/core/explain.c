@@ -24,7 +24,6 @@
 #include "core/explain.h"
 #include "core/explain_texts.h"
 #include "core/holders.h"
-#include "core/strv.h"
 #include "core/modfile.h"
 #include "core/params.h"
 #include "core/userpath.h"
@@ -36,6 +35,8 @@
 #include "model/procfile.h"
 #include "model/scan.h"
 #include "model/sysmodule.h"
+#include "shared/strbuf.h"
+#include "shared/strv.h"
 
 /* Appends a formatted line to D's vector V; a failure marks D, and lkm_diag_build then
  * refuses it: a diagnosis missing a line of evidence would tell another story. */
@@ -176,13 +177,12 @@ int lkm_diag_build(struct lkm_diagnosis *d, enum lkm_diag_kind kind, int err,
 {
 	const struct lkm_diag_text *t = lkm_diag_text(kind);
 	struct lkm_diag_fill with_joined = *v;
-	char joined[1024] = "";
-	size_t len = 0;
+	char joined[1024];
+	struct lkm_strbuf sb;
 
+	lkm_strbuf_init(&sb, joined, sizeof(joined));
 	for (size_t i = 0; i < v->n_list; i++)
-		len += (size_t)snprintf(joined + len,
-					len < sizeof(joined) ? sizeof(joined) - len : 0,
-					"%s%s", i ? ", " : "", v->list[i]);
+		lkm_strbuf_addf(&sb, "%s%s", i ? ", " : "", v->list[i]);
 	with_joined.joined = joined;
 	/* How to name it to lkmtui again: what the user typed when it was a file. */
 	if (with_joined.as_named == NULL)
@@ -365,7 +365,7 @@ static int symset_load(struct symset *s, const struct lkm_sysroot *root)
 
 static bool symset_has(const struct symset *s, const char *name)
 {
-	return s->n && bsearch(&name, s->v, s->n, sizeof(*s->v), cmp_str) != NULL;
+	return lkm_strv_sorted_has(s->v, s->n, name);
 }
 
 static void symset_free(struct symset *s)
@@ -382,14 +382,17 @@ static int namespace_diag(struct lkm_diagnosis *d, struct lkm_diag_fill *v,
 			  const struct lkm_modfile *mf, const char *sym, const char *ns,
 			  const char *exporter, int err)
 {
-	char imports[512] = "";
-	size_t pos = 0, il = 0;
+	char imports[512];
+	struct lkm_strbuf sb;
+	size_t pos = 0;
 	const char *imp;
 
-	for (; mf && (imp = lkm_modfile_info_next(mf, "import_ns", &pos, NULL)) != NULL;)
-		il += (size_t)snprintf(imports + il,
-				       il < sizeof(imports) ? sizeof(imports) - il : 0,
-				       "%s%s", il ? ", " : "", imp);
+	lkm_strbuf_init(&sb, imports, sizeof(imports));
+	for (;
+	     mf && (imp = lkm_modfile_info_next(mf, "import_ns", &pos, NULL)) != NULL;) {
+		lkm_strbuf_sep(&sb, ", ");
+		lkm_strbuf_add(&sb, imp);
+	}
 	if (exporter)
 		diag_add_line(d, &d->evidence, &d->n_evidence,
 			      _("%s is exported by %s into namespace %s"), sym, exporter,
@@ -399,7 +402,7 @@ static int namespace_diag(struct lkm_diagnosis *d, struct lkm_diag_fill *v,
 			      _("%s is exported into namespace %s"), sym, ns);
 	if (mf)
 		diag_add_line(d, &d->evidence, &d->n_evidence, _("%s imports: %s"),
-			      v->module, il ? imports : _("no namespace"));
+			      v->module, sb.len ? imports : _("no namespace"));
 	v->value = ns;
 	return lkm_diag_build(d, LKM_DIAG_NAMESPACE_NOT_IMPORTED, err, v);
 }
@@ -656,7 +659,7 @@ static int reference_module(const struct lkm_explain_ctx *ctx, const char * not,
 			err = n;
 		for (int i = 0; i < n && *mf == NULL && err == 0; i++)
 			err = open_reference(ctx, names[i], not, mf);
-		lkm_resolve_strv_free(names);
+		lkm_strv_freev(names);
 	}
 	return err;
 }
@@ -762,15 +765,19 @@ static int analyse_file(const struct lkm_explain_ctx *ctx, const struct lkm_modf
 			       : 1;
 	}
 	if (!lkm_modfile_is_module(mf)) {
-		char list[1024] = "";
-		size_t len = 0, n = lkm_modfile_section_count(mf);
+		char list[1024];
+		struct lkm_strbuf sb;
+		size_t n = lkm_modfile_section_count(mf);
 
-		for (size_t i = 1; i < n && len + 2 < sizeof(list); i++)
-			len += (size_t)snprintf(list + len, sizeof(list) - len, "%s%s",
-						i > 1 ? ", " : "",
-						lkm_modfile_section_name(mf, i));
-		if (len >= sizeof(list))
-			strcpy(list + sizeof(list) - 5, "...");
+		lkm_strbuf_init(&sb, list, sizeof(list));
+		for (size_t i = 1; i < n && sb.len + 2 < sizeof(list); i++)
+			lkm_strbuf_addf(&sb, "%s%s", i > 1 ? ", " : "",
+					lkm_modfile_section_name(mf, i));
+		/* Cut: "..." at the end (and no further than the cut). */
+		if (sb.truncated)
+			strcpy(list + (sb.len < sizeof(list) - 5 ? sb.len
+								 : sizeof(list) - 5),
+			       "...");
 		diag_add_line(d, &d->evidence, &d->n_evidence,
 			      _("the file: ELF %s, %s, sections: %s"),
 			      lkm_modfile_machine_name(mf), lkm_modfile_type_name(mf),
@@ -983,17 +990,17 @@ static int analyse_symbols(const struct lkm_explain_ctx *ctx,
 	/* Group the evidence by exporter: "fat (not loaded) exports fat_add_entries, ..."
 	 */
 	for (size_t j = 0; j < n_exp; j++) {
-		char syms[512] = "";
-		size_t len = 0, count = 0;
+		char syms[512];
+		struct lkm_strbuf sb;
+		size_t count = 0;
 
+		lkm_strbuf_init(&sb, syms, sizeof(syms));
 		for (size_t i = 0; i < n_missing; i++) {
 			if (missing[i].exporter != exporters[j])
 				continue;
 			if (count < 4)
-				len += (size_t)snprintf(
-					syms + len,
-					len < sizeof(syms) ? sizeof(syms) - len : 0,
-					"%s%s", count ? ", " : "", missing[i].sym);
+				lkm_strbuf_addf(&sb, "%s%s", count ? ", " : "",
+						missing[i].sym);
 			count++;
 		}
 		if (count > 4)
@@ -1415,13 +1422,14 @@ static int kernel_params(const char *s, char ***words, size_t *n, struct lkm_par
 /* M's users joined with ", " into BUF. */
 static const char *joined_users(const struct lkm_module *m, char *buf, size_t size)
 {
-	size_t len = 0;
+	struct lkm_strbuf sb;
 
-	buf[0] = '\0';
+	lkm_strbuf_init(&sb, buf, size);
 	for (const char *u = lkm_module_next_user(m, NULL); u;
-	     u = lkm_module_next_user(m, u))
-		len += (size_t)snprintf(buf + len, len < size ? size - len : 0, "%s%s",
-					len ? ", " : "", u);
+	     u = lkm_module_next_user(m, u)) {
+		lkm_strbuf_sep(&sb, ", ");
+		lkm_strbuf_add(&sb, u);
+	}
 	return buf;
 }
 
@@ -1695,15 +1703,13 @@ static int explain_refusal(const struct lkm_explain_ctx *ctx,
 		diag_add_line(d, &d->evidence, &d->n_evidence, "%s", res->reason);
 	switch (kind) {
 	case LKM_DIAG_IN_USE: {
-		char users[1024] = "";
-		size_t len = 0;
+		char users[1024];
+		struct lkm_strbuf sb;
 
+		lkm_strbuf_init(&sb, users, sizeof(users));
 		for (size_t i = 0; i < res->n_holders; i++) {
 			diag_add_line(d, &list, &n_list, "%s", res->holders[i]);
-			len += (size_t)snprintf(users + len,
-						len < sizeof(users) ? sizeof(users) - len
-								    : 0,
-						"%s%s", i ? ", " : "", res->holders[i]);
+			lkm_strbuf_addf(&sb, "%s%s", i ? ", " : "", res->holders[i]);
 		}
 		if (n_list)
 			diag_add_line(d, &d->evidence, &d->n_evidence, _("used by: %s"),
@@ -2043,8 +2049,9 @@ static int explain_kernel_failure(const struct lkm_explain_ctx *ctx,
 			const struct lkm_modfile_param *decl;
 			size_t n = lkm_modfile_params(mf, &decl);
 
-			size_t hl = 0;
+			struct lkm_strbuf hb;
 
+			lkm_strbuf_init(&hb, hw, sizeof(hw));
 			/* io and irq first, as people write them; the rest after. */
 			for (size_t pass = 0; pass < 3; pass++)
 				for (size_t i = 0; i < n; i++) {
@@ -2064,14 +2071,11 @@ static int explain_kernel_failure(const struct lkm_explain_ctx *ctx,
 								    : "");
 					/* The seed's example values for the classic two,
 					 * NAME=VALUE else. */
-					hl += (size_t)snprintf(
-						hw + hl,
-						hl < sizeof(hw) ? sizeof(hw) - hl : 0,
-						"%s%s=%s", hl ? " " : "", decl[i].name,
-						strcmp(decl[i].name, "io") == 0 ? "0x300"
-						: strcmp(decl[i].name, "irq") == 0
-							? "11"
-							: "VALUE");
+					lkm_strbuf_sep(&hb, " ");
+					lkm_strbuf_addf(&hb, "%s=%s", decl[i].name,
+							io    ? "0x300"
+							: irq ? "11"
+							      : "VALUE");
 				}
 			if (hw[0])
 				v.hw = hw;

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "core/explain.h"
-#include "core/strv.h"
+#include "shared/strv.h"
 
 static void fix_release(struct lkm_fix *f)
 {

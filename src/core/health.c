@@ -12,9 +12,9 @@
 #include "core/modfile.h"
 #include "core/params.h"
 #include "core/resolve.h"
-#include "core/strv.h"
 #include "model/procfile.h"
 #include "model/sysmodule.h"
+#include "shared/strv.h"
 
 void lkm_health_release(struct lkm_health *h)
 {

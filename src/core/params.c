@@ -12,6 +12,7 @@
 #include "i18n.h"
 #include "core/params.h"
 #include "model/modules.h"
+#include "shared/strbuf.h"
 
 /* The kernel's numeric parameter types and their ranges (kernel/params.c
  * STANDARD_PARAM_DEF). */
@@ -250,14 +251,16 @@ int lkm_param_append(char *buf, size_t size, const char *name, const char *value
 {
 	size_t len = strlen(buf);
 	bool quote = value && strpbrk(value, " \t") != NULL;
-	int n;
+	struct lkm_strbuf sb;
 
-	if (value == NULL)
-		n = snprintf(buf + len, size - len, "%s%s", len ? " " : "", name);
-	else
-		n = snprintf(buf + len, size - len, quote ? "%s%s=\"%s\"" : "%s%s=%s",
-			     len ? " " : "", name, value);
-	if (n < 0 || (size_t)n >= size - len) {
+	/* Appended after what BUF holds; all of it or nothing. */
+	lkm_strbuf_init(&sb, buf + len, size - len);
+	if (len)
+		lkm_strbuf_add(&sb, " ");
+	lkm_strbuf_add(&sb, name);
+	if (value)
+		lkm_strbuf_addf(&sb, quote ? "=\"%s\"" : "=%s", value);
+	if (sb.truncated) {
 		buf[len] = '\0';
 		return -ENOSPC;
 	}

@@ -52,15 +52,6 @@ const char *lkm_persist_refusal_text(enum lkm_persist_refusal why)
 	return _(text[why]);
 }
 
-void lkm_persist_strv_free(char **v)
-{
-	if (v == NULL)
-		return;
-	for (char **p = v; *p; p++)
-		free(*p);
-	free(v);
-}
-
 /* ---- validation and the line ---- */
 
 static int is_name_char(char c)
@@ -241,25 +232,19 @@ static int is_options_for(const struct logical *l, const char *module, const cha
 	return 1;
 }
 
-static int strv_append(char ***v, size_t *n, const char *s, size_t len)
+/* Appends the LEN bytes at S to V without their quotes ("name=a b"). */
+static int add_unquoted(char ***v, size_t *n, const char *s, size_t len)
 {
-	char **nv = realloc(*v, (*n + 2) * sizeof(**v));
-	char *copy;
-	size_t w = 0;
+	int err = lkm_strv_addn(v, n, s, len);
+	char *w;
 
-	if (nv == NULL)
-		return -ENOMEM;
-	*v = nv;
-	nv[*n] = NULL;
-	copy = malloc(len + 1);
-	if (copy == NULL)
-		return -ENOMEM;
-	for (size_t i = 0; i < len; i++)
-		if (s[i] != '"')
-			copy[w++] = s[i];
-	copy[w] = '\0';
-	nv[(*n)++] = copy;
-	nv[*n] = NULL;
+	if (err < 0)
+		return err;
+	w = (*v)[*n - 1];
+	for (const char *r = w; *r; r++)
+		if (*r != '"')
+			*w++ = *r;
+	*w = '\0';
 	return 0;
 }
 
@@ -288,16 +273,13 @@ int lkm_persist_read(const struct lkm_sysroot *root, const char *module, char **
 		if (!is_options_for(&l, module, &rest))
 			continue;
 		while (err == 0 && (len = next_word(&rest, l.end, &w)) > 0)
-			err = strv_append(&v, &n, w, len);
+			err = add_unquoted(&v, &n, w, len);
 	}
 	lkm_buf_release(&buf);
-	if (err == 0 && v == NULL) {
-		v = calloc(1, sizeof(*v));
-		if (v == NULL)
-			err = -ENOMEM;
-	}
+	if (err == 0)
+		err = lkm_strv_ensure(&v);
 	if (err < 0) {
-		lkm_persist_strv_free(v);
+		lkm_strv_freev(v);
 		return err;
 	}
 	*params = v;

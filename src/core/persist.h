@@ -6,6 +6,7 @@
 
 #include "core/params.h"
 #include "model/sysroot.h"
+#include "shared/strv.h"
 
 /*
  * `--persist`: module options kept in <root>/etc/modprobe.d/lkmtui.conf, one
@@ -79,9 +80,7 @@ int lkm_persist_options(const struct lkm_sysroot *root, const char *module,
 /*
  * The options lkmtui.conf holds for MODULE, one parameter per element with quotes removed
  * ("name=a b"), all of the module's lines in order. *params is NULL-terminated (empty
- * when the file or the line is absent) and freed with lkm_persist_strv_free. Returns the
+ * when the file or the line is absent) and freed with lkm_strv_freev. Returns the
  * count or -errno.
  */
 int lkm_persist_read(const struct lkm_sysroot *root, const char *module, char ***params);
-
-void lkm_persist_strv_free(char **v);

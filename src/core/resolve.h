@@ -172,9 +172,4 @@ int lkm_resolve_suggest(struct lkm_resolver *r, const char *name, char ***out);
 enum { LKM_NAMES_BUILTIN = 1 };
 int lkm_resolve_names(struct lkm_resolver *r, unsigned int flags, char ***out);
 
-/* The vectors above are freed with lkm_strv_freev (shared/strv.h; NULL is fine). The old
- * name stays for the callers not yet switched (engine.c, explain.c). */
-static inline void lkm_resolve_strv_free(char **v)
-{
-	lkm_strv_freev(v);
-}
+/* The vectors above are freed with lkm_strv_freev (shared/strv.h; NULL is fine). */

@@ -2,12 +2,10 @@
 #include "config.h"
 
 #include <errno.h>
-#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <syslog.h>
-#include <unistd.h>
 
 #include "core/session.h"
 #include "i18n.h"
@@ -41,7 +39,6 @@ static void decide(struct lkm_session *s)
 int lkm_session_open(struct lkm_session *s, const struct lkm_sysroot *root,
 		     bool privileged)
 {
-	struct passwd *pw = getpwuid(getuid());
 	int err;
 
 	memset(s, 0, sizeof(*s));
@@ -52,13 +49,10 @@ int lkm_session_open(struct lkm_session *s, const struct lkm_sysroot *root,
 		s->resolver = NULL;
 	if (s->resolver)
 		lkm_real_ops_init(&s->real, lkm_resolver_kmod(s->resolver), root);
-	snprintf(s->who, sizeof(s->who), "%s (uid %u)", pw ? pw->pw_name : "?",
-		 (unsigned)getuid());
 	s->engine.root = root;
 	s->engine.resolver = s->resolver;
 	s->engine.ops = s->resolver && lkm_session_may_act(root) ? &s->real.ops : NULL;
 	s->engine.privileged = privileged;
-	s->engine.who = s->who;
 	/* A change to the running kernel is worth a line in its log; a --root is not one.
 	 */
 	s->engine.log_to_syslog = lkm_sysroot_is_live(root);

@@ -25,7 +25,6 @@ struct lkm_session {
 	struct lkm_engine engine; /* engine.ops NULL: look, never act */
 	struct lkm_explain_ctx ectx;
 	char ectx_buf[512];
-	char who[64];		  /* for the syslog line: "alice (uid 1000)" */
 	enum lkm_refusal refusal; /* why nothing can be done; NONE when it can */
 	char why_not[256];	  /* that, as one translated line ("" when it can) */
 };

@@ -13,11 +13,10 @@
 #include "core/params.h"
 #include "core/resolve.h"
 #include "core/session.h"
+#include "ui/cli.h"
 #include "ui/cli_actions.h"
 #include "ui/cli_report.h"
 #include "i18n.h"
-
-#define EXIT_USAGE 2
 
 /* What every action needs: the root and a core session on it. */
 struct session {
@@ -82,13 +81,6 @@ static void session_close(struct session *s)
 	lkm_sysroot_free(s->root);
 }
 
-static int usage_error(const char *cmd, const char *msg)
-{
-	fprintf(stderr, "%s: %s\n", PACKAGE, msg);
-	fprintf(stderr, _("Try '%s %s --help' for more information.\n"), PACKAGE, cmd);
-	return EXIT_USAGE;
-}
-
 /* Malformed or repeated NAME=VALUE arguments are bad usage, refused before anything is
  * done. Splits them once, into P (released by the caller when this returns 0). */
 static int check_params(const char *cmd, char **args, int n, bool need_value,
@@ -103,13 +95,13 @@ static int check_params(const char *cmd, char **args, int n, bool need_value,
 		return EXIT_FAILURE;
 	}
 	if (lkm_params_check(p, &bad, reason, sizeof(reason)) != LKM_PARAM_OK)
-		rc = usage_error(cmd, reason);
+		rc = lkm_cli_usage_error(cmd, reason);
 	for (size_t i = 0; rc == 0 && need_value && i < p->n; i++) {
 		if (p->v[i].value == NULL) {
 			snprintf(reason, sizeof(reason),
 				 _("%s: give the new value as NAME=VALUE, as %s=7"),
 				 args[i], args[i]);
-			rc = usage_error(cmd, reason);
+			rc = lkm_cli_usage_error(cmd, reason);
 		}
 	}
 	if (rc)
@@ -176,14 +168,14 @@ static int parse_action_opts(int argc, char **argv, const char *cmd, const char 
 			break;
 		case 'R': o->root_dir = optarg; break;
 		case 'h': help(); return 256;
-		default: return usage_error(cmd, _("unknown option"));
+		default: return lkm_cli_usage_error(cmd, _("unknown option"));
 		}
 		if (name && !strchr(allowed, name[0])) {
 			char msg[128];
 
 			snprintf(msg, sizeof(msg), _("%s takes no such option: %s"), cmd,
 				 argv[optind - 1]);
-			return usage_error(cmd, msg);
+			return lkm_cli_usage_error(cmd, msg);
 		}
 	}
 	return 0;
@@ -278,12 +270,12 @@ int lkm_cli_load(const char *root_dir, int argc, char **argv)
 	if (rc)
 		return rc > 255 ? EXIT_SUCCESS : rc;
 	if (optind >= argc)
-		return usage_error(
+		return lkm_cli_usage_error(
 			"load",
 			_("which module? lkmtui load MODULE|FILE [NAME=VALUE...]"));
 	if (o.no_deps && o.with_deps)
-		return usage_error("load",
-				   _("--no-deps and --with-deps contradict each other"));
+		return lkm_cli_usage_error(
+			"load", _("--no-deps and --with-deps contradict each other"));
 	rc = check_params("load", argv + optind + 1, argc - optind - 1, false, &params);
 	if (rc)
 		return rc;
@@ -310,7 +302,8 @@ int lkm_cli_unload(const char *root_dir, int argc, char **argv)
 	if (rc)
 		return rc > 255 ? EXIT_SUCCESS : rc;
 	if (optind + 1 != argc)
-		return usage_error("unload", _("give one module: lkmtui unload MODULE"));
+		return lkm_cli_usage_error("unload",
+					   _("give one module: lkmtui unload MODULE"));
 	if (session_open(&s, o.root_dir))
 		return EXIT_FAILURE;
 	rc = lkm_engine_unload(&s.core.engine, argv[optind],
@@ -330,7 +323,7 @@ int lkm_cli_set(const char *root_dir, int argc, char **argv)
 	if (rc)
 		return rc > 255 ? EXIT_SUCCESS : rc;
 	if (optind + 2 != argc)
-		return usage_error(
+		return lkm_cli_usage_error(
 			"set",
 			_("give a module and one NAME=VALUE: lkmtui set demo_ne irq=7"));
 	rc = check_params("set", argv + optind + 1, 1, true, &params);
@@ -372,8 +365,8 @@ int lkm_cli_info(const char *root_dir, int argc, char **argv)
 	if (rc)
 		return rc > 255 ? EXIT_SUCCESS : rc;
 	if (optind >= argc)
-		return usage_error("info",
-				   _("give one module or file: lkmtui info MODULE|FILE"));
+		return lkm_cli_usage_error(
+			"info", _("give one module or file: lkmtui info MODULE|FILE"));
 	if (session_open(&s, o.root_dir))
 		return EXIT_FAILURE;
 	rc = lkm_report_info(stdout, s.root, s.core.resolver, argv[optind],
@@ -408,7 +401,7 @@ int lkm_cli_explain(const char *root_dir, int argc, char **argv)
 	if (rc)
 		return rc > 255 ? EXIT_SUCCESS : rc;
 	if (optind >= argc)
-		return usage_error(
+		return lkm_cli_usage_error(
 			"explain",
 			_("which module? lkmtui explain MODULE|FILE [NAME=VALUE...]"));
 	rc = check_params("explain", argv + optind + 1, argc - optind - 1, false,

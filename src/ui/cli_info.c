@@ -17,6 +17,7 @@
 #include "core/owns.h"
 #include "core/params.h"
 #include "core/persist.h"
+#include "core/text.h"
 #include "i18n.h"
 #include "model/modules.h"
 #include "model/snapshot.h"
@@ -56,7 +57,7 @@ static void info_release(struct info *in)
 	lkm_modules_release(&in->mods);
 	lkm_sysmodule_release(&in->sm);
 	lkm_modconf_release(&in->conf);
-	lkm_persist_strv_free(in->persisted);
+	lkm_strv_freev(in->persisted);
 	lkm_owns_release(&in->owns);
 }
 
@@ -161,9 +162,29 @@ static void print_term(FILE *out, const char *label, const char *value, const ch
 {
 	const char *t = key ? lkm_explain_term(key) : NULL;
 
-	fprintf(out, "%-12s %s\n", label, value);
+	if (value)
+		fprintf(out, "%-12s %s\n", label, value);
 	if (t)
 		fprintf(out, "%-12s   %s\n", "", t);
+}
+
+/* M's terms (core/text), each with what it means below it; the taint letters read as
+ * one line ("taints  OE") with each letter's meaning below. */
+static void print_terms(FILE *out, const struct lkm_module *m)
+{
+	struct lkm_term terms[LKM_TEXT_MAX_TERMS];
+	size_t n = lkm_text_module_terms(m, ", ", terms, LKM_TEXT_MAX_TERMS);
+	bool taints = false;
+
+	for (size_t i = 0; i < n; i++) {
+		const char *value = terms[i].value;
+
+		if (terms[i].key && strncmp(terms[i].key, "taint-", 6) == 0) {
+			value = taints ? NULL : m->taints;
+			taints = true;
+		}
+		print_term(out, terms[i].field, value, terms[i].key);
+	}
 }
 
 /* What it drives: "network eth0", "irq 11", "char 4:64 ttyS0", one a line. */
@@ -225,47 +246,7 @@ static void print_text(FILE *out, const struct info *in)
 	}
 
 	if (in->loaded) {
-		const struct lkm_module *m = in->loaded;
-		char count[32], key[32];
-		char users[1024] = "";
-		size_t len = 0;
-
-		print_term(out, _("state"), m->state_word, lkm_module_state_id(m->state));
-		snprintf(count, sizeof(count), "%lld", (long long)m->use_count);
-		snprintf(key, sizeof(key),
-			 m->use_count == -1  ? "use-count--1"
-			 : m->use_count == 0 ? "use-count-0"
-					     : "use-count");
-		if (m->has_use_count)
-			print_term(out, _("use count"), count, key);
-		for (const char *u = lkm_module_next_user(m, NULL); u;
-		     u = lkm_module_next_user(m, u))
-			len += (size_t)snprintf(users + len,
-						len < sizeof(users) ? sizeof(users) - len
-								    : 0,
-						"%s%s", len ? ", " : "", u);
-		if (m->n_used_by)
-			print_term(out, _("used by"), users, "used-by");
-		if (m->flags & LKM_MODFLAG_PERMANENT)
-			print_term(out, _("flags"), "[permanent]", "permanent");
-		if (m->flags & LKM_MODFLAG_UNSAFE)
-			print_term(out, _("flags"), "[unsafe]", "unsafe");
-		if (m->flags & LKM_MODFLAG_AUTOCLEAN)
-			print_term(out, _("flags"), "(autoclean)", "autoclean");
-		if (m->flags & LKM_MODFLAG_UNUSED)
-			print_term(out, _("flags"), "(unused)", "unused");
-		if (m->taints && *m->taints) {
-			fprintf(out, "%-12s %s\n", _("taints"), m->taints);
-			for (const char *t = m->taints; *t; t++) {
-				char tk[16];
-				const char *text;
-
-				snprintf(tk, sizeof(tk), "taint-%c", *t);
-				text = lkm_explain_term(tk);
-				if (text)
-					fprintf(out, "%-12s   %s\n", "", text);
-			}
-		}
+		print_terms(out, in->loaded);
 		if (in->sm.present && in->sm.has_coresize)
 			fprintf(out, "%-12s %llu\n", _("core size"),
 				(unsigned long long)in->sm.coresize);
@@ -340,14 +321,8 @@ static void print_text(FILE *out, const struct info *in)
 static void json_drives(struct lkm_json *j, const struct lkm_owns *o)
 {
 	lkm_json_open(j, "drives", '{');
-	lkm_json_open(j, "interfaces", '[');
-	for (size_t i = 0; i < o->n_interfaces; i++)
-		lkm_json_str(j, NULL, o->interfaces[i]);
-	lkm_json_close(j, ']');
-	lkm_json_open(j, "irqs", '[');
-	for (size_t i = 0; i < o->n_irqs; i++)
-		lkm_json_str(j, NULL, o->irqs[i]);
-	lkm_json_close(j, ']');
+	lkm_report_json_strings(j, "interfaces", o->interfaces, o->n_interfaces);
+	lkm_report_json_strings(j, "irqs", o->irqs, o->n_irqs);
 	lkm_json_open(j, "devices", '[');
 	for (size_t i = 0; i < o->n_devices; i++) {
 		lkm_json_open(j, NULL, '{');

@@ -9,15 +9,8 @@
 void lkm_json_modules(FILE *out, const struct lkm_snapshot *snap)
 {
 	struct lkm_json j;
-	static const struct {
-		unsigned flag;
-		const char *word;
-	} flag_words[] = {
-		{ LKM_MODFLAG_PERMANENT, "permanent" },
-		{ LKM_MODFLAG_UNSAFE, "unsafe" },
-		{ LKM_MODFLAG_UNUSED, "unused" },
-		{ LKM_MODFLAG_AUTOCLEAN, "autoclean" },
-	};
+	size_t n_flags;
+	const struct lkm_modflag_word *flags = lkm_module_flag_words(&n_flags);
 
 	lkm_json_init(&j, out);
 	lkm_json_open(&j, NULL, '{');
@@ -40,9 +33,9 @@ void lkm_json_modules(FILE *out, const struct lkm_snapshot *snap)
 		lkm_json_close(&j, ']');
 		lkm_json_str(&j, "state", lkm_module_state_id(m->state));
 		lkm_json_open(&j, "flags", '[');
-		for (size_t f = 0; f < sizeof(flag_words) / sizeof(flag_words[0]); f++)
-			if (m->flags & flag_words[f].flag)
-				lkm_json_str(&j, NULL, flag_words[f].word);
+		for (size_t f = 0; f < n_flags; f++)
+			if (m->flags & flags[f].flag)
+				lkm_json_str(&j, NULL, flags[f].id);
 		lkm_json_close(&j, ']');
 		lkm_json_str(&j, "taints", m->taints);
 		lkm_json_str(&j, "address", m->address);

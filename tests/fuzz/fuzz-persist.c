@@ -67,7 +67,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (n >= 0)
 		for (int i = 0; i < n; i++)
 			sink += strlen(got[i]);
-	lkm_persist_strv_free(got);
+	lkm_strv_freev(got);
 	if (lkm_params_parse(params, 3, &split) < 0)
 		abort();
 	err = lkm_persist_options(root, module, &split, &res);
@@ -80,11 +80,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (int i = 0; i < 3; i++)
 		if (strcmp(got[i], params[i]) != 0)
 			abort();
-	lkm_persist_strv_free(got);
+	lkm_strv_freev(got);
 	/* Removing the line leaves none for the module. */
 	if (lkm_persist_options(root, module, NULL, &res) < 0 ||
 	    lkm_persist_read(root, module, &got) != 0)
 		abort();
-	lkm_persist_strv_free(got);
+	lkm_strv_freev(got);
 	return 0;
 }
