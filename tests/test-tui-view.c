@@ -1249,6 +1249,46 @@ static void test_detail_terms(void **state)
 	app_off_root(&app, root);
 }
 
+/* The teach box reads a detail line's fields, never its text: the value of a term, and
+ * whether a parameter is in /sys and writable (texts here say otherwise on purpose). */
+static void test_teach_reads_fields(void **state)
+{
+	struct lkm_sysroot *root;
+	struct lkm_tui_app app;
+	struct lkm_detail_line term = { .kind = LKM_DL_TERM,
+					.text = (char *)"  state      Gone",
+					.ref = (char *)"permanent",
+					.value = (char *)"[permanent]" };
+	struct lkm_detail_line param = { .kind = LKM_DL_PARAM,
+					 .text = (char *)"  io  768  writable",
+					 .ref = (char *)"io",
+					 .writable = true,
+					 .in_sys = false };
+
+	(void)state;
+	app_on_root(&app, &root, FIXTURES "/debian61", true);
+	lkm_tui_open_detail(&app, "demo_permanent");
+	lkm_tui_teach_line(&app, &term);
+	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_TEACH);
+	assert_int_equal(app.teach.n_terms, 1);
+	assert_string_equal(app.teach.terms[0].label, "[permanent]");
+	assert_string_equal(app.teach.terms[0].text, lkm_explain_term("permanent"));
+	lkm_tui_teach_line(&app, &param);
+	assert_int_equal(app.teach.n_terms, 1);
+	assert_string_equal(app.teach.terms[0].label, "io");
+	assert_string_equal(
+		app.teach.terms[0].text,
+		"not in /sys: the module is not loaded, or keeps this parameter "
+		"out of /sys (mode 0); a load can still give it a value.");
+	param.in_sys = true;
+	lkm_tui_teach_line(&app, &param);
+	assert_string_equal(
+		app.teach.terms[0].text,
+		"writable: the module lets this value change while it is loaded "
+		"(p sets it; the driver decides when it takes effect).");
+	app_off_root(&app, root);
+}
+
 static void test_teach_row(void **state)
 {
 	struct lkm_sysroot *root;
@@ -1548,6 +1588,7 @@ int main(void)
 		cmocka_unit_test(test_keysets_and_hints),
 		cmocka_unit_test(test_detail),
 		cmocka_unit_test(test_detail_terms),
+		cmocka_unit_test(test_teach_reads_fields),
 		cmocka_unit_test(test_teach_row),
 		cmocka_unit_test(test_actions_unavailable),
 		cmocka_unit_test(test_load_form),

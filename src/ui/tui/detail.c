@@ -154,7 +154,8 @@ static int add_term(struct lkm_detail *d, const char *label, const char *value,
 {
 	const char *t = lkm_explain_term(key);
 
-	if (add(d, LKM_DL_TERM, key, "  %-*s %s", LABEL_W - 2, label, value) < 0)
+	if (add(d, LKM_DL_TERM, key, "  %-*s %s", LABEL_W - 2, label, value) < 0 ||
+	    (d->v[d->n - 1].value = strdup(value)) == NULL)
 		return -ENOMEM;
 	return t ? add_wrapped(d, LABEL_W + 3, t, width) : 0;
 }
@@ -225,6 +226,7 @@ static int build_params(struct lkm_detail *d, const struct lkm_sysroot *root,
 			p[i].desc ? p[i].desc : "") < 0)
 			goto oom;
 		d->v[d->n - 1].writable = p[i].writable > 0;
+		d->v[d->n - 1].in_sys = p[i].writable >= 0;
 	}
 	(void)width;
 	lkm_param_infos_free(p, (size_t)n);
@@ -294,6 +296,7 @@ static void clear_lines(struct lkm_detail *d)
 	for (size_t i = 0; i < d->n; i++) {
 		free(d->v[i].text);
 		free(d->v[i].ref);
+		free(d->v[i].value);
 	}
 	d->n = 0;
 }

@@ -35,7 +35,9 @@ struct lkm_detail_line {
 	enum lkm_detail_kind kind;
 	char *text;
 	char *ref;     /* NULL for TEXT and SECTION */
+	char *value;   /* TERM: the value shown after the label ("Live"), else NULL */
 	bool writable; /* PARAM: the kernel takes writes */
+	bool in_sys;   /* PARAM: /sys/module/M/parameters shows it */
 };
 
 struct lkm_detail {

@@ -71,16 +71,15 @@ unsigned lkm_tui_teach_line(struct lkm_tui_app *app, const struct lkm_detail_lin
 		 _("%s: what this line means"), app->detail.module);
 	if (l->kind == LKM_DL_TERM) {
 		/* The value, not the label column before it ("  state      Live"). */
-		if (strlen(l->text) > LKM_DETAIL_VALUE_COL)
-			label = l->text + LKM_DETAIL_VALUE_COL;
+		if (l->value)
+			label = l->value;
 		add_term(app, label, l->ref);
 	} else if (l->kind == LKM_DL_PARAM) {
 		snprintf(app->teach.terms[0].label, sizeof(app->teach.terms[0].label),
 			 "%s", l->ref);
-		app->teach.terms[0].text =
-			param_teach(strstr(l->text, _("not in /sys")) ? -1
-				    : l->writable		      ? 1
-								      : 0);
+		app->teach.terms[0].text = param_teach(!l->in_sys    ? -1
+						       : l->writable ? 1
+								     : 0);
 		app->teach.n_terms = 1;
 	}
 	if (app->teach.n_terms == 0) {
