@@ -17,7 +17,7 @@ diag() {
 	echo "\$ lkmtui $* --json | diag"
 	lkmtui "$@" --json >/tmp/out.json 2>&1
 	echo "[rc=$?]"
-	grep -E '^  "ok"|^    "kind"|^    "title"|"action"|"module": "|"done"' /tmp/out.json
+	grep -E '^  "ok"|^    "kind"|^    "title"|^      "action"|"module": "|"done"' /tmp/out.json
 }
 # metric NAME: the lines of one metric family, for the modules this scenario loads.
 metric() {
