@@ -895,17 +895,46 @@ static void test_fix_req(void **state)
 	assert_true(lkm_tui_fix_req(&load, &r));
 	assert_int_equal(r.op, LKM_OP_LOAD);
 	assert_string_equal(r.target, "demo_ne");
-	assert_string_equal(r.args, "io=0x300 irq=11");
+	assert_int_equal(r.n_words, 2);
+	assert_string_equal(r.words[0], "io=0x300");
+	assert_string_equal(r.words[1], "irq=11");
 	assert_true(lkm_tui_fix_req(&unload, &r));
 	assert_int_equal(r.op, LKM_OP_UNLOAD);
 	assert_string_equal(r.target, "vfat");
-	assert_string_equal(r.args, "");
+	assert_int_equal(r.n_words, 0);
 	assert_true(lkm_tui_fix_req(&set, &r));
 	assert_int_equal(r.op, LKM_OP_SET);
-	assert_string_equal(r.args, "irq=7");
+	assert_int_equal(r.n_words, 1);
+	assert_string_equal(r.words[0], "irq=7");
 	/* Prose and shell commands are not actions; a set needs its one value. */
 	assert_false(lkm_tui_fix_req(&none, &r));
 	assert_false(lkm_tui_fix_req(&set_bare, &r));
+}
+
+/* What is typed is split once, at blanks; too many words or one too long is refused
+ * whole, and the words show joined by one space. */
+static void test_req_words(void **state)
+{
+	struct lkm_tui_req r = { 0 };
+	char text[64 * 4], buf[64];
+
+	(void)state;
+	assert_true(lkm_tui_req_split(&r, "  io=0x300 \t irq=11 "));
+	assert_int_equal(r.n_words, 2);
+	assert_string_equal(r.words[0], "io=0x300");
+	assert_string_equal(r.words[1], "irq=11");
+	lkm_tui_req_words_text(&r, buf, sizeof(buf));
+	assert_string_equal(buf, "io=0x300 irq=11");
+	assert_true(lkm_tui_req_split(&r, "   "));
+	assert_int_equal(r.n_words, 0);
+	text[0] = '\0';
+	for (int i = 0; i <= LKM_TUI_MAX_WORDS; i++)
+		strcat(text, "a=1 ");
+	assert_false(lkm_tui_req_split(&r, text));
+	assert_int_equal(r.n_words, 0);
+	memset(text, 'x', 200);
+	text[200] = '\0';
+	assert_false(lkm_tui_req_split(&r, text));
 }
 
 static const struct lkm_detail_line *line_with(const struct lkm_detail *d,
@@ -1580,6 +1609,7 @@ int main(void)
 		cmocka_unit_test(test_settings),
 		cmocka_unit_test(test_new_keys),
 		cmocka_unit_test(test_fix_req),
+		cmocka_unit_test(test_req_words),
 		cmocka_unit_test(test_scroll_widget),
 		cmocka_unit_test_setup_teardown(test_stack, setup_modules, teardown),
 		cmocka_unit_test(test_diag_scroll_clamped),

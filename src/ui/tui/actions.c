@@ -71,20 +71,18 @@ static int run(struct lkm_tui_app *app, const struct lkm_tui_req *req, bool dry,
 
 	switch (req->op) {
 	case LKM_OP_LOAD: {
-		char buf[sizeof(req->args)];
-		const char *argv[64];
-		size_t n = 0;
+		const char *argv[LKM_TUI_MAX_WORDS];
 
-		snprintf(buf, sizeof(buf), "%s", req->args);
-		for (char *save = NULL, *w = strtok_r(buf, " \t", &save); w && n < 64;
-		     w = strtok_r(NULL, " \t", &save))
-			argv[n++] = w;
-		return lkm_engine_load(e, req->target, argv, n, flags | req->flags, res);
+		for (size_t i = 0; i < req->n_words; i++)
+			argv[i] = req->words[i];
+		return lkm_engine_load(e, req->target, argv, req->n_words,
+				       flags | req->flags, res);
 	}
 	case LKM_OP_UNLOAD:
 		return lkm_engine_unload(e, req->target, flags | req->flags, res);
 	default:
-		return lkm_engine_set(e, req->target, req->args, flags | req->flags, res);
+		return lkm_engine_set(e, req->target, req->n_words ? req->words[0] : "",
+				      flags | req->flags, res);
 	}
 }
 
@@ -448,10 +446,11 @@ static int diag_body(const struct lkm_tui_app *app, int y, int bottom, int cols)
 	y = draw_items(y, bottom, cols, _("Fix:"), d->fix, d->n_fix, "> ",
 		       LKM_ROLE_PROMPT);
 	if (app->fix_ok && ROW_OK(y)) {
-		char fix[1024], line[1600];
+		char words[512], fix[1024], line[1600];
 
+		lkm_tui_req_words_text(&app->fix, words, sizeof(words));
 		snprintf(fix, sizeof(fix), "%s %s%s%s", lkm_tui_op_word(app->fix.op),
-			 app->fix.target, app->fix.args[0] ? " " : "", app->fix.args);
+			 app->fix.target, words[0] ? " " : "", words);
 		snprintf(line, sizeof(line),
 			 _("f runs the fix (%s), then offers %s %s again."), fix,
 			 lkm_tui_op_word(app->diag_req.op), app->diag_req.target);

@@ -38,10 +38,15 @@ struct lkm_tui_session {
 };
 
 /* One action as the user asked for it: what confirm runs, a fix runs, a retry repeats. */
+#define LKM_TUI_MAX_WORDS 32
 struct lkm_tui_req {
 	enum lkm_op op;
 	char target[256];
-	char args[512]; /* load: "io=0x300 irq=11"; set: "irq=7" */
+	/* load: the NAME=VALUE words ("io=0x300", "irq=11"); set: one ("irq=7"). Split
+	 * once, where they come in (what is typed, or a fix's arguments), never joined
+	 * and split again (fixreq.h). */
+	char words[LKM_TUI_MAX_WORDS][128];
+	size_t n_words;
 	unsigned flags; /* LKM_STACK */
 };
 

@@ -4,12 +4,48 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "shared/strbuf.h"
 #include "ui/tui/fixreq.h"
+
+bool lkm_tui_req_add_word(struct lkm_tui_req *req, const char *word, size_t len)
+{
+	if (req->n_words >= LKM_TUI_MAX_WORDS || len >= sizeof(req->words[0]))
+		return false;
+	memcpy(req->words[req->n_words], word, len);
+	req->words[req->n_words++][len] = '\0';
+	return true;
+}
+
+bool lkm_tui_req_split(struct lkm_tui_req *req, const char *text)
+{
+	const char *blanks = " \t";
+
+	req->n_words = 0;
+	for (const char *p = text + strspn(text, blanks); *p; p += strspn(p, blanks)) {
+		size_t len = strcspn(p, blanks);
+
+		if (!lkm_tui_req_add_word(req, p, len)) {
+			req->n_words = 0;
+			return false;
+		}
+		p += len;
+	}
+	return true;
+}
+
+void lkm_tui_req_words_text(const struct lkm_tui_req *req, char *buf, size_t size)
+{
+	struct lkm_strbuf sb;
+
+	lkm_strbuf_init(&sb, buf, size);
+	for (size_t i = 0; i < req->n_words; i++) {
+		lkm_strbuf_sep(&sb, " ");
+		lkm_strbuf_add(&sb, req->words[i]);
+	}
+}
 
 bool lkm_tui_fix_req(const struct lkm_fix *fix, struct lkm_tui_req *req)
 {
-	size_t len = 0;
-
 	memset(req, 0, sizeof(*req));
 	switch (fix->op) {
 	case LKM_FIX_LOAD: req->op = LKM_OP_LOAD; break;
@@ -21,13 +57,8 @@ bool lkm_tui_fix_req(const struct lkm_fix *fix, struct lkm_tui_req *req)
 	    (size_t)snprintf(req->target, sizeof(req->target), "%s", fix->target) >=
 		    sizeof(req->target))
 		return false;
-	for (size_t i = 0; i < fix->n_args; i++) {
-		len += (size_t)snprintf(req->args + len,
-					len < sizeof(req->args) ? sizeof(req->args) - len
-								: 0,
-					"%s%s", i ? " " : "", fix->args[i]);
-		if (len >= sizeof(req->args))
+	for (size_t i = 0; i < fix->n_args; i++)
+		if (!lkm_tui_req_add_word(req, fix->args[i], strlen(fix->args[i])))
 			return false;
-	}
 	return true;
 }

@@ -7,9 +7,19 @@
 #include "ui/tui/app.h"
 
 /*
- * A diagnosis' fix as the TUI's request: what `f` runs. The fix says what it does as data
- * (core/explain.h); nothing here reads its sentence.
+ * A request's words, and a diagnosis' fix as the TUI's request: what `f` runs. The fix
+ * says what it does as data (core/explain.h); nothing here reads its sentence.
  */
+
+/* Appends the LEN bytes of WORD to REQ's words; false when they do not fit. */
+bool lkm_tui_req_add_word(struct lkm_tui_req *req, const char *word, size_t len);
+
+/* REQ's words from TEXT as the user typed it, split at blanks; false (REQ's words
+ * empty) when there are too many or one is too long. */
+bool lkm_tui_req_split(struct lkm_tui_req *req, const char *text);
+
+/* REQ's words joined by one space, for showing (cut to SIZE). */
+void lkm_tui_req_words_text(const struct lkm_tui_req *req, char *buf, size_t size);
 
 /* Fills REQ with FIX's operation, target and arguments; false when FIX is no action the
  * TUI can run (LKM_FIX_NONE) or does not fit REQ. */

@@ -15,6 +15,7 @@
 #include "shared/strv.h"
 #include "ui/tui/actions.h"
 #include "ui/tui/app.h"
+#include "ui/tui/fixreq.h"
 #include "ui/tui/form.h"
 #include "ui/tui/paint.h"
 
@@ -215,6 +216,16 @@ static void trim(char *s)
 	memmove(s, s + start, len - start + 1);
 }
 
+/* REQ's words from what is typed (TEXT): the one place they are split. Too many or
+ * one too long: a note under the input, and false. */
+static bool split_words(struct lkm_tui_form *f, struct lkm_tui_req *req, const char *text)
+{
+	if (lkm_tui_req_split(req, text))
+		return true;
+	snprintf(f->note, sizeof(f->note), "%s", _("the parameters are too long"));
+	return false;
+}
+
 static unsigned input_enter(struct lkm_tui_app *app)
 {
 	struct lkm_tui_form *f = &app->form;
@@ -236,9 +247,8 @@ static unsigned input_enter(struct lkm_tui_app *app)
 			req.op = LKM_OP_LOAD;
 			snprintf(req.target, sizeof(req.target), "%.*s",
 				 (int)(space - f->text), f->text);
-			snprintf(req.args, sizeof(req.args), "%s", space + 1);
-			trim(req.args);
-			return lkm_tui_begin(app, &req);
+			return split_words(f, &req, space + 1) ? lkm_tui_begin(app, &req)
+							       : LKM_TUI_CHANGED;
 		}
 		snprintf(name, sizeof(name), "%.*s", (int)sizeof(name) - 1, f->text);
 		return open_input(app, LKM_INPUT_LOAD_PARAMS, name, "");
@@ -246,8 +256,8 @@ static unsigned input_enter(struct lkm_tui_app *app)
 	case LKM_INPUT_LOAD_PARAMS:
 		req.op = LKM_OP_LOAD;
 		snprintf(req.target, sizeof(req.target), "%s", f->module);
-		snprintf(req.args, sizeof(req.args), "%s", f->text);
-		return lkm_tui_begin(app, &req);
+		return split_words(f, &req, f->text) ? lkm_tui_begin(app, &req)
+						     : LKM_TUI_CHANGED;
 	case LKM_INPUT_SET:
 		if (f->text[0] == '\0') {
 			lkm_tui_pop_steps(app);
@@ -260,8 +270,8 @@ static unsigned input_enter(struct lkm_tui_app *app)
 		}
 		req.op = LKM_OP_SET;
 		snprintf(req.target, sizeof(req.target), "%s", f->module);
-		snprintf(req.args, sizeof(req.args), "%s", f->text);
-		return lkm_tui_begin(app, &req);
+		return split_words(f, &req, f->text) ? lkm_tui_begin(app, &req)
+						     : LKM_TUI_CHANGED;
 	case LKM_INPUT_AFFINITY: return f->submit ? f->submit(app) : LKM_TUI_CHANGED;
 	}
 	return LKM_TUI_CHANGED;
