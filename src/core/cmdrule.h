@@ -19,7 +19,7 @@ bool lkm_cmdrule_is_block(const char *command);
  * Where the first KIND ("install" or "remove") rule for MODULE is written, as libkmod
  * reads modprobe.d under ROOT (the same four directories, the same file order and the
  * first matching rule, its pattern matched as libkmod matches it), into BUF as
- * "FILE:LINE" with FILE as it is on that system ("/etc/modprobe.d/cve.conf:3"). COMMAND,
+ * "FILE:LINE" with FILE as it is on that machine ("/etc/modprobe.d/cve.conf:3"). COMMAND,
  * when not NULL, must be the rule's command too. Returns 0, -ENOENT when no file has it,
  * or -errno.
  */

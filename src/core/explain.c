@@ -2140,10 +2140,10 @@ int lkm_explain_result(const struct lkm_explain_ctx *ctx, const struct lkm_resul
  * file does not import, and parameters asking for a range, line or major something
  * holds. Fills up to 5 of OUT; returns how many, or -ENOMEM.
  */
-static int predict_system(const struct lkm_explain_ctx *ctx,
-			  const struct lkm_result *plan, const struct lkm_modfile *mf,
-			  const char *const *params, size_t n_params,
-			  struct lkm_diagnosis *out)
+static int predict_machine(const struct lkm_explain_ctx *ctx,
+			   const struct lkm_result *plan, const struct lkm_modfile *mf,
+			   const char *const *params, size_t n_params,
+			   struct lkm_diagnosis *out)
 {
 	const char *module = plan->module ? plan->module : plan->target;
 	int n = 0;
@@ -2303,7 +2303,7 @@ int lkm_explain_predict(const struct lkm_explain_ctx *ctx,
 				v[n++] = d;
 		}
 	}
-	err = predict_system(ctx, &plan, mf, params, n_params, v + n);
+	err = predict_machine(ctx, &plan, mf, params, n_params, v + n);
 	if (err < 0)
 		goto fail;
 	n += (size_t)err;

@@ -47,7 +47,7 @@ int lkm_resolve_release(const struct lkm_sysroot *root, char *buf, size_t size);
 struct lkm_resolver;
 
 /* The modprobe.d directories libkmod reads, first one first, NULL-terminated: paths on
- * the root's system ("/etc/modprobe.d"). */
+ * the root's machine ("/etc/modprobe.d"). */
 const char *const *lkm_resolve_conf_dirs(void);
 
 /*

@@ -53,30 +53,30 @@ report() {
 	echo "[rc=$rc]"
 }
 
+# term_between WHEN ARGS...: lkmtui ARGS, held at each step by the gate; SIGTERM once fat
+# alone is live (after the first step), then what lkmtui reported and the modules.
+term_between() {
+	when=$1
+	shift
+	echo "\$ lkmtui $*   (SIGTERM once $when)"
+	LKMTUI_TEST_STEP_GATE=$G lkmtui "$@" >/tmp/out 2>/tmp/err &
+	pid=$!
+	let_step
+	wait_until 'fat 0 - Live' mods
+	kill -TERM "$pid"
+	let_step
+	report
+	mods
+}
+
 echo "--- SIGTERM between the inserts of fat and msdos"
 mods
-echo "\$ lkmtui load msdos   (SIGTERM once fat is live)"
-LKMTUI_TEST_STEP_GATE=$G lkmtui load msdos >/tmp/out 2>/tmp/err &
-pid=$!
-let_step
-wait_until 'fat 0 - Live' mods
-kill -TERM "$pid"
-let_step
-report
-mods
+term_between "fat is live" load msdos
 
 echo "--- SIGTERM between the removals of msdos and fat"
 t lkmtui load msdos
 mods
-echo "\$ lkmtui unload --stack msdos   (SIGTERM once msdos is gone)"
-LKMTUI_TEST_STEP_GATE=$G lkmtui unload --stack msdos >/tmp/out 2>/tmp/err &
-pid=$!
-let_step
-wait_until 'fat 0 - Live' mods
-kill -TERM "$pid"
-let_step
-report
-mods
+term_between "msdos is gone" unload --stack msdos
 t lkmtui unload fat
 mods
 
