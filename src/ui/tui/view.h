@@ -120,6 +120,9 @@ void lkm_view_layout(const struct lkm_view *v, int cols, int x0,
  */
 bool lkm_view_cpu_scroll(struct lkm_view *v, long delta, int cols);
 
+/* The column model's entry for column COL of V's pane, or NULL when there is none. */
+const struct lkm_colinfo *lkm_view_colinfo(const struct lkm_view *v, int col);
+
 /* Whether COL is V's HISTORY column (the sparkline of the last minute). */
 bool lkm_view_is_history(const struct lkm_view *v, int col);
 
