@@ -25,10 +25,9 @@
 #include "ui/tui/form.h"
 #include "ui/tui/handlers.h"
 #include "ui/tui/help.h"
-#include "ui/tui/linedetail.h"
-#include "ui/tui/moddetail.h"
 #include "ui/tui/teach.h"
-#include "ui/tui/fixreq.h"
+#include "ui/tui/req.h"
+#include "ui/tui/diag.h"
 #include "ui/tui/keys.h"
 #include "ui/tui/screen.h"
 #include "ui/tui/settings.h"
@@ -687,7 +686,7 @@ static void test_kmsg_follow(void **state)
 	lkm_tui_app_resize(&app, 30, 100);
 	assert_int_equal(lkm_tui_strip_rows(&app), 0);
 	lkm_tui_live_start(&app, "fat");
-	assert_true(app.live_on);
+	assert_true(app.strip.live_on);
 	assert_int_equal(lkm_tui_strip_rows(&app), 4);
 	assert_int_equal(app.views[0].height,
 			 23); /* the strip's rows came off the list */
@@ -695,9 +694,9 @@ static void test_kmsg_follow(void **state)
 	assert_int_equal(lkm_tui_live_read(&app), 0);
 	dprintf(fd, "6,6,6,-;fat: four\n");
 	assert_int_equal(lkm_tui_live_read(&app), LKM_TUI_REDRAW);
-	assert_string_equal(app.live.lines[0], "fat: four");
+	assert_string_equal(app.strip.live.lines[0], "fat: four");
 	lkm_tui_live_start(&app, NULL);
-	assert_false(app.live_on);
+	assert_false(app.strip.live_on);
 	assert_int_equal(app.views[0].height, 27);
 	assert_int_equal(lkm_tui_live_timeout(&app), -1);
 	lkm_tui_app_release(&app);
@@ -993,6 +992,15 @@ static void test_scroll_widget(void **state)
 /* The screen stack: a push remembers the pane shown, a pop (back) shows it again and
  * drops what the screen held; the steps of an action replace one another and its end pops
  * them all, back to the screen it started from; the panes are never popped. */
+/* The data of the topmost frame of screen ID. */
+static void *data_of(struct lkm_tui_app *app, enum lkm_tui_screen_id id)
+{
+	const struct lkm_tui_frame *f = lkm_tui_frame_of(app, id);
+
+	assert_non_null(f);
+	return f->data;
+}
+
 static void test_stack(void **state)
 {
 	static const struct lkm_tui_screen_ops *const screens[] = {
@@ -1000,25 +1008,47 @@ static void test_stack(void **state)
 		&lkm_tui_teach_screen,	&lkm_tui_form_screen, &lkm_tui_confirm_screen,
 		&lkm_tui_diag_screen,	&lkm_tui_line_screen,
 	};
-	struct fixture *f = *state;
+	struct lkm_sysroot *root;
 	struct lkm_tui_app app;
+	struct lkm_tui_req req = { .op = LKM_OP_UNLOAD, .target = "fat" };
+	struct lkm_result res = { .log.fd = -1 };
+	struct lkm_diagnosis d = { .title = strdup("a title") };
+	struct lkm_tui_form_arg form = { .what = LKM_INPUT_LOAD_NAME, .text = "fa" };
+	struct lkm_tui_confirm_arg confirm = { .req = &req, .preview = &res };
+	struct lkm_tui_diag_arg diag = { .diag = &d, .req = &req };
+	struct lkm_detail_line live = { .kind = LKM_DL_TERM,
+					.text = (char *)"  state      Live",
+					.ref = (char *)"live",
+					.value = (char *)"Live" };
+	struct lkm_tui_teach_arg teach = { .module = "fat", .line = &live };
+	struct lkm_tui_line_arg line = { .pane = LKM_PANE_NETDEV, .key = "eth0" };
 
-	app_with(&app, f);
+	(void)state;
+	app_on_root(&app, &root, FIXTURES "/debian61", true);
 	assert_int_equal(app.stack.n, 0);
 	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_PANES);
 	assert_null(lkm_tui_top_frame(&app));
 	lkm_tui_pop(&app); /* nothing below the panes */
 	assert_int_equal(app.stack.n, 0);
+	assert_null(lkm_tui_push(&app, LKM_SCREEN_PANES, NULL)); /* the floor, always */
 	app.pane = LKM_PANE_NETDEV;
-	lkm_tui_push(&app, &lkm_tui_detail_screen);
-	app.pane = LKM_PANE_MODULES;
+	lkm_tui_push(&app, LKM_SCREEN_DETAIL, "fat");
+	assert_int_equal(app.pane, LKM_PANE_MODULES); /* the detail shows in Modules */
 	assert_true(lkm_tui_in_detail(&app));
-	lkm_tui_push(&app, &lkm_tui_form_screen);
-	lkm_tui_push(&app, &lkm_tui_confirm_screen); /* replaces the form */
+	assert_string_equal(lkm_tui_current_module(&app), "fat");
+	lkm_tui_push(&app, LKM_SCREEN_FORM, &form);
+	assert_string_equal(((struct lkm_tui_form *)data_of(&app, LKM_SCREEN_FORM))->text,
+			    "fa");
+	lkm_tui_push(&app, LKM_SCREEN_CONFIRM, &confirm); /* replaces the form */
 	assert_int_equal(app.stack.n, 2);
-	lkm_tui_push(&app, &lkm_tui_diag_screen); /* replaces the confirmation */
+	lkm_tui_push(&app, LKM_SCREEN_DIAG, &diag); /* replaces the confirmation */
 	assert_int_equal(app.stack.n, 2);
 	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_DIAG);
+	/* The diagnosis moved into the screen's own data. */
+	assert_null(d.title);
+	assert_string_equal(
+		((struct lkm_tui_diag *)data_of(&app, LKM_SCREEN_DIAG))->diag.title,
+		"a title");
 	assert_non_null(lkm_tui_frame_of(&app, LKM_SCREEN_DETAIL));
 	assert_null(lkm_tui_frame_of(&app, LKM_SCREEN_CONFIRM));
 	lkm_tui_pop_steps(&app);
@@ -1035,9 +1065,13 @@ static void test_stack(void **state)
 	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_PANES);
 	assert_int_equal(app.pane, LKM_PANE_NETDEV);
 	assert_false(lkm_tui_in_detail(&app));
-	/* A full stack drops its oldest screen; the panes stay the floor. */
+	/* A full stack drops its oldest screen, with its data; the panes stay the floor.
+	 */
 	for (int i = 0; i < LKM_TUI_STACK_MAX + 3; i++)
-		lkm_tui_push(&app, i % 2 ? &lkm_tui_line_screen : &lkm_tui_teach_screen);
+		if (i % 2)
+			lkm_tui_push(&app, LKM_SCREEN_LINE, &line);
+		else
+			lkm_tui_push(&app, LKM_SCREEN_TEACH, &teach);
 	assert_int_equal(app.stack.n, LKM_TUI_STACK_MAX);
 	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_TEACH);
 	lkm_tui_stack_release(&app);
@@ -1046,13 +1080,15 @@ static void test_stack(void **state)
 	/* Every screen has its keys, a name, its id; all but the filter prompt draw and
 	 * hint (the prompt is the panes' status line). */
 	for (size_t i = 0; i < sizeof(screens) / sizeof(screens[0]); i++) {
+		assert_ptr_equal(lkm_tui_screen(screens[i]->id), screens[i]);
 		assert_non_null(screens[i]->key);
 		assert_non_null(screens[i]->name);
 		assert_true(screens[i]->id != LKM_SCREEN_PANES);
 		assert_true(screens[i]->draw != NULL ||
 			    screens[i] == &lkm_tui_filter_screen);
 	}
-	lkm_tui_app_release(&app);
+	assert_null(lkm_tui_screen(LKM_SCREEN_PANES)->key); /* the key table's */
+	app_off_root(&app, root);
 }
 
 /* The diagnosis scrolls by the key table's up and down, and never past its end (it once
@@ -1165,7 +1201,7 @@ static void test_keysets_and_hints(void **state)
 	lkm_tui_keymap_bind_in(km, LKM_KEYS_DETAIL, KEY_LEFT, LKM_ACT_NONE);
 	lkm_tui_hint_text(km, LKM_KEYS_DETAIL, detail, 3, buf, sizeof(buf));
 	assert_string_equal(buf, "Up/Down pick  q back  (look only)");
-	lkm_tui_open_detail(&app, "fat");
+	lkm_tui_push(&app, LKM_SCREEN_DETAIL, "fat");
 	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_DETAIL);
 	press(&app,
 	      27); /* now the panes' Esc: it clears a filter, and the detail stays */
@@ -1179,7 +1215,8 @@ static void test_detail(void **state)
 {
 	struct lkm_sysroot *root;
 	struct lkm_tui_app app;
-	const struct lkm_detail *d = &app.detail;
+	const struct lkm_detail *d;
+	const struct lkm_tui_teach *t;
 
 	(void)state;
 	app_on_root(&app, &root, FIXTURES "/debian61", true);
@@ -1187,6 +1224,7 @@ static void test_detail(void **state)
 	press(&app, KEY_END);
 	press(&app, '\r');
 	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_DETAIL);
+	d = data_of(&app, LKM_SCREEN_DETAIL);
 	assert_string_equal(d->module, "fat");
 	assert_true(d->loaded);
 	assert_non_null(line_with(d, LKM_DL_TERM, "live"));
@@ -1208,9 +1246,10 @@ static void test_detail(void **state)
 	/* e on its state: the teach box with the explainer's sentence. */
 	press(&app, 'e');
 	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_TEACH);
-	assert_int_equal(app.teach.n_terms, 1);
-	assert_string_equal(app.teach.terms[0].label, "Live");
-	assert_string_equal(app.teach.terms[0].text, lkm_explain_term("live"));
+	t = data_of(&app, LKM_SCREEN_TEACH);
+	assert_int_equal(t->n_terms, 1);
+	assert_string_equal(t->terms[0].label, "Live");
+	assert_string_equal(t->terms[0].text, lkm_explain_term("live"));
 	press(&app, 'x');
 	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_DETAIL);
 	/* A refresh keeps the detail and its cursor. */
@@ -1220,8 +1259,8 @@ static void test_detail(void **state)
 	/* demo_ne: its eight parameters, with values. */
 	press(&app, 27);
 	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_PANES);
-	assert_int_equal(lkm_tui_open_detail(&app, "demo_ne") & LKM_TUI_REDRAW,
-			 LKM_TUI_REDRAW);
+	assert_non_null(lkm_tui_push(&app, LKM_SCREEN_DETAIL, "demo_ne"));
+	d = data_of(&app, LKM_SCREEN_DETAIL);
 	assert_non_null(line_with(d, LKM_DL_PARAM, "io"));
 	/* git keeps no modes (and distcheck makes the tree read-only): the line says what
 	 * the file's mode here says. */
@@ -1249,7 +1288,8 @@ static void test_detail_terms(void **state)
 {
 	struct lkm_sysroot *root;
 	struct lkm_tui_app app;
-	const struct lkm_detail *d = &app.detail;
+	const struct lkm_detail *d;
+	const struct lkm_tui_teach *t;
 	const char *want[] = { "  state      Live", "  use count  0",
 			       "  flags      [permanent]", "  taints     O",
 			       "             E" };
@@ -1258,7 +1298,8 @@ static void test_detail_terms(void **state)
 
 	(void)state;
 	app_on_root(&app, &root, FIXTURES "/debian61", true);
-	lkm_tui_open_detail(&app, "demo_permanent");
+	lkm_tui_push(&app, LKM_SCREEN_DETAIL, "demo_permanent");
+	d = data_of(&app, LKM_SCREEN_DETAIL);
 	for (size_t i = 0; i < d->n; i++) {
 		if (d->v[i].kind != LKM_DL_TERM)
 			continue;
@@ -1271,10 +1312,11 @@ static void test_detail_terms(void **state)
 	press(&app, KEY_END);
 	press(&app, 'e');
 	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_TEACH);
-	assert_int_equal(app.teach.n_terms, sizeof(labels) / sizeof(labels[0]));
-	for (size_t i = 0; i < app.teach.n_terms; i++)
-		assert_string_equal(app.teach.terms[i].label, labels[i]);
-	assert_string_equal(app.teach.terms[2].text, lkm_explain_term("used-by"));
+	t = data_of(&app, LKM_SCREEN_TEACH);
+	assert_int_equal(t->n_terms, sizeof(labels) / sizeof(labels[0]));
+	for (size_t i = 0; i < t->n_terms; i++)
+		assert_string_equal(t->terms[i].label, labels[i]);
+	assert_string_equal(t->terms[2].text, lkm_explain_term("used-by"));
 	app_off_root(&app, root);
 }
 
@@ -1293,26 +1335,34 @@ static void test_teach_reads_fields(void **state)
 					 .ref = (char *)"io",
 					 .writable = true,
 					 .in_sys = false };
+	struct lkm_tui_teach_arg arg = { .module = "demo_permanent", .line = &term };
+	const struct lkm_tui_teach *t;
 
 	(void)state;
 	app_on_root(&app, &root, FIXTURES "/debian61", true);
-	lkm_tui_open_detail(&app, "demo_permanent");
-	lkm_tui_teach_line(&app, &term);
+	lkm_tui_push(&app, LKM_SCREEN_DETAIL, "demo_permanent");
+	lkm_tui_push(&app, LKM_SCREEN_TEACH, &arg);
 	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_TEACH);
-	assert_int_equal(app.teach.n_terms, 1);
-	assert_string_equal(app.teach.terms[0].label, "[permanent]");
-	assert_string_equal(app.teach.terms[0].text, lkm_explain_term("permanent"));
-	lkm_tui_teach_line(&app, &param);
-	assert_int_equal(app.teach.n_terms, 1);
-	assert_string_equal(app.teach.terms[0].label, "io");
+	t = data_of(&app, LKM_SCREEN_TEACH);
+	assert_int_equal(t->n_terms, 1);
+	assert_string_equal(t->terms[0].label, "[permanent]");
+	assert_string_equal(t->terms[0].text, lkm_explain_term("permanent"));
+	lkm_tui_pop(&app);
+	arg.line = &param;
+	lkm_tui_push(&app, LKM_SCREEN_TEACH, &arg);
+	t = data_of(&app, LKM_SCREEN_TEACH);
+	assert_int_equal(t->n_terms, 1);
+	assert_string_equal(t->terms[0].label, "io");
 	assert_string_equal(
-		app.teach.terms[0].text,
+		t->terms[0].text,
 		"not in /sys: the module is not loaded, or keeps this parameter "
 		"out of /sys (mode 0); a load can still give it a value.");
+	lkm_tui_pop(&app);
 	param.in_sys = true;
-	lkm_tui_teach_line(&app, &param);
+	lkm_tui_push(&app, LKM_SCREEN_TEACH, &arg);
+	t = data_of(&app, LKM_SCREEN_TEACH);
 	assert_string_equal(
-		app.teach.terms[0].text,
+		t->terms[0].text,
 		"writable: the module lets this value change while it is loaded "
 		"(p sets it; the driver decides when it takes effect).");
 	app_off_root(&app, root);
@@ -1322,16 +1372,18 @@ static void test_teach_row(void **state)
 {
 	struct lkm_sysroot *root;
 	struct lkm_tui_app app;
+	const struct lkm_tui_teach *t;
 
 	(void)state;
 	app_on_root(&app, &root, FIXTURES "/debian61", true);
 	/* demo_permanent: Live, 0, [permanent], O, E. */
 	press(&app, 'e');
 	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_TEACH);
-	assert_int_equal(app.teach.n_terms, 5);
-	assert_string_equal(app.teach.terms[2].label, "[permanent]");
-	assert_string_equal(app.teach.terms[2].text, lkm_explain_term("permanent"));
-	assert_string_equal(app.teach.terms[4].label, "E");
+	t = data_of(&app, LKM_SCREEN_TEACH);
+	assert_int_equal(t->n_terms, 5);
+	assert_string_equal(t->terms[2].label, "[permanent]");
+	assert_string_equal(t->terms[2].text, lkm_explain_term("permanent"));
+	assert_string_equal(t->terms[4].label, "E");
 	press(&app, 'x');
 	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_PANES);
 	/* Not on the Devices pane: a message, no box. */
@@ -1346,6 +1398,7 @@ static void test_actions_unavailable(void **state)
 {
 	struct lkm_sysroot *root;
 	struct lkm_tui_app app;
+	const struct lkm_tui_diag *g;
 
 	(void)state;
 	/* An offline root: said up front, and u shows the refusal without trying. */
@@ -1356,14 +1409,16 @@ static void test_actions_unavailable(void **state)
 	press(&app, KEY_END);
 	press(&app, 'u');
 	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_DIAG);
-	assert_int_equal(app.diag.kind, LKM_DIAG_OFFLINE_ROOT);
-	assert_string_equal(app.diag_req.target, "fat");
-	assert_false(app.fix_ok);
+	g = data_of(&app, LKM_SCREEN_DIAG);
+	assert_int_equal(g->diag.kind, LKM_DIAG_OFFLINE_ROOT);
+	assert_string_equal(g->req.target, "fat");
+	assert_false(g->fix_ok);
 	press(&app, 'x');
 	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_PANES);
 	press(&app, 'l');
 	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_DIAG);
-	assert_int_equal(app.diag_req.op, LKM_OP_LOAD);
+	g = data_of(&app, LKM_SCREEN_DIAG);
+	assert_int_equal(g->req.op, LKM_OP_LOAD);
 	press(&app, 'x');
 	app_off_root(&app, root);
 
@@ -1375,7 +1430,8 @@ static void test_actions_unavailable(void **state)
 	assert_int_equal(app.session.core.refusal, LKM_REFUSE_NOT_PERMITTED);
 	press(&app, 'l');
 	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_DIAG);
-	assert_int_equal(app.diag.kind, LKM_DIAG_PERMISSION_DENIED);
+	g = data_of(&app, LKM_SCREEN_DIAG);
+	assert_int_equal(g->diag.kind, LKM_DIAG_PERMISSION_DENIED);
 	app_off_root(&app, root);
 }
 
@@ -1385,6 +1441,7 @@ static void test_load_form(void **state)
 {
 	struct lkm_sysroot *root;
 	struct lkm_tui_app app;
+	const struct lkm_tui_form *form;
 
 	(void)state;
 	setenv("LKMTUI_FAKE_KERNEL", "", 1);
@@ -1398,11 +1455,12 @@ static void test_load_form(void **state)
 	}
 	press(&app, 'l');
 	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_FORM);
-	assert_int_equal(app.form.what, LKM_INPUT_LOAD_NAME);
+	form = data_of(&app, LKM_SCREEN_FORM);
+	assert_int_equal(form->what, LKM_INPUT_LOAD_NAME);
 	press(&app, 'z');
 	press(&app, '\t');
-	assert_int_equal(app.form.n_cands, 0);
-	assert_true(app.form.note[0] != '\0');
+	assert_int_equal(form->n_cands, 0);
+	assert_true(form->note[0] != '\0');
 	press(&app, 27);
 	assert_int_equal(lkm_tui_top(&app), LKM_SCREEN_PANES);
 	app_off_root(&app, root);
@@ -1523,9 +1581,12 @@ static void test_net_history(void **state)
 	write_netdev(path, 500, 1000 + 1024 * 1024);
 	usleep(1100 * 1000); /* a second passes: the history has a slot for it */
 	assert_int_equal(lkm_tui_app_refresh(&app), 0);
-	assert_true(lkm_history_get(&app.net_rx_hist, 0, rx, LKM_HISTORY_SECONDS) > 0);
-	assert_true(lkm_history_get(&app.net_tx_hist, 0, tx, LKM_HISTORY_SECONDS) > 0);
-	assert_true(lkm_history_get(&app.net_hist, 0, all, LKM_HISTORY_SECONDS) > 0);
+	assert_true(lkm_history_get(&app.snaps.net_rx_hist, 0, rx, LKM_HISTORY_SECONDS) >
+		    0);
+	assert_true(lkm_history_get(&app.snaps.net_tx_hist, 0, tx, LKM_HISTORY_SECONDS) >
+		    0);
+	assert_true(lkm_history_get(&app.snaps.net_hist, 0, all, LKM_HISTORY_SECONDS) >
+		    0);
 	assert_true(rx[last] == 0);
 	assert_true(tx[last] > 1000);
 	assert_true(all[last] == tx[last]);
@@ -1611,7 +1672,7 @@ int main(void)
 		cmocka_unit_test(test_fix_req),
 		cmocka_unit_test(test_req_words),
 		cmocka_unit_test(test_scroll_widget),
-		cmocka_unit_test_setup_teardown(test_stack, setup_modules, teardown),
+		cmocka_unit_test(test_stack),
 		cmocka_unit_test(test_diag_scroll_clamped),
 		cmocka_unit_test_setup_teardown(test_help_from_keys, setup_modules,
 						teardown),

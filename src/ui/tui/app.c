@@ -22,11 +22,17 @@ void lkm_tui_app_init(struct lkm_tui_app *app, struct lkm_sysroot *root,
 		lkm_view_init(&app->views[p], (enum lkm_pane)p);
 	app->pane = cfg->pane;
 	app->interval = cfg->interval;
-	app->color = cfg->color != LKM_COLOR_OFF;
+	app->term.color = cfg->color != LKM_COLOR_OFF;
 	app->split = cfg->split;
 	lkm_tui_keymap_init(&app->keymap);
-	app->preview.log.fd = -1;
-	app->live.fd = -1;
+	app->strip.live.fd = -1;
+}
+
+void lkm_tui_session_open(struct lkm_tui_app *app, bool privileged)
+{
+	/* Out of memory for the resolver leaves a session without one: the TUI still
+	 * shows what the kernel holds. */
+	(void)lkm_session_open(&app->session.core, app->root, privileged);
 }
 
 /* The session's end: what lkm_tui_session_open opened. */
@@ -39,21 +45,20 @@ static void session_close(struct lkm_tui_session *s)
 
 void lkm_tui_app_release(struct lkm_tui_app *app)
 {
-	/* Every screen drops what it holds: the detail, the form, the preview, the
-	 * diagnosis. */
+	/* Every screen frees its own data. */
 	lkm_tui_stack_release(app);
 	lkm_tui_klog_release(app);
 	session_close(&app->session);
 	lkm_tui_live_start(app, NULL);
 	for (int p = 0; p < LKM_PANE_COUNT; p++)
 		lkm_view_release(&app->views[p]);
-	lkm_rates_release(&app->rates);
-	lkm_history_release(&app->irq_hist);
-	lkm_history_release(&app->net_hist);
-	lkm_history_release(&app->net_rx_hist);
-	lkm_history_release(&app->net_tx_hist);
-	lkm_snapshot_release(&app->snaps[0]);
-	lkm_snapshot_release(&app->snaps[1]);
+	lkm_rates_release(&app->snaps.rates);
+	lkm_history_release(&app->snaps.irq_hist);
+	lkm_history_release(&app->snaps.net_hist);
+	lkm_history_release(&app->snaps.net_rx_hist);
+	lkm_history_release(&app->snaps.net_tx_hist);
+	lkm_snapshot_release(&app->snaps.v[0]);
+	lkm_snapshot_release(&app->snaps.v[1]);
 }
 
 /* ---- the screen stack ----------------------------------------------------------------
@@ -69,8 +74,8 @@ struct lkm_tui_frame *lkm_tui_top_frame(struct lkm_tui_app *app)
 	return app->stack.n ? &app->stack.v[app->stack.n - 1] : NULL;
 }
 
-struct lkm_tui_frame *lkm_tui_frame_find(struct lkm_tui_app *app,
-					 enum lkm_tui_screen_id id)
+const struct lkm_tui_frame *lkm_tui_frame_of(const struct lkm_tui_app *app,
+					     enum lkm_tui_screen_id id)
 {
 	for (size_t i = app->stack.n; i-- > 0;)
 		if (app->stack.v[i].ops->id == id)
@@ -78,27 +83,52 @@ struct lkm_tui_frame *lkm_tui_frame_find(struct lkm_tui_app *app,
 	return NULL;
 }
 
-const struct lkm_tui_frame *lkm_tui_frame_of(const struct lkm_tui_app *app,
-					     enum lkm_tui_screen_id id)
-{
-	return lkm_tui_frame_find((struct lkm_tui_app *)app, id);
-}
-
 bool lkm_tui_on_stack(const struct lkm_tui_app *app, enum lkm_tui_screen_id id)
 {
 	return id == LKM_SCREEN_PANES || lkm_tui_frame_of(app, id) != NULL;
 }
 
+/* Every screen, by id: the one table that knows them all (each is defined in its own
+ * file, and none names another). */
+static const struct lkm_tui_screen_ops *const screens[LKM_SCREEN_COUNT] = {
+	[LKM_SCREEN_PANES] = &lkm_tui_panes_screen,
+	[LKM_SCREEN_FILTER] = &lkm_tui_filter_screen,
+	[LKM_SCREEN_HELP] = &lkm_tui_help_screen,
+	[LKM_SCREEN_DETAIL] = &lkm_tui_detail_screen,
+	[LKM_SCREEN_TEACH] = &lkm_tui_teach_screen,
+	[LKM_SCREEN_FORM] = &lkm_tui_form_screen,
+	[LKM_SCREEN_CONFIRM] = &lkm_tui_confirm_screen,
+	[LKM_SCREEN_DIAG] = &lkm_tui_diag_screen,
+	[LKM_SCREEN_LINE] = &lkm_tui_line_screen,
+};
+
+const struct lkm_tui_screen_ops *lkm_tui_screen(enum lkm_tui_screen_id id)
+{
+	return (unsigned)id < LKM_SCREEN_COUNT ? screens[id] : NULL;
+}
+
+const struct lkm_tui_frame *lkm_tui_frame_below(const struct lkm_tui_app *app,
+						const struct lkm_tui_frame *f)
+{
+	return f > app->stack.v ? f - 1 : NULL;
+}
+
+static void frame_release(struct lkm_tui_frame *f)
+{
+	if (f->ops->release && f->data)
+		f->ops->release(f->data);
+	f->data = NULL;
+}
+
 void lkm_tui_pop(struct lkm_tui_app *app)
 {
-	struct lkm_tui_frame f;
+	struct lkm_tui_frame *f;
 
 	if (app->stack.n == 0)
 		return;
-	f = app->stack.v[--app->stack.n];
-	if (f.ops->release)
-		f.ops->release(app);
-	app->pane = f.pane;
+	f = &app->stack.v[--app->stack.n];
+	frame_release(f);
+	app->pane = f->pane;
 }
 
 void lkm_tui_pop_steps(struct lkm_tui_app *app)
@@ -108,19 +138,21 @@ void lkm_tui_pop_steps(struct lkm_tui_app *app)
 		lkm_tui_pop(app);
 }
 
-struct lkm_tui_frame *lkm_tui_push(struct lkm_tui_app *app,
-				   const struct lkm_tui_screen_ops *screen)
+struct lkm_tui_frame *lkm_tui_push(struct lkm_tui_app *app, enum lkm_tui_screen_id id,
+				   const void *arg)
 {
+	const struct lkm_tui_screen_ops *screen = lkm_tui_screen(id);
 	struct lkm_tui_stack *s = &app->stack;
 	struct lkm_tui_frame *f;
 
+	if (screen == NULL || id == LKM_SCREEN_PANES)
+		return NULL;
 	if (screen->layer == LKM_LAYER_STEP)
 		lkm_tui_pop_steps(app);
 	if (s->n == LKM_TUI_STACK_MAX) {
 		/* Cannot happen with today's screens (a base, a step, an overlay over the
 		 * panes); if it did, the oldest screen goes, with what it held. */
-		if (s->v[0].ops->release)
-			s->v[0].ops->release(app);
+		frame_release(&s->v[0]);
 		memmove(&s->v[0], &s->v[1], (s->n - 1) * sizeof(s->v[0]));
 		s->n--;
 	}
@@ -128,6 +160,12 @@ struct lkm_tui_frame *lkm_tui_push(struct lkm_tui_app *app,
 	memset(f, 0, sizeof(*f));
 	f->ops = screen;
 	f->pane = app->pane;
+	if (screen->open && screen->open(app, f, arg) < 0) {
+		/* Nothing was made: the screen below is shown as it was. */
+		app->pane = f->pane;
+		s->n--;
+		return NULL;
+	}
 	return f;
 }
 
@@ -142,7 +180,7 @@ static void screens_refresh(struct lkm_tui_app *app)
 {
 	for (size_t i = 0; i < app->stack.n; i++)
 		if (app->stack.v[i].ops->refresh)
-			app->stack.v[i].ops->refresh(app);
+			app->stack.v[i].ops->refresh(app, &app->stack.v[i]);
 }
 
 bool lkm_tui_in_detail(const struct lkm_tui_app *app)
@@ -155,7 +193,7 @@ bool lkm_tui_in_detail(const struct lkm_tui_app *app)
 
 const struct lkm_snapshot *lkm_tui_snap(const struct lkm_tui_app *app)
 {
-	return app->nsnaps ? &app->snaps[app->cur] : NULL;
+	return app->snaps.n ? &app->snaps.v[app->snaps.cur] : NULL;
 }
 
 const char *lkm_tui_current_module(struct lkm_tui_app *app)
@@ -163,8 +201,12 @@ const char *lkm_tui_current_module(struct lkm_tui_app *app)
 	struct lkm_view *v = &app->views[LKM_PANE_MODULES];
 	size_t item;
 
-	if (lkm_tui_in_detail(app))
-		return app->detail.module;
+	for (size_t i = app->stack.n; i-- > 0;) {
+		const struct lkm_tui_frame *f = &app->stack.v[i];
+
+		if (f->ops->module && f->ops->module(f))
+			return f->ops->module(f);
+	}
 	if (app->pane != LKM_PANE_MODULES)
 		return NULL;
 	item = lkm_view_current(v);
@@ -184,34 +226,39 @@ void lkm_tui_message(struct lkm_tui_app *app, const char *fmt, ...)
 
 void lkm_tui_klog_release(struct lkm_tui_app *app)
 {
-	lkm_strv_free(app->klog, app->n_klog);
-	app->klog = NULL;
-	app->n_klog = 0;
-	app->klog_title[0] = '\0';
+	struct lkm_tui_strip *s = &app->strip;
+
+	lkm_strv_free(s->klog, s->n_klog);
+	s->klog = NULL;
+	s->n_klog = 0;
+	s->klog_title[0] = '\0';
 }
 
 /* Adds this refresh's rates to the last minute of every line and interface. */
 static int push_history(struct lkm_tui_app *app, const struct lkm_snapshot *cur)
 {
-	const struct lkm_rates *r = &app->rates;
+	const struct lkm_rates *r = &app->snaps.rates;
 	const struct lkm_interrupts *irqs = &cur->interrupts;
 	const struct lkm_netdev *nd = &cur->netdev;
 
-	if (lkm_history_begin(&app->irq_hist, cur->taken, r->seconds, irqs->n) < 0 ||
-	    lkm_history_begin(&app->net_hist, cur->taken, r->seconds, nd->n) < 0 ||
-	    lkm_history_begin(&app->net_rx_hist, cur->taken, r->seconds, nd->n) < 0 ||
-	    lkm_history_begin(&app->net_tx_hist, cur->taken, r->seconds, nd->n) < 0)
+	if (lkm_history_begin(&app->snaps.irq_hist, cur->taken, r->seconds, irqs->n) <
+		    0 ||
+	    lkm_history_begin(&app->snaps.net_hist, cur->taken, r->seconds, nd->n) < 0 ||
+	    lkm_history_begin(&app->snaps.net_rx_hist, cur->taken, r->seconds, nd->n) <
+		    0 ||
+	    lkm_history_begin(&app->snaps.net_tx_hist, cur->taken, r->seconds, nd->n) < 0)
 		return -ENOMEM;
 	for (size_t i = 0; i < irqs->n; i++)
-		if (lkm_history_put(&app->irq_hist, i, irqs->v[i].label,
+		if (lkm_history_put(&app->snaps.irq_hist, i, irqs->v[i].label,
 				    r->irq_total[i]) < 0)
 			return -ENOMEM;
 	for (size_t i = 0; i < nd->n; i++) {
 		double rx = r->net[i][LKM_RX_BYTES], tx = r->net[i][LKM_TX_BYTES];
 
-		if (lkm_history_put(&app->net_hist, i, nd->v[i].name, rx + tx) < 0 ||
-		    lkm_history_put(&app->net_rx_hist, i, nd->v[i].name, rx) < 0 ||
-		    lkm_history_put(&app->net_tx_hist, i, nd->v[i].name, tx) < 0)
+		if (lkm_history_put(&app->snaps.net_hist, i, nd->v[i].name, rx + tx) <
+			    0 ||
+		    lkm_history_put(&app->snaps.net_rx_hist, i, nd->v[i].name, rx) < 0 ||
+		    lkm_history_put(&app->snaps.net_tx_hist, i, nd->v[i].name, tx) < 0)
 			return -ENOMEM;
 	}
 	return 0;
@@ -219,25 +266,26 @@ static int push_history(struct lkm_tui_app *app, const struct lkm_snapshot *cur)
 
 int lkm_tui_app_refresh(struct lkm_tui_app *app)
 {
-	int next = app->nsnaps ? !app->cur : app->cur;
-	struct lkm_snapshot *prev = &app->snaps[app->cur], *cur = &app->snaps[next];
+	struct lkm_tui_snaps *s = &app->snaps;
+	int next = s->n ? !s->cur : s->cur;
+	struct lkm_snapshot *prev = &s->v[s->cur], *cur = &s->v[next];
 	int rc = 0;
 
 	if (lkm_snapshot_take_after(cur, prev, app->root, LKM_SRC_ALL) < 0)
 		return -ENOMEM;
-	if (app->nsnaps) {
-		if (lkm_rates_compute(&app->rates, prev, cur) < 0 ||
+	if (s->n) {
+		if (lkm_rates_compute(&s->rates, prev, cur) < 0 ||
 		    push_history(app, cur) < 0)
 			return -ENOMEM;
 	} else {
-		app->rates.seconds = 0;
+		s->rates.seconds = 0;
 	}
-	app->cur = next;
-	app->nsnaps++;
-	app->views[LKM_PANE_INTERRUPTS].hist = &app->irq_hist;
-	app->views[LKM_PANE_NETDEV].hist = &app->net_hist;
+	s->cur = next;
+	s->n++;
+	app->views[LKM_PANE_INTERRUPTS].hist = &app->snaps.irq_hist;
+	app->views[LKM_PANE_NETDEV].hist = &app->snaps.net_hist;
 	for (int p = 0; p < LKM_PANE_COUNT; p++)
-		if (lkm_view_refresh(&app->views[p], cur, &app->rates) < 0)
+		if (lkm_view_refresh(&app->views[p], cur, &s->rates) < 0)
 			rc = -ENOMEM;
 	screens_refresh(app);
 	return rc;
@@ -248,39 +296,42 @@ int lkm_tui_app_refresh(struct lkm_tui_app *app)
 
 int lkm_tui_strip_rows(const struct lkm_tui_app *app)
 {
-	size_t n = app->n_klog < STRIP_MAX_LINES ? app->n_klog : STRIP_MAX_LINES;
+	const struct lkm_tui_strip *s = &app->strip;
+	size_t n = s->n_klog < STRIP_MAX_LINES ? s->n_klog : STRIP_MAX_LINES;
 
-	if (app->lines < 12)
+	if (app->term.lines < 12)
 		return 0;
-	if (app->live_on) /* as tall as it will be, so the panes do not jump as lines come
-			   */
+	if (s->live_on) /* as tall as it will be, so the panes do not jump as lines come
+			 */
 		return 1 + STRIP_MAX_LINES;
-	if (app->klog_title[0] == '\0')
+	if (s->klog_title[0] == '\0')
 		return 0;
 	return 1 + (int)n;
 }
 
 void lkm_tui_live_start(struct lkm_tui_app *app, const char *module)
 {
-	if (app->live_on)
-		lkm_kmsg_end(&app->live);
-	app->live_on = module != NULL;
-	app->live_module[0] = '\0';
+	struct lkm_tui_strip *s = &app->strip;
+
+	if (s->live_on)
+		lkm_kmsg_end(&s->live);
+	s->live_on = module != NULL;
+	s->live_module[0] = '\0';
 	if (module) {
-		snprintf(app->live_module, sizeof(app->live_module), "%s", module);
-		lkm_kmsg_begin(&app->live, app->root);
+		snprintf(s->live_module, sizeof(s->live_module), "%s", module);
+		lkm_kmsg_begin(&s->live, app->root);
 	}
-	if (app->lines > 0)
-		lkm_tui_app_resize(app, app->lines, app->cols);
+	if (app->term.lines > 0)
+		lkm_tui_app_resize(app, app->term.lines, app->term.cols);
 }
 
 unsigned lkm_tui_live_read(struct lkm_tui_app *app)
 {
 	int n;
 
-	if (!app->live_on)
+	if (!app->strip.live_on)
 		return 0;
-	n = lkm_kmsg_follow(&app->live, app->live_module, LKM_TUI_LIVE_KEEP);
+	n = lkm_kmsg_follow(&app->strip.live, app->strip.live_module, LKM_TUI_LIVE_KEEP);
 	if (n < 0)
 		snprintf(app->message, sizeof(app->message), "%s",
 			 _("out of memory: the kernel log strip stopped growing"));
@@ -289,26 +340,29 @@ unsigned lkm_tui_live_read(struct lkm_tui_app *app)
 
 int lkm_tui_live_timeout(const struct lkm_tui_app *app)
 {
-	return app->live_on && app->live.fd >= 0 && !lkm_kmsg_pollable(&app->live)
+	const struct lkm_tui_strip *s = &app->strip;
+
+	return s->live_on && s->live.fd >= 0 && !lkm_kmsg_pollable(&s->live)
 		       ? LKM_TUI_LIVE_POLL_MS
 		       : -1;
 }
 
 bool lkm_tui_split_shown(const struct lkm_tui_app *app)
 {
-	return app->split && app->lines >= LKM_TUI_SPLIT_MIN_LINES &&
-	       app->cols >= LKM_TUI_SPLIT_MIN_COLS;
+	return app->split && app->term.lines >= LKM_TUI_SPLIT_MIN_LINES &&
+	       app->term.cols >= LKM_TUI_SPLIT_MIN_COLS;
 }
 
 void lkm_tui_pane_rect(const struct lkm_tui_app *app, enum lkm_pane pane,
 		       struct lkm_tui_rect *r)
 {
 	/* Rows between the tab bar and the kernel log strip (then the status line). */
-	int h = app->lines - LKM_TUI_HEADER_Y - 1 - lkm_tui_strip_rows(app);
-	int top = h / 2, left = (app->cols - 1) / 2;
+	int h = app->term.lines - LKM_TUI_HEADER_Y - 1 - lkm_tui_strip_rows(app);
+	int top = h / 2, left = (app->term.cols - 1) / 2;
 
 	if (!lkm_tui_split_shown(app)) {
-		*r = (struct lkm_tui_rect){ LKM_TUI_HEADER_Y, 0, h, app->cols, false };
+		*r = (struct lkm_tui_rect){ LKM_TUI_HEADER_Y, 0, h, app->term.cols,
+					    false };
 		return;
 	}
 	/* 1 2 over 3 4; a one-cell bar between the columns. */
@@ -316,7 +370,7 @@ void lkm_tui_pane_rect(const struct lkm_tui_app *app, enum lkm_pane pane,
 	r->y = LKM_TUI_HEADER_Y + (pane >= 2 ? top : 0);
 	r->h = pane >= 2 ? h - top : top;
 	r->x = pane % 2 ? left + 1 : 0;
-	r->w = pane % 2 ? app->cols - left - 1 : left;
+	r->w = pane % 2 ? app->term.cols - left - 1 : left;
 }
 
 int lkm_tui_pane_at(const struct lkm_tui_app *app, int y, int x)
@@ -333,8 +387,8 @@ int lkm_tui_pane_at(const struct lkm_tui_app *app, int y, int x)
 
 void lkm_tui_app_resize(struct lkm_tui_app *app, int lines, int cols)
 {
-	app->lines = lines;
-	app->cols = cols;
+	app->term.lines = lines;
+	app->term.cols = cols;
 	for (int p = 0; p < LKM_PANE_COUNT; p++) {
 		struct lkm_tui_rect r;
 		int h;

@@ -4,24 +4,21 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "core/engine.h"
-#include "core/explain.h"
 #include "core/kmsg.h"
-#include "core/ops.h"
-#include "core/resolve.h"
 #include "core/session.h"
+#include "model/history.h"
 #include "model/snapshot.h"
 #include "model/sysroot.h"
-#include "ui/tui/detail.h"
-#include "ui/tui/settings.h"
 #include "ui/tui/keys.h"
 #include "ui/tui/screen.h"
+#include "ui/tui/settings.h"
 #include "ui/tui/view.h"
 
 /*
- * The TUI's whole state, with no terminal in it: two snapshots (the current one and the
- * one before, for rates) swapped at each refresh, one view per pane, the screen stack,
- * the interval. Handlers change it, the drawing reads it, the loop owns it.
+ * What every screen shares, with no terminal in it: the snapshots, one view per pane,
+ * the session, the key map, the screen stack (each screen's own state is its frame's,
+ * screen.h), the kernel log strip, the status line's message. Handlers change it, the
+ * drawing reads it, the loop owns it.
  */
 
 /*
@@ -37,59 +34,35 @@ struct lkm_tui_session {
 	bool names_read;
 };
 
-/* One action as the user asked for it: what confirm runs, a fix runs, a retry repeats. */
-#define LKM_TUI_MAX_WORDS 32
-struct lkm_tui_req {
-	enum lkm_op op;
-	char target[256];
-	/* load: the NAME=VALUE words ("io=0x300", "irq=11"); set: one ("irq=7"). Split
-	 * once, where they come in (what is typed, or a fix's arguments), never joined
-	 * and split again (fixreq.h). */
-	char words[LKM_TUI_MAX_WORDS][128];
-	size_t n_words;
-	unsigned flags; /* LKM_STACK */
+/* Two snapshots (the current one and the one before, for rates) swapped at each
+ * refresh, and the last minute of each line's and interface's rate. */
+struct lkm_tui_snaps {
+	struct lkm_snapshot v[2];
+	int cur;    /* v[cur] is the newest */
+	unsigned n; /* snapshots taken so far */
+	struct lkm_rates rates;
+	struct lkm_history irq_hist;	/* the last minute of each line's rate */
+	struct lkm_history net_hist;	/* and of each interface's bytes/s, in and out */
+	struct lkm_history net_rx_hist; /* each interface's bytes/s received, */
+	struct lkm_history net_tx_hist; /* and sent: the interface's detail graphs */
 };
 
-/* What the input line is for. */
-enum lkm_tui_input {
-	LKM_INPUT_LOAD_NAME,   /* a module name or a file, with Tab completion */
-	LKM_INPUT_LOAD_PARAMS, /* NAME=VALUE words for the module named */
-	LKM_INPUT_SET,	       /* one NAME=VALUE for a loaded module */
-	LKM_INPUT_AFFINITY,    /* the CPUs of interrupt line form.module */
+/* The kernel log strip above the status line: the last operation's lines, or (L) the
+ * live log of one module. */
+struct lkm_tui_strip {
+	char **klog; /* the kernel's lines of the last operation */
+	size_t n_klog;
+	char klog_title[256]; /* "load msdos: the kernel said" ("" before any) */
+	bool live_on;	      /* the strip follows the kernel log (L) */
+	struct lkm_kmsg live; /* its lines from LIVE_MODULE, the last few */
+	char live_module[256];
 };
 
-struct lkm_tui_form {
-	enum lkm_tui_input what;
-	char module[256]; /* the module the parameters are for */
-	char text[512];	  /* what is typed */
-	char note[256];	  /* one line under the input: no match, a refusal */
-	char **cands;	  /* completion candidates shown under the input */
-	size_t n_cands;
-	struct lkm_param_info *params;
-	size_t n_params;
-	/* What Enter does when it is not an action of actions.c (the affinity's write).
-	 */
-	unsigned (*submit)(struct lkm_tui_app *app);
-};
-
-/* One term and its sentence, for the teach box. */
-struct lkm_tui_term {
-	char label[64];
-	const char *text;
-};
-#define LKM_TUI_MAX_TERMS 32
-
-/* The teach box's state (teach.c): its title and its terms. */
-struct lkm_tui_teach {
-	char title[256];
-	struct lkm_tui_term terms[LKM_TUI_MAX_TERMS];
-	size_t n_terms;
-};
-
-/* The line detail's state (linedetail.c): what it shows. */
-struct lkm_tui_line {
-	enum lkm_pane pane; /* Interrupts or Network */
-	char key[64];	    /* the irq label or the interface */
+/* The terminal: its size at the last drawing, and what it can show. */
+struct lkm_tui_terminal {
+	int lines, cols;
+	bool color; /* decided at start: config, NO_COLOR, the terminal */
+	bool utf8;
 };
 
 /* Screen geometry the drawing and the mouse agree on. */
@@ -112,52 +85,18 @@ struct lkm_tui_rect {
 
 struct lkm_tui_app {
 	struct lkm_sysroot *root;
-	struct lkm_snapshot snaps[2];
-	int cur;	 /* snaps[cur] is the newest */
-	unsigned nsnaps; /* snapshots taken so far */
-	struct lkm_rates rates;
-	struct lkm_history irq_hist;	/* the last minute of each line's rate */
-	struct lkm_history net_hist;	/* and of each interface's bytes/s, in and out */
-	struct lkm_history net_rx_hist; /* each interface's bytes/s received, */
-	struct lkm_history net_tx_hist; /* and sent: the interface's detail graphs */
-
+	struct lkm_tui_snaps snaps;
 	struct lkm_view views[LKM_PANE_COUNT];
 	enum lkm_pane
 		pane; /* the pane shown, or in the split layout the one with the keys */
 	bool split;   /* the split layout is asked for (v, or layout = split) */
 	struct lkm_tui_stack stack; /* what is shown and has the keys (screen.h) */
 	struct lkm_tui_keymap keymap;
-
-	double interval; /* seconds between refreshes */
-	bool color;	 /* decided at start: config, NO_COLOR, the terminal */
-	bool utf8;
-
 	struct lkm_tui_session session;
-	struct lkm_detail detail;
-	struct lkm_tui_line line; /* the line detail's state */
-	struct lkm_tui_form form;
-	struct lkm_tui_req req;	   /* what confirm runs */
-	struct lkm_result preview; /* its dry run */
-	bool have_preview;
-	struct lkm_tui_req
-		retry; /* the action a fix was run for, offered again after it */
-	bool have_retry;
-	struct lkm_diagnosis diag;
-	struct lkm_tui_req diag_req; /* the action that failed */
-	struct lkm_tui_req
-		fix; /* the diagnosis' first fix, when it is an lkmtui action */
-	bool fix_ok;
-	char diag_steps[512];	    /* what was done before the failure ("loaded fat") */
-	struct lkm_tui_teach teach; /* the teach box's state */
-	char **klog;		    /* the kernel's lines of the last operation */
-	size_t n_klog;
-	char klog_title[256]; /* "load msdos: the kernel said" ("" before any) */
-	bool live_on;	      /* the strip follows the kernel log (L) */
-	struct lkm_kmsg live; /* its lines from LIVE_MODULE, the last few */
-	char live_module[256];
-	char filter_saved[128]; /* the filter before '/', restored by Esc */
-	char message[256];	/* one-shot status message, cleared by the next key */
-	int lines, cols;	/* the screen size the last drawing had */
+	struct lkm_tui_strip strip;
+	double interval; /* seconds between refreshes */
+	struct lkm_tui_terminal term;
+	char message[256]; /* one-shot status message, cleared by the next key */
 };
 
 /* ---- the screen stack (screen.h) ---- */
@@ -168,17 +107,16 @@ struct lkm_tui_frame *lkm_tui_top_frame(struct lkm_tui_app *app);
 /* The topmost frame of screen ID, or NULL when it is not on the stack. */
 const struct lkm_tui_frame *lkm_tui_frame_of(const struct lkm_tui_app *app,
 					     enum lkm_tui_screen_id id);
-struct lkm_tui_frame *lkm_tui_frame_find(struct lkm_tui_app *app,
-					 enum lkm_tui_screen_id id);
 bool lkm_tui_on_stack(const struct lkm_tui_app *app, enum lkm_tui_screen_id id);
 
 /*
- * Pushes SCREEN (a STEP replaces the steps on top: an action shows one step at a time);
- * the frame remembers the pane shown. A full stack drops its oldest screen. Returns
- * the new frame.
+ * Pushes screen ID, opened with ARG (screen.h says what each takes; a STEP replaces
+ * the steps on top: an action shows one step at a time, so ARG must not point into
+ * them); the frame remembers the pane shown. A full stack drops its oldest screen.
+ * Returns the new frame, or NULL when the screen would not open (nothing pushed).
  */
-struct lkm_tui_frame *lkm_tui_push(struct lkm_tui_app *app,
-				   const struct lkm_tui_screen_ops *screen);
+struct lkm_tui_frame *lkm_tui_push(struct lkm_tui_app *app, enum lkm_tui_screen_id id,
+				   const void *arg);
 /* Pops the top screen (never the panes): it releases what it holds, and the pane it came
  * from is shown again. */
 void lkm_tui_pop(struct lkm_tui_app *app);
@@ -191,9 +129,17 @@ void lkm_tui_stack_release(struct lkm_tui_app *app);
  * preview). */
 bool lkm_tui_in_detail(const struct lkm_tui_app *app);
 
+/* The screen table: ID's operations (the panes' for LKM_SCREEN_PANES). */
+const struct lkm_tui_screen_ops *lkm_tui_screen(enum lkm_tui_screen_id id);
+
+/* The frame under F on the stack, or NULL when the panes are under it. */
+const struct lkm_tui_frame *lkm_tui_frame_below(const struct lkm_tui_app *app,
+						const struct lkm_tui_frame *f);
+
 /* The newest snapshot, or NULL before the first refresh. */
 const struct lkm_snapshot *lkm_tui_snap(const struct lkm_tui_app *app);
-/* The module under the cursor of the Modules pane (or the detail's), or NULL. */
+/* The module the topmost screen that is about one shows (a module's detail), else
+ * the one under the cursor of the Modules pane, or NULL. */
 const char *lkm_tui_current_module(struct lkm_tui_app *app);
 /* The status line's one-shot message (cleared by the next key). */
 void lkm_tui_message(struct lkm_tui_app *app, const char *fmt, ...)

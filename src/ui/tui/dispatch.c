@@ -6,16 +6,9 @@
 #include <curses.h>
 
 #include "i18n.h"
-#include "ui/tui/actions.h"
 #include "ui/tui/app.h"
 #include "ui/tui/dispatch.h"
-#include "ui/tui/draw.h"
-#include "ui/tui/form.h"
 #include "ui/tui/handlers.h"
-#include "ui/tui/help.h"
-#include "ui/tui/linedetail.h"
-#include "ui/tui/moddetail.h"
-#include "ui/tui/teach.h"
 
 /* Each action's handler: the key table (keys.c) says which keys run it. */
 static const lkm_tui_handler run[LKM_ACT_COUNT] = {
@@ -78,29 +71,19 @@ static unsigned run_action(struct lkm_tui_app *app, const struct lkm_tui_event *
 		if (e.key == KEY_RESIZE)
 			return 0;
 		lkm_tui_key_name(e.key, name, sizeof(name));
-		snprintf(app->message, sizeof(app->message),
-			 _("%s does nothing here; ? lists the keys"), name);
+		lkm_tui_message(app, _("%s does nothing here; ? lists the keys"), name);
 		return LKM_TUI_REDRAW;
 	}
 	return h(app, &e);
 }
 
-/* The panes: the floor of the stack, whose keys are the key table's. */
-static const struct lkm_tui_screen_ops panes_screen = {
-	.id = LKM_SCREEN_PANES,
-	.name = "panes",
-	.layer = LKM_LAYER_BASE,
-	.key = run_action,
-	.draw = lkm_tui_draw_panes,
-};
-
 unsigned lkm_tui_dispatch(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
 {
-	const struct lkm_tui_frame *f = lkm_tui_top_frame(app);
-	unsigned flags = (f ? f->ops : &panes_screen)->key(app, ev);
+	struct lkm_tui_frame *f = lkm_tui_top_frame(app);
+	unsigned flags = f && f->ops->key ? f->ops->key(app, f, ev) : LKM_TUI_PASS;
 
 	/* A screen leaves the keys it does not take to the key table (the detail view
-	 * quits, refreshes, loads as the panes do). */
+	 * quits, refreshes, unloads as the panes do); the panes take none themselves. */
 	if (flags & LKM_TUI_PASS)
 		flags = run_action(app, ev);
 	return flags;

@@ -15,9 +15,9 @@
 #include "shared/strv.h"
 #include "ui/tui/actions.h"
 #include "ui/tui/app.h"
-#include "ui/tui/fixreq.h"
 #include "ui/tui/form.h"
 #include "ui/tui/paint.h"
+#include "ui/tui/req.h"
 
 #define MAX_CANDS 500
 
@@ -28,68 +28,34 @@ static void free_cands(struct lkm_tui_form *f)
 	f->n_cands = 0;
 }
 
-static void form_clear(struct lkm_tui_form *f)
+static void form_release(void *data)
 {
+	struct lkm_tui_form *f = data;
+
 	free_cands(f);
 	lkm_param_infos_free(f->params, f->n_params);
-	memset(f, 0, sizeof(*f));
+	free(f);
 }
 
-static unsigned open_input(struct lkm_tui_app *app, enum lkm_tui_input what,
-			   const char *module, const char *text)
+static int form_open(struct lkm_tui_app *app, struct lkm_tui_frame *frame,
+		     const void *arg)
 {
-	struct lkm_tui_form *f = &app->form;
+	const struct lkm_tui_form_arg *a = arg;
+	struct lkm_tui_form *f = calloc(1, sizeof(*f));
 	int n;
 
-	lkm_tui_push(app, &lkm_tui_form_screen);
-	form_clear(f);
-	f->what = what;
-	snprintf(f->module, sizeof(f->module), "%s", module ? module : "");
-	snprintf(f->text, sizeof(f->text), "%s", text ? text : "");
-	if (what == LKM_INPUT_LOAD_PARAMS || what == LKM_INPUT_SET) {
+	if (f == NULL)
+		return -ENOMEM;
+	f->what = a->what;
+	snprintf(f->module, sizeof(f->module), "%s", a->module ? a->module : "");
+	snprintf(f->text, sizeof(f->text), "%s", a->text ? a->text : "");
+	if (f->what == LKM_INPUT_LOAD_PARAMS || f->what == LKM_INPUT_SET) {
 		n = lkm_param_infos(app->root, app->session.core.resolver, f->module,
 				    &f->params);
 		f->n_params = n > 0 ? (size_t)n : 0;
 	}
-	return LKM_TUI_CHANGED;
-}
-
-unsigned lkm_tui_open_input(struct lkm_tui_app *app, enum lkm_tui_input what,
-			    const char *module, const char *text)
-{
-	return open_input(app, what, module, text);
-}
-
-unsigned lkm_tui_on_load(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
-{
-	const char *m = lkm_tui_current_module(app);
-
-	if (!lkm_tui_can_act(app))
-		return lkm_tui_refuse(app, LKM_OP_LOAD, NULL);
-	/* From the detail of a module that is not loaded: its name, ready to go. */
-	return open_input(app, LKM_INPUT_LOAD_NAME, NULL,
-			  lkm_tui_in_detail(app) && !app->detail.loaded ? m : "");
-}
-
-unsigned lkm_tui_on_set(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
-{
-	const char *m = lkm_tui_current_module(app);
-	const struct lkm_detail_line *l =
-		lkm_tui_in_detail(app) ? lkm_detail_current(&app->detail) : NULL;
-	char text[300] = "";
-
-	if (m == NULL) {
-		lkm_tui_message(
-			app, "%s",
-			_("p sets a parameter of the module under the cursor in the "
-			  "Modules pane (1)"));
-		return LKM_TUI_CHANGED;
-	}
-	if (!lkm_tui_can_act(app))
-		return lkm_tui_refuse(app, LKM_OP_SET, m);
-	if (l && l->kind == LKM_DL_PARAM && l->writable)
-		snprintf(text, sizeof(text), "%s=", l->ref);
-	return open_input(app, LKM_INPUT_SET, m, text);
+	frame->data = f;
+	return 0;
 }
 
 static int cmp_strp(const void *a, const void *b)
@@ -154,9 +120,8 @@ static void path_cands(struct lkm_tui_form *f, size_t *total)
 		qsort(f->cands, f->n_cands, sizeof(*f->cands), cmp_strp);
 }
 
-size_t lkm_tui_complete(struct lkm_tui_app *app)
+size_t lkm_tui_complete(struct lkm_tui_app *app, struct lkm_tui_form *f)
 {
-	struct lkm_tui_form *f = &app->form;
 	struct lkm_tui_session *s = &app->session;
 	size_t total = 0, common;
 	const char *t = f->text;
@@ -226,9 +191,8 @@ static bool split_words(struct lkm_tui_form *f, struct lkm_tui_req *req, const c
 	return false;
 }
 
-static unsigned input_enter(struct lkm_tui_app *app)
+static unsigned input_enter(struct lkm_tui_app *app, struct lkm_tui_form *f)
 {
-	struct lkm_tui_form *f = &app->form;
 	struct lkm_tui_req req;
 
 	memset(&req, 0, sizeof(req));
@@ -247,16 +211,18 @@ static unsigned input_enter(struct lkm_tui_app *app)
 			req.op = LKM_OP_LOAD;
 			snprintf(req.target, sizeof(req.target), "%.*s",
 				 (int)(space - f->text), f->text);
-			return split_words(f, &req, space + 1) ? lkm_tui_begin(app, &req)
-							       : LKM_TUI_CHANGED;
+			return split_words(f, &req, space + 1)
+				       ? lkm_tui_begin(app, &req, NULL)
+				       : LKM_TUI_CHANGED;
 		}
+		/* The next step replaces this one: NAME is a copy. */
 		snprintf(name, sizeof(name), "%.*s", (int)sizeof(name) - 1, f->text);
-		return open_input(app, LKM_INPUT_LOAD_PARAMS, name, "");
+		return lkm_tui_ask(app, LKM_INPUT_LOAD_PARAMS, name, "");
 	}
 	case LKM_INPUT_LOAD_PARAMS:
 		req.op = LKM_OP_LOAD;
 		snprintf(req.target, sizeof(req.target), "%s", f->module);
-		return split_words(f, &req, f->text) ? lkm_tui_begin(app, &req)
+		return split_words(f, &req, f->text) ? lkm_tui_begin(app, &req, NULL)
 						     : LKM_TUI_CHANGED;
 	case LKM_INPUT_SET:
 		if (f->text[0] == '\0') {
@@ -270,16 +236,19 @@ static unsigned input_enter(struct lkm_tui_app *app)
 		}
 		req.op = LKM_OP_SET;
 		snprintf(req.target, sizeof(req.target), "%s", f->module);
-		return split_words(f, &req, f->text) ? lkm_tui_begin(app, &req)
+		return split_words(f, &req, f->text) ? lkm_tui_begin(app, &req, NULL)
 						     : LKM_TUI_CHANGED;
-	case LKM_INPUT_AFFINITY: return f->submit ? f->submit(app) : LKM_TUI_CHANGED;
+	case LKM_INPUT_AFFINITY:
+		return lkm_tui_affinity_set(app, f->module, f->text, f->note,
+					    sizeof(f->note));
 	}
 	return LKM_TUI_CHANGED;
 }
 
-static unsigned form_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
+static unsigned form_key(struct lkm_tui_app *app, struct lkm_tui_frame *frame,
+			 const struct lkm_tui_event *ev)
 {
-	struct lkm_tui_form *f = &app->form;
+	struct lkm_tui_form *f = frame->data;
 	size_t len = strlen(f->text);
 	int key = ev->key;
 
@@ -291,7 +260,7 @@ static unsigned form_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev
 		return LKM_TUI_CHANGED;
 	}
 	switch (lkm_tui_keymap_lookup_in(&app->keymap, LKM_KEYS_PROMPT, key)) {
-	case LKM_ACT_ACCEPT: return input_enter(app);
+	case LKM_ACT_ACCEPT: return input_enter(app, f);
 	case LKM_ACT_CANCEL:
 		lkm_tui_message(app, "%s", _("cancelled"));
 		lkm_tui_pop_steps(app);
@@ -308,172 +277,179 @@ static unsigned form_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev
 		return LKM_TUI_CHANGED;
 	case LKM_ACT_COMPLETE:
 		if (f->what == LKM_INPUT_LOAD_NAME)
-			lkm_tui_complete(app);
+			lkm_tui_complete(app, f);
 		return LKM_TUI_CHANGED;
 	default: return LKM_TUI_HANDLED;
 	}
 }
 
-static void form_release(struct lkm_tui_app *app)
+/* Under a name being typed: its completions in columns, as a shell lists them, or what
+ * can be typed. */
+static void draw_cands(const struct lkm_tui_form *f, int y, int bottom, int cols)
 {
-	form_clear(&app->form);
-}
+	int w = 8, per;
 
-static void draw_form(const struct lkm_tui_app *app, int bottom, int cols)
-{
-	const struct lkm_tui_form *f = &app->form;
-	char buf[1024];
-	const char *prompt;
-	int y = LKM_TUI_LIST_Y + 1, cx;
-
-	switch (f->what) {
-	case LKM_INPUT_LOAD_NAME:
-		lkm_tui_title(cols, _("Load a module"), LKM_ROLE_HEADER);
-		prompt = _("Module, alias or file: ");
-		break;
-	case LKM_INPUT_LOAD_PARAMS:
-		snprintf(buf, sizeof(buf), _("Load %s: its parameters"), f->module);
-		lkm_tui_title(cols, buf, LKM_ROLE_HEADER);
-		prompt = _("Parameters (NAME=VALUE ...): ");
-		break;
-	case LKM_INPUT_AFFINITY:
-		snprintf(buf, sizeof(buf), _("Interrupt %s: the CPUs it is delivered to"),
-			 f->module);
-		lkm_tui_title(cols, buf, LKM_ROLE_HEADER);
-		prompt = _("CPUs (as 0-3,8): ");
-		break;
-	default:
-		snprintf(buf, sizeof(buf), _("Set a parameter of %s"), f->module);
-		lkm_tui_title(cols, buf, LKM_ROLE_HEADER);
-		prompt = _("NAME=VALUE: ");
-		break;
-	}
-	lkm_tui_put(y, 2, cols - 2, prompt, false, lkm_tui_attr(LKM_ROLE_PROMPT));
-	cx = 2 + (int)strlen(prompt);
-	lkm_tui_put(y, cx, cols - cx, f->text, false, lkm_tui_attr(LKM_ROLE_NORMAL));
-	cx += (int)strlen(f->text);
-	y += 1;
-	if (f->note[0])
-		lkm_tui_put(y, 2, cols - 2, f->note, false,
-			    lkm_tui_attr(LKM_ROLE_MESSAGE));
-	y += 2;
-	if (f->what == LKM_INPUT_LOAD_NAME) {
-		if (f->n_cands) {
-			lkm_tui_put(y++, 2, cols - 2, _("Completions:"), false,
-				    lkm_tui_attr(LKM_ROLE_NOTICE));
-			/* In columns, as a shell lists them. */
-			int w = 8, per;
-
-			for (size_t i = 0; i < f->n_cands; i++)
-				if ((int)strlen(f->cands[i]) + 2 > w)
-					w = (int)strlen(f->cands[i]) + 2;
-			per = (cols - 4) / w > 0 ? (cols - 4) / w : 1;
-			for (size_t i = 0; i < f->n_cands && y < bottom;
-			     i += (size_t)per, y++)
-				for (int c = 0; c < per && i + (size_t)c < f->n_cands;
-				     c++)
-					lkm_tui_put(y, 4 + c * w, w,
-						    f->cands[i + (size_t)c], false,
-						    lkm_tui_attr(LKM_ROLE_NORMAL));
-		} else {
-			y = lkm_tui_wrapped(
-				y, 2, bottom, cols - 4,
+	if (f->n_cands == 0) {
+		lkm_tui_wrapped(y, 2, bottom, cols - 4,
 				_("A name as modprobe takes it (ne2k-pci, fat, "
 				  "an alias) or a "
 				  "module file (./demo.ko). Tab completes names "
 				  "and paths."),
 				lkm_tui_attr(LKM_ROLE_NORMAL));
-		}
-	} else if (f->what == LKM_INPUT_AFFINITY) {
-		struct lkm_cpuset online;
-		char list[256] = "?";
-
-		if (lkm_cpus_online(app->root, &online) == 0)
-			lkm_cpuset_format(&online, list, sizeof(list));
-		snprintf(buf, sizeof(buf),
-			 _("CPUs online: %s. A list of them (0-3,8) is checked here "
-			   "first, then "
-			   "written to /proc/irq/%s/smp_affinity_list."),
-			 list, f->module);
-		lkm_tui_wrapped(y, 2, bottom, cols - 4, buf,
-				lkm_tui_attr(LKM_ROLE_NORMAL));
-	} else {
-		int nw = 4, tw = 4;
-
-		for (size_t i = 0; i < f->n_params; i++) {
-			int l = (int)strlen(f->params[i].name);
-			int t = f->params[i].type ? (int)strlen(f->params[i].type) : 1;
-
-			nw = l > nw ? l : nw;
-			tw = t > tw ? t : tw;
-		}
-		nw = nw > 24 ? 24 : nw;
-		tw = tw > 16 ? 16 : tw;
-		if (f->n_params == 0) {
-			lkm_tui_put(y++, 2, cols - 2,
-				    f->what == LKM_INPUT_LOAD_PARAMS
-					    ? _("It declares no parameters that lkmtui "
-						"can see: "
-						"Enter loads it.")
-					    : _("It has no parameters in /sys/module."),
-				    false, lkm_tui_attr(LKM_ROLE_NORMAL));
-		} else {
-			if (f->what == LKM_INPUT_LOAD_PARAMS)
-				snprintf(buf, sizeof(buf), "%-*s %-*s %s", nw, _("NAME"),
-					 tw, _("TYPE"), _("DESCRIPTION"));
-			else
-				snprintf(buf, sizeof(buf), "%-*s %-12s %-10s %s", nw,
-					 _("NAME"), _("VALUE"), _("ACCESS"),
-					 _("TYPE, DESCRIPTION"));
-			lkm_tui_put(y++, 2, cols - 2, buf, false,
-				    lkm_tui_attr(LKM_ROLE_HEADER));
-		}
-		for (size_t i = 0; i < f->n_params && y < bottom - 2; i++) {
-			const struct lkm_param_info *p = &f->params[i];
-
-			if (f->what == LKM_INPUT_LOAD_PARAMS)
-				snprintf(buf, sizeof(buf), "%-*s %-*s %s", nw, p->name,
-					 tw, p->type ? p->type : "-",
-					 p->desc ? p->desc : "");
-			else
-				snprintf(buf, sizeof(buf), "%-*s %-12s %-10s %s%s%s", nw,
-					 p->name, p->value ? p->value : "-",
-					 p->writable > 0    ? _("writable")
-					 : p->writable == 0 ? _("read-only")
-							    : _("not in /sys"),
-					 p->type ? p->type : "",
-					 p->type && p->desc ? ", " : "",
-					 p->desc ? p->desc : "");
-			lkm_tui_put(y++, 2, cols - 2, buf, false,
+		return;
+	}
+	lkm_tui_put(y++, 2, cols - 2, _("Completions:"), false,
+		    lkm_tui_attr(LKM_ROLE_NOTICE));
+	for (size_t i = 0; i < f->n_cands; i++)
+		if ((int)strlen(f->cands[i]) + 2 > w)
+			w = (int)strlen(f->cands[i]) + 2;
+	per = (cols - 4) / w > 0 ? (cols - 4) / w : 1;
+	for (size_t i = 0; i < f->n_cands && y < bottom; i += (size_t)per, y++)
+		for (int c = 0; c < per && i + (size_t)c < f->n_cands; c++)
+			lkm_tui_put(y, 4 + c * w, w, f->cands[i + (size_t)c], false,
 				    lkm_tui_attr(LKM_ROLE_NORMAL));
-		}
-		if (f->what == LKM_INPUT_SET && f->n_params)
-			lkm_tui_wrapped(
-				y + 1, 2, bottom, cols - 4,
+}
+
+/* Under the CPUs of an interrupt line being typed: the CPUs online. */
+static void draw_cpus(const struct lkm_tui_app *app, const struct lkm_tui_form *f, int y,
+		      int bottom, int cols)
+{
+	struct lkm_cpuset online;
+	char list[256] = "?", buf[1024];
+
+	if (lkm_cpus_online(app->root, &online) == 0)
+		lkm_cpuset_format(&online, list, sizeof(list));
+	snprintf(buf, sizeof(buf),
+		 _("CPUs online: %s. A list of them (0-3,8) is checked here "
+		   "first, then "
+		   "written to /proc/irq/%s/smp_affinity_list."),
+		 list, f->module);
+	lkm_tui_wrapped(y, 2, bottom, cols - 4, buf, lkm_tui_attr(LKM_ROLE_NORMAL));
+}
+
+/* Under parameters being typed: the module's parameters, a row each. */
+static void draw_params(const struct lkm_tui_form *f, int y, int bottom, int cols)
+{
+	char buf[1024];
+	int nw = 4, tw = 4;
+
+	for (size_t i = 0; i < f->n_params; i++) {
+		int l = (int)strlen(f->params[i].name);
+		int t = f->params[i].type ? (int)strlen(f->params[i].type) : 1;
+
+		nw = l > nw ? l : nw;
+		tw = t > tw ? t : tw;
+	}
+	nw = nw > 24 ? 24 : nw;
+	tw = tw > 16 ? 16 : tw;
+	if (f->n_params == 0) {
+		lkm_tui_put(y++, 2, cols - 2,
+			    f->what == LKM_INPUT_LOAD_PARAMS
+				    ? _("It declares no parameters that lkmtui "
+					"can see: "
+					"Enter loads it.")
+				    : _("It has no parameters in /sys/module."),
+			    false, lkm_tui_attr(LKM_ROLE_NORMAL));
+	} else {
+		if (f->what == LKM_INPUT_LOAD_PARAMS)
+			snprintf(buf, sizeof(buf), "%-*s %-*s %s", nw, _("NAME"), tw,
+				 _("TYPE"), _("DESCRIPTION"));
+		else
+			snprintf(buf, sizeof(buf), "%-*s %-12s %-10s %s", nw, _("NAME"),
+				 _("VALUE"), _("ACCESS"), _("TYPE, DESCRIPTION"));
+		lkm_tui_put(y++, 2, cols - 2, buf, false, lkm_tui_attr(LKM_ROLE_HEADER));
+	}
+	for (size_t i = 0; i < f->n_params && y < bottom - 2; i++) {
+		const struct lkm_param_info *p = &f->params[i];
+
+		if (f->what == LKM_INPUT_LOAD_PARAMS)
+			snprintf(buf, sizeof(buf), "%-*s %-*s %s", nw, p->name, tw,
+				 p->type ? p->type : "-", p->desc ? p->desc : "");
+		else
+			snprintf(buf, sizeof(buf), "%-*s %-12s %-10s %s%s%s", nw, p->name,
+				 p->value ? p->value : "-",
+				 p->writable > 0    ? _("writable")
+				 : p->writable == 0 ? _("read-only")
+						    : _("not in /sys"),
+				 p->type ? p->type : "", p->type && p->desc ? ", " : "",
+				 p->desc ? p->desc : "");
+		lkm_tui_put(y++, 2, cols - 2, buf, false, lkm_tui_attr(LKM_ROLE_NORMAL));
+	}
+	if (f->what == LKM_INPUT_SET && f->n_params)
+		lkm_tui_wrapped(y + 1, 2, bottom, cols - 4,
 				_("Only writable parameters can change while the module "
 				  "is "
 				  "loaded; a read-only one takes its value at load time "
 				  "(unload, then load with NAME=VALUE)."),
 				lkm_tui_attr(LKM_ROLE_NORMAL));
-	}
-	/* The terminal's cursor where the next character goes. */
-	move(LKM_TUI_LIST_Y + 1, cx < cols ? cx : cols - 1);
 }
 
-static void form_cursor(const struct lkm_tui_app *app, int cols)
+/* The prompt of F's input line. */
+static const char *form_prompt(const struct lkm_tui_form *f)
 {
-	const char *prompt =
-		app->form.what == LKM_INPUT_LOAD_NAME ? _("Module, alias or file: ")
-		: app->form.what == LKM_INPUT_LOAD_PARAMS
-			? _("Parameters (NAME=VALUE ...): ")
-		: app->form.what == LKM_INPUT_AFFINITY ? _("CPUs (as 0-3,8): ")
-						       : _("NAME=VALUE: ");
-	int cx = 2 + (int)strlen(prompt) + (int)strlen(app->form.text);
+	switch (f->what) {
+	case LKM_INPUT_LOAD_NAME: return _("Module, alias or file: ");
+	case LKM_INPUT_LOAD_PARAMS: return _("Parameters (NAME=VALUE ...): ");
+	case LKM_INPUT_AFFINITY: return _("CPUs (as 0-3,8): ");
+	default: return _("NAME=VALUE: ");
+	}
+}
 
+static void draw_form(const struct lkm_tui_app *app, const struct lkm_tui_frame *frame,
+		      int bottom, int cols)
+{
+	const struct lkm_tui_form *f = frame->data;
+	const char *prompt = form_prompt(f);
+	char buf[1024];
+	int y = LKM_TUI_LIST_Y + 1, cx;
+
+	switch (f->what) {
+	case LKM_INPUT_LOAD_NAME:
+		lkm_tui_title(cols, _("Load a module"), LKM_ROLE_HEADER);
+		break;
+	case LKM_INPUT_LOAD_PARAMS:
+		snprintf(buf, sizeof(buf), _("Load %s: its parameters"), f->module);
+		lkm_tui_title(cols, buf, LKM_ROLE_HEADER);
+		break;
+	case LKM_INPUT_AFFINITY:
+		snprintf(buf, sizeof(buf), _("Interrupt %s: the CPUs it is delivered to"),
+			 f->module);
+		lkm_tui_title(cols, buf, LKM_ROLE_HEADER);
+		break;
+	default:
+		snprintf(buf, sizeof(buf), _("Set a parameter of %s"), f->module);
+		lkm_tui_title(cols, buf, LKM_ROLE_HEADER);
+		break;
+	}
+	lkm_tui_put(y, 2, cols - 2, prompt, false, lkm_tui_attr(LKM_ROLE_PROMPT));
+	cx = 2 + (int)strlen(prompt);
+	lkm_tui_put(y, cx, cols - cx, f->text, false, lkm_tui_attr(LKM_ROLE_NORMAL));
+	y += 1;
+	if (f->note[0])
+		lkm_tui_put(y, 2, cols - 2, f->note, false,
+			    lkm_tui_attr(LKM_ROLE_MESSAGE));
+	y += 2;
+	if (f->what == LKM_INPUT_LOAD_NAME)
+		draw_cands(f, y, bottom, cols);
+	else if (f->what == LKM_INPUT_AFFINITY)
+		draw_cpus(app, f, y, bottom, cols);
+	else
+		draw_params(f, y, bottom, cols);
+}
+
+/* The terminal's cursor where the next character goes. */
+static void form_cursor(const struct lkm_tui_app *app, const struct lkm_tui_frame *frame,
+			int cols)
+{
+	const struct lkm_tui_form *f = frame->data;
+	int cx = 2 + (int)strlen(form_prompt(f)) + (int)strlen(f->text);
+
+	(void)app;
 	move(LKM_TUI_LIST_Y + 1, cx < cols ? cx : cols - 1);
 }
 
-static void form_hint(const struct lkm_tui_app *app, char *buf, size_t size)
+static void form_hint(const struct lkm_tui_app *app, const struct lkm_tui_frame *frame,
+		      char *buf, size_t size)
 {
 	static const struct lkm_tui_hint name[] = {
 		{ LKM_ACT_ACCEPT, LKM_ACT_NONE, 1, N_("next") },
@@ -484,8 +460,9 @@ static void form_hint(const struct lkm_tui_app *app, char *buf, size_t size)
 		{ LKM_ACT_ACCEPT, LKM_ACT_NONE, 1, N_("next") },
 		{ LKM_ACT_CANCEL, LKM_ACT_NONE, 1, N_("cancel") },
 	};
+	const struct lkm_tui_form *f = frame->data;
 
-	if (app->form.what == LKM_INPUT_LOAD_NAME)
+	if (f->what == LKM_INPUT_LOAD_NAME)
 		lkm_tui_hint_text(&app->keymap, LKM_KEYS_PROMPT, name,
 				  sizeof(name) / sizeof(name[0]), buf, size);
 	else
@@ -497,6 +474,7 @@ const struct lkm_tui_screen_ops lkm_tui_form_screen = {
 	.id = LKM_SCREEN_FORM,
 	.name = "form",
 	.layer = LKM_LAYER_STEP,
+	.open = form_open,
 	.key = form_key,
 	.draw = draw_form,
 	.hint = form_hint,

@@ -6,12 +6,11 @@
 
 #include <curses.h>
 
+#include "core/owns.h"
 #include "i18n.h"
+#include "ui/tui/actions.h"
 #include "ui/tui/app.h"
-#include "ui/tui/draw.h"
 #include "ui/tui/handlers.h"
-#include "ui/tui/linedetail.h"
-#include "ui/tui/moddetail.h"
 
 unsigned lkm_tui_on_quit(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
 {
@@ -43,14 +42,14 @@ unsigned lkm_tui_on_split(struct lkm_tui_app *app, const struct lkm_tui_event *e
 {
 	app->split = !app->split;
 	/* Every view's height changes with the layout. */
-	lkm_tui_app_resize(app, app->lines, app->cols);
+	lkm_tui_app_resize(app, app->term.lines, app->term.cols);
 	if (app->split && !lkm_tui_split_shown(app))
 		snprintf(app->message, sizeof(app->message),
 			 _("the split layout shows on a screen of %dx%d or more (this "
 			   "one is "
 			   "%dx%d); v again turns it off"),
-			 LKM_TUI_SPLIT_MIN_COLS, LKM_TUI_SPLIT_MIN_LINES, app->cols,
-			 app->lines);
+			 LKM_TUI_SPLIT_MIN_COLS, LKM_TUI_SPLIT_MIN_LINES, app->term.cols,
+			 app->term.lines);
 	return LKM_TUI_CHANGED;
 }
 
@@ -94,9 +93,7 @@ unsigned lkm_tui_on_sort(struct lkm_tui_app *app, const struct lkm_tui_event *ev
 
 unsigned lkm_tui_on_filter(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
 {
-	snprintf(app->filter_saved, sizeof(app->filter_saved), "%s",
-		 lkm_tui_view(app)->filter);
-	lkm_tui_push(app, &lkm_tui_filter_screen);
+	lkm_tui_push(app, LKM_SCREEN_FILTER, NULL);
 	return LKM_TUI_CHANGED;
 }
 
@@ -107,33 +104,6 @@ unsigned lkm_tui_on_filter_clear(struct lkm_tui_app *app, const struct lkm_tui_e
 	if (v->filter[0] == '\0')
 		return LKM_TUI_HANDLED;
 	lkm_view_set_filter(v, "");
-	return LKM_TUI_CHANGED;
-}
-
-static unsigned filter_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
-{
-	struct lkm_view *v = lkm_tui_view(app);
-	int key = ev->key;
-
-	if (key >= 32 && key < 127) {
-		lkm_view_filter_add(v, (char)key);
-		return LKM_TUI_CHANGED;
-	}
-	switch (lkm_tui_keymap_lookup_in(&app->keymap, LKM_KEYS_PROMPT, key)) {
-	case LKM_ACT_ACCEPT: lkm_tui_pop(app); break;
-	case LKM_ACT_CANCEL: /* back to what the filter was before '/' */
-		lkm_tui_pop(app);
-		lkm_view_set_filter(v, app->filter_saved);
-		break;
-	case LKM_ACT_ERASE: lkm_view_filter_backspace(v); break;
-	case LKM_ACT_KILL: lkm_view_set_filter(v, ""); break;
-	/* Moving while typing is common enough to allow; it keeps the prompt open. */
-	case LKM_ACT_UP: lkm_view_move(v, -1); break;
-	case LKM_ACT_DOWN: lkm_view_move(v, 1); break;
-	case LKM_ACT_PAGE_UP: lkm_view_move(v, -(long)v->height); break;
-	case LKM_ACT_PAGE_DOWN: lkm_view_move(v, (long)v->height); break;
-	default: return LKM_TUI_HANDLED;
-	}
 	return LKM_TUI_CHANGED;
 }
 
@@ -191,20 +161,13 @@ unsigned lkm_tui_on_redraw(struct lkm_tui_app *app, const struct lkm_tui_event *
 
 unsigned lkm_tui_on_live_log(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
 {
-	const struct lkm_view *v = &app->views[LKM_PANE_MODULES];
-	const char *module = NULL;
-	size_t item;
+	const char *module;
 
-	if (app->live_on) {
+	if (app->strip.live_on) {
 		lkm_tui_live_start(app, NULL);
 		return LKM_TUI_CHANGED;
 	}
-	if (lkm_tui_in_detail(app)) {
-		module = app->detail.module;
-	} else if (app->pane == LKM_PANE_MODULES && v->snap &&
-		   (item = lkm_view_current(v)) != LKM_VIEW_SEPARATOR) {
-		module = v->snap->modules.v[item].name;
-	}
+	module = lkm_tui_current_module(app);
 	if (module == NULL || module[0] == '\0') {
 		snprintf(app->message, sizeof(app->message), "%s",
 			 _("L follows the kernel log of a module: pick one in Modules "
@@ -250,17 +213,146 @@ unsigned lkm_tui_on_click(struct lkm_tui_app *app, const struct lkm_tui_event *e
 	return flags;
 }
 
+/* The detail of the interrupt line or interface under the cursor. */
+static unsigned open_line(struct lkm_tui_app *app)
+{
+	struct lkm_view *v = lkm_tui_view(app);
+	size_t item = lkm_view_current(v);
+	char key[64];
+	struct lkm_tui_line_arg arg = { .pane = app->pane, .key = key };
+
+	if (v->snap == NULL || item == LKM_VIEW_SEPARATOR)
+		return LKM_TUI_HANDLED;
+	lkm_view_item_key(v, item, key, sizeof(key));
+	lkm_tui_push(app, LKM_SCREEN_LINE, &arg);
+	return LKM_TUI_CHANGED;
+}
+
 unsigned lkm_tui_on_detail(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
 {
 	if (app->pane == LKM_PANE_INTERRUPTS || app->pane == LKM_PANE_NETDEV)
-		return lkm_tui_open_line(app);
+		return open_line(app);
 	return lkm_tui_on_jump(app, ev);
 }
 
-const struct lkm_tui_screen_ops lkm_tui_filter_screen = {
-	.id = LKM_SCREEN_FILTER,
-	.name = "filter",
-	.layer = LKM_LAYER_OVERLAY,
-	.key = filter_key, /* drawn by the panes' status line, which it replaces */
-	.cursor = lkm_tui_filter_cursor,
-};
+static unsigned open_detail(struct lkm_tui_app *app, const char *module)
+{
+	lkm_tui_push(app, LKM_SCREEN_DETAIL, module);
+	return LKM_TUI_CHANGED;
+}
+
+unsigned lkm_tui_on_jump(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
+{
+	struct lkm_view *v = lkm_tui_view(app);
+	const struct lkm_snapshot *s = lkm_tui_snap(app);
+	size_t item = lkm_view_current(v);
+	char mod[256];
+
+	if (s == NULL || item == LKM_VIEW_SEPARATOR)
+		return LKM_TUI_HANDLED;
+	switch (app->pane) {
+	case LKM_PANE_MODULES: return open_detail(app, s->modules.v[item].name);
+	case LKM_PANE_INTERRUPTS: {
+		const char *label = s->interrupts.v[item].label;
+
+		if (lkm_owns_irq_module(app->root, s, label, mod, sizeof(mod)) == 0)
+			return open_detail(app, mod);
+		lkm_tui_message(
+			app,
+			_("no module drives irq %s that /sys shows (the kernel's own, or "
+			  "built in)"),
+			label);
+		return LKM_TUI_CHANGED;
+	}
+	case LKM_PANE_NETDEV: {
+		const char *name = s->netdev.v[item].name;
+
+		if (lkm_owns_iface_module(app->root, name, mod, sizeof(mod)) == 0)
+			return open_detail(app, mod);
+		lkm_tui_message(
+			app,
+			_("no module drives %s that /sys shows (virtual, or built in)"),
+			name);
+		return LKM_TUI_CHANGED;
+	}
+	default:
+		lkm_tui_message(
+			app, "%s",
+			_("a module's detail (Enter in the Modules pane) lists the "
+			  "devices it drives"));
+		return LKM_TUI_CHANGED;
+	}
+}
+
+unsigned lkm_tui_on_help(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
+{
+	lkm_tui_push(app, LKM_SCREEN_HELP, NULL);
+	return LKM_TUI_CHANGED;
+}
+
+unsigned lkm_tui_on_teach(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
+{
+	struct lkm_view *v = lkm_tui_view(app);
+	size_t item = lkm_view_current(v);
+	struct lkm_tui_teach_arg arg = { 0 };
+
+	if (app->pane != LKM_PANE_MODULES || item == LKM_VIEW_SEPARATOR ||
+	    v->snap == NULL) {
+		lkm_tui_message(app, "%s",
+				_("e explains a module's state, counts, flags and taint "
+				  "letters (1)"));
+		return LKM_TUI_CHANGED;
+	}
+	arg.row = &v->snap->modules.v[item];
+	lkm_tui_push(app, LKM_SCREEN_TEACH, &arg);
+	return LKM_TUI_CHANGED;
+}
+
+unsigned lkm_tui_on_load(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
+{
+	return lkm_tui_ask(app, LKM_INPUT_LOAD_NAME, NULL, "");
+}
+
+unsigned lkm_tui_on_set(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
+{
+	const char *m = lkm_tui_current_module(app);
+
+	if (m == NULL) {
+		lkm_tui_message(
+			app, "%s",
+			_("p sets a parameter of the module under the cursor in the "
+			  "Modules pane (1)"));
+		return LKM_TUI_CHANGED;
+	}
+	return lkm_tui_ask(app, LKM_INPUT_SET, m, "");
+}
+
+unsigned lkm_tui_on_unload(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
+{
+	const char *m = lkm_tui_current_module(app);
+	struct lkm_tui_req req = { .op = LKM_OP_UNLOAD };
+
+	if (m == NULL) {
+		lkm_tui_message(app, "%s",
+				_("u unloads the module under the cursor in the Modules "
+				  "pane (1)"));
+		return LKM_TUI_CHANGED;
+	}
+	if (!lkm_tui_can_act(app))
+		return lkm_tui_refuse(app, LKM_OP_UNLOAD, m);
+	snprintf(req.target, sizeof(req.target), "%s", m);
+	return lkm_tui_begin(app, &req, NULL);
+}
+
+unsigned lkm_tui_on_affinity(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
+{
+	struct lkm_view *v = &app->views[LKM_PANE_INTERRUPTS];
+	size_t item = lkm_view_current(v);
+	char label[64];
+
+	if (app->pane != LKM_PANE_INTERRUPTS || v->snap == NULL ||
+	    item == LKM_VIEW_SEPARATOR)
+		return lkm_tui_ask_affinity(app, NULL);
+	lkm_view_item_key(v, item, label, sizeof(label));
+	return lkm_tui_ask_affinity(app, label);
+}

@@ -2,16 +2,15 @@
 #pragma once
 
 #include "ui/tui/keys.h"
-#include "ui/tui/screen.h"
 
 /*
- * The handlers of the panes' read-only actions, one per enum lkm_tui_action_id (the table
- * that binds them is dispatch.c's), and the filter prompt's screen. Each changes the
- * app's state and returns enum lkm_tui_result flags; none draws.
+ * The handlers of the key table's actions, one per enum lkm_tui_action_id (the table
+ * that binds them is dispatch.c's): the panes' own (move, sort, filter, switch...), and
+ * those that open a screen, which they push with what it needs (screen.h), or start an
+ * action (actions.h). Each changes the app's state and returns enum lkm_tui_result
+ * flags; none draws.
  */
 struct lkm_tui_app;
-
-extern const struct lkm_tui_screen_ops lkm_tui_filter_screen;
 
 unsigned lkm_tui_on_quit(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
 unsigned lkm_tui_on_pane(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
@@ -29,6 +28,17 @@ unsigned lkm_tui_on_refresh(struct lkm_tui_app *app, const struct lkm_tui_event 
 unsigned lkm_tui_on_redraw(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
 unsigned lkm_tui_on_live_log(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
 unsigned lkm_tui_on_click(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
+unsigned lkm_tui_on_help(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
 
 /* Enter: the detail of the module, interrupt line or interface under the cursor. */
 unsigned lkm_tui_on_detail(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
+/* m: the detail of the module under the cursor, or driving the line or interface. */
+unsigned lkm_tui_on_jump(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
+/* e: the terms of the module under the cursor. */
+unsigned lkm_tui_on_teach(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
+/* l, u, p: an action on the module under the cursor (or shown). */
+unsigned lkm_tui_on_load(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
+unsigned lkm_tui_on_unload(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
+unsigned lkm_tui_on_set(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
+/* a: the affinity form for the interrupt line under the cursor. */
+unsigned lkm_tui_on_affinity(struct lkm_tui_app *app, const struct lkm_tui_event *ev);

@@ -108,12 +108,13 @@ void lkm_tui_help_line(const struct lkm_tui_app *app, size_t i, char *buf, size_
 static void help_window(struct lkm_tui_app *app, struct lkm_tui_scroll *w)
 {
 	w->n = lkm_tui_help_lines(app);
-	w->height = app->lines > 3 ? (size_t)app->lines - 3 : 1;
+	w->height = app->term.lines > 3 ? (size_t)app->term.lines - 3 : 1;
 }
 
-static unsigned help_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
+static unsigned help_key(struct lkm_tui_app *app, struct lkm_tui_frame *f,
+			 const struct lkm_tui_event *ev)
 {
-	struct lkm_tui_scroll *w = &lkm_tui_top_frame(app)->scroll;
+	struct lkm_tui_scroll *w = &f->scroll;
 	int action = lkm_tui_keymap_lookup(&app->keymap, ev->key);
 
 	if (ev->key == KEY_MOUSE || ev->key == KEY_RESIZE)
@@ -127,16 +128,10 @@ static unsigned help_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev
 	return LKM_TUI_CHANGED;
 }
 
-unsigned lkm_tui_on_help(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
+static void draw_help(const struct lkm_tui_app *app, const struct lkm_tui_frame *f,
+		      int lines, int cols)
 {
-	lkm_tui_push(app, &lkm_tui_help_screen);
-	return LKM_TUI_CHANGED;
-}
-
-static void draw_help(const struct lkm_tui_app *app, int lines, int cols)
-{
-	const struct lkm_tui_frame *f = lkm_tui_frame_of(app, LKM_SCREEN_HELP);
-	size_t n = lkm_tui_help_lines(app), top = f ? f->scroll.top : 0;
+	size_t n = lkm_tui_help_lines(app), top = f->scroll.top;
 	char buf[512];
 
 	for (int y = 0; y < lines - 1; y++) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "config.h"
 
+#include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,41 +9,52 @@
 
 #include <curses.h>
 
-#include "core/affinity.h"
 #include "i18n.h"
 #include "model/irqaffinity.h"
 #include "ui/sparkline.h"
 #include "ui/tui/actions.h"
-#include "ui/tui/form.h"
-#include "ui/tui/linedetail.h"
-#include "ui/tui/moddetail.h"
+#include "ui/tui/app.h"
 #include "ui/tui/paint.h"
 #include "ui/units.h"
 
-size_t lkm_tui_line_item(const struct lkm_tui_app *app)
+/*
+ * The detail of one interrupt line or interface (Enter in the Interrupts or Network
+ * pane): its counts, the last minute of its rate as a graph with its scale, and for an
+ * interrupt line the CPUs it may go to and goes to, which a changes (the affinity form).
+ * Opened with a struct lkm_tui_line_arg (screen.h), which is also its data.
+ */
+struct lkm_tui_line {
+	enum lkm_pane pane; /* Interrupts or Network */
+	char key[64];	    /* the irq label or the interface */
+};
+
+/* The row of the line shown in its pane's newest snapshot, or (size_t)-1 when it went. */
+static size_t line_item(const struct lkm_tui_app *app, const struct lkm_tui_line *line)
 {
 	const struct lkm_snapshot *s = lkm_tui_snap(app);
 
 	if (s == NULL)
 		return (size_t)-1;
-	if (app->line.pane == LKM_PANE_INTERRUPTS) {
+	if (line->pane == LKM_PANE_INTERRUPTS) {
 		const struct lkm_irq *irq =
-			lkm_interrupts_find(&s->interrupts, app->line.key);
+			lkm_interrupts_find(&s->interrupts, line->key);
 
 		return irq ? (size_t)(irq - s->interrupts.v) : (size_t)-1;
 	}
 	for (size_t i = 0; i < s->netdev.n; i++)
-		if (strcmp(s->netdev.v[i].name, app->line.key) == 0)
+		if (strcmp(s->netdev.v[i].name, line->key) == 0)
 			return i;
 	return (size_t)-1;
 }
 
-void lkm_tui_line_history(const struct lkm_tui_app *app, const struct lkm_history *h,
-			  float *v)
+/* The last minute of the line shown, as H records it (irq_hist, net_rx_hist or
+ * net_tx_hist), into V (LKM_HISTORY_SECONDS samples, oldest first). */
+static void line_history(const struct lkm_tui_app *app, const struct lkm_tui_line *line,
+			 const struct lkm_history *h, float *v)
 {
-	size_t item = lkm_tui_line_item(app);
+	size_t item = line_item(app, line);
 
-	if (item == (size_t)-1 || app->nsnaps < 2) {
+	if (item == (size_t)-1 || app->snaps.n < 2) {
 		for (size_t i = 0; i < LKM_HISTORY_SECONDS; i++)
 			v[i] = -1;
 		return;
@@ -50,25 +62,42 @@ void lkm_tui_line_history(const struct lkm_tui_app *app, const struct lkm_histor
 	lkm_history_get(h, item, v, LKM_HISTORY_SECONDS);
 }
 
-unsigned lkm_tui_open_line(struct lkm_tui_app *app)
+static int line_open(struct lkm_tui_app *app, struct lkm_tui_frame *f, const void *arg)
 {
-	struct lkm_view *v = lkm_tui_view(app);
-	size_t item = lkm_view_current(v);
+	const struct lkm_tui_line_arg *a = arg;
+	struct lkm_tui_line *line = calloc(1, sizeof(*line));
 
-	if (v->snap == NULL || item == LKM_VIEW_SEPARATOR)
-		return LKM_TUI_HANDLED;
-	app->line.pane = app->pane;
-	lkm_tui_push(app, &lkm_tui_line_screen);
-	lkm_view_item_key(v, item, app->line.key, sizeof(app->line.key));
-	return LKM_TUI_CHANGED;
+	(void)app;
+	if (line == NULL)
+		return -ENOMEM;
+	line->pane = a->pane;
+	snprintf(line->key, sizeof(line->key), "%s", a->key);
+	f->data = line;
+	return 0;
 }
 
-static unsigned line_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
+static void line_release(void *data)
 {
+	free(data);
+}
+
+static unsigned line_key(struct lkm_tui_app *app, struct lkm_tui_frame *f,
+			 const struct lkm_tui_event *ev)
+{
+	const struct lkm_tui_line *line = f->data;
+	char label[64];
+
 	switch (lkm_tui_keymap_lookup_in(&app->keymap, LKM_KEYS_LINE, ev->key)) {
 	case LKM_ACT_BACK: lkm_tui_pop(app); return LKM_TUI_CHANGED;
-	case LKM_ACT_AFFINITY: return lkm_tui_on_affinity(app, ev);
-	case LKM_ACT_JUMP: lkm_tui_pop(app); return lkm_tui_on_jump(app, ev);
+	case LKM_ACT_AFFINITY:
+		/* An interface has no CPUs to change. */
+		snprintf(label, sizeof(label), "%s", line->key);
+		return lkm_tui_ask_affinity(
+			app, line->pane == LKM_PANE_INTERRUPTS ? label : NULL);
+	case LKM_ACT_JUMP:
+		/* Its module, from the pane it came from (the cursor is on it there). */
+		lkm_tui_pop(app);
+		return LKM_TUI_PASS;
 	case LKM_ACT_REFRESH: return LKM_TUI_CHANGED | LKM_TUI_RESCAN;
 	default: break;
 	}
@@ -76,101 +105,20 @@ static unsigned line_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev
 		return LKM_TUI_HANDLED;
 	lkm_tui_message(
 		app, "%s",
-		app->line.pane == LKM_PANE_INTERRUPTS
+		line->pane == LKM_PANE_INTERRUPTS
 			? _("in a line's detail: a changes its CPUs, m its module, "
 			    "Esc returns")
 			: _("in an interface's detail: m its module, Esc returns"));
 	return LKM_TUI_CHANGED;
 }
 
-/* The interrupt line shown (the line detail) or under the cursor; false when none. */
-static bool current_irq(struct lkm_tui_app *app, char *label, size_t size, unsigned *irq)
-{
-	if (lkm_tui_top(app) == LKM_SCREEN_LINE) {
-		if (app->line.pane != LKM_PANE_INTERRUPTS)
-			return false;
-		snprintf(label, size, "%s", app->line.key);
-	} else {
-		struct lkm_view *v = &app->views[LKM_PANE_INTERRUPTS];
-		size_t item = lkm_view_current(v);
-
-		if (app->pane != LKM_PANE_INTERRUPTS || v->snap == NULL ||
-		    item == LKM_VIEW_SEPARATOR)
-			return false;
-		lkm_view_item_key(v, item, label, size);
-	}
-	return lkm_irq_number(label, irq);
-}
-
-unsigned lkm_tui_on_affinity(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
-{
-	struct lkm_irq_affinity a;
-	char label[64];
-	unsigned irq, flags;
-
-	(void)ev;
-	if (!current_irq(app, label, sizeof(label), &irq)) {
-		snprintf(app->message, sizeof(app->message), "%s",
-			 _("a changes the CPUs of a numbered interrupt line (Interrupts "
-			   "pane, 3); "
-			   "NMI, LOC and the like run on every CPU"));
-		return LKM_TUI_CHANGED;
-	}
-	lkm_irq_affinity_read(app->root, irq, &a);
-	flags = lkm_tui_open_input(app, LKM_INPUT_AFFINITY, label, a.affinity);
-	app->form.submit = lkm_tui_affinity_enter;
-	return flags;
-}
-
-unsigned lkm_tui_affinity_enter(struct lkm_tui_app *app)
-{
-	struct lkm_tui_form *f = &app->form;
-	struct lkm_affinity_change ch;
-	struct lkm_diagnosis d = { 0 };
-	struct lkm_tui_req req = { .op = LKM_OP_SET };
-	const struct lkm_ops *ops = NULL;
-	struct lkm_real_ops real;
-	unsigned irq;
-	int err;
-
-	if (!lkm_irq_number(f->module, &irq))
-		return LKM_TUI_CHANGED;
-	/* The form checks before anything is written: the refusal stays on the form. */
-	if (lkm_affinity_check(app->root, irq, f->text, &ch, &d) < 0) {
-		snprintf(f->note, sizeof(f->note), "%s%s%s", d.title,
-			 d.n_evidence ? ": " : "",
-			 d.n_evidence ? d.evidence[d.n_evidence - 1] : "");
-		lkm_diagnosis_release(&d);
-		return LKM_TUI_CHANGED;
-	}
-	/* A root only looked at is never written to (whole-program tests say the kernel
-	 * is faked, and write into their copy). */
-	lkm_real_ops_init(&real, NULL, app->root);
-	if (lkm_session_may_act(app->root))
-		ops = &real.ops;
-	err = lkm_affinity_set(ops, app->root, irq, f->text, &ch, &d);
-	snprintf(req.target, sizeof(req.target), _("irq %u to CPUs %s"), irq, ch.cpus);
-	if (err < 0)
-		return lkm_tui_show_diagnosis(app, &d, &req);
-	lkm_tui_pop_steps(app); /* back to the line's detail, or the pane */
-	if (ch.irqbalance)
-		snprintf(app->message, sizeof(app->message),
-			 _("irq %u: CPUs %s (was %s); irqbalance runs and will move it "
-			   "again"),
-			 irq, ch.after, ch.before);
-	else
-		snprintf(app->message, sizeof(app->message),
-			 _("irq %u: CPUs %s (was %s)"), irq, ch.after, ch.before);
-	return LKM_TUI_CHANGED;
-}
-
 /* A rate as the line's pane writes it: interrupts per second, or bytes in binary units.
  */
-static void rate_text(const struct lkm_tui_app *app, double r, char *buf, size_t size)
+static void rate_text(const struct lkm_tui_line *line, double r, char *buf, size_t size)
 {
 	char num[32];
 
-	if (app->line.pane == LKM_PANE_INTERRUPTS)
+	if (line->pane == LKM_PANE_INTERRUPTS)
 		snprintf(buf, size, _("%.1f/s"), r);
 	else
 		snprintf(buf, size, _("%s/s"),
@@ -196,15 +144,16 @@ static void line_field(int *y, int bottom, int cols, const char *label, const ch
  * when the screen is short, none under GRAPH_MIN_ROWS) with its scale on the left and
  * the time below; *Y is left after it.
  */
-static void draw_graph(const struct lkm_tui_app *app, int *y, int bottom, int cols,
-		       const char *heading, const struct lkm_history *h, int rows)
+static void draw_graph(const struct lkm_tui_app *app, const struct lkm_tui_line *line,
+		       int *y, int bottom, int cols, const char *heading,
+		       const struct lkm_history *h, int rows)
 {
 	float hist[LKM_HISTORY_SECONDS];
 	char buf[128], scale[48];
 	int gw, lw = 10;
 	double max;
 
-	lkm_tui_line_history(app, h, hist);
+	line_history(app, line, h, hist);
 	max = lkm_sparkline_max(hist, LKM_HISTORY_SECONDS);
 	if (*y < bottom)
 		lkm_tui_put((*y)++, 2, cols - 2, heading, false,
@@ -215,19 +164,19 @@ static void draw_graph(const struct lkm_tui_app *app, int *y, int bottom, int co
 		gw = LKM_HISTORY_SECONDS;
 	if (gw < 10 || rows < GRAPH_MIN_ROWS || *y + rows + 2 > bottom)
 		return;
-	rate_text(app, max, scale, sizeof(scale));
+	rate_text(line, max, scale, sizeof(scale));
 	for (int r = 0; r < rows; r++) {
 		char row[LKM_HISTORY_SECONDS * 4 + 1];
 
 		lkm_graph_row(hist, LKM_HISTORY_SECONDS, (size_t)gw, max, rows, r,
-			      app->utf8, row, sizeof(row));
+			      app->term.utf8, row, sizeof(row));
 		lkm_tui_put(*y, 0, lw,
 			    r == 0	    ? scale
 			    : r == rows - 1 ? "0"
 					    : "",
 			    true, lkm_tui_attr(LKM_ROLE_NORMAL));
 		attrset(lkm_tui_attr(LKM_ROLE_DIVIDER));
-		mvaddstr(*y, lw + 1, app->utf8 ? "\u2502" : "|");
+		mvaddstr(*y, lw + 1, app->term.utf8 ? "\u2502" : "|");
 		attrset(lkm_tui_attr(LKM_ROLE_NEW));
 		mvaddstr((*y)++, lw + 2, row);
 	}
@@ -237,20 +186,23 @@ static void draw_graph(const struct lkm_tui_app *app, int *y, int bottom, int co
 
 /* The detail of one interrupt line or interface: its numbers, its CPUs, its last minute.
  */
-static void draw_line_detail(const struct lkm_tui_app *app, int bottom, int cols)
+static void draw_line_detail(const struct lkm_tui_app *app, const struct lkm_tui_frame *f,
+			     int bottom, int cols)
 {
-	const struct lkm_snapshot *s = app->nsnaps ? &app->snaps[app->cur] : NULL;
-	size_t item = lkm_tui_line_item(app);
+	const struct lkm_tui_line *line = f->data;
+	const struct lkm_rates *rates = &app->snaps.rates;
+	const struct lkm_snapshot *s = lkm_tui_snap(app);
+	size_t item = line_item(app, line);
 	char buf[512], val[256], num[32];
 	int y = LKM_TUI_LIST_Y + 1, rows;
 
 	if (s == NULL || item == (size_t)-1) {
 		snprintf(buf, sizeof(buf), _("%s is gone since the last refresh"),
-			 app->line.key);
+			 line->key);
 		lkm_tui_title(cols, buf, LKM_ROLE_ALERT);
 		return;
 	}
-	if (app->line.pane == LKM_PANE_INTERRUPTS) {
+	if (line->pane == LKM_PANE_INTERRUPTS) {
 		const struct lkm_irq *irq = &s->interrupts.v[item];
 		struct lkm_irq_affinity a;
 		struct lkm_cpuset online;
@@ -261,8 +213,8 @@ static void draw_line_detail(const struct lkm_tui_app *app, int bottom, int cols
 		lkm_tui_title(cols, buf, LKM_ROLE_HEADER);
 		snprintf(val, sizeof(val), _("%" PRIu64 " since boot"), irq->total);
 		line_field(&y, bottom, cols, _("total"), val);
-		if (app->rates.seconds > 0 && item < s->interrupts.n) {
-			rate_text(app, app->rates.irq_total[item], val, sizeof(val));
+		if (rates->seconds > 0 && item < s->interrupts.n) {
+			rate_text(line, rates->irq_total[item], val, sizeof(val));
 			line_field(&y, bottom, cols, _("rate"), val);
 		}
 		if (lkm_irq_number(irq->label, &n) &&
@@ -296,38 +248,39 @@ static void draw_line_detail(const struct lkm_tui_app *app, int bottom, int cols
 			 lkm_human_bytes(nif->c[LKM_TX_BYTES], num, sizeof(num)),
 			 nif->c[LKM_TX_PACKETS]);
 		line_field(&y, bottom, cols, _("sent"), val);
-		if (app->rates.seconds > 0 && item < s->netdev.n) {
+		if (rates->seconds > 0 && item < s->netdev.n) {
 			char tx[48];
 
-			rate_text(app, app->rates.net[item][LKM_RX_BYTES], val,
-				  sizeof(val));
-			rate_text(app, app->rates.net[item][LKM_TX_BYTES], tx,
-				  sizeof(tx));
+			rate_text(line, rates->net[item][LKM_RX_BYTES], val, sizeof(val));
+			rate_text(line, rates->net[item][LKM_TX_BYTES], tx, sizeof(tx));
 			snprintf(buf, sizeof(buf), _("%s in, %s out"), val, tx);
 			line_field(&y, bottom, cols, _("rate"), buf);
 		}
 	}
 	y++;
-	if (app->line.pane == LKM_PANE_INTERRUPTS) {
-		draw_graph(app, &y, bottom, cols,
-			   _("Interrupts per second, the last minute:"), &app->irq_hist,
-			   GRAPH_ROWS);
+	if (line->pane == LKM_PANE_INTERRUPTS) {
+		draw_graph(app, line, &y, bottom, cols,
+			   _("Interrupts per second, the last minute:"),
+			   &app->snaps.irq_hist, GRAPH_ROWS);
 		return;
 	}
 	/* Received and sent, each with its own scale: a busy direction does not flatten
 	 * the other. Two graphs share the rows below the numbers. */
 	rows = (bottom - y - 1 - 2 * 2) / 2;
 	rows = rows > GRAPH_ROWS ? GRAPH_ROWS : rows;
-	draw_graph(app, &y, bottom, cols,
-		   _("Bytes per second received, the last minute:"), &app->net_rx_hist,
-		   rows);
+	draw_graph(app, line, &y, bottom, cols,
+		   _("Bytes per second received, the last minute:"),
+		   &app->snaps.net_rx_hist, rows);
 	y++;
-	draw_graph(app, &y, bottom, cols, _("Bytes per second sent, the last minute:"),
-		   &app->net_tx_hist, rows);
+	draw_graph(app, line, &y, bottom, cols,
+		   _("Bytes per second sent, the last minute:"), &app->snaps.net_tx_hist,
+		   rows);
 }
 
-static void line_hint(const struct lkm_tui_app *app, char *buf, size_t size)
+static void line_hint(const struct lkm_tui_app *app, const struct lkm_tui_frame *f,
+		      char *buf, size_t size)
 {
+	const struct lkm_tui_line *line = f->data;
 	static const struct lkm_tui_hint parts[] = {
 		{ LKM_ACT_AFFINITY, LKM_ACT_NONE, 1, N_("change its CPUs") },
 		{ LKM_ACT_JUMP, LKM_ACT_NONE, 1, N_("its module") },
@@ -335,7 +288,7 @@ static void line_hint(const struct lkm_tui_app *app, char *buf, size_t size)
 		{ LKM_ACT_BACK, LKM_ACT_NONE, 1, N_("back") },
 	};
 	/* An interface has no CPUs to change. */
-	size_t skip = app->line.pane == LKM_PANE_INTERRUPTS ? 0 : 1;
+	size_t skip = line->pane == LKM_PANE_INTERRUPTS ? 0 : 1;
 
 	lkm_tui_hint_text(&app->keymap, LKM_KEYS_LINE, parts + skip,
 			  sizeof(parts) / sizeof(parts[0]) - skip, buf, size);
@@ -345,7 +298,9 @@ const struct lkm_tui_screen_ops lkm_tui_line_screen = {
 	.id = LKM_SCREEN_LINE,
 	.name = "line",
 	.layer = LKM_LAYER_BASE,
+	.open = line_open,
 	.key = line_key,
 	.draw = draw_line_detail,
 	.hint = line_hint,
+	.release = line_release,
 };

@@ -120,9 +120,9 @@ int lkm_tui_loop(struct lkm_tui_app *app, const char **why)
 			refresh();
 			dirty = false;
 		}
-		if (app->live_on && timeout < 0)
+		if (app->strip.live_on && timeout < 0)
 			fds[3].fd =
-				app->live
+				app->strip.live
 					.fd; /* -1 when it could not be opened: ignored */
 		n = poll(fds, 4, timeout);
 		if (n < 0) {

@@ -1,18 +1,25 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <curses.h>
 
-#include "core/owns.h"
 #include "i18n.h"
+#include "ui/tui/actions.h"
 #include "ui/tui/app.h"
-#include "ui/tui/form.h"
-#include "ui/tui/moddetail.h"
+#include "ui/tui/detail.h"
 #include "ui/tui/paint.h"
-#include "ui/tui/teach.h"
+
+/*
+ * The detail screen of one module (Enter in the Modules pane, or m on an interrupt line
+ * or an interface that a module drives): its data is a struct lkm_detail (detail.c
+ * makes its lines); Up and Down pick one, Enter goes to it, e explains it; Esc returns to
+ * the pane it came from. Opened with the module's name.
+ */
 
 static const char *detail_note(const struct lkm_tui_app *app, char *buf, size_t size)
 {
@@ -30,53 +37,60 @@ static const char *detail_note(const struct lkm_tui_app *app, char *buf, size_t 
 	return buf;
 }
 
-void lkm_tui_detail_refresh(struct lkm_tui_app *app)
+static void detail_refresh(struct lkm_tui_app *app, struct lkm_tui_frame *f)
 {
+	struct lkm_detail *d = f->data;
 	char note[512];
-	int h = app->lines - LKM_TUI_LIST_Y - 1 - lkm_tui_strip_rows(app);
+	int h = app->term.lines - LKM_TUI_LIST_Y - 1 - lkm_tui_strip_rows(app);
 
-	if (app->detail.module[0] == '\0')
+	if (d->module[0] == '\0')
 		return;
-	if (lkm_detail_build(&app->detail, app->root, app->session.core.resolver,
-			     lkm_tui_snap(app), app->detail.module,
-			     app->cols > 0 ? app->cols : 80,
+	if (lkm_detail_build(d, app->root, app->session.core.resolver, lkm_tui_snap(app),
+			     d->module, app->term.cols > 0 ? app->term.cols : 80,
 			     detail_note(app, note, sizeof(note))) < 0)
 		lkm_tui_message(app, "%s",
 				_("out of memory: the detail view is incomplete"));
-	lkm_detail_set_height(&app->detail, h > 0 ? (size_t)h : 1);
+	lkm_detail_set_height(d, h > 0 ? (size_t)h : 1);
 }
 
-unsigned lkm_tui_open_detail(struct lkm_tui_app *app, const char *module)
+/* Shows MODULE in F: the Modules pane's cursor goes with it. */
+static void show_module(struct lkm_tui_app *app, struct lkm_tui_frame *f,
+			const char *module)
 {
+	struct lkm_detail *d = f->data;
 	char name[256];
 
-	snprintf(name, sizeof(name), "%s", module);
-	if (strcmp(app->detail.module, name) != 0) {
-		lkm_detail_release(&app->detail);
-		snprintf(app->detail.module, sizeof(app->detail.module), "%s", name);
-		app->detail.cursor = 0;
-		app->detail.top = 0;
+	snprintf(name, sizeof(name), "%s", module); /* MODULE may be a line of D */
+	if (strcmp(d->module, name) != 0) {
+		lkm_detail_release(d);
+		snprintf(d->module, sizeof(d->module), "%s", name);
 	}
-	/* A jump from an interrupt line or an interface returns there on Esc (the pop
-	 * shows the pane it came from); Enter on a neighbour replaces the module shown.
-	 */
-	if (lkm_tui_top(app) != LKM_SCREEN_DETAIL)
-		lkm_tui_push(app, &lkm_tui_detail_screen);
 	app->pane = LKM_PANE_MODULES;
 	lkm_view_select_key(&app->views[LKM_PANE_MODULES], name);
-	lkm_tui_detail_refresh(app);
-	return LKM_TUI_CHANGED;
+	detail_refresh(app, f);
 }
 
-static void detail_close(struct lkm_tui_app *app)
+/* A jump from an interrupt line or an interface returns there on Esc (the pop shows the
+ * pane it came from). */
+static int detail_open(struct lkm_tui_app *app, struct lkm_tui_frame *f, const void *arg)
 {
-	lkm_detail_release(&app->detail);
+	f->data = calloc(1, sizeof(struct lkm_detail));
+	if (f->data == NULL)
+		return -ENOMEM;
+	show_module(app, f, arg);
+	return 0;
+}
+
+static void detail_release(void *data)
+{
+	lkm_detail_release(data);
+	free(data);
 }
 
 /* Back from the detail: the Modules pane's cursor on the module it showed. */
-static void close_detail(struct lkm_tui_app *app)
+static void close_detail(struct lkm_tui_app *app, const struct lkm_detail *d)
 {
-	lkm_view_select_key(&app->views[LKM_PANE_MODULES], app->detail.module);
+	lkm_view_select_key(&app->views[LKM_PANE_MODULES], d->module);
 	lkm_tui_pop(app);
 }
 
@@ -99,17 +113,44 @@ static bool select_device(struct lkm_tui_app *app, const char *ref)
 	return false;
 }
 
-static unsigned detail_enter(struct lkm_tui_app *app)
+/* e: what the line under the cursor means. */
+static unsigned teach_line(struct lkm_tui_app *app, const struct lkm_detail *d)
 {
-	const struct lkm_detail_line *l = lkm_detail_current(&app->detail);
-	struct lkm_tui_event ev = { .key = 'p' };
+	struct lkm_tui_teach_arg arg = { .module = d->module,
+					 .line = lkm_detail_current(d) };
+
+	if (arg.line == NULL) {
+		lkm_tui_message(app, "%s", _("nothing here to explain"));
+		return LKM_TUI_CHANGED;
+	}
+	lkm_tui_push(app, LKM_SCREEN_TEACH, &arg);
+	return LKM_TUI_CHANGED;
+}
+
+/* p: a parameter of the module, the one under the cursor when it is writable. */
+static unsigned set_param(struct lkm_tui_app *app, const struct lkm_detail *d)
+{
+	const struct lkm_detail_line *l = lkm_detail_current(d);
+	char module[256], text[300] = "";
+
+	snprintf(module, sizeof(module), "%s", d->module);
+	if (l && l->kind == LKM_DL_PARAM && l->writable)
+		snprintf(text, sizeof(text), "%s=", l->ref);
+	return lkm_tui_ask(app, LKM_INPUT_SET, module, text);
+}
+
+static unsigned detail_enter(struct lkm_tui_app *app, struct lkm_tui_frame *f)
+{
+	struct lkm_detail *d = f->data;
+	const struct lkm_detail_line *l = lkm_detail_current(d);
+	struct lkm_tui_teach_arg teach = { .module = d->module, .line = l };
 	char ref[256];
 
 	if (l == NULL)
 		return LKM_TUI_HANDLED;
 	snprintf(ref, sizeof(ref), "%s", l->ref);
 	switch (l->kind) {
-	case LKM_DL_MODULE: return lkm_tui_open_detail(app, ref);
+	case LKM_DL_MODULE: show_module(app, f, ref); return LKM_TUI_CHANGED;
 	case LKM_DL_IFACE:
 	case LKM_DL_IRQ:
 	case LKM_DL_DEVICE: {
@@ -118,7 +159,7 @@ static unsigned detail_enter(struct lkm_tui_app *app)
 							  : LKM_PANE_DEVICES;
 		bool found;
 
-		close_detail(app);
+		close_detail(app, d);
 		app->pane = p;
 		if (p == LKM_PANE_DEVICES)
 			found = select_device(app, ref);
@@ -131,15 +172,16 @@ static unsigned detail_enter(struct lkm_tui_app *app)
 	}
 	case LKM_DL_PARAM:
 		if (l->writable)
-			return lkm_tui_on_set(app, &ev);
+			return set_param(app, d);
 		/* fallthrough */
-	default: return lkm_tui_teach_line(app, l);
+	default: lkm_tui_push(app, LKM_SCREEN_TEACH, &teach); return LKM_TUI_CHANGED;
 	}
 }
 
-static unsigned detail_key(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
+static unsigned detail_key(struct lkm_tui_app *app, struct lkm_tui_frame *f,
+			   const struct lkm_tui_event *ev)
 {
-	struct lkm_detail *d = &app->detail;
+	struct lkm_detail *d = f->data;
 	long page = d->height > 1 ? (long)d->height - 1 : 1;
 
 	switch (lkm_tui_keymap_lookup_in(&app->keymap, LKM_KEYS_DETAIL, ev->key)) {
@@ -149,14 +191,17 @@ static unsigned detail_key(struct lkm_tui_app *app, const struct lkm_tui_event *
 	case LKM_ACT_PAGE_DOWN: lkm_detail_move(d, page); return LKM_TUI_CHANGED;
 	case LKM_ACT_HOME: lkm_detail_move(d, -(long)d->n); return LKM_TUI_CHANGED;
 	case LKM_ACT_END: lkm_detail_move(d, (long)d->n); return LKM_TUI_CHANGED;
-	case LKM_ACT_BACK: close_detail(app); return LKM_TUI_CHANGED;
-	case LKM_ACT_GO: return detail_enter(app);
+	case LKM_ACT_BACK: close_detail(app, d); return LKM_TUI_CHANGED;
+	case LKM_ACT_GO: return detail_enter(app, f);
+	case LKM_ACT_TEACH: return teach_line(app, d);
+	case LKM_ACT_LOAD:
+		/* Of a module that is not loaded: its name, ready to go. */
+		return lkm_tui_ask(app, LKM_INPUT_LOAD_NAME, NULL,
+				   d->loaded ? "" : d->module);
+	case LKM_ACT_SET: return set_param(app, d);
 	case LKM_ACT_HELP:
 	case LKM_ACT_QUIT:
-	case LKM_ACT_TEACH:
-	case LKM_ACT_LOAD:
 	case LKM_ACT_UNLOAD:
-	case LKM_ACT_SET:
 	case LKM_ACT_REFRESH:
 	case LKM_ACT_REDRAW:
 	case LKM_ACT_SLOWER:
@@ -168,7 +213,7 @@ static unsigned detail_key(struct lkm_tui_app *app, const struct lkm_tui_event *
 	case LKM_ACT_PANE_NETDEV:
 	case LKM_ACT_PANE_NEXT:
 	case LKM_ACT_PANE_PREV:
-		close_detail(app);
+		close_detail(app, d);
 		return LKM_TUI_PASS; /* on the panes, now on top */
 	default: break;
 	}
@@ -179,52 +224,10 @@ static unsigned detail_key(struct lkm_tui_app *app, const struct lkm_tui_event *
 	return LKM_TUI_CHANGED;
 }
 
-unsigned lkm_tui_on_jump(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
+static void draw_detail(const struct lkm_tui_app *app, const struct lkm_tui_frame *f,
+			int bottom, int cols)
 {
-	struct lkm_view *v = lkm_tui_view(app);
-	const struct lkm_snapshot *s = lkm_tui_snap(app);
-	size_t item = lkm_view_current(v);
-	char mod[256];
-
-	if (s == NULL || item == LKM_VIEW_SEPARATOR)
-		return LKM_TUI_HANDLED;
-	switch (app->pane) {
-	case LKM_PANE_MODULES: return lkm_tui_open_detail(app, s->modules.v[item].name);
-	case LKM_PANE_INTERRUPTS: {
-		const char *label = s->interrupts.v[item].label;
-
-		if (lkm_owns_irq_module(app->root, s, label, mod, sizeof(mod)) == 0)
-			return lkm_tui_open_detail(app, mod);
-		lkm_tui_message(
-			app,
-			_("no module drives irq %s that /sys shows (the kernel's own, or "
-			  "built in)"),
-			label);
-		return LKM_TUI_CHANGED;
-	}
-	case LKM_PANE_NETDEV: {
-		const char *name = s->netdev.v[item].name;
-
-		if (lkm_owns_iface_module(app->root, name, mod, sizeof(mod)) == 0)
-			return lkm_tui_open_detail(app, mod);
-		lkm_tui_message(
-			app,
-			_("no module drives %s that /sys shows (virtual, or built in)"),
-			name);
-		return LKM_TUI_CHANGED;
-	}
-	default:
-		lkm_tui_message(
-			app, "%s",
-			_("a module's detail (Enter in the Modules pane) lists the "
-			  "devices it drives"));
-		return LKM_TUI_CHANGED;
-	}
-}
-
-static void draw_detail(const struct lkm_tui_app *app, int bottom, int cols)
-{
-	const struct lkm_detail *d = &app->detail;
+	const struct lkm_detail *d = f->data;
 
 	lkm_tui_title(cols, d->title, LKM_ROLE_HEADER);
 	for (size_t i = d->top; i < d->n && LKM_TUI_LIST_Y + (int)(i - d->top) < bottom;
@@ -242,7 +245,23 @@ static void draw_detail(const struct lkm_tui_app *app, int bottom, int cols)
 	}
 }
 
-static void detail_hint(const struct lkm_tui_app *app, char *buf, size_t size)
+static int detail_cursor_row(const struct lkm_tui_app *app, const struct lkm_tui_frame *f)
+{
+	const struct lkm_detail *d = f->data;
+
+	(void)app;
+	return LKM_TUI_LIST_Y + (int)(d->cursor - d->top);
+}
+
+static const char *detail_module(const struct lkm_tui_frame *f)
+{
+	const struct lkm_detail *d = f->data;
+
+	return d->module;
+}
+
+static void detail_hint(const struct lkm_tui_app *app, const struct lkm_tui_frame *f,
+			char *buf, size_t size)
 {
 	static const struct lkm_tui_hint can[] = {
 		{ LKM_ACT_UP, LKM_ACT_DOWN, 1, N_("pick") },
@@ -261,6 +280,7 @@ static void detail_hint(const struct lkm_tui_app *app, char *buf, size_t size)
 		{ LKM_ACT_NONE, LKM_ACT_NONE, 0, N_("(look only)") },
 	};
 
+	(void)f;
 	if (lkm_tui_can_act(app))
 		lkm_tui_hint_text(&app->keymap, LKM_KEYS_DETAIL, can,
 				  sizeof(can) / sizeof(can[0]), buf, size);
@@ -273,9 +293,12 @@ const struct lkm_tui_screen_ops lkm_tui_detail_screen = {
 	.id = LKM_SCREEN_DETAIL,
 	.name = "detail",
 	.layer = LKM_LAYER_BASE,
+	.open = detail_open,
 	.key = detail_key,
 	.draw = draw_detail,
 	.hint = detail_hint,
-	.refresh = lkm_tui_detail_refresh,
-	.release = detail_close,
+	.refresh = detail_refresh,
+	.cursor_row = detail_cursor_row,
+	.module = detail_module,
+	.release = detail_release,
 };

@@ -36,7 +36,7 @@ void lkm_tui_draw_init(struct lkm_tui_app *app)
 		[LKM_ROLE_MESSAGE] = { A_BOLD, COLOR_YELLOW, -1, A_BOLD },
 		[LKM_ROLE_NOTICE] = { A_BOLD, -1, -1, A_BOLD },
 	};
-	bool color = app->color && has_colors();
+	bool color = app->term.color && has_colors();
 
 	if (color && (start_color() == ERR || use_default_colors() == ERR))
 		color = false;
@@ -48,7 +48,7 @@ void lkm_tui_draw_init(struct lkm_tui_app *app)
 			continue;
 		role_attr[r] = COLOR_PAIR(r) | roles[r].extra;
 	}
-	app->color = color;
+	app->term.color = color;
 }
 
 attr_t lkm_tui_attr(enum lkm_tui_role r)

@@ -111,7 +111,7 @@ int lkm_tui_main(const char *root_dir, const char *config_path)
 	}
 	lkm_tui_app_init(&app, root, &cfg);
 	lkm_tui_session_open(&app, lkm_engine_privileged());
-	app.utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+	app.term.utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 	if (lkm_tui_app_refresh(&app) < 0) {
 		fprintf(stderr, _("%s: out of memory\n"), PACKAGE);
 		rc = 1;

@@ -2,14 +2,27 @@
 #pragma once
 
 #include <stdbool.h>
+#include <stddef.h>
 
+#include "core/engine.h"
 #include "core/explain.h"
-#include "ui/tui/app.h"
 
 /*
- * A request's words, and a diagnosis' fix as the TUI's request: what `f` runs. The fix
- * says what it does as data (core/explain.h); nothing here reads its sentence.
+ * One action as the user asked for it: what confirm runs, a fix runs, a retry repeats;
+ * its words, and a diagnosis' fix as the TUI's request: what `f` runs. The fix says what
+ * it does as data (core/explain.h); nothing here reads its sentence.
  */
+#define LKM_TUI_MAX_WORDS 32
+struct lkm_tui_req {
+	enum lkm_op op;
+	char target[256];
+	/* load: the NAME=VALUE words ("io=0x300", "irq=11"); set: one ("irq=7"). Split
+	 * once, where they come in (what is typed, or a fix's arguments), never joined
+	 * and split again. */
+	char words[LKM_TUI_MAX_WORDS][128];
+	size_t n_words;
+	unsigned flags; /* LKM_STACK */
+};
 
 /* Appends the LEN bytes of WORD to REQ's words; false when they do not fit. */
 bool lkm_tui_req_add_word(struct lkm_tui_req *req, const char *word, size_t len);

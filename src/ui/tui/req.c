@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "shared/strbuf.h"
-#include "ui/tui/fixreq.h"
+#include "ui/tui/req.h"
 
 bool lkm_tui_req_add_word(struct lkm_tui_req *req, const char *word, size_t len)
 {

@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <curses.h>
+
+#include "i18n.h"
+#include "ui/tui/actions.h"
+#include "ui/tui/app.h"
+#include "ui/tui/paint.h"
+
+/*
+ * The confirmation of an action (a step of it): its steps as the dry run found them,
+ * y runs it (actions.c), s turns a stack unload on or off, n cancels.
+ */
+struct lkm_tui_confirm {
+	struct lkm_tui_req req;	   /* what y runs */
+	struct lkm_result preview; /* its dry run */
+	struct lkm_tui_req retry;  /* a fix's: the action offered again after it */
+	bool have_retry;
+};
+
+static int confirm_open(struct lkm_tui_app *app, struct lkm_tui_frame *f, const void *arg)
+{
+	const struct lkm_tui_confirm_arg *a = arg;
+	struct lkm_tui_confirm *c = calloc(1, sizeof(*c));
+
+	(void)app;
+	if (c == NULL)
+		return -ENOMEM;
+	c->req = *a->req;
+	c->preview = *a->preview;
+	memset(a->preview, 0, sizeof(*a->preview));
+	a->preview->log.fd = -1;
+	if (a->retry) {
+		c->retry = *a->retry;
+		c->have_retry = true;
+	}
+	f->data = c;
+	return 0;
+}
+
+static void confirm_release(void *data)
+{
+	struct lkm_tui_confirm *c = data;
+
+	lkm_result_release(&c->preview);
+	free(c);
+}
+
+static unsigned confirm_key(struct lkm_tui_app *app, struct lkm_tui_frame *f,
+			    const struct lkm_tui_event *ev)
+{
+	const struct lkm_tui_confirm *c = f->data;
+
+	switch (lkm_tui_keymap_lookup_in(&app->keymap, LKM_KEYS_CONFIRM, ev->key)) {
+	case LKM_ACT_YES:
+		return lkm_tui_execute(app, &c->req, c->have_retry ? &c->retry : NULL);
+	case LKM_ACT_STACK:
+		if (c->req.op == LKM_OP_UNLOAD) {
+			struct lkm_tui_req req = c->req;
+
+			req.flags ^= LKM_STACK;
+			return lkm_tui_begin(app, &req, c->have_retry ? &c->retry : NULL);
+		}
+		break;
+	case LKM_ACT_NO:
+		lkm_tui_message(app, _("%s %s: cancelled"), lkm_tui_op_word(c->req.op),
+				c->req.target);
+		lkm_tui_pop_steps(app);
+		return LKM_TUI_CHANGED;
+	case LKM_ACT_UP:
+	case LKM_ACT_DOWN: return LKM_TUI_HANDLED;
+	default: break;
+	}
+	if (ev->key == KEY_MOUSE || ev->key == KEY_RESIZE)
+		return LKM_TUI_HANDLED;
+	lkm_tui_message(app, "%s", _("y or Enter does it; n or Esc cancels"));
+	return LKM_TUI_CHANGED;
+}
+
+static void draw_confirm(const struct lkm_tui_app *app, const struct lkm_tui_frame *f,
+			 int bottom, int cols)
+{
+	const struct lkm_tui_confirm *c = f->data;
+	const struct lkm_result *res = &c->preview;
+	char buf[1024];
+	int y = LKM_TUI_LIST_Y + 1;
+
+	(void)app;
+	snprintf(buf, sizeof(buf), _("%s %s: the steps (a dry run, nothing done yet)"),
+		 lkm_tui_op_word(c->req.op), c->req.target);
+	lkm_tui_title(cols, buf, LKM_ROLE_HEADER);
+	for (size_t i = 0; i < res->n_steps && y < bottom - 4; i++) {
+		lkm_tui_step_text(&res->steps[i], true, buf, sizeof(buf));
+		lkm_tui_put(y++, 4, cols - 4, buf, false, lkm_tui_attr(LKM_ROLE_NORMAL));
+	}
+	if (res->n_steps == 0)
+		lkm_tui_put(y++, 4, cols - 4, _("nothing to do"), false,
+			    lkm_tui_attr(LKM_ROLE_NORMAL));
+	y++;
+	for (size_t i = 0; i < res->n_warnings && y < bottom - 3; i++) {
+		snprintf(buf, sizeof(buf), _("warning: %s"), res->warnings[i]);
+		y = lkm_tui_wrapped(y, 2, bottom - 3, cols - 4, buf,
+				    lkm_tui_attr(LKM_ROLE_MESSAGE));
+	}
+	if (c->req.op == LKM_OP_UNLOAD) {
+		lkm_tui_put(y++, 2, cols - 2,
+			    c->req.flags & LKM_STACK
+				    ? _("s: stack unload is on: also what it "
+					"used, when nothing else uses it")
+				    : _("s: stack unload is off (s also "
+					"unloads what it used, when nothing "
+					"else uses it)"),
+			    false, lkm_tui_attr(LKM_ROLE_NORMAL));
+		y++;
+	}
+	snprintf(buf, sizeof(buf), _("%s %s now? y or Enter: yes; n or Esc: no"),
+		 lkm_tui_op_word(c->req.op), c->req.target);
+	buf[0] = (char)toupper((unsigned char)buf[0]);
+	lkm_tui_put(y, 2, cols - 2, buf, false, lkm_tui_attr(LKM_ROLE_PROMPT));
+}
+
+static void confirm_hint(const struct lkm_tui_app *app, const struct lkm_tui_frame *f,
+			 char *buf, size_t size)
+{
+	static const struct lkm_tui_hint parts[] = {
+		{ LKM_ACT_YES, LKM_ACT_NONE, 2, N_("do it") },
+		{ LKM_ACT_NO, LKM_ACT_NONE, 2, N_("cancel") },
+	};
+
+	(void)f;
+	lkm_tui_hint_text(&app->keymap, LKM_KEYS_CONFIRM, parts,
+			  sizeof(parts) / sizeof(parts[0]), buf, size);
+}
+
+const struct lkm_tui_screen_ops lkm_tui_confirm_screen = {
+	.id = LKM_SCREEN_CONFIRM,
+	.name = "confirm",
+	.layer = LKM_LAYER_STEP,
+	.open = confirm_open,
+	.key = confirm_key,
+	.draw = draw_confirm,
+	.hint = confirm_hint,
+	.release = confirm_release,
+};

@@ -1,0 +1,208 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <curses.h>
+
+#include "core/text.h"
+#include "i18n.h"
+#include "ui/tui/actions.h"
+#include "ui/tui/app.h"
+#include "ui/tui/diag.h"
+#include "ui/tui/paint.h"
+#include "ui/tui/req.h"
+
+static int diag_open(struct lkm_tui_app *app, struct lkm_tui_frame *f, const void *arg)
+{
+	const struct lkm_tui_diag_arg *a = arg;
+	struct lkm_tui_diag *g = calloc(1, sizeof(*g));
+
+	(void)app;
+	if (g == NULL)
+		return -ENOMEM;
+	g->diag = *a->diag;
+	memset(a->diag, 0, sizeof(*a->diag));
+	g->req = *a->req;
+	g->fix_ok = a->offer_fix && g->diag.n_fix &&
+		    lkm_tui_fix_req(&g->diag.fixes[0], &g->fix);
+	snprintf(g->steps, sizeof(g->steps), "%s", a->steps ? a->steps : "");
+	f->data = g;
+	return 0;
+}
+
+static void diag_release(void *data)
+{
+	struct lkm_tui_diag *g = data;
+
+	lkm_diagnosis_release(&g->diag);
+	free(g);
+}
+
+static void diag_layout(struct lkm_tui_app *app, struct lkm_tui_frame *f);
+
+static unsigned diag_key(struct lkm_tui_app *app, struct lkm_tui_frame *f,
+			 const struct lkm_tui_event *ev)
+{
+	const struct lkm_tui_diag *g = f->data;
+	int action = lkm_tui_keymap_lookup_in(&app->keymap, LKM_KEYS_DIAG, ev->key);
+
+	switch (action) {
+	case LKM_ACT_UP:
+	case LKM_ACT_DOWN:
+		/* Measured for this screen first: it never scrolls past its end. */
+		diag_layout(app, f);
+		lkm_tui_scroll_action(&f->scroll, action);
+		return LKM_TUI_CHANGED;
+	case LKM_ACT_FIX:
+		if (!g->fix_ok) {
+			lkm_tui_message(
+				app, "%s",
+				_("this fix is not an action lkmtui can run from here"));
+			return LKM_TUI_CHANGED;
+		}
+		return lkm_tui_begin(app, &g->fix, &g->req);
+	default: break;
+	}
+	if (ev->key == KEY_MOUSE || ev->key == KEY_RESIZE)
+		return LKM_TUI_HANDLED;
+	lkm_tui_pop_steps(app);
+	return LKM_TUI_CHANGED;
+}
+
+/* A headed list of the diagnosis ("Evidence:", "Fix:") from row Y, rows outside the
+ * window [LKM_TUI_LIST_Y, BOTTOM) skipped; returns the row after it and a blank. */
+static int draw_items(int y, int bottom, int cols, const char *heading,
+		      char *const *items, size_t n, const char *mark,
+		      enum lkm_tui_role role)
+{
+	char buf[2048];
+
+	if (n == 0)
+		return y;
+	if (y >= LKM_TUI_LIST_Y && y < bottom)
+		lkm_tui_put(y, 2, cols - 2, heading, false,
+			    lkm_tui_attr(LKM_ROLE_NOTICE));
+	y++;
+	for (size_t i = 0; i < n; i++, y++)
+		if (y >= LKM_TUI_LIST_Y && y < bottom) {
+			snprintf(buf, sizeof(buf), "%s%s", mark, items[i]);
+			lkm_tui_put(y, 4, cols - 4, buf, false, lkm_tui_attr(role));
+		}
+	return y + 1;
+}
+
+/* The diagnosis G from row Y (above the window when it is scrolled) in the window
+ * [LKM_TUI_LIST_Y, BOTTOM); returns the row after its last. */
+static int diag_body(const struct lkm_tui_diag *g, int y, int bottom, int cols)
+{
+	const struct lkm_diagnosis *d = &g->diag;
+	char buf[1024];
+
+	/* Rows outside the window [LKM_TUI_LIST_Y, BOTTOM) are counted, not drawn. */
+#define ROW_OK(r) ((r) >= LKM_TUI_LIST_Y && (r) < bottom)
+	if (d->teach) {
+		/* Paragraph lines: wrap into the visible window. */
+		const char *p = d->teach;
+		size_t w = cols > 5 ? (size_t)(cols - 4) : 1;
+
+		if (bottom > LKM_TUI_LIST_Y)
+			attrset(lkm_tui_attr(LKM_ROLE_NORMAL));
+		while (*p) {
+			const char *line = p;
+			size_t cut = lkm_text_wrap(line, w, &p);
+
+			if (ROW_OK(y))
+				mvaddnstr(y, 2, line, (int)cut);
+			y++;
+		}
+	}
+	y++;
+	if (g->steps[0]) {
+		snprintf(buf, sizeof(buf), _("done before it failed: %s"), g->steps);
+		if (ROW_OK(y))
+			lkm_tui_put(y, 2, cols - 2, buf, false,
+				    lkm_tui_attr(LKM_ROLE_NORMAL));
+		y += 2;
+	}
+	y = draw_items(y, bottom, cols, _("Evidence:"), d->evidence, d->n_evidence, "- ",
+		       LKM_ROLE_NORMAL);
+	y = draw_items(y, bottom, cols, _("Fix:"), d->fix, d->n_fix, "> ",
+		       LKM_ROLE_PROMPT);
+	if (g->fix_ok && ROW_OK(y)) {
+		char words[512], fix[1024], line[1600];
+
+		lkm_tui_req_words_text(&g->fix, words, sizeof(words));
+		snprintf(fix, sizeof(fix), "%s %s%s%s", lkm_tui_op_word(g->fix.op),
+			 g->fix.target, words[0] ? " " : "", words);
+		snprintf(line, sizeof(line),
+			 _("f runs the fix (%s), then offers %s %s again."), fix,
+			 lkm_tui_op_word(g->req.op), g->req.target);
+		lkm_tui_put(y, 2, cols - 2, line, false, lkm_tui_attr(LKM_ROLE_MESSAGE));
+	}
+	return g->fix_ok ? y + 1 : y;
+#undef ROW_OK
+}
+
+static void draw_diag(const struct lkm_tui_app *app, const struct lkm_tui_frame *f,
+		      int bottom, int cols)
+{
+	const struct lkm_tui_diag *g = f->data;
+	const struct lkm_diagnosis *d = &g->diag;
+	char buf[1024];
+
+	(void)app;
+	if (g->req.target[0])
+		snprintf(buf, sizeof(buf), _("%s %s failed: %s"),
+			 lkm_tui_op_word(g->req.op), g->req.target,
+			 d->title ? d->title : "");
+	else
+		snprintf(buf, sizeof(buf), _("%s: %s"), lkm_tui_op_word(g->req.op),
+			 d->title ? d->title : "");
+	lkm_tui_title(cols, buf, LKM_ROLE_ALERT);
+	diag_body(g, LKM_TUI_LIST_Y + 1 - (int)f->scroll.top, bottom, cols);
+}
+
+static void diag_layout(struct lkm_tui_app *app, struct lkm_tui_frame *f)
+{
+	int bottom = app->term.lines - 1 - lkm_tui_strip_rows(app);
+
+	/* An empty window draws nothing: the body is only measured. */
+	f->scroll.n = (size_t)(diag_body(f->data, LKM_TUI_LIST_Y + 1, LKM_TUI_LIST_Y,
+					 app->term.cols > 0 ? app->term.cols : 80) -
+			       LKM_TUI_LIST_Y);
+	f->scroll.height =
+		bottom > LKM_TUI_LIST_Y ? (size_t)(bottom - LKM_TUI_LIST_Y) : 1;
+	lkm_tui_scroll_clamp(&f->scroll);
+}
+
+static void diag_hint(const struct lkm_tui_app *app, const struct lkm_tui_frame *f,
+		      char *buf, size_t size)
+{
+	static const struct lkm_tui_hint parts[] = {
+		{ LKM_ACT_FIX, LKM_ACT_NONE, 1, N_("run the fix") },
+		{ LKM_ACT_UP, LKM_ACT_DOWN, 1, N_("scroll") },
+		{ LKM_ACT_NONE, LKM_ACT_NONE, 0, N_("other keys return") },
+	};
+	const struct lkm_tui_diag *g = f->data;
+	/* The fix is offered when it is an action lkmtui can run. */
+	size_t skip = g->fix_ok ? 0 : 1;
+
+	lkm_tui_hint_text(&app->keymap, LKM_KEYS_DIAG, parts + skip,
+			  sizeof(parts) / sizeof(parts[0]) - skip, buf, size);
+}
+
+const struct lkm_tui_screen_ops lkm_tui_diag_screen = {
+	.id = LKM_SCREEN_DIAG,
+	.name = "diagnosis",
+	.layer = LKM_LAYER_STEP,
+	.open = diag_open,
+	.key = diag_key,
+	.draw = draw_diag,
+	.hint = diag_hint,
+	.refresh = diag_layout,
+	.release = diag_release,
+};
