@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <locale.h>
+#include <string.h>
 
 #include "testutil.h"
 
@@ -177,12 +179,38 @@ static void test_wrap_edges(void **state)
 	assert_string_equal(next, "b");
 }
 
+/* Lines hold columns, not bytes: "ö" is two bytes and one column in UTF-8, and a line
+ * cut without a space is cut between two characters, never inside one. */
+static void test_wrap_columns(void **state)
+{
+	const char *next;
+
+	(void)state;
+	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL) {
+		skip();
+		return;
+	}
+	assert_int_equal(lkm_text_wrap("Größe über alles", 5, &next), strlen("Größe"));
+	assert_string_equal(next, "über alles");
+	assert_int_equal(lkm_text_wrap("Größe über alles", 10, &next),
+			 strlen("Größe über"));
+	assert_int_equal(lkm_text_wrap("äöüäöü", 4, &next), strlen("äöüä"));
+	assert_string_equal(next, "öü");
+	/* A character wider than the line goes alone rather than never. */
+	assert_int_equal(lkm_text_wrap("\xe6\x97\xa5x", 1, &next), 3);
+	assert_string_equal(next, "x");
+	/* A byte that starts no character counts as one column. */
+	assert_int_equal(lkm_text_wrap("\xff\xfe ab", 2, &next), 2);
+	assert_string_equal(next, "ab");
+	setlocale(LC_CTYPE, "C");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_steps),	     cmocka_unit_test(test_done),
 		cmocka_unit_test(test_module_terms), cmocka_unit_test(test_wrap),
-		cmocka_unit_test(test_wrap_edges),
+		cmocka_unit_test(test_wrap_edges),   cmocka_unit_test(test_wrap_columns),
 	};
 
 	/* The texts compared are the English ones. */

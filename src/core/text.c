@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "core/text.h"
 #include "i18n.h"
@@ -174,20 +175,53 @@ size_t lkm_text_module_terms(const struct lkm_module *m, const char *users_sep,
 	return n;
 }
 
+/* The bytes and the columns of the character at TEXT (LEN bytes left): a byte that
+ * starts no character of the locale, or one with no width, counts as one column. */
+static size_t char_at(const char *text, size_t len, mbstate_t *st, size_t *cols)
+{
+	wchar_t wc;
+	size_t n = mbrtowc(&wc, text, len, st);
+	int w;
+
+	if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+		memset(st, 0, sizeof(*st));
+		*cols = 1;
+		return 1;
+	}
+	w = wcwidth(wc);
+	*cols = w < 0 ? 1 : (size_t)w;
+	return n;
+}
+
 size_t lkm_text_wrap(const char *text, size_t width, const char **next)
 {
-	size_t len = strlen(text), cut = len;
+	size_t len = strlen(text), fit = 0, cols = 0, cut;
+	mbstate_t st;
 
 	if (width < 1)
 		width = 1;
-	if (len > width) {
+	/* FIT: the bytes of the characters that fit in WIDTH columns. */
+	memset(&st, 0, sizeof(st));
+	while (fit < len) {
+		size_t w, n = char_at(text + fit, len - fit, &st, &w);
+
+		if (cols + w > width) {
+			if (fit == 0) /* wider than the line: it goes alone */
+				fit = n;
+			break;
+		}
+		cols += w;
+		fit += n;
+	}
+	cut = fit;
+	if (fit < len) {
 		/* The space right after a word that ends at WIDTH is a break too: that
-		 * word fits. A space at 0 is none (the line would be empty). */
-		cut = width;
+		 * word fits. A space at 0 is none (the line would be empty); with no
+		 * space the line is cut between two characters. */
 		while (cut > 0 && text[cut] != ' ')
 			cut--;
 		if (cut == 0)
-			cut = width;
+			cut = fit;
 	}
 	*next = text + cut;
 	while (**next == ' ')

@@ -51,10 +51,12 @@ size_t lkm_text_module_terms(const struct lkm_module *m, const char *users_sep,
 			     struct lkm_term *out, size_t max);
 
 /*
- * Where the next line of a paragraph ends when lines hold WIDTH bytes (WIDTH 0 is taken
- * as 1), for every screen of the TUI and the CLI's reports: the length of the line
- * starting at TEXT without its trailing spaces, cut at the last space that fits (a word
- * ending right at WIDTH fits), or hard at WIDTH when no space does; *NEXT is set past
- * the spaces after it. Call until *TEXT is '\0'.
+ * Where the next line of a paragraph ends when lines hold WIDTH columns of the terminal
+ * (WIDTH 0 is taken as 1; characters counted as the locale's wcwidth, a byte that is no
+ * character as one), for every screen of the TUI and the CLI's reports: the length in
+ * bytes of the line starting at TEXT without its trailing spaces, cut at the last space
+ * that fits (a word ending right at WIDTH fits), or between the last two characters
+ * that fit when no space does; *NEXT is set past the spaces after it. Call until *TEXT
+ * is '\0'.
  */
 size_t lkm_text_wrap(const char *text, size_t width, const char **next);

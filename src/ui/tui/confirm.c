@@ -89,6 +89,7 @@ static void draw_confirm(const struct lkm_tui_app *app, const struct lkm_tui_fra
 {
 	const struct lkm_tui_confirm *c = f->data;
 	const struct lkm_result *res = &c->preview;
+	attr_t normal = lkm_tui_attr(LKM_ROLE_NORMAL);
 	char buf[1024];
 	int y = LKM_TUI_LIST_Y + 1;
 
@@ -98,32 +99,32 @@ static void draw_confirm(const struct lkm_tui_app *app, const struct lkm_tui_fra
 	lkm_tui_title(cols, buf, LKM_ROLE_HEADER);
 	for (size_t i = 0; i < res->n_steps && y < bottom - 4; i++) {
 		lkm_tui_step_text(&res->steps[i], true, buf, sizeof(buf));
-		lkm_tui_put(y++, 4, cols - 4, buf, false, lkm_tui_attr(LKM_ROLE_NORMAL));
+		y = lkm_tui_wrapped_in(y, LKM_TUI_LIST_Y, bottom - 4, 4, cols - 4, "",
+				       buf, normal);
 	}
 	if (res->n_steps == 0)
-		lkm_tui_put(y++, 4, cols - 4, _("nothing to do"), false,
-			    lkm_tui_attr(LKM_ROLE_NORMAL));
+		lkm_tui_put(y++, 4, cols - 4, _("nothing to do"), false, normal);
 	y++;
 	for (size_t i = 0; i < res->n_warnings && y < bottom - 3; i++) {
 		snprintf(buf, sizeof(buf), _("warning: %s"), res->warnings[i]);
 		y = lkm_tui_wrapped(y, 2, bottom - 3, cols - 4, buf,
 				    lkm_tui_attr(LKM_ROLE_MESSAGE));
 	}
-	if (c->req.op == LKM_OP_UNLOAD) {
-		lkm_tui_put(y++, 2, cols - 2,
-			    c->req.flags & LKM_STACK
-				    ? _("s: stack unload is on: also what it "
-					"used, when nothing else uses it")
-				    : _("s: stack unload is off (s also "
-					"unloads what it used, when nothing "
-					"else uses it)"),
-			    false, lkm_tui_attr(LKM_ROLE_NORMAL));
-		y++;
-	}
+	if (c->req.op == LKM_OP_UNLOAD)
+		y = lkm_tui_wrapped_in(y, LKM_TUI_LIST_Y, bottom, 2, cols - 2, "",
+				       c->req.flags & LKM_STACK
+					       ? _("s: stack unload is on: also what it "
+						   "used, when nothing else uses it")
+					       : _("s: stack unload is off (s also "
+						   "unloads what it used, when nothing "
+						   "else uses it)"),
+				       normal) +
+		    1;
 	snprintf(buf, sizeof(buf), _("%s %s now? y or Enter: yes; n or Esc: no"),
 		 lkm_tui_op_word(c->req.op), c->req.target);
 	buf[0] = (char)toupper((unsigned char)buf[0]);
-	lkm_tui_put(y, 2, cols - 2, buf, false, lkm_tui_attr(LKM_ROLE_PROMPT));
+	lkm_tui_wrapped_in(y, LKM_TUI_LIST_Y, bottom, 2, cols - 2, "", buf,
+			   lkm_tui_attr(LKM_ROLE_PROMPT));
 }
 
 static void confirm_hint(const struct lkm_tui_app *app, const struct lkm_tui_frame *f,

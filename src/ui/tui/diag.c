@@ -8,7 +8,6 @@
 
 #include <curses.h>
 
-#include "core/text.h"
 #include "i18n.h"
 #include "ui/tui/actions.h"
 #include "ui/tui/app.h"
@@ -73,66 +72,49 @@ static unsigned diag_key(struct lkm_tui_app *app, struct lkm_tui_frame *f,
 	return LKM_TUI_CHANGED;
 }
 
-/* A headed list of the diagnosis ("Evidence:", "Fix:") from row Y, rows outside the
- * window [LKM_TUI_LIST_Y, BOTTOM) skipped; returns the row after it and a blank. */
+/* A headed list of the diagnosis ("Evidence:", "Fix:") from row Y, each item wrapped
+ * under its MARK, rows outside the window [LKM_TUI_LIST_Y, BOTTOM) counted, not drawn;
+ * returns the row after it and a blank. */
 static int draw_items(int y, int bottom, int cols, const char *heading,
 		      char *const *items, size_t n, const char *mark,
 		      enum lkm_tui_role role)
 {
-	char buf[2048];
-
 	if (n == 0)
 		return y;
 	if (y >= LKM_TUI_LIST_Y && y < bottom)
 		lkm_tui_put(y, 2, cols - 2, heading, false,
 			    lkm_tui_attr(LKM_ROLE_NOTICE));
 	y++;
-	for (size_t i = 0; i < n; i++, y++)
-		if (y >= LKM_TUI_LIST_Y && y < bottom) {
-			snprintf(buf, sizeof(buf), "%s%s", mark, items[i]);
-			lkm_tui_put(y, 4, cols - 4, buf, false, lkm_tui_attr(role));
-		}
+	for (size_t i = 0; i < n; i++)
+		y = lkm_tui_wrapped_in(y, LKM_TUI_LIST_Y, bottom, 4, cols - 4, mark,
+				       items[i], lkm_tui_attr(role));
 	return y + 1;
 }
 
 /* The diagnosis G from row Y (above the window when it is scrolled) in the window
- * [LKM_TUI_LIST_Y, BOTTOM); returns the row after its last. */
+ * [LKM_TUI_LIST_Y, BOTTOM), every line wrapped to COLS; returns the row after its
+ * last. An empty window draws nothing: the body is only measured. */
 static int diag_body(const struct lkm_tui_diag *g, int y, int bottom, int cols)
 {
 	const struct lkm_diagnosis *d = &g->diag;
+	attr_t normal = lkm_tui_attr(LKM_ROLE_NORMAL);
 	char buf[1024];
 
-	/* Rows outside the window [LKM_TUI_LIST_Y, BOTTOM) are counted, not drawn. */
-#define ROW_OK(r) ((r) >= LKM_TUI_LIST_Y && (r) < bottom)
-	if (d->teach) {
-		/* Paragraph lines: wrap into the visible window. */
-		const char *p = d->teach;
-		size_t w = cols > 5 ? (size_t)(cols - 4) : 1;
-
-		if (bottom > LKM_TUI_LIST_Y)
-			attrset(lkm_tui_attr(LKM_ROLE_NORMAL));
-		while (*p) {
-			const char *line = p;
-			size_t cut = lkm_text_wrap(line, w, &p);
-
-			if (ROW_OK(y))
-				mvaddnstr(y, 2, line, (int)cut);
-			y++;
-		}
-	}
+	if (d->teach && d->teach[0])
+		y = lkm_tui_wrapped_in(y, LKM_TUI_LIST_Y, bottom, 2, cols - 4, "",
+				       d->teach, normal);
 	y++;
 	if (g->steps[0]) {
 		snprintf(buf, sizeof(buf), _("done before it failed: %s"), g->steps);
-		if (ROW_OK(y))
-			lkm_tui_put(y, 2, cols - 2, buf, false,
-				    lkm_tui_attr(LKM_ROLE_NORMAL));
-		y += 2;
+		y = lkm_tui_wrapped_in(y, LKM_TUI_LIST_Y, bottom, 2, cols - 2, "", buf,
+				       normal) +
+		    1;
 	}
 	y = draw_items(y, bottom, cols, _("Evidence:"), d->evidence, d->n_evidence, "- ",
 		       LKM_ROLE_NORMAL);
 	y = draw_items(y, bottom, cols, _("Fix:"), d->fix, d->n_fix, "> ",
 		       LKM_ROLE_PROMPT);
-	if (g->fix_ok && ROW_OK(y)) {
+	if (g->fix_ok) {
 		char words[512], fix[1024], line[1600];
 
 		lkm_tui_req_words_text(&g->fix, words, sizeof(words));
@@ -141,10 +123,10 @@ static int diag_body(const struct lkm_tui_diag *g, int y, int bottom, int cols)
 		snprintf(line, sizeof(line),
 			 _("f runs the fix (%s), then offers %s %s again."), fix,
 			 lkm_tui_op_word(g->req.op), g->req.target);
-		lkm_tui_put(y, 2, cols - 2, line, false, lkm_tui_attr(LKM_ROLE_MESSAGE));
+		y = lkm_tui_wrapped_in(y, LKM_TUI_LIST_Y, bottom, 2, cols - 2, "", line,
+				       lkm_tui_attr(LKM_ROLE_MESSAGE));
 	}
-	return g->fix_ok ? y + 1 : y;
-#undef ROW_OK
+	return y;
 }
 
 static void draw_diag(const struct lkm_tui_app *app, const struct lkm_tui_frame *f,
@@ -170,7 +152,6 @@ static void diag_layout(struct lkm_tui_app *app, struct lkm_tui_frame *f)
 {
 	int bottom = app->term.lines - 1 - lkm_tui_strip_rows(app);
 
-	/* An empty window draws nothing: the body is only measured. */
 	f->scroll.n = (size_t)(diag_body(f->data, LKM_TUI_LIST_Y + 1, LKM_TUI_LIST_Y,
 					 app->term.cols > 0 ? app->term.cols : 80) -
 			       LKM_TUI_LIST_Y);

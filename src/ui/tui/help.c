@@ -39,23 +39,28 @@ static const struct {
 	{ LKM_KEYS_PROMPT, N_("Typing (a form, the filter):") },
 };
 
-/* A line "  KEYS  what it does" for action A as SET binds it. */
+/* A line "  KEYS  what it does" for action A as SET binds it; *INDENT is where what it
+ * does starts (its lines wrap under it). */
 static void action_line(const struct lkm_tui_app *app, enum lkm_tui_keyset set,
-			enum lkm_tui_action_id a, char *buf, size_t size)
+			enum lkm_tui_action_id a, char *buf, size_t size, size_t *indent)
 {
 	char keys[96];
+	int n;
 
 	lkm_tui_keys_of_in(&app->keymap, set, a, keys, sizeof(keys));
-	snprintf(buf, size, "  %-24s %s", keys, _(lkm_tui_action(a)->help));
+	n = snprintf(buf, size, "  %-24s ", keys);
+	*indent = n > 0 && (size_t)n < size ? (size_t)n : 0;
+	snprintf(buf + *indent, size - *indent, "%s", _(lkm_tui_action(a)->help));
 }
 
 /*
  * Walks the help's lines: the title, why l, u, p are unavailable, the panes' actions,
- * each screen's own, then the notes. Writes line WANT into BUF (when it is there) and
+ * each screen's own, then the notes. Writes line WANT into BUF (when it is there), with
+ * in *INDENT where its text starts after the keys (0: a line of text alone), and
  * returns how many lines there are.
  */
 static size_t help_walk(const struct lkm_tui_app *app, size_t want, char *buf,
-			size_t size)
+			size_t size, size_t *indent)
 {
 	size_t n = 0;
 
@@ -75,7 +80,7 @@ static size_t help_walk(const struct lkm_tui_app *app, size_t want, char *buf,
 
 		if (act->help && !act->screen)
 			LINE(action_line(app, LKM_KEYS_GLOBAL, (enum lkm_tui_action_id)a,
-					 buf, size));
+					 buf, size, indent));
 	}
 	for (size_t s = 0; s < sizeof(sections) / sizeof(sections[0]); s++) {
 		enum lkm_tui_action_id acts[LKM_ACT_COUNT];
@@ -84,7 +89,8 @@ static size_t help_walk(const struct lkm_tui_app *app, size_t want, char *buf,
 		LINE((void)0);
 		LINE(snprintf(buf, size, "%s", _(sections[s].heading)));
 		for (size_t i = 0; i < na; i++)
-			LINE(action_line(app, sections[s].set, acts[i], buf, size));
+			LINE(action_line(app, sections[s].set, acts[i], buf, size,
+					 indent));
 	}
 	for (size_t i = 0; i < N_TAIL; i++)
 		LINE(snprintf(buf, size, "%s", help_tail[i][0] ? _(help_tail[i]) : ""));
@@ -94,20 +100,45 @@ static size_t help_walk(const struct lkm_tui_app *app, size_t want, char *buf,
 
 size_t lkm_tui_help_lines(const struct lkm_tui_app *app)
 {
-	return help_walk(app, (size_t)-1, NULL, 0);
+	return help_walk(app, (size_t)-1, NULL, 0, NULL);
 }
 
 void lkm_tui_help_line(const struct lkm_tui_app *app, size_t i, char *buf, size_t size)
 {
+	size_t indent = 0;
+
 	buf[0] = '\0';
-	help_walk(app, i, buf, size);
+	help_walk(app, i, buf, size, &indent);
+}
+
+/*
+ * The help's lines from row Y, each wrapped to COLS (an action's under its text, after
+ * the keys); rows outside [0, BOTTOM) are counted, not drawn (BOTTOM 0: only measured).
+ * Returns the row after the last.
+ */
+static int help_body(const struct lkm_tui_app *app, int y, int bottom, int cols)
+{
+	size_t n = lkm_tui_help_lines(app);
+	char buf[512], keys[128];
+
+	for (size_t i = 0; i < n; i++) {
+		size_t indent = 0;
+
+		buf[0] = '\0';
+		help_walk(app, i, buf, sizeof(buf), &indent);
+		snprintf(keys, sizeof(keys), "%.*s", (int)indent, buf);
+		y = lkm_tui_wrapped_in(
+			y, 0, bottom, 0, cols, keys, buf + indent,
+			lkm_tui_attr(i == 0 ? LKM_ROLE_NOTICE : LKM_ROLE_NORMAL));
+	}
+	return y;
 }
 
 /* The help's window: the screen less the status line and two rows kept blank below its
  * last page, as it always had. */
 static void help_window(struct lkm_tui_app *app, struct lkm_tui_scroll *w)
 {
-	w->n = lkm_tui_help_lines(app);
+	w->n = (size_t)help_body(app, 0, 0, app->term.cols > 0 ? app->term.cols : 80);
 	w->height = app->term.lines > 3 ? (size_t)app->term.lines - 3 : 1;
 }
 
@@ -131,19 +162,9 @@ static unsigned help_key(struct lkm_tui_app *app, struct lkm_tui_frame *f,
 static void draw_help(const struct lkm_tui_app *app, const struct lkm_tui_frame *f,
 		      int lines, int cols)
 {
-	size_t n = lkm_tui_help_lines(app), top = f->scroll.top;
-	char buf[512];
-
-	for (int y = 0; y < lines - 1; y++) {
-		size_t i = top + (size_t)y;
-
+	for (int y = 0; y < lines - 1; y++)
 		lkm_tui_fill_line(y, cols, lkm_tui_attr(LKM_ROLE_NORMAL));
-		if (i >= n)
-			continue;
-		lkm_tui_help_line(app, i, buf, sizeof(buf));
-		lkm_tui_put(y, 0, cols, buf, false,
-			    lkm_tui_attr(i == 0 ? LKM_ROLE_NOTICE : LKM_ROLE_NORMAL));
-	}
+	help_body(app, -(int)f->scroll.top, lines - 1, cols);
 	lkm_tui_fill_line(lines - 1, cols, lkm_tui_attr(LKM_ROLE_STATUS));
 	lkm_tui_put(lines - 1, 0, cols, _("Help: any key returns"), false,
 		    lkm_tui_attr(LKM_ROLE_STATUS));

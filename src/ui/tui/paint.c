@@ -104,6 +104,30 @@ int lkm_tui_wrapped(int y, int x, int maxy, int w, const char *text, attr_t attr
 	return y;
 }
 
+int lkm_tui_wrapped_in(int y, int top, int bottom, int x, int w, const char *mark,
+		       const char *text, attr_t attr)
+{
+	int indent = (int)strlen(mark), tw = w - indent > 0 ? w - indent : 1;
+	const char *p = text;
+	bool first = true;
+
+	if (top < bottom) /* not only measured */
+		attrset(attr);
+	do {
+		const char *line = p;
+		size_t cut = lkm_text_wrap(line, (size_t)tw, &p);
+
+		if (y >= top && y < bottom) {
+			if (first)
+				mvaddstr(y, x, mark);
+			mvaddnstr(y, x + indent, line, (int)cut);
+		}
+		first = false;
+		y++;
+	} while (*p);
+	return y;
+}
+
 /* How many rows draw_wrapped takes for TEXT in W cells. */
 int lkm_tui_wrapped_rows(const char *text, int w)
 {

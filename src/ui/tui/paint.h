@@ -45,6 +45,14 @@ void lkm_tui_fill_line(int y, int cols, attr_t attr);
 /* TEXT from row Y, column X, wrapped at word boundaries in W cells; stops at MAXY.
  * Returns the next row. */
 int lkm_tui_wrapped(int y, int x, int maxy, int w, const char *text, attr_t attr);
+/*
+ * TEXT from row Y, column X, wrapped at word boundaries in W columns, with MARK ("- ")
+ * before its first line and as many blanks before the others (a hanging indent); rows
+ * outside [TOP, BOTTOM) are counted, not drawn, so a scrolled screen draws the same
+ * rows it measured. An empty TEXT takes one row. Returns the row after it.
+ */
+int lkm_tui_wrapped_in(int y, int top, int bottom, int x, int w, const char *mark,
+		       const char *text, attr_t attr);
 /* How many rows lkm_tui_wrapped takes for TEXT in W cells. */
 int lkm_tui_wrapped_rows(const char *text, int w);
 
