@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <locale.h>
-#include <stdlib.h>
 
 #include "startup.h"
 #include "i18n.h"
@@ -16,10 +15,6 @@ void lkm_startup_locale(void)
 	 * (README "Speed"). */
 	setlocale(LC_CTYPE, "");
 	setlocale(LC_MESSAGES, "");
-	/* Tests point this at catalogues compiled from po/ (tests/i18n.test): the build's
-	 * binary would otherwise look only where `make install` puts them. */
-	const char *localedir = getenv("LKMTUI_LOCALEDIR");
-
-	bindtextdomain(PACKAGE, localedir && *localedir ? localedir : LOCALEDIR);
+	bindtextdomain(PACKAGE, LOCALEDIR);
 	textdomain(PACKAGE);
 }

@@ -4,7 +4,8 @@
 # The Debian package as a sysadmin meets it: installed on this machine with
 # `apt-get install ./lkmtui_*.deb`, then lkmtui --version, man -w, the bash completion
 # (loaded on demand, as bash-completion does) and the German catalogue are used from the
-# installed files, and the package is purged: every file dpkg -L listed must be gone.
+# installed files, the installed programs are checked to name no test variable
+# (tests/no-test-vars.test), and the package is purged: every file dpkg -L listed must be gone.
 # The whole transcript is compared with tests/expected/deb-install.out (@VERSION@ stands
 # for the package's version; LKMTUI_UPDATE=1 rewrites it).
 #
@@ -87,6 +88,9 @@ dpkg -L lkmtui | sort >"$tmp/files"
 	echo "[rc=$?]"
 	echo "\$ lkmtui info /bin/true >/dev/null (libelf)"
 	lkmtui info /bin/true >/dev/null
+	echo "[rc=$?]"
+	echo "\$ tests/no-test-vars.test /usr/bin/lkmtui /usr/libexec/lkmtui/lkmtui-tui"
+	sh "$top_srcdir/tests/no-test-vars.test" /usr/bin/lkmtui /usr/libexec/lkmtui/lkmtui-tui
 	echo "[rc=$?]"
 	echo "\$ dpkg -L lkmtui (files)"
 	while read -r f; do

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-/* The core session both front ends open (src/core/session.c) on fixture roots. */
+/* The core session both front ends open (src/core/session.c) on fixture roots; "fake"
+ * makes the root the running system (tests/preload/fakeroot.c, linked in). */
 #include "config.h"
 
 #include "testutil.h"
@@ -18,9 +19,9 @@ static void check(const char *dir, bool fake, bool privileged, const struct want
 	struct lkm_session s;
 
 	if (fake)
-		setenv("LKMTUI_FAKE_KERNEL", "1", 1);
+		setenv("LKMTUI_FAKE_ROOT", dir, 1);
 	else
-		unsetenv("LKMTUI_FAKE_KERNEL");
+		unsetenv("LKMTUI_FAKE_ROOT");
 	assert_int_equal(lkm_sysroot_new(dir, &root), 0);
 	assert_int_equal(lkm_session_open(&s, root, privileged), 0);
 	assert_ptr_equal(s.root, root);
@@ -28,8 +29,8 @@ static void check(const char *dir, bool fake, bool privileged, const struct want
 	assert_int_equal(s.engine.ops != NULL, w->ops);
 	assert_ptr_equal(s.engine.resolver, s.resolver);
 	assert_int_equal(s.engine.privileged, privileged);
-	/* A fixture root is not the running system: nothing goes to its syslog. */
-	assert_false(s.engine.log_to_syslog);
+	/* Only a change to the running system is worth a line in its log. */
+	assert_int_equal(s.engine.log_to_syslog, fake);
 	assert_ptr_equal(s.ectx.root, root);
 	assert_ptr_equal(s.ectx.resolver, s.resolver);
 	assert_int_equal(s.refusal, w->refusal);
@@ -37,6 +38,7 @@ static void check(const char *dir, bool fake, bool privileged, const struct want
 	assert_int_equal(lkm_session_may_act(root), fake);
 	lkm_session_close(&s);
 	lkm_sysroot_free(root);
+	unsetenv("LKMTUI_FAKE_ROOT");
 }
 
 static const char offline[] =
@@ -50,7 +52,7 @@ static void test_offline_root_only_looks(void **state)
 	check(FIXTURES "/modroot", false, true, &w);
 }
 
-/* Whole-program tests trap the module syscalls and say so: the root is acted on. */
+/* The running system (a fixture tree made it): the root is acted on. */
 static void test_fake_kernel_acts(void **state)
 {
 	const struct want can = { true, true, LKM_REFUSE_NONE, "" };
@@ -63,13 +65,13 @@ static void test_fake_kernel_acts(void **state)
 	check(FIXTURES "/modroot", true, false, &cannot);
 }
 
-/* No /lib/modules for the root's kernel: no resolver, so no acting, even faked. */
+/* No /lib/modules for the root's kernel: no resolver, so no acting. */
 static void test_no_module_directory(void **state)
 {
 	const struct want w = { false, false, LKM_REFUSE_OFFLINE_ROOT, offline };
 
 	(void)state;
-	check(FIXTURES "/nomodules", true, true, &w);
+	check(FIXTURES "/nomodules", false, true, &w);
 }
 
 /* Once stopped, the engine's kernel calls are refused (the session's stop table). */
@@ -80,9 +82,10 @@ static void test_stop_between_steps(void **state)
 	struct lkm_session s;
 
 	(void)state;
-	setenv("LKMTUI_FAKE_KERNEL", "1", 1);
+	setenv("LKMTUI_FAKE_ROOT", FIXTURES "/modroot", 1);
 	assert_int_equal(lkm_sysroot_new(FIXTURES "/modroot", &root), 0);
 	assert_int_equal(lkm_session_open(&s, root, true), 0);
+	unsetenv("LKMTUI_FAKE_ROOT");
 	lkm_session_stop_on(&s, &stop);
 	assert_ptr_equal(s.engine.ops, &s.stop.ops);
 	assert_ptr_equal(s.stop.inner, &s.real.ops);

@@ -1423,9 +1423,9 @@ static void test_actions_unavailable(void **state)
 	app_off_root(&app, root);
 
 	/* Not privileged: the same, with the permission diagnosis. */
-	setenv("LKMTUI_FAKE_KERNEL", "", 1);
+	setenv("LKMTUI_FAKE_ROOT", FIXTURES "/modroot", 1);
 	app_on_root(&app, &root, FIXTURES "/modroot", false);
-	unsetenv("LKMTUI_FAKE_KERNEL");
+	unsetenv("LKMTUI_FAKE_ROOT");
 	assert_false(lkm_tui_can_act(&app));
 	assert_int_equal(app.session.core.refusal, LKM_REFUSE_NOT_PERMITTED);
 	press(&app, 'l');
@@ -1436,7 +1436,8 @@ static void test_actions_unavailable(void **state)
 }
 
 /* The load form: completion from the resolver's names, then the parameter line. With the
- * session able to act (a privileged fake-kernel session), Enter goes to the dry run. */
+ * session able to act (privileged, on a fixture tree made the running system), Enter goes
+ * to the dry run. */
 static void test_load_form(void **state)
 {
 	struct lkm_sysroot *root;
@@ -1444,9 +1445,9 @@ static void test_load_form(void **state)
 	const struct lkm_tui_form *form;
 
 	(void)state;
-	setenv("LKMTUI_FAKE_KERNEL", "", 1);
+	setenv("LKMTUI_FAKE_ROOT", FIXTURES "/modroot", 1);
 	app_on_root(&app, &root, FIXTURES "/modroot", true);
-	unsetenv("LKMTUI_FAKE_KERNEL");
+	unsetenv("LKMTUI_FAKE_ROOT");
 	if (app.session.core.resolver == NULL) {
 		/* modroot has no depmod indexes until modroot-make.sh builds them. */
 		assert_false(lkm_tui_can_act(&app));

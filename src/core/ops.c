@@ -103,28 +103,10 @@ void lkm_real_ops_init(struct lkm_real_ops *r, struct kmod_ctx *kctx,
 	r->ops.ctx = r;
 }
 
-/*
- * A test hook, inert unless LKMTUI_TEST_STEP_GATE names a FIFO: each step first waits for
- * a line on it, so that a test can signal lkmtui between two steps on a real kernel
- * (tests/vm/scenarios/lkmtui-signals.sh). The stop flag is read after the gate.
- */
-static void step_gate(void)
-{
-	const char *fifo = getenv("LKMTUI_TEST_STEP_GATE");
-	char c = 0;
-	int fd = fifo ? open(fifo, O_RDONLY | O_CLOEXEC) : -1;
-
-	while (fd >= 0 && c != '\n' && read(fd, &c, 1) == 1)
-		;
-	if (fd >= 0)
-		close(fd);
-}
-
 static int stop_insert(void *ctx, const char *path, const char *params)
 {
 	const struct lkm_stop_ops *s = ctx;
 
-	step_gate();
 	if (*s->stop)
 		return -EINTR;
 	return s->inner->insert(s->inner->ctx, path, params);
@@ -134,7 +116,6 @@ static int stop_remove(void *ctx, const char *name)
 {
 	const struct lkm_stop_ops *s = ctx;
 
-	step_gate();
 	if (*s->stop)
 		return -EINTR;
 	return s->inner->remove(s->inner->ctx, name);

@@ -12,7 +12,7 @@
 
 bool lkm_session_may_act(const struct lkm_sysroot *root)
 {
-	return lkm_sysroot_is_live(root) || getenv("LKMTUI_FAKE_KERNEL") != NULL;
+	return lkm_sysroot_is_live(root);
 }
 
 /* What the session may do, decided once, up front. */

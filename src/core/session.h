@@ -14,8 +14,8 @@
  * What every action on a root needs, opened the same way by both front ends: a resolver
  * for the root, the real kernel boundary, the engine over them, the explainer's context,
  * and what the session may do. An offline root is looked at, never acted on (its kernel
- * is not the running one), unless a whole-program test traps the module syscalls and
- * says so (LKMTUI_FAKE_KERNEL, see lkm_session_may_act).
+ * is not the running one). (Whole-program tests make a fixture tree the running system
+ * from outside the program: tests/preload/fakeroot.c.)
  */
 struct lkm_session {
 	const struct lkm_sysroot *root; /* borrowed */
@@ -45,6 +45,5 @@ void lkm_session_close(struct lkm_session *s);
  */
 void lkm_session_stop_on(struct lkm_session *s, const volatile sig_atomic_t *stop);
 
-/* Whether the kernel behind ROOT may be changed: the running system's, or a fixture
- * tree a whole-program test fakes the kernel of (LKMTUI_FAKE_KERNEL). */
+/* Whether the kernel behind ROOT may be changed: only the running system's. */
 bool lkm_session_may_act(const struct lkm_sysroot *root);

@@ -29,6 +29,9 @@
  * finit_module, the same read from the file, else its base name up to ".ko" with '-' made
  * '_'. Programs that must never reach the real kernel can check that the library is in
  * place: it defines the symbol lkmtui_fake_kernel_active.
+ *
+ * Built together with fakeroot.c: LKMTUI_FAKE_ROOT=DIR makes the fixture tree DIR the
+ * running system, which is the only root lkmtui acts on.
  */
 #include "config.h"
 

@@ -51,13 +51,22 @@ echo "$mode" > "$S/etc/vm-mode"
 if [ -n "${LKMTUI_BIN:-}" ]; then
 	[ -x "$LKMTUI_BIN" ] || { echo "boot.sh: LKMTUI_BIN=$LKMTUI_BIN is not executable" >&2; exit 2; }
 	cp "$LKMTUI_BIN" "$S/bin/lkmtui"
-	# lkmtui execs lkmtui-tui from beside it for the TUI, and opens libelf, libsmartcols
-	# and zlib with dlopen: ldd lkmtui-tui lists those too.
+	# lkmtui execs lkmtui-tui from beside it for the TUI.
 	tui=$(dirname "$LKMTUI_BIN")/lkmtui-tui
 	if [ -x "$tui" ]; then cp "$tui" "$S/bin/lkmtui-tui"; else tui=; fi
 	"$here/copy-libs.sh" "$S" "$LKMTUI_BIN" $tui
 	# The base archive has /usr/lib -> ../lib; keep library paths under /lib.
 	[ -d "$S/usr/lib" ] && { cp -a "$S/usr/lib/." "$S/lib/"; rm -rf "$S/usr/lib"; }
+fi
+# "# preload: NAME" puts the test library NAME.so (tests/preload/NAME.c, built beside
+# LKMTUI_BIN by make check) at /lib/lkmtui-test/NAME.so, for the scenario's LD_PRELOAD.
+if [ -n "$scenario" ]; then
+	for so in $(sed -n 's/^# preload: //p' "$scenario"); do
+		built=$(dirname "${LKMTUI_BIN:-.}")/tests/preload/$so.so
+		[ -f "$built" ] || { echo "$built is not built (make check builds it)" >&2; exit 77; }
+		mkdir -p "$S/lib/lkmtui-test"
+		cp "$built" "$S/lib/lkmtui-test/$so.so"
+	done
 fi
 # "# copy: SRC:GUESTPATH" copies a file or directory of the source tree into the guest.
 copies=

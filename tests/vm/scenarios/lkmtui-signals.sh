@@ -1,13 +1,15 @@
 # needs: lkmtui
+# preload: stepgate
 # python
 # qemu: -m 1024
 # timeout: 240
 # lkmtui-signals: signals in the middle of a multi-step operation, on the real kernel.
 #   - SIGTERM between the two inserts of 'lkmtui load msdos' (fat, then msdos): lkmtui
 #     says fat was inserted and msdos not, exits 143, and /proc/modules agrees (fat, no
-#     msdos). The moment is made exact by LKMTUI_TEST_STEP_GATE (src/core/ops.c: each
-#     step waits for a line on that FIFO): fat's step is let through, the signal is sent
-#     once fat is live, then msdos's step is let through and meets the stop.
+#     msdos). The moment is made exact by tests/preload/stepgate.c (after each module
+#     syscall lkmtui waits for a line on the FIFO LKMTUI_STEP_GATE): the signal is sent
+#     once fat is live, then fat's step is let return and lkmtui meets the stop before
+#     msdos's.
 #   - the same for 'lkmtui unload --stack msdos' (msdos, then fat): msdos removed, fat
 #     kept.
 #   - SIGTERM while 'load --persist' waits for lkmtui.conf's lock (held by python3's
@@ -25,7 +27,7 @@ mkfifo "$G"
 conf=/etc/modprobe.d/lkmtui.conf
 mkdir -p /etc/modprobe.d
 
-# let_step: lets the step lkmtui waits on at the gate go (blocks until it waits there).
+# let_step: lets the step lkmtui waits on at the gate return (blocks until it waits there).
 let_step() {
 	echo go >"$G"
 }
@@ -53,15 +55,15 @@ report() {
 	echo "[rc=$rc]"
 }
 
-# term_between WHEN ARGS...: lkmtui ARGS, held at each step by the gate; SIGTERM once fat
-# alone is live (after the first step), then what lkmtui reported and the modules.
+# term_between WHEN ARGS...: lkmtui ARGS, held after each step by the gate; SIGTERM once
+# fat alone is live (after the first step), then what lkmtui reported and the modules.
 term_between() {
 	when=$1
 	shift
 	echo "\$ lkmtui $*   (SIGTERM once $when)"
-	LKMTUI_TEST_STEP_GATE=$G lkmtui "$@" >/tmp/out 2>/tmp/err &
+	LD_PRELOAD=/lib/lkmtui-test/stepgate.so LKMTUI_STEP_GATE=$G lkmtui "$@" >/tmp/out \
+		2>/tmp/err &
 	pid=$!
-	let_step
 	wait_until 'fat 0 - Live' mods
 	kill -TERM "$pid"
 	let_step
