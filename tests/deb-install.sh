@@ -78,8 +78,8 @@ dpkg -L lkmtui | sort >"$tmp/files"
 	echo "\$ LANGUAGE=de LC_ALL=C.UTF-8 lkmtui frobnicate"
 	LANGUAGE=de LC_ALL=C.UTF-8 lkmtui frobnicate 2>&1
 	echo "[rc=$?]"
-	# lkmtui-tui from /usr/libexec/lkmtui; libsmartcols and libelf, opened on first use
-	# (src/lazy/): a missing one would end the command with 127.
+	# lkmtui-tui from /usr/libexec/lkmtui; a table (libsmartcols) and a file's sections
+	# (libelf), with the libraries the package's Depends (dpkg-shlibdeps) brought.
 	echo "\$ lkmtui </dev/null (the full-screen view: lkmtui-tui)"
 	lkmtui </dev/null 2>&1
 	echo "[rc=$?]"
