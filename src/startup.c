@@ -12,7 +12,7 @@ void lkm_startup_locale(void)
 	 * column widths, nl_langinfo) and the messages. JSON and the tables print numbers
 	 * with '.', whatever the locale says, and nothing sorts, formats times or money
 	 * by it; loading the other categories was a dozen files read at every start
-	 * (README "Speed"). */
+	 * (doc/PERFORMANCE.md). */
 	setlocale(LC_CTYPE, "");
 	setlocale(LC_MESSAGES, "");
 	bindtextdomain(PACKAGE, LOCALEDIR);
