@@ -19,9 +19,7 @@
 /* sysfs attributes are at most a page; anything longer is not one. */
 #define ATTR_MAX 4096
 
-/* Reads a small attribute at DIRFD/NAME; *out gets a malloc'd string without the trailing
- * newline. Returns 0, or -errno (-ENOENT when absent). */
-static int read_attr(int dirfd, const char *name, char **out)
+int lkm_sysattr_read(int dirfd, const char *name, char **out)
 {
 	char buf[ATTR_MAX + 1];
 	int fd = openat(dirfd, name, O_RDONLY | O_CLOEXEC);
@@ -57,7 +55,7 @@ static int read_attr(int dirfd, const char *name, char **out)
 static int read_number(int dirfd, const char *name, int64_t *out, bool *has)
 {
 	char *s, *p;
-	int err = read_attr(dirfd, name, &s);
+	int err = lkm_sysattr_read(dirfd, name, &s);
 
 	*has = false;
 	if (err == -ENOMEM)
@@ -132,7 +130,7 @@ static int add_param(int dirfd, const char *name, void *ctx)
 		p->mode = st.st_mode & 07777;
 		p->writable = (st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) != 0;
 	}
-	err = read_attr(dirfd, name, &p->value);
+	err = lkm_sysattr_read(dirfd, name, &p->value);
 	return err == -ENOMEM ? err : 0;
 }
 
@@ -166,8 +164,8 @@ int lkm_sysmodule_read(const struct lkm_sysroot *root, const char *name,
 		{ "srcversion", offsetof(struct lkm_sysmodule, srcversion) },
 	};
 	for (i = 0; i < sizeof(strings) / sizeof(strings[0]); i++) {
-		err = read_attr(modfd, strings[i].file,
-				(char **)((char *)out + strings[i].offset));
+		err = lkm_sysattr_read(modfd, strings[i].file,
+				       (char **)((char *)out + strings[i].offset));
 		if (err == -ENOMEM)
 			goto fail;
 	}

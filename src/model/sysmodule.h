@@ -44,6 +44,10 @@ struct lkm_sysmodule {
 int lkm_sysmodule_read(const struct lkm_sysroot *root, const char *name,
 		       struct lkm_sysmodule *out);
 
+/* Reads a small sysfs attribute at DIRFD/NAME (at most a page); *OUT gets a malloc'd
+ * string without the trailing newline. Returns 0, or -errno (-ENOENT when absent). */
+int lkm_sysattr_read(int dirfd, const char *name, char **out);
+
 const struct lkm_sysparam *lkm_sysmodule_param(const struct lkm_sysmodule *sm,
 					       const char *name);
 

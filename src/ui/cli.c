@@ -18,6 +18,7 @@
 #include "ui/cli_actions.h"
 #include "ui/cli_metrics.h"
 #include "ui/cli_affinity.h"
+#include "ui/cli_hardware.h"
 #include "ui/columns.h"
 #include "i18n.h"
 #include "ui/json_shapes.h"
@@ -83,6 +84,11 @@ static int cmd_metrics(struct cli *cli, int argc, char **argv)
 	return lkm_cli_metrics(cli->root_dir, argc, argv);
 }
 
+static int cmd_hardware(struct cli *cli, int argc, char **argv)
+{
+	return lkm_cli_hardware(cli->root_dir, argc, argv);
+}
+
 static int cmd_irq_affinity(struct cli *cli, int argc, char **argv)
 {
 	return lkm_cli_irq_affinity(cli->root_dir, argc, argv);
@@ -96,6 +102,8 @@ static const struct command commands[] = {
 	  N_("interrupt lines and their rates (/proc/interrupts)") },
 	{ "netdev", cmd_netdev,
 	  N_("network interfaces and their rates (/proc/net/dev)") },
+	{ "hardware", cmd_hardware,
+	  N_("devices on the buses, their drivers and candidate modules") },
 	{ "info", cmd_info,
 	  N_("a module: what it is, its state, its parameters and their values") },
 	{ "load", cmd_load, N_("load a module by name or file, with parameters") },
@@ -259,21 +267,17 @@ static int parse_table_opts(struct cli *cli, int argc, char **argv, const char *
 	return 0;
 }
 
-/* Fills COLS with the columns to show; returns how many, or -1 after reporting an error.
- */
-static int select_columns(enum lkm_pane pane, const struct table_opts *o, int *cols,
-			  int max)
+int lkm_cli_select_columns(const struct lkm_colinfo *info, size_t n, const char *list,
+			   bool rates, int *cols, int max)
 {
-	size_t n;
-	const struct lkm_colinfo *info = lkm_columns(pane, &n);
-	const char *list = o->output;
+	const char *given = list;
 	int count = 0;
 
 	if (list == NULL || list[0] == '+') {
 		for (size_t i = 0; i < n && count < max; i++) {
 			if (!(info[i].flags & LKM_COL_DEFAULT))
 				continue;
-			if ((info[i].flags & LKM_COL_RATE) && o->interval <= 0)
+			if ((info[i].flags & LKM_COL_RATE) && !rates)
 				continue;
 			cols[count++] = (int)i;
 		}
@@ -288,12 +292,12 @@ static int select_columns(enum lkm_pane pane, const struct table_opts *o, int *c
 
 		if (len == 0 || len >= sizeof(id)) {
 			fprintf(stderr, _("%s: invalid column list: '%s'\n"), PACKAGE,
-				o->output);
+				given);
 			return -1;
 		}
 		memcpy(id, list, len);
 		id[len] = '\0';
-		col = lkm_column_find(pane, id);
+		col = lkm_colinfo_find(info, n, id);
 		if (col < 0 || (info[col].flags & LKM_COL_TUI)) {
 			fprintf(stderr, _("%s: unknown column: '%s'\n"), PACKAGE, id);
 			return -1;
@@ -308,6 +312,17 @@ static int select_columns(enum lkm_pane pane, const struct table_opts *o, int *c
 			list++;
 	}
 	return count;
+}
+
+/* Fills COLS with the columns to show; returns how many, or -1 after reporting an error.
+ */
+static int select_columns(enum lkm_pane pane, const struct table_opts *o, int *cols,
+			  int max)
+{
+	size_t n;
+	const struct lkm_colinfo *info = lkm_columns(pane, &n);
+
+	return lkm_cli_select_columns(info, n, o->output, o->interval > 0, cols, max);
 }
 
 static int print_table(enum lkm_pane pane, const struct table_opts *o,

@@ -141,15 +141,20 @@ const struct lkm_colinfo *lkm_columns(enum lkm_pane pane, size_t *count)
 	return NULL;
 }
 
+int lkm_colinfo_find(const struct lkm_colinfo *cols, size_t n, const char *id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcasecmp(cols[i].id, id) == 0)
+			return (int)i;
+	return -1;
+}
+
 int lkm_column_find(enum lkm_pane pane, const char *id)
 {
 	size_t n;
 	const struct lkm_colinfo *cols = lkm_columns(pane, &n);
 
-	for (size_t i = 0; i < n; i++)
-		if (strcasecmp(cols[i].id, id) == 0)
-			return (int)i;
-	return -1;
+	return lkm_colinfo_find(cols, n, id);
 }
 
 size_t lkm_pane_rows(enum lkm_pane pane, const struct lkm_snapshot *snap)

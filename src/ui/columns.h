@@ -78,6 +78,9 @@ enum lkm_netcol {
 /* The column table of PANE and its length. */
 const struct lkm_colinfo *lkm_columns(enum lkm_pane pane, size_t *count);
 
+/* The column of COLS[0..N) named ID (case-insensitive), or -1. */
+int lkm_colinfo_find(const struct lkm_colinfo *cols, size_t n, const char *id);
+
 /* The column of PANE named ID (case-insensitive), or -1. */
 int lkm_column_find(enum lkm_pane pane, const char *id);
 
