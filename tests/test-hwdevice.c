@@ -45,11 +45,13 @@ static void test_modalias_ids(void **state)
 	check_ids("platform:pcspkr", "", "", "");
 	check_ids("acpi:PNP0A08:PNP0A03:", "", "", "");
 	check_ids(NULL, "", "", "");
-	/* Cut short, or not hex where the form wants hex: no ids rather than wrong ones. */
+	/* Cut short, or not hex where the form wants hex: no ids rather than wrong ones.
+	 */
 	check_ids("pci:v000010EC", "", "", "");
 	check_ids("pci:v000010ECd0000813", "", "", "");
 	check_ids("pci:vXXXX10ECd00008139sv00001AF4sd00001100bc02sc00i00", "", "", "");
-	check_ids("pci:v000010ECd00008139sv00001AF4sd00001100bc02sc0", "10ec", "8139", "");
+	check_ids("pci:v000010ECd00008139sv00001AF4sd00001100bc02sc0", "10ec", "8139",
+		  "");
 	check_ids("pci:v000010ECd00008139sv00001AF4sd00001100bc02xx00i00", "10ec", "8139",
 		  "");
 	check_ids("usb:v0627", "", "", "");

@@ -90,6 +90,7 @@ void lkm_result_release(struct lkm_result *res)
 	free(res->rule.command);
 	free(res->rule.origin);
 	lkm_kmsg_end(&res->log);
+	lkm_drives_release(&res->drives);
 	memset(res, 0, sizeof(*res));
 	res->log.fd = -1;
 }
@@ -447,6 +448,25 @@ static int run_inserts(const struct lkm_engine *e, struct lkm_result *res)
 		}
 	}
 	return lkm_kmsg_collect(&res->log);
+}
+
+/* What the module drives now, and a warning when that is nothing though it drives
+ * devices: a driver loads whether or not its device is there. */
+static int after_load(const struct lkm_engine *e, struct lkm_result *res)
+{
+	char warning[512];
+	int err;
+
+	if (res->module == NULL)
+		return 0;
+	err = lkm_drives_query(e->root, e->resolver, res->module, &res->log,
+			       &res->drives);
+	if (err < 0)
+		return err;
+	lkm_drives_warning(&res->drives, res->module, false, warning, sizeof(warning));
+	if (warning[0] && !lkm_strv_addf(&res->warnings, &res->n_warnings, "%s", warning))
+		return -ENOMEM;
+	return 0;
 }
 
 static int persist(const struct lkm_engine *e, const char *module,
@@ -923,6 +943,8 @@ int lkm_engine_load_params(const struct lkm_engine *e, const char *target,
 		goto out;
 	}
 	err = run_inserts(e, res);
+	if (err == 0 && res->err == 0)
+		err = after_load(e, res);
 	if (err == 0 && res->err == 0 && (flags & LKM_PERSIST))
 		err = persist(e, res->module, params, res);
 	log_change(e, res, "load");

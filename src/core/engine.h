@@ -4,6 +4,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "core/drives.h"
 #include "core/kmsg.h"
 #include "core/ops.h"
 #include "core/params.h"
@@ -136,6 +137,8 @@ struct lkm_result {
 	struct lkm_cmd_rule
 		rule;	     /* LKM_REFUSE_BLOCKED, _INSTALL_COMMAND, _REMOVE_COMMAND */
 	struct lkm_kmsg log; /* the kernel's lines written during the operation */
+	struct lkm_drives drives; /* a load done: what the module drives now, and the
+				   * devices matching it that it does not */
 };
 
 void lkm_result_release(struct lkm_result *res);

@@ -224,7 +224,8 @@ static int read_one(const struct lkm_sysroot *root, struct lkm_resolver *r,
 	if (err == -ENOMEM)
 		return err;
 	if (err == 0 && e->dev.dangling &&
-	    !lkm_strv_addf(&out->dangling, &out->n_dangling, "/sys/bus/%s/devices/%s/driver", f->bus, f->address))
+	    !lkm_strv_addf(&out->dangling, &out->n_dangling,
+			   "/sys/bus/%s/devices/%s/driver", f->bus, f->address))
 		err = -ENOMEM;
 	if (err < 0 || e->dev.modalias == NULL) {
 		lkm_hwdev_release(&e->dev);

@@ -19,7 +19,8 @@
 /* What stands between a candidate module and the device. */
 enum lkm_cand_state {
 	LKM_CAND_LOADED,      /* in /proc/modules */
-	LKM_CAND_NOT_LOADED,  /* in the tree, not loaded: `modprobe MODULE` would load it */
+	LKM_CAND_NOT_LOADED,  /* in the tree, not loaded: `modprobe MODULE` would load it
+			       */
 	LKM_CAND_BUILTIN,     /* built into the kernel */
 	LKM_CAND_BLACKLISTED, /* modprobe.d "blacklist": udev's alias lookup skips it */
 	LKM_CAND_BLOCKED,     /* modprobe.d "install MODULE /bin/false": never loads */
@@ -52,7 +53,8 @@ struct lkm_hardware {
 /*
  * Reads every device of ROOT's buses into OUT. RESOLVER (NULL: no module tree) gives the
  * candidates; MODS (NULL: none loaded) says which are loaded. Returns 0, the -errno of
- * opening /sys/bus (-ENOENT: a root without it), or -ENOMEM. Release OUT with lkm_hardware_release either way.
+ * opening /sys/bus (-ENOENT: a root without it), or -ENOMEM. Release OUT with
+ * lkm_hardware_release either way.
  */
 int lkm_hardware_scan(const struct lkm_sysroot *root, struct lkm_resolver *resolver,
 		      const struct lkm_modules *mods, struct lkm_hardware *out);

@@ -230,3 +230,28 @@ size_t lkm_text_wrap(const char *text, size_t width, const char **next)
 		cut--;
 	return cut;
 }
+
+void lkm_text_hwbind(struct lkm_strbuf *sb, const struct lkm_hwbind *b,
+		     enum lkm_hwbind_text how)
+{
+	lkm_strbuf_addf(sb,
+			how == LKM_HWBIND_DRIVES ? _("drives %s (%s)")
+			: how == LKM_HWBIND_LEFT ? _("does not drive %s (%s)")
+						 : _("%s (%s) matches its aliases"),
+			b->address, b->name);
+	if (how == LKM_HWBIND_DRIVES) {
+		for (size_t i = 0; i < b->n_interfaces; i++)
+			lkm_strbuf_addf(sb, i ? ", %s" : ": %s", b->interfaces[i]);
+		for (size_t i = 0; i < b->n_irqs; i++)
+			lkm_strbuf_addf(
+				sb, i || b->n_interfaces ? _(", irq %s") : _(": irq %s"),
+				b->irqs[i]);
+	} else if (b->driver && b->module) {
+		lkm_strbuf_addf(sb, _(": %s drives it (module %s)"), b->driver,
+				b->module);
+	} else if (b->driver) {
+		lkm_strbuf_addf(sb, _(": %s drives it (built in)"), b->driver);
+	} else {
+		lkm_strbuf_add(sb, _(": no driver"));
+	}
+}

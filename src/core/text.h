@@ -29,6 +29,18 @@ void lkm_text_done_steps(struct lkm_strbuf *sb, const struct lkm_result *res);
  * parameters written ("irq=7"). */
 void lkm_text_done_list(struct lkm_strbuf *sb, const struct lkm_result *res);
 
+/* How a device stands to a module. */
+enum lkm_hwbind_text {
+	LKM_HWBIND_DRIVES,  /* "drives 0000:00:03.0 (Realtek ...): eth0, irq 11" */
+	LKM_HWBIND_LEFT,    /* after a load: "does not drive 0000:00:03.0 (...): 8139cp
+			     * drives it (module 8139cp)", "...: no driver" */
+	LKM_HWBIND_MATCHES, /* before one: "0000:00:03.0 (...) matches: no driver" */
+};
+
+/* Device B as HOW says, appended to SB. */
+void lkm_text_hwbind(struct lkm_strbuf *sb, const struct lkm_hwbind *b,
+		     enum lkm_hwbind_text how);
+
 /*
  * One cell of a module's state and the explainer's key for what it means: FIELD is the
  * translated row name ("state", "use count", "used by", "flags", "taints"), VALUE what

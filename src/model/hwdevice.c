@@ -61,7 +61,8 @@ static void usb_ids(const char *m, struct lkm_hwids *out)
 		out->vendor[0] = out->device[0] = '\0';
 		return;
 	}
-	if (!field_hex(m, "ic", 2, out->class) || !field_hex(m, "isc", 2, out->class + 2) ||
+	if (!field_hex(m, "ic", 2, out->class) ||
+	    !field_hex(m, "isc", 2, out->class + 2) ||
 	    !field_hex(m, "ip", 2, out->class + 4))
 		out->class[0] = '\0';
 }

@@ -20,10 +20,10 @@
 
 /* The ids a modalias carries, as lowercase hex ("" when the bus has none). */
 struct lkm_hwids {
-	char vendor[5];	  /* PCI vendor, USB idVendor */
-	char device[5];	  /* PCI device, USB idProduct */
-	char class[7];	  /* PCI base class, subclass, prog-if; USB interface class,
-			   * subclass, protocol ("020000") */
+	char vendor[5]; /* PCI vendor, USB idVendor */
+	char device[5]; /* PCI device, USB idProduct */
+	char class[7];	/* PCI base class, subclass, prog-if; USB interface class,
+			 * subclass, protocol ("020000") */
 };
 
 struct lkm_hwdev {
@@ -44,10 +44,10 @@ struct lkm_hwdev {
 void lkm_hwids_from_modalias(const char *modalias, struct lkm_hwids *out);
 
 /*
- * Reads /sys/bus/BUS/devices/ADDRESS under ROOT into OUT. Returns 0; -ENOENT when there is
- * no such device; -EINVAL for a BUS or ADDRESS that is not one directory name; -ENOMEM.
- * A device without a modalias file is read all the same (modalias NULL). Release OUT
- * with lkm_hwdev_release either way.
+ * Reads /sys/bus/BUS/devices/ADDRESS under ROOT into OUT. Returns 0; -ENOENT when there
+ * is no such device; -EINVAL for a BUS or ADDRESS that is not one directory name;
+ * -ENOMEM. A device without a modalias file is read all the same (modalias NULL). Release
+ * OUT with lkm_hwdev_release either way.
  */
 int lkm_hwdev_read(const struct lkm_sysroot *root, const char *bus, const char *address,
 		   struct lkm_hwdev *out);

@@ -19,9 +19,9 @@ struct scan {
 	struct lkm_hwname *q;
 	size_t n;
 	struct idkey *by_id; /* the queries sorted by vendor, then device */
-	long vendor;   /* the vendor section we are in, or -1 */
-	size_t lo, hi; /* its queries in by_id */
-	char class[3]; /* the class section we are in, or "" */
+	long vendor;	     /* the vendor section we are in, or -1 */
+	size_t lo, hi;	     /* its queries in by_id */
+	char class[3];	     /* the class section we are in, or "" */
 	bool class_wanted;
 };
 

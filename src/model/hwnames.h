@@ -28,8 +28,8 @@ struct lkm_hwname {
 
 /*
  * Fills the names of Q[0..N) from FILE under ROOT ("/usr/share/misc/pci.ids"). A missing
- * file answers nothing and is no error. Returns 0 or -ENOMEM (names found so far are kept;
- * release each with lkm_hwname_release).
+ * file answers nothing and is no error. Returns 0 or -ENOMEM (names found so far are
+ * kept; release each with lkm_hwname_release).
  */
 int lkm_hwnames_lookup(const struct lkm_sysroot *root, const char *file,
 		       struct lkm_hwname *q, size_t n);

@@ -48,7 +48,8 @@ static const struct lkm_colinfo hw_cols[HWCOL_COUNT] = {
 			     "usb.ids)") },
 	[HWCOL_NAME] = { "NAME", 0.3, LKM_COL_DEFAULT | LKM_COL_TRUNC,
 			 N_("what it is (pci.ids, usb.ids), else its modalias") },
-	[HWCOL_DRIVER] = { "DRIVER", 0.05, LKM_COL_DEFAULT, N_("the driver bound to it") },
+	[HWCOL_DRIVER] = { "DRIVER", 0.05, LKM_COL_DEFAULT,
+			   N_("the driver bound to it") },
 	[HWCOL_MODULE] = { "MODULE", 0.05, LKM_COL_DEFAULT,
 			   N_("the driver's module, or \"built in\"") },
 	[HWCOL_CANDIDATES] = { "CANDIDATES", 0.2, LKM_COL_DEFAULT | LKM_COL_WRAP,
@@ -147,9 +148,7 @@ static void hw_cell(const struct lkm_hwentry *e, int col, const char *sep, char 
 	case HWCOL_ADDRESS: s = e->dev.address; break;
 	case HWCOL_BUS: s = e->dev.bus; break;
 	case HWCOL_ID: lkm_hwentry_ids_text(e, buf, size); break;
-	case HWCOL_CLASS:
-		s = e->class_name ? e->class_name : e->dev.ids.class;
-		break;
+	case HWCOL_CLASS: s = e->class_name ? e->class_name : e->dev.ids.class; break;
 	case HWCOL_NAME: lkm_hwentry_name_text(e, buf, size); break;
 	case HWCOL_DRIVER: s = e->dev.driver; break;
 	case HWCOL_MODULE:
@@ -277,8 +276,8 @@ int lkm_cli_hardware(const char *root_dir, int argc, char **argv)
 	if (rc)
 		return rc > 255 ? EXIT_SUCCESS : rc;
 	if (!o.json) {
-		ncols = lkm_cli_select_columns(hw_cols, HWCOL_COUNT, o.output, false, cols,
-					       MAX_COLS);
+		ncols = lkm_cli_select_columns(hw_cols, HWCOL_COUNT, o.output, false,
+					       cols, MAX_COLS);
 		if (ncols < 0)
 			return 2;
 	}
@@ -297,8 +296,8 @@ int lkm_cli_hardware(const char *root_dir, int argc, char **argv)
 		if (err == -ENOMEM)
 			fprintf(stderr, _("%s: out of memory\n"), PACKAGE);
 		else
-			fprintf(stderr, _("%s: cannot read %s: %s\n"), PACKAGE, "/sys/bus",
-				strerror(-err));
+			fprintf(stderr, _("%s: cannot read %s: %s\n"), PACKAGE,
+				"/sys/bus", strerror(-err));
 		rc = EXIT_FAILURE;
 		goto out;
 	}

@@ -111,6 +111,58 @@ static void print_step(FILE *out, const struct lkm_step *s, unsigned flags)
 	fprintf(out, "  %s\n", line);
 }
 
+static void json_binds(struct lkm_json *j, const char *key, const struct lkm_hwbind *v,
+		       size_t n, bool driven)
+{
+	lkm_json_open(j, key, '[');
+	for (size_t i = 0; i < n; i++) {
+		lkm_json_open(j, NULL, '{');
+		lkm_json_str(j, "address", v[i].address);
+		lkm_json_str(j, "bus", v[i].bus);
+		lkm_json_str(j, "name", v[i].name);
+		if (driven) {
+			lkm_report_json_strings(j, "interfaces", v[i].interfaces,
+						v[i].n_interfaces);
+			lkm_report_json_strings(j, "irqs", v[i].irqs, v[i].n_irqs);
+		} else {
+			lkm_json_str(j, "driver", v[i].driver);
+			lkm_json_str(j, "driver_module", v[i].module);
+			lkm_report_json_strings(j, "kernel_log", v[i].kernel,
+						v[i].n_kernel);
+		}
+		lkm_json_close(j, '}');
+	}
+	lkm_json_close(j, ']');
+}
+
+/* Whether LINE of the kernel's log is told under an unbound device of D already. */
+static bool told_under_device(const struct lkm_drives *d, const char *line)
+{
+	for (size_t i = 0; i < d->n_unbound; i++)
+		for (size_t k = 0; k < d->unbound[i].n_kernel; k++)
+			if (strcmp(d->unbound[i].kernel[k], line) == 0)
+				return true;
+	return false;
+}
+
+static void print_binds(FILE *out, const struct lkm_drives *d)
+{
+	char line[4096];
+	struct lkm_strbuf sb;
+
+	for (size_t i = 0; i < d->n_drives + d->n_unbound; i++) {
+		bool driven = i < d->n_drives;
+		const struct lkm_hwbind *b =
+			driven ? &d->drives[i] : &d->unbound[i - d->n_drives];
+
+		lkm_strbuf_init(&sb, line, sizeof(line));
+		lkm_text_hwbind(&sb, b, driven ? LKM_HWBIND_DRIVES : LKM_HWBIND_LEFT);
+		fprintf(out, "  %s\n", line);
+		for (size_t k = 0; k < b->n_kernel; k++)
+			fprintf(out, _("    kernel: %s\n"), b->kernel[k]);
+	}
+}
+
 static bool any_done(const struct lkm_result *res)
 {
 	for (size_t i = 0; i < res->n_steps; i++)
@@ -175,6 +227,12 @@ int lkm_report_result(FILE *out, const struct lkm_session *session,
 		for (size_t i = 0; i < res->log.n; i++)
 			lkm_json_str(&j, NULL, res->log.lines[i]);
 		lkm_json_close(&j, ']');
+		if (res->drives.known) {
+			json_binds(&j, "devices", res->drives.drives,
+				   res->drives.n_drives, true);
+			json_binds(&j, "unbound", res->drives.unbound,
+				   res->drives.n_unbound, false);
+		}
 		if (!ok)
 			lkm_report_json_diagnosis(&j, "diagnosis", &d);
 		lkm_json_close(&j, '}');
@@ -198,10 +256,12 @@ int lkm_report_result(FILE *out, const struct lkm_session *session,
 			if (ok && res->op == LKM_OP_SET)
 				for (size_t i = 0; i < res->n_details; i++)
 					fprintf(out, "  %s\n", res->details[i]);
-			if (ok)
-				for (size_t i = 0; i < res->log.n; i++)
+			for (size_t i = 0; ok && i < res->log.n; i++)
+				if (!told_under_device(&res->drives, res->log.lines[i]))
 					fprintf(out, _("  kernel: %s\n"),
 						res->log.lines[i]);
+			if (ok)
+				print_binds(out, &res->drives);
 		}
 		/* The steps (stdout) before the diagnosis (stderr), also when piped. */
 		fflush(out);
@@ -246,17 +306,66 @@ int lkm_report_stopped(FILE *out, const struct lkm_result *res, int sig)
 	return EXIT_FAILURE;
 }
 
+/* The devices a module named TARGET matches now, before it is loaded: into D (known
+ * false when TARGET is a file, names no single module, or the buses cannot be read). */
+static int foresee_devices(const struct lkm_session *session, const char *target,
+			   struct lkm_drives *d, char *name, size_t size)
+{
+	struct lkm_modlist found = { 0 };
+	int err;
+
+	memset(d, 0, sizeof(*d));
+	name[0] = '\0';
+	if (session->resolver == NULL || lkm_engine_names_file(target))
+		return 0;
+	err = lkm_resolve_lookup(session->resolver, target, &found);
+	if (err == 0 && found.n == 1 && !found.v[0].builtin) {
+		snprintf(name, size, "%s", found.v[0].name);
+		err = lkm_drives_query(session->root, session->resolver, name, NULL, d);
+	}
+	lkm_modlist_release(&found);
+	return err == -ENOMEM ? err : 0;
+}
+
+static void print_foreseen(FILE *out, const struct lkm_drives *d, const char *warning)
+{
+	char line[4096];
+	struct lkm_strbuf sb;
+
+	for (size_t i = 0; i < d->n_drives + d->n_unbound; i++) {
+		bool driven = i < d->n_drives;
+
+		lkm_strbuf_init(&sb, line, sizeof(line));
+		lkm_text_hwbind(&sb,
+				driven ? &d->drives[i] : &d->unbound[i - d->n_drives],
+				driven ? LKM_HWBIND_DRIVES : LKM_HWBIND_MATCHES);
+		fprintf(out, "  %s\n", line);
+	}
+	if (warning[0]) {
+		fprintf(out, "%s: %s\n", PACKAGE, _("warning:"));
+		wrap(out, warning, 2, 80);
+	}
+}
+
 int lkm_report_explain(FILE *out, const struct lkm_session *session, const char *target,
 		       const char *const *params, size_t n_params, bool json)
 {
 	struct lkm_diagnosis *v;
+	struct lkm_drives d = { 0 };
+	char name[256], warning[512];
 	int n = lkm_explain_predict(&session->ectx, &session->engine, target, params,
 				    n_params, &v);
 
+	if (n >= 0 && foresee_devices(session, target, &d, name, sizeof(name)) < 0) {
+		lkm_diagnoses_free(v, (size_t)n);
+		n = -ENOMEM;
+	}
 	if (n < 0) {
+		lkm_drives_release(&d);
 		fprintf(stderr, _("%s: out of memory\n"), PACKAGE);
 		return EXIT_FAILURE;
 	}
+	lkm_drives_warning(&d, name, true, warning, sizeof(warning));
 	if (json) {
 		struct lkm_json j;
 
@@ -270,6 +379,14 @@ int lkm_report_explain(FILE *out, const struct lkm_session *session, const char 
 			lkm_report_json_diagnosis(&j, NULL, &v[i]);
 		}
 		lkm_json_close(&j, ']');
+		if (d.known) {
+			json_binds(&j, "devices", d.drives, d.n_drives, true);
+			json_binds(&j, "matching", d.unbound, d.n_unbound, false);
+			lkm_json_open(&j, "warnings", '[');
+			if (warning[0])
+				lkm_json_str(&j, NULL, warning);
+			lkm_json_close(&j, ']');
+		}
 		lkm_json_close(&j, '}');
 		lkm_json_end(&j);
 	} else if (n == 0) {
@@ -278,6 +395,7 @@ int lkm_report_explain(FILE *out, const struct lkm_session *session, const char 
 			  "file and "
 			  "this system show\n"),
 			PACKAGE, target);
+		print_foreseen(out, &d, warning);
 	} else {
 		for (int i = 0; i < n; i++) {
 			if (i)
@@ -285,7 +403,9 @@ int lkm_report_explain(FILE *out, const struct lkm_session *session, const char 
 			v[i].err = 0;
 			lkm_report_diagnosis(out, &v[i]);
 		}
+		print_foreseen(out, &d, warning);
 	}
 	lkm_diagnoses_free(v, (size_t)n);
+	lkm_drives_release(&d);
 	return n == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }
