@@ -2579,6 +2579,11 @@ static void test_kind_ids(void **state)
 		[LKM_DIAG_AFFINITY_REFUSED] = "affinity-refused",
 		[LKM_DIAG_BLOCKED] = "blocked",
 		[LKM_DIAG_REMOVE_COMMAND] = "remove-command",
+		[LKM_DIAG_NO_SUCH_DEVICE] = "no-such-device",
+		[LKM_DIAG_NO_DRIVER_FOR_BUS] = "no-driver-for-bus",
+		[LKM_DIAG_DEVICE_IN_USE] = "device-in-use",
+		[LKM_DIAG_BIND_FAILED] = "bind-failed",
+		[LKM_DIAG_NOT_BOUND] = "not-bound",
 	};
 
 	(void)state;
@@ -2680,6 +2685,8 @@ static void test_every_kind_produced(void **state)
 	for (int k = LKM_DIAG_NONE + 1; k < LKM_DIAG_COUNT; k++) {
 		if (k >= LKM_DIAG_IRQ_MANAGED && k <= LKM_DIAG_AFFINITY_REFUSED)
 			continue; /* interrupt affinity: tests/test-affinity.c */
+		if (k >= LKM_DIAG_NO_SUCH_DEVICE && k <= LKM_DIAG_NOT_BOUND)
+			continue; /* binding: tests/hardware.test, lkmtui-hardware */
 		if (!produced[k] &&
 		    (k == LKM_DIAG_WRONG_ARCHITECTURE || k == LKM_DIAG_NOT_A_MODULE) &&
 		    !x86_64_host)

@@ -17,24 +17,11 @@
 #include "model/irqaffinity.h"
 #include "shared/strv.h"
 
-/* D gets KIND's teaching from the explainer's table, TITLE (or the table's) and ERR. */
-static int diag_start(struct lkm_diagnosis *d, enum lkm_diag_kind kind, int err,
-		      const char *title, const char *teach)
-{
-	const struct lkm_diag_text *t = lkm_diag_text(kind);
-
-	memset(d, 0, sizeof(*d));
-	d->kind = kind;
-	d->err = err;
-	d->title = strdup(title ? title : _(t->title));
-	d->teach = strdup(teach ? teach : _(t->teach));
-	return d->title && d->teach ? err : -ENOMEM;
-}
+#define diag_start lkm_diag_start
 
 /* Every refusal returns its -errno; a failed allocation inside still returns it. */
-#define EVIDENCE(d, ...)                                                                 \
-	((void)lkm_strv_addf(&(d)->evidence, &(d)->n_evidence, __VA_ARGS__))
-#define FIX(d, ...) ((void)lkm_diag_add_fix(d, LKM_FIX_NONE, NULL, NULL, 0, __VA_ARGS__))
+#define EVIDENCE LKM_EVIDENCE
+#define FIX	 LKM_FIX
 
 int lkm_affinity_check(const struct lkm_sysroot *root, unsigned irq, const char *cpus,
 		       struct lkm_affinity_change *out, struct lkm_diagnosis *diag)

@@ -175,7 +175,8 @@ static int sort_out(const struct lkm_sysroot *root, const struct lkm_hardware *h
 }
 
 int lkm_drives_query(const struct lkm_sysroot *root, struct lkm_resolver *resolver,
-		     const char *module, const struct lkm_kmsg *log, struct lkm_drives *out)
+		     const char *module, const struct lkm_kmsg *log,
+		     struct lkm_drives *out)
 {
 	struct lkm_hardware hw = { 0 };
 	struct lkm_snapshot snap = { 0 };
@@ -193,7 +194,8 @@ int lkm_drives_query(const struct lkm_sysroot *root, struct lkm_resolver *resolv
 	if (err == 0)
 		err = sort_out(root, &hw, &owns, module, log, out);
 	aliases = resolver ? has_device_alias(resolver, module) : -1;
-	out->device_aliases = aliases > 0 || (aliases < 0 && out->n_unbound + out->n_drives);
+	out->device_aliases =
+		aliases > 0 || (aliases < 0 && out->n_unbound + out->n_drives);
 out:
 	lkm_owns_release(&owns);
 	lkm_snapshot_release(&snap);
@@ -232,17 +234,20 @@ void lkm_drives_warning(const struct lkm_drives *d, const char *module, bool wil
 		return;
 	if (d->n_unbound == 0)
 		snprintf(buf, size,
-			 will ? _("no device on this machine matches %s's aliases: it would "
+			 will ? _("no device on this machine matches %s's aliases: it "
+				  "would "
 				  "load and drive nothing")
 			      : _("no device on this machine matches %s's aliases: it is "
 				  "loaded and drives nothing"),
 			 module);
 	else if (!will)
-		snprintf(buf, size,
-			 ngettext("%s is loaded but drives no device: the device that "
-				  "matches its aliases has another driver, or none",
-				  "%s is loaded but drives no device: the %zu devices that "
-				  "match its aliases have other drivers, or none",
-				  d->n_unbound),
-			 module, d->n_unbound);
+		snprintf(
+			buf, size,
+			ngettext(
+				"%s is loaded but drives no device: the device that "
+				"matches its aliases has another driver, or none",
+				"%s is loaded but drives no device: the %zu devices that "
+				"match its aliases have other drivers, or none",
+				d->n_unbound),
+			module, d->n_unbound);
 }

@@ -31,7 +31,7 @@ struct lkm_hwbind {
 };
 
 struct lkm_drives {
-	bool known;	     /* the buses could be read (a root without /sys/bus: false) */
+	bool known; /* the buses could be read (a root without /sys/bus: false) */
 	bool device_aliases; /* the module answers to devices' modaliases at all */
 	struct lkm_hwbind *drives;
 	size_t n_drives;
@@ -46,14 +46,15 @@ struct lkm_drives {
  * matches). Returns 0 or -ENOMEM; release OUT with lkm_drives_release either way.
  */
 int lkm_drives_query(const struct lkm_sysroot *root, struct lkm_resolver *resolver,
-		     const char *module, const struct lkm_kmsg *log, struct lkm_drives *out);
+		     const char *module, const struct lkm_kmsg *log,
+		     struct lkm_drives *out);
 void lkm_drives_release(struct lkm_drives *d);
 
 /*
  * The one-sentence warning D calls for, for MODULE, into BUF: "" when the module drives
- * a device, answers to no device at all, or the buses are not known; else that no device on this machine matches
- * its aliases, or that it drives none of those that do. WILL: said before a load
- * (explain) rather than after.
+ * a device, answers to no device at all, or the buses are not known; else that no device
+ * on this machine matches its aliases, or that it drives none of those that do. WILL:
+ * said before a load (explain) rather than after.
  */
 void lkm_drives_warning(const struct lkm_drives *d, const char *module, bool will,
 			char *buf, size_t size);

@@ -15,6 +15,8 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/explain.h"
@@ -462,6 +464,47 @@ static const struct lkm_diag_text texts[LKM_DIAG_COUNT] = {
 		   "that needs it. lkmtui honours the block, runs no command and changes nothing."),
 		{ N_("if the block is no longer wanted, delete the rule: %e") },
 	},
+	/* Binding: core/bind.c writes the titles, evidence and fixes with the names. */
+	[LKM_DIAG_NO_SUCH_DEVICE] = {
+		"no-such-device",
+		N_("there is no such device on this machine's buses"),
+		N_("A device is named by its address on its bus, as /sys/bus/BUS/devices lists "
+		   "it: 0000:00:03.0 for a PCI function, 1-1:1.0 for a USB interface. lkmtui "
+		   "hardware lists them all."),
+		{ NULL },
+	},
+	[LKM_DIAG_NO_DRIVER_FOR_BUS] = {
+		"no-driver-for-bus",
+		N_("the module has no driver for that device's bus"),
+		N_("A module registers drivers, each for one bus (/sys/module/NAME/drivers: "
+		   "pci:8139cp, usb:btusb). A device can only be bound to a driver of its own "
+		   "bus: a PCI function to a PCI driver."),
+		{ NULL },
+	},
+	[LKM_DIAG_DEVICE_IN_USE] = {
+		"device-in-use",
+		N_("this device is in use in a way that unbinding would break"),
+		N_("Unbinding a device's driver removes everything the driver made of it: its "
+		   "network interfaces, its disks and what is mounted from them. lkmtui will not "
+		   "take away the disk the root file system is on, or the network interface you "
+		   "are logged in through."),
+		{ NULL },
+	},
+	[LKM_DIAG_BIND_FAILED] = {
+		"bind-failed",
+		N_("the driver did not take the device"),
+		N_("Binding asks the driver to probe the device. The driver may refuse it (a "
+		   "chip it does not handle, missing firmware, a card that does not answer): the "
+		   "kernel then says why in its log, and the device stays without a driver."),
+		{ NULL },
+	},
+	[LKM_DIAG_NOT_BOUND] = {
+		"not-bound",
+		N_("no driver is bound to this device"),
+		N_("Unbinding lets a driver go of a device; a device no driver holds has nothing "
+		   "to let go of."),
+		{ NULL },
+	},
 	[LKM_DIAG_REMOVE_COMMAND] = {
 		"remove-command",
 		N_("modprobe.d replaces removing %v with a command"),
@@ -561,4 +604,17 @@ const char *lkm_explain_term(const char *key)
 		if (strcmp(terms[i].key, key) == 0)
 			return _(terms[i].text);
 	return NULL;
+}
+
+int lkm_diag_start(struct lkm_diagnosis *d, enum lkm_diag_kind kind, int err,
+		   const char *title, const char *teach)
+{
+	const struct lkm_diag_text *t = lkm_diag_text(kind);
+
+	memset(d, 0, sizeof(*d));
+	d->kind = kind;
+	d->err = err;
+	d->title = strdup(title ? title : _(t->title));
+	d->teach = strdup(teach ? teach : _(t->teach));
+	return d->title && d->teach ? err : -ENOMEM;
 }

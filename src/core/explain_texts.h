@@ -4,6 +4,7 @@
 #include <stdbool.h>
 
 #include "core/explain.h"
+#include "shared/strv.h"
 
 #define LKM_DIAG_MAX_FIX 3
 
@@ -45,3 +46,16 @@ int lkm_diag_build(struct lkm_diagnosis *d, enum lkm_diag_kind kind, int err,
 
 /* The row of KIND, or NULL for LKM_DIAG_NONE. */
 const struct lkm_diag_text *lkm_diag_text(enum lkm_diag_kind kind);
+
+/* D gets KIND's teaching from the table, TITLE (NULL: the table's) and ERR, for a
+ * diagnosis written outside the explainer (affinity, binding). Returns ERR, or -ENOMEM.
+ */
+int lkm_diag_start(struct lkm_diagnosis *d, enum lkm_diag_kind kind, int err,
+		   const char *title, const char *teach);
+
+/* Evidence and prose fixes for such a diagnosis; a failed allocation marks nothing (the
+ * refusal keeps its -errno). */
+#define LKM_EVIDENCE(d, ...)                                                             \
+	((void)lkm_strv_addf(&(d)->evidence, &(d)->n_evidence, __VA_ARGS__))
+#define LKM_FIX(d, ...)                                                                  \
+	((void)lkm_diag_add_fix(d, LKM_FIX_NONE, NULL, NULL, 0, __VA_ARGS__))

@@ -91,6 +91,46 @@ static int real_write_irq_affinity(void *ctx, unsigned irq, const char *cpus)
 	return write_whole(c->root, path, cpus);
 }
 
+static bool one_component(const char *s)
+{
+	return *s && strchr(s, '/') == NULL && strcmp(s, ".") != 0 &&
+	       strcmp(s, "..") != 0;
+}
+
+int lkm_bind_file_path(const char *bus, const char *address, int file, char *buf,
+		       size_t size)
+{
+	int n;
+
+	if (!one_component(bus) || !one_component(address))
+		return -EINVAL;
+	switch (file) {
+	case LKM_BIND_OVERRIDE:
+		n = snprintf(buf, size, "/sys/bus/%s/devices/%s/driver_override", bus,
+			     address);
+		break;
+	case LKM_BIND_UNBIND:
+		n = snprintf(buf, size, "/sys/bus/%s/devices/%s/driver/unbind", bus,
+			     address);
+		break;
+	case LKM_BIND_PROBE:
+		n = snprintf(buf, size, "/sys/bus/%s/drivers_probe", bus);
+		break;
+	default: return -EINVAL;
+	}
+	return n < 0 || (size_t)n >= size ? -ENAMETOOLONG : 0;
+}
+
+static int real_write_bind(void *ctx, const char *bus, const char *address, int file,
+			   const char *value)
+{
+	struct lkm_real_ops *c = ctx;
+	char path[512];
+	int err = lkm_bind_file_path(bus, address, file, path, sizeof(path));
+
+	return err < 0 ? err : write_whole(c->root, path, value);
+}
+
 void lkm_real_ops_init(struct lkm_real_ops *r, struct kmod_ctx *kctx,
 		       const struct lkm_sysroot *root)
 {
@@ -100,6 +140,7 @@ void lkm_real_ops_init(struct lkm_real_ops *r, struct kmod_ctx *kctx,
 	r->ops.remove = real_remove;
 	r->ops.write_param = real_write_param;
 	r->ops.write_irq_affinity = real_write_irq_affinity;
+	r->ops.write_bind = real_write_bind;
 	r->ops.ctx = r;
 }
 
@@ -131,12 +172,23 @@ static int stop_write_param(void *ctx, const char *module, const char *param,
 	return s->inner->write_param(s->inner->ctx, module, param, value);
 }
 
+static int stop_write_bind(void *ctx, const char *bus, const char *address, int file,
+			   const char *value)
+{
+	const struct lkm_stop_ops *s = ctx;
+
+	if (*s->stop)
+		return -EINTR;
+	return s->inner->write_bind(s->inner->ctx, bus, address, file, value);
+}
+
 void lkm_stop_ops_init(struct lkm_stop_ops *s, const struct lkm_ops *inner,
 		       const volatile sig_atomic_t *stop)
 {
 	s->ops.insert = stop_insert;
 	s->ops.remove = stop_remove;
 	s->ops.write_param = stop_write_param;
+	s->ops.write_bind = inner->write_bind ? stop_write_bind : NULL;
 	s->ops.ctx = s;
 	s->inner = inner;
 	s->stop = stop;

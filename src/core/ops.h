@@ -2,6 +2,7 @@
 #pragma once
 
 #include <signal.h>
+#include <stddef.h>
 
 #include "model/sysroot.h"
 
@@ -23,8 +24,26 @@ struct lkm_ops {
 			   const char *value);
 	/* Writes CPUS ("0-3,8") to /proc/irq/IRQ/smp_affinity_list. */
 	int (*write_irq_affinity)(void *ctx, unsigned irq, const char *cpus);
+	/* Writes VALUE to the binding file FILE (enum lkm_bind_file) of device ADDRESS on
+	 * BUS: what moves a device from one driver to another. */
+	int (*write_bind)(void *ctx, const char *bus, const char *address, int file,
+			  const char *value);
 	void *ctx;
 };
+
+/* The files that bind and unbind a device, as driverctl writes them. */
+enum lkm_bind_file {
+	LKM_BIND_OVERRIDE, /* /sys/bus/BUS/devices/ADDRESS/driver_override: the one driver
+			    * that may take it ("" clears it) */
+	LKM_BIND_UNBIND, /* /sys/bus/BUS/devices/ADDRESS/driver/unbind: its driver lets go
+			  */
+	LKM_BIND_PROBE,	 /* /sys/bus/BUS/drivers_probe: the drivers try it again */
+};
+
+/* The path of FILE for ADDRESS on BUS, into BUF ("/sys/bus/pci/drivers_probe"). Returns
+ * 0, -EINVAL (BUS or ADDRESS not one path component), -ENAMETOOLONG. */
+int lkm_bind_file_path(const char *bus, const char *address, int file, char *buf,
+		       size_t size);
 
 /* The real table and what it acts through: KCTX on the kernel, ROOT on /sys. */
 struct lkm_real_ops {

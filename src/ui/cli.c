@@ -84,6 +84,16 @@ static int cmd_metrics(struct cli *cli, int argc, char **argv)
 	return lkm_cli_metrics(cli->root_dir, argc, argv);
 }
 
+static int cmd_bind(struct cli *cli, int argc, char **argv)
+{
+	return lkm_cli_bind(cli->root_dir, argc, argv);
+}
+
+static int cmd_unbind(struct cli *cli, int argc, char **argv)
+{
+	return lkm_cli_unbind(cli->root_dir, argc, argv);
+}
+
 static int cmd_hardware(struct cli *cli, int argc, char **argv)
 {
 	return lkm_cli_hardware(cli->root_dir, argc, argv);
@@ -109,6 +119,8 @@ static const struct command commands[] = {
 	{ "load", cmd_load, N_("load a module by name or file, with parameters") },
 	{ "unload", cmd_unload, N_("unload a module (--stack: and what only it used)") },
 	{ "set", cmd_set, N_("change a loaded module's parameter") },
+	{ "bind", cmd_bind, N_("give a device to a module's driver (driver_override)") },
+	{ "unbind", cmd_unbind, N_("let a device's driver go of it") },
 	{ "explain", cmd_explain,
 	  N_("predict why loading a module would fail, without loading") },
 	{ "metrics", cmd_metrics,

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/bind.h"
 #include "core/engine.h"
 #include "core/params.h"
 #include "core/resolve.h"
@@ -417,4 +418,77 @@ int lkm_cli_explain(const char *root_dir, int argc, char **argv)
 				(size_t)(argc - optind - 1), o.json);
 	session_close(&s);
 	return rc;
+}
+
+static void bind_help(void)
+{
+	printf(_("\nUsage:\n %s bind [options] ADDRESS [MODULE]\n %s unbind [options] "
+		 "ADDRESS\n"),
+	       PACKAGE, PACKAGE);
+	fputs(_("\nbind: give the device at ADDRESS (lkmtui hardware lists them) to "
+		"MODULE's "
+		"driver,\n"
+		"loading MODULE first if needed, through driver_override, unbind and\n"
+		"drivers_probe as driverctl does; without MODULE, let its usual driver "
+		"take "
+		"it\n"
+		"again. unbind: its driver lets go of it.\n"),
+	      stdout);
+	fputs(_("\nOptions:\n"
+		" -d, --dry-run    print the steps, change nothing\n"
+		" -p, --persist    bind: keep the driver for the next boot (a udev "
+		"rule);\n"
+		"                  unbind, or bind without MODULE: remove that rule\n"
+		" -J, --json       JSON output\n"
+		" -R, --root DIR   act on the system under DIR\n"),
+	      stdout);
+}
+
+/* bind ADDRESS [MODULE] (UNBIND false) or unbind ADDRESS. */
+static int bind_command(const char *root_dir, int argc, char **argv, bool unbind)
+{
+	const char *cmd = unbind ? "unbind" : "bind";
+	struct action_opts o = { .root_dir = root_dir };
+	struct lkm_bind_result r;
+	const char *module;
+	struct session s;
+	unsigned flags;
+	int rc = parse_action_opts(argc, argv, cmd, "dp", bind_help, &o);
+
+	if (rc)
+		return rc > 255 ? EXIT_SUCCESS : rc;
+	if (optind >= argc || argc - optind > (unbind ? 1 : 2))
+		return lkm_cli_usage_error(
+			cmd, unbind ? _("give one device: lkmtui unbind ADDRESS")
+				    : _("give a device and a module: lkmtui bind ADDRESS "
+					"[MODULE]"));
+	module = unbind ? NULL : argv[optind + 1];
+	if (module && (strchr(module, '/') || !*module))
+		return lkm_cli_usage_error(
+			cmd, _("bind takes a module's name, not a file: load the file "
+			       "first, then bind to its name"));
+	if (session_open(&s, o.root_dir))
+		return EXIT_FAILURE;
+	flags = (o.dry_run ? LKM_BIND_DRY_RUN : 0) | (o.persist ? LKM_BIND_PERSIST : 0);
+	rc = unbind ? lkm_unbind(&s.core, argv[optind], flags, &r)
+		    : lkm_bind(&s.core, argv[optind], module, flags, &r);
+	if (rc == -ENOMEM && !r.has_diag) {
+		fprintf(stderr, _("%s: out of memory\n"), PACKAGE);
+		rc = EXIT_FAILURE;
+	} else {
+		rc = lkm_report_bind(stdout, &s.core, &r, unbind, o.json, o.dry_run);
+	}
+	lkm_bind_result_release(&r);
+	session_close(&s);
+	return rc;
+}
+
+int lkm_cli_bind(const char *root_dir, int argc, char **argv)
+{
+	return bind_command(root_dir, argc, argv, false);
+}
+
+int lkm_cli_unbind(const char *root_dir, int argc, char **argv)
+{
+	return bind_command(root_dir, argc, argv, true);
 }

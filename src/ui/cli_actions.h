@@ -9,3 +9,5 @@ int lkm_cli_unload(const char *root_dir, int argc, char **argv);
 int lkm_cli_set(const char *root_dir, int argc, char **argv);
 int lkm_cli_info(const char *root_dir, int argc, char **argv);
 int lkm_cli_explain(const char *root_dir, int argc, char **argv);
+int lkm_cli_bind(const char *root_dir, int argc, char **argv);
+int lkm_cli_unbind(const char *root_dir, int argc, char **argv);

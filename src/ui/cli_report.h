@@ -32,6 +32,15 @@ int lkm_report_explain(FILE *out, const struct lkm_session *session, const char 
  */
 int lkm_report_stopped(FILE *out, const struct lkm_result *res, int sig);
 
+struct lkm_bind_result;
+
+/* lkmtui bind/unbind (UNBIND): the load it needed, the files written (or to write), the
+ * driver before and after, what stopped working; or the diagnosis. Returns the exit
+ * status. */
+int lkm_report_bind(FILE *out, const struct lkm_session *session,
+		    const struct lkm_bind_result *r, bool unbind, bool json,
+		    bool dry_run);
+
 struct lkm_json;
 
 /* A diagnosis as the actions print it: title, teaching, evidence, fix; or as a JSON
