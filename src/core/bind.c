@@ -39,8 +39,8 @@ static int fail(struct lkm_bind_result *r, int err)
 
 /* Starts R's diagnosis of KIND with TITLE (a format, NULL: the table's). */
 __attribute__((format(printf, 4, 5))) static int refuse(struct lkm_bind_result *r,
-							 enum lkm_diag_kind kind, int err,
-							 const char *title, ...)
+							enum lkm_diag_kind kind, int err,
+							const char *title, ...)
 {
 	char text[512];
 	va_list ap;
@@ -82,7 +82,8 @@ static int find_bus(const struct lkm_sysroot *root, const char *address,
 	return err;
 }
 
-/* Where a /sys link points, from its "devices/" on ("devices/pci0000:00/0000:00:05.0"). */
+/* Where a /sys link points, from its "devices/" on ("devices/pci0000:00/0000:00:05.0").
+ */
 static int link_devpath(const struct lkm_sysroot *root, const char *path, char *buf,
 			size_t size)
 {
@@ -122,8 +123,8 @@ static int interfaces(const struct lkm_session *s, struct lkm_bind_result *r,
 	while (err == 0 && (d = readdir(dir)) != NULL) {
 		if (d->d_name[0] == '.')
 			continue;
-		if (!lkm_strv_addf(&r->losing, &r->n_losing, _("%s (a network interface on it)"),
-				   d->d_name))
+		if (!lkm_strv_addf(&r->losing, &r->n_losing,
+				   _("%s (a network interface on it)"), d->d_name))
 			err = -ENOMEM;
 		for (struct ifaddrs *i = ifs; i && !*login; i = i->ifa_next) {
 			char ip[64] = "";
@@ -132,11 +133,14 @@ static int interfaces(const struct lkm_session *s, struct lkm_bind_result *r,
 			if (i->ifa_addr == NULL || strcmp(i->ifa_name, d->d_name) != 0)
 				continue;
 			if (i->ifa_addr->sa_family == AF_INET)
-				a = &((struct sockaddr_in *)(void *)i->ifa_addr)->sin_addr;
+				a = &((struct sockaddr_in *)(void *)i->ifa_addr)
+					     ->sin_addr;
 			else if (i->ifa_addr->sa_family == AF_INET6)
-				a = &((struct sockaddr_in6 *)(void *)i->ifa_addr)->sin6_addr;
+				a = &((struct sockaddr_in6 *)(void *)i->ifa_addr)
+					     ->sin6_addr;
 			if (a && inet_ntop(i->ifa_addr->sa_family, a, ip, sizeof(ip)) &&
-			    strcmp(ip, ssh_ip) == 0 && (*login = strdup(d->d_name)) == NULL)
+			    strcmp(ip, ssh_ip) == 0 &&
+			    (*login = strdup(d->d_name)) == NULL)
 				err = -ENOMEM;
 		}
 	}
@@ -148,8 +152,7 @@ out:
 }
 
 /* The mounts whose disk is on the device; *ROOTFS when "/" is one of them. */
-static int mounts_on(const struct lkm_session *s, struct lkm_bind_result *r,
-		     bool *rootfs)
+static int mounts_on(const struct lkm_session *s, struct lkm_bind_result *r, bool *rootfs)
 {
 	struct lkm_mounts m = { 0 };
 	char devpath[PATH_MAX], blk[PATH_MAX], path[128];
@@ -229,7 +232,8 @@ static int module_driver(const struct lkm_sysroot *root, const char *module,
 		err = lkm_strv_addn(all, n_all, d->d_name, strlen(d->d_name));
 		if (err == 0 && r->driver == NULL &&
 		    strncmp(d->d_name, r->bus, (size_t)(colon - d->d_name)) == 0 &&
-		    r->bus[colon - d->d_name] == '\0' && (r->driver = strdup(colon + 1)) == NULL)
+		    r->bus[colon - d->d_name] == '\0' &&
+		    (r->driver = strdup(colon + 1)) == NULL)
 			err = -ENOMEM;
 	}
 	closedir(dir);
@@ -239,7 +243,8 @@ static int module_driver(const struct lkm_sysroot *root, const char *module,
 static struct lkm_bind_step *add_step(struct lkm_bind_result *r, int file,
 				      const char *value)
 {
-	struct lkm_bind_step *grown = realloc(r->steps, (r->n_steps + 1) * sizeof(*grown));
+	struct lkm_bind_step *grown =
+		realloc(r->steps, (r->n_steps + 1) * sizeof(*grown));
 	struct lkm_bind_step *st;
 	char path[512];
 
@@ -273,7 +278,8 @@ static int write_rule(const struct lkm_sysroot *root, const struct lkm_bind_resu
 	int err = lkm_sysroot_path(root, LKM_BIND_RULES, host, sizeof(host));
 	size_t len = 0;
 
-	snprintf(key, sizeof(key), "SUBSYSTEM==\"%s\", KERNEL==\"%s\",", r->bus, r->address);
+	snprintf(key, sizeof(key), "SUBSYSTEM==\"%s\", KERNEL==\"%s\",", r->bus,
+		 r->address);
 	if (err == 0)
 		err = lkm_procfile_read(root, LKM_BIND_RULES, &old);
 	if (err == -ENOENT) {
@@ -301,7 +307,8 @@ static int write_rule(const struct lkm_sysroot *root, const struct lkm_bind_resu
 		len += (size_t)sprintf(out.data + len, "%s\n", line);
 	}
 	if (err == 0)
-		err = lkm_replace_file(host, out.data, len, 0644, LKM_REPLACE_HOLD_SIGNALS);
+		err = lkm_replace_file(host, out.data, len, 0644,
+				       LKM_REPLACE_HOLD_SIGNALS);
 	lkm_buf_release(&old);
 	lkm_buf_release(&out);
 	return err;
@@ -353,7 +360,8 @@ static int run_steps(const struct lkm_session *s, struct lkm_bind_result *r)
 
 		if (st->file < 0)
 			continue;
-		st->err = ops->write_bind(ops->ctx, r->bus, r->address, st->file, st->value);
+		st->err = ops->write_bind(ops->ctx, r->bus, r->address, st->file,
+					  st->value);
 		st->done = st->err == 0;
 		if (st->err < 0) {
 			refuse(r, LKM_DIAG_BIND_FAILED, st->err,
@@ -372,10 +380,12 @@ static int check_may_act(const struct lkm_session *s, struct lkm_bind_result *r)
 	if (!lkm_session_may_act(s->root) || s->engine.ops == NULL ||
 	    s->engine.ops->write_bind == NULL) {
 		refuse(r, LKM_DIAG_OFFLINE_ROOT, -EROFS,
-		       _("%s: lkmtui does not bind devices of a system it is only looking "
+		       _("%s: lkmtui does not bind devices of a system it is only "
+			 "looking "
 			 "at"),
 		       lkm_sysroot_dir(s->root));
-		LKM_EVIDENCE(&r->diag, "%s", s->why_not[0] ? s->why_not : lkm_sysroot_dir(s->root));
+		LKM_EVIDENCE(&r->diag, "%s",
+			     s->why_not[0] ? s->why_not : lkm_sysroot_dir(s->root));
 		return r->err;
 	}
 	if (!s->engine.privileged) {
@@ -472,10 +482,11 @@ static int find_driver(const struct lkm_session *s, const char *module, bool dry
 	}
 	if (r->driver == NULL && !(dry && r->load_ran)) {
 		refuse(r, LKM_DIAG_NO_DRIVER_FOR_BUS, -EINVAL,
-		       _("%s has no driver for the %s bus, which %s is on"), module, r->bus,
-		       r->address);
+		       _("%s has no driver for the %s bus, which %s is on"), module,
+		       r->bus, r->address);
 		if (n_all == 0)
-			LKM_EVIDENCE(&r->diag, _("/sys/module/%s/drivers is empty"), module);
+			LKM_EVIDENCE(&r->diag, _("/sys/module/%s/drivers is empty"),
+				     module);
 		for (size_t i = 0; i < n_all; i++)
 			LKM_EVIDENCE(&r->diag, _("its driver: %s"), all[i]);
 		LKM_FIX(&r->diag, _("lkmtui hardware: the CANDIDATES of %s"), r->address);
@@ -501,7 +512,9 @@ int lkm_bind(const struct lkm_session *s, const char *address, const char *modul
 	/* driverctl's order: the override, the old driver lets go, the drivers probe. */
 	/* A dry run before the load cannot know the driver's name yet: NULL says so. */
 	if (!add_step(out, LKM_BIND_OVERRIDE,
-		      out->driver ? out->driver : module ? NULL : "\n") ||
+		      out->driver ? out->driver
+		      : module	  ? NULL
+				  : "\n") ||
 	    (out->before && !add_step(out, LKM_BIND_UNBIND, out->address)) ||
 	    !add_step(out, LKM_BIND_PROBE, out->address))
 		return fail(out, -ENOMEM);
@@ -519,7 +532,8 @@ int lkm_bind(const struct lkm_session *s, const char *address, const char *modul
 			     out->address, out->after);
 		for (size_t i = 0; i < out->log.n; i++)
 			LKM_EVIDENCE(&out->diag, _("kernel: %s"), out->log.lines[i]);
-		LKM_FIX(&out->diag, _("lkmtui hardware: the CANDIDATES of %s"), out->address);
+		LKM_FIX(&out->diag, _("lkmtui hardware: the CANDIDATES of %s"),
+			out->address);
 	}
 	return out->err;
 }

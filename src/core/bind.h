@@ -33,10 +33,10 @@ struct lkm_bind_step {
 
 struct lkm_bind_result {
 	char *address, *bus;
-	char *module; /* the module asked for; NULL: unbind, or clear the override */
-	char *driver; /* its driver on the device's bus (NULL until known) */
-	char *before; /* the driver bound before; NULL: none */
-	char *after;  /* and after; NULL: none */
+	char *module;  /* the module asked for; NULL: unbind, or clear the override */
+	char *driver;  /* its driver on the device's bus (NULL until known) */
+	char *before;  /* the driver bound before; NULL: none */
+	char *after;   /* and after; NULL: none */
 	bool load_ran; /* MODULE was not loaded: LOAD is what loading it did */
 	struct lkm_result load;
 	struct lkm_bind_step *steps;

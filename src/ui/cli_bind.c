@@ -21,12 +21,14 @@ static void step_text(const struct lkm_bind_step *st, const struct lkm_bind_resu
 	bool done = st->done && !dry;
 
 	if (st->file < 0 && st->value)
-		snprintf(buf, size, done ? _("kept for the next boot: %s in %s")
-					 : _("keep for the next boot: %s in %s"),
+		snprintf(buf, size,
+			 done ? _("kept for the next boot: %s in %s")
+			      : _("keep for the next boot: %s in %s"),
 			 st->value, st->path);
 	else if (st->file < 0)
-		snprintf(buf, size, done ? _("removed %s's line from %s")
-					 : _("remove %s's line from %s"),
+		snprintf(buf, size,
+			 done ? _("removed %s's line from %s")
+			      : _("remove %s's line from %s"),
 			 r->address, st->path);
 	else if (st->value == NULL)
 		snprintf(buf, size, _("write %s's %s driver to %s"), r->module, r->bus,
@@ -34,8 +36,8 @@ static void step_text(const struct lkm_bind_step *st, const struct lkm_bind_resu
 	else if (strcmp(st->value, "\n") == 0)
 		snprintf(buf, size, done ? _("cleared %s") : _("clear %s"), st->path);
 	else
-		snprintf(buf, size, done ? _("wrote %s to %s") : _("write %s to %s"), st->value,
-			 st->path);
+		snprintf(buf, size, done ? _("wrote %s to %s") : _("write %s to %s"),
+			 st->value, st->path);
 }
 
 static void json_bind(FILE *out, const struct lkm_bind_result *r, bool unbind, bool dry,
@@ -75,8 +77,8 @@ static void json_bind(FILE *out, const struct lkm_bind_result *r, bool unbind, b
 
 		lkm_json_open(&j, NULL, '{');
 		lkm_json_str(&j, "path", st->path);
-		lkm_json_str(&j, "value", st->value && strcmp(st->value, "\n") ? st->value
-									      : NULL);
+		lkm_json_str(&j, "value",
+			     st->value && strcmp(st->value, "\n") ? st->value : NULL);
 		lkm_json_bool(&j, "done", st->done);
 		lkm_json_close(&j, '}');
 	}
@@ -94,8 +96,8 @@ static void text_bind(FILE *out, const struct lkm_bind_result *r, bool unbind, b
 	char text[1024];
 
 	if (dry)
-		fprintf(out, _("%s %s would take these steps:\n"), unbind ? "unbind" : "bind",
-			r->address);
+		fprintf(out, _("%s %s would take these steps:\n"),
+			unbind ? "unbind" : "bind", r->address);
 	for (size_t i = 0; i < r->n_steps; i++) {
 		if (r->err && !r->steps[i].done && !dry)
 			break;

@@ -227,7 +227,11 @@ int lkm_report_result(FILE *out, const struct lkm_session *session,
 		for (size_t i = 0; i < res->log.n; i++)
 			lkm_json_str(&j, NULL, res->log.lines[i]);
 		lkm_json_close(&j, ']');
-		if (res->drives.known) {
+		/* Said of a module that drives devices or answers to them; a file system
+		 * or a library module has nothing to say here. */
+		if (res->drives.known &&
+		    (res->drives.device_aliases || res->drives.n_drives ||
+		     res->drives.n_unbound)) {
 			json_binds(&j, "devices", res->drives.drives,
 				   res->drives.n_drives, true);
 			json_binds(&j, "unbound", res->drives.unbound,
