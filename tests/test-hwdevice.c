@@ -161,7 +161,7 @@ static void test_names(void **state)
 	ask(&q[1], "pci:v000010ECd00008139sv00001AF4sd00001100bc02sc00i00");
 	ask(&q[2], "pci:v00001AF4d00001000sv00001AF4sd00000001bc02sc00i00");
 	ask(&q[3], "pci:v0000ABCDd00000001sv00000000sd00000000bcFFsc00i00");
-	ask(&q[4], "pci:v000010ECd00008029sv00001AF4sd00001100bc06sc80i00");
+	ask(&q[4], "pci:v000010ECd00008029sv00001AF4sd00001100bc06sc04i00");
 	assert_int_equal(lkm_hwnames_lookup(root, "/usr/share/misc/pci.ids", q, 5), 0);
 	assert_string_equal(q[0].vendor, "Intel Corporation");
 	assert_string_equal(q[0].device, "82540EM Gigabit Ethernet Controller");

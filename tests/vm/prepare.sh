@@ -191,8 +191,10 @@ if [ "$(cat "$K/base.sum" 2>/dev/null)" != "$basesum" ] || [ ! -s "$K/base.cpio.
 	ln -sf /opt/kmod/bin/kmod "$S/sbin/modprobe"
 	"$here/copy-libs.sh" "$S" /usr/bin/kmod
 	# Module subset: these modules and what modprobe would load with them, in the
-	# tree's own suffix (9p and virtio_pci mount the whole tree: guest/vm-lib.sh).
-	for m in msdos vfat ne2k-pci nls_cp437 nls_ascii loop 9p 9pnet_virtio virtio_pci; do
+	# tree's own suffix (9p and virtio_pci mount the whole tree: guest/vm-lib.sh;
+	# 8139cp, 8139too and e1000 drive lkmtui-hardware's emulated cards).
+	for m in msdos vfat ne2k-pci 8139cp 8139too e1000 nls_cp437 nls_ascii loop 9p 9pnet_virtio \
+		virtio_pci; do
 		modprobe -d "$K/image" -S "$KVER" -C /dev/null --show-depends "$m" ||
 			die "modprobe knows no $m in the $KVER tree"
 	done > "$K/subset.plan"
