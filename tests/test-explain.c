@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * The explainer (src/core/explain.c): every diagnosis kind, produced the way lkmtui meets
+ * The explainer (src/core/explain/): every diagnosis kind, produced the way lkmtui meets
  * it — the engine against a fake ops table that answers with the errno the real kernel
  * gives and appends the kernel's real lines (tests/vm/KERNEL-FACTS.md) to the root's
  * dev/kmsg, or one of the engine's refusals, or lkm_explain_predict on a file — and
@@ -36,7 +36,7 @@
 
 #include "core/engine.h"
 #include "core/explain.h"
-#include "core/explain_texts.h"
+#include "core/explain/diag.h"
 #include "core/modfile.h"
 #include "core/ops.h"
 #include "core/persist.h"
@@ -297,18 +297,29 @@ static const char *joined(char *const *v, size_t n)
 	return buf[which];
 }
 
+/* The texts of D's fixes, one a line: what the CLI prints under "Fix:". */
+static const char *fix_texts(const struct lkm_diagnosis *d)
+{
+	char *v[16];
+
+	assert_true(d->n_fixes <= 16);
+	for (size_t i = 0; i < d->n_fixes; i++)
+		v[i] = d->fixes[i].text;
+	return joined(v, d->n_fixes);
+}
+
 /* D's fixes as data, one a line: "load fat", "set m irq=7", "-" for one that is no
- * action; each must carry the text the CLI prints. */
+ * action; each must carry a text. */
 static const char *fix_data(const struct lkm_diagnosis *d)
 {
 	static char buf[4096];
 	struct lkm_strbuf sb;
 
 	lkm_strbuf_init(&sb, buf, sizeof(buf));
-	for (size_t i = 0; i < d->n_fix; i++) {
+	for (size_t i = 0; i < d->n_fixes; i++) {
 		const struct lkm_fix *f = &d->fixes[i];
 
-		assert_ptr_equal(f->text, d->fix[i]);
+		assert_non_null(f->text);
 		lkm_strbuf_add(&sb, f->op == LKM_FIX_NONE ? "-" : lkm_fix_op_id(f->op));
 		if (f->target)
 			lkm_strbuf_addf(&sb, " %s", f->target);
@@ -384,7 +395,7 @@ static void assert_diag(const struct lkm_diagnosis *d, enum lkm_diag_kind kind, 
 	if (evidence)
 		assert_string_equal(joined(d->evidence, d->n_evidence), evidence);
 	if (fix)
-		assert_string_equal(joined(d->fix, d->n_fix), fix);
+		assert_string_equal(fix_texts(d), fix);
 	assert_non_null(d->teach);
 	if (strchr(lkm_diag_teach(kind), '%') == NULL)
 		assert_string_equal(d->teach, lkm_diag_teach(kind));
@@ -583,8 +594,8 @@ static void test_unresolved_out_of_tree(void **state)
 		    "fat_attach: exported by fat, which is not loaded\n"
 		    "load order: fat first, then fat_user\n",
 		    NULL);
-	assert_true(d->n_fix >= 1);
-	assert_string_equal(d->fix[0], "lkmtui load fat");
+	assert_true(d->n_fixes >= 1);
+	assert_string_equal(d->fixes[0].text, "lkmtui load fat");
 	assert_string_equal(fix_data(d), "load fat\n");
 }
 
@@ -605,8 +616,8 @@ static void test_unresolved_no_log_no_kallsyms_should_use_index(void **state)
 	d = load(t, rpath(MSDOS_KO), NULL, 0, 0);
 	assert_diag(d, LKM_DIAG_UNRESOLVED_SYMBOLS, -ENOENT,
 		    "msdos needs symbols that nothing loaded provides", NULL, NULL);
-	assert_true(d->n_fix >= 1);
-	assert_string_equal(d->fix[0], "lkmtui load fat");
+	assert_true(d->n_fixes >= 1);
+	assert_string_equal(d->fixes[0].text, "lkmtui load fat");
 }
 
 /* ==== GPL-only symbols ==== */
@@ -1158,10 +1169,11 @@ static void test_not_elf(void **state)
 		    fmt("%s is not a kernel module", path),
 		    "not an ELF file: it starts with 6e 6f 74 20, not 7f 45 4c 46\n",
 		    NULL);
-	assert_int_equal(d->n_fix, 2);
+	assert_int_equal(d->n_fixes, 2);
 	assert_string_equal(
-		d->fix[0], "build it as a module with the kernel's build system: make -C "
-			   "/lib/modules/" REL "/build M=$PWD modules");
+		d->fixes[0].text,
+		"build it as a module with the kernel's build system: make -C "
+		"/lib/modules/" REL "/build M=$PWD modules");
 }
 
 /*
@@ -1176,8 +1188,8 @@ static void test_not_elf_builtin_fix_should_grep_name(void **state)
 	T();
 	write_file("/home/junk.ko", "not an ELF file\n", 0644);
 	d = load(t, rpath("/home/junk.ko"), NULL, 0, 0);
-	assert_int_equal(d->n_fix, 2);
-	assert_string_equal(d->fix[1],
+	assert_int_equal(d->n_fixes, 2);
+	assert_string_equal(d->fixes[1].text,
 			    "if it is meant to be part of the kernel, check whether this "
 			    "kernel has it built in: grep -w junk /lib/modules/" REL
 			    "/modules.builtin");
@@ -1245,8 +1257,8 @@ static void test_no_device(void **state)
 		    "parameter irq (int): IRQ line\n"
 		    "it was given: io=0x300\n",
 		    NULL);
-	assert_true(d->n_fix >= 1);
-	assert_string_equal(d->fix[0],
+	assert_true(d->n_fixes >= 1);
+	assert_string_equal(d->fixes[0].text,
 			    "check that the hardware is present: lspci -k or lsusb");
 }
 
@@ -1267,7 +1279,7 @@ static void test_no_device_by_file_fix_should_name_file(void **state)
 	d = load(t, path, P("io=0x300"), 1, 0);
 	assert_int_equal(d->kind, LKM_DIAG_NO_DEVICE);
 	assert_string_equal(
-		joined(d->fix, d->n_fix),
+		fix_texts(d),
 		fmt("check that the hardware is present: lspci -k or lsusb\n"
 		    "give the parameters that select the hardware (below): lkmtui load "
 		    "%s io=0x300 irq=11\n",
@@ -1351,7 +1363,7 @@ static void test_invalid_parameter_by_file_fix_should_name_file(void **state)
 	path = rpath("/home/demo_ne.ko");
 	d = load(t, path, P("irq=eleven"), 1, 0);
 	assert_int_equal(d->kind, LKM_DIAG_INVALID_PARAMETER);
-	assert_string_equal(joined(d->fix, d->n_fix), fmt("lkmtui info %s\n", path));
+	assert_string_equal(fix_texts(d), fmt("lkmtui info %s\n", path));
 }
 
 static void test_unknown_parameter(void **state)
@@ -1523,8 +1535,7 @@ static void test_not_found_file_should_not_suggest_dot_slash(void **state)
 	path = rpath("/home/nothere.ko");
 	d = load(t, path, NULL, 0, 0);
 	assert_int_equal(d->kind, LKM_DIAG_NOT_FOUND);
-	assert_string_equal(joined(d->fix, d->n_fix),
-			    fmt("check the path: ls -l %s\n", path));
+	assert_string_equal(fix_texts(d), fmt("check the path: ls -l %s\n", path));
 }
 
 static void test_not_found_file(void **state)
@@ -1636,10 +1647,10 @@ static void test_in_use_by_references_should_not_say_then(void **state)
 	write_file("/proc/modules", "fat 86016 3 - Live 0xffffffffc0a1c000\n", 0644);
 	d = unload(t, "fat", 0);
 	assert_int_equal(d->kind, LKM_DIAG_IN_USE);
-	for (size_t i = 0; i < d->n_fix; i++)
-		assert_true(strncmp(d->fix[i], "then:", 5) != 0);
+	for (size_t i = 0; i < d->n_fixes; i++)
+		assert_true(strncmp(d->fixes[i].text, "then:", 5) != 0);
 	assert_string_equal(
-		joined(d->fix, d->n_fix),
+		fix_texts(d),
 		"no module holds it: look for its open device files (lsof), mounts "
 		"(findmnt) and interfaces that are up (ip link)\n");
 }
@@ -2284,12 +2295,12 @@ static void test_templates_with_empty_values(void **state)
 					fail_msg("%s, field %d empty: teach \"%s\"",
 						 lkm_diag_id((enum lkm_diag_kind)k),
 						 field, d.teach);
-				for (size_t i = 0; i < d.n_fix; i++)
-					if (strchr(d.fix[i], '%'))
+				for (size_t i = 0; i < d.n_fixes; i++)
+					if (strchr(d.fixes[i].text, '%'))
 						fail_msg("%s, field %d empty: fix \"%s\"",
 							 lkm_diag_id(
 								 (enum lkm_diag_kind)k),
-							 field, d.fix[i]);
+							 field, d.fixes[i].text);
 				lkm_diagnosis_release(&d);
 			}
 }
@@ -2302,7 +2313,7 @@ static void test_not_found_empty_name_should_not_print_placeholder(void **state)
 	d = load(t, "", NULL, 0, 0);
 	assert_int_equal(d->kind, LKM_DIAG_NOT_FOUND);
 	assert_string_equal(d->title, "no module of that name");
-	assert_null(strchr(joined(d->fix, d->n_fix), '%'));
+	assert_null(strchr(fix_texts(d), '%'));
 }
 
 /* module.sig_enforce=1: EKEYREJECTED and "Loading of unsigned module is rejected". */

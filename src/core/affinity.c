@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 #include "core/affinity.h"
-#include "core/explain_texts.h"
+#include "core/explain/diag.h"
 #include "i18n.h"
 #include "model/cpuset.h"
 #include "model/irqaffinity.h"

@@ -16,7 +16,7 @@
 #include <unistd.h>
 
 #include "core/bind.h"
-#include "core/explain_texts.h"
+#include "core/explain/diag.h"
 #include "i18n.h"
 #include "model/hwdevice.h"
 #include "model/modules.h"

@@ -12,7 +12,8 @@
  * The explainer: why the kernel said no, in plain language. A diagnosis names the cause
  * (a kind of doc/CONTRACT.md), shows the evidence (the errno, the kernel's own log lines,
  * what the file says, the system's state) and gives the fix as commands. The texts —
- * titles, teaching paragraphs, fix templates — are one table (explain_texts.c).
+ * titles, teaching paragraphs, fix templates — are one table (explain/texts.c); the
+ * causes are analysers under explain/, chosen by the table in explain/dispatch.c.
  */
 enum lkm_diag_kind {
 	LKM_DIAG_NONE,
@@ -75,13 +76,13 @@ enum lkm_fix_op {
 };
 
 /* One fix as data: the TUI runs it from OP, TARGET and ARGS; the CLI prints TEXT; JSON
- * writes both. */
+ * writes both (its "fix" strings are the TEXTs). */
 struct lkm_fix {
 	enum lkm_fix_op op;
 	char *target; /* the module, alias or file it acts on; NULL for LKM_FIX_NONE */
 	char **args;  /* load: NAME=VALUE words for the target; set: the one NAME=VALUE */
 	size_t n_args;
-	const char *text; /* the line people read: the diagnosis' fix[i] */
+	char *text; /* the line people read */
 };
 
 struct lkm_diagnosis {
@@ -91,9 +92,8 @@ struct lkm_diagnosis {
 	char *teach;	 /* the paragraph that teaches what happened */
 	char **evidence; /* what shows it: kernel lines, the file, the system */
 	size_t n_evidence;
-	char **fix; /* what to do, commands first: the texts of FIXES */
-	size_t n_fix;
-	struct lkm_fix *fixes; /* n_fix of them; change both with lkm_diag_add_fix */
+	struct lkm_fix *fixes; /* what to do, commands first */
+	size_t n_fixes;
 	bool oom; /* a line of it could not be allocated: lkm_diag_build fails */
 };
 
@@ -128,15 +128,6 @@ int lkm_explain_predict(const struct lkm_explain_ctx *ctx,
 			const char *const *params, size_t n_params,
 			struct lkm_diagnosis **out);
 
-/* Appends a fix to D: OP on TARGET with ARGS (none for LKM_FIX_NONE), read as the text
- * FMT makes. A failure marks D (d->oom) and returns -ENOMEM. */
-__attribute__((format(printf, 6, 7))) int
-lkm_diag_add_fix(struct lkm_diagnosis *d, enum lkm_fix_op op, const char *target,
-		 const char *const *args, size_t n_args, const char *fmt, ...);
-/* Moves SRC's fixes after DST's (SRC has none after). Returns 0 or -ENOMEM. */
-int lkm_diag_move_fixes(struct lkm_diagnosis *dst, struct lkm_diagnosis *src);
-/* Drops D's fixes. */
-void lkm_diag_clear_fixes(struct lkm_diagnosis *d);
 /* "load", "unload", "set", or NULL for LKM_FIX_NONE: the word JSON writes. */
 const char *lkm_fix_op_id(enum lkm_fix_op op);
 

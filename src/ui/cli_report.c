@@ -38,10 +38,10 @@ void lkm_report_diagnosis(FILE *out, const struct lkm_diagnosis *d)
 		for (size_t i = 0; i < d->n_evidence; i++)
 			fprintf(out, "  - %s\n", d->evidence[i]);
 	}
-	if (d->n_fix) {
+	if (d->n_fixes) {
 		fputs(_("\nFix:\n"), out);
-		for (size_t i = 0; i < d->n_fix; i++)
-			fprintf(out, "  > %s\n", d->fix[i]);
+		for (size_t i = 0; i < d->n_fixes; i++)
+			fprintf(out, "  > %s\n", d->fixes[i].text);
 	}
 }
 
@@ -73,9 +73,13 @@ void lkm_report_json_diagnosis(struct lkm_json *j, const char *key,
 	lkm_json_str(j, "title", d->title);
 	lkm_json_str(j, "explanation", d->teach);
 	lkm_report_json_strings(j, "evidence", d->evidence, d->n_evidence);
-	lkm_report_json_strings(j, "fix", d->fix, d->n_fix);
+	/* "fix": the texts of "fixes", one string each. */
+	lkm_json_open(j, "fix", '[');
+	for (size_t i = 0; i < d->n_fixes; i++)
+		lkm_json_str(j, NULL, d->fixes[i].text);
+	lkm_json_close(j, ']');
 	lkm_json_open(j, "fixes", '[');
-	for (size_t i = 0; i < d->n_fix; i++)
+	for (size_t i = 0; i < d->n_fixes; i++)
 		json_fix(j, &d->fixes[i]);
 	lkm_json_close(j, ']');
 	lkm_json_close(j, '}');

@@ -26,7 +26,7 @@ static int diag_open(struct lkm_tui_app *app, struct lkm_tui_frame *f, const voi
 	g->diag = *a->diag;
 	memset(a->diag, 0, sizeof(*a->diag));
 	g->req = *a->req;
-	g->fix_ok = a->offer_fix && g->diag.n_fix &&
+	g->fix_ok = a->offer_fix && g->diag.n_fixes &&
 		    lkm_tui_fix_req(&g->diag.fixes[0], &g->fix);
 	snprintf(g->steps, sizeof(g->steps), "%s", a->steps ? a->steps : "");
 	f->data = g;
@@ -74,10 +74,11 @@ static unsigned diag_key(struct lkm_tui_app *app, struct lkm_tui_frame *f,
 
 /* A headed list of the diagnosis ("Evidence:", "Fix:") from row Y, each item wrapped
  * under its MARK, rows outside the window [LKM_TUI_LIST_Y, BOTTOM) counted, not drawn;
- * returns the row after it and a blank. */
+ * returns the row after it and a blank. Its N items are LINE(D, i). */
 static int draw_items(int y, int bottom, int cols, const char *heading,
-		      char *const *items, size_t n, const char *mark,
-		      enum lkm_tui_role role)
+		      const struct lkm_diagnosis *d, size_t n,
+		      const char *(*line)(const struct lkm_diagnosis *d, size_t i),
+		      const char *mark, enum lkm_tui_role role)
 {
 	if (n == 0)
 		return y;
@@ -87,8 +88,18 @@ static int draw_items(int y, int bottom, int cols, const char *heading,
 	y++;
 	for (size_t i = 0; i < n; i++)
 		y = lkm_tui_wrapped_in(y, LKM_TUI_LIST_Y, bottom, 4, cols - 4, mark,
-				       items[i], lkm_tui_attr(role));
+				       line(d, i), lkm_tui_attr(role));
 	return y + 1;
+}
+
+static const char *evidence_line(const struct lkm_diagnosis *d, size_t i)
+{
+	return d->evidence[i];
+}
+
+static const char *fix_line(const struct lkm_diagnosis *d, size_t i)
+{
+	return d->fixes[i].text;
 }
 
 /* The diagnosis G from row Y (above the window when it is scrolled) in the window
@@ -110,9 +121,9 @@ static int diag_body(const struct lkm_tui_diag *g, int y, int bottom, int cols)
 				       normal) +
 		    1;
 	}
-	y = draw_items(y, bottom, cols, _("Evidence:"), d->evidence, d->n_evidence, "- ",
-		       LKM_ROLE_NORMAL);
-	y = draw_items(y, bottom, cols, _("Fix:"), d->fix, d->n_fix, "> ",
+	y = draw_items(y, bottom, cols, _("Evidence:"), d, d->n_evidence, evidence_line,
+		       "- ", LKM_ROLE_NORMAL);
+	y = draw_items(y, bottom, cols, _("Fix:"), d, d->n_fixes, fix_line, "> ",
 		       LKM_ROLE_PROMPT);
 	if (g->fix_ok) {
 		char words[512], fix[1024], line[1600];

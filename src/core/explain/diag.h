@@ -1,6 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #pragma once
 
+/*
+ * Building a diagnosis, inside the core (the explainer's analysers, affinity.c, bind.c):
+ * the table of texts, the filling of its templates, evidence lines and fixes.
+ */
 #include <stdbool.h>
 
 #include "core/explain.h"
@@ -25,7 +29,7 @@ struct lkm_diag_text {
 	struct lkm_diag_act act[LKM_DIAG_MAX_FIX]; /* of each fix; { 0 }: LKM_FIX_NONE */
 };
 
-/* What fills a template's placeholders (explain_texts.c lists them). NULL or "" is
+/* What fills a template's placeholders (explain/texts.c lists them). NULL or "" is
  * "nothing": a fix line that needs it is dropped, the title falls back to title_bare and
  * the teaching paragraph says "the module", "the file" instead. */
 struct lkm_diag_fill {
@@ -46,6 +50,22 @@ int lkm_diag_build(struct lkm_diagnosis *d, enum lkm_diag_kind kind, int err,
 
 /* The row of KIND, or NULL for LKM_DIAG_NONE. */
 const struct lkm_diag_text *lkm_diag_text(enum lkm_diag_kind kind);
+
+/* Appends a formatted line to D's vector V (its evidence, or a list of the caller's); a
+ * failure marks D, and lkm_diag_build then refuses it: a diagnosis missing a line of
+ * evidence would tell another story. */
+__attribute__((format(printf, 4, 5))) void
+lkm_diag_line(struct lkm_diagnosis *d, char ***v, size_t *n, const char *fmt, ...);
+
+/* Appends a fix to D: OP on TARGET with ARGS (none for LKM_FIX_NONE), read as the text
+ * FMT makes. A failure marks D (d->oom) and returns -ENOMEM. */
+__attribute__((format(printf, 6, 7))) int
+lkm_diag_add_fix(struct lkm_diagnosis *d, enum lkm_fix_op op, const char *target,
+		 const char *const *args, size_t n_args, const char *fmt, ...);
+/* Moves SRC's fixes after DST's (SRC has none after). Returns 0 or -ENOMEM. */
+int lkm_diag_move_fixes(struct lkm_diagnosis *dst, struct lkm_diagnosis *src);
+/* Drops D's fixes. */
+void lkm_diag_clear_fixes(struct lkm_diagnosis *d);
 
 /* D gets KIND's teaching from the table, TITLE (NULL: the table's) and ERR, for a
  * diagnosis written outside the explainer (affinity, binding). Returns ERR, or -ENOMEM.

@@ -20,7 +20,7 @@
 #include <string.h>
 
 #include "core/explain.h"
-#include "core/explain_texts.h"
+#include "core/explain/diag.h"
 #include "i18n.h"
 
 static const struct lkm_diag_text texts[LKM_DIAG_COUNT] = {

@@ -1,22 +1,24 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * A diagnosis' fixes: the lines people read (d->fix) and, beside each, what it does as
- * data (d->fixes), kept in step here so that no front end has to read a sentence back.
+ * A diagnosis' fixes: one array, each fix the line people read and what it does as data,
+ * so that no front end has to read a sentence back.
  */
 #include "config.h"
 
 #include <errno.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/explain.h"
+#include "core/explain/diag.h"
 #include "shared/strv.h"
 
 static void fix_release(struct lkm_fix *f)
 {
 	free(f->target);
 	lkm_strv_free(f->args, f->n_args);
+	free(f->text);
 	memset(f, 0, sizeof(*f));
 }
 
@@ -42,53 +44,61 @@ static bool fix_fill(struct lkm_fix *f, enum lkm_fix_op op, const char *target,
 int lkm_diag_add_fix(struct lkm_diagnosis *d, enum lkm_fix_op op, const char *target,
 		     const char *const *args, size_t n_args, const char *fmt, ...)
 {
-	struct lkm_fix *nf = realloc(d->fixes, (d->n_fix + 1) * sizeof(*nf));
+	struct lkm_fix *nf = realloc(d->fixes, (d->n_fixes + 1) * sizeof(*nf));
+	struct lkm_fix *f;
 	va_list ap;
-	bool ok;
+	int len;
 
 	if (nf == NULL) {
 		d->oom = true;
 		return -ENOMEM;
 	}
 	d->fixes = nf;
-	if (!fix_fill(&nf[d->n_fix], op, target, args, n_args)) {
+	f = &nf[d->n_fixes];
+	if (!fix_fill(f, op, target, args, n_args)) {
 		d->oom = true;
 		return -ENOMEM;
 	}
 	va_start(ap, fmt);
-	ok = lkm_strv_vaddf(&d->fix, &d->n_fix, fmt, ap);
+	len = vasprintf(&f->text, fmt, ap);
 	va_end(ap);
-	if (!ok) {
-		fix_release(&nf[d->n_fix]);
+	if (len < 0) {
+		f->text = NULL;
+		fix_release(f);
 		d->oom = true;
 		return -ENOMEM;
 	}
-	nf[d->n_fix - 1].text = d->fix[d->n_fix - 1];
+	d->n_fixes++;
 	return 0;
 }
 
 int lkm_diag_move_fixes(struct lkm_diagnosis *dst, struct lkm_diagnosis *src)
 {
-	for (size_t i = 0; i < src->n_fix; i++) {
-		const struct lkm_fix *f = &src->fixes[i];
+	struct lkm_fix *nf;
 
-		if (lkm_diag_add_fix(dst, f->op, f->target, (const char *const *)f->args,
-				     f->n_args, "%s", f->text) < 0)
-			return -ENOMEM;
+	if (src->n_fixes == 0)
+		return 0;
+	nf = realloc(dst->fixes, (dst->n_fixes + src->n_fixes) * sizeof(*nf));
+	if (nf == NULL) {
+		dst->oom = true;
+		return -ENOMEM;
 	}
-	lkm_diag_clear_fixes(src);
+	memcpy(nf + dst->n_fixes, src->fixes, src->n_fixes * sizeof(*nf));
+	dst->fixes = nf;
+	dst->n_fixes += src->n_fixes;
+	free(src->fixes);
+	src->fixes = NULL;
+	src->n_fixes = 0;
 	return 0;
 }
 
 void lkm_diag_clear_fixes(struct lkm_diagnosis *d)
 {
-	for (size_t i = 0; i < d->n_fix; i++)
+	for (size_t i = 0; i < d->n_fixes; i++)
 		fix_release(&d->fixes[i]);
 	free(d->fixes);
-	lkm_strv_free(d->fix, d->n_fix);
 	d->fixes = NULL;
-	d->fix = NULL;
-	d->n_fix = 0;
+	d->n_fixes = 0;
 }
 
 const char *lkm_fix_op_id(enum lkm_fix_op op)

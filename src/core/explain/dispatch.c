@@ -1,0 +1,248 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * From a failed operation (or, for `lkmtui explain`, from the file alone) to a diagnosis:
+ * which analyser looks, chosen by two tables. The kernel's own log lines are the
+ * strongest evidence; where they are missing or unreadable, the file and the system say
+ * the rest. The words are all in texts.c.
+ *
+ * How to add a cause:
+ *  1. A kind: its LKM_DIAG_ value in core/explain.h (before LKM_DIAG_COUNT), its row in
+ *     texts.c (id, title, teaching, fix templates and what each fix does), its id in
+ *     doc/CONTRACT.md, its German in po/de.po.
+ *  2. An analyser in a file of its family under src/core/explain/ (a new file: add it to
+ *     src/core/Makemodule.am and po/POTFILES.in), declared in cause.h: an lkm_cause_fn
+ *     that returns 1 with D filled when the failed step is its cause, 0 with D untouched
+ *     to let the next row look; and/or an lkm_foresee_fn that predicts it before a load.
+ *  3. A row here: in `causes`, keyed on the operation, the -errno (0: any) and a piece
+ *     of a kernel line (NULL: any); the first row that matches and answers 1 wins, so put
+ *     it before the rows it is more specific than (the last row of each operation takes
+ *     everything). In `foresights`, every row runs, each adding at most one diagnosis.
+ *  4. A case in tests/test-explain.c (fixture files, a fake kernel answer), and a real
+ *     kernel case in a VM scenario when a real kernel can produce it.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/explain/cause.h"
+#include "i18n.h"
+
+/* One row: the analyser for a failed OP that the kernel answered ERR (0: any), with a
+ * log line holding LOGGED (NULL: any). */
+struct cause_row {
+	enum lkm_op op;
+	int err;
+	const char *logged;
+	lkm_cause_fn *analyse;
+};
+
+static const struct cause_row causes[] = {
+	/* Loads: the kernel's words first. The namespace check runs while symbols are
+	 * resolved, before "Unknown symbol X". */
+	{ LKM_OP_LOAD, 0, ", but does not import it", lkm_cause_namespace },
+	{ LKM_OP_LOAD, 0, "exports duplicate symbol ", lkm_cause_duplicate },
+	/* The boot's own rules, module_blacklist= and lockdown, come first. */
+	{ LKM_OP_LOAD, -EPERM, NULL, lkm_cause_blacklisted },
+	{ LKM_OP_LOAD, -EPERM, NULL, lkm_cause_lockdown },
+	{ LKM_OP_LOAD, -EBUSY, NULL, lkm_cause_resource_busy },
+	/* A CRC mismatch logs "disagrees about version of symbol X", then "Unknown
+	 * symbol X". */
+	{ LKM_OP_LOAD, 0, "disagrees about version of symbol ", lkm_cause_crc },
+	{ LKM_OP_LOAD, 0, "Unknown symbol ", lkm_cause_unknown_symbols },
+	{ LKM_OP_LOAD, 0, "version magic '", lkm_cause_vermagic },
+	{ LKM_OP_LOAD, 0, "invalid for parameter", lkm_cause_invalid_param },
+	{ LKM_OP_LOAD, -EINVAL, "parameter", lkm_cause_invalid_param },
+	{ LKM_OP_LOAD, -EKEYREJECTED, NULL, lkm_cause_signature },
+	{ LKM_OP_LOAD, -ENOKEY, NULL, lkm_cause_signature },
+	{ LKM_OP_LOAD, -EKEYEXPIRED, NULL, lkm_cause_signature },
+	{ LKM_OP_LOAD, -EBADMSG, NULL, lkm_cause_signature },
+	{ LKM_OP_LOAD, 0, "Key was rejected", lkm_cause_signature },
+	{ LKM_OP_LOAD, 0, "Lockdown:", lkm_cause_signature },
+	{ LKM_OP_LOAD, 0, "Loading of unsigned module is rejected", lkm_cause_signature },
+	{ LKM_OP_LOAD, -ENOEXEC, NULL, lkm_cause_bad_format },
+	/* ENOENT without readable log lines: the file's undefined symbols. */
+	{ LKM_OP_LOAD, -ENOENT, NULL, lkm_cause_missing_symbols },
+	{ LKM_OP_LOAD, -EEXIST, NULL, lkm_cause_already_loaded },
+	{ LKM_OP_LOAD, -EPERM, NULL, lkm_cause_not_permitted },
+	{ LKM_OP_LOAD, -ENODEV, NULL, lkm_cause_no_device },
+	{ LKM_OP_LOAD, -ENXIO, NULL, lkm_cause_no_device },
+	{ LKM_OP_LOAD, 0, NULL, lkm_cause_init_failed },
+	{ LKM_OP_UNLOAD, -EBUSY, NULL, lkm_cause_unload_busy },
+	{ LKM_OP_UNLOAD, -EAGAIN, NULL, lkm_cause_unload_busy },
+	{ LKM_OP_UNLOAD, 0, NULL, lkm_cause_unload_failed },
+	{ LKM_OP_SET, 0, NULL, lkm_cause_set_failed },
+};
+
+/* What `lkmtui explain` foresees, in the order it shows them: what the file says, then
+ * what the running system will refuse. */
+static lkm_foresee_fn *const foresights[] = {
+	lkm_foresee_file,     lkm_foresee_symbols,   lkm_foresee_blacklisted,
+	lkm_foresee_lockdown, lkm_foresee_duplicate, lkm_foresee_namespace,
+	lkm_foresee_resource,
+};
+
+#define N_OF(a) (sizeof(a) / sizeof((a)[0]))
+
+/* A step the kernel refused: its answer and log as evidence, then the first row that
+ * knows the cause. */
+static int explain_kernel_failure(const struct lkm_explain_ctx *ctx,
+				  const struct lkm_result *res, struct lkm_diagnosis *d)
+{
+	const struct lkm_step *step = &res->steps[res->failed];
+	struct lkm_cause c = { .ctx = ctx, .res = res, .step = step, .err = res->err };
+	struct lkm_modfile *mf = NULL;
+	int rc = 0;
+
+	c.module = step->module ? step->module : res->module;
+	c.path = step->path ? step->path : res->path;
+	c.fill = (struct lkm_diag_fill){ .module = c.module,
+					 .file = c.path,
+					 .target = res->target,
+					 .target_is_file = res->names_file,
+					 .param = res->bad_param,
+					 .release = ctx->release };
+	lkm_diag_line(d, &d->evidence, &d->n_evidence, _("the kernel answered %s (%s)"),
+		      strerrorname_np(-c.err) ? strerrorname_np(-c.err) : "?",
+		      strerror(-c.err));
+	if (lkm_explain_log_evidence(d, res) < 0)
+		return -ENOMEM;
+	if (c.path != NULL && res->op == LKM_OP_LOAD)
+		lkm_modfile_open(c.path, &mf, NULL);
+	c.mf = mf;
+	for (size_t i = 0; i < N_OF(causes) && rc == 0; i++) {
+		const struct cause_row *r = &causes[i];
+
+		if (r->op != res->op || (r->err != 0 && r->err != c.err) ||
+		    (r->logged && lkm_explain_log_find(res, r->logged) == NULL))
+			continue;
+		rc = r->analyse(&c, d);
+	}
+	lkm_modfile_free(mf);
+	return rc < 0 ? rc : 0;
+}
+
+static int explain_result(const struct lkm_explain_ctx *ctx, const struct lkm_result *res,
+			  struct lkm_diagnosis *out)
+{
+	struct lkm_diag_fill v;
+
+	if (res->err == 0)
+		return 0;
+	if (res->refusal != LKM_REFUSE_NONE)
+		return lkm_explain_refusal(ctx, res, out);
+	if (res->failed < res->n_steps)
+		return explain_kernel_failure(ctx, res, out);
+	/* A failure of lkmtui itself (reading /proc/modules, memory). */
+	v = (struct lkm_diag_fill){ .module = res->module ? res->module : res->target,
+				    .target = res->target,
+				    .target_is_file = res->names_file,
+				    .release = ctx->release,
+				    .value = strerrorname_np(-res->err) };
+	if (res->reason)
+		lkm_diag_line(out, &out->evidence, &out->n_evidence, "%s", res->reason);
+	return lkm_diag_build(out, LKM_DIAG_INIT_FAILED, res->err, &v);
+}
+
+int lkm_explain_result(const struct lkm_explain_ctx *ctx, const struct lkm_result *res,
+		       struct lkm_diagnosis *out)
+{
+	int err;
+
+	memset(out, 0, sizeof(*out));
+	err = explain_result(ctx, res, out);
+	if (err == 0 && out->oom)
+		err = -ENOMEM;
+	if (err < 0)
+		lkm_diagnosis_release(out);
+	return err;
+}
+
+struct lkm_diag_fill lkm_foresight_fill(const struct lkm_foresight *f)
+{
+	return (struct lkm_diag_fill){ .module = f->module,
+				       .file = f->plan->path,
+				       .target = f->plan->target,
+				       .target_is_file = f->plan->names_file,
+				       .release = f->ctx->release };
+}
+
+/* The foresights for PLAN into V (room for one each): how many saw a failure, or
+ * -ENOMEM. */
+static int foresee(struct lkm_foresight *f, struct lkm_diagnosis *v)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < N_OF(foresights); i++) {
+		int rc = foresights[i](f, &v[n]);
+
+		if (rc < 0)
+			return rc;
+		if (rc > 0)
+			n++;
+		else
+			lkm_diagnosis_release(&v[n]);
+	}
+	return (int)n;
+}
+
+int lkm_explain_predict(const struct lkm_explain_ctx *ctx,
+			const struct lkm_engine *engine, const char *target,
+			const char *const *params, size_t n_params,
+			struct lkm_diagnosis **out)
+{
+	const size_t cap = 1 + N_OF(foresights);
+	struct lkm_engine dry = *engine;
+	struct lkm_result plan;
+	struct lkm_diagnosis *v = NULL;
+	struct lkm_modfile *mf = NULL;
+	size_t n = 0;
+	int err;
+
+	*out = NULL;
+	/* A dry run finds the engine's own refusals; privilege is not what is asked here.
+	 */
+	dry.privileged = true;
+	err = lkm_engine_load(&dry, target, params, n_params, LKM_DRY_RUN, &plan);
+	if (err == -ENOMEM)
+		goto fail;
+	v = calloc(cap, sizeof(*v));
+	if (v == NULL)
+		goto fail;
+	if (plan.refusal != LKM_REFUSE_NONE) {
+		if (lkm_explain_result(ctx, &plan, &v[n]) < 0)
+			goto fail;
+		n++;
+		/* A file that opened is still worth reading: it may not be a module at
+		 * all. */
+		if (plan.refusal != LKM_REFUSE_ALREADY_LOADED &&
+		    plan.refusal != LKM_REFUSE_UNKNOWN_PARAM &&
+		    plan.refusal != LKM_REFUSE_INVALID_PARAM)
+			goto done;
+	}
+	err = plan.path ? lkm_modfile_open(plan.path, &mf, NULL) : -ENOENT;
+	if (err == -ENOMEM)
+		goto fail;
+	err = foresee(
+		&(struct lkm_foresight){ .ctx = ctx,
+					 .plan = &plan,
+					 .mf = mf,
+					 .module = plan.module ? plan.module : target,
+					 .params = params,
+					 .n_params = n_params },
+		v + n);
+	if (err < 0)
+		goto fail;
+	n += (size_t)err;
+done:
+	lkm_modfile_free(mf);
+	lkm_result_release(&plan);
+	*out = v;
+	return (int)n;
+fail:
+	lkm_modfile_free(mf);
+	lkm_result_release(&plan);
+	lkm_diagnoses_free(v, v ? cap : 0);
+	return -ENOMEM;
+}
