@@ -29,6 +29,7 @@
 #include <cmocka.h>
 
 #include "core/engine.h"
+#include "core/keep.h"
 #include "core/ops.h"
 #include "core/persist.h"
 #include "core/resolve.h"
@@ -402,6 +403,9 @@ static int setup(void **state)
 	write_file("/dev/kmsg", "6,1,0,-;an earlier line, not ours\n", 0644);
 	rm_tree(rpath("/sys"));
 	unlink(rpath("/etc/modprobe.d/engine-test.conf"));
+	rm_tree(rpath("/etc/modules-load.d"));
+	rm_tree(rpath("/run"));
+	mkdirs("/run");
 	if (lkm_sysroot_new(built, &t->root) < 0 ||
 	    lkm_resolver_new(t->root, NULL, &t->resolver) < 0)
 		return -1;
@@ -472,6 +476,22 @@ static void assert_done(const struct lkm_result *res)
 	assert_int_equal(res->err, 0);
 	assert_null(res->reason);
 	assert_int_equal(res->failed, res->n_steps);
+}
+
+/* One of lkmtui's files under the root without its header comment lines; "(none)" when
+ * it does not exist. */
+static const char *kept(const char *path)
+{
+	static char buf[4096];
+	char *text = slurp(rpath(path)), *p = text;
+
+	if (text == NULL)
+		return "(none)";
+	while (*p == '#')
+		p = strchr(p, '\n') ? strchr(p, '\n') + 1 : p + strlen(p);
+	snprintf(buf, sizeof(buf), "%s", p);
+	free(text);
+	return buf;
 }
 
 static const char *persisted(void)
@@ -1132,8 +1152,10 @@ static void test_load_dry_run_not_privileged(void **state)
 			    "insert 8390 8390.ko [] (needed by ne2k_pci) not-done\n"
 			    "insert ne2k_pci ne2k-pci.ko [debug=2 full_duplex=1 debug=1] "
 			    "(with the options modprobe.d gives it) not-done\n"
-			    "persist ne2k_pci lkmtui.conf - not-done\n");
+			    "persist ne2k_pci lkmtui.conf - not-done\n"
+			    "load-at-boot ne2k_pci lkmtui.conf - not-done\n");
 	assert_string_equal(res->steps[2].path, LKM_PERSIST_FILE);
+	assert_string_equal(res->steps[3].path, LKM_BOOT_FILE);
 	assert_string_equal(fake.calls, "");
 	assert_done(res);
 	assert_string_equal(persisted(), pristine_conf);
@@ -1233,9 +1255,12 @@ static void test_load_persist(void **state)
 		"insert 8390 8390.ko [] (needed by ne2k_pci) done\n"
 		"insert ne2k_pci ne2k-pci.ko [debug=2 full_duplex=1 debug=1 "
 		"full_duplex=0,1] (with the options modprobe.d gives it) done\n"
-		"persist ne2k_pci lkmtui.conf - done\n");
+		"persist ne2k_pci lkmtui.conf - done\n"
+		"load-at-boot ne2k_pci lkmtui.conf - done\n");
 	assert_string_equal(res->steps[2].path, rpath(LKM_PERSIST_FILE));
+	assert_string_equal(res->steps[3].path, rpath(LKM_BOOT_FILE));
 	assert_done(res);
+	assert_string_equal(kept(LKM_BOOT_FILE), "ne2k_pci\n");
 	/* Only what the user gave is persisted; local.conf's options stay where they are.
 	 */
 	assert_string_equal(
@@ -1275,7 +1300,8 @@ static void test_load_persist_fails(void **state)
 	T();
 	assert_int_equal(unlink(rpath(LKM_PERSIST_FILE)), 0);
 	mkdirs(LKM_PERSIST_FILE);
-	snprintf(reason, sizeof(reason), "could not write %s: Is a directory",
+	snprintf(reason, sizeof(reason),
+		 "could not write %s: it is a directory; lkmtui changed nothing",
 		 rpath(LKM_PERSIST_FILE));
 	assert_int_equal(lkm_engine_load(&t->e, "btusb", P("enable_autosuspend=1"), 1,
 					 LKM_NO_DEPS | LKM_PERSIST, res),
@@ -1809,6 +1835,136 @@ static void test_set_modules_disabled(void **state)
 	assert_done(res);
 }
 
+/* ---- what outlives a reboot: unload --persist, block, unblock ---- */
+
+static void test_unload_persist(void **state)
+{
+	T();
+	ne2k_loaded();
+	append_file(LKM_PERSIST_FILE, "options ne2k_pci debug=1\n");
+	mkdirs("/etc/modules-load.d");
+	write_file(LKM_BOOT_FILE, "# mine\nloop\nne2k-pci\n", 0644);
+	assert_int_equal(lkm_engine_unload(&t->e, "ne2k_pci", LKM_PERSIST, res), 0);
+	assert_string_equal(steps_text(res), "remove ne2k_pci - - done\n"
+					     "forget ne2k_pci lkmtui.conf - done\n"
+					     "not-at-boot ne2k_pci lkmtui.conf - done\n");
+	assert_string_equal(persisted(), pristine_conf);
+	assert_string_equal(kept(LKM_BOOT_FILE), "loop\n");
+	assert_done(res);
+}
+
+/* Not loaded: the files are what --persist is about; nothing there, nothing written. */
+static void test_unload_persist_not_loaded(void **state)
+{
+	T();
+	assert_int_equal(lkm_engine_unload(&t->e, "ne2k_pci", LKM_PERSIST, res), 0);
+	assert_string_equal(
+		steps_text(res),
+		"forget ne2k_pci lkmtui.conf - (nothing to do: the file already "
+		"says so) done\n"
+		"not-at-boot ne2k_pci lkmtui.conf - (nothing to do: the file "
+		"already says so) done\n");
+	assert_string_equal(warnings(res), "ne2k_pci is not loaded\n");
+	assert_true(res->steps[0].unchanged && res->steps[1].unchanged);
+	assert_string_equal(kept(LKM_BOOT_FILE), "(none)");
+	assert_string_equal(persisted(), pristine_conf);
+}
+
+/* Loaded and free: blocked in /run, unloaded, out of modules-load.d; a later load by
+ * name meets the block. */
+static void test_block_unloads(void **state)
+{
+	T();
+	ne2k_loaded();
+	mkdirs("/etc/modules-load.d");
+	write_file(LKM_BOOT_FILE, "ne2k_pci\n", 0644);
+	assert_int_equal(lkm_engine_block(&t->e, "ne2k-pci", 0, res), 0);
+	assert_string_equal(steps_text(res), "block ne2k_pci lkmtui-block.conf - done\n"
+					     "remove ne2k_pci - - done\n"
+					     "not-at-boot ne2k_pci lkmtui.conf - done\n");
+	assert_string_equal(res->steps[0].path, rpath(LKM_BLOCK_RUN_FILE));
+	assert_string_equal(kept(LKM_BLOCK_RUN_FILE),
+			    "blacklist ne2k_pci\ninstall ne2k_pci /bin/false\n");
+	assert_string_equal(kept(LKM_BOOT_FILE), "");
+	assert_string_equal(persisted(), pristine_conf);
+	assert_string_equal(fake.calls, "remove ne2k_pci\n");
+	assert_done(res);
+	lkm_result_release(res);
+	modprobe_conf(t, "");
+	assert_int_equal(lkm_engine_load(&t->e, "ne2k_pci", NULL, 0, 0, res), -EPERM);
+	assert_int_equal(res->refusal, LKM_REFUSE_BLOCKED);
+	assert_string_equal(res->rule.module, "ne2k_pci");
+}
+
+/* Held: the block is in place, the module stays, and the result says who holds it. */
+static void test_block_in_use(void **state)
+{
+	T();
+	ne2k_loaded();
+	assert_int_equal(lkm_engine_block(&t->e, "8390", 0, res), 0);
+	assert_string_equal(steps_text(res), "block 8390 lkmtui-block.conf - done\n");
+	assert_string_equal(
+		warnings(res),
+		"8390 stays loaded until the next boot: in use by ne2k_pci\n");
+	assert_string_equal(holders(res), "ne2k_pci\n");
+	assert_string_equal(fake.calls, "");
+}
+
+/* --persist: in /etc/modprobe.d; a load that needs it as a dependency meets the block.
+ * unblock without --persist leaves it there and says so; with it, the lines go. */
+static void test_block_persist_dependency(void **state)
+{
+	T();
+	assert_int_equal(lkm_engine_block(&t->e, "8390", LKM_PERSIST, res), 0);
+	assert_string_equal(steps_text(res), "block 8390 lkmtui.conf - done\n");
+	assert_string_equal(persisted() + strlen(pristine_conf),
+			    "blacklist 8390\ninstall 8390 /bin/false\n");
+	assert_string_equal(kept(LKM_BLOCK_RUN_FILE), "(none)");
+	lkm_result_release(res);
+	modprobe_conf(t, "");
+	assert_int_equal(lkm_engine_load(&t->e, "ne2k_pci", NULL, 0, 0, res), -EPERM);
+	assert_int_equal(res->refusal, LKM_REFUSE_BLOCKED);
+	assert_string_equal(res->rule.module, "8390");
+	assert_string_equal(fake.calls, "");
+	lkm_result_release(res);
+	assert_int_equal(lkm_engine_unblock(&t->e, "8390", 0, res), 0);
+	assert_string_equal(steps_text(res),
+			    "unblock 8390 lkmtui-block.conf - (nothing to do: the file "
+			    "already says so) done\n");
+	assert_string_equal(
+		warnings(res),
+		"8390 is still blocked in /etc/modprobe.d/lkmtui.conf: lkmtui "
+		"unblock --persist 8390 removes that block\n");
+	lkm_result_release(res);
+	assert_int_equal(lkm_engine_unblock(&t->e, "8390", LKM_PERSIST, res), 0);
+	assert_string_equal(steps_text(res),
+			    "unblock 8390 lkmtui-block.conf - (nothing to do: the file "
+			    "already says so) done\n"
+			    "unblock 8390 lkmtui.conf - done\n");
+	assert_string_equal(persisted(), pristine_conf);
+}
+
+static void test_block_dry_run(void **state)
+{
+	T();
+	ne2k_loaded();
+	assert_int_equal(lkm_engine_block(&t->e, "ne2k_pci", LKM_DRY_RUN, res), 0);
+	assert_string_equal(steps_text(res),
+			    "block ne2k_pci lkmtui-block.conf - not-done\n"
+			    "remove ne2k_pci - - not-done\n");
+	assert_string_equal(kept(LKM_BLOCK_RUN_FILE), "(none)");
+	assert_string_equal(fake.calls, "");
+}
+
+static void test_block_bad_name(void **state)
+{
+	T();
+	assert_int_equal(lkm_engine_block(&t->e, "a b", 0, res), -EINVAL);
+	assert_int_equal(res->refusal, LKM_REFUSE_PERSIST);
+	assert_int_equal(res->n_steps, 0);
+	assert_string_equal(kept(LKM_BLOCK_RUN_FILE), "(none)");
+}
+
 #define E(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
@@ -1865,6 +2021,13 @@ int main(void)
 		E(test_load_persist_replaces),
 		E(test_load_persist_fails),
 		E(test_load_persist_refused_first),
+		E(test_unload_persist),
+		E(test_unload_persist_not_loaded),
+		E(test_block_unloads),
+		E(test_block_in_use),
+		E(test_block_persist_dependency),
+		E(test_block_dry_run),
+		E(test_block_bad_name),
 		E(test_unload_not_loaded),
 		E(test_unload_builtin),
 		E(test_unload_in_use),

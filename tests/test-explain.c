@@ -2454,12 +2454,14 @@ static void test_persist_failed(void **state)
 	assert_int_equal(unlink(rpath(LKM_PERSIST_FILE)), 0);
 	mkdirs(LKM_PERSIST_FILE);
 	d = load(t, "btusb", P("enable_autosuspend=1"), 1, LKM_NO_DEPS | LKM_PERSIST);
-	assert_diag(d, LKM_DIAG_PERSIST_FAILED, -EISDIR,
-		    "the options for btusb could not be saved",
-		    fmt("could not write %s: Is a directory\n", rpath(LKM_PERSIST_FILE)),
-		    "check that /etc/modprobe.d can be written and has room: ls -ld "
-		    "/etc/modprobe.d; "
-		    "df /etc\n");
+	assert_diag(
+		d, LKM_DIAG_PERSIST_FAILED, -EISDIR,
+		"what lkmtui keeps for btusb could not be saved",
+		fmt("could not write %s: it is a directory; lkmtui changed nothing\n",
+		    rpath(LKM_PERSIST_FILE)),
+		"check that the file's directory is a directory, can be written and has "
+		"room: ls -ld /etc/modprobe.d /etc/modules-load.d /run/modprobe.d; df "
+		"/etc\n");
 	rm_tree(rpath(LKM_PERSIST_FILE));
 }
 

@@ -19,6 +19,7 @@
 #include "core/plan.h"
 #include "core/modfile.h"
 #include "core/params.h"
+#include "core/keep.h"
 #include "core/persist.h"
 #include "i18n.h"
 #include "model/modules.h"
@@ -52,6 +53,11 @@ const char *lkm_step_kind_id(enum lkm_step_kind kind)
 	case LKM_STEP_WRITE_PARAM: return "write-parameter";
 	case LKM_STEP_PERSIST: return "persist";
 	case LKM_STEP_COMMAND: return "run-command";
+	case LKM_STEP_FORGET: return "forget";
+	case LKM_STEP_BOOT: return "load-at-boot";
+	case LKM_STEP_NO_BOOT: return "not-at-boot";
+	case LKM_STEP_BLOCK: return "block";
+	case LKM_STEP_UNBLOCK: return "unblock";
 	}
 	return "unknown";
 }
@@ -144,23 +150,53 @@ static struct lkm_step *add_step(struct lkm_result *res, enum lkm_step_kind kind
  * out. */
 static int refuse(struct lkm_result *res, enum lkm_refusal why, int err, const char *fmt,
 		  ...) __attribute__((format(printf, 4, 5)));
-static int refuse(struct lkm_result *res, enum lkm_refusal why, int err, const char *fmt,
-		  ...)
+static int vrefuse(struct lkm_result *res, enum lkm_refusal why, int err, const char *fmt,
+		   va_list ap)
 {
-	va_list ap;
-
 	res->refusal = why;
 	res->err = err;
 	res->failed = res->n_steps;
 	free(res->reason);
-	va_start(ap, fmt);
 	if (vasprintf(&res->reason, fmt, ap) < 0) {
 		res->reason = NULL;
 		res->refusal = LKM_REFUSE_NONE;
 		res->err = err = -ENOMEM;
 	}
+	return err;
+}
+
+static int refuse(struct lkm_result *res, enum lkm_refusal why, int err, const char *fmt,
+		  ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	err = vrefuse(res, why, err, fmt, ap);
 	va_end(ap);
 	return err;
+}
+
+int lkm_result_refuse(struct lkm_result *res, enum lkm_refusal why, int err,
+		      const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	err = vrefuse(res, why, err, fmt, ap);
+	va_end(ap);
+	return err;
+}
+
+struct lkm_step *lkm_result_add_step(struct lkm_result *res, enum lkm_step_kind kind,
+				     const char *module, const char *path,
+				     const char *note)
+{
+	return add_step(res, kind, module, path, NULL, note);
+}
+
+void lkm_result_init(struct lkm_result *res, enum lkm_op op, const char *target)
+{
+	result_init(res, op, target);
 }
 
 static bool has_module_suffix(const char *s)
@@ -466,27 +502,6 @@ static int after_load(const struct lkm_engine *e, struct lkm_result *res)
 	lkm_drives_warning(&res->drives, res->module, false, warning, sizeof(warning));
 	if (warning[0] && !lkm_strv_addf(&res->warnings, &res->n_warnings, "%s", warning))
 		return -ENOMEM;
-	return 0;
-}
-
-static int persist(const struct lkm_engine *e, const char *module,
-		   const struct lkm_params *params, struct lkm_result *res)
-{
-	struct lkm_persist_result pr;
-	struct lkm_step *s;
-	int err;
-
-	err = lkm_persist_options(e->root, module, params, &pr);
-	s = add_step(res, LKM_STEP_PERSIST, module, pr.path, NULL, NULL);
-	if (s == NULL)
-		return -ENOMEM;
-	s->err = err;
-	s->done = err == 0;
-	if (err < 0)
-		return refuse(res, LKM_REFUSE_PERSIST, err, _("could not write %s: %s"),
-			      pr.path,
-			      err == -EINVAL ? lkm_persist_refusal_text(pr.refusal)
-					     : strerror(-err));
 	return 0;
 }
 
@@ -902,18 +917,6 @@ int lkm_engine_load_params(const struct lkm_engine *e, const char *target,
 	if (err < 0 || res->refusal != LKM_REFUSE_NONE)
 		goto out;
 
-	if ((flags & LKM_PERSIST) && params->n == 0) {
-		/* Persisting nothing would delete the options saved before: not what
-		 * anyone typing --persist means. */
-		if (!lkm_strv_addf(&res->warnings, &res->n_warnings,
-				   "--persist without parameters: nothing to save, %s "
-				   "left as it is",
-				   LKM_PERSIST_FILE)) {
-			err = -ENOMEM;
-			goto out;
-		}
-		flags &= ~(unsigned)LKM_PERSIST;
-	}
 	if (flags & LKM_PERSIST) {
 		/* A value the options file cannot hold is refused before the kernel is
 		 * asked: loading, then failing to remember, would leave half of what was
@@ -936,17 +939,15 @@ int lkm_engine_load_params(const struct lkm_engine *e, const char *target,
 	}
 	err = check_privilege(e, res, flags);
 	if (err < 0 || (flags & LKM_DRY_RUN)) {
-		if (err == 0 && (flags & LKM_PERSIST) &&
-		    !add_step(res, LKM_STEP_PERSIST, res->module, LKM_PERSIST_FILE, NULL,
-			      NULL))
-			err = -ENOMEM;
+		if (err == 0 && (flags & LKM_PERSIST))
+			err = lkm_keep_plan(res, res->module, params->n > 0, true);
 		goto out;
 	}
 	err = run_inserts(e, res);
 	if (err == 0 && res->err == 0)
 		err = after_load(e, res);
 	if (err == 0 && res->err == 0 && (flags & LKM_PERSIST))
-		err = persist(e, res->module, params, res);
+		err = lkm_keep_module(e, res->module, params, true, res);
 	log_change(e, res, "load");
 	err = err < 0 ? err : res->err;
 out:
@@ -1164,6 +1165,27 @@ static int plan_unload(const struct lkm_engine *e, const struct lkm_modules *mod
 	return err;
 }
 
+/* unload --persist of a module not loaded: its lines removed all the same. */
+static int forget(const struct lkm_engine *e, const char *module, unsigned flags,
+		  struct lkm_result *res)
+{
+	int err;
+
+	res->module = strdup(module);
+	if (res->module == NULL)
+		return -ENOMEM;
+	lkm_module_name_normalize(res->module);
+	err = lkm_strv_addf(&res->warnings, &res->n_warnings, _("%s is not loaded"),
+			    res->module)
+		      ? check_privilege(e, res, flags)
+		      : -ENOMEM;
+	if (err == 0 && (flags & LKM_DRY_RUN))
+		return lkm_keep_plan(res, res->module, true, false);
+	if (err == 0)
+		err = lkm_keep_module(e, res->module, NULL, false, res);
+	return err < 0 ? err : res->err;
+}
+
 int lkm_engine_unload(const struct lkm_engine *e, const char *module, unsigned flags,
 		      struct lkm_result *res)
 {
@@ -1193,6 +1215,12 @@ int lkm_engine_unload(const struct lkm_engine *e, const char *module, unsigned f
 			    strstr(module, mods.v[i].name))
 				lkm_strv_addf(&res->details, &res->n_details, "%s",
 					      mods.v[i].name);
+		if (flags & LKM_PERSIST) {
+			/* Not loaded now: what --persist asks of the next boot still
+			 * holds. */
+			err = forget(e, module, flags, res);
+			goto out;
+		}
 		err = refuse(res, LKM_REFUSE_NOT_LOADED, -ENOENT, _("%s is not loaded"),
 			     module);
 		goto out;
@@ -1234,6 +1262,8 @@ int lkm_engine_unload(const struct lkm_engine *e, const char *module, unsigned f
 	if (err < 0)
 		goto out;
 	err = check_privilege(e, res, flags);
+	if (err == 0 && (flags & LKM_DRY_RUN) && (flags & LKM_PERSIST))
+		err = lkm_keep_plan(res, res->module, true, false);
 	if (err < 0 || (flags & LKM_DRY_RUN))
 		goto out;
 	lkm_kmsg_begin(&res->log, e->root);
@@ -1251,6 +1281,8 @@ int lkm_engine_unload(const struct lkm_engine *e, const char *module, unsigned f
 		}
 	}
 	err = lkm_kmsg_collect(&res->log);
+	if (err == 0 && res->err == 0 && (flags & LKM_PERSIST))
+		err = lkm_keep_module(e, res->module, NULL, false, res);
 	log_change(e, res, "unload");
 	err = err < 0 ? err : res->err;
 out:
@@ -1319,7 +1351,7 @@ static int persist_merged(const struct lkm_engine *e, const char *module,
 		if (!lkm_param_name_eq(parsed.v[i].name, set->name))
 			merged.v[merged.n++] = parsed.v[i];
 	merged.v[merged.n++] = *set;
-	err = persist(e, module, &merged, res);
+	err = lkm_keep_options(e, module, &merged, res);
 out:
 	free(merged.v);
 	lkm_params_release(&parsed);

@@ -32,13 +32,15 @@ struct lkm_engine {
  */
 bool lkm_engine_privileged(void);
 
-enum lkm_op { LKM_OP_LOAD, LKM_OP_UNLOAD, LKM_OP_SET };
+enum lkm_op { LKM_OP_LOAD, LKM_OP_UNLOAD, LKM_OP_SET, LKM_OP_BLOCK, LKM_OP_UNBLOCK };
 
 enum lkm_load_flag {
 	LKM_DRY_RUN = 1 << 0,	/* say the steps, change nothing */
 	LKM_NO_DEPS = 1 << 1,	/* by name: insert the module alone */
 	LKM_WITH_DEPS = 1 << 2, /* by file: load its `depends` first */
-	LKM_PERSIST = 1 << 3,	/* on success, write the user's options to modprobe.d */
+	LKM_PERSIST = 1 << 3,	/* on success, make it last: load writes the options and
+				   the modules-load.d line, unload removes both, set writes
+				   the options, block writes to /etc instead of /run */
 	LKM_STACK = 1 << 4,	/* unload: then the dependencies nothing else uses */
 };
 
@@ -52,6 +54,12 @@ enum lkm_step_kind {
 	LKM_STEP_WRITE_PARAM,	 /* write PARAMS ("irq=7") to MODULE's parameter */
 	LKM_STEP_PERSIST,	 /* write PARAMS as MODULE's options line to PATH */
 	LKM_STEP_COMMAND, /* modprobe would run COMMAND (modprobe.d) instead: never run */
+	/* The files lkmtui keeps (src/core/keep.h), each at PATH: */
+	LKM_STEP_FORGET,  /* MODULE's options line removed */
+	LKM_STEP_BOOT,	  /* MODULE's modules-load.d line written: loaded at boot */
+	LKM_STEP_NO_BOOT, /* that line removed */
+	LKM_STEP_BLOCK,	  /* "blacklist M" and "install M /bin/false" written */
+	LKM_STEP_UNBLOCK, /* those lines removed */
 };
 
 struct lkm_step {
@@ -59,12 +67,13 @@ struct lkm_step {
 	char *module;
 	char *path;
 	char *params;
-	char *note;    /* where the step comes from: "dependency of msdos", "modprobe.d
-			  options" */
-	char *command; /* LKM_STEP_COMMAND: the install or remove command, with PARAMS
-			  after it */
-	int err;       /* 0, or the -errno the step failed with */
-	bool done;     /* it was carried out (false in a dry run, and after a failure) */
+	char *note;	/* where the step comes from: "dependency of msdos", "modprobe.d
+			   options" */
+	char *command;	/* LKM_STEP_COMMAND: the install or remove command, with PARAMS
+			   after it */
+	int err;	/* 0, or the -errno the step failed with */
+	bool done;	/* it was carried out (false in a dry run, and after a failure) */
+	bool unchanged; /* a file step done that found the file already so */
 };
 
 /* Why the engine stopped before asking the kernel (LKM_REFUSE_NONE: it did not). */
@@ -142,6 +151,15 @@ struct lkm_result {
 };
 
 void lkm_result_release(struct lkm_result *res);
+
+/* For the core's other operations (src/core/keep.c): a result begun, a step added
+ * (NULL when memory runs out), a refusal recorded (returns ERR, or -ENOMEM). */
+void lkm_result_init(struct lkm_result *res, enum lkm_op op, const char *target);
+struct lkm_step *lkm_result_add_step(struct lkm_result *res, enum lkm_step_kind kind,
+				     const char *module, const char *path,
+				     const char *note);
+int lkm_result_refuse(struct lkm_result *res, enum lkm_refusal why, int err,
+		      const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 /*
  * Loads TARGET: a module name or alias, along modprobe's own plan (src/core/plan.h: every

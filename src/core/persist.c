@@ -288,11 +288,46 @@ int lkm_persist_read(const struct lkm_sysroot *root, const char *module, char **
 
 /* ---- writing ---- */
 
-/* The new file content into OUT (malloc'ed): OLD with MODULE's lines replaced by LINE. */
-static int rewrite(const char *old, size_t oldlen, const char *module, const char *line,
-		   char **out, size_t *outlen, int *replaced)
+/* Which lines of a file are this module's, for one kind of edit. */
+typedef int (*line_match)(const struct logical *l, const char *module);
+
+static int match_options(const struct logical *l, const char *module)
 {
-	size_t cap = oldlen + strlen(line) + 3, len = 0;
+	const char *rest;
+
+	return is_options_for(l, module, &rest);
+}
+
+/* "blacklist MODULE" and "install MODULE ...": the two lines of a block. */
+static int match_block(const struct logical *l, const char *module)
+{
+	const char *p = l->start, *w;
+	size_t len = next_word(&p, l->end, &w);
+
+	if (!((len == 9 && memcmp(w, "blacklist", 9) == 0) ||
+	      (len == 7 && memcmp(w, "install", 7) == 0)))
+		return 0;
+	len = next_word(&p, l->end, &w);
+	return lkm_module_name_eq_len(w, len, module);
+}
+
+/* modules-load.d: a line that is the module's name ('#' and ';' start comments). */
+static int match_boot(const struct logical *l, const char *module)
+{
+	const char *p = l->start, *w;
+	size_t len = next_word(&p, l->end, &w);
+
+	if (len == 0 || *w == '#' || *w == ';')
+		return 0;
+	return lkm_module_name_eq_len(w, len, module) && next_word(&p, l->end, &w) == 0;
+}
+
+/* The new file content into OUT (malloc'ed): OLD with MODULE's lines (MATCH) replaced by
+ * LINES (whole lines, each ending in '\n'; "" removes them). */
+static int rewrite(const char *old, size_t oldlen, line_match match, const char *module,
+		   const char *lines, char **out, size_t *outlen, int *replaced)
+{
+	size_t cap = oldlen + strlen(lines) + 3, len = 0;
 	const char *pos = old, *limit = old + oldlen;
 	struct logical l;
 	int placed = 0;
@@ -302,27 +337,25 @@ static int rewrite(const char *old, size_t oldlen, const char *module, const cha
 		return -ENOMEM;
 	*replaced = 0;
 	while (next_logical(&pos, limit, &l)) {
-		const char *rest;
-
-		if (!is_options_for(&l, module, &rest)) {
+		if (!match(&l, module)) {
 			memcpy(buf + len, l.start, (size_t)(l.end - l.start));
 			len += (size_t)(l.end - l.start);
 			continue;
 		}
 		(*replaced)++;
-		if (!placed && *line) {
-			len += (size_t)sprintf(buf + len, "%s\n", line);
+		if (!placed && *lines) {
+			len += (size_t)sprintf(buf + len, "%s", lines);
 			placed = 1;
 		}
 	}
-	if (!placed && *line) {
+	if (!placed && *lines) {
 		if (len > 0 && buf[len - 1] != '\n')
 			buf[len++] = '\n';
 		/* A last line ending in '\' continues into whatever follows: end it with
 		 * a blank line, or the new line would be read as part of it. */
 		if (len > 1 && buf[len - 2] == '\\')
 			buf[len++] = '\n';
-		len += (size_t)sprintf(buf + len, "%s\n", line);
+		len += (size_t)sprintf(buf + len, "%s", lines);
 	}
 	*out = buf;
 	*outlen = len;
@@ -356,16 +389,119 @@ static int lock_conf(const char *dir)
 	return fd;
 }
 
+/* One of lkmtui's files: where it is, and what a new one starts with. */
+struct conf {
+	const char *file; /* absolute, as on the system */
+	const char *dir;
+	const char *header;
+	line_match match;
+};
+
+static const char boot_header[] = "# Modules lkmtui load --persist keeps loaded at boot "
+				  "(systemd-modules-load reads "
+				  "this\n# directory). One name a line; lkmtui unload "
+				  "--persist removes its line.\n";
+static const char block_header[] =
+	"# Modules blocked by lkmtui block: neither loaded by name nor as another's "
+	"dependency.\n# lkmtui unblock removes a module's lines.\n";
+
+/*
+ * Refuses a directory or a file that is a symbolic link (lkmtui would replace the link
+ * with a file, or write outside what it owns) or not a directory / regular file. Creates
+ * the directory when it is missing. Returns 0 or -errno, with RES->link set.
+ */
+static int check_place(const struct lkm_sysroot *root, const struct conf *c,
+		       struct lkm_persist_result *res, int *exists, mode_t *mode)
+{
+	int fd = lkm_sysroot_fd(root);
+	struct stat st;
+
+	*exists = 0;
+	if (fstatat(fd, lkm_sysroot_rel(c->dir), &st, AT_SYMLINK_NOFOLLOW) < 0) {
+		if (errno != ENOENT || mkdirat(fd, lkm_sysroot_rel(c->dir), 0755) < 0)
+			return -errno;
+	} else if (S_ISLNK(st.st_mode)) {
+		res->link = 1;
+		return -ELOOP;
+	} else if (!S_ISDIR(st.st_mode)) {
+		return -ENOTDIR;
+	}
+	if (fstatat(fd, lkm_sysroot_rel(c->file), &st, AT_SYMLINK_NOFOLLOW) < 0)
+		return errno == ENOENT ? 0 : -errno;
+	if (S_ISLNK(st.st_mode)) {
+		res->link = 2;
+		return -ELOOP;
+	}
+	if (S_ISDIR(st.st_mode))
+		return -EISDIR;
+	if (!S_ISREG(st.st_mode))
+		return -EINVAL;
+	*exists = 1;
+	*mode = st.st_mode & 07777;
+	return 0;
+}
+
+/* Replaces MODULE's lines of C with LINES ("" removes them), under the lock; writes only
+ * when the content changes, and never creates a file to remove nothing. */
+static int edit(const struct lkm_sysroot *root, const struct conf *c, const char *module,
+		const char *lines, struct lkm_persist_result *res)
+{
+	struct lkm_buf old = { 0 };
+	char dir[PATH_MAX], *content = NULL;
+	size_t len;
+	mode_t mode = 0644;
+	int err, lock = -1, exists;
+
+	err = lkm_sysroot_path(root, c->file, res->path, sizeof(res->path));
+	if (err == 0)
+		err = lkm_sysroot_path(root, c->dir, dir, sizeof(dir));
+	if (err < 0)
+		return err;
+	err = check_place(root, c, res, &exists, &mode);
+	if (err < 0 || (!exists && *lines == '\0'))
+		return err;
+	lock = lock_conf(dir);
+	if (lock < 0)
+		return lock;
+	/* Again under the lock: another writer may have created it meanwhile. */
+	err = check_place(root, c, res, &exists, &mode);
+	if (err == 0 && exists)
+		err = lkm_procfile_read(root, c->file, &old);
+	if (err == 0 && !exists) {
+		res->created = *lines != '\0';
+		err = lkm_buf_reserve(&old, strlen(c->header) + 1);
+		if (err == 0) {
+			old.len = strlen(c->header);
+			memcpy(old.data, c->header, old.len + 1);
+		}
+	}
+	if (err == 0)
+		err = rewrite(old.data, old.len, c->match, module, lines, &content, &len,
+			      &res->replaced);
+	if (err == 0 &&
+	    (!exists ? *lines != '\0'
+		     : len != old.len || memcmp(content, old.data, len) != 0)) {
+		res->changed = 1;
+		err = lkm_replace_file(res->path, content, len, mode,
+				       LKM_REPLACE_HOLD_SIGNALS);
+		if (err < 0)
+			res->changed = res->created = 0;
+	}
+	close(lock);
+	free(content);
+	lkm_buf_release(&old);
+	return err;
+}
+
+static const struct conf options_conf = { LKM_PERSIST_FILE, "/etc/modprobe.d", header,
+					  match_options };
+
 int lkm_persist_options(const struct lkm_sysroot *root, const char *module,
 			const struct lkm_params *params, struct lkm_persist_result *res)
 {
 	struct lkm_persist_result local;
-	struct lkm_buf old = { 0 };
-	char dir[PATH_MAX], *line = NULL, *content = NULL;
-	size_t len;
-	mode_t mode = 0644;
-	struct stat st;
-	int err, lock = -1;
+	char *line = NULL, *lines = NULL;
+	int err;
 
 	if (res == NULL)
 		res = &local;
@@ -373,51 +509,93 @@ int lkm_persist_options(const struct lkm_sysroot *root, const char *module,
 	err = lkm_persist_line(module, params, res, &line);
 	if (err < 0)
 		return err;
-	if (params == NULL || params->n == 0)
-		line[0] = '\0';
-	err = lkm_sysroot_path(root, LKM_PERSIST_FILE, res->path, sizeof(res->path));
+	if (params != NULL && params->n > 0 && asprintf(&lines, "%s\n", line) < 0)
+		lines = NULL, err = -ENOMEM;
 	if (err == 0)
-		err = lkm_sysroot_path(root, "/etc/modprobe.d", dir, sizeof(dir));
-	if (err < 0)
-		goto out;
-
-	if (fstatat(lkm_sysroot_fd(root), lkm_sysroot_rel("/etc/modprobe.d"), &st, 0) <
-	    0) {
-		if (errno != ENOENT ||
-		    mkdirat(lkm_sysroot_fd(root), lkm_sysroot_rel("/etc/modprobe.d"),
-			    0755) < 0) {
-			err = -errno;
-			goto out;
-		}
-	}
-	lock = lock_conf(dir);
-	if (lock < 0) {
-		err = lock;
-		goto out;
-	}
-	err = lkm_procfile_read(root, LKM_PERSIST_FILE, &old);
-	if (err == -ENOENT) {
-		res->created = 1;
-		err = lkm_buf_reserve(&old, sizeof(header));
-		if (err < 0)
-			goto out;
-		memcpy(old.data, header, sizeof(header));
-		old.len = sizeof(header) - 1;
-	} else if (err < 0) {
-		goto out;
-	} else if (fstatat(lkm_sysroot_fd(root), lkm_sysroot_rel(LKM_PERSIST_FILE), &st,
-			   0) == 0) {
-		mode = st.st_mode & 07777;
-	}
-	err = rewrite(old.data, old.len, module, line, &content, &len, &res->replaced);
-	if (err == 0)
-		err = lkm_replace_file(res->path, content, len, mode,
-				       LKM_REPLACE_HOLD_SIGNALS);
-out:
-	if (lock >= 0)
-		close(lock);
+		err = edit(root, &options_conf, module, lines ? lines : "", res);
 	free(line);
-	free(content);
-	lkm_buf_release(&old);
+	free(lines);
 	return err;
+}
+
+/* MODULE's name as lkmtui writes it ('_' for '-'), into BUF; -EINVAL for a bad name. */
+static int module_word(const char *module, char buf[MODULE_NAME_MAX + 1],
+		       struct lkm_persist_result *res)
+{
+	res->refusal = check_module(module);
+	if (res->refusal != LKM_PERSIST_OK) {
+		res->bad = (size_t)-1;
+		return -EINVAL;
+	}
+	strcpy(buf, module);
+	lkm_module_name_normalize(buf);
+	return 0;
+}
+
+int lkm_persist_boot(const struct lkm_sysroot *root, const char *module, int load,
+		     struct lkm_persist_result *res)
+{
+	static const struct conf boot = { LKM_BOOT_FILE, "/etc/modules-load.d",
+					  boot_header, match_boot };
+	struct lkm_persist_result local;
+	char name[MODULE_NAME_MAX + 1], line[MODULE_NAME_MAX + 2];
+	int err;
+
+	if (res == NULL)
+		res = &local;
+	result_init(res);
+	err = module_word(module, name, res);
+	if (err < 0)
+		return err;
+	snprintf(line, sizeof(line), "%s\n", load ? name : "");
+	return edit(root, &boot, module, load ? line : "", res);
+}
+
+int lkm_persist_block(const struct lkm_sysroot *root, const char *module, int block,
+		      int persistent, struct lkm_persist_result *res)
+{
+	struct conf c = { persistent ? LKM_PERSIST_FILE : LKM_BLOCK_RUN_FILE,
+			  persistent ? "/etc/modprobe.d" : "/run/modprobe.d",
+			  persistent ? header : block_header, match_block };
+	struct lkm_persist_result local;
+	char name[MODULE_NAME_MAX + 1], lines[2 * MODULE_NAME_MAX + 64];
+	int err;
+
+	if (res == NULL)
+		res = &local;
+	result_init(res);
+	err = module_word(module, name, res);
+	if (err < 0)
+		return err;
+	snprintf(lines, sizeof(lines), "blacklist %s\ninstall %s %s\n", name, name,
+		 LKM_BLOCK_COMMAND);
+	return edit(root, &c, module, block ? lines : "", res);
+}
+
+int lkm_persist_has(const struct lkm_sysroot *root, enum lkm_persist_what what,
+		    const char *module)
+{
+	static const struct conf confs[] = {
+		[LKM_HAS_BOOT] = { LKM_BOOT_FILE, NULL, NULL, match_boot },
+		[LKM_HAS_BLOCK_RUN] = { LKM_BLOCK_RUN_FILE, NULL, NULL, match_block },
+		[LKM_HAS_BLOCK_ETC] = { LKM_PERSIST_FILE, NULL, NULL, match_block },
+	};
+	struct lkm_buf buf = { 0 };
+	const char *pos, *limit;
+	struct logical l;
+	int err, n = 0;
+
+	if (check_module(module) != LKM_PERSIST_OK)
+		return -EINVAL;
+	err = lkm_procfile_read(root, confs[what].file, &buf);
+	if (err == -ENOENT)
+		return 0;
+	if (err < 0)
+		return err;
+	pos = buf.data;
+	limit = buf.data ? buf.data + buf.len : NULL;
+	while (pos != NULL && next_logical(&pos, limit, &l))
+		n += confs[what].match(&l, module) ? 1 : 0;
+	lkm_buf_release(&buf);
+	return n > 0;
 }

@@ -30,6 +30,18 @@
 /* Beside it: what writers flock(2) around their read-modify-write (modprobe reads only
  * names ending ".conf", and kmod skips names starting with '.'). */
 #define LKM_PERSIST_LOCK ".lkmtui.conf.lock"
+/* The modules lkmtui load --persist keeps loaded at boot: systemd-modules-load reads
+ * modules-load.d (one module name a line) early in every boot. */
+#define LKM_BOOT_FILE "/etc/modules-load.d/lkmtui.conf"
+/* lkmtui block without --persist: libkmod reads /run/modprobe.d, which a boot empties.
+ * Not "lkmtui.conf": modprobe reads only the first file of a name along /etc, /run,
+ * /lib (libkmod's conf_files_filter_out), so /etc/modprobe.d/lkmtui.conf would hide it.
+ */
+#define LKM_BLOCK_RUN_FILE "/run/modprobe.d/lkmtui-block.conf"
+/* A block is "blacklist M" (no load through an alias) and "install M /bin/false" (no load
+ * by name or as a dependency either: modprobe runs the command, which fails), the form
+ * the CIS benchmarks and vendors' advisories give. */
+#define LKM_BLOCK_COMMAND "/bin/false"
 
 /* Why a module name or a parameter was refused. */
 enum lkm_persist_refusal {
@@ -51,7 +63,9 @@ const char *lkm_persist_refusal_text(enum lkm_persist_refusal why);
 struct lkm_persist_result {
 	char path[PATH_MAX]; /* host path of lkmtui.conf */
 	int created;	     /* the file did not exist before */
-	int replaced;	     /* this module's earlier options lines removed (count) */
+	int replaced;	     /* this module's earlier lines removed (count) */
+	int changed;	     /* the file's content changed (0: it already said so) */
+	int link; /* on -ELOOP: 1 the directory, 2 the file is a symbolic link */
 	enum lkm_persist_refusal refusal; /* on -EINVAL: why */
 	size_t bad;			  /* on -EINVAL: index of the refused parameter in
 					     PARAMS, or (size_t)-1 for the module name */
@@ -84,3 +98,29 @@ int lkm_persist_options(const struct lkm_sysroot *root, const char *module,
  * count or -errno.
  */
 int lkm_persist_read(const struct lkm_sysroot *root, const char *module, char ***params);
+
+/*
+ * The same machinery (the lock, the atomic replace, every other line kept) for the other
+ * files lkmtui keeps. Each writes only when the content changes (RES->changed), creates
+ * no file to remove nothing, and refuses a file or directory that is a symbolic link
+ * (-ELOOP, RES->link: replacing the link, or writing where it points, would both surprise
+ * whoever made it) or a directory where the file should be (-EISDIR). Returns 0,
+ * -EINVAL (a bad module name), or the failing step's -errno with the old file untouched.
+ */
+/* LOAD: MODULE's line in LKM_BOOT_FILE; else its line removed. */
+int lkm_persist_boot(const struct lkm_sysroot *root, const char *module, int load,
+		     struct lkm_persist_result *res);
+/* BLOCK: "blacklist M" and "install M /bin/false" in LKM_PERSIST_FILE (PERSISTENT) or
+ * LKM_BLOCK_RUN_FILE; else those lines removed. */
+int lkm_persist_block(const struct lkm_sysroot *root, const char *module, int block,
+		      int persistent, struct lkm_persist_result *res);
+
+enum lkm_persist_what {
+	LKM_HAS_BOOT,	   /* MODULE's line in LKM_BOOT_FILE */
+	LKM_HAS_BLOCK_RUN, /* a block line for MODULE in LKM_BLOCK_RUN_FILE */
+	LKM_HAS_BLOCK_ETC, /* a block line for MODULE in LKM_PERSIST_FILE */
+};
+
+/* Whether lkmtui's file holds WHAT for MODULE: 1, 0 (or no file), or -errno. */
+int lkm_persist_has(const struct lkm_sysroot *root, enum lkm_persist_what what,
+		    const char *module);

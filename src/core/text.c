@@ -5,6 +5,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "core/persist.h"
 #include "core/text.h"
 #include "i18n.h"
 
@@ -15,7 +16,8 @@ static const char *str(const char *s)
 
 void lkm_text_step(struct lkm_strbuf *sb, const struct lkm_step *s, unsigned flags)
 {
-	bool done = s->done && !(flags & LKM_STEP_TEXT_DRY_RUN);
+	/* A file that already said so: what was asked, and that nothing was needed. */
+	bool done = s->done && !s->unchanged && !(flags & LKM_STEP_TEXT_DRY_RUN);
 
 	switch (s->kind) {
 	case LKM_STEP_INSERT:
@@ -56,6 +58,36 @@ void lkm_text_step(struct lkm_strbuf *sb, const struct lkm_step *s, unsigned fla
 		lkm_strbuf_addf(sb,
 				done ? _("saved the options of %s in %s")
 				     : _("save the options of %s in %s"),
+				s->module, str(s->path));
+		break;
+	case LKM_STEP_FORGET:
+		lkm_strbuf_addf(sb,
+				done ? _("removed the options of %s from %s")
+				     : _("remove the options of %s from %s"),
+				s->module, str(s->path));
+		break;
+	case LKM_STEP_BOOT:
+		lkm_strbuf_addf(sb,
+				done ? _("listed %s in %s: loaded at every boot")
+				     : _("list %s in %s: loaded at every boot"),
+				s->module, str(s->path));
+		break;
+	case LKM_STEP_NO_BOOT:
+		lkm_strbuf_addf(sb,
+				done ? _("took %s out of %s: not loaded at boot")
+				     : _("take %s out of %s: not loaded at boot"),
+				s->module, str(s->path));
+		break;
+	case LKM_STEP_BLOCK:
+		lkm_strbuf_addf(sb,
+				done ? _("blocked %s in %s (blacklist, install %s)")
+				     : _("block %s in %s (blacklist, install %s)"),
+				s->module, str(s->path), LKM_BLOCK_COMMAND);
+		break;
+	case LKM_STEP_UNBLOCK:
+		lkm_strbuf_addf(sb,
+				done ? _("removed the block of %s from %s")
+				     : _("remove the block of %s from %s"),
 				s->module, str(s->path));
 		break;
 	}

@@ -74,6 +74,16 @@ static int cmd_set(struct cli *cli, int argc, char **argv)
 	return lkm_cli_set(cli->root_dir, argc, argv);
 }
 
+static int cmd_block(struct cli *cli, int argc, char **argv)
+{
+	return lkm_cli_block(cli->root_dir, argc, argv);
+}
+
+static int cmd_unblock(struct cli *cli, int argc, char **argv)
+{
+	return lkm_cli_unblock(cli->root_dir, argc, argv);
+}
+
 static int cmd_explain(struct cli *cli, int argc, char **argv)
 {
 	return lkm_cli_explain(cli->root_dir, argc, argv);
@@ -121,6 +131,9 @@ static const struct command commands[] = {
 	{ "set", cmd_set, N_("change a loaded module's parameter") },
 	{ "bind", cmd_bind, N_("give a device to a module's driver (driver_override)") },
 	{ "unbind", cmd_unbind, N_("let a device's driver go of it") },
+	{ "block", cmd_block,
+	  N_("forbid a module: no load by name or as a dependency, and unload it") },
+	{ "unblock", cmd_unblock, N_("allow a module lkmtui block forbade") },
 	{ "explain", cmd_explain,
 	  N_("predict why loading a module would fail, without loading") },
 	{ "metrics", cmd_metrics,

@@ -11,6 +11,7 @@
 
 #include "core/bind.h"
 #include "core/engine.h"
+#include "core/keep.h"
 #include "core/params.h"
 #include "core/resolve.h"
 #include "core/session.h"
@@ -194,8 +195,9 @@ static void load_help(void)
 		" -d, --dry-run    print the steps, change nothing\n"
 		"     --no-deps    by name: insert the module alone\n"
 		"     --with-deps  by file: load what it depends on first\n"
-		" -p, --persist    also write the parameters to "
-		"/etc/modprobe.d/lkmtui.conf\n"
+		" -p, --persist    also after a reboot: the parameters to "
+		"/etc/modprobe.d/lkmtui.conf,\n"
+		"                  the name to /etc/modules-load.d/lkmtui.conf\n"
 		" -J, --json       JSON output\n"
 		" -R, --root DIR   act on the system under DIR\n"),
 	      stdout);
@@ -211,6 +213,8 @@ static void unload_help(void)
 	fputs(_("\nOptions:\n"
 		" -s, --stack      then unload what it used and nothing else uses "
 		"(modprobe -r)\n"
+		" -p, --persist    also not at the next boot: remove its lines from\n"
+		"                  /etc/modprobe.d and /etc/modules-load.d lkmtui.conf\n"
 		" -d, --dry-run    print the steps, change nothing\n"
 		" -J, --json       JSON output\n"
 		" -R, --root DIR   act on the system under DIR\n"),
@@ -298,7 +302,7 @@ int lkm_cli_unload(const char *root_dir, int argc, char **argv)
 	struct action_opts o = { .root_dir = root_dir };
 	struct lkm_result res;
 	struct session s;
-	int rc = parse_action_opts(argc, argv, "unload", "ds", unload_help, &o);
+	int rc = parse_action_opts(argc, argv, "unload", "dsp", unload_help, &o);
 
 	if (rc)
 		return rc > 255 ? EXIT_SUCCESS : rc;
@@ -308,7 +312,8 @@ int lkm_cli_unload(const char *root_dir, int argc, char **argv)
 	if (session_open(&s, o.root_dir))
 		return EXIT_FAILURE;
 	rc = lkm_engine_unload(&s.core.engine, argv[optind],
-			       (o.dry_run ? LKM_DRY_RUN : 0) | (o.stack ? LKM_STACK : 0),
+			       (o.dry_run ? LKM_DRY_RUN : 0) | (o.stack ? LKM_STACK : 0) |
+				       (o.persist ? LKM_PERSIST : 0),
 			       &res);
 	return finish(&s, &o, &res, rc);
 }
@@ -339,6 +344,76 @@ int lkm_cli_set(const char *root_dir, int argc, char **argv)
 		(o.dry_run ? LKM_DRY_RUN : 0) | (o.persist ? LKM_PERSIST : 0), &res);
 	lkm_params_release(&params);
 	return finish(&s, &o, &res, rc);
+}
+
+static void block_help(void)
+{
+	printf(_("\nUsage:\n %s block [options] MODULE\n"), PACKAGE);
+	fputs(_("\nForbid a module: \"blacklist MODULE\" and \"install MODULE "
+		"/bin/false\" in\n"
+		"/run/modprobe.d/lkmtui.conf (until the next boot), so that no load by "
+		"name,\n"
+		"alias or as a dependency reaches it; unload it if nothing holds it; "
+		"take it\n"
+		"out of /etc/modules-load.d/lkmtui.conf.\n"),
+	      stdout);
+	fputs(_("\nOptions:\n"
+		" -p, --persist    in /etc/modprobe.d/lkmtui.conf: after a reboot too\n"
+		" -d, --dry-run    print the steps, change nothing\n"
+		" -J, --json       JSON output\n"
+		" -R, --root DIR   act on the system under DIR\n"),
+	      stdout);
+}
+
+static void unblock_help(void)
+{
+	printf(_("\nUsage:\n %s unblock [options] MODULE\n"), PACKAGE);
+	fputs(_("\nAllow a module again: remove the lines lkmtui block wrote in\n"
+		"/run/modprobe.d/lkmtui.conf. Loads nothing.\n"),
+	      stdout);
+	fputs(_("\nOptions:\n"
+		" -p, --persist    from /etc/modprobe.d/lkmtui.conf too\n"
+		" -d, --dry-run    print the steps, change nothing\n"
+		" -J, --json       JSON output\n"
+		" -R, --root DIR   act on the system under DIR\n"),
+	      stdout);
+}
+
+/* block and unblock: one module, --persist, --dry-run. */
+static int block_command(const char *root_dir, int argc, char **argv, bool block)
+{
+	const char *cmd = block ? "block" : "unblock";
+	struct action_opts o = { .root_dir = root_dir };
+	struct lkm_result res;
+	struct session s;
+	unsigned flags;
+	int rc = parse_action_opts(argc, argv, cmd, "dp",
+				   block ? block_help : unblock_help, &o);
+
+	if (rc)
+		return rc > 255 ? EXIT_SUCCESS : rc;
+	if (optind + 1 != argc)
+		return lkm_cli_usage_error(cmd,
+					   block ? _("give one module: lkmtui block "
+						     "MODULE")
+						 : _("give one module: lkmtui unblock "
+						     "MODULE"));
+	if (session_open(&s, o.root_dir))
+		return EXIT_FAILURE;
+	flags = (o.dry_run ? LKM_DRY_RUN : 0) | (o.persist ? LKM_PERSIST : 0);
+	rc = block ? lkm_engine_block(&s.core.engine, argv[optind], flags, &res)
+		   : lkm_engine_unblock(&s.core.engine, argv[optind], flags, &res);
+	return finish(&s, &o, &res, rc);
+}
+
+int lkm_cli_block(const char *root_dir, int argc, char **argv)
+{
+	return block_command(root_dir, argc, argv, true);
+}
+
+int lkm_cli_unblock(const char *root_dir, int argc, char **argv)
+{
+	return block_command(root_dir, argc, argv, false);
 }
 
 static void info_help(void)

@@ -7,6 +7,8 @@
 int lkm_cli_load(const char *root_dir, int argc, char **argv);
 int lkm_cli_unload(const char *root_dir, int argc, char **argv);
 int lkm_cli_set(const char *root_dir, int argc, char **argv);
+int lkm_cli_block(const char *root_dir, int argc, char **argv);
+int lkm_cli_unblock(const char *root_dir, int argc, char **argv);
 int lkm_cli_info(const char *root_dir, int argc, char **argv);
 int lkm_cli_explain(const char *root_dir, int argc, char **argv);
 int lkm_cli_bind(const char *root_dir, int argc, char **argv);

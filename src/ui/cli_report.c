@@ -100,8 +100,18 @@ static const char *op_word(enum lkm_op op)
 	case LKM_OP_LOAD: return "load";
 	case LKM_OP_UNLOAD: return "unload";
 	case LKM_OP_SET: return "set";
+	case LKM_OP_BLOCK: return "block";
+	case LKM_OP_UNBLOCK: return "unblock";
 	}
 	return "?";
+}
+
+/* A step that edits one of lkmtui's files: JSON says whether the file changed. */
+static bool is_file_step(enum lkm_step_kind kind)
+{
+	return kind == LKM_STEP_PERSIST || kind == LKM_STEP_FORGET ||
+	       kind == LKM_STEP_BOOT || kind == LKM_STEP_NO_BOOT ||
+	       kind == LKM_STEP_BLOCK || kind == LKM_STEP_UNBLOCK;
 }
 
 /* One step as a person reads it, on a line of its own. */
@@ -212,6 +222,8 @@ int lkm_report_result(FILE *out, const struct lkm_session *session,
 			if (s->command)
 				lkm_json_str(&j, "command", s->command);
 			lkm_json_bool(&j, "done", s->done);
+			if (is_file_step(s->kind))
+				lkm_json_bool(&j, "changed", s->done && !s->unchanged);
 			if (s->err)
 				lkm_json_str(&j, "error", errno_name(s->err));
 			else
