@@ -1301,7 +1301,7 @@ static void test_load_persist_fails(void **state)
 	assert_int_equal(unlink(rpath(LKM_PERSIST_FILE)), 0);
 	mkdirs(LKM_PERSIST_FILE);
 	snprintf(reason, sizeof(reason),
-		 "could not write %s: it is a directory; lkmtui changed nothing",
+		 "could not write %s: it is a directory; lkmtui left it alone",
 		 rpath(LKM_PERSIST_FILE));
 	assert_int_equal(lkm_engine_load(&t->e, "btusb", P("enable_autosuspend=1"), 1,
 					 LKM_NO_DEPS | LKM_PERSIST, res),

@@ -2457,7 +2457,7 @@ static void test_persist_failed(void **state)
 	assert_diag(
 		d, LKM_DIAG_PERSIST_FAILED, -EISDIR,
 		"what lkmtui keeps for btusb could not be saved",
-		fmt("could not write %s: it is a directory; lkmtui changed nothing\n",
+		fmt("could not write %s: it is a directory; lkmtui left it alone\n",
 		    rpath(LKM_PERSIST_FILE)),
 		"check that the file's directory is a directory, can be written and has "
 		"room: ls -ld /etc/modprobe.d /etc/modules-load.d /run/modprobe.d; df "

@@ -286,7 +286,8 @@ static const struct lkm_diag_text texts[LKM_DIAG_COUNT] = {
 		N_("--persist writes \"options MODULE NAME=VALUE\" to /etc/modprobe.d/lkmtui.conf, "
 		   "which modprobe and lkmtui read at every later load, and the module's name to "
 		   "/etc/modules-load.d/lkmtui.conf, which the boot loads; block writes its lines "
-		   "to /run/modprobe.d/lkmtui.conf (or /etc/modprobe.d with --persist). Each file "
+		   "to /run/modprobe.d/lkmtui-block.conf (or /etc/modprobe.d with --persist). Each "
+		   "file "
 		   "is replaced in one step, so a failure leaves the old one as it was."),
 		{ N_("check that the file's directory is a directory, can be written and has "
 		     "room: ls -ld /etc/modprobe.d /etc/modules-load.d /run/modprobe.d; df /etc") },
