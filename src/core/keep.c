@@ -29,21 +29,25 @@ static int file_step(struct lkm_result *res, enum lkm_step_kind kind, const char
 		return -ENOMEM;
 	if (err == 0)
 		return 0;
+	if (err == -ELOOP && pr->link == 1)
+		return lkm_result_refuse(
+			res, LKM_REFUSE_PERSIST, err,
+			_("could not write %s: its directory is a symbolic "
+			  "link; lkmtui writes only a file of its own in a "
+			  "real directory, and left both alone"),
+			pr->path);
 	if (err == -ELOOP)
 		return lkm_result_refuse(
 			res, LKM_REFUSE_PERSIST, err,
-			pr->link == 1
-				? _("could not write %s: its directory is a symbolic "
-				    "link; lkmtui writes only a file of its own, in a "
-				    "directory, and changed nothing")
-				: _("could not write %s: it is a symbolic link; lkmtui "
-				    "writes only a file of its own and changed nothing"),
+			_("could not write %s: it is a symbolic link; lkmtui "
+			  "writes only a file of its own, and left the link "
+			  "and what it points to alone"),
 			pr->path);
 	if (err == -EISDIR)
 		return lkm_result_refuse(
 			res, LKM_REFUSE_PERSIST, err,
 			_("could not write %s: it is a directory; lkmtui "
-			  "changed nothing"),
+			  "left it alone"),
 			pr->path);
 	return lkm_result_refuse(
 		res, LKM_REFUSE_PERSIST, err, _("could not write %s: %s"), pr->path,
