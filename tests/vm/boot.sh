@@ -75,6 +75,18 @@ for pair in ${LKMTUI_VM_EXTRA:-} $copies; do
 	mkdir -p "$S$(dirname "${pair#*:}")"
 	cp -a "${pair%%:*}" "$S${pair#*:}"
 done
+# "# host: PATH..." copies programs of this machine (Debian's own) into the guest at the
+# same paths, with their libraries (e.g. /lib/systemd/systemd-modules-load).
+hostfiles=
+[ -n "$scenario" ] && hostfiles=$(sed -n 's/^# host: //p' "$scenario")
+if [ -n "$hostfiles" ]; then
+	for f in $hostfiles; do
+		[ -e "$f" ] || { echo "boot.sh: SKIP: $f (asked by # host:) is not installed" >&2; exit 77; }
+		mkdir -p "$S$(dirname "$f")" && cp -L "$f" "$S$f"
+	done
+	"$here/copy-libs.sh" "$S" $hostfiles
+	[ -d "$S/usr/lib" ] && { cp -a "$S/usr/lib/." "$S/lib/"; rm -rf "$S/usr/lib"; }
+fi
 rmdir "$S/usr" 2>/dev/null || true
 ( cd "$S" && find . -mindepth 1 | LC_ALL=C sort |
 	cpio -o -H newc -R 0:0 --quiet ) | gzip -1 > "$tmp/overlay.cpio.gz"
@@ -93,7 +105,23 @@ if [ -n "$scenario" ]; then
 	if grep -q '^# full-tree' "$scenario"; then
 		qemu_extra="$qemu_extra -virtfs local,path=$K/image/lib/modules/$KVER,mount_tag=fulltree,security_model=none,readonly=on"
 	fi
+	# "# disk: MB": an empty ext4 file system of that size as /dev/vda, the same disk
+	# for every boot of the scenario (virtio_blk and ext4 come from the full tree).
+	disk_mb=$(sed -n 's/^# disk: \([0-9]*\)$/\1/p' "$scenario")
+	if [ -n "$disk_mb" ]; then
+		command -v mkfs.ext4 >/dev/null 2>&1 || PATH=$PATH:/sbin:/usr/sbin
+		command -v mkfs.ext4 >/dev/null 2>&1 ||
+			{ echo "boot.sh: SKIP: no mkfs.ext4 (e2fsprogs) for the scenario's disk" >&2; exit 77; }
+		truncate -s "${disk_mb}M" "$tmp/disk.img"
+		mkfs.ext4 -q -F -L lkmtui-disk "$tmp/disk.img" >/dev/null
+		qemu_extra="$qemu_extra -drive file=$tmp/disk.img,format=raw,if=virtio"
+	fi
 fi
+# "# boots: N": the guest boots N times (with the same disk); each boot's kernel command
+# line says which (lkmtui.boot=K); the output is each boot's, one after the other.
+boots=1
+[ -n "$scenario" ] && boots=$(sed -n 's/^# boots: \([0-9]*\)$/\1/p' "$scenario")
+boots=${boots:-1}
 
 # The NE2000 card in slot 3 routes to ACPI link LNKC = IRQ 11, the seed's line
 # (in slot 2, which -vga none frees, it would get IRQ 10).
@@ -109,30 +137,43 @@ if [ "$mode" = lab ]; then
 	exit $?
 fi
 
-log=${LKMTUI_VM_LOG:-$tmp/console.log}
 # A scenario that needs longer says so: "# timeout: 600" (LKMTUI_VM_TIMEOUT wins).
 timeout=${LKMTUI_VM_TIMEOUT:-$(sed -n 's/^# timeout: \([0-9]*\)$/\1/p' "$scenario" | tail -n1)}
 timeout=${timeout:-120}
-st=0
-timeout -k 5 "$timeout" "$@" -display none -monitor none \
-	-serial "file:$log" -append "$append" </dev/null >"$tmp/qemu.out" 2>&1 || st=$?
-tr -d '\r' < "$log" > "$tmp/console"
-end=$(grep -a '^=== END rc=[0-9]* ===$' "$tmp/console" | tail -n1 || true)
-if ! grep -aqx '=== BEGIN ===' "$tmp/console" || [ -z "$end" ]; then
-	if [ "$st" = 124 ] || [ "$st" = 137 ]; then
-		why="timed out after $timeout s"
-	else
-		why="qemu exited with status $st before the scenario finished"
-	fi
-	{ echo "boot.sh: guest $why; console log:"; cat "$tmp/console"
-	  cat "$tmp/qemu.out"; } >&2
-	exit 2
-fi
 # Literal strings in sed patterns: a release holds '.' and '+'.
 lit() { printf '%s' "$1" | sed 's/[].[*^$\\/+?(){}|]/\\&/g'; }
-sed -n '/^=== BEGIN ===$/,/^=== END rc=[0-9]* ===$/p' "$tmp/console" | sed '1d;$d' |
-	sed -E "s/$(lit "${KVER%-amd64}-cloud-amd64")/@CLOUDVER@/g; s/$(lit "$KVER")/@KVER@/g" |
-	sed -E "s#(/lib/modules/@KVER@/kernel/[^ :'\"]*)$(lit "$KO")([^.a-z0-9_]|\$)#\1@KO@\2#g"
-rc=${end#=== END rc=}; rc=${rc% ===}
-[ "$rc" = 0 ] || { echo "boot.sh: scenario exited with status $rc" >&2; exit 1; }
+# run_boot K: boots once, prints the scenario's output; returns its status (2: no boot).
+run_boot() {
+	kb=$1; shift
+	log=${LKMTUI_VM_LOG:-$tmp/console.log}
+	[ "$boots" = 1 ] || log=$log.$kb
+	st=0
+	timeout -k 5 "$timeout" "$@" -display none -monitor none \
+		-serial "file:$log" -append "$append lkmtui.boot=$kb" </dev/null >"$tmp/qemu.out" 2>&1 || st=$?
+	tr -d '\r' < "$log" > "$tmp/console"
+	end=$(grep -a '^=== END rc=[0-9]* ===$' "$tmp/console" | tail -n1 || true)
+	if ! grep -aqx '=== BEGIN ===' "$tmp/console" || [ -z "$end" ]; then
+		if [ "$st" = 124 ] || [ "$st" = 137 ]; then
+			why="timed out after $timeout s"
+		else
+			why="qemu exited with status $st before the scenario finished"
+		fi
+		{ echo "boot.sh: guest $why (boot $kb of $boots); console log:"; cat "$tmp/console"
+		  cat "$tmp/qemu.out"; } >&2
+		return 2
+	fi
+	sed -n '/^=== BEGIN ===$/,/^=== END rc=[0-9]* ===$/p' "$tmp/console" | sed '1d;$d' |
+		sed -E "s/$(lit "${KVER%-amd64}-cloud-amd64")/@CLOUDVER@/g; s/$(lit "$KVER")/@KVER@/g" |
+		sed -E "s#(/lib/modules/@KVER@/kernel/[^ :'\"]*)$(lit "$KO")([^.a-z0-9_]|\$)#\1@KO@\2#g"
+	rc=${end#=== END rc=}; rc=${rc% ===}
+	[ "$rc" = 0 ] || { echo "boot.sh: scenario exited with status $rc (boot $kb of $boots)" >&2; return 1; }
+	return 0
+}
+k=1
+while [ "$k" -le "$boots" ]; do
+	bst=0
+	run_boot "$k" "$@" || bst=$?
+	[ "$bst" = 0 ] || exit "$bst"
+	k=$((k + 1))
+done
 exit 0
