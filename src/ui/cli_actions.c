@@ -351,11 +351,11 @@ static void block_help(void)
 	printf(_("\nUsage:\n %s block [options] MODULE\n"), PACKAGE);
 	fputs(_("\nForbid a module: \"blacklist MODULE\" and \"install MODULE "
 		"/bin/false\" in\n"
-		"/run/modprobe.d/lkmtui.conf (until the next boot), so that no load by "
-		"name,\n"
-		"alias or as a dependency reaches it; unload it if nothing holds it; "
-		"take it\n"
-		"out of /etc/modules-load.d/lkmtui.conf.\n"),
+		"/run/modprobe.d/lkmtui-block.conf (until the next boot), so that no "
+		"load by\n"
+		"name, alias or as a dependency reaches it; unload it if nothing holds "
+		"it;\n"
+		"take it out of /etc/modules-load.d/lkmtui.conf.\n"),
 	      stdout);
 	fputs(_("\nOptions:\n"
 		" -p, --persist    in /etc/modprobe.d/lkmtui.conf: after a reboot too\n"
@@ -369,7 +369,7 @@ static void unblock_help(void)
 {
 	printf(_("\nUsage:\n %s unblock [options] MODULE\n"), PACKAGE);
 	fputs(_("\nAllow a module again: remove the lines lkmtui block wrote in\n"
-		"/run/modprobe.d/lkmtui.conf. Loads nothing.\n"),
+		"/run/modprobe.d/lkmtui-block.conf. Loads nothing.\n"),
 	      stdout);
 	fputs(_("\nOptions:\n"
 		" -p, --persist    from /etc/modprobe.d/lkmtui.conf too\n"
