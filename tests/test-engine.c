@@ -1853,6 +1853,31 @@ static void test_unload_persist(void **state)
 	assert_done(res);
 }
 
+/* load --persist of a module running as asked: the files, nothing inserted. Another
+ * value is still the already-loaded refusal, nothing written. */
+static void test_load_persist_already_running(void **state)
+{
+	T();
+	ne2k_loaded();
+	assert_int_equal(
+		lkm_engine_load(&t->e, "ne2k_pci", P("debug=0x2"), 1, LKM_PERSIST, res),
+		0);
+	assert_string_equal(
+		steps_text(res),
+		"already-loaded ne2k_pci ne2k-pci.ko - (running with the values "
+		"asked) not-done\n"
+		"persist ne2k_pci lkmtui.conf - done\n"
+		"load-at-boot ne2k_pci lkmtui.conf - done\n");
+	assert_string_equal(fake.calls, "");
+	assert_string_equal(kept(LKM_BOOT_FILE), "ne2k_pci\n");
+	lkm_result_release(res);
+	assert_int_equal(
+		lkm_engine_load(&t->e, "ne2k_pci", P("debug=1"), 1, LKM_PERSIST, res),
+		-EEXIST);
+	assert_int_equal(res->refusal, LKM_REFUSE_ALREADY_LOADED);
+	assert_string_equal(kept(LKM_BOOT_FILE), "ne2k_pci\n");
+}
+
 /* Not loaded: the files are what --persist is about; nothing there, nothing written. */
 static void test_unload_persist_not_loaded(void **state)
 {
@@ -2021,6 +2046,7 @@ int main(void)
 		E(test_load_persist_replaces),
 		E(test_load_persist_fails),
 		E(test_load_persist_refused_first),
+		E(test_load_persist_already_running),
 		E(test_unload_persist),
 		E(test_unload_persist_not_loaded),
 		E(test_block_unloads),

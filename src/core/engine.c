@@ -895,6 +895,29 @@ out:
 	return err;
 }
 
+/* Already loaded, every parameter given running with the value asked (by /sys). */
+static bool running_as_asked(const struct lkm_result *res)
+{
+	for (size_t i = 0; i < res->n_now; i++)
+		if (!lkm_param_value_eq(NULL, res->now[i].current, res->now[i].requested))
+			return false;
+	return res->module != NULL;
+}
+
+/* load --persist of a module running as asked: nothing to insert, the files to write
+ * (what --persist asks of the next boot holds whether or not this load inserts it). */
+static int keep_loaded(struct lkm_result *res)
+{
+	free(res->reason);
+	res->reason = NULL;
+	res->refusal = LKM_REFUSE_NONE;
+	res->err = 0;
+	if (!add_step(res, LKM_STEP_SKIP_LOADED, res->module, res->path, NULL,
+		      _("running with the values asked")))
+		return -ENOMEM;
+	return 0;
+}
+
 int lkm_engine_load_params(const struct lkm_engine *e, const char *target,
 			   const struct lkm_params *params, unsigned flags,
 			   struct lkm_result *res)
@@ -912,6 +935,9 @@ int lkm_engine_load_params(const struct lkm_engine *e, const char *target,
 		err = plan_file(e, target, params, flags, &mods, res);
 	else
 		err = plan_name(e, target, params, flags, &mods, res);
+	if (res->refusal == LKM_REFUSE_ALREADY_LOADED && (flags & LKM_PERSIST) &&
+	    running_as_asked(res))
+		err = keep_loaded(res);
 	if (err == 0 && res->refusal == LKM_REFUSE_NONE)
 		err = refuse_command(e, res, "install");
 	if (err < 0 || res->refusal != LKM_REFUSE_NONE)
