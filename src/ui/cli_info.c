@@ -42,6 +42,8 @@ struct info {
 	struct lkm_sysmodule sm;
 	struct lkm_modconf conf;
 	char **persisted;
+	bool at_boot;		   /* lkmtui's modules-load.d line */
+	bool blocked[2];	   /* lkmtui's block: in /run, in /etc */
 	struct lkm_owns owns;	   /* what it drives, from /sys */
 	const char *const *wanted; /* NAME=VALUE the caller asks about */
 	size_t n_wanted;
@@ -108,6 +110,9 @@ static int gather(struct info *in, const struct lkm_sysroot *root,
 		return -ENOMEM;
 	if (lkm_persist_read(root, in->name, &in->persisted) == -ENOMEM)
 		return -ENOMEM;
+	in->at_boot = lkm_persist_has(root, LKM_HAS_BOOT, in->name) > 0;
+	in->blocked[0] = lkm_persist_has(root, LKM_HAS_BLOCK_RUN, in->name) > 0;
+	in->blocked[1] = lkm_persist_has(root, LKM_HAS_BLOCK_ETC, in->name) > 0;
 	if (in->loaded || in->sm.present) {
 		struct lkm_snapshot snap = { 0 };
 		int rc = lkm_snapshot_take(&snap, root,
@@ -297,6 +302,12 @@ static void print_text(FILE *out, const struct info *in)
 	for (size_t i = 0; in->persisted && in->persisted[i]; i++)
 		fprintf(out, "%-12s %s%s\n", i ? "" : _("persisted"), in->persisted[i],
 			i ? "" : " (" LKM_PERSIST_FILE ")");
+	if (in->at_boot)
+		fprintf(out, "%-12s %s (%s)\n", _("at boot"), _("loaded"), LKM_BOOT_FILE);
+	for (int i = 0; i < 2; i++)
+		if (in->blocked[i])
+			fprintf(out, "%-12s %s\n", _("blocked"),
+				i ? LKM_PERSIST_FILE : LKM_BLOCK_RUN_FILE);
 	if (in->conf.blacklisted) {
 		fprintf(out, "%-12s %s\n", _("blacklist"), _("yes, in modprobe.d"));
 		fprintf(out, "%-12s   %s\n", "",
@@ -432,6 +443,12 @@ static void print_json(FILE *out, const struct info *in)
 	lkm_json_open(&j, "persisted", '[');
 	for (size_t i = 0; in->persisted && in->persisted[i]; i++)
 		lkm_json_str(&j, NULL, in->persisted[i]);
+	lkm_json_close(&j, ']');
+	lkm_json_bool(&j, "at_boot", in->at_boot);
+	lkm_json_open(&j, "blocked", '[');
+	for (int i = 0; i < 2; i++)
+		if (in->blocked[i])
+			lkm_json_str(&j, NULL, i ? LKM_PERSIST_FILE : LKM_BLOCK_RUN_FILE);
 	lkm_json_close(&j, ']');
 	lkm_json_str(&j, "options", in->conf.options);
 	lkm_json_bool(&j, "blacklisted", in->conf.blacklisted);
