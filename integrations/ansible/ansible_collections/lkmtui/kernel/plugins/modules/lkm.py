@@ -28,11 +28,32 @@ description:
   - A failure returns lkmtui's diagnosis. C(msg) is its title, C(diagnosis.kind) a
     stable id a play can branch on (C(unresolved-symbols), C(in-use), C(not-found), ...).
   - Check mode predicts with C(lkmtui explain) and C(lkmtui load --dry-run) (or
-    C(unload --dry-run), C(set --dry-run)) and changes nothing.
-  - Diff mode shows the running against the wanted parameter values and the options line
-    in C(/etc/modprobe.d/lkmtui.conf) before and after.
+    C(unload --dry-run), C(set --dry-run), C(block --dry-run)) and changes nothing; the
+    result's C(running) and C(loaded) are then what the kernel shows now, never the
+    wanted values, and C(changed) says whether a run would change anything.
+  - Diff mode shows the running against the wanted parameter values, and lkmtui's lines
+    in C(/etc/modprobe.d/lkmtui.conf) (options, block) and
+    C(/etc/modules-load.d/lkmtui.conf) (loaded at boot), before and after.
 author:
   - lkmtui authors
+extends_documentation_fragment:
+  - ansible.builtin.action_common_attributes
+attributes:
+  check_mode:
+    support: full
+    details:
+      - The result reports what the kernel shows (C(running), C(loaded)) and what a run
+        would change (C(changed), C(steps) not done); the wanted values only in the diff.
+  diff_mode:
+    support: full
+    details:
+      - Both files lkmtui keeps, C(/etc/modprobe.d/lkmtui.conf) and
+        C(/etc/modules-load.d/lkmtui.conf), as lines before and after.
+  platform:
+    support: full
+    platforms: posix
+    details:
+      - Linux with loadable module support; lkmtui on the target.
 requirements:
   - lkmtui on the target (Debian package C(lkmtui))
 options:
@@ -47,8 +68,14 @@ options:
         brings its running parameters to C(params).
       - C(absent) unloads it; never forced. A module in use fails with the holders in
         C(diagnosis).
+      - C(blocked) forbids it (C(lkmtui block)) - C(blacklist NAME) and
+        C(install NAME /bin/false) in C(/run/modprobe.d/lkmtui-block.conf), or with
+        C(persistent) in C(/etc/modprobe.d/lkmtui.conf) - so that no later load by name,
+        alias or as another module's dependency reaches it, unloads it if nothing holds it
+        (else warns who does; it stays loaded until the next boot) and takes it out of
+        C(/etc/modules-load.d/lkmtui.conf).
     type: str
-    choices: [present, absent]
+    choices: [present, absent, blocked]
     default: present
   params:
     description:
@@ -59,10 +86,13 @@ options:
     default: {}
   persistent:
     description:
-      - Also write C(params) to C(/etc/modprobe.d/lkmtui.conf) (lkmtui's atomic
-        C(--persist)), so that every later load, by modprobe at boot too, uses them.
-        Works without systemd.
-      - Applies to C(state=present).
+      - The same after a reboot (lkmtui's C(--persist)). With C(state=present), C(params)
+        become the module's options line in C(/etc/modprobe.d/lkmtui.conf) (every later
+        load uses them) and its name a line of C(/etc/modules-load.d/lkmtui.conf) (the
+        boot's systemd-modules-load loads it). With C(state=absent), both lines are
+        removed. With C(state=blocked), the block goes to C(/etc/modprobe.d/lkmtui.conf).
+      - A warning says when the running kernel's initramfs carries an older copy of a
+        changed file (the fix, C(update-initramfs -u), is never run).
     type: bool
     default: false
   reload:
@@ -88,13 +118,9 @@ options:
       - The lkmtui program on the target. Default, C(lkmtui) found on C(PATH).
     type: path
 notes:
-  - Supports check mode and diff mode.
   - Unlike M(community.general.modprobe), a failure names its cause (the diagnosis),
-    drift in running parameters is detected and corrected, and persistence does not
-    depend on systemd.
-  - To forbid a module, put C(install NAME /bin/false) in modprobe.d (for example with
-    M(ansible.builtin.copy)) and make it C(absent); C(lkmtui metrics) reports a blocked
-    module that is loaded anyway.
+    drift in running parameters is detected and corrected, a module can be blocked, and
+    check mode never reports wanted values as running.
 seealso:
   - module: community.general.modprobe
   - name: lkmtui(1)
@@ -130,19 +156,17 @@ EXAMPLES = r"""
     msg: "{{ msdos.diagnosis.fix }}"
   when: msdos.failed and msdos.diagnosis.kind == 'unresolved-symbols'
 
-- name: Block a vulnerable module (CVE-2022-0435, tipc) from every later load
-  ansible.builtin.copy:
-    dest: /etc/modprobe.d/block-tipc.conf
-    content: |
-      install tipc /bin/false
-      blacklist tipc
-    mode: "0644"
-
-- name: And unload it now, with what only it used
+- name: Block a vulnerable module (CVE-2022-0435, tipc), now and after every reboot
   lkmtui.kernel.lkm:
     name: tipc
+    state: blocked
+    persistent: true
+
+- name: Unload a module, and no longer load it at boot
+  lkmtui.kernel.lkm:
+    name: ne2k-pci
     state: absent
-    stack: true
+    persistent: true
 """
 
 RETURN = r"""
@@ -169,6 +193,17 @@ persisted:
   type: list
   elements: str
   sample: ["io=0x300", "irq=11"]
+at_boot:
+  description: Whether /etc/modules-load.d/lkmtui.conf lists it, read after acting.
+  returned: always
+  type: bool
+  sample: true
+blocked:
+  description: The files of lkmtui's that block it, read after acting.
+  returned: always
+  type: list
+  elements: str
+  sample: ["/etc/modprobe.d/lkmtui.conf"]
 steps:
   description: >-
     What lkmtui did (or, in check mode, would do), in order: each with action
@@ -294,31 +329,53 @@ def assignments(params):
     return out
 
 
+BOOT_FILE = "/etc/modules-load.d/lkmtui.conf"
+BLOCK_RUN_FILE = "/run/modprobe.d/lkmtui-block.conf"
+
+
 def describe(info, wanted_names):
-    """The state the diff shows: loaded or not, the named parameters, the options line."""
+    """The state the diff shows: loaded or not, the named parameters, lkmtui's lines."""
+    mod = info.get("module")
     lines = []
     if not info.get("loaded"):
-        lines.append("%s: not loaded" % info.get("module"))
+        lines.append("%s: not loaded" % mod)
     else:
-        lines.append("%s: loaded" % info.get("module"))
+        lines.append("%s: loaded" % mod)
         running = dict((norm(w["name"]), w.get("running")) for w in info.get("wanted", []))
         for name in wanted_names:
             lines.append("  %s = %s" % (name, running.get(norm(name))))
     persisted = info.get("persisted") or []
-    lines.append("%s: %s" % (PERSIST_FILE, ("options %s %s" % (info.get("module"), " ".join(persisted)))
-                                if persisted else "(no options line)"))
+    blocked = info.get("blocked") or []
+    block = "blacklist %s; install %s /bin/false" % (mod, mod)
+    conf = []
+    if persisted:
+        conf.append("options %s %s" % (mod, " ".join(persisted)))
+    if PERSIST_FILE in blocked:
+        conf.append(block)
+    lines.append("%s: %s" % (PERSIST_FILE, "; ".join(conf) if conf else "(no line for it)"))
+    if BLOCK_RUN_FILE in blocked:
+        lines.append("%s: %s" % (BLOCK_RUN_FILE, block))
+    lines.append("%s: %s" % (BOOT_FILE, mod if info.get("at_boot") else "(no line for it)"))
     return "\n".join(lines) + "\n"
 
 
 def predicted(info, state, params, persistent):
-    """What describe() would show once the change is made."""
+    """What describe() would show once the change is made: the wanted state."""
     after = dict(info)
     after["loaded"] = state == "present"
     after["wanted"] = [{"name": n, "running": kernel_value(params[n])} for n in params]
-    if state == "present" and persistent and params:
+    if state == "present" and persistent:
         merged = [p for p in (info.get("persisted") or [])
                   if norm(p.split("=", 1)[0]) not in set(norm(n) for n in params)]
-        after["persisted"] = merged + assignments(params) if info.get("loaded") else assignments(params)
+        after["persisted"] = merged + assignments(params)
+        after["at_boot"] = True
+    if state == "absent" and persistent or state == "blocked":
+        after["at_boot"] = False
+    if state == "absent" and persistent:
+        after["persisted"] = []
+    if state == "blocked":
+        f = PERSIST_FILE if persistent else BLOCK_RUN_FILE
+        after["blocked"] = sorted(set((info.get("blocked") or []) + [f]))
     return after
 
 
@@ -330,11 +387,45 @@ def persisted_as_wanted(info, params):
     return all(have.get(norm(k)) == (kernel_value(v) or "") for k, v in params.items())
 
 
+def present(module, lk, name, before, wanted, dry, result):
+    """state=present on a loaded module: drift corrected, the files written if asked."""
+    p = module.params
+    params, check = p["params"], module.check_mode
+    drift = [w for w in before.get("wanted", []) if w.get("differs")]
+    read_only = [w for w in drift if not w.get("writable")]
+    result["drift"] = drift
+    if read_only:
+        if not p["reload"]:
+            # lkmtui's own refusal says it best: the read-only-parameter diagnosis.
+            w = read_only[0]
+            refusal, rc = lk.run("set", name, "%s=%s" % (w["name"], w["value"]), "--dry-run")
+            if refusal.get("ok"):
+                refusal = {"error": "%s is read-only: running %s, wanted %s; reload: true "
+                           "would unload and reload %s" % (w["name"], w.get("running"),
+                                                           w["value"], name)}
+            lk.fail(refusal, drift=drift)
+        lk.act("unload", name, *dry)
+        lk.act("load", name, *(wanted + dry + (["--persist"] if p["persistent"] else [])))
+        result["changed"] = True
+        return
+    for w in drift:
+        lk.act("set", name, "%s=%s" % (w["name"], w["value"]), *dry)
+        result["changed"] = True
+    if p["persistent"] and not (persisted_as_wanted(before, params) and before.get("at_boot")):
+        # Running as asked now: load --persist writes the files and inserts nothing.
+        if check and drift:
+            lk.steps.append({"action": "persist", "module": before.get("module"),
+                             "path": PERSIST_FILE, "done": False})
+        else:
+            lk.act("load", name, *(wanted + dry + ["--persist"]))
+        result["changed"] = True
+
+
 def main():
     module = AnsibleModule(
         argument_spec=dict(
             name=dict(type="str", required=True),
-            state=dict(type="str", default="present", choices=["present", "absent"]),
+            state=dict(type="str", default="present", choices=["present", "absent", "blocked"]),
             params=dict(type="dict", default={}),
             persistent=dict(type="bool", default=False),
             reload=dict(type="bool", default=False),
@@ -350,17 +441,29 @@ def main():
     lk = Lkmtui(module)
     check = module.check_mode
     dry = ["--dry-run"] if check else []
-    persist = ["--persist"] if p["persistent"] and params else []
+    persist = ["--persist"] if p["persistent"] else []
     result = dict(changed=False)
 
     before, rc = lk.run("info", name, *wanted)
     if not before.get("ok"):
         # Nothing is called that: absent is already true; a load says why not.
-        before = {"module": norm(name), "loaded": False, "wanted": [], "persisted": []}
+        before = {"module": norm(name), "loaded": False, "wanted": [], "persisted": [],
+                  "at_boot": False, "blocked": []}
 
-    if state == "absent":
+    if state == "blocked":
+        f = PERSIST_FILE if p["persistent"] else BLOCK_RUN_FILE
+        if f not in (before.get("blocked") or []) or before.get("loaded") or before.get("at_boot"):
+            res = lk.act("block", name, *(dry + persist))
+            for w in res.get("warnings", []):
+                module.warn(w)
+            result["changed"] = any(s.get("changed") or s.get("action") == "remove"
+                                    for s in res.get("steps", [])) or check
+    elif state == "absent":
         if before.get("loaded"):
-            lk.act("unload", name, *(dry + (["--stack"] if p["stack"] else [])))
+            lk.act("unload", name, *(dry + (["--stack"] if p["stack"] else []) + persist))
+            result["changed"] = True
+        elif persist and (before.get("at_boot") or before.get("persisted")):
+            lk.act("unload", name, *(dry + persist))
             result["changed"] = True
     elif not before.get("loaded"):
         if check:
@@ -369,33 +472,10 @@ def main():
             if result["predictions"]:
                 first = result["predictions"][0]
                 lk.fail({"diagnosis": first}, predictions=result["predictions"])
-        lk.act("load", name, *(wanted + dry + persist))
+        res = lk.act("load", name, *(wanted + dry + persist))
         result["changed"] = True
     else:
-        drift = [w for w in before.get("wanted", []) if w.get("differs")]
-        read_only = [w for w in drift if not w.get("writable")]
-        need_persist = persist and not persisted_as_wanted(before, params)
-        if read_only or (need_persist and any(
-                w.get("writable") is False for w in before.get("wanted", []))):
-            if not p["reload"]:
-                # lkmtui's own refusal says it best: the read-only-parameter diagnosis.
-                w = read_only[0] if read_only else [x for x in before["wanted"] if x.get("writable") is False][0]
-                refusal, rc = lk.run("set", name, "%s=%s" % (w["name"], w["value"]), "--dry-run")
-                if refusal.get("ok"):
-                    refusal = {"error": "%s is read-only: running %s, wanted %s; reload: true "
-                               "would unload and reload %s" % (w["name"], w.get("running"),
-                                                               w["value"], name)}
-                lk.fail(refusal, drift=drift)
-            lk.act("unload", name, *dry)
-            lk.act("load", name, *(wanted + dry + persist))
-            result["changed"] = True
-        else:
-            for w in before.get("wanted", []):
-                if w.get("differs") or (need_persist and w.get("writable")):
-                    lk.act("set", name, "%s=%s" % (w["name"], w["value"]),
-                           *(dry + (persist and ["--persist"])))
-                    result["changed"] = True
-        result["drift"] = drift
+        present(module, lk, name, before, wanted, dry, result)
         for w in before.get("wanted", []):
             if w.get("running") is None:
                 module.warn("%s: /sys/module/%s/parameters/%s is not there; its value cannot "
@@ -405,7 +485,8 @@ def main():
     if not check:
         after, rc = lk.run("info", name, *wanted)
         if not after.get("ok"):
-            after = {"module": before.get("module"), "loaded": False, "wanted": [], "persisted": []}
+            after = {"module": before.get("module"), "loaded": False, "wanted": [],
+                     "persisted": [], "at_boot": False, "blocked": []}
         # Read back, never assumed: a value the kernel did not take is a failure.
         if state == "present":
             if not after.get("loaded"):
@@ -415,23 +496,26 @@ def main():
                 lk.fail({"error": "%s: the kernel shows %s after the change" % (
                     name, ", ".join("%s=%s" % (w["name"], w.get("running")) for w in still))},
                     drift=still)
-        elif after.get("loaded"):
+        elif state == "absent" and after.get("loaded"):
             lk.fail({"error": "%s is still loaded after lkmtui unloaded it" % name})
-
-    shown = after if not (check and result["changed"]) else predicted(before, state, params,
-                                                                        p["persistent"])
+    # What the kernel and the files show: after acting, or in check mode now. The
+    # wanted state is only in the diff.
     result.update(
         module=after.get("module") or norm(name),
-        loaded=bool(shown.get("loaded")),
-        running=dict((w["name"], w.get("running")) for w in shown.get("wanted", [])),
-        persisted=shown.get("persisted") or [],
+        loaded=bool(after.get("loaded")),
+        running=dict((w["name"], w.get("running")) for w in after.get("wanted", [])),
+        persisted=after.get("persisted") or [],
+        at_boot=bool(after.get("at_boot")),
+        blocked=after.get("blocked") or [],
         steps=lk.steps,
     )
     if module._diff:
+        shown = after if not check else predicted(before, state, params, p["persistent"])
         result["diff"] = dict(before=describe(before, sorted(params)),
                               after=describe(shown, sorted(params)),
                               before_header="%s (running)" % result["module"],
-                              after_header="%s (wanted)" % result["module"])
+                              after_header="%s (%s)" % (result["module"],
+                                                        "wanted" if check else "after"))
     module.exit_json(**result)
 
 
