@@ -78,6 +78,7 @@ struct found {
 	int has_file;
 	int same;   /* its copy is NOW, byte for byte */
 	int failed; /* a segment could not be read: the rest is unknown */
+	int nomem;  /* lkmtui ran out of memory decompressing it */
 };
 
 /* Whether E is the file S (LEN bytes), or with DIR a file under the directory S. */
@@ -113,11 +114,14 @@ static void look(const char *data, size_t size, const char *want, const char *no
 			size_t out_len = 0;
 
 			/* The compressed rest: once, no archive nests deeper. */
-			if (depth == 0 && lkm_decompress(pos, (size_t)(end - pos), &out,
-							 &out_len, NULL) == 0)
+			int err = depth == 0 ? lkm_decompress(pos, (size_t)(end - pos),
+							      &out, &out_len, NULL)
+					     : -EBADMSG;
+
+			if (err == 0)
 				look(out, out_len, want, now, now_len, f, 1);
-			else
-				f->failed = 1;
+			f->failed |= err < 0;
+			f->nomem |= err == -ENOMEM;
 			free(out);
 			return;
 		}
@@ -147,7 +151,10 @@ int lkm_initramfs_check(const struct lkm_sysroot *root, const char *file,
 	int err;
 
 	memset(out, 0, sizeof(*out));
-	if (lkm_resolve_release(root, release, sizeof(release)) < 0 ||
+	err = lkm_resolve_release(root, release, sizeof(release));
+	if (err == -ENOMEM)
+		return err;
+	if (err < 0 ||
 	    snprintf(out->path, sizeof(out->path), "/boot/initrd.img-%s", release) >=
 		    (int)sizeof(out->path) ||
 	    fstatat(lkm_sysroot_fd(root), lkm_sysroot_rel(out->path), &ist, 0) < 0)
@@ -160,7 +167,12 @@ int lkm_initramfs_check(const struct lkm_sysroot *root, const char *file,
 	    ist.st_mtime < fst.st_mtime)
 		out->verdict = LKM_INITRAMFS_OLDER;
 	snprintf(rel, sizeof(rel), "%s", lkm_sysroot_rel(file));
-	if (lkm_procfile_read(root, out->path, &img) == 0 && img.len > 0) {
+	err = lkm_procfile_read(root, out->path, &img);
+	if (err == -ENOMEM) {
+		lkm_buf_release(&now);
+		return err;
+	}
+	if (err == 0 && img.len > 0) {
 		look(img.data, img.len, rel, now.data ? now.data : "", now.len, &f, 0);
 		if (f.has_file)
 			out->verdict =
@@ -174,5 +186,5 @@ int lkm_initramfs_check(const struct lkm_sysroot *root, const char *file,
 	}
 	lkm_buf_release(&img);
 	lkm_buf_release(&now);
-	return 0;
+	return f.nomem ? -ENOMEM : 0;
 }

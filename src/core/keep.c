@@ -241,6 +241,10 @@ int lkm_engine_block(const struct lkm_engine *e, const char *module, unsigned fl
 		goto out;
 	module = res->module;
 	boot = lkm_persist_has(e->root, LKM_HAS_BOOT, module);
+	if (boot == -ENOMEM) {
+		err = boot;
+		goto out;
+	}
 	if (flags & LKM_DRY_RUN) {
 		if (!lkm_result_add_step(res, LKM_STEP_BLOCK, module, file, NULL))
 			err = -ENOMEM;
@@ -280,11 +284,16 @@ int lkm_engine_unblock(const struct lkm_engine *e, const char *module, unsigned 
 		const char *file = persistent ? LKM_PERSIST_FILE : LKM_BLOCK_RUN_FILE;
 
 		if (persistent && !(flags & LKM_PERSIST)) {
-			if (lkm_persist_has(e->root, LKM_HAS_BLOCK_ETC, module) > 0 &&
-			    !lkm_strv_addf(&res->warnings, &res->n_warnings,
-					   _("%s is still blocked in %s: lkmtui unblock "
-					     "--persist %s removes that block"),
-					   module, file, module))
+			int has = lkm_persist_has(e->root, LKM_HAS_BLOCK_ETC, module);
+
+			if (has == -ENOMEM)
+				err = has;
+			else if (has > 0 &&
+				 !lkm_strv_addf(
+					 &res->warnings, &res->n_warnings,
+					 _("%s is still blocked in %s: lkmtui unblock "
+					   "--persist %s removes that block"),
+					 module, file, module))
 				err = -ENOMEM;
 			break;
 		}

@@ -110,9 +110,20 @@ static int gather(struct info *in, const struct lkm_sysroot *root,
 		return -ENOMEM;
 	if (lkm_persist_read(root, in->name, &in->persisted) == -ENOMEM)
 		return -ENOMEM;
-	in->at_boot = lkm_persist_has(root, LKM_HAS_BOOT, in->name) > 0;
-	in->blocked[0] = lkm_persist_has(root, LKM_HAS_BLOCK_RUN, in->name) > 0;
-	in->blocked[1] = lkm_persist_has(root, LKM_HAS_BLOCK_ETC, in->name) > 0;
+	{
+		static const enum lkm_persist_what what[] = { LKM_HAS_BOOT,
+							      LKM_HAS_BLOCK_RUN,
+							      LKM_HAS_BLOCK_ETC };
+		bool *has[] = { &in->at_boot, &in->blocked[0], &in->blocked[1] };
+
+		for (size_t i = 0; i < 3; i++) {
+			int rc = lkm_persist_has(root, what[i], in->name);
+
+			if (rc == -ENOMEM)
+				return rc;
+			*has[i] = rc > 0;
+		}
+	}
 	if (in->loaded || in->sm.present) {
 		struct lkm_snapshot snap = { 0 };
 		int rc = lkm_snapshot_take(&snap, root,
