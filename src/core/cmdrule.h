@@ -15,10 +15,13 @@
  * nothing, /bin/false or /bin/true (also under /usr/bin, or as the bare shell word). */
 bool lkm_cmdrule_is_block(const char *command);
 
+/* The file suffixes libkmod reads in modprobe.d, NULL-terminated. */
+const char *const *lkm_modprobe_d_suffixes(void);
+
 /*
- * Where the first KIND ("install" or "remove") rule for MODULE is written, as libkmod
- * reads modprobe.d under ROOT (the same four directories, the same file order and the
- * first matching rule, its pattern matched as libkmod matches it), into BUF as
+ * Where the first KIND ("install", "remove" or "blacklist") rule for MODULE is written,
+ * as libkmod reads modprobe.d under ROOT (the same four directories, the same file order
+ * and the first matching rule, its pattern matched as libkmod matches it), into BUF as
  * "FILE:LINE" with FILE as it is on that machine ("/etc/modprobe.d/cve.conf:3"). COMMAND,
  * when not NULL, must be the rule's command too. Returns 0, -ENOENT when no file has it,
  * or -errno.

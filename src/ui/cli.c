@@ -19,6 +19,7 @@
 #include "ui/cli_metrics.h"
 #include "ui/cli_affinity.h"
 #include "ui/cli_hardware.h"
+#include "ui/cli_doctor.h"
 #include "ui/columns.h"
 #include "i18n.h"
 #include "ui/json_shapes.h"
@@ -109,6 +110,11 @@ static int cmd_hardware(struct cli *cli, int argc, char **argv)
 	return lkm_cli_hardware(cli->root_dir, argc, argv);
 }
 
+static int cmd_doctor(struct cli *cli, int argc, char **argv)
+{
+	return lkm_cli_doctor(cli->root_dir, argc, argv);
+}
+
 static int cmd_irq_affinity(struct cli *cli, int argc, char **argv)
 {
 	return lkm_cli_irq_affinity(cli->root_dir, argc, argv);
@@ -136,6 +142,8 @@ static const struct command commands[] = {
 	{ "unblock", cmd_unblock, N_("allow a module lkmtui block forbade") },
 	{ "explain", cmd_explain,
 	  N_("predict why loading a module would fail, without loading") },
+	{ "doctor", cmd_doctor,
+	  N_("check the machine's module set-up and the boot it will have") },
 	{ "metrics", cmd_metrics,
 	  N_("module facts in Prometheus' format (node_exporter textfile)") },
 	{ "irq-affinity", cmd_irq_affinity,

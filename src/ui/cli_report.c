@@ -73,6 +73,12 @@ void lkm_report_json_diagnosis(struct lkm_json *j, const char *key,
 	lkm_json_str(j, "title", d->title);
 	lkm_json_str(j, "explanation", d->teach);
 	lkm_report_json_strings(j, "evidence", d->evidence, d->n_evidence);
+	lkm_report_json_fixes(j, d);
+	lkm_json_close(j, '}');
+}
+
+void lkm_report_json_fixes(struct lkm_json *j, const struct lkm_diagnosis *d)
+{
 	/* "fix": the texts of "fixes", one string each. */
 	lkm_json_open(j, "fix", '[');
 	for (size_t i = 0; i < d->n_fixes; i++)
@@ -82,7 +88,6 @@ void lkm_report_json_diagnosis(struct lkm_json *j, const char *key,
 	for (size_t i = 0; i < d->n_fixes; i++)
 		json_fix(j, &d->fixes[i]);
 	lkm_json_close(j, ']');
-	lkm_json_close(j, '}');
 }
 
 void lkm_report_json_strings(struct lkm_json *j, const char *key, char *const *v,

@@ -49,6 +49,9 @@ void lkm_report_diagnosis(FILE *out, const struct lkm_diagnosis *d);
 void lkm_report_json_diagnosis(struct lkm_json *j, const char *key,
 			       const struct lkm_diagnosis *d);
 
+/* D's fixes as "fix" (the texts) and "fixes" (the data). */
+void lkm_report_json_fixes(struct lkm_json *j, const struct lkm_diagnosis *d);
+
 /* N strings as a JSON array under KEY. */
 void lkm_report_json_strings(struct lkm_json *j, const char *key, char *const *v,
 			     size_t n);
