@@ -14,7 +14,6 @@
 #include <string.h>
 
 #include "core/doctor/doctor.h"
-#include "core/resolve.h"
 #include "i18n.h"
 #include "model/sysroot.h"
 #include "ui/cli_doctor.h"
@@ -108,7 +107,6 @@ int lkm_cli_doctor(const char *root_dir, int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct lkm_doctor_ctx ctx = { 0 };
 	struct lkm_sysroot *root = NULL;
 	struct lkm_doctor doc;
 	char release[256] = "";
@@ -141,13 +139,7 @@ int lkm_cli_doctor(const char *root_dir, int argc, char **argv)
 			root_dir ? root_dir : "/", strerror(-err));
 		return EXIT_FAILURE;
 	}
-	if (lkm_resolve_release(root, release, sizeof(release)) < 0)
-		release[0] = '\0';
-	ctx.root = root;
-	ctx.release = release;
-	if (release[0] && lkm_resolver_new(root, release, &ctx.resolver) < 0)
-		ctx.resolver = NULL;
-	err = lkm_doctor_run(&ctx, &doc);
+	err = lkm_doctor_run_root(root, release, sizeof(release), &doc);
 	if (err < 0) {
 		fprintf(stderr, _("%s: doctor: %s\n"), PACKAGE, strerror(-err));
 		c = EXIT_FAILURE;
@@ -159,7 +151,6 @@ int lkm_cli_doctor(const char *root_dir, int argc, char **argv)
 		c = lkm_doctor_status(&doc);
 	}
 	lkm_doctor_release(&doc);
-	lkm_resolver_free(ctx.resolver);
 	lkm_sysroot_free(root);
 	return c;
 }

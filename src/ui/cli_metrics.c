@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/doctor/doctor.h"
 #include "core/health.h"
 #include "core/replace.h"
 #include "i18n.h"
@@ -157,6 +158,25 @@ static void print_kernel(FILE *out, const struct lkm_health *h)
 	       h->tree_present && (!h->index_present || h->index_stale));
 }
 
+/* Every check with every severity, 0 included: an alert never loses its series. */
+static void print_doctor(FILE *out, const struct lkm_doctor *doc)
+{
+	family(out, "lkmtui_doctor_findings", "gauge",
+	       "What lkmtui doctor finds, per check and severity.");
+	for (const char *const *c = lkm_doctor_checks(); *c; c++)
+		for (enum lkm_severity s = 0; s < LKM_SEVERITY_COUNT; s++) {
+			size_t n = 0;
+
+			for (size_t i = 0; i < doc->n; i++)
+				n += doc->v[i].severity == s &&
+				     strcmp(doc->v[i].check, *c) == 0;
+			fputs("lkmtui_doctor_findings", out);
+			label(out, "check", *c, true);
+			label(out, "severity", lkm_severity_id(s), false);
+			fprintf(out, "} %zu\n", n);
+		}
+}
+
 static void print_policy(FILE *out, const struct lkm_health *h)
 {
 	family(out, "lkmtui_module_parameter_drift", "gauge",
@@ -204,7 +224,8 @@ int lkm_cli_metrics(const char *root_dir, int argc, char **argv)
 	const char *textfile = NULL, *output = NULL;
 	struct lkm_sysroot *root = NULL;
 	struct lkm_health h;
-	char path[4096], *text = NULL;
+	struct lkm_doctor doc = { 0 };
+	char path[4096], release[256], *text = NULL;
 	size_t len = 0;
 	FILE *mem;
 	int c, err;
@@ -248,15 +269,19 @@ int lkm_cli_metrics(const char *root_dir, int argc, char **argv)
 		return EXIT_FAILURE;
 	}
 	err = lkm_health_gather(root, &h);
+	if (err == 0)
+		err = lkm_doctor_run_root(root, release, sizeof(release), &doc);
 	mem = err == 0 ? open_memstream(&text, &len) : NULL;
 	if (mem != NULL) {
 		print_kernel(mem, &h);
 		print_modules(mem, &h);
 		print_policy(mem, &h);
+		print_doctor(mem, &doc);
 		err = fclose(mem) == 0 ? 0 : -ENOMEM;
 	} else {
 		err = -ENOMEM;
 	}
+	lkm_doctor_release(&doc);
 	lkm_health_release(&h);
 	lkm_sysroot_free(root);
 	if (err == 0 && (textfile || output)) {

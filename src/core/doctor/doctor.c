@@ -57,6 +57,21 @@ int lkm_doctor_run(const struct lkm_doctor_ctx *ctx, struct lkm_doctor *out)
 	return out->oom ? -ENOMEM : 0;
 }
 
+int lkm_doctor_run_root(const struct lkm_sysroot *root, char *release, size_t size,
+			struct lkm_doctor *out)
+{
+	struct lkm_doctor_ctx ctx = { .root = root, .release = release };
+	int err;
+
+	if (lkm_resolve_release(root, release, size) < 0)
+		release[0] = '\0';
+	if (release[0] && lkm_resolver_new(root, release, &ctx.resolver) < 0)
+		ctx.resolver = NULL;
+	err = lkm_doctor_run(&ctx, out);
+	lkm_resolver_free(ctx.resolver);
+	return err;
+}
+
 void lkm_doctor_release(struct lkm_doctor *d)
 {
 	for (size_t i = 0; i < d->n; i++) {

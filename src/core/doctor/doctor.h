@@ -49,6 +49,11 @@ struct lkm_doctor_ctx {
 int lkm_doctor_run(const struct lkm_doctor_ctx *ctx, struct lkm_doctor *out);
 void lkm_doctor_release(struct lkm_doctor *d);
 
+/* lkm_doctor_run on ROOT with its running release (written to RELEASE, "" when unknown)
+ * and a resolver of its own: what every front end runs. */
+int lkm_doctor_run_root(const struct lkm_sysroot *root, char *release, size_t size,
+			struct lkm_doctor *out);
+
 /* The exit status a run means: 0 nothing found (notes only), 1 warnings, 2 errors. */
 int lkm_doctor_status(const struct lkm_doctor *d);
 
