@@ -196,7 +196,7 @@ int lkm_check_modules_load(const struct lkm_doctor_ctx *ctx, struct lkm_doctor *
 			continue;
 		if (f->skip != LKM_CONFFILE_READ ||
 		    (err = lkm_conffile_read(ctx->root, f->path, &text)) < 0) {
-			lkm_finding_unread(out, CHECK, f, err, _("systemd-modules-load"));
+			lkm_finding_unread(out, CHECK, f, err, "systemd-modules-load");
 			lkm_buf_release(&text);
 			err = 0;
 			continue;
