@@ -2,11 +2,13 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <syslog.h>
+#include <unistd.h>
 
 #include "i18n.h"
 #include "shared/strv.h"
@@ -100,6 +102,7 @@ static const struct lkm_tui_screen_ops *const screens[LKM_SCREEN_COUNT] = {
 	[LKM_SCREEN_CONFIRM] = &lkm_tui_confirm_screen,
 	[LKM_SCREEN_DIAG] = &lkm_tui_diag_screen,
 	[LKM_SCREEN_LINE] = &lkm_tui_line_screen,
+	[LKM_SCREEN_HEALTH] = &lkm_tui_health_screen,
 };
 
 const struct lkm_tui_screen_ops *lkm_tui_screen(enum lkm_tui_screen_id id)
@@ -287,7 +290,40 @@ int lkm_tui_app_refresh(struct lkm_tui_app *app)
 	for (int p = 0; p < LKM_PANE_COUNT; p++)
 		if (lkm_view_refresh(&app->views[p], cur, &s->rates) < 0)
 			rc = -ENOMEM;
+	/* The status line's count of boot errors, once: the Health screen runs it again.
+	 */
+	if (s->n == 1 && lkm_tui_doctor_run(app, NULL, NULL, 0) < 0)
+		rc = -ENOMEM;
 	screens_refresh(app);
+	return rc;
+}
+
+int lkm_tui_doctor_run(struct lkm_tui_app *app, struct lkm_doctor *out, char *release,
+		       size_t size)
+{
+	struct lkm_doctor own;
+	struct lkm_doctor *d = out ? out : &own;
+	char rel[256];
+	/* libkmod writes to stderr what it ignores as it reads modprobe.d, before its log
+	 * can be redirected: on the terminal curses owns, that would be junk over the
+	 * screen. The doctor reports those lines as findings; stderr is muted meanwhile.
+	 */
+	int saved = dup(STDERR_FILENO), null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+	int rc;
+
+	if (saved >= 0 && null >= 0)
+		dup2(null, STDERR_FILENO);
+	rc = lkm_doctor_run_root(app->root, release ? release : rel,
+				 release ? size : sizeof(rel), d);
+	if (saved >= 0 && null >= 0)
+		dup2(saved, STDERR_FILENO);
+	if (saved >= 0)
+		close(saved);
+	if (null >= 0)
+		close(null);
+	memcpy(app->doctor_count, d->count, sizeof(app->doctor_count));
+	if (out == NULL)
+		lkm_doctor_release(&own);
 	return rc;
 }
 

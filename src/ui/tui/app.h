@@ -4,6 +4,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "core/doctor/doctor.h"
 #include "core/kmsg.h"
 #include "core/session.h"
 #include "model/history.h"
@@ -97,6 +98,9 @@ struct lkm_tui_app {
 	double interval; /* seconds between refreshes */
 	struct lkm_tui_terminal term;
 	char message[256]; /* one-shot status message, cleared by the next key */
+	/* What the doctor found at its last run (lkm_tui_doctor_run): the panes' status
+	 * line counts the errors. */
+	size_t doctor_count[LKM_SEVERITY_COUNT];
 };
 
 /* ---- the screen stack (screen.h) ---- */
@@ -183,6 +187,15 @@ unsigned lkm_tui_live_read(struct lkm_tui_app *app);
 /* The poll(2) timeout the loop needs for the live log: -1 (none, or its fd polls) or
  * LKM_TUI_LIVE_POLL_MS. */
 int lkm_tui_live_timeout(const struct lkm_tui_app *app);
+
+/*
+ * Runs the doctor on APP's root into OUT (NULL: only counted), its running release into
+ * RELEASE (may be NULL), and keeps its counts for the status line. The doctor reads every
+ * set-up file (~30 ms on a real machine), so it runs at the first snapshot and when the
+ * Health screen opens or is asked to, never at every refresh. Returns 0 or -ENOMEM.
+ */
+int lkm_tui_doctor_run(struct lkm_tui_app *app, struct lkm_doctor *out, char *release,
+		       size_t size);
 
 /* Takes a snapshot, computes rates against the previous one, refreshes every view.
  * Returns 0 or -ENOMEM. */

@@ -50,6 +50,7 @@ static const lkm_tui_handler run[LKM_ACT_COUNT] = {
 	[LKM_ACT_SET] = lkm_tui_on_set,
 	[LKM_ACT_LIVE_LOG] = lkm_tui_on_live_log,
 	[LKM_ACT_AFFINITY] = lkm_tui_on_affinity,
+	[LKM_ACT_HEALTH] = lkm_tui_on_health,
 };
 
 lkm_tui_handler lkm_tui_action_handler(enum lkm_tui_action_id id)

@@ -290,6 +290,14 @@ unsigned lkm_tui_on_help(struct lkm_tui_app *app, const struct lkm_tui_event *ev
 	return LKM_TUI_CHANGED;
 }
 
+unsigned lkm_tui_on_health(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
+{
+	(void)ev;
+	if (lkm_tui_top(app) != LKM_SCREEN_HEALTH)
+		lkm_tui_push(app, LKM_SCREEN_HEALTH, NULL);
+	return LKM_TUI_CHANGED;
+}
+
 unsigned lkm_tui_on_teach(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
 {
 	struct lkm_view *v = lkm_tui_view(app);

@@ -90,6 +90,15 @@ static const struct lkm_tui_action actions[LKM_ACT_COUNT] = {
 	[LKM_ACT_COMPLETE] = { "complete", N_("complete a module name or a path"), true },
 	[LKM_ACT_AFFINITY] = { "affinity", N_("Interrupts: change the CPUs the line is "
 					      "delivered to") },
+	[LKM_ACT_HEALTH] = { "health", N_("Health: what lkmtui doctor finds in the "
+					  "module set-up, and the next boot") },
+	[LKM_ACT_EXPAND] = { "expand", N_("show or hide the finding's evidence and fix"),
+			     true },
+	[LKM_ACT_FIX_FINDING] = { "fix-finding",
+				  N_("run the finding's fix when it is an lkmtui "
+				     "action"),
+				  true },
+	[LKM_ACT_RERUN] = { "rerun", N_("run the doctor again"), true },
 };
 
 /* The default bindings; their order is the order keys are listed in the help. A screen's
@@ -159,6 +168,7 @@ static const struct {
 	{ LKM_KEYS_GLOBAL, 'p', LKM_ACT_SET },
 	{ LKM_KEYS_GLOBAL, 'L', LKM_ACT_LIVE_LOG },
 	{ LKM_KEYS_GLOBAL, 'a', LKM_ACT_AFFINITY },
+	{ LKM_KEYS_GLOBAL, 'H', LKM_ACT_HEALTH },
 	/* A module's detail: the cursor moves as on the panes. */
 	{ LKM_KEYS_DETAIL, '\r', LKM_ACT_GO },
 	{ LKM_KEYS_DETAIL, '\n', LKM_ACT_GO },
@@ -190,6 +200,19 @@ static const struct {
 	{ LKM_KEYS_CONFIRM, 's', LKM_ACT_STACK },
 	/* A diagnosis: up and down scroll it, as on the panes; any other key returns. */
 	{ LKM_KEYS_DIAG, 'f', LKM_ACT_FIX },
+	/* The Health screen: the cursor moves as on the panes. */
+	{ LKM_KEYS_HEALTH, '\r', LKM_ACT_EXPAND },
+	{ LKM_KEYS_HEALTH, '\n', LKM_ACT_EXPAND },
+	{ LKM_KEYS_HEALTH, KEY_ENTER, LKM_ACT_EXPAND },
+	{ LKM_KEYS_HEALTH, 'f', LKM_ACT_FIX_FINDING },
+	{ LKM_KEYS_HEALTH, 'r', LKM_ACT_RERUN },
+	{ LKM_KEYS_HEALTH, 'R', LKM_ACT_RERUN },
+	{ LKM_KEYS_HEALTH, CTRL('r'), LKM_ACT_RERUN },
+	{ LKM_KEYS_HEALTH, LKM_KEY_ESC, LKM_ACT_BACK },
+	{ LKM_KEYS_HEALTH, 'q', LKM_ACT_BACK },
+	{ LKM_KEYS_HEALTH, KEY_LEFT, LKM_ACT_BACK },
+	{ LKM_KEYS_HEALTH, KEY_BACKSPACE, LKM_ACT_BACK },
+	{ LKM_KEYS_HEALTH, 127, LKM_ACT_BACK },
 	/* A form, the filter. */
 	{ LKM_KEYS_PROMPT, '\r', LKM_ACT_ACCEPT },
 	{ LKM_KEYS_PROMPT, '\n', LKM_ACT_ACCEPT },

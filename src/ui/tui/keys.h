@@ -83,6 +83,7 @@ enum lkm_tui_action_id {
 	LKM_ACT_SET,
 	LKM_ACT_LIVE_LOG,
 	LKM_ACT_AFFINITY,
+	LKM_ACT_HEALTH,
 	/* The screens' own actions (bound in their key sets only). */
 	LKM_ACT_BACK,	  /* a detail: back to the screen before */
 	LKM_ACT_GO,	  /* a module's detail: to what the line names */
@@ -90,6 +91,9 @@ enum lkm_tui_action_id {
 	LKM_ACT_NO,	  /* a preview: cancel */
 	LKM_ACT_STACK,	  /* an unload's preview: as a stack, or not */
 	LKM_ACT_FIX,	  /* a diagnosis: run its fix */
+	LKM_ACT_EXPAND,	  /* the Health screen: a finding's evidence and fix */
+	LKM_ACT_FIX_FINDING, /* and its fix, run */
+	LKM_ACT_RERUN,	  /* and the doctor, run again */
 	LKM_ACT_ACCEPT,	  /* a form or the filter: take what is typed */
 	LKM_ACT_CANCEL,	  /* and drop it */
 	LKM_ACT_ERASE,	  /* the last character */
@@ -119,6 +123,7 @@ enum lkm_tui_keyset {
 	LKM_KEYS_LINE,	  /* an interrupt line's or an interface's detail */
 	LKM_KEYS_CONFIRM, /* an action's preview */
 	LKM_KEYS_DIAG,	  /* a diagnosis */
+	LKM_KEYS_HEALTH,  /* the Health screen */
 	LKM_KEYS_PROMPT,  /* a form, the filter: printable keys are typed */
 	LKM_KEYS_COUNT
 };

@@ -426,6 +426,14 @@ static void pane_count_text(struct lkm_strbuf *sb, enum lkm_pane pane, size_t n)
 	}
 }
 
+/* The first key bound to action A on the panes ("H"), into BUF. */
+static void keys_first(const struct lkm_tui_app *app, enum lkm_tui_action_id a, char *buf,
+		       size_t size)
+{
+	lkm_tui_keys_of(&app->keymap, a, buf, size);
+	buf[strcspn(buf, ",")] = '\0';
+}
+
 void lkm_tui_panes_status(const struct lkm_tui_app *app, int y, int cols)
 {
 	const struct lkm_view *v = &app->views[app->pane];
@@ -451,10 +459,21 @@ void lkm_tui_panes_status(const struct lkm_tui_app *app, int y, int cols)
 			    lkm_tui_attr(LKM_ROLE_STATUS) | A_BOLD);
 		return;
 	}
-	snprintf(right, sizeof(right),
-		 lkm_tui_can_act(app) ? _("every %gs  ? help  q quit")
-				      : _("look only  every %gs  ? help  q quit"),
-		 app->interval);
+	lkm_strbuf_init(&sb, right, sizeof(right));
+	if (app->doctor_count[LKM_SEVERITY_ERROR]) {
+		size_t n = app->doctor_count[LKM_SEVERITY_ERROR];
+		char key[32];
+
+		keys_first(app, LKM_ACT_HEALTH, key, sizeof(key));
+		lkm_strbuf_addf(&sb,
+				ngettext("%zu boot error: %s", "%zu boot errors: %s", n),
+				n, key);
+		lkm_strbuf_add(&sb, "  ");
+	}
+	lkm_strbuf_addf(&sb,
+			lkm_tui_can_act(app) ? _("every %gs  ? help  q quit")
+					     : _("look only  every %gs  ? help  q quit"),
+			app->interval);
 	rw = (int)strlen(right);
 	if (lkm_view_source_error(v) < 0) {
 		if (v->pane == LKM_PANE_MODULES && lkm_view_source_error(v) == -ENOENT)

@@ -44,6 +44,7 @@ enum lkm_tui_screen_id {
 	LKM_SCREEN_CONFIRM, /* an action's steps (its dry run), waiting for y or n */
 	LKM_SCREEN_DIAG,    /* why an action failed, and its fix */
 	LKM_SCREEN_LINE, /* one interrupt line or interface: its last minute, its CPUs */
+	LKM_SCREEN_HEALTH, /* the doctor's findings, each expandable, its fix runnable */
 	LKM_SCREEN_COUNT
 };
 
@@ -111,7 +112,7 @@ struct lkm_tui_stack {
 /* ---- what each screen is opened with (lkm_tui_push's ARG) ---- */
 
 /* LKM_SCREEN_DETAIL: the module's name (const char *). */
-/* LKM_SCREEN_FILTER, LKM_SCREEN_HELP: nothing (NULL). */
+/* LKM_SCREEN_FILTER, LKM_SCREEN_HELP, LKM_SCREEN_HEALTH: nothing (NULL). */
 
 /* LKM_SCREEN_LINE: an interrupt line or an interface. */
 struct lkm_tui_line_arg {
@@ -167,3 +168,4 @@ extern const struct lkm_tui_screen_ops lkm_tui_form_screen;    /* form.c */
 extern const struct lkm_tui_screen_ops lkm_tui_confirm_screen; /* confirm.c */
 extern const struct lkm_tui_screen_ops lkm_tui_diag_screen;    /* diag.c */
 extern const struct lkm_tui_screen_ops lkm_tui_line_screen;    /* linedetail.c */
+extern const struct lkm_tui_screen_ops lkm_tui_health_screen;  /* health.c */
