@@ -426,12 +426,40 @@ static void pane_count_text(struct lkm_strbuf *sb, enum lkm_pane pane, size_t n)
 	}
 }
 
-/* The first key bound to action A on the panes ("H"), into BUF. */
-static void keys_first(const struct lkm_tui_app *app, enum lkm_tui_action_id a, char *buf,
-		       size_t size)
+/*
+ * The right of the status line after LEFT_LEN cells of text: the doctor's count of boot
+ * errors (when it found one) and the keys; when both do not fit, the count alone, which
+ * matters more.
+ */
+static void status_right(const struct lkm_tui_app *app, int y, int cols, int left_len)
 {
-	lkm_tui_keys_of(&app->keymap, a, buf, size);
-	buf[strcspn(buf, ",")] = '\0';
+	char count[128] = "", rest[128], key[32];
+	size_t n = app->doctor_count[LKM_SEVERITY_ERROR];
+	int cw, rw;
+
+	if (n) {
+		lkm_tui_keys_of(&app->keymap, LKM_ACT_HEALTH, key, sizeof(key));
+		key[strcspn(key, ",")] = '\0';
+		snprintf(count, sizeof(count),
+			 ngettext("%zu boot error: %s", "%zu boot errors: %s", n), n,
+			 key);
+	}
+	snprintf(rest, sizeof(rest),
+		 lkm_tui_can_act(app) ? _("every %gs  ? help  q quit")
+				      : _("look only  every %gs  ? help  q quit"),
+		 app->interval);
+	cw = (int)strlen(count);
+	rw = (int)strlen(rest);
+	if (left_len + (cw ? cw + 2 : 0) + rw + 2 <= cols) {
+		lkm_tui_put(y, cols - rw - 1, rw, rest, false,
+			    lkm_tui_attr(LKM_ROLE_STATUS));
+		rw += 2;
+	} else {
+		rw = 0;
+	}
+	if (cw && left_len + cw + rw + 2 <= cols)
+		lkm_tui_put(y, cols - rw - cw - 1, cw, count, false,
+			    lkm_tui_attr(LKM_ROLE_STATUS) | A_BOLD);
 }
 
 void lkm_tui_panes_status(const struct lkm_tui_app *app, int y, int cols)
@@ -459,22 +487,6 @@ void lkm_tui_panes_status(const struct lkm_tui_app *app, int y, int cols)
 			    lkm_tui_attr(LKM_ROLE_STATUS) | A_BOLD);
 		return;
 	}
-	lkm_strbuf_init(&sb, right, sizeof(right));
-	if (app->doctor_count[LKM_SEVERITY_ERROR]) {
-		size_t n = app->doctor_count[LKM_SEVERITY_ERROR];
-		char key[32];
-
-		keys_first(app, LKM_ACT_HEALTH, key, sizeof(key));
-		lkm_strbuf_addf(&sb,
-				ngettext("%zu boot error: %s", "%zu boot errors: %s", n),
-				n, key);
-		lkm_strbuf_add(&sb, "  ");
-	}
-	lkm_strbuf_addf(&sb,
-			lkm_tui_can_act(app) ? _("every %gs  ? help  q quit")
-					     : _("look only  every %gs  ? help  q quit"),
-			app->interval);
-	rw = (int)strlen(right);
 	if (lkm_view_source_error(v) < 0) {
 		if (v->pane == LKM_PANE_MODULES && lkm_view_source_error(v) == -ENOENT)
 			snprintf(left, sizeof(left), "%s",
@@ -483,9 +495,7 @@ void lkm_tui_panes_status(const struct lkm_tui_app *app, int y, int cols)
 			snprintf(left, sizeof(left), _("%s unreadable"),
 				 pane_source(v->pane));
 		lkm_tui_put(y, 0, cols, left, false, lkm_tui_attr(LKM_ROLE_STATUS));
-		if ((int)strlen(left) + rw + 2 <= cols)
-			lkm_tui_put(y, cols - rw - 1, rw, right, false,
-				    lkm_tui_attr(LKM_ROLE_STATUS));
+		status_right(app, y, cols, (int)strlen(left));
 		return;
 	}
 	lkm_strbuf_init(&sb, left, sizeof(left));
@@ -506,9 +516,7 @@ void lkm_tui_panes_status(const struct lkm_tui_app *app, int y, int cols)
 	if (v->ngone)
 		lkm_strbuf_addf(&sb, _(" | gone: %s"), v->gone);
 	lkm_tui_put(y, 0, cols, left, false, lkm_tui_attr(LKM_ROLE_STATUS));
-	if ((int)sb.len + rw + 2 <= cols)
-		lkm_tui_put(y, cols - rw - 1, rw, right, false,
-			    lkm_tui_attr(LKM_ROLE_STATUS));
+	status_right(app, y, cols, (int)sb.len);
 }
 
 /* The row of the cursor of the pane with the keys. */
