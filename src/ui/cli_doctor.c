@@ -48,8 +48,8 @@ static void print_text(FILE *out, const struct lkm_doctor *doc)
 		fprintf(out, "  %s\n", f->body.title);
 		for (size_t e = 0; e < f->body.n_evidence; e++)
 			fprintf(out, "    - %s\n", f->body.evidence[e]);
-		for (size_t e = 0; e < f->body.n_fix; e++)
-			fprintf(out, "    > %s\n", f->body.fix[e]);
+		for (size_t e = 0; e < f->body.n_fixes; e++)
+			fprintf(out, "    > %s\n", f->body.fixes[e].text);
 		fputc('\n', out);
 	}
 	if (doc->n == 0)

@@ -3,6 +3,7 @@
 
 #include "core/conffiles.h"
 #include "core/doctor/doctor.h"
+#include "core/explain/diag.h"
 
 /* What the checks write findings with. */
 

@@ -35,7 +35,7 @@ struct health {
 /* The first of finding F's fixes that is an lkmtui action, into REQ; false if none. */
 static bool finding_fix(const struct lkm_finding *f, struct lkm_tui_req *req)
 {
-	for (size_t i = 0; i < f->body.n_fix; i++)
+	for (size_t i = 0; i < f->body.n_fixes; i++)
 		if (lkm_tui_fix_req(&f->body.fixes[i], req))
 			return true;
 	return false;
@@ -129,8 +129,20 @@ static void finding_line(const struct health *h, size_t i, int y, int cols)
 
 /* A headed list ("Evidence:", "Fix:") of a finding from row Y, each item wrapped under
  * its MARK; rows outside [LKM_TUI_LIST_Y, BOTTOM) are counted, not drawn. */
-static int items(int y, int bottom, int cols, const char *heading, char *const *v,
-		 size_t n, const char *mark, enum lkm_tui_role role)
+static const char *evidence_line(const struct lkm_diagnosis *d, size_t i)
+{
+	return d->evidence[i];
+}
+
+static const char *fix_line(const struct lkm_diagnosis *d, size_t i)
+{
+	return d->fixes[i].text;
+}
+
+static int items(int y, int bottom, int cols, const char *heading,
+		 const struct lkm_diagnosis *d, size_t n,
+		 const char *(*line)(const struct lkm_diagnosis *d, size_t i),
+		 const char *mark, enum lkm_tui_role role)
 {
 	if (n == 0)
 		return y;
@@ -139,8 +151,8 @@ static int items(int y, int bottom, int cols, const char *heading, char *const *
 			    lkm_tui_attr(LKM_ROLE_NOTICE));
 	y++;
 	for (size_t i = 0; i < n; i++)
-		y = lkm_tui_wrapped_in(y, LKM_TUI_LIST_Y, bottom, 6, cols - 6, mark, v[i],
-				       lkm_tui_attr(role));
+		y = lkm_tui_wrapped_in(y, LKM_TUI_LIST_Y, bottom, 6, cols - 6, mark,
+				       line(d, i), lkm_tui_attr(role));
 	return y;
 }
 
@@ -156,9 +168,9 @@ static int finding_body(const struct health *h, size_t i, int y, int bottom, int
 	if ((int)strlen(line) > cols - TEXT_X && fd->body.title)
 		y = lkm_tui_wrapped_in(y, LKM_TUI_LIST_Y, bottom, 4, cols - 4, "",
 				       fd->body.title, lkm_tui_attr(LKM_ROLE_NORMAL));
-	y = items(y, bottom, cols, _("Evidence:"), fd->body.evidence, fd->body.n_evidence,
-		  "- ", LKM_ROLE_NORMAL);
-	y = items(y, bottom, cols, _("Fix:"), fd->body.fix, fd->body.n_fix, "> ",
+	y = items(y, bottom, cols, _("Evidence:"), &fd->body, fd->body.n_evidence,
+		  evidence_line, "- ", LKM_ROLE_NORMAL);
+	y = items(y, bottom, cols, _("Fix:"), &fd->body, fd->body.n_fixes, fix_line, "> ",
 		  LKM_ROLE_PROMPT);
 	if (finding_fix(fd, &fix)) {
 		char words[512];
@@ -276,7 +288,7 @@ static unsigned health_fix(struct lkm_tui_app *app, struct health *h)
 		return LKM_TUI_HANDLED;
 	if (!finding_fix(&h->doc.v[h->cursor], &fix)) {
 		lkm_tui_message(app, "%s",
-				h->doc.v[h->cursor].body.n_fix
+				h->doc.v[h->cursor].body.n_fixes
 					? _("this fix is not an action lkmtui can run "
 					    "from here: its commands are to be run by "
 					    "hand")
