@@ -79,30 +79,24 @@ static int collect(const struct lkm_doctor_ctx *ctx, const char *const *dirs,
 	return err;
 }
 
-/* Whether the image holds FILE and the same bytes as the machine's. */
-static void compare(const struct lkm_doctor_ctx *ctx, const struct lkm_initramfs *ird,
-		    struct newer *f)
+/* Whether the image carries FILE as the machine has it now (persist's reader, which
+ * lkmtui load --persist asks too). */
+static void compare(const struct lkm_doctor_ctx *ctx, struct newer *f, int *read_err)
 {
-	const struct lkm_initramfs_file *in = lkm_initramfs_get(ird, f->path + 1);
-	struct lkm_buf now = { 0 };
+	struct lkm_initramfs_state st;
 
-	f->in_image = in != NULL;
-	/* initramfs-tools carries modprobe.d only; dracut carries modules-load.d too. */
-	if (!in && strstr(f->path, "/modules-load.d/")) {
-		f->same = true;
-		for (size_t i = 0; i < ird->n_files; i++)
-			if (strstr(ird->files[i].name, "modules-load.d/"))
-				f->same = false;
+	if (lkm_initramfs_check(ctx->root, f->path, &st) < 0) {
+		*read_err = -ENOMEM;
+		return;
 	}
-	if (in && lkm_conffile_read(ctx->root, f->path, &now) == 0)
-		f->same =
-			now.len == in->size && memcmp(now.data, in->data, in->size) == 0;
-	lkm_buf_release(&now);
+	f->same = st.verdict == LKM_INITRAMFS_CURRENT;
+	f->in_image = st.verdict == LKM_INITRAMFS_STALE;
+	if (st.verdict == LKM_INITRAMFS_OLDER)
+		*read_err = -EIO;
 }
 
 static void report(const struct lkm_doctor_ctx *ctx, struct lkm_doctor *out,
-		   const struct lkm_initramfs *ird, struct newer *v, size_t n,
-		   int read_err)
+		   const char *image, struct newer *v, size_t n, int read_err)
 {
 	struct lkm_diagnosis *d = NULL;
 	size_t differ = 0;
@@ -112,7 +106,7 @@ static void report(const struct lkm_doctor_ctx *ctx, struct lkm_doctor *out,
 	if (differ == 0)
 		return;
 	d = lkm_doctor_add(
-		out, LKM_SEVERITY_WARNING, CHECK, ird->path,
+		out, LKM_SEVERITY_WARNING, CHECK, image,
 		ngettext("the initramfs is older than %zu module setting: what it "
 			 "loads at boot does not follow it",
 			 "the initramfs is older than %zu module settings: what it "
@@ -124,12 +118,12 @@ static void report(const struct lkm_doctor_ctx *ctx, struct lkm_doctor *out,
 			continue;
 		if (read_err < 0)
 			lkm_finding_evidence(d, _("%s changed after %s was built"),
-					     v[i].path, ird->path);
+					     v[i].path, image);
 		else if (v[i].in_image)
 			lkm_finding_evidence(
 				d,
 				_("%s changed after the image was built: the "
-				  "image holds an older copy"),
+				  "image holds another copy, or none"),
 				v[i].path);
 		else
 			lkm_finding_evidence(
@@ -151,26 +145,28 @@ static void report(const struct lkm_doctor_ctx *ctx, struct lkm_doctor *out,
 int lkm_check_initramfs(const struct lkm_doctor_ctx *ctx, struct lkm_doctor *out)
 {
 	static const char *const conf[] = { ".conf", NULL };
-	struct lkm_initramfs ird;
+	struct stat st;
 	struct newer *v = NULL;
 	size_t n = 0;
+	char path[512];
 	int err, read_err = 0;
 
-	if (lkm_initramfs_find(ctx->root, ctx->release, &ird) < 0)
+	if (!ctx->release[0])
 		return 0;
-	err = collect(ctx, lkm_resolve_conf_dirs(), lkm_modprobe_d_suffixes(), ird.mtime,
-		      &v, &n);
+	snprintf(path, sizeof(path), "/boot/initrd.img-%s", ctx->release);
+	if (fstatat(lkm_sysroot_fd(ctx->root), lkm_sysroot_rel(path), &st, 0) < 0 ||
+	    !S_ISREG(st.st_mode))
+		return 0;
+	err = collect(ctx, lkm_resolve_conf_dirs(), lkm_modprobe_d_suffixes(),
+		      st.st_mtime, &v, &n);
 	if (err == 0)
-		err = collect(ctx, lkm_modules_load_dirs(), conf, ird.mtime, &v, &n);
-	if (err == 0 && n > 0) {
-		read_err = lkm_initramfs_read(ctx->root, &ird);
-		for (size_t i = 0; read_err == 0 && i < n; i++)
-			compare(ctx, &ird, &v[i]);
-		report(ctx, out, &ird, v, n, read_err);
-	}
+		err = collect(ctx, lkm_modules_load_dirs(), conf, st.st_mtime, &v, &n);
+	for (size_t i = 0; err == 0 && i < n && read_err != -ENOMEM; i++)
+		compare(ctx, &v[i], &read_err);
+	if (err == 0 && n > 0 && read_err != -ENOMEM)
+		report(ctx, out, path, v, n, read_err);
 	for (size_t i = 0; i < n; i++)
 		free(v[i].path);
 	free(v);
-	lkm_initramfs_release(&ird);
-	return err;
+	return err < 0 ? err : read_err == -ENOMEM ? -ENOMEM : 0;
 }
