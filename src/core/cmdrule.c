@@ -58,12 +58,13 @@ static void underscores(char *s)
 }
 
 /*
- * Looks for the rule in one file's text: logical lines (a trailing backslash continues a
- * line), '#' comments, words split at blanks; the command is the rest of the line after
- * the pattern ("blacklist" has none). Returns the line number the rule starts on, or 0.
+ * Walks one file's text: logical lines (a trailing backslash continues a line), '#'
+ * comments, words split at blanks; REST is the rest of the line after the pattern
+ * ("blacklist" has none). Calls FN for each KIND line whose pattern matches MODULE;
+ * returns FN's first non-zero value, or 0.
  */
-static unsigned find_in_text(char *text, const char *kind, const char *module,
-			     const char *command)
+static int walk_text(char *text, const char *file, const char *kind, const char *module,
+		     lkm_modprobe_line_fn fn, void *data)
 {
 	bool wants_command = strcmp(kind, "blacklist") != 0;
 	unsigned lines = 0, start;
@@ -71,6 +72,7 @@ static unsigned find_in_text(char *text, const char *kind, const char *module,
 
 	while ((line = lkm_conffile_next_line(&p, &lines, &start)) != NULL) {
 		char *word, *rest;
+		int ret;
 
 		if (*line == '#' || *line == '\0')
 			continue;
@@ -80,23 +82,23 @@ static unsigned find_in_text(char *text, const char *kind, const char *module,
 		word = strtok_r(NULL, " \t", &rest);
 		if (word == NULL)
 			continue;
-		if (wants_command) {
-			rest += rest ? strspn(rest, " \t") : 0;
-			if (rest == NULL || *rest == '\0')
-				continue;
-		}
+		if (rest == NULL)
+			rest = word + strlen(word);
+		rest += strspn(rest, " \t");
+		if (wants_command && *rest == '\0')
+			continue;
 		underscores(word);
 		if (fnmatch(word, module, 0) != 0)
 			continue;
-		if (command != NULL && strcmp(rest, command) != 0)
-			continue;
-		return start;
+		ret = fn(file, start, rest, data);
+		if (ret != 0)
+			return ret;
 	}
 	return 0;
 }
 
-int lkm_cmdrule_origin(const struct lkm_sysroot *root, const char *kind,
-		       const char *module, const char *command, char *buf, size_t size)
+int lkm_modprobe_d_walk(const struct lkm_sysroot *root, const char *kind,
+			const char *module, lkm_modprobe_line_fn fn, void *data)
 {
 	struct lkm_conffiles files;
 	int err = lkm_conffiles_list(root, lkm_resolve_conf_dirs(),
@@ -104,29 +106,47 @@ int lkm_cmdrule_origin(const struct lkm_sysroot *root, const char *kind,
 
 	if (err < 0)
 		return err;
-	err = -ENOENT;
-	for (size_t i = 0; i < files.n && err == -ENOENT; i++) {
+	for (size_t i = 0; i < files.n && err == 0; i++) {
 		struct lkm_buf text = { 0 };
-		unsigned line;
 		int rd;
 
 		if (files.v[i].skip != LKM_CONFFILE_READ || files.v[i].masked)
 			continue;
 		rd = lkm_conffile_read(root, files.v[i].path, &text);
-		if (rd == -ENOMEM) {
+		if (rd == -ENOMEM)
 			err = rd;
-			break;
-		}
-		if (rd < 0)
-			continue;
-		line = text.data ? find_in_text(text.data, kind, module, command) : 0;
+		else if (rd == 0 && text.data)
+			err = walk_text(text.data, files.v[i].path, kind, module, fn, data);
 		lkm_buf_release(&text);
-		if (line > 0)
-			err = snprintf(buf, size, "%s:%u", files.v[i].path, line) <
-					      (int)size
-				      ? 0
-				      : -ENAMETOOLONG;
 	}
 	lkm_conffiles_release(&files);
 	return err;
+}
+
+struct origin {
+	const char *command;
+	char *buf;
+	size_t size;
+	int err;
+};
+
+static int origin_line(const char *file, unsigned line, const char *rest, void *data)
+{
+	struct origin *o = data;
+
+	if (o->command != NULL && strcmp(rest, o->command) != 0)
+		return 0;
+	o->err = snprintf(o->buf, o->size, "%s:%u", file, line) < (int)o->size
+			 ? 0
+			 : -ENAMETOOLONG;
+	return 1;
+}
+
+int lkm_cmdrule_origin(const struct lkm_sysroot *root, const char *kind,
+		       const char *module, const char *command, char *buf, size_t size)
+{
+	struct origin o = { command, buf, size, -ENOENT };
+	int err = lkm_modprobe_d_walk(root, kind, module, origin_line, &o);
+
+	return err < 0 ? err : o.err;
 }

@@ -28,3 +28,15 @@ const char *const *lkm_modprobe_d_suffixes(void);
  */
 int lkm_cmdrule_origin(const struct lkm_sysroot *root, const char *kind,
 		       const char *module, const char *command, char *buf, size_t size);
+
+/*
+ * Every KIND line ("options", "install", "remove", "softdep"...) whose pattern matches
+ * MODULE, in the order libkmod reads modprobe.d under ROOT: FN gets the file as that
+ * system names it, the line the rule starts on, and the rest of the line after the
+ * pattern (comments at its end included, as libkmod passes them on). FN returns 0 to go
+ * on; anything else stops the walk and is returned. Returns 0, FN's value, or -errno.
+ */
+typedef int (*lkm_modprobe_line_fn)(const char *file, unsigned line, const char *rest,
+				    void *data);
+int lkm_modprobe_d_walk(const struct lkm_sysroot *root, const char *kind,
+			const char *module, lkm_modprobe_line_fn fn, void *data);

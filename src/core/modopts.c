@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/cmdrule.h"
+#include "core/modopts.h"
+#include "core/params.h"
+
+struct walk {
+	const struct lkm_modfile *mf;
+	struct lkm_modopts *out;
+};
+
+static bool declared(const struct lkm_modfile *mf, const char *name)
+{
+	const struct lkm_modfile_param *v;
+	size_t n = lkm_modfile_params(mf, &v);
+
+	for (size_t i = 0; i < n; i++)
+		if (lkm_param_name_eq(v[i].name, name))
+			return true;
+	return false;
+}
+
+static int add(struct lkm_modopts *o, const char *file, unsigned line, const char *word,
+	       bool comment)
+{
+	struct lkm_ignored_opt *v = realloc(o->v, (o->n + 1) * sizeof(*v));
+
+	if (v == NULL)
+		return -ENOMEM;
+	o->v = v;
+	v += o->n;
+	v->file = strdup(file);
+	v->word = strdup(word);
+	v->line = line;
+	v->comment = comment;
+	o->n++;
+	return v->file && v->word ? 0 : -ENOMEM;
+}
+
+static int options_line(const char *file, unsigned line, const char *rest, void *data)
+{
+	struct walk *w = data;
+	const char *pos = rest;
+	char word[4096];
+	bool comment = false;
+
+	/* Split as the kernel's parse_args() will, so each word is one it logs. */
+	while (lkm_param_next(&pos, word, sizeof(word))) {
+		char name[4096];
+		int err;
+
+		comment = comment || word[0] == '#';
+		memcpy(name, word, sizeof(name));
+		name[strcspn(name, "=")] = '\0';
+		if (!comment && (w->mf == NULL || declared(w->mf, name)))
+			continue;
+		err = add(w->out, file, line, word, comment);
+		if (err < 0)
+			return err;
+	}
+	return 0;
+}
+
+int lkm_modopts_ignored(const struct lkm_sysroot *root, const char *module,
+			const struct lkm_modfile *mf, struct lkm_modopts *out)
+{
+	struct walk w = { mf, out };
+	char *name = strdup(module);
+	int err;
+
+	memset(out, 0, sizeof(*out));
+	if (name == NULL)
+		return -ENOMEM;
+	/* modprobe.d's patterns are kept with '_', as the kernel names modules. */
+	for (char *c = name; *c; c++)
+		*c = *c == '-' ? '_' : *c;
+	err = lkm_modprobe_d_walk(root, "options", name, options_line, &w);
+	free(name);
+	return err < 0 ? err : 0;
+}
+
+void lkm_modopts_release(struct lkm_modopts *o)
+{
+	for (size_t i = 0; i < o->n; i++) {
+		free(o->v[i].file);
+		free(o->v[i].word);
+	}
+	free(o->v);
+	memset(o, 0, sizeof(*o));
+}

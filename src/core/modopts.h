@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#pragma once
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/modfile.h"
+#include "model/sysroot.h"
+
+/*
+ * The words of modprobe.d's "options" lines for a module that the kernel will ignore:
+ * the load succeeds, the kernel logs "M: unknown parameter 'W' ignored", and the admin
+ * believes the option applies. Two ways to write one: a parameter the module does not
+ * declare, and a comment at the end of the line ("options zram num_devices=4 #32"):
+ * modprobe.d knows only whole-line comments, so libkmod passes "#32" on as a word.
+ */
+struct lkm_ignored_opt {
+	char *file;    /* as the system names it ("/etc/modprobe.d/zram.conf") */
+	unsigned line; /* where the options line starts */
+	char *word;    /* as the kernel gets it ("#32", "nosuchparam=1") */
+	bool comment;  /* it is (part of) a comment at the end of the line */
+};
+
+struct lkm_modopts {
+	struct lkm_ignored_opt *v;
+	size_t n;
+};
+
+/*
+ * The ignored words of MODULE's options lines under ROOT, file by file in libkmod's
+ * order. MF is the module's file, for its declared parameters; NULL when there is none
+ * to read (then only comment words are found). Returns 0 or -ENOMEM; OUT is released
+ * with lkm_modopts_release either way.
+ */
+int lkm_modopts_ignored(const struct lkm_sysroot *root, const char *module,
+			const struct lkm_modfile *mf, struct lkm_modopts *out);
+void lkm_modopts_release(struct lkm_modopts *o);

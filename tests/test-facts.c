@@ -1,0 +1,425 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * The facts around a load, on tests/fixtures/facts (see tests/fixtures/SOURCES): CPU
+ * aliases against a real modalias, firmware files as the loader looks them up, DKMS's
+ * tree and the other kernels' trees, modprobe.d options the kernel would ignore.
+ */
+#include "config.h"
+
+#include <spawn.h>
+#include <sys/wait.h>
+
+#include "testutil.h"
+
+#include "core/cpufeat.h"
+#include "core/dkms.h"
+#include "core/firmware.h"
+#include "core/modfile.h"
+#include "core/modopts.h"
+
+#define FACTS FIXTURES "/facts"
+
+extern char **environ;
+
+static struct lkm_sysroot *facts_root(void)
+{
+	struct lkm_sysroot *root;
+
+	assert_int_equal(lkm_sysroot_new(FACTS, &root), 0);
+	return root;
+}
+
+/* --- CPU features --- */
+
+static void test_cpu_alias_parse(void **state)
+{
+	struct lkm_cpu_need n;
+
+	(void)state;
+	assert_true(lkm_cpu_need_parse("cpu:type:x86,ven*fam*mod*:feature:*0085*", &n));
+	assert_int_equal(n.vendor, LKM_CPU_ANY);
+	assert_int_equal(n.family, LKM_CPU_ANY);
+	assert_int_equal(n.model, LKM_CPU_ANY);
+	assert_int_equal(n.feature, 0x85);
+	assert_true(
+		lkm_cpu_need_parse("cpu:type:x86,ven0000fam0006mod0055:feature:*", &n));
+	assert_int_equal(n.vendor, 0);
+	assert_int_equal(n.family, 6);
+	assert_int_equal(n.model, 0x55);
+	assert_int_equal(n.feature, LKM_CPU_ANY);
+	assert_false(lkm_cpu_need_parse("pci:v000010ECd00008029sv*sd*bc*sc*i*", &n));
+	assert_false(lkm_cpu_need_parse("cpu:type:x86,ven*fam*mod*:feature:*85*", &n));
+	assert_false(lkm_cpu_need_parse("cpu:type:x86,ven*fam*mod*:feature:*0085", &n));
+	assert_false(lkm_cpu_need_parse("cpu:type:x86,venZZZZfam*mod*:feature:*", &n));
+	assert_string_equal(lkm_cpu_feature_name(0x85), "vmx");
+	assert_string_equal(lkm_cpu_feature_name(0xC2), "svm");
+	assert_string_equal(lkm_cpu_feature_name(0x99), "aes");
+	assert_string_equal(lkm_cpu_feature_name(0x125), "avx2");
+	assert_string_equal(lkm_cpu_feature_name(0x1C0), "dtherm");
+	assert_null(lkm_cpu_feature_name(0x7D)); /* word 3: Linux's own numbering */
+	assert_string_equal(lkm_cpu_vendor_name(2), "AMD");
+	assert_null(lkm_cpu_vendor_name(4));
+	assert_null(lkm_cpu_vendor_name(-1));
+}
+
+/* The fixture's modalias is a real AMD CPU (family 0x1A) without vmx or svm. */
+static void test_cpu_check(void **state)
+{
+	static const char *const kvm_intel[] = {
+		"cpu:type:x86,ven*fam*mod*:feature:*0085*"
+	};
+	static const char *const aesni[] = { "crypto-aes", "aes",
+					     "cpu:type:x86,ven*fam*mod*:feature:*0099*" };
+	static const char *const sha1[] = { "cpu:type:x86,ven*fam*mod*:feature:*0089*",
+					    "cpu:type:x86,ven*fam*mod*:feature:*009C*",
+					    "cpu:type:x86,ven*fam*mod*:feature:*0125*" };
+	static const char *const coretemp[] = {
+		"cpu:type:x86,ven0000fam*mod*:feature:*01C0*"
+	};
+	static const char *const plain[] = { "fs-vfat" };
+	struct lkm_sysroot *root = facts_root(), *empty;
+	struct lkm_cpufeat f;
+
+	(void)state;
+	assert_int_equal(lkm_cpufeat_check(root, kvm_intel, 1, &f), 0);
+	assert_true(f.known);
+	assert_int_equal(f.cpu.vendor, 2);
+	assert_int_equal(f.cpu.family, 0x1A);
+	assert_int_equal(f.cpu.model, 2);
+	assert_true(lkm_cpu_has(&f.cpu, 0x99));
+	assert_false(lkm_cpu_has(&f.cpu, 0x85));
+	assert_int_equal(f.n_needs, 1);
+	assert_false(f.needs[0].met);
+	assert_false(f.satisfied);
+	lkm_cpufeat_release(&f);
+
+	assert_int_equal(lkm_cpufeat_check(root, aesni, 3, &f), 0);
+	assert_int_equal(f.n_needs, 1);
+	assert_true(f.satisfied);
+	lkm_cpufeat_release(&f);
+
+	/* One alias met is enough, as for modprobe. */
+	assert_int_equal(lkm_cpufeat_check(root, sha1, 3, &f), 0);
+	assert_int_equal(f.n_needs, 3);
+	assert_true(f.satisfied);
+	lkm_cpufeat_release(&f);
+
+	/* Intel-only: the vendor does not match, whatever the features. */
+	assert_int_equal(lkm_cpufeat_check(root, coretemp, 1, &f), 0);
+	assert_false(f.needs[0].met);
+	assert_false(f.satisfied);
+	lkm_cpufeat_release(&f);
+
+	assert_int_equal(lkm_cpufeat_check(root, plain, 1, &f), 0);
+	assert_int_equal(f.n_needs, 0);
+	assert_true(f.satisfied);
+	lkm_cpufeat_release(&f);
+	lkm_sysroot_free(root);
+
+	/* No modalias to read: nothing can be said, nothing is refused. */
+	assert_int_equal(lkm_sysroot_new(FIXTURES "/linux24", &empty), 0);
+	assert_int_equal(lkm_cpufeat_check(empty, kvm_intel, 1, &f), 0);
+	assert_false(f.known);
+	assert_true(f.satisfied);
+	lkm_cpufeat_release(&f);
+	lkm_sysroot_free(empty);
+}
+
+static void test_cpu_id_parse(void **state)
+{
+	struct lkm_cpu_id id;
+
+	(void)state;
+	assert_int_equal(
+		lkm_cpu_id_parse("cpu:type:x86,ven0000fam0006mod003F:feature:,0085,"
+				 "0000,00C2\n",
+				 &id),
+		0);
+	assert_int_equal(id.n_features, 3);
+	assert_int_equal(id.features[0], 0);
+	assert_true(lkm_cpu_has(&id, 0x85));
+	assert_true(lkm_cpu_has(&id, 0xC2));
+	lkm_cpu_id_release(&id);
+	assert_int_equal(lkm_cpu_id_parse("cpu:type:x86,ven*fam*mod*:feature:", &id),
+			 -EINVAL);
+	assert_int_equal(
+		lkm_cpu_id_parse("cpu:type:x86,ven0000fam0006mod003F:feature:,00", &id),
+		-EINVAL);
+	assert_int_equal(lkm_cpu_id_parse("cpu:type:arm64:feature:,0001", &id), -EINVAL);
+}
+
+/* --- firmware --- */
+
+static void test_firmware(void **state)
+{
+	static const char *const names[] = {
+		"lkmlab/present.bin",
+		"lkmlab/small.bin",
+		"rtl_nic/rtl8168h-2.fw",
+		"lkmlab/new.bin",
+		"lkmlab/rel.bin",
+		"lkmlab/x.bin",
+		"iwl/iwlwifi-cc-a0-*.ucode",
+		"../etc/passwd",
+		"rtl_nic/rtl8125a-3.fw",
+	};
+	static const char *const found[] = {
+		"/lib/firmware/lkmlab/present.bin",
+		"/lib/firmware/lkmlab/small.bin.zst",
+		"/lib/firmware/rtl_nic/rtl8168h-2.fw.xz",
+		"/lib/firmware/updates/lkmlab/new.bin",
+		"/lib/firmware/6.1.0-57-amd64/lkmlab/rel.bin",
+		NULL,
+		"/lib/firmware/iwl/iwlwifi-cc-a0-72.ucode",
+		NULL,
+		NULL,
+	};
+	static const char *const package[] = {
+		NULL, NULL, "firmware-realtek", NULL, NULL, NULL,
+		NULL, NULL, "firmware-realtek",
+	};
+	struct lkm_sysroot *root = facts_root();
+	struct lkm_firmware fw;
+
+	(void)state;
+	assert_int_equal(lkm_firmware_check(root, "6.1.0-57-amd64", names, 9, &fw), 0);
+	assert_int_equal(fw.n, 9);
+	assert_int_equal(fw.n_missing, 3);
+	for (size_t i = 0; i < fw.n; i++) {
+		assert_string_equal(fw.v[i].name, names[i]);
+		if (found[i])
+			assert_string_equal(fw.v[i].found, found[i]);
+		else
+			assert_null(fw.v[i].found);
+		if (package[i])
+			assert_string_equal(fw.v[i].package, package[i]);
+		else
+			assert_null(fw.v[i].package);
+	}
+	lkm_firmware_release(&fw);
+
+	/* Another release: its own directory is not searched. */
+	assert_int_equal(
+		lkm_firmware_check(root, "6.12.117+deb12-amd64", names + 4, 1, &fw), 0);
+	assert_int_equal(fw.n_missing, 1);
+	lkm_firmware_release(&fw);
+	assert_int_equal(lkm_firmware_check(root, NULL, NULL, 0, &fw), 0);
+	assert_int_equal(fw.n, 0);
+	lkm_firmware_release(&fw);
+	lkm_sysroot_free(root);
+}
+
+static void test_firmware_log_line(void **state)
+{
+	char name[64];
+	int err = 0;
+
+	(void)state;
+	assert_true(lkm_firmware_log_line(
+		"demo_fw: Direct firmware load for lkmlab/x.bin failed with error -2",
+		name, sizeof(name), &err));
+	assert_string_equal(name, "lkmlab/x.bin");
+	assert_int_equal(err, -2);
+	assert_true(
+		lkm_firmware_log_line("(NULL device *): Direct firmware load for a b.fw "
+				      "failed with error -12",
+				      name, sizeof(name), &err));
+	assert_string_equal(name, "a b.fw");
+	assert_int_equal(err, -12);
+	assert_false(lkm_firmware_log_line("firmware: failed to load lkmlab/x.bin (-2)",
+					   name, sizeof(name), &err));
+	assert_false(
+		lkm_firmware_log_line("Direct firmware load for  failed with error -2",
+				      name, sizeof(name), &err));
+	assert_false(
+		lkm_firmware_log_line("Direct firmware load for x failed with error 0",
+				      name, sizeof(name), &err));
+}
+
+/* --- DKMS --- */
+
+static void test_dkms_upgrade(void **state)
+{
+	static const char *const tail[] = {
+		"DKMS (dkms-3.0.10) make.log for demo_dkms/1.0 for kernel 6.1.0-57-amd64 "
+		"(x86_64)",
+		"Mon Dec  7 09:12:44 UTC 2026",
+		"Building module:",
+		"Cleaning build area...",
+		"make -j2 KERNELRELEASE=6.1.0-57-amd64 -C "
+		"/lib/modules/6.1.0-57-amd64/build "
+		"M=/var/lib/dkms/demo_dkms/1.0/build...",
+		"make: *** /lib/modules/6.1.0-57-amd64/build: No such file or directory. "
+		" Stop.",
+	};
+	struct lkm_sysroot *root = facts_root();
+	struct lkm_dkms d;
+	const struct lkm_dkms_pkg *p;
+
+	(void)state;
+	/* Upgraded to -57: built and installed for -56 only, the build for -57 failed for
+	 * want of headers. */
+	assert_int_equal(lkm_dkms_query(root, "demo-dkms", "6.1.0-57-amd64", &d), 0);
+	assert_false(d.headers);
+	assert_int_equal(d.n_pkgs, 1);
+	p = &d.pkgs[0];
+	assert_string_equal(p->package, "demo_dkms");
+	assert_string_equal(p->version, "1.0");
+	assert_int_equal(p->state, LKM_DKMS_INSTALLED);
+	assert_string_equal(lkm_dkms_state_id(p->state), "installed");
+	assert_int_equal(p->n_builds, 1);
+	assert_string_equal(p->builds[0].kernel, "6.1.0-56-amd64");
+	assert_string_equal(p->builds[0].arch, "x86_64");
+	assert_true(p->builds[0].installed);
+	assert_false(p->for_release);
+	assert_string_equal(p->failed_log, "/var/lib/dkms/demo_dkms/1.0/build/make.log");
+	assert_int_equal(p->n_tail, 6);
+	for (size_t i = 0; i < p->n_tail; i++)
+		assert_string_equal(p->log_tail[i], tail[i]);
+	assert_int_equal(d.n_kernels, 1);
+	assert_string_equal(d.kernels[0], "6.1.0-56-amd64");
+	lkm_dkms_release(&d);
+
+	/* On -56 itself: built for it, headers there, no other kernel has it. */
+	assert_int_equal(lkm_dkms_query(root, "demo_dkms", "6.1.0-56-amd64", &d), 0);
+	assert_true(d.headers);
+	assert_int_equal(d.n_pkgs, 1);
+	assert_true(d.pkgs[0].for_release);
+	assert_int_equal(d.n_kernels, 0);
+	lkm_dkms_release(&d);
+	lkm_sysroot_free(root);
+}
+
+static void test_dkms_states(void **state)
+{
+	struct lkm_sysroot *root = facts_root();
+	struct lkm_dkms d;
+
+	(void)state;
+	/* zfs's package builds spl and zfs (dkms.conf), for no kernel yet. */
+	assert_int_equal(lkm_dkms_query(root, "spl", "6.1.0-57-amd64", &d), 0);
+	assert_int_equal(d.n_pkgs, 1);
+	assert_string_equal(d.pkgs[0].package, "zfs");
+	assert_string_equal(d.pkgs[0].version, "2.1.11");
+	assert_int_equal(d.pkgs[0].state, LKM_DKMS_ADDED);
+	assert_int_equal(d.pkgs[0].n_builds, 0);
+	assert_null(d.pkgs[0].failed_log);
+	lkm_dkms_release(&d);
+	assert_int_equal(lkm_dkms_query(root, "zfs", "6.1.0-57-amd64", &d), 0);
+	assert_int_equal(d.n_pkgs, 1);
+	lkm_dkms_release(&d);
+
+	/* Its source link points nowhere. */
+	assert_int_equal(lkm_dkms_query(root, "gone", "6.1.0-57-amd64", &d), 0);
+	assert_int_equal(d.n_pkgs, 1);
+	assert_int_equal(d.pkgs[0].state, LKM_DKMS_BROKEN);
+	lkm_dkms_release(&d);
+
+	/* Not DKMS's: only a sibling flavour's tree has it. */
+	assert_int_equal(lkm_dkms_query(root, "virtio_cloudonly", "6.1.0-57-amd64", &d),
+			 0);
+	assert_int_equal(d.n_pkgs, 0);
+	assert_int_equal(d.n_kernels, 1);
+	assert_string_equal(d.kernels[0], "6.1.0-56-cloud-amd64");
+	lkm_dkms_release(&d);
+
+	assert_int_equal(lkm_dkms_query(root, "nothing_anywhere", NULL, &d), 0);
+	assert_int_equal(d.n_pkgs, 0);
+	assert_int_equal(d.n_kernels, 0);
+	assert_false(d.headers);
+	lkm_dkms_release(&d);
+	lkm_sysroot_free(root);
+}
+
+/* --- modprobe.d options --- */
+
+/* tests/fixtures/ko/params-module.c, compiled here (io, irq, name, descr_only, list). */
+static struct lkm_modfile *params_module(void)
+{
+	static char out[] = "/tmp/lkm-facts-XXXXXX";
+	char path[64];
+	char *argv[] = { "cc", "-c", "-fno-toplevel-reorder",
+			 "-o", path, FIXTURES "/ko/params-module.c",
+			 NULL };
+	struct lkm_modfile *mf;
+	pid_t pid;
+	int status;
+
+	if (mkdtemp(out) == NULL)
+		return NULL;
+	snprintf(path, sizeof(path), "%s/params-module.ko", out);
+	if (posix_spawnp(&pid, "cc", NULL, NULL, argv, environ) != 0 ||
+	    waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
+	    WEXITSTATUS(status) != 0)
+		return NULL;
+	if (lkm_modfile_open(path, &mf, NULL) < 0)
+		mf = NULL;
+	unlink(path);
+	rmdir(out);
+	return mf;
+}
+
+static void test_ignored_options(void **state)
+{
+	static const struct {
+		const char *file;
+		unsigned line;
+		const char *word;
+		bool comment;
+	} want[] = {
+		{ "/etc/modprobe.d/local.conf", 3, "nosuchparam=1", false },
+		{ "/lib/modprobe.d/vendor.conf", 1, "#", true },
+		{ "/lib/modprobe.d/vendor.conf", 1, "was:", true },
+		{ "/lib/modprobe.d/vendor.conf", 1, "io=0x280", true },
+		{ "/lib/modprobe.d/vendor.conf", 2, "bogus", false },
+	};
+	struct lkm_sysroot *root = facts_root();
+	struct lkm_modfile *mf = params_module();
+	struct lkm_modopts o;
+
+	(void)state;
+	if (mf == NULL) {
+		lkm_sysroot_free(root);
+		skip();
+	}
+	assert_int_equal(lkm_modopts_ignored(root, "params-module", mf, &o), 0);
+	assert_int_equal(o.n, 5);
+	for (size_t i = 0; i < o.n; i++) {
+		assert_string_equal(o.v[i].file, want[i].file);
+		assert_int_equal(o.v[i].line, want[i].line);
+		assert_string_equal(o.v[i].word, want[i].word);
+		assert_int_equal(o.v[i].comment, want[i].comment);
+	}
+	lkm_modopts_release(&o);
+	lkm_modfile_free(mf);
+
+	/* Without the module's file only the comment can be told. */
+	assert_int_equal(lkm_modopts_ignored(root, "zram", NULL, &o), 0);
+	assert_int_equal(o.n, 1);
+	assert_string_equal(o.v[0].file, "/etc/modprobe.d/local.conf");
+	assert_int_equal(o.v[0].line, 2);
+	assert_string_equal(o.v[0].word, "#32");
+	assert_true(o.v[0].comment);
+	lkm_modopts_release(&o);
+
+	assert_int_equal(lkm_modopts_ignored(root, "floppy", NULL, &o), 0);
+	assert_int_equal(o.n, 0);
+	lkm_modopts_release(&o);
+	lkm_sysroot_free(root);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_cpu_alias_parse),
+		cmocka_unit_test(test_cpu_check),
+		cmocka_unit_test(test_cpu_id_parse),
+		cmocka_unit_test(test_firmware),
+		cmocka_unit_test(test_firmware_log_line),
+		cmocka_unit_test(test_dkms_upgrade),
+		cmocka_unit_test(test_dkms_states),
+		cmocka_unit_test(test_ignored_options),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
