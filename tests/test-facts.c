@@ -14,6 +14,8 @@
 #include "core/cpufeat.h"
 #include "core/dkms.h"
 #include "core/firmware.h"
+#include "core/holders.h"
+#include "core/kallsyms.h"
 #include "core/modfile.h"
 #include "core/modopts.h"
 
@@ -408,6 +410,54 @@ static void test_ignored_options(void **state)
 	lkm_sysroot_free(root);
 }
 
+/* --- majors under another name --- */
+
+static void test_foreign_majors(void **state)
+{
+	/* As .rodata holds them: strings end to end, each ended by a NUL. */
+	static const char file[] =
+		"\0demo_frontend\0lkmlab-frontend\0rtc_x\0mem\0demo_chr";
+	static const char inside[] = "\0xlkmlab-frontend\0lkmlab-frontendx\0";
+	struct lkm_sysroot *root = facts_root();
+	struct lkm_foreign_major *v;
+	struct lkm_holders h;
+	size_t n;
+
+	(void)state;
+	/* mem is no dynamic major, demo_chr is a loaded module's own, rtc is not alone.
+	 */
+	assert_int_equal(lkm_holders_foreign_majors(root, "demo_frontend", file,
+						    sizeof(file), &v, &n),
+			 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(v[0].kind, 'c');
+	assert_int_equal(v[0].major, 240);
+	assert_string_equal(v[0].name, "lkmlab-frontend");
+	lkm_foreign_majors_free(v, n);
+	/* Only inside longer strings: not registered by this file. */
+	assert_int_equal(lkm_holders_foreign_majors(root, "demo_frontend", inside,
+						    sizeof(inside), &v, &n),
+			 0);
+	assert_int_equal(n, 0);
+	lkm_foreign_majors_free(v, n);
+
+	/* Process 4242 holds two fds on /dev/null (char 1:3): counted once the caller
+	 * names major 1 as the module's. */
+	assert_int_equal(lkm_holders_query(root, "demo_frontend", &h), 0);
+	assert_int_equal(h.n_procs, 0);
+	lkm_holders_release(&h);
+	assert_int_equal(lkm_holders_query_with(
+				 root, "demo_frontend",
+				 &(struct lkm_foreign_major){ 'c', 1, NULL }, 1, &h),
+			 0);
+	assert_int_equal(h.n_procs, 1);
+	assert_int_equal(h.procs[0].pid, 4242);
+	assert_string_equal(h.procs[0].comm, "sleep");
+	assert_string_equal(h.procs[0].file, "/dev/null");
+	lkm_holders_release(&h);
+	lkm_sysroot_free(root);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -419,6 +469,7 @@ int main(void)
 		cmocka_unit_test(test_dkms_upgrade),
 		cmocka_unit_test(test_dkms_states),
 		cmocka_unit_test(test_ignored_options),
+		cmocka_unit_test(test_foreign_majors),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -236,17 +236,102 @@ static int scan_mounts(const struct lkm_sysroot *root, const struct wanted *w,
 int lkm_holders_query(const struct lkm_sysroot *root, const char *module,
 		      struct lkm_holders *out)
 {
+	return lkm_holders_query_with(root, module, NULL, 0, out);
+}
+
+int lkm_holders_query_with(const struct lkm_sysroot *root, const char *module,
+			   const struct lkm_foreign_major *foreign, size_t n,
+			   struct lkm_holders *out)
+{
 	struct wanted w = { 0 };
 	int err;
 
 	memset(out, 0, sizeof(*out));
 	err = collect_wanted(root, module, &w);
+	for (size_t i = 0; i < n; i++)
+		add_major(foreign[i].kind == 'c' ? w.chr : w.blk,
+			  foreign[i].kind == 'c' ? &w.n_chr : &w.n_blk, foreign[i].major);
 	if (err == 0 && (w.n_chr || w.n_blk))
 		err = scan_processes(root, &w, out);
 	if (err == 0 && (w.n_fs || w.n_blk))
 		err = scan_mounts(root, &w, out);
 	lkm_buf_release(&w.fsbuf);
 	return err;
+}
+
+/* The kernel's dynamic ranges (fs/char_dev.c CHRDEV_MAJOR_DYN_*, block/genhd.c). */
+static bool dynamic_major(enum lkm_device_kind kind, unsigned major)
+{
+	if (kind == LKM_DEV_CHAR)
+		return (major >= 234 && major <= 254) || (major >= 384 && major <= 511);
+	return major >= 240 && major <= 254;
+}
+
+/* Whether NAME stands in DATA as a string of its own: "\0NAME\0". */
+static bool carries(const char *data, size_t size, const char *name)
+{
+	size_t len = strlen(name);
+	const char *p = data, *end = data + size;
+
+	while (len > 0 && (size_t)(end - p) >= len + 2) {
+		const char *hit = memmem(p, (size_t)(end - p), name, len);
+
+		if (hit == NULL || (size_t)(end - hit) < len + 1)
+			return false;
+		if (hit > data && hit[-1] == '\0' && hit[len] == '\0')
+			return true;
+		p = hit + 1;
+	}
+	return false;
+}
+
+int lkm_holders_foreign_majors(const struct lkm_sysroot *root, const char *module,
+			       const void *data, size_t size,
+			       struct lkm_foreign_major **out, size_t *n)
+{
+	struct lkm_devices devs = { 0 };
+	struct lkm_modules mods = { 0 };
+	int err = 0;
+
+	*out = NULL;
+	*n = 0;
+	if (lkm_devices_read(&devs, root) < 0 || data == NULL) {
+		lkm_devices_release(&devs);
+		return 0;
+	}
+	if (lkm_modules_read(&mods, root) < 0)
+		mods.n = 0;
+	for (size_t i = 0; i < devs.n && err == 0; i++) {
+		const struct lkm_device *d = &devs.v[i];
+		struct lkm_foreign_major *v;
+		bool named = lkm_module_name_eq(d->name, module);
+
+		for (size_t m = 0; m < mods.n && !named; m++)
+			named = lkm_module_name_eq(d->name, mods.v[m].name);
+		if (named || !dynamic_major(d->kind, d->major) ||
+		    !carries(data, size, d->name))
+			continue;
+		v = realloc(*out, (*n + 1) * sizeof(*v));
+		if (v == NULL) {
+			err = -ENOMEM;
+			break;
+		}
+		*out = v;
+		v[*n] = (struct lkm_foreign_major){ d->kind == LKM_DEV_CHAR ? 'c' : 'b',
+						    d->major, strdup(d->name) };
+		if (v[(*n)++].name == NULL)
+			err = -ENOMEM;
+	}
+	lkm_modules_release(&mods);
+	lkm_devices_release(&devs);
+	return err;
+}
+
+void lkm_foreign_majors_free(struct lkm_foreign_major *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i].name);
+	free(v);
 }
 
 void lkm_holders_release(struct lkm_holders *h)

@@ -33,6 +33,31 @@ struct lkm_holders {
 	size_t n_mounts;
 };
 
+/*
+ * A major the module registered under a name not its own (register_chrdev(0,
+ * "nvidia-frontend", ...)): a dynamically given major (char 234-254 and 384-511, block
+ * 240-254) whose /proc/devices name the module's file carries as a string of its own
+ * (NUL on both sides), and no loaded module is named after.
+ */
+struct lkm_foreign_major {
+	char kind; /* 'c' or 'b' */
+	unsigned major;
+	char *name;
+};
+
+/* The foreign majors of MODULE, whose file's bytes (decompressed: lkm_modfile_data) are
+ * DATA and SIZE, into *OUT (N of them; free with lkm_foreign_majors_free). Returns 0 or
+ * -ENOMEM. */
+int lkm_holders_foreign_majors(const struct lkm_sysroot *root, const char *module,
+			       const void *data, size_t size,
+			       struct lkm_foreign_major **out, size_t *n);
+void lkm_foreign_majors_free(struct lkm_foreign_major *v, size_t n);
+
+/* lkm_holders_query, counting the N majors FOREIGN as the module's too. */
+int lkm_holders_query_with(const struct lkm_sysroot *root, const char *module,
+			   const struct lkm_foreign_major *foreign, size_t n,
+			   struct lkm_holders *out);
+
 /* Fills OUT for MODULE ('-' and '_' alike). Unreadable parts give empty lists. Returns 0
  * or -ENOMEM; OUT is released with lkm_holders_release either way. */
 int lkm_holders_query(const struct lkm_sysroot *root, const char *module,
