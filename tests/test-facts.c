@@ -384,7 +384,7 @@ static void test_ignored_options(void **state)
 		lkm_sysroot_free(root);
 		skip();
 	}
-	assert_int_equal(lkm_modopts_ignored(root, "params-module", mf, &o), 0);
+	assert_int_equal(lkm_modopts_ignored(root, "params-module", mf, NULL, &o), 0);
 	assert_int_equal(o.n, 5);
 	for (size_t i = 0; i < o.n; i++) {
 		assert_string_equal(o.v[i].file, want[i].file);
@@ -396,7 +396,8 @@ static void test_ignored_options(void **state)
 	lkm_modfile_free(mf);
 
 	/* Without the module's file only the comment can be told. */
-	assert_int_equal(lkm_modopts_ignored(root, "zram", NULL, &o), 0);
+	assert_int_equal(
+		lkm_modopts_ignored(root, "zram", NULL, "/nonexistent/zram.ko", &o), 0);
 	assert_int_equal(o.n, 1);
 	assert_string_equal(o.v[0].file, "/etc/modprobe.d/local.conf");
 	assert_int_equal(o.v[0].line, 2);
@@ -404,7 +405,7 @@ static void test_ignored_options(void **state)
 	assert_true(o.v[0].comment);
 	lkm_modopts_release(&o);
 
-	assert_int_equal(lkm_modopts_ignored(root, "floppy", NULL, &o), 0);
+	assert_int_equal(lkm_modopts_ignored(root, "floppy", NULL, NULL, &o), 0);
 	assert_int_equal(o.n, 0);
 	lkm_modopts_release(&o);
 	lkm_sysroot_free(root);

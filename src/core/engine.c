@@ -16,6 +16,7 @@
 
 #include "core/cmdrule.h"
 #include "core/engine.h"
+#include "core/modopts.h"
 #include "core/plan.h"
 #include "core/modfile.h"
 #include "core/params.h"
@@ -429,7 +430,7 @@ static int explain_already_loaded(const struct lkm_engine *e, const struct lkm_m
 
 	if (err < 0)
 		return err;
-	lkm_strv_addf(&res->details, &res->n_details, "state: %s, use count %lld",
+	lkm_strv_addf(&res->details, &res->n_details, _("state: %s, use count %lld"),
 		      lkm_module_state_id(m->state), (long long)m->use_count);
 	for (size_t i = 0; i < params->n; i++) {
 		const char *name = params->v[i].name, *value = params->v[i].value;
@@ -444,15 +445,16 @@ static int explain_already_loaded(const struct lkm_engine *e, const struct lkm_m
 		}
 		if (p == NULL)
 			lkm_strv_addf(&res->details, &res->n_details,
-				      "%s: not in /sys (requested %s)", name,
-				      value ? value : "(set)");
+				      _("%s: not in /sys (requested %s)"), name,
+				      value ? value : _("(set)"));
 		else
-			lkm_strv_addf(&res->details, &res->n_details,
-				      "%s: %s now, %s requested (%s)", name,
-				      p->value ? p->value : "?", value ? value : "(set)",
-				      p->writable ? "writable: lkmtui set can change it"
-						  : "read-only: unload and load again to "
-						    "change it");
+			lkm_strv_addf(
+				&res->details, &res->n_details,
+				_("%s: %s now, %s requested (%s)"), name,
+				p->value ? p->value : "?", value ? value : _("(set)"),
+				p->writable ? _("writable: lkmtui set can change it")
+					    : _("read-only: unload and load again to "
+						"change it"));
 	}
 	lkm_sysmodule_release(&sm);
 	return refuse(
@@ -583,7 +585,7 @@ static int plan_file(const struct lkm_engine *e, const char *target,
 	err = user_params(mf, res->module, params, kparams, res);
 	if (err < 0)
 		goto out;
-	snprintf(note, sizeof(note), "needed by %s", res->module);
+	snprintf(note, sizeof(note), _("needed by %s"), res->module);
 	for (size_t i = 0; i < chain.n; i++) {
 		const struct lkm_modref *m = &chain.v[i];
 		struct lkm_modconf dconf = { 0 };
@@ -633,12 +635,14 @@ static const char *plan_note(const struct lkm_plan *p, const struct lkm_plan_ite
 	case LKM_PLAN_TARGET:
 		if (it->match == primary)
 			return NULL;
-		snprintf(buf, size, "%s names it too", target);
+		snprintf(buf, size, _("%s names it too"), target);
 		break;
-	case LKM_PLAN_DEPENDENCY: snprintf(buf, size, "needed by %s", owner); break;
-	case LKM_PLAN_SOFTDEP_PRE: snprintf(buf, size, "softdep pre of %s", owner); break;
+	case LKM_PLAN_DEPENDENCY: snprintf(buf, size, _("needed by %s"), owner); break;
+	case LKM_PLAN_SOFTDEP_PRE:
+		snprintf(buf, size, _("softdep pre of %s"), owner);
+		break;
 	case LKM_PLAN_SOFTDEP_POST:
-		snprintf(buf, size, "softdep post of %s", owner);
+		snprintf(buf, size, _("softdep post of %s"), owner);
 		break;
 	}
 	return buf;
@@ -666,7 +670,7 @@ static int plan_steps(const struct lkm_plan *p, size_t primary, const char *targ
 			continue;
 		if (is_primary && it->options && *it->options &&
 		    strcmp(it->options, kparams) != 0)
-			note = "with the options modprobe.d gives it";
+			note = _("with the options modprobe.d gives it");
 		if (lkm_modules_find(mods, it->name)) {
 			s = add_step(res, LKM_STEP_SKIP_LOADED, it->name, it->path, NULL,
 				     note);
@@ -773,6 +777,36 @@ static int refuse_command(const struct lkm_engine *e, struct lkm_result *res,
 		      s->module);
 }
 
+/* modprobe.d's options for the module that the kernel will ignore: the load goes on (the
+ * kernel only warns), and the admin learns where the line is that does nothing. */
+static int ignored_options(const struct lkm_engine *e, struct lkm_result *res,
+			   const struct lkm_modfile *mf)
+{
+	struct lkm_modopts o;
+	int err = lkm_modopts_ignored(e->root, res->module, mf, res->path, &o);
+
+	for (size_t i = 0; err == 0 && i < o.n; i++) {
+		const struct lkm_ignored_opt *w = &o.v[i];
+		bool ok = w->comment
+				  ? lkm_strv_addf(
+					    &res->warnings, &res->n_warnings,
+					    _("%s:%u: the kernel will ignore '%s': "
+					      "modprobe.d has no comments at the end of "
+					      "a line"),
+					    w->file, w->line, w->word)
+				  : lkm_strv_addf(
+					    &res->warnings, &res->n_warnings,
+					    _("%s:%u: the kernel will ignore '%s': %s "
+					      "declares no such parameter"),
+					    w->file, w->line, w->word, res->module);
+
+		if (!ok)
+			err = -ENOMEM;
+	}
+	lkm_modopts_release(&o);
+	return err;
+}
+
 /* A module name or alias: modprobe's plan, from libkmod. */
 static int plan_name(const struct lkm_engine *e, const char *target,
 		     const struct lkm_params *params, unsigned flags,
@@ -837,11 +871,12 @@ static int plan_name(const struct lkm_engine *e, const char *target,
 	if (err < 0)
 		goto out;
 	if (err == 1 &&
-	    !lkm_strv_addf(&res->warnings, &res->n_warnings,
-			   "%s is blacklisted in modprobe.d: that stops it being loaded "
-			   "through an alias (hardware detection) only; an explicit load "
-			   "like this one, and a load as a dependency, still work",
-			   m->name)) {
+	    !lkm_strv_addf(
+		    &res->warnings, &res->n_warnings,
+		    _("%s is blacklisted in modprobe.d: that stops it being loaded "
+		      "through an alias (hardware detection) only; an explicit load "
+		      "like this one, and a load as a dependency, still work"),
+		    m->name)) {
 		err = -ENOMEM;
 		goto out;
 	}
@@ -888,6 +923,8 @@ static int plan_name(const struct lkm_engine *e, const char *target,
 			goto out;
 	}
 	err = plan_steps(&plan, primary, target, kparams, mods, flags, res);
+	if (err == 0)
+		err = ignored_options(e, res, mf);
 out:
 	free(kparams);
 	lkm_modfile_free(mf);
@@ -1036,19 +1073,19 @@ static const char *why_kept(const struct lkm_module *d, const struct lkm_result 
 	size_t users_gone = 0;
 
 	if (d->flags & LKM_MODFLAG_PERMANENT) {
-		snprintf(note, size, "permanent: it has no exit function");
+		snprintf(note, size, "%s", _("permanent: it has no exit function"));
 		return note;
 	}
 	for (const char *u = lkm_module_next_user(d, NULL); u;
 	     u = lkm_module_next_user(d, u)) {
 		if (!removed(res, u)) {
-			snprintf(note, size, "still used by %s", u);
+			snprintf(note, size, _("still used by %s"), u);
 			return note;
 		}
 		users_gone++;
 	}
 	if (d->has_use_count && d->use_count > (int64_t)users_gone) {
-		snprintf(note, size, "still in use (use count %lld)",
+		snprintf(note, size, _("still in use (use count %lld)"),
 			 (long long)d->use_count - (long long)users_gone);
 		return note;
 	}
@@ -1127,7 +1164,7 @@ static int softdep_removes(const struct lkm_modules *mods,
 {
 	char note[512], why[512];
 
-	snprintf(note, sizeof(note), "softdep %s of %s", which, m->name);
+	snprintf(note, sizeof(note), _("softdep %s of %s"), which, m->name);
 	for (size_t i = softdeps->n; i-- > 0;) {
 		const struct lkm_module *d = lkm_modules_find(mods, softdeps->v[i].name);
 
@@ -1462,7 +1499,7 @@ int lkm_engine_set_param(const struct lkm_engine *e, const char *module,
 			     res->module, name, res->module);
 		goto out;
 	}
-	if (!lkm_strv_addf(&res->details, &res->n_details, "%s: %s now", p->name,
+	if (!lkm_strv_addf(&res->details, &res->n_details, _("%s: %s now"), p->name,
 			   p->value ? p->value : "?")) {
 		err = -ENOMEM;
 		goto out;
@@ -1513,8 +1550,9 @@ int lkm_engine_set_param(const struct lkm_engine *e, const char *module,
 			const struct lkm_sysparam *q =
 				lkm_sysmodule_param(&after, p->name);
 
-			if (!lkm_strv_addf(&res->details, &res->n_details, "%s: %s after",
-					   p->name, q && q->value ? q->value : "?"))
+			if (!lkm_strv_addf(&res->details, &res->n_details,
+					   _("%s: %s after"), p->name,
+					   q && q->value ? q->value : "?"))
 				err = -ENOMEM;
 			lkm_sysmodule_release(&after);
 		}

@@ -11,6 +11,8 @@
 
 struct walk {
 	const struct lkm_modfile *mf;
+	const char *path;	 /* to open MF from on the first options line */
+	struct lkm_modfile *own; /* MF when opened here */
 	struct lkm_modopts *out;
 };
 
@@ -49,6 +51,13 @@ static int options_line(const char *file, unsigned line, const char *rest, void 
 	char word[4096];
 	bool comment = false;
 
+	if (w->mf == NULL && w->path != NULL) {
+		/* Unreadable: only the comments can be told. */
+		if (lkm_modfile_open(w->path, &w->own, NULL) == -ENOMEM)
+			return -ENOMEM;
+		w->mf = w->own;
+		w->path = NULL;
+	}
 	/* Split as the kernel's parse_args() will, so each word is one it logs. */
 	while (lkm_param_next(&pos, word, sizeof(word))) {
 		char name[4096];
@@ -67,9 +76,10 @@ static int options_line(const char *file, unsigned line, const char *rest, void 
 }
 
 int lkm_modopts_ignored(const struct lkm_sysroot *root, const char *module,
-			const struct lkm_modfile *mf, struct lkm_modopts *out)
+			const struct lkm_modfile *mf, const char *path,
+			struct lkm_modopts *out)
 {
-	struct walk w = { mf, out };
+	struct walk w = { mf, mf ? NULL : path, NULL, out };
 	char *name = strdup(module);
 	int err;
 
@@ -81,6 +91,7 @@ int lkm_modopts_ignored(const struct lkm_sysroot *root, const char *module,
 		*c = *c == '-' ? '_' : *c;
 	err = lkm_modprobe_d_walk(root, "options", name, options_line, &w);
 	free(name);
+	lkm_modfile_free(w.own);
 	return err < 0 ? err : 0;
 }
 

@@ -28,10 +28,12 @@ struct lkm_modopts {
 
 /*
  * The ignored words of MODULE's options lines under ROOT, file by file in libkmod's
- * order. MF is the module's file, for its declared parameters; NULL when there is none
- * to read (then only comment words are found). Returns 0 or -ENOMEM; OUT is released
- * with lkm_modopts_release either way.
+ * order. MF is the module's file, for its declared parameters; when NULL, the file at
+ * PATH is opened, and only if the module has options lines (a load without any costs no
+ * read). With neither, or a file that does not open, only comment words are found.
+ * Returns 0 or -ENOMEM; OUT is released with lkm_modopts_release either way.
  */
 int lkm_modopts_ignored(const struct lkm_sysroot *root, const char *module,
-			const struct lkm_modfile *mf, struct lkm_modopts *out);
+			const struct lkm_modfile *mf, const char *path,
+			struct lkm_modopts *out);
 void lkm_modopts_release(struct lkm_modopts *o);

@@ -52,12 +52,12 @@ enum lkm_param_verdict lkm_param_split(const char *arg, char *name, size_t name_
 		return LKM_PARAM_MALFORMED;
 	}
 	if (len == 0) {
-		snprintf(reason, reason_size, "'%s' has no parameter name before '='",
+		snprintf(reason, reason_size, _("'%s' has no parameter name before '='"),
 			 arg);
 		return LKM_PARAM_MALFORMED;
 	}
 	if (len >= name_size) {
-		snprintf(reason, reason_size, "parameter name too long");
+		snprintf(reason, reason_size, "%s", _("parameter name too long"));
 		return LKM_PARAM_MALFORMED;
 	}
 	for (size_t i = 0; i < len; i++) {
@@ -65,8 +65,8 @@ enum lkm_param_verdict lkm_param_split(const char *arg, char *name, size_t name_
 
 		if (!isalnum(c) && c != '_' && c != '-' && c != '.') {
 			snprintf(reason, reason_size,
-				 "'%.*s' is not a parameter name (letters, digits, '_' "
-				 "and '-')",
+				 _("'%.*s' is not a parameter name (letters, digits, '_' "
+				   "and '-')"),
 				 (int)len, arg);
 			return LKM_PARAM_MALFORMED;
 		}
@@ -80,11 +80,14 @@ enum lkm_param_verdict lkm_param_split(const char *arg, char *name, size_t name_
 			 * '"': neither can be passed through. */
 			if (*v == '"' || *v < 0x20 || *v == 0x7f) {
 				snprintf(reason, reason_size,
-					 "the value of %s holds %s, which the kernel "
-					 "cannot be given",
-					 name,
-					 *v == '"' ? "a double quote"
-						   : "a control character");
+					 *v == '"'
+						 ? _("the value of %s holds a double "
+						     "quote, "
+						     "which the kernel cannot be given")
+						 : _("the value of %s holds a control "
+						     "character, "
+						     "which the kernel cannot be given"),
+					 name);
 				return LKM_PARAM_MALFORMED;
 			}
 		}
@@ -163,17 +166,17 @@ static enum lkm_param_verdict check_scalar(const char *type, const char *value,
 		if (value == NULL || check_bool(value))
 			return LKM_PARAM_OK;
 		snprintf(reason, reason_size,
-			 "'%s' is not a boolean: use y, n, 1, 0, on or off", value);
+			 _("'%s' is not a boolean: use y, n, 1, 0, on or off"), value);
 		return LKM_PARAM_INVALID;
 	}
 	if (value == NULL) {
-		snprintf(reason, reason_size, "needs a value: NAME=VALUE");
+		snprintf(reason, reason_size, "%s", _("needs a value: NAME=VALUE"));
 		return LKM_PARAM_INVALID;
 	}
 	if (strcmp(type, "charp") == 0 || strcmp(type, "string") == 0) {
 		if (strlen(value) > CHARP_MAX) {
 			snprintf(reason, reason_size,
-				 "longer than the kernel's %d characters", CHARP_MAX);
+				 _("longer than the kernel's %d characters"), CHARP_MAX);
 			return LKM_PARAM_INVALID;
 		}
 		return LKM_PARAM_OK;
@@ -185,22 +188,25 @@ static enum lkm_param_verdict check_scalar(const char *type, const char *value,
 		if (strcmp(type, numeric_types[i].type) != 0)
 			continue;
 		if (!parse_integer(value, numeric_types[i].is_signed, &neg, &v)) {
-			snprintf(reason, reason_size, "'%s' is not %s number (%s)", value,
-				 numeric_types[i].is_signed ? "a" : "a non-negative",
-				 type);
+			snprintf(reason, reason_size,
+				 numeric_types[i].is_signed
+					 ? _("'%s' is not a number (%s)")
+					 : _("'%s' is not a non-negative number (%s)"),
+				 value, type);
 			return LKM_PARAM_INVALID;
 		}
 		if ((!neg && v > numeric_types[i].max) ||
 		    (neg && v > (uint64_t)(-(numeric_types[i].min + 1)) + 1)) {
 			if (numeric_types[i].is_signed)
 				snprintf(reason, reason_size,
-					 "'%s' is out of range for %s (%" PRId64
-					 " to %" PRIu64 ")",
+					 _("'%s' is out of range for %s (%" PRId64
+					   " to %" PRIu64 ")"),
 					 value, type, numeric_types[i].min,
 					 numeric_types[i].max);
 			else
 				snprintf(reason, reason_size,
-					 "'%s' is out of range for %s (0 to %" PRIu64 ")",
+					 _("'%s' is out of range for %s (0 to %" PRIu64
+					   ")"),
 					 value, type, numeric_types[i].max);
 			return LKM_PARAM_INVALID;
 		}
@@ -220,7 +226,7 @@ enum lkm_param_verdict lkm_param_check_value(const char *type, const char *value
 		return check_scalar(type, value, reason, reason_size);
 	type += sizeof(array_prefix) - 1;
 	if (value == NULL) {
-		snprintf(reason, reason_size, "needs a value: NAME=V1,V2,...");
+		snprintf(reason, reason_size, "%s", _("needs a value: NAME=V1,V2,..."));
 		return LKM_PARAM_INVALID;
 	}
 	/* param_array_set: comma-separated elements, each of the element type. */
@@ -230,14 +236,14 @@ enum lkm_param_verdict lkm_param_check_value(const char *type, const char *value
 		char why[256];
 
 		if (len >= sizeof(elem)) {
-			snprintf(reason, reason_size, "an element is too long");
+			snprintf(reason, reason_size, "%s", _("an element is too long"));
 			return LKM_PARAM_INVALID;
 		}
 		memcpy(elem, p, len);
 		elem[len] = '\0';
 		v = check_scalar(type, elem, why, sizeof(why));
 		if (v != LKM_PARAM_OK) {
-			snprintf(reason, reason_size, "element '%s': %s", elem, why);
+			snprintf(reason, reason_size, _("element '%s': %s"), elem, why);
 			return v;
 		}
 		if (p[len] == '\0')
