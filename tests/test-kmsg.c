@@ -8,6 +8,8 @@
 #include "testutil.h"
 
 #include "core/kmsg.h"
+#include "model/modules.h"
+#include "shared/strv.h"
 
 static void test_parse_record(void **state)
 {
@@ -72,11 +74,56 @@ static void test_collect_since_begin(void **state)
 	rmdir(dir);
 }
 
+static bool is_module(const char *name, void *data)
+{
+	static const char *const tree[] = { "kvm", "kvm_intel", "msdos",
+					    "fat", "demo_fw",	"ne2k_pci" };
+
+	(void)data;
+	for (size_t i = 0; i < sizeof(tree) / sizeof(*tree); i++)
+		if (lkm_module_name_eq(name, tree[i]))
+			return true;
+	return false;
+}
+
+/* Two loads at once (kvm_intel here, msdos and demo_fw elsewhere): each keeps its own. */
+static void test_attribute(void **state)
+{
+	static const char *const lines[] = {
+		"kvm: no hardware support for 'kvm_intel'",
+		"msdos: Unknown symbol fat_add_entries (err -2)",
+		"demo_fw demo_fw: Direct firmware load for lkmlab/demo_fw.bin failed "
+		"with "
+		"error -2",
+		"firmware_class: See https://wiki.debian.org/Firmware for information "
+		"about "
+		"missing firmware",
+		"kvm_intel: VMX not supported by CPU 0",
+		"Lockdown: insmod: unsigned module loading is restricted; see man "
+		"kernel_lockdown.7",
+		"ne2k-pci 0000:00:03.0: eth0: NE2000 found",
+	};
+	static const char *const ours[] = { "kvm-intel" };
+	struct lkm_kmsg k = { .fd = -1 };
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(lines) / sizeof(*lines); i++)
+		assert_true(lkm_strv_addf(&k.lines, &k.n, "%s", lines[i]));
+	assert_int_equal(lkm_kmsg_attribute(&k, ours, 1, is_module, NULL), 3);
+	assert_int_equal(k.n, 4);
+	assert_string_equal(k.lines[0], lines[0]);
+	assert_string_equal(k.lines[1], lines[3]);
+	assert_string_equal(k.lines[2], lines[4]);
+	assert_string_equal(k.lines[3], lines[5]);
+	lkm_kmsg_end(&k);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse_record),
 		cmocka_unit_test(test_collect_since_begin),
+		cmocka_unit_test(test_attribute),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -465,6 +465,38 @@ static int explain_already_loaded(const struct lkm_engine *e, const struct lkm_m
 		m->name);
 }
 
+/* Whether NAME is a module of the tree (not a built-in one: a subsystem of the kernel's
+ * own logs on behalf of whoever asked). */
+static bool tree_module(const char *name, void *data)
+{
+	const struct lkm_engine *e = data;
+	struct lkm_modlist l = { 0 };
+	bool is = e->resolver && lkm_resolve_deps(e->resolver, name, &l) == 0 &&
+		  l.n > 0 && !l.v[l.n - 1].builtin;
+
+	lkm_modlist_release(&l);
+	return is;
+}
+
+/* The log is a time window: when another load ran at the same time, its lines are there
+ * too. Keep those of this result's modules (and those of no module). */
+static int attribute_log(const struct lkm_engine *e, struct lkm_result *res)
+{
+	const char **ours = calloc(res->n_steps + 1, sizeof(*ours));
+	size_t n = 0;
+
+	if (ours == NULL)
+		return -ENOMEM;
+	for (size_t i = 0; i < res->n_steps; i++)
+		if (res->steps[i].module)
+			ours[n++] = res->steps[i].module;
+	if (res->module)
+		ours[n++] = res->module;
+	lkm_kmsg_attribute(&res->log, ours, n, tree_module, (void *)e);
+	free(ours);
+	return 0;
+}
+
 static int run_inserts(const struct lkm_engine *e, struct lkm_result *res)
 {
 	lkm_kmsg_begin(&res->log, e->root);
@@ -485,7 +517,7 @@ static int run_inserts(const struct lkm_engine *e, struct lkm_result *res)
 			break;
 		}
 	}
-	return lkm_kmsg_collect(&res->log);
+	return lkm_kmsg_collect(&res->log) < 0 ? -ENOMEM : attribute_log(e, res);
 }
 
 /* What the module drives now, and a warning when that is nothing though it drives
@@ -1344,6 +1376,8 @@ int lkm_engine_unload(const struct lkm_engine *e, const char *module, unsigned f
 		}
 	}
 	err = lkm_kmsg_collect(&res->log);
+	if (err == 0)
+		err = attribute_log(e, res);
 	if (err == 0 && res->err == 0 && (flags & LKM_PERSIST))
 		err = lkm_keep_module(e, res->module, NULL, false, res);
 	log_change(e, res, "unload");
@@ -1542,6 +1576,8 @@ int lkm_engine_set_param(const struct lkm_engine *e, const char *module,
 		res->failed = 0;
 	}
 	err = lkm_kmsg_collect(&res->log);
+	if (err == 0)
+		err = attribute_log(e, res);
 	if (err == 0 && res->err == 0) {
 		struct lkm_sysmodule after;
 

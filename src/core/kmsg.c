@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "config.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -126,6 +127,51 @@ bool lkm_kmsg_line_from(const char *line, const char *module)
 	if (len == 0 || strlen(line) <= len || (line[len] != ':' && line[len] != ' '))
 		return false;
 	return lkm_module_name_eq_len(line, len, module);
+}
+
+/* Whether LINE holds MODULE as a word of its own ('-' and '_' alike). */
+static bool names_module(const char *line, const char *module)
+{
+	size_t len = strlen(module);
+
+	for (const char *p = line; len > 0 && *p; p++) {
+		bool start = p == line || !(isalnum((unsigned char)p[-1]) ||
+					    p[-1] == '_' || p[-1] == '-');
+		char after = strlen(p) >= len ? p[len] : 'x';
+
+		if (start && lkm_module_name_eq_len(p, len, module) &&
+		    !(isalnum((unsigned char)after) || after == '_' || after == '-'))
+			return true;
+	}
+	return false;
+}
+
+size_t lkm_kmsg_attribute(struct lkm_kmsg *k, const char *const *ours, size_t n,
+			  bool (*is_module)(const char *name, void *data), void *data)
+{
+	size_t kept = 0, dropped = 0;
+
+	for (size_t i = 0; i < k->n; i++) {
+		char *line = k->lines[i], first[64];
+		size_t len = strcspn(line, ": ");
+		bool mine = false;
+
+		for (size_t j = 0; j < n && !mine; j++)
+			mine = lkm_kmsg_line_from(line, ours[j]) ||
+			       names_module(line, ours[j]);
+		if (!mine && len > 0 && len < sizeof(first)) {
+			memcpy(first, line, len);
+			first[len] = '\0';
+			if (is_module(first, data)) {
+				free(line);
+				dropped++;
+				continue;
+			}
+		}
+		k->lines[kept++] = line;
+	}
+	k->n = kept;
+	return dropped;
 }
 
 bool lkm_kmsg_pollable(const struct lkm_kmsg *k)

@@ -51,5 +51,16 @@ bool lkm_kmsg_pollable(const struct lkm_kmsg *k);
  */
 int lkm_kmsg_follow(struct lkm_kmsg *k, const char *module, size_t keep);
 
+/*
+ * Keeps only K's lines that belong to the N modules OURS, for when several loads run at
+ * once and the time window holds another load's lines too. A line is dropped when it
+ * comes from another module (its first word, up to ':' or ' ', is a name IS_MODULE says
+ * is a module, and not one of OURS) and names none of OURS anywhere ("kvm: no hardware
+ * support for 'kvm_intel'" stays with kvm_intel). Lines from no module (the kernel's own
+ * subsystems, lockdown, the firmware loader) stay. Returns the number dropped.
+ */
+size_t lkm_kmsg_attribute(struct lkm_kmsg *k, const char *const *ours, size_t n,
+			  bool (*is_module)(const char *name, void *data), void *data);
+
 /* Closes the log and frees the lines. */
 void lkm_kmsg_end(struct lkm_kmsg *k);
