@@ -2597,6 +2597,11 @@ static void test_kind_ids(void **state)
 		[LKM_DIAG_DEVICE_IN_USE] = "device-in-use",
 		[LKM_DIAG_BIND_FAILED] = "bind-failed",
 		[LKM_DIAG_NOT_BOUND] = "not-bound",
+		[LKM_DIAG_FIRMWARE_MISSING] = "firmware-missing",
+		[LKM_DIAG_CPU_FEATURE_MISSING] = "cpu-feature-missing",
+		[LKM_DIAG_DKMS_NOT_BUILT] = "dkms-not-built",
+		[LKM_DIAG_NOT_BUILT_FOR_KERNEL] = "not-built-for-this-kernel",
+		[LKM_DIAG_IGNORED_OPTION] = "ignored-option",
 	};
 
 	(void)state;
@@ -2690,6 +2695,182 @@ static void test_terms(void **state)
 }
 
 /* Runs last: every kind in the enum came out of at least one test above. */
+/* ==== around a load: firmware, the CPU, DKMS and other kernels, modprobe.d options ====
+ */
+
+/* The kernel's own line names the file; the module declares two, neither installed. */
+static void test_firmware_missing(void **state)
+{
+	struct lkm_diagnosis *d;
+	T();
+	kernel_fails(
+		"needs_fw", -ENOENT,
+		"4,300,1,-;platform needs_fw: firmware: failed to load lkmlab/one.bin "
+		"(-2)\n"
+		"4,301,1,-;platform needs_fw: Direct firmware load for lkmlab/one.bin "
+		"failed with error -2\n");
+	d = load(t, rpath("/home/needs_fw.ko"), NULL, 0, 0);
+	assert_diag(d, LKM_DIAG_FIRMWARE_MISSING, -ENOENT,
+		    "needs_fw needs firmware lkmlab/one.bin, which is not installed",
+		    "the kernel answered ENOENT (No such file or directory)\n"
+		    "kernel: platform needs_fw: firmware: failed to load lkmlab/one.bin "
+		    "(-2)\n"
+		    "kernel: platform needs_fw: Direct firmware load for lkmlab/one.bin "
+		    "failed "
+		    "with error -2\n"
+		    "declared (firmware:): lkmlab/one.bin, missing under /lib/firmware\n"
+		    "declared (firmware:): lkmlab/two.bin, missing under /lib/firmware\n",
+		    NULL);
+	assert_int_equal(d->n_fixes, 2);
+}
+
+/* Foreseen while no declared file is there; one of them (compressed) is enough. */
+static void test_predict_firmware(void **state)
+{
+	T();
+	rm_tree(rpath("/lib/firmware"));
+	assert_int_equal(predict(t, rpath("/home/needs_fw.ko"), NULL, 0), 1);
+	assert_diag(&t->p[0], LKM_DIAG_FIRMWARE_MISSING, 0,
+		    "needs_fw needs firmware lkmlab/one.bin, which is not installed",
+		    "declared (firmware:): lkmlab/one.bin, missing under /lib/firmware\n"
+		    "declared (firmware:): lkmlab/two.bin, missing under /lib/firmware\n",
+		    NULL);
+	lkm_diagnoses_free(t->p, (size_t)t->n_p);
+	mkdirs("/lib/firmware/lkmlab");
+	write_file("/lib/firmware/lkmlab/two.bin.xz", "xz", 0644);
+	assert_int_equal(predict(t, rpath("/home/needs_fw.ko"), NULL, 0), 0);
+	rm_tree(rpath("/lib/firmware"));
+}
+
+#define TCG_CPU "cpu:type:x86,ven0002fam000Fmod006B:feature:,0000,009F,00C2\n"
+
+static void test_predict_cpu_feature(void **state)
+{
+	T();
+	mkdirs("/sys/devices/system/cpu");
+	write_file("/sys/devices/system/cpu/modalias", TCG_CPU, 0644);
+	assert_int_equal(predict(t, rpath("/home/needs_vmx.ko"), NULL, 0), 1);
+	assert_diag(
+		&t->p[0], LKM_DIAG_CPU_FEATURE_MISSING, 0,
+		"needs_vmx is made for CPUs with vmx, which this one lacks",
+		"made for CPUs with vmx\n"
+		"this CPU (/sys/devices/system/cpu/modalias): AMD family 0xF model 0x6B, "
+		"3 features\n"
+		"this CPU has no vmx\n"
+		"this CPU is a virtual machine's (hypervisor flag)\n",
+		"if the CPU has it, switch it on in the firmware setup (BIOS/UEFI: Intel "
+		"VT-x, AMD-V/SVM) and boot again\n"
+		"in a virtual machine: give it the host's CPU (qemu -cpu host with KVM) "
+		"and, for vmx or svm, nested virtualisation on the host (kvm_intel "
+		"nested=1, kvm_amd nested=1)\n"
+		"or use the module made for this CPU (kvm_amd on AMD-V), or a machine "
+		"with vmx\n");
+}
+
+/* kvm_intel's answer on TCG: EOPNOTSUPP and kvm's line. */
+static void test_cpu_feature_kernel(void **state)
+{
+	struct lkm_diagnosis *d;
+	T();
+	mkdirs("/sys/devices/system/cpu");
+	write_file("/sys/devices/system/cpu/modalias", TCG_CPU, 0644);
+	kernel_fails("needs_vmx", -EOPNOTSUPP,
+		     "3,400,1,-;kvm: no hardware support for 'needs_vmx'\n");
+	d = load(t, rpath("/home/needs_vmx.ko"), NULL, 0, 0);
+	assert_diag(
+		d, LKM_DIAG_CPU_FEATURE_MISSING, -EOPNOTSUPP,
+		"needs_vmx is made for CPUs with vmx, which this one lacks",
+		"the kernel answered EOPNOTSUPP (Operation not supported)\n"
+		"kernel: kvm: no hardware support for 'needs_vmx'\n"
+		"made for CPUs with vmx\n"
+		"this CPU (/sys/devices/system/cpu/modalias): AMD family 0xF model 0x6B, "
+		"3 features\n"
+		"this CPU has no vmx\n"
+		"this CPU is a virtual machine's (hypervisor flag)\n",
+		NULL);
+}
+
+/* The file says nothing of the CPU, or the CPU is unknown: nothing foreseen. */
+static void test_predict_cpu_unknown(void **state)
+{
+	T();
+	assert_int_equal(predict(t, rpath("/home/needs_vmx.ko"), NULL, 0), 0);
+}
+
+/* After an upgrade: DKMS built the module for an older release only. */
+static void test_not_found_dkms(void **state)
+{
+	struct lkm_diagnosis *d;
+	T();
+	mkdirs("/var/lib/dkms/demo_dkms/1.0/6.1.0-old/x86_64/module");
+	mkdirs("/usr/src/demo_dkms-1.0");
+	mkdirs("/lib/modules/6.1.0-old/updates/dkms");
+	write_file("/usr/src/demo_dkms-1.0/dkms.conf", "BUILT_MODULE_NAME[0]=demo_dkms\n",
+		   0644);
+	assert_int_equal(symlink("/usr/src/demo_dkms-1.0",
+				 rpath("/var/lib/dkms/demo_dkms/1.0/source")),
+			 0);
+	write_file("/var/lib/dkms/demo_dkms/1.0/6.1.0-old/x86_64/module/demo_dkms.ko", "",
+		   0644);
+	write_file("/lib/modules/6.1.0-old/updates/dkms/demo_dkms.ko", "", 0644);
+	d = load(t, "demo_dkms", NULL, 0, 0);
+	assert_diag(d, LKM_DIAG_DKMS_NOT_BUILT, -ENOENT,
+		    "DKMS knows demo_dkms but has not built it for this kernel (" REL ")",
+		    "no module, alias or file is called demo_dkms\n"
+		    "DKMS: demo_dkms/1.0, built\n"
+		    "DKMS: built for 6.1.0-old (x86_64)\n"
+		    "/lib/modules/6.1.0-old has it, the running kernel is " REL "\n",
+		    NULL);
+	rm_tree(rpath("/var/lib/dkms"));
+	rm_tree(rpath("/usr/src"));
+
+	/* Without DKMS: only the other kernel's tree has it. */
+	lkm_diagnosis_release(&t->d);
+	lkm_result_release(&t->res);
+	d = load(t, "demo_dkms", NULL, 0, 0);
+	assert_diag(d, LKM_DIAG_NOT_BUILT_FOR_KERNEL, -ENOENT,
+		    "demo_dkms is installed for 6.1.0-old, not for this kernel (" REL ")",
+		    "no module, alias or file is called demo_dkms\n"
+		    "/lib/modules/6.1.0-old has it, the running kernel is " REL "\n",
+		    NULL);
+	rm_tree(rpath("/lib/modules/6.1.0-old"));
+}
+
+/* modprobe.d gives demo_opts a parameter it does not declare and a comment. */
+static void test_ignored_option(void **state)
+{
+	T();
+	mkdirs("/etc/modprobe.d");
+	write_file("/etc/modprobe.d/lab.conf",
+		   "# lab\noptions demo_opts io=0x300 bogus=1 #was 0x280\n", 0644);
+	assert_int_equal(predict(t, "demo_opts", NULL, 0), 1);
+	assert_diag(
+		&t->p[0], LKM_DIAG_IGNORED_OPTION, 0,
+		"modprobe.d gives demo_opts an option the kernel will ignore: bogus=1",
+		"/etc/modprobe.d/lab.conf:2: 'bogus=1': demo_opts declares no such "
+		"parameter\n"
+		"/etc/modprobe.d/lab.conf:2: '#was' is part of a comment at the end of "
+		"the "
+		"line: the kernel gets it as a parameter\n"
+		"/etc/modprobe.d/lab.conf:2: '0x280' is part of a comment at the end of "
+		"the "
+		"line: the kernel gets it as a parameter\n",
+		"edit /etc/modprobe.d/lab.conf:2: drop the word, or give the comment a "
+		"line of its own\n"
+		"lkmtui info demo_opts lists the parameters the module declares\n");
+	/* A load goes on, and says where the line is. */
+	assert_int_equal(lkm_engine_load(&t->e, "demo_opts", NULL, 0, 0, &t->res), 0);
+	assert_string_equal(
+		joined(t->res.warnings, t->res.n_warnings),
+		"/etc/modprobe.d/lab.conf:2: the kernel will ignore 'bogus=1': "
+		"demo_opts declares no such parameter\n"
+		"/etc/modprobe.d/lab.conf:2: the kernel will ignore '#was': "
+		"modprobe.d has no comments at the end of a line\n"
+		"/etc/modprobe.d/lab.conf:2: the kernel will ignore '0x280': "
+		"modprobe.d has no comments at the end of a line\n");
+	unlink(rpath("/etc/modprobe.d/lab.conf"));
+}
+
 static void test_every_kind_produced(void **state)
 {
 	(void)state;
@@ -2796,6 +2977,13 @@ int main(void)
 		E(test_predict_refusals),
 		cmocka_unit_test(test_kind_ids),
 		cmocka_unit_test(test_terms),
+		E(test_firmware_missing),
+		E(test_predict_firmware),
+		E(test_predict_cpu_feature),
+		E(test_cpu_feature_kernel),
+		E(test_predict_cpu_unknown),
+		E(test_not_found_dkms),
+		E(test_ignored_option),
 		cmocka_unit_test(test_every_kind_produced),
 		E(test_unresolved_out_of_tree_should_not_offer_by_name),
 		E(test_unresolved_no_log_no_kallsyms_should_use_index),

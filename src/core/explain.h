@@ -64,6 +64,13 @@ enum lkm_diag_kind {
 	LKM_DIAG_DEVICE_IN_USE,
 	LKM_DIAG_BIND_FAILED,
 	LKM_DIAG_NOT_BOUND,
+	/* Around a load: firmware, the CPU, DKMS and other kernels, modprobe.d options.
+	 */
+	LKM_DIAG_FIRMWARE_MISSING,
+	LKM_DIAG_CPU_FEATURE_MISSING,
+	LKM_DIAG_DKMS_NOT_BUILT,
+	LKM_DIAG_NOT_BUILT_FOR_KERNEL,
+	LKM_DIAG_IGNORED_OPTION,
 	LKM_DIAG_COUNT
 };
 

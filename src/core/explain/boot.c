@@ -199,6 +199,7 @@ int lkm_cause_signature(const struct lkm_cause *c, struct lkm_diagnosis *d)
 		lkm_diag_line(d, &d->evidence, &d->n_evidence,
 			      _("the file is signed by %s"),
 			      lkm_modfile_signature(c->mf)->signer);
+	lkm_explain_signing_key(c->ctx, c->mf, d);
 	if (lkm_procfile_read(c->ctx->root, "/sys/module/module/parameters/sig_enforce",
 			      &buf) == 0 &&
 	    buf.data[0] == 'Y')

@@ -70,6 +70,16 @@ lkm_cause_fn lkm_cause_invalid_param, lkm_cause_no_device;
 lkm_cause_fn lkm_cause_already_loaded, lkm_cause_init_failed, lkm_cause_set_failed;
 /* unload.c: in use, permanent, not loaded */
 lkm_cause_fn lkm_cause_unload_busy, lkm_cause_unload_failed;
+/* nofirmware.c: a firmware file the driver's init asks for, not installed */
+lkm_cause_fn lkm_cause_firmware;
+lkm_foresee_fn lkm_foresee_firmware;
+/* cpufeature.c: a CPU feature (vmx, aes...) or model the module is made for */
+lkm_cause_fn lkm_cause_cpu_feature;
+lkm_foresee_fn lkm_foresee_cpu_feature;
+/* ignoredopts.c: modprobe.d options the kernel will ignore */
+lkm_foresee_fn lkm_foresee_ignored_options;
+/* gplkernel.c: GPL-only exports of the kernel itself, from /proc/kallsyms */
+lkm_foresee_fn lkm_foresee_gpl_kernel;
 
 /* An engine's refusal (res->refusal), before the kernel was asked (refusal.c). */
 int lkm_explain_refusal(const struct lkm_explain_ctx *ctx, const struct lkm_result *res,
@@ -120,3 +130,23 @@ int lkm_explain_file(const struct lkm_explain_ctx *ctx, const struct lkm_modfile
 int lkm_explain_symbols(const struct lkm_explain_ctx *ctx, const struct lkm_modfile *mf,
 			const char *module, const char *const *logged, size_t n_logged,
 			const struct lkm_result *plan, struct lkm_diagnosis *d, int err);
+
+/* A name not found that DKMS knows (dkms-not-built) or other kernels' trees have
+ * (not-built-for-this-kernel): evidence and fixes in D, those kernels to LIST; else
+ * LKM_DIAG_NONE with D untouched (dkmsbuild.c). */
+enum lkm_diag_kind lkm_explain_dkms(const struct lkm_explain_ctx *ctx, const char *name,
+				    struct lkm_diagnosis *d, char ***list,
+				    size_t *n_list);
+
+/* For signature-rejected: the key that signed MF against the keys the kernel holds, and
+ * a pending MOK enrolment, as evidence and fixes in D (sigkey.c). */
+void lkm_explain_signing_key(const struct lkm_explain_ctx *ctx,
+			     const struct lkm_modfile *mf, struct lkm_diagnosis *d);
+
+/* The majors MODULE registered under names not its own, as evidence in D and into *OUT
+ * (N of them; lkm_foreign_majors_free) for lkm_holders_query_with. 0 or -ENOMEM
+ * (foreignmajor.c). */
+struct lkm_foreign_major;
+int lkm_explain_foreign_majors(const struct lkm_explain_ctx *ctx, const char *module,
+			       struct lkm_diagnosis *d, struct lkm_foreign_major **out,
+			       size_t *n);

@@ -62,9 +62,15 @@ static const struct cause_row causes[] = {
 	{ LKM_OP_LOAD, 0, "Lockdown:", lkm_cause_signature },
 	{ LKM_OP_LOAD, 0, "Loading of unsigned module is rejected", lkm_cause_signature },
 	{ LKM_OP_LOAD, -ENOEXEC, NULL, lkm_cause_bad_format },
+	/* A firmware file the init asked for: the loader's line; without a readable log,
+	 * every file the module declares missing. */
+	{ LKM_OP_LOAD, 0, "Direct firmware load for ", lkm_cause_firmware },
+	{ LKM_OP_LOAD, -ENOENT, NULL, lkm_cause_firmware },
 	/* ENOENT without readable log lines: the file's undefined symbols. */
 	{ LKM_OP_LOAD, -ENOENT, NULL, lkm_cause_missing_symbols },
 	{ LKM_OP_LOAD, -EEXIST, NULL, lkm_cause_already_loaded },
+	/* A CPU the module is not made for: EOPNOTSUPP (kvm), ENODEV (crypto), others. */
+	{ LKM_OP_LOAD, 0, NULL, lkm_cause_cpu_feature },
 	{ LKM_OP_LOAD, -EPERM, NULL, lkm_cause_not_permitted },
 	{ LKM_OP_LOAD, -ENODEV, NULL, lkm_cause_no_device },
 	{ LKM_OP_LOAD, -ENXIO, NULL, lkm_cause_no_device },
@@ -78,9 +84,10 @@ static const struct cause_row causes[] = {
 /* What `lkmtui explain` foresees, in the order it shows them: what the file says, then
  * what the running system will refuse. */
 static lkm_foresee_fn *const foresights[] = {
-	lkm_foresee_file,     lkm_foresee_symbols,   lkm_foresee_blacklisted,
-	lkm_foresee_lockdown, lkm_foresee_duplicate, lkm_foresee_namespace,
-	lkm_foresee_resource,
+	lkm_foresee_file,	 lkm_foresee_symbols,	      lkm_foresee_blacklisted,
+	lkm_foresee_lockdown,	 lkm_foresee_duplicate,	      lkm_foresee_namespace,
+	lkm_foresee_resource,	 lkm_foresee_gpl_kernel,      lkm_foresee_firmware,
+	lkm_foresee_cpu_feature, lkm_foresee_ignored_options,
 };
 
 #define N_OF(a) (sizeof(a) / sizeof((a)[0]))

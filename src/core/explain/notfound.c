@@ -160,5 +160,5 @@ enum lkm_diag_kind lkm_explain_not_found(const struct lkm_explain_ctx *ctx,
 		return LKM_DIAG_MODULE_TREE_MISSING;
 	if (not_indexed(ctx, res->target, d, list, n_list))
 		return LKM_DIAG_NOT_INDEXED;
-	return LKM_DIAG_NONE;
+	return lkm_explain_dkms(ctx, res->target, d, list, n_list);
 }

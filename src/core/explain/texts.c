@@ -517,6 +517,81 @@ static const struct lkm_diag_text texts[LKM_DIAG_COUNT] = {
 		{ N_("let modprobe run the command: modprobe -r %m"),
 		  N_("the rule: %e") },
 	},
+	[LKM_DIAG_FIRMWARE_MISSING] = {
+		"firmware-missing",
+		N_("%m needs firmware %v, which is not installed"),
+		N_("Many drivers load a firmware file into their hardware when they start: "
+		   "the driver asks the kernel's firmware loader for it by name, and the loader "
+		   "looks in /lib/firmware (and /lib/firmware/updates, each name also with .xz "
+		   "or .zst). When the file is not there the loader logs \"Direct firmware load "
+		   "for FILE failed with error -2\", and a driver that cannot run without it "
+		   "fails its init with ENOENT, which loaders print as \"No such file or "
+		   "directory\" although the module file itself is there. The module names the "
+		   "files it may need in its firmware: lines (modinfo)."),
+		{ N_("install the file as /lib/firmware/%e, then: lkmtui load %l") },
+		N_("the module needs a firmware file that is not installed"),
+	},
+	[LKM_DIAG_CPU_FEATURE_MISSING] = {
+		"cpu-feature-missing",
+		N_("%m is made for CPUs with %E, which this one lacks"),
+		N_("A module can say which processors it is for: its CPU aliases (modinfo shows "
+		   "them as cpu:type:x86,ven*fam*mod*:feature:*0085*) name a CPU feature by "
+		   "number, or a vendor, family and model. The kernel shows what the running "
+		   "CPU has in /sys/devices/system/cpu/modalias and as the flags of "
+		   "/proc/cpuinfo. kvm_intel needs VMX (Intel VT-x), kvm_amd needs SVM "
+		   "(AMD-V), the AES-NI and AVX2 crypto drivers need those instructions; "
+		   "without them init fails (EOPNOTSUPP, ENODEV) with a line such as \"kvm: no "
+		   "hardware support\". Virtual machines often hide such features."),
+		{ N_("if the CPU has it, switch it on in the firmware setup (BIOS/UEFI: Intel "
+		     "VT-x, AMD-V/SVM) and boot again"),
+		  N_("in a virtual machine: give it the host's CPU (qemu -cpu host with KVM) and, "
+		     "for vmx or svm, nested virtualisation on the host (kvm_intel nested=1, "
+		     "kvm_amd nested=1)"),
+		  N_("or use the module made for this CPU (kvm_amd on AMD-V), or a machine with "
+		     "%E") },
+		N_("the module is made for CPUs this one is not"),
+	},
+	[LKM_DIAG_DKMS_NOT_BUILT] = {
+		"dkms-not-built",
+		N_("DKMS knows %t but has not built it for this kernel (%r)"),
+		N_("DKMS builds out-of-tree modules (zfs, nvidia, virtualbox...) from source for "
+		   "each kernel when the kernel and its headers are installed. After a kernel "
+		   "upgrade such a module exists only for the kernels it was built for: for this "
+		   "one DKMS has no build, because this kernel's headers were missing when it "
+		   "was installed, or because the build failed (its make.log says why). "
+		   "modprobe then says only \"Module not found in directory "
+		   "/lib/modules/RELEASE\"."),
+		{ N_("or build every DKMS module for this kernel: dkms autoinstall -k %r"),
+		  N_("dkms status shows what DKMS has built, for each kernel") },
+		N_("DKMS knows the module but has not built it for this kernel"),
+	},
+	[LKM_DIAG_NOT_BUILT_FOR_KERNEL] = {
+		"not-built-for-this-kernel",
+		N_("%t is installed for %E, not for this kernel (%r)"),
+		N_("Modules are built for one kernel release and live under "
+		   "/lib/modules/RELEASE. This module is only in other releases' trees: an "
+		   "older kernel (a package or a build made for that kernel), or a sibling "
+		   "flavour (-cloud, -rt) of the same version. A module built for another "
+		   "release cannot be loaded into this kernel: its version magic and symbol "
+		   "versions differ."),
+		{ N_("install the package that ships or builds it for %r, or build it against "
+		     "this kernel's headers: apt-get install linux-headers-%r"),
+		  N_("or boot the kernel it was built for: %e") },
+		N_("the module is installed for other kernels, not for this one"),
+	},
+	[LKM_DIAG_IGNORED_OPTION] = {
+		"ignored-option",
+		N_("modprobe.d gives %m an option the kernel will ignore: %v"),
+		N_("An options line in modprobe.d (options MODULE NAME=VALUE ...) is passed to "
+		   "the kernel whenever the module is loaded. The kernel does not refuse a "
+		   "parameter the module does not declare: it logs \"MODULE: unknown parameter "
+		   "'NAME' ignored\" and loads the module without it, so the setting does "
+		   "nothing. Nor does modprobe.d know comments at the end of a line: in "
+		   "\"options zram num_devices=4 #32\" the kernel is given \"#32\"."),
+		{ N_("edit %e: drop the word, or give the comment a line of its own"),
+		  N_("lkmtui info %m lists the parameters the module declares") },
+		N_("modprobe.d gives the module an option the kernel will ignore"),
+	},
 };
 
 const struct lkm_diag_text *lkm_diag_text(enum lkm_diag_kind kind)

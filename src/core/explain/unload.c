@@ -34,8 +34,15 @@ int lkm_explain_holders(const struct lkm_explain_ctx *ctx, const char *module,
 			struct lkm_diagnosis *d, struct lkm_diagnosis *fix)
 {
 	struct lkm_holders h;
-	int err = lkm_holders_query(ctx->root, module, &h);
-	size_t n = 0;
+	struct lkm_foreign_major *foreign;
+	size_t n = 0, n_foreign;
+	int err = lkm_explain_foreign_majors(ctx, module, d, &foreign, &n_foreign);
+
+	if (err == 0)
+		err = lkm_holders_query_with(ctx->root, module, foreign, n_foreign, &h);
+	else
+		memset(&h, 0, sizeof(h));
+	lkm_foreign_majors_free(foreign, n_foreign);
 
 	for (size_t i = 0; err == 0 && i < h.n_mounts; i++, n++)
 		if (!lkm_strv_addf(&d->evidence, &d->n_evidence,
