@@ -2842,7 +2842,7 @@ static void test_ignored_option(void **state)
 	T();
 	mkdirs("/etc/modprobe.d");
 	write_file("/etc/modprobe.d/lab.conf",
-		   "# lab\noptions demo_opts io=0x300 bogus=1 #was 0x280\n", 0644);
+		   "# lab\noptions demo_opts io=0x300 bogus=1 #was io=0x280\n", 0644);
 	assert_int_equal(predict(t, "demo_opts", NULL, 0), 1);
 	assert_diag(
 		&t->p[0], LKM_DIAG_IGNORED_OPTION, 0,
@@ -2852,9 +2852,9 @@ static void test_ignored_option(void **state)
 		"/etc/modprobe.d/lab.conf:2: '#was' is part of a comment at the end of "
 		"the "
 		"line: the kernel gets it as a parameter\n"
-		"/etc/modprobe.d/lab.conf:2: '0x280' is part of a comment at the end of "
-		"the "
-		"line: the kernel gets it as a parameter\n",
+		"/etc/modprobe.d/lab.conf:2: 'io=0x280' stands in a comment at the end "
+		"of "
+		"the line, yet the kernel will set it\n",
 		"edit /etc/modprobe.d/lab.conf:2: drop the word, or give the comment a "
 		"line of its own\n"
 		"lkmtui info demo_opts lists the parameters the module declares\n");
@@ -2866,8 +2866,9 @@ static void test_ignored_option(void **state)
 		"demo_opts declares no such parameter\n"
 		"/etc/modprobe.d/lab.conf:2: the kernel will ignore '#was': "
 		"modprobe.d has no comments at the end of a line\n"
-		"/etc/modprobe.d/lab.conf:2: the kernel will ignore '0x280': "
-		"modprobe.d has no comments at the end of a line\n");
+		"/etc/modprobe.d/lab.conf:2: the kernel will set 'io=0x280', though "
+		"it stands after a '#': modprobe.d has no comments at the end of a "
+		"line\n");
 	unlink(rpath("/etc/modprobe.d/lab.conf"));
 }
 

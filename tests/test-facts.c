@@ -368,13 +368,13 @@ static void test_ignored_options(void **state)
 		const char *file;
 		unsigned line;
 		const char *word;
-		bool comment;
+		bool comment, applied;
 	} want[] = {
-		{ "/etc/modprobe.d/local.conf", 3, "nosuchparam=1", false },
-		{ "/lib/modprobe.d/vendor.conf", 1, "#", true },
-		{ "/lib/modprobe.d/vendor.conf", 1, "was:", true },
-		{ "/lib/modprobe.d/vendor.conf", 1, "io=0x280", true },
-		{ "/lib/modprobe.d/vendor.conf", 2, "bogus", false },
+		{ "/etc/modprobe.d/local.conf", 3, "nosuchparam=1", false, false },
+		{ "/lib/modprobe.d/vendor.conf", 1, "#", true, false },
+		{ "/lib/modprobe.d/vendor.conf", 1, "was:", true, false },
+		{ "/lib/modprobe.d/vendor.conf", 1, "io=0x280", true, true },
+		{ "/lib/modprobe.d/vendor.conf", 2, "bogus", false, false },
 	};
 	struct lkm_sysroot *root = facts_root();
 	struct lkm_modfile *mf = params_module();
@@ -392,6 +392,7 @@ static void test_ignored_options(void **state)
 		assert_int_equal(o.v[i].line, want[i].line);
 		assert_string_equal(o.v[i].word, want[i].word);
 		assert_int_equal(o.v[i].comment, want[i].comment);
+		assert_int_equal(o.v[i].applied, want[i].applied);
 	}
 	lkm_modopts_release(&o);
 	lkm_modfile_free(mf);

@@ -819,18 +819,26 @@ static int ignored_options(const struct lkm_engine *e, struct lkm_result *res,
 
 	for (size_t i = 0; err == 0 && i < o.n; i++) {
 		const struct lkm_ignored_opt *w = &o.v[i];
-		bool ok = w->comment
-				  ? lkm_strv_addf(
-					    &res->warnings, &res->n_warnings,
-					    _("%s:%u: the kernel will ignore '%s': "
-					      "modprobe.d has no comments at the end of "
-					      "a line"),
-					    w->file, w->line, w->word)
-				  : lkm_strv_addf(
-					    &res->warnings, &res->n_warnings,
-					    _("%s:%u: the kernel will ignore '%s': %s "
-					      "declares no such parameter"),
-					    w->file, w->line, w->word, res->module);
+		bool ok =
+			w->applied
+				? lkm_strv_addf(
+					  &res->warnings, &res->n_warnings,
+					  _("%s:%u: the kernel will set '%s', though it "
+					    "stands after a '#': modprobe.d has no "
+					    "comments at the end of a line"),
+					  w->file, w->line, w->word)
+			: w->comment
+				? lkm_strv_addf(
+					  &res->warnings, &res->n_warnings,
+					  _("%s:%u: the kernel will ignore '%s': "
+					    "modprobe.d has no comments at the end of "
+					    "a line"),
+					  w->file, w->line, w->word)
+				: lkm_strv_addf(
+					  &res->warnings, &res->n_warnings,
+					  _("%s:%u: the kernel will ignore '%s': %s "
+					    "declares no such parameter"),
+					  w->file, w->line, w->word, res->module);
 
 		if (!ok)
 			err = -ENOMEM;

@@ -28,7 +28,7 @@ static bool declared(const struct lkm_modfile *mf, const char *name)
 }
 
 static int add(struct lkm_modopts *o, const char *file, unsigned line, const char *word,
-	       bool comment)
+	       bool comment, bool applied)
 {
 	struct lkm_ignored_opt *v = realloc(o->v, (o->n + 1) * sizeof(*v));
 
@@ -40,6 +40,7 @@ static int add(struct lkm_modopts *o, const char *file, unsigned line, const cha
 	v->word = strdup(word);
 	v->line = line;
 	v->comment = comment;
+	v->applied = applied;
 	o->n++;
 	return v->file && v->word ? 0 : -ENOMEM;
 }
@@ -66,9 +67,11 @@ static int options_line(const char *file, unsigned line, const char *rest, void 
 		comment = comment || word[0] == '#';
 		memcpy(name, word, sizeof(name));
 		name[strcspn(name, "=")] = '\0';
-		if (!comment && (w->mf == NULL || declared(w->mf, name)))
+		bool known = w->mf != NULL && declared(w->mf, name);
+
+		if (!comment && (w->mf == NULL || known))
 			continue;
-		err = add(w->out, file, line, word, comment);
+		err = add(w->out, file, line, word, comment, comment && known);
 		if (err < 0)
 			return err;
 	}

@@ -8,17 +8,20 @@
 #include "model/sysroot.h"
 
 /*
- * The words of modprobe.d's "options" lines for a module that the kernel will ignore:
+ * The words of modprobe.d's "options" lines for a module that do not do what they say:
  * the load succeeds, the kernel logs "M: unknown parameter 'W' ignored", and the admin
  * believes the option applies. Two ways to write one: a parameter the module does not
  * declare, and a comment at the end of the line ("options zram num_devices=4 #32"):
- * modprobe.d knows only whole-line comments, so libkmod passes "#32" on as a word.
+ * modprobe.d knows only whole-line comments, so libkmod passes "#32" on as a word, and
+ * a commented-out "name=old" after it is set (measured on 6.1 and 6.12).
  */
 struct lkm_ignored_opt {
 	char *file;    /* as the system names it ("/etc/modprobe.d/zram.conf") */
 	unsigned line; /* where the options line starts */
 	char *word;    /* as the kernel gets it ("#32", "nosuchparam=1") */
 	bool comment;  /* it is (part of) a comment at the end of the line */
+	bool applied;  /* a comment word that names a declared parameter: the kernel
+			  sets it, though the admin meant it commented out */
 };
 
 struct lkm_modopts {

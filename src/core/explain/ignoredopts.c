@@ -2,7 +2,8 @@
 /*
  * ignored-option: modprobe.d gives the module an option the kernel will ignore, a
  * parameter it does not declare or a comment at the end of the line ("options zram
- * num_devices=4 #32": modprobe.d knows only whole-line comments). The load succeeds, the
+ * num_devices=4 #32": modprobe.d knows only whole-line comments, and a commented-out
+ * "name=old" after it is even set). The load succeeds, the
  * kernel logs "unknown parameter '...' ignored", and the admin believes the option
  * applies: `load` warns, `explain` refuses, as for a typed NAME=VALUE.
  */
@@ -34,7 +35,13 @@ int lkm_foresee_ignored_options(struct lkm_foresight *f, struct lkm_diagnosis *d
 	for (size_t i = 0; i < o.n; i++) {
 		const struct lkm_ignored_opt *w = &o.v[i];
 
-		if (w->comment)
+		if (w->applied)
+			lkm_diag_line(
+				d, &d->evidence, &d->n_evidence,
+				_("%s:%u: '%s' stands in a comment at the end of the "
+				  "line, yet the kernel will set it"),
+				w->file, w->line, w->word);
+		else if (w->comment)
 			lkm_diag_line(
 				d, &d->evidence, &d->n_evidence,
 				_("%s:%u: '%s' is part of a comment at the end of the "

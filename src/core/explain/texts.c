@@ -587,7 +587,8 @@ static const struct lkm_diag_text texts[LKM_DIAG_COUNT] = {
 		   "parameter the module does not declare: it logs \"MODULE: unknown parameter "
 		   "'NAME' ignored\" and loads the module without it, so the setting does "
 		   "nothing. Nor does modprobe.d know comments at the end of a line: in "
-		   "\"options zram num_devices=4 #32\" the kernel is given \"#32\"."),
+		   "\"options zram num_devices=4 #32\" the kernel is given \"#32\", and a "
+		   "NAME=VALUE commented out after the '#' is set all the same."),
 		{ N_("edit %e: drop the word, or give the comment a line of its own"),
 		  N_("lkmtui info %m lists the parameters the module declares") },
 		N_("modprobe.d gives the module an option the kernel will ignore"),
