@@ -191,6 +191,9 @@ int lkm_cause_lockdown(const struct lkm_cause *c, struct lkm_diagnosis *d)
 int lkm_cause_signature(const struct lkm_cause *c, struct lkm_diagnosis *d)
 {
 	struct lkm_buf buf = { 0 };
+	struct lkm_diagnosis enrol = { 0 };
+	bool unheld;
+	int rc;
 
 	if (c->mf && !lkm_modfile_signature(c->mf)->present)
 		lkm_diag_line(d, &d->evidence, &d->n_evidence,
@@ -199,7 +202,7 @@ int lkm_cause_signature(const struct lkm_cause *c, struct lkm_diagnosis *d)
 		lkm_diag_line(d, &d->evidence, &d->n_evidence,
 			      _("the file is signed by %s"),
 			      lkm_modfile_signature(c->mf)->signer);
-	lkm_explain_signing_key(c->ctx, c->mf, d);
+	unheld = lkm_explain_signing_key(c->ctx, c->mf, d, &enrol);
 	if (lkm_procfile_read(c->ctx->root, "/sys/module/module/parameters/sig_enforce",
 			      &buf) == 0 &&
 	    buf.data[0] == 'Y')
@@ -207,9 +210,15 @@ int lkm_cause_signature(const struct lkm_cause *c, struct lkm_diagnosis *d)
 			      _("this kernel enforces signatures "
 				"(/sys/module/module/parameters/sig_enforce is Y)"));
 	lkm_buf_release(&buf);
-	return lkm_diag_build(d, LKM_DIAG_SIGNATURE_REJECTED, c->err, &c->fill) < 0
-		       ? -ENOMEM
-		       : 1;
+	rc = lkm_diag_build(d, LKM_DIAG_SIGNATURE_REJECTED, c->err, &c->fill);
+	/* Signed with a key the kernel does not hold: enrolling it is the fix, not
+	 * signing again. */
+	if (rc == 0 && unheld) {
+		lkm_diag_clear_fixes(d);
+		rc = lkm_diag_move_fixes(d, &enrol);
+	}
+	lkm_diagnosis_release(&enrol);
+	return rc < 0 ? -ENOMEM : 1;
 }
 
 /* EPERM with no rule that says more: modules switched off, else no privilege. */

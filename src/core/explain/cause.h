@@ -139,9 +139,12 @@ enum lkm_diag_kind lkm_explain_dkms(const struct lkm_explain_ctx *ctx, const cha
 				    size_t *n_list);
 
 /* For signature-rejected: the key that signed MF against the keys the kernel holds, and
- * a pending MOK enrolment, as evidence and fixes in D (sigkey.c). */
-void lkm_explain_signing_key(const struct lkm_explain_ctx *ctx,
-			     const struct lkm_modfile *mf, struct lkm_diagnosis *d);
+ * a pending MOK enrolment, as evidence in D. True when the kernel holds no key of the
+ * signer: FIX then has the fix (enrol it, or reboot to confirm the enrolment) (sigkey.c).
+ */
+bool lkm_explain_signing_key(const struct lkm_explain_ctx *ctx,
+			     const struct lkm_modfile *mf, struct lkm_diagnosis *d,
+			     struct lkm_diagnosis *fix);
 
 /* The majors MODULE registered under names not its own, as evidence in D and into *OUT
  * (N of them; lkm_foreign_majors_free) for lkm_holders_query_with. 0 or -ENOMEM

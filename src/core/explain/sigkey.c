@@ -14,27 +14,30 @@
 #include "core/keys.h"
 #include "i18n.h"
 
-void lkm_explain_signing_key(const struct lkm_explain_ctx *ctx,
-			     const struct lkm_modfile *mf, struct lkm_diagnosis *d)
+bool lkm_explain_signing_key(const struct lkm_explain_ctx *ctx,
+			     const struct lkm_modfile *mf, struct lkm_diagnosis *d,
+			     struct lkm_diagnosis *fix)
 {
 	const struct lkm_modfile_signature *sig = mf ? lkm_modfile_signature(mf) : NULL;
 	struct lkm_kernel_keys k;
 	const struct lkm_kernel_key *key;
 
+	bool unheld;
+
 	if (sig == NULL || !sig->present || sig->signer == NULL)
-		return;
+		return false;
 	if (lkm_kernel_keys_read(ctx->root, &k) < 0 || !k.known) {
 		lkm_kernel_keys_release(&k);
-		return;
+		return false;
 	}
 	if (sig->key_id)
 		lkm_diag_line(d, &d->evidence, &d->n_evidence,
-			      _("signing key: issued by %s, serial %s"), sig->signer,
-			      sig->key_id);
+			      _("its signing key's serial: %s"), sig->key_id);
 	for (size_t i = 0; i < k.n_keyrings; i++)
 		lkm_diag_line(d, &d->evidence, &d->n_evidence, _("kernel keyring %s"),
 			      k.keyrings[i]);
 	key = lkm_kernel_keys_find(&k, sig->signer);
+	unheld = key == NULL;
 	if (key != NULL) {
 		lkm_diag_line(d, &d->evidence, &d->n_evidence,
 			      _("the kernel holds a key of %s (/proc/keys)"), key->name);
@@ -44,16 +47,21 @@ void lkm_explain_signing_key(const struct lkm_explain_ctx *ctx,
 			_("the kernel holds no key of %s (/proc/keys has %zu keys)"),
 			sig->signer, k.n);
 		if (k.mok_pending)
+			lkm_diag_line(d, &d->evidence, &d->n_evidence, "%s",
+				      _("a Machine Owner Key enrolment is pending (EFI "
+					"variable MokNew)"));
+		if (k.mok_pending)
 			lkm_diag_add_fix(
-				d, LKM_FIX_NONE, NULL, NULL, 0, "%s",
+				fix, LKM_FIX_NONE, NULL, NULL, 0, "%s",
 				_("a Machine Owner Key enrolment is pending: reboot "
 				  "and confirm it in MokManager"));
 		else
 			lkm_diag_add_fix(
-				d, LKM_FIX_NONE, NULL, NULL, 0,
+				fix, LKM_FIX_NONE, NULL, NULL, 0,
 				_("enrol the key that signed it (DKMS's is "
 				  "/var/lib/dkms/mok.pub): mokutil --import KEY.der, "
 				  "then reboot and confirm it in MokManager"));
 	}
 	lkm_kernel_keys_release(&k);
+	return unheld;
 }
