@@ -81,8 +81,7 @@ static void cpu_lines(struct lkm_diagnosis *d, const struct lkm_cpufeat *f, char
 			      _("... and %zu more CPU models"), shown - 4);
 	cpu_text(f->cpu.vendor, f->cpu.family, f->cpu.model, cpu, sizeof(cpu));
 	lkm_diag_line(d, &d->evidence, &d->n_evidence,
-		      _("this CPU (/sys/devices/system/cpu/modalias): %s, %zu features"),
-		      cpu, f->cpu.n_features);
+		      _("this CPU (/sys/devices/system/cpu/modalias): %s"), cpu);
 	for (size_t i = 0; i < f->n_needs; i++)
 		if (f->needs[i].feature != LKM_CPU_ANY) {
 			feature_text((unsigned)f->needs[i].feature, what, sizeof(what));
