@@ -809,42 +809,13 @@ static int refuse_command(const struct lkm_engine *e, struct lkm_result *res,
 		      s->module);
 }
 
-/* modprobe.d's options for the module that the kernel will ignore: the load goes on (the
- * kernel only warns), and the admin learns where the line is that does nothing. */
+/* modprobe.d's options for the module that do not do what they say: the load goes on
+ * (the kernel only warns), and the admin learns where the line is. */
 static int ignored_options(const struct lkm_engine *e, struct lkm_result *res,
 			   const struct lkm_modfile *mf)
 {
-	struct lkm_modopts o;
-	int err = lkm_modopts_ignored(e->root, res->module, mf, res->path, &o);
-
-	for (size_t i = 0; err == 0 && i < o.n; i++) {
-		const struct lkm_ignored_opt *w = &o.v[i];
-		bool ok =
-			w->applied
-				? lkm_strv_addf(
-					  &res->warnings, &res->n_warnings,
-					  _("%s:%u: the kernel will set '%s', though it "
-					    "stands after a '#': modprobe.d has no "
-					    "comments at the end of a line"),
-					  w->file, w->line, w->word)
-			: w->comment
-				? lkm_strv_addf(
-					  &res->warnings, &res->n_warnings,
-					  _("%s:%u: the kernel will ignore '%s': "
-					    "modprobe.d has no comments at the end of "
-					    "a line"),
-					  w->file, w->line, w->word)
-				: lkm_strv_addf(
-					  &res->warnings, &res->n_warnings,
-					  _("%s:%u: the kernel will ignore '%s': %s "
-					    "declares no such parameter"),
-					  w->file, w->line, w->word, res->module);
-
-		if (!ok)
-			err = -ENOMEM;
-	}
-	lkm_modopts_release(&o);
-	return err;
+	return lkm_modopts_warnings(e->root, res->module, mf, res->path, &res->warnings,
+				    &res->n_warnings);
 }
 
 /* A module name or alias: modprobe's plan, from libkmod. */

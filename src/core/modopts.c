@@ -8,6 +8,8 @@
 #include "core/cmdrule.h"
 #include "core/modopts.h"
 #include "core/params.h"
+#include "i18n.h"
+#include "shared/strv.h"
 
 struct walk {
 	const struct lkm_modfile *mf;
@@ -106,4 +108,41 @@ void lkm_modopts_release(struct lkm_modopts *o)
 	}
 	free(o->v);
 	memset(o, 0, sizeof(*o));
+}
+
+int lkm_modopts_warnings(const struct lkm_sysroot *root, const char *module,
+			 const struct lkm_modfile *mf, const char *path, char ***v,
+			 size_t *n)
+{
+	struct lkm_modopts o;
+	int err = lkm_modopts_ignored(root, module, mf, path, &o);
+
+	for (size_t i = 0; err == 0 && i < o.n; i++) {
+		const struct lkm_ignored_opt *w = &o.v[i];
+		bool ok =
+			w->applied
+				? lkm_strv_addf(
+					  v, n,
+					  _("%s:%u: the kernel will set '%s', though it "
+					    "stands after a '#': modprobe.d has no "
+					    "comments at the end of a line"),
+					  w->file, w->line, w->word)
+			: w->comment
+				? lkm_strv_addf(
+					  v, n,
+					  _("%s:%u: the kernel will ignore '%s': "
+					    "modprobe.d has no comments at the end of "
+					    "a line"),
+					  w->file, w->line, w->word)
+				: lkm_strv_addf(
+					  v, n,
+					  _("%s:%u: the kernel will ignore '%s': %s "
+					    "declares no such parameter"),
+					  w->file, w->line, w->word, module);
+
+		if (!ok)
+			err = -ENOMEM;
+	}
+	lkm_modopts_release(&o);
+	return err;
 }

@@ -40,3 +40,9 @@ int lkm_modopts_ignored(const struct lkm_sysroot *root, const char *module,
 			const struct lkm_modfile *mf, const char *path,
 			struct lkm_modopts *out);
 void lkm_modopts_release(struct lkm_modopts *o);
+
+/* The same as one warning line each ("FILE:LINE: the kernel will ignore 'W': ..."),
+ * translated, appended to the vector *V of *N (shared/strv.h). Returns 0 or -ENOMEM. */
+int lkm_modopts_warnings(const struct lkm_sysroot *root, const char *module,
+			 const struct lkm_modfile *mf, const char *path, char ***v,
+			 size_t *n);
