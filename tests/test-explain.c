@@ -2730,11 +2730,14 @@ static void test_predict_firmware(void **state)
 	T();
 	rm_tree(rpath("/lib/firmware"));
 	assert_int_equal(predict(t, rpath("/home/needs_fw.ko"), NULL, 0), 1);
-	assert_diag(&t->p[0], LKM_DIAG_FIRMWARE_MISSING, 0,
-		    "needs_fw needs firmware lkmlab/one.bin, which is not installed",
-		    "declared (firmware:): lkmlab/one.bin, missing under /lib/firmware\n"
-		    "declared (firmware:): lkmlab/two.bin, missing under /lib/firmware\n",
-		    NULL);
+	assert_diag(
+		&t->p[0], LKM_DIAG_FIRMWARE_MISSING, 0,
+		"needs_fw needs firmware lkmlab/one.bin, which is not installed",
+		"declared (firmware:): lkmlab/one.bin, missing under /lib/firmware\n"
+		"declared (firmware:): lkmlab/two.bin, missing under /lib/firmware\n"
+		"the driver names 2 files: which one its hardware needs, if any, shows "
+		"only when it starts\n",
+		NULL);
 	lkm_diagnoses_free(t->p, (size_t)t->n_p);
 	mkdirs("/lib/firmware/lkmlab");
 	write_file("/lib/firmware/lkmlab/two.bin.xz", "xz", 0644);

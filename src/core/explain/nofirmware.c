@@ -103,6 +103,14 @@ static int firmware_diag(const struct lkm_explain_ctx *ctx, const struct lkm_mod
 		return rc < 0 ? rc : 0;
 	}
 	firmware_lines(d, &fw, &list, &n_list);
+	/* Foreseen: a driver naming several files needs the one of its chip, and some
+	 * run without any; only its start tells. */
+	if (named == NULL && fw.n > 1)
+		lkm_diag_line(
+			d, &d->evidence, &d->n_evidence,
+			_("the driver names %zu files: which one its hardware needs, if "
+			  "any, shows only when it starts"),
+			fw.n);
 	lkm_firmware_release(&fw);
 	v.value = named ? named : (n_list > 0 ? list[0] : NULL);
 	v.list = list;
