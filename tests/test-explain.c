@@ -2927,6 +2927,36 @@ static void test_signature_key_not_enrolled(void **state)
 	unlink(rpath("/proc/keys"));
 }
 
+/* Without Module.symvers: the kernel's own kallsyms says gpl_only_helper is GPL-only. */
+static void test_predict_gpl_only_from_kallsyms(void **state)
+{
+	T();
+	assert_int_equal(predict(t, rpath("/home/closed.ko"), NULL, 0), 0);
+	write_file("/proc/kallsyms",
+		   "ffffffff81000000 T _text\n"
+		   "ffffffff810a1230 T printk\n"
+		   "ffffffff810c4560 T gpl_only_helper\n"
+		   "ffffffff83262390 R __start___ksymtab\n"
+		   "ffffffff83263b84 r __ksymtab_printk\n"
+		   "ffffffff83270cdc R __start___ksymtab_gpl\n"
+		   "ffffffff83270cdc R __stop___ksymtab\n"
+		   "ffffffff8327a180 r __ksymtab_gpl_only_helper\n"
+		   "ffffffff83280fe4 R __stop___ksymtab_gpl\n",
+		   0644);
+	lkm_diagnoses_free(t->p, (size_t)t->n_p);
+	assert_int_equal(predict(t, rpath("/home/closed.ko"), NULL, 0), 1);
+	assert_diag(
+		&t->p[0], LKM_DIAG_GPL_ONLY_SYMBOL, 0,
+		"closed is not under a GPL-compatible licence but uses symbols exported "
+		"only to GPL modules",
+		"license: Proprietary (not GPL-compatible)\n"
+		"gpl_only_helper: exported by the kernel to GPL modules only "
+		"(/proc/kallsyms)\n",
+		"if you may, declare a GPL-compatible licence in the source: "
+		"MODULE_LICENSE(\"GPL\"), then rebuild\n"
+		"otherwise stop using gpl_only_helper\n");
+}
+
 static void test_every_kind_produced(void **state)
 {
 	(void)state;
@@ -3041,6 +3071,7 @@ int main(void)
 		E(test_not_found_dkms),
 		E(test_ignored_option),
 		E(test_signature_key_not_enrolled),
+		E(test_predict_gpl_only_from_kallsyms),
 		cmocka_unit_test(test_every_kind_produced),
 		E(test_unresolved_out_of_tree_should_not_offer_by_name),
 		E(test_unresolved_no_log_no_kallsyms_should_use_index),
