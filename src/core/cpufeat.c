@@ -315,6 +315,7 @@ int lkm_cpufeat_check(const struct lkm_sysroot *root, const char *const *aliases
 		      size_t n, struct lkm_cpufeat *out)
 {
 	struct lkm_buf text = { 0 };
+	int err;
 
 	memset(out, 0, sizeof(*out));
 	for (size_t i = 0; i < n; i++) {
@@ -328,14 +329,14 @@ int lkm_cpufeat_check(const struct lkm_sysroot *root, const char *const *aliases
 		out->needs = v;
 		v[out->n_needs++] = need;
 	}
-	if (lkm_procfile_read(root, "/sys/devices/system/cpu/modalias", &text) == 0) {
-		int err = lkm_cpu_id_parse(text.data, &out->cpu);
-
-		lkm_buf_release(&text);
-		if (err == -ENOMEM)
-			return err;
+	err = lkm_procfile_read(root, "/sys/devices/system/cpu/modalias", &text);
+	if (err == 0) {
+		err = lkm_cpu_id_parse(text.data, &out->cpu);
 		out->known = err == 0;
 	}
+	lkm_buf_release(&text);
+	if (err == -ENOMEM)
+		return err;
 	out->satisfied = !out->known || out->n_needs == 0;
 	for (size_t i = 0; out->known && i < out->n_needs; i++) {
 		out->needs[i].met = matches(&out->needs[i], &out->cpu);

@@ -91,14 +91,17 @@ static int dir_has_module(int rootfd, const char *rel, const char *module)
 
 /* Whether dkms.conf at PATH names MODULE in BUILT_MODULE_NAME[i] or DEST_MODULE_NAME[i].
  */
-static bool conf_names(const struct lkm_sysroot *root, const char *path,
-		       const char *module)
+static int conf_names(const struct lkm_sysroot *root, const char *path,
+		      const char *module)
 {
 	struct lkm_buf text = { 0 };
 	bool found = false;
+	int err = lkm_procfile_read(root, path, &text);
 
-	if (lkm_procfile_read(root, path, &text) < 0)
-		return false;
+	if (err < 0) {
+		lkm_buf_release(&text);
+		return err == -ENOMEM ? err : 0;
+	}
 	for (char *line = text.data; line && *line && !found;) {
 		char *end = strchr(line, '\n'), *v;
 
@@ -129,8 +132,12 @@ static int log_tail(const struct lkm_sysroot *root, const char *path,
 	char *lines[LKM_DKMS_TAIL];
 	size_t n = 0;
 
-	if (lkm_procfile_read(root, path, &text) < 0)
-		return 0;
+	int err = lkm_procfile_read(root, path, &text);
+
+	if (err < 0) {
+		lkm_buf_release(&text);
+		return err == -ENOMEM ? err : 0;
+	}
 	for (char *line = text.data; line && *line;) {
 		char *end = strchr(line, '\n');
 
@@ -294,7 +301,15 @@ static int read_pkg(const struct lkm_sysroot *root, const char *module,
 		err = 0;
 		goto fail;
 	}
-	has = has || conf_names(root, path, module);
+	if (!has) {
+		int named = conf_names(root, path, module);
+
+		if (named < 0) {
+			err = named;
+			goto fail;
+		}
+		has = named;
+	}
 	if (!has) {
 		err = 0;
 		goto fail;
@@ -327,16 +342,19 @@ fail:
 }
 
 /* Whether modules.dep of kernel KVER lists MODULE. */
-static bool dep_lists(const struct lkm_sysroot *root, const char *kver,
-		      const char *module)
+static int dep_lists(const struct lkm_sysroot *root, const char *kver, const char *module)
 {
 	struct lkm_buf text = { 0 };
 	char path[PATH_MAX];
 	bool found = false;
+	int err;
 
 	snprintf(path, sizeof(path), "/lib/modules/%s/modules.dep", kver);
-	if (lkm_procfile_read(root, path, &text) < 0)
-		return false;
+	err = lkm_procfile_read(root, path, &text);
+	if (err < 0) {
+		lkm_buf_release(&text);
+		return err == -ENOMEM ? err : 0;
+	}
 	for (char *line = text.data; line && *line && !found;) {
 		char *end = strchr(line, '\n'), *colon, *base;
 
@@ -372,9 +390,11 @@ static int other_kernels(const struct lkm_sysroot *root, const char *module,
 			continue;
 		snprintf(rel, sizeof(rel), "lib/modules/%s/updates/dkms", kvers[i]);
 		has = dir_has_module(rootfd, rel, module);
+		if (has == 0)
+			has = dep_lists(root, kvers[i], module);
 		if (has < 0)
 			err = has;
-		else if ((has || dep_lists(root, kvers[i], module)) &&
+		else if (has &&
 			 !lkm_strv_addf(&d->kernels, &d->n_kernels, "%s", kvers[i]))
 			err = -ENOMEM;
 	}

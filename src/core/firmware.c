@@ -124,21 +124,25 @@ static bool find_in(const struct lkm_sysroot *root, const char *dir, const char 
 	return false;
 }
 
-/* The directories the loader searches, in its order, into DIRS (each PATH_MAX). */
-static size_t search_dirs(const struct lkm_sysroot *root, const char *release,
-			  char dirs[5][PATH_MAX])
+/* The directories the loader searches, in its order, into DIRS (each PATH_MAX): how many,
+ * or -ENOMEM. */
+static int search_dirs(const struct lkm_sysroot *root, const char *release,
+		       char dirs[5][PATH_MAX])
 {
 	struct lkm_buf para = { 0 };
-	size_t n = 0;
+	int n = 0;
+	int err;
 
 	/* firmware_class.path: the boot line's or a write to the parameter. */
-	if (lkm_procfile_read(root, "/sys/module/firmware_class/parameters/path",
-			      &para) == 0 &&
-	    para.data[0] == '/') {
+	err = lkm_procfile_read(root, "/sys/module/firmware_class/parameters/path",
+				&para);
+	if (err == 0 && para.data[0] == '/') {
 		para.data[strcspn(para.data, "\n")] = '\0';
 		snprintf(dirs[n++], PATH_MAX, "%s", para.data);
 	}
 	lkm_buf_release(&para);
+	if (err == -ENOMEM)
+		return err;
 	if (release != NULL)
 		snprintf(dirs[n++], PATH_MAX, "/lib/firmware/updates/%s", release);
 	snprintf(dirs[n++], PATH_MAX, "/lib/firmware/updates");
@@ -152,11 +156,14 @@ int lkm_firmware_check(const struct lkm_sysroot *root, const char *release,
 		       const char *const *names, size_t n, struct lkm_firmware *out)
 {
 	char dirs[5][PATH_MAX];
-	size_t n_dirs = search_dirs(root, release, dirs);
+	int n_dirs;
 
 	memset(out, 0, sizeof(*out));
 	if (n == 0)
 		return 0;
+	n_dirs = search_dirs(root, release, dirs);
+	if (n_dirs < 0)
+		return n_dirs;
 	out->v = calloc(n, sizeof(*out->v));
 	if (out->v == NULL)
 		return -ENOMEM;
@@ -171,7 +178,7 @@ int lkm_firmware_check(const struct lkm_sysroot *root, const char *release,
 		f->package = lkm_firmware_package(names[i]);
 		/* A name that climbs out of the directory is refused by the loader. */
 		if (strstr(names[i], "..") == NULL)
-			for (size_t d = 0; d < n_dirs && !hit; d++)
+			for (int d = 0; d < n_dirs && !hit; d++)
 				hit = find_in(root, dirs[d], names[i], found,
 					      sizeof(found));
 		if (!hit) {

@@ -295,12 +295,20 @@ int lkm_holders_foreign_majors(const struct lkm_sysroot *root, const char *modul
 
 	*out = NULL;
 	*n = 0;
-	if (lkm_devices_read(&devs, root) < 0 || data == NULL) {
+	err = data ? lkm_devices_read(&devs, root) : -ENOENT;
+	if (err < 0) {
 		lkm_devices_release(&devs);
-		return 0;
+		return err == -ENOMEM ? err : 0;
 	}
-	if (lkm_modules_read(&mods, root) < 0)
+	err = lkm_modules_read(&mods, root);
+	if (err == -ENOMEM) {
+		lkm_modules_release(&mods);
+		lkm_devices_release(&devs);
+		return err;
+	}
+	if (err < 0)
 		mods.n = 0;
+	err = 0;
 	for (size_t i = 0; i < devs.n && err == 0; i++) {
 		const struct lkm_device *d = &devs.v[i];
 		struct lkm_foreign_major *v;

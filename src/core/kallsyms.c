@@ -61,8 +61,13 @@ int lkm_kallsyms_gpl_only(const struct lkm_sysroot *root, const char *const *sym
 	int err = 0;
 
 	memset(out, 0, sizeof(*out));
-	if (n == 0 || lkm_procfile_read(root, "/proc/kallsyms", &text) < 0)
+	if (n == 0)
 		return 0;
+	err = lkm_procfile_read(root, "/proc/kallsyms", &text);
+	if (err < 0) {
+		lkm_buf_release(&text);
+		return err == -ENOMEM ? err : 0;
+	}
 	for (size_t i = 0; i < n && err == 0; i++)
 		err = lkm_strv_add_unique(&want, &n_want, symbols[i]);
 	lkm_strv_sort_unique(want, &n_want);

@@ -85,8 +85,11 @@ int lkm_kernel_keys_read(const struct lkm_sysroot *root, struct lkm_kernel_keys 
 	memset(out, 0, sizeof(*out));
 	out->mok_pending =
 		faccessat(lkm_sysroot_fd(root), lkm_sysroot_rel(MOK_NEW), F_OK, 0) == 0;
-	if (lkm_procfile_read(root, "/proc/keys", &text) < 0)
-		return 0;
+	err = lkm_procfile_read(root, "/proc/keys", &text);
+	if (err < 0) {
+		lkm_buf_release(&text);
+		return err == -ENOMEM ? err : 0;
+	}
 	out->known = true;
 	p = text.data;
 	while (err == 0 && (line = lkm_scan_line(&p)) != NULL)

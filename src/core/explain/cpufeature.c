@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -103,8 +104,11 @@ static size_t aliases(const struct lkm_modfile *mf, const char ***out)
 	while (mf && (v = lkm_modfile_info_next(mf, "alias", &pos, NULL)) != NULL) {
 		const char **grown = realloc(*out, (n + 1) * sizeof(**out));
 
-		if (grown == NULL)
-			break;
+		if (grown == NULL) {
+			free(*out);
+			*out = NULL;
+			return SIZE_MAX;
+		}
 		*out = grown;
 		grown[n++] = v;
 	}
@@ -119,8 +123,11 @@ static int cpu_diag(const struct lkm_explain_ctx *ctx, const struct lkm_modfile 
 	struct lkm_cpufeat f;
 	char **list = NULL;
 	size_t n_list = 0;
-	int rc = lkm_cpufeat_check(ctx->root, al, n, &f);
+	int rc;
 
+	if (n == SIZE_MAX)
+		return -ENOMEM;
+	rc = lkm_cpufeat_check(ctx->root, al, n, &f);
 	free(al);
 	if (rc < 0 || f.satisfied) {
 		lkm_cpufeat_release(&f);

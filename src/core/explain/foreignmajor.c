@@ -25,14 +25,17 @@ int lkm_explain_foreign_majors(const struct lkm_explain_ctx *ctx, const char *mo
 
 	*out = NULL;
 	*n = 0;
-	if (ctx->resolver == NULL || lkm_resolve_deps(ctx->resolver, module, &l) < 0 ||
-	    l.n == 0 || l.v[l.n - 1].path == NULL) {
+	err = ctx->resolver ? lkm_resolve_deps(ctx->resolver, module, &l) : -ENOENT;
+	if (err < 0 || l.n == 0 || l.v[l.n - 1].path == NULL) {
 		lkm_modlist_release(&l);
-		return 0;
+		return err == -ENOMEM ? err : 0;
 	}
-	if (lkm_modfile_open(l.v[l.n - 1].path, &mf, NULL) == 0)
-		data = lkm_modfile_data(mf, &size);
+	err = lkm_modfile_open(l.v[l.n - 1].path, &mf, NULL);
 	lkm_modlist_release(&l);
+	if (err == -ENOMEM)
+		return err;
+	if (err == 0)
+		data = lkm_modfile_data(mf, &size);
 	err = lkm_holders_foreign_majors(ctx->root, module, data, size, out, n);
 	lkm_modfile_free(mf);
 	for (size_t i = 0; err == 0 && i < *n; i++)

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,8 +28,11 @@ static size_t declared(const struct lkm_modfile *mf, const char ***out)
 	while (mf && (v = lkm_modfile_info_next(mf, "firmware", &pos, NULL)) != NULL) {
 		const char **grown = realloc(*out, (n + 1) * sizeof(**out));
 
-		if (grown == NULL)
-			break;
+		if (grown == NULL) {
+			free(*out);
+			*out = NULL;
+			return SIZE_MAX;
+		}
 		*out = grown;
 		grown[n++] = v;
 	}
@@ -76,6 +80,8 @@ static int firmware_diag(const struct lkm_explain_ctx *ctx, const struct lkm_mod
 	size_t n_list = 0;
 	int rc;
 
+	if (n == SIZE_MAX)
+		return -ENOMEM;
 	if (named != NULL) {
 		/* The kernel's own name first: a driver may ask for one it did not
 		 * declare. */
