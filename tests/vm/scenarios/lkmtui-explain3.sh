@@ -1,6 +1,6 @@
 # needs: lkmtui
 # full-tree
-# timeout: 400
+# timeout: 600
 # lkmtui-explain3: the trouble around a load, each foreseen by explain before anything is
 # loaded and named after the failure, the kernel's own line agreeing: a firmware file the
 # driver's init needs and /lib/firmware lacks; kvm_intel on a CPU without VMX (TCG's
