@@ -116,7 +116,8 @@ int lkm_modprobe_d_walk(const struct lkm_sysroot *root, const char *kind,
 		if (rd == -ENOMEM)
 			err = rd;
 		else if (rd == 0 && text.data)
-			err = walk_text(text.data, files.v[i].path, kind, module, fn, data);
+			err = walk_text(text.data, files.v[i].path, kind, module, fn,
+					data);
 		lkm_buf_release(&text);
 	}
 	lkm_conffiles_release(&files);

@@ -85,20 +85,20 @@ enum lkm_tui_action_id {
 	LKM_ACT_AFFINITY,
 	LKM_ACT_HEALTH,
 	/* The screens' own actions (bound in their key sets only). */
-	LKM_ACT_BACK,	  /* a detail: back to the screen before */
-	LKM_ACT_GO,	  /* a module's detail: to what the line names */
-	LKM_ACT_YES,	  /* a preview: do it */
-	LKM_ACT_NO,	  /* a preview: cancel */
-	LKM_ACT_STACK,	  /* an unload's preview: as a stack, or not */
-	LKM_ACT_FIX,	  /* a diagnosis: run its fix */
-	LKM_ACT_EXPAND,	  /* the Health screen: a finding's evidence and fix */
+	LKM_ACT_BACK,	     /* a detail: back to the screen before */
+	LKM_ACT_GO,	     /* a module's detail: to what the line names */
+	LKM_ACT_YES,	     /* a preview: do it */
+	LKM_ACT_NO,	     /* a preview: cancel */
+	LKM_ACT_STACK,	     /* an unload's preview: as a stack, or not */
+	LKM_ACT_FIX,	     /* a diagnosis: run its fix */
+	LKM_ACT_EXPAND,	     /* the Health screen: a finding's evidence and fix */
 	LKM_ACT_FIX_FINDING, /* and its fix, run */
-	LKM_ACT_RERUN,	  /* and the doctor, run again */
-	LKM_ACT_ACCEPT,	  /* a form or the filter: take what is typed */
-	LKM_ACT_CANCEL,	  /* and drop it */
-	LKM_ACT_ERASE,	  /* the last character */
-	LKM_ACT_KILL,	  /* the whole line */
-	LKM_ACT_COMPLETE, /* a module name or a path */
+	LKM_ACT_RERUN,	     /* and the doctor, run again */
+	LKM_ACT_ACCEPT,	     /* a form or the filter: take what is typed */
+	LKM_ACT_CANCEL,	     /* and drop it */
+	LKM_ACT_ERASE,	     /* the last character */
+	LKM_ACT_KILL,	     /* the whole line */
+	LKM_ACT_COMPLETE,    /* a module name or a path */
 	LKM_ACT_COUNT
 };
 
