@@ -43,7 +43,7 @@ for name in modules devices interrupts netdev modfile kmsg persist settings para
 	interrupts) seeds="$src/tests/fixtures/realdata/*/interrupts $src/tests/fixtures/realdata/pcp/interrupts-*cpu-[!1]*" ;;
 	netdev) seeds="$src/tests/fixtures/realdata/*/net_dev*" ;;
 	modfile)
-		extra="$src/src/core/modfile.c $src/src/core/decompress.c $src/src/core/userpath.c $src/src/core/elfmachine.c"
+		extra="$src/src/core/modfile.c $src/src/core/modfile_elf.c $src/src/core/decompress.c $src/src/core/userpath.c $src/src/core/elfmachine.c"
 		libs=$core_libs
 		seeds="$src/tests/fixtures/ko/*"
 		;;
