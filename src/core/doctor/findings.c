@@ -125,3 +125,39 @@ void lkm_finding_unread(struct lkm_doctor *out, const char *check,
 	if (d)
 		lkm_diag_add_fix(d, LKM_FIX_NONE, NULL, NULL, 0, "ls -l %s", f->path);
 }
+
+int lkm_doctor_each_line(const struct lkm_doctor_ctx *ctx, struct lkm_doctor *out,
+			 const char *check, const char *reader, const char *const *dirs,
+			 const char *const *suffixes, const char *comment,
+			 void (*fn)(const struct lkm_doctor_ctx *ctx,
+				    struct lkm_doctor *out, const char *path,
+				    unsigned lineno, char *line))
+{
+	struct lkm_conffiles files;
+	int err = lkm_conffiles_list(ctx->root, dirs, suffixes, &files);
+
+	if (err < 0)
+		return err;
+	for (size_t i = 0; i < files.n; i++) {
+		const struct lkm_conffile *f = &files.v[i];
+		struct lkm_buf text = { 0 };
+		unsigned lines = 0, start;
+		char *pos, *line;
+
+		if (f->masked)
+			continue;
+		if (f->skip != LKM_CONFFILE_READ ||
+		    (err = lkm_conffile_read(ctx->root, f->path, &text)) < 0) {
+			lkm_finding_unread(out, check, f, err, reader);
+			lkm_buf_release(&text);
+			continue;
+		}
+		pos = text.data;
+		while ((line = lkm_conffile_next_line(&pos, &lines, &start)) != NULL)
+			if (*line != '\0' && !strchr(comment, *line))
+				fn(ctx, out, f->path, start, line);
+		lkm_buf_release(&text);
+	}
+	lkm_conffiles_release(&files);
+	return 0;
+}

@@ -31,5 +31,16 @@ void lkm_finding_suggestions(const struct lkm_doctor_ctx *ctx, struct lkm_diagno
 void lkm_finding_unread(struct lkm_doctor *out, const char *check,
 			const struct lkm_conffile *f, int err, const char *reader);
 
+/* Every line of every configuration file READER (a program's name) takes from DIRS with
+ * SUFFIXES, as lkm_conffiles_list orders them: FN gets the file, the line's number and
+ * its text (blank lines and those starting with one of COMMENT's characters skipped); a
+ * file the reader skips or cannot read is a finding of CHECK. Returns 0 or -ENOMEM. */
+int lkm_doctor_each_line(const struct lkm_doctor_ctx *ctx, struct lkm_doctor *out,
+			 const char *check, const char *reader, const char *const *dirs,
+			 const char *const *suffixes, const char *comment,
+			 void (*fn)(const struct lkm_doctor_ctx *ctx,
+				    struct lkm_doctor *out, const char *path,
+				    unsigned lineno, char *line));
+
 /* The directories systemd-modules-load reads, first one first, NULL-terminated. */
 const char *const *lkm_modules_load_dirs(void);

@@ -219,40 +219,17 @@ static void check_line(const struct lkm_doctor_ctx *ctx, struct lkm_doctor *out,
 	}
 }
 
+static void each_line(const struct lkm_doctor_ctx *ctx, struct lkm_doctor *out,
+		      const char *path, unsigned lineno, char *text)
+{
+	struct line l = { path, lineno, "" };
+
+	snprintf(l.where, sizeof(l.where), "%s:%u", path, lineno);
+	check_line(ctx, out, &l, text);
+}
+
 int lkm_check_modprobe_d(const struct lkm_doctor_ctx *ctx, struct lkm_doctor *out)
 {
-	struct lkm_conffiles files;
-	int err = lkm_conffiles_list(ctx->root, lkm_resolve_conf_dirs(),
-				     lkm_modprobe_d_suffixes(), &files);
-
-	if (err < 0)
-		return err;
-	for (size_t i = 0; i < files.n; i++) {
-		const struct lkm_conffile *f = &files.v[i];
-		struct lkm_buf text = { 0 };
-		unsigned lines = 0, start;
-		char *pos, *t;
-
-		if (f->masked)
-			continue;
-		if (f->skip != LKM_CONFFILE_READ ||
-		    (err = lkm_conffile_read(ctx->root, f->path, &text)) < 0) {
-			lkm_finding_unread(out, CHECK, f, err, "libkmod");
-			lkm_buf_release(&text);
-			err = 0;
-			continue;
-		}
-		pos = text.data;
-		while ((t = lkm_conffile_next_line(&pos, &lines, &start)) != NULL) {
-			struct line l = { f->path, start, "" };
-
-			if (*t == '\0' || *t == '#')
-				continue;
-			snprintf(l.where, sizeof(l.where), "%s:%u", f->path, start);
-			check_line(ctx, out, &l, t);
-		}
-		lkm_buf_release(&text);
-	}
-	lkm_conffiles_release(&files);
-	return 0;
+	return lkm_doctor_each_line(ctx, out, CHECK, "libkmod", lkm_resolve_conf_dirs(),
+				    lkm_modprobe_d_suffixes(), "#", each_line);
 }

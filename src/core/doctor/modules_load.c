@@ -126,7 +126,7 @@ static void blocked(struct lkm_doctor *out, const char *where, const char *path,
 }
 
 static void check_name(const struct lkm_doctor_ctx *ctx, struct lkm_doctor *out,
-		       const char *path, unsigned lineno, const char *name)
+		       const char *path, unsigned lineno, char *name)
 {
 	struct lkm_modlist list = { 0 };
 	char where[600];
@@ -180,35 +180,7 @@ static void check_name(const struct lkm_doctor_ctx *ctx, struct lkm_doctor *out,
 int lkm_check_modules_load(const struct lkm_doctor_ctx *ctx, struct lkm_doctor *out)
 {
 	static const char *const suffixes[] = { ".conf", NULL };
-	struct lkm_conffiles files;
-	int err =
-		lkm_conffiles_list(ctx->root, lkm_modules_load_dirs(), suffixes, &files);
 
-	if (err < 0)
-		return err;
-	for (size_t i = 0; i < files.n; i++) {
-		const struct lkm_conffile *f = &files.v[i];
-		struct lkm_buf text = { 0 };
-		unsigned lines = 0, start;
-		char *pos, *line;
-
-		if (f->masked)
-			continue;
-		if (f->skip != LKM_CONFFILE_READ ||
-		    (err = lkm_conffile_read(ctx->root, f->path, &text)) < 0) {
-			lkm_finding_unread(out, CHECK, f, err, "systemd-modules-load");
-			lkm_buf_release(&text);
-			err = 0;
-			continue;
-		}
-		pos = text.data;
-		while ((line = lkm_conffile_next_line(&pos, &lines, &start)) != NULL) {
-			if (*line == '\0' || *line == '#' || *line == ';')
-				continue;
-			check_name(ctx, out, f->path, start, line);
-		}
-		lkm_buf_release(&text);
-	}
-	lkm_conffiles_release(&files);
-	return 0;
+	return lkm_doctor_each_line(ctx, out, CHECK, "systemd-modules-load",
+				    lkm_modules_load_dirs(), suffixes, "#;", check_name);
 }
