@@ -4,7 +4,6 @@
 #include <errno.h>
 #include <getopt.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +14,8 @@
 
 #include "model/snapshot.h"
 #include "ui/cli.h"
+#include "ui/cli_usage.h"
+#include "ui/root.h"
 #include "ui/cli_actions.h"
 #include "ui/cli_metrics.h"
 #include "ui/cli_affinity.h"
@@ -25,7 +26,7 @@
 #include "ui/json_shapes.h"
 #include "ui/launch.h"
 
-#define EXIT_USAGE 2
+#define EXIT_USAGE LKM_CLI_EXIT_USAGE
 #define CELL_MAX   65536
 
 struct cli {
@@ -173,23 +174,6 @@ static void usage(FILE *out)
 		PACKAGE);
 }
 
-void lkm_cli_options_help(FILE *out, const char *const *extra, size_t n)
-{
-	fputs(_("\nOptions:\n"), out);
-	fputs(_(" -J, --json             use JSON output format\n"), out);
-	for (size_t i = 0; i < n; i++)
-		fputs(extra[i], out);
-	fputs(_(" -R, --root <dir>       read /proc and /sys under <dir>\n"), out);
-	fputs(_(" -h, --help             display this help\n"), out);
-}
-
-int lkm_cli_usage_error(const char *cmd, const char *msg)
-{
-	fprintf(stderr, "%s: %s\n", PACKAGE, msg);
-	fprintf(stderr, _("Try '%s %s --help' for more information.\n"), PACKAGE, cmd);
-	return EXIT_USAGE;
-}
-
 static void table_usage(FILE *out, const char *name, enum lkm_pane pane,
 			bool has_interval)
 {
@@ -217,26 +201,6 @@ static void table_usage(FILE *out, const char *name, enum lkm_pane pane,
 	for (size_t i = 0; i < n; i++)
 		if (!(cols[i].flags & LKM_COL_TUI))
 			fprintf(out, " %14s  %s\n", cols[i].id, _(cols[i].help));
-}
-
-/* Reports a usage error: MESSAGE is already formatted. */
-static int bad_usage(const char *message)
-{
-	fprintf(stderr, "%s: %s\n", PACKAGE, message);
-	fprintf(stderr, _("Try '%s --help' for more information.\n"), PACKAGE);
-	return EXIT_USAGE;
-}
-
-static int bad_usage_arg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static int bad_usage_arg(const char *fmt, ...)
-{
-	char msg[512];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	return bad_usage(msg);
 }
 
 /* Parses the options of a table command. Returns 0, or an exit status to stop with. */
@@ -268,7 +232,8 @@ static int parse_table_opts(struct cli *cli, int argc, char **argv, const char *
 		case 'r': o->raw = true; break;
 		case 'b':
 			if (pane != LKM_PANE_NETDEV)
-				return bad_usage_arg(_("%s has no --bytes"), name);
+				return lkm_cli_usage_errorf(NULL, _("%s has no --bytes"),
+							    name);
 			o->bytes = true;
 			break;
 		case 'R': cli->root_dir = optarg; break;
@@ -276,12 +241,14 @@ static int parse_table_opts(struct cli *cli, int argc, char **argv, const char *
 			char *end;
 
 			if (!has_interval)
-				return bad_usage_arg(_("%s has no --interval"), name);
+				return lkm_cli_usage_errorf(
+					NULL, _("%s has no --interval"), name);
 			errno = 0;
 			o->interval = strtod(optarg, &end);
 			if (errno || end == optarg || *end || !(o->interval > 0) ||
 			    o->interval > 3600)
-				return bad_usage_arg(
+				return lkm_cli_usage_errorf(
+					NULL,
 					_("invalid interval: '%s' (seconds, up to 3600)"),
 					optarg);
 			break;
@@ -289,62 +256,13 @@ static int parse_table_opts(struct cli *cli, int argc, char **argv, const char *
 		case 'h':
 			table_usage(stdout, name, pane, has_interval);
 			return EXIT_SUCCESS + 256;
-		default:
-			fprintf(stderr, _("Try '%s %s --help' for more information.\n"),
-				PACKAGE, name);
-			return EXIT_USAGE;
+		default: return lkm_cli_try_help(name);
 		}
 	}
 	if (optind < argc)
-		return bad_usage_arg(_("unexpected argument: '%s'"), argv[optind]);
+		return lkm_cli_usage_errorf(NULL, _("unexpected argument: '%s'"),
+					    argv[optind]);
 	return 0;
-}
-
-int lkm_cli_select_columns(const struct lkm_colinfo *info, size_t n, const char *list,
-			   bool rates, int *cols, int max)
-{
-	const char *given = list;
-	int count = 0;
-
-	if (list == NULL || list[0] == '+') {
-		for (size_t i = 0; i < n && count < max; i++) {
-			if (!(info[i].flags & LKM_COL_DEFAULT))
-				continue;
-			if ((info[i].flags & LKM_COL_RATE) && !rates)
-				continue;
-			cols[count++] = (int)i;
-		}
-		if (list == NULL)
-			return count;
-		list++;
-	}
-	while (*list) {
-		size_t len = strcspn(list, ",");
-		char id[64];
-		int col;
-
-		if (len == 0 || len >= sizeof(id)) {
-			fprintf(stderr, _("%s: invalid column list: '%s'\n"), PACKAGE,
-				given);
-			return -1;
-		}
-		memcpy(id, list, len);
-		id[len] = '\0';
-		col = lkm_colinfo_find(info, n, id);
-		if (col < 0 || (info[col].flags & LKM_COL_TUI)) {
-			fprintf(stderr, _("%s: unknown column: '%s'\n"), PACKAGE, id);
-			return -1;
-		}
-		if (count == max) {
-			fprintf(stderr, _("%s: too many columns\n"), PACKAGE);
-			return -1;
-		}
-		cols[count++] = col;
-		list += len;
-		if (*list == ',')
-			list++;
-	}
-	return count;
 }
 
 /* Fills COLS with the columns to show; returns how many, or -1 after reporting an error.
@@ -411,18 +329,6 @@ out:
 	return rc;
 }
 
-static int open_root(struct cli *cli)
-{
-	int err = lkm_sysroot_new(cli->root_dir, &cli->root);
-
-	if (err < 0) {
-		fprintf(stderr, _("%s: cannot open root directory %s: %s\n"), PACKAGE,
-			cli->root_dir, strerror(-err));
-		return EXIT_FAILURE;
-	}
-	return 0;
-}
-
 /* Says what a source's read error means; returns the exit status. */
 static int report_source_error(const char *path, int err)
 {
@@ -485,9 +391,8 @@ static int run_table(struct cli *cli, int argc, char **argv, const char *name,
 	rc = parse_table_opts(cli, argc, argv, name, pane, has_interval, &o);
 	if (rc)
 		return rc > 255 ? EXIT_SUCCESS : rc;
-	rc = open_root(cli);
-	if (rc)
-		return rc;
+	if (lkm_ui_open_root(cli->root_dir, &cli->root) < 0)
+		return EXIT_FAILURE;
 	if (lkm_snapshot_take(&snaps[0], cli->root, sources[pane].source) < 0)
 		return report_source_error(sources[pane].path, -ENOMEM);
 	if (o.interval > 0) {
@@ -595,10 +500,7 @@ int lkm_cli_main(int argc, char **argv)
 		case 'V':
 			printf("%s %s\n", PACKAGE, PACKAGE_VERSION);
 			return EXIT_SUCCESS;
-		default:
-			fprintf(stderr, _("Try '%s --help' for more information.\n"),
-				PACKAGE);
-			return EXIT_USAGE;
+		default: return lkm_cli_try_help(NULL);
 		}
 	}
 	/* No command: the full-screen interface. */
@@ -611,5 +513,5 @@ int lkm_cli_main(int argc, char **argv)
 		lkm_sysroot_free(cli.root);
 		return rc;
 	}
-	return bad_usage_arg(_("unknown command: '%s'"), argv[optind]);
+	return lkm_cli_usage_errorf(NULL, _("unknown command: '%s'"), argv[optind]);
 }

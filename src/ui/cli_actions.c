@@ -15,7 +15,8 @@
 #include "core/params.h"
 #include "core/resolve.h"
 #include "core/session.h"
-#include "ui/cli.h"
+#include "ui/cli_usage.h"
+#include "ui/root.h"
 #include "ui/cli_actions.h"
 #include "ui/cli_report.h"
 #include "i18n.h"
@@ -58,12 +59,9 @@ static int session_open(struct session *s, const char *root_dir)
 	int err;
 
 	memset(s, 0, sizeof(*s));
-	err = lkm_sysroot_new(root_dir, &s->root);
-	if (err < 0) {
-		fprintf(stderr, _("%s: cannot open root directory %s: %s\n"), PACKAGE,
-			root_dir ? root_dir : "/", strerror(-err));
+	err = lkm_ui_open_root(root_dir, &s->root);
+	if (err < 0)
 		return EXIT_FAILURE;
-	}
 	/* Without /lib/modules for this kernel, loads by file still work; without memory,
 	 * nothing does (going on would answer "no such module" for one that exists). */
 	if (lkm_session_open(&s->core, s->root, lkm_engine_privileged()) == -ENOMEM) {

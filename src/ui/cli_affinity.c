@@ -11,7 +11,8 @@
 #include "core/affinity.h"
 #include "core/session.h"
 #include "model/irqaffinity.h"
-#include "ui/cli.h"
+#include "ui/cli_usage.h"
+#include "ui/root.h"
 #include "ui/cli_affinity.h"
 #include "ui/cli_report.h"
 #include "ui/json.h"
@@ -99,12 +100,8 @@ int lkm_cli_irq_affinity(const char *root_dir, int argc, char **argv)
 	if (!lkm_irq_number(argv[optind], &irq))
 		return usage_error(
 			_("the interrupt line is a number (as in /proc/interrupts)"));
-	err = lkm_sysroot_new(root_dir, &root);
-	if (err < 0) {
-		fprintf(stderr, _("%s: cannot open root directory %s: %s\n"), PACKAGE,
-			root_dir ? root_dir : "/", strerror(-err));
+	if (lkm_ui_open_root(root_dir, &root) < 0)
 		return EXIT_FAILURE;
-	}
 	/* An offline root is looked at, never acted on; whole-program tests write into
 	 * their copy of a fixture tree and say so. */
 	lkm_real_ops_init(&real, NULL, root);

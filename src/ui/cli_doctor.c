@@ -17,10 +17,10 @@
 #include "i18n.h"
 #include "model/sysroot.h"
 #include "ui/cli_doctor.h"
+#include "ui/cli_usage.h"
+#include "ui/root.h"
 #include "ui/cli_report.h"
 #include "ui/json.h"
-
-#define EXIT_USAGE 2
 
 static void doctor_help(void)
 {
@@ -119,26 +119,14 @@ int lkm_cli_doctor(const char *root_dir, int argc, char **argv)
 		case 'J': json = true; break;
 		case 'R': root_dir = optarg; break;
 		case 'h': doctor_help(); return EXIT_SUCCESS;
-		default:
-			fprintf(stderr,
-				_("Try '%s doctor --help' for more information.\n"),
-				PACKAGE);
-			return EXIT_USAGE;
+		default: return lkm_cli_try_help("doctor");
 		}
 	}
-	if (optind < argc) {
-		fprintf(stderr, _("%s: unexpected argument: '%s'\n"), PACKAGE,
-			argv[optind]);
-		fprintf(stderr, _("Try '%s doctor --help' for more information.\n"),
-			PACKAGE);
-		return EXIT_USAGE;
-	}
-	err = lkm_sysroot_new(root_dir, &root);
-	if (err < 0) {
-		fprintf(stderr, _("%s: cannot open root directory %s: %s\n"), PACKAGE,
-			root_dir ? root_dir : "/", strerror(-err));
+	if (optind < argc)
+		return lkm_cli_usage_errorf("doctor", _("unexpected argument: '%s'"),
+					    argv[optind]);
+	if (lkm_ui_open_root(root_dir, &root) < 0)
 		return EXIT_FAILURE;
-	}
 	err = lkm_doctor_run_root(root, release, sizeof(release), &doc);
 	if (err < 0) {
 		fprintf(stderr, _("%s: doctor: %s\n"), PACKAGE, strerror(-err));

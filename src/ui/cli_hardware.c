@@ -19,7 +19,8 @@
 #include "core/resolve.h"
 #include "model/modules.h"
 #include "shared/strbuf.h"
-#include "ui/cli.h"
+#include "ui/cli_usage.h"
+#include "ui/root.h"
 #include "ui/cli_hardware.h"
 #include "ui/json.h"
 #include "i18n.h"
@@ -100,7 +101,6 @@ static int parse_opts(int argc, char **argv, struct hw_opts *o)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	char msg[512];
 	int c;
 
 	optind = 0;
@@ -112,16 +112,12 @@ static int parse_opts(int argc, char **argv, struct hw_opts *o)
 		case 'r': o->raw = true; break;
 		case 'R': o->root_dir = optarg; break;
 		case 'h': help(); return 256;
-		default:
-			fprintf(stderr, _("Try '%s %s --help' for more information.\n"),
-				PACKAGE, "hardware");
-			return 2;
+		default: return lkm_cli_try_help("hardware");
 		}
 	}
-	if (optind < argc) {
-		snprintf(msg, sizeof(msg), _("unexpected argument: '%s'"), argv[optind]);
-		return lkm_cli_usage_error("hardware", msg);
-	}
+	if (optind < argc)
+		return lkm_cli_usage_errorf("hardware", _("unexpected argument: '%s'"),
+					    argv[optind]);
 	return 0;
 }
 
@@ -281,12 +277,8 @@ int lkm_cli_hardware(const char *root_dir, int argc, char **argv)
 		if (ncols < 0)
 			return 2;
 	}
-	err = lkm_sysroot_new(o.root_dir, &root);
-	if (err < 0) {
-		fprintf(stderr, _("%s: cannot open root directory %s: %s\n"), PACKAGE,
-			o.root_dir ? o.root_dir : "/", strerror(-err));
+	if (lkm_ui_open_root(o.root_dir, &root) < 0)
 		return EXIT_FAILURE;
-	}
 	err = open_resolver(root, &resolver);
 	if (err == 0 && lkm_modules_read(&mods, root) == -ENOMEM)
 		err = -ENOMEM;

@@ -25,8 +25,9 @@
 #include "i18n.h"
 #include "model/sysroot.h"
 #include "ui/cli_metrics.h"
+#include "ui/cli_usage.h"
+#include "ui/root.h"
 
-#define EXIT_USAGE    2
 #define TEXTFILE_NAME "lkmtui.prom"
 
 static void family(FILE *out, const char *name, const char *type, const char *help)
@@ -239,35 +240,23 @@ int lkm_cli_metrics(const char *root_dir, int argc, char **argv)
 		case 'o': output = optarg; break;
 		case 'R': root_dir = optarg; break;
 		case 'h': metrics_help(); return EXIT_SUCCESS;
-		default:
-			fprintf(stderr,
-				_("Try '%s metrics --help' for more information.\n"),
-				PACKAGE);
-			return EXIT_USAGE;
+		default: return lkm_cli_try_help("metrics");
 		}
 	}
-	if (optind < argc || (textfile && output)) {
-		fprintf(stderr,
-			optind < argc
-				? _("%s: unexpected argument: '%s'\n")
-				: _("%s: give --textfile or --output, not both%s\n"),
-			PACKAGE, optind < argc ? argv[optind] : "");
-		fprintf(stderr, _("Try '%s metrics --help' for more information.\n"),
-			PACKAGE);
-		return EXIT_USAGE;
-	}
+	if (optind < argc)
+		return lkm_cli_usage_errorf("metrics", _("unexpected argument: '%s'"),
+					    argv[optind]);
+	if (textfile && output)
+		return lkm_cli_usage_error("metrics",
+					   _("give --textfile or --output, not both"));
 	if (textfile && snprintf(path, sizeof(path), "%s/%s", textfile, TEXTFILE_NAME) >=
 				(int)sizeof(path)) {
 		fprintf(stderr, _("%s: %s: %s\n"), PACKAGE, textfile,
 			strerror(ENAMETOOLONG));
 		return EXIT_FAILURE;
 	}
-	err = lkm_sysroot_new(root_dir, &root);
-	if (err < 0) {
-		fprintf(stderr, _("%s: cannot open root directory %s: %s\n"), PACKAGE,
-			root_dir ? root_dir : "/", strerror(-err));
+	if (lkm_ui_open_root(root_dir, &root) < 0)
 		return EXIT_FAILURE;
-	}
 	err = lkm_health_gather(root, &h);
 	if (err == 0)
 		err = lkm_doctor_run_root(root, release, sizeof(release), &doc);

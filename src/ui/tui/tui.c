@@ -18,6 +18,7 @@
 #include "ui/tui/paint.h"
 #include "ui/tui/settings.h"
 #include "ui/tui/tui.h"
+#include "ui/root.h"
 
 /* The one piece of process-wide state: whether the terminal is ours to give back. */
 static volatile sig_atomic_t curses_on;
@@ -103,12 +104,8 @@ int lkm_tui_main(const char *root_dir, const char *config_path)
 			PACKAGE, PACKAGE);
 		return 2;
 	}
-	rc = lkm_sysroot_new(root_dir, &root);
-	if (rc < 0) {
-		fprintf(stderr, _("%s: cannot open root directory %s: %s\n"), PACKAGE,
-			root_dir ? root_dir : "/", strerror(-rc));
+	if (lkm_ui_open_root(root_dir, &root) < 0)
 		return 1;
-	}
 	lkm_tui_app_init(&app, root, &cfg);
 	lkm_tui_session_open(&app, lkm_engine_privileged());
 	app.term.utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;

@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#pragma once
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "ui/columns.h"
+
+/* What every command shares for its options and their errors (util-linux's words). */
+
+/* The exit status of bad usage. */
+#define LKM_CLI_EXIT_USAGE 2
+
+/* The options part of a command's help: -J, the N lines of EXTRA (translated), -R, -h. */
+void lkm_cli_options_help(FILE *out, const char *const *extra, size_t n);
+
+/* Says where the help of command CMD is (NULL: the program's), on stderr; returns 2. */
+int lkm_cli_try_help(const char *cmd);
+
+/* Says MSG and where the help of command CMD (NULL: the program's) is, on stderr;
+ * returns 2 (bad usage). */
+int lkm_cli_usage_error(const char *cmd, const char *msg);
+
+/* The same with MSG made from FMT (translated) and its arguments. */
+int lkm_cli_usage_errorf(const char *cmd, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/*
+ * The columns of the table INFO[0..N) to show for -o LIST (NULL: the defaults; "+A,B":
+ * the defaults and those; else exactly those, by id, any case), into COLS (up to MAX).
+ * RATES: whether rate columns are among the defaults. Returns how many, or -1 after
+ * saying on stderr what is wrong with LIST.
+ */
+int lkm_cli_select_columns(const struct lkm_colinfo *info, size_t n, const char *list,
+			   bool rates, int *cols, int max);
