@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * Message catalogues from the build, for tests of the build's binary in another language
- * (tests/i18n.test): lkmtui binds its domain to the directory `make install` puts the
+ * (tests/cli/i18n.test): lkmtui binds its domain to the directory `make install` puts the
  * catalogues in; under this LD_PRELOAD library, bindtextdomain binds it to
  * LKMTUI_LOCALEDIR instead (unset or empty: the directory asked for).
  */

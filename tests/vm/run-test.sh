@@ -1,6 +1,6 @@
 #!/bin/sh
 # run-test.sh [KERNEL/]NAME, or run-test.sh DIR/k-KERNEL/NAME.vm (the name make
-# check gives it: tests/vm.am): one real-kernel scenario test on one kernel.
+# check gives it: tests/vm/vm.am): one real-kernel scenario test on one kernel.
 # KERNEL is a generation (6.1, 6.12) or a release (6.1.0-56-amd64); without one,
 # $LKMTUI_KVER, else 6.1.  Boots the guest with scenarios/NAME.sh and compares
 # what it printed with expected/GEN/NAME.out when the kernel's generation GEN

@@ -17,8 +17,8 @@
  *     of a kernel line (NULL: any); the first row that matches and answers 1 wins, so put
  *     it before the rows it is more specific than (the last row of each operation takes
  *     everything). In `foresights`, every row runs, each adding at most one diagnosis.
- *  4. A case in tests/test-explain.c (fixture files, a fake kernel answer), and a real
- *     kernel case in a VM scenario when a real kernel can produce it.
+ *  4. A case in tests/unit/test-explain.c (fixture files, a fake kernel answer), and a
+ *     real kernel case in a VM scenario when a real kernel can produce it.
  */
 #include "config.h"
 

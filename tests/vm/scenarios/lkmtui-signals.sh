@@ -19,7 +19,7 @@
 #     temporary file is left in /etc/modprobe.d.
 #   - 20 'load --persist' at once (copies of demo_ne.ko renamed dm_ne00 ... dm_ne19):
 #     all 20 loaded, all 20 lines in lkmtui.conf and nothing else but its comment, no
-#     temporary file (the flock around the read-modify-write, as tests/hostile.test
+#     temporary file (the flock around the read-modify-write, as tests/cli/hostile.test
 #     shows with the fake kernel).
 # Python is here to hold the lock (busybox has no flock applet) and to copy demo_ne.
 G=/tmp/gate

@@ -640,9 +640,10 @@ static void test_kmsg_line_from(void **state)
 	assert_false(lkm_kmsg_line_from("fat: x", NULL));
 }
 
-/* A regular file stands in for /dev/kmsg, as in tests/test-kmsg.c: lkm_kmsg_follow reads
- * what is new since begin or its last call, filtered, keeping the last few; a record
- * being written (no newline yet) waits for the next call. The app's strip follows it. */
+/* A regular file stands in for /dev/kmsg, as in tests/unit/test-kmsg.c: lkm_kmsg_follow
+ * reads what is new since begin or its last call, filtered, keeping the last few; a
+ * record being written (no newline yet) waits for the next call. The app's strip follows
+ * it. */
 static void test_kmsg_follow(void **state)
 {
 	char dir[] = "/tmp/lkmtui-live.XXXXXX", path[256];

@@ -2964,9 +2964,9 @@ static void test_every_kind_produced(void **state)
 		skip();
 	for (int k = LKM_DIAG_NONE + 1; k < LKM_DIAG_COUNT; k++) {
 		if (k >= LKM_DIAG_IRQ_MANAGED && k <= LKM_DIAG_AFFINITY_REFUSED)
-			continue; /* interrupt affinity: tests/test-affinity.c */
+			continue; /* interrupt affinity: tests/unit/test-affinity.c */
 		if (k >= LKM_DIAG_NO_SUCH_DEVICE && k <= LKM_DIAG_NOT_BOUND)
-			continue; /* binding: tests/hardware.test, lkmtui-hardware */
+			continue; /* binding: tests/cli/hardware.test, lkmtui-hardware */
 		if (!produced[k] &&
 		    (k == LKM_DIAG_WRONG_ARCHITECTURE || k == LKM_DIAG_NOT_A_MODULE) &&
 		    !x86_64_host)

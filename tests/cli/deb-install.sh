@@ -5,18 +5,18 @@
 # `apt-get install ./lkmtui_*.deb`, then lkmtui --version, man -w, the bash completion
 # (loaded on demand, as bash-completion does) and the German catalogue are used from the
 # installed files, the installed programs are checked to name no test variable
-# (tests/no-test-vars.test), and the package is purged: every file dpkg -L listed must be gone.
-# The whole transcript is compared with tests/expected/deb-install.out (@VERSION@ stands
+# (tests/cli/no-test-vars.test), and the package is purged: every file dpkg -L listed must be gone.
+# The whole transcript is compared with tests/cli/expected/deb-install.out (@VERSION@ stands
 # for the package's version; LKMTUI_UPDATE=1 rewrites it).
 #
-#   tests/deb-install.sh build/deb/lkmtui_VERSION_ARCH.deb      (./run check calls it)
+#   tests/cli/deb-install.sh build/deb/lkmtui_VERSION_ARCH.deb      (./run check calls it)
 #
 # It puts /usr/bin/lkmtui on this machine for a few seconds, so ./run check runs it last,
 # after every test of the build's own binary; the package is purged on every exit path.
 # SKIP (77) when not root, or when an lkmtui is already installed here (never replaced).
 set -u
-top_srcdir=$(cd "$(dirname "$0")/.." && pwd)
-exp=$top_srcdir/tests/expected/deb-install.out
+top_srcdir=$(cd "$(dirname "$0")/../.." && pwd)
+exp=$top_srcdir/tests/cli/expected/deb-install.out
 deb=${1:?usage: deb-install.sh PACKAGE.deb}
 case $deb in /*) ;; *) deb=$PWD/$deb ;; esac
 
@@ -89,8 +89,8 @@ dpkg -L lkmtui | sort >"$tmp/files"
 	echo "\$ lkmtui info /bin/true >/dev/null (libelf)"
 	lkmtui info /bin/true >/dev/null
 	echo "[rc=$?]"
-	echo "\$ tests/no-test-vars.test /usr/bin/lkmtui /usr/libexec/lkmtui/lkmtui-tui"
-	sh "$top_srcdir/tests/no-test-vars.test" /usr/bin/lkmtui /usr/libexec/lkmtui/lkmtui-tui
+	echo "\$ tests/cli/no-test-vars.test /usr/bin/lkmtui /usr/libexec/lkmtui/lkmtui-tui"
+	sh "$top_srcdir/tests/cli/no-test-vars.test" /usr/bin/lkmtui /usr/libexec/lkmtui/lkmtui-tui
 	echo "[rc=$?]"
 	echo "\$ dpkg -L lkmtui (files)"
 	while read -r f; do
