@@ -31,11 +31,9 @@ flags="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -I$b
 model="$src/src/model/*.c $src/src/shared/*.c"
 core_libs=$(pkg-config --libs libelf liblzma libzstd zlib libkmod 2>/dev/null || true)
 
-# name: extra sources, libraries, seed files
-for name in modules devices interrupts netdev modfile kmsg persist settings params sysmodule; do
-	harness=$src/tests/fuzz/fuzz-$name.c
-	[ -f "$harness" ] || continue
-	[ "$only" = "  " ] || case $only in *" $name "*) ;; *) continue ;; esac
+# One harness: build it and, when SECONDS > 0, run it from its corpus.
+one() {
+	name=$1
 	extra= libs= seeds=
 	case $name in
 	modules) seeds="$src/tests/fixtures/debian61/proc/modules $src/tests/fixtures/realdata/lkml/*" ;;
@@ -61,17 +59,34 @@ for name in modules devices interrupts netdev modfile kmsg persist settings para
 	# The small corpus kept in the repository (tests/fuzz/corpus/NAME) seeds each too.
 	seeds="$seeds $src/tests/fuzz/corpus/$name/*"
 	# shellcheck disable=SC2086
-	"$cc" $flags -o "$out/fuzz-$name" "$harness" $model $extra $libs
-	[ "$secs" -gt 0 ] || continue
+	"$cc" $flags -o "$out/fuzz-$name" "$src/tests/fuzz/fuzz-$name.c" $model $extra $libs || return 1
+	[ "$secs" -gt 0 ] || return 0
 	corpus=$out/corpus-$name
 	mkdir -p "$corpus"
 	for s in $seeds; do [ -f "$s" ] && cp "$s" "$corpus/" 2>/dev/null || true; done
-	echo "fuzz-$name: ${secs}s"
 	(cd "$out" && "./fuzz-$name" -max_total_time="$secs" -max_len=65536 -rss_limit_mb=2048 \
 		-print_final_stats=0 "$corpus" 2>"$out/fuzz-$name.log") || {
 		tail -40 "$out/fuzz-$name.log"
 		echo "FAIL: fuzz-$name found a crash; the input is in $out"
-		exit 1
+		return 1
 	}
-	tail -1 "$out/fuzz-$name.log"
+	echo "fuzz-$name: ${secs}s: $(tail -1 "$out/fuzz-$name.log")"
+}
+
+# The harnesses run side by side, as many at once as there are CPUs: each is one
+# process, and the run is over in SECONDS times harnesses / CPUs.
+cpus=$(nproc 2>/dev/null || echo 1)
+pids= failed=0
+for name in modules devices interrupts netdev modfile kmsg persist settings params sysmodule; do
+	[ -f "$src/tests/fuzz/fuzz-$name.c" ] || continue
+	[ "$only" = "  " ] || case $only in *" $name "*) ;; *) continue ;; esac
+	one "$name" &
+	pids="$pids $!"
+	set -- $pids
+	if [ $# -ge "$cpus" ]; then
+		for p in $pids; do wait "$p" || failed=1; done
+		pids=
+	fi
 done
+for p in $pids; do wait "$p" || failed=1; done
+exit $failed
