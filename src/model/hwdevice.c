@@ -141,6 +141,14 @@ int lkm_hwdev_read(const struct lkm_sysroot *root, const char *bus, const char *
 			out->driver = NULL;
 		} else {
 			err = link_base(fd, "driver/module", &out->module);
+			/* A built-in driver has a module link too on 6.12 (atkbd ->
+			 * /sys/module/atkbd, which holds its parameters); only a
+			 * loaded module has an initstate. */
+			if (err == 0 && out->module &&
+			    faccessat(fd, "driver/module/initstate", F_OK, 0) < 0) {
+				free(out->module);
+				out->module = NULL;
+			}
 		}
 	}
 	lkm_hwids_from_modalias(out->modalias, &out->ids);

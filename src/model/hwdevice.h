@@ -12,7 +12,8 @@
  *                 udev and modprobe look it up in modules.alias to find its drivers
  *   driver        a link to /sys/bus/BUS/drivers/DRIVER while a driver is bound
  *   driver/module a link to /sys/module/MODULE when that driver is in a module; a driver
- *                 built into the kernel has none
+ *                 built into the kernel has none, or (6.12: atkbd) one to a /sys/module
+ *                 directory without initstate
  *
  * On the lab guest: 0000:00:03.0 is the RTL8139 card (10ec:8139), driver 8139cp, module
  * 8139cp once bound.

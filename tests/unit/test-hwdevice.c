@@ -99,6 +99,12 @@ static void test_read_builtin_unbound_dangling(void **state)
 	assert_string_equal(d.driver, "usbhid");
 	assert_null(d.module);
 	lkm_hwdev_release(&d);
+	/* 6.12: a built-in driver's module link to a /sys/module directory with its
+	 * parameters and no initstate (atkbd). */
+	assert_int_equal(lkm_hwdev_read(root, "serio", "serio0", &d), 0);
+	assert_string_equal(d.driver, "atkbd");
+	assert_null(d.module);
+	lkm_hwdev_release(&d);
 	assert_int_equal(lkm_hwdev_read(root, "pci", "0000:00:03.0", &d), 0);
 	assert_null(d.driver);
 	assert_null(d.module);
