@@ -14,6 +14,7 @@
 #include "core/engine.h"
 #include "core/explain.h"
 #include "core/modfile.h"
+#include "core/loadedfor.h"
 #include "core/owns.h"
 #include "core/params.h"
 #include "core/persist.h"
@@ -45,6 +46,7 @@ struct info {
 	bool at_boot;		   /* lkmtui's modules-load.d line */
 	bool blocked[2];	   /* lkmtui's block: in /run, in /etc */
 	struct lkm_owns owns;	   /* what it drives, from /sys */
+	struct lkm_loaded_for why; /* why it is loaded (when it is) */
 	const char *const *wanted; /* NAME=VALUE the caller asks about */
 	size_t n_wanted;
 	bool builtin;
@@ -61,6 +63,7 @@ static void info_release(struct info *in)
 	lkm_modconf_release(&in->conf);
 	lkm_strv_freev(in->persisted);
 	lkm_owns_release(&in->owns);
+	lkm_loaded_for_release(&in->why);
 }
 
 /* Gathers everything; returns 0, or -ENOENT when TARGET is nothing we know. */
@@ -131,6 +134,9 @@ static int gather(struct info *in, const struct lkm_sysroot *root,
 
 		if (rc == 0)
 			rc = lkm_owns_query(root, &snap, in->name, &in->owns);
+		if (rc == 0 && in->loaded)
+			rc = lkm_loaded_for_query(root, resolver, &snap, in->name,
+						  &in->why);
 		lkm_snapshot_release(&snap);
 		if (rc < 0)
 			return rc;
@@ -216,6 +222,19 @@ static void print_drives(FILE *out, const struct lkm_owns *o)
 		fprintf(out, "%-12s %s %u:%u %s\n", label,
 			o->devices[i].kind == 'c' ? _("char") : _("block"),
 			o->devices[i].major, o->devices[i].minor, o->devices[i].name);
+}
+
+/* Why it is loaded, one reason a line. */
+static void print_loaded_for(FILE *out, const struct lkm_loaded_for *lf)
+{
+	char **lines = NULL;
+	size_t n = 0;
+
+	if (lkm_loaded_for_text(lf, &lines, &n) < 0)
+		fprintf(out, "%-12s %s\n", _("loaded for"), _("out of memory"));
+	for (size_t i = 0; i < n; i++)
+		fprintf(out, "%-12s %s\n", i ? "" : _("loaded for"), lines[i]);
+	lkm_strv_free(lines, n);
 }
 
 static void print_text(FILE *out, const struct info *in)
@@ -338,6 +357,8 @@ static void print_text(FILE *out, const struct info *in)
 	if (in->conf.remove)
 		fprintf(out, "%-12s %s\n", _("remove"), in->conf.remove);
 	print_drives(out, &in->owns);
+	if (in->loaded)
+		print_loaded_for(out, &in->why);
 }
 
 static void json_drives(struct lkm_json *j, const struct lkm_owns *o)
@@ -355,6 +376,55 @@ static void json_drives(struct lkm_json *j, const struct lkm_owns *o)
 		lkm_json_close(j, '}');
 	}
 	lkm_json_close(j, ']');
+	lkm_json_close(j, '}');
+}
+
+static void json_loaded_for(struct lkm_json *j, const struct lkm_loaded_for *lf)
+{
+	lkm_json_open(j, "loaded_for", '{');
+	lkm_json_open(j, "devices", '[');
+	for (size_t i = 0; i < lf->drives.n_drives; i++) {
+		const struct lkm_hwbind *b = &lf->drives.drives[i];
+
+		lkm_json_open(j, NULL, '{');
+		lkm_json_str(j, "address", b->address);
+		lkm_json_str(j, "bus", b->bus);
+		lkm_json_str(j, "name", b->name);
+		lkm_json_str(j, "driver", b->driver);
+		lkm_report_json_strings(j, "interfaces", b->interfaces, b->n_interfaces);
+		lkm_json_close(j, '}');
+	}
+	lkm_json_close(j, ']');
+	lkm_report_json_strings(j, "used_by", lf->used_by, lf->n_used_by);
+	lkm_report_json_strings(j, "interfaces", lf->interfaces, lf->n_interfaces);
+	lkm_json_open(j, "mounts", '[');
+	for (size_t i = 0; i < lf->holders.n_mounts; i++) {
+		lkm_json_open(j, NULL, '{');
+		lkm_json_str(j, "point", lf->holders.mounts[i].point);
+		lkm_json_str(j, "fstype", lf->holders.mounts[i].fstype);
+		lkm_json_str(j, "source", lf->holders.mounts[i].source);
+		lkm_json_close(j, '}');
+	}
+	lkm_json_close(j, ']');
+	lkm_json_open(j, "processes", '[');
+	for (size_t i = 0; i < lf->holders.n_procs; i++) {
+		lkm_json_open(j, NULL, '{');
+		lkm_json_i64(j, "pid", lf->holders.procs[i].pid);
+		lkm_json_str(j, "comm", lf->holders.procs[i].comm);
+		lkm_json_str(j, "file", lf->holders.procs[i].file);
+		lkm_json_close(j, '}');
+	}
+	lkm_json_close(j, ']');
+	lkm_json_open(j, "boot", '[');
+	for (size_t i = 0; i < lf->n_boot; i++) {
+		lkm_json_open(j, NULL, '{');
+		lkm_json_str(j, "file", lf->boot[i].path);
+		lkm_json_i64(j, "line", lf->boot[i].line);
+		lkm_json_str(j, "name", lf->boot[i].name);
+		lkm_json_close(j, '}');
+	}
+	lkm_json_close(j, ']');
+	lkm_json_bool(j, "nothing", lkm_loaded_for_nothing(lf));
 	lkm_json_close(j, '}');
 }
 
@@ -468,6 +538,10 @@ static void print_json(FILE *out, const struct info *in)
 	/* What it drives, for a module the kernel has (a file alone drives nothing). */
 	if (in->loaded || in->sm.present)
 		json_drives(&j, &in->owns);
+	if (in->loaded)
+		json_loaded_for(&j, &in->why);
+	else
+		lkm_json_null(&j, "loaded_for");
 	lkm_json_close(&j, '}');
 	lkm_json_end(&j);
 }

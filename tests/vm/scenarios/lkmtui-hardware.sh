@@ -61,6 +61,16 @@ echo "--- a load where nothing matches"
 t lkmtui load virtio_pci
 echo "--- the listing now"
 t lkmtui hardware
+echo "--- why each is loaded: a device, nothing, a device and a boot line"
+mkdir -p /etc/modules-load.d
+echo 8139cp > /etc/modules-load.d/nic.conf
+for m in 8139cp 8139too e1000; do
+	echo "\$ lkmtui info $m | loaded for"
+	lkmtui info $m | sed -n '/^loaded for/,$p'
+done
+echo "\$ lkmtui info --json 8139cp | loaded_for"
+lkmtui info --json 8139cp | sed -n '/^  "loaded_for"/,/^  }/p'
+rm /etc/modules-load.d/nic.conf
 echo "--- unbind"
 t lkmtui unbind --dry-run 0000:00:05.0
 t lkmtui unbind 0000:00:05.0
