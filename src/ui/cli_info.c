@@ -209,8 +209,12 @@ static void print_terms(FILE *out, const struct lkm_module *m)
 	}
 }
 
-/* What it drives: "network eth0", "irq 11", "char 4:64 ttyS0", one a line. */
-static void print_drives(FILE *out, const struct lkm_owns *o)
+static void print_loaded_for(FILE *out, const struct lkm_loaded_for *lf);
+
+/* What it drives: "network eth0", "irq 11", "char 4:64 ttyS0", one a line; then what it
+ * is loaded for (WHY; NULL: it is not loaded). */
+static void print_drives(FILE *out, const struct lkm_owns *o,
+			 const struct lkm_loaded_for *why)
 {
 	const char *label = _("drives");
 
@@ -222,6 +226,8 @@ static void print_drives(FILE *out, const struct lkm_owns *o)
 		fprintf(out, "%-12s %s %u:%u %s\n", label,
 			o->devices[i].kind == 'c' ? _("char") : _("block"),
 			o->devices[i].major, o->devices[i].minor, o->devices[i].name);
+	if (why)
+		print_loaded_for(out, why);
 }
 
 /* Why it is loaded, one reason a line. */
@@ -356,9 +362,7 @@ static void print_text(FILE *out, const struct info *in)
 		fprintf(out, "%-12s %s\n", _("install"), in->conf.install);
 	if (in->conf.remove)
 		fprintf(out, "%-12s %s\n", _("remove"), in->conf.remove);
-	print_drives(out, &in->owns);
-	if (in->loaded)
-		print_loaded_for(out, &in->why);
+	print_drives(out, &in->owns, in->loaded ? &in->why : NULL);
 }
 
 static void json_drives(struct lkm_json *j, const struct lkm_owns *o)
