@@ -408,16 +408,20 @@ static const char block_header[] =
 /*
  * Refuses a directory or a file that is a symbolic link (lkmtui would replace the link
  * with a file, or write outside what it owns) or not a directory / regular file. Creates
- * the directory when it is missing. Returns 0 or -errno, with RES->link set.
+ * the directory when it is missing and CREATE (a missing directory holds no file to edit
+ * when nothing is to be added). Returns 0 or -errno, with RES->link set.
  */
 static int check_place(const struct lkm_sysroot *root, const struct conf *c,
-		       struct lkm_persist_result *res, int *exists, mode_t *mode)
+		       struct lkm_persist_result *res, int *exists, mode_t *mode,
+		       int create)
 {
 	int fd = lkm_sysroot_fd(root);
 	struct stat st;
 
 	*exists = 0;
 	if (fstatat(fd, lkm_sysroot_rel(c->dir), &st, AT_SYMLINK_NOFOLLOW) < 0) {
+		if (errno == ENOENT && !create)
+			return 0;
 		if (errno != ENOENT || mkdirat(fd, lkm_sysroot_rel(c->dir), 0755) < 0)
 			return -errno;
 	} else if (S_ISLNK(st.st_mode)) {
@@ -457,14 +461,14 @@ static int edit(const struct lkm_sysroot *root, const struct conf *c, const char
 		err = lkm_sysroot_path(root, c->dir, dir, sizeof(dir));
 	if (err < 0)
 		return err;
-	err = check_place(root, c, res, &exists, &mode);
+	err = check_place(root, c, res, &exists, &mode, *lines != '\0');
 	if (err < 0 || (!exists && *lines == '\0'))
 		return err;
 	lock = lock_conf(dir);
 	if (lock < 0)
 		return lock;
 	/* Again under the lock: another writer may have created it meanwhile. */
-	err = check_place(root, c, res, &exists, &mode);
+	err = check_place(root, c, res, &exists, &mode, *lines != '\0');
 	if (err == 0 && exists)
 		err = lkm_procfile_read(root, c->file, &old);
 	if (err == 0 && !exists) {

@@ -166,9 +166,14 @@ static void test_boot(void **state)
 	assert_int_equal(lkm_persist_boot(f->root, "vfat", 1, &r), 0);
 	expect_file(at(f, LKM_BOOT_FILE), "; theirs\nloop\n# ne2k_pci\nfat\nvfat\n");
 	assert_int_equal(lkm_persist_has(f->root, LKM_HAS_BOOT, "ne2k_pci"), 0);
-	/* Removing from no file creates none. */
+	/* Removing from no file creates none, nor its directory; without /run at all
+	 * (a root with no /run: nothing to remove is no failure). */
 	assert_int_equal(lkm_persist_block(f->root, "fat", 0, 0, &r), 0);
 	assert_null(slurp(at(f, LKM_BLOCK_RUN_FILE)));
+	rm_tree(at(f, "/run"));
+	assert_int_equal(lkm_persist_block(f->root, "fat", 0, 0, &r), 0);
+	assert_false(r.changed);
+	assert_int_equal(access(at(f, "/run"), F_OK), -1);
 }
 
 /* The block's two lines beside the options, each kind edited alone. */
