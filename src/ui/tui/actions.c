@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "core/affinity.h"
+#include "core/keep.h"
+#include "core/persist.h"
 #include "core/text.h"
 #include "i18n.h"
 #include "model/irqaffinity.h"
@@ -23,6 +25,8 @@ const char *lkm_tui_op_word(enum lkm_op op)
 	switch (op) {
 	case LKM_OP_LOAD: return _("load");
 	case LKM_OP_UNLOAD: return _("unload");
+	case LKM_OP_BLOCK: return C_("verb", "block");
+	case LKM_OP_UNBLOCK: return _("unblock");
 	default: return _("set");
 	}
 }
@@ -56,6 +60,10 @@ static int run(struct lkm_tui_app *app, const struct lkm_tui_req *req, bool dry,
 	}
 	case LKM_OP_UNLOAD:
 		return lkm_engine_unload(e, req->target, flags | req->flags, res);
+	case LKM_OP_BLOCK:
+		return lkm_engine_block(e, req->target, flags | req->flags, res);
+	case LKM_OP_UNBLOCK:
+		return lkm_engine_unblock(e, req->target, flags | req->flags, res);
 	default:
 		return lkm_engine_set(e, req->target, req->n_words ? req->words[0] : "",
 				      flags | req->flags, res);
@@ -184,6 +192,8 @@ static void done_message(struct lkm_tui_app *app, const struct lkm_result *res)
 	switch (res->op) {
 	case LKM_OP_LOAD: lkm_tui_message(app, _("loaded %s"), list); break;
 	case LKM_OP_UNLOAD: lkm_tui_message(app, _("unloaded %s"), list); break;
+	case LKM_OP_BLOCK: lkm_tui_message(app, _("blocked %s"), res->module); break;
+	case LKM_OP_UNBLOCK: lkm_tui_message(app, _("unblocked %s"), res->module); break;
 	default:
 		lkm_tui_message(app, _("%s: wrote %s"),
 				res->module ? res->module : res->target, list);
@@ -238,6 +248,20 @@ unsigned lkm_tui_show_diagnosis(struct lkm_tui_app *app, struct lkm_diagnosis *d
 		lkm_tui_message(app, "%s", _("out of memory"));
 	}
 	return LKM_TUI_CHANGED;
+}
+
+unsigned lkm_tui_block(struct lkm_tui_app *app, const char *module)
+{
+	struct lkm_tui_req req = { .op = LKM_OP_BLOCK };
+	int run = lkm_persist_has(app->root, LKM_HAS_BLOCK_RUN, module);
+	int etc = lkm_persist_has(app->root, LKM_HAS_BLOCK_ETC, module);
+
+	if (run > 0 || etc > 0)
+		req.op = LKM_OP_UNBLOCK;
+	if (etc > 0)
+		req.flags |= LKM_PERSIST;
+	snprintf(req.target, sizeof(req.target), "%s", module);
+	return lkm_tui_begin(app, &req, NULL);
 }
 
 unsigned lkm_tui_refuse(struct lkm_tui_app *app, enum lkm_op op, const char *module)

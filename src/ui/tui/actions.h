@@ -34,6 +34,10 @@ unsigned lkm_tui_begin(struct lkm_tui_app *app, const struct lkm_tui_req *req,
 unsigned lkm_tui_execute(struct lkm_tui_app *app, const struct lkm_tui_req *req,
 			 const struct lkm_tui_req *retry);
 
+/* b on a module's detail: the preview of blocking MODULE, or of unblocking it when
+ * lkmtui's files block it (from /etc too when it is blocked there). */
+unsigned lkm_tui_block(struct lkm_tui_app *app, const char *module);
+
 /* The refusal of OP on MODULE (may be NULL) when the session cannot act, as a
  * diagnosis. */
 unsigned lkm_tui_refuse(struct lkm_tui_app *app, enum lkm_op op, const char *module);
@@ -55,5 +59,5 @@ unsigned lkm_tui_affinity_set(struct lkm_tui_app *app, const char *label,
  */
 void lkm_tui_step_text(const struct lkm_step *s, bool dry_run, char *buf, size_t size);
 
-/* A verb for an operation: "load", "unload", "set". */
+/* A verb for an operation: "load", "unload", "set", "block", "unblock". */
 const char *lkm_tui_op_word(enum lkm_op op);

@@ -9,6 +9,7 @@
 
 #include <curses.h>
 
+#include "core/persist.h"
 #include "i18n.h"
 #include "ui/tui/actions.h"
 #include "ui/tui/app.h"
@@ -69,6 +70,14 @@ static unsigned confirm_key(struct lkm_tui_app *app, struct lkm_tui_frame *f,
 			return lkm_tui_begin(app, &req, c->have_retry ? &c->retry : NULL);
 		}
 		break;
+	case LKM_ACT_PERSIST:
+		if (c->req.op == LKM_OP_BLOCK || c->req.op == LKM_OP_UNBLOCK) {
+			struct lkm_tui_req req = c->req;
+
+			req.flags ^= LKM_PERSIST;
+			return lkm_tui_begin(app, &req, NULL);
+		}
+		break;
 	case LKM_ACT_NO:
 		lkm_tui_message(app, _("%s %s: cancelled"), lkm_tui_op_word(c->req.op),
 				c->req.target);
@@ -82,6 +91,30 @@ static unsigned confirm_key(struct lkm_tui_app *app, struct lkm_tui_frame *f,
 		return LKM_TUI_HANDLED;
 	lkm_tui_message(app, "%s", _("y or Enter does it; n or Esc cancels"));
 	return LKM_TUI_CHANGED;
+}
+
+/* What p does on a block's or an unblock's preview, into BUF (empty: another action). */
+static void persist_line(const struct lkm_tui_req *r, char *buf, size_t size)
+{
+	bool on = r->flags & LKM_PERSIST;
+
+	buf[0] = '\0';
+	if (r->op == LKM_OP_BLOCK && on)
+		snprintf(buf, size,
+			 _("p: for every boot, in %s (p again: in %s, until the next "
+			   "boot)"),
+			 LKM_PERSIST_FILE, LKM_BLOCK_RUN_FILE);
+	else if (r->op == LKM_OP_BLOCK)
+		snprintf(buf, size,
+			 _("p: until the next boot, in %s, which a boot empties (p: in "
+			   "%s, for every boot)"),
+			 LKM_BLOCK_RUN_FILE, LKM_PERSIST_FILE);
+	else if (r->op == LKM_OP_UNBLOCK && on)
+		snprintf(buf, size, _("p: from %s and %s (p again: from %s only)"),
+			 LKM_BLOCK_RUN_FILE, LKM_PERSIST_FILE, LKM_BLOCK_RUN_FILE);
+	else if (r->op == LKM_OP_UNBLOCK)
+		snprintf(buf, size, _("p: from %s only (p: from %s too)"),
+			 LKM_BLOCK_RUN_FILE, LKM_PERSIST_FILE);
 }
 
 static void draw_confirm(const struct lkm_tui_app *app, const struct lkm_tui_frame *f,
@@ -118,6 +151,11 @@ static void draw_confirm(const struct lkm_tui_app *app, const struct lkm_tui_fra
 					       : _("s: stack unload is off (s also "
 						   "unloads what it used, when nothing "
 						   "else uses it)"),
+				       normal) +
+		    1;
+	persist_line(&c->req, buf, sizeof(buf));
+	if (buf[0])
+		y = lkm_tui_wrapped_in(y, LKM_TUI_LIST_Y, bottom, 2, cols - 2, "", buf,
 				       normal) +
 		    1;
 	snprintf(buf, sizeof(buf), _("%s %s now? y or Enter: yes; n or Esc: no"),

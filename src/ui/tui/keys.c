@@ -92,6 +92,14 @@ static const struct lkm_tui_action actions[LKM_ACT_COUNT] = {
 					      "delivered to") },
 	[LKM_ACT_HEALTH] = { "health", N_("Health: what lkmtui doctor finds in the "
 					  "module set-up, and the next boot") },
+	[LKM_ACT_BLOCK] = { "block",
+			    N_("block it: no load by name or as a dependency (blocked: "
+			       "unblock it)"),
+			    true },
+	[LKM_ACT_PERSIST] = { "persist",
+			      N_("block: in /etc, for every boot (again: in /run, until "
+				 "the next boot)"),
+			      true },
 	[LKM_ACT_EXPAND] = { "expand", N_("show or hide the finding's evidence and fix"),
 			     true },
 	[LKM_ACT_FIX_FINDING] = { "fix-finding",
@@ -174,6 +182,7 @@ static const struct {
 	{ LKM_KEYS_DETAIL, '\n', LKM_ACT_GO },
 	{ LKM_KEYS_DETAIL, KEY_ENTER, LKM_ACT_GO },
 	{ LKM_KEYS_DETAIL, 'm', LKM_ACT_GO },
+	{ LKM_KEYS_DETAIL, 'b', LKM_ACT_BLOCK },
 	{ LKM_KEYS_DETAIL, LKM_KEY_ESC, LKM_ACT_BACK },
 	{ LKM_KEYS_DETAIL, 'q', LKM_ACT_BACK },
 	{ LKM_KEYS_DETAIL, KEY_LEFT, LKM_ACT_BACK },
@@ -198,6 +207,7 @@ static const struct {
 	{ LKM_KEYS_CONFIRM, LKM_KEY_ESC, LKM_ACT_NO },
 	{ LKM_KEYS_CONFIRM, 'q', LKM_ACT_NO },
 	{ LKM_KEYS_CONFIRM, 's', LKM_ACT_STACK },
+	{ LKM_KEYS_CONFIRM, 'p', LKM_ACT_PERSIST },
 	/* A diagnosis: up and down scroll it, as on the panes; any other key returns. */
 	{ LKM_KEYS_DIAG, 'f', LKM_ACT_FIX },
 	/* The Health screen: the cursor moves as on the panes. */

@@ -84,12 +84,14 @@ enum lkm_tui_action_id {
 	LKM_ACT_LIVE_LOG,
 	LKM_ACT_AFFINITY,
 	LKM_ACT_HEALTH,
+	LKM_ACT_BLOCK,
 	/* The screens' own actions (bound in their key sets only). */
 	LKM_ACT_BACK,	     /* a detail: back to the screen before */
 	LKM_ACT_GO,	     /* a module's detail: to what the line names */
 	LKM_ACT_YES,	     /* a preview: do it */
 	LKM_ACT_NO,	     /* a preview: cancel */
 	LKM_ACT_STACK,	     /* an unload's preview: as a stack, or not */
+	LKM_ACT_PERSIST,     /* a block's preview: until the next boot, or for good */
 	LKM_ACT_FIX,	     /* a diagnosis: run its fix */
 	LKM_ACT_EXPAND,	     /* the Health screen: a finding's evidence and fix */
 	LKM_ACT_FIX_FINDING, /* and its fix, run */

@@ -199,6 +199,10 @@ static unsigned detail_key(struct lkm_tui_app *app, struct lkm_tui_frame *f,
 		return lkm_tui_ask(app, LKM_INPUT_LOAD_NAME, NULL,
 				   d->loaded ? "" : d->module);
 	case LKM_ACT_SET: return set_param(app, d);
+	case LKM_ACT_BLOCK:
+		if (!lkm_tui_can_act(app))
+			return lkm_tui_refuse(app, LKM_OP_BLOCK, d->module);
+		return lkm_tui_block(app, d->module);
 	case LKM_ACT_HELP:
 	case LKM_ACT_QUIT:
 	case LKM_ACT_UNLOAD:
@@ -219,8 +223,9 @@ static unsigned detail_key(struct lkm_tui_app *app, struct lkm_tui_frame *f,
 	}
 	if (ev->key == KEY_MOUSE || ev->key == KEY_RESIZE)
 		return LKM_TUI_HANDLED;
-	lkm_tui_message(app, "%s",
-			_("in the detail view: Up/Down, Enter, e, l, u, p; Esc returns"));
+	lkm_tui_message(
+		app, "%s",
+		_("in the detail view: Up/Down, Enter, e, l, u, p, b; Esc returns"));
 	return LKM_TUI_CHANGED;
 }
 
