@@ -70,12 +70,6 @@ static void print_json(const struct lkm_affinity_change *ch, int err,
 
 int lkm_cli_irq_affinity(const char *root_dir, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "json", no_argument, NULL, 'J' },
-		{ "root", required_argument, NULL, 'R' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct lkm_affinity_change ch;
 	struct lkm_diagnosis d = { 0 };
 	struct lkm_real_ops real;
@@ -83,17 +77,12 @@ int lkm_cli_irq_affinity(const char *root_dir, int argc, char **argv)
 	const struct lkm_ops *ops = NULL;
 	bool json = false;
 	unsigned irq;
-	int c, err;
+	int err;
 
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "JR:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'J': json = true; break;
-		case 'R': root_dir = optarg; break;
-		case 'h': help(); return EXIT_SUCCESS;
-		default: return usage_error(_("unknown option"));
-		}
-	}
+	err = lkm_cli_parse_common("irq-affinity", argc, argv, &json, &root_dir, help,
+				   _("unknown option"));
+	if (err)
+		return err > 255 ? EXIT_SUCCESS : err;
 	if (argc - optind != 2)
 		return usage_error(
 			_("give an interrupt line and a CPU list: irq-affinity 11 1"));

@@ -101,27 +101,16 @@ static void print_json(FILE *out, const struct lkm_doctor *doc, const char *rele
 
 int lkm_cli_doctor(const char *root_dir, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "json", no_argument, NULL, 'J' },
-		{ "root", required_argument, NULL, 'R' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct lkm_sysroot *root = NULL;
 	struct lkm_doctor doc;
 	char release[256] = "";
 	bool json = false;
 	int c, err;
 
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "JR:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'J': json = true; break;
-		case 'R': root_dir = optarg; break;
-		case 'h': doctor_help(); return EXIT_SUCCESS;
-		default: return lkm_cli_try_help("doctor");
-		}
-	}
+	c = lkm_cli_parse_common("doctor", argc, argv, &json, &root_dir, doctor_help,
+				 NULL);
+	if (c)
+		return c > 255 ? EXIT_SUCCESS : c;
 	if (optind < argc)
 		return lkm_cli_usage_errorf("doctor", _("unexpected argument: '%s'"),
 					    argv[optind]);

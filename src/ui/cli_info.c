@@ -243,11 +243,37 @@ static void print_loaded_for(FILE *out, const struct lkm_loaded_for *lf)
 	lkm_strv_free(lines, n);
 }
 
-static void print_text(FILE *out, const struct info *in)
+/* The parameters the file declares, with their values when loaded (or, without the
+ * file, those /sys/module shows). */
+static void print_params(FILE *out, const struct info *in)
 {
 	const struct lkm_modfile_param *decl = NULL;
 	size_t n_decl = in->mf ? lkm_modfile_params(in->mf, &decl) : 0;
 
+	if (n_decl || in->sm.n_params) {
+		fprintf(out, _("parameters:\n"));
+		for (size_t i = 0; i < n_decl; i++) {
+			const struct lkm_sysparam *p = current(in, decl[i].name);
+
+			fprintf(out, "  %-16s %-14s", decl[i].name,
+				decl[i].type ? decl[i].type : "?");
+			if (p)
+				fprintf(out, " = %-10s %s", p->value ? p->value : "?",
+					p->writable ? _("(writable)") : _("(read-only)"));
+			fputc('\n', out);
+			if (decl[i].description)
+				fprintf(out, "  %-16s %s\n", "", decl[i].description);
+		}
+		for (size_t i = 0; in->mf == NULL && i < in->sm.n_params; i++)
+			fprintf(out, "  %-16s = %-10s %s\n", in->sm.params[i].name,
+				in->sm.params[i].value ? in->sm.params[i].value : "?",
+				in->sm.params[i].writable ? _("(writable)")
+							  : _("(read-only)"));
+	}
+}
+
+static void print_text(FILE *out, const struct info *in)
+{
 	fprintf(out, "%-12s %s\n", _("module"), in->name);
 	if (in->path)
 		fprintf(out, "%-12s %s%s%s%s\n", _("file"), in->path,
@@ -298,26 +324,7 @@ static void print_text(FILE *out, const struct info *in)
 		fprintf(out, "%-12s %s\n", _("state"), _("not loaded"));
 	}
 
-	if (n_decl || in->sm.n_params) {
-		fprintf(out, _("parameters:\n"));
-		for (size_t i = 0; i < n_decl; i++) {
-			const struct lkm_sysparam *p = current(in, decl[i].name);
-
-			fprintf(out, "  %-16s %-14s", decl[i].name,
-				decl[i].type ? decl[i].type : "?");
-			if (p)
-				fprintf(out, " = %-10s %s", p->value ? p->value : "?",
-					p->writable ? _("(writable)") : _("(read-only)"));
-			fputc('\n', out);
-			if (decl[i].description)
-				fprintf(out, "  %-16s %s\n", "", decl[i].description);
-		}
-		for (size_t i = 0; in->mf == NULL && i < in->sm.n_params; i++)
-			fprintf(out, "  %-16s = %-10s %s\n", in->sm.params[i].name,
-				in->sm.params[i].value ? in->sm.params[i].value : "?",
-				in->sm.params[i].writable ? _("(writable)")
-							  : _("(read-only)"));
-	}
+	print_params(out, in);
 
 	for (size_t i = 0; i < in->n_wanted; i++) {
 		struct wanted w;

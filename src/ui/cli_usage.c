@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "config.h"
 
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -43,6 +44,33 @@ int lkm_cli_usage_errorf(const char *cmd, const char *fmt, ...)
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	return lkm_cli_usage_error(cmd, msg);
+}
+
+int lkm_cli_parse_common(const char *cmd, int argc, char **argv, bool *json,
+			 const char **root_dir, void (*help)(void), const char *unknown)
+{
+	static const struct option longopts[] = {
+		{ "json", no_argument, NULL, 'J' },
+		{ "root", required_argument, NULL, 'R' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+
+	/* 0, not 1: glibc then forgets the "+" (stop at the first operand) of main's
+	 * parse. */
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "JR:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'J': *json = true; break;
+		case 'R': *root_dir = optarg; break;
+		case 'h': help(); return 256;
+		default:
+			return unknown ? lkm_cli_usage_error(cmd, unknown)
+				       : lkm_cli_try_help(cmd);
+		}
+	}
+	return 0;
 }
 
 int lkm_cli_select_columns(const struct lkm_colinfo *info, size_t n, const char *list,

@@ -27,6 +27,15 @@ int lkm_cli_usage_errorf(const char *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
 /*
+ * Parses the options of a command that has only -J (*JSON set), -R DIR (*ROOT_DIR) and
+ * -h (HELP called). Returns 0 (optind at the first operand), 256 after the help, or 2
+ * after an unknown option: getopt's word, then UNKNOWN (may be NULL) and where CMD's
+ * help is.
+ */
+int lkm_cli_parse_common(const char *cmd, int argc, char **argv, bool *json,
+			 const char **root_dir, void (*help)(void), const char *unknown);
+
+/*
  * The columns of the table INFO[0..N) to show for -o LIST (NULL: the defaults; "+A,B":
  * the defaults and those; else exactly those, by id, any case), into COLS (up to MAX).
  * RATES: whether rate columns are among the defaults. Returns how many, or -1 after
