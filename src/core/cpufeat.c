@@ -7,6 +7,7 @@
 
 #include "core/cpufeat.h"
 #include "model/procfile.h"
+#include "shared/array.h"
 
 /* The flags of the CPU-defined words, named as /proc/cpuinfo names them
  * (arch/x86/include/asm/cpufeatures.h: words 0, 1, 4, 5, 6, 9, 14, 16, 18). */
@@ -269,16 +270,9 @@ int lkm_cpu_id_parse(const char *modalias, struct lkm_cpu_id *out)
 			lkm_cpu_id_release(out);
 			return -EINVAL;
 		}
-		if (out->n_features == cap) {
-			unsigned *v;
-
-			cap = cap ? cap * 2 : 64;
-			v = realloc(out->features, cap * sizeof(*v));
-			if (v == NULL) {
-				lkm_cpu_id_release(out);
-				return -ENOMEM;
-			}
-			out->features = v;
+		if (lkm_array_room(out->features, out->n_features, cap) < 0) {
+			lkm_cpu_id_release(out);
+			return -ENOMEM;
 		}
 		out->features[out->n_features++] = (unsigned)f;
 	}

@@ -11,6 +11,7 @@
 
 #include "core/kmsg.h"
 #include "model/modules.h"
+#include "shared/array.h"
 
 /* A record is at most a little over the kernel's 1024-byte line plus its prefix. */
 #define RECORD_MAX 8192
@@ -67,16 +68,9 @@ char *lkm_kmsg_parse_record(const char *rec, size_t len)
 
 static int add_line(struct lkm_kmsg *k, char *line)
 {
-	if (k->n == k->cap) {
-		size_t cap = k->cap ? k->cap * 2 : 16;
-		char **v = realloc(k->lines, cap * sizeof(*v));
-
-		if (v == NULL) {
-			free(line);
-			return -ENOMEM;
-		}
-		k->lines = v;
-		k->cap = cap;
+	if (lkm_array_room(k->lines, k->n, k->cap) < 0) {
+		free(line);
+		return -ENOMEM;
 	}
 	k->lines[k->n++] = line;
 	return 0;

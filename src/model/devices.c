@@ -18,25 +18,9 @@
 
 #include "model/devices.h"
 #include "model/scan.h"
+#include "shared/array.h"
 
 enum section { SEC_NONE, SEC_CHAR, SEC_BLOCK, SEC_UNKNOWN };
-
-static int grow(struct lkm_devices *devs)
-{
-	size_t cap = devs->cap ? devs->cap * 2 : 64;
-	struct lkm_device *v;
-
-	if (devs->n < devs->cap)
-		return 0;
-	if (cap < devs->cap || cap > SIZE_MAX / sizeof(*v))
-		return -ENOMEM;
-	v = realloc(devs->v, cap * sizeof(*v));
-	if (v == NULL)
-		return -ENOMEM;
-	devs->v = v;
-	devs->cap = cap;
-	return 0;
-}
 
 /* A header is a line of words ending in ':' that does not start with a digit. */
 static bool is_header(const char *line, size_t len)
@@ -92,7 +76,7 @@ int lkm_devices_parse(struct lkm_devices *devs, char *text)
 			devs->skipped++;
 			continue;
 		}
-		err = grow(devs);
+		err = lkm_array_room(devs->v, devs->n, devs->cap);
 		if (err < 0) {
 			devs->n = 0;
 			return err;

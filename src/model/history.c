@@ -6,31 +6,15 @@
 #include <string.h>
 
 #include "model/history.h"
+#include "shared/array.h"
 
 #define NONE ((size_t)-1)
-
-static int grow(void **v, size_t *cap, size_t need, size_t elem)
-{
-	size_t n = *cap ? *cap : 16;
-	void *p;
-
-	if (need <= *cap)
-		return 0;
-	while (n < need)
-		n *= 2;
-	p = realloc(*v, n * elem);
-	if (p == NULL)
-		return -ENOMEM;
-	*v = p;
-	*cap = n;
-	return 0;
-}
 
 int lkm_history_begin(struct lkm_history *h, double taken, double seconds, size_t nrows)
 {
 	size_t old = h->rows_cap;
 
-	if (grow((void **)&h->row, &h->rows_cap, nrows, sizeof(*h->row)) < 0)
+	if (lkm_array_reserve(&h->row, &h->rows_cap, nrows, sizeof(*h->row)) < 0)
 		return -ENOMEM;
 	/* A series per row at the first push, exactly: no doubling to twice the rows. */
 	if (h->cap < nrows) {
@@ -77,7 +61,7 @@ int lkm_history_put(struct lkm_history *h, size_t row, const char *key, double r
 	if (row >= h->nrows)
 		return 0;
 	if (i == NONE) {
-		if (grow((void **)&h->s, &h->cap, h->n + 1, sizeof(*h->s)) < 0)
+		if (lkm_array_room(h->s, h->n, h->cap) < 0)
 			return -ENOMEM;
 		i = h->n++;
 		s = &h->s[i];

@@ -12,6 +12,7 @@
 
 #include "model/ioranges.h"
 #include "model/scan.h"
+#include "shared/array.h"
 
 static bool hex(const char **p, uint64_t *out)
 {
@@ -59,15 +60,8 @@ int lkm_ioranges_parse(struct lkm_ioranges *r, char *text)
 		    strncmp(s, " : ", 3) != 0)
 			continue;
 		name = lkm_scan_trim((char *)s + 3, (char *)s + strlen(s));
-		if (r->n == r->cap) {
-			size_t cap = r->cap ? r->cap * 2 : 64;
-			struct lkm_iorange *v = realloc(r->v, cap * sizeof(*v));
-
-			if (v == NULL)
-				return -ENOMEM;
-			r->v = v;
-			r->cap = cap;
-		}
+		if (lkm_array_room(r->v, r->n, r->cap) < 0)
+			return -ENOMEM;
 		if (r->n > 0)
 			r->v[r->n - 1].leaf = r->v[r->n - 1].depth >= blanks / 2;
 		r->v[r->n++] = (struct lkm_iorange){ start, end, blanks / 2, true, name };

@@ -16,6 +16,7 @@
 
 #include "model/modules.h"
 #include "model/scan.h"
+#include "shared/array.h"
 
 static const struct {
 	const char *word;
@@ -244,18 +245,6 @@ static bool parse_24(struct lkm_module *m, char *rest)
 	return true;
 }
 
-static int grow(struct lkm_modules *mods)
-{
-	size_t cap = mods->cap ? mods->cap * 2 : 64;
-	struct lkm_module *v = realloc(mods->v, cap * sizeof(*v));
-
-	if (v == NULL)
-		return -ENOMEM;
-	mods->v = v;
-	mods->cap = cap;
-	return 0;
-}
-
 int lkm_modules_parse(struct lkm_modules *mods, char *text)
 {
 	char *line;
@@ -272,7 +261,7 @@ int lkm_modules_parse(struct lkm_modules *mods, char *text)
 
 		if (name == NULL)
 			continue;
-		if (mods->n == mods->cap && grow(mods) < 0)
+		if (lkm_array_room(mods->v, mods->n, mods->cap) < 0)
 			return -ENOMEM;
 		m = &mods->v[mods->n];
 		memset(m, 0, sizeof(*m));

@@ -9,6 +9,7 @@
 
 #include "model/mountinfo.h"
 #include "model/scan.h"
+#include "shared/array.h"
 
 /* Undoes the kernel's octal escapes (\040) in place. */
 static char *unescape(char *s)
@@ -53,15 +54,8 @@ int lkm_mounts_parse(struct lkm_mounts *m, char *text)
 			}
 		if (fstype == NULL)
 			continue;
-		if (m->n == m->cap) {
-			size_t cap = m->cap ? m->cap * 2 : 32;
-			struct lkm_mount *v = realloc(m->v, cap * sizeof(*v));
-
-			if (v == NULL)
-				return -ENOMEM;
-			m->v = v;
-			m->cap = cap;
-		}
+		if (lkm_array_room(m->v, m->n, m->cap) < 0)
+			return -ENOMEM;
 		m->v[m->n++] = (struct lkm_mount){ major, minor, unescape(tok[4]), fstype,
 						   source ? unescape(source) : "" };
 	}

@@ -15,6 +15,7 @@
 
 #include "model/netdev.h"
 #include "model/scan.h"
+#include "shared/array.h"
 
 static const char *const counter_keys[LKM_NETDEV_NCOUNTERS] = {
 	[LKM_RX_BYTES] = "bytes",
@@ -40,23 +41,6 @@ const char *lkm_netdev_counter_key(enum lkm_netdev_counter c)
 	if ((unsigned)c >= LKM_NETDEV_NCOUNTERS)
 		return NULL;
 	return counter_keys[c];
-}
-
-static int grow(struct lkm_netdev *nd)
-{
-	size_t cap = nd->cap ? nd->cap * 2 : 16;
-	struct lkm_netif *v;
-
-	if (nd->n < nd->cap)
-		return 0;
-	if (cap < nd->cap || cap > SIZE_MAX / sizeof(*v))
-		return -ENOMEM;
-	v = realloc(nd->v, cap * sizeof(*v));
-	if (v == NULL)
-		return -ENOMEM;
-	nd->v = v;
-	nd->cap = cap;
-	return 0;
 }
 
 /*
@@ -109,7 +93,7 @@ int lkm_netdev_parse(struct lkm_netdev *nd, char *text)
 			return -EINVAL; /* no header: not /proc/net/dev */
 		if (*lkm_scan_blank(line) == '\0')
 			continue;
-		err = grow(nd);
+		err = lkm_array_room(nd->v, nd->n, nd->cap);
 		if (err < 0) {
 			nd->n = 0;
 			return err;

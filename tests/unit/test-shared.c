@@ -1,9 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-/* The string buffer and the string vector (src/shared/). */
+/* The string buffer, the string vector and the growing array (src/shared/). */
 #include "config.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
 
 #include "testutil.h"
 
+#include "shared/array.h"
 #include "shared/strbuf.h"
 #include "shared/strv.h"
 
@@ -115,6 +120,58 @@ static void test_strv_empty(void **state)
 	lkm_strv_freev(NULL);
 }
 
+struct pair {
+	int a;
+	long b;
+};
+
+/* A thousand appends keep every element; the capacity only doubles. */
+static void test_array_appends(void **state)
+{
+	struct pair *v = NULL;
+	size_t n = 0, cap = 0, grown = 0;
+
+	(void)state;
+	for (int i = 0; i < 1000; i++) {
+		size_t before = cap;
+
+		assert_int_equal(lkm_array_room(v, n, cap), 0);
+		assert_true(cap > n);
+		if (cap != before) {
+			assert_true(before == 0 || cap == 2 * before);
+			grown++;
+		}
+		v[n++] = (struct pair){ i, -i };
+	}
+	for (int i = 0; i < 1000; i++)
+		assert_true(v[i].a == i && v[i].b == -i);
+	assert_true(grown <= 7); /* 16 to 1024 */
+	free(v);
+}
+
+/* Room for many at once; asking for less than there is changes nothing; a size that
+ * overflows is -ENOMEM and leaves the array as it was. */
+static void test_array_reserve(void **state)
+{
+	int *v = NULL, *kept;
+	size_t cap = 0;
+
+	(void)state;
+	assert_int_equal(lkm_array_reserve(&v, &cap, 100, sizeof(*v)), 0);
+	assert_int_equal(cap, 128);
+	v[99] = 7;
+	kept = v;
+	assert_int_equal(lkm_array_reserve(&v, &cap, 50, sizeof(*v)), 0);
+	assert_ptr_equal(v, kept);
+	assert_int_equal(cap, 128);
+	assert_int_equal(lkm_array_reserve(&v, &cap, SIZE_MAX / 2, sizeof(*v)), -ENOMEM);
+	assert_int_equal(lkm_array_reserve(&v, &cap, SIZE_MAX, 1), -ENOMEM);
+	assert_ptr_equal(v, kept);
+	assert_int_equal(cap, 128);
+	assert_int_equal(v[99], 7);
+	free(v);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -124,6 +181,8 @@ int main(void)
 		cmocka_unit_test(test_strbuf_size_zero),
 		cmocka_unit_test(test_strv_build),
 		cmocka_unit_test(test_strv_empty),
+		cmocka_unit_test(test_array_appends),
+		cmocka_unit_test(test_array_reserve),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

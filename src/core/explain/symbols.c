@@ -19,6 +19,7 @@
 #include "model/scan.h"
 #include "shared/strbuf.h"
 #include "shared/strv.h"
+#include "shared/array.h"
 
 /* The names in /proc/kallsyms: what the kernel and its loaded modules have. Sorted for
  * bsearch. None if unreadable; -ENOMEM when memory runs out. */
@@ -51,14 +52,8 @@ static int symset_load(struct symset *s, const struct lkm_sysroot *root)
 
 		if (addr == NULL || type == NULL || name == NULL)
 			continue;
-		if (s->n == cap) {
-			char **v = realloc(s->v, (cap ? cap * 2 : 4096) * sizeof(*v));
-
-			if (v == NULL)
-				return -ENOMEM;
-			s->v = v;
-			cap = cap ? cap * 2 : 4096;
-		}
+		if (lkm_array_room(s->v, s->n, cap) < 0)
+			return -ENOMEM;
 		s->v[s->n++] = name;
 	}
 	qsort(s->v, s->n, sizeof(*s->v), cmp_str);

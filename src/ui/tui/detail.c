@@ -16,6 +16,7 @@
 #include "model/sysmodule.h"
 #include "ui/tui/detail.h"
 #include "ui/tui/scroll.h"
+#include "shared/array.h"
 
 #define LABEL_W (LKM_DETAIL_VALUE_COL - 1) /* "  state      Live": the label column */
 
@@ -105,15 +106,8 @@ static int add(struct lkm_detail *d, enum lkm_detail_kind kind, const char *ref,
 	va_list ap;
 	int rc;
 
-	if (d->n == d->cap) {
-		size_t cap = d->cap ? d->cap * 2 : 32;
-		struct lkm_detail_line *nv = realloc(d->v, cap * sizeof(*nv));
-
-		if (nv == NULL)
-			return -ENOMEM;
-		d->v = nv;
-		d->cap = cap;
-	}
+	if (lkm_array_room(d->v, d->n, d->cap) < 0)
+		return -ENOMEM;
 	l = &d->v[d->n];
 	memset(l, 0, sizeof(*l));
 	l->kind = kind;
