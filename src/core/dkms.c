@@ -65,13 +65,9 @@ static bool is_dir(int rootfd, const char *rel)
 /* Whether FILE is a module file of MODULE: NAME.ko, .ko.xz, .ko.zst, .ko.gz. */
 static bool module_file(const char *file, const char *module)
 {
-	static const char *const suffixes[] = { ".ko", ".ko.xz", ".ko.zst", ".ko.gz" };
-	size_t stem = strcspn(file, ".");
+	size_t len = strlen(file), sl = lkm_module_suffix_len(file, len, 0);
 
-	for (size_t i = 0; i < sizeof(suffixes) / sizeof(*suffixes); i++)
-		if (strcmp(file + stem, suffixes[i]) == 0)
-			return lkm_module_name_eq_len(file, stem, module);
-	return false;
+	return sl && lkm_module_name_eq_len(file, len - sl, module);
 }
 
 /* Whether directory REL holds a module file of MODULE. */

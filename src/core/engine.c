@@ -14,6 +14,7 @@
 #include "core/cmdrule.h"
 #include "core/engine_int.h"
 #include "i18n.h"
+#include "model/modules.h"
 #include "model/procfile.h"
 #include "shared/strv.h"
 
@@ -168,25 +169,11 @@ struct lkm_step *lkm_result_add_step(struct lkm_result *res, enum lkm_step_kind 
 	return lkm_engine_step(res, kind, module, path, NULL, note);
 }
 
-static bool has_module_suffix(const char *s)
-{
-	static const char *const suffixes[] = { ".ko", ".ko.xz", ".ko.zst", ".ko.gz",
-						".o" };
-	size_t len = strlen(s);
-
-	for (size_t i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
-		size_t sl = strlen(suffixes[i]);
-
-		if (len > sl && strcmp(s + len - sl, suffixes[i]) == 0)
-			return true;
-	}
-	return false;
-}
-
 bool lkm_engine_names_file(const char *target)
 {
 	return strchr(target, '/') != NULL ||
-	       (has_module_suffix(target) && access(target, F_OK) == 0);
+	       (lkm_module_suffix_len(target, strlen(target), LKM_SUFFIX_WITH_O) &&
+		access(target, F_OK) == 0);
 }
 
 /* The system state that stops every change: no module support, modules_disabled. */

@@ -168,7 +168,7 @@ int lkm_result_refuse(struct lkm_result *res, enum lkm_refusal why, int err,
  * that holds an install command inserts nothing: a command that does nothing (/bin/false)
  * is refused as the administrator's block (LKM_REFUSE_BLOCKED), any other as
  * LKM_REFUSE_INSTALL_COMMAND; lkmtui runs no shell. Or TARGET is a module file (a path,
- * or a name ending .ko/.ko.xz/.ko.zst/.ko.gz that exists: inserted alone unless
+ * or a name ending .ko/.ko.xz/.ko.zst/.ko.gz/.o that exists: inserted alone unless
  * LKM_WITH_DEPS). PARAMS are "NAME=VALUE" or "NAME" and go to the target only, checked
  * against what it declares before anything is inserted. Returns 0 or -errno (res->err):
  * -ENOMEM only for a failure of lkmtui itself; everything else is told in RES, which the
@@ -201,7 +201,7 @@ int lkm_engine_set_param(const struct lkm_engine *e, const char *module,
 			 struct lkm_result *res);
 
 /* Whether the user named a file, not a module: a '/' in it, or a module suffix (.ko,
- * .ko.xz, .ko.zst, .ko.gz, .o) and the file exists. */
+ * .ko.xz, .ko.zst, .ko.gz, and 2.4's .o: lkm_module_suffix_len) and the file exists. */
 bool lkm_engine_names_file(const char *target);
 
 /* "insert", "remove", ...: a word for a step kind, for plain and JSON output. */

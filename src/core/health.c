@@ -12,6 +12,7 @@
 #include "core/modfile.h"
 #include "core/params.h"
 #include "core/resolve.h"
+#include "model/modules.h"
 #include "model/procfile.h"
 #include "model/sysmodule.h"
 #include "shared/strv.h"
@@ -46,16 +47,7 @@ static void read_taint(const struct lkm_sysroot *root, struct lkm_health *h)
 
 static bool is_module_file(const char *path)
 {
-	static const char *const suffixes[] = { ".ko", ".ko.xz", ".ko.zst", ".ko.gz" };
-	size_t len = strlen(path);
-
-	for (size_t i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
-		size_t n = strlen(suffixes[i]);
-
-		if (len > n && strcmp(path + len - n, suffixes[i]) == 0)
-			return true;
-	}
-	return false;
+	return lkm_module_suffix_len(path, strlen(path), 0) != 0;
 }
 
 static bool later(const struct timespec *a, const struct timespec *b)

@@ -449,13 +449,10 @@ char *lkm_modfile_module_name(const struct lkm_modfile *mf, const char *path)
 	} else {
 		out = strdup(base ? base + 1 : path ? path : "");
 		if (out != NULL) {
-			char *dot = strstr(out, ".ko");
 			size_t len = strlen(out);
 
-			if (dot)
-				*dot = '\0';
-			else if (len > 2 && strcmp(out + len - 2, ".o") == 0)
-				out[len - 2] = '\0';
+			out[len - lkm_module_suffix_len(out, len, LKM_SUFFIX_WITH_O)] =
+				'\0';
 		}
 	}
 	if (out != NULL)

@@ -77,7 +77,6 @@ static int normalize(const char *name, char *buf, size_t size)
 /* "kernel/fs/fat/fat.ko.xz" -> "fat" (normalized), pushed onto S. */
 static int push_modname_of_path(struct strv *s, const char *path, size_t len)
 {
-	static const char *const suffixes[] = { ".ko", ".ko.xz", ".ko.zst", ".ko.gz" };
 	const char *base = path, *end = path + len;
 	char name[NAME_MAX + 1];
 	size_t n;
@@ -86,14 +85,7 @@ static int push_modname_of_path(struct strv *s, const char *path, size_t len)
 		if (*p == '/')
 			base = p + 1;
 	n = (size_t)(end - base);
-	for (size_t i = 0; i < sizeof(suffixes) / sizeof(*suffixes); i++) {
-		size_t sl = strlen(suffixes[i]);
-
-		if (n > sl && memcmp(end - sl, suffixes[i], sl) == 0) {
-			n -= sl;
-			break;
-		}
-	}
+	n -= lkm_module_suffix_len(base, n, 0);
 	if (n == 0 || n > NAME_MAX)
 		return 0;
 	memcpy(name, base, n);

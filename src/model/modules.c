@@ -334,6 +334,22 @@ bool lkm_module_name_eq_len(const char *a, size_t len, const char *b)
 	return b[i] == '\0';
 }
 
+size_t lkm_module_suffix_len(const char *name, size_t len, unsigned flags)
+{
+	static const char *const suffixes[] = { ".ko", ".ko.xz", ".ko.zst", ".ko.gz" };
+
+	for (size_t i = 0; i < sizeof(suffixes) / sizeof(*suffixes); i++) {
+		size_t sl = strlen(suffixes[i]);
+
+		if (len > sl && memcmp(name + len - sl, suffixes[i], sl) == 0)
+			return sl;
+	}
+	if ((flags & LKM_SUFFIX_WITH_O) && len > 2 &&
+	    memcmp(name + len - 2, ".o", 2) == 0)
+		return 2;
+	return 0;
+}
+
 bool lkm_module_name_has_prefix(const char *name, const char *prefix)
 {
 	for (; *prefix; prefix++, name++)

@@ -84,6 +84,16 @@ bool lkm_module_name_has_prefix(const char *name, const char *prefix);
 /* Writes NAME as the kernel spells it, '-' as '_', in place. */
 void lkm_module_name_normalize(char *name);
 
+/*
+ * Module files' names: .ko, or compressed as module trees hold them (.ko.xz, .ko.zst,
+ * .ko.gz); with LKM_SUFFIX_WITH_O also the .o of 2.4 kernels, for files a person names
+ * (insmod ne.o io=0x300): a tree's files, as depmod and libkmod list them, are never .o.
+ */
+enum lkm_suffix_flag { LKM_SUFFIX_WITH_O = 1 << 0 };
+/* The length of the suffix the LEN bytes at NAME end with after a name of at least one
+ * byte; 0 when they end with none. */
+size_t lkm_module_suffix_len(const char *name, size_t len, unsigned flags);
+
 /* The module named NAME ('-' and '_' are the same, as the kernel treats them), or NULL.
  */
 const struct lkm_module *lkm_modules_find(const struct lkm_modules *mods,

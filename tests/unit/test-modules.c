@@ -382,6 +382,37 @@ static void test_name_rule(void **state)
 	assert_string_equal(name, "ne2k_pci_x");
 }
 
+/* The module files' suffixes: .ko and its compressed forms, and .o only when asked (the
+ * 2.4 kernels' files a person names: insmod ne.o io=0x300). */
+static void test_suffixes(void **state)
+{
+	static const struct {
+		const char *name;
+		size_t ko, with_o;
+	} cases[] = {
+		{ "msdos.ko", 3, 3 },	{ "fat.ko.xz", 6, 6 },
+		{ "fat.ko.zst", 7, 7 }, { "kernel/fs/fat/fat.ko.gz", 6, 6 },
+		{ "ne.o", 0, 2 },	{ "usbcore.o", 0, 2 },
+		{ "msdos", 0, 0 },	{ ".ko", 0, 0 },
+		{ ".o", 0, 0 },		{ "fat.ko.bak", 0, 0 },
+		{ "fat.ko.bz2", 0, 0 }, { "demo.kobj", 0, 0 },
+		{ "foo.bar.ko", 3, 3 }, { "x.ko.o", 0, 2 },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		size_t len = strlen(cases[i].name);
+
+		assert_int_equal(lkm_module_suffix_len(cases[i].name, len, 0),
+				 cases[i].ko);
+		assert_int_equal(
+			lkm_module_suffix_len(cases[i].name, len, LKM_SUFFIX_WITH_O),
+			cases[i].with_o);
+	}
+	/* The LEN bytes only: "fat.ko" within "fat.ko.xz". */
+	assert_int_equal(lkm_module_suffix_len("fat.ko.xz", 6, 0), 3);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -397,6 +428,7 @@ int main(void)
 		cmocka_unit_test(test_reparse_reuses_arrays),
 		cmocka_unit_test(test_read_through_sysroot),
 		cmocka_unit_test(test_name_rule),
+		cmocka_unit_test(test_suffixes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -95,17 +95,15 @@ static bool find_module_file(int dirfd, const char *dir, const char *name, char 
 	}
 	while (!found && (e = readdir(dp)) != NULL) {
 		char sub[PATH_MAX];
-		size_t stem = strcspn(e->d_name, ".");
-		const char *suffix = e->d_name + stem;
+		size_t len = strlen(e->d_name);
+		size_t suffix = lkm_module_suffix_len(e->d_name, len, 0);
 
 		if (e->d_name[0] == '.')
 			continue;
 		if ((size_t)snprintf(sub, sizeof(sub), "%s/%s", dir, e->d_name) >=
 		    sizeof(sub))
 			continue;
-		if ((strcmp(suffix, ".ko") == 0 || strcmp(suffix, ".ko.xz") == 0 ||
-		     strcmp(suffix, ".ko.zst") == 0 || strcmp(suffix, ".ko.gz") == 0) &&
-		    lkm_module_name_eq_len(e->d_name, stem, name)) {
+		if (suffix && lkm_module_name_eq_len(e->d_name, len - suffix, name)) {
 			found = (size_t)snprintf(out, size, "/%s", sub) < size;
 		} else if (depth < 8 &&
 			   (e->d_type == DT_DIR || e->d_type == DT_UNKNOWN)) {
