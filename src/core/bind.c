@@ -462,7 +462,7 @@ static int load_module(const struct lkm_session *s, const char *module, unsigned
 	if (loaded)
 		return 0;
 	r->load_ran = true;
-	err = lkm_engine_load(&s->engine, module, NULL, 0,
+	err = lkm_engine_load(&s->engine, module, NULL,
 			      flags & LKM_BIND_DRY_RUN ? LKM_DRY_RUN : 0, &r->load);
 	if (err < 0 || r->load.err < 0)
 		r->err = r->load.err < 0 ? r->load.err : err;

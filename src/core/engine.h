@@ -169,19 +169,15 @@ int lkm_result_refuse(struct lkm_result *res, enum lkm_refusal why, int err,
  * is refused as the administrator's block (LKM_REFUSE_BLOCKED), any other as
  * LKM_REFUSE_INSTALL_COMMAND; lkmtui runs no shell. Or TARGET is a module file (a path,
  * or a name ending .ko/.ko.xz/.ko.zst/.ko.gz/.o that exists: inserted alone unless
- * LKM_WITH_DEPS). PARAMS are "NAME=VALUE" or "NAME" and go to the target only, checked
- * against what it declares before anything is inserted. Returns 0 or -errno (res->err):
- * -ENOMEM only for a failure of lkmtui itself; everything else is told in RES, which the
- * caller releases.
+ * LKM_WITH_DEPS). PARAMS (NULL: none), split where they came in (lkm_params_parse: a
+ * word it found malformed is refused here), go to the target only, checked against what
+ * it declares before anything is inserted. Returns 0 or -errno (res->err): -ENOMEM only
+ * for a failure of lkmtui itself; everything else is told in RES, which the caller
+ * releases.
  */
 int lkm_engine_load(const struct lkm_engine *e, const char *target,
-		    const char *const *params, size_t n_params, unsigned flags,
+		    const struct lkm_params *params, unsigned flags,
 		    struct lkm_result *res);
-/* The same with the parameters already split (lkm_params_parse): what a front end that
- * checked them for usage errors passes on, so that they are split once. */
-int lkm_engine_load_params(const struct lkm_engine *e, const char *target,
-			   const struct lkm_params *params, unsigned flags,
-			   struct lkm_result *res);
 
 /* Unloads MODULE; with LKM_STACK as modprobe -r does: its softdeps post first, then the
  * module, then each dependency nothing else uses, then its softdeps pre. Never forced.
@@ -190,15 +186,12 @@ int lkm_engine_load_params(const struct lkm_engine *e, const char *target,
 int lkm_engine_unload(const struct lkm_engine *e, const char *module, unsigned flags,
 		      struct lkm_result *res);
 
-/* Sets a loaded module's parameter through /sys/module/MODULE/parameters (ASSIGNMENT is
- * "NAME=VALUE"). Refuses unknown and read-only parameters and values not of the declared
- * type. LKM_PERSIST also writes the options line. */
-int lkm_engine_set(const struct lkm_engine *e, const char *module, const char *assignment,
-		   unsigned flags, struct lkm_result *res);
-/* The same with the assignment already split (lkm_params_parse). */
-int lkm_engine_set_param(const struct lkm_engine *e, const char *module,
-			 const struct lkm_param *param, unsigned flags,
-			 struct lkm_result *res);
+/* Sets a loaded module's parameter through /sys/module/MODULE/parameters: PARAM is one
+ * NAME=VALUE split by lkm_params_parse. Refuses a malformed one, a bare NAME, unknown and
+ * read-only parameters and values not of the declared type. LKM_PERSIST also writes the
+ * options line. */
+int lkm_engine_set(const struct lkm_engine *e, const char *module,
+		   const struct lkm_param *param, unsigned flags, struct lkm_result *res);
 
 /* Whether the user named a file, not a module: a '/' in it, or a module suffix (.ko,
  * .ko.xz, .ko.zst, .ko.gz, and 2.4's .o: lkm_module_suffix_len) and the file exists. */

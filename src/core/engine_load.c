@@ -367,9 +367,19 @@ static const char *plan_note(const struct lkm_plan *p, const struct lkm_plan_ite
 	return buf;
 }
 
-/* The plan's steps: what modprobe would do, less what /proc/modules already holds. */
+/* Whether modprobe.d gives the primary target options: P planned without the user's. */
+static bool conf_options(const struct lkm_plan *p, size_t primary)
+{
+	for (size_t i = 0; i < p->n_items; i++)
+		if (p->items[i].role == LKM_PLAN_TARGET && p->items[i].match == primary)
+			return p->items[i].options && *p->items[i].options;
+	return false;
+}
+
+/* The plan's steps: what modprobe would do, less what /proc/modules already holds. CONF:
+ * modprobe.d gives the primary target options (conf_options). */
 static int plan_steps(const struct lkm_plan *p, size_t primary, const char *target,
-		      const char *kparams, const struct lkm_modules *mods, unsigned flags,
+		      bool conf, const struct lkm_modules *mods, unsigned flags,
 		      struct lkm_result *res)
 {
 	for (size_t i = 0; i < p->n_matches; i++)
@@ -388,8 +398,7 @@ static int plan_steps(const struct lkm_plan *p, size_t primary, const char *targ
 
 		if ((flags & LKM_NO_DEPS) && !is_primary)
 			continue;
-		if (is_primary && it->options && *it->options &&
-		    strcmp(it->options, kparams) != 0)
+		if (is_primary && conf)
 			note = _("with the options modprobe.d gives it");
 		if (lkm_modules_find(mods, it->name)) {
 			s = lkm_engine_step(res, LKM_STEP_SKIP_LOADED, it->name, it->path,
@@ -434,6 +443,7 @@ static int plan_name(const struct lkm_engine *e, const char *target,
 	const struct lkm_plan_match *m = NULL;
 	char *kparams = NULL;
 	size_t primary = 0;
+	bool conf;
 	int err;
 
 	if (e->resolver == NULL)
@@ -470,7 +480,8 @@ static int plan_name(const struct lkm_engine *e, const char *target,
 					   plan.matches[i].name))
 				err = -ENOMEM;
 		if (err == 0)
-			err = plan_steps(&plan, primary, target, "", mods, flags, res);
+			err = plan_steps(&plan, primary, target,
+					 conf_options(&plan, primary), mods, flags, res);
 		if (err == 0)
 			err = lkm_result_refuse(
 				res, LKM_REFUSE_BLACKLISTED, -ENOENT,
@@ -500,7 +511,8 @@ static int plan_name(const struct lkm_engine *e, const char *target,
 	}
 	err = 0;
 	if (m->path == NULL && m->builtin) {
-		err = plan_steps(&plan, primary, target, "", mods, flags, res);
+		err = plan_steps(&plan, primary, target, conf_options(&plan, primary),
+				 mods, flags, res);
 		if (err == 0)
 			err = lkm_result_refuse(
 				res, LKM_REFUSE_BUILTIN, -EEXIST,
@@ -534,6 +546,7 @@ static int plan_name(const struct lkm_engine *e, const char *target,
 		if (err < 0)
 			goto out;
 	}
+	conf = conf_options(&plan, primary);
 	if (*kparams) {
 		/* Again with the user's parameters: libkmod puts them after modprobe.d's,
 		 * on each module the name matches, as modprobe does with its command
@@ -543,7 +556,7 @@ static int plan_name(const struct lkm_engine *e, const char *target,
 		if (err < 0)
 			goto out;
 	}
-	err = plan_steps(&plan, primary, target, kparams, mods, flags, res);
+	err = plan_steps(&plan, primary, target, conf, mods, flags, res);
 	if (err == 0)
 		err = ignored_options(e, res, mf);
 out:
@@ -576,12 +589,16 @@ static int keep_loaded(struct lkm_result *res)
 	return 0;
 }
 
-int lkm_engine_load_params(const struct lkm_engine *e, const char *target,
-			   const struct lkm_params *params, unsigned flags,
-			   struct lkm_result *res)
+int lkm_engine_load(const struct lkm_engine *e, const char *target,
+		    const struct lkm_params *params, unsigned flags,
+		    struct lkm_result *res)
 {
+	static const struct lkm_params none;
 	struct lkm_modules mods = { 0 };
 	int err;
+
+	if (params == NULL)
+		params = &none;
 
 	lkm_result_init(res, LKM_OP_LOAD, target);
 	if (res->target == NULL)
@@ -638,22 +655,5 @@ out:
 	lkm_modules_release(&mods);
 	if (err < 0 && res->err == 0)
 		res->err = err;
-	return err;
-}
-
-int lkm_engine_load(const struct lkm_engine *e, const char *target,
-		    const char *const *params, size_t n_params, unsigned flags,
-		    struct lkm_result *res)
-{
-	struct lkm_params p;
-	int err = lkm_params_parse(params, n_params, &p);
-
-	if (err < 0) {
-		lkm_result_init(res, LKM_OP_LOAD, target);
-		res->err = err;
-		return err;
-	}
-	err = lkm_engine_load_params(e, target, &p, flags, res);
-	lkm_params_release(&p);
 	return err;
 }

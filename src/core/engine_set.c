@@ -82,9 +82,8 @@ out:
 	return err;
 }
 
-int lkm_engine_set_param(const struct lkm_engine *e, const char *module,
-			 const struct lkm_param *param, unsigned flags,
-			 struct lkm_result *res)
+int lkm_engine_set(const struct lkm_engine *e, const char *module,
+		   const struct lkm_param *param, unsigned flags, struct lkm_result *res)
 {
 	struct lkm_modules mods = { 0 };
 	struct lkm_sysmodule sm = { 0 };
@@ -233,21 +232,5 @@ out:
 	lkm_modules_release(&mods);
 	if (err < 0 && res->err == 0)
 		res->err = err;
-	return err;
-}
-
-int lkm_engine_set(const struct lkm_engine *e, const char *module, const char *assignment,
-		   unsigned flags, struct lkm_result *res)
-{
-	struct lkm_params one;
-	int err = lkm_params_parse(&assignment, 1, &one);
-
-	if (err < 0) {
-		lkm_result_init(res, LKM_OP_SET, module);
-		res->err = err;
-		return err;
-	}
-	err = lkm_engine_set_param(e, module, &one.v[0], flags, res);
-	lkm_params_release(&one);
 	return err;
 }

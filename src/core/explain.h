@@ -125,15 +125,14 @@ int lkm_explain_result(const struct lkm_explain_ctx *ctx, const struct lkm_resul
 
 /*
  * Predicts, without loading, every failure static analysis can see for loading TARGET
- * with PARAMS: the engine's own refusals (a dry run), then what the file says — not a
- * module, another architecture, another kernel's vermagic or symbol versions, symbols
- * nothing would provide. *OUT gets N diagnoses (0: no problem found); free with
- * lkm_diagnoses_free. Returns N or -ENOMEM.
+ * with PARAMS (lkm_params_parse; NULL: none): the engine's own refusals (a dry run), then
+ * what the file says — not a module, another architecture, another kernel's vermagic or
+ * symbol versions, symbols nothing would provide. *OUT gets N diagnoses (0: no problem
+ * found); free with lkm_diagnoses_free. Returns N or -ENOMEM.
  */
 int lkm_explain_predict(const struct lkm_explain_ctx *ctx,
 			const struct lkm_engine *engine, const char *target,
-			const char *const *params, size_t n_params,
-			struct lkm_diagnosis **out);
+			const struct lkm_params *params, struct lkm_diagnosis **out);
 
 /* "load", "unload", "set", or NULL for LKM_FIX_NONE: the word JSON writes. */
 const char *lkm_fix_op_id(enum lkm_fix_op op);

@@ -273,6 +273,28 @@ int lkm_param_append(char *buf, size_t size, const char *name, const char *value
 	return 0;
 }
 
+/* P malformed when its name is one of the N words BEFORE it: the kernel would keep the
+ * last of two (parse_args() sets the parameter once per occurrence), but two values typed
+ * at once are a slip more often than an intent. Returns 0 or -ENOMEM. */
+static int mark_repeat(const struct lkm_param *before, size_t n, struct lkm_param *p)
+{
+	for (size_t j = 0; j < n && p->why == NULL; j++) {
+		const struct lkm_param *q = &before[j];
+
+		if (q->why || !lkm_param_name_eq(p->name, q->name))
+			continue;
+		if (asprintf(&p->why,
+			     _("%s is given twice (%s, then %s): the kernel would keep "
+			       "only "
+			       "the last; give each parameter once"),
+			     p->name, q->arg, p->arg) < 0) {
+			p->why = NULL;
+			return -ENOMEM;
+		}
+	}
+	return 0;
+}
+
 int lkm_params_parse(const char *const *args, size_t n, struct lkm_params *out)
 {
 	out->v = calloc(n ? n : 1, sizeof(*out->v));
@@ -297,6 +319,11 @@ int lkm_params_parse(const char *const *args, size_t n, struct lkm_params *out)
 			return -ENOMEM;
 		}
 	}
+	for (size_t i = 1; i < out->n; i++)
+		if (mark_repeat(out->v, i, &out->v[i]) < 0) {
+			lkm_params_release(out);
+			return -ENOMEM;
+		}
 	return 0;
 }
 
@@ -320,34 +347,8 @@ enum lkm_param_verdict lkm_params_check(const struct lkm_params *p, size_t *bad,
 			snprintf(reason, reason_size, "%s", p->v[i].why);
 			return LKM_PARAM_MALFORMED;
 		}
-		for (size_t j = 0; j < i; j++) {
-			if (p->v[j].why || !lkm_param_name_eq(p->v[i].name, p->v[j].name))
-				continue;
-			snprintf(reason, reason_size,
-				 _("%s is given twice (%s, then %s): the kernel would "
-				   "keep only "
-				   "the last; give each parameter once"),
-				 p->v[i].name, p->v[j].arg, p->v[i].arg);
-			return LKM_PARAM_MALFORMED;
-		}
 	}
 	return LKM_PARAM_OK;
-}
-
-enum lkm_param_verdict lkm_param_check_args(const char *const *args, size_t n,
-					    size_t *bad, char *reason, size_t reason_size)
-{
-	struct lkm_params p;
-	enum lkm_param_verdict v;
-
-	if (lkm_params_parse(args, n, &p) < 0) {
-		*bad = 0;
-		snprintf(reason, reason_size, "%s", strerror(ENOMEM));
-		return LKM_PARAM_MALFORMED;
-	}
-	v = lkm_params_check(&p, bad, reason, reason_size);
-	lkm_params_release(&p);
-	return v;
 }
 
 /* What VALUE says as a kernel bool: 1 true, 0 false, -1 not a bool. */

@@ -39,28 +39,23 @@ struct lkm_params {
 	size_t n;
 };
 
-/* Splits the N words ARGS (borrowed: they must outlive OUT) into OUT, released with
- * lkm_params_release. Returns 0 or -ENOMEM. */
+/*
+ * Splits the N words ARGS a person gave for one load or set (borrowed: they must outlive
+ * OUT) into OUT, released with lkm_params_release: the one place NAME=VALUE is checked.
+ * Each must split (lkm_param_split), and no name may come twice: the kernel would keep
+ * the last of two (parse_args() sets the parameter once per occurrence), but two values
+ * typed at once are a slip more often than an intent, and the slip would load a driver
+ * with a value its user did not mean (irq=5 irq=7): the second gets its WHY, so they
+ * choose. (modprobe.d's options followed by the user's are not a repeat: that is how a
+ * command line overrides them.) Returns 0 or -ENOMEM.
+ */
 int lkm_params_parse(const char *const *args, size_t n, struct lkm_params *out);
 void lkm_params_release(struct lkm_params *p);
 
-/* The rule of lkm_param_check_args (below) on parameters already split. */
+/* LKM_PARAM_OK, or LKM_PARAM_MALFORMED with *BAD the index of the first word P's parse
+ * found wrong and REASON its WHY: for a front end that refuses it as bad usage. */
 enum lkm_param_verdict lkm_params_check(const struct lkm_params *p, size_t *bad,
 					char *reason, size_t reason_size);
-
-/*
- * The NAME=VALUE arguments a person gave for one load or set, before anything is done:
- * each must split (lkm_param_split), and no name may come twice. The kernel would keep
- * the last of two (parse_args() sets the parameter once per occurrence), but two values
- * typed at once are a slip more often than an intent, and the slip would load a driver
- * with a value its user did not mean (irq=5 irq=7): refused, so they choose.
- * (modprobe.d's options followed by the user's are not a repeat: that is how a command
- * line overrides them.) Returns LKM_PARAM_OK, or LKM_PARAM_MALFORMED with *BAD the index
- * of the argument refused and REASON filled.
- */
-enum lkm_param_verdict lkm_param_check_args(const char *const *args, size_t n,
-					    size_t *bad, char *reason,
-					    size_t reason_size);
 
 /* Whether VALUE (NULL: the bare name, which only bool and invbool accept) is valid for
  * the kernel type TYPE ("int", "array of ushort", ...). A type lkmtui does not know (a

@@ -290,7 +290,7 @@ int lkm_cli_load(const char *root_dir, int argc, char **argv)
 	flags |= o.no_deps ? LKM_NO_DEPS : 0;
 	flags |= o.with_deps ? LKM_WITH_DEPS : 0;
 	flags |= o.persist ? LKM_PERSIST : 0;
-	rc = lkm_engine_load_params(&s.core.engine, argv[optind], &params, flags, &res);
+	rc = lkm_engine_load(&s.core.engine, argv[optind], &params, flags, &res);
 	lkm_params_release(&params);
 	return finish(&s, &o, &res, rc);
 }
@@ -337,9 +337,9 @@ int lkm_cli_set(const char *root_dir, int argc, char **argv)
 		lkm_params_release(&params);
 		return EXIT_FAILURE;
 	}
-	rc = lkm_engine_set_param(
-		&s.core.engine, argv[optind], &params.v[0],
-		(o.dry_run ? LKM_DRY_RUN : 0) | (o.persist ? LKM_PERSIST : 0), &res);
+	rc = lkm_engine_set(&s.core.engine, argv[optind], &params.v[0],
+			    (o.dry_run ? LKM_DRY_RUN : 0) | (o.persist ? LKM_PERSIST : 0),
+			    &res);
 	lkm_params_release(&params);
 	return finish(&s, &o, &res, rc);
 }
@@ -482,13 +482,12 @@ int lkm_cli_explain(const char *root_dir, int argc, char **argv)
 			  &params);
 	if (rc)
 		return rc;
-	/* The explainer takes the words: it plans the load as the engine would. */
-	lkm_params_release(&params);
-	if (session_open(&s, o.root_dir))
+	if (session_open(&s, o.root_dir)) {
+		lkm_params_release(&params);
 		return EXIT_FAILURE;
-	rc = lkm_report_explain(stdout, &s.core, argv[optind],
-				(const char *const *)argv + optind + 1,
-				(size_t)(argc - optind - 1), o.json);
+	}
+	rc = lkm_report_explain(stdout, &s.core, argv[optind], &params, o.json);
+	lkm_params_release(&params);
 	session_close(&s);
 	return rc;
 }

@@ -373,13 +373,12 @@ static void print_foreseen(FILE *out, const struct lkm_drives *d, const char *wa
 }
 
 int lkm_report_explain(FILE *out, const struct lkm_session *session, const char *target,
-		       const char *const *params, size_t n_params, bool json)
+		       const struct lkm_params *params, bool json)
 {
 	struct lkm_diagnosis *v;
 	struct lkm_drives d = { 0 };
 	char name[256], warning[512];
-	int n = lkm_explain_predict(&session->ectx, &session->engine, target, params,
-				    n_params, &v);
+	int n = lkm_explain_predict(&session->ectx, &session->engine, target, params, &v);
 
 	if (n >= 0 && foresee_devices(session, target, &d, name, sizeof(name)) < 0) {
 		lkm_diagnoses_free(v, (size_t)n);

@@ -24,7 +24,7 @@ int lkm_report_info(FILE *out, const struct lkm_sysroot *root,
 /* lkmtui explain: every failure static analysis predicts for loading TARGET with PARAMS.
  */
 int lkm_report_explain(FILE *out, const struct lkm_session *session, const char *target,
-		       const char *const *params, size_t n_params, bool json);
+		       const struct lkm_params *params, bool json);
 
 /*
  * RES after a stop signal (SIG) ended a multi-step operation between two steps: every

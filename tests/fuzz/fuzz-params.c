@@ -25,6 +25,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *text = malloc(size + 1), *type, *rest, *args[MAX_ARGS];
 	char name[128], reason[256], kparams[4096] = "";
 	size_t n = 0, bad = 0;
+	struct lkm_params parsed;
 
 	if (text == NULL)
 		abort();
@@ -56,10 +57,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 		sink += lkm_param_name_eq(name, type);
 	}
-	if (lkm_param_check_args((const char *const *)args, n, &bad, reason,
-				 sizeof(reason)) != LKM_PARAM_OK &&
-	    bad >= n)
-		abort();
+	if (lkm_params_parse((const char *const *)args, n, &parsed) == 0) {
+		if (lkm_params_check(&parsed, &bad, reason, sizeof(reason)) !=
+			    LKM_PARAM_OK &&
+		    bad >= n)
+			abort();
+		lkm_params_release(&parsed);
+	}
 	free(text);
 	return 0;
 }

@@ -510,7 +510,7 @@ static const char *persisted(void)
 static void test_load_with_deps(void **state)
 {
 	T();
-	assert_int_equal(lkm_engine_load(&t->e, "msdos", NULL, 0, 0, res), 0);
+	assert_int_equal(load_words(&t->e, "msdos", NULL, 0, 0, res), 0);
 	assert_string_equal(steps_text(res),
 			    "insert fat fat.ko [] (needed by msdos) done\n"
 			    "insert msdos msdos.ko [] done\n");
@@ -538,7 +538,7 @@ static void test_load_dep_already_loaded(void **state)
 {
 	T();
 	fat_alone();
-	assert_int_equal(lkm_engine_load(&t->e, "msdos", NULL, 0, 0, res), 0);
+	assert_int_equal(load_words(&t->e, "msdos", NULL, 0, 0, res), 0);
 	assert_string_equal(steps_text(res),
 			    "already-loaded fat fat.ko - (needed by msdos) not-done\n"
 			    "insert msdos msdos.ko [] done\n");
@@ -550,8 +550,8 @@ static void test_load_dep_already_loaded(void **state)
 static void test_load_diamond(void **state)
 {
 	T();
-	assert_int_equal(
-		lkm_engine_load(&t->e, "btusb", P("enable_autosuspend=1"), 1, 0, res), 0);
+	assert_int_equal(load_words(&t->e, "btusb", P("enable_autosuspend=1"), 1, 0, res),
+			 0);
 	assert_string_equal(
 		steps_text(res),
 		"insert bluetooth bluetooth.ko [] (needed by btusb) done\n"
@@ -574,7 +574,7 @@ static void test_load_diamond(void **state)
 static void test_load_softdep_builtin(void **state)
 {
 	T();
-	assert_int_equal(lkm_engine_load(&t->e, "btrfs", NULL, 0, 0, res), 0);
+	assert_int_equal(load_words(&t->e, "btrfs", NULL, 0, 0, res), 0);
 	assert_string_equal(
 		steps_text(res),
 		"built-in crc32c_generic - - (softdep pre of btrfs) not-done\n"
@@ -586,7 +586,7 @@ static void test_load_softdep_builtin(void **state)
 static void test_load_no_deps(void **state)
 {
 	T();
-	assert_int_equal(lkm_engine_load(&t->e, "msdos", NULL, 0, LKM_NO_DEPS, res), 0);
+	assert_int_equal(load_words(&t->e, "msdos", NULL, 0, LKM_NO_DEPS, res), 0);
 	assert_string_equal(steps_text(res), "insert msdos msdos.ko [] done\n");
 	assert_string_equal(fake.calls, "insert msdos.ko []\n");
 	assert_done(res);
@@ -596,7 +596,7 @@ static void test_load_no_deps(void **state)
 static void test_load_options_merged(void **state)
 {
 	T();
-	assert_int_equal(lkm_engine_load(&t->e, "ne2k-pci", P("debug=1"), 1, 0, res), 0);
+	assert_int_equal(load_words(&t->e, "ne2k-pci", P("debug=1"), 1, 0, res), 0);
 	assert_string_equal(steps_text(res),
 			    "insert 8390 8390.ko [] (needed by ne2k_pci) done\n"
 			    "insert ne2k_pci ne2k-pci.ko [debug=2 full_duplex=1 debug=1] "
@@ -612,8 +612,8 @@ static void test_load_options_merged(void **state)
 static void test_load_by_alias(void **state)
 {
 	T();
-	assert_int_equal(
-		lkm_engine_load(&t->e, "eth-ne2k", P("full_duplex=0,1"), 1, 0, res), 0);
+	assert_int_equal(load_words(&t->e, "eth-ne2k", P("full_duplex=0,1"), 1, 0, res),
+			 0);
 	assert_string_equal(
 		steps_text(res),
 		"insert 8390 8390.ko [] (needed by ne2k_pci) done\n"
@@ -627,9 +627,9 @@ static void test_load_by_alias(void **state)
 static void test_load_value_with_blank(void **state)
 {
 	T();
-	assert_int_equal(lkm_engine_load(&t->e, "btusb", P("enable_autosuspend"), 1,
-					 LKM_NO_DEPS, res),
-			 0);
+	assert_int_equal(
+		load_words(&t->e, "btusb", P("enable_autosuspend"), 1, LKM_NO_DEPS, res),
+		0);
 	assert_string_equal(
 		fake.calls,
 		"insert btusb.ko [enable_autosuspend=0 enable_autosuspend]\n");
@@ -641,7 +641,7 @@ static void test_load_dep_options(void **state)
 {
 	T();
 	modprobe_conf(t, "options fat codepage=850\n");
-	assert_int_equal(lkm_engine_load(&t->e, "vfat", NULL, 0, 0, res), 0);
+	assert_int_equal(load_words(&t->e, "vfat", NULL, 0, 0, res), 0);
 	assert_string_equal(steps_text(res),
 			    "insert fat fat.ko [codepage=850] (needed by vfat) done\n"
 			    "insert vfat vfat.ko [] done\n");
@@ -654,7 +654,7 @@ static void test_load_softdeps(void **state)
 {
 	T();
 	modprobe_conf(t, "softdep mod-loop-a pre: mod-foo-a post: mod-foo-c\n");
-	assert_int_equal(lkm_engine_load(&t->e, "mod-loop-a", NULL, 0, 0, res), 0);
+	assert_int_equal(load_words(&t->e, "mod-loop-a", NULL, 0, 0, res), 0);
 	assert_string_equal(
 		steps_text(res),
 		"insert mod_foo_a mod-foo-a.ko [] (softdep pre of mod_loop_a) done\n"
@@ -671,8 +671,7 @@ static void test_load_softdeps_no_deps(void **state)
 {
 	T();
 	modprobe_conf(t, "softdep mod-loop-a pre: mod-foo-a post: mod-foo-c\n");
-	assert_int_equal(lkm_engine_load(&t->e, "mod-loop-a", NULL, 0, LKM_NO_DEPS, res),
-			 0);
+	assert_int_equal(load_words(&t->e, "mod-loop-a", NULL, 0, LKM_NO_DEPS, res), 0);
 	assert_string_equal(fake.calls, "insert mod-loop-a.ko []\n");
 	assert_done(res);
 }
@@ -681,7 +680,7 @@ static void test_load_softdeps_no_deps(void **state)
 static void test_load_alias_to_nothing(void **state)
 {
 	T();
-	assert_int_equal(lkm_engine_load(&t->e, "mod-simple", NULL, 0, 0, res), -ENOENT);
+	assert_int_equal(load_words(&t->e, "mod-simple", NULL, 0, 0, res), -ENOENT);
 	assert_refused(res, LKM_REFUSE_NOT_FOUND, -ENOENT,
 		       "deaddood is named in modprobe.d but no module file exists");
 	assert_string_equal(fake.calls, "");
@@ -707,7 +706,7 @@ static void test_load_out_of_memory(void **state)
 	for (budget = 0; budget < 100000 && err == -ENOMEM; budget++) {
 		lkm_result_release(res);
 		alloc_budget = budget;
-		err = lkm_engine_load(&t->e, "msdos", NULL, 0, LKM_DRY_RUN, res);
+		err = load_words(&t->e, "msdos", NULL, 0, LKM_DRY_RUN, res);
 		alloc_budget = -1;
 		if (err != -ENOMEM)
 			assert_int_equal(err, 0);
@@ -728,7 +727,7 @@ static void test_load_file_alone(void **state)
 
 	T();
 	path = rpath(MODDIR "/kernel/fs/fat/msdos.ko");
-	assert_int_equal(lkm_engine_load(&t->e, path, NULL, 0, 0, res), 0);
+	assert_int_equal(load_words(&t->e, path, NULL, 0, 0, res), 0);
 	assert_string_equal(steps_text(res), "insert msdos msdos.ko [] done\n");
 	assert_string_equal(fake.calls, "insert msdos.ko []\n");
 	assert_done(res);
@@ -741,10 +740,10 @@ static void test_load_file_alone(void **state)
 static void test_load_file_no_modprobe_options(void **state)
 {
 	T();
-	assert_int_equal(lkm_engine_load(&t->e,
-					 rpath(MODDIR "/kernel/drivers/net/ethernet/8390/"
-						      "ne2k-pci.ko"),
-					 P("debug=1"), 1, 0, res),
+	assert_int_equal(load_words(&t->e,
+				    rpath(MODDIR "/kernel/drivers/net/ethernet/8390/"
+						 "ne2k-pci.ko"),
+				    P("debug=1"), 1, 0, res),
 			 0);
 	assert_string_equal(steps_text(res),
 			    "insert ne2k_pci ne2k-pci.ko [debug=1] done\n");
@@ -754,8 +753,8 @@ static void test_load_file_no_modprobe_options(void **state)
 static void test_load_file_with_deps(void **state)
 {
 	T();
-	assert_int_equal(lkm_engine_load(&t->e, rpath("/home/msdos.ko"), P("quiet"), 1,
-					 LKM_WITH_DEPS, res),
+	assert_int_equal(load_words(&t->e, rpath("/home/msdos.ko"), P("quiet"), 1,
+				    LKM_WITH_DEPS, res),
 			 0);
 	assert_string_equal(steps_text(res),
 			    "insert fat fat.ko [] (needed by msdos) done\n"
@@ -771,9 +770,9 @@ static void test_load_file_with_deps_blocked(void **state)
 {
 	T();
 	modprobe_conf(t, "install fat /bin/false\n");
-	assert_int_equal(lkm_engine_load(&t->e, rpath("/home/msdos.ko"), NULL, 0,
-					 LKM_WITH_DEPS, res),
-			 -EPERM);
+	assert_int_equal(
+		load_words(&t->e, rpath("/home/msdos.ko"), NULL, 0, LKM_WITH_DEPS, res),
+		-EPERM);
 	assert_refused(
 		res, LKM_REFUSE_BLOCKED, -EPERM,
 		"fat is blocked by /etc/modprobe.d/engine-test.conf:1; msdos needs fat");
@@ -783,8 +782,7 @@ static void test_load_file_with_deps_blocked(void **state)
 static void test_load_file_deps_not_asked(void **state)
 {
 	T();
-	assert_int_equal(lkm_engine_load(&t->e, rpath("/home/msdos.ko"), NULL, 0, 0, res),
-			 0);
+	assert_int_equal(load_words(&t->e, rpath("/home/msdos.ko"), NULL, 0, 0, res), 0);
 	assert_string_equal(fake.calls, "insert msdos.ko []\n");
 	assert_done(res);
 }
@@ -796,9 +794,8 @@ static void test_load_file_missing(void **state)
 	T();
 	snprintf(reason, sizeof(reason), "cannot open %s: No such file or directory",
 		 rpath("/home/nothere.ko"));
-	assert_int_equal(
-		lkm_engine_load(&t->e, rpath("/home/nothere.ko"), NULL, 0, 0, res),
-		-ENOENT);
+	assert_int_equal(load_words(&t->e, rpath("/home/nothere.ko"), NULL, 0, 0, res),
+			 -ENOENT);
 	assert_refused(res, LKM_REFUSE_NOT_FOUND, -ENOENT, reason);
 	assert_string_equal(res->path, rpath("/home/nothere.ko"));
 	assert_null(res->module);
@@ -810,7 +807,7 @@ static void test_load_file_not_elf(void **state)
 {
 	T();
 	write_file("/home/junk.ko", "not an ELF file\n", 0644);
-	assert_int_equal(lkm_engine_load(&t->e, rpath("/home/junk.ko"), NULL, 0, 0, res),
+	assert_int_equal(load_words(&t->e, rpath("/home/junk.ko"), NULL, 0, 0, res),
 			 -ENOEXEC);
 	assert_refused(res, LKM_REFUSE_BAD_FILE, -ENOEXEC,
 		       "not an ELF file: it starts with 6e 6f 74 20, not 7f 45 4c 46");
@@ -823,7 +820,7 @@ static void test_load_unknown_param(void **state)
 {
 	T();
 	assert_int_equal(
-		lkm_engine_load(&t->e, "ne2k_pci", P("debug=1", "bogus=1"), 2, 0, res),
+		load_words(&t->e, "ne2k_pci", P("debug=1", "bogus=1"), 2, 0, res),
 		-EINVAL);
 	assert_refused(res, LKM_REFUSE_UNKNOWN_PARAM, -EINVAL,
 		       "ne2k_pci has no parameter 'bogus'");
@@ -838,7 +835,7 @@ static void test_load_unknown_param(void **state)
 static void test_load_unknown_param_none_declared(void **state)
 {
 	T();
-	assert_int_equal(lkm_engine_load(&t->e, "msdos", P("bogus"), 1, 0, res), -EINVAL);
+	assert_int_equal(load_words(&t->e, "msdos", P("bogus"), 1, 0, res), -EINVAL);
 	assert_refused(res, LKM_REFUSE_UNKNOWN_PARAM, -EINVAL,
 		       "msdos has no parameter 'bogus': it declares none");
 	assert_string_equal(details(res), "");
@@ -848,7 +845,7 @@ static void test_load_unknown_param_none_declared(void **state)
 static void test_load_invalid_param(void **state)
 {
 	T();
-	assert_int_equal(lkm_engine_load(&t->e, "ne2k_pci", P("debug=eleven"), 1, 0, res),
+	assert_int_equal(load_words(&t->e, "ne2k_pci", P("debug=eleven"), 1, 0, res),
 			 -EINVAL);
 	assert_refused(res, LKM_REFUSE_INVALID_PARAM, -EINVAL,
 		       "debug: 'eleven' is not a number (int)");
@@ -860,9 +857,8 @@ static void test_load_invalid_param(void **state)
 static void test_load_invalid_array_element(void **state)
 {
 	T();
-	assert_int_equal(
-		lkm_engine_load(&t->e, "ne2k_pci", P("full_duplex=1,x"), 1, 0, res),
-		-EINVAL);
+	assert_int_equal(load_words(&t->e, "ne2k_pci", P("full_duplex=1,x"), 1, 0, res),
+			 -EINVAL);
 	assert_refused(res, LKM_REFUSE_INVALID_PARAM, -EINVAL,
 		       "full_duplex: element 'x': 'x' is not a number (int)");
 	assert_string_equal(fake.calls, "");
@@ -871,7 +867,7 @@ static void test_load_invalid_array_element(void **state)
 static void test_load_malformed_param(void **state)
 {
 	T();
-	assert_int_equal(lkm_engine_load(&t->e, "ne2k_pci", P("=5"), 1, 0, res), -EINVAL);
+	assert_int_equal(load_words(&t->e, "ne2k_pci", P("=5"), 1, 0, res), -EINVAL);
 	assert_refused(res, LKM_REFUSE_MALFORMED_PARAM, -EINVAL,
 		       "'=5' has no parameter name before '='");
 	assert_string_equal(res->bad_param, "=5");
@@ -881,7 +877,7 @@ static void test_load_malformed_param(void **state)
 static void test_load_param_with_quote(void **state)
 {
 	T();
-	assert_int_equal(lkm_engine_load(&t->e, "ne2k_pci", P("debug=\"1"), 1, 0, res),
+	assert_int_equal(load_words(&t->e, "ne2k_pci", P("debug=\"1"), 1, 0, res),
 			 -EINVAL);
 	assert_refused(res, LKM_REFUSE_MALFORMED_PARAM, -EINVAL,
 		       "the value of debug holds a double quote, which the kernel cannot "
@@ -895,7 +891,7 @@ static void test_load_param_with_quote(void **state)
 static void test_load_blacklisted_by_name(void **state)
 {
 	T();
-	assert_int_equal(lkm_engine_load(&t->e, "pcspkr", NULL, 0, 0, res), 0);
+	assert_int_equal(load_words(&t->e, "pcspkr", NULL, 0, 0, res), 0);
 	assert_string_equal(steps_text(res), "insert pcspkr pcspkr.ko [] done\n");
 	assert_string_equal(fake.calls, "insert pcspkr.ko []\n");
 	assert_string_equal(
@@ -910,7 +906,7 @@ static void test_load_blacklisted_by_name(void **state)
 static void test_load_blacklisted_by_alias(void **state)
 {
 	T();
-	assert_int_equal(lkm_engine_load(&t->e, "platform:pcspkr", NULL, 0, 0, res), 0);
+	assert_int_equal(load_words(&t->e, "platform:pcspkr", NULL, 0, 0, res), 0);
 	assert_string_equal(
 		steps_text(res),
 		"blacklisted pcspkr pcspkr.ko - "
@@ -926,7 +922,7 @@ static void test_load_blacklisted_by_alias(void **state)
 static void test_load_install_command(void **state)
 {
 	T();
-	assert_int_equal(lkm_engine_load(&t->e, "floppy", NULL, 0, 0, res), -EPERM);
+	assert_int_equal(load_words(&t->e, "floppy", NULL, 0, 0, res), -EPERM);
 	assert_refused(res, LKM_REFUSE_BLOCKED, -EPERM,
 		       "floppy is blocked by /etc/modprobe.d/local.conf:4");
 	assert_string_equal(details(res),
@@ -946,7 +942,7 @@ static void test_load_blocked_dependency(void **state)
 {
 	T();
 	modprobe_conf(t, "# CVE mitigation\n\ninstall fat /bin/false\n");
-	assert_int_equal(lkm_engine_load(&t->e, "msdos", NULL, 0, 0, res), -EPERM);
+	assert_int_equal(load_words(&t->e, "msdos", NULL, 0, 0, res), -EPERM);
 	assert_refused(
 		res, LKM_REFUSE_BLOCKED, -EPERM,
 		"fat is blocked by /etc/modprobe.d/engine-test.conf:3; msdos needs fat");
@@ -968,7 +964,7 @@ static void test_load_blocked_dependency_loaded(void **state)
 	T();
 	modprobe_conf(t, "install fat /bin/false\n");
 	fat_alone();
-	assert_int_equal(lkm_engine_load(&t->e, "msdos", NULL, 0, 0, res), 0);
+	assert_int_equal(load_words(&t->e, "msdos", NULL, 0, 0, res), 0);
 	assert_string_equal(steps_text(res),
 			    "already-loaded fat fat.ko - (needed by msdos) not-done\n"
 			    "insert msdos msdos.ko [] done\n");
@@ -982,7 +978,7 @@ static void test_load_install_command_dependency(void **state)
 	T();
 	modprobe_conf(t, "install f[a]t /sbin/modprobe --ignore-install fat \\\n"
 			 "  && echo loaded\n");
-	assert_int_equal(lkm_engine_load(&t->e, "vfat", NULL, 0, 0, res), -EPERM);
+	assert_int_equal(load_words(&t->e, "vfat", NULL, 0, 0, res), -EPERM);
 	assert_refused(
 		res, LKM_REFUSE_INSTALL_COMMAND, -EPERM,
 		"modprobe.d runs a command instead of loading fat, which vfat needs; "
@@ -998,7 +994,7 @@ static void test_load_block_named_first(void **state)
 {
 	T();
 	modprobe_conf(t, "install fat /bin/echo fat\ninstall msdos /usr/bin/false\n");
-	assert_int_equal(lkm_engine_load(&t->e, "msdos", NULL, 0, 0, res), -EPERM);
+	assert_int_equal(load_words(&t->e, "msdos", NULL, 0, 0, res), -EPERM);
 	assert_refused(res, LKM_REFUSE_BLOCKED, -EPERM,
 		       "msdos is blocked by /etc/modprobe.d/engine-test.conf:2");
 	assert_string_equal(fake.calls, "");
@@ -1010,7 +1006,7 @@ static void test_load_alias_several(void **state)
 {
 	T();
 	modprobe_conf(t, "alias fatfs msdos\nalias fatfs vfat\n");
-	assert_int_equal(lkm_engine_load(&t->e, "fatfs", NULL, 0, 0, res), 0);
+	assert_int_equal(load_words(&t->e, "fatfs", NULL, 0, 0, res), 0);
 	assert_string_equal(steps_text(res),
 			    "insert fat fat.ko [] (needed by msdos) done\n"
 			    "insert msdos msdos.ko [] done\n"
@@ -1024,7 +1020,7 @@ static void test_load_alias_several(void **state)
 static void test_load_not_found(void **state)
 {
 	T();
-	assert_int_equal(lkm_engine_load(&t->e, "msdoss", NULL, 0, 0, res), -ENOENT);
+	assert_int_equal(load_words(&t->e, "msdoss", NULL, 0, 0, res), -ENOENT);
 	assert_refused(res, LKM_REFUSE_NOT_FOUND, -ENOENT,
 		       "no module, alias or file is called msdoss");
 	assert_string_equal(details(res), "msdos\n");
@@ -1034,7 +1030,7 @@ static void test_load_not_found(void **state)
 static void test_load_builtin(void **state)
 {
 	T();
-	assert_int_equal(lkm_engine_load(&t->e, "ext4", NULL, 0, 0, res), -EEXIST);
+	assert_int_equal(load_words(&t->e, "ext4", NULL, 0, 0, res), -EEXIST);
 	assert_refused(res, LKM_REFUSE_BUILTIN, -EEXIST,
 		       "ext4 is built into the kernel: it is always there, and its "
 		       "parameters are "
@@ -1046,7 +1042,7 @@ static void test_load_builtin(void **state)
 static void test_load_builtin_alias(void **state)
 {
 	T();
-	assert_int_equal(lkm_engine_load(&t->e, "crc32c", NULL, 0, 0, res), -EEXIST);
+	assert_int_equal(load_words(&t->e, "crc32c", NULL, 0, 0, res), -EEXIST);
 	assert_int_equal(res->refusal, LKM_REFUSE_BUILTIN);
 	assert_string_equal(res->module, "crc32c_generic");
 	assert_string_equal(fake.calls, "");
@@ -1061,9 +1057,8 @@ static void test_load_already_loaded(void **state)
 		   0644);
 	sys_param("ne2k_pci", "debug", "2", 0644);
 	sys_param("ne2k_pci", "full_duplex", "1", 0444);
-	assert_int_equal(lkm_engine_load(&t->e, "ne2k-pci",
-					 P("debug=1", "full_duplex=0", "bogus=3"), 3, 0,
-					 res),
+	assert_int_equal(load_words(&t->e, "ne2k-pci",
+				    P("debug=1", "full_duplex=0", "bogus=3"), 3, 0, res),
 			 -EEXIST);
 	assert_refused(res, LKM_REFUSE_ALREADY_LOADED, -EEXIST,
 		       "ne2k_pci is already loaded: the kernel keeps the values it was "
@@ -1096,7 +1091,7 @@ static void test_load_already_loaded_no_params(void **state)
 {
 	T();
 	msdos_on_fat();
-	assert_int_equal(lkm_engine_load(&t->e, "msdos", NULL, 0, 0, res), -EEXIST);
+	assert_int_equal(load_words(&t->e, "msdos", NULL, 0, 0, res), -EEXIST);
 	assert_refused(res, LKM_REFUSE_ALREADY_LOADED, -EEXIST,
 		       "msdos is already loaded");
 	assert_string_equal(details(res), "state: live, use count 0\n");
@@ -1109,7 +1104,7 @@ static void test_load_not_privileged(void **state)
 {
 	T();
 	t->e.privileged = false;
-	assert_int_equal(lkm_engine_load(&t->e, "msdos", NULL, 0, 0, res), -EPERM);
+	assert_int_equal(load_words(&t->e, "msdos", NULL, 0, 0, res), -EPERM);
 	assert_int_equal(res->refusal, LKM_REFUSE_NOT_PERMITTED);
 	assert_int_equal(res->err, -EPERM);
 	assert_string_equal(res->reason, "changing the kernel's modules needs root "
@@ -1129,10 +1124,10 @@ static void test_load_not_privileged_names_user(void **state)
 	t->e.privileged = false;
 	t->e.who = NULL;
 	getpwuid_calls = 0;
-	assert_int_equal(lkm_engine_load(&t->e, "msdos", NULL, 0, LKM_DRY_RUN, res), 0);
+	assert_int_equal(load_words(&t->e, "msdos", NULL, 0, LKM_DRY_RUN, res), 0);
 	assert_int_equal(getpwuid_calls, 0);
 	lkm_result_release(res);
-	assert_int_equal(lkm_engine_load(&t->e, "msdos", NULL, 0, 0, res), -EPERM);
+	assert_int_equal(load_words(&t->e, "msdos", NULL, 0, 0, res), -EPERM);
 	assert_int_equal(getpwuid_calls, 1);
 	snprintf(want, sizeof(want),
 		 "changing the kernel's modules needs root (CAP_SYS_MODULE), and alice "
@@ -1145,8 +1140,8 @@ static void test_load_dry_run_not_privileged(void **state)
 {
 	T();
 	t->e.privileged = false;
-	assert_int_equal(lkm_engine_load(&t->e, "ne2k_pci", P("debug=1"), 1,
-					 LKM_DRY_RUN | LKM_PERSIST, res),
+	assert_int_equal(load_words(&t->e, "ne2k_pci", P("debug=1"), 1,
+				    LKM_DRY_RUN | LKM_PERSIST, res),
 			 0);
 	assert_string_equal(steps_text(res),
 			    "insert 8390 8390.ko [] (needed by ne2k_pci) not-done\n"
@@ -1165,7 +1160,7 @@ static void test_load_modules_disabled(void **state)
 {
 	T();
 	write_file("/proc/sys/kernel/modules_disabled", "1\n", 0644);
-	assert_int_equal(lkm_engine_load(&t->e, "msdos", NULL, 0, 0, res), -EPERM);
+	assert_int_equal(load_words(&t->e, "msdos", NULL, 0, 0, res), -EPERM);
 	assert_refused(res, LKM_REFUSE_MODULES_DISABLED, -EPERM,
 		       "module loading and unloading are disabled until the next boot "
 		       "(/proc/sys/kernel/modules_disabled is 1)");
@@ -1177,7 +1172,7 @@ static void test_load_no_module_support(void **state)
 {
 	T();
 	assert_int_equal(unlink(rpath("/proc/modules")), 0);
-	assert_int_equal(lkm_engine_load(&t->e, "msdos", NULL, 0, 0, res), -ENOSYS);
+	assert_int_equal(load_words(&t->e, "msdos", NULL, 0, 0, res), -ENOSYS);
 	assert_refused(res, LKM_REFUSE_NO_MODULE_SUPPORT, -ENOSYS,
 		       "this kernel has no loadable-module support (no /proc/modules)");
 	assert_string_equal(fake.calls, "");
@@ -1190,7 +1185,7 @@ static void test_load_fails_mid_chain(void **state)
 	T();
 	fake_fail("msdos", -ENOENT);
 	fake.kmsg = "3,200,1,-;msdos: Unknown symbol fat_add_entries (err -2)\n";
-	assert_int_equal(lkm_engine_load(&t->e, "msdos", NULL, 0, 0, res), -ENOENT);
+	assert_int_equal(load_words(&t->e, "msdos", NULL, 0, 0, res), -ENOENT);
 	assert_string_equal(steps_text(res),
 			    "insert fat fat.ko [] (needed by msdos) done\n"
 			    "insert msdos msdos.ko [] err=-2\n");
@@ -1210,8 +1205,7 @@ static void test_load_fails_first_of_chain(void **state)
 {
 	T();
 	fake_fail("btbcm", -ENOEXEC);
-	assert_int_equal(lkm_engine_load(&t->e, "btusb", NULL, 0, LKM_PERSIST, res),
-			 -ENOEXEC);
+	assert_int_equal(load_words(&t->e, "btusb", NULL, 0, LKM_PERSIST, res), -ENOEXEC);
 	assert_string_equal(steps_text(res),
 			    "insert bluetooth bluetooth.ko [] (needed by btusb) done\n"
 			    "insert btintel btintel.ko [] (needed by btusb) done\n"
@@ -1234,7 +1228,7 @@ static void test_load_dry_run(void **state)
 {
 	T();
 	fat_alone();
-	assert_int_equal(lkm_engine_load(&t->e, "vfat", NULL, 0, LKM_DRY_RUN, res), 0);
+	assert_int_equal(load_words(&t->e, "vfat", NULL, 0, LKM_DRY_RUN, res), 0);
 	assert_string_equal(steps_text(res),
 			    "already-loaded fat fat.ko - (needed by vfat) not-done\n"
 			    "insert vfat vfat.ko [] not-done\n");
@@ -1246,9 +1240,8 @@ static void test_load_dry_run(void **state)
 static void test_load_persist(void **state)
 {
 	T();
-	assert_int_equal(lkm_engine_load(&t->e, "ne2k_pci",
-					 P("debug=1", "full_duplex=0,1"), 2, LKM_PERSIST,
-					 res),
+	assert_int_equal(load_words(&t->e, "ne2k_pci", P("debug=1", "full_duplex=0,1"), 2,
+				    LKM_PERSIST, res),
 			 0);
 	assert_string_equal(
 		steps_text(res),
@@ -1278,8 +1271,8 @@ static void test_load_persist(void **state)
 static void test_load_persist_replaces(void **state)
 {
 	T();
-	assert_int_equal(lkm_engine_load(&t->e, "btusb", P("enable_autosuspend=1"), 1,
-					 LKM_NO_DEPS | LKM_PERSIST, res),
+	assert_int_equal(load_words(&t->e, "btusb", P("enable_autosuspend=1"), 1,
+				    LKM_NO_DEPS | LKM_PERSIST, res),
 			 0);
 	assert_string_equal(
 		persisted(),
@@ -1303,8 +1296,8 @@ static void test_load_persist_fails(void **state)
 	snprintf(reason, sizeof(reason),
 		 "could not write %s: it is a directory; lkmtui left it alone",
 		 rpath(LKM_PERSIST_FILE));
-	assert_int_equal(lkm_engine_load(&t->e, "btusb", P("enable_autosuspend=1"), 1,
-					 LKM_NO_DEPS | LKM_PERSIST, res),
+	assert_int_equal(load_words(&t->e, "btusb", P("enable_autosuspend=1"), 1,
+				    LKM_NO_DEPS | LKM_PERSIST, res),
 			 -EISDIR);
 	assert_string_equal(
 		steps_text(res),
@@ -1325,8 +1318,8 @@ static void test_load_persist_fails(void **state)
 static void test_load_persist_refused_first(void **state)
 {
 	T();
-	assert_int_equal(lkm_engine_load(&t->e, rpath("/home/msdos.ko"), P("label=a#b"),
-					 1, LKM_PERSIST, res),
+	assert_int_equal(load_words(&t->e, rpath("/home/msdos.ko"), P("label=a#b"), 1,
+				    LKM_PERSIST, res),
 			 -EINVAL);
 	assert_int_equal(res->refusal, LKM_REFUSE_PERSIST);
 	assert_string_equal(fake.calls, "");
@@ -1697,7 +1690,7 @@ static void test_set_writable(void **state)
 {
 	T();
 	ne2k_loaded();
-	assert_int_equal(lkm_engine_set(&t->e, "ne2k-pci", "debug=1", 0, res), 0);
+	assert_int_equal(set_word(&t->e, "ne2k-pci", "debug=1", 0, res), 0);
 	assert_string_equal(steps_text(res),
 			    "write-parameter ne2k_pci - [debug=1] done\n");
 	assert_string_equal(fake.calls, "write_param ne2k_pci debug 1\n");
@@ -1712,7 +1705,7 @@ static void test_set_kernel_refuses(void **state)
 	T();
 	ne2k_loaded();
 	fake_fail("ne2k_pci", -EINVAL);
-	assert_int_equal(lkm_engine_set(&t->e, "ne2k_pci", "debug=7", 0, res), -EINVAL);
+	assert_int_equal(set_word(&t->e, "ne2k_pci", "debug=7", 0, res), -EINVAL);
 	assert_string_equal(steps_text(res),
 			    "write-parameter ne2k_pci - [debug=7] err=-22\n");
 	assert_string_equal(fake.calls, "write_param ne2k_pci debug 7\n");
@@ -1726,8 +1719,7 @@ static void test_set_read_only(void **state)
 {
 	T();
 	ne2k_loaded();
-	assert_int_equal(lkm_engine_set(&t->e, "ne2k_pci", "full_duplex=0", 0, res),
-			 -EPERM);
+	assert_int_equal(set_word(&t->e, "ne2k_pci", "full_duplex=0", 0, res), -EPERM);
 	assert_refused(res, LKM_REFUSE_READ_ONLY_PARAM, -EPERM,
 		       "full_duplex is read-only (mode 0444): the module lets it be set "
 		       "only when "
@@ -1741,7 +1733,7 @@ static void test_set_unknown(void **state)
 {
 	T();
 	ne2k_loaded();
-	assert_int_equal(lkm_engine_set(&t->e, "ne2k_pci", "irq=7", 0, res), -ENOENT);
+	assert_int_equal(set_word(&t->e, "ne2k_pci", "irq=7", 0, res), -ENOENT);
 	assert_refused(
 		res, LKM_REFUSE_UNKNOWN_PARAM, -ENOENT,
 		"ne2k_pci has no parameter 'irq' in /sys/module/ne2k_pci/parameters");
@@ -1755,7 +1747,7 @@ static void test_set_invalid(void **state)
 {
 	T();
 	ne2k_loaded();
-	assert_int_equal(lkm_engine_set(&t->e, "ne2k_pci", "debug=two", 0, res), -EINVAL);
+	assert_int_equal(set_word(&t->e, "ne2k_pci", "debug=two", 0, res), -EINVAL);
 	assert_refused(res, LKM_REFUSE_INVALID_PARAM, -EINVAL,
 		       "debug: 'two' is not a number (int)");
 	assert_string_equal(details(res), "debug: 2 now\n");
@@ -1767,7 +1759,7 @@ static void test_set_malformed(void **state)
 {
 	T();
 	ne2k_loaded();
-	assert_int_equal(lkm_engine_set(&t->e, "ne2k_pci", "debug", 0, res), -EINVAL);
+	assert_int_equal(set_word(&t->e, "ne2k_pci", "debug", 0, res), -EINVAL);
 	assert_refused(res, LKM_REFUSE_MALFORMED_PARAM, -EINVAL,
 		       "give the new value as NAME=VALUE");
 	assert_string_equal(res->bad_param, "debug");
@@ -1777,7 +1769,7 @@ static void test_set_malformed(void **state)
 static void test_set_not_loaded(void **state)
 {
 	T();
-	assert_int_equal(lkm_engine_set(&t->e, "ne2k_pci", "debug=1", 0, res), -ENOENT);
+	assert_int_equal(set_word(&t->e, "ne2k_pci", "debug=1", 0, res), -ENOENT);
 	assert_refused(res, LKM_REFUSE_NOT_LOADED, -ENOENT, "ne2k_pci is not loaded");
 	assert_string_equal(fake.calls, "");
 }
@@ -1786,9 +1778,9 @@ static void test_set_dry_run(void **state)
 {
 	T();
 	ne2k_loaded();
-	assert_int_equal(lkm_engine_set(&t->e, "ne2k_pci", "debug=1",
-					LKM_DRY_RUN | LKM_PERSIST, res),
-			 0);
+	assert_int_equal(
+		set_word(&t->e, "ne2k_pci", "debug=1", LKM_DRY_RUN | LKM_PERSIST, res),
+		0);
 	assert_string_equal(steps_text(res),
 			    "write-parameter ne2k_pci - [debug=1] not-done\n"
 			    "persist ne2k_pci lkmtui.conf - not-done\n");
@@ -1803,8 +1795,7 @@ static void test_set_persist_merges(void **state)
 	ne2k_loaded();
 	append_file(LKM_PERSIST_FILE, "options ne2k-pci debug=2 full_duplex=1\n"
 				      "# a comment after it\n");
-	assert_int_equal(lkm_engine_set(&t->e, "ne2k_pci", "debug=1", LKM_PERSIST, res),
-			 0);
+	assert_int_equal(set_word(&t->e, "ne2k_pci", "debug=1", LKM_PERSIST, res), 0);
 	assert_string_equal(steps_text(res), "write-parameter ne2k_pci - [debug=1] done\n"
 					     "persist ne2k_pci lkmtui.conf - done\n");
 	assert_string_equal(fake.calls, "write_param ne2k_pci debug 1\n");
@@ -1830,7 +1821,7 @@ static void test_set_modules_disabled(void **state)
 	T();
 	ne2k_loaded();
 	write_file("/proc/sys/kernel/modules_disabled", "1\n", 0644);
-	assert_int_equal(lkm_engine_set(&t->e, "ne2k_pci", "debug=1", 0, res), 0);
+	assert_int_equal(set_word(&t->e, "ne2k_pci", "debug=1", 0, res), 0);
 	assert_string_equal(fake.calls, "write_param ne2k_pci debug 1\n");
 	assert_done(res);
 }
@@ -1860,8 +1851,7 @@ static void test_load_persist_already_running(void **state)
 	T();
 	ne2k_loaded();
 	assert_int_equal(
-		lkm_engine_load(&t->e, "ne2k_pci", P("debug=0x2"), 1, LKM_PERSIST, res),
-		0);
+		load_words(&t->e, "ne2k_pci", P("debug=0x2"), 1, LKM_PERSIST, res), 0);
 	assert_string_equal(
 		steps_text(res),
 		"already-loaded ne2k_pci ne2k-pci.ko - (running with the values "
@@ -1871,9 +1861,8 @@ static void test_load_persist_already_running(void **state)
 	assert_string_equal(fake.calls, "");
 	assert_string_equal(kept(LKM_BOOT_FILE), "ne2k_pci\n");
 	lkm_result_release(res);
-	assert_int_equal(
-		lkm_engine_load(&t->e, "ne2k_pci", P("debug=1"), 1, LKM_PERSIST, res),
-		-EEXIST);
+	assert_int_equal(load_words(&t->e, "ne2k_pci", P("debug=1"), 1, LKM_PERSIST, res),
+			 -EEXIST);
 	assert_int_equal(res->refusal, LKM_REFUSE_ALREADY_LOADED);
 	assert_string_equal(kept(LKM_BOOT_FILE), "ne2k_pci\n");
 }
@@ -1916,7 +1905,7 @@ static void test_block_unloads(void **state)
 	assert_done(res);
 	lkm_result_release(res);
 	modprobe_conf(t, "");
-	assert_int_equal(lkm_engine_load(&t->e, "ne2k_pci", NULL, 0, 0, res), -EPERM);
+	assert_int_equal(load_words(&t->e, "ne2k_pci", NULL, 0, 0, res), -EPERM);
 	assert_int_equal(res->refusal, LKM_REFUSE_BLOCKED);
 	assert_string_equal(res->rule.module, "ne2k_pci");
 }
@@ -1947,7 +1936,7 @@ static void test_block_persist_dependency(void **state)
 	assert_string_equal(kept(LKM_BLOCK_RUN_FILE), "(none)");
 	lkm_result_release(res);
 	modprobe_conf(t, "");
-	assert_int_equal(lkm_engine_load(&t->e, "ne2k_pci", NULL, 0, 0, res), -EPERM);
+	assert_int_equal(load_words(&t->e, "ne2k_pci", NULL, 0, 0, res), -EPERM);
 	assert_int_equal(res->refusal, LKM_REFUSE_BLOCKED);
 	assert_string_equal(res->rule.module, "8390");
 	assert_string_equal(fake.calls, "");

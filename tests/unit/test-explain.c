@@ -349,7 +349,7 @@ static struct lkm_diagnosis *explain(struct t *t)
 static struct lkm_diagnosis *load(struct t *t, const char *target,
 				  const char *const *params, size_t n, unsigned flags)
 {
-	int err = lkm_engine_load(&t->e, target, params, n, flags, &t->res);
+	int err = load_words(&t->e, target, params, n, flags, &t->res);
 
 	assert_int_not_equal(err, 0);
 	assert_int_not_equal(err, -ENOMEM);
@@ -366,7 +366,7 @@ static struct lkm_diagnosis *unload(struct t *t, const char *module, unsigned fl
 
 static struct lkm_diagnosis *set(struct t *t, const char *module, const char *assignment)
 {
-	int err = lkm_engine_set(&t->e, module, assignment, 0, &t->res);
+	int err = set_word(&t->e, module, assignment, 0, &t->res);
 
 	assert_int_not_equal(err, 0);
 	return explain(t);
@@ -374,7 +374,11 @@ static struct lkm_diagnosis *set(struct t *t, const char *module, const char *as
 
 static int predict(struct t *t, const char *target, const char *const *params, size_t n)
 {
-	t->n_p = lkm_explain_predict(&t->ctx, &t->e, target, params, n, &t->p);
+	struct lkm_params p;
+
+	assert_int_equal(lkm_params_parse(params, n, &p), 0);
+	t->n_p = lkm_explain_predict(&t->ctx, &t->e, target, &p, &t->p);
+	lkm_params_release(&p);
 	assert_true(t->n_p >= 0);
 	for (int i = 0; i < t->n_p; i++)
 		note(&t->p[i]);
@@ -2860,7 +2864,7 @@ static void test_ignored_option(void **state)
 		"line of its own\n"
 		"lkmtui info demo_opts lists the parameters the module declares\n");
 	/* A load goes on, and says where the line is. */
-	assert_int_equal(lkm_engine_load(&t->e, "demo_opts", NULL, 0, 0, &t->res), 0);
+	assert_int_equal(load_words(&t->e, "demo_opts", NULL, 0, 0, &t->res), 0);
 	assert_string_equal(
 		joined(t->res.warnings, t->res.n_warnings),
 		"/etc/modprobe.d/lab.conf:2: the kernel will ignore 'bogus=1': "

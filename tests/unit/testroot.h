@@ -16,6 +16,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "core/engine.h"
+#include "core/params.h"
+
 extern char **environ;
 
 static inline const char *rpath(const char *path)
@@ -90,4 +93,31 @@ static inline void sys_param(const char *module, const char *param, const char *
 	snprintf(path, sizeof(path), "/sys/module/%s/parameters/%s", module, param);
 	snprintf(text, sizeof(text), "%s\n", value);
 	write_file(path, text, mode);
+}
+
+/* The engine's load and set with the words as a person types them, split as the front
+ * ends split them (lkm_params_parse). */
+static inline int load_words(const struct lkm_engine *e, const char *target,
+			     const char *const *words, size_t n, unsigned flags,
+			     struct lkm_result *res)
+{
+	struct lkm_params p;
+	int err = lkm_params_parse(words, n, &p);
+
+	if (err == 0)
+		err = lkm_engine_load(e, target, &p, flags, res);
+	lkm_params_release(&p);
+	return err;
+}
+
+static inline int set_word(const struct lkm_engine *e, const char *module,
+			   const char *word, unsigned flags, struct lkm_result *res)
+{
+	struct lkm_params p;
+	int err = lkm_params_parse(&word, 1, &p);
+
+	if (err == 0)
+		err = lkm_engine_set(e, module, &p.v[0], flags, res);
+	lkm_params_release(&p);
+	return err;
 }

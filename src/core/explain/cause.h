@@ -32,11 +32,10 @@ typedef int lkm_cause_fn(const struct lkm_cause *c, struct lkm_diagnosis *d);
 struct lkm_foresight {
 	const struct lkm_explain_ctx *ctx;
 	const struct lkm_result *plan;
-	const struct lkm_modfile *mf; /* the plan's file; NULL when it does not open */
-	const char *module;	      /* the plan's module, else the target */
-	const char *const *params;
-	size_t n_params;
-	bool file_refused; /* a foresight found the file itself refused */
+	const struct lkm_modfile *mf;	 /* the plan's file; NULL when it does not open */
+	const char *module;		 /* the plan's module, else the target */
+	const struct lkm_params *params; /* as given, split (never NULL) */
+	bool file_refused;		 /* a foresight found the file itself refused */
 };
 
 /* What a foresight's diagnosis names: the plan's module, file and target. */

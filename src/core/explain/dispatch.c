@@ -196,9 +196,9 @@ static int foresee(struct lkm_foresight *f, struct lkm_diagnosis *v)
 
 int lkm_explain_predict(const struct lkm_explain_ctx *ctx,
 			const struct lkm_engine *engine, const char *target,
-			const char *const *params, size_t n_params,
-			struct lkm_diagnosis **out)
+			const struct lkm_params *params, struct lkm_diagnosis **out)
 {
+	static const struct lkm_params none;
 	const size_t cap = 1 + N_OF(foresights);
 	struct lkm_engine dry = *engine;
 	struct lkm_result plan;
@@ -208,10 +208,12 @@ int lkm_explain_predict(const struct lkm_explain_ctx *ctx,
 	int err;
 
 	*out = NULL;
+	if (params == NULL)
+		params = &none;
 	/* A dry run finds the engine's own refusals; privilege is not what is asked here.
 	 */
 	dry.privileged = true;
-	err = lkm_engine_load(&dry, target, params, n_params, LKM_DRY_RUN, &plan);
+	err = lkm_engine_load(&dry, target, params, LKM_DRY_RUN, &plan);
 	if (err == -ENOMEM)
 		goto fail;
 	v = calloc(cap, sizeof(*v));
@@ -236,8 +238,7 @@ int lkm_explain_predict(const struct lkm_explain_ctx *ctx,
 					 .plan = &plan,
 					 .mf = mf,
 					 .module = plan.module ? plan.module : target,
-					 .params = params,
-					 .n_params = n_params },
+					 .params = params },
 		v + n);
 	if (err < 0)
 		goto fail;

@@ -284,16 +284,12 @@ int lkm_foresee_resource(struct lkm_foresight *f, struct lkm_diagnosis *d)
 	struct lkm_result none = { .log = { .fd = -1 } };
 	struct lkm_diag_fill v = lkm_foresight_fill(f);
 	char what[128] = "", pname[64] = "";
-	struct lkm_params given;
 	int rc = 0;
 
-	if (f->n_params == 0)
+	if (f->params->n == 0)
 		return 0;
-	if (lkm_params_parse(f->params, f->n_params, &given) < 0)
-		return -ENOMEM;
-	resource_facts(f->ctx, &none, f->module, &given, d, &v, what, sizeof(what), pname,
-		       sizeof(pname));
-	lkm_params_release(&given);
+	resource_facts(f->ctx, &none, f->module, f->params, d, &v, what, sizeof(what),
+		       pname, sizeof(pname));
 	if (v.value != NULL)
 		rc = lkm_diag_build(d, LKM_DIAG_RESOURCE_BUSY, 0, &v) < 0 ? -ENOMEM : 1;
 	lkm_strv_free(v.list, v.n_list);

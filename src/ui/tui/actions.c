@@ -42,32 +42,37 @@ void lkm_tui_step_text(const struct lkm_step *s, bool dry_run, char *buf, size_t
 /* ---- running requests ----------------------------------------------------------------
  */
 
-/* Runs REQ through the engine (a dry run when DRY). */
+/* Runs REQ through the engine (a dry run when DRY), its words split as the engine takes
+ * them (lkm_params_parse). */
 static int run(struct lkm_tui_app *app, const struct lkm_tui_req *req, bool dry,
 	       struct lkm_result *res)
 {
 	const struct lkm_engine *e = &app->session.core.engine;
-	unsigned flags = dry ? LKM_DRY_RUN : 0;
+	unsigned flags = (dry ? LKM_DRY_RUN : 0) | req->flags;
+	const char *words[LKM_TUI_MAX_WORDS + 1] = { "" };
+	struct lkm_params p;
+	int err;
 
 	switch (req->op) {
-	case LKM_OP_LOAD: {
-		const char *argv[LKM_TUI_MAX_WORDS];
-
-		for (size_t i = 0; i < req->n_words; i++)
-			argv[i] = req->words[i];
-		return lkm_engine_load(e, req->target, argv, req->n_words,
-				       flags | req->flags, res);
+	case LKM_OP_UNLOAD: return lkm_engine_unload(e, req->target, flags, res);
+	case LKM_OP_BLOCK: return lkm_engine_block(e, req->target, flags, res);
+	case LKM_OP_UNBLOCK: return lkm_engine_unblock(e, req->target, flags, res);
+	default: break;
 	}
-	case LKM_OP_UNLOAD:
-		return lkm_engine_unload(e, req->target, flags | req->flags, res);
-	case LKM_OP_BLOCK:
-		return lkm_engine_block(e, req->target, flags | req->flags, res);
-	case LKM_OP_UNBLOCK:
-		return lkm_engine_unblock(e, req->target, flags | req->flags, res);
-	default:
-		return lkm_engine_set(e, req->target, req->n_words ? req->words[0] : "",
-				      flags | req->flags, res);
+	for (size_t i = 0; i < req->n_words; i++)
+		words[i] = req->words[i];
+	/* set: one word, "" when none was typed (the engine says what is missing). */
+	if (lkm_params_parse(words, req->op == LKM_OP_SET ? 1 : req->n_words, &p) < 0) {
+		lkm_result_init(res, req->op, req->target);
+		res->err = -ENOMEM;
+		return -ENOMEM;
 	}
+	if (req->op == LKM_OP_LOAD)
+		err = lkm_engine_load(e, req->target, &p, flags, res);
+	else
+		err = lkm_engine_set(e, req->target, &p.v[0], flags, res);
+	lkm_params_release(&p);
+	return err;
 }
 
 /* The action's end: back to the screen it started from. */
