@@ -423,6 +423,7 @@ static int plan_steps(const struct lkm_plan *p, size_t primary, const char *targ
 	}
 	return 0;
 }
+
 /* modprobe.d's options for the module that do not do what they say: the load goes on
  * (the kernel only warns), and the admin learns where the line is. */
 static int ignored_options(const struct lkm_engine *e, struct lkm_result *res,
@@ -430,6 +431,93 @@ static int ignored_options(const struct lkm_engine *e, struct lkm_result *res,
 {
 	return lkm_modopts_warnings(e->root, res->module, mf, res->path, &res->warnings,
 				    &res->n_warnings);
+}
+
+/* No module, alias or file is called TARGET: refused, with the close names. */
+static int not_found(const struct lkm_engine *e, const char *target,
+		     struct lkm_result *res)
+{
+	char **close = NULL;
+	int nc = lkm_resolve_suggest(e->resolver, target, &close);
+
+	for (int i = 0; i < nc; i++)
+		if (!lkm_strv_addf(&res->details, &res->n_details, "%s", close[i]))
+			nc = -ENOMEM;
+	lkm_strv_freev(close);
+	if (nc == -ENOMEM)
+		return -ENOMEM;
+	return lkm_result_refuse(res, LKM_REFUSE_NOT_FOUND, -ENOENT,
+				 _("no module, alias or file is called %s"), target);
+}
+
+/* Every match of PLAN is passed over (blacklisted, reached through an alias): the steps
+ * say so, and the load is refused. */
+static int all_blacklisted(const struct lkm_plan *plan, const char *target,
+			   const struct lkm_modules *mods, unsigned flags,
+			   struct lkm_result *res)
+{
+	size_t primary = plan->n_matches;
+	int err = 0;
+
+	for (size_t i = 0; i < plan->n_matches; i++)
+		if (!lkm_strv_addf(&res->details, &res->n_details, "%s",
+				   plan->matches[i].name))
+			err = -ENOMEM;
+	if (err == 0)
+		err = plan_steps(plan, primary, target, conf_options(plan, primary), mods,
+				 flags, res);
+	if (err == 0)
+		err = lkm_result_refuse(
+			res, LKM_REFUSE_BLACKLISTED, -ENOENT,
+			_("every module %s names is blacklisted in modprobe.d"), target);
+	return err;
+}
+
+/* The module PLAN's PRIMARY match names, into RES (with a warning when it is
+ * blacklisted): refused when it is built in or has no file. Returns 0 when there is a
+ * file to load. */
+static int primary_module(const struct lkm_engine *e, const struct lkm_plan *plan,
+			  size_t primary, const char *target,
+			  const struct lkm_modules *mods, unsigned flags,
+			  struct lkm_result *res)
+{
+	const struct lkm_plan_match *m = &plan->matches[primary];
+	int err;
+
+	res->module = strdup(m->name);
+	res->path = lkm_engine_dup(m->path);
+	if (res->module == NULL || (m->path && res->path == NULL))
+		return -ENOMEM;
+	err = lkm_resolve_is_blacklisted(e->resolver, m->name);
+	if (err < 0)
+		return err;
+	if (err == 1 &&
+	    !lkm_strv_addf(
+		    &res->warnings, &res->n_warnings,
+		    _("%s is blacklisted in modprobe.d: that stops it being loaded "
+		      "through an alias (hardware detection) only; an explicit load "
+		      "like this one, and a load as a dependency, still work"),
+		    m->name))
+		return -ENOMEM;
+	if (m->path == NULL && m->builtin) {
+		err = plan_steps(plan, primary, target, conf_options(plan, primary), mods,
+				 flags, res);
+		if (err == 0)
+			err = lkm_result_refuse(
+				res, LKM_REFUSE_BUILTIN, -EEXIST,
+				_("%s is built into the kernel: it is always there, "
+				  "and its "
+				  "parameters are set on the kernel command line "
+				  "(%s.NAME=VALUE)"),
+				res->module, res->module);
+		return err;
+	}
+	if (m->path == NULL)
+		return lkm_result_refuse(
+			res, LKM_REFUSE_NOT_FOUND, -ENOENT,
+			_("%s is named in modprobe.d but no module file exists"),
+			res->module);
+	return 0;
 }
 
 /* A module name or alias: modprobe's plan, from libkmod. */
@@ -440,7 +528,6 @@ static int plan_name(const struct lkm_engine *e, const char *target,
 	struct lkm_plan plan = { 0 };
 	struct lkm_modfile *mf = NULL;
 	struct lkm_modfile_error why = { 0 };
-	const struct lkm_plan_match *m = NULL;
 	char *kparams = NULL;
 	size_t primary = 0;
 	bool conf;
@@ -453,84 +540,20 @@ static int plan_name(const struct lkm_engine *e, const char *target,
 			  "up in"),
 			target);
 	err = lkm_plan_load(e->resolver, target, NULL, &plan);
-	if (err == -ENOENT || err == -EINVAL) {
-		char **close = NULL;
-		int nc = lkm_resolve_suggest(e->resolver, target, &close);
-
-		for (int i = 0; i < nc; i++)
-			if (!lkm_strv_addf(&res->details, &res->n_details, "%s",
-					   close[i]))
-				nc = -ENOMEM;
-		lkm_strv_freev(close);
-		if (nc == -ENOMEM)
-			return -ENOMEM;
-		return lkm_result_refuse(res, LKM_REFUSE_NOT_FOUND, -ENOENT,
-					 _("no module, alias or file is called %s"),
-					 target);
-	}
+	if (err == -ENOENT || err == -EINVAL)
+		return not_found(e, target, res);
 	if (err < 0)
 		return err;
 	/* The first match not passed over names the load, as modprobe's first. */
 	for (primary = 0; primary < plan.n_matches && plan.matches[primary].skipped;
 	     primary++)
 		;
-	if (primary == plan.n_matches) {
-		for (size_t i = 0; i < plan.n_matches; i++)
-			if (!lkm_strv_addf(&res->details, &res->n_details, "%s",
-					   plan.matches[i].name))
-				err = -ENOMEM;
-		if (err == 0)
-			err = plan_steps(&plan, primary, target,
-					 conf_options(&plan, primary), mods, flags, res);
-		if (err == 0)
-			err = lkm_result_refuse(
-				res, LKM_REFUSE_BLACKLISTED, -ENOENT,
-				_("every module %s names is blacklisted in modprobe.d"),
-				target);
-		goto out;
-	}
-	m = &plan.matches[primary];
-	res->module = strdup(m->name);
-	res->path = lkm_engine_dup(m->path);
-	if (res->module == NULL || (m->path && res->path == NULL)) {
-		err = -ENOMEM;
-		goto out;
-	}
-	err = lkm_resolve_is_blacklisted(e->resolver, m->name);
-	if (err < 0)
-		goto out;
-	if (err == 1 &&
-	    !lkm_strv_addf(
-		    &res->warnings, &res->n_warnings,
-		    _("%s is blacklisted in modprobe.d: that stops it being loaded "
-		      "through an alias (hardware detection) only; an explicit load "
-		      "like this one, and a load as a dependency, still work"),
-		    m->name)) {
-		err = -ENOMEM;
-		goto out;
-	}
-	err = 0;
-	if (m->path == NULL && m->builtin) {
-		err = plan_steps(&plan, primary, target, conf_options(&plan, primary),
-				 mods, flags, res);
-		if (err == 0)
-			err = lkm_result_refuse(
-				res, LKM_REFUSE_BUILTIN, -EEXIST,
-				_("%s is built into the kernel: it is always there, "
-				  "and its "
-				  "parameters are set on the kernel command line "
-				  "(%s.NAME=VALUE)"),
-				res->module, res->module);
-		goto out;
-	}
-	if (m->path == NULL) {
-		err = lkm_result_refuse(
-			res, LKM_REFUSE_NOT_FOUND, -ENOENT,
-			_("%s is named in modprobe.d but no module file exists"),
-			res->module);
-		goto out;
-	}
-	err = not_loaded_yet(e, mods, params, res, &kparams);
+	if (primary == plan.n_matches)
+		err = all_blacklisted(&plan, target, mods, flags, res);
+	else
+		err = primary_module(e, &plan, primary, target, mods, flags, res);
+	if (err == 0)
+		err = not_loaded_yet(e, mods, params, res, &kparams);
 	if (err < 0)
 		goto out;
 	/* The file is read only to check the user's parameters: a plan costs what

@@ -82,123 +82,68 @@ out:
 	return err;
 }
 
-int lkm_engine_set(const struct lkm_engine *e, const char *module,
-		   const struct lkm_param *param, unsigned flags, struct lkm_result *res)
+/* MODULE's parameter PARAM in SM (/sys/module/MODULE/parameters), into *OUT: refused
+ * when there is none, when it is read-only, and when the value is not of its declared
+ * type. Returns 0 or the refusal's -errno (or -ENOMEM). */
+static int settable(const struct lkm_engine *e, const struct lkm_sysmodule *sm,
+		    const struct lkm_param *param, struct lkm_result *res,
+		    const struct lkm_sysparam **out)
 {
-	struct lkm_modules mods = { 0 };
-	struct lkm_sysmodule sm = { 0 };
-	const struct lkm_sysparam *p;
-	const char *name = param->name, *value = param->value;
+	const struct lkm_sysparam *p = NULL;
+	const char *name = param->name;
 	char reason[256], *type = NULL;
-	struct lkm_step *s;
 	int err;
 
-	lkm_result_init(res, LKM_OP_SET, module);
-	if (res->target == NULL)
-		return -ENOMEM;
-	res->module = strdup(module);
-	if (res->module == NULL)
-		return -ENOMEM;
-	lkm_module_name_normalize(res->module);
-	if (param->why || value == NULL) {
-		res->bad_param = strdup(param->arg);
-		if (res->bad_param == NULL) {
-			err = -ENOMEM;
-			goto out;
-		}
-		err = lkm_result_refuse(res, LKM_REFUSE_MALFORMED_PARAM, -EINVAL, "%s",
-					value == NULL
-						? _("give the new value as NAME=VALUE")
-						: param->why);
-		goto out;
-	}
-	res->bad_param = strdup(name);
-	if (res->bad_param == NULL) {
-		err = -ENOMEM;
-		goto out;
-	}
-	/* modules_disabled stops loads and unloads only: the kernel's sysfs parameter
-	 * store (param_attr_store) never looks at it. */
-	err = lkm_engine_check_kernel(e, res, &mods);
-	if (err < 0 && res->refusal != LKM_REFUSE_NO_MODULE_SUPPORT &&
-	    res->refusal != LKM_REFUSE_MODULES_DISABLED)
-		goto out;
-	/* Built-in modules have /sys/module/NAME/parameters too, without /proc/modules.
-	 */
-	err = lkm_sysmodule_read(e->root, res->module, &sm);
-	if (err < 0)
-		goto out;
-	if (!sm.present) {
-		err = lkm_result_refuse(res, LKM_REFUSE_NOT_LOADED, -ENOENT,
-					_("%s is not loaded"), module);
-		goto out;
-	}
-	res->refusal = LKM_REFUSE_NONE;
-	res->err = 0;
-	free(res->reason);
-	res->reason = NULL;
-	p = NULL;
-	for (size_t i = 0; i < sm.n_params; i++)
-		if (lkm_param_name_eq(sm.params[i].name, name))
-			p = &sm.params[i];
+	for (size_t i = 0; i < sm->n_params; i++)
+		if (lkm_param_name_eq(sm->params[i].name, name))
+			p = &sm->params[i];
 	if (p == NULL) {
-		for (size_t i = 0; i < sm.n_params; i++)
-			if (!lkm_strv_addf(&res->details, &res->n_details, "%s = %s (%s)",
-					   sm.params[i].name,
-					   sm.params[i].value ? sm.params[i].value : "?",
-					   sm.params[i].writable ? "writable"
-								 : "read-only")) {
-				err = -ENOMEM;
-				goto out;
-			}
-		err = lkm_result_refuse(
+		for (size_t i = 0; i < sm->n_params; i++)
+			if (!lkm_strv_addf(
+				    &res->details, &res->n_details, "%s = %s (%s)",
+				    sm->params[i].name,
+				    sm->params[i].value ? sm->params[i].value : "?",
+				    sm->params[i].writable ? "writable" : "read-only"))
+				return -ENOMEM;
+		return lkm_result_refuse(
 			res, LKM_REFUSE_UNKNOWN_PARAM, -ENOENT,
-			sm.n_params ? _("%s has no parameter '%s' in "
-					"/sys/module/%s/parameters")
-				    : _("%s has no parameter '%s': it shows none in "
-					"/sys/module/%s/parameters"),
+			sm->n_params ? _("%s has no parameter '%s' in "
+					 "/sys/module/%s/parameters")
+				     : _("%s has no parameter '%s': it shows none in "
+					 "/sys/module/%s/parameters"),
 			res->module, name, res->module);
-		goto out;
 	}
 	if (!lkm_strv_addf(&res->details, &res->n_details, _("%s: %s now"), p->name,
-			   p->value ? p->value : "?")) {
-		err = -ENOMEM;
-		goto out;
-	}
-	if (!p->writable) {
-		err = lkm_result_refuse(
+			   p->value ? p->value : "?"))
+		return -ENOMEM;
+	if (!p->writable)
+		return lkm_result_refuse(
 			res, LKM_REFUSE_READ_ONLY_PARAM, -EPERM,
 			_("%s is read-only (mode %04o): the module lets it be set "
 			  "only when it "
 			  "is loaded"),
 			p->name, (unsigned)p->mode);
-		goto out;
-	}
 	err = declared_type(e, res->module, name, &type);
-	if (err < 0)
-		goto out;
-	if (type != NULL &&
-	    lkm_param_check_value(type, value, reason, sizeof(reason)) != LKM_PARAM_OK) {
+	if (err == 0 && type != NULL &&
+	    lkm_param_check_value(type, param->value, reason, sizeof(reason)) !=
+		    LKM_PARAM_OK)
 		err = lkm_result_refuse(res, LKM_REFUSE_INVALID_PARAM, -EINVAL, "%s: %s",
 					name, reason);
-		goto out;
-	}
-	s = lkm_engine_step(res, LKM_STEP_WRITE_PARAM, res->module, NULL, param->arg,
-			    NULL);
-	if (s == NULL) {
-		err = -ENOMEM;
-		goto out;
-	}
-	err = lkm_engine_check_privilege(e, res, flags);
-	if (err < 0 || (flags & LKM_DRY_RUN)) {
-		if (err == 0 && (flags & LKM_PERSIST) &&
-		    lkm_engine_step(res, LKM_STEP_PERSIST, res->module, LKM_PERSIST_FILE,
-				    NULL, NULL) == NULL)
-			err = -ENOMEM;
-		goto out;
-	}
+	free(type);
+	*out = p;
+	return err;
+}
+
+/* Writes PARAM to P (step S) and reads back what the module holds after;
+ * LKM_PERSIST then saves it. Returns 0, the step's -errno, or -ENOMEM. */
+static int write_param(const struct lkm_engine *e, const struct lkm_sysparam *p,
+		       const struct lkm_param *param, unsigned flags, struct lkm_step *s,
+		       struct lkm_result *res)
+{
+	int err;
+
 	lkm_kmsg_begin(&res->log, e->root);
-	s->err = e->ops->write_param(e->ops->ctx, res->module, p->name, value);
+	s->err = e->ops->write_param(e->ops->ctx, res->module, p->name, param->value);
 	s->done = s->err == 0;
 	if (s->err < 0) {
 		res->err = s->err;
@@ -225,9 +170,81 @@ int lkm_engine_set(const struct lkm_engine *e, const char *module,
 			err = persist_merged(e, res->module, param, res);
 	}
 	lkm_engine_log_change(e, res, "set parameter of");
-	err = err < 0 ? err : res->err;
+	return err < 0 ? err : res->err;
+}
+
+int lkm_engine_set(const struct lkm_engine *e, const char *module,
+		   const struct lkm_param *param, unsigned flags, struct lkm_result *res)
+{
+	struct lkm_modules mods = { 0 };
+	struct lkm_sysmodule sm = { 0 };
+	const struct lkm_sysparam *p = NULL;
+	struct lkm_step *s;
+	int err;
+
+	lkm_result_init(res, LKM_OP_SET, module);
+	if (res->target == NULL)
+		return -ENOMEM;
+	res->module = strdup(module);
+	if (res->module == NULL)
+		return -ENOMEM;
+	lkm_module_name_normalize(res->module);
+	if (param->why || param->value == NULL) {
+		res->bad_param = strdup(param->arg);
+		if (res->bad_param == NULL) {
+			err = -ENOMEM;
+			goto out;
+		}
+		err = lkm_result_refuse(res, LKM_REFUSE_MALFORMED_PARAM, -EINVAL, "%s",
+					param->value == NULL
+						? _("give the new value as NAME=VALUE")
+						: param->why);
+		goto out;
+	}
+	res->bad_param = strdup(param->name);
+	if (res->bad_param == NULL) {
+		err = -ENOMEM;
+		goto out;
+	}
+	/* modules_disabled stops loads and unloads only: the kernel's sysfs parameter
+	 * store (param_attr_store) never looks at it. */
+	err = lkm_engine_check_kernel(e, res, &mods);
+	if (err < 0 && res->refusal != LKM_REFUSE_NO_MODULE_SUPPORT &&
+	    res->refusal != LKM_REFUSE_MODULES_DISABLED)
+		goto out;
+	/* Built-in modules have /sys/module/NAME/parameters too, without /proc/modules.
+	 */
+	err = lkm_sysmodule_read(e->root, res->module, &sm);
+	if (err < 0)
+		goto out;
+	if (!sm.present) {
+		err = lkm_result_refuse(res, LKM_REFUSE_NOT_LOADED, -ENOENT,
+					_("%s is not loaded"), module);
+		goto out;
+	}
+	res->refusal = LKM_REFUSE_NONE;
+	res->err = 0;
+	free(res->reason);
+	res->reason = NULL;
+	err = settable(e, &sm, param, res, &p);
+	if (err < 0)
+		goto out;
+	s = lkm_engine_step(res, LKM_STEP_WRITE_PARAM, res->module, NULL, param->arg,
+			    NULL);
+	if (s == NULL) {
+		err = -ENOMEM;
+		goto out;
+	}
+	err = lkm_engine_check_privilege(e, res, flags);
+	if (err < 0 || (flags & LKM_DRY_RUN)) {
+		if (err == 0 && (flags & LKM_PERSIST) &&
+		    lkm_engine_step(res, LKM_STEP_PERSIST, res->module, LKM_PERSIST_FILE,
+				    NULL, NULL) == NULL)
+			err = -ENOMEM;
+		goto out;
+	}
+	err = write_param(e, p, param, flags, s, res);
 out:
-	free(type);
 	lkm_sysmodule_release(&sm);
 	lkm_modules_release(&mods);
 	if (err < 0 && res->err == 0)
