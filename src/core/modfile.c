@@ -26,6 +26,7 @@
 #include "core/modfile_int.h"
 #include "core/userpath.h"
 #include "model/modules.h"
+#include "shared/array.h"
 
 int modfile_fail(struct lkm_modfile_error *why, int err, const char *fmt, ...)
 {
@@ -393,6 +394,26 @@ const char *lkm_modfile_info_next(const struct lkm_modfile *mf, const char *key,
 		}
 	}
 	return NULL;
+}
+
+int lkm_modfile_info_all(const struct lkm_modfile *mf, const char *key, const char ***out,
+			 size_t *n)
+{
+	size_t pos = 0, cap = 0;
+	const char *v;
+
+	*out = NULL;
+	*n = 0;
+	while (mf && (v = lkm_modfile_info_next(mf, key, &pos, NULL)) != NULL) {
+		if (lkm_array_room(*out, *n, cap) < 0) {
+			free(*out);
+			*out = NULL;
+			*n = 0;
+			return -ENOMEM;
+		}
+		(*out)[(*n)++] = v;
+	}
+	return 0;
 }
 
 size_t lkm_modfile_info_count(const struct lkm_modfile *mf)

@@ -127,6 +127,11 @@ const char *lkm_modfile_info(const struct lkm_modfile *mf, const char *key);
 const char *lkm_modfile_info_next(const struct lkm_modfile *mf, const char *key,
 				  size_t *pos, const char **key_out);
 
+/* Every value of a repeated KEY, in file order, into *OUT (N of them; borrowed from MF,
+ * the array freed with free(); MF NULL has none). Returns 0 or -ENOMEM. */
+int lkm_modfile_info_all(const struct lkm_modfile *mf, const char *key, const char ***out,
+			 size_t *n);
+
 /* All .modinfo entries, in file order. */
 size_t lkm_modfile_info_count(const struct lkm_modfile *mf);
 

@@ -43,34 +43,13 @@
 
 #include "model/interrupts.h"
 #include "model/scan.h"
+#include "shared/array.h"
 
 /* Flow handler names seen fused to the chip name ("IO-APIC-fasteoi", "XT-PIC-XT"). */
 static const char *const handler_names[] = {
 	"edge",		"level", "fasteoi", "simple", "percpu",
 	"percpu_devid", "eoi",	 "nmi",	    "XT",
 };
-
-static int grow_array(void **v, size_t *cap, size_t need, size_t size, size_t first)
-{
-	size_t ncap = *cap ? *cap : first;
-	void *nv;
-
-	if (need <= *cap)
-		return 0;
-	while (ncap < need) {
-		if (ncap > SIZE_MAX / 2)
-			return -ENOMEM;
-		ncap *= 2;
-	}
-	if (ncap > SIZE_MAX / size)
-		return -ENOMEM;
-	nv = realloc(*v, ncap * size);
-	if (nv == NULL)
-		return -ENOMEM;
-	*v = nv;
-	*cap = ncap;
-	return 0;
-}
 
 static bool is_digits(const char *s, size_t len)
 {
@@ -329,8 +308,7 @@ static int parse_header(struct lkm_interrupts *irqs, char **p, struct arena *a)
 	if (line == NULL || strchr(line, ':') != NULL)
 		return -EINVAL;
 	while ((tok = lkm_scan_token(&line)) != NULL) {
-		int err = grow_array((void **)&irqs->cpus, &irqs->cpus_cap,
-				     irqs->n_cpus + 1, sizeof(*irqs->cpus), 16);
+		int err = lkm_array_room(irqs->cpus, irqs->n_cpus, irqs->cpus_cap);
 
 		if (err < 0)
 			return err;
@@ -375,8 +353,7 @@ int lkm_interrupts_parse(struct lkm_interrupts *irqs, char *text)
 	if (err < 0)
 		goto fail;
 	while ((line = lkm_scan_line(&p)) != NULL) {
-		err = grow_array((void **)&irqs->v, &irqs->cap, irqs->n + 1,
-				 sizeof(*irqs->v), 64);
+		err = lkm_array_room(irqs->v, irqs->n, irqs->cap);
 		if (err >= 0)
 			err = reserve_counts(irqs, n_counts_used, p);
 		if (err < 0)

@@ -187,6 +187,20 @@ int lkm_diag_build(struct lkm_diagnosis *d, enum lkm_diag_kind kind, int err,
 	return d->title && d->teach && !d->oom ? 0 : -ENOMEM;
 }
 
+int lkm_diag_build_list(struct lkm_diagnosis *d, enum lkm_diag_kind kind, int err,
+			struct lkm_diag_fill *fill, char **list, size_t n)
+{
+	int rc;
+
+	fill->list = list;
+	fill->n_list = n;
+	rc = lkm_diag_build(d, kind, err, fill);
+	lkm_strv_free(list, n);
+	fill->list = NULL;
+	fill->n_list = 0;
+	return rc < 0 ? -ENOMEM : 1;
+}
+
 void lkm_diagnosis_release(struct lkm_diagnosis *d)
 {
 	free(d->title);

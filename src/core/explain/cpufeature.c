@@ -94,39 +94,18 @@ static void cpu_lines(struct lkm_diagnosis *d, const struct lkm_cpufeat *f, char
 			      _("this CPU is a virtual machine's (hypervisor flag)"));
 }
 
-/* The module's aliases. */
-static size_t aliases(const struct lkm_modfile *mf, const char ***out)
-{
-	size_t pos = 0, n = 0;
-	const char *v;
-
-	*out = NULL;
-	while (mf && (v = lkm_modfile_info_next(mf, "alias", &pos, NULL)) != NULL) {
-		const char **grown = realloc(*out, (n + 1) * sizeof(**out));
-
-		if (grown == NULL) {
-			free(*out);
-			*out = NULL;
-			return SIZE_MAX;
-		}
-		*out = grown;
-		grown[n++] = v;
-	}
-	return n;
-}
-
 static int cpu_diag(const struct lkm_explain_ctx *ctx, const struct lkm_modfile *mf,
 		    struct lkm_diag_fill v, int err, struct lkm_diagnosis *d)
 {
 	const char **al;
-	size_t n = aliases(mf, &al);
+	size_t n;
 	struct lkm_cpufeat f;
 	char **list = NULL;
 	size_t n_list = 0;
-	int rc;
+	int rc = lkm_modfile_info_all(mf, "alias", &al, &n);
 
-	if (n == SIZE_MAX)
-		return -ENOMEM;
+	if (rc < 0)
+		return rc;
 	rc = lkm_cpufeat_check(ctx->root, al, n, &f);
 	free(al);
 	if (rc < 0 || f.satisfied) {
@@ -135,11 +114,8 @@ static int cpu_diag(const struct lkm_explain_ctx *ctx, const struct lkm_modfile 
 	}
 	cpu_lines(d, &f, &list, &n_list);
 	lkm_cpufeat_release(&f);
-	v.list = list;
-	v.n_list = n_list;
-	rc = lkm_diag_build(d, LKM_DIAG_CPU_FEATURE_MISSING, err, &v);
-	lkm_strv_free(list, n_list);
-	return rc < 0 ? -ENOMEM : 1;
+	return lkm_diag_build_list(d, LKM_DIAG_CPU_FEATURE_MISSING, err, &v, list,
+				   n_list);
 }
 
 int lkm_cause_cpu_feature(const struct lkm_cause *c, struct lkm_diagnosis *d)

@@ -47,6 +47,10 @@ struct lkm_diag_fill {
  * already in D stay first. Returns 0 or -ENOMEM. */
 int lkm_diag_build(struct lkm_diagnosis *d, enum lkm_diag_kind kind, int err,
 		   const struct lkm_diag_fill *fill);
+/* The same with LIST (N names, each a line of lkm_diag_line; freed here) as FILL's list:
+ * the end of a cause or foresight that found its kind. Returns 1 or -ENOMEM. */
+int lkm_diag_build_list(struct lkm_diagnosis *d, enum lkm_diag_kind kind, int err,
+			struct lkm_diag_fill *fill, char **list, size_t n);
 
 /* The row of KIND, or NULL for LKM_DIAG_NONE. */
 const struct lkm_diag_text *lkm_diag_text(enum lkm_diag_kind kind);

@@ -55,10 +55,7 @@ int lkm_foresee_ignored_options(struct lkm_foresight *f, struct lkm_diagnosis *d
 	}
 	lkm_strv_sort_unique(list, &n_list);
 	v.value = o.v[0].word;
-	v.list = list;
-	v.n_list = n_list;
-	rc = lkm_diag_build(d, LKM_DIAG_IGNORED_OPTION, 0, &v);
-	lkm_strv_free(list, n_list);
+	rc = lkm_diag_build_list(d, LKM_DIAG_IGNORED_OPTION, 0, &v, list, n_list);
 	lkm_modopts_release(&o);
-	return rc < 0 ? -ENOMEM : 1;
+	return rc;
 }

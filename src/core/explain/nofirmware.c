@@ -18,27 +18,6 @@
 #include "i18n.h"
 #include "shared/strv.h"
 
-/* The module's firmware: lines. */
-static size_t declared(const struct lkm_modfile *mf, const char ***out)
-{
-	size_t pos = 0, n = 0;
-	const char *v;
-
-	*out = NULL;
-	while (mf && (v = lkm_modfile_info_next(mf, "firmware", &pos, NULL)) != NULL) {
-		const char **grown = realloc(*out, (n + 1) * sizeof(**out));
-
-		if (grown == NULL) {
-			free(*out);
-			*out = NULL;
-			return SIZE_MAX;
-		}
-		*out = grown;
-		grown[n++] = v;
-	}
-	return n;
-}
-
 /* Evidence and the package fix for FW into D; the missing names to LIST. */
 static void firmware_lines(struct lkm_diagnosis *d, const struct lkm_firmware *fw,
 			   char ***list, size_t *n_list)
@@ -74,14 +53,14 @@ static int firmware_diag(const struct lkm_explain_ctx *ctx, const struct lkm_mod
 			 struct lkm_diagnosis *d, bool need_missing)
 {
 	const char **names;
-	size_t n = declared(mf, &names);
+	size_t n;
 	struct lkm_firmware fw;
 	char **list = NULL;
 	size_t n_list = 0;
-	int rc;
+	int rc = lkm_modfile_info_all(mf, "firmware", &names, &n);
 
-	if (n == SIZE_MAX)
-		return -ENOMEM;
+	if (rc < 0)
+		return rc;
 	if (named != NULL) {
 		/* The kernel's own name first: a driver may ask for one it did not
 		 * declare. */
@@ -119,11 +98,7 @@ static int firmware_diag(const struct lkm_explain_ctx *ctx, const struct lkm_mod
 			fw.n);
 	lkm_firmware_release(&fw);
 	v.value = named ? named : (n_list > 0 ? list[0] : NULL);
-	v.list = list;
-	v.n_list = n_list;
-	rc = lkm_diag_build(d, LKM_DIAG_FIRMWARE_MISSING, err, &v);
-	lkm_strv_free(list, n_list);
-	return rc < 0 ? -ENOMEM : 1;
+	return lkm_diag_build_list(d, LKM_DIAG_FIRMWARE_MISSING, err, &v, list, n_list);
 }
 
 int lkm_cause_firmware(const struct lkm_cause *c, struct lkm_diagnosis *d)
