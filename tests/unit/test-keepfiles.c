@@ -33,6 +33,7 @@
 #include "core/persist.h"
 #include "core/resolve.h"
 #include "model/sysroot.h"
+#include "testfiles.h"
 
 #define BOOT_HEADER                                                                      \
 	"# Modules lkmtui load --persist keeps loaded at boot (systemd-modules-load "    \
@@ -54,66 +55,6 @@ static const char *at(struct fx *f, const char *path)
 	return buf[i];
 }
 
-static void rm_tree(const char *dir)
-{
-	pid_t pid = fork();
-	int status;
-
-	if (pid == 0) {
-		execl("/bin/rm", "rm", "-rf", "--", dir, (char *)NULL);
-		_exit(127);
-	}
-	waitpid(pid, &status, 0);
-}
-
-static void write_file(const char *path, const char *text)
-{
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-
-	assert_true(fd >= 0);
-	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
-	close(fd);
-}
-
-static char *slurp(const char *path)
-{
-	static char buf[1 << 16];
-	int fd = open(path, O_RDONLY);
-	ssize_t n;
-
-	if (fd < 0)
-		return NULL;
-	n = read(fd, buf, sizeof(buf) - 1);
-	assert_true(n >= 0);
-	buf[n] = '\0';
-	close(fd);
-	return buf;
-}
-
-static void expect_file(const char *path, const char *want)
-{
-	const char *got = slurp(path);
-
-	assert_non_null(got);
-	assert_string_equal(got, want);
-}
-
-/* ".lkmtui.conf.XXXXXX" files left in DIR. */
-static int temp_files(const char *dir)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	int n = 0;
-
-	assert_non_null(d);
-	while ((e = readdir(d)) != NULL)
-		if (strncmp(e->d_name, ".lkmtui.conf.", 13) == 0 &&
-		    strcmp(e->d_name, LKM_PERSIST_LOCK) != 0)
-			n++;
-	closedir(d);
-	return n;
-}
-
 static int setup(void **state)
 {
 	struct fx *f = calloc(1, sizeof(*f));
@@ -129,7 +70,7 @@ static int setup(void **state)
 	mkdir(at(f, "/proc"), 0755);
 	mkdir(at(f, "/proc/sys"), 0755);
 	mkdir(at(f, "/proc/sys/kernel"), 0755);
-	write_file(at(f, "/proc/sys/kernel/osrelease"), "6.1.0-test\n");
+	write_file(at(f, "/proc/sys/kernel/osrelease"), "6.1.0-test\n", 0644);
 	if (lkm_sysroot_new(f->dir, &f->root) < 0)
 		return -1;
 	*state = f;
@@ -157,7 +98,8 @@ static void test_boot(void **state)
 	expect_file(at(f, LKM_BOOT_FILE), BOOT_HEADER "ne2k_pci\n");
 	assert_int_equal(lkm_persist_boot(f->root, "ne2k_pci", 1, &r), 0);
 	assert_false(r.changed);
-	write_file(at(f, LKM_BOOT_FILE), "; theirs\nloop\nne2k-pci\n# ne2k_pci\nfat");
+	write_file(at(f, LKM_BOOT_FILE), "; theirs\nloop\nne2k-pci\n# ne2k_pci\nfat",
+		   0644);
 	assert_int_equal(lkm_persist_has(f->root, LKM_HAS_BOOT, "ne2k_pci"), 1);
 	assert_int_equal(lkm_persist_boot(f->root, "ne2k_pci", 0, &r), 0);
 	assert_true(r.changed);
@@ -185,7 +127,7 @@ static void test_block_beside_options(void **state)
 	struct lkm_params p;
 
 	mkdir(at(f, "/etc/modprobe.d"), 0755);
-	write_file(at(f, LKM_PERSIST_FILE), "# mine\noptions fat codepage=850\n");
+	write_file(at(f, LKM_PERSIST_FILE), "# mine\noptions fat codepage=850\n", 0644);
 	assert_int_equal(lkm_persist_block(f->root, "fat", 1, 1, &r), 0);
 	assert_int_equal(lkm_params_parse(v, 1, &p), 0);
 	assert_int_equal(lkm_persist_options(f->root, "fat", &p, &r), 0);
@@ -207,7 +149,7 @@ static void test_symlinks_refused(void **state)
 	char target[128];
 
 	mkdir(at(f, "/elsewhere"), 0755);
-	write_file(at(f, "/elsewhere/lkmtui.conf"), "loop\n");
+	write_file(at(f, "/elsewhere/lkmtui.conf"), "loop\n", 0644);
 	assert_int_equal(symlink("../elsewhere", at(f, "/etc/modules-load.d")), 0);
 	assert_int_equal(lkm_persist_boot(f->root, "vfat", 1, &r), -ELOOP);
 	assert_int_equal(r.link, 1);
@@ -230,10 +172,10 @@ static void test_wrong_types(void **state)
 
 	mkdir(at(f, "/etc/modules-load.d"), 0755);
 	mkdir(at(f, LKM_BOOT_FILE), 0755);
-	write_file(at(f, "/etc/modules-load.d/lkmtui.conf/keep"), "x\n");
+	write_file(at(f, "/etc/modules-load.d/lkmtui.conf/keep"), "x\n", 0644);
 	assert_int_equal(lkm_persist_boot(f->root, "vfat", 1, &r), -EISDIR);
 	expect_file(at(f, "/etc/modules-load.d/lkmtui.conf/keep"), "x\n");
-	write_file(at(f, "/run/modprobe.d"), "not a directory\n");
+	write_file(at(f, "/run/modprobe.d"), "not a directory\n", 0644);
 	assert_int_equal(lkm_persist_block(f->root, "vfat", 1, 0, &r), -ENOTDIR);
 	expect_file(at(f, "/run/modprobe.d"), "not a directory\n");
 }
@@ -248,7 +190,7 @@ static void test_boot_write_fails(void **state)
 	int status;
 
 	mkdir(at(f, "/etc/modules-load.d"), 0755);
-	write_file(at(f, LKM_BOOT_FILE), old);
+	write_file(at(f, LKM_BOOT_FILE), old, 0644);
 	pid = fork();
 	assert_true(pid >= 0);
 	if (pid == 0) {
@@ -293,8 +235,8 @@ static void test_read_only_etc(void **state)
 
 	mkdir(at(f, "/etc/modules-load.d"), 0755);
 	mkdir(at(f, "/etc/modprobe.d"), 0755);
-	write_file(at(f, LKM_BOOT_FILE), "loop\n");
-	write_file(at(f, LKM_PERSIST_FILE), "options fat codepage=850\n");
+	write_file(at(f, LKM_BOOT_FILE), "loop\n", 0644);
+	write_file(at(f, LKM_PERSIST_FILE), "options fat codepage=850\n", 0644);
 	pid = fork();
 	assert_true(pid >= 0);
 	if (pid == 0)
@@ -380,7 +322,7 @@ static void test_initramfs(void **state)
 	const char *conf = "options fat codepage=850\n";
 
 	mkdir(at(f, "/etc/modprobe.d"), 0755);
-	write_file(at(f, LKM_PERSIST_FILE), conf);
+	write_file(at(f, LKM_PERSIST_FILE), conf, 0644);
 	/* No initramfs: nothing to say. */
 	assert_int_equal(verdict(f, LKM_PERSIST_FILE), LKM_INITRAMFS_CURRENT);
 	write_initramfs(f, conf);
@@ -392,7 +334,7 @@ static void test_initramfs(void **state)
 	assert_int_equal(verdict(f, LKM_PERSIST_FILE), LKM_INITRAMFS_STALE);
 	/* It holds no modules-load.d: what the boot reads of it is /etc's. */
 	mkdir(at(f, "/etc/modules-load.d"), 0755);
-	write_file(at(f, LKM_BOOT_FILE), "fat\n");
+	write_file(at(f, LKM_BOOT_FILE), "fat\n", 0644);
 	assert_int_equal(verdict(f, LKM_BOOT_FILE), LKM_INITRAMFS_CURRENT);
 }
 
@@ -404,8 +346,9 @@ static void test_initramfs_unreadable(void **state)
 	struct timeval later[2] = { { 4000000000, 0 }, { 4000000000, 0 } };
 
 	mkdir(at(f, "/etc/modprobe.d"), 0755);
-	write_file(at(f, LKM_PERSIST_FILE), "options fat codepage=850\n");
-	write_file(at(f, "/boot/initrd.img-6.1.0-test"), "BZh91AY&SY not one we read");
+	write_file(at(f, LKM_PERSIST_FILE), "options fat codepage=850\n", 0644);
+	write_file(at(f, "/boot/initrd.img-6.1.0-test"), "BZh91AY&SY not one we read",
+		   0644);
 	assert_int_equal(utimes(at(f, "/boot/initrd.img-6.1.0-test"), later), 0);
 	assert_int_equal(verdict(f, LKM_PERSIST_FILE), LKM_INITRAMFS_CURRENT);
 	assert_int_equal(utimes(at(f, "/boot/initrd.img-6.1.0-test"), old), 0);

@@ -27,6 +27,7 @@
 #include <cmocka.h>
 
 #include "core/persist.h"
+#include "testfiles.h"
 #include "model/sysroot.h"
 
 #define HEADER                                                                           \
@@ -65,73 +66,6 @@ static int persist_words(const struct lkm_sysroot *root, const char *module,
 	err = lkm_persist_options(root, module, &p, r);
 	lkm_params_release(&p);
 	return err;
-}
-
-static void rm_tree(const char *dir)
-{
-	pid_t pid = fork();
-	int status;
-
-	if (pid == 0) {
-		execl("/bin/rm", "rm", "-rf", "--", dir, (char *)NULL);
-		_exit(127);
-	}
-	waitpid(pid, &status, 0);
-}
-
-static void write_file(const char *path, const char *text, mode_t mode)
-{
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, mode);
-
-	assert_true(fd >= 0);
-	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
-	assert_int_equal(fchmod(fd, mode), 0);
-	close(fd);
-}
-
-/* The whole file, malloc'ed; NULL when absent. */
-static char *slurp(const char *path)
-{
-	char *buf = malloc(1 << 16);
-	int fd = open(path, O_RDONLY);
-	ssize_t n;
-
-	assert_non_null(buf);
-	if (fd < 0) {
-		free(buf);
-		return NULL;
-	}
-	n = read(fd, buf, (1 << 16) - 1);
-	assert_true(n >= 0);
-	buf[n] = '\0';
-	close(fd);
-	return buf;
-}
-
-static void expect_file(const char *path, const char *want)
-{
-	char *got = slurp(path);
-
-	assert_non_null(got);
-	assert_string_equal(got, want);
-	free(got);
-}
-
-/* No ".lkmtui.conf.XXXXXX" left in DIR. */
-static int temp_files(const char *dir)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	int n = 0;
-
-	if (d == NULL)
-		return 0;
-	while ((e = readdir(d)) != NULL)
-		if (strncmp(e->d_name, ".lkmtui.conf.", 13) == 0 &&
-		    strcmp(e->d_name, LKM_PERSIST_LOCK) != 0)
-			n++;
-	closedir(d);
-	return n;
 }
 
 static int setup(void **state)
