@@ -411,3 +411,31 @@ int lkm_owns_irq_module(const struct lkm_sysroot *root, const struct lkm_snapsho
 			return 0;
 	return -ENOENT;
 }
+
+int lkm_owns_major_module(const struct lkm_sysroot *root, const struct lkm_snapshot *snap,
+			  const struct lkm_device *dev, char *buf, size_t size)
+{
+	const char *dir = dev->kind == LKM_DEV_BLOCK ? "sys/dev/block" : "sys/dev/char";
+	DIR *d = open_dir(root, dir);
+	char prefix[16];
+	int rc = -ENOENT;
+
+	snprintf(prefix, sizeof(prefix), "%u:", dev->major);
+	/* A device of that major that /sys ties to a driver. */
+	for (struct dirent *e; d && rc < 0 && (e = readdir(d)) != NULL;) {
+		char path[PATH_LEN];
+
+		if (strncmp(e->d_name, prefix, strlen(prefix)) != 0 ||
+		    (size_t)snprintf(path, sizeof(path), "%s/%s/device/driver/module",
+				     dir, e->d_name) >= sizeof(path))
+			continue;
+		if (link_base(root, path, buf, size) == 0)
+			rc = 0;
+	}
+	if (d)
+		closedir(d);
+	/* Else the name the major is registered under, as a module or a driver. */
+	if (rc < 0 && dev->name)
+		rc = action_module(root, snap, dev->name, buf, size);
+	return rc;
+}

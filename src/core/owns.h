@@ -70,3 +70,12 @@ int lkm_owns_iface_module(const struct lkm_sysroot *root, const char *iface, cha
  */
 int lkm_owns_irq_module(const struct lkm_sysroot *root, const struct lkm_snapshot *snap,
 			const char *label, char *buf, size_t size);
+
+/*
+ * The module behind device major DEV of /proc/devices: a device of that major under
+ * /sys/dev/{char,block} whose driver is a module, else the name it is registered under
+ * taken as a module, a driver or a device (as an irq's action is). Returns 0 with the
+ * name in BUF, or -ENOENT.
+ */
+int lkm_owns_major_module(const struct lkm_sysroot *root, const struct lkm_snapshot *snap,
+			  const struct lkm_device *dev, char *buf, size_t size);

@@ -2,10 +2,12 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <syslog.h>
+#include <unistd.h>
 
 #include "core/session.h"
 #include "i18n.h"
@@ -13,6 +15,16 @@
 bool lkm_session_may_act(const struct lkm_sysroot *root)
 {
 	return lkm_sysroot_is_live(root);
+}
+
+/* Whether ROOT's kernel takes modules at all: it has /proc/modules. */
+static bool module_support(const struct lkm_sysroot *root)
+{
+	int fd = lkm_sysroot_open(root, "/proc/modules", O_RDONLY | O_CLOEXEC);
+
+	if (fd >= 0)
+		close(fd);
+	return fd != -ENOENT;
 }
 
 /* What the session may do, decided once, up front. */
@@ -27,6 +39,10 @@ static void decide(struct lkm_session *s)
 		s->refusal = LKM_REFUSE_NOT_FOUND;
 		why = _("the running kernel has no module directory "
 			"(/lib/modules/RELEASE)");
+	} else if (!module_support(s->root)) {
+		s->refusal = LKM_REFUSE_NO_MODULE_SUPPORT;
+		why = _("this kernel has no loadable-module support (no "
+			"/proc/modules)");
 	} else if (!s->engine.privileged) {
 		s->refusal = LKM_REFUSE_NOT_PERMITTED;
 		why = _("loading, unloading and setting need root (CAP_SYS_MODULE)");

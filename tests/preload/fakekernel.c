@@ -16,6 +16,8 @@
  * image) delete_module NAME FLAGS       (flags in decimal) " PARAMS" is left out when the
  * parameters are empty. LKMTUI_FAKE_KERNEL_SIGNAL "name:signo": after the call for module
  * NAME, the process sends itself signal SIGNO (a Ctrl-C between two steps).
+ * LKMTUI_FAKE_KERNEL_DELAY "name:ms": the call for module NAME takes that long (a module
+ * whose init or exit sleeps).
  *   LKMTUI_FAKE_PROC_MODULES  a /proc/modules file kept as a kernel would: an insert of a
  *                             module listed there fails with EEXIST, a delete of one not
  *                             listed with ENOENT (unless LKMTUI_FAKE_KERNEL says
@@ -47,6 +49,7 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <time.h>
 #include <unistd.h>
 
 #define NAME_MAX_LEN 64
@@ -252,15 +255,21 @@ static void proc_remove(const char *name)
 	free(text);
 }
 
-/* LKMTUI_FAKE_KERNEL_SIGNAL: the signal to send after the call for NAME, or 0. */
-static int signal_after(const char *name)
+/* The number after "NAME:" in the variable VAR ("name:number"), or 0. */
+static long number_for(const char *var, const char *name)
 {
-	const char *spec = getenv("LKMTUI_FAKE_KERNEL_SIGNAL");
+	const char *spec = getenv(var);
 	size_t nlen = strlen(name);
 
 	if (spec && strncmp(spec, name, nlen) == 0 && spec[nlen] == ':')
-		return atoi(spec + nlen + 1);
+		return atol(spec + nlen + 1);
 	return 0;
+}
+
+/* LKMTUI_FAKE_KERNEL_SIGNAL: the signal to send after the call for NAME, or 0. */
+static int signal_after(const char *name)
+{
+	return (int)number_for("LKMTUI_FAKE_KERNEL_SIGNAL", name);
 }
 
 static int listed_in(const char *list, const char *name, size_t len)
@@ -339,8 +348,16 @@ static void sysfs_remove(const char *name)
 static long verdict(const char *name, int insert)
 {
 	int sig = signal_after(name);
+	long ms = number_for("LKMTUI_FAKE_KERNEL_DELAY", name); /* the call's time */
 	long ret;
 	int err;
+
+	if (ms > 0) {
+		struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+
+		while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
+			;
+	}
 
 	if (sig > 0) {
 		int saved = errno;

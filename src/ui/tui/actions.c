@@ -2,9 +2,17 @@
 #include "config.h"
 
 #include <errno.h>
+#include <poll.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
+
+#include <curses.h>
 
 #include "core/affinity.h"
 #include "core/keep.h"
@@ -12,10 +20,12 @@
 #include "core/text.h"
 #include "i18n.h"
 #include "model/irqaffinity.h"
+#include "model/modules.h"
 #include "shared/strbuf.h"
 #include "shared/strv.h"
 #include "ui/tui/actions.h"
 #include "ui/tui/app.h"
+#include "ui/tui/draw.h"
 #include "ui/tui/req.h"
 
 /* ---- small helpers ---------------------------------------------------------------- */
@@ -75,6 +85,61 @@ static int run(struct lkm_tui_app *app, const struct lkm_tui_req *req, bool dry,
 	return err;
 }
 
+/* An action run by a thread of its own while the screen shows how long it has taken:
+ * the kernel may take seconds (a module's exit function sleeping). The thread only
+ * runs the engine; this one only draws. */
+struct worker {
+	struct lkm_tui_app *app;
+	const struct lkm_tui_req *req;
+	struct lkm_result *res;
+	int done;	      /* an eventfd: written when the action has run */
+	atomic_bool finished; /* the same, should that write fail */
+};
+
+static void *work(void *arg)
+{
+	struct worker *w = arg;
+	uint64_t one = 1;
+
+	run(w->app, w->req, false, w->res);
+	atomic_store(&w->finished, true);
+	if (write(w->done, &one, sizeof(one)) < 0)
+		return NULL; /* the waiting side sees FINISHED within a second */
+	return NULL;
+}
+
+static void run_shown(struct lkm_tui_app *app, const struct lkm_tui_req *req,
+		      struct lkm_result *res)
+{
+	struct worker w = { .app = app, .req = req, .res = res };
+	pthread_t t;
+
+	w.done = eventfd(0, EFD_CLOEXEC);
+	if (w.done < 0 || pthread_create(&t, NULL, work, &w) != 0) {
+		if (w.done >= 0)
+			close(w.done);
+		run(app, req, false, res);
+		return;
+	}
+	/* Signals stay blocked (the loop reads them after): nothing interrupts this. */
+	for (int secs = 1;; secs++) {
+		struct pollfd p = { .fd = w.done, .events = POLLIN };
+
+		if (poll(&p, 1, 1000) != 0 || atomic_load(&w.finished))
+			break;
+		lkm_tui_message(app,
+				req->op == LKM_OP_LOAD	   ? _("loading %s... (%d s)")
+				: req->op == LKM_OP_UNLOAD ? _("unloading %s... (%d s)")
+							   : _("setting %s... (%d s)"),
+				req->target, secs);
+		lkm_tui_draw(app);
+		refresh();
+	}
+	pthread_join(t, NULL);
+	close(w.done);
+	app->message[0] = '\0';
+}
+
 /* The action's end: back to the screen it started from. */
 static void leave(struct lkm_tui_app *app)
 {
@@ -119,9 +184,10 @@ static unsigned show_refusal(struct lkm_tui_app *app, const struct lkm_tui_req *
 	res.target = strdup(req->target[0] ? req->target : "--root DIR");
 	res.names_file = res.target && lkm_engine_names_file(res.target);
 	res.refusal = app->session.core.refusal;
-	res.err = res.refusal == LKM_REFUSE_OFFLINE_ROOT    ? -EROFS
-		  : res.refusal == LKM_REFUSE_NOT_PERMITTED ? -EPERM
-							    : -ENOENT;
+	res.err = res.refusal == LKM_REFUSE_OFFLINE_ROOT	? -EROFS
+		  : res.refusal == LKM_REFUSE_NOT_PERMITTED	? -EPERM
+		  : res.refusal == LKM_REFUSE_NO_MODULE_SUPPORT ? -ENOSYS
+								: -ENOENT;
 	res.reason = strdup(app->session.core.why_not);
 	flags = show_diag(app, req, &res);
 	lkm_result_release(&res);
@@ -205,6 +271,31 @@ static void done_message(struct lkm_tui_app *app, const struct lkm_result *res)
 	}
 }
 
+/* A load done from a module's detail: the detail shows the module loaded (another one
+ * than it showed, maybe), not what it showed before. */
+static void show_loaded(struct lkm_tui_app *app, const struct lkm_result *res)
+{
+	if (res->op != LKM_OP_LOAD || res->module == NULL ||
+	    lkm_tui_top(app) != LKM_SCREEN_DETAIL)
+		return;
+	lkm_tui_pop(app);
+	if (lkm_tui_push(app, LKM_SCREEN_DETAIL, res->module) == NULL)
+		lkm_tui_message(app, "%s", _("out of memory"));
+}
+
+/* The fix did what RETRY asks as well (a stack unload took the module the unload was
+ * refused for): nothing to offer again. */
+static bool retry_done(const struct lkm_result *res, const struct lkm_tui_req *retry)
+{
+	if (retry->op != res->op || retry->op == LKM_OP_SET)
+		return false;
+	for (size_t i = 0; i < res->n_steps; i++)
+		if (res->steps[i].done && res->steps[i].module &&
+		    lkm_module_name_eq(res->steps[i].module, retry->target))
+			return true;
+	return false;
+}
+
 unsigned lkm_tui_execute(struct lkm_tui_app *app, const struct lkm_tui_req *req,
 			 const struct lkm_tui_req *retry)
 {
@@ -213,10 +304,11 @@ unsigned lkm_tui_execute(struct lkm_tui_app *app, const struct lkm_tui_req *req,
 	struct lkm_result res;
 	unsigned flags = LKM_TUI_CHANGED | LKM_TUI_RESCAN;
 	char msg[sizeof(app->message)];
+	bool done;
 
 	if (!lkm_tui_can_act(app))
 		return show_refusal(app, &r) | flags;
-	run(app, &r, false, &res);
+	run_shown(app, &r, &res);
 	keep_klog(app, &res);
 	if (res.err) {
 		flags |= show_diag(app, &r, &res);
@@ -228,11 +320,14 @@ unsigned lkm_tui_execute(struct lkm_tui_app *app, const struct lkm_tui_req *req,
 		snprintf(app->views[LKM_PANE_MODULES].cursor_key,
 			 sizeof(app->views[LKM_PANE_MODULES].cursor_key), "%s",
 			 res.module);
-	lkm_result_release(&res);
-	if (retry == NULL) {
+	done = retry == NULL || retry_done(&res, &again);
+	if (done) {
 		leave(app);
+		show_loaded(app, &res);
+		lkm_result_release(&res);
 		return flags;
 	}
+	lkm_result_release(&res);
 	/* The fix worked: offer the action it was for again, with its own preview. */
 	snprintf(msg, sizeof(msg), "%s", app->message);
 	flags |= lkm_tui_begin(app, &again, NULL);

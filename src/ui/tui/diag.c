@@ -52,6 +52,10 @@ static unsigned diag_key(struct lkm_tui_app *app, struct lkm_tui_frame *f,
 	switch (action) {
 	case LKM_ACT_UP:
 	case LKM_ACT_DOWN:
+	case LKM_ACT_PAGE_UP:
+	case LKM_ACT_PAGE_DOWN:
+	case LKM_ACT_HOME:
+	case LKM_ACT_END:
 		/* Measured for this screen first: it never scrolls past its end. */
 		diag_layout(app, f);
 		lkm_tui_scroll_action(&f->scroll, action);

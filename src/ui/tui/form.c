@@ -49,6 +49,13 @@ static int form_open(struct lkm_tui_app *app, struct lkm_tui_frame *frame,
 	f->what = a->what;
 	snprintf(f->module, sizeof(f->module), "%s", a->module ? a->module : "");
 	snprintf(f->text, sizeof(f->text), "%s", a->text ? a->text : "");
+	/* A name put there (of the module whose detail was shown) is offered, not
+	 * imposed: typing replaces it. */
+	if (f->what == LKM_INPUT_LOAD_NAME && f->text[0]) {
+		f->selected = true;
+		snprintf(f->note, sizeof(f->note), "%s",
+			 _("Enter takes this name; typing replaces it"));
+	}
 	if (f->what == LKM_INPUT_LOAD_PARAMS || f->what == LKM_INPUT_SET) {
 		n = lkm_param_infos(app->root, app->session.core.resolver, f->module,
 				    &f->params);
@@ -251,7 +258,20 @@ static unsigned form_key(struct lkm_tui_app *app, struct lkm_tui_frame *frame,
 	struct lkm_tui_form *f = frame->data;
 	size_t len = strlen(f->text);
 	int key = ev->key;
+	enum lkm_tui_action_id act =
+		lkm_tui_keymap_lookup_in(&app->keymap, LKM_KEYS_PROMPT, key);
 
+	/* The name put there goes with the first key that types or erases. */
+	if (f->selected && act != LKM_ACT_ACCEPT) {
+		f->selected = false;
+		f->note[0] = '\0';
+		if ((key >= 32 && key < 127) || act == LKM_ACT_ERASE) {
+			f->text[0] = '\0';
+			len = 0;
+			if (act == LKM_ACT_ERASE)
+				return LKM_TUI_CHANGED;
+		}
+	}
 	if (key >= 32 && key < 127) {
 		if (len + 1 < sizeof(f->text)) {
 			f->text[len] = (char)key;
@@ -259,7 +279,7 @@ static unsigned form_key(struct lkm_tui_app *app, struct lkm_tui_frame *frame,
 		}
 		return LKM_TUI_CHANGED;
 	}
-	switch (lkm_tui_keymap_lookup_in(&app->keymap, LKM_KEYS_PROMPT, key)) {
+	switch (act) {
 	case LKM_ACT_ACCEPT: return input_enter(app, f);
 	case LKM_ACT_CANCEL:
 		lkm_tui_message(app, "%s", _("cancelled"));
@@ -423,7 +443,8 @@ static void draw_form(const struct lkm_tui_app *app, const struct lkm_tui_frame 
 	}
 	lkm_tui_put(y, 2, cols - 2, prompt, false, lkm_tui_attr(LKM_ROLE_PROMPT));
 	cx = 2 + (int)strlen(prompt);
-	lkm_tui_put(y, cx, cols - cx, f->text, false, lkm_tui_attr(LKM_ROLE_NORMAL));
+	lkm_tui_put(y, cx, cols - cx, f->text, false,
+		    f->selected ? A_REVERSE : lkm_tui_attr(LKM_ROLE_NORMAL));
 	y += 1;
 	if (f->note[0])
 		lkm_tui_put(y, 2, cols - 2, f->note, false,

@@ -18,6 +18,8 @@ struct lkm_tui_form {
 	char module[256]; /* the module the parameters are for, or the irq label */
 	char text[512];	  /* what is typed */
 	char note[256];	  /* one line under the input: no match, a refusal */
+	bool selected;	  /* the text was put there (a module's name): the first key
+			     typed replaces it */
 	char **cands;	  /* completion candidates shown under the input */
 	size_t n_cands;
 	struct lkm_param_info *params;

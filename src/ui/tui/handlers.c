@@ -275,6 +275,17 @@ unsigned lkm_tui_on_jump(struct lkm_tui_app *app, const struct lkm_tui_event *ev
 			name);
 		return LKM_TUI_CHANGED;
 	}
+	case LKM_PANE_DEVICES: {
+		const struct lkm_device *dev = &s->devices.v[item];
+
+		if (lkm_owns_major_module(app->root, s, dev, mod, sizeof(mod)) == 0)
+			return open_detail(app, mod);
+		lkm_tui_message(app,
+				_("no module drives major %u (%s) that /sys shows (the "
+				  "kernel's own, or built in)"),
+				dev->major, dev->name);
+		return LKM_TUI_CHANGED;
+	}
 	default:
 		lkm_tui_message(
 			app, "%s",
