@@ -151,6 +151,21 @@ static int vrefuse(struct lkm_result *res, enum lkm_refusal why, int err, const 
 	return err;
 }
 
+int lkm_engine_refuse_in_transit(const struct lkm_module *m, struct lkm_result *res)
+{
+	if (m->state == LKM_STATE_LOADING || m->state == LKM_STATE_INITIALIZING)
+		return lkm_result_refuse(res, LKM_REFUSE_STILL_LOADING, -EBUSY,
+					 _("%s is Loading in /proc/modules: its init "
+					   "function is still running"),
+					 m->name);
+	if (m->state == LKM_STATE_UNLOADING)
+		return lkm_result_refuse(res, LKM_REFUSE_STILL_UNLOADING, -EBUSY,
+					 _("%s is Unloading in /proc/modules: its exit "
+					   "function is still running"),
+					 m->name);
+	return 0;
+}
+
 int lkm_result_refuse(struct lkm_result *res, enum lkm_refusal why, int err,
 		      const char *fmt, ...)
 {
@@ -176,6 +191,20 @@ bool lkm_engine_names_file(const char *target)
 		access(target, F_OK) == 0);
 }
 
+/* Whether ROOT is a system image (a chroot, an installer's target, a package build's
+ * tree): not the running system, and no kernel's /proc under it at all. Nothing is
+ * loaded there; what it is asked is answered against its module tree. A root that holds
+ * a kernel's /proc files without /proc/modules is a kernel without module support. */
+static bool is_image(const struct lkm_sysroot *root)
+{
+	struct lkm_buf buf = { 0 };
+	bool image = !lkm_sysroot_is_live(root) &&
+		     lkm_procfile_read(root, "/proc/devices", &buf) == -ENOENT;
+
+	lkm_buf_release(&buf);
+	return image;
+}
+
 /* The system state that stops every change: no module support, modules_disabled. */
 int lkm_engine_check_kernel(const struct lkm_engine *e, struct lkm_result *res,
 			    struct lkm_modules *mods)
@@ -183,6 +212,8 @@ int lkm_engine_check_kernel(const struct lkm_engine *e, struct lkm_result *res,
 	struct lkm_buf buf = { 0 };
 	int err = lkm_modules_read(mods, e->root);
 
+	if (err == -ENOENT && is_image(e->root))
+		return lkm_modules_parse(mods, "");
 	if (err == -ENOENT)
 		return lkm_result_refuse(
 			res, LKM_REFUSE_NO_MODULE_SUPPORT, -ENOSYS,

@@ -102,7 +102,9 @@ enum lkm_refusal {
 	LKM_REFUSE_BLACKLISTED, /* an alias whose every module is blacklisted (details) */
 	LKM_REFUSE_BLOCKED,	/* an install/remove rule that does nothing: the admin's
 				 * block of result->rule.module */
-	LKM_REFUSE_REMOVE_COMMAND, /* modprobe.d runs a command instead of removing */
+	LKM_REFUSE_REMOVE_COMMAND,  /* modprobe.d runs a command instead of removing */
+	LKM_REFUSE_STILL_LOADING,   /* its init function is still running (Loading) */
+	LKM_REFUSE_STILL_UNLOADING, /* its exit function is still running (Unloading) */
 };
 
 /* A modprobe.d command rule the plan met (install or remove), which lkmtui never runs. */

@@ -36,6 +36,11 @@ void lkm_engine_log_change(const struct lkm_engine *e, const struct lkm_result *
 /* Keeps the log lines of RES's modules (and of no module) of the kernel's log window. */
 int lkm_engine_attribute_log(const struct lkm_engine *e, struct lkm_result *res);
 
+/* Refuses M when the kernel is still loading or unloading it (its init or exit function
+ * has not returned): nothing more can be asked of it until then. Returns the refusal's
+ * -EBUSY, or 0. */
+int lkm_engine_refuse_in_transit(const struct lkm_module *m, struct lkm_result *res);
+
 /* Refuses a plan holding a modprobe.d command (KIND "install" or "remove"); 0 when it
  * holds none. */
 int lkm_engine_refuse_command(const struct lkm_engine *e, struct lkm_result *res,

@@ -143,8 +143,10 @@ static int explain_already_loaded(const struct lkm_engine *e, const struct lkm_m
 				  const struct lkm_params *params, struct lkm_result *res)
 {
 	struct lkm_sysmodule sm;
-	int err = lkm_sysmodule_read(e->root, m->name, &sm);
+	int err = lkm_engine_refuse_in_transit(m, res);
 
+	if (err == 0)
+		err = lkm_sysmodule_read(e->root, m->name, &sm);
 	if (err < 0)
 		return err;
 	lkm_strv_addf(&res->details, &res->n_details, _("state: %s, use count %lld"),

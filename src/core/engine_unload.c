@@ -268,6 +268,9 @@ int lkm_engine_unload(const struct lkm_engine *e, const char *module, unsigned f
 		err = -ENOMEM;
 		goto out;
 	}
+	err = lkm_engine_refuse_in_transit(m, res);
+	if (err < 0)
+		goto out;
 	if (m->flags & LKM_MODFLAG_PERMANENT) {
 		err = lkm_result_refuse(
 			res, LKM_REFUSE_PERMANENT, -EBUSY,

@@ -71,6 +71,9 @@ enum lkm_diag_kind {
 	LKM_DIAG_DKMS_NOT_BUILT,
 	LKM_DIAG_NOT_BUILT_FOR_KERNEL,
 	LKM_DIAG_IGNORED_OPTION,
+	/* A module caught between states: its init or exit function still running. */
+	LKM_DIAG_STILL_LOADING,
+	LKM_DIAG_STILL_UNLOADING,
 	LKM_DIAG_COUNT
 };
 

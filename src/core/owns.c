@@ -237,6 +237,27 @@ static int find_irqs(const struct lkm_snapshot *snap, const char *module,
 	return 0;
 }
 
+static int find_majors(const struct lkm_snapshot *snap, const char *module,
+		       struct lkm_owns *o)
+{
+	const struct lkm_devices *devs = &snap->devices;
+
+	for (size_t i = 0; i < devs->n; i++) {
+		struct lkm_owned_major *v;
+
+		if (!lkm_module_name_eq(devs->v[i].name, module))
+			continue;
+		v = realloc(o->majors, (o->n_majors + 1) * sizeof(*v));
+		if (v == NULL)
+			return -ENOMEM;
+		o->majors = v;
+		v[o->n_majors++] = (struct lkm_owned_major){
+			devs->v[i].kind == LKM_DEV_CHAR ? 'c' : 'b', devs->v[i].major
+		};
+	}
+	return 0;
+}
+
 static int find_neighbours(const struct lkm_snapshot *snap, const char *module,
 			   struct lkm_owns *o)
 {
@@ -274,6 +295,8 @@ int lkm_owns_query(const struct lkm_sysroot *root, const struct lkm_snapshot *sn
 	if (rc == 0)
 		rc = find_drivers(root, module, out);
 	if (rc == 0 && snap)
+		rc = find_majors(snap, module, out);
+	if (rc == 0 && snap)
 		rc = find_irqs(snap, module, out);
 	if (rc == 0 && snap)
 		rc = find_neighbours(snap, module, out);
@@ -290,6 +313,7 @@ void lkm_owns_release(struct lkm_owns *o)
 	for (size_t i = 0; i < o->n_devices; i++)
 		free(o->devices[i].name);
 	free(o->devices);
+	free(o->majors);
 	memset(o, 0, sizeof(*o));
 }
 

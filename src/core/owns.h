@@ -15,6 +15,7 @@
  *   interfaces  /sys/class/net/IF/device/driver/module points at the module
  *   devices     /sys/dev/{char,block}/MAJ:MIN/device/driver/module points at it
  *   drivers     /sys/module/NAME/drivers/BUS:DRIVER, and the driver links above
+ *   majors      a line of the snapshot's /proc/devices under its name ("246 demo_chr")
  *   irqs        a line of the snapshot's /proc/interrupts with an action named after one
  *               of its interfaces or devices, the module or one of its drivers ("eth0",
  *               "eth0-rx-0", "ahci[0000:00:1f.2]", "uhci_hcd:usb1")
@@ -29,6 +30,12 @@ struct lkm_owned_dev {
 	char *name; /* the device's directory name ("sda", "ttyS0") */
 };
 
+/* A major the module registered under its own name (/proc/devices). */
+struct lkm_owned_major {
+	char kind; /* 'c' or 'b' */
+	unsigned major;
+};
+
 struct lkm_owns {
 	char **interfaces;
 	size_t n_interfaces;
@@ -36,6 +43,8 @@ struct lkm_owns {
 	size_t n_irqs;
 	struct lkm_owned_dev *devices; /* char first, then block, each by major:minor */
 	size_t n_devices;
+	struct lkm_owned_major *majors; /* in /proc/devices order */
+	size_t n_majors;
 	char **drivers; /* driver names ("ne2k-pci") */
 	size_t n_drivers;
 	char **holders;
@@ -46,14 +55,14 @@ struct lkm_owns {
 
 /*
  * Fills OUT for MODULE ('-' and '_' alike) from ROOT and SNAP (SNAP may be NULL: no
- * irqs, holders or uses). A /sys that lacks a part gives empty lists, not an error.
- * Returns 0 or -ENOMEM; OUT is released with lkm_owns_release either way.
+ * majors, irqs, holders or uses). A /sys that lacks a part gives empty lists, not an
+ * error. Returns 0 or -ENOMEM; OUT is released with lkm_owns_release either way.
  */
 int lkm_owns_query(const struct lkm_sysroot *root, const struct lkm_snapshot *snap,
 		   const char *module, struct lkm_owns *out);
 void lkm_owns_release(struct lkm_owns *o);
 
-/* Whether OUT lists anything the module drives (interfaces, devices, irqs). */
+/* Whether OUT lists anything /sys ties to the module (interfaces, devices, irqs). */
 bool lkm_owns_drives_anything(const struct lkm_owns *o);
 
 /*

@@ -19,6 +19,7 @@
 #include "core/resolve.h"
 #include "model/modules.h"
 #include "model/procfile.h"
+#include "shared/editdist.h"
 #include "shared/strv.h"
 
 /* A vector of owned strings and its count (shared/strv.h). */
@@ -679,41 +680,6 @@ int lkm_resolve_symbol(struct lkm_resolver *r, const char *symbol,
 
 /* ---- names ---- */
 
-/* Optimal string alignment distance: Levenshtein plus adjacent transpositions, the
- * commonest typo ("msdso"). */
-static size_t edit_distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b);
-	size_t rows[3][128], *prev2 = rows[0], *prev = rows[1], *cur = rows[2];
-
-	if (lb >= sizeof(rows[0]) / sizeof(rows[0][0]))
-		return (size_t)-1;
-	for (size_t j = 0; j <= lb; j++)
-		prev[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		size_t *t;
-
-		cur[0] = i;
-		for (size_t j = 1; j <= lb; j++) {
-			size_t best = prev[j - 1] + (a[i - 1] != b[j - 1]);
-
-			if (prev[j] + 1 < best)
-				best = prev[j] + 1;
-			if (cur[j - 1] + 1 < best)
-				best = cur[j - 1] + 1;
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
-			    a[i - 2] == b[j - 1] && prev2[j - 2] + 1 < best)
-				best = prev2[j - 2] + 1;
-			cur[j] = best;
-		}
-		t = prev2;
-		prev2 = prev;
-		prev = cur;
-		cur = t;
-	}
-	return prev[lb];
-}
-
 struct candidate {
 	size_t score;
 	const char *name;
@@ -733,7 +699,7 @@ static void consider(struct candidate *best, size_t *nbest, const char *query,
 {
 	/* Typos: one edit in short names, two in medium, three in long ones. */
 	size_t limit = qlen <= 4 ? 1 : qlen <= 8 ? 2 : 3;
-	size_t d = edit_distance(query, name);
+	size_t d = lkm_edit_distance(query, name);
 	struct candidate c;
 
 	if (d == 0)

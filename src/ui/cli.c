@@ -13,6 +13,7 @@
 #include <libsmartcols.h>
 
 #include "model/snapshot.h"
+#include "shared/editdist.h"
 #include "ui/cli.h"
 #include "ui/cli_usage.h"
 #include "ui/root.h"
@@ -126,9 +127,9 @@ static const struct command commands[] = {
 	{ "devices", cmd_devices,
 	  N_("character and block device majors (/proc/devices)") },
 	{ "interrupts", cmd_interrupts,
-	  N_("interrupt lines and their rates (/proc/interrupts)") },
+	  N_("interrupt lines and their counts (/proc/interrupts)") },
 	{ "netdev", cmd_netdev,
-	  N_("network interfaces and their rates (/proc/net/dev)") },
+	  N_("network interfaces and their counters (/proc/net/dev)") },
 	{ "hardware", cmd_hardware,
 	  N_("devices on the buses, their drivers and candidate modules") },
 	{ "info", cmd_info,
@@ -200,7 +201,9 @@ static void table_usage(FILE *out, const char *name, enum lkm_pane pane,
 	fputs(_("\nAvailable output columns:\n"), out);
 	for (size_t i = 0; i < n; i++)
 		if (!(cols[i].flags & LKM_COL_TUI))
-			fprintf(out, " %14s  %s\n", cols[i].id, _(cols[i].help));
+			fprintf(out, " %14s  %s%s\n", cols[i].id, _(cols[i].help),
+				(cols[i].flags & LKM_COL_RATE) ? _(" (with --interval)")
+							       : "");
 }
 
 /* Parses the options of a table command. Returns 0, or an exit status to stop with. */
@@ -441,6 +444,12 @@ static int run_table(struct cli *cli, int argc, char **argv, const char *name,
 		goto out;
 	}
 	report_skipped(sources[pane].path, skipped);
+	if (!o.json && lkm_pane_rows(pane, cur) == 0) {
+		/* Nothing to show is said, as the TUI says it; stdout stays empty. */
+		fprintf(stderr, "%s: ", PACKAGE);
+		fprintf(stderr, _("%s is empty."), sources[pane].path);
+		fputc('\n', stderr);
+	}
 	if (o.json) {
 		switch (pane) {
 		case LKM_PANE_MODULES: lkm_json_modules(stdout, cur); break;
@@ -479,6 +488,26 @@ static int cmd_netdev(struct cli *cli, int argc, char **argv)
 	return run_table(cli, argc, argv, "netdev", LKM_PANE_NETDEV, true);
 }
 
+/* A word that is no command: the nearest command when a typo or two away, as git does. */
+static int unknown_command(const char *word)
+{
+	const char *best = NULL;
+	size_t best_d = (size_t)-1, limit = strlen(word) <= 4 ? 1 : 2;
+
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+		size_t d = lkm_edit_distance(word, commands[i].name);
+
+		if (d < best_d) {
+			best_d = d;
+			best = commands[i].name;
+		}
+	}
+	if (best && best_d <= limit)
+		return lkm_cli_usage_errorf(
+			NULL, _("unknown command: '%s'; did you mean '%s'?"), word, best);
+	return lkm_cli_usage_errorf(NULL, _("unknown command: '%s'"), word);
+}
+
 int lkm_cli_main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -491,6 +520,9 @@ int lkm_cli_main(int argc, char **argv)
 	struct cli cli = { 0 };
 	int c, rc;
 
+	/* getopt names the program by argv[0] in its messages, and a command's own parse
+	 * by the command's word: lkmtui, as every other message says. */
+	argv[0] = (char *)PACKAGE;
 	/* '+': stop at the command; its own options are parsed by the command. */
 	while ((c = getopt_long(argc, argv, "+R:c:hV", longopts, NULL)) != -1) {
 		switch (c) {
@@ -509,9 +541,10 @@ int lkm_cli_main(int argc, char **argv)
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
 		if (strcmp(argv[optind], commands[i].name) != 0)
 			continue;
+		argv[optind] = (char *)PACKAGE;
 		rc = commands[i].run(&cli, argc - optind, argv + optind);
 		lkm_sysroot_free(cli.root);
 		return rc;
 	}
-	return lkm_cli_usage_errorf(NULL, _("unknown command: '%s'"), argv[optind]);
+	return unknown_command(argv[optind]);
 }

@@ -168,7 +168,7 @@ static int parse_action_opts(int argc, char **argv, const char *cmd, const char 
 			break;
 		case 'R': o->root_dir = optarg; break;
 		case 'h': help(); return 256;
-		default: return lkm_cli_usage_error(cmd, _("unknown option"));
+		default: return lkm_cli_try_help(cmd);
 		}
 		if (name && !strchr(allowed, name[0])) {
 			char msg[128];

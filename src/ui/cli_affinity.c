@@ -80,7 +80,7 @@ int lkm_cli_irq_affinity(const char *root_dir, int argc, char **argv)
 	int err;
 
 	err = lkm_cli_parse_common("irq-affinity", argc, argv, &json, &root_dir, help,
-				   _("unknown option"));
+				   NULL);
 	if (err)
 		return err > 255 ? EXIT_SUCCESS : err;
 	if (argc - optind != 2)

@@ -130,7 +130,8 @@ static int gather(struct info *in, const struct lkm_sysroot *root,
 	if (in->loaded || in->sm.present) {
 		struct lkm_snapshot snap = { 0 };
 		int rc = lkm_snapshot_take(&snap, root,
-					   LKM_SRC_MODULES | LKM_SRC_INTERRUPTS);
+					   LKM_SRC_MODULES | LKM_SRC_DEVICES |
+						   LKM_SRC_INTERRUPTS);
 
 		if (rc == 0)
 			rc = lkm_owns_query(root, &snap, in->name, &in->owns);
@@ -211,7 +212,8 @@ static void print_terms(FILE *out, const struct lkm_module *m)
 
 static void print_loaded_for(FILE *out, const struct lkm_loaded_for *lf);
 
-/* What it drives: "network eth0", "irq 11", "char 4:64 ttyS0", one a line; then what it
+/* What it drives: "network eth0", "irq 11", "char major 246", "char 4:64 ttyS0", one a
+ * line; then what it
  * is loaded for (WHY; NULL: it is not loaded). */
 static void print_drives(FILE *out, const struct lkm_owns *o,
 			 const struct lkm_loaded_for *why)
@@ -222,6 +224,10 @@ static void print_drives(FILE *out, const struct lkm_owns *o,
 		fprintf(out, "%-12s %s %s\n", label, _("network"), o->interfaces[i]);
 	for (size_t i = 0; i < o->n_irqs; i++, label = "")
 		fprintf(out, "%-12s %s %s\n", label, _("irq"), o->irqs[i]);
+	for (size_t i = 0; i < o->n_majors; i++, label = "")
+		fprintf(out, "%-12s %s %u\n", label,
+			o->majors[i].kind == 'c' ? _("char major") : _("block major"),
+			o->majors[i].major);
 	for (size_t i = 0; i < o->n_devices; i++, label = "")
 		fprintf(out, "%-12s %s %u:%u %s\n", label,
 			o->devices[i].kind == 'c' ? _("char") : _("block"),
@@ -377,6 +383,14 @@ static void json_drives(struct lkm_json *j, const struct lkm_owns *o)
 	lkm_json_open(j, "drives", '{');
 	lkm_report_json_strings(j, "interfaces", o->interfaces, o->n_interfaces);
 	lkm_report_json_strings(j, "irqs", o->irqs, o->n_irqs);
+	lkm_json_open(j, "majors", '[');
+	for (size_t i = 0; i < o->n_majors; i++) {
+		lkm_json_open(j, NULL, '{');
+		lkm_json_str(j, "type", o->majors[i].kind == 'c' ? "char" : "block");
+		lkm_json_i64(j, "major", o->majors[i].major);
+		lkm_json_close(j, '}');
+	}
+	lkm_json_close(j, ']');
 	lkm_json_open(j, "devices", '[');
 	for (size_t i = 0; i < o->n_devices; i++) {
 		lkm_json_open(j, NULL, '{');

@@ -1171,11 +1171,33 @@ static void test_load_modules_disabled(void **state)
 static void test_load_no_module_support(void **state)
 {
 	T();
+	/* A kernel's /proc without /proc/modules (a root with no /proc at all is an
+	 * image: test_load_image). */
+	write_file("/proc/devices", "Character devices:\n  1 mem\n\nBlock devices:\n",
+		   0644);
 	assert_int_equal(unlink(rpath("/proc/modules")), 0);
 	assert_int_equal(load_words(&t->e, "msdos", NULL, 0, 0, res), -ENOSYS);
 	assert_refused(res, LKM_REFUSE_NO_MODULE_SUPPORT, -ENOSYS,
 		       "this kernel has no loadable-module support (no /proc/modules)");
 	assert_string_equal(fake.calls, "");
+	unlink(rpath("/proc/devices"));
+}
+
+/*
+ * A system image (no kernel's /proc under the root at all): nothing is loaded there, and
+ * a load is planned against its tree. Fixed: earlier, "this kernel has no loadable-module
+ * support".
+ */
+static void test_load_image(void **state)
+{
+	T();
+	unlink(rpath("/proc/devices"));
+	assert_int_equal(unlink(rpath("/proc/modules")), 0);
+	assert_int_equal(load_words(&t->e, "msdos", NULL, 0, LKM_DRY_RUN, res), 0);
+	assert_int_equal(res->refusal, LKM_REFUSE_NONE);
+	assert_int_equal(res->n_steps, 2);
+	assert_string_equal(res->steps[0].module, "fat");
+	assert_string_equal(res->steps[1].module, "msdos");
 }
 
 /* ---- failures the kernel reports ---- */
@@ -2028,6 +2050,7 @@ int main(void)
 		E(test_load_dry_run_not_privileged),
 		E(test_load_modules_disabled),
 		E(test_load_no_module_support),
+		E(test_load_image),
 		E(test_load_fails_mid_chain),
 		E(test_load_fails_first_of_chain),
 		E(test_load_dry_run),

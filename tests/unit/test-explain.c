@@ -2360,12 +2360,15 @@ static void test_no_module_support(void **state)
 {
 	struct lkm_diagnosis *d;
 	T();
+	write_file("/proc/devices", "Character devices:\n  1 mem\n\nBlock devices:\n",
+		   0644);
 	assert_int_equal(unlink(rpath("/proc/modules")), 0);
 	d = load(t, "msdos", NULL, 0, 0);
 	assert_diag(d, LKM_DIAG_NO_MODULE_SUPPORT, -ENOSYS,
 		    "this kernel cannot load modules",
 		    "this kernel has no loadable-module support (no /proc/modules)\n",
 		    "lkmtui devices; lkmtui interrupts; lkmtui netdev\n");
+	unlink(rpath("/proc/devices"));
 }
 
 /* The fixture's "install floppy /bin/true" is the administrator's block: named with its
@@ -2606,6 +2609,8 @@ static void test_kind_ids(void **state)
 		[LKM_DIAG_DKMS_NOT_BUILT] = "dkms-not-built",
 		[LKM_DIAG_NOT_BUILT_FOR_KERNEL] = "not-built-for-this-kernel",
 		[LKM_DIAG_IGNORED_OPTION] = "ignored-option",
+		[LKM_DIAG_STILL_LOADING] = "still-loading",
+		[LKM_DIAG_STILL_UNLOADING] = "still-unloading",
 	};
 
 	(void)state;
@@ -2961,6 +2966,111 @@ static void test_predict_gpl_only_from_kallsyms(void **state)
 		"otherwise stop using gpl_only_helper\n");
 }
 
+/*
+ * An unload of a module whose init is still running (Loading: use count 1, held by the
+ * loader). Fixed: earlier, "fat is in use" with "look for its open device files (lsof)";
+ * the kernel's state is its own answer, with the task running the init and where it
+ * waits.
+ */
+static void test_still_loading_unload(void **state)
+{
+	struct lkm_diagnosis *d;
+	T();
+	write_file("/proc/modules", "fat 86016 1 - Loading 0xffffffffc0a1c000\n", 0644);
+	mkdirs("/proc/321");
+	write_file("/proc/321/comm", "modprobe\n", 0644);
+	write_file("/proc/321/stack",
+		   "[<0>] __schedule+0x34d/0x9e0\n"
+		   "[<0>] schedule+0x5a/0xd0\n"
+		   "[<0>] msleep+0x2d/0x40\n"
+		   "[<0>] fat_init+0x1c/0x1000 [fat]\n"
+		   "[<0>] do_one_initcall+0x56/0x220\n"
+		   "[<0>] do_init_module+0x4a/0x200\n",
+		   0644);
+	d = unload(t, "fat", 0);
+	assert_diag(
+		d, LKM_DIAG_STILL_LOADING, -EBUSY,
+		"fat is still loading: its init function has not returned",
+		"fat is Loading in /proc/modules: its init function is still running\n"
+		"its init runs in modprobe (pid 321), which waits in __schedule < "
+		"schedule < msleep < fat_init [fat] (/proc/321/stack)\n",
+		"wait: when its init returns, lkmtui list shows it Live (or no more, "
+		"if the init failed)\n"
+		"when it is Live: lkmtui unload fat\n"
+		"if it stays Loading, the driver's init is stuck (the stack above "
+		"shows where): only a reboot frees it\n");
+	assert_string_equal(fix_data(d), "-\nunload fat\n-\n");
+	rm_tree(rpath("/proc/321"));
+}
+
+/*
+ * A load of a module whose exit is still running (Unloading, use count -1). Fixed:
+ * earlier, "fat is already loaded" with "unload it, then load". No stack is readable
+ * here: that is said.
+ */
+static void test_still_unloading_load(void **state)
+{
+	struct lkm_diagnosis *d;
+	T();
+	write_file("/proc/modules", "fat 86016 -1 - Unloading 0xffffffffc0a1c000\n",
+		   0644);
+	d = load(t, "fat", NULL, 0, 0);
+	assert_diag(d, LKM_DIAG_STILL_UNLOADING, -EBUSY,
+		    "fat is still unloading: its exit function has not returned",
+		    "fat is Unloading in /proc/modules: its exit function is still "
+		    "running\n"
+		    "the task running its exit is not shown: /proc/PID/stack is readable "
+		    "by root only\n",
+		    "wait: when its exit returns, the module is gone from lkmtui list\n"
+		    "when it is gone: lkmtui load fat\n"
+		    "if it stays Unloading, the driver's exit is stuck (the stack above "
+		    "shows where): only a reboot frees it\n");
+	assert_string_equal(fix_data(d), "-\nload fat\n-\n");
+}
+
+/* Loading one still loading, unloading one still unloading: nothing to do after. */
+static void test_still_loading_load_unloading_unload(void **state)
+{
+	struct lkm_diagnosis *d;
+	T();
+	write_file("/proc/modules", "fat 86016 1 - Loading 0xffffffffc0a1c000\n", 0644);
+	d = load(t, "fat", NULL, 0, 0);
+	assert_int_equal(d->kind, LKM_DIAG_STILL_LOADING);
+	assert_string_equal(fix_data(d), "-\n-\n");
+	lkm_diagnosis_release(&t->d);
+	lkm_result_release(&t->res);
+	write_file("/proc/modules", "fat 86016 -1 - Unloading 0xffffffffc0a1c000\n",
+		   0644);
+	d = unload(t, "fat", 0);
+	assert_int_equal(d->kind, LKM_DIAG_STILL_UNLOADING);
+	assert_string_equal(fix_data(d), "-\n-\n");
+}
+
+/* The kernel's own EBUSY for an unload, /proc/modules now saying Unloading (another
+ * rmmod was quicker). */
+static void test_still_unloading_kernel_ebusy(void **state)
+{
+	struct lkm_step step = { .kind = LKM_STEP_REMOVE,
+				 .module = "fat",
+				 .err = -EBUSY };
+	struct lkm_result res = { .op = LKM_OP_UNLOAD,
+				  .target = "fat",
+				  .module = "fat",
+				  .err = -EBUSY,
+				  .steps = &step,
+				  .n_steps = 1,
+				  .failed = 0,
+				  .log = { .fd = -1 } };
+	T();
+	write_file("/proc/modules", "fat 86016 -1 - Unloading 0xffffffffc0a1c000\n",
+		   0644);
+	assert_int_equal(lkm_explain_result(&t->ctx, &res, &t->d), 0);
+	note(&t->d);
+	assert_diag(&t->d, LKM_DIAG_STILL_UNLOADING, -EBUSY,
+		    "fat is still unloading: its exit function has not returned", NULL,
+		    NULL);
+}
+
 static void test_every_kind_produced(void **state)
 {
 	(void)state;
@@ -3076,6 +3186,10 @@ int main(void)
 		E(test_ignored_option),
 		E(test_signature_key_not_enrolled),
 		E(test_predict_gpl_only_from_kallsyms),
+		E(test_still_loading_unload),
+		E(test_still_unloading_load),
+		E(test_still_loading_load_unloading_unload),
+		E(test_still_unloading_kernel_ebusy),
 		cmocka_unit_test(test_every_kind_produced),
 		E(test_unresolved_out_of_tree_should_not_offer_by_name),
 		E(test_unresolved_no_log_no_kallsyms_should_use_index),

@@ -79,6 +79,15 @@ lkm_foresee_fn lkm_foresee_cpu_feature;
 lkm_foresee_fn lkm_foresee_ignored_options;
 /* gplkernel.c: GPL-only exports of the kernel itself, from /proc/kallsyms */
 lkm_foresee_fn lkm_foresee_gpl_kernel;
+/* transit.c: a module still Loading or Unloading */
+lkm_cause_fn lkm_cause_in_transit;
+
+/* KIND (still-loading or still-unloading) into D for OP on V.module: the task running
+ * its init or exit and where it waits as evidence, the action to take once it has
+ * finished. 0 or -ENOMEM. */
+int lkm_explain_transit(const struct lkm_explain_ctx *ctx, enum lkm_op op,
+			enum lkm_diag_kind kind, int err, struct lkm_diag_fill v,
+			struct lkm_diagnosis *d);
 
 /* An engine's refusal (res->refusal), before the kernel was asked (refusal.c). */
 int lkm_explain_refusal(const struct lkm_explain_ctx *ctx, const struct lkm_result *res,

@@ -68,6 +68,7 @@ static const struct cause_row causes[] = {
 	{ LKM_OP_LOAD, -ENOENT, NULL, lkm_cause_firmware },
 	/* ENOENT without readable log lines: the file's undefined symbols. */
 	{ LKM_OP_LOAD, -ENOENT, NULL, lkm_cause_missing_symbols },
+	{ LKM_OP_LOAD, -EEXIST, NULL, lkm_cause_in_transit },
 	{ LKM_OP_LOAD, -EEXIST, NULL, lkm_cause_already_loaded },
 	/* A CPU the module is not made for: EOPNOTSUPP (kvm), ENODEV (crypto), others. */
 	{ LKM_OP_LOAD, 0, NULL, lkm_cause_cpu_feature },
@@ -75,6 +76,7 @@ static const struct cause_row causes[] = {
 	{ LKM_OP_LOAD, -ENODEV, NULL, lkm_cause_no_device },
 	{ LKM_OP_LOAD, -ENXIO, NULL, lkm_cause_no_device },
 	{ LKM_OP_LOAD, 0, NULL, lkm_cause_init_failed },
+	{ LKM_OP_UNLOAD, -EBUSY, NULL, lkm_cause_in_transit },
 	{ LKM_OP_UNLOAD, -EBUSY, NULL, lkm_cause_unload_busy },
 	{ LKM_OP_UNLOAD, -EAGAIN, NULL, lkm_cause_unload_busy },
 	{ LKM_OP_UNLOAD, 0, NULL, lkm_cause_unload_failed },

@@ -62,6 +62,8 @@ static enum lkm_diag_kind kind_of_refusal(enum lkm_refusal r)
 	case LKM_REFUSE_BLACKLISTED: return LKM_DIAG_BLACKLISTED;
 	case LKM_REFUSE_BLOCKED: return LKM_DIAG_BLOCKED;
 	case LKM_REFUSE_REMOVE_COMMAND: return LKM_DIAG_REMOVE_COMMAND;
+	case LKM_REFUSE_STILL_LOADING: return LKM_DIAG_STILL_LOADING;
+	case LKM_REFUSE_STILL_UNLOADING: return LKM_DIAG_STILL_UNLOADING;
 	case LKM_REFUSE_NONE: break;
 	}
 	return LKM_DIAG_NONE;
@@ -170,7 +172,10 @@ int lkm_explain_refusal(const struct lkm_explain_ctx *ctx, const struct lkm_resu
 	 * object: the fix is another copy, not another build. */
 	if (kind == LKM_DIAG_NOT_A_MODULE && res->path && starts_as_elf(res->path))
 		kind = LKM_DIAG_DAMAGED_FILE;
-	if (err == 0)
+	if (err == 0 &&
+	    (kind == LKM_DIAG_STILL_LOADING || kind == LKM_DIAG_STILL_UNLOADING))
+		err = lkm_explain_transit(ctx, res->op, kind, res->err, v, d);
+	else if (err == 0)
 		err = lkm_diag_build(d, kind, res->err, &v);
 	if (err == 0)
 		err = lkm_explain_merge_holder_fixes(d, &hfix, n_list, v.module);

@@ -593,6 +593,41 @@ static const struct lkm_diag_text texts[LKM_DIAG_COUNT] = {
 		  N_("lkmtui info %m lists the parameters the module declares") },
 		N_("modprobe.d gives the module an option the kernel will ignore"),
 	},
+	[LKM_DIAG_STILL_LOADING] = {
+		"still-loading",
+		N_("%m is still loading: its init function has not returned"),
+		N_("Loading a module ends with the kernel running its init function, which sets "
+		   "the driver up: it probes for hardware, registers devices, may wait for "
+		   "firmware. Until that function returns, /proc/modules says Loading and the "
+		   "kernel will not unload the module (EBUSY); a second load waits for the first. "
+		   "It ends by itself: Live when the init succeeds, gone when it fails. An init "
+		   "that never returns is a bug in the driver: the task running it cannot be "
+		   "stopped, and only a reboot frees the module."),
+		{ N_("wait: when its init returns, lkmtui list shows it Live (or no more, if "
+		     "the init failed)"),
+		  N_("when it is Live: lkmtui unload %e"),
+		  N_("if it stays Loading, the driver's init is stuck (the stack above shows "
+		     "where): only a reboot frees it") },
+		N_("the module is still loading"),
+		{ { LKM_FIX_NONE }, { LKM_FIX_UNLOAD, 'e' } },
+	},
+	[LKM_DIAG_STILL_UNLOADING] = {
+		"still-unloading",
+		N_("%m is still unloading: its exit function has not returned"),
+		N_("Unloading a module starts with the kernel marking it Unloading (use count -1 "
+		   "in /proc/modules) and running its exit function, which undoes what the init "
+		   "set up. Until that function returns the module cannot be loaded again (the "
+		   "kernel answers EEXIST) nor unloaded a second time (EBUSY). It ends by itself: "
+		   "when the exit returns, the module is gone. An exit that never returns is a bug "
+		   "in the driver: the task running it cannot be stopped, and only a reboot frees "
+		   "the module."),
+		{ N_("wait: when its exit returns, the module is gone from lkmtui list"),
+		  N_("when it is gone: lkmtui load %e"),
+		  N_("if it stays Unloading, the driver's exit is stuck (the stack above shows "
+		     "where): only a reboot frees it") },
+		N_("the module is still unloading"),
+		{ { LKM_FIX_NONE }, { LKM_FIX_LOAD, 'e' } },
+	},
 };
 
 const struct lkm_diag_text *lkm_diag_text(enum lkm_diag_kind kind)

@@ -317,9 +317,13 @@ unsigned lkm_tui_on_teach(struct lkm_tui_app *app, const struct lkm_tui_event *e
 
 	if (app->pane != LKM_PANE_MODULES || item == LKM_VIEW_SEPARATOR ||
 	    v->snap == NULL) {
-		lkm_tui_message(app, "%s",
-				_("e explains a module's state, counts, flags and taint "
-				  "letters (1)"));
+		lkm_tui_message(
+			app, "%s",
+			app->pane == LKM_PANE_MODULES
+				? _("e explains the module under the cursor: this "
+				    "row has none")
+				: _("e explains a module's state, counts, flags and "
+				    "taint letters: go to the Modules pane (1)"));
 		return LKM_TUI_CHANGED;
 	}
 	arg.row = &v->snap->modules.v[item];
