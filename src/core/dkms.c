@@ -191,7 +191,7 @@ static int read_builds(const struct lkm_sysroot *root, const char *release,
 				 p->package, p->version, kvers[k], arches[a]);
 			if (!is_dir(rootfd, rel))
 				continue;
-			has = dir_has_module(rootfd, rel, module);
+			has = module ? dir_has_module(rootfd, rel, module) : 1;
 			if (has < 0) {
 				err = has;
 				break;
@@ -282,7 +282,7 @@ static int read_pkg(const struct lkm_sysroot *root, const char *module,
 	struct lkm_dkms_pkg p = { 0 }, *v;
 	char path[PATH_MAX], src[PATH_MAX];
 	struct stat st;
-	bool has = lkm_module_name_eq(pkg, module);
+	bool has = module == NULL || lkm_module_name_eq(pkg, module);
 	int err;
 
 	p.package = strdup(pkg);
@@ -438,7 +438,9 @@ int lkm_dkms_query(const struct lkm_sysroot *root, const char *module,
 		lkm_strv_free(vers, n_vers);
 	}
 	lkm_strv_free(pkgs, n_pkgs);
-	return err < 0 ? err : other_kernels(root, module, release, out);
+	if (err < 0 || module == NULL)
+		return err;
+	return other_kernels(root, module, release, out);
 }
 
 void lkm_dkms_release(struct lkm_dkms *d)

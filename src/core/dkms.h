@@ -59,8 +59,9 @@ struct lkm_dkms {
 
 /*
  * What DKMS and the other kernels' trees under ROOT know of module MODULE ('-' and '_'
- * alike) for the running RELEASE. Returns 0 or -ENOMEM; OUT is released with
- * lkm_dkms_release either way. Unreadable parts are simply absent.
+ * alike) for the running RELEASE; MODULE NULL: every DKMS package (no other kernels).
+ * Returns 0 or -ENOMEM; OUT is released with lkm_dkms_release either way. Unreadable
+ * parts are simply absent.
  */
 int lkm_dkms_query(const struct lkm_sysroot *root, const char *module,
 		   const char *release, struct lkm_dkms *out);

@@ -8,12 +8,14 @@
 #include "core/doctor/doctor.h"
 
 static const char *const checks[] = {
-	"modules-load", "modprobe-d", "initramfs", "upgrade", "taint", NULL,
+	"modules-load", "modprobe-d", "initramfs", "upgrade", "taint",
+	"dkms",		"firmware",   "hardware",  NULL,
 };
 
 static int (*const runs[])(const struct lkm_doctor_ctx *, struct lkm_doctor *) = {
 	lkm_check_modules_load, lkm_check_modprobe_d, lkm_check_initramfs,
-	lkm_check_upgrade,	lkm_check_taint,
+	lkm_check_upgrade,	lkm_check_taint,      lkm_check_dkms,
+	lkm_check_firmware,	lkm_check_hardware,
 };
 
 const char *const *lkm_doctor_checks(void)
@@ -61,13 +63,17 @@ int lkm_doctor_run_root(const struct lkm_sysroot *root, char *release, size_t si
 			struct lkm_doctor *out)
 {
 	struct lkm_doctor_ctx ctx = { .root = root, .release = release };
+	struct lkm_modules mods = { 0 };
 	int err;
 
 	if (lkm_resolve_release(root, release, size) < 0)
 		release[0] = '\0';
 	if (release[0] && lkm_resolver_new(root, release, &ctx.resolver) < 0)
 		ctx.resolver = NULL;
+	if (lkm_modules_read(&mods, root) == 0)
+		ctx.mods = &mods;
 	err = lkm_doctor_run(&ctx, out);
+	lkm_modules_release(&mods);
 	lkm_resolver_free(ctx.resolver);
 	return err;
 }

@@ -6,6 +6,7 @@
 
 #include "core/explain.h"
 #include "core/resolve.h"
+#include "model/modules.h"
 #include "model/sysroot.h"
 
 /*
@@ -37,11 +38,13 @@ struct lkm_doctor {
 };
 
 /* What a check looks at: the root, its resolver (NULL without a module tree), the
- * running kernel's release ("" when unknown). */
+ * running kernel's release ("" when unknown), the loaded modules (NULL when
+ * /proc/modules cannot be read). */
 struct lkm_doctor_ctx {
 	const struct lkm_sysroot *root;
 	struct lkm_resolver *resolver;
 	const char *release;
+	const struct lkm_modules *mods;
 };
 
 /* Runs every check on CTX into OUT (released with lkm_doctor_release). Returns 0 or
@@ -69,3 +72,6 @@ int lkm_check_modprobe_d(const struct lkm_doctor_ctx *ctx, struct lkm_doctor *ou
 int lkm_check_initramfs(const struct lkm_doctor_ctx *ctx, struct lkm_doctor *out);
 int lkm_check_taint(const struct lkm_doctor_ctx *ctx, struct lkm_doctor *out);
 int lkm_check_upgrade(const struct lkm_doctor_ctx *ctx, struct lkm_doctor *out);
+int lkm_check_dkms(const struct lkm_doctor_ctx *ctx, struct lkm_doctor *out);
+int lkm_check_firmware(const struct lkm_doctor_ctx *ctx, struct lkm_doctor *out);
+int lkm_check_hardware(const struct lkm_doctor_ctx *ctx, struct lkm_doctor *out);

@@ -38,7 +38,8 @@ static void carriers(const struct lkm_modules *mods, char letter, char *buf, siz
 
 int lkm_check_taint(const struct lkm_doctor_ctx *ctx, struct lkm_doctor *out)
 {
-	struct lkm_modules mods = { 0 };
+	static const struct lkm_modules none = { 0 };
+	const struct lkm_modules *mods = ctx->mods ? ctx->mods : &none;
 	struct lkm_buf buf = { 0 };
 	unsigned long long taint;
 	char *end;
@@ -49,7 +50,6 @@ int lkm_check_taint(const struct lkm_doctor_ctx *ctx, struct lkm_doctor *out)
 	taint = strtoull(buf.data, &end, 10);
 	if (errno || end == buf.data || taint == 0)
 		goto done;
-	lkm_modules_read(&mods, ctx->root);
 	for (unsigned bit = 0; bit < 64; bit++) {
 		char letter = lkm_taint_letter(bit), key[16], who[1024];
 		const char *meaning;
@@ -59,7 +59,7 @@ int lkm_check_taint(const struct lkm_doctor_ctx *ctx, struct lkm_doctor *out)
 			continue;
 		snprintf(key, sizeof(key), "taint-%c", letter ? letter : '?');
 		meaning = letter ? lkm_explain_term(key) : NULL;
-		carriers(&mods, letter, who, sizeof(who));
+		carriers(mods, letter, who, sizeof(who));
 		if (letter && who[0])
 			d = lkm_doctor_add(out, LKM_SEVERITY_NOTE, CHECK, who,
 					   _("the kernel is tainted %c by %s"), letter,
@@ -88,7 +88,6 @@ int lkm_check_taint(const struct lkm_doctor_ctx *ctx, struct lkm_doctor *out)
 					  "modules, after a reboot"));
 	}
 done:
-	lkm_modules_release(&mods);
 	lkm_buf_release(&buf);
 	return 0;
 }

@@ -59,12 +59,12 @@ static void tree_missing(const struct lkm_doctor_ctx *ctx, struct lkm_doctor *ou
 /* Loaded modules whose file changed after the boot and is another build now. */
 static void replaced(const struct lkm_doctor_ctx *ctx, struct lkm_doctor *out)
 {
-	struct lkm_modules mods = { 0 };
 	long long btime = boot_time(ctx->root);
 
-	if (btime < 0 || !ctx->resolver || lkm_modules_read(&mods, ctx->root) < 0)
-		goto done;
-	for (size_t i = 0; i < mods.n; i++) {
+	if (btime < 0 || !ctx->resolver || !ctx->mods)
+		return;
+	for (size_t i = 0; i < ctx->mods->n; i++) {
+		const char *name = ctx->mods->v[i].name;
 		struct lkm_modlist list = { 0 };
 		struct lkm_sysmodule sm = { 0 };
 		struct lkm_modfile *mf = NULL;
@@ -72,22 +72,21 @@ static void replaced(const struct lkm_doctor_ctx *ctx, struct lkm_doctor *out)
 		const char *now;
 		struct stat st;
 
-		if (lkm_resolve_deps(ctx->resolver, mods.v[i].name, &list) < 0 ||
-		    !list.n || !list.v[list.n - 1].path ||
-		    stat(list.v[list.n - 1].path, &st) < 0 || st.st_mtime <= btime)
+		if (lkm_resolve_deps(ctx->resolver, name, &list) < 0 || !list.n ||
+		    !list.v[list.n - 1].path || stat(list.v[list.n - 1].path, &st) < 0 ||
+		    st.st_mtime <= btime)
 			goto next;
-		if (lkm_sysmodule_read(ctx->root, mods.v[i].name, &sm) < 0 ||
-		    !sm.srcversion ||
+		if (lkm_sysmodule_read(ctx->root, name, &sm) < 0 || !sm.srcversion ||
 		    lkm_modfile_open(list.v[list.n - 1].path, &mf, &why) < 0)
 			goto next;
 		now = lkm_modfile_info(mf, "srcversion");
 		if (now && strcmp(now, sm.srcversion) != 0) {
 			struct lkm_diagnosis *d = lkm_doctor_add(
-				out, LKM_SEVERITY_WARNING, CHECK, mods.v[i].name,
+				out, LKM_SEVERITY_WARNING, CHECK, name,
 				_("%s was replaced on disk since the boot: the next load "
 				  "is "
 				  "another build"),
-				mods.v[i].name);
+				name);
 
 			lkm_finding_evidence(
 				d, _("running: srcversion %s; %s: srcversion %s"),
@@ -102,8 +101,6 @@ static void replaced(const struct lkm_doctor_ctx *ctx, struct lkm_doctor *out)
 		lkm_sysmodule_release(&sm);
 		lkm_modlist_release(&list);
 	}
-done:
-	lkm_modules_release(&mods);
 }
 
 int lkm_check_upgrade(const struct lkm_doctor_ctx *ctx, struct lkm_doctor *out)
