@@ -40,6 +40,7 @@ struct lkm_resolver {
 	struct strv builtin_names;
 	int have_blacklist;
 	struct strv blacklist;
+	char *config_log; /* libkmod's complaints on modprobe.d, when kept */
 };
 
 /* ---- small helpers ---- */
@@ -267,8 +268,38 @@ const char *const *lkm_resolve_conf_dirs(void)
 	return dirs;
 }
 
-int lkm_resolver_new(const struct lkm_sysroot *root, const char *release,
-		     struct lkm_resolver **out)
+/* kmod_new, which reads modprobe.d and complains on stderr before a log function can be
+ * set: with LOG, its stream is swapped for one in memory meanwhile (glibc's stderr is a
+ * variable; kmod_new keeps its value), and what it said goes to *LOG. */
+static struct kmod_ctx *kmod_new_logged(const char *dir, const char *const *conf_paths,
+					char **log)
+{
+	struct kmod_ctx *ctx;
+	FILE *saved = stderr, *mem;
+	size_t len;
+
+	if (log == NULL)
+		return kmod_new(dir, conf_paths);
+	*log = NULL;
+	mem = open_memstream(log, &len);
+	if (mem == NULL)
+		return NULL;
+	stderr = mem;
+	ctx = kmod_new(dir, conf_paths);
+	stderr = saved;
+	if (ctx != NULL)
+		kmod_set_log_fn(ctx, kmod_log_discard, NULL);
+	if (fclose(mem) != 0 || *log == NULL) {
+		free(*log);
+		*log = NULL;
+		kmod_unref(ctx);
+		return NULL;
+	}
+	return ctx;
+}
+
+static int resolver_open(const struct lkm_sysroot *root, const char *release,
+			 bool keep_log, struct lkm_resolver **out)
 {
 	const char *const *conf_dirs = lkm_resolve_conf_dirs();
 	char rel[256], dir[PATH_MAX], bin[PATH_MAX + 32];
@@ -309,7 +340,7 @@ int lkm_resolver_new(const struct lkm_sysroot *root, const char *release,
 		lkm_resolver_free(r);
 		return -ENOMEM;
 	}
-	r->kctx = kmod_new(dir, conf_paths);
+	r->kctx = kmod_new_logged(dir, conf_paths, keep_log ? &r->config_log : NULL);
 	if (r->kctx == NULL) {
 		lkm_resolver_free(r);
 		return -ENOMEM;
@@ -330,6 +361,23 @@ int lkm_resolver_new(const struct lkm_sysroot *root, const char *release,
 	return 0;
 }
 
+int lkm_resolver_new(const struct lkm_sysroot *root, const char *release,
+		     struct lkm_resolver **out)
+{
+	return resolver_open(root, release, false, out);
+}
+
+int lkm_resolver_new_quiet(const struct lkm_sysroot *root, const char *release,
+			   struct lkm_resolver **out)
+{
+	return resolver_open(root, release, true, out);
+}
+
+const char *lkm_resolver_config_log(const struct lkm_resolver *r)
+{
+	return r->config_log ? r->config_log : "";
+}
+
 void lkm_resolver_free(struct lkm_resolver *r)
 {
 	if (r == NULL)
@@ -341,6 +389,7 @@ void lkm_resolver_free(struct lkm_resolver *r)
 	strv_release(&r->blacklist);
 	free(r->release);
 	free(r->moddir);
+	free(r->config_log);
 	free(r);
 }
 

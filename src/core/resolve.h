@@ -60,6 +60,15 @@ int lkm_resolver_new(const struct lkm_sysroot *root, const char *release,
 		     struct lkm_resolver **out);
 void lkm_resolver_free(struct lkm_resolver *r);
 
+/* The same, keeping what libkmod says of modprobe.d as it reads it ("libkmod: ERROR
+ * ...: FILE line N: ignoring bad line starting with 'W'", which lkm_resolver_new leaves
+ * on stderr) for lkm_resolver_config_log instead of printing it. */
+int lkm_resolver_new_quiet(const struct lkm_sysroot *root, const char *release,
+			   struct lkm_resolver **out);
+
+/* Those lines, each ending in a newline; "" when none or not kept. Owned by R. */
+const char *lkm_resolver_config_log(const struct lkm_resolver *r);
+
 /* The libkmod context (libkmod's log is silenced: failures come back as errnos).
  * Owned by R; what src/core/ops.h's real table acts through. */
 struct kmod_ctx *lkm_resolver_kmod(const struct lkm_resolver *r);

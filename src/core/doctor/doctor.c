@@ -68,7 +68,7 @@ int lkm_doctor_run_root(const struct lkm_sysroot *root, char *release, size_t si
 
 	if (lkm_resolve_release(root, release, size) < 0)
 		release[0] = '\0';
-	if (release[0] && lkm_resolver_new(root, release, &ctx.resolver) < 0)
+	if (release[0] && lkm_resolver_new_quiet(root, release, &ctx.resolver) < 0)
 		ctx.resolver = NULL;
 	if (lkm_modules_read(&mods, root) == 0)
 		ctx.mods = &mods;
