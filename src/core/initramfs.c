@@ -74,7 +74,7 @@ static int next_entry(const char **pos, const char *end, struct entry *e)
 
 /* What one archive says of WANT ("etc/modprobe.d/lkmtui.conf"). */
 struct found {
-	int has_dir; /* it holds files of WANT's directory */
+	int has_dir; /* it holds WANT's directory */
 	int has_file;
 	int same;   /* its copy is NOW, byte for byte */
 	int failed; /* a segment could not be read: the rest is unknown */
@@ -130,7 +130,10 @@ static void look(const char *data, size_t size, const char *want, const char *no
 				f->has_file = 1;
 				f->same = e.size == now_len &&
 					  memcmp(e.data, now, now_len) == 0;
-			} else if (names(&e, want, (size_t)(slash - want), 1)) {
+			} else if (names(&e, want, (size_t)(slash - want), 1) ||
+				   names(&e, want, (size_t)(slash - want), 0)) {
+				/* mkinitramfs makes etc/modprobe.d even when it has
+				 * nothing to copy into it. */
 				f->has_dir = 1;
 			}
 		}
@@ -174,6 +177,15 @@ int lkm_initramfs_check(const struct lkm_sysroot *root, const char *file,
 	}
 	if (err == 0 && img.len > 0) {
 		look(img.data, img.len, rel, now.data ? now.data : "", now.len, &f, 0);
+		/* A merged-/usr system's image holds /lib's files as usr/lib/. */
+		if (!f.has_file && !f.has_dir && !f.failed &&
+		    strncmp(rel, "lib/", 4) == 0 && strlen(rel) + 4 < sizeof(rel)) {
+			memmove(rel + 4, rel, strlen(rel) + 1);
+			memcpy(rel, "usr/", 4);
+			look(img.data, img.len, rel, now.data ? now.data : "", now.len,
+			     &f, 0);
+		}
+		out->held = f.has_file;
 		if (f.has_file)
 			out->verdict =
 				f.same ? LKM_INITRAMFS_CURRENT : LKM_INITRAMFS_STALE;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <limits.h>
+#include <stdbool.h>
 
 #include "model/sysroot.h"
 
@@ -23,6 +24,7 @@ enum lkm_initramfs_verdict {
 struct lkm_initramfs_state {
 	char path[PATH_MAX]; /* as on the system: /boot/initrd.img-6.1.0-57-amd64 */
 	enum lkm_initramfs_verdict verdict;
+	bool held; /* the image holds a copy of the file (another one, when STALE) */
 };
 
 /* Compares the initramfs with FILE (absolute, "/etc/modprobe.d/lkmtui.conf") as it is

@@ -90,7 +90,7 @@ static void compare(const struct lkm_doctor_ctx *ctx, struct newer *f, int *read
 		return;
 	}
 	f->same = st.verdict == LKM_INITRAMFS_CURRENT;
-	f->in_image = st.verdict == LKM_INITRAMFS_STALE;
+	f->in_image = st.held;
 	if (st.verdict == LKM_INITRAMFS_OLDER)
 		*read_err = -EIO;
 }
@@ -123,7 +123,7 @@ static void report(const struct lkm_doctor_ctx *ctx, struct lkm_doctor *out,
 			lkm_finding_evidence(
 				d,
 				_("%s changed after the image was built: the "
-				  "image holds another copy, or none"),
+				  "image holds an older copy"),
 				v[i].path);
 		else
 			lkm_finding_evidence(
