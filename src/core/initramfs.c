@@ -72,11 +72,24 @@ static int next_entry(const char **pos, const char *end, struct entry *e)
 	return 1;
 }
 
-/* What one archive says of WANT ("etc/modprobe.d/lkmtui.conf"). */
+/* What one archive says of a file ("etc/modprobe.d/lkmtui.conf"). */
 struct found {
-	int has_dir; /* it holds WANT's directory */
+	int has_dir; /* it holds the file's directory */
 	int has_file;
-	int same;   /* its copy is NOW, byte for byte */
+	int same; /* its copy is NOW, byte for byte */
+};
+
+struct want {
+	char rel[PATH_MAX]; /* "etc/modprobe.d/lkmtui.conf" */
+	char alt[PATH_MAX + 4]; /* a merged-/usr image's name for /lib's files, or "" */
+	struct lkm_buf now;
+	struct found f;
+};
+
+/* The archive as a whole. */
+struct scan {
+	struct want *v;
+	size_t n;
 	int failed; /* a segment could not be read: the rest is unknown */
 	int nomem;  /* lkmtui ran out of memory decompressing it */
 };
@@ -94,10 +107,26 @@ static int names(const struct entry *e, const char *s, size_t len, int dir)
 	return dir ? nl > len && n[len] == '/' : nl == len;
 }
 
-static void look(const char *data, size_t size, const char *want, const char *now,
-		 size_t now_len, struct found *f, int depth)
+/* E against the file NAME of W. */
+static void match(const struct entry *e, const char *name, struct want *w)
 {
-	const char *pos = data, *end = data + size, *slash = strrchr(want, '/');
+	size_t dir = (size_t)(strrchr(name, '/') - name);
+
+	if (names(e, name, strlen(name), 0)) {
+		w->f.has_file = 1;
+		w->f.same = e->size == w->now.len &&
+			    (w->now.len == 0 ||
+			     memcmp(e->data, w->now.data, w->now.len) == 0);
+	} else if (names(e, name, dir, 1) || names(e, name, dir, 0)) {
+		/* mkinitramfs makes etc/modprobe.d even when it has nothing to copy
+		 * into it. */
+		w->f.has_dir = 1;
+	}
+}
+
+static void look(const char *data, size_t size, struct scan *s, int depth)
+{
+	const char *pos = data, *end = data + size;
 	struct entry e;
 
 	while (pos < end) {
@@ -119,84 +148,95 @@ static void look(const char *data, size_t size, const char *want, const char *no
 					     : -EBADMSG;
 
 			if (err == 0)
-				look(out, out_len, want, now, now_len, f, 1);
-			f->failed |= err < 0;
-			f->nomem |= err == -ENOMEM;
+				look(out, out_len, s, 1);
+			s->failed |= err < 0;
+			s->nomem |= err == -ENOMEM;
 			free(out);
 			return;
 		}
-		while ((r = next_entry(&pos, end, &e)) == 1) {
-			if (names(&e, want, strlen(want), 0)) {
-				f->has_file = 1;
-				f->same = e.size == now_len &&
-					  memcmp(e.data, now, now_len) == 0;
-			} else if (names(&e, want, (size_t)(slash - want), 1) ||
-				   names(&e, want, (size_t)(slash - want), 0)) {
-				/* mkinitramfs makes etc/modprobe.d even when it has
-				 * nothing to copy into it. */
-				f->has_dir = 1;
+		while ((r = next_entry(&pos, end, &e)) == 1)
+			for (size_t i = 0; i < s->n; i++) {
+				match(&e, s->v[i].rel, &s->v[i]);
+				if (s->v[i].alt[0])
+					match(&e, s->v[i].alt, &s->v[i]);
 			}
-		}
 		if (r < 0) {
-			f->failed = 1;
+			s->failed = 1;
 			return;
 		}
 	}
 }
 
+/* W's verdict, once the image has been read (READ) or not. */
+static void verdict(const struct want *w, bool read, const struct scan *s,
+		    struct lkm_initramfs_state *out)
+{
+	if (!read)
+		return;
+	out->held = w->f.has_file;
+	if (w->f.has_file)
+		out->verdict = w->f.same ? LKM_INITRAMFS_CURRENT : LKM_INITRAMFS_STALE;
+	else if (w->f.has_dir)
+		out->verdict =
+			w->now.len > 0 ? LKM_INITRAMFS_STALE : LKM_INITRAMFS_CURRENT;
+	else if (!s->failed)
+		out->verdict = LKM_INITRAMFS_CURRENT; /* read: it copies neither */
+}
+
+int lkm_initramfs_check_files(const struct lkm_sysroot *root, const char *const *files,
+			      size_t n, struct lkm_initramfs_state *out)
+{
+	char release[256], path[PATH_MAX];
+	struct lkm_buf img = { 0 };
+	struct scan s = { calloc(n ? n : 1, sizeof(struct want)), n, 0, 0 };
+	struct stat ist, fst;
+	int err = 0;
+
+	memset(out, 0, n * sizeof(*out));
+	if (!s.v)
+		return -ENOMEM;
+	err = lkm_resolve_release(root, release, sizeof(release));
+	if (err < 0 ||
+	    snprintf(path, sizeof(path), "/boot/initrd.img-%s", release) >=
+		    (int)sizeof(path) ||
+	    fstatat(lkm_sysroot_fd(root), lkm_sysroot_rel(path), &ist, 0) < 0)
+		goto done;
+	for (size_t i = 0; i < n; i++) {
+		struct want *w = &s.v[i];
+
+		snprintf(out[i].path, sizeof(out[i].path), "%s", path);
+		err = lkm_procfile_read(root, files[i], &w->now);
+		if (err == -ENOMEM)
+			goto done;
+		if (err == 0 && w->now.len > 0 &&
+		    fstatat(lkm_sysroot_fd(root), lkm_sysroot_rel(files[i]), &fst, 0) ==
+			    0 &&
+		    ist.st_mtime < fst.st_mtime)
+			out[i].verdict = LKM_INITRAMFS_OLDER;
+		snprintf(w->rel, sizeof(w->rel), "%s", lkm_sysroot_rel(files[i]));
+		/* A merged-/usr system's image holds /lib's files as usr/lib/. */
+		if (strncmp(w->rel, "lib/", 4) == 0)
+			snprintf(w->alt, sizeof(w->alt), "usr/%s", w->rel);
+	}
+	/* Read once for every file: decompressing is what costs. */
+	err = lkm_procfile_read(root, path, &img);
+	if (err == -ENOMEM)
+		goto done;
+	if (err == 0 && img.len > 0)
+		look(img.data, img.len, &s, 0);
+	for (size_t i = 0; i < n; i++)
+		verdict(&s.v[i], err == 0 && img.len > 0, &s, &out[i]);
+	err = s.nomem ? -ENOMEM : 0;
+done:
+	for (size_t i = 0; i < n; i++)
+		lkm_buf_release(&s.v[i].now);
+	free(s.v);
+	lkm_buf_release(&img);
+	return err == -ENOMEM ? err : 0;
+}
+
 int lkm_initramfs_check(const struct lkm_sysroot *root, const char *file,
 			struct lkm_initramfs_state *out)
 {
-	char release[256], rel[PATH_MAX];
-	struct lkm_buf img = { 0 }, now = { 0 };
-	struct found f = { 0 };
-	struct stat ist, fst;
-	int err;
-
-	memset(out, 0, sizeof(*out));
-	err = lkm_resolve_release(root, release, sizeof(release));
-	if (err == -ENOMEM)
-		return err;
-	if (err < 0 ||
-	    snprintf(out->path, sizeof(out->path), "/boot/initrd.img-%s", release) >=
-		    (int)sizeof(out->path) ||
-	    fstatat(lkm_sysroot_fd(root), lkm_sysroot_rel(out->path), &ist, 0) < 0)
-		return 0;
-	err = lkm_procfile_read(root, file, &now);
-	if (err == -ENOMEM)
-		return err;
-	if (err == 0 && now.len > 0 &&
-	    fstatat(lkm_sysroot_fd(root), lkm_sysroot_rel(file), &fst, 0) == 0 &&
-	    ist.st_mtime < fst.st_mtime)
-		out->verdict = LKM_INITRAMFS_OLDER;
-	snprintf(rel, sizeof(rel), "%s", lkm_sysroot_rel(file));
-	err = lkm_procfile_read(root, out->path, &img);
-	if (err == -ENOMEM) {
-		lkm_buf_release(&now);
-		return err;
-	}
-	if (err == 0 && img.len > 0) {
-		look(img.data, img.len, rel, now.data ? now.data : "", now.len, &f, 0);
-		/* A merged-/usr system's image holds /lib's files as usr/lib/. */
-		if (!f.has_file && !f.has_dir && !f.failed &&
-		    strncmp(rel, "lib/", 4) == 0 && strlen(rel) + 4 < sizeof(rel)) {
-			memmove(rel + 4, rel, strlen(rel) + 1);
-			memcpy(rel, "usr/", 4);
-			look(img.data, img.len, rel, now.data ? now.data : "", now.len,
-			     &f, 0);
-		}
-		out->held = f.has_file;
-		if (f.has_file)
-			out->verdict =
-				f.same ? LKM_INITRAMFS_CURRENT : LKM_INITRAMFS_STALE;
-		else if (f.has_dir)
-			out->verdict =
-				now.len > 0 ? LKM_INITRAMFS_STALE : LKM_INITRAMFS_CURRENT;
-		else if (!f.failed)
-			out->verdict =
-				LKM_INITRAMFS_CURRENT; /* read: it copies neither */
-	}
-	lkm_buf_release(&img);
-	lkm_buf_release(&now);
-	return f.nomem ? -ENOMEM : 0;
+	return lkm_initramfs_check_files(root, &file, 1, out);
 }

@@ -32,3 +32,8 @@ struct lkm_initramfs_state {
  * LKM_INITRAMFS_CURRENT or _OLDER, never as an error of the operation that asked. */
 int lkm_initramfs_check(const struct lkm_sysroot *root, const char *file,
 			struct lkm_initramfs_state *out);
+
+/* The same for the N files FILES into OUT[N], reading (and decompressing) the image
+ * once. */
+int lkm_initramfs_check_files(const struct lkm_sysroot *root, const char *const *files,
+			      size_t n, struct lkm_initramfs_state *out);

@@ -825,3 +825,30 @@ int lkm_resolve_names(struct lkm_resolver *r, unsigned int flags, char ***out)
 	lkm_strv_sort_unique(s.v, &s.n);
 	return strv_finish(&s, out);
 }
+
+int lkm_resolve_info(struct lkm_resolver *r, const char *name, const char *key,
+		     char ***out, size_t *n)
+{
+	struct kmod_module *mod = NULL;
+	struct kmod_list *info = NULL, *l;
+	int err;
+
+	*out = NULL;
+	*n = 0;
+	err = kmod_module_new_from_name(r->kctx, name, &mod);
+	if (err < 0)
+		return err;
+	err = kmod_module_get_info(mod, &info);
+	if (err >= 0) {
+		err = 0;
+		kmod_list_foreach(l, info)
+		{
+			if (strcmp(kmod_module_info_get_key(l), key) == 0 &&
+			    !lkm_strv_addf(out, n, "%s", kmod_module_info_get_value(l)))
+				err = -ENOMEM;
+		}
+		kmod_module_info_free_list(info);
+	}
+	kmod_module_unref(mod);
+	return err;
+}

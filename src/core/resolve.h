@@ -69,6 +69,13 @@ int lkm_resolver_new_quiet(const struct lkm_sysroot *root, const char *release,
 /* Those lines, each ending in a newline; "" when none or not kept. Owned by R. */
 const char *lkm_resolver_config_log(const struct lkm_resolver *r);
 
+/* The values of KEY ("firmware", "alias") in the .modinfo of module NAME's file, from
+ * libkmod (which maps an uncompressed file rather than reading it): *OUT (free with
+ * lkm_strv_free(*OUT, *N)) and *N. Returns 0, -ENOENT (no such module file) or
+ * another -errno. */
+int lkm_resolve_info(struct lkm_resolver *r, const char *name, const char *key,
+		     char ***out, size_t *n);
+
 /* The libkmod context (libkmod's log is silenced: failures come back as errnos).
  * Owned by R; what src/core/ops.h's real table acts through. */
 struct kmod_ctx *lkm_resolver_kmod(const struct lkm_resolver *r);

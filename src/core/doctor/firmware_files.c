@@ -15,7 +15,7 @@
 
 #include "core/doctor/findings.h"
 #include "core/firmware.h"
-#include "core/modfile.h"
+#include "shared/strv.h"
 #include "i18n.h"
 
 #define CHECK "firmware"
@@ -72,37 +72,19 @@ static void report(struct lkm_doctor *out, const char *module,
 static int check_module(const struct lkm_doctor_ctx *ctx, struct lkm_doctor *out,
 			const char *module)
 {
-	struct lkm_modlist list = { 0 };
-	struct lkm_modfile *mf = NULL;
-	struct lkm_modfile_error why;
 	struct lkm_firmware fw = { 0 };
-	const char **names = NULL, *v;
-	size_t n = 0, pos = 0;
-	int err = lkm_resolve_lookup(ctx->resolver, module, &list);
+	char **names = NULL;
+	size_t n = 0;
+	int err = lkm_resolve_info(ctx->resolver, module, "firmware", &names, &n);
 
-	if (err < 0 || list.n == 0 || !list.v[0].path ||
-	    lkm_modfile_open(list.v[0].path, &mf, &why) < 0)
-		goto out;
-	while ((v = lkm_modfile_info_next(mf, "firmware", &pos, NULL)) != NULL) {
-		const char **grown = reallocarray(names, n + 1, sizeof(*names));
-
-		if (!grown) {
-			err = -ENOMEM;
-			goto out;
-		}
-		names = grown;
-		names[n++] = v;
+	if (err == 0 && n > 0) {
+		err = lkm_firmware_check(ctx->root, ctx->release,
+					 (const char *const *)names, n, &fw);
+		if (err == 0 && fw.n_missing > 0)
+			report(out, module, &fw);
 	}
-	if (n == 0)
-		goto out;
-	err = lkm_firmware_check(ctx->root, ctx->release, names, n, &fw);
-	if (err == 0 && fw.n_missing > 0)
-		report(out, list.v[0].name, &fw);
-out:
 	lkm_firmware_release(&fw);
-	free(names);
-	lkm_modfile_free(mf);
-	lkm_modlist_release(&list);
+	lkm_strv_free(names, n);
 	return err == -ENOMEM ? err : 0;
 }
 

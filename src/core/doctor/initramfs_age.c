@@ -79,20 +79,33 @@ static int collect(const struct lkm_doctor_ctx *ctx, const char *const *dirs,
 	return err;
 }
 
-/* Whether the image carries FILE as the machine has it now (persist's reader, which
- * lkmtui load --persist asks too). */
-static void compare(const struct lkm_doctor_ctx *ctx, struct newer *f, int *read_err)
+/* Whether the image carries the files as the machine has them now (persist's reader,
+ * which lkmtui load --persist asks too), the image read once for all. */
+static void compare(const struct lkm_doctor_ctx *ctx, struct newer *v, size_t n,
+		    int *read_err)
 {
-	struct lkm_initramfs_state st;
+	const char **files = calloc(n, sizeof(*files));
+	struct lkm_initramfs_state *st = calloc(n, sizeof(*st));
 
-	if (lkm_initramfs_check(ctx->root, f->path, &st) < 0) {
+	if (!files || !st) {
 		*read_err = -ENOMEM;
-		return;
+		goto out;
 	}
-	f->same = st.verdict == LKM_INITRAMFS_CURRENT;
-	f->in_image = st.held;
-	if (st.verdict == LKM_INITRAMFS_OLDER)
-		*read_err = -EIO;
+	for (size_t i = 0; i < n; i++)
+		files[i] = v[i].path;
+	if (lkm_initramfs_check_files(ctx->root, files, n, st) < 0) {
+		*read_err = -ENOMEM;
+		goto out;
+	}
+	for (size_t i = 0; i < n; i++) {
+		v[i].same = st[i].verdict == LKM_INITRAMFS_CURRENT;
+		v[i].in_image = st[i].held;
+		if (st[i].verdict == LKM_INITRAMFS_OLDER)
+			*read_err = -EIO;
+	}
+out:
+	free(files);
+	free(st);
 }
 
 static void report(const struct lkm_doctor_ctx *ctx, struct lkm_doctor *out,
@@ -161,8 +174,8 @@ int lkm_check_initramfs(const struct lkm_doctor_ctx *ctx, struct lkm_doctor *out
 		      st.st_mtime, &v, &n);
 	if (err == 0)
 		err = collect(ctx, lkm_modules_load_dirs(), conf, st.st_mtime, &v, &n);
-	for (size_t i = 0; err == 0 && i < n && read_err != -ENOMEM; i++)
-		compare(ctx, &v[i], &read_err);
+	if (err == 0 && n > 0)
+		compare(ctx, v, n, &read_err);
 	if (err == 0 && n > 0 && read_err != -ENOMEM)
 		report(ctx, out, path, v, n, read_err);
 	for (size_t i = 0; i < n; i++)
