@@ -13,7 +13,7 @@
 
 #include "core/conffiles.h"
 
-#define CONFFILE_MAX (1 << 20)
+#define CONFFILE_MAX LKM_CONFFILE_MAX
 
 void lkm_conffiles_release(struct lkm_conffiles *files)
 {

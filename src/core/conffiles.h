@@ -39,6 +39,9 @@ int lkm_conffiles_list(const struct lkm_sysroot *root, const char *const *dirs,
 		       const char *const *suffixes, struct lkm_conffiles *out);
 void lkm_conffiles_release(struct lkm_conffiles *files);
 
+/* The most a configuration file is read of: 1 MiB. */
+#define LKM_CONFFILE_MAX (1 << 20)
+
 /* Reads the configuration file PATH under ROOT into BUF, refusing what a configuration
  * file cannot be without blocking or reading without end: -EINVAL for a FIFO, device or
  * directory, -EFBIG over 1 MiB, -ELOOP for a link loop, else 0 or -errno. */

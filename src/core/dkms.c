@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/conffiles.h"
 #include "core/dkms.h"
 #include "model/modules.h"
 #include "model/procfile.h"
@@ -92,7 +93,8 @@ static int conf_names(const struct lkm_sysroot *root, const char *path,
 {
 	struct lkm_buf text = { 0 };
 	bool found = false;
-	int err = lkm_procfile_read(root, path, &text);
+	/* A configuration file: no FIFO, nothing over 1 MiB. */
+	int err = lkm_conffile_read(root, path, &text);
 
 	if (err < 0) {
 		lkm_buf_release(&text);
@@ -120,6 +122,45 @@ static int conf_names(const struct lkm_sysroot *root, const char *path,
 	return found;
 }
 
+/* The last 64 KiB of the regular file PATH (a log can be long; a FIFO must not block). */
+static int read_end(const struct lkm_sysroot *root, const char *path, struct lkm_buf *buf)
+{
+	enum { END = 64 << 10 };
+	int fd = lkm_sysroot_open(root, path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	struct stat st;
+	ssize_t got;
+	off_t from;
+
+	if (fd < 0)
+		return fd;
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return -EINVAL;
+	}
+	from = st.st_size > END ? st.st_size - END : 0;
+	buf->data = malloc(END + 1);
+	if (buf->data == NULL) {
+		close(fd);
+		return -ENOMEM;
+	}
+	got = pread(fd, buf->data, END, from);
+	close(fd);
+	if (got < 0)
+		return -EIO;
+	buf->len = (size_t)got;
+	buf->cap = END + 1;
+	buf->data[got] = '\0';
+	/* A cut first line is no line of the log. */
+	if (from > 0) {
+		char *nl = memchr(buf->data, '\n', buf->len);
+		size_t skip = nl ? (size_t)(nl + 1 - buf->data) : buf->len;
+
+		memmove(buf->data, buf->data + skip, buf->len - skip + 1);
+		buf->len -= skip;
+	}
+	return 0;
+}
+
 /* The last LKM_DKMS_TAIL non-blank lines of the file at PATH. */
 static int log_tail(const struct lkm_sysroot *root, const char *path,
 		    struct lkm_dkms_pkg *p)
@@ -128,7 +169,7 @@ static int log_tail(const struct lkm_sysroot *root, const char *path,
 	char *lines[LKM_DKMS_TAIL];
 	size_t n = 0;
 
-	int err = lkm_procfile_read(root, path, &text);
+	int err = read_end(root, path, &text);
 
 	if (err < 0) {
 		lkm_buf_release(&text);

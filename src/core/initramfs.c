@@ -80,7 +80,7 @@ struct found {
 };
 
 struct want {
-	char rel[PATH_MAX]; /* "etc/modprobe.d/lkmtui.conf" */
+	char rel[PATH_MAX];	/* "etc/modprobe.d/lkmtui.conf" */
 	char alt[PATH_MAX + 4]; /* a merged-/usr image's name for /lib's files, or "" */
 	struct lkm_buf now;
 	struct found f;

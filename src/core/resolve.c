@@ -16,6 +16,8 @@
 
 #include <libkmod.h>
 
+#include "core/cmdrule.h"
+#include "core/conffiles.h"
 #include "core/resolve.h"
 #include "model/modules.h"
 #include "model/procfile.h"
@@ -298,6 +300,51 @@ static struct kmod_ctx *kmod_new_logged(const char *dir, const char *const *conf
 	return ctx;
 }
 
+/*
+ * libkmod opens every *.conf of modprobe.d and reads it whole: a FIFO there blocks it for
+ * ever (in kmod_new, for every command), and a file of 100 MB is read to the end. When a
+ * directory holds such a file, libkmod gets the files it can read instead of the
+ * directories, in the order it would take them (lkm_conffiles_list): *PATHS, host paths,
+ * NULL-terminated (free with lkm_strv_freev). Returns 1 then, 0 when the directories are
+ * safe, or -ENOMEM.
+ */
+static int safe_conf_paths(const struct lkm_sysroot *root, char ***paths)
+{
+	struct lkm_conffiles files;
+	bool hostile = false;
+	size_t n = 0;
+	int err = lkm_conffiles_list(root, lkm_resolve_conf_dirs(),
+				     lkm_modprobe_d_suffixes(), &files);
+
+	*paths = NULL;
+	if (err < 0)
+		return err;
+	for (size_t i = 0; i < files.n; i++) {
+		const struct lkm_conffile *f = &files.v[i];
+		char host[PATH_MAX];
+		struct stat st;
+		bool big = f->skip == LKM_CONFFILE_READ && !f->masked &&
+			   fstatat(lkm_sysroot_fd(root), lkm_sysroot_rel(f->path), &st,
+				   0) == 0 &&
+			   st.st_size > LKM_CONFFILE_MAX;
+
+		hostile |= (f->skip == LKM_CONFFILE_NOT_FILE && !f->masked) || big;
+		if (f->skip != LKM_CONFFILE_READ || f->masked || big ||
+		    lkm_sysroot_path(root, f->path, host, sizeof(host)) < 0)
+			continue;
+		if (!lkm_strv_addf(paths, &n, "%s", host)) {
+			err = -ENOMEM;
+			break;
+		}
+	}
+	lkm_conffiles_release(&files);
+	if (err == 0 && !hostile) {
+		lkm_strv_freev(*paths);
+		*paths = NULL;
+	}
+	return err < 0 ? err : hostile;
+}
+
 static int resolver_open(const struct lkm_sysroot *root, const char *release,
 			 bool keep_log, struct lkm_resolver **out)
 {
@@ -305,6 +352,7 @@ static int resolver_open(const struct lkm_sysroot *root, const char *release,
 	char rel[256], dir[PATH_MAX], bin[PATH_MAX + 32];
 	char conf[4][PATH_MAX];
 	const char *conf_paths[5];
+	char **safe = NULL;
 	struct lkm_resolver *r;
 	struct stat st;
 	int err;
@@ -340,7 +388,14 @@ static int resolver_open(const struct lkm_sysroot *root, const char *release,
 		lkm_resolver_free(r);
 		return -ENOMEM;
 	}
-	r->kctx = kmod_new_logged(dir, conf_paths, keep_log ? &r->config_log : NULL);
+	err = safe_conf_paths(root, &safe);
+	if (err < 0) {
+		lkm_resolver_free(r);
+		return err;
+	}
+	r->kctx = kmod_new_logged(dir, safe ? (const char *const *)safe : conf_paths,
+				  keep_log ? &r->config_log : NULL);
+	lkm_strv_freev(safe);
 	if (r->kctx == NULL) {
 		lkm_resolver_free(r);
 		return -ENOMEM;

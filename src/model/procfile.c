@@ -58,7 +58,9 @@ int lkm_procfile_read_fd(int fd, struct lkm_buf *buf)
 int lkm_procfile_read(const struct lkm_sysroot *root, const char *path,
 		      struct lkm_buf *buf)
 {
-	int fd = lkm_sysroot_open(root, path, O_RDONLY);
+	/* O_NONBLOCK: a FIFO where a file is expected (a hostile root) must not block
+	 * the open; /proc and /sys files ignore it. */
+	int fd = lkm_sysroot_open(root, path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	int err;
 
 	if (fd < 0)

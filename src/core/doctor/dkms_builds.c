@@ -152,6 +152,9 @@ static void report(const struct lkm_doctor_ctx *ctx, struct lkm_doctor *out,
 				     p->failed_log);
 		for (size_t i = 0; i < p->n_tail; i++)
 			lkm_finding_evidence(d, "  %s", p->log_tail[i]);
+		if (p->n_tail == 0)
+			lkm_finding_evidence(d, _("the log is empty, or no regular file "
+						  "lkmtui can read"));
 	}
 	if (now)
 		kernel_fixes(ctx, d, p, now);
