@@ -1672,7 +1672,9 @@ static void test_permanent(void **state)
 		    "demo_permanent is permanent: it was built without an exit function, "
 		    "so the "
 		    "kernel cannot unload it\n",
-		    "reboot to remove it\n");
+		    "reboot to remove it\n"
+		    "or force it out, which taints the kernel (R): rmmod -f "
+		    "demo_permanent\n");
 }
 
 /*
@@ -1701,7 +1703,9 @@ static void test_permanent_kernel_ebusy_should_be_permanent(void **state)
 	assert_int_equal(lkm_explain_result(&t->ctx, &res, &t->d), 0);
 	assert_diag(&t->d, LKM_DIAG_PERMANENT, -EBUSY,
 		    "demo_permanent cannot be unloaded: it is permanent", NULL,
-		    "reboot to remove it\n");
+		    "reboot to remove it\n"
+		    "or force it out, which taints the kernel (R): rmmod -f "
+		    "demo_permanent\n");
 }
 
 /* ==== the system ==== */

@@ -213,8 +213,11 @@ static const struct lkm_diag_text texts[LKM_DIAG_COUNT] = {
 		N_("%m cannot be unloaded: it is permanent"),
 		N_("A module built with an init function but no exit function has no way to undo "
 		   "what it set up, so the kernel marks it [permanent] in /proc/modules and never "
-		   "unloads it. Only a reboot removes it."),
-		{ N_("reboot to remove it") },
+		   "unloads it by itself. A forced unload (rmmod -f, on a kernel built with "
+		   "CONFIG_MODULE_FORCE_UNLOAD, as Debian's are) takes it out without undoing "
+		   "anything and taints the kernel (R); otherwise only a reboot removes it."),
+		{ N_("reboot to remove it"),
+		  N_("or force it out, which taints the kernel (R): rmmod -f %m") },
 		N_("the module cannot be unloaded: it is permanent"),
 	},
 	[LKM_DIAG_NOT_LOADED] = {
