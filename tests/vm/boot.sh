@@ -124,17 +124,23 @@ boots=1
 boots=${boots:-1}
 
 # The NE2000 card in slot 3 routes to ACPI link LNKC = IRQ 11, the seed's line
-# (in slot 2, which -vga none frees, it would get IRQ 10).
+# (in slot 2, which -vga none frees, it would get IRQ 10). Its peer is qemu's user
+# network, restricted and without IPv6: nothing ever reaches the card, as with no peer,
+# and qemu does not warn "nic ne2k_pci.0 has no peer".
 append="console=ttyS0 quiet panic=-1 printk.time=0 ${LKMTUI_VM_APPEND:-}"
 set -- qemu-system-x86_64 -accel tcg -cpu max -m 512 -no-reboot \
 	-kernel "$K/vmlinuz" -initrd "$tmp/initrd.gz" \
-	-device ne2k_pci,addr=03,romfile= -nic none -vga none $qemu_extra ${LKMTUI_VM_QEMU_ARGS:-}
+	-netdev user,id=lab0,restrict=on,ipv6=off -device ne2k_pci,addr=03,romfile=,netdev=lab0 \
+	-nic none -vga none $qemu_extra ${LKMTUI_VM_QEMU_ARGS:-}
 
 if [ "$mode" = lab ]; then
 	rows=24 cols=80
 	if sz=$(stty size 2>/dev/null) && [ -n "$sz" ]; then rows=${sz% *} cols=${sz#* }; fi
-	"$@" -nographic -append "$append TERM=${TERM:-vt100} LKMTUI_ROWS=$rows LKMTUI_COLS=$cols"
-	exit $?
+	st=0
+	"$@" -nographic -append "$append TERM=${TERM:-vt100} LKMTUI_ROWS=$rows LKMTUI_COLS=$cols" || st=$?
+	# The BIOS turns this terminal's auto-wrap off (ESC [?7l): back on for the shell.
+	[ -t 1 ] && printf '\033[?7h'
+	exit $st
 fi
 
 # A scenario that needs longer says so: "# timeout: 600" (LKMTUI_VM_TIMEOUT wins).

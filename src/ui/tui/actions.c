@@ -85,6 +85,25 @@ static int run(struct lkm_tui_app *app, const struct lkm_tui_req *req, bool dry,
 	return err;
 }
 
+/* What explain predicts for loading REQ: the diagnoses in *OUT, their number or < 0. */
+static int foresee(struct lkm_tui_app *app, const struct lkm_tui_req *req,
+		   struct lkm_diagnosis **out)
+{
+	const char *words[LKM_TUI_MAX_WORDS + 1] = { "" };
+	struct lkm_params p;
+	int n;
+
+	*out = NULL;
+	for (size_t i = 0; i < req->n_words; i++)
+		words[i] = req->words[i];
+	if (lkm_params_parse(words, req->n_words, &p) < 0)
+		return -ENOMEM;
+	n = lkm_explain_predict(&app->session.core.ectx, &app->session.core.engine,
+				req->target, &p, out);
+	lkm_params_release(&p);
+	return n;
+}
+
 /* An action run by a thread of its own while the screen shows how long it has taken:
  * the kernel may take seconds (a module's exit function sleeping). The thread only
  * runs the engine; this one only draws. */
@@ -203,6 +222,11 @@ unsigned lkm_tui_begin(struct lkm_tui_app *app, const struct lkm_tui_req *req,
 	struct lkm_tui_confirm_arg arg = { .req = &r, .retry = retry ? &again : NULL };
 	struct lkm_result res;
 
+	/* A new action: the kernel's lines of the one before are not its. */
+	if (app->strip.klog_title[0]) {
+		lkm_tui_klog_release(app);
+		lkm_tui_app_resize(app, app->term.lines, app->term.cols);
+	}
 	if (!lkm_tui_can_act(app))
 		return show_refusal(app, &r);
 	if (run(app, &r, true, &res) == -ENOMEM && res.refusal == LKM_REFUSE_NONE &&
@@ -218,11 +242,18 @@ unsigned lkm_tui_begin(struct lkm_tui_app *app, const struct lkm_tui_req *req,
 		lkm_result_release(&res);
 		return flags;
 	}
+	/* A load: what explain foresees goes on the preview (not found: nothing). */
+	if (r.op == LKM_OP_LOAD) {
+		int n = foresee(app, &r, &arg.foresight);
+
+		arg.n_foresight = n > 0 ? (size_t)n : 0;
+	}
 	/* The step before (a form, a diagnosis, the confirmation of the same action) goes
 	 * first: it drops what it held. */
 	arg.preview = &res;
 	if (lkm_tui_push(app, LKM_SCREEN_CONFIRM, &arg) == NULL) {
 		lkm_result_release(&res);
+		lkm_diagnoses_free(arg.foresight, arg.n_foresight);
 		lkm_tui_message(app, "%s", _("out of memory"));
 	}
 	return LKM_TUI_CHANGED;
@@ -327,10 +358,12 @@ unsigned lkm_tui_execute(struct lkm_tui_app *app, const struct lkm_tui_req *req,
 		lkm_result_release(&res);
 		return flags;
 	}
-	lkm_result_release(&res);
-	/* The fix worked: offer the action it was for again, with its own preview. */
+	/* The fix worked: offer the action it was for again, with its own preview, under
+	 * the kernel's lines of the fix. */
 	snprintf(msg, sizeof(msg), "%s", app->message);
 	flags |= lkm_tui_begin(app, &again, NULL);
+	keep_klog(app, &res);
+	lkm_result_release(&res);
 	if (lkm_tui_top(app) == LKM_SCREEN_CONFIRM)
 		lkm_tui_message(app, _("%s; now again: %s %s?"), msg,
 				lkm_tui_op_word(again.op), again.target);

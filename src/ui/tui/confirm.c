@@ -24,6 +24,8 @@ struct lkm_tui_confirm {
 	struct lkm_result preview; /* its dry run */
 	struct lkm_tui_req retry;  /* a fix's: the action offered again after it */
 	bool have_retry;
+	struct lkm_diagnosis *foresight; /* what explain foresees for a load */
+	size_t n_foresight;
 };
 
 static int confirm_open(struct lkm_tui_app *app, struct lkm_tui_frame *f, const void *arg)
@@ -42,6 +44,8 @@ static int confirm_open(struct lkm_tui_app *app, struct lkm_tui_frame *f, const 
 		c->retry = *a->retry;
 		c->have_retry = true;
 	}
+	c->foresight = a->foresight;
+	c->n_foresight = a->n_foresight;
 	f->data = c;
 	return 0;
 }
@@ -51,6 +55,7 @@ static void confirm_release(void *data)
 	struct lkm_tui_confirm *c = data;
 
 	lkm_result_release(&c->preview);
+	lkm_diagnoses_free(c->foresight, c->n_foresight);
 	free(c);
 }
 
@@ -117,6 +122,26 @@ static void persist_line(const struct lkm_tui_req *r, char *buf, size_t size)
 			 LKM_BLOCK_RUN_FILE, LKM_PERSIST_FILE);
 }
 
+/* What explain foresees for this load: each problem's title and kind, and its fix. */
+static int draw_foresight(const struct lkm_tui_confirm *c, int y, int bottom, int cols)
+{
+	attr_t warn = lkm_tui_attr(LKM_ROLE_MESSAGE);
+	char buf[1024];
+
+	for (size_t i = 0; i < c->n_foresight && y < bottom; i++) {
+		const struct lkm_diagnosis *d = &c->foresight[i];
+
+		snprintf(buf, sizeof(buf), "%s  [%s]", d->title, lkm_diag_id(d->kind));
+		y = lkm_tui_wrapped_in(y, LKM_TUI_LIST_Y, bottom, 2, cols - 4,
+				       _("foreseen: "), buf, warn);
+		for (size_t k = 0; k < d->n_fixes && k < 2 && y < bottom; k++)
+			y = lkm_tui_wrapped_in(y, LKM_TUI_LIST_Y, bottom, 4, cols - 6,
+					       "> ", d->fixes[k].text,
+					       lkm_tui_attr(LKM_ROLE_NORMAL));
+	}
+	return c->n_foresight ? y + 1 : y;
+}
+
 static void draw_confirm(const struct lkm_tui_app *app, const struct lkm_tui_frame *f,
 			 int bottom, int cols)
 {
@@ -143,6 +168,7 @@ static void draw_confirm(const struct lkm_tui_app *app, const struct lkm_tui_fra
 		y = lkm_tui_wrapped(y, 2, bottom - 3, cols - 4, buf,
 				    lkm_tui_attr(LKM_ROLE_MESSAGE));
 	}
+	y = draw_foresight(c, y, bottom - 3, cols);
 	if (c->req.op == LKM_OP_UNLOAD)
 		y = lkm_tui_wrapped_in(y, LKM_TUI_LIST_Y, bottom, 2, cols - 2, "",
 				       c->req.flags & LKM_STACK

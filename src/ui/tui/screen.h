@@ -147,6 +147,9 @@ struct lkm_tui_confirm_arg {
 	struct lkm_result *preview;	 /* moved into the screen: left empty */
 	const struct lkm_tui_req *retry; /* a fix's: the action offered again after it,
 					    or NULL */
+	struct lkm_diagnosis *foresight; /* a load's: what explain foresees (moved into
+					    the screen), or NULL */
+	size_t n_foresight;
 };
 
 /* LKM_SCREEN_DIAG: why an action failed. */
