@@ -7,8 +7,9 @@
 #
 # In it: /usr/bin/python3 (the host's python3.11), /usr/bin/ansible-playbook, with the standard library less
 # what a guest never runs (tests, IDLE, Tk, the build config), Debian's ansible-core
-# and what it imports (jinja2, markupsafe, yaml, resolvelib, packaging), and the
-# shared libraries of all that. The guest's /usr/lib is a link to /lib (the base
+# and what it imports (jinja2, markupsafe, yaml, resolvelib, packaging), the module
+# community.general.modprobe of Debian's ansible (lkmtui-ansible compares with it), and
+# the shared libraries of all that. The guest's /usr/lib is a link to /lib (the base
 # archive's): what is under /usr/lib here goes under /lib.
 set -eu
 CACHE=${LKMTUI_CACHE:-${HOME:-/root}/.cache/lkmtui}
@@ -22,6 +23,8 @@ skip() { echo "python-cpio: SKIP: $*" >&2; exit 77; }
 for p in jinja2 markupsafe yaml resolvelib packaging; do
 	[ -d "$dist/$p" ] || skip "no $dist/$p (a dependency of ansible-core)"
 done
+modprobe=$dist/ansible_collections/community/general/plugins/modules/modprobe.py
+[ -f "$modprobe" ] || skip "no $modprobe (Debian package ansible)"
 
 # The files, one a line. Compiled bytecode is kept (the guest's CPU is emulated:
 # compiling at each start would cost seconds), but only the plain level.
@@ -37,6 +40,7 @@ files() {
 		[ -e "$dist/$p" ] || continue
 		find "$dist/$p" -name '*.opt-?.pyc' -prune -o \( -type f -o -type l \) -print
 	done
+	echo "$modprobe"
 	# Their metadata (ansible asks importlib.metadata for jinja2's version).
 	for m in ansible_core Jinja2 MarkupSafe PyYAML resolvelib packaging; do
 		find "$dist" -maxdepth 1 \( -name "$m-*.dist-info" -o -name "$m-*.egg-info" \) |
