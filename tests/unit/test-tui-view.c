@@ -889,7 +889,7 @@ static void test_fix_req(void **state)
 		       set = { LKM_FIX_SET, "demo_ne", set_args, 1, "x" },
 		       none = { LKM_FIX_NONE, NULL, NULL, 0, "umount /mnt" },
 		       set_bare = { LKM_FIX_SET, "demo_ne", NULL, 0, "x" };
-	struct lkm_tui_req r;
+	struct lkm_tui_req r = { 0 };
 
 	(void)state;
 	assert_true(lkm_tui_fix_req(&load, &r));
@@ -909,10 +909,49 @@ static void test_fix_req(void **state)
 	/* Prose and shell commands are not actions; a set needs its one value. */
 	assert_false(lkm_tui_fix_req(&none, &r));
 	assert_false(lkm_tui_fix_req(&set_bare, &r));
+	assert_int_equal(r.n_words, 0);
+	assert_null(r.words);
 }
 
-/* What is typed is split once, at blanks; too many words or one too long is refused
- * whole, and the words show joined by one space. */
+/* A fix of any length runs: 40 arguments, one of them 300 bytes long, each kept whole
+ * (a fixed table of words once refused it without a word), and a copy owns its own. */
+static void test_fix_req_long(void **state)
+{
+	char *args[40], long_arg[300 + 1], text[64];
+	struct lkm_fix fix = { LKM_FIX_LOAD, "demo_ne", args, 40, "x" };
+	struct lkm_tui_req r = { 0 }, copy;
+
+	(void)state;
+	memset(long_arg, 'v', sizeof(long_arg) - 1);
+	memcpy(long_arg, "irq=", 4);
+	long_arg[sizeof(long_arg) - 1] = '\0';
+	for (size_t i = 0; i < 40; i++) {
+		snprintf(text, sizeof(text), "p%zu=%zu", i, i);
+		args[i] = i == 17 ? long_arg : strdup(text);
+		assert_non_null(args[i]);
+	}
+	assert_true(lkm_tui_fix_req(&fix, &r));
+	assert_int_equal(r.n_words, 40);
+	assert_string_equal(r.words[0], "p0=0");
+	assert_string_equal(r.words[17], long_arg);
+	assert_string_equal(r.words[39], "p39=39");
+	assert_null(r.words[40]);
+	assert_true(lkm_tui_req_copy(&copy, &r));
+	lkm_tui_req_release(&r);
+	assert_int_equal(copy.n_words, 40);
+	assert_string_equal(copy.words[17], long_arg);
+	assert_string_equal(copy.target, "demo_ne");
+	lkm_tui_req_text(&copy, text, sizeof(text));
+	assert_string_equal(
+		text, "load demo_ne p0=0 p1=1 p2=2 p3=3 p4=4 p5=5 p6=6 p7=7 p8=8 p9=9 ");
+	lkm_tui_req_release(&copy);
+	for (size_t i = 0; i < 40; i++)
+		if (i != 17)
+			free(args[i]);
+}
+
+/* What is typed is split once, at blanks, into as many words as there are, each as
+ * long as it is; the words show joined by one space. */
 static void test_req_words(void **state)
 {
 	struct lkm_tui_req r = { 0 };
@@ -928,13 +967,17 @@ static void test_req_words(void **state)
 	assert_true(lkm_tui_req_split(&r, "   "));
 	assert_int_equal(r.n_words, 0);
 	text[0] = '\0';
-	for (int i = 0; i <= LKM_TUI_MAX_WORDS; i++)
+	for (int i = 0; i < 40; i++)
 		strcat(text, "a=1 ");
-	assert_false(lkm_tui_req_split(&r, text));
-	assert_int_equal(r.n_words, 0);
+	assert_true(lkm_tui_req_split(&r, text));
+	assert_int_equal(r.n_words, 40);
+	assert_string_equal(r.words[39], "a=1");
 	memset(text, 'x', 200);
 	text[200] = '\0';
-	assert_false(lkm_tui_req_split(&r, text));
+	assert_true(lkm_tui_req_split(&r, text));
+	assert_int_equal(r.n_words, 1);
+	assert_int_equal(strlen(r.words[0]), 200);
+	lkm_tui_req_release(&r);
 }
 
 static const struct lkm_detail_line *line_with(const struct lkm_detail *d,
@@ -1672,6 +1715,7 @@ int main(void)
 		cmocka_unit_test(test_settings),
 		cmocka_unit_test(test_new_keys),
 		cmocka_unit_test(test_fix_req),
+		cmocka_unit_test(test_fix_req_long),
 		cmocka_unit_test(test_req_words),
 		cmocka_unit_test(test_scroll_widget),
 		cmocka_unit_test(test_stack),

@@ -59,7 +59,8 @@ static int run(struct lkm_tui_app *app, const struct lkm_tui_req *req, bool dry,
 {
 	const struct lkm_engine *e = &app->session.core.engine;
 	unsigned flags = (dry ? LKM_DRY_RUN : 0) | req->flags;
-	const char *words[LKM_TUI_MAX_WORDS + 1] = { "" };
+	const char *none[] = { "" };
+	const char *const *words = req->n_words ? (const char *const *)req->words : none;
 	struct lkm_params p;
 	int err;
 
@@ -69,8 +70,6 @@ static int run(struct lkm_tui_app *app, const struct lkm_tui_req *req, bool dry,
 	case LKM_OP_UNBLOCK: return lkm_engine_unblock(e, req->target, flags, res);
 	default: break;
 	}
-	for (size_t i = 0; i < req->n_words; i++)
-		words[i] = req->words[i];
 	/* set: one word, "" when none was typed (the engine says what is missing). */
 	if (lkm_params_parse(words, req->op == LKM_OP_SET ? 1 : req->n_words, &p) < 0) {
 		lkm_result_init(res, req->op, req->target);
@@ -89,14 +88,11 @@ static int run(struct lkm_tui_app *app, const struct lkm_tui_req *req, bool dry,
 static int foresee(struct lkm_tui_app *app, const struct lkm_tui_req *req,
 		   struct lkm_diagnosis **out)
 {
-	const char *words[LKM_TUI_MAX_WORDS + 1] = { "" };
 	struct lkm_params p;
 	int n;
 
 	*out = NULL;
-	for (size_t i = 0; i < req->n_words; i++)
-		words[i] = req->words[i];
-	if (lkm_params_parse(words, req->n_words, &p) < 0)
+	if (lkm_params_parse((const char *const *)req->words, req->n_words, &p) < 0)
 		return -ENOMEM;
 	n = lkm_explain_predict(&app->session.core.ectx, &app->session.core.engine,
 				req->target, &p, out);
@@ -213,13 +209,27 @@ static unsigned show_refusal(struct lkm_tui_app *app, const struct lkm_tui_req *
 	return flags;
 }
 
-unsigned lkm_tui_begin(struct lkm_tui_app *app, const struct lkm_tui_req *req,
-		       const struct lkm_tui_req *retry)
+/* R and AGAIN: copies of REQ and RETRY (RETRY may be NULL: AGAIN is then R's copy);
+ * false when out of memory (said, the action left, nothing to release). */
+static bool copy_reqs(struct lkm_tui_app *app, const struct lkm_tui_req *req,
+		      const struct lkm_tui_req *retry, struct lkm_tui_req *r,
+		      struct lkm_tui_req *again)
 {
-	/* Copies: REQ and RETRY may be the data of the step that the next one replaces.
-	 */
-	struct lkm_tui_req r = *req, again = retry ? *retry : r;
-	struct lkm_tui_confirm_arg arg = { .req = &r, .retry = retry ? &again : NULL };
+	if (lkm_tui_req_copy(r, req)) {
+		if (lkm_tui_req_copy(again, retry ? retry : req))
+			return true;
+		lkm_tui_req_release(r);
+	}
+	lkm_tui_message(app, "%s", _("out of memory"));
+	leave(app);
+	return false;
+}
+
+/* lkm_tui_begin on copies R and AGAIN (the caller's, released by it). */
+static unsigned begin(struct lkm_tui_app *app, const struct lkm_tui_req *r,
+		      const struct lkm_tui_req *again)
+{
+	struct lkm_tui_confirm_arg arg = { .req = r, .retry = again };
 	struct lkm_result res;
 
 	/* A new action: the kernel's lines of the one before are not its. */
@@ -228,8 +238,8 @@ unsigned lkm_tui_begin(struct lkm_tui_app *app, const struct lkm_tui_req *req,
 		lkm_tui_app_resize(app, app->term.lines, app->term.cols);
 	}
 	if (!lkm_tui_can_act(app))
-		return show_refusal(app, &r);
-	if (run(app, &r, true, &res) == -ENOMEM && res.refusal == LKM_REFUSE_NONE &&
+		return show_refusal(app, r);
+	if (run(app, r, true, &res) == -ENOMEM && res.refusal == LKM_REFUSE_NONE &&
 	    res.failed == res.n_steps) {
 		lkm_result_release(&res);
 		lkm_tui_message(app, "%s", _("out of memory"));
@@ -237,14 +247,14 @@ unsigned lkm_tui_begin(struct lkm_tui_app *app, const struct lkm_tui_req *req,
 		return LKM_TUI_CHANGED;
 	}
 	if (res.err) {
-		unsigned flags = show_diag(app, &r, &res);
+		unsigned flags = show_diag(app, r, &res);
 
 		lkm_result_release(&res);
 		return flags;
 	}
 	/* A load: what explain foresees goes on the preview (not found: nothing). */
-	if (r.op == LKM_OP_LOAD) {
-		int n = foresee(app, &r, &arg.foresight);
+	if (r->op == LKM_OP_LOAD) {
+		int n = foresee(app, r, &arg.foresight);
 
 		arg.n_foresight = n > 0 ? (size_t)n : 0;
 	}
@@ -257,6 +267,22 @@ unsigned lkm_tui_begin(struct lkm_tui_app *app, const struct lkm_tui_req *req,
 		lkm_tui_message(app, "%s", _("out of memory"));
 	}
 	return LKM_TUI_CHANGED;
+}
+
+unsigned lkm_tui_begin(struct lkm_tui_app *app, const struct lkm_tui_req *req,
+		       const struct lkm_tui_req *retry)
+{
+	/* Copies: REQ and RETRY may be the data of the step that the next one replaces.
+	 */
+	struct lkm_tui_req r, again;
+	unsigned flags;
+
+	if (!copy_reqs(app, req, retry, &r, &again))
+		return LKM_TUI_CHANGED;
+	flags = begin(app, &r, retry ? &again : NULL);
+	lkm_tui_req_release(&r);
+	lkm_tui_req_release(&again);
+	return flags;
 }
 
 static void keep_klog(struct lkm_tui_app *app, const struct lkm_result *res)
@@ -327,22 +353,21 @@ static bool retry_done(const struct lkm_result *res, const struct lkm_tui_req *r
 	return false;
 }
 
-unsigned lkm_tui_execute(struct lkm_tui_app *app, const struct lkm_tui_req *req,
-			 const struct lkm_tui_req *retry)
+/* lkm_tui_execute on copies R and AGAIN (the caller's, released by it). */
+static unsigned execute(struct lkm_tui_app *app, const struct lkm_tui_req *r,
+			const struct lkm_tui_req *again)
 {
-	/* Copies: both are the confirmation's, which goes with the next step. */
-	struct lkm_tui_req r = *req, again = retry ? *retry : r;
 	struct lkm_result res;
 	unsigned flags = LKM_TUI_CHANGED | LKM_TUI_RESCAN;
 	char msg[sizeof(app->message)];
 	bool done;
 
 	if (!lkm_tui_can_act(app))
-		return show_refusal(app, &r) | flags;
-	run_shown(app, &r, &res);
+		return show_refusal(app, r) | flags;
+	run_shown(app, r, &res);
 	keep_klog(app, &res);
 	if (res.err) {
-		flags |= show_diag(app, &r, &res);
+		flags |= show_diag(app, r, &res);
 		lkm_result_release(&res);
 		return flags;
 	}
@@ -351,7 +376,7 @@ unsigned lkm_tui_execute(struct lkm_tui_app *app, const struct lkm_tui_req *req,
 		snprintf(app->views[LKM_PANE_MODULES].cursor_key,
 			 sizeof(app->views[LKM_PANE_MODULES].cursor_key), "%s",
 			 res.module);
-	done = retry == NULL || retry_done(&res, &again);
+	done = again == NULL || retry_done(&res, again);
 	if (done) {
 		leave(app);
 		show_loaded(app, &res);
@@ -361,25 +386,43 @@ unsigned lkm_tui_execute(struct lkm_tui_app *app, const struct lkm_tui_req *req,
 	/* The fix worked: offer the action it was for again, with its own preview, under
 	 * the kernel's lines of the fix. */
 	snprintf(msg, sizeof(msg), "%s", app->message);
-	flags |= lkm_tui_begin(app, &again, NULL);
+	flags |= begin(app, again, NULL);
 	keep_klog(app, &res);
 	lkm_result_release(&res);
 	if (lkm_tui_top(app) == LKM_SCREEN_CONFIRM)
 		lkm_tui_message(app, _("%s; now again: %s %s?"), msg,
-				lkm_tui_op_word(again.op), again.target);
+				lkm_tui_op_word(again->op), again->target);
+	return flags;
+}
+
+unsigned lkm_tui_execute(struct lkm_tui_app *app, const struct lkm_tui_req *req,
+			 const struct lkm_tui_req *retry)
+{
+	/* Copies: both are the confirmation's, which goes with the next step. */
+	struct lkm_tui_req r, again;
+	unsigned flags = LKM_TUI_CHANGED | LKM_TUI_RESCAN;
+
+	if (!copy_reqs(app, req, retry, &r, &again))
+		return flags;
+	flags |= execute(app, &r, retry ? &again : NULL);
+	lkm_tui_req_release(&r);
+	lkm_tui_req_release(&again);
 	return flags;
 }
 
 unsigned lkm_tui_show_diagnosis(struct lkm_tui_app *app, struct lkm_diagnosis *d,
 				const struct lkm_tui_req *req)
 {
-	struct lkm_tui_req r = *req;
+	/* A copy: REQ may be the data of the step that the diagnosis replaces. */
+	struct lkm_tui_req r;
 	struct lkm_tui_diag_arg arg = { .diag = d, .req = &r };
 
-	if (lkm_tui_push(app, LKM_SCREEN_DIAG, &arg) == NULL) {
+	if (!lkm_tui_req_copy(&r, req) ||
+	    lkm_tui_push(app, LKM_SCREEN_DIAG, &arg) == NULL) {
 		lkm_diagnosis_release(d);
 		lkm_tui_message(app, "%s", _("out of memory"));
 	}
+	lkm_tui_req_release(&r);
 	return LKM_TUI_CHANGED;
 }
 

@@ -36,14 +36,16 @@ static int confirm_open(struct lkm_tui_app *app, struct lkm_tui_frame *f, const 
 	(void)app;
 	if (c == NULL)
 		return -ENOMEM;
-	c->req = *a->req;
+	if (!lkm_tui_req_copy(&c->req, a->req) ||
+	    (a->retry && !lkm_tui_req_copy(&c->retry, a->retry))) {
+		lkm_tui_req_release(&c->req);
+		free(c);
+		return -ENOMEM;
+	}
+	c->have_retry = a->retry != NULL;
 	c->preview = *a->preview;
 	memset(a->preview, 0, sizeof(*a->preview));
 	a->preview->log.fd = -1;
-	if (a->retry) {
-		c->retry = *a->retry;
-		c->have_retry = true;
-	}
 	c->foresight = a->foresight;
 	c->n_foresight = a->n_foresight;
 	f->data = c;
@@ -56,6 +58,8 @@ static void confirm_release(void *data)
 
 	lkm_result_release(&c->preview);
 	lkm_diagnoses_free(c->foresight, c->n_foresight);
+	lkm_tui_req_release(&c->req);
+	lkm_tui_req_release(&c->retry);
 	free(c);
 }
 
@@ -69,6 +73,7 @@ static unsigned confirm_key(struct lkm_tui_app *app, struct lkm_tui_frame *f,
 		return lkm_tui_execute(app, &c->req, c->have_retry ? &c->retry : NULL);
 	case LKM_ACT_STACK:
 		if (c->req.op == LKM_OP_UNLOAD) {
+			/* Borrows C's words: lkm_tui_begin copies them first. */
 			struct lkm_tui_req req = c->req;
 
 			req.flags ^= LKM_STACK;

@@ -15,6 +15,22 @@
 #include "ui/tui/paint.h"
 #include "ui/tui/req.h"
 
+/* Fix I (of G's) is the one f runs: its request, when it is an lkmtui action. */
+static void pick(struct lkm_tui_diag *g, size_t i)
+{
+	g->pick = i;
+	g->fix_ok = g->offer_fix && i < g->diag.n_fixes &&
+		    lkm_tui_fix_req(&g->diag.fixes[i], &g->fix);
+	if (!g->fix_ok)
+		lkm_tui_req_release(&g->fix);
+}
+
+/* Whether G has fixes to pick among: more than one, and one of them an action. */
+static bool can_pick(const struct lkm_tui_diag *g)
+{
+	return g->offer_fix && g->diag.n_fixes > 1 && g->n_runnable > 0;
+}
+
 static int diag_open(struct lkm_tui_app *app, struct lkm_tui_frame *f, const void *arg)
 {
 	const struct lkm_tui_diag_arg *a = arg;
@@ -23,11 +39,18 @@ static int diag_open(struct lkm_tui_app *app, struct lkm_tui_frame *f, const voi
 	(void)app;
 	if (g == NULL)
 		return -ENOMEM;
+	if (!lkm_tui_req_copy(&g->req, a->req)) {
+		free(g);
+		return -ENOMEM;
+	}
 	g->diag = *a->diag;
 	memset(a->diag, 0, sizeof(*a->diag));
-	g->req = *a->req;
-	g->fix_ok = a->offer_fix && g->diag.n_fixes &&
-		    lkm_tui_fix_req(&g->diag.fixes[0], &g->fix);
+	g->offer_fix = a->offer_fix;
+	for (size_t i = 0; g->offer_fix && i < g->diag.n_fixes; i++) {
+		pick(g, i);
+		g->n_runnable += g->fix_ok;
+	}
+	pick(g, 0);
 	snprintf(g->steps, sizeof(g->steps), "%s", a->steps ? a->steps : "");
 	f->data = g;
 	return 0;
@@ -38,6 +61,8 @@ static void diag_release(void *data)
 	struct lkm_tui_diag *g = data;
 
 	lkm_diagnosis_release(&g->diag);
+	lkm_tui_req_release(&g->req);
+	lkm_tui_req_release(&g->fix);
 	free(g);
 }
 
@@ -46,7 +71,7 @@ static void diag_layout(struct lkm_tui_app *app, struct lkm_tui_frame *f);
 static unsigned diag_key(struct lkm_tui_app *app, struct lkm_tui_frame *f,
 			 const struct lkm_tui_event *ev)
 {
-	const struct lkm_tui_diag *g = f->data;
+	struct lkm_tui_diag *g = f->data;
 	int action = lkm_tui_keymap_lookup_in(&app->keymap, LKM_KEYS_DIAG, ev->key);
 
 	switch (action) {
@@ -68,42 +93,22 @@ static unsigned diag_key(struct lkm_tui_app *app, struct lkm_tui_frame *f,
 			return LKM_TUI_CHANGED;
 		}
 		return lkm_tui_begin(app, &g->fix, &g->req);
+	case LKM_ACT_PICK_FIX:
+		if (!can_pick(g))
+			break;
+		if ((size_t)(ev->key - '1') >= g->diag.n_fixes) {
+			lkm_tui_message(app, _("there are %zu fixes: 1 to %zu"),
+					g->diag.n_fixes, g->diag.n_fixes);
+			return LKM_TUI_CHANGED;
+		}
+		pick(g, (size_t)(ev->key - '1'));
+		return LKM_TUI_CHANGED;
 	default: break;
 	}
 	if (ev->key == KEY_MOUSE || ev->key == KEY_RESIZE)
 		return LKM_TUI_HANDLED;
 	lkm_tui_pop_steps(app);
 	return LKM_TUI_CHANGED;
-}
-
-/* A headed list of the diagnosis ("Evidence:", "Fix:") from row Y, each item wrapped
- * under its MARK, rows outside the window [LKM_TUI_LIST_Y, BOTTOM) counted, not drawn;
- * returns the row after it and a blank. Its N items are LINE(D, i). */
-static int draw_items(int y, int bottom, int cols, const char *heading,
-		      const struct lkm_diagnosis *d, size_t n,
-		      const char *(*line)(const struct lkm_diagnosis *d, size_t i),
-		      const char *mark, enum lkm_tui_role role)
-{
-	if (n == 0)
-		return y;
-	if (y >= LKM_TUI_LIST_Y && y < bottom)
-		lkm_tui_put(y, 2, cols - 2, heading, false,
-			    lkm_tui_attr(LKM_ROLE_NOTICE));
-	y++;
-	for (size_t i = 0; i < n; i++)
-		y = lkm_tui_wrapped_in(y, LKM_TUI_LIST_Y, bottom, 4, cols - 4, mark,
-				       line(d, i), lkm_tui_attr(role));
-	return y + 1;
-}
-
-static const char *evidence_line(const struct lkm_diagnosis *d, size_t i)
-{
-	return d->evidence[i];
-}
-
-static const char *fix_line(const struct lkm_diagnosis *d, size_t i)
-{
-	return d->fixes[i].text;
 }
 
 /* The diagnosis G from row Y (above the window when it is scrolled) in the window
@@ -125,16 +130,18 @@ static int diag_body(const struct lkm_tui_diag *g, int y, int bottom, int cols)
 				       normal) +
 		    1;
 	}
-	y = draw_items(y, bottom, cols, _("Evidence:"), d, d->n_evidence, evidence_line,
-		       "- ", LKM_ROLE_NORMAL);
-	y = draw_items(y, bottom, cols, _("Fix:"), d, d->n_fixes, fix_line, "> ",
-		       LKM_ROLE_PROMPT);
+	if (d->n_evidence)
+		y = lkm_tui_diag_list(y, bottom, 2, cols, d, LKM_TUI_EVIDENCE,
+				      LKM_TUI_NO_PICK) +
+		    1;
+	if (d->n_fixes)
+		y = lkm_tui_diag_list(y, bottom, 2, cols, d, LKM_TUI_FIXES,
+				      can_pick(g) ? g->pick : LKM_TUI_NO_PICK) +
+		    1;
 	if (g->fix_ok) {
-		char words[512], fix[1024], line[1600];
+		char fix[1024], line[1600];
 
-		lkm_tui_req_words_text(&g->fix, words, sizeof(words));
-		snprintf(fix, sizeof(fix), "%s %s%s%s", lkm_tui_op_word(g->fix.op),
-			 g->fix.target, words[0] ? " " : "", words);
+		lkm_tui_req_text(&g->fix, fix, sizeof(fix));
 		snprintf(line, sizeof(line),
 			 _("f runs the fix (%s), then offers %s %s again."), fix,
 			 lkm_tui_op_word(g->req.op), g->req.target);
@@ -178,17 +185,23 @@ static void diag_layout(struct lkm_tui_app *app, struct lkm_tui_frame *f)
 static void diag_hint(const struct lkm_tui_app *app, const struct lkm_tui_frame *f,
 		      char *buf, size_t size)
 {
-	static const struct lkm_tui_hint parts[] = {
+	static const struct lkm_tui_hint all[] = {
 		{ LKM_ACT_FIX, LKM_ACT_NONE, 1, N_("run the fix") },
+		{ LKM_ACT_PICK_FIX, LKM_ACT_NONE, 1, N_("pick a fix") },
 		{ LKM_ACT_UP, LKM_ACT_DOWN, 1, N_("scroll") },
 		{ LKM_ACT_NONE, LKM_ACT_NONE, 0, N_("other keys return") },
 	};
 	const struct lkm_tui_diag *g = f->data;
-	/* The fix is offered when it is an action lkmtui can run. */
-	size_t skip = g->fix_ok ? 0 : 1;
+	struct lkm_tui_hint parts[sizeof(all) / sizeof(all[0])];
+	size_t n = 0;
 
-	lkm_tui_hint_text(&app->keymap, LKM_KEYS_DIAG, parts + skip,
-			  sizeof(parts) / sizeof(parts[0]) - skip, buf, size);
+	/* The fix is offered when it is an action lkmtui can run; the pick when there
+	 * is more than one fix. */
+	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
+		if ((all[i].a != LKM_ACT_FIX || g->fix_ok) &&
+		    (all[i].a != LKM_ACT_PICK_FIX || can_pick(g)))
+			parts[n++] = all[i];
+	lkm_tui_hint_text(&app->keymap, LKM_KEYS_DIAG, parts, n, buf, size);
 }
 
 const struct lkm_tui_screen_ops lkm_tui_diag_screen = {

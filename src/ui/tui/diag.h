@@ -8,14 +8,17 @@
 
 /*
  * The diagnosis screen's own data (a step of an action): why the action failed, as the
- * explainer said it, and the fix f runs when it is an lkmtui action. Opened with a
+ * explainer said it, and the fix f runs (any of its fixes, picked) when it is an
+ * lkmtui action. Opened with a
  * struct lkm_tui_diag_arg (screen.h).
  */
 struct lkm_tui_diag {
 	struct lkm_diagnosis diag;
 	struct lkm_tui_req req; /* the action that failed */
-	struct lkm_tui_req
-		fix; /* the diagnosis' first fix, when it is an lkmtui action */
+	bool offer_fix;		/* its fixes may be run from here */
+	size_t pick;	   /* the fix picked (1-9 pick another; the first at first) */
+	size_t n_runnable; /* how many of its fixes are lkmtui actions */
+	struct lkm_tui_req fix; /* the picked fix, when it is an lkmtui action */
 	bool fix_ok;
 	char steps[512]; /* what was done before the failure ("loaded fat") */
 };

@@ -188,14 +188,19 @@ static void trim(char *s)
 	memmove(s, s + start, len - start + 1);
 }
 
-/* REQ's words from what is typed (TEXT): the one place they are split. Too many or
- * one too long: a note under the input, and false. */
-static bool split_words(struct lkm_tui_form *f, struct lkm_tui_req *req, const char *text)
+/* REQ (TARGET, OP) with its words from what is typed (TEXT): the one place they are
+ * split; then its dry run. Out of memory: a note under the input. */
+static unsigned begin_words(struct lkm_tui_app *app, struct lkm_tui_form *f,
+			    struct lkm_tui_req *req, const char *text)
 {
+	unsigned flags = LKM_TUI_CHANGED;
+
 	if (lkm_tui_req_split(req, text))
-		return true;
-	snprintf(f->note, sizeof(f->note), "%s", _("the parameters are too long"));
-	return false;
+		flags = lkm_tui_begin(app, req, NULL);
+	else
+		snprintf(f->note, sizeof(f->note), "%s", _("out of memory"));
+	lkm_tui_req_release(req);
+	return flags;
 }
 
 static unsigned input_enter(struct lkm_tui_app *app, struct lkm_tui_form *f)
@@ -218,9 +223,7 @@ static unsigned input_enter(struct lkm_tui_app *app, struct lkm_tui_form *f)
 			req.op = LKM_OP_LOAD;
 			snprintf(req.target, sizeof(req.target), "%.*s",
 				 (int)(space - f->text), f->text);
-			return split_words(f, &req, space + 1)
-				       ? lkm_tui_begin(app, &req, NULL)
-				       : LKM_TUI_CHANGED;
+			return begin_words(app, f, &req, space + 1);
 		}
 		/* The next step replaces this one: NAME is a copy. */
 		snprintf(name, sizeof(name), "%.*s", (int)sizeof(name) - 1, f->text);
@@ -229,8 +232,7 @@ static unsigned input_enter(struct lkm_tui_app *app, struct lkm_tui_form *f)
 	case LKM_INPUT_LOAD_PARAMS:
 		req.op = LKM_OP_LOAD;
 		snprintf(req.target, sizeof(req.target), "%s", f->module);
-		return split_words(f, &req, f->text) ? lkm_tui_begin(app, &req, NULL)
-						     : LKM_TUI_CHANGED;
+		return begin_words(app, f, &req, f->text);
 	case LKM_INPUT_SET:
 		if (f->text[0] == '\0') {
 			lkm_tui_pop_steps(app);
@@ -243,8 +245,7 @@ static unsigned input_enter(struct lkm_tui_app *app, struct lkm_tui_form *f)
 		}
 		req.op = LKM_OP_SET;
 		snprintf(req.target, sizeof(req.target), "%s", f->module);
-		return split_words(f, &req, f->text) ? lkm_tui_begin(app, &req, NULL)
-						     : LKM_TUI_CHANGED;
+		return begin_words(app, f, &req, f->text);
 	case LKM_INPUT_AFFINITY:
 		return lkm_tui_affinity_set(app, f->module, f->text, f->note,
 					    sizeof(f->note));

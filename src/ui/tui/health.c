@@ -127,40 +127,11 @@ static void finding_line(const struct health *h, size_t i, int y, int cols)
 		lkm_tui_put(y, TEXT_X, cols - TEXT_X, rest, false, normal);
 }
 
-/* A headed list ("Evidence:", "Fix:") of a finding from row Y, each item wrapped under
- * its MARK; rows outside [LKM_TUI_LIST_Y, BOTTOM) are counted, not drawn. */
-static const char *evidence_line(const struct lkm_diagnosis *d, size_t i)
-{
-	return d->evidence[i];
-}
-
-static const char *fix_line(const struct lkm_diagnosis *d, size_t i)
-{
-	return d->fixes[i].text;
-}
-
-static int items(int y, int bottom, int cols, const char *heading,
-		 const struct lkm_diagnosis *d, size_t n,
-		 const char *(*line)(const struct lkm_diagnosis *d, size_t i),
-		 const char *mark, enum lkm_tui_role role)
-{
-	if (n == 0)
-		return y;
-	if (y >= LKM_TUI_LIST_Y && y < bottom)
-		lkm_tui_put(y, 4, cols - 4, heading, false,
-			    lkm_tui_attr(LKM_ROLE_NOTICE));
-	y++;
-	for (size_t i = 0; i < n; i++)
-		y = lkm_tui_wrapped_in(y, LKM_TUI_LIST_Y, bottom, 6, cols - 6, mark,
-				       line(d, i), lkm_tui_attr(role));
-	return y;
-}
-
 /* Finding I's evidence and fix, open, from row Y; returns the row after it. */
 static int finding_body(const struct health *h, size_t i, int y, int bottom, int cols)
 {
 	const struct lkm_finding *fd = &h->doc.v[i];
-	struct lkm_tui_req fix;
+	struct lkm_tui_req fix = { 0 };
 	char line[1024];
 
 	/* The title, whole, when the finding's line cut it. */
@@ -168,19 +139,19 @@ static int finding_body(const struct health *h, size_t i, int y, int bottom, int
 	if ((int)strlen(line) > cols - TEXT_X && fd->body.title)
 		y = lkm_tui_wrapped_in(y, LKM_TUI_LIST_Y, bottom, 4, cols - 4, "",
 				       fd->body.title, lkm_tui_attr(LKM_ROLE_NORMAL));
-	y = items(y, bottom, cols, _("Evidence:"), &fd->body, fd->body.n_evidence,
-		  evidence_line, "- ", LKM_ROLE_NORMAL);
-	y = items(y, bottom, cols, _("Fix:"), &fd->body, fd->body.n_fixes, fix_line, "> ",
-		  LKM_ROLE_PROMPT);
+	y = lkm_tui_diag_list(y, bottom, 4, cols, &fd->body, LKM_TUI_EVIDENCE,
+			      LKM_TUI_NO_PICK);
+	y = lkm_tui_diag_list(y, bottom, 4, cols, &fd->body, LKM_TUI_FIXES,
+			      LKM_TUI_NO_PICK);
 	if (finding_fix(fd, &fix)) {
-		char words[512];
+		char text[1024];
 
-		lkm_tui_req_words_text(&fix, words, sizeof(words));
-		snprintf(line, sizeof(line), _("f runs the fix: %s %s%s%s"),
-			 lkm_tui_op_word(fix.op), fix.target, words[0] ? " " : "", words);
+		lkm_tui_req_text(&fix, text, sizeof(text));
+		snprintf(line, sizeof(line), _("f runs the fix: %s"), text);
 		y = lkm_tui_wrapped_in(y, LKM_TUI_LIST_Y, bottom, 4, cols - 4, "", line,
 				       lkm_tui_attr(LKM_ROLE_MESSAGE));
 	}
+	lkm_tui_req_release(&fix);
 	return y;
 }
 
@@ -282,7 +253,8 @@ static void health_move(struct lkm_tui_app *app, struct health *h, int action)
 
 static unsigned health_fix(struct lkm_tui_app *app, struct health *h)
 {
-	struct lkm_tui_req fix;
+	struct lkm_tui_req fix = { 0 };
+	unsigned flags;
 
 	if (h->doc.n == 0)
 		return LKM_TUI_HANDLED;
@@ -296,7 +268,9 @@ static unsigned health_fix(struct lkm_tui_app *app, struct health *h)
 		return LKM_TUI_CHANGED;
 	}
 	h->stale = true;
-	return lkm_tui_begin(app, &fix, NULL);
+	flags = lkm_tui_begin(app, &fix, NULL);
+	lkm_tui_req_release(&fix);
+	return flags;
 }
 
 static unsigned health_key(struct lkm_tui_app *app, struct lkm_tui_frame *f,
@@ -366,10 +340,11 @@ static void health_hint(const struct lkm_tui_app *app, const struct lkm_tui_fram
 		{ LKM_ACT_BACK, LKM_ACT_NONE, 2, N_("back") },
 	};
 	const struct health *h = f->data;
-	struct lkm_tui_req fix;
+	struct lkm_tui_req fix = { 0 };
 	/* The fix is offered when the cursor's finding has one lkmtui can run. */
 	size_t skip = h->doc.n && finding_fix(&h->doc.v[h->cursor], &fix) ? 0 : 1;
 
+	lkm_tui_req_release(&fix);
 	lkm_tui_hint_text(&app->keymap, LKM_KEYS_HEALTH, parts + skip,
 			  sizeof(parts) / sizeof(parts[0]) - skip, buf, size);
 }

@@ -83,6 +83,10 @@ static const struct lkm_tui_action actions[LKM_ACT_COUNT] = {
 			  N_("run the fix when it is an lkmtui action, then offer the "
 			     "action again"),
 			  true },
+	[LKM_ACT_PICK_FIX] = { "pick-fix",
+			       N_("pick the fix f and Enter run: the Fix lines, counted "
+				  "from 1"),
+			       true },
 	[LKM_ACT_ACCEPT] = { "accept", N_("take what is typed"), true },
 	[LKM_ACT_CANCEL] = { "cancel", N_("cancel"), true },
 	[LKM_ACT_ERASE] = { "erase", N_("erase the last character"), true },
@@ -210,6 +214,18 @@ static const struct {
 	{ LKM_KEYS_CONFIRM, 'p', LKM_ACT_PERSIST },
 	/* A diagnosis: up and down scroll it, as on the panes; any other key returns. */
 	{ LKM_KEYS_DIAG, 'f', LKM_ACT_FIX },
+	{ LKM_KEYS_DIAG, '\r', LKM_ACT_FIX },
+	{ LKM_KEYS_DIAG, '\n', LKM_ACT_FIX },
+	{ LKM_KEYS_DIAG, KEY_ENTER, LKM_ACT_FIX },
+	{ LKM_KEYS_DIAG, '1', LKM_ACT_PICK_FIX },
+	{ LKM_KEYS_DIAG, '2', LKM_ACT_PICK_FIX },
+	{ LKM_KEYS_DIAG, '3', LKM_ACT_PICK_FIX },
+	{ LKM_KEYS_DIAG, '4', LKM_ACT_PICK_FIX },
+	{ LKM_KEYS_DIAG, '5', LKM_ACT_PICK_FIX },
+	{ LKM_KEYS_DIAG, '6', LKM_ACT_PICK_FIX },
+	{ LKM_KEYS_DIAG, '7', LKM_ACT_PICK_FIX },
+	{ LKM_KEYS_DIAG, '8', LKM_ACT_PICK_FIX },
+	{ LKM_KEYS_DIAG, '9', LKM_ACT_PICK_FIX },
 	/* The Health screen: the cursor moves as on the panes. */
 	{ LKM_KEYS_HEALTH, '\r', LKM_ACT_EXPAND },
 	{ LKM_KEYS_HEALTH, '\n', LKM_ACT_EXPAND },
@@ -337,6 +353,20 @@ static bool key_listed(const char *list, const char *name, const char *sep)
 	return false;
 }
 
+/* The last binding of a run from binding I of three or more keys in a row ("1" to "9")
+ * bound to one action in one set, which reads as one name ("1-9"); else I. */
+static size_t key_run(size_t i)
+{
+	size_t j = i;
+
+	while (j + 1 < N_BINDINGS &&
+	       default_bindings[j + 1].set == default_bindings[i].set &&
+	       default_bindings[j + 1].action == default_bindings[i].action &&
+	       default_bindings[j + 1].key == default_bindings[j].key + 1)
+		j++;
+	return j - i >= 2 ? j : i;
+}
+
 /*
  * The names of the keys that run ID in SET, its own bindings first: up to MAX distinct
  * names (Enter is three codes and one key; Y is y to a person), SEP between them.
@@ -354,11 +384,21 @@ static void names_of(const struct lkm_tui_keymap *km, enum lkm_tui_keyset set,
 			char name[32], other[2] = { 0, 0 };
 			int key = default_bindings[i].key;
 
+			/* The second pass: the panes' keys the set leaves as they are. */
 			if (default_bindings[i].set != (pass ? LKM_KEYS_GLOBAL : set) ||
-			    (pass && set == LKM_KEYS_GLOBAL) ||
+			    (pass && (set == LKM_KEYS_GLOBAL ||
+				      km->action[set][key] != LKM_ACT_NONE)) ||
 			    lkm_tui_keymap_lookup_in(km, set, key) != id)
 				continue;
 			lkm_tui_key_name(key, name, sizeof(name));
+			if (key_run(i) != i) {
+				size_t len = strlen(name);
+
+				lkm_tui_key_name(default_bindings[key_run(i)].key,
+						 name + len + 1, sizeof(name) - len - 1);
+				name[len] = '-';
+				i = key_run(i);
+			}
 			if (key < 127 && isalpha(key))
 				other[0] = (char)(isupper(key) ? tolower(key)
 							       : toupper(key));

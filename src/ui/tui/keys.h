@@ -93,6 +93,7 @@ enum lkm_tui_action_id {
 	LKM_ACT_STACK,	     /* an unload's preview: as a stack, or not */
 	LKM_ACT_PERSIST,     /* a block's preview: until the next boot, or for good */
 	LKM_ACT_FIX,	     /* a diagnosis: run its fix */
+	LKM_ACT_PICK_FIX,    /* and pick which (1-9) */
 	LKM_ACT_EXPAND,	     /* the Health screen: a finding's evidence and fix */
 	LKM_ACT_FIX_FINDING, /* and its fix, run */
 	LKM_ACT_RERUN,	     /* and the doctor, run again */

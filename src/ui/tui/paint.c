@@ -6,8 +6,10 @@
 
 #include <curses.h>
 
+#include "i18n.h"
 #include "ui/tui/app.h"
 #include "ui/tui/paint.h"
+#include "core/explain.h"
 #include "core/text.h"
 
 static attr_t role_attr[LKM_ROLE_COUNT];
@@ -153,4 +155,25 @@ void lkm_tui_title(int cols, const char *text, enum lkm_tui_role role)
 		return;
 	}
 	lkm_tui_put(LKM_TUI_HEADER_Y, 1, w, text, false, lkm_tui_attr(role));
+}
+
+int lkm_tui_diag_list(int y, int bottom, int x, int cols, const struct lkm_diagnosis *d,
+		      enum lkm_tui_diag_part part, size_t selected)
+{
+	bool fixes = part == LKM_TUI_FIXES;
+	size_t n = fixes ? d->n_fixes : d->n_evidence;
+	attr_t attr = lkm_tui_attr(fixes ? LKM_ROLE_PROMPT : LKM_ROLE_NORMAL);
+
+	if (n == 0)
+		return y;
+	if (y >= LKM_TUI_LIST_Y && y < bottom)
+		lkm_tui_put(y, x, cols - x, fixes ? _("Fix:") : _("Evidence:"), false,
+			    lkm_tui_attr(LKM_ROLE_NOTICE));
+	y++;
+	for (size_t i = 0; i < n; i++)
+		y = lkm_tui_wrapped_in(
+			y, LKM_TUI_LIST_Y, bottom, x + 2, cols - x - 2,
+			fixes ? "> " : "- ", fixes ? d->fixes[i].text : d->evidence[i],
+			fixes && i == selected ? lkm_tui_attr(LKM_ROLE_CURSOR) : attr);
+	return y;
 }

@@ -6,6 +6,7 @@
 #include <curses.h>
 
 struct lkm_tui_app;
+struct lkm_diagnosis;
 
 /*
  * The painting every screen shares: text cut or padded to a width, wrapped at word
@@ -58,3 +59,20 @@ int lkm_tui_wrapped_rows(const char *text, int w);
 
 /* A screen's title on the row under the tab bar, "..." when it is cut. */
 void lkm_tui_title(int cols, const char *text, enum lkm_tui_role role);
+
+/* Which list of a diagnosis lkm_tui_diag_list paints. */
+enum lkm_tui_diag_part {
+	LKM_TUI_EVIDENCE, /* "Evidence:", each line under "- " */
+	LKM_TUI_FIXES,	  /* "Fix:", each under "> " */
+};
+
+/*
+ * The evidence or the fixes of diagnosis D (the diagnosis screen's, a Health finding's)
+ * from row Y: the heading at column X, each item wrapped under it two columns in, up to
+ * column COLS; rows outside [LKM_TUI_LIST_Y, BOTTOM) are counted, not drawn. Fix
+ * SELECTED (the one f runs; LKM_TUI_NO_PICK: none) is drawn as the cursor. An empty
+ * list takes no row. Returns the row after its last item.
+ */
+#define LKM_TUI_NO_PICK ((size_t)-1)
+int lkm_tui_diag_list(int y, int bottom, int x, int cols, const struct lkm_diagnosis *d,
+		      enum lkm_tui_diag_part part, size_t selected);

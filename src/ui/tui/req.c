@@ -5,31 +5,49 @@
 #include <string.h>
 
 #include "shared/strbuf.h"
+#include "shared/strv.h"
+#include "ui/tui/actions.h"
 #include "ui/tui/req.h"
 
 bool lkm_tui_req_add_word(struct lkm_tui_req *req, const char *word, size_t len)
 {
-	if (req->n_words >= LKM_TUI_MAX_WORDS || len >= sizeof(req->words[0]))
-		return false;
-	memcpy(req->words[req->n_words], word, len);
-	req->words[req->n_words++][len] = '\0';
-	return true;
+	return lkm_strv_addn(&req->words, &req->n_words, word, len) == 0;
+}
+
+void lkm_tui_req_release(struct lkm_tui_req *req)
+{
+	lkm_strv_free(req->words, req->n_words);
+	req->words = NULL;
+	req->n_words = 0;
 }
 
 bool lkm_tui_req_split(struct lkm_tui_req *req, const char *text)
 {
 	const char *blanks = " \t";
 
-	req->n_words = 0;
+	lkm_tui_req_release(req);
 	for (const char *p = text + strspn(text, blanks); *p; p += strspn(p, blanks)) {
 		size_t len = strcspn(p, blanks);
 
 		if (!lkm_tui_req_add_word(req, p, len)) {
-			req->n_words = 0;
+			lkm_tui_req_release(req);
 			return false;
 		}
 		p += len;
 	}
+	return true;
+}
+
+bool lkm_tui_req_copy(struct lkm_tui_req *dst, const struct lkm_tui_req *src)
+{
+	*dst = *src;
+	dst->words = NULL;
+	dst->n_words = 0;
+	for (size_t i = 0; i < src->n_words; i++)
+		if (!lkm_tui_req_add_word(dst, src->words[i], strlen(src->words[i]))) {
+			lkm_tui_req_release(dst);
+			return false;
+		}
 	return true;
 }
 
@@ -44,8 +62,21 @@ void lkm_tui_req_words_text(const struct lkm_tui_req *req, char *buf, size_t siz
 	}
 }
 
+void lkm_tui_req_text(const struct lkm_tui_req *req, char *buf, size_t size)
+{
+	struct lkm_strbuf sb;
+
+	lkm_strbuf_init(&sb, buf, size);
+	lkm_strbuf_addf(&sb, "%s %s", lkm_tui_op_word(req->op), req->target);
+	for (size_t i = 0; i < req->n_words; i++) {
+		lkm_strbuf_sep(&sb, " ");
+		lkm_strbuf_add(&sb, req->words[i]);
+	}
+}
+
 bool lkm_tui_fix_req(const struct lkm_fix *fix, struct lkm_tui_req *req)
 {
+	lkm_tui_req_release(req);
 	memset(req, 0, sizeof(*req));
 	switch (fix->op) {
 	case LKM_FIX_LOAD: req->op = LKM_OP_LOAD; break;
@@ -58,7 +89,9 @@ bool lkm_tui_fix_req(const struct lkm_fix *fix, struct lkm_tui_req *req)
 		    sizeof(req->target))
 		return false;
 	for (size_t i = 0; i < fix->n_args; i++)
-		if (!lkm_tui_req_add_word(req, fix->args[i], strlen(fix->args[i])))
+		if (!lkm_tui_req_add_word(req, fix->args[i], strlen(fix->args[i]))) {
+			lkm_tui_req_release(req);
 			return false;
+		}
 	return true;
 }
