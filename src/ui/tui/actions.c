@@ -30,17 +30,6 @@
 
 /* ---- small helpers ---------------------------------------------------------------- */
 
-const char *lkm_tui_op_word(enum lkm_op op)
-{
-	switch (op) {
-	case LKM_OP_LOAD: return _("load");
-	case LKM_OP_UNLOAD: return _("unload");
-	case LKM_OP_BLOCK: return C_("verb", "block");
-	case LKM_OP_UNBLOCK: return _("unblock");
-	default: return _("set");
-	}
-}
-
 void lkm_tui_step_text(const struct lkm_step *s, bool dry_run, char *buf, size_t size)
 {
 	struct lkm_strbuf sb;

@@ -58,6 +58,3 @@ unsigned lkm_tui_affinity_set(struct lkm_tui_app *app, const char *label,
 /* One step as the preview and the diagnosis show it ("insert fat (dependency of msdos)").
  */
 void lkm_tui_step_text(const struct lkm_step *s, bool dry_run, char *buf, size_t size);
-
-/* A verb for an operation: "load", "unload", "set", "block", "unblock". */
-const char *lkm_tui_op_word(enum lkm_op op);

@@ -6,8 +6,19 @@
 
 #include "shared/strbuf.h"
 #include "shared/strv.h"
-#include "ui/tui/actions.h"
+#include "i18n.h"
 #include "ui/tui/req.h"
+
+const char *lkm_tui_op_word(enum lkm_op op)
+{
+	switch (op) {
+	case LKM_OP_LOAD: return _("load");
+	case LKM_OP_UNLOAD: return _("unload");
+	case LKM_OP_BLOCK: return C_("verb", "block");
+	case LKM_OP_UNBLOCK: return _("unblock");
+	default: return _("set");
+	}
+}
 
 bool lkm_tui_req_add_word(struct lkm_tui_req *req, const char *word, size_t len)
 {

@@ -25,6 +25,9 @@ struct lkm_tui_req {
 	unsigned flags; /* LKM_STACK */
 };
 
+/* A verb for an operation: "load", "unload", "set", "block", "unblock". */
+const char *lkm_tui_op_word(enum lkm_op op);
+
 /* Appends the LEN bytes of WORD to REQ's words; false when out of memory. */
 bool lkm_tui_req_add_word(struct lkm_tui_req *req, const char *word, size_t len);
 
