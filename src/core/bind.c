@@ -577,3 +577,28 @@ void lkm_bind_result_release(struct lkm_bind_result *r)
 	memset(r, 0, sizeof(*r));
 	r->log.fd = -1;
 }
+
+void lkm_bind_step_text(const struct lkm_bind_step *st, const struct lkm_bind_result *r,
+			bool dry, char *buf, size_t size)
+{
+	bool done = st->done && !dry;
+
+	if (st->file < 0 && st->value)
+		snprintf(buf, size,
+			 done ? _("kept for the next boot: %s in %s")
+			      : _("keep for the next boot: %s in %s"),
+			 st->value, st->path);
+	else if (st->file < 0)
+		snprintf(buf, size,
+			 done ? _("removed %s's line from %s")
+			      : _("remove %s's line from %s"),
+			 r->address, st->path);
+	else if (st->value == NULL)
+		snprintf(buf, size, _("write %s's %s driver to %s"), r->module, r->bus,
+			 st->path);
+	else if (strcmp(st->value, "\n") == 0)
+		snprintf(buf, size, done ? _("cleared %s") : _("clear %s"), st->path);
+	else
+		snprintf(buf, size, done ? _("wrote %s to %s") : _("write %s to %s"),
+			 st->value, st->path);
+}

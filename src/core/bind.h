@@ -64,3 +64,8 @@ int lkm_unbind(const struct lkm_session *s, const char *address, unsigned flags,
 	       struct lkm_bind_result *out);
 
 void lkm_bind_result_release(struct lkm_bind_result *r);
+
+/* Step ST of R for a person, into BUF: "write 0000:00:03.0 to .../drivers_probe" (DRY,
+ * or not done yet), "wrote ..." once done. */
+void lkm_bind_step_text(const struct lkm_bind_step *st, const struct lkm_bind_result *r,
+			bool dry, char *buf, size_t size);

@@ -15,31 +15,6 @@
 #include "ui/cli_report.h"
 #include "ui/json.h"
 
-static void step_text(const struct lkm_bind_step *st, const struct lkm_bind_result *r,
-		      bool dry, char *buf, size_t size)
-{
-	bool done = st->done && !dry;
-
-	if (st->file < 0 && st->value)
-		snprintf(buf, size,
-			 done ? _("kept for the next boot: %s in %s")
-			      : _("keep for the next boot: %s in %s"),
-			 st->value, st->path);
-	else if (st->file < 0)
-		snprintf(buf, size,
-			 done ? _("removed %s's line from %s")
-			      : _("remove %s's line from %s"),
-			 r->address, st->path);
-	else if (st->value == NULL)
-		snprintf(buf, size, _("write %s's %s driver to %s"), r->module, r->bus,
-			 st->path);
-	else if (strcmp(st->value, "\n") == 0)
-		snprintf(buf, size, done ? _("cleared %s") : _("clear %s"), st->path);
-	else
-		snprintf(buf, size, done ? _("wrote %s to %s") : _("write %s to %s"),
-			 st->value, st->path);
-}
-
 static void json_bind(FILE *out, const struct lkm_bind_result *r, bool unbind, bool dry,
 		      const struct lkm_diagnosis *d)
 {
@@ -101,7 +76,7 @@ static void text_bind(FILE *out, const struct lkm_bind_result *r, bool unbind, b
 	for (size_t i = 0; i < r->n_steps; i++) {
 		if (r->err && !r->steps[i].done && !dry)
 			break;
-		step_text(&r->steps[i], r, dry, text, sizeof(text));
+		lkm_bind_step_text(&r->steps[i], r, dry, text, sizeof(text));
 		fprintf(out, "  %s\n", text);
 	}
 	for (size_t i = 0; (dry || r->err == 0) && i < r->n_losing; i++)

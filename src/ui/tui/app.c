@@ -103,6 +103,8 @@ static const struct lkm_tui_screen_ops *const screens[LKM_SCREEN_COUNT] = {
 	[LKM_SCREEN_DIAG] = &lkm_tui_diag_screen,
 	[LKM_SCREEN_LINE] = &lkm_tui_line_screen,
 	[LKM_SCREEN_HEALTH] = &lkm_tui_health_screen,
+	[LKM_SCREEN_HARDWARE] = &lkm_tui_hardware_screen,
+	[LKM_SCREEN_BIND] = &lkm_tui_bind_screen,
 };
 
 const struct lkm_tui_screen_ops *lkm_tui_screen(enum lkm_tui_screen_id id)
@@ -445,7 +447,8 @@ const char *lkm_tui_tab_label(enum lkm_pane pane, char *buf, size_t size)
 		[LKM_PANE_NETDEV] = N_("Network"),
 	};
 
-	snprintf(buf, size, " %d %s ", (int)pane + 1, _(names[pane]));
+	snprintf(buf, size, " %d %s ", (int)pane + 1,
+		 pane < LKM_PANE_COUNT ? _(names[pane]) : _("Hardware"));
 	return buf;
 }
 
@@ -454,7 +457,7 @@ int lkm_tui_tab_at(int x)
 	int left = 0;
 	char buf[64];
 
-	for (int p = 0; p < LKM_PANE_COUNT; p++) {
+	for (int p = 0; p <= LKM_PANE_COUNT; p++) {
 		/* Labels are ASCII in English; a translation's width is its length in
 		 * characters only when it is, too. Good enough for a click target. */
 		int w = (int)strlen(

@@ -51,6 +51,7 @@ static const lkm_tui_handler run[LKM_ACT_COUNT] = {
 	[LKM_ACT_LIVE_LOG] = lkm_tui_on_live_log,
 	[LKM_ACT_AFFINITY] = lkm_tui_on_affinity,
 	[LKM_ACT_HEALTH] = lkm_tui_on_health,
+	[LKM_ACT_HARDWARE] = lkm_tui_on_hardware,
 };
 
 lkm_tui_handler lkm_tui_action_handler(enum lkm_tui_action_id id)

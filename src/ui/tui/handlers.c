@@ -188,6 +188,8 @@ unsigned lkm_tui_on_click(struct lkm_tui_app *app, const struct lkm_tui_event *e
 	if (ev->y == LKM_TUI_TABS_Y) {
 		int tab = lkm_tui_tab_at(ev->x);
 
+		if (tab == LKM_PANE_COUNT)
+			return lkm_tui_on_hardware(app, ev);
 		return tab < 0 ? LKM_TUI_HANDLED : switch_pane(app, tab);
 	}
 	if (lkm_tui_split_shown(app)) {
@@ -306,6 +308,14 @@ unsigned lkm_tui_on_health(struct lkm_tui_app *app, const struct lkm_tui_event *
 	(void)ev;
 	if (lkm_tui_top(app) != LKM_SCREEN_HEALTH)
 		lkm_tui_push(app, LKM_SCREEN_HEALTH, NULL);
+	return LKM_TUI_CHANGED;
+}
+
+unsigned lkm_tui_on_hardware(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
+{
+	(void)ev;
+	if (lkm_tui_top(app) != LKM_SCREEN_HARDWARE)
+		lkm_tui_push(app, LKM_SCREEN_HARDWARE, NULL);
 	return LKM_TUI_CHANGED;
 }
 

@@ -30,6 +30,7 @@ unsigned lkm_tui_on_live_log(struct lkm_tui_app *app, const struct lkm_tui_event
 unsigned lkm_tui_on_click(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
 unsigned lkm_tui_on_help(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
 unsigned lkm_tui_on_health(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
+unsigned lkm_tui_on_hardware(struct lkm_tui_app *app, const struct lkm_tui_event *ev);
 
 /* Enter: the detail of the module, interrupt line or interface under the cursor. */
 unsigned lkm_tui_on_detail(struct lkm_tui_app *app, const struct lkm_tui_event *ev);

@@ -37,6 +37,7 @@ static const struct {
 	{ LKM_KEYS_CONFIRM, N_("Before an action, its steps shown (a dry run):") },
 	{ LKM_KEYS_DIAG, N_("In a diagnosis (any other key returns):") },
 	{ LKM_KEYS_HEALTH, N_("In the Health screen (the panes' keys too):") },
+	{ LKM_KEYS_HARDWARE, N_("In the Hardware pane (the panes' keys too):") },
 	{ LKM_KEYS_PROMPT, N_("Typing (a form, the filter):") },
 };
 

@@ -111,6 +111,21 @@ static const struct lkm_tui_action actions[LKM_ACT_COUNT] = {
 				     "action"),
 				  true },
 	[LKM_ACT_RERUN] = { "rerun", N_("run the doctor again"), true },
+	[LKM_ACT_HARDWARE] = { "pane-hardware",
+			       N_("Hardware pane: the devices, their drivers and the "
+				  "modules that could drive them") },
+	[LKM_ACT_DEVICE] = { "device",
+			     N_("show or hide the device's candidate modules and their "
+				"state"),
+			     true },
+	[LKM_ACT_BIND] = { "bind",
+			   N_("give the device to a candidate module's driver (steps "
+			      "and what stops working shown first)"),
+			   true },
+	[LKM_ACT_UNBIND] = { "unbind",
+			     N_("let the device's driver go of it (steps and what stops "
+				"working shown first)"),
+			     true },
 };
 
 /* The default bindings; their order is the order keys are listed in the help. A screen's
@@ -130,6 +145,7 @@ static const struct {
 	{ LKM_KEYS_GLOBAL, '2', LKM_ACT_PANE_DEVICES },
 	{ LKM_KEYS_GLOBAL, '3', LKM_ACT_PANE_INTERRUPTS },
 	{ LKM_KEYS_GLOBAL, '4', LKM_ACT_PANE_NETDEV },
+	{ LKM_KEYS_GLOBAL, '5', LKM_ACT_HARDWARE },
 	{ LKM_KEYS_GLOBAL, KEY_TAB, LKM_ACT_PANE_NEXT },
 	{ LKM_KEYS_GLOBAL, KEY_RIGHT, LKM_ACT_PANE_NEXT },
 	{ LKM_KEYS_GLOBAL, KEY_BTAB, LKM_ACT_PANE_PREV },
@@ -239,6 +255,16 @@ static const struct {
 	{ LKM_KEYS_HEALTH, KEY_LEFT, LKM_ACT_BACK },
 	{ LKM_KEYS_HEALTH, KEY_BACKSPACE, LKM_ACT_BACK },
 	{ LKM_KEYS_HEALTH, 127, LKM_ACT_BACK },
+	/* The Hardware pane: the cursor moves as on the panes. */
+	{ LKM_KEYS_HARDWARE, '\r', LKM_ACT_DEVICE },
+	{ LKM_KEYS_HARDWARE, '\n', LKM_ACT_DEVICE },
+	{ LKM_KEYS_HARDWARE, KEY_ENTER, LKM_ACT_DEVICE },
+	{ LKM_KEYS_HARDWARE, 'b', LKM_ACT_BIND },
+	{ LKM_KEYS_HARDWARE, 'u', LKM_ACT_UNBIND },
+	{ LKM_KEYS_HARDWARE, LKM_KEY_ESC, LKM_ACT_BACK },
+	{ LKM_KEYS_HARDWARE, KEY_LEFT, LKM_ACT_BACK },
+	{ LKM_KEYS_HARDWARE, KEY_BACKSPACE, LKM_ACT_BACK },
+	{ LKM_KEYS_HARDWARE, 127, LKM_ACT_BACK },
 	/* A form, the filter. */
 	{ LKM_KEYS_PROMPT, '\r', LKM_ACT_ACCEPT },
 	{ LKM_KEYS_PROMPT, '\n', LKM_ACT_ACCEPT },

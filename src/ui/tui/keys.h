@@ -85,6 +85,7 @@ enum lkm_tui_action_id {
 	LKM_ACT_AFFINITY,
 	LKM_ACT_HEALTH,
 	LKM_ACT_BLOCK,
+	LKM_ACT_HARDWARE,
 	/* The screens' own actions (bound in their key sets only). */
 	LKM_ACT_BACK,	     /* a detail: back to the screen before */
 	LKM_ACT_GO,	     /* a module's detail: to what the line names */
@@ -97,6 +98,9 @@ enum lkm_tui_action_id {
 	LKM_ACT_EXPAND,	     /* the Health screen: a finding's evidence and fix */
 	LKM_ACT_FIX_FINDING, /* and its fix, run */
 	LKM_ACT_RERUN,	     /* and the doctor, run again */
+	LKM_ACT_DEVICE,	     /* the Hardware pane: a device's candidates */
+	LKM_ACT_BIND,	     /* and the device given to a candidate's driver */
+	LKM_ACT_UNBIND,	     /* and let go by its driver */
 	LKM_ACT_ACCEPT,	     /* a form or the filter: take what is typed */
 	LKM_ACT_CANCEL,	     /* and drop it */
 	LKM_ACT_ERASE,	     /* the last character */
@@ -122,12 +126,13 @@ const struct lkm_tui_action *lkm_tui_action(enum lkm_tui_action_id id);
  */
 enum lkm_tui_keyset {
 	LKM_KEYS_GLOBAL,
-	LKM_KEYS_DETAIL,  /* a module's detail */
-	LKM_KEYS_LINE,	  /* an interrupt line's or an interface's detail */
-	LKM_KEYS_CONFIRM, /* an action's preview */
-	LKM_KEYS_DIAG,	  /* a diagnosis */
-	LKM_KEYS_HEALTH,  /* the Health screen */
-	LKM_KEYS_PROMPT,  /* a form, the filter: printable keys are typed */
+	LKM_KEYS_DETAIL,   /* a module's detail */
+	LKM_KEYS_LINE,	   /* an interrupt line's or an interface's detail */
+	LKM_KEYS_CONFIRM,  /* an action's preview */
+	LKM_KEYS_DIAG,	   /* a diagnosis */
+	LKM_KEYS_HEALTH,   /* the Health screen */
+	LKM_KEYS_HARDWARE, /* the Hardware pane */
+	LKM_KEYS_PROMPT,   /* a form, the filter: printable keys are typed */
 	LKM_KEYS_COUNT
 };
 

@@ -45,6 +45,8 @@ enum lkm_tui_screen_id {
 	LKM_SCREEN_DIAG,    /* why an action failed, and its fix */
 	LKM_SCREEN_LINE, /* one interrupt line or interface: its last minute, its CPUs */
 	LKM_SCREEN_HEALTH, /* the doctor's findings, each expandable, its fix runnable */
+	LKM_SCREEN_HARDWARE, /* the devices and their drivers: bind, unbind */
+	LKM_SCREEN_BIND,     /* a bind's or unbind's steps and what stops working */
 	LKM_SCREEN_COUNT
 };
 
@@ -112,7 +114,14 @@ struct lkm_tui_stack {
 /* ---- what each screen is opened with (lkm_tui_push's ARG) ---- */
 
 /* LKM_SCREEN_DETAIL: the module's name (const char *). */
-/* LKM_SCREEN_FILTER, LKM_SCREEN_HELP, LKM_SCREEN_HEALTH: nothing (NULL). */
+/* LKM_SCREEN_FILTER, LKM_SCREEN_HELP, LKM_SCREEN_HEALTH, LKM_SCREEN_HARDWARE: nothing
+ * (NULL). */
+
+/* LKM_SCREEN_BIND: a device given to MODULE's driver (NULL: let its driver go). */
+struct lkm_tui_bind_arg {
+	const char *address;
+	const char *module;
+};
 
 /* LKM_SCREEN_LINE: an interrupt line or an interface. */
 struct lkm_tui_line_arg {
@@ -162,13 +171,15 @@ struct lkm_tui_diag_arg {
 
 /* ---- the screens, each defined in its own file ---- */
 
-extern const struct lkm_tui_screen_ops lkm_tui_panes_screen;   /* panes.c */
-extern const struct lkm_tui_screen_ops lkm_tui_filter_screen;  /* filter.c */
-extern const struct lkm_tui_screen_ops lkm_tui_help_screen;    /* help.c */
-extern const struct lkm_tui_screen_ops lkm_tui_detail_screen;  /* moddetail.c */
-extern const struct lkm_tui_screen_ops lkm_tui_teach_screen;   /* teach.c */
-extern const struct lkm_tui_screen_ops lkm_tui_form_screen;    /* form.c */
-extern const struct lkm_tui_screen_ops lkm_tui_confirm_screen; /* confirm.c */
-extern const struct lkm_tui_screen_ops lkm_tui_diag_screen;    /* diag.c */
-extern const struct lkm_tui_screen_ops lkm_tui_line_screen;    /* linedetail.c */
-extern const struct lkm_tui_screen_ops lkm_tui_health_screen;  /* health.c */
+extern const struct lkm_tui_screen_ops lkm_tui_panes_screen;	/* panes.c */
+extern const struct lkm_tui_screen_ops lkm_tui_filter_screen;	/* filter.c */
+extern const struct lkm_tui_screen_ops lkm_tui_help_screen;	/* help.c */
+extern const struct lkm_tui_screen_ops lkm_tui_detail_screen;	/* moddetail.c */
+extern const struct lkm_tui_screen_ops lkm_tui_teach_screen;	/* teach.c */
+extern const struct lkm_tui_screen_ops lkm_tui_form_screen;	/* form.c */
+extern const struct lkm_tui_screen_ops lkm_tui_confirm_screen;	/* confirm.c */
+extern const struct lkm_tui_screen_ops lkm_tui_diag_screen;	/* diag.c */
+extern const struct lkm_tui_screen_ops lkm_tui_line_screen;	/* linedetail.c */
+extern const struct lkm_tui_screen_ops lkm_tui_health_screen;	/* health.c */
+extern const struct lkm_tui_screen_ops lkm_tui_hardware_screen; /* hardware.c */
+extern const struct lkm_tui_screen_ops lkm_tui_bind_screen;	/* bindconfirm.c */
