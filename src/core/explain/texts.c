@@ -713,6 +713,26 @@ static const struct {
 	{ "taint-T",
 	  N_("T: the kernel was built with the struct randomisation plugin.") },
 	{ "taint-G", N_("G: no proprietary module was loaded (all GPL).") },
+	{ "modalias",
+	  N_("modalias: what a device tells the kernel it is (its bus, vendor, device "
+	     "and class) as one string. Each module lists the modaliases it can drive "
+	     "as its aliases; udev and modprobe look the device's up in modules.alias "
+	     "and load the modules that match.") },
+	{ "binding",
+	  N_("bound: a driver has taken the device (its driver link in /sys). "
+	     "Loading a module binds nothing by itself: the bus offers each device "
+	     "to its drivers, and the first whose probe accepts it keeps it; unbind "
+	     "lets it go again.") },
+	{ "driver-override",
+	  N_("driver_override: a driver's name written to the device's "
+	     "driver_override file; from then on only that driver may take it. bind "
+	     "writes it, lets the old driver go and asks the bus to probe again, as "
+	     "driverctl does; an empty value clears it.") },
+	{ "loaded-no-device",
+	  N_("loaded but no device: a driver module loads whether or not its hardware "
+	     "is there (loading only registers the driver). It drives nothing when no "
+	     "device matches its aliases, when another driver holds the device, or "
+	     "when its probe refused it (the kernel's log says why).") },
 };
 
 const char *lkm_explain_term(const char *key)

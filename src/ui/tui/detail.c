@@ -8,11 +8,13 @@
 #include <string.h>
 
 #include "core/explain.h"
+#include "core/loadedfor.h"
 #include "core/modfile.h"
 #include "core/owns.h"
 #include "core/params.h"
 #include "core/text.h"
 #include "i18n.h"
+#include "shared/strv.h"
 #include "model/sysmodule.h"
 #include "ui/tui/detail.h"
 #include "ui/tui/scroll.h"
@@ -285,6 +287,27 @@ static int build_drives(struct lkm_detail *d, const struct lkm_owns *o,
 	return 0;
 }
 
+/* Why it is loaded (core/loadedfor.c), one reason a line. */
+static int build_loaded_for(struct lkm_detail *d, const struct lkm_sysroot *root,
+			    struct lkm_resolver *resolver,
+			    const struct lkm_snapshot *snap)
+{
+	struct lkm_loaded_for lf;
+	char **lines = NULL;
+	size_t n = 0;
+	int rc = lkm_loaded_for_query(root, resolver, snap, d->module, &lf);
+
+	if (rc == 0)
+		rc = lkm_loaded_for_text(&lf, &lines, &n);
+	if (rc == 0)
+		rc = add(d, LKM_DL_SECTION, NULL, "%s", _("Loaded for"));
+	for (size_t i = 0; rc == 0 && i < n; i++)
+		rc = add(d, LKM_DL_TEXT, NULL, "  %s", lines[i]);
+	lkm_strv_free(lines, n);
+	lkm_loaded_for_release(&lf);
+	return rc;
+}
+
 static void clear_lines(struct lkm_detail *d)
 {
 	for (size_t i = 0; i < d->n; i++) {
@@ -341,6 +364,10 @@ int lkm_detail_build(struct lkm_detail *d, const struct lkm_sysroot *root,
 		rc = add(d, LKM_DL_TEXT, NULL, "%s", "");
 	if (rc == 0)
 		rc = build_drives(d, &owns, snap);
+	if (rc == 0 && m)
+		rc = add(d, LKM_DL_TEXT, NULL, "%s", "");
+	if (rc == 0 && m)
+		rc = build_loaded_for(d, root, resolver, snap);
 	if (rc == 0 && note && note[0]) {
 		rc = add(d, LKM_DL_TEXT, NULL, "%s", "");
 		if (rc == 0)

@@ -2,7 +2,8 @@
 /*
  * The Hardware pane (5): the rows of lkmtui hardware (core/hardware.c), devices with no
  * driver whose candidate is not loaded first and highlighted; Enter shows a device's
- * modalias, driver and candidates with their state under it; b gives the device to a
+ * modalias, driver and candidates with their state under it; e explains modalias,
+ * binding and driver_override with the device's own; b gives the device to a
  * candidate's driver and u lets its driver go, each through the bind screen (its steps
  * and what stops working first). Its own data: the last scan, the cursor (by the
  * device's bus and address, so that it stays on its device across scans), the device
@@ -390,6 +391,13 @@ static unsigned hw_key(struct lkm_tui_app *app, struct lkm_tui_frame *f,
 			snprintf(p->open, sizeof(p->open), "%s", p->key);
 		hw_follow(app, p);
 		return LKM_TUI_CHANGED;
+	case LKM_ACT_TEACH:
+		if (p->hw.n) {
+			struct lkm_tui_teach_arg arg = { .device = &p->hw.v[p->cursor] };
+
+			lkm_tui_push(app, LKM_SCREEN_TEACH, &arg);
+		}
+		return LKM_TUI_CHANGED;
 	case LKM_ACT_BIND: return hw_bind(app, p, false);
 	case LKM_ACT_UNBIND: return hw_bind(app, p, true);
 	case LKM_ACT_HARDWARE: return LKM_TUI_HANDLED;
@@ -428,6 +436,7 @@ static void hw_hint(const struct lkm_tui_app *app, const struct lkm_tui_frame *f
 {
 	static const struct lkm_tui_hint parts[] = {
 		{ LKM_ACT_DEVICE, LKM_ACT_NONE, 1, N_("candidates") },
+		{ LKM_ACT_TEACH, LKM_ACT_NONE, 1, N_("explain") },
 		{ LKM_ACT_BIND, LKM_ACT_NONE, 1, N_("bind") },
 		{ LKM_ACT_UNBIND, LKM_ACT_NONE, 1, N_("unbind") },
 		{ LKM_ACT_BACK, LKM_ACT_NONE, 1, N_("back") },
@@ -456,6 +465,18 @@ static void hw_refresh(struct lkm_tui_app *app, struct lkm_tui_frame *f)
 	hw_follow(app, p);
 }
 
+/* The cursor's screen row, for the teach box to stay clear of it. */
+static int hw_cursor_row(const struct lkm_tui_app *app, const struct lkm_tui_frame *f)
+{
+	const struct hwpane *p = f->data;
+	int cols = app->term.cols > 0 ? app->term.cols : 80, cur = 0;
+	struct layout l;
+
+	layout(p, cols, &l);
+	hw_body(p, &l, 0, 0, cols, &cur, NULL);
+	return LKM_TUI_LIST_Y + cur - (int)p->top;
+}
+
 const struct lkm_tui_screen_ops lkm_tui_hardware_screen = {
 	.id = LKM_SCREEN_HARDWARE,
 	.name = "hardware",
@@ -465,5 +486,6 @@ const struct lkm_tui_screen_ops lkm_tui_hardware_screen = {
 	.draw = hw_draw,
 	.hint = hw_hint,
 	.refresh = hw_refresh,
+	.cursor_row = hw_cursor_row,
 	.release = hw_release,
 };

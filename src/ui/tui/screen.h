@@ -6,6 +6,7 @@
 
 #include "core/engine.h"
 #include "core/explain.h"
+#include "core/hardware.h"
 #include "model/snapshot.h"
 #include "ui/columns.h"
 #include "ui/tui/detail.h"
@@ -129,9 +130,11 @@ struct lkm_tui_line_arg {
 	const char *key;    /* the irq label or the interface */
 };
 
-/* LKM_SCREEN_TEACH: the cells of a module's row, or one line of a module's detail. */
+/* LKM_SCREEN_TEACH: the cells of a module's row, one line of a module's detail, or a
+ * device of the Hardware pane. */
 struct lkm_tui_teach_arg {
 	const struct lkm_module *row;	    /* the row's module, or NULL */
+	const struct lkm_hwentry *device;   /* or the device, or NULL */
 	const char *module;		    /* with LINE: the detail's module */
 	const struct lkm_detail_line *line; /* or NULL */
 };

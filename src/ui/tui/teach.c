@@ -11,6 +11,7 @@
 #include "core/explain.h"
 #include "core/text.h"
 #include "i18n.h"
+#include "shared/strbuf.h"
 #include "ui/tui/app.h"
 #include "ui/tui/paint.h"
 #include "ui/tui/teach.h"
@@ -52,6 +53,44 @@ static const char *param_teach(int writable)
 		 "(mode 0); a load can still give it a value.");
 }
 
+/* A device of the Hardware pane: modalias, binding, driver_override and a driver that
+ * drives nothing, then what this device shows of them. */
+static void teach_device(struct lkm_tui_teach *t, const struct lkm_hwentry *e)
+{
+	struct lkm_strbuf sb;
+	bool idle = false;
+
+	snprintf(t->title, sizeof(t->title), _("%s: what its row means"), e->dev.address);
+	add_term(t, "modalias", "modalias");
+	add_term(t, _("bound"), "binding");
+	add_term(t, "driver_override", "driver-override");
+	for (size_t i = 0; i < e->n_cands; i++)
+		idle |= e->cands[i].state == LKM_CAND_LOADED &&
+			!(e->dev.module &&
+			  strcmp(e->dev.module, e->cands[i].module) == 0);
+	if (idle || e->dev.driver == NULL)
+		add_term(t, _("no device"), "loaded-no-device");
+	lkm_strbuf_init(&sb, t->example, sizeof(t->example));
+	lkm_strbuf_addf(&sb, _("%s answers to %s."), e->dev.address,
+			e->dev.modalias ? e->dev.modalias : "-");
+	if (e->n_cands == 0)
+		lkm_strbuf_add(&sb, _(" No module of this tree matches it."));
+	for (size_t i = 0; i < e->n_cands; i++)
+		lkm_strbuf_addf(&sb, i ? ", %s (%s)" : _(" modules.alias gives %s (%s)"),
+				e->cands[i].module,
+				lkm_cand_state_text(e->cands[i].state));
+	lkm_strbuf_add(&sb, e->n_cands ? "." : "");
+	if (e->dev.driver)
+		lkm_strbuf_addf(&sb, _(" Bound to %s."), e->dev.driver);
+	else
+		lkm_strbuf_add(&sb, _(" No driver has it."));
+	if (t->n_terms < LKM_TUI_MAX_TERMS) {
+		snprintf(t->terms[t->n_terms].label, sizeof(t->terms[0].label), "%s",
+			 _("here"));
+		t->terms[t->n_terms++].text = t->example;
+	}
+}
+
 /* Line L of MODULE's detail. */
 static void teach_line(struct lkm_tui_teach *t, const char *module,
 		       const struct lkm_detail_line *l)
@@ -82,6 +121,8 @@ static int teach_open(struct lkm_tui_app *app, struct lkm_tui_frame *f, const vo
 		return -ENOMEM;
 	if (a->row) {
 		teach_module(t, a->row);
+	} else if (a->device) {
+		teach_device(t, a->device);
 	} else {
 		teach_line(t, a->module, a->line);
 		if (t->n_terms == 0) {

@@ -17,6 +17,7 @@ struct lkm_tui_term {
 
 struct lkm_tui_teach {
 	char title[256];
+	char example[1024]; /* a device's: what this machine shows of the terms */
 	struct lkm_tui_term terms[LKM_TUI_MAX_TERMS];
 	size_t n_terms;
 };
