@@ -269,6 +269,61 @@ int lkm_hardware_scan(const struct lkm_sysroot *root, struct lkm_resolver *resol
 	return err;
 }
 
+/* FNV-1a over NAME and a separator, into *H. */
+static void stamp_add(unsigned long long *h, const char *name)
+{
+	for (const unsigned char *c = (const unsigned char *)name; *c; c++)
+		*h = (*h ^ *c) * 0x100000001b3ULL;
+	*h = (*h ^ '/') * 0x100000001b3ULL;
+}
+
+/* Adds the names in DIR under ROOT (none when it cannot be opened); with DEEP, each
+ * entry's own listing too (a bus's drivers). Order is the directory's, which sysfs
+ * keeps stable. */
+static void stamp_dir(const struct lkm_sysroot *root, const char *dir, bool deep,
+		      unsigned long long *h)
+{
+	char path[512];
+	struct dirent *d;
+	DIR *dp;
+
+	if (lkm_sysroot_opendir(root, dir, &dp) < 0)
+		return;
+	while ((d = readdir(dp)) != NULL) {
+		if (is_dot(d->d_name))
+			continue;
+		stamp_add(h, d->d_name);
+		if (deep && snprintf(path, sizeof(path), "%s/%s", dir, d->d_name) <
+				    (int)sizeof(path))
+			stamp_dir(root, path, false, h);
+	}
+	closedir(dp);
+}
+
+int lkm_hardware_stamp(const struct lkm_sysroot *root, unsigned long long *out)
+{
+	unsigned long long h = 0xcbf29ce484222325ULL;
+	char path[512];
+	struct dirent *b;
+	DIR *buses;
+	int err = lkm_sysroot_opendir(root, "/sys/bus", &buses);
+
+	if (err < 0)
+		return err;
+	while ((b = readdir(buses)) != NULL) {
+		if (is_dot(b->d_name))
+			continue;
+		stamp_add(&h, b->d_name);
+		snprintf(path, sizeof(path), "/sys/bus/%s/devices", b->d_name);
+		stamp_dir(root, path, false, &h);
+		snprintf(path, sizeof(path), "/sys/bus/%s/drivers", b->d_name);
+		stamp_dir(root, path, true, &h);
+	}
+	closedir(buses);
+	*out = h;
+	return 0;
+}
+
 void lkm_hardware_release(struct lkm_hardware *hw)
 {
 	for (size_t i = 0; i < hw->n; i++) {

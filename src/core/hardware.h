@@ -60,6 +60,15 @@ int lkm_hardware_scan(const struct lkm_sysroot *root, struct lkm_resolver *resol
 		      const struct lkm_modules *mods, struct lkm_hardware *out);
 void lkm_hardware_release(struct lkm_hardware *hw);
 
+/*
+ * A fingerprint of ROOT's buses into *OUT: the names under each /sys/bus/BUS/devices and
+ * /sys/bus/BUS/drivers/DRIVER. It changes when a device comes or goes and when a driver
+ * takes or lets go of one (the kernel links a bound device into its driver's directory),
+ * and it reads directory listings only, no device's files: a screen scans again only
+ * when it changed (or the loaded modules did). Returns 0 or -errno of opening /sys/bus.
+ */
+int lkm_hardware_stamp(const struct lkm_sysroot *root, unsigned long long *out);
+
 /* Whether E has no driver while a candidate is there to load: what a troubleshooter
  * looks at first. */
 bool lkm_hwentry_wants_driver(const struct lkm_hwentry *e);

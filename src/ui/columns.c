@@ -12,7 +12,8 @@
 #include "i18n.h"
 
 static const struct lkm_colinfo module_cols[LKM_MODCOL_COUNT] = {
-	[LKM_MODCOL_NAME] = { "NAME", 0.1, LKM_COL_DEFAULT, N_("module name") },
+	[LKM_MODCOL_NAME] = { "NAME", 0.1, LKM_COL_DEFAULT | LKM_COL_NAME,
+			      N_("module name") },
 	[LKM_MODCOL_SIZE] = { "SIZE", 0.05, LKM_COL_RIGHT | LKM_COL_DEFAULT,
 			      N_("memory the module takes, in bytes") },
 	[LKM_MODCOL_USECOUNT] = { "USED", 0.03, LKM_COL_RIGHT | LKM_COL_DEFAULT,
@@ -36,12 +37,12 @@ static const struct lkm_colinfo device_cols[LKM_DEVCOL_COUNT] = {
 	[LKM_DEVCOL_TYPE] = { "TYPE", 0.05, LKM_COL_DEFAULT, N_("character or block") },
 	[LKM_DEVCOL_MAJOR] = { "MAJOR", 0.03, LKM_COL_RIGHT | LKM_COL_DEFAULT,
 			       N_("device major number") },
-	[LKM_DEVCOL_NAME] = { "NAME", 0.2, LKM_COL_DEFAULT,
+	[LKM_DEVCOL_NAME] = { "NAME", 0.2, LKM_COL_DEFAULT | LKM_COL_NAME,
 			      N_("driver that registered it") },
 };
 
 static const struct lkm_colinfo irq_cols[LKM_IRQCOL_COUNT] = {
-	[LKM_IRQCOL_IRQ] = { "IRQ", 0.05, LKM_COL_RIGHT | LKM_COL_DEFAULT,
+	[LKM_IRQCOL_IRQ] = { "IRQ", 0.05, LKM_COL_RIGHT | LKM_COL_DEFAULT | LKM_COL_NAME,
 			     N_("interrupt line number or name (NMI, LOC, ...)") },
 	[LKM_IRQCOL_TOTAL] = { "TOTAL", 0.1, LKM_COL_RIGHT | LKM_COL_DEFAULT,
 			       N_("interrupts since boot, all CPUs") },
@@ -54,7 +55,8 @@ static const struct lkm_colinfo irq_cols[LKM_IRQCOL_COUNT] = {
 	[LKM_IRQCOL_TRIGGER] = { "TRIGGER", 0.05, 0, N_("edge, level, fasteoi, ...") },
 	[LKM_IRQCOL_ACTIONS] = { "ACTIONS", 0.2, 0,
 				 N_("handlers registered on the line") },
-	[LKM_IRQCOL_DESCRIPTION] = { "DESCRIPTION", 0.3, LKM_COL_TRUNC | LKM_COL_DEFAULT,
+	[LKM_IRQCOL_DESCRIPTION] = { "DESCRIPTION", 0.3,
+				     LKM_COL_TRUNC | LKM_COL_DEFAULT | LKM_COL_NAME,
 				     N_("the rest of the line as the kernel wrote it") },
 	[LKM_IRQCOL_HISTORY] = { "HISTORY", 0.1, LKM_COL_TUI,
 				 N_("interrupts per second over the last minute") },
@@ -67,7 +69,8 @@ static const struct lkm_colinfo irq_cols[LKM_IRQCOL_COUNT] = {
 };
 
 static const struct lkm_colinfo net_cols[LKM_NETCOL_COUNT] = {
-	[LKM_NETCOL_IFACE] = { "IFACE", 0.1, LKM_COL_DEFAULT, N_("network interface") },
+	[LKM_NETCOL_IFACE] = { "IFACE", 0.1, LKM_COL_DEFAULT | LKM_COL_NAME,
+			       N_("network interface") },
 	[LKM_NETCOL_FIRST_COUNTER + LKM_RX_BYTES] = { "RX-BYTES", 0.1,
 						      LKM_COL_RIGHT | LKM_COL_DEFAULT,
 						      N_("bytes received") },

@@ -17,6 +17,7 @@ enum lkm_col_flag {
 	LKM_COL_RATE = 1 << 3,	  /* needs two snapshots (--interval) */
 	LKM_COL_WRAP = 1 << 4,	  /* long lists: wrap rather than cut */
 	LKM_COL_TUI = 1 << 5,	  /* drawn by the TUI from its own state; no CLI cell */
+	LKM_COL_NAME = 1 << 6,	  /* says what the row is: kept when columns must go */
 };
 
 struct lkm_colinfo {

@@ -4,11 +4,14 @@
  * beside the CPU of only reading the same bytes (what cat does, in this process) and
  * of cat(1) itself, on a synthetic large host and on real captures; then the CPU of one
  * whole TUI refresh (snapshot, rates, and the four views rebuilt: sort, filter, marks),
- * with no terminal: the view-model is pure, the drawing is not counted.
+ * with no terminal: the view-model is pure, the drawing is not counted; then lkmtui
+ * hardware beside lspci -k on 2,000 PCI functions and 500 USB devices, and the Hardware
+ * pane's refresh there.
  */
 #include "config.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <fcntl.h>
 #include <ftw.h>
 #include <spawn.h>
@@ -24,6 +27,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include "core/hardware.h"
 #include "largehost.h"
 #include "model/snapshot.h"
 #include "ui/tui/app.h"
@@ -175,6 +179,107 @@ static void tui_row(const char *name, const char *dir, int rounds)
 	lkm_sysroot_free(root);
 }
 
+/* CPU per run of ARGV (its output to /dev/null), process start included; -1 when it
+ * cannot be started or fails. */
+static double spawn_cpu(char *const argv[], int rounds)
+{
+	int devnull = open("/dev/null", O_WRONLY);
+	posix_spawn_file_actions_t fa;
+	double t0 = children_cpu();
+	bool ok = true;
+
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_adddup2(&fa, devnull, 1);
+	posix_spawn_file_actions_adddup2(&fa, devnull, 2);
+	for (int r = 0; r < rounds && ok; r++) {
+		pid_t pid;
+		int st;
+
+		ok = posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ) == 0 &&
+		     waitpid(pid, &st, 0) == pid && WIFEXITED(st) &&
+		     WEXITSTATUS(st) != 127;
+	}
+	posix_spawn_file_actions_destroy(&fa);
+	close(devnull);
+	return ok ? (children_cpu() - t0) / rounds : -1;
+}
+
+/* Copies FROM to TO, making TO's directories. Returns 0 or -1. */
+static int copy_file(const char *from, const char *to)
+{
+	char dir[4096], buf[65536];
+	int in = open(from, O_RDONLY), out, ok = in >= 0;
+	ssize_t n;
+
+	snprintf(dir, sizeof(dir), "%s", to);
+	for (char *c = dir + 1; ok && *c; c++)
+		if (*c == '/') {
+			*c = '\0';
+			mkdir(dir, 0755);
+			*c = '/';
+		}
+	out = ok ? open(to, O_WRONLY | O_CREAT | O_TRUNC, 0644) : -1;
+	while (out >= 0 && (n = read(in, buf, sizeof(buf))) > 0)
+		ok &= write(out, buf, (size_t)n) == n;
+	if (in >= 0)
+		close(in);
+	if (out >= 0)
+		close(out);
+	return ok && out >= 0 ? 0 : -1;
+}
+
+/*
+ * lkmtui hardware against lspci -k on the same tree (lspci reads it through
+ * -A linux-sysfs -O sysfs.path=DIR/sys/bus/pci; PCI alone, where lkmtui lists USB
+ * too), both naming devices from the same pci.ids; then the Hardware pane's refresh
+ * (the pane's scan, in this process).
+ */
+static void hardware_rows(const char *lkmtui, const char *dir, int rounds)
+{
+	char pcipath[4096], ids[4096];
+	char *lk[] = { (char *)lkmtui, "hardware", "--root", (char *)dir, NULL };
+	char *ls[] = { "lspci", "-k", "-A", "linux-sysfs", "-O", pcipath, NULL };
+	struct lkm_sysroot *root;
+	struct lkm_hardware hw = { 0 };
+	double l, p, t0;
+
+	/* Both name the devices from the host's pci.ids. */
+	snprintf(ids, sizeof(ids), "%s/usr/share/misc/pci.ids", dir);
+	if (copy_file("/usr/share/misc/pci.ids", ids) < 0)
+		printf("(no pci.ids on this machine: neither names the devices)\n");
+	snprintf(pcipath, sizeof(pcipath), "sysfs.path=%s/sys/bus/pci", dir);
+	l = spawn_cpu(lk, rounds);
+	p = spawn_cpu(ls, rounds);
+	printf("%-34s %9.3f ms %12s\n", "lkmtui hardware (PCI and USB)", l * 1e3, "");
+	if (p < 0)
+		printf("%-34s %12s\n", "lspci -k (PCI)", "(lspci not installed)");
+	else
+		printf("%-34s %9.3f ms   %.2fx lkmtui's\n", "lspci -k (PCI)", p * 1e3,
+		       l > 0 ? p / l : 0);
+	if (lkm_sysroot_new(dir, &root) < 0)
+		return;
+	lkm_hardware_scan(root, NULL, NULL, &hw); /* warm */
+	lkm_hardware_release(&hw);
+	t0 = cpu_now();
+	for (int r = 0; r < rounds * 10; r++) {
+		lkm_hardware_scan(root, NULL, NULL, &hw);
+		lkm_hardware_release(&hw);
+	}
+	t0 = (cpu_now() - t0) / (rounds * 10);
+	printf("%-34s %9.3f ms   (every device read: the pane after a change)\n",
+	       "Hardware pane scan", t0 * 1e3);
+	t0 = cpu_now();
+	for (int r = 0; r < rounds * 10; r++) {
+		unsigned long long stamp;
+
+		lkm_hardware_stamp(root, &stamp);
+	}
+	t0 = (cpu_now() - t0) / (rounds * 10);
+	printf("%-34s %9.3f ms   (the buses' listings: the pane when nothing changed)\n",
+	       "Hardware pane refresh", t0 * 1e3);
+	lkm_sysroot_free(root);
+}
+
 static int remove_entry(const char *path, const struct stat *st, int flag,
 			struct FTW *ftw)
 {
@@ -298,7 +403,7 @@ static void pty_row(const char *name, const char *lkmtui, const char *dir,
  * measure). */
 static int refresh_only(int rounds)
 {
-	const struct largehost_shape large = { 1000, 256, 300, 200 };
+	const struct largehost_shape large = { 1000, 256, 300, 200, 0, 0 };
 	char dir[] = "/tmp/lkmtui-bench.XXXXXX";
 
 	if (mkdtemp(dir) == NULL || largehost_write(dir, &large) < 0) {
@@ -316,14 +421,32 @@ static int refresh_only(int rounds)
 	return 0;
 }
 
+/* bench --hardware: the devices' rows alone (the last part of the whole bench). */
+static int hardware_only(void)
+{
+	const struct largehost_shape devs = { 10, 4, 10, 4, 2000, 500 };
+	char dir[] = "/tmp/lkmtui-bench.XXXXXX";
+
+	printf("\nDevices: 2,000 PCI functions, 500 USB devices; CPU per run\n");
+	if (mkdtemp(dir) == NULL || largehost_write(dir, &devs) < 0) {
+		perror("bench: writing the synthetic host");
+		return 1;
+	}
+	hardware_rows("./lkmtui", dir, 20);
+	nftw(dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	const char *fixtures = argc > 1 ? argv[1] : "tests/fixtures";
-	const struct largehost_shape large = { 1000, 256, 300, 200 };
+	const struct largehost_shape large = { 1000, 256, 300, 200, 0, 0 };
 
 	if (argc > 2 && strcmp(argv[1], "--refresh") == 0)
 		return refresh_only(atoi(argv[2]));
-	const struct largehost_shape issue = { 300, 128, 200, 50 };
+	if (argc > 1 && strcmp(argv[1], "--hardware") == 0)
+		return hardware_only();
+	const struct largehost_shape issue = { 300, 128, 200, 50, 0, 0 };
 	char dir[] = "/tmp/lkmtui-bench.XXXXXX";
 	char dir2[] = "/tmp/lkmtui-bench.XXXXXX";
 	char path[4096];
@@ -367,6 +490,7 @@ int main(int argc, char **argv)
 	pty_row("1000 modules, 256 CPUs, 200 ifaces", "./lkmtui", dir, "interrupts");
 	pty_row("1000 modules, 256 CPUs, 200 ifaces", "./lkmtui", dir, "network");
 	nftw(dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+	hardware_only();
 	nftw(dir2, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 	return 0;
 }

@@ -4,6 +4,8 @@
 #include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <string.h>
+#include <unistd.h>
 #include <sys/stat.h>
 
 #include "largehost.h"
@@ -31,6 +33,177 @@ static int finish(FILE *f)
 	int bad = ferror(f);
 
 	return fclose(f) != 0 || bad ? -EIO : 0;
+}
+
+/* Makes every directory of PATH under DIR, as mkdir -p. */
+static int mkdirs(const char *dir, const char *path)
+{
+	char p[4096];
+
+	snprintf(p, sizeof(p), "%s/%s", dir, path);
+	for (char *c = p + strlen(dir) + 1; *c; c++)
+		if (*c == '/') {
+			*c = '\0';
+			mkdir(p, 0755);
+			*c = '/';
+		}
+	return mkdir(p, 0755) < 0 && errno != EEXIST ? -errno : 0;
+}
+
+/* Writes TEXT to DIR/NAME. */
+static int put(const char *dir, const char *name, const void *text, size_t len)
+{
+	FILE *f = open_in(dir, name);
+
+	if (f == NULL)
+		return -errno;
+	fwrite(text, 1, len, f);
+	return finish(f);
+}
+
+static int puts_in(const char *dir, const char *name, const char *text)
+{
+	return put(dir, name, text, strlen(text));
+}
+
+static int link_in(const char *dir, const char *target, const char *name)
+{
+	char path[4096];
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	return symlink(target, path) < 0 && errno != EEXIST ? -errno : 0;
+}
+
+/* A driver of BUS in module MODULE: its directory, bind files and module link. */
+static int driver(const char *dir, const char *bus, const char *name, const char *module)
+{
+	char p[512], t[512];
+	int err;
+
+	snprintf(p, sizeof(p), "sys/bus/%s/drivers/%s", bus, name);
+	err = mkdirs(dir, p);
+	snprintf(p, sizeof(p), "sys/module/%s", module);
+	if (err == 0)
+		err = mkdirs(dir, p);
+	snprintf(p, sizeof(p), "sys/module/%s/initstate", module);
+	if (err == 0)
+		err = puts_in(dir, p, "live\n");
+	snprintf(p, sizeof(p), "sys/bus/%s/drivers/%s/module", bus, name);
+	snprintf(t, sizeof(t), "../../../../module/%s", module);
+	return err == 0 ? link_in(dir, t, p) : err;
+}
+
+/* PCI function I: 0000:BB:SS.F, a modalias from one of four vendors' ids, its config
+ * space's first 64 bytes as lspci reads them, every other one bound to e1000. */
+static int pci_function(const char *dir, size_t i)
+{
+	static const unsigned ids[][3] = { { 0x8086, 0x100e, 0x020000 },
+					   { 0x10ec, 0x8139, 0x020000 },
+					   { 0x1af4, 0x1001, 0x010000 },
+					   { 0x1b36, 0x000d, 0x0c0330 } };
+	const unsigned *id = ids[i % 4];
+	unsigned char config[64] = { 0 };
+	char addr[32], p[256], t[512], text[256];
+	int err;
+
+	snprintf(addr, sizeof(addr), "0000:%02zx:%02zx.%zu", i / 256, (i / 8) % 32,
+		 i % 8);
+	snprintf(p, sizeof(p), "sys/devices/pci0000:00/%s", addr);
+	err = mkdirs(dir, p);
+	snprintf(text, sizeof(text),
+		 "pci:v%08Xd%08Xsv00001AF4sd00001100bc%02Xsc%02Xi%02X\n", id[0], id[1],
+		 id[2] >> 16, (id[2] >> 8) & 0xff, id[2] & 0xff);
+	snprintf(t, sizeof(t), "%s/modalias", p);
+	if (err == 0)
+		err = puts_in(dir, t, text);
+	snprintf(t, sizeof(t), "%s/vendor", p);
+	snprintf(text, sizeof(text), "0x%04x\n", id[0]);
+	if (err == 0)
+		err = puts_in(dir, t, text);
+	snprintf(t, sizeof(t), "%s/device", p);
+	snprintf(text, sizeof(text), "0x%04x\n", id[1]);
+	if (err == 0)
+		err = puts_in(dir, t, text);
+	snprintf(t, sizeof(t), "%s/class", p);
+	snprintf(text, sizeof(text), "0x%06x\n", id[2]);
+	if (err == 0)
+		err = puts_in(dir, t, text);
+	config[0] = id[0] & 0xff, config[1] = id[0] >> 8;
+	config[2] = id[1] & 0xff, config[3] = id[1] >> 8;
+	config[9] = id[2] & 0xff, config[10] = (id[2] >> 8) & 0xff,
+	config[11] = id[2] >> 16;
+	snprintf(t, sizeof(t), "%s/config", p);
+	if (err == 0)
+		err = put(dir, t, config, sizeof(config));
+	snprintf(t, sizeof(t), "%s/irq", p);
+	if (err == 0)
+		err = puts_in(dir, t, "11\n");
+	snprintf(t, sizeof(t), "sys/bus/pci/devices/%s", addr);
+	snprintf(text, sizeof(text), "../../../devices/pci0000:00/%s", addr);
+	if (err == 0)
+		err = link_in(dir, text, t);
+	snprintf(t, sizeof(t), "%s/driver", p);
+	if (err == 0 && i % 2 == 0)
+		err = link_in(dir, "../../../bus/pci/drivers/e1000", t);
+	/* The driver's directory links the devices it drives. */
+	snprintf(t, sizeof(t), "sys/bus/pci/drivers/e1000/%s", addr);
+	snprintf(text, sizeof(text), "../../../../devices/pci0000:00/%s", addr);
+	if (err == 0 && i % 2 == 0)
+		err = link_in(dir, text, t);
+	return err;
+}
+
+/* USB device I (1-I) and its interface 1-I:1.0, every third bound to usbhid. */
+static int usb_device(const char *dir, size_t i)
+{
+	char p[256], t[512], text[256];
+	int err;
+
+	snprintf(p, sizeof(p), "sys/devices/usb1/1-%zu/1-%zu:1.0", i + 1, i + 1);
+	err = mkdirs(dir, p);
+	snprintf(text, sizeof(text),
+		 "usb:v%04zXp%04zXd0100dc00dsc00dp00ic03isc01ip01in00\n", 0x0627 + i % 16,
+		 i);
+	snprintf(t, sizeof(t), "%s/modalias", p);
+	if (err == 0)
+		err = puts_in(dir, t, text);
+	snprintf(t, sizeof(t), "sys/bus/usb/devices/1-%zu", i + 1);
+	snprintf(text, sizeof(text), "../../../devices/usb1/1-%zu", i + 1);
+	if (err == 0)
+		err = link_in(dir, text, t);
+	snprintf(t, sizeof(t), "sys/bus/usb/devices/1-%zu:1.0", i + 1);
+	snprintf(text, sizeof(text), "../../../devices/usb1/1-%zu/1-%zu:1.0", i + 1,
+		 i + 1);
+	if (err == 0)
+		err = link_in(dir, text, t);
+	snprintf(t, sizeof(t), "%s/driver", p);
+	if (err == 0 && i % 3 == 0)
+		err = link_in(dir, "../../../../bus/usb/drivers/usbhid", t);
+	snprintf(t, sizeof(t), "sys/bus/usb/drivers/usbhid/1-%zu:1.0", i + 1);
+	snprintf(text, sizeof(text), "../../../../devices/usb1/1-%zu/1-%zu:1.0", i + 1,
+		 i + 1);
+	if (err == 0 && i % 3 == 0)
+		err = link_in(dir, text, t);
+	return err;
+}
+
+static int write_devices(const char *dir, const struct largehost_shape *s)
+{
+	int err = 0;
+
+	if (s->pci)
+		err = mkdirs(dir, "sys/bus/pci/devices");
+	if (err == 0 && s->pci)
+		err = driver(dir, "pci", "e1000", "e1000");
+	for (size_t i = 0; err == 0 && i < s->pci; i++)
+		err = pci_function(dir, i);
+	if (err == 0 && s->usb)
+		err = mkdirs(dir, "sys/bus/usb/devices");
+	if (err == 0 && s->usb)
+		err = driver(dir, "usb", "usbhid", "usbhid");
+	for (size_t i = 0; err == 0 && i < s->usb; i++)
+		err = usb_device(dir, i);
+	return err;
 }
 
 int largehost_write(const char *dir, const struct largehost_shape *s)
@@ -108,5 +281,7 @@ int largehost_write(const char *dir, const struct largehost_shape *s)
 	for (size_t i = 0; i < s->interfaces; i++)
 		fprintf(f, "%6s%zu: %llu %zu 0 0 0 0 0 0 %llu %zu 0 0 0 0 0 0\n", "eth",
 			i, 1000000000000ULL + i, i * 3, 2000000000000ULL + i, i * 5);
-	return finish(f);
+	if ((err = finish(f)) < 0)
+		return err;
+	return write_devices(dir, s);
 }

@@ -144,7 +144,7 @@ static int remove_entry(const char *path, const struct stat *st, int flag,
 /* A host larger than any fixture: 1,000 modules, 256 CPUs, 200 interfaces. */
 static void test_large_host(void **state)
 {
-	const struct largehost_shape shape = { 1000, 256, 300, 200 };
+	const struct largehost_shape shape = { 1000, 256, 300, 200, 0, 0 };
 	char dir[] = "/tmp/lkmtui-large.XXXXXX";
 	struct lkm_sysroot *root;
 	struct lkm_snapshot s = { 0 }, s2 = { 0 };

@@ -24,6 +24,10 @@
 #include "ui/tui/app.h"
 #include "ui/tui/paint.h"
 
+/* The columns: what a device is (NAME) keeps its place; CANDIDATES shrink first, then
+ * BUS goes, then NAME is cut. */
+enum { C_ADDRESS, C_BUS, C_DRIVER, C_MODULE, C_NAME, C_CANDS, C_COUNT };
+
 struct hwpane {
 	struct lkm_hardware hw;
 	int err;	/* the last scan's */
@@ -31,11 +35,12 @@ struct hwpane {
 	size_t top;	/* the first row shown, of the whole list's rows */
 	char key[300];	/* the cursor's device, "BUS ADDRESS" */
 	char open[300]; /* the device shown open, or "" */
+	/* What the last scan saw: the buses' listings (lkm_hardware_stamp) and the
+	 * loaded modules; a refresh that finds both the same reads no device. */
+	unsigned long long stamp, mods;
+	bool scanned;
+	int natural[C_COUNT]; /* each column's widest cell or header, at the scan */
 };
-
-/* The columns: what a device is (NAME) keeps its place; CANDIDATES shrink first, then
- * BUS goes, then NAME is cut. */
-enum { C_ADDRESS, C_BUS, C_DRIVER, C_MODULE, C_NAME, C_CANDS, C_COUNT };
 
 struct layout {
 	int x[C_COUNT], w[C_COUNT];
@@ -99,14 +104,7 @@ static void layout(const struct hwpane *p, int cols, struct layout *l)
 {
 	int want[C_COUNT], fixed, x = 2;
 
-	for (int c = 0; c < C_COUNT; c++) {
-		want[c] = (int)strlen(header(c));
-		for (size_t i = 0; i < p->hw.n; i++) {
-			int w = cell_width(&p->hw.v[i], c);
-
-			want[c] = w > want[c] ? w : want[c];
-		}
-	}
+	memcpy(want, p->natural, sizeof(want));
 	want[C_ADDRESS] = want[C_ADDRESS] > 16 ? 16 : want[C_ADDRESS];
 	want[C_DRIVER] = want[C_DRIVER] > 14 ? 14 : want[C_DRIVER];
 	want[C_MODULE] = want[C_MODULE] > 12 ? 12 : want[C_MODULE];
@@ -262,11 +260,32 @@ static void hw_follow(const struct lkm_tui_app *app, struct hwpane *p)
 		p->top = n > height ? (size_t)(n - height) : 0;
 }
 
-/* Scans again; the cursor stays on its device (or the row it was at). */
-static void hw_scan(struct lkm_tui_app *app, struct hwpane *p)
+/* The loaded modules and their states, as one number. */
+static unsigned long long mods_stamp(const struct lkm_snapshot *snap)
+{
+	unsigned long long h = 0xcbf29ce484222325ULL;
+
+	for (size_t i = 0; snap && i < snap->modules.n; i++) {
+		for (const char *c = snap->modules.v[i].name; *c; c++)
+			h = (h ^ (unsigned char)*c) * 0x100000001b3ULL;
+		h = (h ^ (unsigned)snap->modules.v[i].state) * 0x100000001b3ULL;
+	}
+	return h;
+}
+
+/* Scans again; the cursor stays on its device (or the row it was at). Unless FORCE,
+ * nothing is read when neither the buses' listings nor the loaded modules changed. */
+static void hw_scan(struct lkm_tui_app *app, struct hwpane *p, bool force)
 {
 	const struct lkm_snapshot *snap = lkm_tui_snap(app);
+	unsigned long long stamp = 0, mods = mods_stamp(snap);
 
+	if (lkm_hardware_stamp(app->root, &stamp) == 0 && !force && p->scanned &&
+	    stamp == p->stamp && mods == p->mods)
+		return;
+	p->stamp = stamp;
+	p->mods = mods;
+	p->scanned = true;
 	lkm_hardware_release(&p->hw);
 	p->err = lkm_hardware_scan(app->root, app->session.core.resolver,
 				   snap ? &snap->modules : NULL, &p->hw);
@@ -285,6 +304,14 @@ static void hw_scan(struct lkm_tui_app *app, struct hwpane *p)
 		p->cursor = p->hw.n ? p->hw.n - 1 : 0;
 	if (p->hw.n)
 		entry_key(&p->hw.v[p->cursor], p->key, sizeof(p->key));
+	for (int c = 0; c < C_COUNT; c++) {
+		p->natural[c] = (int)strlen(header(c));
+		for (size_t i = 0; i < p->hw.n; i++) {
+			int w = cell_width(&p->hw.v[i], c);
+
+			p->natural[c] = w > p->natural[c] ? w : p->natural[c];
+		}
+	}
 }
 
 static void hw_release(void *data)
@@ -304,7 +331,7 @@ static int hw_open(struct lkm_tui_app *app, struct lkm_tui_frame *f, const void 
 		lkm_tui_message(app, "%s", _("out of memory"));
 		return -ENOMEM;
 	}
-	hw_scan(app, p);
+	hw_scan(app, p, true);
 	f->data = p;
 	return 0;
 }
@@ -401,6 +428,9 @@ static unsigned hw_key(struct lkm_tui_app *app, struct lkm_tui_frame *f,
 	case LKM_ACT_BIND: return hw_bind(app, p, false);
 	case LKM_ACT_UNBIND: return hw_bind(app, p, true);
 	case LKM_ACT_HARDWARE: return LKM_TUI_HANDLED;
+	case LKM_ACT_REFRESH:
+		p->scanned = false; /* R reads every device again */
+		return LKM_TUI_PASS;
 	case LKM_ACT_PANE_MODULES:
 	case LKM_ACT_PANE_DEVICES:
 	case LKM_ACT_PANE_INTERRUPTS:
@@ -454,14 +484,15 @@ static void hw_hint(const struct lkm_tui_app *app, const struct lkm_tui_frame *f
 		 keys);
 }
 
-/* After a snapshot or a resize: scanned again when this screen is shown (a bind's
- * change, a module loaded); the window kept valid. */
+/* After a snapshot or a resize: scanned again when this screen is shown and a device
+ * came or went, a driver took or let go of one, or a module was loaded or unloaded;
+ * the window kept valid. */
 static void hw_refresh(struct lkm_tui_app *app, struct lkm_tui_frame *f)
 {
 	struct hwpane *p = f->data;
 
 	if (lkm_tui_top_frame(app) == f)
-		hw_scan(app, p);
+		hw_scan(app, p, false);
 	hw_follow(app, p);
 }
 

@@ -38,6 +38,9 @@ static void draw_header(const struct lkm_tui_app *app, const struct lkm_view *v,
 	for (size_t c = 0; c < l->ncols; c++) {
 		const struct lkm_colinfo *ci = lkm_view_colinfo(v, v->cols[c]);
 		bool sorted = v->cols[c] == v->sort_col;
+
+		if (l->w[c] <= 0)
+			continue; /* dropped for a name column (viewlayout.c) */
 		bool right = (ci->flags & LKM_COL_RIGHT) && !(is_counts(v, v->cols[c]));
 		char text[64];
 		const char *mark = "";
@@ -242,6 +245,9 @@ static void draw_row(const struct lkm_tui_app *app, const struct lkm_view *v,
 		int col = v->cols[c];
 		const struct lkm_colinfo *ci = lkm_view_colinfo(v, col);
 		attr_t attr = base;
+
+		if (l->w[c] <= 0)
+			continue;
 
 		if (is_counts(v, col)) {
 			draw_counts(app, v, l, c, y, row->item, base);

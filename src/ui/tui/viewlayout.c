@@ -18,6 +18,35 @@ static bool is_counts(const struct lkm_view *v, int col)
 	return v->pane == LKM_PANE_INTERRUPTS && col == LKM_IRQCOL_COUNTS;
 }
 
+/*
+ * Columns go from the right until the rest fits, but a column that says what the row is
+ * (LKM_COL_NAME: a module's name, an interrupt line's description) stays while another
+ * can go: a dropped column in the middle keeps its place with no width. Returns the
+ * width left.
+ */
+static int drop_columns(const struct lkm_view *v, struct lkm_view_layout *l, int total,
+			int cols)
+{
+	for (size_t c = l->ncols; total > cols && c-- > 1;) {
+		/* Kept too: the per-CPU counts the user scrolled to as numbers. */
+		if ((lkm_view_colinfo(v, v->cols[c])->flags & LKM_COL_NAME) ||
+		    (is_counts(v, v->cols[c]) && v->cpu_numbers))
+			continue;
+		total -= l->w[c] + 1;
+		l->w[c] = 0;
+	}
+	/* Still too wide: the names go too, from the right, the first column last. */
+	for (size_t c = l->ncols; total > cols && c-- > 1;) {
+		if (l->w[c] == 0)
+			continue;
+		total -= l->w[c] + 1;
+		l->w[c] = 0;
+	}
+	while (l->ncols > 1 && l->w[l->ncols - 1] == 0)
+		l->ncols--;
+	return total;
+}
+
 void lkm_view_layout(const struct lkm_view *v, int cols, int x0,
 		     struct lkm_view_layout *l)
 {
@@ -62,7 +91,10 @@ void lkm_view_layout(const struct lkm_view *v, int cols, int x0,
 				want = 7;
 			l->spark = true;
 		} else if (is_flex(v, v->cols[c])) {
-			want = min_flex;
+			/* What says what the row is keeps enough to read. */
+			want = lkm_view_colinfo(v, v->cols[c])->flags & LKM_COL_NAME
+				       ? 20
+				       : min_flex;
 		} else {
 			continue;
 		}
@@ -76,6 +108,15 @@ void lkm_view_layout(const struct lkm_view *v, int cols, int x0,
 			total -= cut;
 		}
 	}
+	/* Still too wide: the condensed counts fold further (more CPUs a character)
+	 * before any column goes. */
+	for (size_t c = 0; c < v->ncols && total > cols && l->spark; c++)
+		if (is_counts(v, v->cols[c]) && l->w[c] > 7) {
+			int cut = l->w[c] - 7 < total - cols ? l->w[c] - 7 : total - cols;
+
+			l->w[c] -= cut;
+			total -= cut;
+		}
 	if (!l->spark && l->cpu_shown == 0)
 		l->cpu_shown = v->n_cpus; /* they all fit */
 	if (l->cpu_shown < v->n_cpus)
@@ -83,22 +124,20 @@ void lkm_view_layout(const struct lkm_view *v, int cols, int x0,
 				       ? v->cpu_first
 				       : v->n_cpus - l->cpu_shown;
 	l->ncols = v->ncols;
-	while (total > cols && l->ncols > 1) {
-		l->ncols--;
-		total -= l->w[l->ncols] + 1;
-	}
+	total = drop_columns(v, l, total, cols);
 	if (total > cols) /* a very narrow screen: cut the first column too */
 		l->w[0] -= total - cols;
 	if (total < cols) {
 		for (size_t c = l->ncols; c-- > 0;)
-			if (is_flex(v, v->cols[c])) {
+			if (is_flex(v, v->cols[c]) && l->w[c] > 0) {
 				l->w[c] += cols - total;
 				break;
 			}
 	}
 	for (size_t c = 0, x = (size_t)x0 + LKM_VIEW_GUTTER; c < l->ncols; c++) {
 		l->x[c] = (int)x;
-		x += (size_t)l->w[c] + 1;
+		if (l->w[c] > 0)
+			x += (size_t)l->w[c] + 1;
 	}
 }
 
