@@ -113,15 +113,14 @@ static int settable(const struct lkm_engine *e, const struct lkm_sysmodule *sm,
 					 "/sys/module/%s/parameters"),
 			res->module, name, res->module);
 	}
-	if (!lkm_strv_addf(&res->details, &res->n_details, _("%s: %s now"), p->name,
+	if (!lkm_strv_addf(&res->details, &res->n_details, _("%s: %s before"), p->name,
 			   p->value ? p->value : "?"))
 		return -ENOMEM;
 	if (!p->writable)
 		return lkm_result_refuse(
 			res, LKM_REFUSE_READ_ONLY_PARAM, -EPERM,
-			_("%s is read-only (mode %04o): the module lets it be set "
-			  "only when it "
-			  "is loaded"),
+			_("%s is read-only (mode %04o): the module takes it only at "
+			  "load time"),
 			p->name, (unsigned)p->mode);
 	err = declared_type(e, res->module, name, &type);
 	if (err == 0 && type != NULL &&

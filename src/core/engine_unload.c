@@ -287,14 +287,18 @@ int lkm_engine_unload(const struct lkm_engine *e, const char *module, unsigned f
 		err = lkm_result_refuse(
 			res, LKM_REFUSE_IN_USE, -EBUSY,
 			m->n_used_by
-				? _("%s is in use by %lld module(s) or other references")
+				? ngettext("%s is in use by %lld module",
+					   "%s is in use by %lld modules",
+					   (unsigned long)m->n_used_by)
 				: ngettext("%s is in use (%lld reference: an open "
 					   "device, a "
 					   "mount or another subsystem)",
 					   "%s is in use (%lld references: open devices, "
 					   "mounts or another subsystem)",
 					   (unsigned long)m->use_count),
-			m->name, (long long)m->use_count);
+			m->name,
+			(long long)(m->n_used_by ? (long long)m->n_used_by
+						 : m->use_count));
 		goto out;
 	}
 	err = plan_unload(e, &mods, m, flags, res);

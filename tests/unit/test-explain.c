@@ -1262,8 +1262,8 @@ static void test_no_device(void **state)
 		    "it was given: io=0x300\n",
 		    NULL);
 	assert_true(d->n_fixes >= 1);
-	assert_string_equal(d->fixes[0].text,
-			    "check that the hardware is present: lspci -k or lsusb");
+	assert_string_equal(d->fixes[0].text, "check that the hardware is present and "
+					      "which driver has it: lkmtui hardware");
 }
 
 /*
@@ -1282,12 +1282,12 @@ static void test_no_device_by_file_fix_should_name_file(void **state)
 		     "6,200,1,-;demo_ne: no card found at io=0x300\n");
 	d = load(t, path, P("io=0x300"), 1, 0);
 	assert_int_equal(d->kind, LKM_DIAG_NO_DEVICE);
-	assert_string_equal(
-		fix_texts(d),
-		fmt("check that the hardware is present: lspci -k or lsusb\n"
-		    "give the parameters that select the hardware (below): lkmtui load "
-		    "%s io=0x300 irq=11\n",
-		    path));
+	assert_string_equal(fix_texts(d), fmt("check that the hardware is present and "
+					      "which driver has it: lkmtui hardware\n"
+					      "give the parameters that select the "
+					      "hardware (declared above): lkmtui load "
+					      "%s io=0x300 irq=11\n",
+					      path));
 }
 
 /*
@@ -1306,7 +1306,8 @@ static void test_no_device_without_hw_params_should_not_suggest_io(void **state)
 	assert_diag(d, LKM_DIAG_NO_DEVICE, -ENODEV, "ne2k_pci found no device to drive",
 		    "the kernel answered ENODEV (No such device)\n"
 		    "it was given: debug=2 full_duplex=1\n",
-		    "check that the hardware is present: lspci -k or lsusb\n");
+		    "check that the hardware is present and which driver has it: lkmtui "
+		    "hardware\n");
 }
 
 static void test_init_failed(void **state)
@@ -1416,18 +1417,17 @@ static void test_read_only_parameter(void **state)
 	assert_diag(
 		d, LKM_DIAG_READ_ONLY_PARAMETER, -EPERM,
 		"full_duplex of ne2k_pci is read-only",
-		"full_duplex is read-only (mode 0444): the module lets it be set only "
-		"when it "
-		"is loaded\n"
-		"full_duplex: 1 now\n",
+		"full_duplex is read-only (mode 0444): the module takes it only at load "
+		"time\n"
+		"full_duplex: 1 before\n",
 		"lkmtui unload ne2k_pci, then: lkmtui load ne2k_pci full_duplex=VALUE\n"
 		"to keep it for every later load, add --persist to that load\n");
 	assert_string_equal(
 		d->teach,
 		"A module declares each parameter's permissions in its source "
 		"(module_param(name, type, perm)). A read-only one (0444) can be read in "
-		"/sys/module/ne2k_pci/parameters but set only when the module is "
-		"loaded.");
+		"/sys/module/ne2k_pci/parameters, but it is set only at load time, as a "
+		"parameter of the load.");
 }
 
 /* The kernel refuses a written value (the driver's own set function): EINVAL. */
@@ -1595,7 +1595,7 @@ static void test_in_use(void **state)
 		   0644);
 	d = unload(t, "fat", 0);
 	assert_diag(d, LKM_DIAG_IN_USE, -EBUSY, "fat is in use",
-		    "fat is in use by 2 module(s) or other references\n"
+		    "fat is in use by 2 modules\n"
 		    "used by: msdos, vfat\n",
 		    "lkmtui unload msdos\n"
 		    "lkmtui unload vfat\n"

@@ -142,8 +142,10 @@ static const struct lkm_diag_text texts[LKM_DIAG_COUNT] = {
 		   "in, switched off in the firmware, already taken by another driver), or, for "
 		   "old ISA drivers like ne, the parameters that say where to look (io=, irq=) do "
 		   "not match the card's jumpers."),
-		{ N_("check that the hardware is present: lspci -k or lsusb"),
-		  N_("give the parameters that select the hardware (below): lkmtui load %l %h") },
+		{ N_("check that the hardware is present and which driver has it: lkmtui "
+		     "hardware"),
+		  N_("give the parameters that select the hardware (declared above): lkmtui "
+		     "load %l %h") },
 		N_("the driver found no device to drive"),
 	},
 	[LKM_DIAG_INIT_FAILED] = {
@@ -267,7 +269,8 @@ static const struct lkm_diag_text texts[LKM_DIAG_COUNT] = {
 		N_("%p of %m is read-only"),
 		N_("A module declares each parameter's permissions in its source "
 		   "(module_param(name, type, perm)). A read-only one (0444) can be read in "
-		   "/sys/module/%m/parameters but set only when the module is loaded."),
+		   "/sys/module/%m/parameters, but it is set only at load time, as a parameter "
+		   "of the load."),
 		{ N_("lkmtui unload %m, then: lkmtui load %m %p=VALUE"),
 		  N_("to keep it for every later load, add --persist to that load") },
 		N_("the parameter is read-only"),
