@@ -92,6 +92,7 @@ static int settable(const struct lkm_engine *e, const struct lkm_sysmodule *sm,
 	const struct lkm_sysparam *p = NULL;
 	const char *name = param->name;
 	char reason[256], *type = NULL;
+	bool refused;
 	int err;
 
 	for (size_t i = 0; i < sm->n_params; i++)
@@ -113,22 +114,30 @@ static int settable(const struct lkm_engine *e, const struct lkm_sysmodule *sm,
 					 "/sys/module/%s/parameters"),
 			res->module, name, res->module);
 	}
-	if (!lkm_strv_addf(&res->details, &res->n_details, _("%s: %s before"), p->name,
-			   p->value ? p->value : "?"))
-		return -ENOMEM;
-	if (!p->writable)
+	/* The value it has: "before" beside the "after" of a write, "now" when refused.
+	 */
+	if (!p->writable) {
+		if (!lkm_strv_addf(&res->details, &res->n_details, _("%s: %s now"),
+				   p->name, p->value ? p->value : "?"))
+			return -ENOMEM;
 		return lkm_result_refuse(
 			res, LKM_REFUSE_READ_ONLY_PARAM, -EPERM,
 			_("%s is read-only (mode %04o): the module takes it only at "
 			  "load time"),
 			p->name, (unsigned)p->mode);
+	}
 	err = declared_type(e, res->module, name, &type);
-	if (err == 0 && type != NULL &&
-	    lkm_param_check_value(type, param->value, reason, sizeof(reason)) !=
-		    LKM_PARAM_OK)
+	refused = err == 0 && type != NULL &&
+		  lkm_param_check_value(type, param->value, reason, sizeof(reason)) !=
+			  LKM_PARAM_OK;
+	free(type);
+	if (!lkm_strv_addf(&res->details, &res->n_details,
+			   refused ? _("%s: %s now") : _("%s: %s before"), p->name,
+			   p->value ? p->value : "?"))
+		return -ENOMEM;
+	if (refused)
 		err = lkm_result_refuse(res, LKM_REFUSE_INVALID_PARAM, -EINVAL, "%s: %s",
 					name, reason);
-	free(type);
 	*out = p;
 	return err;
 }

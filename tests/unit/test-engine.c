@@ -1745,7 +1745,7 @@ static void test_set_read_only(void **state)
 		res, LKM_REFUSE_READ_ONLY_PARAM, -EPERM,
 		"full_duplex is read-only (mode 0444): the module takes it only at "
 		"load time");
-	assert_string_equal(details(res), "full_duplex: 1 before\n");
+	assert_string_equal(details(res), "full_duplex: 1 now\n");
 	assert_string_equal(steps_text(res), "");
 	assert_string_equal(fake.calls, "");
 }
@@ -1771,7 +1771,7 @@ static void test_set_invalid(void **state)
 	assert_int_equal(set_word(&t->e, "ne2k_pci", "debug=two", 0, res), -EINVAL);
 	assert_refused(res, LKM_REFUSE_INVALID_PARAM, -EINVAL,
 		       "debug: 'two' is not a number (int)");
-	assert_string_equal(details(res), "debug: 2 before\n");
+	assert_string_equal(details(res), "debug: 2 now\n");
 	assert_string_equal(steps_text(res), "");
 	assert_string_equal(fake.calls, "");
 }

@@ -1419,7 +1419,7 @@ static void test_read_only_parameter(void **state)
 		"full_duplex of ne2k_pci is read-only",
 		"full_duplex is read-only (mode 0444): the module takes it only at load "
 		"time\n"
-		"full_duplex: 1 before\n",
+		"full_duplex: 1 now\n",
 		"lkmtui unload ne2k_pci, then: lkmtui load ne2k_pci full_duplex=VALUE\n"
 		"to keep it for every later load, add --persist to that load\n");
 	assert_string_equal(
