@@ -21,7 +21,6 @@
 #include "core/resolve.h"
 #include "model/modules.h"
 #include "model/procfile.h"
-#include "shared/editdist.h"
 #include "shared/strv.h"
 
 /* A vector of owned strings and its count (shared/strv.h). */
@@ -783,81 +782,6 @@ int lkm_resolve_symbol(struct lkm_resolver *r, const char *symbol,
 }
 
 /* ---- names ---- */
-
-struct candidate {
-	size_t score;
-	const char *name;
-};
-
-static int cmp_candidate(const void *pa, const void *pb)
-{
-	const struct candidate *a = pa, *b = pb;
-
-	if (a->score != b->score)
-		return a->score < b->score ? -1 : 1;
-	return strcmp(a->name, b->name);
-}
-
-static void consider(struct candidate *best, size_t *nbest, const char *query,
-		     size_t qlen, const char *name)
-{
-	/* Typos: one edit in short names, two in medium, three in long ones. */
-	size_t limit = qlen <= 4 ? 1 : qlen <= 8 ? 2 : 3;
-	size_t d = lkm_edit_distance(query, name);
-	struct candidate c;
-
-	if (d == 0)
-		return;
-	if (d > limit) {
-		/* "ne2k" for ne2k_pci: a prefix of a longer name, ranked after the typos.
-		 */
-		if (qlen < 3 || strncmp(name, query, qlen) != 0)
-			return;
-		d = limit + 1 + (strlen(name) - qlen);
-	}
-	for (size_t i = 0; i < *nbest; i++)
-		if (strcmp(best[i].name, name) == 0)
-			return;
-	c.score = d;
-	c.name = name;
-	if (*nbest < LKM_RESOLVE_MAX_SUGGESTIONS) {
-		best[(*nbest)++] = c;
-	} else if (cmp_candidate(&c, &best[*nbest - 1]) < 0) {
-		best[*nbest - 1] = c;
-	} else {
-		return;
-	}
-	qsort(best, *nbest, sizeof(*best), cmp_candidate);
-}
-
-int lkm_resolve_suggest(struct lkm_resolver *r, const char *name, char ***out)
-{
-	struct candidate best[LKM_RESOLVE_MAX_SUGGESTIONS];
-	struct strv s = { 0 };
-	char norm[PATH_MAX];
-	size_t nbest = 0, qlen;
-	int err;
-
-	*out = NULL;
-	err = normalize(name, norm, sizeof(norm));
-	if (err < 0)
-		return err;
-	err = load_names(r);
-	if (err < 0)
-		return err;
-	qlen = strlen(norm);
-	for (size_t i = 0; i < r->dep_names.n; i++)
-		consider(best, &nbest, norm, qlen, r->dep_names.v[i]);
-	for (size_t i = 0; i < r->builtin_names.n; i++)
-		consider(best, &nbest, norm, qlen, r->builtin_names.v[i]);
-	for (size_t i = 0; err == 0 && i < nbest; i++)
-		err = lkm_strv_addn(&s.v, &s.n, best[i].name, strlen(best[i].name));
-	if (err < 0) {
-		strv_release(&s);
-		return err;
-	}
-	return strv_finish(&s, out);
-}
 
 int lkm_resolve_names(struct lkm_resolver *r, unsigned int flags, char ***out)
 {
