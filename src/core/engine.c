@@ -13,6 +13,7 @@
 
 #include "core/cmdrule.h"
 #include "core/engine_int.h"
+#include "core/keep.h"
 #include "i18n.h"
 #include "model/modules.h"
 #include "model/procfile.h"
@@ -289,6 +290,15 @@ void lkm_engine_log_change(const struct lkm_engine *e, const struct lkm_result *
 	syslog(LOG_NOTICE, "%s: %s %s%s%s: %s", who(e, name, sizeof(name)), what,
 	       res->module ? res->module : res->target, res->path ? " from " : "",
 	       res->path ? res->path : "", res->err ? strerror(-res->err) : "done");
+}
+
+int lkm_engine_conclude(const struct lkm_engine *e, struct lkm_result *res, int err,
+			const struct lkm_params *params, unsigned flags, bool load)
+{
+	if (err == 0 && res->err == 0 && (flags & LKM_PERSIST))
+		err = lkm_keep_module(e, res->module, params, load, res);
+	lkm_engine_log_change(e, res, load ? "load" : "unload");
+	return err < 0 ? err : res->err;
 }
 
 /* Whether NAME is a module of the tree (not a built-in one: a subsystem of the kernel's

@@ -33,6 +33,12 @@ int lkm_engine_check_privilege(const struct lkm_engine *e, struct lkm_result *re
 void lkm_engine_log_change(const struct lkm_engine *e, const struct lkm_result *res,
 			   const char *what);
 
+/* The end of a load (LOAD) or unload that was tried, ERR what it returned so far: when
+ * it went well, LKM_PERSIST keeps it over a reboot (PARAMS: the load's parameters, or
+ * NULL); then the syslog line. Returns ERR when it is < 0, else res->err. */
+int lkm_engine_conclude(const struct lkm_engine *e, struct lkm_result *res, int err,
+			const struct lkm_params *params, unsigned flags, bool load);
+
 /* Keeps the log lines of RES's modules (and of no module) of the kernel's log window. */
 int lkm_engine_attribute_log(const struct lkm_engine *e, struct lkm_result *res);
 

@@ -672,10 +672,7 @@ int lkm_engine_load(const struct lkm_engine *e, const char *target,
 	err = run_inserts(e, res);
 	if (err == 0 && res->err == 0)
 		err = after_load(e, res);
-	if (err == 0 && res->err == 0 && (flags & LKM_PERSIST))
-		err = lkm_keep_module(e, res->module, params, true, res);
-	lkm_engine_log_change(e, res, "load");
-	err = err < 0 ? err : res->err;
+	err = lkm_engine_conclude(e, res, err, params, flags, true);
 out:
 	lkm_modules_release(&mods);
 	if (err < 0 && res->err == 0)

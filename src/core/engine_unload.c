@@ -328,10 +328,7 @@ int lkm_engine_unload(const struct lkm_engine *e, const char *module, unsigned f
 	err = lkm_kmsg_collect(&res->log);
 	if (err == 0)
 		err = lkm_engine_attribute_log(e, res);
-	if (err == 0 && res->err == 0 && (flags & LKM_PERSIST))
-		err = lkm_keep_module(e, res->module, NULL, false, res);
-	lkm_engine_log_change(e, res, "unload");
-	err = err < 0 ? err : res->err;
+	err = lkm_engine_conclude(e, res, err, NULL, flags, false);
 out:
 	lkm_modules_release(&mods);
 	if (err < 0 && res->err == 0)
