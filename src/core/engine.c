@@ -211,8 +211,11 @@ int lkm_engine_check_kernel(const struct lkm_engine *e, struct lkm_result *res,
 			    struct lkm_modules *mods)
 {
 	struct lkm_buf buf = { 0 };
-	int err = lkm_modules_read(mods, e->root);
+	int err;
 
+	if (e->tree_only)
+		return lkm_modules_parse(mods, "");
+	err = lkm_modules_read(mods, e->root);
 	if (err == -ENOENT && is_image(e->root))
 		return lkm_modules_parse(mods, "");
 	if (err == -ENOENT)

@@ -26,6 +26,10 @@ struct lkm_engine {
 	 * user, looked up only when a line names it. */
 	const char *who;
 	bool log_to_syslog;
+	/* Answer against the module tree alone, as if nothing were loaded, even where the
+	 * root's kernel has no module support: what the kernel a file was built for would
+	 * say of it (explain, on a build machine). Never set when acting. */
+	bool tree_only;
 };
 
 /* Whether this process may load and unload modules: CAP_SYS_MODULE in its effective set.

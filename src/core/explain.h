@@ -113,6 +113,10 @@ struct lkm_explain_ctx {
 	struct lkm_resolver *resolver; /* may be NULL */
 	const char *release; /* the running kernel's release ("6.1.0-56-amd64") */
 	const char *machine; /* uname -m of the running kernel ("x86_64") */
+	/* Asked of the kernel a file was built for, not of the one running: RELEASE is
+	 * the file's, RESOLVER that kernel's tree (or NULL), and nothing is read from the
+	 * root's /proc (it is another kernel's). */
+	bool tree_only;
 };
 
 /* The kind's stable id ("unresolved-symbols") and its teaching paragraph (translated). */

@@ -381,6 +381,15 @@ const char *lkm_modfile_info(const struct lkm_modfile *mf, const char *key)
 	return lkm_modfile_info_next(mf, key, &pos, NULL);
 }
 
+bool lkm_modfile_release(const struct lkm_modfile *mf, char *buf, size_t size)
+{
+	const char *vermagic = lkm_modfile_info(mf, "vermagic");
+
+	snprintf(buf, size, "%.*s", vermagic ? (int)strcspn(vermagic, " ") : 0,
+		 vermagic ? vermagic : "");
+	return vermagic != NULL;
+}
+
 const char *lkm_modfile_info_next(const struct lkm_modfile *mf, const char *key,
 				  size_t *pos, const char **key_out)
 {

@@ -119,6 +119,10 @@ bool lkm_modfile_is_module(const struct lkm_modfile *mf);
 /* The first .modinfo value for KEY ("license", "vermagic"...), or NULL. */
 const char *lkm_modfile_info(const struct lkm_modfile *mf, const char *key);
 
+/* The kernel release the file was built for, its vermagic's first word
+ * ("6.1.0-57-amd64"), into BUF (cut to SIZE); false (BUF "") when it has no vermagic. */
+bool lkm_modfile_release(const struct lkm_modfile *mf, char *buf, size_t size);
+
 /*
  * Walks the values of a repeated KEY (alias, author, firmware...): start with *POS = 0;
  * each call returns the next value and advances *POS, then NULL at the end. KEY NULL

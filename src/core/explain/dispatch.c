@@ -23,6 +23,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -83,14 +84,39 @@ static const struct cause_row causes[] = {
 	{ LKM_OP_SET, 0, NULL, lkm_cause_set_failed },
 };
 
+/* What a foresight reads besides the file: only the root's files (/lib/firmware,
+ * modprobe.d, the CPU), a module tree (depmod's indexes, the headers' Module.symvers),
+ * or the running kernel (its /proc: boot line, lockdown, resources, exports). */
+enum reads { READS_FILE, READS_TREE, READS_RUNNING };
+
 /* What `lkmtui explain` foresees, in the order it shows them: what the file says, then
  * what the running system will refuse. */
-static lkm_foresee_fn *const foresights[] = {
-	lkm_foresee_file,	 lkm_foresee_symbols,	      lkm_foresee_blacklisted,
-	lkm_foresee_lockdown,	 lkm_foresee_duplicate,	      lkm_foresee_namespace,
-	lkm_foresee_resource,	 lkm_foresee_gpl_kernel,      lkm_foresee_firmware,
-	lkm_foresee_cpu_feature, lkm_foresee_ignored_options,
+static const struct {
+	lkm_foresee_fn *fn;
+	enum reads reads;
+} foresights[] = {
+	{ lkm_foresee_file, READS_FILE }, /* and CRCs against a tree if any */
+	{ lkm_foresee_symbols, READS_TREE },
+	{ lkm_foresee_blacklisted, READS_RUNNING },
+	{ lkm_foresee_lockdown, READS_RUNNING },
+	{ lkm_foresee_duplicate, READS_RUNNING },
+	{ lkm_foresee_namespace, READS_TREE },
+	{ lkm_foresee_resource, READS_RUNNING },
+	{ lkm_foresee_gpl_kernel, READS_RUNNING },
+	{ lkm_foresee_firmware, READS_FILE },
+	{ lkm_foresee_cpu_feature, READS_FILE },
+	{ lkm_foresee_ignored_options, READS_FILE },
 };
+
+/* Whether foresight I asks anything CTX can answer: asked of a file's own kernel
+ * (tree_only), what runs now is not that kernel, and its tree may be missing. */
+static bool answerable(const struct lkm_explain_ctx *ctx, size_t i)
+{
+	if (!ctx->tree_only)
+		return true;
+	return foresights[i].reads == READS_FILE ||
+	       (foresights[i].reads == READS_TREE && ctx->resolver != NULL);
+}
 
 #define N_OF(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -184,7 +210,7 @@ static int foresee(struct lkm_foresight *f, struct lkm_diagnosis *v)
 	size_t n = 0;
 
 	for (size_t i = 0; i < N_OF(foresights); i++) {
-		int rc = foresights[i](f, &v[n]);
+		int rc = answerable(f->ctx, i) ? foresights[i].fn(f, &v[n]) : 0;
 
 		if (rc < 0)
 			return rc;
@@ -196,35 +222,103 @@ static int foresee(struct lkm_foresight *f, struct lkm_diagnosis *v)
 	return (int)n;
 }
 
-int lkm_explain_predict(const struct lkm_explain_ctx *ctx,
-			const struct lkm_engine *engine, const char *target,
-			const struct lkm_params *params, struct lkm_diagnosis **out)
+/* Room for a prediction's diagnoses: a refusal, one a foresight, and those of a file's
+ * own kernel after a refusal for having no module support. */
+#define PREDICT_ROOM (2 * (1 + N_OF(foresights)))
+
+static int predict(const struct lkm_explain_ctx *ctx, const struct lkm_engine *engine,
+		   const char *target, const struct lkm_params *params,
+		   struct lkm_diagnosis *v);
+
+/*
+ * TARGET, a file, on a kernel that cannot load modules (NOSUP says so): what the kernel
+ * the file was built for would say of it, against that kernel's module tree when this
+ * root has one (a build or packaging machine), else what the file alone shows. Into V;
+ * NOSUP gets a line saying which. Returns how many, or -ENOMEM.
+ */
+static int predict_for_its_kernel(const struct lkm_explain_ctx *ctx,
+				  const struct lkm_engine *engine, const char *target,
+				  const struct lkm_params *params,
+				  struct lkm_diagnosis *nosup, struct lkm_diagnosis *v)
 {
-	static const struct lkm_params none;
-	const size_t cap = 1 + N_OF(foresights);
+	struct lkm_explain_ctx its = *ctx;
+	struct lkm_engine dry = *engine;
+	struct lkm_modfile *mf = NULL;
+	char release[128] = "";
+	int n;
+
+	if (lkm_modfile_open(target, &mf, NULL) == -ENOMEM)
+		return -ENOMEM;
+	if (mf)
+		lkm_modfile_release(mf, release, sizeof(release));
+	lkm_modfile_free(mf);
+	its.resolver = NULL;
+	its.tree_only = true;
+	if (release[0]) {
+		its.release = release;
+		if (lkm_resolver_new_quiet(ctx->root, release, &its.resolver) == -ENOMEM)
+			return -ENOMEM;
+		if (its.resolver && lkm_resolver_has_moddep(its.resolver) == 0) {
+			lkm_resolver_free(its.resolver);
+			its.resolver = NULL;
+		}
+	}
+	dry.resolver = its.resolver;
+	dry.tree_only = true;
+	n = predict(&its, &dry, target, params, v);
+	if (n >= 0 && release[0] && its.resolver)
+		lkm_diag_line(
+			nosup, &nosup->evidence, &nosup->n_evidence,
+			n ? _("%s is a module for %s: what that kernel would say of "
+			      "it, against its modules here (/lib/modules/%s), follows")
+			  : _("%s is a module for %s: against its modules here "
+			      "(/lib/modules/%s) nothing stops it; booted into that "
+			      "kernel, this machine would load it"),
+			target, release, release);
+	else if (n >= 0 && release[0])
+		lkm_diag_line(nosup, &nosup->evidence, &nosup->n_evidence,
+			      n ? _("%s is a module for %s; /lib/modules/%s holds no "
+				    "modules here: what the file itself shows follows")
+				: _("%s is a module for %s; the file itself shows no "
+				    "problem, but /lib/modules/%s holds no modules here "
+				    "to check its symbols against"),
+			      target, release, release);
+	lkm_resolver_free(its.resolver);
+	if (n >= 0 && nosup->oom)
+		n = -ENOMEM;
+	return n;
+}
+
+/* lkm_explain_predict into V (room for PREDICT_ROOM): how many, or -ENOMEM. */
+static int predict(const struct lkm_explain_ctx *ctx, const struct lkm_engine *engine,
+		   const char *target, const struct lkm_params *params,
+		   struct lkm_diagnosis *v)
+{
 	struct lkm_engine dry = *engine;
 	struct lkm_result plan;
-	struct lkm_diagnosis *v = NULL;
 	struct lkm_modfile *mf = NULL;
 	size_t n = 0;
 	int err;
 
-	*out = NULL;
-	if (params == NULL)
-		params = &none;
 	/* A dry run finds the engine's own refusals; privilege is not what is asked here.
 	 */
 	dry.privileged = true;
 	err = lkm_engine_load(&dry, target, params, LKM_DRY_RUN, &plan);
 	if (err == -ENOMEM)
 		goto fail;
-	v = calloc(cap, sizeof(*v));
-	if (v == NULL)
-		goto fail;
 	if (plan.refusal != LKM_REFUSE_NONE) {
 		if (lkm_explain_result(ctx, &plan, &v[n]) < 0)
 			goto fail;
 		n++;
+		if (plan.refusal == LKM_REFUSE_NO_MODULE_SUPPORT &&
+		    lkm_engine_names_file(target)) {
+			err = predict_for_its_kernel(ctx, engine, target, params, &v[0],
+						     v + n);
+			if (err < 0)
+				goto fail;
+			n += (size_t)err;
+			goto done;
+		}
 		/* A file that opened is still worth reading: it may not be a module at
 		 * all. */
 		if (plan.refusal != LKM_REFUSE_ALREADY_LOADED &&
@@ -248,11 +342,29 @@ int lkm_explain_predict(const struct lkm_explain_ctx *ctx,
 done:
 	lkm_modfile_free(mf);
 	lkm_result_release(&plan);
-	*out = v;
 	return (int)n;
 fail:
 	lkm_modfile_free(mf);
 	lkm_result_release(&plan);
-	lkm_diagnoses_free(v, v ? cap : 0);
 	return -ENOMEM;
+}
+
+int lkm_explain_predict(const struct lkm_explain_ctx *ctx,
+			const struct lkm_engine *engine, const char *target,
+			const struct lkm_params *params, struct lkm_diagnosis **out)
+{
+	static const struct lkm_params none;
+	struct lkm_diagnosis *v = calloc(PREDICT_ROOM, sizeof(*v));
+	int n;
+
+	*out = NULL;
+	if (v == NULL)
+		return -ENOMEM;
+	n = predict(ctx, engine, target, params ? params : &none, v);
+	if (n < 0) {
+		lkm_diagnoses_free(v, PREDICT_ROOM);
+		return n;
+	}
+	*out = v;
+	return n;
 }

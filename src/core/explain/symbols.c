@@ -22,7 +22,7 @@
 #include "shared/array.h"
 
 /* The names in /proc/kallsyms: what the kernel and its loaded modules have. Sorted for
- * bsearch. None if unreadable; -ENOMEM when memory runs out. */
+ * bsearch. None if unreadable or without a ROOT; -ENOMEM when memory runs out. */
 struct symset {
 	struct lkm_buf buf;
 	char **v;
@@ -41,6 +41,8 @@ static int symset_load(struct symset *s, const struct lkm_sysroot *root)
 	int err;
 
 	memset(s, 0, sizeof(*s));
+	if (root == NULL)
+		return 0;
 	err = lkm_procfile_read(root, "/proc/kallsyms", &s->buf);
 	if (err < 0)
 		return err == -ENOMEM ? err : 0;
@@ -264,7 +266,7 @@ int lkm_explain_symbols(const struct lkm_explain_ctx *ctx, const struct lkm_modf
 			     .license = lkm_modfile_info(mf, "license") };
 	const char *const *undef;
 	size_t n = lkm_modfile_undefined(mf, &undef);
-	int rc = symset_load(&m.have, ctx->root);
+	int rc = symset_load(&m.have, ctx->tree_only ? NULL : ctx->root);
 
 	if (rc == 0 && n_logged) {
 		undef = logged;

@@ -262,7 +262,9 @@ static const struct lkm_diag_text texts[LKM_DIAG_COUNT] = {
 		   "its drivers are built in, and it has no /proc/modules. Nothing can be loaded "
 		   "or unloaded; lkmtui still shows the devices, interrupts and network "
 		   "interfaces."),
-		{ N_("lkmtui devices; lkmtui interrupts; lkmtui netdev") },
+		{ N_("to load %P, boot %v, the kernel it was built for: that one takes "
+		     "modules"),
+		  N_("lkmtui devices; lkmtui interrupts; lkmtui netdev") },
 	},
 	[LKM_DIAG_READ_ONLY_PARAMETER] = {
 		"read-only-parameter",
