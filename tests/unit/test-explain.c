@@ -173,6 +173,7 @@ struct t {
 	struct lkm_diagnosis d;
 	struct lkm_diagnosis *p; /* predictions */
 	int n_p;
+	const struct diag_case *c; /* a row of diag_cases, or NULL */
 };
 
 /* What the kernel exports, as /proc/kallsyms lists it (module symbols carry [module]). */
@@ -216,6 +217,7 @@ static int group_teardown(void **state)
 
 static int setup(void **state)
 {
+	const struct diag_case *c = *state; /* cmocka's initial state */
 	struct t *t;
 
 	if (!have_built) {
@@ -253,6 +255,7 @@ static int setup(void **state)
 	lkm_explain_ctx_init(&t->ctx, t->root, t->resolver, t->ctx_buf,
 			     sizeof(t->ctx_buf));
 	t->res.log.fd = -1;
+	t->c = c;
 	*state = t;
 	return 0;
 }
@@ -413,30 +416,6 @@ static const char fix_rebuild[] =
 
 #define MSDOS_KO MODDIR "/kernel/fs/fat/msdos.ko"
 
-/* The seed case: msdos.ko inserted by file while fat is not loaded. */
-static void test_unresolved_msdos_without_fat(void **state)
-{
-	struct lkm_diagnosis *d;
-	T();
-	kernel_fails("msdos", -ENOENT,
-		     "3,200,1,-;msdos: Unknown symbol fat_add_entries (err -2)\n"
-		     "3,201,1,-;msdos: Unknown symbol fat_dir_empty (err -2)\n"
-		     "3,202,1,-;msdos: Unknown symbol fat_fill_super (err -2)\n");
-	d = load(t, rpath(MSDOS_KO), NULL, 0, 0);
-	assert_diag(d, LKM_DIAG_UNRESOLVED_SYMBOLS, -ENOENT,
-		    "msdos needs symbols that nothing loaded provides",
-		    "the kernel answered ENOENT (No such file or directory)\n"
-		    "kernel: msdos: Unknown symbol fat_add_entries (err -2)\n"
-		    "kernel: msdos: Unknown symbol fat_dir_empty (err -2)\n"
-		    "kernel: msdos: Unknown symbol fat_fill_super (err -2)\n"
-		    "fat_add_entries, fat_dir_empty, fat_fill_super: exported by fat, "
-		    "which is not "
-		    "loaded\n"
-		    "load order: fat first, then msdos\n",
-		    "lkmtui load fat\n"
-		    "or load msdos by name, which loads fat first: lkmtui load msdos\n");
-}
-
 /*
  * The real kernel's 19 lines for msdos (KERNEL-FACTS.md, in its order); this tree's fat
  * exports four of them, the rest nobody here. Eight kernel lines are shown, then a count.
@@ -492,29 +471,6 @@ static void test_unresolved_msdos_real_lines(void **state)
 		    "or load msdos by name, which loads fat first: lkmtui load msdos\n");
 }
 
-/* The lab's demo_needs_missing: a symbol no module and not the kernel exports. */
-static void test_unresolved_nobody_exports(void **state)
-{
-	struct lkm_diagnosis *d;
-	T();
-	kernel_fails("demo_needs_missing", -ENOENT,
-		     "3,200,1,-;demo_needs_missing: Unknown symbol lkmtui_no_such_symbol "
-		     "(err -2)\n");
-	d = load(t, rpath("/home/demo_needs_missing.ko"), NULL, 0, 0);
-	assert_diag(
-		d, LKM_DIAG_UNRESOLVED_SYMBOLS, -ENOENT,
-		"demo_needs_missing needs symbols that nothing loaded provides",
-		"the kernel answered ENOENT (No such file or directory)\n"
-		"kernel: demo_needs_missing: Unknown symbol lkmtui_no_such_symbol (err "
-		"-2)\n"
-		"lkmtui_no_such_symbol: no installed module exports it, and the kernel "
-		"does "
-		"not\n",
-		"no module provides these: the module was built against a kernel or a "
-		"companion module you do not have; rebuild it against linux-headers-" REL
-		" with its companion\n");
-}
-
 /* No dev/kmsg (or not readable): the file's undefined symbols against /proc/kallsyms. */
 static void test_unresolved_log_unreadable(void **state)
 {
@@ -536,51 +492,6 @@ static void test_unresolved_log_unreadable(void **state)
 		    "load order: fat first, then msdos\n",
 		    "lkmtui load fat\n"
 		    "or load msdos by name, which loads fat first: lkmtui load msdos\n");
-}
-
-/* What the kernel has (kallsyms) is not missing: only the nobody-exports symbol is. */
-static void test_unresolved_log_unreadable_nobody(void **state)
-{
-	struct lkm_diagnosis *d;
-	T();
-	assert_int_equal(unlink(rpath("/dev/kmsg")), 0);
-	kernel_fails("demo_needs_missing", -ENOENT, NULL);
-	d = load(t, rpath("/home/demo_needs_missing.ko"), NULL, 0, 0);
-	assert_diag(
-		d, LKM_DIAG_UNRESOLVED_SYMBOLS, -ENOENT,
-		"demo_needs_missing needs symbols that nothing loaded provides",
-		"the kernel answered ENOENT (No such file or directory)\n"
-		"the kernel log could not be read (No such file or directory): what "
-		"follows "
-		"comes from the file and the system\n"
-		"lkmtui_no_such_symbol: no installed module exports it, and the kernel "
-		"does "
-		"not\n",
-		"no module provides these: the module was built against a kernel or a "
-		"companion module you do not have; rebuild it against linux-headers-" REL
-		" with its companion\n");
-}
-
-/*
- * An out-of-tree module (not in modules.dep) that needs fat, inserted by file. "load it
- * by name" cannot work for it: `lkmtui load fat_user` finds no module of that name.
- * Fixed: earlier, today the second fix is "or load fat_user by name, which loads fat
- * first: lkmtui load fat_user", which fails with not-found.
- */
-static void test_unresolved_out_of_tree_should_not_offer_by_name(void **state)
-{
-	struct lkm_diagnosis *d;
-	T();
-	kernel_fails("fat_user", -ENOENT,
-		     "3,200,1,-;fat_user: Unknown symbol fat_attach (err -2)\n");
-	d = load(t, rpath("/home/fat_user.ko"), NULL, 0, 0);
-	assert_diag(d, LKM_DIAG_UNRESOLVED_SYMBOLS, -ENOENT,
-		    "fat_user needs symbols that nothing loaded provides",
-		    "the kernel answered ENOENT (No such file or directory)\n"
-		    "kernel: fat_user: Unknown symbol fat_attach (err -2)\n"
-		    "fat_attach: exported by fat, which is not loaded\n"
-		    "load order: fat first, then fat_user\n",
-		    "lkmtui load fat\n");
 }
 
 /* The part of that case that is right today. */
@@ -625,50 +536,6 @@ static void test_unresolved_no_log_no_kallsyms_should_use_index(void **state)
 }
 
 /* ==== GPL-only symbols ==== */
-
-static void test_gpl_only_symbol(void **state)
-{
-	struct lkm_diagnosis *d;
-	T();
-	kernel_fails("closed", -ENOENT,
-		     "3,200,1,-;closed: Unknown symbol gpl_only_helper (err -2)\n");
-	d = load(t, rpath("/home/closed.ko"), NULL, 0, 0);
-	assert_diag(d, LKM_DIAG_GPL_ONLY_SYMBOL, -ENOENT,
-		    "closed is not under a GPL-compatible licence but uses symbols "
-		    "exported only "
-		    "to GPL modules",
-		    "the kernel answered ENOENT (No such file or directory)\n"
-		    "kernel: closed: Unknown symbol gpl_only_helper (err -2)\n"
-		    "gpl_only_helper: exported to GPL-licensed modules only (this one's "
-		    "licence: "
-		    "Proprietary)\n",
-		    "if you may, declare a GPL-compatible licence in the source: "
-		    "MODULE_LICENSE(\"GPL\"), then rebuild\n"
-		    "otherwise stop using gpl_only_helper\n");
-}
-
-/*
- * No MODULE_LICENSE at all: the kernel treats the module as not GPL-compatible, so a
- * GPL-only export is unknown to it the same way. Fixed: earlier, today (license NULL) the
- * symbol, which /proc/kallsyms lists, is reported as "gpl_only_helper: no installed
- * module exports it, and the kernel does not" (unresolved-symbols, rebuild-against fix).
- */
-static void test_gpl_only_no_license_should_be_gpl_only(void **state)
-{
-	struct lkm_diagnosis *d;
-	T();
-	kernel_fails("nolicense", -ENOENT,
-		     "3,200,1,-;nolicense: Unknown symbol gpl_only_helper (err -2)\n");
-	d = load(t, rpath("/home/nolicense.ko"), NULL, 0, 0);
-	assert_diag(d, LKM_DIAG_GPL_ONLY_SYMBOL, -ENOENT,
-		    "nolicense is not under a GPL-compatible licence but uses symbols "
-		    "exported "
-		    "only to GPL modules",
-		    NULL,
-		    "if you may, declare a GPL-compatible licence in the source: "
-		    "MODULE_LICENSE(\"GPL\"), then rebuild\n"
-		    "otherwise stop using gpl_only_helper\n");
-}
 
 /* ==== symbol versions (modversions) ==== */
 
@@ -1290,40 +1157,6 @@ static void test_no_device_by_file_fix_should_name_file(void **state)
 					      path));
 }
 
-/*
- * Fixed: earlier, ne2k_pci (a PCI driver: parameters debug and full_duplex, nothing that
- * selects hardware) answering ENODEV gets the fix "lkmtui load ne2k_pci io=0x300 irq=11",
- * which the engine refuses (ne2k_pci has no parameter 'io'). The io/irq fix belongs only
- * to modules that declare such parameters.
- */
-static void test_no_device_without_hw_params_should_not_suggest_io(void **state)
-{
-	struct lkm_diagnosis *d;
-	T();
-	kernel_fails("ne2k_pci", -ENODEV, NULL);
-	d = load(t, "ne2k_pci", NULL, 0, 0);
-	/* debug and full_duplex come from the fixture's modprobe.d (local.conf). */
-	assert_diag(d, LKM_DIAG_NO_DEVICE, -ENODEV, "ne2k_pci found no device to drive",
-		    "the kernel answered ENODEV (No such device)\n"
-		    "it was given: debug=2 full_duplex=1\n",
-		    "check that the hardware is present and which driver has it: lkmtui "
-		    "hardware\n");
-}
-
-static void test_init_failed(void **state)
-{
-	struct lkm_diagnosis *d;
-	T();
-	kernel_fails("demo_ne", -ETIMEDOUT,
-		     "3,200,1,-;demo_ne: card at io=0x300 did not answer\n");
-	d = load(t, rpath("/home/demo_ne.ko"), NULL, 0, 0);
-	assert_diag(d, LKM_DIAG_INIT_FAILED, -ETIMEDOUT,
-		    "demo_ne's init function failed (ETIMEDOUT)",
-		    "the kernel answered ETIMEDOUT (Connection timed out)\n"
-		    "kernel: demo_ne: card at io=0x300 did not answer\n",
-		    "read the module's messages: dmesg | grep demo_ne\n");
-}
-
 /* ==== parameters ==== */
 
 /* The value does not parse as the declared type: the engine refuses before the kernel. */
@@ -1371,19 +1204,6 @@ static void test_invalid_parameter_by_file_fix_should_name_file(void **state)
 	assert_string_equal(fix_texts(d), fmt("lkmtui info %s\n", path));
 }
 
-static void test_unknown_parameter(void **state)
-{
-	struct lkm_diagnosis *d;
-	T();
-	d = load(t, "ne2k_pci", P("debug=1", "bogus=1"), 2, 0);
-	assert_diag(d, LKM_DIAG_UNKNOWN_PARAMETER, -EINVAL,
-		    "ne2k_pci has no parameter bogus",
-		    "ne2k_pci has no parameter 'bogus'\n"
-		    "debug (int): debug level (1-2)\n"
-		    "full_duplex (array of int): full duplex setting(s) (1)\n",
-		    "lkmtui info ne2k_pci\n");
-}
-
 static void ne2k_loaded(void)
 {
 	write_file("/proc/modules",
@@ -1392,20 +1212,6 @@ static void ne2k_loaded(void)
 		   0644);
 	sys_param("ne2k_pci", "debug", "2", 0644);
 	sys_param("ne2k_pci", "full_duplex", "1", 0444);
-}
-
-static void test_unknown_parameter_set(void **state)
-{
-	struct lkm_diagnosis *d;
-	T();
-	ne2k_loaded();
-	d = set(t, "ne2k_pci", "irq=7");
-	assert_diag(d, LKM_DIAG_UNKNOWN_PARAMETER, -ENOENT,
-		    "ne2k_pci has no parameter irq",
-		    "ne2k_pci has no parameter 'irq' in /sys/module/ne2k_pci/parameters\n"
-		    "debug = 2 (writable)\n"
-		    "full_duplex = 1 (read-only)\n",
-		    "lkmtui info ne2k_pci\n");
 }
 
 static void test_read_only_parameter(void **state)
@@ -1430,100 +1236,7 @@ static void test_read_only_parameter(void **state)
 		"parameter of the load.");
 }
 
-/* The kernel refuses a written value (the driver's own set function): EINVAL. */
-static void test_invalid_parameter_set_kernel(void **state)
-{
-	struct lkm_diagnosis *d;
-	T();
-	ne2k_loaded();
-	kernel_fails("ne2k_pci", -EINVAL, NULL);
-	d = set(t, "ne2k_pci", "debug=7");
-	assert_diag(d, LKM_DIAG_INVALID_PARAMETER, -EINVAL,
-		    "the value given for debug is not what ne2k_pci accepts",
-		    "the kernel answered EINVAL (Invalid argument)\n",
-		    "lkmtui info ne2k_pci\n");
-}
-
 /* ==== already there, not there ==== */
-
-static void test_already_loaded(void **state)
-{
-	struct lkm_diagnosis *d;
-	T();
-	ne2k_loaded();
-	d = load(t, "ne2k-pci", P("debug=1", "full_duplex=0"), 2, 0);
-	assert_diag(d, LKM_DIAG_ALREADY_LOADED, -EEXIST, "ne2k_pci is already loaded",
-		    "ne2k_pci is already loaded: the kernel keeps the values it was "
-		    "loaded with\n"
-		    "state: live, use count 0\n"
-		    "debug: 2 now, 1 requested (writable: lkmtui set can change it)\n"
-		    "full_duplex: 1 now, 0 requested (read-only: unload and load again "
-		    "to change "
-		    "it)\n",
-		    "lkmtui set ne2k_pci debug=1\n"
-		    "to load it afresh with other values: lkmtui unload ne2k_pci, then "
-		    "lkmtui load "
-		    "ne2k_pci NAME=VALUE...\n");
-	/* The second is two steps with a value to fill in: no action to run. */
-	assert_string_equal(fix_data(d), "set ne2k_pci debug=1\n-\n");
-}
-
-/* Another loader got there first: the kernel's EEXIST. */
-static void test_already_loaded_kernel(void **state)
-{
-	struct lkm_diagnosis *d;
-	T();
-	kernel_fails("msdos", -EEXIST, NULL);
-	d = load(t, rpath(MSDOS_KO), NULL, 0, 0);
-	assert_diag(d, LKM_DIAG_ALREADY_LOADED, -EEXIST, "msdos is already loaded",
-		    "the kernel answered EEXIST (File exists)\n", NULL);
-}
-
-static void test_not_loaded(void **state)
-{
-	struct lkm_diagnosis *d;
-	T();
-	write_file("/proc/modules", "fat 86016 0 - Live 0xffffffffc0a1c000\n", 0644);
-	d = unload(t, "vfat", 0);
-	assert_diag(d, LKM_DIAG_NOT_LOADED, -ENOENT, "vfat is not loaded",
-		    "vfat is not loaded\n",
-		    "did you mean: lkmtui unload fat\n"
-		    "see what is loaded: lkmtui list\n");
-}
-
-/* The kernel's ENOENT from delete_module (gone in between). */
-static void test_not_loaded_kernel(void **state)
-{
-	struct lkm_diagnosis *d;
-	T();
-	write_file("/proc/modules", "msdos 20480 0 - Live 0xffffffffc0a36000\n", 0644);
-	kernel_fails("msdos", -ENOENT, NULL);
-	d = unload(t, "msdos", 0);
-	assert_diag(d, LKM_DIAG_NOT_LOADED, -ENOENT, "msdos is not loaded",
-		    "the kernel answered ENOENT (No such file or directory)\n",
-		    "see what is loaded: lkmtui list\n");
-}
-
-static void test_not_loaded_set(void **state)
-{
-	struct lkm_diagnosis *d;
-	T();
-	d = set(t, "ne2k_pci", "debug=1");
-	assert_diag(d, LKM_DIAG_NOT_LOADED, -ENOENT, "ne2k_pci is not loaded",
-		    "ne2k_pci is not loaded\n", "see what is loaded: lkmtui list\n");
-}
-
-static void test_not_found(void **state)
-{
-	struct lkm_diagnosis *d;
-	T();
-	d = load(t, "msdoss", NULL, 0, 0);
-	assert_diag(d, LKM_DIAG_NOT_FOUND, -ENOENT, "no module called msdoss",
-		    "no module, alias or file is called msdoss\n",
-		    "did you mean: lkmtui load msdos\n"
-		    "if you copied msdoss into /lib/modules/" REL
-		    " yourself: depmod -a\n");
-}
 
 /*
  * A file that does not exist. Fixed: earlier, today the fixes are "if you copied the
@@ -1573,70 +1286,7 @@ static void test_builtin(void **state)
 		"in /sys/module/ext4/parameters.");
 }
 
-static void test_builtin_unload(void **state)
-{
-	struct lkm_diagnosis *d;
-	T();
-	d = unload(t, "ext4", 0);
-	assert_diag(d, LKM_DIAG_BUILTIN, -EPERM, "ext4 is built into the kernel",
-		    "ext4 is built into the kernel: it cannot be unloaded\n", NULL);
-}
-
 /* ==== unloading ==== */
-
-static void test_in_use(void **state)
-{
-	struct lkm_diagnosis *d;
-	T();
-	write_file("/proc/modules",
-		   "fat 86016 2 msdos,vfat, Live 0xffffffffc0a1c000\n"
-		   "msdos 20480 0 - Live 0xffffffffc0a36000\n"
-		   "vfat 24576 0 - Live 0xffffffffc0a40000\n",
-		   0644);
-	d = unload(t, "fat", 0);
-	assert_diag(d, LKM_DIAG_IN_USE, -EBUSY, "fat is in use",
-		    "fat is in use by 2 modules\n"
-		    "used by: msdos, vfat\n",
-		    "lkmtui unload msdos\n"
-		    "lkmtui unload vfat\n"
-		    "after unloading msdos, vfat: lkmtui unload fat\n");
-}
-
-/* The kernel's EAGAIN (EWOULDBLOCK) from delete_module: something took a reference. */
-static void test_in_use_kernel(void **state)
-{
-	struct lkm_diagnosis *d;
-	T();
-	write_file("/proc/modules", "msdos 20480 0 - Live 0xffffffffc0a36000\n", 0644);
-	kernel_fails("msdos", -EAGAIN, NULL);
-	d = unload(t, "msdos", 0);
-	assert_diag(d, LKM_DIAG_IN_USE, -EAGAIN, "msdos is in use",
-		    "the kernel answered EAGAIN (Resource temporarily unavailable)\n",
-		    NULL);
-}
-
-/*
- * fat looked free when lkmtui checked, then msdos was loaded: the kernel says EAGAIN.
- * Fixed: earlier, today the evidence is the errno alone and the only fix is "then: lkmtui
- * unload fat" (a "then" with nothing before it, and the same command that just failed);
- * /proc/modules, read now, names the holder, as the refusal does.
- */
-static void test_in_use_kernel_should_name_holders(void **state)
-{
-	struct lkm_diagnosis *d;
-	T();
-	write_file("/proc/modules", "fat 86016 0 - Live 0xffffffffc0a1c000\n", 0644);
-	fake.proc_on_remove = "fat 86016 1 msdos, Live 0xffffffffc0a1c000\n"
-			      "msdos 20480 0 - Live 0xffffffffc0a36000\n";
-	kernel_fails("fat", -EAGAIN, NULL);
-	d = unload(t, "fat", 0);
-	assert_diag(d, LKM_DIAG_IN_USE, -EAGAIN, "fat is in use",
-		    "the kernel answered EAGAIN (Resource temporarily unavailable)\n"
-		    "used by: msdos\n",
-		    "lkmtui unload msdos\n"
-		    "after unloading msdos: lkmtui unload fat\n");
-	assert_string_equal(fix_data(d), "unload msdos\nunload fat\n");
-}
 
 /*
  * A use count with no module holding it (a mount, an open device). Fixed: earlier, the
@@ -1657,24 +1307,6 @@ static void test_in_use_by_references_should_not_say_then(void **state)
 		fix_texts(d),
 		"no module holds it: look for its open device files (lsof), mounts "
 		"(findmnt) and interfaces that are up (ip link)\n");
-}
-
-static void test_permanent(void **state)
-{
-	struct lkm_diagnosis *d;
-	T();
-	write_file("/proc/modules",
-		   "demo_permanent 12288 0 [permanent], Live 0xffffffffc0a00000 (OE)\n",
-		   0644);
-	d = unload(t, "demo_permanent", 0);
-	assert_diag(d, LKM_DIAG_PERMANENT, -EBUSY,
-		    "demo_permanent cannot be unloaded: it is permanent",
-		    "demo_permanent is permanent: it was built without an exit function, "
-		    "so the "
-		    "kernel cannot unload it\n",
-		    "reboot to remove it\n"
-		    "or force it out, which taints the kernel (R): rmmod -f "
-		    "demo_permanent\n");
 }
 
 /*
@@ -1726,35 +1358,6 @@ static void test_permission_denied(void **state)
 		    "run it as root: sudo lkmtui ...\n");
 }
 
-/* Writing a parameter the kernel does not let this user write: EACCES. */
-static void test_permission_denied_set(void **state)
-{
-	struct lkm_diagnosis *d;
-	T();
-	ne2k_loaded();
-	kernel_fails("ne2k_pci", -EACCES, NULL);
-	d = set(t, "ne2k_pci", "debug=1");
-	assert_diag(d, LKM_DIAG_PERMISSION_DENIED, -EACCES,
-		    "changing the kernel's modules needs root",
-		    "the kernel answered EACCES (Permission denied)\n",
-		    "run it as root: sudo lkmtui ...\n");
-}
-
-static void test_modules_disabled(void **state)
-{
-	struct lkm_diagnosis *d;
-	T();
-	write_file("/proc/sys/kernel/modules_disabled", "1\n", 0644);
-	d = load(t, "msdos", NULL, 0, 0);
-	assert_diag(d, LKM_DIAG_MODULES_DISABLED, -EPERM,
-		    "loading and unloading modules is switched off until the next boot",
-		    "module loading and unloading are disabled until the next boot "
-		    "(/proc/sys/kernel/modules_disabled is 1)\n",
-		    "reboot (and remove kernel.modules_disabled = 1 from /etc/sysctl.d "
-		    "if it is set "
-		    "there)\n");
-}
-
 /* Switched off between lkmtui's check and the insert: the kernel's EPERM, the sysctl 1.
  */
 static void test_modules_disabled_kernel(void **state)
@@ -1789,20 +1392,6 @@ static void test_modules_disabled_kernel_should_show_sysctl(void **state)
 	assert_string_equal(joined(d->evidence, d->n_evidence),
 			    "the kernel answered EPERM (Operation not permitted)\n"
 			    "/proc/sys/kernel/modules_disabled is 1\n");
-}
-
-static void test_modules_disabled_unload_kernel(void **state)
-{
-	struct lkm_diagnosis *d;
-	T();
-	write_file("/proc/modules", "msdos 20480 0 - Live 0xffffffffc0a36000\n", 0644);
-	kernel_fails("msdos", -EPERM, NULL);
-	/* modules_disabled is 0: an EPERM lkmtui did not foresee is a permission, not the
-	 * sysctl (test_modules_disabled_kernel_should_show_sysctl has it set). */
-	d = unload(t, "msdos", 0);
-	assert_diag(d, LKM_DIAG_PERMISSION_DENIED, -EPERM,
-		    "changing the kernel's modules needs root",
-		    "the kernel answered EPERM (Operation not permitted)\n", NULL);
 }
 
 /* Lockdown (Secure Boot): EPERM, and the LSM's line. */
@@ -1889,81 +1478,6 @@ static void test_blacklisted_by_kernel(void **state)
 		    "the kernel's command line forbids loading fat (module_blacklist=)",
 		    "the kernel command line (/proc/cmdline) has module_blacklist=fat\n",
 		    NULL);
-}
-
-/* 6.1 and 6.12: "module uses symbol (X) from namespace NS, but does not import it", then
- * "Unknown symbol X (err -22)". Before: unresolved-symbols and "rebuild". */
-static void test_namespace_not_imported(void **state)
-{
-	struct lkm_diagnosis *d;
-	T();
-	kernel_fails("demo_ne", -EINVAL,
-		     "4,200,1,-;demo_ne: module uses symbol (printk) from namespace "
-		     "LKMTUI_DEMO, "
-		     "but does not import it.\n"
-		     "4,201,1,-;demo_ne: Unknown symbol printk (err -22)\n");
-	d = load(t, rpath("/home/demo_ne.ko"), NULL, 0, 0);
-	assert_diag(d, LKM_DIAG_NAMESPACE_NOT_IMPORTED, -EINVAL,
-		    "demo_ne uses a symbol of namespace LKMTUI_DEMO without importing "
-		    "the namespace",
-		    "the kernel answered EINVAL (Invalid argument)\n"
-		    "kernel: demo_ne: module uses symbol (printk) from namespace "
-		    "LKMTUI_DEMO, but "
-		    "does not import it.\n"
-		    "kernel: demo_ne: Unknown symbol printk (err -22)\n"
-		    "printk is exported into namespace LKMTUI_DEMO\n"
-		    "demo_ne imports: no namespace\n",
-		    "add MODULE_IMPORT_NS(LKMTUI_DEMO); to demo_ne's source and rebuild: "
-		    "make -C "
-		    "/lib/modules/" REL "/build M=$PWD modules\n"
-		    "if you did not write demo_ne: this build of it does not fit this "
-		    "kernel; get "
-		    "one built for " REL "\n");
-}
-
-/* "exports duplicate symbol X (owned by M)" is ENOEXEC. Before: not-a-module. */
-static void test_duplicate_symbol(void **state)
-{
-	struct lkm_diagnosis *d;
-	T();
-	write_file("/proc/modules",
-		   "demo_provider 16384 0 - Live 0xffffffffc0a36000 (OE)\n", 0644);
-	kernel_fails("demo_ne", -ENOEXEC,
-		     "3,200,1,-;demo_ne: exports duplicate symbol demo_provider_answer "
-		     "(owned by "
-		     "demo_provider)\n");
-	d = load(t, rpath("/home/demo_ne.ko"), NULL, 0, 0);
-	assert_diag(
-		d, LKM_DIAG_DUPLICATE_SYMBOL, -ENOEXEC,
-		"demo_ne exports demo_provider_answer, which demo_provider already "
-		"exports",
-		"the kernel answered ENOEXEC (Exec format error)\n"
-		"kernel: demo_ne: exports duplicate symbol demo_provider_answer (owned "
-		"by "
-		"demo_provider)\n"
-		"demo_provider_answer is exported by demo_provider, which is loaded\n",
-		"if nothing needs demo_provider: lkmtui unload demo_provider, then load "
-		"this one\n"
-		"or keep demo_provider, which provides the same, and do not load this "
-		"copy\n");
-}
-
-static void test_duplicate_symbol_of_kernel(void **state)
-{
-	struct lkm_diagnosis *d;
-	T();
-	kernel_fails("demo_ne", -ENOEXEC, NULL);
-	fake.kmsg =
-		"3,200,1,-;demo_ne: exports duplicate symbol printk (owned by kernel)\n";
-	d = load(t, rpath("/home/demo_ne.ko"), NULL, 0, 0);
-	assert_diag(d, LKM_DIAG_DUPLICATE_SYMBOL, -ENOEXEC,
-		    "demo_ne exports printk, which the kernel already exports",
-		    "the kernel answered ENOEXEC (Exec format error)\n"
-		    "kernel: demo_ne: exports duplicate symbol printk (owned by kernel)\n"
-		    "printk is exported by the kernel itself (built in)\n",
-		    "the running kernel has printk built in: use that, not this copy (or "
-		    "rename the "
-		    "symbol in this copy's source)\n");
 }
 
 /* Foreseen before loading: demo_dup exports demo_provider_answer, and /proc/kallsyms
@@ -2373,39 +1887,6 @@ static void test_no_module_support(void **state)
 		    "this kernel has no loadable-module support (no /proc/modules)\n",
 		    "lkmtui devices; lkmtui interrupts; lkmtui netdev\n");
 	unlink(rpath("/proc/devices"));
-}
-
-/* The fixture's "install floppy /bin/true" is the administrator's block: named with its
- * file and line, and the fix is to take the rule out, never a way around it. */
-static void test_blocked(void **state)
-{
-	struct lkm_diagnosis *d;
-	T();
-	d = load(t, "floppy", NULL, 0, 0);
-	assert_diag(d, LKM_DIAG_BLOCKED, -EPERM, "floppy is blocked in modprobe.d",
-		    "floppy is blocked by /etc/modprobe.d/local.conf:4\n"
-		    "install floppy /bin/true (/etc/modprobe.d/local.conf:4)\n",
-		    "if the block is no longer wanted, delete the rule: "
-		    "/etc/modprobe.d/local.conf:4\n");
-}
-
-/* local.conf's "remove btusb /sbin/modprobe -r ...": unload refuses, nothing removed. */
-static void test_remove_command(void **state)
-{
-	struct lkm_diagnosis *d;
-	T();
-	write_file("/proc/modules", "btusb 16384 0 - Live 0xffffffffc0000000\n", 0644);
-	d = unload(t, "btusb", 0);
-	assert_diag(
-		d, LKM_DIAG_REMOVE_COMMAND, -EPERM,
-		"modprobe.d replaces removing btusb with a command",
-		"modprobe.d runs a command instead of removing btusb; lkmtui runs no "
-		"shell "
-		"commands\n"
-		"remove btusb /sbin/modprobe -r --ignore-remove btusb && /bin/echo btusb "
-		"removed (/etc/modprobe.d/local.conf:5)\n",
-		"let modprobe run the command: modprobe -r btusb\n"
-		"the rule: /etc/modprobe.d/local.conf:5\n");
 }
 
 static void test_install_command(void **state)
@@ -3007,31 +2488,6 @@ static void test_still_loading_unload(void **state)
 	rm_tree(rpath("/proc/321"));
 }
 
-/*
- * A load of a module whose exit is still running (Unloading, use count -1). Fixed:
- * earlier, "fat is already loaded" with "unload it, then load". No stack is readable
- * here: that is said.
- */
-static void test_still_unloading_load(void **state)
-{
-	struct lkm_diagnosis *d;
-	T();
-	write_file("/proc/modules", "fat 86016 -1 - Unloading 0xffffffffc0a1c000\n",
-		   0644);
-	d = load(t, "fat", NULL, 0, 0);
-	assert_diag(d, LKM_DIAG_STILL_UNLOADING, -EBUSY,
-		    "fat is still unloading: its exit function has not returned",
-		    "fat is Unloading in /proc/modules: its exit function is still "
-		    "running\n"
-		    "the task running its exit is not shown: /proc/PID/stack is readable "
-		    "by root only\n",
-		    "wait: when its exit returns, the module is gone from lkmtui list\n"
-		    "when it is gone: lkmtui load fat\n"
-		    "if it stays Unloading, the driver's exit is stuck (the stack above "
-		    "shows where): only a reboot frees it\n");
-	assert_string_equal(fix_data(d), "-\nload fat\n-\n");
-}
-
 /* Loading one still loading, unloading one still unloading: nothing to do after. */
 static void test_still_loading_load_unloading_unload(void **state)
 {
@@ -3095,18 +2551,478 @@ static void test_every_kind_produced(void **state)
 	}
 }
 
+/* ==== one operation and its whole diagnosis: the table ==== */
+
+enum op { OP_LOAD, OP_UNLOAD, OP_SET };
+
+/*
+ * A system as setup leaves it with the changes below, one operation, the kernel's answer,
+ * and the diagnosis checked whole (assert_diag, then fix_data). Each row is a test of its
+ * own, named by .name, so a failure names its row.
+ */
+struct diag_case {
+	const char *name;
+	/* the system before */
+	const char *proc_modules; /* /proc/modules (NULL: empty) */
+	bool ne2k_loaded;	  /* ne2k_loaded() */
+	bool no_kmsg;		  /* /dev/kmsg taken away */
+	bool modules_disabled;	  /* /proc/sys/kernel/modules_disabled is 1 */
+	/* the kernel: fail_module fails with fail_err, writing kmsg (see struct fake) */
+	const char *fail_module;
+	int fail_err;
+	const char *kmsg;
+	const char *proc_on_remove;
+	/* the operation; a target that starts with '/' is a file under the root */
+	enum op op;
+	const char *target;
+	const char *const *words; /* load's parameters */
+	size_t n_words;
+	const char *assignment; /* set's */
+	/* the diagnosis (evidence, fix, fix_data NULL: not checked) */
+	enum lkm_diag_kind kind;
+	int err;
+	const char *title, *evidence, *fix, *fix_data;
+};
+
+/* The parts of a row: the kernel's answer, the operation, the diagnosis. */
+#define KERNEL(module, errno_, kmsg_)                                                    \
+	.fail_module = (module), .fail_err = (errno_), .kmsg = (kmsg_)
+#define LOAD(target_)		      .op = OP_LOAD, .target = (target_)
+#define LOAD_WITH(target_, words_, n) LOAD(target_), .words = (words_), .n_words = (n)
+#define UNLOAD(module)		      .op = OP_UNLOAD, .target = (module)
+#define SET(module, assignment_)                                                         \
+	.op = OP_SET, .target = (module), .assignment = (assignment_)
+#define DIAG(kind_, err_, title_, evidence_, fix_)                                       \
+	.kind = (kind_), .err = (err_), .title = (title_), .evidence = (evidence_),      \
+	.fix = (fix_)
+
+static const struct diag_case diag_cases[] = {
+	/* The seed case: msdos.ko inserted by file while fat is not loaded. */
+	{ .name = "test_unresolved_msdos_without_fat",
+	  KERNEL("msdos", -ENOENT,
+		 "3,200,1,-;msdos: Unknown symbol fat_add_entries (err -2)\n"
+		 "3,201,1,-;msdos: Unknown symbol fat_dir_empty (err -2)\n"
+		 "3,202,1,-;msdos: Unknown symbol fat_fill_super (err -2)\n"),
+	  LOAD(MSDOS_KO),
+	  DIAG(LKM_DIAG_UNRESOLVED_SYMBOLS, -ENOENT,
+	       "msdos needs symbols that nothing loaded provides",
+	       "the kernel answered ENOENT (No such file or directory)\n"
+	       "kernel: msdos: Unknown symbol fat_add_entries (err -2)\n"
+	       "kernel: msdos: Unknown symbol fat_dir_empty (err -2)\n"
+	       "kernel: msdos: Unknown symbol fat_fill_super (err -2)\n"
+	       "fat_add_entries, fat_dir_empty, fat_fill_super: exported by fat, which "
+	       "is not loaded\n"
+	       "load order: fat first, then msdos\n",
+	       "lkmtui load fat\n"
+	       "or load msdos by name, which loads fat first: lkmtui load msdos\n") },
+	/* The lab's demo_needs_missing: a symbol no module and not the kernel exports. */
+	{ .name = "test_unresolved_nobody_exports",
+	  KERNEL("demo_needs_missing", -ENOENT,
+		 "3,200,1,-;demo_needs_missing: Unknown symbol lkmtui_no_such_symbol "
+		 "(err -2)\n"),
+	  LOAD("/home/demo_needs_missing.ko"),
+	  DIAG(LKM_DIAG_UNRESOLVED_SYMBOLS, -ENOENT,
+	       "demo_needs_missing needs symbols that nothing loaded provides",
+	       "the kernel answered ENOENT (No such file or directory)\n"
+	       "kernel: demo_needs_missing: Unknown symbol lkmtui_no_such_symbol (err "
+	       "-2)\n"
+	       "lkmtui_no_such_symbol: no installed module exports it, and the kernel "
+	       "does not\n",
+	       "no module provides these: the module was built against a kernel or a "
+	       "companion module you do not have; rebuild it against linux-headers-" REL
+	       " with its companion\n") },
+	/* Only the nobody-exports symbol is missing; kallsyms has the rest. */
+	{ .name = "test_unresolved_log_unreadable_nobody",
+	  .no_kmsg = true,
+	  KERNEL("demo_needs_missing", -ENOENT, NULL),
+	  LOAD("/home/demo_needs_missing.ko"),
+	  DIAG(LKM_DIAG_UNRESOLVED_SYMBOLS, -ENOENT,
+	       "demo_needs_missing needs symbols that nothing loaded provides",
+	       "the kernel answered ENOENT (No such file or directory)\n"
+	       "the kernel log could not be read (No such file or directory): what "
+	       "follows comes from the file and the system\n"
+	       "lkmtui_no_such_symbol: no installed module exports it, and the kernel "
+	       "does not\n",
+	       "no module provides these: the module was built against a kernel or a "
+	       "companion module you do not have; rebuild it against linux-headers-" REL
+	       " with its companion\n") },
+	/*
+	 * An out-of-tree module (not in modules.dep) that needs fat, inserted by file.
+	 * "load it by name" cannot work for it: `lkmtui load fat_user` finds no module of
+	 * that name. Fixed: earlier, today the second fix is "or load fat_user by name,
+	 * which loads fat first: lkmtui load fat_user", which fails with not-found.
+	 */
+	{ .name = "test_unresolved_out_of_tree_should_not_offer_by_name",
+	  KERNEL("fat_user", -ENOENT,
+		 "3,200,1,-;fat_user: Unknown symbol fat_attach (err -2)\n"),
+	  LOAD("/home/fat_user.ko"),
+	  DIAG(LKM_DIAG_UNRESOLVED_SYMBOLS, -ENOENT,
+	       "fat_user needs symbols that nothing loaded provides",
+	       "the kernel answered ENOENT (No such file or directory)\n"
+	       "kernel: fat_user: Unknown symbol fat_attach (err -2)\n"
+	       "fat_attach: exported by fat, which is not loaded\n"
+	       "load order: fat first, then fat_user\n",
+	       "lkmtui load fat\n") },
+	{ .name = "test_gpl_only_symbol",
+	  KERNEL("closed", -ENOENT,
+		 "3,200,1,-;closed: Unknown symbol gpl_only_helper (err -2)\n"),
+	  LOAD("/home/closed.ko"),
+	  DIAG(LKM_DIAG_GPL_ONLY_SYMBOL, -ENOENT,
+	       "closed is not under a GPL-compatible licence but uses symbols exported "
+	       "only to GPL modules",
+	       "the kernel answered ENOENT (No such file or directory)\n"
+	       "kernel: closed: Unknown symbol gpl_only_helper (err -2)\n"
+	       "gpl_only_helper: exported to GPL-licensed modules only (this one's "
+	       "licence: Proprietary)\n",
+	       "if you may, declare a GPL-compatible licence in the source: "
+	       "MODULE_LICENSE(\"GPL\"), then rebuild\n"
+	       "otherwise stop using gpl_only_helper\n") },
+	/*
+	 * No MODULE_LICENSE at all: the kernel treats the module as not GPL-compatible,
+	 * so a GPL-only export is unknown to it the same way. Fixed: earlier, today
+	 * (license NULL) the symbol, which /proc/kallsyms lists, is reported as
+	 * "gpl_only_helper: no installed module exports it, and the kernel does not"
+	 * (unresolved-symbols, rebuild-against fix).
+	 */
+	{ .name = "test_gpl_only_no_license_should_be_gpl_only",
+	  KERNEL("nolicense", -ENOENT,
+		 "3,200,1,-;nolicense: Unknown symbol gpl_only_helper (err -2)\n"),
+	  LOAD("/home/nolicense.ko"),
+	  DIAG(LKM_DIAG_GPL_ONLY_SYMBOL, -ENOENT,
+	       "nolicense is not under a GPL-compatible licence but uses symbols "
+	       "exported only to GPL modules",
+	       NULL,
+	       "if you may, declare a GPL-compatible licence in the source: "
+	       "MODULE_LICENSE(\"GPL\"), then rebuild\n"
+	       "otherwise stop using gpl_only_helper\n") },
+	/*
+	 * Fixed: earlier, ne2k_pci (a PCI driver: parameters debug and full_duplex,
+	 * nothing that selects hardware) answering ENODEV gets the fix "lkmtui load
+	 * ne2k_pci io=0x300 irq=11", which the engine refuses (ne2k_pci has no parameter
+	 * 'io'). The io/irq fix belongs only to modules that declare such parameters.
+	 */
+	/* debug and full_duplex come from the fixture's modprobe.d (local.conf). */
+	{ .name = "test_no_device_without_hw_params_should_not_suggest_io",
+	  KERNEL("ne2k_pci", -ENODEV, NULL),
+	  LOAD("ne2k_pci"),
+	  DIAG(LKM_DIAG_NO_DEVICE, -ENODEV, "ne2k_pci found no device to drive",
+	       "the kernel answered ENODEV (No such device)\n"
+	       "it was given: debug=2 full_duplex=1\n",
+	       "check that the hardware is present and which driver has it: lkmtui "
+	       "hardware\n") },
+	{ .name = "test_init_failed",
+	  KERNEL("demo_ne", -ETIMEDOUT,
+		 "3,200,1,-;demo_ne: card at io=0x300 did not answer\n"),
+	  LOAD("/home/demo_ne.ko"),
+	  DIAG(LKM_DIAG_INIT_FAILED, -ETIMEDOUT,
+	       "demo_ne's init function failed (ETIMEDOUT)",
+	       "the kernel answered ETIMEDOUT (Connection timed out)\n"
+	       "kernel: demo_ne: card at io=0x300 did not answer\n",
+	       "read the module's messages: dmesg | grep demo_ne\n") },
+	{ .name = "test_unknown_parameter",
+	  LOAD_WITH("ne2k_pci", P("debug=1", "bogus=1"), 2),
+	  DIAG(LKM_DIAG_UNKNOWN_PARAMETER, -EINVAL, "ne2k_pci has no parameter bogus",
+	       "ne2k_pci has no parameter 'bogus'\n"
+	       "debug (int): debug level (1-2)\n"
+	       "full_duplex (array of int): full duplex setting(s) (1)\n",
+	       "lkmtui info ne2k_pci\n") },
+	{ .name = "test_unknown_parameter_set",
+	  .ne2k_loaded = true,
+	  SET("ne2k_pci", "irq=7"),
+	  DIAG(LKM_DIAG_UNKNOWN_PARAMETER, -ENOENT, "ne2k_pci has no parameter irq",
+	       "ne2k_pci has no parameter 'irq' in /sys/module/ne2k_pci/parameters\n"
+	       "debug = 2 (writable)\n"
+	       "full_duplex = 1 (read-only)\n",
+	       "lkmtui info ne2k_pci\n") },
+	/* The kernel refuses a written value (the driver's own set function): EINVAL. */
+	{ .name = "test_invalid_parameter_set_kernel",
+	  .ne2k_loaded = true,
+	  KERNEL("ne2k_pci", -EINVAL, NULL),
+	  SET("ne2k_pci", "debug=7"),
+	  DIAG(LKM_DIAG_INVALID_PARAMETER, -EINVAL,
+	       "the value given for debug is not what ne2k_pci accepts",
+	       "the kernel answered EINVAL (Invalid argument)\n",
+	       "lkmtui info ne2k_pci\n") },
+	/* fix_data: the second fix is two steps with a value to fill in, no action. */
+	{ .name = "test_already_loaded",
+	  .ne2k_loaded = true,
+	  LOAD_WITH("ne2k-pci", P("debug=1", "full_duplex=0"), 2),
+	  DIAG(LKM_DIAG_ALREADY_LOADED, -EEXIST, "ne2k_pci is already loaded",
+	       "ne2k_pci is already loaded: the kernel keeps the values it was loaded "
+	       "with\n"
+	       "state: live, use count 0\n"
+	       "debug: 2 now, 1 requested (writable: lkmtui set can change it)\n"
+	       "full_duplex: 1 now, 0 requested (read-only: unload and load again to "
+	       "change it)\n",
+	       "lkmtui set ne2k_pci debug=1\n"
+	       "to load it afresh with other values: lkmtui unload ne2k_pci, then lkmtui "
+	       "load ne2k_pci NAME=VALUE...\n"),
+	  .fix_data = "set ne2k_pci debug=1\n"
+		      "-\n" },
+	/* Another loader got there first: the kernel's EEXIST. */
+	{ .name = "test_already_loaded_kernel",
+	  KERNEL("msdos", -EEXIST, NULL),
+	  LOAD(MSDOS_KO),
+	  DIAG(LKM_DIAG_ALREADY_LOADED, -EEXIST, "msdos is already loaded",
+	       "the kernel answered EEXIST (File exists)\n", NULL) },
+	{ .name = "test_not_loaded",
+	  .proc_modules = "fat 86016 0 - Live 0xffffffffc0a1c000\n",
+	  UNLOAD("vfat"),
+	  DIAG(LKM_DIAG_NOT_LOADED, -ENOENT, "vfat is not loaded", "vfat is not loaded\n",
+	       "did you mean: lkmtui unload fat\n"
+	       "see what is loaded: lkmtui list\n") },
+	/* The kernel's ENOENT from delete_module (gone in between). */
+	{ .name = "test_not_loaded_kernel",
+	  .proc_modules = "msdos 20480 0 - Live 0xffffffffc0a36000\n",
+	  KERNEL("msdos", -ENOENT, NULL),
+	  UNLOAD("msdos"),
+	  DIAG(LKM_DIAG_NOT_LOADED, -ENOENT, "msdos is not loaded",
+	       "the kernel answered ENOENT (No such file or directory)\n",
+	       "see what is loaded: lkmtui list\n") },
+	{ .name = "test_not_loaded_set",
+	  SET("ne2k_pci", "debug=1"),
+	  DIAG(LKM_DIAG_NOT_LOADED, -ENOENT, "ne2k_pci is not loaded",
+	       "ne2k_pci is not loaded\n", "see what is loaded: lkmtui list\n") },
+	{ .name = "test_not_found",
+	  LOAD("msdoss"),
+	  DIAG(LKM_DIAG_NOT_FOUND, -ENOENT, "no module called msdoss",
+	       "no module, alias or file is called msdoss\n",
+	       "did you mean: lkmtui load msdos\n"
+	       "if you copied msdoss into /lib/modules/" REL " yourself: depmod -a\n") },
+	{ .name = "test_builtin_unload",
+	  UNLOAD("ext4"),
+	  DIAG(LKM_DIAG_BUILTIN, -EPERM, "ext4 is built into the kernel",
+	       "ext4 is built into the kernel: it cannot be unloaded\n", NULL) },
+	{ .name = "test_in_use",
+	  .proc_modules = "fat 86016 2 msdos,vfat, Live 0xffffffffc0a1c000\n"
+			  "msdos 20480 0 - Live 0xffffffffc0a36000\n"
+			  "vfat 24576 0 - Live 0xffffffffc0a40000\n",
+	  UNLOAD("fat"),
+	  DIAG(LKM_DIAG_IN_USE, -EBUSY, "fat is in use",
+	       "fat is in use by 2 modules\n"
+	       "used by: msdos, vfat\n",
+	       "lkmtui unload msdos\n"
+	       "lkmtui unload vfat\n"
+	       "after unloading msdos, vfat: lkmtui unload fat\n") },
+	/* The kernel's EAGAIN (EWOULDBLOCK) from delete_module: something took a
+	   reference. */
+	{ .name = "test_in_use_kernel",
+	  .proc_modules = "msdos 20480 0 - Live 0xffffffffc0a36000\n",
+	  KERNEL("msdos", -EAGAIN, NULL),
+	  UNLOAD("msdos"),
+	  DIAG(LKM_DIAG_IN_USE, -EAGAIN, "msdos is in use",
+	       "the kernel answered EAGAIN (Resource temporarily unavailable)\n", NULL) },
+	/*
+	 * fat looked free when lkmtui checked, then msdos was loaded: the kernel says
+	 * EAGAIN. Fixed: earlier, today the evidence is the errno alone and the only fix
+	 * is "then: lkmtui unload fat" (a "then" with nothing before it, and the same
+	 * command that just failed); /proc/modules, read now, names the holder, as the
+	 * refusal does.
+	 */
+	{ .name = "test_in_use_kernel_should_name_holders",
+	  .proc_modules = "fat 86016 0 - Live 0xffffffffc0a1c000\n",
+	  .proc_on_remove = "fat 86016 1 msdos, Live 0xffffffffc0a1c000\n"
+			    "msdos 20480 0 - Live 0xffffffffc0a36000\n",
+	  KERNEL("fat", -EAGAIN, NULL),
+	  UNLOAD("fat"),
+	  DIAG(LKM_DIAG_IN_USE, -EAGAIN, "fat is in use",
+	       "the kernel answered EAGAIN (Resource temporarily unavailable)\n"
+	       "used by: msdos\n",
+	       "lkmtui unload msdos\n"
+	       "after unloading msdos: lkmtui unload fat\n"),
+	  .fix_data = "unload msdos\n"
+		      "unload fat\n" },
+	{ .name = "test_permanent",
+	  .proc_modules =
+		  "demo_permanent 12288 0 [permanent], Live 0xffffffffc0a00000 (OE)\n",
+	  UNLOAD("demo_permanent"),
+	  DIAG(LKM_DIAG_PERMANENT, -EBUSY,
+	       "demo_permanent cannot be unloaded: it is permanent",
+	       "demo_permanent is permanent: it was built without an exit function, so "
+	       "the kernel cannot unload it\n",
+	       "reboot to remove it\n"
+	       "or force it out, which taints the kernel (R): rmmod -f "
+	       "demo_permanent\n") },
+	/* Writing a parameter the kernel does not let this user write: EACCES. */
+	{ .name = "test_permission_denied_set",
+	  .ne2k_loaded = true,
+	  KERNEL("ne2k_pci", -EACCES, NULL),
+	  SET("ne2k_pci", "debug=1"),
+	  DIAG(LKM_DIAG_PERMISSION_DENIED, -EACCES,
+	       "changing the kernel's modules needs root",
+	       "the kernel answered EACCES (Permission denied)\n",
+	       "run it as root: sudo lkmtui ...\n") },
+	{ .name = "test_modules_disabled",
+	  .modules_disabled = true,
+	  LOAD("msdos"),
+	  DIAG(LKM_DIAG_MODULES_DISABLED, -EPERM,
+	       "loading and unloading modules is switched off until the next boot",
+	       "module loading and unloading are disabled until the next boot "
+	       "(/proc/sys/kernel/modules_disabled is 1)\n",
+	       "reboot (and remove kernel.modules_disabled = 1 from /etc/sysctl.d if it "
+	       "is set there)\n") },
+	/* modules_disabled is 0: an EPERM lkmtui did not foresee is a permission, not the
+	 * sysctl (test_modules_disabled_kernel_should_show_sysctl has it set). */
+	{ .name = "test_modules_disabled_unload_kernel",
+	  .proc_modules = "msdos 20480 0 - Live 0xffffffffc0a36000\n",
+	  KERNEL("msdos", -EPERM, NULL),
+	  UNLOAD("msdos"),
+	  DIAG(LKM_DIAG_PERMISSION_DENIED, -EPERM,
+	       "changing the kernel's modules needs root",
+	       "the kernel answered EPERM (Operation not permitted)\n", NULL) },
+	/* 6.1 and 6.12: "module uses symbol (X) from namespace NS, but does not import
+	 * it", then "Unknown symbol X (err -22)". Before: unresolved-symbols and
+	 * "rebuild". */
+	{ .name = "test_namespace_not_imported",
+	  KERNEL("demo_ne", -EINVAL,
+		 "4,200,1,-;demo_ne: module uses symbol (printk) from namespace "
+		 "LKMTUI_DEMO, but does not import it.\n"
+		 "4,201,1,-;demo_ne: Unknown symbol printk (err -22)\n"),
+	  LOAD("/home/demo_ne.ko"),
+	  DIAG(LKM_DIAG_NAMESPACE_NOT_IMPORTED, -EINVAL,
+	       "demo_ne uses a symbol of namespace LKMTUI_DEMO without importing the "
+	       "namespace",
+	       "the kernel answered EINVAL (Invalid argument)\n"
+	       "kernel: demo_ne: module uses symbol (printk) from namespace LKMTUI_DEMO, "
+	       "but does not import it.\n"
+	       "kernel: demo_ne: Unknown symbol printk (err -22)\n"
+	       "printk is exported into namespace LKMTUI_DEMO\n"
+	       "demo_ne imports: no namespace\n",
+	       "add MODULE_IMPORT_NS(LKMTUI_DEMO); to demo_ne's source and rebuild: make "
+	       "-C /lib/modules/" REL "/build M=$PWD modules\n"
+	       "if you did not write demo_ne: this build of it does not fit this kernel; "
+	       "get one built for " REL "\n") },
+	/* "exports duplicate symbol X (owned by M)" is ENOEXEC. Before: not-a-module. */
+	{ .name = "test_duplicate_symbol",
+	  .proc_modules = "demo_provider 16384 0 - Live 0xffffffffc0a36000 (OE)\n",
+	  KERNEL("demo_ne", -ENOEXEC,
+		 "3,200,1,-;demo_ne: exports duplicate symbol demo_provider_answer "
+		 "(owned by demo_provider)\n"),
+	  LOAD("/home/demo_ne.ko"),
+	  DIAG(LKM_DIAG_DUPLICATE_SYMBOL, -ENOEXEC,
+	       "demo_ne exports demo_provider_answer, which demo_provider already "
+	       "exports",
+	       "the kernel answered ENOEXEC (Exec format error)\n"
+	       "kernel: demo_ne: exports duplicate symbol demo_provider_answer (owned by "
+	       "demo_provider)\n"
+	       "demo_provider_answer is exported by demo_provider, which is loaded\n",
+	       "if nothing needs demo_provider: lkmtui unload demo_provider, then load "
+	       "this one\n"
+	       "or keep demo_provider, which provides the same, and do not load this "
+	       "copy\n") },
+	{ .name = "test_duplicate_symbol_of_kernel",
+	  KERNEL("demo_ne", -ENOEXEC,
+		 "3,200,1,-;demo_ne: exports duplicate symbol printk (owned by "
+		 "kernel)\n"),
+	  LOAD("/home/demo_ne.ko"),
+	  DIAG(LKM_DIAG_DUPLICATE_SYMBOL, -ENOEXEC,
+	       "demo_ne exports printk, which the kernel already exports",
+	       "the kernel answered ENOEXEC (Exec format error)\n"
+	       "kernel: demo_ne: exports duplicate symbol printk (owned by kernel)\n"
+	       "printk is exported by the kernel itself (built in)\n",
+	       "the running kernel has printk built in: use that, not this copy (or "
+	       "rename the symbol in this copy's source)\n") },
+	/* The fixture's "install floppy /bin/true" is the administrator's block: named
+	 * with its file and line, and the fix is to take the rule out, never a way around
+	 * it. */
+	{ .name = "test_blocked",
+	  LOAD("floppy"),
+	  DIAG(LKM_DIAG_BLOCKED, -EPERM, "floppy is blocked in modprobe.d",
+	       "floppy is blocked by /etc/modprobe.d/local.conf:4\n"
+	       "install floppy /bin/true (/etc/modprobe.d/local.conf:4)\n",
+	       "if the block is no longer wanted, delete the rule: "
+	       "/etc/modprobe.d/local.conf:4\n") },
+	/* local.conf's "remove btusb /sbin/modprobe -r ...": unload refuses, nothing
+	   removed. */
+	{ .name = "test_remove_command",
+	  .proc_modules = "btusb 16384 0 - Live 0xffffffffc0000000\n",
+	  UNLOAD("btusb"),
+	  DIAG(LKM_DIAG_REMOVE_COMMAND, -EPERM,
+	       "modprobe.d replaces removing btusb with a command",
+	       "modprobe.d runs a command instead of removing btusb; lkmtui runs no "
+	       "shell commands\n"
+	       "remove btusb /sbin/modprobe -r --ignore-remove btusb && /bin/echo btusb "
+	       "removed (/etc/modprobe.d/local.conf:5)\n",
+	       "let modprobe run the command: modprobe -r btusb\n"
+	       "the rule: /etc/modprobe.d/local.conf:5\n") },
+	/*
+	 * A load of a module whose exit is still running (Unloading, use count -1).
+	 * Fixed: earlier, "fat is already loaded" with "unload it, then load". No stack
+	 * is readable here: that is said.
+	 */
+	{ .name = "test_still_unloading_load",
+	  .proc_modules = "fat 86016 -1 - Unloading 0xffffffffc0a1c000\n",
+	  LOAD("fat"),
+	  DIAG(LKM_DIAG_STILL_UNLOADING, -EBUSY,
+	       "fat is still unloading: its exit function has not returned",
+	       "fat is Unloading in /proc/modules: its exit function is still running\n"
+	       "the task running its exit is not shown: /proc/PID/stack is readable by "
+	       "root only\n",
+	       "wait: when its exit returns, the module is gone from lkmtui list\n"
+	       "when it is gone: lkmtui load fat\n"
+	       "if it stays Unloading, the driver's exit is stuck (the stack above shows "
+	       "where): only a reboot frees it\n"),
+	  .fix_data = "-\n"
+		      "load fat\n"
+		      "-\n" },
+};
+
+static void test_diag_case(void **state)
+{
+	const struct diag_case *c;
+	struct lkm_diagnosis *d = NULL;
+	T();
+	c = t->c;
+	if (c->proc_modules)
+		write_file("/proc/modules", c->proc_modules, 0644);
+	if (c->ne2k_loaded)
+		ne2k_loaded();
+	if (c->no_kmsg)
+		assert_int_equal(unlink(rpath("/dev/kmsg")), 0);
+	if (c->modules_disabled)
+		write_file("/proc/sys/kernel/modules_disabled", "1\n", 0644);
+	if (c->fail_module)
+		kernel_fails(c->fail_module, c->fail_err, c->kmsg);
+	fake.proc_on_remove = c->proc_on_remove;
+	switch (c->op) {
+	case OP_LOAD:
+		d = load(t, c->target[0] == '/' ? rpath(c->target) : c->target, c->words,
+			 c->n_words, 0);
+		break;
+	case OP_UNLOAD: d = unload(t, c->target, 0); break;
+	case OP_SET: d = set(t, c->target, c->assignment); break;
+	}
+	assert_diag(d, c->kind, c->err, c->title, c->evidence, c->fix);
+	if (c->fix_data)
+		assert_string_equal(fix_data(d), c->fix_data);
+}
+
 #define E(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+
+/* The rows as tests: those named *_should_* run after test_every_kind_produced, as the
+ * other *_should_* tests do. */
+static size_t add_cases(struct CMUnitTest *tests, bool should)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < sizeof(diag_cases) / sizeof(diag_cases[0]); i++)
+		if ((strstr(diag_cases[i].name, "_should_") != NULL) == should)
+			tests[n++] = (struct CMUnitTest){
+				.name = diag_cases[i].name,
+				.test_func = test_diag_case,
+				.setup_func = setup,
+				.teardown_func = teardown,
+				.initial_state = (void *)&diag_cases[i],
+			};
+	return n;
+}
 
 int main(void)
 {
-	const struct CMUnitTest tests[] = {
-		E(test_unresolved_msdos_without_fat),
+	const struct CMUnitTest before[] = {
 		E(test_unresolved_msdos_real_lines),
-		E(test_unresolved_nobody_exports),
 		E(test_unresolved_log_unreadable),
-		E(test_unresolved_log_unreadable_nobody),
 		E(test_unresolved_out_of_tree),
-		E(test_gpl_only_symbol),
 		E(test_symbol_version_module_layout),
 		E(test_symbol_version_other_symbol),
 		E(test_symbol_version_no_log),
@@ -3122,36 +3038,16 @@ int main(void)
 		E(test_damaged_file),
 		E(test_damaged_compressed),
 		E(test_no_device),
-		E(test_init_failed),
 		E(test_invalid_parameter_refused),
 		E(test_invalid_parameter_kernel),
-		E(test_unknown_parameter),
-		E(test_unknown_parameter_set),
 		E(test_read_only_parameter),
-		E(test_invalid_parameter_set_kernel),
-		E(test_already_loaded),
-		E(test_already_loaded_kernel),
-		E(test_not_loaded),
-		E(test_not_loaded_kernel),
-		E(test_not_loaded_set),
-		E(test_not_found),
 		E(test_not_found_file),
 		E(test_builtin),
-		E(test_builtin_unload),
-		E(test_in_use),
-		E(test_in_use_kernel),
-		E(test_permanent),
 		E(test_permission_denied),
-		E(test_permission_denied_set),
-		E(test_modules_disabled),
 		E(test_modules_disabled_kernel),
-		E(test_modules_disabled_unload_kernel),
 		E(test_signature_lockdown),
 		E(test_eperm_plain_should_not_be_lockdown),
 		E(test_blacklisted_by_kernel),
-		E(test_namespace_not_imported),
-		E(test_duplicate_symbol),
-		E(test_duplicate_symbol_of_kernel),
 		E(test_predict_duplicate_symbol),
 		E(test_predict_duplicate_symbol_of_kernel),
 		E(test_predict_same_name_not_exported_is_no_duplicate),
@@ -3170,8 +3066,6 @@ int main(void)
 		E(test_signature_errno_alone),
 		E(test_no_module_support),
 		E(test_install_command),
-		E(test_blocked),
-		E(test_remove_command),
 		E(test_blacklisted_alias),
 		E(test_persist_failed),
 		E(test_offline_root),
@@ -3191,13 +3085,12 @@ int main(void)
 		E(test_signature_key_not_enrolled),
 		E(test_predict_gpl_only_from_kallsyms),
 		E(test_still_loading_unload),
-		E(test_still_unloading_load),
 		E(test_still_loading_load_unloading_unload),
 		E(test_still_unloading_kernel_ebusy),
+	};
+	const struct CMUnitTest after[] = {
 		cmocka_unit_test(test_every_kind_produced),
-		E(test_unresolved_out_of_tree_should_not_offer_by_name),
 		E(test_unresolved_no_log_no_kallsyms_should_use_index),
-		E(test_gpl_only_no_license_should_be_gpl_only),
 		E(test_symbol_version_real_lines_should_be_version_mismatch),
 		E(test_vermagic_kernel_line_should_say_what_differs),
 		E(test_predict_vermagic_flags_line_should_be_trimmed),
@@ -3205,17 +3098,21 @@ int main(void)
 		E(test_predict_release_only_with_same_crcs_should_load),
 		E(test_not_elf_builtin_fix_should_grep_name),
 		E(test_no_device_by_file_fix_should_name_file),
-		E(test_no_device_without_hw_params_should_not_suggest_io),
 		E(test_invalid_parameter_by_file_fix_should_name_file),
 		E(test_not_found_file_should_not_suggest_dot_slash),
-		E(test_in_use_kernel_should_name_holders),
 		E(test_in_use_by_references_should_not_say_then),
 		E(test_permanent_kernel_ebusy_should_be_permanent),
 		E(test_modules_disabled_kernel_should_show_sysctl),
 	};
+	struct CMUnitTest tests[sizeof(before) / sizeof(before[0]) +
+				sizeof(diag_cases) / sizeof(diag_cases[0]) +
+				sizeof(after) / sizeof(after[0])];
+	size_t n = sizeof(before) / sizeof(before[0]);
 
-	int failed = cmocka_run_group_tests_name("explain", tests, group_setup,
-						 group_teardown);
-
-	return failed;
+	memcpy(tests, before, sizeof(before));
+	n += add_cases(tests + n, false);
+	memcpy(tests + n, after, sizeof(after));
+	n += sizeof(after) / sizeof(after[0]);
+	n += add_cases(tests + n, true);
+	return _cmocka_run_group_tests("explain", tests, n, group_setup, group_teardown);
 }
