@@ -141,18 +141,12 @@ int lkm_affinity_set(const struct lkm_ops *ops, const struct lkm_sysroot *root,
 
 bool lkm_irqbalance_running(const struct lkm_sysroot *root)
 {
-	int fd = openat(lkm_sysroot_fd(root), "proc", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	struct dirent *de;
 	bool found = false;
 	DIR *d;
 
-	if (fd < 0)
+	if (lkm_sysroot_opendir(root, "proc", &d) < 0)
 		return false;
-	d = fdopendir(fd);
-	if (d == NULL) {
-		close(fd);
-		return false;
-	}
 	while (!found && (de = readdir(d)) != NULL) {
 		char path[300], comm[32];
 		ssize_t n;

@@ -66,22 +66,16 @@ static bool is_file(int rootfd, const char *rel)
 }
 
 /* The first entry of DIR (relative to the root) matching the glob BASE + SUFFIX. */
-static bool glob_in(int rootfd, const char *dir, const char *base, const char *suffix,
-		    char *out, size_t size)
+static bool glob_in(const struct lkm_sysroot *root, const char *dir, const char *base,
+		    const char *suffix, char *out, size_t size)
 {
 	char pattern[NAME_MAX + 8];
-	int fd = openat(rootfd, *dir ? dir : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	DIR *dp;
 	struct dirent *e;
 	bool found = false;
 
-	if (fd < 0)
+	if (lkm_sysroot_opendir(root, dir, &dp) < 0)
 		return false;
-	dp = fdopendir(fd);
-	if (dp == NULL) {
-		close(fd);
-		return false;
-	}
 	snprintf(pattern, sizeof(pattern), "%s%s", base, suffix);
 	while (!found && (e = readdir(dp)) != NULL)
 		found = e->d_name[0] != '.' && fnmatch(pattern, e->d_name, 0) == 0 &&
@@ -117,7 +111,7 @@ static bool find_in(const struct lkm_sysroot *root, const char *dir, const char 
 				     slash ? "/" : "", slash ? (int)(slash - name) : 0,
 				     name) >= sizeof(sub))
 			continue;
-		if (glob_in(rootfd, sub, slash ? slash + 1 : name, suffixes[s], rel,
+		if (glob_in(root, sub, slash ? slash + 1 : name, suffixes[s], rel,
 			    sizeof(rel)))
 			return (size_t)snprintf(out, size, "/%s", rel) < size;
 	}

@@ -38,11 +38,8 @@ struct cli {
 
 /* Options shared by the read-only table commands, as util-linux spells them. */
 struct table_opts {
-	bool json;
-	bool raw;
-	bool noheadings;
+	struct lkm_cli_table_opts t;
 	bool bytes; /* netdev: raw byte counts, not K/M/G */
-	const char *output;
 	double interval;
 };
 
@@ -180,15 +177,11 @@ static void table_usage(FILE *out, const char *name, enum lkm_pane pane,
 {
 	size_t n, n_extra = 0;
 	const struct lkm_colinfo *cols = lkm_columns(pane, &n);
-	const char *extra[5];
+	const char *extra[2];
 
 	fputs(_("\nUsage:\n"), out);
 	fprintf(out, _(" %s %s [options]\n"), PACKAGE, name);
 
-	extra[n_extra++] = _(" -n, --noheadings       don't print headings\n");
-	extra[n_extra++] = _(" -o, --output <list>    the columns to show (+LIST adds to "
-			     "the default)\n");
-	extra[n_extra++] = _(" -r, --raw              use raw output format\n");
 	if (pane == LKM_PANE_NETDEV)
 		extra[n_extra++] =
 			_(" -b, --bytes            print byte counts in bytes, "
@@ -197,7 +190,7 @@ static void table_usage(FILE *out, const char *name, enum lkm_pane pane,
 		extra[n_extra++] =
 			_(" -i, --interval <secs>  take two samples <secs> apart "
 			  "and show rates\n");
-	lkm_cli_options_help(out, extra, n_extra);
+	lkm_cli_table_options_help(out, extra, n_extra);
 	fputs(_("\nAvailable output columns:\n"), out);
 	for (size_t i = 0; i < n; i++)
 		if (!(cols[i].flags & LKM_COL_TUI))
@@ -211,35 +204,25 @@ static int parse_table_opts(struct cli *cli, int argc, char **argv, const char *
 			    enum lkm_pane pane, bool has_interval, struct table_opts *o)
 {
 	static const struct option longopts[] = {
-		{ "json", no_argument, NULL, 'J' },
-		{ "noheadings", no_argument, NULL, 'n' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "raw", no_argument, NULL, 'r' },
 		{ "bytes", no_argument, NULL, 'b' },
 		{ "interval", required_argument, NULL, 'i' },
-		{ "root", required_argument, NULL, 'R' },
-		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
 
 	memset(o, 0, sizeof(*o));
+	o->t.root_dir = cli->root_dir;
 	/* 0, not 1: glibc then forgets the "+" (stop at the first operand) of main's
 	 * parse. */
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "Jno:rbi:R:h", longopts, NULL)) != -1) {
+	while ((c = lkm_cli_table_getopt(argc, argv, "bi:", longopts, &o->t)) != -1) {
 		switch (c) {
-		case 'J': o->json = true; break;
-		case 'n': o->noheadings = true; break;
-		case 'o': o->output = optarg; break;
-		case 'r': o->raw = true; break;
 		case 'b':
 			if (pane != LKM_PANE_NETDEV)
 				return lkm_cli_usage_errorf(NULL, _("%s has no --bytes"),
 							    name);
 			o->bytes = true;
 			break;
-		case 'R': cli->root_dir = optarg; break;
 		case 'i': {
 			char *end;
 
@@ -265,6 +248,7 @@ static int parse_table_opts(struct cli *cli, int argc, char **argv, const char *
 	if (optind < argc)
 		return lkm_cli_usage_errorf(NULL, _("unexpected argument: '%s'"),
 					    argv[optind]);
+	cli->root_dir = o->t.root_dir;
 	return 0;
 }
 
@@ -276,7 +260,7 @@ static int select_columns(enum lkm_pane pane, const struct table_opts *o, int *c
 	size_t n;
 	const struct lkm_colinfo *info = lkm_columns(pane, &n);
 
-	return lkm_cli_select_columns(info, n, o->output, o->interval > 0, cols, max);
+	return lkm_cli_select_columns(info, n, o->t.output, o->interval > 0, cols, max);
 }
 
 static int print_table(enum lkm_pane pane, const struct table_opts *o,
@@ -298,8 +282,8 @@ static int print_table(enum lkm_pane pane, const struct table_opts *o,
 		fprintf(stderr, _("%s: out of memory\n"), PACKAGE);
 		goto out;
 	}
-	scols_table_enable_raw(tb, o->raw);
-	scols_table_enable_noheadings(tb, o->noheadings);
+	scols_table_enable_raw(tb, o->t.raw);
+	scols_table_enable_noheadings(tb, o->t.noheadings);
 	for (int c = 0; c < ncols; c++) {
 		const struct lkm_colinfo *ci = &info[cols[c]];
 		int fl = 0;
@@ -427,7 +411,7 @@ static int run_table(struct cli *cli, int argc, char **argv, const char *name,
 	}
 	if (pane == LKM_PANE_MODULES && *errp == -ENOENT) {
 		/* No /proc/modules: the kernel was built without CONFIG_MODULES. */
-		if (o.json)
+		if (o.t.json)
 			lkm_json_modules(stdout, cur);
 		fprintf(stderr,
 			_("%s: this kernel has no loadable-module support (no "
@@ -444,13 +428,13 @@ static int run_table(struct cli *cli, int argc, char **argv, const char *name,
 		goto out;
 	}
 	report_skipped(sources[pane].path, skipped);
-	if (!o.json && lkm_pane_rows(pane, cur) == 0) {
+	if (!o.t.json && lkm_pane_rows(pane, cur) == 0) {
 		/* Nothing to show is said, as the TUI says it; stdout stays empty. */
 		fprintf(stderr, "%s: ", PACKAGE);
 		fprintf(stderr, _("%s is empty."), sources[pane].path);
 		fputc('\n', stderr);
 	}
-	if (o.json) {
+	if (o.t.json) {
 		switch (pane) {
 		case LKM_PANE_MODULES: lkm_json_modules(stdout, cur); break;
 		case LKM_PANE_DEVICES: lkm_json_devices(stdout, cur); break;

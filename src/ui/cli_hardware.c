@@ -60,21 +60,8 @@ static const struct lkm_colinfo hw_cols[HWCOL_COUNT] = {
 			     N_("what the device answers to in modules.alias") },
 };
 
-struct hw_opts {
-	bool json, raw, noheadings;
-	const char *output;
-	const char *root_dir;
-};
-
 static void help(void)
 {
-	const char *extra[] = {
-		_(" -n, --noheadings       don't print headings\n"),
-		_(" -o, --output <list>    the columns to show (+LIST adds to the "
-		  "default)\n"),
-		_(" -r, --raw              use raw output format\n"),
-	};
-
 	fputs(_("\nUsage:\n"), stdout);
 	printf(_(" %s hardware [options]\n"), PACKAGE);
 	fputs(_("\nThe devices on the machine's buses, the driver each has and the "
@@ -83,37 +70,23 @@ static void help(void)
 		"come\n"
 		"first.\n"),
 	      stdout);
-	lkm_cli_options_help(stdout, extra, sizeof(extra) / sizeof(extra[0]));
+	lkm_cli_table_options_help(stdout, NULL, 0);
 	fputs(_("\nAvailable output columns:\n"), stdout);
 	for (size_t i = 0; i < HWCOL_COUNT; i++)
 		printf(" %14s  %s\n", hw_cols[i].id, _(hw_cols[i].help));
 }
 
 /* Returns 0, or the exit status to stop with (256 + status for --help). */
-static int parse_opts(int argc, char **argv, struct hw_opts *o)
+static int parse_opts(int argc, char **argv, struct lkm_cli_table_opts *o)
 {
-	static const struct option longopts[] = {
-		{ "json", no_argument, NULL, 'J' },
-		{ "noheadings", no_argument, NULL, 'n' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "raw", no_argument, NULL, 'r' },
-		{ "root", required_argument, NULL, 'R' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	int c;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "Jno:rR:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'J': o->json = true; break;
-		case 'n': o->noheadings = true; break;
-		case 'o': o->output = optarg; break;
-		case 'r': o->raw = true; break;
-		case 'R': o->root_dir = optarg; break;
-		case 'h': help(); return 256;
-		default: return lkm_cli_try_help("hardware");
-		}
+	while ((c = lkm_cli_table_getopt(argc, argv, "", NULL, o)) != -1) {
+		if (c != 'h')
+			return lkm_cli_try_help("hardware");
+		help();
+		return 256;
 	}
 	if (optind < argc)
 		return lkm_cli_usage_errorf("hardware", _("unexpected argument: '%s'"),
@@ -160,7 +133,7 @@ static void hw_cell(const struct lkm_hwentry *e, int col, const char *sep, char 
 
 #define MAX_COLS (HWCOL_COUNT * 2)
 
-static int print_table(const struct hw_opts *o, const int *cols, int ncols,
+static int print_table(const struct lkm_cli_table_opts *o, const int *cols, int ncols,
 		       const struct lkm_hardware *hw)
 {
 	struct libscols_table *tb;
@@ -261,7 +234,7 @@ static int open_resolver(const struct lkm_sysroot *root, struct lkm_resolver **r
 
 int lkm_cli_hardware(const char *root_dir, int argc, char **argv)
 {
-	struct hw_opts o = { .root_dir = root_dir };
+	struct lkm_cli_table_opts o = { .root_dir = root_dir };
 	struct lkm_sysroot *root = NULL;
 	struct lkm_resolver *resolver = NULL;
 	struct lkm_modules mods = { 0 };

@@ -73,6 +73,56 @@ int lkm_cli_parse_common(const char *cmd, int argc, char **argv, bool *json,
 	return 0;
 }
 
+int lkm_cli_table_getopt(int argc, char **argv, const char *more_short,
+			 const struct option *more, struct lkm_cli_table_opts *o)
+{
+	static const struct option table[] = {
+		{ "json", no_argument, NULL, 'J' },
+		{ "noheadings", no_argument, NULL, 'n' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "raw", no_argument, NULL, 'r' },
+		{ "root", required_argument, NULL, 'R' },
+		{ "help", no_argument, NULL, 'h' },
+	};
+	size_t n_table = sizeof(table) / sizeof(table[0]);
+	struct option longopts[16] = { { NULL, 0, NULL, 0 } };
+	char shortopts[32];
+	size_t n = 0;
+	int c;
+
+	for (; n < n_table; n++)
+		longopts[n] = table[n];
+	for (size_t i = 0; more && more[i].name && n + 1 < 16; i++)
+		longopts[n++] = more[i];
+	snprintf(shortopts, sizeof(shortopts), "Jno:rR:h%s", more_short);
+	while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+		switch (c) {
+		case 'J': o->json = true; break;
+		case 'n': o->noheadings = true; break;
+		case 'o': o->output = optarg; break;
+		case 'r': o->raw = true; break;
+		case 'R': o->root_dir = optarg; break;
+		default: return c;
+		}
+	}
+	return -1;
+}
+
+void lkm_cli_table_options_help(FILE *out, const char *const *more, size_t n)
+{
+	const char *extra[8] = {
+		_(" -n, --noheadings       don't print headings\n"),
+		_(" -o, --output <list>    the columns to show (+LIST adds to the "
+		  "default)\n"),
+		_(" -r, --raw              use raw output format\n"),
+	};
+	size_t k = 3;
+
+	for (size_t i = 0; i < n && k < sizeof(extra) / sizeof(extra[0]); i++)
+		extra[k++] = more[i];
+	lkm_cli_options_help(out, extra, k);
+}
+
 int lkm_cli_select_columns(const struct lkm_colinfo *info, size_t n, const char *list,
 			   bool rates, int *cols, int max)
 {

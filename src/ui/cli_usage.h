@@ -3,6 +3,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <getopt.h>
 #include <stdio.h>
 
 #include "ui/columns.h"
@@ -25,6 +26,26 @@ int lkm_cli_usage_error(const char *cmd, const char *msg);
 /* The same with MSG made from FMT (translated) and its arguments. */
 int lkm_cli_usage_errorf(const char *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+
+/* The options of a table command, as util-linux spells them: -J, -n, -o LIST, -r,
+ * -R DIR. */
+struct lkm_cli_table_opts {
+	bool json, raw, noheadings;
+	const char *output;
+	const char *root_dir;
+};
+
+/*
+ * getopt_long over the table options, -h, and the command's own MORE (getopt's long
+ * options, ending in a zero one; NULL: none) whose short spelling is SHORT: the table
+ * options go into O; returns the next other answer (-h, one of MORE, '?'), or -1 at the
+ * end.
+ */
+int lkm_cli_table_getopt(int argc, char **argv, const char *more_short,
+			 const struct option *more, struct lkm_cli_table_opts *o);
+
+/* lkm_cli_options_help for a table command: -n, -o, -r, then the N lines of MORE. */
+void lkm_cli_table_options_help(FILE *out, const char *const *more, size_t n);
 
 /*
  * Parses the options of a command that has only -J (*JSON set), -R DIR (*ROOT_DIR) and

@@ -36,17 +36,12 @@ static bool has(const struct lkm_sysroot *root, const char *kver, const char *wh
  * order, into BUF; "" when there is none. */
 static void newest_kernel(const struct lkm_sysroot *root, char *buf, size_t size)
 {
-	int fd = openat(lkm_sysroot_fd(root), "lib/modules",
-			O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	DIR *dp = fd < 0 ? NULL : fdopendir(fd);
+	DIR *dp;
 	struct dirent *e;
 
 	buf[0] = '\0';
-	if (!dp) {
-		if (fd >= 0)
-			close(fd);
+	if (lkm_sysroot_opendir(root, "lib/modules", &dp) < 0)
 		return;
-	}
 	while ((e = readdir(dp)) != NULL)
 		if (e->d_name[0] != '.' && strlen(e->d_name) < size &&
 		    strverscmp(e->d_name, buf) > 0 && has(root, e->d_name, "modules.dep"))

@@ -78,21 +78,15 @@ static bool tree_missing(const struct lkm_explain_ctx *ctx, struct lkm_diagnosis
 
 /* The module file for NAME under DIR (relative to the root's fd), searched depth first,
  * into OUT (an absolute path as the system names it). */
-static bool find_module_file(int dirfd, const char *dir, const char *name, char *out,
-			     size_t size, int depth)
+static bool find_module_file(const struct lkm_sysroot *root, const char *dir,
+			     const char *name, char *out, size_t size, int depth)
 {
-	int fd = openat(dirfd, dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	DIR *dp;
 	struct dirent *e;
 	bool found = false;
 
-	if (fd < 0)
+	if (lkm_sysroot_opendir(root, dir, &dp) < 0)
 		return false;
-	dp = fdopendir(fd);
-	if (dp == NULL) {
-		close(fd);
-		return false;
-	}
 	while (!found && (e = readdir(dp)) != NULL) {
 		char sub[PATH_MAX];
 		size_t len = strlen(e->d_name);
@@ -107,7 +101,7 @@ static bool find_module_file(int dirfd, const char *dir, const char *name, char 
 			found = (size_t)snprintf(out, size, "/%s", sub) < size;
 		} else if (depth < 8 &&
 			   (e->d_type == DT_DIR || e->d_type == DT_UNKNOWN)) {
-			found = find_module_file(dirfd, sub, name, out, size, depth + 1);
+			found = find_module_file(root, sub, name, out, size, depth + 1);
 		}
 	}
 	closedir(dp);
@@ -125,8 +119,7 @@ static bool not_indexed(const struct lkm_explain_ctx *ctx, const char *name,
 	if (ctx->release == NULL || name == NULL || name[0] == '\0' || strchr(name, '/'))
 		return false;
 	snprintf(rel, sizeof(rel), "lib/modules/%s", ctx->release);
-	if (!find_module_file(lkm_sysroot_fd(ctx->root), rel, name, file, sizeof(file),
-			      0))
+	if (!find_module_file(ctx->root, rel, name, file, sizeof(file), 0))
 		return false;
 	lkm_diag_line(d, &d->evidence, &d->n_evidence, _("the file is there: %s"), file);
 	snprintf(rel, sizeof(rel), "lib/modules/%s/modules.dep", ctx->release);
