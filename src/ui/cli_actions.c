@@ -433,6 +433,7 @@ static void info_help(void)
 int lkm_cli_info(const char *root_dir, int argc, char **argv)
 {
 	struct action_opts o = { .root_dir = root_dir };
+	struct lkm_params wanted;
 	struct session s;
 	int rc = parse_action_opts(argc, argv, "info", "", info_help, &o);
 
@@ -441,11 +442,16 @@ int lkm_cli_info(const char *root_dir, int argc, char **argv)
 	if (optind >= argc)
 		return lkm_cli_usage_error(
 			"info", _("give one module or file: lkmtui info MODULE|FILE"));
-	if (session_open(&s, o.root_dir))
+	rc = check_params("info", argv + optind + 1, argc - optind - 1, false, &wanted);
+	if (rc)
+		return rc;
+	if (session_open(&s, o.root_dir)) {
+		lkm_params_release(&wanted);
 		return EXIT_FAILURE;
-	rc = lkm_report_info(stdout, s.root, s.core.resolver, argv[optind],
-			     (const char *const *)argv + optind + 1,
-			     (size_t)(argc - optind - 1), o.json);
+	}
+	rc = lkm_report_info(stdout, s.root, s.core.resolver, argv[optind], &wanted,
+			     o.json);
+	lkm_params_release(&wanted);
 	session_close(&s);
 	return rc;
 }

@@ -43,12 +43,11 @@ struct info {
 	struct lkm_sysmodule sm;
 	struct lkm_modconf conf;
 	char **persisted;
-	bool at_boot;		   /* lkmtui's modules-load.d line */
-	bool blocked[2];	   /* lkmtui's block: in /run, in /etc */
-	struct lkm_owns owns;	   /* what it drives, from /sys */
-	struct lkm_loaded_for why; /* why it is loaded (when it is) */
-	const char *const *wanted; /* NAME=VALUE the caller asks about */
-	size_t n_wanted;
+	bool at_boot;			 /* lkmtui's modules-load.d line */
+	bool blocked[2];		 /* lkmtui's block: in /run, in /etc */
+	struct lkm_owns owns;		 /* what it drives, from /sys */
+	struct lkm_loaded_for why;	 /* why it is loaded (when it is) */
+	const struct lkm_params *wanted; /* NAME=VALUE the caller asks about */
 	bool builtin;
 	char error[300];
 };
@@ -159,26 +158,24 @@ static const struct lkm_sysparam *current(const struct info *in, const char *nam
 	return NULL;
 }
 
-/* One NAME=VALUE asked about: its name (into NAME), value and the running parameter. */
+/* One NAME=VALUE asked about: its name, value and the running parameter. */
 struct wanted {
-	char name[128];
+	const char *name;
 	const char *value; /* NULL for a bare name */
 	const struct lkm_sysparam *running;
 	bool differs; /* running readable and not VALUE */
 };
 
-static bool wanted_at(const struct info *in, size_t i, struct wanted *w)
+static struct wanted wanted_at(const struct info *in, size_t i)
 {
-	char reason[256];
+	struct wanted w = { .name = in->wanted->v[i].name,
+			    .value = in->wanted->v[i].value };
 
-	if (lkm_param_split(in->wanted[i], w->name, sizeof(w->name), &w->value, reason,
-			    sizeof(reason)) != LKM_PARAM_OK)
-		return false;
-	w->running = current(in, w->name);
-	w->differs = w->running && w->running->value &&
-		     !lkm_param_value_eq(lkm_modfile_param_type(in->mf, w->name),
-					 w->running->value, w->value);
-	return true;
+	w.running = current(in, w.name);
+	w.differs = w.running && w.running->value &&
+		    !lkm_param_value_eq(lkm_modfile_param_type(in->mf, w.name),
+					w.running->value, w.value);
+	return w;
 }
 
 static void print_term(FILE *out, const char *label, const char *value, const char *key)
@@ -332,11 +329,9 @@ static void print_text(FILE *out, const struct info *in)
 
 	print_params(out, in);
 
-	for (size_t i = 0; i < in->n_wanted; i++) {
-		struct wanted w;
+	for (size_t i = 0; i < in->wanted->n; i++) {
+		struct wanted w = wanted_at(in, i);
 
-		if (!wanted_at(in, i, &w))
-			continue;
 		fprintf(out, "%-12s %s=%s: ", i ? "" : _("wanted"), w.name,
 			w.value ? w.value : "");
 		if (w.running == NULL || w.running->value == NULL)
@@ -520,13 +515,11 @@ static void print_json(FILE *out, const struct info *in)
 		lkm_json_close(&j, '}');
 	}
 	lkm_json_close(&j, ']');
-	if (in->n_wanted) {
+	if (in->wanted->n) {
 		lkm_json_open(&j, "wanted", '[');
-		for (size_t i = 0; i < in->n_wanted; i++) {
-			struct wanted w;
+		for (size_t i = 0; i < in->wanted->n; i++) {
+			struct wanted w = wanted_at(in, i);
 
-			if (!wanted_at(in, i, &w))
-				continue;
 			lkm_json_open(&j, NULL, '{');
 			lkm_json_str(&j, "name", w.name);
 			lkm_json_str(&j, "value", w.value);
@@ -573,23 +566,12 @@ static void print_json(FILE *out, const struct info *in)
 
 int lkm_report_info(FILE *out, const struct lkm_sysroot *root,
 		    struct lkm_resolver *resolver, const char *target,
-		    const char *const *wanted, size_t n_wanted, bool json)
+		    const struct lkm_params *wanted, bool json)
 {
 	struct info in;
 	int err = gather(&in, root, resolver, target);
 
 	in.wanted = wanted;
-	in.n_wanted = n_wanted;
-	for (size_t i = 0; i < n_wanted; i++) {
-		struct wanted w;
-
-		if (!wanted_at(&in, i, &w)) {
-			fprintf(stderr, _("%s: not NAME=VALUE: '%s'\n"), PACKAGE,
-				wanted[i]);
-			info_release(&in);
-			return 2;
-		}
-	}
 	if (err == -ENOMEM) {
 		fprintf(stderr, _("%s: out of memory\n"), PACKAGE);
 		info_release(&in);

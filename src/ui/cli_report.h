@@ -15,11 +15,11 @@ int lkm_report_result(FILE *out, const struct lkm_session *session,
 		      const struct lkm_result *res, bool json, bool dry_run);
 
 /* lkmtui info: what TARGET (a module name, alias or file) is, its state and parameters;
- * with WANTED ("NAME=VALUE", N_WANTED of them), whether each running value is that one.
- */
+ * with WANTED (NAME=VALUE, split by lkm_params_parse and none malformed), whether each
+ * running value is that one. */
 int lkm_report_info(FILE *out, const struct lkm_sysroot *root,
 		    struct lkm_resolver *resolver, const char *target,
-		    const char *const *wanted, size_t n_wanted, bool json);
+		    const struct lkm_params *wanted, bool json);
 
 /* lkmtui explain: every failure static analysis predicts for loading TARGET with PARAMS.
  */
