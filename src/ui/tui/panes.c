@@ -350,8 +350,8 @@ static void draw_body(const struct lkm_tui_app *app, const struct lkm_view *v,
 			ly + 1, x0 + 1, bottom, cols - 2,
 			_("This kernel has no loadable-module support (no "
 			  "/proc/modules), "
-			  "so there are no modules to show; the Devices, Interrupts and "
-			  "Network panes still work."),
+			  "so there are no modules to show; the Devices, Interrupts, "
+			  "Network and Hardware panes still work."),
 			lkm_tui_attr(LKM_ROLE_NOTICE));
 		return;
 	}
