@@ -40,50 +40,15 @@
 	"reads this\n# directory). One name a line; lkmtui unload --persist removes "    \
 	"its line.\n"
 
-struct fx {
-	char dir[64];
-	struct lkm_sysroot *root;
-};
-
-static const char *at(struct fx *f, const char *path)
-{
-	static char buf[4][256];
-	static int i;
-
-	i = (i + 1) % 4;
-	snprintf(buf[i], sizeof(buf[i]), "%s%s", f->dir, path);
-	return buf[i];
-}
-
 static int setup(void **state)
 {
-	struct fx *f = calloc(1, sizeof(*f));
+	static const char *const dirs[] = { "/etc",  "/run",	  "/boot",
+					    "/proc", "/proc/sys", "/proc/sys/kernel",
+					    NULL };
 
-	if (f == NULL)
+	if (fx_setup(state, "/tmp/lkm-keep-XXXXXX", dirs) < 0)
 		return -1;
-	strcpy(f->dir, "/tmp/lkm-keep-XXXXXX");
-	if (mkdtemp(f->dir) == NULL)
-		return -1;
-	mkdir(at(f, "/etc"), 0755);
-	mkdir(at(f, "/run"), 0755);
-	mkdir(at(f, "/boot"), 0755);
-	mkdir(at(f, "/proc"), 0755);
-	mkdir(at(f, "/proc/sys"), 0755);
-	mkdir(at(f, "/proc/sys/kernel"), 0755);
-	write_file(at(f, "/proc/sys/kernel/osrelease"), "6.1.0-test\n", 0644);
-	if (lkm_sysroot_new(f->dir, &f->root) < 0)
-		return -1;
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fx *f = *state;
-
-	lkm_sysroot_free(f->root);
-	rm_tree(f->dir);
-	free(f);
+	write_file(at(*state, "/proc/sys/kernel/osrelease"), "6.1.0-test\n", 0644);
 	return 0;
 }
 
@@ -357,7 +322,7 @@ static void test_initramfs_unreadable(void **state)
 
 int main(void)
 {
-#define K(t) cmocka_unit_test_setup_teardown(t, setup, teardown)
+#define K(t) cmocka_unit_test_setup_teardown(t, setup, fx_teardown)
 	const struct CMUnitTest tests[] = {
 		K(test_boot),
 		K(test_block_beside_options),

@@ -36,12 +36,6 @@
 	"# module; lkmtui replaces a module's line when you persist new values and "     \
 	"keeps every other line.\n"
 
-struct fx {
-	char dir[64];
-	char conf[128];
-	struct lkm_sysroot *root;
-};
-
 /* lkm_persist_line and lkm_persist_options on the words ARGS, split as the engine splits
  * them. */
 static int line_of(const char *module, const char *const *args, size_t n,
@@ -70,31 +64,9 @@ static int persist_words(const struct lkm_sysroot *root, const char *module,
 
 static int setup(void **state)
 {
-	struct fx *f = calloc(1, sizeof(*f));
-	char path[192];
+	static const char *const dirs[] = { "/etc", NULL };
 
-	if (f == NULL)
-		return -1;
-	strcpy(f->dir, "/tmp/lkm-persist-XXXXXX");
-	if (mkdtemp(f->dir) == NULL)
-		return -1;
-	snprintf(path, sizeof(path), "%s/etc", f->dir);
-	mkdir(path, 0755);
-	snprintf(f->conf, sizeof(f->conf), "%s/etc/modprobe.d/lkmtui.conf", f->dir);
-	if (lkm_sysroot_new(f->dir, &f->root) < 0)
-		return -1;
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fx *f = *state;
-
-	lkm_sysroot_free(f->root);
-	rm_tree(f->dir);
-	free(f);
-	return 0;
+	return fx_setup(state, "/tmp/lkm-persist-XXXXXX", dirs);
 }
 
 static const char *moddir(struct fx *f)
@@ -470,15 +442,17 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_line),
-		cmocka_unit_test_setup_teardown(test_refusals, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_new_file, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_refusals, setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_new_file, setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_replace_keeps_others, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_append_and_remove, setup, teardown),
+						fx_teardown),
+		cmocka_unit_test_setup_teardown(test_append_and_remove, setup,
+						fx_teardown),
 		cmocka_unit_test_setup_teardown(test_append_after_continuation, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_read, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_write_fails_fsize, setup, teardown),
+						fx_teardown),
+		cmocka_unit_test_setup_teardown(test_read, setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_write_fails_fsize, setup,
+						fx_teardown),
 		cmocka_unit_test(test_write_fails_enospc),
 	};
 

@@ -3,7 +3,7 @@
 
 /*
  * Files the tests of what lkmtui keeps (test-persist.c, test-keepfiles.c) write under a
- * temporary root and compare whole.
+ * temporary root and compare whole; the root itself (struct fx, made by fx_setup).
  */
 #include <dirent.h>
 #include <fcntl.h>
@@ -11,6 +11,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -20,6 +21,7 @@
 #include <cmocka.h>
 
 #include "core/persist.h"
+#include "model/sysroot.h"
 
 static inline void rm_tree(const char *dir)
 {
@@ -86,4 +88,54 @@ static inline int temp_files(const char *dir)
 			n++;
 	closedir(d);
 	return n;
+}
+
+/* A test's temporary system root: DIR on the host, ROOT over it, CONF its lkmtui.conf
+ * on the host (not made). */
+struct fx {
+	char dir[64];
+	char conf[128];
+	struct lkm_sysroot *root;
+};
+
+/* PATH of F's root, on the host (four at a time). */
+static inline const char *at(struct fx *f, const char *path)
+{
+	static char buf[4][256];
+	static int i;
+
+	i = (i + 1) % 4;
+	snprintf(buf[i], sizeof(buf[i]), "%s%s", f->dir, path);
+	return buf[i];
+}
+
+/* A cmocka setup's root: a new directory from TEMPLATE ("/tmp/lkm-NAME-XXXXXX") holding
+ * the directories DIRS (NULL-ended, parents first), opened; the fx into *STATE. Returns
+ * 0 or -1. */
+static inline int fx_setup(void **state, const char *template, const char *const *dirs)
+{
+	struct fx *f = calloc(1, sizeof(*f));
+
+	if (f == NULL)
+		return -1;
+	snprintf(f->dir, sizeof(f->dir), "%s", template);
+	if (mkdtemp(f->dir) == NULL)
+		return -1;
+	for (size_t i = 0; dirs[i]; i++)
+		mkdir(at(f, dirs[i]), 0755);
+	snprintf(f->conf, sizeof(f->conf), "%s", at(f, LKM_PERSIST_FILE));
+	if (lkm_sysroot_new(f->dir, &f->root) < 0)
+		return -1;
+	*state = f;
+	return 0;
+}
+
+static inline int fx_teardown(void **state)
+{
+	struct fx *f = *state;
+
+	lkm_sysroot_free(f->root);
+	rm_tree(f->dir);
+	free(f);
+	return 0;
 }
