@@ -1033,6 +1033,43 @@ static void test_scroll_widget(void **state)
 	assert_int_equal(w.top, 2);
 }
 
+/* A list's cursor keys: a page keeps a row of context; an open item longer than the
+ * window is scrolled through before the cursor moves on, and shown from its first row. */
+static void test_item_keys(void **state)
+{
+	/* Items 0..3; item 1 open over rows 1..8 (its line and 7 lines), window of 4. */
+	struct lkm_tui_scroll w = { .top = 0, .n = 11, .height = 4 };
+	size_t cursor = 1;
+	long delta;
+	bool moved;
+
+	(void)state;
+	assert_true(lkm_tui_list_step(LKM_ACT_PAGE_DOWN, 4, 4, &delta));
+	assert_int_equal(delta, 3);
+	assert_true(lkm_tui_list_step(LKM_ACT_HOME, 4, 4, &delta));
+	assert_true(delta < -4);
+	assert_false(lkm_tui_list_step(LKM_ACT_QUIT, 4, 4, &delta));
+	lkm_tui_scroll_follow(&w, 1, 9);
+	assert_int_equal(w.top, 1); /* longer than the window: from its line */
+	for (int i = 0; i < 4; i++) {
+		assert_true(
+			lkm_tui_item_action(&w, &cursor, 4, 1, 9, LKM_ACT_DOWN, &moved));
+		assert_false(moved);
+	}
+	assert_int_equal(w.top, 5); /* its last line in sight */
+	assert_true(lkm_tui_item_action(&w, &cursor, 4, 1, 9, LKM_ACT_DOWN, &moved));
+	assert_true(moved);
+	assert_int_equal(cursor, 2);
+	assert_true(lkm_tui_item_action(&w, &cursor, 4, 9, 10, LKM_ACT_END, &moved));
+	assert_int_equal(cursor, 3);
+	assert_true(lkm_tui_item_action(&w, &cursor, 4, 10, 11, LKM_ACT_PAGE_UP, &moved));
+	assert_int_equal(cursor, 0);
+	assert_false(lkm_tui_item_action(&w, &cursor, 4, 0, 1, LKM_ACT_BACK, &moved));
+	w = (struct lkm_tui_scroll){ .top = 0, .n = 11, .height = 4 };
+	lkm_tui_scroll_follow(&w, 2, 5);
+	assert_int_equal(w.top, 1); /* fits: all of it in sight */
+}
+
 /* The screen stack: a push remembers the pane shown, a pop (back) shows it again and
  * drops what the screen held; the steps of an action replace one another and its end pops
  * them all, back to the screen it started from; the panes are never popped. */
@@ -1718,6 +1755,7 @@ int main(void)
 		cmocka_unit_test(test_fix_req_long),
 		cmocka_unit_test(test_req_words),
 		cmocka_unit_test(test_scroll_widget),
+		cmocka_unit_test(test_item_keys),
 		cmocka_unit_test(test_stack),
 		cmocka_unit_test(test_diag_scroll_clamped),
 		cmocka_unit_test_setup_teardown(test_help_from_keys, setup_modules,

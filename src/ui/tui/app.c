@@ -347,6 +347,41 @@ int lkm_tui_strip_rows(const struct lkm_tui_app *app)
 	return 1 + (int)n;
 }
 
+void lkm_tui_list_window(const struct lkm_tui_app *app, struct lkm_tui_scroll *s,
+			 size_t n)
+{
+	int bottom = app->term.lines - 1 - lkm_tui_strip_rows(app);
+
+	s->n = n;
+	s->height = bottom > LKM_TUI_LIST_Y + 1 ? (size_t)(bottom - LKM_TUI_LIST_Y) : 1;
+	lkm_tui_scroll_clamp(s);
+}
+
+void lkm_tui_item_follow(const struct lkm_tui_app *app, struct lkm_tui_frame *f,
+			 lkm_tui_measure measure, bool to_end)
+{
+	int cur = 0, end = 0;
+
+	lkm_tui_list_window(app, &f->scroll, (size_t)measure(app, f, &cur, &end));
+	lkm_tui_scroll_follow(&f->scroll, (size_t)cur, to_end ? (size_t)end : 0);
+}
+
+bool lkm_tui_item_keys(const struct lkm_tui_app *app, struct lkm_tui_frame *f,
+		       size_t *cursor, size_t n, lkm_tui_measure measure, bool to_end,
+		       int action)
+{
+	int cur = 0, end = 0;
+	bool moved;
+
+	lkm_tui_list_window(app, &f->scroll, (size_t)measure(app, f, &cur, &end));
+	if (!lkm_tui_item_action(&f->scroll, cursor, n, (size_t)cur, (size_t)end, action,
+				 &moved))
+		return false;
+	if (moved)
+		lkm_tui_item_follow(app, f, measure, to_end);
+	return true;
+}
+
 void lkm_tui_live_start(struct lkm_tui_app *app, const char *module)
 {
 	struct lkm_tui_strip *s = &app->strip;

@@ -172,6 +172,29 @@ static inline bool lkm_tui_can_act(const struct lkm_tui_app *app)
 /* Rows the kernel log strip takes above the status line (0 before any action). */
 int lkm_tui_strip_rows(const struct lkm_tui_app *app);
 
+/* S as the window of a screen's list of N rows: from LKM_TUI_LIST_Y down to the strip
+ * (one row at least), clamped. */
+void lkm_tui_list_window(const struct lkm_tui_app *app, struct lkm_tui_scroll *s,
+			 size_t n);
+
+/* A list screen F whose items take more than a row when open (Health, Hardware):
+ * measures its rows, returns how many in all, and puts the cursor's item's rows
+ * [*CUR, *END). */
+typedef int (*lkm_tui_measure)(const struct lkm_tui_app *app,
+			       const struct lkm_tui_frame *f, int *cur, int *end);
+
+/* F's window after the cursor came to an item: its line in sight, and when TO_END its
+ * open lines too when they fit (lkm_tui_scroll_follow). */
+void lkm_tui_item_follow(const struct lkm_tui_app *app, struct lkm_tui_frame *f,
+			 lkm_tui_measure measure, bool to_end);
+
+/* Such a list's cursor keys: ACTION moves *CURSOR (one of N items) or scrolls F's
+ * window through the cursor's open item (lkm_tui_item_action), then the window follows
+ * it. Returns false for any other action. */
+bool lkm_tui_item_keys(const struct lkm_tui_app *app, struct lkm_tui_frame *f,
+		       size_t *cursor, size_t n, lkm_tui_measure measure, bool to_end,
+		       int action);
+
 /* How often a log that cannot be polled (a regular file in a fixture root) is read. */
 #define LKM_TUI_LIVE_POLL_MS 250
 /* Lines of the live log kept. */

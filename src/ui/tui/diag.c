@@ -74,17 +74,11 @@ static unsigned diag_key(struct lkm_tui_app *app, struct lkm_tui_frame *f,
 	struct lkm_tui_diag *g = f->data;
 	int action = lkm_tui_keymap_lookup_in(&app->keymap, LKM_KEYS_DIAG, ev->key);
 
-	switch (action) {
-	case LKM_ACT_UP:
-	case LKM_ACT_DOWN:
-	case LKM_ACT_PAGE_UP:
-	case LKM_ACT_PAGE_DOWN:
-	case LKM_ACT_HOME:
-	case LKM_ACT_END:
-		/* Measured for this screen first: it never scrolls past its end. */
-		diag_layout(app, f);
-		lkm_tui_scroll_action(&f->scroll, action);
+	/* Measured for this screen first: it never scrolls past its end. */
+	diag_layout(app, f);
+	if (lkm_tui_scroll_action(&f->scroll, action))
 		return LKM_TUI_CHANGED;
+	switch (action) {
 	case LKM_ACT_FIX:
 		if (!g->fix_ok) {
 			lkm_tui_message(
@@ -172,14 +166,10 @@ static void draw_diag(const struct lkm_tui_app *app, const struct lkm_tui_frame 
 
 static void diag_layout(struct lkm_tui_app *app, struct lkm_tui_frame *f)
 {
-	int bottom = app->term.lines - 1 - lkm_tui_strip_rows(app);
+	int end = diag_body(f->data, LKM_TUI_LIST_Y + 1, LKM_TUI_LIST_Y,
+			    app->term.cols > 0 ? app->term.cols : 80);
 
-	f->scroll.n = (size_t)(diag_body(f->data, LKM_TUI_LIST_Y + 1, LKM_TUI_LIST_Y,
-					 app->term.cols > 0 ? app->term.cols : 80) -
-			       LKM_TUI_LIST_Y);
-	f->scroll.height =
-		bottom > LKM_TUI_LIST_Y ? (size_t)(bottom - LKM_TUI_LIST_Y) : 1;
-	lkm_tui_scroll_clamp(&f->scroll);
+	lkm_tui_list_window(app, &f->scroll, (size_t)(end - LKM_TUI_LIST_Y));
 }
 
 static void diag_hint(const struct lkm_tui_app *app, const struct lkm_tui_frame *f,

@@ -56,17 +56,11 @@ unsigned lkm_tui_on_split(struct lkm_tui_app *app, const struct lkm_tui_event *e
 unsigned lkm_tui_on_move(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
 {
 	struct lkm_view *v = lkm_tui_view(app);
-	long page = v->height > 1 ? (long)v->height - 1 : 1;
+	long delta;
 
-	switch (ev->action) {
-	case LKM_ACT_UP: lkm_view_move(v, -1); break;
-	case LKM_ACT_DOWN: lkm_view_move(v, 1); break;
-	case LKM_ACT_PAGE_UP: lkm_view_move(v, -page); break;
-	case LKM_ACT_PAGE_DOWN: lkm_view_move(v, page); break;
-	case LKM_ACT_HOME: lkm_view_move_to(v, 0); break;
-	case LKM_ACT_END: lkm_view_move_to(v, v->nrows ? v->nrows - 1 : 0); break;
-	default: return 0;
-	}
+	if (!lkm_tui_list_step(ev->action, v->height, v->nrows, &delta))
+		return 0;
+	lkm_view_move(v, delta);
 	return LKM_TUI_CHANGED;
 }
 

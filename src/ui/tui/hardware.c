@@ -7,7 +7,7 @@
  * candidate's driver and u lets its driver go, each through the bind screen (its steps
  * and what stops working first). Its own data: the last scan, the cursor (by the
  * device's bus and address, so that it stays on its device across scans), the device
- * shown open, the first row shown.
+ * shown open; the first row shown is the frame's scroll window.
  */
 #include "config.h"
 
@@ -32,7 +32,6 @@ struct hwpane {
 	struct lkm_hardware hw;
 	int err;	/* the last scan's */
 	size_t cursor;	/* the device under the cursor */
-	size_t top;	/* the first row shown, of the whole list's rows */
 	char key[300];	/* the cursor's device, "BUS ADDRESS" */
 	char open[300]; /* the device shown open, or "" */
 	/* What the last scan saw: the buses' listings (lkm_hardware_stamp) and the
@@ -234,30 +233,16 @@ static int hw_body(const struct hwpane *p, const struct layout *l, int y, int bo
 	return y;
 }
 
-static int hw_bottom(const struct lkm_tui_app *app)
+/* F's rows, measured; the cursor's device's rows [*CUR, *END) (lkm_tui_measure). */
+static int hw_measure(const struct lkm_tui_app *app, const struct lkm_tui_frame *f,
+		      int *cur, int *end)
 {
-	int bottom = app->term.lines - 1 - lkm_tui_strip_rows(app);
-
-	return bottom > LKM_TUI_LIST_Y ? bottom : LKM_TUI_LIST_Y + 1;
-}
-
-/* The window after a move or a scan: the cursor's device in sight, and its open lines
- * when they fit. */
-static void hw_follow(const struct lkm_tui_app *app, struct hwpane *p)
-{
+	const struct hwpane *p = f->data;
 	int cols = app->term.cols > 0 ? app->term.cols : 80;
-	int height = hw_bottom(app) - LKM_TUI_LIST_Y, cur = 0, end = 0;
 	struct layout l;
-	int n;
 
 	layout(p, cols, &l);
-	n = hw_body(p, &l, 0, 0, cols, &cur, &end);
-	if (end - height > (int)p->top)
-		p->top = (size_t)(end - height < cur ? end - height : cur);
-	if (cur < (int)p->top)
-		p->top = (size_t)cur;
-	if ((int)p->top > n - height)
-		p->top = n > height ? (size_t)(n - height) : 0;
+	return hw_body(p, &l, 0, 0, cols, cur, end);
 }
 
 /* The loaded modules and their states, as one number. */
@@ -336,26 +321,6 @@ static int hw_open(struct lkm_tui_app *app, struct lkm_tui_frame *f, const void 
 	return 0;
 }
 
-static void hw_move(struct lkm_tui_app *app, struct hwpane *p, int action)
-{
-	size_t last = p->hw.n ? p->hw.n - 1 : 0;
-	size_t page = (size_t)(hw_bottom(app) - LKM_TUI_LIST_Y);
-
-	switch (action) {
-	case LKM_ACT_DOWN: p->cursor += p->cursor < last; break;
-	case LKM_ACT_UP: p->cursor -= p->cursor > 0; break;
-	case LKM_ACT_PAGE_DOWN:
-		p->cursor = p->cursor + page < last ? p->cursor + page : last;
-		break;
-	case LKM_ACT_PAGE_UP: p->cursor = p->cursor > page ? p->cursor - page : 0; break;
-	case LKM_ACT_HOME: p->cursor = 0; break;
-	default: p->cursor = last; break;
-	}
-	if (p->hw.n)
-		entry_key(&p->hw.v[p->cursor], p->key, sizeof(p->key));
-	hw_follow(app, p);
-}
-
 /* The candidate b gives E to: the first, in modprobe's order, that can be loaded or is,
  * and is not E's driver's module already; NULL if none. */
 static const char *bind_target(const struct lkm_hwentry *e)
@@ -402,13 +367,18 @@ static unsigned hw_key(struct lkm_tui_app *app, struct lkm_tui_frame *f,
 	struct hwpane *p = f->data;
 	int action = lkm_tui_keymap_lookup_in(&app->keymap, LKM_KEYS_HARDWARE, ev->key);
 
+	/* The cursor's device shown open in full after a move, when it fits. */
+	if (lkm_tui_item_keys(app, f, &p->cursor, p->hw.n, hw_measure, true, action)) {
+		if (p->hw.n)
+			entry_key(&p->hw.v[p->cursor], p->key, sizeof(p->key));
+		return LKM_TUI_CHANGED;
+	}
+	if (lkm_tui_is_pane_switch(action)) {
+		/* Another pane: this one goes, and the key switches as on the panes. */
+		lkm_tui_pop(app);
+		return LKM_TUI_PASS;
+	}
 	switch (action) {
-	case LKM_ACT_UP:
-	case LKM_ACT_DOWN:
-	case LKM_ACT_PAGE_UP:
-	case LKM_ACT_PAGE_DOWN:
-	case LKM_ACT_HOME:
-	case LKM_ACT_END: hw_move(app, p, action); return LKM_TUI_CHANGED;
 	case LKM_ACT_DEVICE:
 		if (p->hw.n == 0)
 			return LKM_TUI_HANDLED;
@@ -416,7 +386,7 @@ static unsigned hw_key(struct lkm_tui_app *app, struct lkm_tui_frame *f,
 			p->open[0] = '\0';
 		else
 			snprintf(p->open, sizeof(p->open), "%s", p->key);
-		hw_follow(app, p);
+		lkm_tui_item_follow(app, f, hw_measure, true);
 		return LKM_TUI_CHANGED;
 	case LKM_ACT_TEACH:
 		if (p->hw.n) {
@@ -430,15 +400,6 @@ static unsigned hw_key(struct lkm_tui_app *app, struct lkm_tui_frame *f,
 	case LKM_ACT_HARDWARE: return LKM_TUI_HANDLED;
 	case LKM_ACT_REFRESH:
 		p->scanned = false; /* R reads every device again */
-		return LKM_TUI_PASS;
-	case LKM_ACT_PANE_MODULES:
-	case LKM_ACT_PANE_DEVICES:
-	case LKM_ACT_PANE_INTERRUPTS:
-	case LKM_ACT_PANE_NETDEV:
-	case LKM_ACT_PANE_NEXT:
-	case LKM_ACT_PANE_PREV:
-		/* Another pane: this one goes, and the key switches as on the panes. */
-		lkm_tui_pop(app);
 		return LKM_TUI_PASS;
 	case LKM_ACT_BACK: lkm_tui_pop(app); return LKM_TUI_CHANGED;
 	case LKM_ACT_CLICK: return LKM_TUI_HANDLED;
@@ -458,7 +419,7 @@ static void hw_draw(const struct lkm_tui_app *app, const struct lkm_tui_frame *f
 	lkm_tui_fill_line(LKM_TUI_HEADER_Y, cols, h);
 	for (int c = 0; c < C_COUNT; c++)
 		put_cell(&l, c, LKM_TUI_HEADER_Y, header(c), h);
-	hw_body(p, &l, LKM_TUI_LIST_Y - (int)p->top, bottom, cols, NULL, NULL);
+	hw_body(p, &l, LKM_TUI_LIST_Y - (int)f->scroll.top, bottom, cols, NULL, NULL);
 }
 
 static void hw_hint(const struct lkm_tui_app *app, const struct lkm_tui_frame *f,
@@ -493,7 +454,7 @@ static void hw_refresh(struct lkm_tui_app *app, struct lkm_tui_frame *f)
 
 	if (lkm_tui_top_frame(app) == f)
 		hw_scan(app, p, false);
-	hw_follow(app, p);
+	lkm_tui_item_follow(app, f, hw_measure, true);
 }
 
 /* The cursor's screen row, for the teach box to stay clear of it. */
@@ -505,7 +466,7 @@ static int hw_cursor_row(const struct lkm_tui_app *app, const struct lkm_tui_fra
 
 	layout(p, cols, &l);
 	hw_body(p, &l, 0, 0, cols, &cur, NULL);
-	return LKM_TUI_LIST_Y + cur - (int)p->top;
+	return LKM_TUI_LIST_Y + cur - (int)f->scroll.top;
 }
 
 const struct lkm_tui_screen_ops lkm_tui_hardware_screen = {

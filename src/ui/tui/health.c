@@ -3,7 +3,8 @@
  * The Health screen: what lkmtui doctor finds (core/doctor), most severe first, one line
  * each; Enter shows a finding's evidence and fix under it, f runs the fix when it is an
  * lkmtui action (as a diagnosis' f does), r runs the doctor again. Its own data: the
- * findings of its last run, the cursor, which findings are open, the first row shown.
+ * findings of its last run, the cursor, which findings are open; the first row shown is
+ * the frame's scroll window.
  */
 #include "config.h"
 
@@ -28,7 +29,6 @@ struct health {
 	int err;       /* the last run's (-ENOMEM: what it found is partial) */
 	bool *open;    /* doc.n of them: the finding shows its evidence and fix */
 	size_t cursor; /* the finding under the cursor */
-	size_t top;    /* the first row shown, of the whole list's rows */
 	bool stale;    /* a fix was started: run again at the next snapshot */
 };
 
@@ -186,69 +186,12 @@ static int health_body(const struct health *h, int y, int bottom, int cols, int 
 	return y;
 }
 
-static int health_bottom(const struct lkm_tui_app *app)
+/* F's rows, measured; the cursor's finding's rows [*CUR, *END) (lkm_tui_measure). */
+static int health_measure(const struct lkm_tui_app *app, const struct lkm_tui_frame *f,
+			  int *cur, int *end)
 {
-	int bottom = app->term.lines - 1 - lkm_tui_strip_rows(app);
-
-	return bottom > LKM_TUI_LIST_Y ? bottom : LKM_TUI_LIST_Y + 1;
-}
-
-/* The window after a move: the cursor's line in sight, and its body when it fits. */
-static void health_follow(struct lkm_tui_app *app, struct health *h, bool to_end)
-{
-	int cols = app->term.cols > 0 ? app->term.cols : 80;
-	int height = health_bottom(app) - LKM_TUI_LIST_Y, cur = 0, end = 0;
-	int n = health_body(h, 0, 0, cols, &cur, &end);
-
-	if (to_end && end - height > (int)h->top)
-		h->top = (size_t)(end - height < cur ? end - height : cur);
-	if (cur < (int)h->top)
-		h->top = (size_t)cur;
-	if (cur >= (int)h->top + height)
-		h->top = (size_t)(cur - height + 1);
-	if ((int)h->top > n - height)
-		h->top = n > height ? (size_t)(n - height) : 0;
-	if (cur < (int)h->top)
-		h->top = (size_t)cur;
-}
-
-/*
- * Up and down: an open finding longer than the window scrolls to its end before the
- * cursor moves on (and back to its line before it moves up); the others move it.
- */
-static void health_move(struct lkm_tui_app *app, struct health *h, int action)
-{
-	int cols = app->term.cols > 0 ? app->term.cols : 80;
-	int height = health_bottom(app) - LKM_TUI_LIST_Y, cur = 0, end = 0;
-	size_t last = h->doc.n ? h->doc.n - 1 : 0;
-
-	health_body(h, 0, 0, cols, &cur, &end);
-	switch (action) {
-	case LKM_ACT_DOWN:
-		if (end > (int)h->top + height) {
-			h->top++;
-			return;
-		}
-		h->cursor += h->cursor < last;
-		break;
-	case LKM_ACT_UP:
-		if (cur < (int)h->top) {
-			h->top--;
-			return;
-		}
-		h->cursor -= h->cursor > 0;
-		break;
-	case LKM_ACT_PAGE_DOWN:
-		h->cursor = h->cursor + (size_t)height < last ? h->cursor + (size_t)height
-							      : last;
-		break;
-	case LKM_ACT_PAGE_UP:
-		h->cursor = h->cursor > (size_t)height ? h->cursor - (size_t)height : 0;
-		break;
-	case LKM_ACT_HOME: h->cursor = 0; break;
-	default: h->cursor = last; break;
-	}
-	health_follow(app, h, false);
+	return health_body(f->data, 0, 0, app->term.cols > 0 ? app->term.cols : 80, cur,
+			   end);
 }
 
 static unsigned health_fix(struct lkm_tui_app *app, struct health *h)
@@ -279,17 +222,16 @@ static unsigned health_key(struct lkm_tui_app *app, struct lkm_tui_frame *f,
 	struct health *h = f->data;
 	int action = lkm_tui_keymap_lookup_in(&app->keymap, LKM_KEYS_HEALTH, ev->key);
 
+	/* After a move the cursor's line is in sight; an open finding longer than the
+	 * window scrolls through before the cursor moves on. */
+	if (lkm_tui_item_keys(app, f, &h->cursor, h->doc.n, health_measure, false,
+			      action))
+		return LKM_TUI_CHANGED;
 	switch (action) {
-	case LKM_ACT_UP:
-	case LKM_ACT_DOWN:
-	case LKM_ACT_PAGE_UP:
-	case LKM_ACT_PAGE_DOWN:
-	case LKM_ACT_HOME:
-	case LKM_ACT_END: health_move(app, h, action); return LKM_TUI_CHANGED;
 	case LKM_ACT_EXPAND:
 		if (h->open && h->doc.n) {
 			h->open[h->cursor] = !h->open[h->cursor];
-			health_follow(app, h, true);
+			lkm_tui_item_follow(app, f, health_measure, true);
 		}
 		return LKM_TUI_CHANGED;
 	case LKM_ACT_FIX_FINDING: return health_fix(app, h);
@@ -298,7 +240,7 @@ static unsigned health_key(struct lkm_tui_app *app, struct lkm_tui_frame *f,
 		if (health_run(app, h) < 0)
 			lkm_tui_message(app, "%s",
 					_("out of memory: some findings are missing"));
-		health_follow(app, h, false);
+		lkm_tui_item_follow(app, f, health_measure, false);
 		return LKM_TUI_CHANGED | LKM_TUI_RESCAN;
 	case LKM_ACT_BACK: lkm_tui_pop(app); return LKM_TUI_CHANGED;
 	case LKM_ACT_CLICK: return LKM_TUI_HANDLED;
@@ -326,7 +268,7 @@ static void health_draw(const struct lkm_tui_app *app, const struct lkm_tui_fram
 	lkm_strbuf_add(&sb, ", ");
 	lkm_strbuf_addf(&sb, ngettext("%zu note", "%zu notes", n), n);
 	lkm_tui_title(cols, buf, e ? LKM_ROLE_ALERT : LKM_ROLE_NOTICE);
-	health_body(h, LKM_TUI_LIST_Y - (int)h->top, bottom, cols, NULL, NULL);
+	health_body(h, LKM_TUI_LIST_Y - (int)f->scroll.top, bottom, cols, NULL, NULL);
 }
 
 static void health_hint(const struct lkm_tui_app *app, const struct lkm_tui_frame *f,
@@ -357,7 +299,7 @@ static void health_refresh(struct lkm_tui_app *app, struct lkm_tui_frame *f)
 
 	if (h->stale && lkm_tui_top_frame(app) == f && health_run(app, h) < 0)
 		lkm_tui_message(app, "%s", _("out of memory: some findings are missing"));
-	health_follow(app, h, false);
+	lkm_tui_item_follow(app, f, health_measure, false);
 }
 
 const struct lkm_tui_screen_ops lkm_tui_health_screen = {

@@ -500,3 +500,8 @@ bool lkm_tui_is_backspace(int key)
 {
 	return key == KEY_BACKSPACE || key == 127 || key == 8;
 }
+
+bool lkm_tui_is_pane_switch(int action)
+{
+	return action >= LKM_ACT_PANE_MODULES && action <= LKM_ACT_PANE_PREV;
+}

@@ -43,6 +43,10 @@ typedef unsigned (*lkm_tui_handler)(struct lkm_tui_app *app,
 bool lkm_tui_is_enter(int key);
 bool lkm_tui_is_backspace(int key);
 
+/* ACTION (an enum lkm_tui_action_id) switches to a pane: 1 to 4, Tab, Shift-Tab. A
+ * screen over the panes gives way, and the key switches as on the panes. */
+bool lkm_tui_is_pane_switch(int action);
+
 enum lkm_tui_action_id {
 	LKM_ACT_NONE,
 	LKM_ACT_HELP,

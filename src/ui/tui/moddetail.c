@@ -182,15 +182,18 @@ static unsigned detail_key(struct lkm_tui_app *app, struct lkm_tui_frame *f,
 			   const struct lkm_tui_event *ev)
 {
 	struct lkm_detail *d = f->data;
-	long page = d->height > 1 ? (long)d->height - 1 : 1;
+	int action = lkm_tui_keymap_lookup_in(&app->keymap, LKM_KEYS_DETAIL, ev->key);
+	long delta;
 
-	switch (lkm_tui_keymap_lookup_in(&app->keymap, LKM_KEYS_DETAIL, ev->key)) {
-	case LKM_ACT_UP: lkm_detail_move(d, -1); return LKM_TUI_CHANGED;
-	case LKM_ACT_DOWN: lkm_detail_move(d, 1); return LKM_TUI_CHANGED;
-	case LKM_ACT_PAGE_UP: lkm_detail_move(d, -page); return LKM_TUI_CHANGED;
-	case LKM_ACT_PAGE_DOWN: lkm_detail_move(d, page); return LKM_TUI_CHANGED;
-	case LKM_ACT_HOME: lkm_detail_move(d, -(long)d->n); return LKM_TUI_CHANGED;
-	case LKM_ACT_END: lkm_detail_move(d, (long)d->n); return LKM_TUI_CHANGED;
+	if (lkm_tui_list_step(action, d->height, d->n, &delta)) {
+		lkm_detail_move(d, delta);
+		return LKM_TUI_CHANGED;
+	}
+	if (lkm_tui_is_pane_switch(action)) {
+		close_detail(app, d);
+		return LKM_TUI_PASS; /* on the panes, now on top */
+	}
+	switch (action) {
 	case LKM_ACT_BACK: close_detail(app, d); return LKM_TUI_CHANGED;
 	case LKM_ACT_GO: return detail_enter(app, f);
 	case LKM_ACT_TEACH: return teach_line(app, d);
@@ -211,14 +214,6 @@ static unsigned detail_key(struct lkm_tui_app *app, struct lkm_tui_frame *f,
 	case LKM_ACT_SLOWER:
 	case LKM_ACT_FASTER:
 	case LKM_ACT_LIVE_LOG: return LKM_TUI_PASS; /* as on the panes */
-	case LKM_ACT_PANE_MODULES:
-	case LKM_ACT_PANE_DEVICES:
-	case LKM_ACT_PANE_INTERRUPTS:
-	case LKM_ACT_PANE_NETDEV:
-	case LKM_ACT_PANE_NEXT:
-	case LKM_ACT_PANE_PREV:
-		close_detail(app, d);
-		return LKM_TUI_PASS; /* on the panes, now on top */
 	default: break;
 	}
 	if (ev->key == KEY_MOUSE || ev->key == KEY_RESIZE)

@@ -33,3 +33,27 @@ long lkm_tui_scroll_page(const struct lkm_tui_scroll *s);
  * page up, page down, home, end) scrolls S. Returns false for any other action.
  */
 bool lkm_tui_scroll_action(struct lkm_tui_scroll *s, int action);
+
+/*
+ * A list's keys: ACTION (up, down, page up, page down, home, end) as the items a
+ * cursor moves by, into *DELTA: a page is a screenful of HEIGHT rows less one, kept
+ * for context (as htop's lists); home and end are past all N. Returns false for any
+ * other action.
+ */
+bool lkm_tui_list_step(int action, size_t height, size_t n, long *delta);
+
+/*
+ * The keys of a list whose items take more than a row when open (a Health finding, a
+ * Hardware device): S its window (N and HEIGHT in rows), *CURSOR one of N items, its
+ * rows [CUR, END). Down scrolls a row while the cursor's item goes on below the
+ * window, Up while its first row is above it, so no line of an item longer than the
+ * window is passed over; otherwise ACTION moves *CURSOR as lkm_tui_list_step says and
+ * sets *MOVED: the caller measures again and calls lkm_tui_scroll_follow. Returns
+ * false for any other action.
+ */
+bool lkm_tui_item_action(struct lkm_tui_scroll *s, size_t *cursor, size_t n, size_t cur,
+			 size_t end, int action, bool *moved);
+
+/* The window after the cursor came to the item over rows [CUR, END): all of it in
+ * sight when it fits, else from its first row; row CUR always. */
+void lkm_tui_scroll_follow(struct lkm_tui_scroll *s, size_t cur, size_t end);
