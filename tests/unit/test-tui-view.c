@@ -712,11 +712,28 @@ static void test_kmsg_follow(void **state)
 
 static void test_tabs_and_interval_steps(void **state)
 {
-	assert_int_equal(lkm_tui_tab_at(0), LKM_PANE_MODULES);
-	assert_int_equal(lkm_tui_tab_at(10), LKM_PANE_MODULES);
-	assert_int_equal(lkm_tui_tab_at(11), -1); /* the gap */
-	assert_int_equal(lkm_tui_tab_at(12), LKM_PANE_DEVICES);
-	assert_int_equal(lkm_tui_tab_at(1000), -1);
+	char buf[64];
+	int x, w;
+
+	assert_int_equal(lkm_tui_tab_at(0, 80), LKM_PANE_MODULES);
+	assert_int_equal(lkm_tui_tab_at(10, 80), LKM_PANE_MODULES);
+	assert_int_equal(lkm_tui_tab_at(11, 80), -1); /* the gap */
+	assert_int_equal(lkm_tui_tab_at(12, 80), LKM_PANE_DEVICES);
+	assert_int_equal(lkm_tui_tab_at(1000, 80), -1);
+	/* Narrower: bare labels two blanks apart, then short words; the last tab and its
+	 * key always in the bar. */
+	assert_string_equal(lkm_tui_tab(80, LKM_PANE_COUNT, buf, sizeof(buf), &x, &w),
+			    " 5 Hardware ");
+	assert_string_equal(lkm_tui_tab(60, LKM_PANE_COUNT, buf, sizeof(buf), &x, &w),
+			    "5 Hardware");
+	assert_true(x + w <= 60);
+	assert_int_equal(lkm_tui_tab_at(0, 60), -1);
+	assert_int_equal(lkm_tui_tab_at(1, 60), LKM_PANE_MODULES);
+	assert_int_equal(lkm_tui_tab_at(10, 60), -1); /* the gap */
+	assert_int_equal(lkm_tui_tab_at(12, 60), LKM_PANE_DEVICES);
+	assert_string_equal(lkm_tui_tab(40, LKM_PANE_COUNT, buf, sizeof(buf), &x, &w),
+			    "5 HW");
+	assert_true(x + w <= 40);
 	assert_true(lkm_tui_interval_step(2, 1) == 3);
 	assert_true(lkm_tui_interval_step(2, -1) == 1);
 	assert_true(lkm_tui_interval_step(0.5, -1) == 0.5);

@@ -473,34 +473,83 @@ void lkm_tui_app_resize(struct lkm_tui_app *app, int lines, int cols)
 	screens_refresh(app); /* a detail is wrapped to the new width */
 }
 
-const char *lkm_tui_tab_label(enum lkm_pane pane, char *buf, size_t size)
+/*
+ * The tab bar's looks, widest first, as htop's and tmux's bars narrow: each label
+ * padded (" 1 Modules "), then bare ("1 Modules", two blanks apart, from column 1),
+ * then a short word ("1 Mod"); every tab keeps its key.
+ */
+enum tab_style { TAB_PADDED, TAB_BARE, TAB_SHORT, TAB_STYLES };
+
+static const char *tab_label(enum lkm_pane pane, enum tab_style style, char *buf,
+			     size_t size)
 {
-	static const char *const names[LKM_PANE_COUNT] = {
+	static const char *const names[LKM_PANE_COUNT + 1] = {
 		[LKM_PANE_MODULES] = N_("Modules"),
 		[LKM_PANE_DEVICES] = N_("Devices"),
 		[LKM_PANE_INTERRUPTS] = N_("Interrupts"),
 		[LKM_PANE_NETDEV] = N_("Network"),
+		[LKM_PANE_COUNT] = N_("Hardware"),
 	};
+	const char *const shorts[LKM_PANE_COUNT + 1] = {
+		C_("tab", "Mod"), C_("tab", "Dev"), C_("tab", "IRQ"),
+		C_("tab", "Net"), C_("tab", "HW"),
+	};
+	int i = pane < LKM_PANE_COUNT ? (int)pane : LKM_PANE_COUNT;
+	const char *name = style == TAB_SHORT ? shorts[i] : _(names[i]);
 
-	snprintf(buf, size, " %d %s ", (int)pane + 1,
-		 pane < LKM_PANE_COUNT ? _(names[pane]) : _("Hardware"));
+	snprintf(buf, size, style == TAB_PADDED ? " %d %s " : "%d %s", i + 1, name);
 	return buf;
 }
 
-int lkm_tui_tab_at(int x)
+/* The widest style whose bar fits in COLS (the shortest when none does). */
+static enum tab_style tab_style(int cols)
 {
-	int left = 0;
+	char buf[64];
+	enum tab_style s;
+
+	for (s = TAB_PADDED; s < TAB_SHORT; s++) {
+		int w = -1; /* no gap after the last; a bare bar starts at column 1 */
+
+		for (int p = 0; p <= LKM_PANE_COUNT; p++)
+			w += (int)strlen(
+				     tab_label((enum lkm_pane)p, s, buf, sizeof(buf))) +
+			     1 + (s != TAB_PADDED);
+		if (w <= cols)
+			break;
+	}
+	return s;
+}
+
+const char *lkm_tui_tab(int cols, int tab, char *buf, size_t size, int *x, int *w)
+{
+	enum tab_style s = tab_style(cols);
+
+	*x = s != TAB_PADDED;
+	for (int p = 0; p < tab; p++)
+		*x += (int)strlen(tab_label((enum lkm_pane)p, s, buf, size)) + 1 +
+		      (s != TAB_PADDED);
+	tab_label((enum lkm_pane)tab, s, buf, size);
+	*w = (int)strlen(buf);
+	return buf;
+}
+
+const char *lkm_tui_tab_label(enum lkm_pane pane, char *buf, size_t size)
+{
+	return tab_label(pane, TAB_PADDED, buf, size);
+}
+
+int lkm_tui_tab_at(int x, int cols)
+{
 	char buf[64];
 
 	for (int p = 0; p <= LKM_PANE_COUNT; p++) {
+		int left, w;
+
 		/* Labels are ASCII in English; a translation's width is its length in
 		 * characters only when it is, too. Good enough for a click target. */
-		int w = (int)strlen(
-			lkm_tui_tab_label((enum lkm_pane)p, buf, sizeof(buf)));
-
+		lkm_tui_tab(cols, p, buf, sizeof(buf), &left, &w);
 		if (x >= left && x < left + w)
 			return p;
-		left += w + 1;
 	}
 	return -1;
 }

@@ -250,11 +250,14 @@ static inline struct lkm_view *lkm_tui_view(struct lkm_tui_app *app)
 	return &app->views[app->pane];
 }
 
-/* The tab a click at column X of the tab bar lands on, or -1. Labels via
- * lkm_tui_tab_label. */
-int lkm_tui_tab_at(int x);
-/* " 1 Modules " etc., translated; the tab bar is these side by side from column 0. */
+/* The tab a click at column X of a tab bar COLS wide lands on, or -1. */
+int lkm_tui_tab_at(int x, int cols);
+/* " 1 Modules " etc., translated: a pane's title. */
 const char *lkm_tui_tab_label(enum lkm_pane pane, char *buf, size_t size);
+/* Tab TAB (a pane, or LKM_PANE_COUNT: Hardware) of the tab bar COLS wide: its label
+ * into BUF, as wide as fits ("1 Modules", "1 Mod" when narrow); *X its column, *W its
+ * width. */
+const char *lkm_tui_tab(int cols, int tab, char *buf, size_t size, int *x, int *w);
 
 /* The interval one step longer (DIR 1) or shorter (-1) than CUR. */
 double lkm_tui_interval_step(double cur, int dir);

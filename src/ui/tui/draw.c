@@ -24,21 +24,21 @@
 
 static void draw_tabs(const struct lkm_tui_app *app, int cols)
 {
-	int x = 0;
 	char buf[64];
 	/* The Hardware pane is a screen over the four (LKM_PANE_COUNT's tab). */
 	int shown = lkm_tui_on_stack(app, LKM_SCREEN_HARDWARE) ? LKM_PANE_COUNT
 							       : (int)app->pane;
 
 	lkm_tui_fill_line(LKM_TUI_TABS_Y, cols, lkm_tui_attr(LKM_ROLE_TAB));
-	for (int p = 0; p <= LKM_PANE_COUNT && x < cols; p++) {
-		const char *label = lkm_tui_tab_label((enum lkm_pane)p, buf, sizeof(buf));
-		int w = (int)strlen(label);
+	for (int p = 0; p <= LKM_PANE_COUNT; p++) {
+		int x, w;
+		const char *label = lkm_tui_tab(cols, p, buf, sizeof(buf), &x, &w);
 
+		if (x >= cols)
+			break;
 		lkm_tui_put(
 			LKM_TUI_TABS_Y, x, w < cols - x ? w : cols - x, label, false,
 			lkm_tui_attr(p == shown ? LKM_ROLE_TAB_ACTIVE : LKM_ROLE_TAB));
-		x += w + 1;
 	}
 }
 

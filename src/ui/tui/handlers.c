@@ -180,7 +180,7 @@ unsigned lkm_tui_on_click(struct lkm_tui_app *app, const struct lkm_tui_event *e
 	int ly;
 
 	if (ev->y == LKM_TUI_TABS_Y) {
-		int tab = lkm_tui_tab_at(ev->x);
+		int tab = lkm_tui_tab_at(ev->x, app->term.cols);
 
 		if (tab == LKM_PANE_COUNT)
 			return lkm_tui_on_hardware(app, ev);
