@@ -12,6 +12,7 @@
 
 #include "i18n.h"
 #include "model/irqaffinity.h"
+#include "model/modules.h"
 #include "shared/strv.h"
 #include "ui/tui/actions.h"
 #include "ui/tui/app.h"
@@ -113,8 +114,11 @@ static void path_cands(struct lkm_tui_form *f, size_t *total)
 				closedir(sub);
 			}
 		}
-		/* Directories, and files that can be modules (no FIFO, no device). */
-		if (!is_dir && (!strstr(e->d_name, ".ko") ||
+		/* Directories, and the files a load by file takes: a module suffix,
+		 * 2.4's .o too (as the CLI's lkm_engine_names_file); no FIFO, no
+		 * device. */
+		if (!is_dir && (!lkm_module_suffix_len(e->d_name, strlen(e->d_name),
+						       LKM_SUFFIX_WITH_O) ||
 				(e->d_type != DT_REG && e->d_type != DT_LNK &&
 				 e->d_type != DT_UNKNOWN)))
 			continue;
