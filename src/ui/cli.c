@@ -219,7 +219,7 @@ static int parse_table_opts(struct cli *cli, int argc, char **argv, const char *
 		switch (c) {
 		case 'b':
 			if (pane != LKM_PANE_NETDEV)
-				return lkm_cli_usage_errorf(NULL, _("%s has no --bytes"),
+				return lkm_cli_usage_errorf(name, _("%s has no --bytes"),
 							    name);
 			o->bytes = true;
 			break;
@@ -228,13 +228,13 @@ static int parse_table_opts(struct cli *cli, int argc, char **argv, const char *
 
 			if (!has_interval)
 				return lkm_cli_usage_errorf(
-					NULL, _("%s has no --interval"), name);
+					name, _("%s has no --interval"), name);
 			errno = 0;
 			o->interval = strtod(optarg, &end);
 			if (errno || end == optarg || *end || !(o->interval > 0) ||
 			    o->interval > 3600)
 				return lkm_cli_usage_errorf(
-					NULL,
+					name,
 					_("invalid interval: '%s' (seconds, up to 3600)"),
 					optarg);
 			break;
@@ -246,7 +246,7 @@ static int parse_table_opts(struct cli *cli, int argc, char **argv, const char *
 		}
 	}
 	if (optind < argc)
-		return lkm_cli_usage_errorf(NULL, _("unexpected argument: '%s'"),
+		return lkm_cli_usage_errorf(name, _("unexpected argument: '%s'"),
 					    argv[optind]);
 	cli->root_dir = o->t.root_dir;
 	return 0;
