@@ -16,7 +16,9 @@
  *  3. A row here: in `causes`, keyed on the operation, the -errno (0: any) and a piece
  *     of a kernel line (NULL: any); the first row that matches and answers 1 wins, so put
  *     it before the rows it is more specific than (the last row of each operation takes
- *     everything). In `foresights`, every row runs, each adding at most one diagnosis.
+ *     everything). In `foresights`, every row runs, each adding at most one diagnosis;
+ *     its `reads` says whether it also asks the running kernel (skipped for a file's own
+ *     kernel, tree_only).
  *  4. A case in tests/unit/test-explain.c (fixture files, a fake kernel answer), and a
  *     real kernel case in a VM scenario when a real kernel can produce it.
  */
