@@ -344,25 +344,17 @@ struct t {
 	struct lkm_resolver *resolver;
 	struct lkm_engine e;
 	struct lkm_result res;
+	const struct engine_case *row; /* a row of engine_cases, or NULL */
 };
-
-static const char proc_none[] = "";
 
 static int group_setup(void **state)
 {
-	const char *argv[] = { "/bin/sh", FIXTURES "/modroot-make.sh", built, NULL };
-	int rc;
+	int rc = testroot_build("engine");
 
 	(void)state;
-	if (mkdtemp(built) == NULL)
-		return -1;
-	setenv("CC", LKM_TEST_CC, 1);
-	rc = run(argv);
-	if (rc == 77) {
-		fprintf(stderr, "# modroot-make.sh skipped: engine tests are skipped\n");
-		return 0;
-	}
-	if (rc != 0 || build_own_module() != 0)
+	if (rc <= 0)
+		return rc;
+	if (build_own_module() != 0)
 		return -1;
 	pristine_conf = slurp(FIXTURES "/modroot/etc/modprobe.d/lkmtui.conf");
 	pristine_local = slurp(FIXTURES "/modroot/etc/modprobe.d/local.conf");
@@ -383,6 +375,7 @@ static int group_teardown(void **state)
 
 static int setup(void **state)
 {
+	const struct engine_case *row = *state; /* cmocka's initial state */
 	struct t *t;
 
 	if (!have_built) {
@@ -395,29 +388,17 @@ static int setup(void **state)
 	memset(&fake, 0, sizeof(fake));
 	fake.track_proc = true;
 	fake.write_sysfs = true;
-	write_file("/proc/modules", proc_none, 0644);
-	write_file("/proc/sys/kernel/modules_disabled", "0\n", 0644);
+	testroot_reset();
 	write_file("/etc/modprobe.d/lkmtui.conf", pristine_conf, 0644);
 	write_file("/etc/modprobe.d/local.conf", pristine_local, 0644);
-	mkdirs("/dev");
-	write_file("/dev/kmsg", "6,1,0,-;an earlier line, not ours\n", 0644);
-	rm_tree(rpath("/sys"));
 	unlink(rpath("/etc/modprobe.d/engine-test.conf"));
 	rm_tree(rpath("/etc/modules-load.d"));
 	rm_tree(rpath("/run"));
 	mkdirs("/run");
-	if (lkm_sysroot_new(built, &t->root) < 0 ||
-	    lkm_resolver_new(t->root, NULL, &t->resolver) < 0)
+	if (testroot_engine(&t->root, &t->resolver, &fake_ops, &t->e) < 0)
 		return -1;
-	t->e = (struct lkm_engine){
-		.root = t->root,
-		.resolver = t->resolver,
-		.ops = &fake_ops,
-		.privileged = true,
-		.who = "uid 1000",
-		.log_to_syslog = false,
-	};
 	t->res.log.fd = -1;
+	t->row = row;
 	*state = t;
 	return 0;
 }
@@ -532,158 +513,6 @@ static void test_load_with_deps(void **state)
 					 "msdos 16384 0 - Live 0xffffffffc0000000\n");
 		free(now);
 	}
-}
-
-static void test_load_dep_already_loaded(void **state)
-{
-	T();
-	fat_alone();
-	assert_int_equal(load_words(&t->e, "msdos", NULL, 0, 0, res), 0);
-	assert_string_equal(steps_text(res),
-			    "already-loaded fat fat.ko - (needed by msdos) not-done\n"
-			    "insert msdos msdos.ko [] done\n");
-	assert_string_equal(fake.calls, "insert msdos.ko []\n");
-	assert_done(res);
-}
-
-/* btusb: a diamond (every helper needs bluetooth), each module once, deepest first. */
-static void test_load_diamond(void **state)
-{
-	T();
-	assert_int_equal(load_words(&t->e, "btusb", P("enable_autosuspend=1"), 1, 0, res),
-			 0);
-	assert_string_equal(
-		steps_text(res),
-		"insert bluetooth bluetooth.ko [] (needed by btusb) done\n"
-		"insert btintel btintel.ko [] (needed by btusb) done\n"
-		"insert btbcm btbcm.ko [] (needed by btusb) done\n"
-		"insert btrtl btrtl.ko [] (needed by btusb) done\n"
-		"insert btusb btusb.ko [enable_autosuspend=0 enable_autosuspend=1] "
-		"(with the options modprobe.d gives it) done\n");
-	assert_string_equal(
-		fake.calls,
-		"insert bluetooth.ko []\n"
-		"insert btintel.ko []\n"
-		"insert btbcm.ko []\n"
-		"insert btrtl.ko []\n"
-		"insert btusb.ko [enable_autosuspend=0 enable_autosuspend=1]\n");
-	assert_done(res);
-}
-
-/* btrfs's softdep pre: crc32c is built in (crc32c_generic): nothing to insert for it. */
-static void test_load_softdep_builtin(void **state)
-{
-	T();
-	assert_int_equal(load_words(&t->e, "btrfs", NULL, 0, 0, res), 0);
-	assert_string_equal(
-		steps_text(res),
-		"built-in crc32c_generic - - (softdep pre of btrfs) not-done\n"
-		"insert btrfs btrfs.ko [] done\n");
-	assert_string_equal(fake.calls, "insert btrfs.ko []\n");
-	assert_done(res);
-}
-
-static void test_load_no_deps(void **state)
-{
-	T();
-	assert_int_equal(load_words(&t->e, "msdos", NULL, 0, LKM_NO_DEPS, res), 0);
-	assert_string_equal(steps_text(res), "insert msdos msdos.ko [] done\n");
-	assert_string_equal(fake.calls, "insert msdos.ko []\n");
-	assert_done(res);
-}
-
-/* modprobe.d's options first, the user's after them: the kernel keeps the last value. */
-static void test_load_options_merged(void **state)
-{
-	T();
-	assert_int_equal(load_words(&t->e, "ne2k-pci", P("debug=1"), 1, 0, res), 0);
-	assert_string_equal(steps_text(res),
-			    "insert 8390 8390.ko [] (needed by ne2k_pci) done\n"
-			    "insert ne2k_pci ne2k-pci.ko [debug=2 full_duplex=1 debug=1] "
-			    "(with the options modprobe.d gives it) done\n");
-	assert_string_equal(fake.calls,
-			    "insert 8390.ko []\n"
-			    "insert ne2k-pci.ko [debug=2 full_duplex=1 debug=1]\n");
-	assert_done(res);
-	assert_string_equal(res->module, "ne2k_pci");
-}
-
-/* Through local.conf's "alias eth-ne2k ne2k_pci": the same module and options. */
-static void test_load_by_alias(void **state)
-{
-	T();
-	assert_int_equal(load_words(&t->e, "eth-ne2k", P("full_duplex=0,1"), 1, 0, res),
-			 0);
-	assert_string_equal(
-		steps_text(res),
-		"insert 8390 8390.ko [] (needed by ne2k_pci) done\n"
-		"insert ne2k_pci ne2k-pci.ko [debug=2 full_duplex=1 full_duplex=0,1] "
-		"(with the options modprobe.d gives it) done\n");
-	assert_done(res);
-	assert_string_equal(res->target, "eth-ne2k");
-	assert_string_equal(res->module, "ne2k_pci");
-}
-
-static void test_load_value_with_blank(void **state)
-{
-	T();
-	assert_int_equal(
-		load_words(&t->e, "btusb", P("enable_autosuspend"), 1, LKM_NO_DEPS, res),
-		0);
-	assert_string_equal(
-		fake.calls,
-		"insert btusb.ko [enable_autosuspend=0 enable_autosuspend]\n");
-	assert_done(res);
-}
-
-/* A dependency gets its own modprobe.d options, as modprobe gives them. */
-static void test_load_dep_options(void **state)
-{
-	T();
-	modprobe_conf(t, "options fat codepage=850\n");
-	assert_int_equal(load_words(&t->e, "vfat", NULL, 0, 0, res), 0);
-	assert_string_equal(steps_text(res),
-			    "insert fat fat.ko [codepage=850] (needed by vfat) done\n"
-			    "insert vfat vfat.ko [] done\n");
-	assert_string_equal(fake.calls, "insert fat.ko [codepage=850]\n"
-					"insert vfat.ko []\n");
-	assert_done(res);
-}
-
-static void test_load_softdeps(void **state)
-{
-	T();
-	modprobe_conf(t, "softdep mod-loop-a pre: mod-foo-a post: mod-foo-c\n");
-	assert_int_equal(load_words(&t->e, "mod-loop-a", NULL, 0, 0, res), 0);
-	assert_string_equal(
-		steps_text(res),
-		"insert mod_foo_a mod-foo-a.ko [] (softdep pre of mod_loop_a) done\n"
-		"insert mod_loop_a mod-loop-a.ko [] done\n"
-		"insert mod_foo_c mod-foo-c.ko [] (softdep post of mod_loop_a) done\n");
-	assert_string_equal(fake.calls, "insert mod-foo-a.ko []\n"
-					"insert mod-loop-a.ko []\n"
-					"insert mod-foo-c.ko []\n");
-	assert_done(res);
-}
-
-/* --no-deps leaves softdeps out too. */
-static void test_load_softdeps_no_deps(void **state)
-{
-	T();
-	modprobe_conf(t, "softdep mod-loop-a pre: mod-foo-a post: mod-foo-c\n");
-	assert_int_equal(load_words(&t->e, "mod-loop-a", NULL, 0, LKM_NO_DEPS, res), 0);
-	assert_string_equal(fake.calls, "insert mod-loop-a.ko []\n");
-	assert_done(res);
-}
-
-/* kmod's bogus.conf: "alias mod-simple deaddood", a module that does not exist. */
-static void test_load_alias_to_nothing(void **state)
-{
-	T();
-	assert_int_equal(load_words(&t->e, "mod-simple", NULL, 0, 0, res), -ENOENT);
-	assert_refused(res, LKM_REFUSE_NOT_FOUND, -ENOENT,
-		       "deaddood is named in modprobe.d but no module file exists");
-	assert_string_equal(fake.calls, "");
 }
 
 /*
@@ -832,16 +661,6 @@ static void test_load_unknown_param(void **state)
 	assert_string_equal(fake.calls, "");
 }
 
-static void test_load_unknown_param_none_declared(void **state)
-{
-	T();
-	assert_int_equal(load_words(&t->e, "msdos", P("bogus"), 1, 0, res), -EINVAL);
-	assert_refused(res, LKM_REFUSE_UNKNOWN_PARAM, -EINVAL,
-		       "msdos has no parameter 'bogus': it declares none");
-	assert_string_equal(details(res), "");
-	assert_string_equal(fake.calls, "");
-}
-
 static void test_load_invalid_param(void **state)
 {
 	T();
@@ -851,16 +670,6 @@ static void test_load_invalid_param(void **state)
 		       "debug: 'eleven' is not a number (int)");
 	assert_string_equal(res->bad_param, "debug");
 	assert_string_equal(details(res), "debug (int): debug level (1-2)\n");
-	assert_string_equal(fake.calls, "");
-}
-
-static void test_load_invalid_array_element(void **state)
-{
-	T();
-	assert_int_equal(load_words(&t->e, "ne2k_pci", P("full_duplex=1,x"), 1, 0, res),
-			 -EINVAL);
-	assert_refused(res, LKM_REFUSE_INVALID_PARAM, -EINVAL,
-		       "full_duplex: element 'x': 'x' is not a number (int)");
 	assert_string_equal(fake.calls, "");
 }
 
@@ -874,49 +683,7 @@ static void test_load_malformed_param(void **state)
 	assert_string_equal(fake.calls, "");
 }
 
-static void test_load_param_with_quote(void **state)
-{
-	T();
-	assert_int_equal(load_words(&t->e, "ne2k_pci", P("debug=\"1"), 1, 0, res),
-			 -EINVAL);
-	assert_refused(res, LKM_REFUSE_MALFORMED_PARAM, -EINVAL,
-		       "the value of debug holds a double quote, which the kernel cannot "
-		       "be given");
-	assert_string_equal(fake.calls, "");
-}
-
 /* ---- the blacklist, install commands, names that are not modules ---- */
-
-/* By its own name, a blacklisted module loads: modprobe does the same. Say so. */
-static void test_load_blacklisted_by_name(void **state)
-{
-	T();
-	assert_int_equal(load_words(&t->e, "pcspkr", NULL, 0, 0, res), 0);
-	assert_string_equal(steps_text(res), "insert pcspkr pcspkr.ko [] done\n");
-	assert_string_equal(fake.calls, "insert pcspkr.ko []\n");
-	assert_string_equal(
-		warnings(res),
-		"pcspkr is blacklisted in modprobe.d: that stops it being loaded through "
-		"an alias (hardware detection) only; an explicit load like this one, and "
-		"a load as a dependency, still work\n");
-	assert_done(res);
-}
-
-/* platform:pcspkr names pcspkr (blacklisted: skipped) and snd-pcsp (loaded). */
-static void test_load_blacklisted_by_alias(void **state)
-{
-	T();
-	assert_int_equal(load_words(&t->e, "platform:pcspkr", NULL, 0, 0, res), 0);
-	assert_string_equal(
-		steps_text(res),
-		"blacklisted pcspkr pcspkr.ko - "
-		"(blacklisted in modprobe.d, and reached through an alias) not-done\n"
-		"insert snd_pcsp snd-pcsp.ko [] done\n");
-	assert_string_equal(fake.calls, "insert snd-pcsp.ko []\n");
-	assert_string_equal(warnings(res), "");
-	assert_string_equal(res->module, "snd_pcsp");
-	assert_done(res);
-}
 
 /* local.conf's "install floppy /bin/true": the administrator's block, with its line. */
 static void test_load_install_command(void **state)
@@ -957,87 +724,6 @@ static void test_load_blocked_dependency(void **state)
 	assert_string_equal(fake.calls, "");
 }
 
-/* Blocked, but already loaded: modprobe runs nothing for a loaded module, nor does
- * lkmtui. */
-static void test_load_blocked_dependency_loaded(void **state)
-{
-	T();
-	modprobe_conf(t, "install fat /bin/false\n");
-	fat_alone();
-	assert_int_equal(load_words(&t->e, "msdos", NULL, 0, 0, res), 0);
-	assert_string_equal(steps_text(res),
-			    "already-loaded fat fat.ko - (needed by msdos) not-done\n"
-			    "insert msdos msdos.ko [] done\n");
-	assert_done(res);
-}
-
-/* Any other command is not a block: install-command, with the rule and its line. A
- * pattern matches as libkmod matches it ('-' is '_', fnmatch). */
-static void test_load_install_command_dependency(void **state)
-{
-	T();
-	modprobe_conf(t, "install f[a]t /sbin/modprobe --ignore-install fat \\\n"
-			 "  && echo loaded\n");
-	assert_int_equal(load_words(&t->e, "vfat", NULL, 0, 0, res), -EPERM);
-	assert_refused(
-		res, LKM_REFUSE_INSTALL_COMMAND, -EPERM,
-		"modprobe.d runs a command instead of loading fat, which vfat needs; "
-		"lkmtui runs no shell commands");
-	assert_string_equal(details(res),
-			    "install fat /sbin/modprobe --ignore-install fat "
-			    "  && echo loaded (/etc/modprobe.d/engine-test.conf:1)\n");
-	assert_string_equal(fake.calls, "");
-}
-
-/* A block anywhere wins over another command met first: it is the admin's word. */
-static void test_load_block_named_first(void **state)
-{
-	T();
-	modprobe_conf(t, "install fat /bin/echo fat\ninstall msdos /usr/bin/false\n");
-	assert_int_equal(load_words(&t->e, "msdos", NULL, 0, 0, res), -EPERM);
-	assert_refused(res, LKM_REFUSE_BLOCKED, -EPERM,
-		       "msdos is blocked by /etc/modprobe.d/engine-test.conf:2");
-	assert_string_equal(fake.calls, "");
-}
-
-/* An alias with several matches loads each, as modprobe does; a shared dependency once.
- */
-static void test_load_alias_several(void **state)
-{
-	T();
-	modprobe_conf(t, "alias fatfs msdos\nalias fatfs vfat\n");
-	assert_int_equal(load_words(&t->e, "fatfs", NULL, 0, 0, res), 0);
-	assert_string_equal(steps_text(res),
-			    "insert fat fat.ko [] (needed by msdos) done\n"
-			    "insert msdos msdos.ko [] done\n"
-			    "insert vfat vfat.ko [] (fatfs names it too) done\n");
-	assert_string_equal(fake.calls,
-			    "insert fat.ko []\ninsert msdos.ko []\ninsert vfat.ko []\n");
-	assert_done(res);
-	assert_string_equal(res->module, "msdos");
-}
-
-static void test_load_not_found(void **state)
-{
-	T();
-	assert_int_equal(load_words(&t->e, "msdoss", NULL, 0, 0, res), -ENOENT);
-	assert_refused(res, LKM_REFUSE_NOT_FOUND, -ENOENT,
-		       "no module, alias or file is called msdoss");
-	assert_string_equal(details(res), "msdos\n");
-	assert_string_equal(fake.calls, "");
-}
-
-static void test_load_builtin(void **state)
-{
-	T();
-	assert_int_equal(load_words(&t->e, "ext4", NULL, 0, 0, res), -EEXIST);
-	assert_refused(res, LKM_REFUSE_BUILTIN, -EEXIST,
-		       "ext4 is built into the kernel: it is always there, and its "
-		       "parameters are "
-		       "set on the kernel command line (ext4.NAME=VALUE)");
-	assert_string_equal(fake.calls, "");
-}
-
 /* A built-in alias (crc32c -> crc32c_generic) is the same refusal. */
 static void test_load_builtin_alias(void **state)
 {
@@ -1051,12 +737,7 @@ static void test_load_builtin_alias(void **state)
 static void test_load_already_loaded(void **state)
 {
 	T();
-	write_file("/proc/modules",
-		   "8390 24576 1 ne2k_pci, Live 0xffffffffc0a00000\n"
-		   "ne2k_pci 16384 0 - Live 0xffffffffc0a10000\n",
-		   0644);
-	sys_param("ne2k_pci", "debug", "2", 0644);
-	sys_param("ne2k_pci", "full_duplex", "1", 0444);
+	ne2k_loaded();
 	assert_int_equal(load_words(&t->e, "ne2k-pci",
 				    P("debug=1", "full_duplex=0", "bogus=3"), 3, 0, res),
 			 -EEXIST);
@@ -1084,17 +765,6 @@ static void test_load_already_loaded(void **state)
 	assert_false(res->now[2].writable);
 	assert_false(res->names_file);
 	assert_string_equal(steps_text(res), "");
-	assert_string_equal(fake.calls, "");
-}
-
-static void test_load_already_loaded_no_params(void **state)
-{
-	T();
-	msdos_on_fat();
-	assert_int_equal(load_words(&t->e, "msdos", NULL, 0, 0, res), -EEXIST);
-	assert_refused(res, LKM_REFUSE_ALREADY_LOADED, -EEXIST,
-		       "msdos is already loaded");
-	assert_string_equal(details(res), "state: live, use count 0\n");
 	assert_string_equal(fake.calls, "");
 }
 
@@ -1246,19 +916,6 @@ static void test_load_fails_first_of_chain(void **state)
 	assert_string_equal(persisted(), pristine_conf);
 }
 
-static void test_load_dry_run(void **state)
-{
-	T();
-	fat_alone();
-	assert_int_equal(load_words(&t->e, "vfat", NULL, 0, LKM_DRY_RUN, res), 0);
-	assert_string_equal(steps_text(res),
-			    "already-loaded fat fat.ko - (needed by vfat) not-done\n"
-			    "insert vfat vfat.ko [] not-done\n");
-	assert_string_equal(fake.calls, "");
-	assert_done(res);
-	assert_string_equal(kmsg_lines(res), "");
-}
-
 static void test_load_persist(void **state)
 {
 	T();
@@ -1350,67 +1007,6 @@ static void test_load_persist_refused_first(void **state)
 
 /* ---- unload ---- */
 
-static void test_unload_not_loaded(void **state)
-{
-	T();
-	fat_alone();
-	assert_int_equal(lkm_engine_unload(&t->e, "vfat", 0, res), -ENOENT);
-	assert_refused(res, LKM_REFUSE_NOT_LOADED, -ENOENT, "vfat is not loaded");
-	assert_string_equal(details(res), "fat\n");
-	assert_string_equal(fake.calls, "");
-}
-
-static void test_unload_builtin(void **state)
-{
-	T();
-	assert_int_equal(lkm_engine_unload(&t->e, "ext4", 0, res), -EPERM);
-	assert_refused(res, LKM_REFUSE_BUILTIN, -EPERM,
-		       "ext4 is built into the kernel: it cannot be unloaded");
-	assert_string_equal(fake.calls, "");
-}
-
-static void test_unload_in_use(void **state)
-{
-	T();
-	write_file("/proc/modules",
-		   "fat 86016 2 msdos,vfat, Live 0xffffffffc0a1c000\n"
-		   "msdos 20480 0 - Live 0xffffffffc0a36000\n"
-		   "vfat 24576 0 - Live 0xffffffffc0a40000\n",
-		   0644);
-	assert_int_equal(lkm_engine_unload(&t->e, "fat", LKM_STACK, res), -EBUSY);
-	assert_refused(res, LKM_REFUSE_IN_USE, -EBUSY, "fat is in use by 2 modules");
-	assert_string_equal(holders(res), "msdos\nvfat\n");
-	assert_string_equal(steps_text(res), "");
-	assert_string_equal(fake.calls, "");
-}
-
-/* A use count with no module users: mounts or open devices hold it. */
-static void test_unload_in_use_by_references(void **state)
-{
-	T();
-	write_file("/proc/modules", "fat 86016 3 - Live 0xffffffffc0a1c000\n", 0644);
-	assert_int_equal(lkm_engine_unload(&t->e, "fat", 0, res), -EBUSY);
-	assert_refused(res, LKM_REFUSE_IN_USE, -EBUSY,
-		       "fat is in use (3 references: open devices, mounts or another "
-		       "subsystem)");
-	assert_string_equal(holders(res), "");
-	assert_string_equal(fake.calls, "");
-}
-
-static void test_unload_permanent(void **state)
-{
-	T();
-	write_file("/proc/modules",
-		   "demo_permanent 12288 0 [permanent], Live 0xffffffffc0a00000 (OE)\n",
-		   0644);
-	assert_int_equal(lkm_engine_unload(&t->e, "demo_permanent", 0, res), -EBUSY);
-	assert_refused(res, LKM_REFUSE_PERMANENT, -EBUSY,
-		       "demo_permanent is permanent: it was built without an exit "
-		       "function, so the "
-		       "kernel cannot unload it");
-	assert_string_equal(fake.calls, "");
-}
-
 static void test_unload_plain(void **state)
 {
 	T();
@@ -1426,45 +1022,6 @@ static void test_unload_plain(void **state)
 		assert_string_equal(now, "fat 86016 1 msdos, Live 0xffffffffc0a1c000\n");
 		free(now);
 	}
-}
-
-/* A name given with '-' is the kernel's '_' name. */
-static void test_unload_dash_name(void **state)
-{
-	T();
-	write_file("/proc/modules", "ne2k_pci 16384 0 - Live 0xffffffffc0a10000\n", 0644);
-	assert_int_equal(lkm_engine_unload(&t->e, "ne2k-pci", 0, res), 0);
-	assert_string_equal(fake.calls, "remove ne2k_pci\n");
-	assert_string_equal(res->module, "ne2k_pci");
-	assert_done(res);
-}
-
-static void test_unload_stack(void **state)
-{
-	T();
-	msdos_on_fat();
-	assert_int_equal(lkm_engine_unload(&t->e, "msdos", LKM_STACK, res), 0);
-	assert_string_equal(steps_text(res),
-			    "remove msdos - - done\n"
-			    "remove fat - - (was used by msdos only) done\n");
-	assert_string_equal(fake.calls, "remove msdos\nremove fat\n");
-	assert_done(res);
-}
-
-static void test_unload_stack_keeps_shared(void **state)
-{
-	T();
-	write_file("/proc/modules",
-		   "fat 86016 2 msdos,vfat, Live 0xffffffffc0a1c000\n"
-		   "msdos 20480 0 - Live 0xffffffffc0a36000\n"
-		   "vfat 24576 0 - Live 0xffffffffc0a40000\n",
-		   0644);
-	assert_int_equal(lkm_engine_unload(&t->e, "msdos", LKM_STACK, res), 0);
-	assert_string_equal(steps_text(res),
-			    "remove msdos - - done\n"
-			    "keep fat - - (still used by vfat) not-done\n");
-	assert_string_equal(fake.calls, "remove msdos\n");
-	assert_done(res);
 }
 
 /* Kind and module of each step: the order alone. */
@@ -1539,28 +1096,6 @@ static void test_unload_stack_blocked_dependency(void **state)
 	lkm_result_release(res);
 	assert_int_equal(lkm_engine_unload(&t->e, "msdos", 0, res), 0);
 	assert_string_equal(fake.calls, "remove msdos\n");
-}
-
-/* modprobe -r's order: softdeps post first, the module, its softdeps pre last; a softdep
- * something else holds stays. */
-static void test_unload_stack_softdeps(void **state)
-{
-	T();
-	modprobe_conf(t, "softdep mod-loop-a pre: mod-foo-a mod-foo-b post: mod-foo-c\n");
-	write_file("/proc/modules",
-		   "mod_foo_c 16384 0 - Live 0xffffffffc0000000\n"
-		   "mod_loop_a 16384 0 - Live 0xffffffffc0000000\n"
-		   "mod_foo_a 16384 0 - Live 0xffffffffc0000000\n"
-		   "mod_foo_b 16384 1 - Live 0xffffffffc0000000\n",
-		   0644);
-	assert_int_equal(lkm_engine_unload(&t->e, "mod-loop-a", LKM_STACK, res), 0);
-	assert_string_equal(steps_text(res),
-			    "remove mod_foo_c - - (softdep post of mod_loop_a) done\n"
-			    "remove mod_loop_a - - done\n"
-			    "remove mod_foo_a - - (softdep pre of mod_loop_a) done\n");
-	assert_string_equal(fake.calls,
-			    "remove mod_foo_c\nremove mod_loop_a\nremove mod_foo_a\n");
-	assert_done(res);
 }
 
 static void test_unload_stack_diamond(void **state)
@@ -1697,16 +1232,6 @@ static void test_unload_modules_disabled(void **state)
 
 /* ---- set ---- */
 
-static void ne2k_loaded(void)
-{
-	write_file("/proc/modules",
-		   "8390 24576 1 ne2k_pci, Live 0xffffffffc0a00000\n"
-		   "ne2k_pci 16384 0 - Live 0xffffffffc0a10000\n",
-		   0644);
-	sys_param("ne2k_pci", "debug", "2", 0644);
-	sys_param("ne2k_pci", "full_duplex", "1", 0444);
-}
-
 static void test_set_writable(void **state)
 {
 	T();
@@ -1736,20 +1261,6 @@ static void test_set_kernel_refuses(void **state)
 	assert_string_equal(details(res), "debug: 2 before\n");
 }
 
-static void test_set_read_only(void **state)
-{
-	T();
-	ne2k_loaded();
-	assert_int_equal(set_word(&t->e, "ne2k_pci", "full_duplex=0", 0, res), -EPERM);
-	assert_refused(
-		res, LKM_REFUSE_READ_ONLY_PARAM, -EPERM,
-		"full_duplex is read-only (mode 0444): the module takes it only at "
-		"load time");
-	assert_string_equal(details(res), "full_duplex: 1 now\n");
-	assert_string_equal(steps_text(res), "");
-	assert_string_equal(fake.calls, "");
-}
-
 static void test_set_unknown(void **state)
 {
 	T();
@@ -1764,18 +1275,6 @@ static void test_set_unknown(void **state)
 	assert_string_equal(fake.calls, "");
 }
 
-static void test_set_invalid(void **state)
-{
-	T();
-	ne2k_loaded();
-	assert_int_equal(set_word(&t->e, "ne2k_pci", "debug=two", 0, res), -EINVAL);
-	assert_refused(res, LKM_REFUSE_INVALID_PARAM, -EINVAL,
-		       "debug: 'two' is not a number (int)");
-	assert_string_equal(details(res), "debug: 2 now\n");
-	assert_string_equal(steps_text(res), "");
-	assert_string_equal(fake.calls, "");
-}
-
 static void test_set_malformed(void **state)
 {
 	T();
@@ -1784,14 +1283,6 @@ static void test_set_malformed(void **state)
 	assert_refused(res, LKM_REFUSE_MALFORMED_PARAM, -EINVAL,
 		       "give the new value as NAME=VALUE");
 	assert_string_equal(res->bad_param, "debug");
-	assert_string_equal(fake.calls, "");
-}
-
-static void test_set_not_loaded(void **state)
-{
-	T();
-	assert_int_equal(set_word(&t->e, "ne2k_pci", "debug=1", 0, res), -ENOENT);
-	assert_refused(res, LKM_REFUSE_NOT_LOADED, -ENOENT, "ne2k_pci is not loaded");
 	assert_string_equal(fake.calls, "");
 }
 
@@ -2000,23 +1491,364 @@ static void test_block_bad_name(void **state)
 	assert_string_equal(kept(LKM_BLOCK_RUN_FILE), "(none)");
 }
 
+/* ==== one operation and its whole result: the table ==== */
+
+enum op { OP_LOAD, OP_UNLOAD, OP_SET };
+
+/*
+ * One operation on the system as setup leaves it with the changes below, and its result:
+ * assert_done, or assert_refused with why, err and reason and no call to the kernel; then
+ * each text that is not NULL compared whole. Each row is a test of its own, named by
+ * .name, so a failure names its row.
+ */
+struct engine_case {
+	const char *name;
+	/* the system before */
+	void (*prepare)(void);	  /* fat_alone, msdos_on_fat, ne2k_loaded */
+	const char *proc_modules; /* /proc/modules */
+	const char *conf;	  /* modprobe_conf() */
+	/* the operation */
+	enum op op;
+	const char *target;
+	const char *const *words; /* load's parameters */
+	size_t n_words;
+	const char *assignment; /* set's */
+	unsigned flags;
+	/* the result: err 0 is done, else refused */
+	int err;
+	enum lkm_refusal why;
+	const char *reason;
+	const char *steps, *calls, *details, *holders, *warnings, *module, *target_is,
+		*kmsg;
+};
+
+#define LOAD(target_)		      .op = OP_LOAD, .target = (target_)
+#define LOAD_WITH(target_, words_, n) LOAD(target_), .words = (words_), .n_words = (n)
+#define UNLOAD(module)		      .op = OP_UNLOAD, .target = (module)
+#define SET(module, assignment_)                                                         \
+	.op = OP_SET, .target = (module), .assignment = (assignment_)
+#define REFUSED(why_, err_, reason_) .why = (why_), .err = (err_), .reason = (reason_)
+
+static const struct engine_case engine_cases[] = {
+	{ .name = "test_load_dep_already_loaded",
+	  .prepare = fat_alone,
+	  LOAD("msdos"),
+	  .steps = "already-loaded fat fat.ko - (needed by msdos) not-done\n"
+		   "insert msdos msdos.ko [] done\n",
+	  .calls = "insert msdos.ko []\n" },
+	/* btusb: a diamond (every helper needs bluetooth), each module once, deepest
+	   first. */
+	{ .name = "test_load_diamond",
+	  LOAD_WITH("btusb", P("enable_autosuspend=1"), 1),
+	  .steps = "insert bluetooth bluetooth.ko [] (needed by btusb) done\n"
+		   "insert btintel btintel.ko [] (needed by btusb) done\n"
+		   "insert btbcm btbcm.ko [] (needed by btusb) done\n"
+		   "insert btrtl btrtl.ko [] (needed by btusb) done\n"
+		   "insert btusb btusb.ko [enable_autosuspend=0 enable_autosuspend=1] "
+		   "(with the options modprobe.d gives it) done\n",
+	  .calls = "insert bluetooth.ko []\n"
+		   "insert btintel.ko []\n"
+		   "insert btbcm.ko []\n"
+		   "insert btrtl.ko []\n"
+		   "insert btusb.ko [enable_autosuspend=0 enable_autosuspend=1]\n" },
+	/* btrfs's softdep pre: crc32c is built in (crc32c_generic): nothing to insert for
+	   it. */
+	{ .name = "test_load_softdep_builtin",
+	  LOAD("btrfs"),
+	  .steps = "built-in crc32c_generic - - (softdep pre of btrfs) not-done\n"
+		   "insert btrfs btrfs.ko [] done\n",
+	  .calls = "insert btrfs.ko []\n" },
+	{ .name = "test_load_no_deps",
+	  LOAD("msdos"),
+	  .flags = LKM_NO_DEPS,
+	  .steps = "insert msdos msdos.ko [] done\n",
+	  .calls = "insert msdos.ko []\n" },
+	/* modprobe.d's options first, the user's after them: the kernel keeps the last
+	   value. */
+	{ .name = "test_load_options_merged",
+	  LOAD_WITH("ne2k-pci", P("debug=1"), 1),
+	  .steps = "insert 8390 8390.ko [] (needed by ne2k_pci) done\n"
+		   "insert ne2k_pci ne2k-pci.ko [debug=2 full_duplex=1 debug=1] (with "
+		   "the options modprobe.d gives it) done\n",
+	  .calls = "insert 8390.ko []\n"
+		   "insert ne2k-pci.ko [debug=2 full_duplex=1 debug=1]\n",
+	  .module = "ne2k_pci" },
+	/* Through local.conf's "alias eth-ne2k ne2k_pci": the same module and options. */
+	{ .name = "test_load_by_alias",
+	  LOAD_WITH("eth-ne2k", P("full_duplex=0,1"), 1),
+	  .steps = "insert 8390 8390.ko [] (needed by ne2k_pci) done\n"
+		   "insert ne2k_pci ne2k-pci.ko [debug=2 full_duplex=1 full_duplex=0,1] "
+		   "(with the options modprobe.d gives it) done\n",
+	  .module = "ne2k_pci",
+	  .target_is = "eth-ne2k" },
+	{ .name = "test_load_value_with_blank",
+	  LOAD_WITH("btusb", P("enable_autosuspend"), 1),
+	  .flags = LKM_NO_DEPS,
+	  .calls = "insert btusb.ko [enable_autosuspend=0 enable_autosuspend]\n" },
+	/* A dependency gets its own modprobe.d options, as modprobe gives them. */
+	{ .name = "test_load_dep_options",
+	  .conf = "options fat codepage=850\n",
+	  LOAD("vfat"),
+	  .steps = "insert fat fat.ko [codepage=850] (needed by vfat) done\n"
+		   "insert vfat vfat.ko [] done\n",
+	  .calls = "insert fat.ko [codepage=850]\n"
+		   "insert vfat.ko []\n" },
+	{ .name = "test_load_softdeps",
+	  .conf = "softdep mod-loop-a pre: mod-foo-a post: mod-foo-c\n",
+	  LOAD("mod-loop-a"),
+	  .steps = "insert mod_foo_a mod-foo-a.ko [] (softdep pre of mod_loop_a) done\n"
+		   "insert mod_loop_a mod-loop-a.ko [] done\n"
+		   "insert mod_foo_c mod-foo-c.ko [] (softdep post of mod_loop_a) done\n",
+	  .calls = "insert mod-foo-a.ko []\n"
+		   "insert mod-loop-a.ko []\n"
+		   "insert mod-foo-c.ko []\n" },
+	/* --no-deps leaves softdeps out too. */
+	{ .name = "test_load_softdeps_no_deps",
+	  .conf = "softdep mod-loop-a pre: mod-foo-a post: mod-foo-c\n",
+	  LOAD("mod-loop-a"),
+	  .flags = LKM_NO_DEPS,
+	  .calls = "insert mod-loop-a.ko []\n" },
+	/* kmod's bogus.conf: "alias mod-simple deaddood", a module that is not there. */
+	{ .name = "test_load_alias_to_nothing",
+	  LOAD("mod-simple"),
+	  REFUSED(LKM_REFUSE_NOT_FOUND, -ENOENT,
+		  "deaddood is named in modprobe.d but no module file exists") },
+	{ .name = "test_load_unknown_param_none_declared",
+	  LOAD_WITH("msdos", P("bogus"), 1),
+	  REFUSED(LKM_REFUSE_UNKNOWN_PARAM, -EINVAL,
+		  "msdos has no parameter 'bogus': it declares none"),
+	  .details = "" },
+	{ .name = "test_load_invalid_array_element",
+	  LOAD_WITH("ne2k_pci", P("full_duplex=1,x"), 1),
+	  REFUSED(LKM_REFUSE_INVALID_PARAM, -EINVAL,
+		  "full_duplex: element 'x': 'x' is not a number (int)") },
+	{ .name = "test_load_param_with_quote",
+	  LOAD_WITH("ne2k_pci", P("debug=\"1"), 1),
+	  REFUSED(LKM_REFUSE_MALFORMED_PARAM, -EINVAL,
+		  "the value of debug holds a double quote, which the kernel cannot be "
+		  "given") },
+	/* By its own name, a blacklisted module loads: modprobe does the same. Say so. */
+	{ .name = "test_load_blacklisted_by_name",
+	  LOAD("pcspkr"),
+	  .steps = "insert pcspkr pcspkr.ko [] done\n",
+	  .calls = "insert pcspkr.ko []\n",
+	  .warnings = "pcspkr is blacklisted in modprobe.d: that stops it being loaded "
+		      "through an alias (hardware detection) only; an explicit load like "
+		      "this one, and a load as a dependency, still work\n" },
+	/* platform:pcspkr names pcspkr (blacklisted: skipped) and snd-pcsp (loaded). */
+	{ .name = "test_load_blacklisted_by_alias",
+	  LOAD("platform:pcspkr"),
+	  .steps = "blacklisted pcspkr pcspkr.ko - (blacklisted in modprobe.d, and "
+		   "reached through an alias) not-done\n"
+		   "insert snd_pcsp snd-pcsp.ko [] done\n",
+	  .calls = "insert snd-pcsp.ko []\n",
+	  .warnings = "",
+	  .module = "snd_pcsp" },
+	/* Blocked, but already loaded: modprobe runs nothing for a loaded module, nor
+	 * does lkmtui. */
+	{ .name = "test_load_blocked_dependency_loaded",
+	  .prepare = fat_alone,
+	  .conf = "install fat /bin/false\n",
+	  LOAD("msdos"),
+	  .steps = "already-loaded fat fat.ko - (needed by msdos) not-done\n"
+		   "insert msdos msdos.ko [] done\n" },
+	/* Any other command is not a block: install-command, with the rule and its line.
+	 * A pattern matches as libkmod matches it ('-' is '_', fnmatch). */
+	{ .name = "test_load_install_command_dependency",
+	  .conf = "install f[a]t /sbin/modprobe --ignore-install fat \\\n"
+		  "  && echo loaded\n",
+	  LOAD("vfat"),
+	  REFUSED(LKM_REFUSE_INSTALL_COMMAND, -EPERM,
+		  "modprobe.d runs a command instead of loading fat, which vfat needs; "
+		  "lkmtui runs no shell commands"),
+	  .details = "install fat /sbin/modprobe --ignore-install fat   && echo loaded "
+		     "(/etc/modprobe.d/engine-test.conf:1)\n" },
+	/* A block anywhere wins over another command met first: the admin's word. */
+	{ .name = "test_load_block_named_first",
+	  .conf = "install fat /bin/echo fat\n"
+		  "install msdos /usr/bin/false\n",
+	  LOAD("msdos"),
+	  REFUSED(LKM_REFUSE_BLOCKED, -EPERM,
+		  "msdos is blocked by /etc/modprobe.d/engine-test.conf:2") },
+	/* An alias with several matches loads each, as modprobe does; a shared dependency
+	 * once. */
+	{ .name = "test_load_alias_several",
+	  .conf = "alias fatfs msdos\n"
+		  "alias fatfs vfat\n",
+	  LOAD("fatfs"),
+	  .steps = "insert fat fat.ko [] (needed by msdos) done\n"
+		   "insert msdos msdos.ko [] done\n"
+		   "insert vfat vfat.ko [] (fatfs names it too) done\n",
+	  .calls = "insert fat.ko []\n"
+		   "insert msdos.ko []\n"
+		   "insert vfat.ko []\n",
+	  .module = "msdos" },
+	{ .name = "test_load_not_found",
+	  LOAD("msdoss"),
+	  REFUSED(LKM_REFUSE_NOT_FOUND, -ENOENT,
+		  "no module, alias or file is called msdoss"),
+	  .details = "msdos\n" },
+	{ .name = "test_load_builtin",
+	  LOAD("ext4"),
+	  REFUSED(LKM_REFUSE_BUILTIN, -EEXIST,
+		  "ext4 is built into the kernel: it is always there, and its parameters "
+		  "are set on the kernel command line (ext4.NAME=VALUE)") },
+	{ .name = "test_load_already_loaded_no_params",
+	  .prepare = msdos_on_fat,
+	  LOAD("msdos"),
+	  REFUSED(LKM_REFUSE_ALREADY_LOADED, -EEXIST, "msdos is already loaded"),
+	  .details = "state: live, use count 0\n" },
+	{ .name = "test_load_dry_run",
+	  .prepare = fat_alone,
+	  LOAD("vfat"),
+	  .flags = LKM_DRY_RUN,
+	  .steps = "already-loaded fat fat.ko - (needed by vfat) not-done\n"
+		   "insert vfat vfat.ko [] not-done\n",
+	  .calls = "",
+	  .kmsg = "" },
+	{ .name = "test_unload_not_loaded",
+	  .prepare = fat_alone,
+	  UNLOAD("vfat"),
+	  REFUSED(LKM_REFUSE_NOT_LOADED, -ENOENT, "vfat is not loaded"),
+	  .details = "fat\n" },
+	{ .name = "test_unload_builtin",
+	  UNLOAD("ext4"),
+	  REFUSED(LKM_REFUSE_BUILTIN, -EPERM,
+		  "ext4 is built into the kernel: it cannot be unloaded") },
+	{ .name = "test_unload_in_use",
+	  .proc_modules = "fat 86016 2 msdos,vfat, Live 0xffffffffc0a1c000\n"
+			  "msdos 20480 0 - Live 0xffffffffc0a36000\n"
+			  "vfat 24576 0 - Live 0xffffffffc0a40000\n",
+	  UNLOAD("fat"),
+	  .flags = LKM_STACK,
+	  REFUSED(LKM_REFUSE_IN_USE, -EBUSY, "fat is in use by 2 modules"),
+	  .steps = "",
+	  .holders = "msdos\n"
+		     "vfat\n" },
+	/* A use count with no module users: mounts or open devices hold it. */
+	{ .name = "test_unload_in_use_by_references",
+	  .proc_modules = "fat 86016 3 - Live 0xffffffffc0a1c000\n",
+	  UNLOAD("fat"),
+	  REFUSED(LKM_REFUSE_IN_USE, -EBUSY,
+		  "fat is in use (3 references: open devices, mounts or another "
+		  "subsystem)"),
+	  .holders = "" },
+	{ .name = "test_unload_permanent",
+	  .proc_modules =
+		  "demo_permanent 12288 0 [permanent], Live 0xffffffffc0a00000 (OE)\n",
+	  UNLOAD("demo_permanent"),
+	  REFUSED(LKM_REFUSE_PERMANENT, -EBUSY,
+		  "demo_permanent is permanent: it was built without an exit function, "
+		  "so the kernel cannot unload it") },
+	/* A name given with '-' is the kernel's '_' name. */
+	{ .name = "test_unload_dash_name",
+	  .proc_modules = "ne2k_pci 16384 0 - Live 0xffffffffc0a10000\n",
+	  UNLOAD("ne2k-pci"),
+	  .calls = "remove ne2k_pci\n",
+	  .module = "ne2k_pci" },
+	{ .name = "test_unload_stack",
+	  .prepare = msdos_on_fat,
+	  UNLOAD("msdos"),
+	  .flags = LKM_STACK,
+	  .steps = "remove msdos - - done\n"
+		   "remove fat - - (was used by msdos only) done\n",
+	  .calls = "remove msdos\n"
+		   "remove fat\n" },
+	{ .name = "test_unload_stack_keeps_shared",
+	  .proc_modules = "fat 86016 2 msdos,vfat, Live 0xffffffffc0a1c000\n"
+			  "msdos 20480 0 - Live 0xffffffffc0a36000\n"
+			  "vfat 24576 0 - Live 0xffffffffc0a40000\n",
+	  UNLOAD("msdos"),
+	  .flags = LKM_STACK,
+	  .steps = "remove msdos - - done\n"
+		   "keep fat - - (still used by vfat) not-done\n",
+	  .calls = "remove msdos\n" },
+	/* modprobe -r's order: softdeps post first, the module, its softdeps pre last; a
+	 * softdep something else holds stays. */
+	{ .name = "test_unload_stack_softdeps",
+	  .proc_modules = "mod_foo_c 16384 0 - Live 0xffffffffc0000000\n"
+			  "mod_loop_a 16384 0 - Live 0xffffffffc0000000\n"
+			  "mod_foo_a 16384 0 - Live 0xffffffffc0000000\n"
+			  "mod_foo_b 16384 1 - Live 0xffffffffc0000000\n",
+	  .conf = "softdep mod-loop-a pre: mod-foo-a mod-foo-b post: mod-foo-c\n",
+	  UNLOAD("mod-loop-a"),
+	  .flags = LKM_STACK,
+	  .steps = "remove mod_foo_c - - (softdep post of mod_loop_a) done\n"
+		   "remove mod_loop_a - - done\n"
+		   "remove mod_foo_a - - (softdep pre of mod_loop_a) done\n",
+	  .calls = "remove mod_foo_c\n"
+		   "remove mod_loop_a\n"
+		   "remove mod_foo_a\n" },
+	{ .name = "test_set_read_only",
+	  .prepare = ne2k_loaded,
+	  SET("ne2k_pci", "full_duplex=0"),
+	  REFUSED(LKM_REFUSE_READ_ONLY_PARAM, -EPERM,
+		  "full_duplex is read-only (mode 0444): the module takes it only at "
+		  "load time"),
+	  .steps = "",
+	  .details = "full_duplex: 1 now\n" },
+	{ .name = "test_set_invalid",
+	  .prepare = ne2k_loaded,
+	  SET("ne2k_pci", "debug=two"),
+	  REFUSED(LKM_REFUSE_INVALID_PARAM, -EINVAL,
+		  "debug: 'two' is not a number (int)"),
+	  .steps = "",
+	  .details = "debug: 2 now\n" },
+	{ .name = "test_set_not_loaded",
+	  SET("ne2k_pci", "debug=1"),
+	  REFUSED(LKM_REFUSE_NOT_LOADED, -ENOENT, "ne2k_pci is not loaded") },
+};
+
+static void test_engine_case(void **state)
+{
+	const struct engine_case *c;
+	int err = 0;
+	T();
+	c = t->row;
+	if (c->prepare)
+		c->prepare();
+	if (c->proc_modules)
+		write_file("/proc/modules", c->proc_modules, 0644);
+	if (c->conf)
+		modprobe_conf(t, c->conf);
+	switch (c->op) {
+	case OP_LOAD:
+		err = load_words(&t->e, c->target, c->words, c->n_words, c->flags, res);
+		break;
+	case OP_UNLOAD: err = lkm_engine_unload(&t->e, c->target, c->flags, res); break;
+	case OP_SET:
+		err = set_word(&t->e, c->target, c->assignment, c->flags, res);
+		break;
+	}
+	assert_int_equal(err, c->err);
+	if (c->err)
+		assert_refused(res, c->why, c->err, c->reason);
+	else
+		assert_done(res);
+	if (c->steps)
+		assert_string_equal(steps_text(res), c->steps);
+	if (c->calls || c->err)
+		assert_string_equal(fake.calls, c->calls ? c->calls : "");
+	if (c->details)
+		assert_string_equal(details(res), c->details);
+	if (c->holders)
+		assert_string_equal(holders(res), c->holders);
+	if (c->warnings)
+		assert_string_equal(warnings(res), c->warnings);
+	if (c->module)
+		assert_string_equal(res->module, c->module);
+	if (c->target_is)
+		assert_string_equal(res->target, c->target_is);
+	if (c->kmsg)
+		assert_string_equal(kmsg_lines(res), c->kmsg);
+}
+
 #define E(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
 {
-	const struct CMUnitTest tests[] = {
+	const struct CMUnitTest named[] = {
 		E(test_load_with_deps),
-		E(test_load_dep_already_loaded),
-		E(test_load_diamond),
-		E(test_load_softdep_builtin),
-		E(test_load_no_deps),
-		E(test_load_options_merged),
-		E(test_load_by_alias),
-		E(test_load_value_with_blank),
-		E(test_load_dep_options),
-		E(test_load_softdeps),
-		E(test_load_softdeps_no_deps),
-		E(test_load_alias_to_nothing),
 		E(test_load_file_alone),
 		E(test_load_file_no_modprobe_options),
 		E(test_load_file_with_deps),
@@ -2025,25 +1857,13 @@ int main(void)
 		E(test_load_file_missing),
 		E(test_load_file_not_elf),
 		E(test_load_unknown_param),
-		E(test_load_unknown_param_none_declared),
 		E(test_load_invalid_param),
-		E(test_load_invalid_array_element),
 		E(test_load_malformed_param),
-		E(test_load_param_with_quote),
-		E(test_load_blacklisted_by_name),
-		E(test_load_blacklisted_by_alias),
 		E(test_load_install_command),
 		E(test_load_blocked_dependency),
-		E(test_load_blocked_dependency_loaded),
-		E(test_load_install_command_dependency),
-		E(test_load_block_named_first),
-		E(test_load_alias_several),
 		E(test_load_out_of_memory),
-		E(test_load_not_found),
-		E(test_load_builtin),
 		E(test_load_builtin_alias),
 		E(test_load_already_loaded),
-		E(test_load_already_loaded_no_params),
 		E(test_load_not_privileged),
 		E(test_load_not_privileged_names_user),
 		E(test_load_dry_run_not_privileged),
@@ -2052,7 +1872,6 @@ int main(void)
 		E(test_load_image),
 		E(test_load_fails_mid_chain),
 		E(test_load_fails_first_of_chain),
-		E(test_load_dry_run),
 		E(test_load_persist),
 		E(test_load_persist_replaces),
 		E(test_load_persist_fails),
@@ -2065,18 +1884,9 @@ int main(void)
 		E(test_block_persist_dependency),
 		E(test_block_dry_run),
 		E(test_block_bad_name),
-		E(test_unload_not_loaded),
-		E(test_unload_builtin),
-		E(test_unload_in_use),
-		E(test_unload_in_use_by_references),
-		E(test_unload_permanent),
 		E(test_unload_plain),
-		E(test_unload_dash_name),
-		E(test_unload_stack),
-		E(test_unload_stack_keeps_shared),
 		E(test_unload_remove_command),
 		E(test_unload_stack_blocked_dependency),
-		E(test_unload_stack_softdeps),
 		E(test_unload_stack_diamond),
 		E(test_unload_stack_diamond_note),
 		E(test_unload_stack_deep),
@@ -2086,15 +1896,19 @@ int main(void)
 		E(test_unload_modules_disabled),
 		E(test_set_writable),
 		E(test_set_kernel_refuses),
-		E(test_set_read_only),
 		E(test_set_unknown),
-		E(test_set_invalid),
 		E(test_set_malformed),
-		E(test_set_not_loaded),
 		E(test_set_dry_run),
 		E(test_set_persist_merges),
 		E(test_set_modules_disabled),
 	};
+	struct CMUnitTest tests[sizeof(named) / sizeof(named[0]) +
+				sizeof(engine_cases) / sizeof(engine_cases[0])];
+	size_t n = sizeof(named) / sizeof(named[0]);
 
-	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+	memcpy(tests, named, sizeof(named));
+	for (size_t i = 0; i < sizeof(engine_cases) / sizeof(engine_cases[0]); i++)
+		tests[n++] = test_row(engine_cases[i].name, test_engine_case, setup,
+				      teardown, &engine_cases[i]);
+	return _cmocka_run_group_tests("tests", tests, n, group_setup, group_teardown);
 }

@@ -185,23 +185,15 @@ static const char kallsyms[] = "ffffffff81000000 T _text\n"
 
 static int group_setup(void **state)
 {
-	const char *modroot[] = { "/bin/sh", FIXTURES "/modroot-make.sh", built, NULL };
 	const char *extra[] = { "/bin/sh", FIXTURES "/explain/make-modules.sh", built,
 				NULL };
 	struct utsname u;
-	int rc;
+	int rc = testroot_build("explainer");
 
 	(void)state;
-	if (mkdtemp(built) == NULL)
-		return -1;
-	setenv("CC", LKM_TEST_CC, 1);
-	rc = run(modroot);
-	if (rc == 77) {
-		fprintf(stderr,
-			"# modroot-make.sh skipped: explainer tests are skipped\n");
-		return 0;
-	}
-	if (rc != 0 || run(extra) != 0)
+	if (rc <= 0)
+		return rc;
+	if (run(extra) != 0)
 		return -1;
 	x86_64_host = uname(&u) == 0 && strcmp(u.machine, "x86_64") == 0;
 	have_built = true;
@@ -228,30 +220,17 @@ static int setup(void **state)
 	if (t == NULL)
 		return -1;
 	memset(&fake, 0, sizeof(fake));
-	write_file("/proc/modules", "", 0644);
+	testroot_reset();
 	write_file("/proc/kallsyms", kallsyms, 0644);
-	write_file("/proc/sys/kernel/modules_disabled", "0\n", 0644);
 	write_file(LKM_PERSIST_FILE, "", 0644);
-	mkdirs("/dev");
-	write_file("/dev/kmsg", "6,1,0,-;an earlier line, not ours\n", 0644);
-	rm_tree(rpath("/sys"));
 	unlink(rpath(MODDIR "/build/Module.symvers"));
 	unlink(rpath("/proc/cmdline"));
 	unlink(rpath("/proc/ioports"));
 	unlink(rpath("/proc/devices"));
 	unlink(rpath("/proc/filesystems"));
 	rm_tree(rpath("/proc/self"));
-	if (lkm_sysroot_new(built, &t->root) < 0 ||
-	    lkm_resolver_new(t->root, NULL, &t->resolver) < 0)
+	if (testroot_engine(&t->root, &t->resolver, &fake_ops, &t->e) < 0)
 		return -1;
-	t->e = (struct lkm_engine){
-		.root = t->root,
-		.resolver = t->resolver,
-		.ops = &fake_ops,
-		.privileged = true,
-		.who = "uid 1000",
-		.log_to_syslog = false,
-	};
 	lkm_explain_ctx_init(&t->ctx, t->root, t->resolver, t->ctx_buf,
 			     sizeof(t->ctx_buf));
 	t->res.log.fd = -1;
@@ -1202,16 +1181,6 @@ static void test_invalid_parameter_by_file_fix_should_name_file(void **state)
 	d = load(t, path, P("irq=eleven"), 1, 0);
 	assert_int_equal(d->kind, LKM_DIAG_INVALID_PARAMETER);
 	assert_string_equal(fix_texts(d), fmt("lkmtui info %s\n", path));
-}
-
-static void ne2k_loaded(void)
-{
-	write_file("/proc/modules",
-		   "8390 24576 1 ne2k_pci, Live 0xffffffffc0a00000\n"
-		   "ne2k_pci 16384 0 - Live 0xffffffffc0a10000\n",
-		   0644);
-	sys_param("ne2k_pci", "debug", "2", 0644);
-	sys_param("ne2k_pci", "full_duplex", "1", 0444);
 }
 
 static void test_read_only_parameter(void **state)
@@ -3007,13 +2976,8 @@ static size_t add_cases(struct CMUnitTest *tests, bool should)
 
 	for (size_t i = 0; i < sizeof(diag_cases) / sizeof(diag_cases[0]); i++)
 		if ((strstr(diag_cases[i].name, "_should_") != NULL) == should)
-			tests[n++] = (struct CMUnitTest){
-				.name = diag_cases[i].name,
-				.test_func = test_diag_case,
-				.setup_func = setup,
-				.teardown_func = teardown,
-				.initial_state = (void *)&diag_cases[i],
-			};
+			tests[n++] = test_row(diag_cases[i].name, test_diag_case, setup,
+					      teardown, &diag_cases[i]);
 	return n;
 }
 
