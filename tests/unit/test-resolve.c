@@ -137,6 +137,31 @@ static const char *modpath(const char *rel)
 	return buf;
 }
 
+/*
+ * lkm_resolve_lookup answers NAME with the modules WANT (names joined by spaces); of the
+ * first, its path (PATH under the module directory; "-": none; NULL: not checked) and its
+ * builtin, blacklisted and by_alias flags (-1: not checked).
+ */
+static void expect_lookup(const char *name, const char *want, const char *path,
+			  int builtin, int blacklisted, int by_alias)
+{
+	struct lkm_modlist l;
+
+	assert_int_equal(lkm_resolve_lookup(res, name, &l), 0);
+	assert_string_equal(names(&l), want);
+	if (path && strcmp(path, "-") == 0)
+		assert_null(l.v[0].path);
+	else if (path)
+		assert_string_equal(l.v[0].path, modpath(path));
+	if (builtin >= 0)
+		assert_int_equal(l.v[0].builtin, builtin);
+	if (blacklisted >= 0)
+		assert_int_equal(l.v[0].blacklisted, blacklisted);
+	if (by_alias >= 0)
+		assert_int_equal(l.v[0].by_alias, by_alias);
+	lkm_modlist_release(&l);
+}
+
 /* ---- the release rule ---- */
 
 static void test_release_live(void **state)
@@ -253,16 +278,9 @@ static void test_lookup_by_name(void **state)
 	lkm_modlist_release(&l);
 
 	/* The file has '-', the module '_'; either spelling is the name, not an alias. */
-	assert_int_equal(lkm_resolve_lookup(res, "ne2k-pci", &l), 0);
-	assert_string_equal(names(&l), "ne2k_pci");
-	assert_string_equal(l.v[0].path,
-			    modpath("kernel/drivers/net/ethernet/8390/ne2k-pci.ko"));
-	assert_int_equal(l.v[0].by_alias, 0);
-	lkm_modlist_release(&l);
-	assert_int_equal(lkm_resolve_lookup(res, "ne2k_pci", &l), 0);
-	assert_string_equal(names(&l), "ne2k_pci");
-	assert_int_equal(l.v[0].by_alias, 0);
-	lkm_modlist_release(&l);
+	expect_lookup("ne2k-pci", "ne2k_pci",
+		      "kernel/drivers/net/ethernet/8390/ne2k-pci.ko", -1, -1, 0);
+	expect_lookup("ne2k_pci", "ne2k_pci", NULL, -1, -1, 0);
 
 	assert_int_equal(lkm_resolve_lookup(res, "nosuchmodule", &l), -ENOENT);
 	assert_int_equal(l.n, 0);
@@ -271,32 +289,15 @@ static void test_lookup_by_name(void **state)
 
 static void test_lookup_alias(void **state)
 {
-	struct lkm_modlist l;
-
 	(void)state;
 	NEED_BUILT();
-	assert_int_equal(lkm_resolve_lookup(res, "fs-vfat", &l), 0);
-	assert_string_equal(names(&l), "vfat");
-	assert_string_equal(l.v[0].path, modpath("kernel/fs/fat/vfat.ko"));
-	assert_int_equal(l.v[0].by_alias, 1);
-	lkm_modlist_release(&l);
-
+	expect_lookup("fs-vfat", "vfat", "kernel/fs/fat/vfat.ko", -1, -1, 1);
 	/* A modalias as udev asks for it, matched against ne2k-pci's wildcard alias. */
-	assert_int_equal(
-		lkm_resolve_lookup(
-			res, "pci:v000010ECd00008029sv00001AF4sd00001100bc02sc00i00", &l),
-		0);
-	assert_string_equal(names(&l), "ne2k_pci");
-	assert_int_equal(l.v[0].by_alias, 1);
-	lkm_modlist_release(&l);
-
+	expect_lookup("pci:v000010ECd00008029sv00001AF4sd00001100bc02sc00i00", "ne2k_pci",
+		      NULL, -1, -1, 1);
 	/* modprobe.d "alias eth-ne2k ne2k_pci". */
-	assert_int_equal(lkm_resolve_lookup(res, "eth-ne2k", &l), 0);
-	assert_string_equal(names(&l), "ne2k_pci");
-	assert_string_equal(l.v[0].path,
-			    modpath("kernel/drivers/net/ethernet/8390/ne2k-pci.ko"));
-	assert_int_equal(l.v[0].by_alias, 1);
-	lkm_modlist_release(&l);
+	expect_lookup("eth-ne2k", "ne2k_pci",
+		      "kernel/drivers/net/ethernet/8390/ne2k-pci.ko", -1, -1, 1);
 }
 
 /* One alias, two drivers; one of them blacklisted, which modprobe would skip for an
@@ -321,57 +322,28 @@ static void test_lookup_alias_several(void **state)
 /* The blacklist applies to aliases only: by its own name floppy still loads. */
 static void test_lookup_blacklisted(void **state)
 {
-	struct lkm_modlist l;
-
 	(void)state;
 	NEED_BUILT();
-	assert_int_equal(lkm_resolve_lookup(res, "block-major-2-0", &l), 0);
-	assert_string_equal(names(&l), "floppy");
-	assert_int_equal(l.v[0].blacklisted, 1);
-	assert_int_equal(l.v[0].by_alias, 1);
-	lkm_modlist_release(&l);
-	assert_int_equal(lkm_resolve_lookup(res, "floppy", &l), 0);
-	assert_string_equal(names(&l), "floppy");
-	assert_int_equal(l.v[0].blacklisted, 1);
-	assert_int_equal(l.v[0].by_alias, 0);
-	lkm_modlist_release(&l);
+	expect_lookup("block-major-2-0", "floppy", NULL, -1, 1, 1);
+	expect_lookup("floppy", "floppy", NULL, -1, 1, 0);
 }
 
 /* kmod's testsuite "alias mod-simple deaddood": modprobe.d aliases win over module names,
  * and this one points at no module. */
 static void test_lookup_alias_to_nothing(void **state)
 {
-	struct lkm_modlist l;
-
 	(void)state;
 	NEED_BUILT();
-	assert_int_equal(lkm_resolve_lookup(res, "mod-simple", &l), 0);
-	assert_string_equal(names(&l), "deaddood");
-	assert_null(l.v[0].path);
-	assert_int_equal(l.v[0].builtin, 0);
-	assert_int_equal(l.v[0].by_alias, 1);
-	lkm_modlist_release(&l);
+	expect_lookup("mod-simple", "deaddood", "-", 0, -1, 1);
 }
 
 static void test_lookup_builtin(void **state)
 {
-	struct lkm_modlist l;
-
 	(void)state;
 	NEED_BUILT();
-	assert_int_equal(lkm_resolve_lookup(res, "unix", &l), 0);
-	assert_string_equal(names(&l), "unix");
-	assert_null(l.v[0].path);
-	assert_int_equal(l.v[0].builtin, 1);
-	assert_int_equal(l.v[0].by_alias, 0);
-	lkm_modlist_release(&l);
+	expect_lookup("unix", "unix", "-", 1, -1, 0);
 	/* A built-in alias (modules.builtin.modinfo -> modules.builtin.alias.bin). */
-	assert_int_equal(lkm_resolve_lookup(res, "crc32c", &l), 0);
-	assert_string_equal(names(&l), "crc32c_generic");
-	assert_null(l.v[0].path);
-	assert_int_equal(l.v[0].builtin, 1);
-	assert_int_equal(l.v[0].by_alias, 1);
-	lkm_modlist_release(&l);
+	expect_lookup("crc32c", "crc32c_generic", "-", 1, -1, 1);
 
 	assert_int_equal(lkm_resolve_is_builtin(res, "ext4"), 1);
 	assert_int_equal(lkm_resolve_is_builtin(res, "crc32c-generic"), 1);
@@ -381,13 +353,22 @@ static void test_lookup_builtin(void **state)
 
 /* ---- dependencies ---- */
 
-static void expect_deps(const char *name, const char *want)
+/* FN (lkm_resolve_deps, lkm_resolve_symbol) answers NAME with the modules WANT, their
+ * names joined by spaces. */
+static void expect_names(int (*fn)(struct lkm_resolver *, const char *,
+				   struct lkm_modlist *),
+			 const char *name, const char *want)
 {
 	struct lkm_modlist l;
 
-	assert_int_equal(lkm_resolve_deps(res, name, &l), 0);
+	assert_int_equal(fn(res, name, &l), 0);
 	assert_string_equal(names(&l), want);
 	lkm_modlist_release(&l);
+}
+
+static void expect_deps(const char *name, const char *want)
+{
+	expect_names(lkm_resolve_deps, name, want);
 }
 
 static void test_deps(void **state)
@@ -430,50 +411,54 @@ static void test_deps(void **state)
 
 /* ---- modprobe.d ---- */
 
-static void test_modconf_options_commands(void **state)
+/* expect_modconf's mark for a text it does not check. */
+static const char any[] = "(not checked)";
+
+static void expect_text(const char *got, const char *want)
+{
+	if (want == NULL)
+		assert_null(got);
+	else if (want != any)
+		assert_string_equal(got, want);
+}
+
+/* lkm_resolve_modconf's answer for NAME: options, install and remove commands (NULL:
+ * none; any: not checked), blacklisted and the number of softdeps pre and post (-1: not
+ * checked). */
+static void expect_modconf(const char *name, const char *options, int blacklisted,
+			   const char *install, const char *remove, int n_pre, int n_post)
 {
 	struct lkm_modconf c;
 
+	assert_int_equal(lkm_resolve_modconf(res, name, &c), 0);
+	expect_text(c.options, options);
+	if (blacklisted >= 0)
+		assert_int_equal(c.blacklisted, blacklisted);
+	expect_text(c.install, install);
+	expect_text(c.remove, remove);
+	if (n_pre >= 0)
+		assert_int_equal(c.pre.n, n_pre);
+	if (n_post >= 0)
+		assert_int_equal(c.post.n, n_post);
+	lkm_modconf_release(&c);
+}
+
+static void test_modconf_options_commands(void **state)
+{
 	(void)state;
 	NEED_BUILT();
-	assert_int_equal(lkm_resolve_modconf(res, "ne2k-pci", &c), 0);
-	assert_string_equal(c.options, "debug=2 full_duplex=1");
-	assert_int_equal(c.blacklisted, 0);
-	assert_null(c.install);
-	assert_null(c.remove);
-	assert_int_equal(c.pre.n, 0);
-	assert_int_equal(c.post.n, 0);
-	lkm_modconf_release(&c);
-
+	expect_modconf("ne2k-pci", "debug=2 full_duplex=1", 0, NULL, NULL, 0, 0);
 	/* lkmtui.conf (the --persist file) is read like any other modprobe.d file. */
-	assert_int_equal(lkm_resolve_modconf(res, "btusb", &c), 0);
-	assert_string_equal(c.options, "enable_autosuspend=0");
-	assert_null(c.install);
-	assert_string_equal(
-		c.remove,
-		"/sbin/modprobe -r --ignore-remove btusb && /bin/echo btusb removed");
-	lkm_modconf_release(&c);
-
-	assert_int_equal(lkm_resolve_modconf(res, "floppy", &c), 0);
-	assert_null(c.options);
-	assert_int_equal(c.blacklisted, 1);
-	assert_string_equal(c.install, "/bin/true");
-	assert_null(c.remove);
-	lkm_modconf_release(&c);
-
-	assert_int_equal(lkm_resolve_modconf(res, "mod-loop-b", &c), 0);
-	assert_string_equal(c.install, "$MODPROBE --ignore-install mod-loop-b && { "
-				       "$MODPROBE --quiet mod-loop-a ; }");
-	lkm_modconf_release(&c);
-
-	assert_int_equal(lkm_resolve_modconf(res, "fat", &c), 0);
-	assert_null(c.options);
-	assert_int_equal(c.blacklisted, 0);
-	assert_null(c.install);
-	assert_null(c.remove);
-	assert_int_equal(c.pre.n, 0);
-	assert_int_equal(c.post.n, 0);
-	lkm_modconf_release(&c);
+	expect_modconf(
+		"btusb", "enable_autosuspend=0", -1, NULL,
+		"/sbin/modprobe -r --ignore-remove btusb && /bin/echo btusb removed", -1,
+		-1);
+	expect_modconf("floppy", NULL, 1, "/bin/true", NULL, -1, -1);
+	expect_modconf("mod-loop-b", any, -1,
+		       "$MODPROBE --ignore-install mod-loop-b && { $MODPROBE --quiet "
+		       "mod-loop-a ; }",
+		       any, -1, -1);
+	expect_modconf("fat", NULL, 0, NULL, NULL, 0, 0);
 }
 
 static void test_modconf_softdeps(void **state)
@@ -528,12 +513,8 @@ static void test_symbol(void **state)
 	assert_string_equal(names(&l), "fat");
 	assert_string_equal(l.v[0].path, modpath("kernel/fs/fat/fat.ko"));
 	lkm_modlist_release(&l);
-	assert_int_equal(lkm_resolve_symbol(res, "ei_open", &l), 0);
-	assert_string_equal(names(&l), "8390");
-	lkm_modlist_release(&l);
-	assert_int_equal(lkm_resolve_symbol(res, "bt_err", &l), 0);
-	assert_string_equal(names(&l), "bluetooth");
-	lkm_modlist_release(&l);
+	expect_names(lkm_resolve_symbol, "ei_open", "8390");
+	expect_names(lkm_resolve_symbol, "bt_err", "bluetooth");
 	/* Exported by the kernel itself, or by nobody: depmod doesn't say which. */
 	assert_int_equal(lkm_resolve_symbol(res, "printk", &l), -ENOENT);
 	assert_int_equal(lkm_resolve_symbol(res, "", &l), -EINVAL);
