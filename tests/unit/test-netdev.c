@@ -40,6 +40,48 @@ static void check_if(const struct lkm_netdev *nd, size_t i, const char *name,
 #define COUNTERS(...) ((const uint64_t[LKM_NETDEV_NCOUNTERS]){ __VA_ARGS__ })
 #define ZEROS	      COUNTERS(0)
 
+/* A test's netdev and the texts it was parsed from, released by its teardown. */
+struct parsed {
+	struct lkm_netdev nd;
+	char *text[2];
+	size_t n_text;
+};
+
+static int parsed_setup(void **state)
+{
+	*state = calloc(1, sizeof(struct parsed));
+	return *state ? 0 : -1;
+}
+
+static int parsed_teardown(void **state)
+{
+	struct parsed *p = *state;
+
+	lkm_netdev_release(&p->nd);
+	for (size_t i = 0; i < p->n_text; i++)
+		free(p->text[i]);
+	free(p);
+	return 0;
+}
+
+/* DIR/NAME parsed into the test's netdev (again, for a second file): N interfaces,
+ * SKIPPED lines skipped (-1: not checked here). */
+static struct lkm_netdev *parsed(void **state, const char *dir, const char *name, long n,
+				 long skipped)
+{
+	struct parsed *p = *state;
+	char *text = test_load(dir, name);
+
+	assert_true(p->n_text < sizeof(p->text) / sizeof(p->text[0]));
+	p->text[p->n_text++] = text;
+	assert_int_equal(lkm_netdev_parse(&p->nd, text), 0);
+	if (n >= 0)
+		assert_int_equal(p->nd.n, n);
+	if (skipped >= 0)
+		assert_int_equal(p->nd.skipped, skipped);
+	return &p->nd;
+}
+
 static void test_counter_keys(void **state)
 {
 	static const char *const want[LKM_NETDEV_NCOUNTERS] = {
@@ -60,22 +102,15 @@ static void test_counter_keys(void **state)
 
 static void test_jc(void **state)
 {
-	struct lkm_netdev nd = { 0 };
-	char *text = test_load(REALDATA, "jc/net_dev");
+	struct lkm_netdev *nd = parsed(state, REALDATA, "jc/net_dev", 2, 0);
 
-	(void)state;
-	assert_int_equal(lkm_netdev_parse(&nd, text), 0);
-	assert_int_equal(nd.n, 2);
-	assert_int_equal(nd.skipped, 0);
-	check_if(&nd, 0, "lo",
+	check_if(nd, 0, "lo",
 		 COUNTERS(13222, 152, 0, 0, 0, 0, 0, 0, 13222, 152, 0, 0, 0, 0, 0, 0));
-	check_if(&nd, 1, "ens33",
+	check_if(nd, 1, "ens33",
 		 COUNTERS(60600053, 109378, 0, 0, 0, 0, 0, 0, 44256546, 121425, 0, 0, 0,
 			  0, 0, 0));
-	assert_null(lkm_netdev_find(&nd, "eth0"));
-	assert_null(lkm_netdev_find(&nd, NULL));
-	lkm_netdev_release(&nd);
-	free(text);
+	assert_null(lkm_netdev_find(nd, "eth0"));
+	assert_null(lkm_netdev_find(nd, NULL));
 }
 
 static void check_procfs(const struct lkm_netdev *nd)
@@ -97,99 +132,72 @@ static void check_procfs(const struct lkm_netdev *nd)
 
 static void test_procfs(void **state)
 {
-	struct lkm_netdev nd = { 0 };
-	char *text = test_load(REALDATA, "prometheus-procfs/net_dev");
-	char *ns = test_load(REALDATA, "prometheus-procfs/net_dev-pid26231");
+	struct lkm_netdev *nd =
+		parsed(state, REALDATA, "prometheus-procfs/net_dev", -1, -1);
 
-	(void)state;
-	assert_int_equal(lkm_netdev_parse(&nd, text), 0);
-	check_procfs(&nd);
+	check_procfs(nd);
 	/* The per-namespace view, into the same struct. */
-	assert_int_equal(lkm_netdev_parse(&nd, ns), 0);
-	assert_int_equal(nd.n, 2);
-	check_if(&nd, 0, "lo", ZEROS);
-	check_if(&nd, 1, "eth0",
+	parsed(state, REALDATA, "prometheus-procfs/net_dev-pid26231", 2, -1);
+	check_if(nd, 0, "lo", ZEROS);
+	check_if(nd, 1, "eth0",
 		 COUNTERS(438, 5, 0, 0, 0, 0, 0, 0, 648, 8, 0, 0, 0, 0, 0, 0));
-	lkm_netdev_release(&nd);
-	free(text);
-	free(ns);
 }
 
 static void test_pcp_4_15(void **state)
 {
-	struct lkm_netdev nd = { 0 };
-	char *text = test_load(REALDATA, "pcp/net_dev-4.15.14");
+	struct lkm_netdev *nd = parsed(state, REALDATA, "pcp/net_dev-4.15.14", 9, 0);
 
-	(void)state;
-	assert_int_equal(lkm_netdev_parse(&nd, text), 0);
-	assert_int_equal(nd.n, 9);
-	assert_int_equal(nd.skipped, 0);
-	check_if(&nd, 0, "tun0",
+	check_if(nd, 0, "tun0",
 		 COUNTERS(110717658, 251484, 0, 0, 0, 0, 0, 0, 120529230, 290405, 0, 46,
 			  0, 0, 0, 0));
-	check_if(&nd, 1, "wlp3s0",
+	check_if(nd, 1, "wlp3s0",
 		 COUNTERS(41856796, 386179, 0, 0, 0, 0, 0, 0, 5647080, 27941, 0, 0, 0, 0,
 			  0, 0));
-	check_if(&nd, 3, "lo",
+	check_if(nd, 3, "lo",
 		 COUNTERS(4493605264u, 31020507, 0, 0, 0, 0, 0, 0, 4493605264u, 31020507,
 			  0, 0, 0, 0, 0, 0));
-	check_if(&nd, 4, "virbr0-nic", ZEROS);
-	check_if(&nd, 5, "virbr1-nic", ZEROS);
-	check_if(&nd, 7, "enp0s25",
+	check_if(nd, 4, "virbr0-nic", ZEROS);
+	check_if(nd, 5, "virbr1-nic", ZEROS);
+	check_if(nd, 7, "enp0s25",
 		 COUNTERS(18690974820u, 23296412, 0, 0, 0, 0, 0, 236404, 3777745438u,
 			  20458657, 0, 0, 0, 0, 0, 0));
-	check_if(&nd, 8, "docker0", ZEROS);
-	lkm_netdev_release(&nd);
-	free(text);
+	check_if(nd, 8, "docker0", ZEROS);
 }
 
 static void test_bigsys(void **state)
 {
-	struct lkm_netdev nd = { 0 };
-	char *text = test_load(REALDATA, "pcp/net_dev-bigsys-hpbl920gen8");
+	struct lkm_netdev *nd =
+		parsed(state, REALDATA, "pcp/net_dev-bigsys-hpbl920gen8", 49, 0);
 	char name[16];
 
-	(void)state;
-	assert_int_equal(lkm_netdev_parse(&nd, text), 0);
-	assert_int_equal(nd.n, 49);
-	assert_int_equal(nd.skipped, 0);
-	check_if(&nd, 0, "lo",
+	check_if(nd, 0, "lo",
 		 COUNTERS(480, 8, 0, 0, 0, 0, 0, 0, 480, 8, 0, 0, 0, 0, 0, 0));
-	check_if(&nd, 1, "eth0",
+	check_if(nd, 1, "eth0",
 		 COUNTERS(14948502, 95077, 0, 0, 0, 0, 0, 45891, 0, 0, 0, 0, 0, 0, 0, 0));
 	for (int i = 1; i < 48; i++) {
 		snprintf(name, sizeof(name), "eth%d", i);
-		check_if(&nd, (size_t)i + 1, name, ZEROS);
+		check_if(nd, (size_t)i + 1, name, ZEROS);
 	}
-	lkm_netdev_release(&nd);
-	free(text);
 }
 
 static void test_sysstat(void **state)
 {
-	struct lkm_netdev nd = { 0 };
-	char *text = test_load(REALDATA, "sysstat/net_dev-root6");
+	struct lkm_netdev *nd = parsed(state, REALDATA, "sysstat/net_dev-root6", 9, 0);
 
-	(void)state;
-	assert_int_equal(lkm_netdev_parse(&nd, text), 0);
-	assert_int_equal(nd.n, 9);
-	assert_int_equal(nd.skipped, 0);
-	check_if(&nd, 0, "lo",
+	check_if(nd, 0, "lo",
 		 COUNTERS(81228574, 95831, 0, 0, 0, 0, 0, 0, 81228574, 95831, 0, 0, 0, 0,
 			  0, 0));
-	check_if(&nd, 1, "virbr0-nic", ZEROS);
-	check_if(&nd, 2, "enp6s0",
+	check_if(nd, 1, "virbr0-nic", ZEROS);
+	check_if(nd, 2, "enp6s0",
 		 COUNTERS(205916976, 167307, 0, 0, 0, 0, 0, 2891, 10811120, 54567, 0, 0,
 			  0, 0, 0, 0));
 	/* Hand-edited rows with columns out of line. */
-	check_if(&nd, 3, "enp6s1",
+	check_if(nd, 3, "enp6s1",
 		 COUNTERS(9169, 73, 0, 0, 0, 0, 0, 89, 8111, 45, 0, 0, 0, 0, 0, 0));
-	check_if(&nd, 7, "wlp5s1",
+	check_if(nd, 7, "wlp5s1",
 		 COUNTERS(1000, 15, 0, 0, 0, 0, 0, 0, 250, 5, 0, 0, 0, 10, 0, 0));
-	check_if(&nd, 8, "wlp5s2",
+	check_if(nd, 8, "wlp5s2",
 		 COUNTERS(2000, 15, 0, 0, 0, 0, 0, 0, 350, 5, 0, 0, 0, 10, 0, 0));
-	lkm_netdev_release(&nd);
-	free(text);
 }
 
 static void test_reuse(void **state)
@@ -266,81 +274,65 @@ static void test_not_netdev(void **state)
 
 static void test_header_only(void **state)
 {
-	struct lkm_netdev nd = { 0 };
-	char *text = test_load(FIXTURES, "malformed/netdev-headeronly");
-
-	(void)state;
-	assert_int_equal(lkm_netdev_parse(&nd, text), 0);
-	assert_int_equal(nd.n, 0);
-	assert_int_equal(nd.skipped, 0);
-	lkm_netdev_release(&nd);
-	free(text);
+	parsed(state, FIXTURES, "malformed/netdev-headeronly", 0, 0);
 }
 
 static void test_huge(void **state)
 {
-	struct lkm_netdev nd = { 0 };
-	char *text = test_load(FIXTURES, "malformed/netdev-huge");
-
-	(void)state;
-	assert_int_equal(lkm_netdev_parse(&nd, text), 0);
 	/* 2^64, a 26-digit number, "-1" and "0x10" are skipped; UINT64_MAX fits. */
-	assert_int_equal(nd.n, 2);
-	assert_int_equal(nd.skipped, 4);
-	check_if(&nd, 0, "lo",
+	struct lkm_netdev *nd = parsed(state, FIXTURES, "malformed/netdev-huge", 2, 4);
+
+	check_if(nd, 0, "lo",
 		 COUNTERS(UINT64_MAX, 1, 0, 0, 0, 0, 0, 0, UINT64_MAX, 1, 0, 0, 0, 0, 0,
 			  0));
-	check_if(&nd, 1, "eth0",
+	check_if(nd, 1, "eth0",
 		 COUNTERS(12345678901234567890u, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13,
 			  14, 15, 16));
-	assert_null(lkm_netdev_find(&nd, "big0"));
-	assert_null(lkm_netdev_find(&nd, "big1"));
-	lkm_netdev_release(&nd);
-	free(text);
+	assert_null(lkm_netdev_find(nd, "big0"));
+	assert_null(lkm_netdev_find(nd, "big1"));
 }
 
 static void test_garbage(void **state)
 {
-	struct lkm_netdev nd = { 0 };
-	char *text = test_load(FIXTURES, "malformed/netdev-garbage");
-
-	(void)state;
-	assert_int_equal(lkm_netdev_parse(&nd, text), 0);
 	/*
 	 * Skipped: no colon, a name with a blank, an empty name, 17 numbers, 10 numbers,
 	 * "16x", and the truncated last line. The blank line is not counted.
 	 */
-	assert_int_equal(nd.skipped, 7);
-	assert_int_equal(nd.n, 4);
-	check_if(&nd, 0, "lo",
+	struct lkm_netdev *nd = parsed(state, FIXTURES, "malformed/netdev-garbage", 4, 7);
+
+	check_if(nd, 0, "lo",
 		 COUNTERS(13222, 152, 0, 0, 0, 0, 0, 0, 13222, 152, 0, 0, 0, 0, 0, 0));
-	check_if(&nd, 1, "vlan.10",
+	check_if(nd, 1, "vlan.10",
 		 COUNTERS(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16));
-	check_if(&nd, 2, "br-1a2b3c4d5e6f",
+	check_if(nd, 2, "br-1a2b3c4d5e6f",
 		 COUNTERS(100, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 160));
 	/* Non-UTF-8 bytes in a name are kept as they are; the CR is cut. */
-	check_if(&nd, 3, "caf\xc3\xa9\xff",
+	check_if(nd, 3, "caf\xc3\xa9\xff",
 		 COUNTERS(1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2));
-	assert_null(lkm_netdev_find(&nd, "trunc0"));
-	lkm_netdev_release(&nd);
-	free(text);
+	assert_null(lkm_netdev_find(nd, "trunc0"));
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_counter_keys),
-		cmocka_unit_test(test_jc),
-		cmocka_unit_test(test_procfs),
-		cmocka_unit_test(test_pcp_4_15),
-		cmocka_unit_test(test_bigsys),
-		cmocka_unit_test(test_sysstat),
+		cmocka_unit_test_setup_teardown(test_jc, parsed_setup, parsed_teardown),
+		cmocka_unit_test_setup_teardown(test_procfs, parsed_setup,
+						parsed_teardown),
+		cmocka_unit_test_setup_teardown(test_pcp_4_15, parsed_setup,
+						parsed_teardown),
+		cmocka_unit_test_setup_teardown(test_bigsys, parsed_setup,
+						parsed_teardown),
+		cmocka_unit_test_setup_teardown(test_sysstat, parsed_setup,
+						parsed_teardown),
 		cmocka_unit_test(test_reuse),
 		cmocka_unit_test(test_read_under_root),
 		cmocka_unit_test(test_not_netdev),
-		cmocka_unit_test(test_header_only),
-		cmocka_unit_test(test_huge),
-		cmocka_unit_test(test_garbage),
+		cmocka_unit_test_setup_teardown(test_header_only, parsed_setup,
+						parsed_teardown),
+		cmocka_unit_test_setup_teardown(test_huge, parsed_setup, parsed_teardown),
+		cmocka_unit_test_setup_teardown(test_garbage, parsed_setup,
+						parsed_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
