@@ -159,29 +159,58 @@ struct fix {
 	struct lkm_snapshot snap;
 };
 
-static void fix_open(struct fix *f)
+/* Each test's root and snapshot of the tree: its setup and teardown. */
+static int fix_open(void **state)
 {
-	memset(f, 0, sizeof(*f));
+	struct fix *f = calloc(1, sizeof(*f));
+
+	assert_non_null(f);
 	assert_int_equal(lkm_sysroot_new(tmpdir, &f->root), 0);
 	assert_int_equal(lkm_snapshot_take(&f->snap, f->root, LKM_SRC_ALL), 0);
 	assert_int_equal(f->snap.modules_err, 0);
 	assert_int_equal(f->snap.interrupts_err, 0);
+	*state = f;
+	return 0;
 }
 
-static void fix_close(struct fix *f)
+static int fix_close(void **state)
 {
+	struct fix *f = *state;
+
 	lkm_snapshot_release(&f->snap);
 	lkm_sysroot_free(f->root);
+	free(f);
+	return 0;
+}
+
+/* O's one device: KIND ('b', 'c'), MAJOR:MINOR, NAME. */
+static void check_device(const struct lkm_owns *o, char kind, unsigned major,
+			 unsigned minor, const char *name)
+{
+	assert_int_equal(o->n_devices, 1);
+	assert_int_equal(o->devices[0].kind, kind);
+	assert_int_equal(o->devices[0].major, major);
+	assert_int_equal(o->devices[0].minor, minor);
+	assert_string_equal(o->devices[0].name, name);
+}
+
+/* lkm_owns_irq_module names WANT for IRQ (NULL: -ENOENT, no module). */
+static void expect_irq_module(struct fix *f, const char *irq, const char *want)
+{
+	char buf[64];
+
+	assert_int_equal(lkm_owns_irq_module(f->root, &f->snap, irq, buf, sizeof(buf)),
+			 want ? 0 : -ENOENT);
+	if (want)
+		assert_string_equal(buf, want);
 }
 
 static void test_ne2k_pci(void **state)
 {
-	struct fix f;
+	struct fix *f = *state;
 	struct lkm_owns o;
 
-	(void)state;
-	fix_open(&f);
-	assert_int_equal(lkm_owns_query(f.root, &f.snap, "ne2k-pci", &o), 0);
+	assert_int_equal(lkm_owns_query(f->root, &f->snap, "ne2k-pci", &o), 0);
 	assert_int_equal(o.n_interfaces, 1);
 	assert_string_equal(o.interfaces[0], "eth0");
 	assert_int_equal(o.n_irqs, 1);
@@ -195,34 +224,27 @@ static void test_ne2k_pci(void **state)
 	assert_true(lkm_owns_drives_anything(&o));
 	lkm_owns_release(&o);
 
-	assert_int_equal(lkm_owns_query(f.root, &f.snap, "8390", &o), 0);
+	assert_int_equal(lkm_owns_query(f->root, &f->snap, "8390", &o), 0);
 	assert_false(lkm_owns_drives_anything(&o));
 	assert_int_equal(o.n_holders, 1);
 	assert_string_equal(o.holders[0], "ne2k_pci");
 	assert_int_equal(o.n_uses, 0);
 	lkm_owns_release(&o);
-	fix_close(&f);
 }
 
 static void test_devices_and_irqs(void **state)
 {
-	struct fix f;
+	struct fix *f = *state;
 	struct lkm_owns o;
 
-	(void)state;
-	fix_open(&f);
 	/* sd_mod drives the disk (not its partition, which has no device link). */
-	assert_int_equal(lkm_owns_query(f.root, &f.snap, "sd_mod", &o), 0);
-	assert_int_equal(o.n_devices, 1);
-	assert_int_equal(o.devices[0].kind, 'b');
-	assert_int_equal(o.devices[0].major, 8);
-	assert_int_equal(o.devices[0].minor, 0);
-	assert_string_equal(o.devices[0].name, "sda");
+	assert_int_equal(lkm_owns_query(f->root, &f->snap, "sd_mod", &o), 0);
+	check_device(&o, 'b', 8, 0, "sda");
 	assert_int_equal(o.n_irqs, 0);
 	lkm_owns_release(&o);
 
 	/* ata_piix: no device node of its own, two irq lines named after it. */
-	assert_int_equal(lkm_owns_query(f.root, &f.snap, "ata_piix", &o), 0);
+	assert_int_equal(lkm_owns_query(f->root, &f->snap, "ata_piix", &o), 0);
 	assert_int_equal(o.n_devices, 0);
 	assert_int_equal(o.n_irqs, 2);
 	assert_string_equal(o.irqs[0], "14");
@@ -230,18 +252,14 @@ static void test_devices_and_irqs(void **state)
 	lkm_owns_release(&o);
 
 	/* 8250: the char device, and the irq named after that device. */
-	assert_int_equal(lkm_owns_query(f.root, &f.snap, "8250", &o), 0);
-	assert_int_equal(o.n_devices, 1);
-	assert_int_equal(o.devices[0].kind, 'c');
-	assert_int_equal(o.devices[0].major, 4);
-	assert_int_equal(o.devices[0].minor, 64);
-	assert_string_equal(o.devices[0].name, "ttyS0");
+	assert_int_equal(lkm_owns_query(f->root, &f->snap, "8250", &o), 0);
+	check_device(&o, 'c', 4, 64, "ttyS0");
 	assert_int_equal(o.n_irqs, 1);
 	assert_string_equal(o.irqs[0], "4");
 	lkm_owns_release(&o);
 
 	/* 8139too: eth1, and the queue irq "eth1-rx-0" on a shared line. */
-	assert_int_equal(lkm_owns_query(f.root, &f.snap, "8139too", &o), 0);
+	assert_int_equal(lkm_owns_query(f->root, &f->snap, "8139too", &o), 0);
 	assert_int_equal(o.n_interfaces, 1);
 	assert_string_equal(o.interfaces[0], "eth1");
 	assert_int_equal(o.n_irqs, 1);
@@ -249,47 +267,36 @@ static void test_devices_and_irqs(void **state)
 	lkm_owns_release(&o);
 
 	/* tun owns nothing sysfs can tie to it; a module nobody knows, nothing at all. */
-	assert_int_equal(lkm_owns_query(f.root, &f.snap, "tun", &o), 0);
+	assert_int_equal(lkm_owns_query(f->root, &f->snap, "tun", &o), 0);
 	assert_false(lkm_owns_drives_anything(&o));
 	lkm_owns_release(&o);
-	assert_int_equal(lkm_owns_query(f.root, NULL, "nosuch", &o), 0);
+	assert_int_equal(lkm_owns_query(f->root, NULL, "nosuch", &o), 0);
 	assert_false(lkm_owns_drives_anything(&o));
 	assert_int_equal(o.n_uses + o.n_holders, 0);
 	lkm_owns_release(&o);
-	fix_close(&f);
 }
 
 static void test_reverse(void **state)
 {
-	struct fix f;
+	struct fix *f = *state;
 	char buf[64];
 
-	(void)state;
-	fix_open(&f);
-	assert_int_equal(lkm_owns_iface_module(f.root, "eth0", buf, sizeof(buf)), 0);
+	assert_int_equal(lkm_owns_iface_module(f->root, "eth0", buf, sizeof(buf)), 0);
 	assert_string_equal(buf, "ne2k_pci");
-	assert_int_equal(lkm_owns_iface_module(f.root, "lo", buf, sizeof(buf)), -ENOENT);
-	assert_int_equal(lkm_owns_iface_module(f.root, "..", buf, sizeof(buf)), -ENOENT);
-	assert_int_equal(lkm_owns_iface_module(f.root, "nosuch", buf, sizeof(buf)),
+	assert_int_equal(lkm_owns_iface_module(f->root, "lo", buf, sizeof(buf)), -ENOENT);
+	assert_int_equal(lkm_owns_iface_module(f->root, "..", buf, sizeof(buf)), -ENOENT);
+	assert_int_equal(lkm_owns_iface_module(f->root, "nosuch", buf, sizeof(buf)),
 			 -ENOENT);
 
-	assert_int_equal(lkm_owns_irq_module(f.root, &f.snap, "11", buf, sizeof(buf)), 0);
-	assert_string_equal(buf, "ne2k_pci");
-	assert_int_equal(lkm_owns_irq_module(f.root, &f.snap, "14", buf, sizeof(buf)), 0);
-	assert_string_equal(buf, "ata_piix");
+	expect_irq_module(f, "11", "ne2k_pci");
+	expect_irq_module(f, "14", "ata_piix");
 	/* "uhci_hcd:usb1": the driver's name before the colon. */
-	assert_int_equal(lkm_owns_irq_module(f.root, &f.snap, "19", buf, sizeof(buf)), 0);
-	assert_string_equal(buf, "uhci_hcd");
+	expect_irq_module(f, "19", "uhci_hcd");
 	/* "ttyS0": a device in /sys/class/tty, its driver's module built in. */
-	assert_int_equal(lkm_owns_irq_module(f.root, &f.snap, "4", buf, sizeof(buf)), 0);
-	assert_string_equal(buf, "8250");
-	assert_int_equal(lkm_owns_irq_module(f.root, &f.snap, "0", buf, sizeof(buf)),
-			 -ENOENT);
-	assert_int_equal(lkm_owns_irq_module(f.root, &f.snap, "NMI", buf, sizeof(buf)),
-			 -ENOENT);
-	assert_int_equal(lkm_owns_irq_module(f.root, &f.snap, "99", buf, sizeof(buf)),
-			 -ENOENT);
-	fix_close(&f);
+	expect_irq_module(f, "4", "8250");
+	expect_irq_module(f, "0", NULL);
+	expect_irq_module(f, "NMI", NULL);
+	expect_irq_module(f, "99", NULL);
 }
 
 /* A root with no /sys at all (a 2.4 capture): empty answers, no errors. */
@@ -321,9 +328,10 @@ static void test_no_sys(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_ne2k_pci),
-		cmocka_unit_test(test_devices_and_irqs),
-		cmocka_unit_test(test_reverse),
+		cmocka_unit_test_setup_teardown(test_ne2k_pci, fix_open, fix_close),
+		cmocka_unit_test_setup_teardown(test_devices_and_irqs, fix_open,
+						fix_close),
+		cmocka_unit_test_setup_teardown(test_reverse, fix_open, fix_close),
 		cmocka_unit_test(test_no_sys),
 	};
 
