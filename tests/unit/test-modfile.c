@@ -92,6 +92,18 @@ static struct lkm_modfile *open_ok(const char *path)
 	return mf;
 }
 
+/* An open that answered R, MF and WHY failed with ERR and exactly the reason WANT. */
+static void check_failed(int r, const struct lkm_modfile *mf,
+			 const struct lkm_modfile_error *why, int err, const char *want)
+{
+	if (r != err || strcmp(why->reason, want) != 0)
+		print_error("REASON\t%s\t%s\n", want, why->reason);
+	assert_int_equal(r, err);
+	assert_int_equal(why->err, err);
+	assert_null(mf);
+	assert_string_equal(why->reason, want);
+}
+
 /* Opens BYTES from memory expecting ERR and exactly the reason WANT. */
 static void mem_fails(const void *bytes, size_t n, int err, const char *want)
 {
@@ -99,12 +111,7 @@ static void mem_fails(const void *bytes, size_t n, int err, const char *want)
 	struct lkm_modfile_error why = { 0 };
 	int r = lkm_modfile_open_mem(bytes, n, &mf, &why);
 
-	if (r != err || strcmp(why.reason, want) != 0)
-		print_error("REASON\t%s\t%s\n", want, why.reason);
-	assert_int_equal(r, err);
-	assert_int_equal(why.err, err);
-	assert_null(mf);
-	assert_string_equal(why.reason, want);
+	check_failed(r, mf, &why, err, want);
 }
 
 static void path_fails(const char *path, int err, const char *want)
@@ -113,12 +120,7 @@ static void path_fails(const char *path, int err, const char *want)
 	struct lkm_modfile_error why = { 0 };
 	int r = lkm_modfile_open(path, &mf, &why);
 
-	if (r != err || strcmp(why.reason, want) != 0)
-		print_error("REASON\t%s\t%s\n", want, why.reason);
-	assert_int_equal(r, err);
-	assert_int_equal(why.err, err);
-	assert_null(mf);
-	assert_string_equal(why.reason, want);
+	check_failed(r, mf, &why, err, want);
 }
 
 static size_t count_info(const struct lkm_modfile *mf, const char *key)
@@ -166,7 +168,39 @@ static size_t section_index(struct blob *b, const char *name)
 	return 0;
 }
 
+/* The section header of NAME. */
+static Elf64_Shdr *section(struct blob *b, const char *name)
+{
+	return shdr(b, section_index(b, name));
+}
+
 /* --- real modules --- */
+
+/* WANT, or NULL for none. */
+static void expect_text(const char *got, const char *want)
+{
+	if (want == NULL)
+		assert_null(got);
+	else
+		assert_string_equal(got, want);
+}
+
+/* A parameter as .modinfo declares it: NAME, TYPE and DESCRIPTION (NULL: none). */
+static void check_param(const struct lkm_modfile_param *p, const char *name,
+			const char *type, const char *description)
+{
+	assert_string_equal(p->name, name);
+	expect_text(p->type, type);
+	expect_text(p->description, description);
+}
+
+/* A __versions entry: SYMBOL and its CRC. */
+static void check_version(const struct lkm_modfile_version *v, const char *symbol,
+			  uint64_t crc)
+{
+	assert_string_equal(v->symbol, symbol);
+	assert_int_equal(v->crc, crc);
+}
 
 static void test_x86_64(void **state)
 {
@@ -216,10 +250,8 @@ static void test_x86_64(void **state)
 	assert_int_equal(lkm_modfile_params(mf, &params), 0);
 
 	assert_int_equal(lkm_modfile_versions(mf, &v), 2);
-	assert_string_equal(v[0].symbol, "module_layout");
-	assert_int_equal(v[0].crc, 0xf3600c71);
-	assert_string_equal(v[1].symbol, "__fentry__");
-	assert_int_equal(v[1].crc, 0xbdfb6dbb);
+	check_version(&v[0], "module_layout", 0xf3600c71);
+	check_version(&v[1], "__fentry__", 0xbdfb6dbb);
 	assert_int_equal(lkm_modfile_undefined(mf, &names), 1);
 	assert_string_equal(names[0], "__fentry__");
 	assert_false(lkm_modfile_signature(mf)->present);
@@ -294,14 +326,10 @@ static void test_depends_and_versions(void **state)
 	assert_string_equal(lkm_modfile_info(mf, "depends"),
 			    "mod-foo-c,mod-foo-b,mod-foo-a");
 	assert_int_equal(lkm_modfile_versions(mf, &v), 4);
-	assert_string_equal(v[0].symbol, "module_layout");
-	assert_int_equal(v[0].crc, 0xf3600c71);
-	assert_string_equal(v[1].symbol, "print_fooC");
-	assert_int_equal(v[1].crc, 0x165ead62);
-	assert_string_equal(v[2].symbol, "print_fooB");
-	assert_int_equal(v[2].crc, 0xd7d072a2);
-	assert_string_equal(v[3].symbol, "print_fooA");
-	assert_int_equal(v[3].crc, 0x4e3214a3);
+	check_version(&v[0], "module_layout", 0xf3600c71);
+	check_version(&v[1], "print_fooC", 0x165ead62);
+	check_version(&v[2], "print_fooB", 0xd7d072a2);
+	check_version(&v[3], "print_fooA", 0x4e3214a3);
 	/* nm -u sorts; the table's order is the file's */
 	n = lkm_modfile_undefined(mf, &names);
 	assert_int_equal(n, 3);
@@ -567,6 +595,21 @@ static void test_gzip(void **state)
 	check_compressed(KO "/mod-simple-i386.ko", "gz", "gzip", compress_gzip);
 }
 
+/* Z decompressed under a 1 MiB cap: -EFBIG, nothing out, and WHY; FORMAT is the
+ * decoder's name. */
+static void expect_too_big(const struct blob *z, const char *why, const char **format)
+{
+	char reason[128];
+	void *out;
+	size_t n;
+
+	assert_int_equal(lkm_decompress_why(z->p, z->n, 1 << 20, &out, &n, format, reason,
+					    sizeof(reason)),
+			 -EFBIG);
+	assert_null(out);
+	assert_string_equal(reason, why);
+}
+
 static void test_decompress(void **state)
 {
 	static const char text[] = "not compressed at all";
@@ -592,23 +635,13 @@ static void test_decompress(void **state)
 
 	/* a bomb: 2 MiB of zeros against a 1 MiB cap, for each decoder */
 	z = compress_zstd(&zeros);
-	assert_int_equal(lkm_decompress_why(z.p, z.n, 1 << 20, &out, &n, &format, reason,
-					    sizeof(reason)),
-			 -EFBIG);
-	assert_null(out);
-	assert_string_equal(reason, "zstd: decompressed data would exceed 1048576 bytes");
+	expect_too_big(&z, "zstd: decompressed data would exceed 1048576 bytes", &format);
 	free(z.p);
 	z = compress_xz(&zeros);
-	assert_int_equal(lkm_decompress_why(z.p, z.n, 1 << 20, &out, &n, &format, reason,
-					    sizeof(reason)),
-			 -EFBIG);
-	assert_string_equal(reason, "xz: decompressed data would exceed 1048576 bytes");
+	expect_too_big(&z, "xz: decompressed data would exceed 1048576 bytes", &format);
 	free(z.p);
 	z = compress_gzip(&zeros);
-	assert_int_equal(lkm_decompress_why(z.p, z.n, 1 << 20, &out, &n, &format, reason,
-					    sizeof(reason)),
-			 -EFBIG);
-	assert_string_equal(reason, "gzip: decompressed data would exceed 1048576 bytes");
+	expect_too_big(&z, "gzip: decompressed data would exceed 1048576 bytes", &format);
 	assert_string_equal(format, "gzip");
 	/* and the same stream with room to spare */
 	assert_int_equal(lkm_decompress_why(z.p, z.n, 4 << 20, &out, &n, &format, reason,
@@ -672,28 +705,16 @@ static void test_params_module(void **state)
 	/* modinfo prints these as "parm: io:I/O base address (e.g. 0x300) (int)" etc. */
 	n = lkm_modfile_params(mf, &p);
 	assert_int_equal(n, 5);
-	assert_string_equal(p[0].name, "io");
-	assert_string_equal(p[0].type, "int");
-	assert_string_equal(p[0].description, "I/O base address (e.g. 0x300)");
-	assert_string_equal(p[1].name, "irq");
-	assert_string_equal(p[1].type, "int");
-	assert_string_equal(p[1].description, "IRQ line");
-	assert_string_equal(p[2].name, "name");
-	assert_string_equal(p[2].type, "charp");
-	assert_null(p[2].description);
-	assert_string_equal(p[3].name, "descr_only");
-	assert_null(p[3].type);
-	assert_string_equal(p[3].description, "described but no type");
-	assert_string_equal(p[4].name, "list");
-	assert_string_equal(p[4].type, "array of int");
-	assert_string_equal(p[4].description, "a: colon inside");
+	check_param(&p[0], "io", "int", "I/O base address (e.g. 0x300)");
+	check_param(&p[1], "irq", "int", "IRQ line");
+	check_param(&p[2], "name", "charp", NULL);
+	check_param(&p[3], "descr_only", NULL, "described but no type");
+	check_param(&p[4], "list", "array of int", "a: colon inside");
 
 	/* modprobe --dump-modversions: 0x12345678 module_layout, 0xdeadbeef _printk */
 	assert_int_equal(lkm_modfile_versions(mf, &v), 2);
-	assert_string_equal(v[0].symbol, "module_layout");
-	assert_int_equal(v[0].crc, 0x12345678);
-	assert_string_equal(v[1].symbol, "_printk");
-	assert_int_equal(v[1].crc, 0xdeadbeef);
+	check_version(&v[0], "module_layout", 0x12345678);
+	check_version(&v[1], "_printk", 0xdeadbeef);
 	n = lkm_modfile_undefined(mf, &names);
 	assert_int_equal(n, 2);
 	assert_string_equal(names[0], "_printk");
@@ -759,9 +780,29 @@ static void test_not_files(void **state)
 	mem_fails("", 0, -ENOEXEC, "the file is empty (0 bytes)");
 }
 
+/* The damage tests' set-up and tear-down: their own copy of mod-simple.ko to break. */
+static int simple_ko(void **state)
+{
+	struct blob *b = malloc(sizeof(*b));
+
+	assert_non_null(b);
+	*b = load(KO "/mod-simple.ko");
+	*state = b;
+	return 0;
+}
+
+static int simple_ko_free(void **state)
+{
+	struct blob *b = *state;
+
+	free(b->p);
+	free(b);
+	return 0;
+}
+
 static void test_not_elf(void **state)
 {
-	struct blob b = load(KO "/mod-simple.ko");
+	struct blob *b = *state;
 
 	path_fails(KO "/SOURCES", -ENOEXEC,
 		   "not an ELF file: it starts with 23 20 4d 6f, not 7f 45 4c 46");
@@ -769,123 +810,117 @@ static void test_not_elf(void **state)
 		  "EL",
 		  3, -ENOEXEC,
 		  "not an ELF file: only 3 bytes, too short for the ELF magic");
-	b.p[1] = 'X';
-	mem_fails(b.p, b.n, -ENOEXEC,
+	b->p[1] = 'X';
+	mem_fails(b->p, b->n, -ENOEXEC,
 		  "not an ELF file: it starts with 7f 58 4c 46, not 7f 45 4c 46");
-	b.p[1] = 'E';
-	b.p[EI_CLASS] = 7;
-	mem_fails(b.p, b.n, -ENOEXEC, "unknown ELF class 7 (neither 32- nor 64-bit)");
-	b.p[EI_CLASS] = ELFCLASS64;
-	b.p[EI_DATA] = 9;
-	mem_fails(b.p, b.n, -ENOEXEC, "unknown ELF byte order 9");
-	free(b.p);
+	b->p[1] = 'E';
+	b->p[EI_CLASS] = 7;
+	mem_fails(b->p, b->n, -ENOEXEC, "unknown ELF class 7 (neither 32- nor 64-bit)");
+	b->p[EI_CLASS] = ELFCLASS64;
+	b->p[EI_DATA] = 9;
+	mem_fails(b->p, b->n, -ENOEXEC, "unknown ELF byte order 9");
 }
 
 static void test_truncated(void **state)
 {
-	struct blob b = load(KO "/mod-simple.ko");
+	struct blob *b = *state;
 	struct lkm_modfile_error why;
 	struct lkm_modfile *mf;
 	size_t n;
 
-	path_fails(save("cut.ko", b.p, 2000), -ENOEXEC,
+	path_fails(save("cut.ko", b->p, 2000), -ENOEXEC,
 		   "truncated: the section header table at offset 0x8d0 lies past the "
 		   "end of the file "
 		   "(2000 bytes)");
-	mem_fails(b.p, 10, -ENOEXEC, "truncated: 10 bytes, shorter than the ELF ident");
-	mem_fails(b.p, 40, -ENOEXEC,
+	mem_fails(b->p, 10, -ENOEXEC, "truncated: 10 bytes, shorter than the ELF ident");
+	mem_fails(b->p, 40, -ENOEXEC,
 		  "truncated: 40 bytes, shorter than the 64-byte ELF header");
-	mem_fails(b.p, b.n - 1, -ENOEXEC,
+	mem_fails(b->p, b->n - 1, -ENOEXEC,
 		  "truncated: the section header table (19 entries at offset 0x8d0) runs "
 		  "past the "
 		  "end of the file (3471 bytes)");
 	/* every length: an error with a reason, never a crash (run it under ASan) */
-	for (n = 1; n < b.n; n++) {
-		int err = lkm_modfile_open_mem(b.p, n, &mf, &why);
+	for (n = 1; n < b->n; n++) {
+		int err = lkm_modfile_open_mem(b->p, n, &mf, &why);
 
 		assert_int_equal(err, -ENOEXEC);
 		assert_null(mf);
 		assert_true(why.reason[0] != '\0');
 	}
-	free(b.p);
 }
 
 static void test_section_past_end(void **state)
 {
-	struct blob b = load(KO "/mod-simple.ko");
-	size_t i = section_index(&b, ".modinfo");
+	struct blob *b = *state;
+	size_t i = section_index(b, ".modinfo");
 
-	shdr(&b, i)->sh_offset = 0xffffffff00ULL;
-	mem_fails(b.p, b.n, -ENOEXEC,
+	shdr(b, i)->sh_offset = 0xffffffff00ULL;
+	mem_fails(b->p, b->n, -ENOEXEC,
 		  "section 6 (.modinfo) at offset 0xffffffff00 with 130 bytes runs past "
 		  "the end of "
 		  "the file (3472 bytes)");
-	shdr(&b, i)->sh_offset = 0x83;
-	shdr(&b, i)->sh_size = UINT64_MAX - 0x10; /* offset + size wraps around */
-	mem_fails(b.p, b.n, -ENOEXEC,
+	shdr(b, i)->sh_offset = 0x83;
+	shdr(b, i)->sh_size = UINT64_MAX - 0x10; /* offset + size wraps around */
+	mem_fails(b->p, b->n, -ENOEXEC,
 		  "section 6 (.modinfo) at offset 0x83 with 18446744073709551599 bytes "
 		  "runs past "
 		  "the end of the file (3472 bytes)");
-	free(b.p);
 }
 
 static void test_name_past_strtab(void **state)
 {
-	struct blob b = load(KO "/mod-simple.ko");
-	size_t i = section_index(&b, "__versions");
-	Elf64_Ehdr *eh = (Elf64_Ehdr *)b.p;
+	struct blob *b = *state;
+	size_t i = section_index(b, "__versions");
+	Elf64_Ehdr *eh = (Elf64_Ehdr *)b->p;
 
-	shdr(&b, i)->sh_name = 0x7ffffff0;
-	mem_fails(b.p, b.n, -ENOEXEC,
+	shdr(b, i)->sh_name = 0x7ffffff0;
+	mem_fails(b->p, b->n, -ENOEXEC,
 		  "section 9's name offset 2147483632 lies past the section "
 		  "name table (188 bytes)");
-	shdr(&b, i)->sh_name = 0;
+	shdr(b, i)->sh_name = 0;
 	eh->e_shstrndx = 200;
-	mem_fails(b.p, b.n, -ENOEXEC,
+	mem_fails(b->p, b->n, -ENOEXEC,
 		  "the section name table index 200 is out of range (19 sections)");
-	free(b.p);
 }
 
 static void test_modinfo_unterminated(void **state)
 {
-	struct blob b = load(KO "/mod-simple.ko");
-	Elf64_Shdr *sh = shdr(&b, section_index(&b, ".modinfo"));
+	struct blob *b = *state;
+	Elf64_Shdr *sh = section(b, ".modinfo");
 	size_t j;
 
 	for (j = 0; j < sh->sh_size; j++)
-		if (b.p[sh->sh_offset + j] == '\0')
-			b.p[sh->sh_offset + j] = ';';
-	mem_fails(b.p, b.n, -ENOEXEC,
+		if (b->p[sh->sh_offset + j] == '\0')
+			b->p[sh->sh_offset + j] = ';';
+	mem_fails(b->p, b->n, -ENOEXEC,
 		  ".modinfo (130 bytes) does not end with a NUL: its last entry "
 		  "\"license=LGPL;author=Lucas De Marchi <luc\" is cut off");
-	free(b.p);
 }
 
 static void test_versions_odd_size(void **state)
 {
-	struct blob b = load(KO "/mod-simple.ko");
-	Elf64_Shdr *sh = shdr(&b, section_index(&b, "__versions"));
+	struct blob *b = *state;
+	Elf64_Shdr *sh = section(b, "__versions");
 
 	sh->sh_size = 0x7f;
-	mem_fails(b.p, b.n, -ENOEXEC,
+	mem_fails(b->p, b->n, -ENOEXEC,
 		  "__versions is 127 bytes, not a whole number of 64-byte entries");
 	sh->sh_size = 0x80;
-	memset(b.p + sh->sh_offset + 8, 'x', 56); /* first name fills its slot, no NUL */
-	mem_fails(b.p, b.n, -ENOEXEC,
+	memset(b->p + sh->sh_offset + 8, 'x', 56); /* first name fills its slot, no NUL */
+	mem_fails(b->p, b->n, -ENOEXEC,
 		  "__versions entry 0's symbol name is not terminated");
-	free(b.p);
 }
 
 static void test_symtab_damage(void **state)
 {
-	struct blob b = load(KO "/mod-simple.ko");
-	Elf64_Shdr *sym = shdr(&b, section_index(&b, ".symtab"));
-	struct blob c = { malloc(b.n), b.n };
+	struct blob *b = *state;
+	Elf64_Shdr *sym = section(b, ".symtab");
+	struct blob c = { malloc(b->n), b->n };
 	size_t j, hits = 0;
 
-	memcpy(c.p, b.p, b.n);
+	memcpy(c.p, b->p, b->n);
 	sym->sh_entsize = 7;
-	mem_fails(b.p, b.n, -ENOEXEC,
+	mem_fails(b->p, b->n, -ENOEXEC,
 		  "the symbol table's entries (7 bytes in 624) are not the 24-byte ELF64 "
 		  "symbols");
 	/* every symbol's name offset pushed past .strtab */
@@ -903,24 +938,22 @@ static void test_symtab_damage(void **state)
 		  "symbol 24's name offset 2147483647 lies outside the string table (210 "
 		  "bytes) or "
 		  "is not terminated");
-	free(b.p);
 	free(c.p);
 }
 
 static void test_other_type(void **state)
 {
-	struct blob b = load(KO "/mod-simple.ko");
+	struct blob *b = *state;
 	struct lkm_modfile_error why;
 	struct lkm_modfile *mf;
 
-	((Elf64_Ehdr *)b.p)->e_type = ET_EXEC;
-	((Elf64_Ehdr *)b.p)->e_machine = 0x4242;
-	assert_int_equal(lkm_modfile_open_mem(b.p, b.n, &mf, &why), 0);
+	((Elf64_Ehdr *)b->p)->e_type = ET_EXEC;
+	((Elf64_Ehdr *)b->p)->e_machine = 0x4242;
+	assert_int_equal(lkm_modfile_open_mem(b->p, b->n, &mf, &why), 0);
 	assert_false(lkm_modfile_is_module(mf));
 	assert_string_equal(lkm_modfile_type_name(mf), "executable");
 	assert_string_equal(lkm_modfile_machine_name(mf), "machine 16962");
 	lkm_modfile_free(mf);
-	free(b.p);
 }
 
 /* Every byte of the file, one at a time, set to 0xff and to 0: no crash, and a failure
@@ -1000,14 +1033,21 @@ int main(void)
 		cmocka_unit_test(test_params_module),
 		cmocka_unit_test(test_plain_object),
 		cmocka_unit_test(test_not_files),
-		cmocka_unit_test(test_not_elf),
-		cmocka_unit_test(test_truncated),
-		cmocka_unit_test(test_section_past_end),
-		cmocka_unit_test(test_name_past_strtab),
-		cmocka_unit_test(test_modinfo_unterminated),
-		cmocka_unit_test(test_versions_odd_size),
-		cmocka_unit_test(test_symtab_damage),
-		cmocka_unit_test(test_other_type),
+		cmocka_unit_test_setup_teardown(test_not_elf, simple_ko, simple_ko_free),
+		cmocka_unit_test_setup_teardown(test_truncated, simple_ko,
+						simple_ko_free),
+		cmocka_unit_test_setup_teardown(test_section_past_end, simple_ko,
+						simple_ko_free),
+		cmocka_unit_test_setup_teardown(test_name_past_strtab, simple_ko,
+						simple_ko_free),
+		cmocka_unit_test_setup_teardown(test_modinfo_unterminated, simple_ko,
+						simple_ko_free),
+		cmocka_unit_test_setup_teardown(test_versions_odd_size, simple_ko,
+						simple_ko_free),
+		cmocka_unit_test_setup_teardown(test_symtab_damage, simple_ko,
+						simple_ko_free),
+		cmocka_unit_test_setup_teardown(test_other_type, simple_ko,
+						simple_ko_free),
 		cmocka_unit_test(test_byte_flips),
 	};
 
