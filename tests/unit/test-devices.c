@@ -23,6 +23,8 @@
 #include "model/devices.h"
 #include "model/sysroot.h"
 
+TEST_PARSED(struct lkm_devices, lkm_devices_parse, lkm_devices_release)
+
 static void check_dev(const struct lkm_devices *devs, size_t i, enum lkm_device_kind kind,
 		      unsigned major, const char *name)
 {
@@ -71,14 +73,7 @@ static void check_jc(const struct lkm_devices *devs)
 
 static void test_jc(void **state)
 {
-	struct lkm_devices devs = { 0 };
-	char *text = test_load(REALDATA, "jc/devices");
-
-	(void)state;
-	assert_int_equal(lkm_devices_parse(&devs, text), 0);
-	check_jc(&devs);
-	lkm_devices_release(&devs);
-	free(text);
+	check_jc(parsed(state, REALDATA, "jc/devices", -1, -1));
 }
 
 static void test_sysstat(void **state)
@@ -179,53 +174,43 @@ static void test_not_devices(void **state)
 
 static void test_garbage(void **state)
 {
-	struct lkm_devices devs = { 0 };
-	char *text = test_load(FIXTURES, "malformed/devices-garbage");
-
-	(void)state;
-	assert_int_equal(lkm_devices_parse(&devs, text), 0);
 	/*
 	 * Skipped: "5" with no name, "abc def", a major over 64 bits, one over 32 bits,
 	 * the unknown "Misc devices:" header and the line under it.
 	 */
-	assert_int_equal(devs.skipped, 6);
-	assert_int_equal(devs.n, 6);
-	check_dev(&devs, 0, LKM_DEV_CHAR, 1, "mem");
-	check_dev(&devs, 1, LKM_DEV_CHAR, 4, "/dev/vc/0");
-	check_dev(&devs, 2, LKM_DEV_CHAR, 10, "caf\xc3\xa9");
-	check_dev(&devs, 3, LKM_DEV_CHAR, 11,
-		  "\xff\xfe\x80"); /* bytes kept as they are */
-	check_dev(&devs, 4, LKM_DEV_BLOCK, 8, "sd");
-	check_dev(&devs, 5, LKM_DEV_BLOCK, 259, "blk"); /* last line, no newline */
-	lkm_devices_release(&devs);
-	free(text);
+	struct lkm_devices *devs =
+		parsed(state, FIXTURES, "malformed/devices-garbage", 6, 6);
+
+	check_dev(devs, 0, LKM_DEV_CHAR, 1, "mem");
+	check_dev(devs, 1, LKM_DEV_CHAR, 4, "/dev/vc/0");
+	check_dev(devs, 2, LKM_DEV_CHAR, 10, "caf\xc3\xa9");
+	check_dev(devs, 3, LKM_DEV_CHAR, 11, "\xff\xfe\x80"); /* bytes kept as they are */
+	check_dev(devs, 4, LKM_DEV_BLOCK, 8, "sd");
+	check_dev(devs, 5, LKM_DEV_BLOCK, 259, "blk"); /* last line, no newline */
 }
 
 static void test_truncated(void **state)
 {
-	struct lkm_devices devs = { 0 };
-	char *text = test_load(FIXTURES, "malformed/devices-truncated");
+	struct lkm_devices *devs =
+		parsed(state, FIXTURES, "malformed/devices-truncated", 3, 0);
 
-	(void)state;
-	assert_int_equal(lkm_devices_parse(&devs, text), 0);
-	assert_int_equal(devs.n, 3);
-	assert_int_equal(devs.skipped, 0);
-	check_dev(&devs, 2, LKM_DEV_CHAR, 4, "tt");
-	assert_int_equal(count_kind(&devs, LKM_DEV_BLOCK, NULL), 0);
-	lkm_devices_release(&devs);
-	free(text);
+	check_dev(devs, 2, LKM_DEV_CHAR, 4, "tt");
+	assert_int_equal(count_kind(devs, LKM_DEV_BLOCK, NULL), 0);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_jc),
-		cmocka_unit_test(test_sysstat),
+		cmocka_unit_test_setup_teardown(test_jc, parsed_setup, parsed_teardown),
+		cmocka_unit_test_setup_teardown(test_sysstat, parsed_setup,
+						parsed_teardown),
 		cmocka_unit_test(test_reuse),
 		cmocka_unit_test(test_read_under_root),
 		cmocka_unit_test(test_not_devices),
-		cmocka_unit_test(test_garbage),
-		cmocka_unit_test(test_truncated),
+		cmocka_unit_test_setup_teardown(test_garbage, parsed_setup,
+						parsed_teardown),
+		cmocka_unit_test_setup_teardown(test_truncated, parsed_setup,
+						parsed_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -40,47 +40,7 @@ static void check_if(const struct lkm_netdev *nd, size_t i, const char *name,
 #define COUNTERS(...) ((const uint64_t[LKM_NETDEV_NCOUNTERS]){ __VA_ARGS__ })
 #define ZEROS	      COUNTERS(0)
 
-/* A test's netdev and the texts it was parsed from, released by its teardown. */
-struct parsed {
-	struct lkm_netdev nd;
-	char *text[2];
-	size_t n_text;
-};
-
-static int parsed_setup(void **state)
-{
-	*state = calloc(1, sizeof(struct parsed));
-	return *state ? 0 : -1;
-}
-
-static int parsed_teardown(void **state)
-{
-	struct parsed *p = *state;
-
-	lkm_netdev_release(&p->nd);
-	for (size_t i = 0; i < p->n_text; i++)
-		free(p->text[i]);
-	free(p);
-	return 0;
-}
-
-/* DIR/NAME parsed into the test's netdev (again, for a second file): N interfaces,
- * SKIPPED lines skipped (-1: not checked here). */
-static struct lkm_netdev *parsed(void **state, const char *dir, const char *name, long n,
-				 long skipped)
-{
-	struct parsed *p = *state;
-	char *text = test_load(dir, name);
-
-	assert_true(p->n_text < sizeof(p->text) / sizeof(p->text[0]));
-	p->text[p->n_text++] = text;
-	assert_int_equal(lkm_netdev_parse(&p->nd, text), 0);
-	if (n >= 0)
-		assert_int_equal(p->nd.n, n);
-	if (skipped >= 0)
-		assert_int_equal(p->nd.skipped, skipped);
-	return &p->nd;
-}
+TEST_PARSED(struct lkm_netdev, lkm_netdev_parse, lkm_netdev_release)
 
 static void test_counter_keys(void **state)
 {

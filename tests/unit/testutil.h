@@ -4,6 +4,7 @@
 /* Helpers shared by the cmocka tests: read a fixture whole into a NUL-terminated buffer.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -59,6 +60,72 @@ static inline char *test_load(const char *dir, const char *name)
 	snprintf(path, sizeof(path), "%s/%s", dir, name);
 	return test_slurp(path);
 }
+
+/*
+ * The texts a parse test loaded, kept for as long as what was parsed from them (the
+ * parsers point into their text): test_keep loads one, test_kept_free frees them all.
+ */
+struct test_kept {
+	char *v[2];
+	size_t n;
+};
+
+static inline char *test_keep(struct test_kept *k, const char *dir, const char *name)
+{
+	assert_true(k->n < sizeof(k->v) / sizeof(k->v[0]));
+	k->v[k->n] = test_load(dir, name);
+	return k->v[k->n++];
+}
+
+static inline void test_kept_free(struct test_kept *k)
+{
+	for (size_t i = 0; i < k->n; i++)
+		free(k->v[i]);
+	k->n = 0;
+}
+
+/*
+ * A parse test's state for a parser of TYPE (PARSE, RELEASE; the result counts its
+ * entries in n and the lines it skipped in skipped), with parsed_setup and
+ * parsed_teardown as the test's set-up and tear-down. parsed(state, dir, name, n,
+ * skipped) parses DIR/NAME into the test's TYPE (again, for a second text) and asserts N
+ * entries and SKIPPED lines skipped (-1: not checked); the texts live until the
+ * tear-down.
+ */
+#define TEST_PARSED(type, parse, release)                                                \
+	struct parsed {                                                                  \
+		type obj;                                                                \
+		struct test_kept texts;                                                  \
+	};                                                                               \
+                                                                                         \
+	static int parsed_setup(void **state)                                            \
+	{                                                                                \
+		*state = calloc(1, sizeof(struct parsed));                               \
+		return *state ? 0 : -1;                                                  \
+	}                                                                                \
+                                                                                         \
+	static int parsed_teardown(void **state)                                         \
+	{                                                                                \
+		struct parsed *p = *state;                                               \
+                                                                                         \
+		release(&p->obj);                                                        \
+		test_kept_free(&p->texts);                                               \
+		free(p);                                                                 \
+		return 0;                                                                \
+	}                                                                                \
+                                                                                         \
+	static type *parsed(void **state, const char *dir, const char *name, long n,     \
+			    long skipped)                                                \
+	{                                                                                \
+		struct parsed *p = *state;                                               \
+                                                                                         \
+		assert_int_equal(parse(&p->obj, test_keep(&p->texts, dir, name)), 0);    \
+		if (n >= 0)                                                              \
+			assert_int_equal(p->obj.n, n);                                   \
+		if (skipped >= 0)                                                        \
+			assert_int_equal(p->obj.skipped, skipped);                       \
+		return &p->obj;                                                          \
+	}
 
 /*
  * A temporary root that holds one file, REL ("proc/net/dev"): made empty by
