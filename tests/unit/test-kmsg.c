@@ -41,11 +41,7 @@ static void test_collect_since_begin(void **state)
 
 	(void)state;
 	assert_non_null(mkdtemp(dir));
-	snprintf(path, sizeof(path), "%s/dev", dir);
-	assert_int_equal(mkdir(path, 0755), 0);
-	snprintf(path, sizeof(path), "%s/dev/kmsg", dir);
-	fd = open(path, O_CREAT | O_WRONLY | O_APPEND, 0644);
-	assert_true(write(fd, "6,1,1,-;old line\n", 17) == 17);
+	fd = test_kmsg_file(dir, "6,1,1,-;old line\n");
 	assert_int_equal(lkm_sysroot_new(dir, &root), 0);
 
 	lkm_kmsg_begin(&k, root);
@@ -58,6 +54,7 @@ static void test_collect_since_begin(void **state)
 	assert_string_equal(k.lines[1], "fat: two");
 	lkm_kmsg_end(&k);
 	close(fd);
+	snprintf(path, sizeof(path), "%s/dev/kmsg", dir);
 	unlink(path);
 	lkm_sysroot_free(root);
 

@@ -116,14 +116,7 @@ static void test_writable_from_mode(void **state)
 
 	(void)state;
 	assert_non_null(mkdtemp(dir));
-	snprintf(path, sizeof(path), "%s/sys", dir);
-	assert_int_equal(mkdir(path, 0755), 0);
-	snprintf(path, sizeof(path), "%s/sys/module", dir);
-	assert_int_equal(mkdir(path, 0755), 0);
-	snprintf(path, sizeof(path), "%s/sys/module/demo_ne", dir);
-	assert_int_equal(mkdir(path, 0755), 0);
-	snprintf(path, sizeof(path), "%s/sys/module/demo_ne/parameters", dir);
-	assert_int_equal(mkdir(path, 0755), 0);
+	test_mkdirs(dir, "sys/module/demo_ne/parameters");
 	snprintf(path, sizeof(path), "%s/sys/module/demo_ne/parameters/irq", dir);
 	fd = open(path, O_CREAT | O_WRONLY, 0644);
 	assert_true(write(fd, "11\n", 3) == 3);

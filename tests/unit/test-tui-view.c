@@ -18,6 +18,8 @@
 #include <cmocka.h>
 #include <curses.h>
 
+#include "testutil.h"
+
 #include "ui/tui/actions.h"
 #include "ui/tui/app.h"
 #include "ui/tui/detail.h"
@@ -655,12 +657,7 @@ static void test_kmsg_follow(void **state)
 
 	(void)state;
 	assert_non_null(mkdtemp(dir));
-	snprintf(path, sizeof(path), "%s/dev", dir);
-	assert_int_equal(mkdir(path, 0755), 0);
-	snprintf(path, sizeof(path), "%s/dev/kmsg", dir);
-	fd = open(path, O_CREAT | O_WRONLY | O_APPEND, 0644);
-	assert_true(fd >= 0);
-	assert_true(write(fd, "6,1,1,-;fat: old\n", 17) == 17);
+	fd = test_kmsg_file(dir, "6,1,1,-;fat: old\n");
 	assert_int_equal(lkm_sysroot_new(dir, &root), 0);
 
 	lkm_kmsg_begin(&k, root);
@@ -703,6 +700,7 @@ static void test_kmsg_follow(void **state)
 	lkm_tui_app_release(&app);
 
 	close(fd);
+	snprintf(path, sizeof(path), "%s/dev/kmsg", dir);
 	unlink(path);
 	snprintf(path, sizeof(path), "%s/dev", dir);
 	rmdir(path);
@@ -1667,10 +1665,7 @@ static void test_net_history(void **state)
 
 	(void)state;
 	assert_non_null(mkdtemp(dir));
-	snprintf(path, sizeof(path), "%s/proc", dir);
-	assert_int_equal(mkdir(path, 0755), 0);
-	snprintf(path, sizeof(path), "%s/proc/net", dir);
-	assert_int_equal(mkdir(path, 0755), 0);
+	test_mkdirs(dir, "proc/net");
 	snprintf(path, sizeof(path), "%s/proc/net/dev", dir);
 	write_netdev(path, 500, 1000);
 	assert_int_equal(lkm_sysroot_new(dir, &root), 0);

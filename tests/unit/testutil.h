@@ -61,6 +61,35 @@ static inline char *test_load(const char *dir, const char *name)
 	return test_slurp(path);
 }
 
+/* The directories of REL under DIR, each made afresh ("sys/module" makes sys, then
+ * sys/module). */
+static inline void test_mkdirs(const char *dir, const char *rel)
+{
+	char path[4096];
+	size_t len = strlen(rel);
+
+	for (size_t i = 1; i <= len; i++)
+		if (i == len || rel[i] == '/') {
+			snprintf(path, sizeof(path), "%s/%.*s", dir, (int)i, rel);
+			assert_int_equal(mkdir(path, 0755), 0);
+		}
+}
+
+/* A regular file standing in for DIR/dev/kmsg, holding RECORDS: its descriptor, open for
+ * appending more. */
+static inline int test_kmsg_file(const char *dir, const char *records)
+{
+	char path[4096];
+	int fd;
+
+	test_mkdirs(dir, "dev");
+	snprintf(path, sizeof(path), "%s/dev/kmsg", dir);
+	fd = open(path, O_CREAT | O_WRONLY | O_APPEND, 0644);
+	assert_true(fd >= 0);
+	assert_true(write(fd, records, strlen(records)) == (ssize_t)strlen(records));
+	return fd;
+}
+
 /*
  * The texts a parse test loaded, kept for as long as what was parsed from them (the
  * parsers point into their text): test_keep loads one, test_kept_free frees them all.
