@@ -83,6 +83,7 @@ static unsigned bind_key(struct lkm_tui_app *app, struct lkm_tui_frame *f,
 {
 	struct bindc *b = f->data;
 	int action = lkm_tui_keymap_lookup_in(&app->keymap, LKM_KEYS_CONFIRM, ev->key);
+	bool ran;
 
 	if (ev->key == KEY_MOUSE || ev->key == KEY_RESIZE)
 		return LKM_TUI_HANDLED;
@@ -103,8 +104,11 @@ static unsigned bind_key(struct lkm_tui_app *app, struct lkm_tui_frame *f,
 	if (may_do(app, b))
 		lkm_tui_message(app, _("%s %s: cancelled"),
 				b->module[0] ? _("bind") : _("unbind"), b->address);
+	ran = b->ran;
 	lkm_tui_pop_steps(app);
-	return LKM_TUI_CHANGED;
+	/* Once done, a snapshot with the pane on top again: it scans the devices, which
+	 * the snapshot taken under this screen left alone. */
+	return ran ? LKM_TUI_CHANGED | LKM_TUI_RESCAN : LKM_TUI_CHANGED;
 }
 
 /* Each line of V under HEADING (skipped when there is none), from row Y. */
