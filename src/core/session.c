@@ -95,3 +95,12 @@ void lkm_session_close(struct lkm_session *s)
 	lkm_resolver_free(s->resolver);
 	memset(s, 0, sizeof(*s));
 }
+
+int lkm_session_reopen(struct lkm_session *s)
+{
+	const struct lkm_sysroot *root = s->root;
+	bool privileged = s->engine.privileged;
+
+	lkm_session_close(s);
+	return lkm_session_open(s, root, privileged);
+}

@@ -40,6 +40,14 @@ int lkm_session_open(struct lkm_session *s, const struct lkm_sysroot *root,
 void lkm_session_close(struct lkm_session *s);
 
 /*
+ * Closes S and opens it again on its root, as privileged as it was: its resolver reads
+ * modprobe.d once, when made, so a front end that acts more than once (the TUI) reopens
+ * it after an action that wrote there (a block, an unblock, a persisted option). Not
+ * for a session under lkm_session_stop_on (that is lost). Returns as lkm_session_open.
+ */
+int lkm_session_reopen(struct lkm_session *s);
+
+/*
  * From now on the engine's kernel calls are refused once *STOP is set (by a signal
  * handler): a load of several modules stops between two steps. No-op when S cannot act.
  */

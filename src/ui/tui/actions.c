@@ -354,6 +354,10 @@ static unsigned execute(struct lkm_tui_app *app, const struct lkm_tui_req *r,
 	if (!lkm_tui_can_act(app))
 		return show_refusal(app, r) | flags;
 	run_shown(app, r, &res);
+	/* modprobe.d changed: the next preview and action must meet the new rules (the
+	 * session's resolver read them when it was made). */
+	if (r->op == LKM_OP_BLOCK || r->op == LKM_OP_UNBLOCK || (r->flags & LKM_PERSIST))
+		(void)lkm_session_reopen(&app->session.core);
 	keep_klog(app, &res);
 	if (res.err) {
 		flags |= show_diag(app, r, &res);
