@@ -1519,7 +1519,8 @@ static void test_resource_busy(void **state)
 	assert_int_equal(predict(t, path, P("io=0x3f8"), 1), 1);
 	assert_diag(
 		&t->p[0], LKM_DIAG_RESOURCE_BUSY, 0,
-		"demo_ne could not claim I/O ports at 0x3f8: something else holds it",
+		"I/O ports at 0x3f8 are held by serial; if demo_ne claims them, the load "
+		"fails with EBUSY",
 		"/proc/ioports: 0x3f8-0x3ff is held by serial (built in, not a module)\n",
 		fmt("give demo_ne a value nothing holds: lkmtui load %s io=VALUE\n",
 		    path));
