@@ -459,6 +459,13 @@ static void assert_done(const struct lkm_result *res)
 	assert_int_equal(res->failed, res->n_steps);
 }
 
+/* The header lkmtui writes at the top of its --persist file (LKM_PERSIST_FILE). */
+#define PERSIST_HEADER                                                                   \
+	"# Module options written by lkmtui --persist. modprobe applies them "           \
+	"whenever it loads the\n"                                                        \
+	"# module; lkmtui replaces a module's line when you persist new values and "     \
+	"keeps every other line.\n"
+
 /* One of lkmtui's files under the root without its header comment lines; "(none)" when
  * it does not exist. */
 static const char *kept(const char *path)
@@ -644,44 +651,6 @@ static void test_load_file_not_elf(void **state)
 }
 
 /* ---- parameters checked before anything is inserted ---- */
-
-static void test_load_unknown_param(void **state)
-{
-	T();
-	assert_int_equal(
-		load_words(&t->e, "ne2k_pci", P("debug=1", "bogus=1"), 2, 0, res),
-		-EINVAL);
-	assert_refused(res, LKM_REFUSE_UNKNOWN_PARAM, -EINVAL,
-		       "ne2k_pci has no parameter 'bogus'");
-	assert_string_equal(res->bad_param, "bogus");
-	assert_string_equal(details(res),
-			    "debug (int): debug level (1-2)\n"
-			    "full_duplex (array of int): full duplex setting(s) (1)\n");
-	assert_string_equal(steps_text(res), "");
-	assert_string_equal(fake.calls, "");
-}
-
-static void test_load_invalid_param(void **state)
-{
-	T();
-	assert_int_equal(load_words(&t->e, "ne2k_pci", P("debug=eleven"), 1, 0, res),
-			 -EINVAL);
-	assert_refused(res, LKM_REFUSE_INVALID_PARAM, -EINVAL,
-		       "debug: 'eleven' is not a number (int)");
-	assert_string_equal(res->bad_param, "debug");
-	assert_string_equal(details(res), "debug (int): debug level (1-2)\n");
-	assert_string_equal(fake.calls, "");
-}
-
-static void test_load_malformed_param(void **state)
-{
-	T();
-	assert_int_equal(load_words(&t->e, "ne2k_pci", P("=5"), 1, 0, res), -EINVAL);
-	assert_refused(res, LKM_REFUSE_MALFORMED_PARAM, -EINVAL,
-		       "'=5' has no parameter name before '='");
-	assert_string_equal(res->bad_param, "=5");
-	assert_string_equal(fake.calls, "");
-}
 
 /* ---- the blacklist, install commands, names that are not modules ---- */
 
@@ -935,15 +904,9 @@ static void test_load_persist(void **state)
 	assert_string_equal(kept(LKM_BOOT_FILE), "ne2k_pci\n");
 	/* Only what the user gave is persisted; local.conf's options stay where they are.
 	 */
-	assert_string_equal(
-		persisted(),
-		"# Module options written by lkmtui --persist. modprobe applies them "
-		"whenever it loads the\n"
-		"# module; lkmtui replaces a module's line when you persist new values "
-		"and "
-		"keeps every other line.\n"
-		"options btusb enable_autosuspend=0\n"
-		"options ne2k_pci debug=1 full_duplex=0,1\n");
+	assert_string_equal(persisted(),
+			    PERSIST_HEADER "options btusb enable_autosuspend=0\n"
+					   "options ne2k_pci debug=1 full_duplex=0,1\n");
 }
 
 /* The same module's earlier line is replaced where it stands. */
@@ -953,14 +916,8 @@ static void test_load_persist_replaces(void **state)
 	assert_int_equal(load_words(&t->e, "btusb", P("enable_autosuspend=1"), 1,
 				    LKM_NO_DEPS | LKM_PERSIST, res),
 			 0);
-	assert_string_equal(
-		persisted(),
-		"# Module options written by lkmtui --persist. modprobe applies them "
-		"whenever it loads the\n"
-		"# module; lkmtui replaces a module's line when you persist new values "
-		"and "
-		"keeps every other line.\n"
-		"options btusb enable_autosuspend=1\n");
+	assert_string_equal(persisted(),
+			    PERSIST_HEADER "options btusb enable_autosuspend=1\n");
 	assert_done(res);
 }
 
@@ -1261,31 +1218,6 @@ static void test_set_kernel_refuses(void **state)
 	assert_string_equal(details(res), "debug: 2 before\n");
 }
 
-static void test_set_unknown(void **state)
-{
-	T();
-	ne2k_loaded();
-	assert_int_equal(set_word(&t->e, "ne2k_pci", "irq=7", 0, res), -ENOENT);
-	assert_refused(
-		res, LKM_REFUSE_UNKNOWN_PARAM, -ENOENT,
-		"ne2k_pci has no parameter 'irq' in /sys/module/ne2k_pci/parameters");
-	assert_string_equal(res->bad_param, "irq");
-	assert_string_equal(details(res),
-			    "debug = 2 (writable)\nfull_duplex = 1 (read-only)\n");
-	assert_string_equal(fake.calls, "");
-}
-
-static void test_set_malformed(void **state)
-{
-	T();
-	ne2k_loaded();
-	assert_int_equal(set_word(&t->e, "ne2k_pci", "debug", 0, res), -EINVAL);
-	assert_refused(res, LKM_REFUSE_MALFORMED_PARAM, -EINVAL,
-		       "give the new value as NAME=VALUE");
-	assert_string_equal(res->bad_param, "debug");
-	assert_string_equal(fake.calls, "");
-}
-
 static void test_set_dry_run(void **state)
 {
 	T();
@@ -1312,16 +1244,10 @@ static void test_set_persist_merges(void **state)
 					     "persist ne2k_pci lkmtui.conf - done\n");
 	assert_string_equal(fake.calls, "write_param ne2k_pci debug 1\n");
 	assert_done(res);
-	assert_string_equal(
-		persisted(),
-		"# Module options written by lkmtui --persist. modprobe applies them "
-		"whenever it loads the\n"
-		"# module; lkmtui replaces a module's line when you persist new values "
-		"and "
-		"keeps every other line.\n"
-		"options btusb enable_autosuspend=0\n"
-		"options ne2k_pci full_duplex=1 debug=1\n"
-		"# a comment after it\n");
+	assert_string_equal(persisted(),
+			    PERSIST_HEADER "options btusb enable_autosuspend=0\n"
+					   "options ne2k_pci full_duplex=1 debug=1\n"
+					   "# a comment after it\n");
 }
 
 /*
@@ -1520,6 +1446,7 @@ struct engine_case {
 	const char *reason;
 	const char *steps, *calls, *details, *holders, *warnings, *module, *target_is,
 		*kmsg;
+	const char *bad_param; /* the parameter the refusal names */
 };
 
 #define LOAD(target_)		      .op = OP_LOAD, .target = (target_)
@@ -1797,6 +1724,38 @@ static const struct engine_case engine_cases[] = {
 	{ .name = "test_set_not_loaded",
 	  SET("ne2k_pci", "debug=1"),
 	  REFUSED(LKM_REFUSE_NOT_LOADED, -ENOENT, "ne2k_pci is not loaded") },
+	{ .name = "test_load_unknown_param",
+	  LOAD_WITH("ne2k_pci", P("debug=1", "bogus=1"), 2),
+	  REFUSED(LKM_REFUSE_UNKNOWN_PARAM, -EINVAL, "ne2k_pci has no parameter 'bogus'"),
+	  .steps = "",
+	  .details = "debug (int): debug level (1-2)\n"
+		     "full_duplex (array of int): full duplex setting(s) (1)\n",
+	  .bad_param = "bogus" },
+	{ .name = "test_load_invalid_param",
+	  LOAD_WITH("ne2k_pci", P("debug=eleven"), 1),
+	  REFUSED(LKM_REFUSE_INVALID_PARAM, -EINVAL,
+		  "debug: 'eleven' is not a number (int)"),
+	  .details = "debug (int): debug level (1-2)\n",
+	  .bad_param = "debug" },
+	{ .name = "test_load_malformed_param",
+	  LOAD_WITH("ne2k_pci", P("=5"), 1),
+	  REFUSED(LKM_REFUSE_MALFORMED_PARAM, -EINVAL,
+		  "'=5' has no parameter name before '='"),
+	  .bad_param = "=5" },
+	{ .name = "test_set_unknown",
+	  .prepare = ne2k_loaded,
+	  SET("ne2k_pci", "irq=7"),
+	  REFUSED(LKM_REFUSE_UNKNOWN_PARAM, -ENOENT,
+		  "ne2k_pci has no parameter 'irq' in /sys/module/ne2k_pci/parameters"),
+	  .details = "debug = 2 (writable)\n"
+		     "full_duplex = 1 (read-only)\n",
+	  .bad_param = "irq" },
+	{ .name = "test_set_malformed",
+	  .prepare = ne2k_loaded,
+	  SET("ne2k_pci", "debug"),
+	  REFUSED(LKM_REFUSE_MALFORMED_PARAM, -EINVAL,
+		  "give the new value as NAME=VALUE"),
+	  .bad_param = "debug" },
 };
 
 static void test_engine_case(void **state)
@@ -1841,6 +1800,8 @@ static void test_engine_case(void **state)
 		assert_string_equal(res->target, c->target_is);
 	if (c->kmsg)
 		assert_string_equal(kmsg_lines(res), c->kmsg);
+	if (c->bad_param)
+		assert_string_equal(res->bad_param, c->bad_param);
 }
 
 #define E(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
@@ -1856,9 +1817,6 @@ int main(void)
 		E(test_load_file_deps_not_asked),
 		E(test_load_file_missing),
 		E(test_load_file_not_elf),
-		E(test_load_unknown_param),
-		E(test_load_invalid_param),
-		E(test_load_malformed_param),
 		E(test_load_install_command),
 		E(test_load_blocked_dependency),
 		E(test_load_out_of_memory),
@@ -1896,8 +1854,6 @@ int main(void)
 		E(test_unload_modules_disabled),
 		E(test_set_writable),
 		E(test_set_kernel_refuses),
-		E(test_set_unknown),
-		E(test_set_malformed),
 		E(test_set_dry_run),
 		E(test_set_persist_merges),
 		E(test_set_modules_disabled),
