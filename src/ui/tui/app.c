@@ -90,6 +90,14 @@ bool lkm_tui_on_stack(const struct lkm_tui_app *app, enum lkm_tui_screen_id id)
 	return id == LKM_SCREEN_PANES || lkm_tui_frame_of(app, id) != NULL;
 }
 
+bool lkm_tui_panes_shown(const struct lkm_tui_app *app)
+{
+	for (size_t i = 0; i < app->stack.n; i++)
+		if (app->stack.v[i].ops->layer != LKM_LAYER_OVERLAY)
+			return false;
+	return true;
+}
+
 /* Every screen, by id: the one table that knows them all (each is defined in its own
  * file, and none names another). */
 static const struct lkm_tui_screen_ops *const screens[LKM_SCREEN_COUNT] = {

@@ -112,6 +112,9 @@ struct lkm_tui_frame *lkm_tui_top_frame(struct lkm_tui_app *app);
 const struct lkm_tui_frame *lkm_tui_frame_of(const struct lkm_tui_app *app,
 					     enum lkm_tui_screen_id id);
 bool lkm_tui_on_stack(const struct lkm_tui_app *app, enum lkm_tui_screen_id id);
+/* Whether the panes are in sight: nothing on the stack but overlays (a teach box, the
+ * filter prompt). */
+bool lkm_tui_panes_shown(const struct lkm_tui_app *app);
 
 /*
  * Pushes screen ID, opened with ARG (screen.h says what each takes; a STEP replaces

@@ -59,7 +59,23 @@ lkm_tui_handler lkm_tui_action_handler(enum lkm_tui_action_id id)
 	return (unsigned)id < LKM_ACT_COUNT ? run[id] : NULL;
 }
 
-/* The key table's action for EV, run; a key bound to nothing says so. */
+/* Sorting, the filter and the tree view change a pane's list. */
+static bool changes_list(enum lkm_tui_action_id id)
+{
+	switch (id) {
+	case LKM_ACT_SORT_NEXT:
+	case LKM_ACT_SORT_PREV:
+	case LKM_ACT_SORT_INVERT:
+	case LKM_ACT_FILTER:
+	case LKM_ACT_FILTER_CLEAR:
+	case LKM_ACT_TREE: return true;
+	default: return false;
+	}
+}
+
+/* The key table's action for EV, run; a key bound to nothing says so, and so does one
+ * that would change a pane's list out of sight (under the Hardware pane, the Health
+ * screen, a detail). */
 static unsigned run_action(struct lkm_tui_app *app, const struct lkm_tui_event *ev)
 {
 	struct lkm_tui_event e = *ev;
@@ -67,13 +83,20 @@ static unsigned run_action(struct lkm_tui_app *app, const struct lkm_tui_event *
 
 	e.action = lkm_tui_keymap_lookup(&app->keymap, e.key);
 	h = run[e.action];
-	if (h == NULL) {
+	if (h == NULL || (changes_list(e.action) && !lkm_tui_panes_shown(app))) {
 		char name[32];
 
 		if (e.key == KEY_RESIZE)
 			return 0;
 		lkm_tui_key_name(e.key, name, sizeof(name));
-		lkm_tui_message(app, _("%s does nothing here; ? lists the keys"), name);
+		if (h != NULL)
+			lkm_tui_message(app,
+					_("%s works on the lists of the panes 1 to 4, "
+					  "not on this screen"),
+					name);
+		else
+			lkm_tui_message(app, _("%s does nothing here; ? lists the keys"),
+					name);
 		return LKM_TUI_REDRAW;
 	}
 	return h(app, &e);
