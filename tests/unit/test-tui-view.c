@@ -1083,6 +1083,12 @@ static void test_item_keys(void **state)
 	w = (struct lkm_tui_scroll){ .top = 0, .n = 11, .height = 4 };
 	lkm_tui_scroll_follow(&w, 2, 5);
 	assert_int_equal(w.top, 1); /* fits: all of it in sight */
+	/* A refresh keeps a window that shows a row of the cursor's item. */
+	w.top = 5;
+	lkm_tui_scroll_keep(&w, 1, 9);
+	assert_int_equal(w.top, 5);
+	lkm_tui_scroll_keep(&w, 0, 1);
+	assert_int_equal(w.top, 0);
 }
 
 /* The screen stack: a push remembers the pane shown, a pop (back) shows it again and

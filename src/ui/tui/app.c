@@ -366,17 +366,21 @@ void lkm_tui_list_window(const struct lkm_tui_app *app, struct lkm_tui_scroll *s
 }
 
 void lkm_tui_item_follow(const struct lkm_tui_app *app, struct lkm_tui_frame *f,
-			 lkm_tui_measure measure, bool to_end)
+			 lkm_tui_measure measure, enum lkm_tui_follow how)
 {
 	int cur = 0, end = 0;
 
 	lkm_tui_list_window(app, &f->scroll, (size_t)measure(app, f, &cur, &end));
-	lkm_tui_scroll_follow(&f->scroll, (size_t)cur, to_end ? (size_t)end : 0);
+	if (how == LKM_TUI_FOLLOW_KEEP)
+		lkm_tui_scroll_keep(&f->scroll, (size_t)cur, (size_t)end);
+	else
+		lkm_tui_scroll_follow(&f->scroll, (size_t)cur,
+				      how == LKM_TUI_FOLLOW_ITEM ? (size_t)end : 0);
 }
 
 bool lkm_tui_item_keys(const struct lkm_tui_app *app, struct lkm_tui_frame *f,
-		       size_t *cursor, size_t n, lkm_tui_measure measure, bool to_end,
-		       int action)
+		       size_t *cursor, size_t n, lkm_tui_measure measure,
+		       enum lkm_tui_follow how, int action)
 {
 	int cur = 0, end = 0;
 	bool moved;
@@ -386,7 +390,7 @@ bool lkm_tui_item_keys(const struct lkm_tui_app *app, struct lkm_tui_frame *f,
 				 &moved))
 		return false;
 	if (moved)
-		lkm_tui_item_follow(app, f, measure, to_end);
+		lkm_tui_item_follow(app, f, measure, how);
 	return true;
 }
 

@@ -186,17 +186,23 @@ void lkm_tui_list_window(const struct lkm_tui_app *app, struct lkm_tui_scroll *s
 typedef int (*lkm_tui_measure)(const struct lkm_tui_app *app,
 			       const struct lkm_tui_frame *f, int *cur, int *end);
 
-/* F's window after the cursor came to an item: its line in sight, and when TO_END its
- * open lines too when they fit (lkm_tui_scroll_follow). */
+/* How such a list's window follows the cursor's item. */
+enum lkm_tui_follow {
+	LKM_TUI_FOLLOW_LINE, /* its line in sight (lkm_tui_scroll_follow) */
+	LKM_TUI_FOLLOW_ITEM, /* its open lines too, when they fit */
+	LKM_TUI_FOLLOW_KEEP, /* a refresh: the window stays (lkm_tui_scroll_keep) */
+};
+
+/* F's window, measured again, after the cursor came to an item or a refresh, as HOW. */
 void lkm_tui_item_follow(const struct lkm_tui_app *app, struct lkm_tui_frame *f,
-			 lkm_tui_measure measure, bool to_end);
+			 lkm_tui_measure measure, enum lkm_tui_follow how);
 
 /* Such a list's cursor keys: ACTION moves *CURSOR (one of N items) or scrolls F's
  * window through the cursor's open item (lkm_tui_item_action), then the window follows
  * it. Returns false for any other action. */
 bool lkm_tui_item_keys(const struct lkm_tui_app *app, struct lkm_tui_frame *f,
-		       size_t *cursor, size_t n, lkm_tui_measure measure, bool to_end,
-		       int action);
+		       size_t *cursor, size_t n, lkm_tui_measure measure,
+		       enum lkm_tui_follow how, int action);
 
 /* How often a log that cannot be polled (a regular file in a fixture root) is read. */
 #define LKM_TUI_LIVE_POLL_MS 250

@@ -368,7 +368,8 @@ static unsigned hw_key(struct lkm_tui_app *app, struct lkm_tui_frame *f,
 	int action = lkm_tui_keymap_lookup_in(&app->keymap, LKM_KEYS_HARDWARE, ev->key);
 
 	/* The cursor's device shown open in full after a move, when it fits. */
-	if (lkm_tui_item_keys(app, f, &p->cursor, p->hw.n, hw_measure, true, action)) {
+	if (lkm_tui_item_keys(app, f, &p->cursor, p->hw.n, hw_measure,
+			      LKM_TUI_FOLLOW_ITEM, action)) {
 		if (p->hw.n)
 			entry_key(&p->hw.v[p->cursor], p->key, sizeof(p->key));
 		return LKM_TUI_CHANGED;
@@ -386,7 +387,7 @@ static unsigned hw_key(struct lkm_tui_app *app, struct lkm_tui_frame *f,
 			p->open[0] = '\0';
 		else
 			snprintf(p->open, sizeof(p->open), "%s", p->key);
-		lkm_tui_item_follow(app, f, hw_measure, true);
+		lkm_tui_item_follow(app, f, hw_measure, LKM_TUI_FOLLOW_ITEM);
 		return LKM_TUI_CHANGED;
 	case LKM_ACT_TEACH:
 		if (p->hw.n) {
@@ -454,7 +455,7 @@ static void hw_refresh(struct lkm_tui_app *app, struct lkm_tui_frame *f)
 
 	if (lkm_tui_top_frame(app) == f)
 		hw_scan(app, p, false);
-	lkm_tui_item_follow(app, f, hw_measure, true);
+	lkm_tui_item_follow(app, f, hw_measure, LKM_TUI_FOLLOW_KEEP);
 }
 
 /* The cursor's screen row, for the teach box to stay clear of it. */

@@ -224,14 +224,14 @@ static unsigned health_key(struct lkm_tui_app *app, struct lkm_tui_frame *f,
 
 	/* After a move the cursor's line is in sight; an open finding longer than the
 	 * window scrolls through before the cursor moves on. */
-	if (lkm_tui_item_keys(app, f, &h->cursor, h->doc.n, health_measure, false,
-			      action))
+	if (lkm_tui_item_keys(app, f, &h->cursor, h->doc.n, health_measure,
+			      LKM_TUI_FOLLOW_LINE, action))
 		return LKM_TUI_CHANGED;
 	switch (action) {
 	case LKM_ACT_EXPAND:
 		if (h->open && h->doc.n) {
 			h->open[h->cursor] = !h->open[h->cursor];
-			lkm_tui_item_follow(app, f, health_measure, true);
+			lkm_tui_item_follow(app, f, health_measure, LKM_TUI_FOLLOW_ITEM);
 		}
 		return LKM_TUI_CHANGED;
 	case LKM_ACT_FIX_FINDING: return health_fix(app, h);
@@ -240,7 +240,7 @@ static unsigned health_key(struct lkm_tui_app *app, struct lkm_tui_frame *f,
 		if (health_run(app, h) < 0)
 			lkm_tui_message(app, "%s",
 					_("out of memory: some findings are missing"));
-		lkm_tui_item_follow(app, f, health_measure, false);
+		lkm_tui_item_follow(app, f, health_measure, LKM_TUI_FOLLOW_LINE);
 		return LKM_TUI_CHANGED | LKM_TUI_RESCAN;
 	case LKM_ACT_BACK: lkm_tui_pop(app); return LKM_TUI_CHANGED;
 	case LKM_ACT_CLICK: return LKM_TUI_HANDLED;
@@ -299,7 +299,7 @@ static void health_refresh(struct lkm_tui_app *app, struct lkm_tui_frame *f)
 
 	if (h->stale && lkm_tui_top_frame(app) == f && health_run(app, h) < 0)
 		lkm_tui_message(app, "%s", _("out of memory: some findings are missing"));
-	lkm_tui_item_follow(app, f, health_measure, false);
+	lkm_tui_item_follow(app, f, health_measure, LKM_TUI_FOLLOW_KEEP);
 }
 
 const struct lkm_tui_screen_ops lkm_tui_health_screen = {

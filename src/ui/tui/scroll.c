@@ -98,6 +98,13 @@ bool lkm_tui_item_action(struct lkm_tui_scroll *s, size_t *cursor, size_t n, siz
 	return true;
 }
 
+void lkm_tui_scroll_keep(struct lkm_tui_scroll *s, size_t cur, size_t end)
+{
+	lkm_tui_scroll_clamp(s);
+	if (end <= s->top || cur >= s->top + height_of(s))
+		lkm_tui_scroll_show(s, cur);
+}
+
 void lkm_tui_scroll_follow(struct lkm_tui_scroll *s, size_t cur, size_t end)
 {
 	if (end > cur)

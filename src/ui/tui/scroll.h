@@ -57,3 +57,7 @@ bool lkm_tui_item_action(struct lkm_tui_scroll *s, size_t *cursor, size_t n, siz
 /* The window after the cursor came to the item over rows [CUR, END): all of it in
  * sight when it fits, else from its first row; row CUR always. */
 void lkm_tui_scroll_follow(struct lkm_tui_scroll *s, size_t cur, size_t end);
+
+/* The window after a refresh, clamped: where it is while a row of the cursor's item
+ * [CUR, END) is in sight (a long one scrolled through stays so), else at row CUR. */
+void lkm_tui_scroll_keep(struct lkm_tui_scroll *s, size_t cur, size_t end);
