@@ -330,14 +330,15 @@ static void show_loaded(struct lkm_tui_app *app, const struct lkm_result *res)
 }
 
 /* The fix did what RETRY asks as well (a stack unload took the module the unload was
- * refused for): nothing to offer again. */
+ * refused for; a load by name loaded the module whose file failed): nothing to offer
+ * again. */
 static bool retry_done(const struct lkm_result *res, const struct lkm_tui_req *retry)
 {
 	if (retry->op != res->op || retry->op == LKM_OP_SET)
 		return false;
 	for (size_t i = 0; i < res->n_steps; i++)
-		if (res->steps[i].done && res->steps[i].module &&
-		    lkm_module_name_eq(res->steps[i].module, retry->target))
+		if (res->steps[i].done &&
+		    lkm_tui_req_names_module(retry, res->steps[i].module))
 			return true;
 	return false;
 }

@@ -136,9 +136,14 @@ static int diag_body(const struct lkm_tui_diag *g, int y, int bottom, int cols)
 		char fix[1024], line[1600];
 
 		lkm_tui_req_text(&g->fix, fix, sizeof(fix));
-		snprintf(line, sizeof(line),
-			 _("f runs the fix (%s), then offers %s %s again."), fix,
-			 lkm_tui_op_word(g->req.op), g->req.target);
+		/* A load by name of the module whose file failed does what was asked. */
+		if (g->fix.op == LKM_OP_LOAD && g->req.op == LKM_OP_LOAD &&
+		    lkm_tui_req_names_module(&g->req, g->fix.target))
+			snprintf(line, sizeof(line), _("f runs the fix (%s)."), fix);
+		else
+			snprintf(line, sizeof(line),
+				 _("f runs the fix (%s), then offers %s %s again."), fix,
+				 lkm_tui_op_word(g->req.op), g->req.target);
 		y = lkm_tui_wrapped_in(y, LKM_TUI_LIST_Y, bottom, 2, cols - 2, "", line,
 				       lkm_tui_attr(LKM_ROLE_MESSAGE));
 	}

@@ -2,7 +2,11 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "core/modfile.h"
+#include "model/modules.h"
 
 #include "shared/strbuf.h"
 #include "shared/strv.h"
@@ -83,6 +87,22 @@ void lkm_tui_req_text(const struct lkm_tui_req *req, char *buf, size_t size)
 		lkm_strbuf_sep(&sb, " ");
 		lkm_strbuf_add(&sb, req->words[i]);
 	}
+}
+
+bool lkm_tui_req_names_module(const struct lkm_tui_req *req, const char *module)
+{
+	char *name;
+	bool eq;
+
+	if (module == NULL)
+		return false;
+	if (!lkm_engine_names_file(req->target))
+		return lkm_module_name_eq(req->target, module);
+	/* A file: the module it is loaded as (its base name, as the engine names it). */
+	name = lkm_modfile_module_name(NULL, req->target);
+	eq = name != NULL && lkm_module_name_eq(name, module);
+	free(name);
+	return eq;
 }
 
 bool lkm_tui_fix_req(const struct lkm_fix *fix, struct lkm_tui_req *req)

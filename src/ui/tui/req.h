@@ -48,6 +48,10 @@ void lkm_tui_req_words_text(const struct lkm_tui_req *req, char *buf, size_t siz
 /* REQ's action as one line, "load demo_ne io=0x300" (cut to SIZE). */
 void lkm_tui_req_text(const struct lkm_tui_req *req, char *buf, size_t size);
 
+/* Whether REQ's target is MODULE: its name, or a file of that module's name ("msdos"
+ * for ".../fat/msdos.ko"). */
+bool lkm_tui_req_names_module(const struct lkm_tui_req *req, const char *module);
+
 /* Fills REQ (whose words, if any, it frees first) with FIX's operation, target and
  * arguments; false (REQ without words) when FIX is no action the TUI can run
  * (LKM_FIX_NONE), its target does not fit, or memory ran out. */
