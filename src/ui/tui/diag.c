@@ -67,6 +67,7 @@ static void diag_release(void *data)
 }
 
 static void diag_layout(struct lkm_tui_app *app, struct lkm_tui_frame *f);
+static void show_fixes(struct lkm_tui_app *app, struct lkm_tui_frame *f);
 
 static unsigned diag_key(struct lkm_tui_app *app, struct lkm_tui_frame *f,
 			 const struct lkm_tui_event *ev)
@@ -96,6 +97,7 @@ static unsigned diag_key(struct lkm_tui_app *app, struct lkm_tui_frame *f,
 			return LKM_TUI_CHANGED;
 		}
 		pick(g, (size_t)(ev->key - '1'));
+		show_fixes(app, f);
 		return LKM_TUI_CHANGED;
 	default: break;
 	}
@@ -107,8 +109,10 @@ static unsigned diag_key(struct lkm_tui_app *app, struct lkm_tui_frame *f,
 
 /* The diagnosis G from row Y (above the window when it is scrolled) in the window
  * [LKM_TUI_LIST_Y, BOTTOM), every line wrapped to COLS; returns the row after its
- * last. An empty window draws nothing: the body is only measured. */
-static int diag_body(const struct lkm_tui_diag *g, int y, int bottom, int cols)
+ * last, and the row of its "Fix:" in *FIX_Y (unless NULL). An empty window draws
+ * nothing: the body is only measured. */
+static int diag_body(const struct lkm_tui_diag *g, int y, int bottom, int cols,
+		     int *fix_y)
 {
 	const struct lkm_diagnosis *d = &g->diag;
 	attr_t normal = lkm_tui_attr(LKM_ROLE_NORMAL);
@@ -128,6 +132,8 @@ static int diag_body(const struct lkm_tui_diag *g, int y, int bottom, int cols)
 		y = lkm_tui_diag_list(y, bottom, 2, cols, d, LKM_TUI_EVIDENCE,
 				      LKM_TUI_NO_PICK) +
 		    1;
+	if (fix_y)
+		*fix_y = y;
 	if (d->n_fixes)
 		y = lkm_tui_diag_list(y, bottom, 2, cols, d, LKM_TUI_FIXES,
 				      can_pick(g) ? g->pick : LKM_TUI_NO_PICK) +
@@ -166,15 +172,26 @@ static void draw_diag(const struct lkm_tui_app *app, const struct lkm_tui_frame 
 		snprintf(buf, sizeof(buf), _("%s: %s"), lkm_tui_op_word(g->req.op),
 			 d->title ? d->title : "");
 	lkm_tui_title(cols, buf, LKM_ROLE_ALERT);
-	diag_body(g, LKM_TUI_LIST_Y + 1 - (int)f->scroll.top, bottom, cols);
+	diag_body(g, LKM_TUI_LIST_Y + 1 - (int)f->scroll.top, bottom, cols, NULL);
 }
 
 static void diag_layout(struct lkm_tui_app *app, struct lkm_tui_frame *f)
 {
 	int end = diag_body(f->data, LKM_TUI_LIST_Y + 1, LKM_TUI_LIST_Y,
-			    app->term.cols > 0 ? app->term.cols : 80);
+			    app->term.cols > 0 ? app->term.cols : 80, NULL);
 
 	lkm_tui_list_window(app, &f->scroll, (size_t)(end - LKM_TUI_LIST_Y));
+}
+
+/* The fixes and what f runs in sight (from "Fix:" when they do not fit): a digit picks
+ * a fix that may be below the window. */
+static void show_fixes(struct lkm_tui_app *app, struct lkm_tui_frame *f)
+{
+	int fix_y = 0, end = diag_body(f->data, LKM_TUI_LIST_Y + 1, LKM_TUI_LIST_Y,
+				       app->term.cols > 0 ? app->term.cols : 80, &fix_y);
+
+	lkm_tui_scroll_follow(&f->scroll, (size_t)(fix_y - LKM_TUI_LIST_Y),
+			      (size_t)(end - LKM_TUI_LIST_Y));
 }
 
 static void diag_hint(const struct lkm_tui_app *app, const struct lkm_tui_frame *f,
