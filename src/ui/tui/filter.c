@@ -42,13 +42,21 @@ static unsigned filter_key(struct lkm_tui_app *app, struct lkm_tui_frame *f,
 {
 	struct lkm_view *v = lkm_tui_view(app);
 	char saved[128];
-	int key = ev->key;
+	int key = ev->key, action;
+	long delta;
 
 	if (key >= 32 && key < 127) {
 		lkm_view_filter_add(v, (char)key);
 		return LKM_TUI_CHANGED;
 	}
-	switch (lkm_tui_keymap_lookup_in(&app->keymap, LKM_KEYS_PROMPT, key)) {
+	action = lkm_tui_keymap_lookup_in(&app->keymap, LKM_KEYS_PROMPT, key);
+	/* Moving while typing is common enough to allow, as on the pane; it keeps the
+	 * prompt open. */
+	if (lkm_tui_list_step(action, v->height, v->nrows, &delta)) {
+		lkm_view_move(v, delta);
+		return LKM_TUI_CHANGED;
+	}
+	switch (action) {
 	case LKM_ACT_ACCEPT: lkm_tui_pop(app); break;
 	case LKM_ACT_CANCEL: /* back to what the filter was before '/' */
 		snprintf(saved, sizeof(saved), "%s",
@@ -58,11 +66,6 @@ static unsigned filter_key(struct lkm_tui_app *app, struct lkm_tui_frame *f,
 		break;
 	case LKM_ACT_ERASE: lkm_view_filter_backspace(v); break;
 	case LKM_ACT_KILL: lkm_view_set_filter(v, ""); break;
-	/* Moving while typing is common enough to allow; it keeps the prompt open. */
-	case LKM_ACT_UP: lkm_view_move(v, -1); break;
-	case LKM_ACT_DOWN: lkm_view_move(v, 1); break;
-	case LKM_ACT_PAGE_UP: lkm_view_move(v, -(long)v->height); break;
-	case LKM_ACT_PAGE_DOWN: lkm_view_move(v, (long)v->height); break;
 	default: return LKM_TUI_HANDLED;
 	}
 	return LKM_TUI_CHANGED;
