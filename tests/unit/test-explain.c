@@ -1526,6 +1526,25 @@ static void test_resource_busy(void **state)
 		    path));
 }
 
+/* I/O memory is one thing, not a count: "is held", "claims it", as for an irq. (demo_ne
+ * declares no mem=: the refusal comes first, the foresight after it.) */
+static void test_predict_resource_memory(void **state)
+{
+	const char *path;
+	T();
+	path = rpath("/home/demo_ne.ko");
+	write_file("/proc/iomem", "000d0000-000d3fff : Adapter ROM\n", 0644);
+	assert_int_equal(predict(t, path, P("mem=0xd0000"), 1), 2);
+	assert_int_equal(t->p[0].kind, LKM_DIAG_UNKNOWN_PARAMETER);
+	assert_diag(
+		&t->p[1], LKM_DIAG_RESOURCE_BUSY, 0,
+		"I/O memory at 0xd0000 is held by Adapter ROM; if demo_ne claims it, "
+		"the load fails with EBUSY",
+		"/proc/iomem: 0xd0000-0xd3fff is held by Adapter ROM (built in, not a "
+		"module)\n",
+		NULL);
+}
+
 /* EBUSY and nothing to look up: no holder is invented. */
 static void test_resource_busy_unknown(void **state)
 {
@@ -2983,6 +3002,7 @@ int main(void)
 		E(test_predict_namespace_imported_is_fine),
 		E(test_resource_busy),
 		E(test_resource_busy_unknown),
+		E(test_predict_resource_memory),
 		E(test_in_use_by_process),
 		E(test_in_use_by_mount),
 		E(test_module_tree_missing),

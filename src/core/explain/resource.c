@@ -54,14 +54,14 @@ struct facts {
 	char value[128];	 /* the title's "I/O ports at 0x300" */
 	char param[64];		 /* the parameter that named it */
 	char holder[192];	 /* its first holder: "serial", "ne2k_pci (eth0)" */
-	bool range;		 /* VALUE is a range of ports or memory: plural */
+	bool plural;		 /* VALUE is I/O ports (memory is one thing) */
 	size_t found;
 	bool asked;
 };
 
 /* The first holder found: the title's VALUE (as FMT makes it) and who holds it. */
 __attribute__((format(printf, 4, 5))) static void
-first_holder(struct facts *f, bool range, const char *holder, const char *fmt, ...)
+first_holder(struct facts *f, bool plural, const char *holder, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -71,14 +71,15 @@ first_holder(struct facts *f, bool range, const char *holder, const char *fmt, .
 	vsnprintf(f->value, sizeof(f->value), fmt, ap);
 	va_end(ap);
 	snprintf(f->holder, sizeof(f->holder), "%s", holder);
-	f->range = range;
+	f->plural = plural;
 }
 
-/* Who holds [START, END] of /proc/ioports or /proc/iomem (PATH): evidence, and each
+/* Who holds [START, END] of /proc/ioports, or /proc/iomem when MEM: evidence, and each
  * holder that is a loaded module into the fill's list. */
-static void range_holders(struct facts *f, const char *path, const char *what,
-			  uint64_t start, uint64_t end)
+static void range_holders(struct facts *f, bool mem, uint64_t start, uint64_t end)
 {
+	const char *path = mem ? "/proc/iomem" : "/proc/ioports";
+	const char *what = mem ? _("I/O memory") : _("I/O ports");
 	struct lkm_ioranges r = { 0 };
 	const struct lkm_iorange *h = NULL;
 	size_t before = f->found;
@@ -104,10 +105,10 @@ static void range_holders(struct facts *f, const char *path, const char *what,
 		if (m)
 			lkm_diag_line(f->d, &f->v->list, &f->v->n_list, "%s", m->name);
 		if (start == end)
-			first_holder(f, true, h->name, _("%s at %#llx"), what,
+			first_holder(f, !mem, h->name, _("%s at %#llx"), what,
 				     (unsigned long long)start);
 		else
-			first_holder(f, true, h->name, "%s %#llx-%#llx", what,
+			first_holder(f, !mem, h->name, "%s %#llx-%#llx", what,
 				     (unsigned long long)start, (unsigned long long)end);
 	}
 	if (f->found == before)
@@ -121,8 +122,7 @@ static void range_holders(struct facts *f, const char *path, const char *what,
 static void range_facts(struct facts *f, bool mem, uint64_t start, uint64_t end)
 {
 	f->asked = true;
-	range_holders(f, mem ? "/proc/iomem" : "/proc/ioports",
-		      mem ? _("I/O memory") : _("I/O ports"), start, end);
+	range_holders(f, mem, start, end);
 }
 
 /* Interrupt line NUM in /proc/interrupts. An action that is an interface is named
@@ -297,14 +297,15 @@ int lkm_cause_resource_busy(const struct lkm_cause *c, struct lkm_diagnosis *d)
 static int foreseen_title(struct lkm_diagnosis *d, const struct facts *f)
 {
 	char *t = NULL;
-	int n = f->range ? asprintf(&t,
-				    _("%s are held by %s; if %s claims them, the load "
-				      "fails with EBUSY"),
-				    f->value, f->holder, f->module)
-			 : asprintf(&t,
-				    _("%s is held by %s; if %s claims it, the load fails "
-				      "with EBUSY"),
-				    f->value, f->holder, f->module);
+	int n = f->plural
+			? asprintf(&t,
+				   _("%s are held by %s; if %s claims them, the load "
+				     "fails with EBUSY"),
+				   f->value, f->holder, f->module)
+			: asprintf(&t,
+				   _("%s is held by %s; if %s claims it, the load fails "
+				     "with EBUSY"),
+				   f->value, f->holder, f->module);
 
 	if (n < 0)
 		return -ENOMEM;
