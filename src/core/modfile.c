@@ -381,13 +381,25 @@ const char *lkm_modfile_info(const struct lkm_modfile *mf, const char *key)
 	return lkm_modfile_info_next(mf, key, &pos, NULL);
 }
 
-bool lkm_modfile_release(const struct lkm_modfile *mf, char *buf, size_t size)
+bool lkm_modfile_built_for(const struct lkm_modfile *mf, char *buf, size_t size)
 {
 	const char *vermagic = lkm_modfile_info(mf, "vermagic");
 
 	snprintf(buf, size, "%.*s", vermagic ? (int)strcspn(vermagic, " ") : 0,
 		 vermagic ? vermagic : "");
 	return vermagic != NULL;
+}
+
+int lkm_modfile_path_built_for(const char *path, char *buf, size_t size)
+{
+	struct lkm_modfile *mf = NULL;
+	int err = lkm_modfile_open(path, &mf, NULL);
+
+	buf[0] = '\0';
+	if (err == 0 && !lkm_modfile_built_for(mf, buf, size))
+		err = -ENOENT;
+	lkm_modfile_free(mf);
+	return err == -ENOMEM ? err : err < 0 ? -ENOENT : 0;
 }
 
 const char *lkm_modfile_info_next(const struct lkm_modfile *mf, const char *key,

@@ -121,7 +121,11 @@ const char *lkm_modfile_info(const struct lkm_modfile *mf, const char *key);
 
 /* The kernel release the file was built for, its vermagic's first word
  * ("6.1.0-57-amd64"), into BUF (cut to SIZE); false (BUF "") when it has no vermagic. */
-bool lkm_modfile_release(const struct lkm_modfile *mf, char *buf, size_t size);
+bool lkm_modfile_built_for(const struct lkm_modfile *mf, char *buf, size_t size);
+
+/* lkm_modfile_built_for of the file at PATH: 0; -ENOENT (BUF "") when it is no module
+ * with a vermagic or cannot be read; -ENOMEM. */
+int lkm_modfile_path_built_for(const char *path, char *buf, size_t size);
 
 /*
  * Walks the values of a repeated KEY (alias, author, firmware...): start with *POS = 0;

@@ -245,15 +245,11 @@ static int predict_for_its_kernel(const struct lkm_explain_ctx *ctx,
 {
 	struct lkm_explain_ctx its = *ctx;
 	struct lkm_engine dry = *engine;
-	struct lkm_modfile *mf = NULL;
-	char release[128] = "";
+	char release[128];
 	int n;
 
-	if (lkm_modfile_open(target, &mf, NULL) == -ENOMEM)
+	if (lkm_modfile_path_built_for(target, release, sizeof(release)) == -ENOMEM)
 		return -ENOMEM;
-	if (mf)
-		lkm_modfile_release(mf, release, sizeof(release));
-	lkm_modfile_free(mf);
 	its.resolver = NULL;
 	its.tree_only = true;
 	if (release[0]) {

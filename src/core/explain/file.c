@@ -261,7 +261,7 @@ static int file_release(const struct lkm_explain_ctx *ctx, const struct lkm_modf
 	if (vermagic == NULL || ctx->release == NULL ||
 	    strncmp(vermagic, ctx->release, strlen(ctx->release)) == 0)
 		return 0;
-	lkm_modfile_release(mf, release, sizeof(release));
+	lkm_modfile_built_for(mf, release, sizeof(release));
 	lkm_diag_line(d, &d->evidence, &d->n_evidence, _("the file's vermagic: %s"),
 		      vermagic);
 	lkm_diag_line(d, &d->evidence, &d->n_evidence, _("this kernel: %s"),

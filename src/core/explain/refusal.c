@@ -143,19 +143,6 @@ static int refusal_facts(const struct lkm_explain_ctx *ctx, const struct lkm_res
 	return 0;
 }
 
-/* The release the file PATH was built for into BUF, or NULL (not a module, unreadable).
- */
-static const char *built_for(const char *path, char *buf, size_t size)
-{
-	struct lkm_modfile *mf = NULL;
-	bool found = false;
-
-	if (lkm_modfile_open(path, &mf, NULL) == 0)
-		found = lkm_modfile_release(mf, buf, size);
-	lkm_modfile_free(mf);
-	return found ? buf : NULL;
-}
-
 int lkm_explain_refusal(const struct lkm_explain_ctx *ctx, const struct lkm_result *res,
 			struct lkm_diagnosis *d)
 {
@@ -178,7 +165,10 @@ int lkm_explain_refusal(const struct lkm_explain_ctx *ctx, const struct lkm_resu
 
 	/* A file on a kernel without module support: the kernel that would take it. */
 	if (kind == LKM_DIAG_NO_MODULE_SUPPORT && res->names_file)
-		v.value = built_for(res->target, release, sizeof(release));
+		v.value = lkm_modfile_path_built_for(res->target, release,
+						     sizeof(release)) == 0
+				  ? release
+				  : NULL;
 	if (res->reason)
 		lkm_diag_line(d, &d->evidence, &d->n_evidence, "%s", res->reason);
 	err = refusal_facts(ctx, res, &kind, &v, d, &list, &n_list, &hfix);
