@@ -125,6 +125,11 @@ int lkm_explain_holders(const struct lkm_explain_ctx *ctx, const char *module,
 int lkm_explain_merge_holder_fixes(struct lkm_diagnosis *d, struct lkm_diagnosis *fix,
 				   size_t n_list, const char *module);
 
+/* Whether MF is for this machine's architecture (ELF machine, class, byte order); true
+ * when the machine is one lkmtui does not know (file.c). */
+bool lkm_explain_file_fits(const struct lkm_explain_ctx *ctx,
+			   const struct lkm_modfile *mf);
+
 /* The file's own refusal: another architecture, not a module, another kernel's vermagic
  * or symbol versions (SYMBOL: the one the kernel named). 1 (D filled), 0, -ENOMEM
  * (file.c). */

@@ -123,19 +123,28 @@ static bool compare_vermagic(struct lkm_diagnosis *d, const char *mine,
 	return flags_differ || (release_differs && !modversions);
 }
 
+bool lkm_explain_file_fits(const struct lkm_explain_ctx *ctx,
+			   const struct lkm_modfile *mf)
+{
+	struct lkm_elf_target host,
+		file = { lkm_modfile_machine(mf), lkm_modfile_elf_class(mf),
+			 lkm_modfile_big_endian(mf) };
+
+	return lkm_elf_target_of_uname(ctx->machine, &host) != 0 ||
+	       lkm_elf_target_equal(&host, &file);
+}
+
 /* wrong-architecture: the file's ELF machine, class or byte order is not this machine's.
  */
 static int file_machine(const struct lkm_explain_ctx *ctx, const struct lkm_modfile *mf,
 			struct lkm_diagnosis *d, struct lkm_diag_fill *v, int err)
 {
-	struct lkm_elf_target host,
-		file = { lkm_modfile_machine(mf), lkm_modfile_elf_class(mf),
-			 lkm_modfile_big_endian(mf) };
+	struct lkm_elf_target host;
 	const char *name;
 	char what[96];
 
-	if (lkm_elf_target_of_uname(ctx->machine, &host) != 0 ||
-	    lkm_elf_target_equal(&host, &file))
+	if (lkm_explain_file_fits(ctx, mf) ||
+	    lkm_elf_target_of_uname(ctx->machine, &host) != 0)
 		return 0;
 	name = lkm_elf_machine_name(host.machine);
 	snprintf(what, sizeof(what), "%s (%d-bit%s)", lkm_modfile_machine_name(mf),

@@ -143,6 +143,22 @@ static int refusal_facts(const struct lkm_explain_ctx *ctx, const struct lkm_res
 	return 0;
 }
 
+/* The kernel that would take the file PATH where this one takes no modules: the release
+ * it was built for, into BUF, when it is a module for this machine; else NULL (a file
+ * of another architecture no kernel here takes). */
+static const char *its_kernel(const struct lkm_explain_ctx *ctx, const char *path,
+			      char *buf, size_t size)
+{
+	struct lkm_modfile *mf = NULL;
+	const char *found = NULL;
+
+	if (lkm_modfile_open(path, &mf, NULL) == 0 && lkm_explain_file_fits(ctx, mf) &&
+	    lkm_modfile_built_for(mf, buf, size))
+		found = buf;
+	lkm_modfile_free(mf);
+	return found;
+}
+
 int lkm_explain_refusal(const struct lkm_explain_ctx *ctx, const struct lkm_result *res,
 			struct lkm_diagnosis *d)
 {
@@ -165,10 +181,7 @@ int lkm_explain_refusal(const struct lkm_explain_ctx *ctx, const struct lkm_resu
 
 	/* A file on a kernel without module support: the kernel that would take it. */
 	if (kind == LKM_DIAG_NO_MODULE_SUPPORT && res->names_file)
-		v.value = lkm_modfile_path_built_for(res->target, release,
-						     sizeof(release)) == 0
-				  ? release
-				  : NULL;
+		v.value = its_kernel(ctx, res->target, release, sizeof(release));
 	if (res->reason)
 		lkm_diag_line(d, &d->evidence, &d->n_evidence, "%s", res->reason);
 	err = refusal_facts(ctx, res, &kind, &v, d, &list, &n_list, &hfix);
