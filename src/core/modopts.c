@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -98,6 +99,53 @@ int lkm_modopts_ignored(const struct lkm_sysroot *root, const char *module,
 	free(name);
 	lkm_modfile_free(w.own);
 	return err < 0 ? err : 0;
+}
+
+struct find {
+	const char *name, *value;
+	char *file;
+	size_t size;
+	unsigned *line;
+	int found;
+};
+
+static int find_line(const char *file, unsigned line, const char *rest, void *data)
+{
+	struct find *w = data;
+	const char *pos = rest;
+	char word[4096];
+
+	while (lkm_param_next(&pos, word, sizeof(word)) && word[0] != '#') {
+		char *eq = strchr(word, '=');
+
+		if (eq == NULL)
+			continue;
+		*eq = '\0';
+		if (lkm_param_name_eq(word, w->name) && strcmp(eq + 1, w->value) == 0) {
+			/* The last such line: the kernel takes a parameter's last value.
+			 */
+			snprintf(w->file, w->size, "%s", file);
+			*w->line = line;
+			w->found = 1;
+		}
+	}
+	return 0;
+}
+
+int lkm_modopts_find(const struct lkm_sysroot *root, const char *module, const char *name,
+		     const char *value, char *file, size_t size, unsigned *line)
+{
+	struct find w = { name, value, file, size, line, 0 };
+	char *mod = strdup(module);
+	int err;
+
+	if (mod == NULL)
+		return -ENOMEM;
+	for (char *c = mod; *c; c++)
+		*c = *c == '-' ? '_' : *c;
+	err = lkm_modprobe_d_walk(root, "options", mod, find_line, &w);
+	free(mod);
+	return err < 0 ? err : w.found;
 }
 
 void lkm_modopts_release(struct lkm_modopts *o)

@@ -41,6 +41,12 @@ int lkm_modopts_ignored(const struct lkm_sysroot *root, const char *module,
 			struct lkm_modopts *out);
 void lkm_modopts_release(struct lkm_modopts *o);
 
+/* The modprobe.d options line for MODULE under ROOT that gives NAME=VALUE (the last one,
+ * whose value the kernel takes): its file into FILE (SIZE bytes), its line into *LINE.
+ * Returns 1, 0 when no line gives it, or -errno. */
+int lkm_modopts_find(const struct lkm_sysroot *root, const char *module, const char *name,
+		     const char *value, char *file, size_t size, unsigned *line);
+
 /* The same as one warning line each ("FILE:LINE: the kernel will ignore 'W': ..."),
  * translated, appended to the vector *V of *N (shared/strv.h). Returns 0 or -ENOMEM. */
 int lkm_modopts_warnings(const struct lkm_sysroot *root, const char *module,

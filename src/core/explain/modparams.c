@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/explain/cause.h"
+#include "core/modopts.h"
 #include "i18n.h"
 #include "shared/strbuf.h"
 
@@ -25,16 +26,42 @@ static bool selects_hardware(const char *name)
 	return false;
 }
 
+/* The modprobe.d line that gave PARAM its refused VALUE, when one did (the user gave
+ * none, or gave it too): evidence, and the fix first, since every load by name passes
+ * that line on again. */
+static void from_modprobe_d(const struct lkm_cause *c, const char *param,
+			    const char *value, struct lkm_diagnosis *d)
+{
+	char file[512];
+	unsigned line = 0;
+
+	if (c->module == NULL || c->ctx->root == NULL ||
+	    lkm_modopts_find(c->ctx->root, c->module, param, value, file, sizeof(file),
+			     &line) != 1)
+		return;
+	lkm_diag_line(d, &d->evidence, &d->n_evidence,
+		      _("%s line %u gives %s=%s: modprobe.d's options for %s, passed on "
+			"with every load by name"),
+		      file, line, param, value, c->module);
+	lkm_diag_add_fix(d, LKM_FIX_NONE, NULL, NULL, 0,
+			 _("correct %s in line %u of %s, or remove that line: sed -i "
+			   "'%ud' %s"),
+			 param, line, file, line, file);
+}
+
 /* "`VALUE' invalid for parameter `NAME'", or EINVAL with a line about a parameter. */
 int lkm_cause_invalid_param(const struct lkm_cause *c, struct lkm_diagnosis *d)
 {
 	const char *line = lkm_explain_log_find(c->res, "invalid for parameter");
 	struct lkm_diag_fill v = c->fill;
-	char param[128];
+	char param[128], value[256];
 
-	if (line &&
-	    lkm_explain_after(line, "invalid for parameter `", "'", param, sizeof(param)))
+	if (line && lkm_explain_after(line, "invalid for parameter `", "'", param,
+				      sizeof(param))) {
 		v.param = param;
+		if (lkm_explain_after(line, "`", "'", value, sizeof(value)))
+			from_modprobe_d(c, param, value, d);
+	}
 	return lkm_diag_build(d, LKM_DIAG_INVALID_PARAMETER, c->err, &v) < 0 ? -ENOMEM
 									     : 1;
 }

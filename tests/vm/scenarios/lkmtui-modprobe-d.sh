@@ -2,7 +2,8 @@
 # lkmtui-modprobe-d: what modprobe.d says, on a real kernel. Options there are used,
 # under the user's own (the user's irq wins, io and name come from the file); a
 # blacklisted module still loads by its name, with a warning, and is skipped when only
-# an alias names it; an install command is refused (lkmtui runs no shell) and nothing
+# an alias names it; a value there that the kernel refuses is named by its file and
+# line; an install command is refused (lkmtui runs no shell) and nothing
 # is loaded. Compressed files (.ko.xz, .ko.zst) load by file, and --with-deps loads
 # what a file depends on first.
 mkdir -p /etc/modprobe.d
@@ -15,6 +16,12 @@ t lkmtui load --dry-run demo_ne irq=9
 t lkmtui load demo_ne irq=9
 show /sys/module/demo_ne/parameters/io /sys/module/demo_ne/parameters/irq /sys/module/demo_ne/parameters/name
 t lkmtui unload demo_ne
+
+echo "--- a value from modprobe.d that the kernel refuses: the diagnosis names its line"
+echo "options demo_ne irq=eleven" >/etc/modprobe.d/zz-bad.conf
+t lkmtui load demo_ne
+mod_state demo_ne
+rm /etc/modprobe.d/zz-bad.conf
 
 echo "--- a blacklist stops aliases, not names"
 t lkmtui load fs-msdos
