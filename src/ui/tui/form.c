@@ -371,8 +371,8 @@ static void draw_params(const struct lkm_tui_form *f, int y, int bottom, int col
 		lkm_tui_put(y++, 2, cols - 2,
 			    f->what == LKM_INPUT_LOAD_PARAMS
 				    ? _("It declares no parameters that lkmtui "
-					"can see: "
-					"Enter loads it.")
+					"can see: Enter shows the steps of "
+					"loading it.")
 				    : _("It has no parameters in /sys/module."),
 			    false, lkm_tui_attr(LKM_ROLE_NORMAL));
 	} else {
