@@ -1779,7 +1779,7 @@ static void test_no_module_support(void **state)
 	assert_diag(d, LKM_DIAG_NO_MODULE_SUPPORT, -ENOSYS,
 		    "this kernel cannot load modules",
 		    "this kernel has no loadable-module support (no /proc/modules)\n",
-		    "lkmtui devices; lkmtui interrupts; lkmtui netdev\n");
+		    "lkmtui devices; lkmtui interrupts; lkmtui netdev; lkmtui hardware\n");
 	unlink(rpath("/proc/devices"));
 }
 

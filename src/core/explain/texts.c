@@ -260,11 +260,11 @@ static const struct lkm_diag_text texts[LKM_DIAG_COUNT] = {
 		N_("this kernel cannot load modules"),
 		N_("The kernel was built without loadable-module support (CONFIG_MODULES): all "
 		   "its drivers are built in, and it has no /proc/modules. Nothing can be loaded "
-		   "or unloaded; lkmtui still shows the devices, interrupts and network "
-		   "interfaces."),
+		   "or unloaded; lkmtui still shows the devices, interrupts, network "
+		   "interfaces and hardware."),
 		{ N_("to load %P, boot %v, the kernel it was built for: that one takes "
 		     "modules"),
-		  N_("lkmtui devices; lkmtui interrupts; lkmtui netdev") },
+		  N_("lkmtui devices; lkmtui interrupts; lkmtui netdev; lkmtui hardware") },
 	},
 	[LKM_DIAG_READ_ONLY_PARAMETER] = {
 		"read-only-parameter",
