@@ -16,6 +16,7 @@
 #include "core/doctor/doctor.h"
 #include "i18n.h"
 #include "model/sysroot.h"
+#include "ui/cli_report.h"
 #include "ui/cli_doctor.h"
 #include "ui/cli_usage.h"
 #include "ui/root.h"
@@ -38,19 +39,6 @@ static void doctor_help(void)
 	fputs(_(" -h, --help             display this help\n"), stdout);
 }
 
-/* LEAD, then S with its control characters as \xNN (a finding quotes files, which may
- * hold anything, terminal escapes included), then a newline. */
-static void put_line(FILE *out, const char *lead, const char *s)
-{
-	fputs(lead, out);
-	for (const unsigned char *c = (const unsigned char *)s; *c; c++)
-		if (*c < 0x20 || *c == 0x7f)
-			fprintf(out, "\\x%02x", *c);
-		else
-			fputc(*c, out);
-	fputc('\n', out);
-}
-
 static void print_text(FILE *out, const struct lkm_doctor *doc)
 {
 	for (size_t i = 0; i < doc->n; i++) {
@@ -59,12 +47,12 @@ static void print_text(FILE *out, const struct lkm_doctor *doc)
 
 		snprintf(lead, sizeof(lead), "%-8s %-13s ", lkm_severity_id(f->severity),
 			 f->check);
-		put_line(out, lead, f->subject);
-		put_line(out, "  ", f->body.title);
+		lkm_report_line(out, lead, f->subject);
+		lkm_report_line(out, "  ", f->body.title);
 		for (size_t e = 0; e < f->body.n_evidence; e++)
-			put_line(out, "    - ", f->body.evidence[e]);
+			lkm_report_line(out, "    - ", f->body.evidence[e]);
 		for (size_t e = 0; e < f->body.n_fixes; e++)
-			put_line(out, "    > ", f->body.fixes[e].text);
+			lkm_report_line(out, "    > ", f->body.fixes[e].text);
 		fputc('\n', out);
 	}
 	if (doc->n == 0)

@@ -11,6 +11,25 @@
 #include "ui/cli_report.h"
 #include "ui/json.h"
 
+void lkm_report_escaped(FILE *out, const char *s, size_t len)
+{
+	for (size_t i = 0; i < len && s[i]; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c < 0x20 || c == 0x7f)
+			fprintf(out, "\\x%02x", c);
+		else
+			fputc(c, out);
+	}
+}
+
+void lkm_report_line(FILE *out, const char *lead, const char *s)
+{
+	fputs(lead, out);
+	lkm_report_escaped(out, s, strlen(s));
+	fputc('\n', out);
+}
+
 /* Prints TEXT wrapped before column WIDTH (the last one stays free), each line indented
  * by INDENT spaces. */
 static void wrap(FILE *out, const char *text, int indent, int width)
@@ -18,7 +37,9 @@ static void wrap(FILE *out, const char *text, int indent, int width)
 	for (const char *p = text, *next; *p; p = next) {
 		size_t len = lkm_text_wrap(p, (size_t)(width - indent - 1), &next);
 
-		fprintf(out, "%*s%.*s\n", indent, "", (int)len, p);
+		fprintf(out, "%*s", indent, "");
+		lkm_report_escaped(out, p, len);
+		fputc('\n', out);
 	}
 }
 
@@ -31,17 +52,20 @@ static const char *errno_name(int err)
 
 void lkm_report_diagnosis(FILE *out, const struct lkm_diagnosis *d)
 {
-	fprintf(out, "%s: %s  [%s]\n\n", PACKAGE, d->title, lkm_diag_id(d->kind));
+	/* Its words quote files, which may hold anything, terminal escapes included. */
+	fprintf(out, "%s: ", PACKAGE);
+	lkm_report_escaped(out, d->title, strlen(d->title));
+	fprintf(out, "  [%s]\n\n", lkm_diag_id(d->kind));
 	wrap(out, d->teach, 2, 80);
 	if (d->n_evidence) {
 		fputs(_("\nEvidence:\n"), out);
 		for (size_t i = 0; i < d->n_evidence; i++)
-			fprintf(out, "  - %s\n", d->evidence[i]);
+			lkm_report_line(out, "  - ", d->evidence[i]);
 	}
 	if (d->n_fixes) {
 		fputs(_("\nFix:\n"), out);
 		for (size_t i = 0; i < d->n_fixes; i++)
-			fprintf(out, "  > %s\n", d->fixes[i].text);
+			lkm_report_line(out, "  > ", d->fixes[i].text);
 	}
 }
 

@@ -46,6 +46,13 @@ struct lkm_json;
 /* A diagnosis as the actions print it: title, teaching, evidence, fix; or as a JSON
  * object under KEY (NULL inside an array). */
 void lkm_report_diagnosis(FILE *out, const struct lkm_diagnosis *d);
+
+/* The first LEN bytes of S (up to its end) with control characters as \xNN: text that
+ * quotes a file or a name may hold terminal escapes. */
+void lkm_report_escaped(FILE *out, const char *s, size_t len);
+
+/* LEAD, then S escaped as above, then a newline. */
+void lkm_report_line(FILE *out, const char *lead, const char *s);
 void lkm_report_json_diagnosis(struct lkm_json *j, const char *key,
 			       const struct lkm_diagnosis *d);
 
