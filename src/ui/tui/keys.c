@@ -503,5 +503,13 @@ bool lkm_tui_is_backspace(int key)
 
 bool lkm_tui_is_pane_switch(int action)
 {
-	return action >= LKM_ACT_PANE_MODULES && action <= LKM_ACT_PANE_PREV;
+	switch (action) {
+	case LKM_ACT_PANE_MODULES:
+	case LKM_ACT_PANE_DEVICES:
+	case LKM_ACT_PANE_INTERRUPTS:
+	case LKM_ACT_PANE_NETDEV:
+	case LKM_ACT_PANE_NEXT:
+	case LKM_ACT_PANE_PREV: return true;
+	default: return false;
+	}
 }
