@@ -1776,10 +1776,10 @@ static void test_no_module_support(void **state)
 		   0644);
 	assert_int_equal(unlink(rpath("/proc/modules")), 0);
 	d = load(t, "msdos", NULL, 0, 0);
-	assert_diag(d, LKM_DIAG_NO_MODULE_SUPPORT, -ENOSYS,
-		    "this kernel cannot load modules",
-		    "this kernel has no loadable-module support (no /proc/modules)\n",
-		    "lkmtui devices; lkmtui interrupts; lkmtui netdev; lkmtui hardware\n");
+	assert_diag(
+		d, LKM_DIAG_NO_MODULE_SUPPORT, -ENOSYS, "this kernel cannot load modules",
+		"this kernel has no loadable-module support (no /proc/modules)\n",
+		"lkmtui devices; lkmtui interrupts; lkmtui netdev; lkmtui hardware\n");
 	unlink(rpath("/proc/devices"));
 }
 
