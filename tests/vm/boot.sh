@@ -127,8 +127,11 @@ boots=${boots:-1}
 # (in slot 2, which -vga none frees, it would get IRQ 10). Its peer is qemu's user
 # network, restricted and without IPv6: nothing ever reaches the card, as with no peer,
 # and qemu does not warn "nic ne2k_pci.0 has no peer".
+# One host thread runs every vCPU (thread=single): with a thread per vCPU, a 2-CPU 6.12
+# guest (-smp 2) now and then died at boot with "Oops: int3" in sched_clock_cpu, the
+# other CPU running a breakpoint the kernel's text patching had already removed.
 append="console=ttyS0 quiet panic=-1 printk.time=0 ${LKMTUI_VM_APPEND:-}"
-set -- qemu-system-x86_64 -accel tcg -cpu max -m 512 -no-reboot \
+set -- qemu-system-x86_64 -accel tcg,thread=single -cpu max -m 512 -no-reboot \
 	-kernel "$K/vmlinuz" -initrd "$tmp/initrd.gz" \
 	-netdev user,id=lab0,restrict=on,ipv6=off -device ne2k_pci,addr=03,romfile=,netdev=lab0 \
 	-nic none -vga none $qemu_extra ${LKMTUI_VM_QEMU_ARGS:-}
