@@ -238,15 +238,10 @@ static void bind_draw(const struct lkm_tui_app *app, const struct lkm_tui_frame 
 static void bind_hint(const struct lkm_tui_app *app, const struct lkm_tui_frame *f,
 		      char *buf, size_t size)
 {
-	static const struct lkm_tui_hint parts[] = {
-		{ LKM_ACT_YES, LKM_ACT_NONE, 2, N_("do it") },
-		{ LKM_ACT_NO, LKM_ACT_NONE, 2, N_("cancel") },
-	};
 	const struct bindc *b = f->data;
 
 	if (may_do(app, b))
-		lkm_tui_hint_text(&app->keymap, LKM_KEYS_CONFIRM, parts,
-				  sizeof(parts) / sizeof(parts[0]), buf, size);
+		lkm_tui_confirm_hint(app, buf, size);
 	else
 		snprintf(buf, size, "%s", _("any key returns"));
 }

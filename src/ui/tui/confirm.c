@@ -196,17 +196,22 @@ static void draw_confirm(const struct lkm_tui_app *app, const struct lkm_tui_fra
 			   lkm_tui_attr(LKM_ROLE_PROMPT));
 }
 
-static void confirm_hint(const struct lkm_tui_app *app, const struct lkm_tui_frame *f,
-			 char *buf, size_t size)
+void lkm_tui_confirm_hint(const struct lkm_tui_app *app, char *buf, size_t size)
 {
 	static const struct lkm_tui_hint parts[] = {
 		{ LKM_ACT_YES, LKM_ACT_NONE, 2, N_("do it") },
 		{ LKM_ACT_NO, LKM_ACT_NONE, 2, N_("cancel") },
 	};
 
-	(void)f;
 	lkm_tui_hint_text(&app->keymap, LKM_KEYS_CONFIRM, parts,
 			  sizeof(parts) / sizeof(parts[0]), buf, size);
+}
+
+static void confirm_hint(const struct lkm_tui_app *app, const struct lkm_tui_frame *f,
+			 char *buf, size_t size)
+{
+	(void)f;
+	lkm_tui_confirm_hint(app, buf, size);
 }
 
 const struct lkm_tui_screen_ops lkm_tui_confirm_screen = {

@@ -186,3 +186,7 @@ extern const struct lkm_tui_screen_ops lkm_tui_line_screen;	/* linedetail.c */
 extern const struct lkm_tui_screen_ops lkm_tui_health_screen;	/* health.c */
 extern const struct lkm_tui_screen_ops lkm_tui_hardware_screen; /* hardware.c */
 extern const struct lkm_tui_screen_ops lkm_tui_bind_screen;	/* bindconfirm.c */
+
+/* The status line's hint of a screen waiting for y (confirm.c): the keys that do it and
+ * cancel it, as the keymap binds them. */
+void lkm_tui_confirm_hint(const struct lkm_tui_app *app, char *buf, size_t size);
